@@ -1,0 +1,193 @@
+// Tar archives GNU tar would refuse to make, written header by header: hostile names,
+// devices, crafted size fields and extended headers. Where GNU tar can list them, the
+// reader must see the same entries GNU tar sees (it is what most deployments extract with).
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ScanError } from '../../src/errors.js';
+import { byPath, collect } from '../helpers/collect.js';
+import { sha256 } from '../helpers/disk-manifest.js';
+import { TarWriter } from '../helpers/tar-writer.js';
+import { tempDir } from '../helpers/temp.js';
+
+let work: string;
+beforeAll(async () => {
+  work = await tempDir();
+});
+
+async function save(name: string, bytes: Buffer): Promise<string> {
+  const path = join(work, name);
+  await writeFile(path, bytes);
+  return path;
+}
+
+/** The names GNU tar lists for an archive (-i: read past lone zero blocks, as we do). */
+function gnuList(path: string): string[] {
+  return execFileSync('tar', ['-tif', path], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => line.replace(/\/$/, ''));
+}
+
+describe('hostile entries are listed as stored, never altered', () => {
+  let records: ReturnType<typeof byPath>;
+  beforeAll(async () => {
+    const archive = new TarWriter()
+      .file('/etc/cron.d/evil', '* * * * * root sh\n')
+      .file('../../outside.txt', 'escape')
+      .file('app/../../../up.txt', 'escape')
+      .entry({ path: 'dev/sda', type: 'BlockDevice', devmaj: 8, devmin: 0, mode: 0o660 })
+      .entry({ path: 'dev/null2', type: 'CharacterDevice', devmaj: 1, devmin: 3 })
+      .entry({ path: 'run/pipe', type: 'FIFO' })
+      .entry({ path: 'contiguous.bin', type: 'ContiguousFile' })
+      .entry({ path: 'link-out', type: 'SymbolicLink', linkpath: '/etc/passwd' })
+      .entry({ path: 'hard-out', type: 'Link', linkpath: '../../etc/shadow' })
+      .file('setuid-root', 'x', { mode: 0o4755, uid: 0, gid: 0 })
+      .end();
+    records = byPath((await collect(await save('hostile.tar.gz', gzipSync(archive)))).records);
+  });
+
+  it('keeps absolute and .. names', () => {
+    expect(records.get('/etc/cron.d/evil')?.sha256).toBe(sha256('* * * * * root sh\n'));
+    expect(records.has('../../outside.txt')).toBe(true);
+    expect(records.has('app/../../../up.txt')).toBe(true);
+  });
+
+  it('records devices, FIFOs and contiguous files as other, with what they are', () => {
+    expect(records.get('dev/sda')).toMatchObject({ type: 'other', special: 'block-device', mode: '0660' });
+    expect(records.get('dev/null2')).toMatchObject({ type: 'other', special: 'char-device' });
+    expect(records.get('run/pipe')).toMatchObject({ type: 'other', special: 'fifo' });
+    expect(records.get('contiguous.bin')).toMatchObject({ type: 'other', special: 'contiguous' });
+  });
+
+  it('keeps link targets exactly as stored', () => {
+    expect(records.get('link-out')).toMatchObject({ type: 'symlink', link: '/etc/passwd' });
+    expect(records.get('hard-out')).toMatchObject({ type: 'hardlink', link: '../../etc/shadow' });
+  });
+
+  it('keeps setuid and the owner', () => {
+    expect(records.get('setuid-root')).toMatchObject({ mode: '4755', uid: 0, gid: 0 });
+  });
+});
+
+describe('what counts as data follows GNU tar', () => {
+  const hidden = new TarWriter().file('hidden.txt', 'hello').unterminated();
+  const cases = [
+    { name: 'a symlink whose size field is not 0', type: 'SymbolicLink' as const },
+    { name: 'a hardlink whose size field is not 0', type: 'Link' as const },
+    { name: 'a directory whose size field is not 0', type: 'Directory' as const },
+    { name: 'a FIFO whose size field is not 0', type: 'FIFO' as const },
+    { name: 'a char device whose size field is not 0', type: 'CharacterDevice' as const },
+  ];
+  it.each(cases)('$name', async ({ type }) => {
+    const archive = new TarWriter()
+      .entry({ path: 'crafted', type, linkpath: 'target', size: hidden.length })
+      .raw(hidden)
+      .file('after.txt', '')
+      .end();
+    const path = await save(`size-${type}.tar`, archive);
+    const ours = (await collect(path)).records.map((record) => record.path);
+    expect(ours).toEqual(gnuList(path));
+  });
+});
+
+describe('extended headers', () => {
+  it('takes the name, link target, size and owner from PAX records', async () => {
+    const longName = `${'x'.repeat(300)}/file.txt`;
+    const archive = new TarWriter()
+      .pax({ path: longName, uid: 3_000_000, gid: 4_000_000 })
+      .file('short-name-ignored', 'pax content')
+      .pax({ linkpath: `${'t'.repeat(200)}/target` })
+      .entry({ path: 'link', type: 'SymbolicLink', linkpath: 'ignored' })
+      .end();
+    const records = byPath((await collect(await save('pax.tar', archive))).records);
+    expect(records.get(longName)).toMatchObject({ type: 'file', uid: 3_000_000, gid: 4_000_000, sha256: sha256('pax content') });
+    expect(records.get('link')?.link).toBe(`${'t'.repeat(200)}/target`);
+    expect(records.has('short-name-ignored')).toBe(false);
+  });
+
+  it('applies a global PAX header to every later entry, and a local one to the next only', async () => {
+    const archive = new TarWriter().pax({ uid: 777 }, true).pax({ uid: 1 }).file('a', '1').file('b', '2').end();
+    const records = byPath((await collect(await save('pax-global.tar', archive))).records);
+    expect(records.get('a')?.uid).toBe(1);
+    expect(records.get('b')?.uid).toBe(777);
+  });
+
+  it('reads GNU base-256 numbers (owners past 2,097,151)', async () => {
+    const archive = new TarWriter().file('big-owner', 'x', { uid: 0o10000000 + 5, gid: 0o10000000 + 6 }).end();
+    const path = await save('base256.tar', archive);
+    const records = byPath((await collect(path)).records);
+    expect(records.get('big-owner')).toMatchObject({ uid: 0o10000000 + 5, gid: 0o10000000 + 6 });
+    expect(gnuList(path)).toEqual(['big-owner']);
+  });
+
+  it('keeps reading after a lone zero block, as tar -i does', async () => {
+    const archive = new TarWriter().file('first', '1').raw(Buffer.alloc(512)).file('second', '2').end();
+    const path = await save('lone-zero.tar', archive);
+    expect((await collect(path)).records.map((record) => record.path)).toEqual(['first', 'second']);
+    expect(gnuList(path)).toEqual(['first', 'second']);
+  });
+
+  it('marks names that are not UTF-8', async () => {
+    const header = Buffer.alloc(512);
+    const archive = new TarWriter().file('placeholder', 'x').end();
+    archive.copy(header, 0, 0, 512);
+    Buffer.from([0x62, 0x61, 0x64, 0xff, 0xfe]).copy(header, 0);
+    header.fill(0, 5, 100);
+    header.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    Buffer.from(`${sum.toString(8).padStart(6, '0')}\0 `).copy(header, 148);
+    const path = await save('bad-name.tar', Buffer.concat([header, archive.subarray(512)]));
+    const { headers } = await collect(path);
+    expect(headers[0]?.badName).toBe(true);
+  });
+});
+
+describe('damaged archives fail with one line that says where', () => {
+  const damaged = async (name: string, bytes: Buffer): Promise<string> => {
+    const error = await collect(await save(name, bytes)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ScanError);
+    const message = (error as ScanError).message;
+    expect(message).not.toContain('\n');
+    return message;
+  };
+
+  it('a bad header checksum in the middle', async () => {
+    const archive = new TarWriter().file('ok', 'fine').file('broken', 'data').end();
+    archive[1024 + 10] = 0x41; // inside the second header's name
+    expect(await damaged('checksum.tar', archive)).toMatch(/bad header checksum at byte 1024/);
+  });
+
+  it('an archive cut inside a file', async () => {
+    const archive = new TarWriter().file('big', 'y'.repeat(5000)).end().subarray(0, 3000);
+    expect(await damaged('cut.tar', archive)).toMatch(/ends inside 'big'/);
+  });
+
+  it('an archive cut inside a header', async () => {
+    const archive = new TarWriter().file('a', 'x').end().subarray(0, 1024 + 100);
+    expect(await damaged('cut-header.tar.gz', gzipSync(archive))).toMatch(/ends inside a header/);
+  });
+
+  it('a PAX record with a bad length', async () => {
+    const pax = new TarWriter().pax({ path: 'p' }).unterminated();
+    const body = pax.subarray(512);
+    body.write('99', 0); // the record claims more bytes than it has
+    expect(await damaged('pax-length.tar', Buffer.concat([pax, new TarWriter().file('p', 'x').end()]))).toMatch(/corrupt PAX record/);
+  });
+
+  it('a name over the bound', async () => {
+    const archive = new TarWriter().pax({ path: 'n'.repeat(5000) }).file('x', 'y').end();
+    const error = await collect(await save('long.tar', archive), () => 0, { maxNameBytes: 4096 }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/name of 5000 bytes is over the 4096-byte bound/);
+  });
+
+  it('too many entries', async () => {
+    const writer = new TarWriter();
+    for (let i = 0; i < 11; i++) writer.file(`f${i}`, '');
+    const error = await collect(await save('many.tar', writer.end()), () => 0, { maxEntries: 10 }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/more than 10 entries/);
+  });
+});

@@ -1,0 +1,70 @@
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ScanError, describeFailure, oneLine } from '../errors.js';
+import type { Report } from '../model.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { verdictLine } from '../report/verdict-line.js';
+import { scan } from '../scan.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+
+/** Exit status when the gate could not decide, as on the command line. */
+const EXIT_ERROR = 2;
+
+/**
+ * The action: inputs once, the same scan as the command line, then the files and
+ * outputs first (nothing is lost if a later network step fails), then the verdict.
+ */
+export async function run(): Promise<void> {
+  let inputs: ActionInputs;
+  let report: Report;
+  try {
+    inputs = readInputs((name) => core.getInput(name));
+    report = await scan({ target: inputs.package });
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  try {
+    await publish(inputs, report);
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  const line = verdictLine(report);
+  if (report.verdict === 'fail') core.setFailed(line);
+  else core.info(line);
+}
+
+async function publish(inputs: ActionInputs, report: Report): Promise<void> {
+  const reportPath = resolve(inputs.report);
+  await writeOutput(reportPath, renderJson(report), 'the JSON report');
+  const markdown = renderMarkdown(report);
+  if (inputs.summary) await writeOutput(resolve(inputs.summary), markdown, 'the summary');
+  if (process.env['GITHUB_STEP_SUMMARY']) {
+    await core.summary.addRaw(markdown, true).write();
+  } else {
+    core.warning('GITHUB_STEP_SUMMARY is not set, so no job summary was written (is this running outside GitHub Actions?)');
+  }
+  core.setOutput('verdict', report.verdict);
+  core.setOutput('report', reportPath);
+  core.setOutput('new-findings', report.findings.filter((finding) => finding.status === 'new').length);
+  core.setOutput('blocking-findings', report.findings.filter((finding) => finding.blocking).length);
+}
+
+async function writeOutput(path: string, text: string, what: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    const message = error instanceof Error ? oneLine(error.message) : String(error);
+    throw new ScanError(`cannot write ${what} to ${path} (${message}); give a path the job can write to`, { cause: error });
+  }
+}
+
+function fail(error: unknown): void {
+  core.setOutput('verdict', 'error');
+  core.setFailed(describeFailure(error));
+  if (error instanceof Error && core.isDebug()) core.debug(error.stack ?? error.message);
+  process.exitCode = EXIT_ERROR;
+}

@@ -1,0 +1,85 @@
+import { writeFile } from 'node:fs/promises';
+import { ScanError, describeFailure, oneLine } from '../errors.js';
+import type { Report } from '../model.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { verdictLine } from '../report/verdict-line.js';
+import { scan } from '../scan.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { MAIN_HELP, SCAN_HELP, parseCommandLine, type CliScanOptions } from './args.js';
+import { renderTerminal } from './terminal.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const EXIT_PASS = 0;
+export const EXIT_FAIL = 1;
+export const EXIT_ERROR = 2;
+
+/** The command line as a function: arguments in, exit status out. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const command = parseCommandLine(argv);
+    switch (command.command) {
+      case 'help':
+        io.stdout(command.topic === 'scan' ? SCAN_HELP : MAIN_HELP);
+        return EXIT_PASS;
+      case 'version':
+        io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+        return EXIT_PASS;
+      case 'scan':
+        return await runScan(command.options, io);
+    }
+  } catch (error) {
+    io.stderr(`${TOOL_NAME}: ${describeFailure(error)}\n`);
+    if (debug && error instanceof Error) io.stderr(`${error.stack ?? ''}\n${causeChain(error)}`);
+    return EXIT_ERROR;
+  }
+}
+
+async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
+  refuseUnavailable(options);
+  const started = performance.now();
+  const report = await scan({ target: options.target });
+  // the files come first: nothing is lost if the terminal goes away
+  if (options.report) await writeOutput(options.report, renderJson(report), 'the JSON report');
+  if (options.summary) await writeOutput(options.summary, renderMarkdown(report), 'the summary');
+  io.stdout(options.quiet ? `${verdictLine(report)}\n` : renderTerminal(report));
+  if (options.debug) io.stderr(`scan took ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  return exitStatus(report);
+}
+
+export function exitStatus(report: Report): number {
+  return report.verdict === 'fail' ? EXIT_FAIL : EXIT_PASS;
+}
+
+/** Options of the contract that this version parses and checks but cannot honour yet. */
+function refuseUnavailable(options: CliScanOptions): void {
+  const later: string[] = [];
+  if (options.baseline !== undefined) later.push('--baseline');
+  if (options.advisories.length > 0) later.push('--advisories');
+  if (options.config !== undefined) later.push('--config');
+  if (options.sarif !== undefined) later.push('--sarif');
+  if (options.sbom !== undefined) later.push('--sbom');
+  if (later.length > 0) {
+    throw new ScanError(`${later.join(', ')} ${later.length === 1 ? 'comes' : 'come'} in a later version of release-gate; run the scan without ${later.length === 1 ? 'it' : 'them'}`);
+  }
+}
+
+async function writeOutput(path: string, text: string, what: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    const message = error instanceof Error ? oneLine(error.message) : String(error);
+    throw new ScanError(`cannot write ${what} to ${path} (${message}); pass a path in a folder you can write to`, { cause: error });
+  }
+}
+
+function causeChain(error: Error): string {
+  let text = '';
+  for (let cause = error.cause; cause instanceof Error; cause = cause.cause) text += `caused by: ${cause.stack ?? cause.message}\n`;
+  return text;
+}

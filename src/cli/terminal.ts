@@ -1,0 +1,42 @@
+import type { Report } from '../model.js';
+import { verdictLine } from '../report/verdict-line.js';
+import { bytes, count, plural, printable } from '../text/format.js';
+
+const LISTED_FINDINGS = 20;
+
+/** What `release-gate scan` prints: the package, what it holds, the findings that matter, the verdict. */
+export function renderTerminal(report: Report): string {
+  const { target } = report;
+  const lines = [
+    `package   ${printable(target.path)} (${target.format}, ${plural(target.files, 'entry', 'entries')}, ${bytes(target.bytes)})`,
+    `sha256    ${target.sha256}`,
+  ];
+  if (report.baseline) lines.push(`baseline  ${printable(report.baseline.path)} (${report.baseline.format})`);
+  lines.push(`packages  ${packageCounts(report)}`);
+  lines.push(`findings  ${findingCounts(report)}`);
+  const shown = [...report.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
+  for (const finding of shown) {
+    const where = finding.path ? `  ${printable(finding.path)}` : '';
+    lines.push(`  ${finding.blocking ? 'BLOCK' : 'note '}  ${finding.severity.padEnd(8)} ${finding.kind.padEnd(14)} ${printable(finding.title)}${where}`);
+  }
+  if (report.findings.length > shown.length) {
+    lines.push(`  … and ${count(report.findings.length - shown.length)} more in the report (--report, --summary)`);
+  }
+  lines.push(verdictLine(report));
+  return `${lines.join('\n')}\n`;
+}
+
+function packageCounts(report: Report): string {
+  if (report.packages.length === 0) return 'none found';
+  const byEcosystem = new Map<string, number>();
+  for (const pkg of report.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
+  const parts = [...byEcosystem].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ecosystem, n]) => `${ecosystem} ${count(n)}`);
+  return `${count(report.packages.length)} (${parts.join(', ')})`;
+}
+
+function findingCounts(report: Report): string {
+  if (report.findings.length === 0) return 'none';
+  const blocking = report.findings.filter((finding) => finding.blocking).length;
+  const fresh = report.findings.filter((finding) => finding.status === 'new').length;
+  return `${count(report.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
+}

@@ -1,0 +1,19 @@
+/**
+ * A failure the user can act on: the scan could not be done (exit 2).
+ * The message is one line that names the cause and the fix; faces print it
+ * without a stack trace (unless --debug).
+ */
+export class ScanError extends Error {
+  override readonly name = 'ScanError';
+}
+
+/** The one line a face prints for any failure: ScanErrors as they are, anything else with a hint. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof ScanError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `internal error: ${oneLine(message)}; run again with --debug and report it with the output`;
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,25 @@
+import type { Finding, Package } from '../model.js';
+import type { Content, Entry, EntryHeader } from '../read/entry.js';
+
+/** What an analyser found once the pass is over. */
+export interface AnalyzerResult {
+  packages?: Package[];
+  findings?: Finding[];
+}
+
+/**
+ * Something that needs the bytes of some entries while the package streams by
+ * (a lockfile, a file that may hold a secret). Header-only rules run after the pass,
+ * over the complete file list, and are not analysers of this kind.
+ */
+export interface ContentAnalyzer {
+  readonly name: string;
+  /**
+   * Leading bytes of this entry wanted (0: none). Called for every entry of the
+   * package, so it must be cheap; `base` is the last segment of the path.
+   */
+  wants(header: EntryHeader, base: string): number;
+  /** An entry it asked for, with its content. Copy what you keep: the bytes may be a view of a larger buffer. */
+  take(entry: Entry, content: Content): void;
+  finish(): AnalyzerResult;
+}

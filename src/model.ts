@@ -1,0 +1,130 @@
+// The report's data model: exactly the shapes of CONTRACT.md (schemaVersion 1).
+// Users script against these names: add fields, never rename them.
+
+export const SCHEMA_VERSION = 1;
+
+export const ENTRY_TYPES = ['file', 'dir', 'symlink', 'hardlink', 'other'] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+/** What an `other` entry is: devices, FIFOs and the rest never belong in a release. */
+export const SPECIAL_KINDS = ['char-device', 'block-device', 'fifo', 'socket', 'contiguous', 'unknown'] as const;
+export type SpecialKind = (typeof SPECIAL_KINDS)[number];
+
+/** One entry of the package, as the report lists it (and as a baseline is read back). */
+export interface FileRecord {
+  path: string;
+  type: EntryType;
+  /** Four octal digits of the permission bits, setuid/setgid/sticky included: "4755". */
+  mode: string;
+  uid?: number;
+  gid?: number;
+  /** Files only. */
+  size?: number;
+  /** Files only: SHA-256 of the content, lower-case hex. */
+  sha256?: string;
+  /** Symlinks and hardlinks: the target exactly as stored. */
+  link?: string;
+  /** `other` entries: what kind of special file it is. */
+  special?: SpecialKind;
+}
+
+export const ECOSYSTEMS = [
+  'npm',
+  'Packagist',
+  'PyPI',
+  'RubyGems',
+  'Go',
+  'Maven',
+  'crates.io',
+  'NuGet',
+  'Debian',
+  'Alpine',
+] as const;
+export type Ecosystem = (typeof ECOSYSTEMS)[number];
+
+export interface Package {
+  ecosystem: Ecosystem;
+  name: string;
+  version: string;
+  purl: string;
+  /** Every path the package was found at, sorted. */
+  locations: string[];
+  /** True when every place that lists it says it is a development dependency. */
+  dev?: boolean;
+}
+
+export const FINDING_KINDS = [
+  'vulnerability',
+  'config-change',
+  'sensitive-file',
+  'secret',
+  'permission',
+  'unsafe-path',
+  'parse-error',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const FINDING_STATUSES = ['new', 'existing', 'accepted'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+export interface PackageRef {
+  ecosystem: Ecosystem;
+  name: string;
+  version: string;
+}
+
+export interface AdvisoryRef {
+  id: string;
+  aliases: string[];
+  fixed: string[];
+  url?: string;
+}
+
+export interface Finding {
+  /** Stable fingerprint of what was found: kind + package or path + advisory or rule. */
+  id: string;
+  kind: FindingKind;
+  severity: Severity;
+  title: string;
+  path?: string;
+  package?: PackageRef;
+  advisory?: AdvisoryRef;
+  /** The check rule that produced it (checks and parse errors). */
+  rule?: string;
+  /** A line of detail a reviewer needs (never a secret value). */
+  detail?: string;
+  status: FindingStatus;
+  blocking: boolean;
+}
+
+export const TARGET_FORMATS = ['tar', 'tar.gz', 'zip', 'dir', 'report'] as const;
+export type TargetFormat = (typeof TARGET_FORMATS)[number];
+
+export interface TargetSummary {
+  /** The path as given. */
+  path: string;
+  format: TargetFormat;
+  /** SHA-256 of the package file; for a directory, of its canonical manifest. */
+  sha256: string;
+  /** Number of entries. */
+  files: number;
+  /** Sum of the sizes of the files. */
+  bytes: number;
+}
+
+export const VERDICTS = ['pass', 'warn', 'fail'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  tool: { name: string; version: string };
+  target: TargetSummary;
+  baseline: TargetSummary | null;
+  files: FileRecord[];
+  packages: Package[];
+  findings: Finding[];
+  verdict: Verdict;
+}

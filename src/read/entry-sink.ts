@@ -1,0 +1,62 @@
+import { createHash, hash as digestOnce, type Hash } from 'node:crypto';
+import type { Content, Entry, EntryHeader, EntryVisitor } from './entry.js';
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Takes one entry's content as it streams by: hashes every byte of a file and keeps
+ * only the leading bytes the visitor asked for. Chunks that fit are kept as they
+ * are (no copy); only content spread over several chunks is joined.
+ *
+ * Most files of a package arrive in one chunk: those are hashed in one call, with
+ * no hash object to allocate (the per-file garbage is what a 2-core runner pays
+ * for twice, once on the main thread and once on the GC threads).
+ */
+export class EntrySink {
+  private hash: Hash | undefined;
+  private readonly asked: boolean;
+  private readonly want: number;
+  private pieces: Buffer[] | undefined;
+  private held = 0;
+  private seen = 0;
+  private digest: string | undefined;
+
+  constructor(
+    private readonly visitor: EntryVisitor,
+    readonly header: EntryHeader,
+  ) {
+    const wanted = header.type === 'file' ? visitor.wants(header) : 0;
+    this.asked = wanted > 0;
+    this.want = Math.min(wanted, header.size);
+  }
+
+  data(chunk: Buffer): void {
+    if (this.seen === 0 && chunk.length === this.header.size) {
+      this.digest = digestOnce('sha256', chunk, 'hex');
+    } else {
+      (this.hash ??= createHash('sha256')).update(chunk);
+    }
+    this.seen += chunk.length;
+    if (this.held < this.want) {
+      const take = Math.min(chunk.length, this.want - this.held);
+      (this.pieces ??= []).push(take === chunk.length ? chunk : chunk.subarray(0, take));
+      this.held += take;
+    }
+  }
+
+  end(): void {
+    let content: Content | undefined;
+    if (this.asked) {
+      const pieces = this.pieces ?? [];
+      const bytes = pieces.length === 1 ? (pieces[0] as Buffer) : pieces.length === 0 ? EMPTY : Buffer.concat(pieces, this.held);
+      content = { bytes, truncated: this.held < this.header.size };
+    }
+    // the same object the visitor saw in `wants`, so it can keep what it decided there
+    const entry: Entry = this.header;
+    if (entry.type === 'file') entry.sha256 = this.digest ?? this.hash?.digest('hex') ?? EMPTY_SHA256;
+    this.pieces = undefined;
+    this.visitor.visit(entry, content);
+  }
+}
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';

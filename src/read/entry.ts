@@ -1,0 +1,51 @@
+import type { EntryType, SpecialKind } from '../model.js';
+
+/** What a reader knows of an entry before its content has streamed by. */
+export interface EntryHeader {
+  /** As stored: no leading `./`, no trailing `/`; the package root itself is `.`. */
+  path: string;
+  type: EntryType;
+  /** Permission bits with setuid/setgid/sticky (0o7777 at most). */
+  mode: number;
+  uid?: number;
+  gid?: number;
+  /** Bytes of content (files); 0 for everything else. */
+  size: number;
+  /** Symlink or hardlink target as stored. */
+  link?: string;
+  special?: SpecialKind;
+  /** The stored name was not valid UTF-8 (it was decoded with replacement characters). */
+  badName?: boolean;
+}
+
+/** An entry after its content has streamed by. */
+export interface Entry extends EntryHeader {
+  /** SHA-256 of the content, hex; files only. */
+  sha256?: string;
+}
+
+/** Content an analyser asked for: the whole entry, or its first bytes when it is larger than the bound. */
+export interface Content {
+  bytes: Buffer;
+  truncated: boolean;
+}
+
+/**
+ * The one pass over a package talks to its analysers through this.
+ * Readers call `wants` once per entry before its content streams by, and `visit`
+ * once it has, with the same object (now carrying its digest); calls for different
+ * entries may interleave (a directory walk reads several files at once), so a
+ * visitor must not assume nesting.
+ */
+export interface EntryVisitor {
+  /** How many leading bytes of this file's content to buffer for the analysers (0: none). Asked of files only. */
+  wants(header: EntryHeader): number;
+  visit(entry: Entry, content: Content | undefined): void;
+}
+
+export interface ReadResult {
+  format: 'tar' | 'tar.gz' | 'zip' | 'dir';
+  /** SHA-256 of the package file (archives) or of the manifest (directories); filled by the caller for dirs. */
+  sha256: string;
+  entries: number;
+}

@@ -1,0 +1,173 @@
+import { ScanError } from '../errors.js';
+import {
+  ECOSYSTEMS,
+  ENTRY_TYPES,
+  FINDING_KINDS,
+  FINDING_STATUSES,
+  SCHEMA_VERSION,
+  SEVERITIES,
+  SPECIAL_KINDS,
+  TARGET_FORMATS,
+  VERDICTS,
+  type FileRecord,
+  type Finding,
+  type Package,
+  type Report,
+  type TargetSummary,
+} from '../model.js';
+import { ShapeError, describeValue, isNonNegativeInteger, isObject, isString, isStringArray, type JsonObject } from '../util/shape.js';
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const MODE = /^[0-7]{4}$/;
+
+/**
+ * Read a JSON report back (it is the manifest a later scan takes as its baseline).
+ * Every field is checked: a report is untrusted input like any package. A report of
+ * another schema version is refused, never guessed at.
+ */
+export function parseReport(text: string, source: string): Report {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ScanError(`${source} is not JSON; pass the JSON report a release-gate scan wrote (--report)`);
+  }
+  if (!isObject(data) || !('schemaVersion' in data)) {
+    throw new ScanError(`${source} is not a release-gate report (no schemaVersion); pass the JSON report a scan wrote (--report)`);
+  }
+  if (data['schemaVersion'] !== SCHEMA_VERSION) {
+    throw new ScanError(
+      `${source} is a report of schema version ${describeValue(data['schemaVersion'])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`,
+    );
+  }
+  try {
+    return reportOf(data);
+  } catch (error) {
+    if (error instanceof ShapeError) {
+      throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
+    }
+    throw error;
+  }
+}
+
+function reportOf(data: JsonObject): Report {
+  const tool = need(data, 'tool', 'tool', isObject);
+  const files = need(data, 'files', 'files', Array.isArray).map((item, i) => fileOf(item, `files[${i}]`));
+  const packages = need(data, 'packages', 'packages', Array.isArray).map((item, i) => packageOf(item, `packages[${i}]`));
+  const findings = need(data, 'findings', 'findings', Array.isArray).map((item, i) => findingOf(item, `findings[${i}]`));
+  const baseline = data['baseline'];
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: need(tool, 'name', 'tool.name', isString), version: need(tool, 'version', 'tool.version', isString) },
+    target: targetOf(data['target'], 'target'),
+    baseline: baseline === null || baseline === undefined ? null : targetOf(baseline, 'baseline'),
+    files,
+    packages,
+    findings,
+    verdict: oneOf(data, 'verdict', 'verdict', VERDICTS),
+  };
+}
+
+function targetOf(value: unknown, where: string): TargetSummary {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  return {
+    path: need(value, 'path', `${where}.path`, isString),
+    format: oneOf(value, 'format', `${where}.format`, TARGET_FORMATS),
+    sha256: need(value, 'sha256', `${where}.sha256`, isString),
+    files: need(value, 'files', `${where}.files`, isNonNegativeInteger),
+    bytes: need(value, 'bytes', `${where}.bytes`, isNonNegativeInteger),
+  };
+}
+
+function fileOf(value: unknown, where: string): FileRecord {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const record: FileRecord = {
+    path: need(value, 'path', `${where}.path`, isString),
+    type: oneOf(value, 'type', `${where}.type`, ENTRY_TYPES),
+    mode: need(value, 'mode', `${where}.mode`, (mode): mode is string => isString(mode) && MODE.test(mode)),
+  };
+  const uid = maybe(value, 'uid', `${where}.uid`, isNonNegativeInteger);
+  const gid = maybe(value, 'gid', `${where}.gid`, isNonNegativeInteger);
+  const size = maybe(value, 'size', `${where}.size`, isNonNegativeInteger);
+  const sha256 = maybe(value, 'sha256', `${where}.sha256`, (hash): hash is string => isString(hash) && HEX64.test(hash));
+  const link = maybe(value, 'link', `${where}.link`, isString);
+  if (uid !== undefined) record.uid = uid;
+  if (gid !== undefined) record.gid = gid;
+  if (size !== undefined) record.size = size;
+  if (sha256 !== undefined) record.sha256 = sha256;
+  if (link !== undefined) record.link = link;
+  if (value['special'] !== undefined) record.special = oneOf(value, 'special', `${where}.special`, SPECIAL_KINDS);
+  return record;
+}
+
+function packageOf(value: unknown, where: string): Package {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const result: Package = {
+    ecosystem: oneOf(value, 'ecosystem', `${where}.ecosystem`, ECOSYSTEMS),
+    name: need(value, 'name', `${where}.name`, isString),
+    version: need(value, 'version', `${where}.version`, isString),
+    purl: need(value, 'purl', `${where}.purl`, isString),
+    locations: need(value, 'locations', `${where}.locations`, isStringArray),
+  };
+  const dev = maybe(value, 'dev', `${where}.dev`, (flag): flag is boolean => typeof flag === 'boolean');
+  if (dev !== undefined) result.dev = dev;
+  return result;
+}
+
+function findingOf(value: unknown, where: string): Finding {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const finding: Finding = {
+    id: need(value, 'id', `${where}.id`, isString),
+    kind: oneOf(value, 'kind', `${where}.kind`, FINDING_KINDS),
+    severity: oneOf(value, 'severity', `${where}.severity`, SEVERITIES),
+    title: need(value, 'title', `${where}.title`, isString),
+    status: oneOf(value, 'status', `${where}.status`, FINDING_STATUSES),
+    blocking: need(value, 'blocking', `${where}.blocking`, (flag): flag is boolean => typeof flag === 'boolean'),
+  };
+  const path = maybe(value, 'path', `${where}.path`, isString);
+  const rule = maybe(value, 'rule', `${where}.rule`, isString);
+  const detail = maybe(value, 'detail', `${where}.detail`, isString);
+  if (path !== undefined) finding.path = path;
+  if (rule !== undefined) finding.rule = rule;
+  if (detail !== undefined) finding.detail = detail;
+  const pkg = value['package'];
+  if (pkg !== undefined) {
+    if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
+    finding.package = {
+      ecosystem: oneOf(pkg, 'ecosystem', `${where}.package.ecosystem`, ECOSYSTEMS),
+      name: need(pkg, 'name', `${where}.package.name`, isString),
+      version: need(pkg, 'version', `${where}.package.version`, isString),
+    };
+  }
+  const advisory = value['advisory'];
+  if (advisory !== undefined) {
+    if (!isObject(advisory)) throw new ShapeError(`${where}.advisory`, `is ${describeValue(advisory)}, expected an object`);
+    finding.advisory = {
+      id: need(advisory, 'id', `${where}.advisory.id`, isString),
+      aliases: need(advisory, 'aliases', `${where}.advisory.aliases`, isStringArray),
+      fixed: need(advisory, 'fixed', `${where}.advisory.fixed`, isStringArray),
+    };
+    const url = maybe(advisory, 'url', `${where}.advisory.url`, isString);
+    if (url !== undefined) finding.advisory.url = url;
+  }
+  return finding;
+}
+
+function need<T>(object: JsonObject, key: string, where: string, check: (value: unknown) => value is T): T {
+  const value = object[key];
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+
+function maybe<T>(object: JsonObject, key: string, where: string, check: (value: unknown) => value is T): T | undefined {
+  const value = object[key];
+  if (value === undefined) return undefined;
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+
+function oneOf<T extends string>(object: JsonObject, key: string, where: string, allowed: readonly T[]): T {
+  const value = object[key];
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new ShapeError(where, `is ${describeValue(value)}, expected one of ${allowed.join(', ')}`);
+}
