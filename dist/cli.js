@@ -532,7 +532,7 @@ var require_yauzl = __commonJS({
     var PassThrough = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
     var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open3;
+    exports.open = open4;
     exports.fromFd = fromFd;
     exports.fromBuffer = fromBuffer;
     exports.fromRandomAccessReader = fromRandomAccessReader;
@@ -550,7 +550,7 @@ var require_yauzl = __commonJS({
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise2(path, options2) {
       return new Promise((resolve, reject) => {
-        open3(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open4(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -580,7 +580,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open3(path, options2, callback) {
+    function open4(path, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -1381,8 +1381,19 @@ var require_yauzl = __commonJS({
 
 // src/relaunch.ts
 import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
 var GC_FLAG = "--single-threaded-gc";
 var OPT_OUT = "RELEASE_GATE_NO_RELAUNCH";
+var WORTH_IT = Number(process.env["RELEASE_GATE_RELAUNCH_MIN_BYTES"] ?? 64 * 1024 * 1024);
+function worthRelaunching(target) {
+  if (target === void 0) return false;
+  try {
+    const stats = statSync(target);
+    return stats.isFile() && stats.size >= WORTH_IT;
+  } catch {
+    return false;
+  }
+}
 async function relaunchForThroughput() {
   if (process.execArgv.includes(GC_FLAG) || process.env[OPT_OUT] === "1") return void 0;
   const script = process.argv[1];
@@ -1414,8 +1425,8 @@ function signalNumber(signal) {
   return signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : signal === "SIGKILL" ? 9 : 1;
 }
 
-// src/cli/main.ts
-import { writeFile } from "node:fs/promises";
+// src/cli/args.ts
+import { parseArgs } from "node:util";
 
 // src/errors.ts
 var ScanError = class extends Error {
@@ -1430,25 +1441,135 @@ function oneLine(text) {
   return text.replace(/\s+/g, " ").trim();
 }
 
-// src/report/json.ts
-function renderJson(report) {
-  const lines = ["{"];
-  const keys = Object.keys(report);
-  keys.forEach((key, index) => {
-    const value = report[key];
-    const comma = index < keys.length - 1 ? "," : "";
-    if (Array.isArray(value) && value.length > 0) {
-      lines.push(`  ${JSON.stringify(key)}: [`);
-      value.forEach((item, i) => lines.push(`    ${JSON.stringify(item)}${i < value.length - 1 ? "," : ""}`));
-      lines.push(`  ]${comma}`);
-    } else {
-      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+// src/model.ts
+var SCHEMA_VERSION = 1;
+var FINDING_KINDS = [
+  "vulnerability",
+  "config-change",
+  "sensitive-file",
+  "secret",
+  "permission",
+  "unsafe-path",
+  "parse-error"
+];
+var SEVERITIES = ["critical", "high", "medium", "low", "info"];
+
+// src/policy/values.ts
+var THRESHOLDS = SEVERITIES.filter((severity) => severity !== "info");
+function parseKinds(list) {
+  const kinds = list.split(",").map((kind) => kind.trim()).filter((kind) => kind.length > 0);
+  for (const kind of kinds) {
+    if (!FINDING_KINDS.includes(kind)) {
+      throw new ScanError(`unknown finding kind '${kind}' in fail-on; use a comma list of: ${FINDING_KINDS.join(", ")}`);
     }
-  });
-  lines.push("}");
-  return `${lines.join("\n")}
-`;
+  }
+  return kinds;
 }
+function parseSeverity(value) {
+  const level = value.trim().toLowerCase();
+  if (!THRESHOLDS.includes(level)) {
+    throw new ScanError(`unknown severity '${value}'; use one of: ${THRESHOLDS.join(", ")}`);
+  }
+  return level;
+}
+
+// src/cli/args.ts
+var SCAN_OPTIONS = {
+  baseline: { type: "string" },
+  advisories: { type: "string", multiple: true },
+  offline: { type: "boolean" },
+  config: { type: "string" },
+  "fail-on": { type: "string" },
+  severity: { type: "string" },
+  "only-new": { type: "boolean" },
+  all: { type: "boolean" },
+  report: { type: "string" },
+  sarif: { type: "string" },
+  sbom: { type: "string" },
+  summary: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+function parseCommandLine(argv2) {
+  const [first, ...rest] = argv2;
+  if (first === void 0 || first === "--help" || first === "-h" || first === "help") return { command: "help", topic: "main" };
+  if (first === "--version" || first === "-V") return { command: "version" };
+  if (first !== "scan") {
+    throw new ScanError(`unknown command '${first}'; run 'release-gate scan <package>' (see release-gate --help)`);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: SCAN_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new ScanError(`${argumentProblem(error)}; see release-gate scan --help`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: "help", topic: "scan" };
+  if (positionals.length === 0) throw new ScanError("scan needs a package: release-gate scan <file.tar.gz|file.zip|directory>");
+  if (positionals.length > 1) {
+    throw new ScanError(`scan takes one package, got ${positionals.length} (${positionals.join(", ")}); run one scan per package`);
+  }
+  if (values["only-new"] && values.all) throw new ScanError("--only-new and --all contradict each other; pass one of them");
+  const options2 = {
+    target: positionals[0],
+    advisories: values.advisories ?? [],
+    offline: values.offline ?? false,
+    quiet: values.quiet ?? false,
+    debug: values.debug ?? false
+  };
+  const failOn = values["fail-on"];
+  if (failOn !== void 0) options2.failOn = parseKinds(failOn);
+  const severity = values.severity;
+  if (severity !== void 0) options2.severity = parseSeverity(severity);
+  if (values["only-new"]) options2.onlyNew = true;
+  if (values.all) options2.onlyNew = false;
+  for (const key of ["baseline", "config", "report", "sarif", "sbom", "summary"]) {
+    const value = values[key];
+    if (value === "") throw new ScanError(`--${key} needs a path`);
+    if (value !== void 0) options2[key] = value;
+  }
+  return { command: "scan", options: options2 };
+}
+function argumentProblem(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1] ?? "an option"} needs a value`;
+  return message.split("\n")[0] ?? message;
+}
+var MAIN_HELP = `release-gate: what a release package brings that production does not have yet, and whether any of it is a threat.
+
+Usage:
+  release-gate scan <package> [options]   scan a .tar, .tar.gz, .tgz or .zip package, or a directory
+  release-gate --help                     this text (release-gate scan --help for the options)
+  release-gate --version                  the version
+
+Exit status: 0 the gate passes (or only warns), 1 it fails on blocking findings, 2 the scan could not be done.
+`;
+var SCAN_HELP = `Usage: release-gate scan <package> [options]
+
+<package> is a .tar, .tar.gz, .tgz or .zip file, or a directory (a deployed tree).
+
+Options:
+  --baseline <package|dir|report.json>  the last deployment: only what is new against it blocks
+  --advisories <source>                 osv (default), osv=<base-url>, a directory of OSV records,
+                                        an OSV all.zip, or one JSON file; repeatable
+  --offline                             never touch the network
+  --config <file>                       policy file (default .github/release-gate.yml when it exists)
+  --fail-on <kinds>                     comma list of finding kinds that block (default: all):
+                                        ${FINDING_KINDS.join(", ")}
+  --severity <level>                    lowest severity that blocks: ${THRESHOLDS.join(", ")} (default low)
+  --only-new | --all                    block only new findings (default with a baseline), or all
+  --report <file>                       write the JSON report (also the next scan's baseline)
+  --sarif <file>                        write SARIF 2.1.0
+  --sbom <file>                         write a CycloneDX 1.6 JSON SBOM
+  --summary <file>                      write the Markdown summary
+  -q, --quiet                           print only the verdict line
+  --debug                               print stack traces and timings on failure
+  -h, --help                            this text
+`;
 
 // src/text/format.ts
 function count(n) {
@@ -1531,6 +1652,59 @@ function renderMarkdown(report) {
   return out.join("\n");
 }
 
+// src/report/write-output.ts
+import { open } from "node:fs/promises";
+
+// src/report/json.ts
+var PIECE = 256 * 1024;
+function* jsonReportPieces(report) {
+  let piece = "{\n";
+  const keys = Object.keys(report);
+  for (const [index, key] of keys.entries()) {
+    const value = report[key];
+    const comma = index < keys.length - 1 ? "," : "";
+    if (Array.isArray(value) && value.length > 0) {
+      piece += `  ${JSON.stringify(key)}: [
+`;
+      const last = value.length - 1;
+      for (const [i, item] of value.entries()) {
+        piece += `    ${JSON.stringify(item)}${i < last ? "," : ""}
+`;
+        if (piece.length >= PIECE) {
+          yield piece;
+          piece = "";
+        }
+      }
+      piece += `  ]${comma}
+`;
+    } else {
+      piece += `  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}
+`;
+    }
+  }
+  yield `${piece}}
+`;
+}
+
+// src/report/write-output.ts
+async function writeOutput(path, content, what) {
+  try {
+    const handle = await open(path, "w");
+    try {
+      if (typeof content === "string") await handle.write(content);
+      else for (const piece of content) await handle.write(piece);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const message = error instanceof Error ? oneLine(error.message) : String(error);
+    throw new ScanError(`cannot write ${what} to ${path} (${message}); choose a path in a folder that exists and can be written`, { cause: error });
+  }
+}
+function writeJsonReport(path, report) {
+  return writeOutput(path, jsonReportPieces(report), "the JSON report");
+}
+
 // src/limits.ts
 var DEFAULT_LIMITS = {
   maxEntries: 5e6,
@@ -1539,19 +1713,6 @@ var DEFAULT_LIMITS = {
   maxTotalBytes: 64 * 1024 ** 3,
   maxNestedDepth: 3
 };
-
-// src/model.ts
-var SCHEMA_VERSION = 1;
-var FINDING_KINDS = [
-  "vulnerability",
-  "config-change",
-  "sensitive-file",
-  "secret",
-  "permission",
-  "unsafe-path",
-  "parse-error"
-];
-var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 
 // src/report/file-record.ts
 function formatMode(mode) {
@@ -1615,7 +1776,7 @@ var PackagePass = class {
 // src/read/read-package.ts
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
-import { open as open2, stat as stat2 } from "node:fs/promises";
+import { open as open3, stat as stat2 } from "node:fs/promises";
 
 // src/read/package-format-error.ts
 var PackageFormatError = class extends Error {
@@ -1624,7 +1785,7 @@ var PackageFormatError = class extends Error {
 
 // src/read/read-directory.ts
 import { constants, createReadStream } from "node:fs";
-import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
+import { lstat, open as open2, readdir, readlink, stat } from "node:fs/promises";
 import { join } from "node:path";
 
 // src/read/entry-sink.ts
@@ -1740,7 +1901,7 @@ function specialKind(stats) {
   return "unknown";
 }
 async function readFileEntry(absolute, listed, sink) {
-  const handle = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const handle = await open2(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const now = await handle.stat();
     if (!now.isFile() || now.ino !== listed.ino || now.dev !== listed.dev) {
@@ -2405,7 +2566,7 @@ async function readPackage(target, visitor, limits) {
   return { format, ...result };
 }
 async function firstBlock(target) {
-  const handle = await open2(target, "r").catch((error) => {
+  const handle = await open3(target, "r").catch((error) => {
     throw fileError(target, error);
   });
   try {
@@ -2546,126 +2707,6 @@ async function scan(options2) {
   };
 }
 
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-
-// src/policy/values.ts
-var THRESHOLDS = SEVERITIES.filter((severity) => severity !== "info");
-function parseKinds(list) {
-  const kinds = list.split(",").map((kind) => kind.trim()).filter((kind) => kind.length > 0);
-  for (const kind of kinds) {
-    if (!FINDING_KINDS.includes(kind)) {
-      throw new ScanError(`unknown finding kind '${kind}' in fail-on; use a comma list of: ${FINDING_KINDS.join(", ")}`);
-    }
-  }
-  return kinds;
-}
-function parseSeverity(value) {
-  const level = value.trim().toLowerCase();
-  if (!THRESHOLDS.includes(level)) {
-    throw new ScanError(`unknown severity '${value}'; use one of: ${THRESHOLDS.join(", ")}`);
-  }
-  return level;
-}
-
-// src/cli/args.ts
-var SCAN_OPTIONS = {
-  baseline: { type: "string" },
-  advisories: { type: "string", multiple: true },
-  offline: { type: "boolean" },
-  config: { type: "string" },
-  "fail-on": { type: "string" },
-  severity: { type: "string" },
-  "only-new": { type: "boolean" },
-  all: { type: "boolean" },
-  report: { type: "string" },
-  sarif: { type: "string" },
-  sbom: { type: "string" },
-  summary: { type: "string" },
-  quiet: { type: "boolean", short: "q" },
-  debug: { type: "boolean" },
-  help: { type: "boolean", short: "h" }
-};
-function parseCommandLine(argv2) {
-  const [first, ...rest] = argv2;
-  if (first === void 0 || first === "--help" || first === "-h" || first === "help") return { command: "help", topic: "main" };
-  if (first === "--version" || first === "-V") return { command: "version" };
-  if (first !== "scan") {
-    throw new ScanError(`unknown command '${first}'; run 'release-gate scan <package>' (see release-gate --help)`);
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: SCAN_OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new ScanError(`${argumentProblem(error)}; see release-gate scan --help`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { command: "help", topic: "scan" };
-  if (positionals.length === 0) throw new ScanError("scan needs a package: release-gate scan <file.tar.gz|file.zip|directory>");
-  if (positionals.length > 1) {
-    throw new ScanError(`scan takes one package, got ${positionals.length} (${positionals.join(", ")}); run one scan per package`);
-  }
-  if (values["only-new"] && values.all) throw new ScanError("--only-new and --all contradict each other; pass one of them");
-  const options2 = {
-    target: positionals[0],
-    advisories: values.advisories ?? [],
-    offline: values.offline ?? false,
-    quiet: values.quiet ?? false,
-    debug: values.debug ?? false
-  };
-  const failOn = values["fail-on"];
-  if (failOn !== void 0) options2.failOn = parseKinds(failOn);
-  const severity = values.severity;
-  if (severity !== void 0) options2.severity = parseSeverity(severity);
-  if (values["only-new"]) options2.onlyNew = true;
-  if (values.all) options2.onlyNew = false;
-  for (const key of ["baseline", "config", "report", "sarif", "sbom", "summary"]) {
-    const value = values[key];
-    if (value === "") throw new ScanError(`--${key} needs a path`);
-    if (value !== void 0) options2[key] = value;
-  }
-  return { command: "scan", options: options2 };
-}
-function argumentProblem(error) {
-  const message = error instanceof Error ? error.message : String(error);
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option ${unknown[1]}`;
-  const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing) return `${missing[1]?.replace(/^-\w, /, "")} needs a value`;
-  return message.split("\n")[0] ?? message;
-}
-var MAIN_HELP = `release-gate: what a release package brings that production does not have yet, and whether any of it is a threat.
-
-Usage:
-  release-gate scan <package> [options]   scan a .tar, .tar.gz, .tgz or .zip package, or a directory
-  release-gate --help                     this text (release-gate scan --help for the options)
-  release-gate --version                  the version
-
-Exit status: 0 the gate passes (or only warns), 1 it fails on blocking findings, 2 the scan could not be done.
-`;
-var SCAN_HELP = `Usage: release-gate scan <package> [options]
-
-<package> is a .tar, .tar.gz, .tgz or .zip file, or a directory (a deployed tree).
-
-Options:
-  --baseline <package|dir|report.json>  the last deployment: only what is new against it blocks
-  --advisories <source>                 osv (default), osv=<base-url>, a directory of OSV records,
-                                        an OSV all.zip, or one JSON file; repeatable
-  --offline                             never touch the network
-  --config <file>                       policy file (default .github/release-gate.yml when it exists)
-  --fail-on <kinds>                     comma list of finding kinds that block (default: all):
-                                        ${FINDING_KINDS.join(", ")}
-  --severity <level>                    lowest severity that blocks: ${THRESHOLDS.join(", ")} (default low)
-  --only-new | --all                    block only new findings (default with a baseline), or all
-  --report <file>                       write the JSON report (also the next scan's baseline)
-  --sarif <file>                        write SARIF 2.1.0
-  --sbom <file>                         write a CycloneDX 1.6 JSON SBOM
-  --summary <file>                      write the Markdown summary
-  -q, --quiet                           print only the verdict line
-  --debug                               print stack traces and timings on failure
-  -h, --help                            this text
-`;
-
 // src/cli/terminal.ts
 var LISTED_FINDINGS = 20;
 function renderTerminal(report) {
@@ -2734,12 +2775,15 @@ async function runScan(options2, io) {
   refuseUnavailable(options2);
   const started = performance.now();
   const report = await scan({ target: options2.target });
-  if (options2.report) await writeOutput(options2.report, renderJson(report), "the JSON report");
+  if (options2.report) await writeJsonReport(options2.report, report);
   if (options2.summary) await writeOutput(options2.summary, renderMarkdown(report), "the summary");
   io.stdout(options2.quiet ? `${verdictLine(report)}
 ` : renderTerminal(report));
-  if (options2.debug) io.stderr(`scan took ${((performance.now() - started) / 1e3).toFixed(2)} s
+  if (options2.debug) {
+    const gc = process.execArgv.includes("--single-threaded-gc") ? ", relaunched with single-threaded GC" : "";
+    io.stderr(`scan took ${((performance.now() - started) / 1e3).toFixed(2)} s${gc}
 `);
+  }
   return exitStatus(report);
 }
 function exitStatus(report) {
@@ -2756,14 +2800,6 @@ function refuseUnavailable(options2) {
     throw new ScanError(`${later.join(", ")} ${later.length === 1 ? "comes" : "come"} in a later version of release-gate; run the scan without ${later.length === 1 ? "it" : "them"}`);
   }
 }
-async function writeOutput(path, text, what) {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    const message = error instanceof Error ? oneLine(error.message) : String(error);
-    throw new ScanError(`cannot write ${what} to ${path} (${message}); pass a path in a folder you can write to`, { cause: error });
-  }
-}
 function causeChain(error) {
   let text = "";
   for (let cause = error.cause; cause instanceof Error; cause = cause.cause) text += `caused by: ${cause.stack ?? cause.message}
@@ -2773,9 +2809,17 @@ function causeChain(error) {
 
 // src/cli/index.ts
 var argv = process.argv.slice(2);
-var relaunched = argv[0] === "scan" ? await relaunchForThroughput() : void 0;
+var relaunched = worthRelaunching(scanTarget()) ? await relaunchForThroughput() : void 0;
 process.exitCode = relaunched ?? await main(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text)
 });
+function scanTarget() {
+  try {
+    const command = parseCommandLine(argv);
+    return command.command === "scan" ? command.options.target : void 0;
+  } catch {
+    return void 0;
+  }
+}
 //# sourceMappingURL=cli.js.map

@@ -19645,7 +19645,7 @@ var require_yauzl = __commonJS({
     var PassThrough = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
     var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open4;
+    exports.open = open5;
     exports.fromFd = fromFd;
     exports.fromBuffer = fromBuffer;
     exports.fromRandomAccessReader = fromRandomAccessReader;
@@ -19663,7 +19663,7 @@ var require_yauzl = __commonJS({
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise2(path, options2) {
       return new Promise((resolve2, reject) => {
-        open4(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open5(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve2(zipfile);
         });
@@ -19693,7 +19693,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open4(path, options2, callback) {
+    function open5(path, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -20492,41 +20492,6 @@ var require_yauzl = __commonJS({
   }
 });
 
-// src/relaunch.ts
-import { spawn } from "node:child_process";
-var GC_FLAG = "--single-threaded-gc";
-var OPT_OUT = "RELEASE_GATE_NO_RELAUNCH";
-async function relaunchForThroughput() {
-  if (process.execArgv.includes(GC_FLAG) || process.env[OPT_OUT] === "1") return void 0;
-  const script = process.argv[1];
-  if (script === void 0) return void 0;
-  const child = spawn(process.execPath, [GC_FLAG, ...process.execArgv, script, ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, [OPT_OUT]: "1" }
-  });
-  const forward = (signal) => {
-    child.kill(signal);
-  };
-  process.on("SIGINT", forward);
-  process.on("SIGTERM", forward);
-  try {
-    return await new Promise((resolve2) => {
-      child.once("error", () => {
-        resolve2(void 0);
-      });
-      child.once("exit", (code, signal) => {
-        resolve2(code ?? (signal ? 128 + signalNumber(signal) : 2));
-      });
-    });
-  } finally {
-    process.off("SIGINT", forward);
-    process.off("SIGTERM", forward);
-  }
-}
-function signalNumber(signal) {
-  return signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : signal === "SIGKILL" ? 9 : 1;
-}
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -21029,8 +20994,53 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// src/relaunch.ts
+import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
+var GC_FLAG = "--single-threaded-gc";
+var OPT_OUT = "RELEASE_GATE_NO_RELAUNCH";
+var WORTH_IT = Number(process.env["RELEASE_GATE_RELAUNCH_MIN_BYTES"] ?? 64 * 1024 * 1024);
+function worthRelaunching(target) {
+  if (target === void 0) return false;
+  try {
+    const stats = statSync(target);
+    return stats.isFile() && stats.size >= WORTH_IT;
+  } catch {
+    return false;
+  }
+}
+async function relaunchForThroughput() {
+  if (process.execArgv.includes(GC_FLAG) || process.env[OPT_OUT] === "1") return void 0;
+  const script = process.argv[1];
+  if (script === void 0) return void 0;
+  const child = spawn(process.execPath, [GC_FLAG, ...process.execArgv, script, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, [OPT_OUT]: "1" }
+  });
+  const forward = (signal) => {
+    child.kill(signal);
+  };
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  try {
+    return await new Promise((resolve2) => {
+      child.once("error", () => {
+        resolve2(void 0);
+      });
+      child.once("exit", (code, signal) => {
+        resolve2(code ?? (signal ? 128 + signalNumber(signal) : 2));
+      });
+    });
+  } finally {
+    process.off("SIGINT", forward);
+    process.off("SIGTERM", forward);
+  }
+}
+function signalNumber(signal) {
+  return signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : signal === "SIGKILL" ? 9 : 1;
+}
+
 // src/action/main.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
 import { resolve } from "node:path";
 
 // src/errors.ts
@@ -21044,26 +21054,6 @@ function describeFailure(error2) {
 }
 function oneLine(text) {
   return text.replace(/\s+/g, " ").trim();
-}
-
-// src/report/json.ts
-function renderJson(report) {
-  const lines2 = ["{"];
-  const keys = Object.keys(report);
-  keys.forEach((key, index) => {
-    const value = report[key];
-    const comma = index < keys.length - 1 ? "," : "";
-    if (Array.isArray(value) && value.length > 0) {
-      lines2.push(`  ${JSON.stringify(key)}: [`);
-      value.forEach((item, i) => lines2.push(`    ${JSON.stringify(item)}${i < value.length - 1 ? "," : ""}`));
-      lines2.push(`  ]${comma}`);
-    } else {
-      lines2.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
-    }
-  });
-  lines2.push("}");
-  return `${lines2.join("\n")}
-`;
 }
 
 // src/text/format.ts
@@ -21145,6 +21135,59 @@ function renderMarkdown(report) {
   }
   out.push("");
   return out.join("\n");
+}
+
+// src/report/write-output.ts
+import { open as open2 } from "node:fs/promises";
+
+// src/report/json.ts
+var PIECE = 256 * 1024;
+function* jsonReportPieces(report) {
+  let piece = "{\n";
+  const keys = Object.keys(report);
+  for (const [index, key] of keys.entries()) {
+    const value = report[key];
+    const comma = index < keys.length - 1 ? "," : "";
+    if (Array.isArray(value) && value.length > 0) {
+      piece += `  ${JSON.stringify(key)}: [
+`;
+      const last = value.length - 1;
+      for (const [i, item] of value.entries()) {
+        piece += `    ${JSON.stringify(item)}${i < last ? "," : ""}
+`;
+        if (piece.length >= PIECE) {
+          yield piece;
+          piece = "";
+        }
+      }
+      piece += `  ]${comma}
+`;
+    } else {
+      piece += `  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}
+`;
+    }
+  }
+  yield `${piece}}
+`;
+}
+
+// src/report/write-output.ts
+async function writeOutput(path, content, what) {
+  try {
+    const handle = await open2(path, "w");
+    try {
+      if (typeof content === "string") await handle.write(content);
+      else for (const piece of content) await handle.write(piece);
+    } finally {
+      await handle.close();
+    }
+  } catch (error2) {
+    const message = error2 instanceof Error ? oneLine(error2.message) : String(error2);
+    throw new ScanError(`cannot write ${what} to ${path} (${message}); choose a path in a folder that exists and can be written`, { cause: error2 });
+  }
+}
+function writeJsonReport(path, report) {
+  return writeOutput(path, jsonReportPieces(report), "the JSON report");
 }
 
 // src/limits.ts
@@ -21231,7 +21274,7 @@ var PackagePass = class {
 // src/read/read-package.ts
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
-import { open as open3, stat as stat3 } from "node:fs/promises";
+import { open as open4, stat as stat3 } from "node:fs/promises";
 
 // src/read/package-format-error.ts
 var PackageFormatError = class extends Error {
@@ -21240,7 +21283,7 @@ var PackageFormatError = class extends Error {
 
 // src/read/read-directory.ts
 import { constants as constants3, createReadStream } from "node:fs";
-import { lstat as lstat2, open as open2, readdir as readdir2, readlink as readlink2, stat as stat2 } from "node:fs/promises";
+import { lstat as lstat2, open as open3, readdir as readdir2, readlink as readlink2, stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
 
 // src/read/entry-sink.ts
@@ -21356,7 +21399,7 @@ function specialKind(stats) {
   return "unknown";
 }
 async function readFileEntry(absolute, listed, sink) {
-  const handle = await open2(absolute, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  const handle = await open3(absolute, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
   try {
     const now = await handle.stat();
     if (!now.isFile() || now.ino !== listed.ino || now.dev !== listed.dev) {
@@ -22021,7 +22064,7 @@ async function readPackage(target, visitor, limits) {
   return { format, ...result };
 }
 async function firstBlock(target) {
-  const handle = await open3(target, "r").catch((error2) => {
+  const handle = await open4(target, "r").catch((error2) => {
     throw fileError(target, error2);
   });
   try {
@@ -22274,7 +22317,7 @@ async function run() {
 }
 async function publish(inputs, report) {
   const reportPath = resolve(inputs.report);
-  await writeOutput(reportPath, renderJson(report), "the JSON report");
+  await writeJsonReport(reportPath, report);
   const markdown = renderMarkdown(report);
   if (inputs.summary) await writeOutput(resolve(inputs.summary), markdown, "the summary");
   if (process.env["GITHUB_STEP_SUMMARY"]) {
@@ -22287,14 +22330,6 @@ async function publish(inputs, report) {
   setOutput("new-findings", report.findings.filter((finding) => finding.status === "new").length);
   setOutput("blocking-findings", report.findings.filter((finding) => finding.blocking).length);
 }
-async function writeOutput(path, text, what) {
-  try {
-    await writeFile2(path, text);
-  } catch (error2) {
-    const message = error2 instanceof Error ? oneLine(error2.message) : String(error2);
-    throw new ScanError(`cannot write ${what} to ${path} (${message}); give a path the job can write to`, { cause: error2 });
-  }
-}
 function fail(error2) {
   setOutput("verdict", "error");
   setFailed(describeFailure(error2));
@@ -22303,7 +22338,7 @@ function fail(error2) {
 }
 
 // src/action/index.ts
-var relaunched = await relaunchForThroughput();
+var relaunched = worthRelaunching(getInput("package")) ? await relaunchForThroughput() : void 0;
 if (relaunched === void 0) await run();
 else process.exitCode = relaunched;
 //# sourceMappingURL=index.js.map

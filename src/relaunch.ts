@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 
 // V8's concurrent GC threads compete with zlib's inflate thread for the two cores of
 // a hosted runner; a scan of a large .tar.gz measured 8-10% faster with them off
@@ -6,6 +7,19 @@ import { spawn } from 'node:child_process';
 // start Node once more with the flag. Used by the faces only, never by the core.
 const GC_FLAG = '--single-threaded-gc';
 const OPT_OUT = 'RELEASE_GATE_NO_RELAUNCH';
+/** Below this a second Node start costs more than it saves (the tests lower it to cover the relaunch). */
+const WORTH_IT = Number(process.env['RELEASE_GATE_RELAUNCH_MIN_BYTES'] ?? 64 * 1024 * 1024);
+
+/** A package file big enough for the relaunch to pay (a directory or a missing path is not). */
+export function worthRelaunching(target: string | undefined): boolean {
+  if (target === undefined) return false;
+  try {
+    const stats = statSync(target);
+    return stats.isFile() && stats.size >= WORTH_IT;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Run this script again in a child Node with single-threaded GC and wait for it;

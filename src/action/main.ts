@@ -1,10 +1,9 @@
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ScanError, describeFailure, oneLine } from '../errors.js';
+import { describeFailure } from '../errors.js';
 import type { Report } from '../model.js';
-import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { writeJsonReport, writeOutput } from '../report/write-output.js';
 import { verdictLine } from '../report/verdict-line.js';
 import { scan } from '../scan.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -39,7 +38,7 @@ export async function run(): Promise<void> {
 
 async function publish(inputs: ActionInputs, report: Report): Promise<void> {
   const reportPath = resolve(inputs.report);
-  await writeOutput(reportPath, renderJson(report), 'the JSON report');
+  await writeJsonReport(reportPath, report);
   const markdown = renderMarkdown(report);
   if (inputs.summary) await writeOutput(resolve(inputs.summary), markdown, 'the summary');
   if (process.env['GITHUB_STEP_SUMMARY']) {
@@ -53,14 +52,6 @@ async function publish(inputs: ActionInputs, report: Report): Promise<void> {
   core.setOutput('blocking-findings', report.findings.filter((finding) => finding.blocking).length);
 }
 
-async function writeOutput(path: string, text: string, what: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    const message = error instanceof Error ? oneLine(error.message) : String(error);
-    throw new ScanError(`cannot write ${what} to ${path} (${message}); give a path the job can write to`, { cause: error });
-  }
-}
 
 function fail(error: unknown): void {
   core.setOutput('verdict', 'error');

@@ -90,8 +90,8 @@ function argumentProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `unknown option ${unknown[1]}`;
-  const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing) return `${missing[1]?.replace(/^-\w, /, '')} needs a value`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1] ?? 'an option'} needs a value`;
   return message.split('\n')[0] ?? message;
 }
 

@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { ScanError, describeFailure, oneLine } from '../errors.js';
+import { ScanError, describeFailure } from '../errors.js';
 import type { Report } from '../model.js';
-import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { writeJsonReport, writeOutput } from '../report/write-output.js';
 import { verdictLine } from '../report/verdict-line.js';
 import { scan } from '../scan.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -45,10 +44,13 @@ async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
   const started = performance.now();
   const report = await scan({ target: options.target });
   // the files come first: nothing is lost if the terminal goes away
-  if (options.report) await writeOutput(options.report, renderJson(report), 'the JSON report');
+  if (options.report) await writeJsonReport(options.report, report);
   if (options.summary) await writeOutput(options.summary, renderMarkdown(report), 'the summary');
   io.stdout(options.quiet ? `${verdictLine(report)}\n` : renderTerminal(report));
-  if (options.debug) io.stderr(`scan took ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  if (options.debug) {
+    const gc = process.execArgv.includes('--single-threaded-gc') ? ', relaunched with single-threaded GC' : '';
+    io.stderr(`scan took ${((performance.now() - started) / 1000).toFixed(2)} s${gc}\n`);
+  }
   return exitStatus(report);
 }
 
@@ -69,14 +71,6 @@ function refuseUnavailable(options: CliScanOptions): void {
   }
 }
 
-async function writeOutput(path: string, text: string, what: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    const message = error instanceof Error ? oneLine(error.message) : String(error);
-    throw new ScanError(`cannot write ${what} to ${path} (${message}); pass a path in a folder you can write to`, { cause: error });
-  }
-}
 
 function causeChain(error: Error): string {
   let text = '';

@@ -1,23 +1,36 @@
 import type { Report } from '../model.js';
 
+const PIECE = 256 * 1024;
+
 /**
- * The JSON report: plain JSON, laid out one array element per line so that two
- * reports diff line by line and a 70,000-entry package stays a readable file.
+ * The JSON report in pieces: plain JSON, laid out one array element per line so two
+ * reports diff line by line. Pieces let a 70,000-entry report go to disk without
+ * ever being one string in memory.
  */
-export function renderJson(report: Report): string {
-  const lines = ['{'];
+export function* jsonReportPieces(report: Report): Generator<string> {
+  let piece = '{\n';
   const keys = Object.keys(report) as (keyof Report)[];
-  keys.forEach((key, index) => {
+  for (const [index, key] of keys.entries()) {
     const value = report[key];
     const comma = index < keys.length - 1 ? ',' : '';
     if (Array.isArray(value) && value.length > 0) {
-      lines.push(`  ${JSON.stringify(key)}: [`);
-      value.forEach((item: unknown, i: number) => lines.push(`    ${JSON.stringify(item)}${i < value.length - 1 ? ',' : ''}`));
-      lines.push(`  ]${comma}`);
+      piece += `  ${JSON.stringify(key)}: [\n`;
+      const last = value.length - 1;
+      for (const [i, item] of (value as unknown[]).entries()) {
+        piece += `    ${JSON.stringify(item)}${i < last ? ',' : ''}\n`;
+        if (piece.length >= PIECE) {
+          yield piece;
+          piece = '';
+        }
+      }
+      piece += `  ]${comma}\n`;
     } else {
-      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+      piece += `  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}\n`;
     }
-  });
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  }
+  yield `${piece}}\n`;
+}
+
+export function renderJson(report: Report): string {
+  return [...jsonReportPieces(report)].join('');
 }

@@ -1,0 +1,58 @@
+// dist/index.js run as a runner runs it: INPUT_* variables, GITHUB_OUTPUT,
+// GITHUB_STEP_SUMMARY and an event file; on this machine's Node and on Node 24.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/report/parse-report.js';
+import { distIsCurrent } from '../helpers/dist-is-current.js';
+import { nodes } from '../helpers/run.js';
+import { runAction } from '../helpers/runner.js';
+import { packTree } from '../helpers/store-package.js';
+import { tempDir } from '../helpers/temp.js';
+
+let work: string;
+let pkg: string;
+
+beforeAll(async () => {
+  await distIsCurrent();
+  work = await tempDir();
+  pkg = await packTree(work, 'shop', { 'index.php': '<?php\n', 'pub/static/app.js': 'console.log(1)\n' });
+});
+
+describe.each(nodes())('the action on $name', ({ path: node }) => {
+  it('scans the package, writes the report, the outputs and the job summary', async () => {
+    const result = await runAction(work, { package: pkg, report: `report-${node.length}.json` }, { node });
+    expect(result.code).toBe(0);
+    expect(result.outputs).toEqual({
+      verdict: 'pass',
+      report: join(work, `report-${node.length}.json`),
+      'new-findings': '0',
+      'blocking-findings': '0',
+    });
+    const report = parseReport(await readFile(result.outputs['report'] ?? '', 'utf8'), 'report');
+    expect(report.files.map((file) => file.path)).toContain('pub/static/app.js');
+    expect(result.summary).toMatch(/^## ✅ release-gate: PASS/m);
+    expect(result.summary).toContain('| `');
+    expect(result.stdout).toMatch(/PASS: nothing found/);
+  });
+
+  it('fails the step with one error line when the package is missing', async () => {
+    const result = await runAction(work, { package: join(work, 'missing.tgz') }, { node });
+    expect(result.code).toBe(2);
+    expect(result.outputs['verdict']).toBe('error');
+    const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toEqual([`::error::${join(work, 'missing.tgz')} does not exist; pass the path of a .tar, .tar.gz, .tgz or .zip package, or of a directory`]);
+  });
+});
+
+describe('inputs', () => {
+  it('reports every bad input in one line', async () => {
+    const [node] = nodes();
+    const result = await runAction(work, { package: pkg, severity: 'extreme', offline: 'yes', comment: 'sometimes' }, { node: node?.path ?? '' });
+    expect(result.code).toBe(2);
+    const error = result.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
+    expect(error).toMatch(/input offline is 'yes', expected true or false/);
+    expect(error).toMatch(/input comment is 'sometimes', expected one of on-findings, always, never/);
+    expect(error).toMatch(/unknown severity 'extreme'/);
+  });
+});

@@ -1,0 +1,59 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ACTION, run, type RunResult } from './run.js';
+
+export interface ActionRun extends RunResult {
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Parse $GITHUB_OUTPUT as the runner does: `name<<delimiter`, value lines, delimiter. */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
+    outputs[name ?? ''] = value.join('\n');
+  }
+  return outputs;
+}
+
+/**
+ * Run dist/index.js as a runner runs it: a child process with INPUT_* variables, the
+ * file commands, an event file and nothing else from this environment.
+ */
+export async function runAction(
+  workdir: string,
+  inputs: Record<string, string>,
+  options: { node: string; event?: unknown; eventName?: string; env?: Record<string, string> },
+): Promise<ActionRun> {
+  const outputFile = join(workdir, 'github_output');
+  const summaryFile = join(workdir, 'step_summary');
+  const eventFile = join(workdir, 'event.json');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  await writeFile(eventFile, JSON.stringify(options.event ?? {}));
+  const env: Record<string, string> = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_EVENT_NAME: options.eventName ?? 'push',
+    GITHUB_REPOSITORY: 'shop/storefront',
+    GITHUB_WORKSPACE: workdir,
+    RUNNER_TEMP: workdir,
+    NO_PROXY: '127.0.0.1,localhost',
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const result = await run(options.node, [ACTION], { env, cwd: workdir });
+  return {
+    ...result,
+    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+  };
+}

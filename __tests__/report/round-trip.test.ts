@@ -1,0 +1,99 @@
+// The JSON report is also the baseline of a later scan: what is written must read
+// back equal, and anything else must be refused with a line that says why.
+import { execFileSync } from 'node:child_process';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ScanError } from '../../src/errors.js';
+import type { Report } from '../../src/model.js';
+import { renderJson } from '../../src/report/json.js';
+import { parseReport } from '../../src/report/parse-report.js';
+import { scan } from '../../src/scan.js';
+import { tempDir } from '../helpers/temp.js';
+
+let report: Report;
+
+beforeAll(async () => {
+  const work = await tempDir();
+  const shop = join(work, 'shop');
+  await mkdir(join(shop, 'app/etc'), { recursive: true });
+  await writeFile(join(shop, 'app/etc/config.php'), '<?php return [];\n');
+  await writeFile(join(shop, 'index.php'), '<?php\n');
+  await symlink('index.php', join(shop, 'current'));
+  const archive = join(work, 'shop.tar.gz');
+  execFileSync('tar', ['-czf', archive, '--owner=0', '--group=0', '--numeric-owner', '-C', work, 'shop']);
+  report = await scan({ target: archive });
+});
+
+describe('the JSON report', () => {
+  it('has the shape of the contract', () => {
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'target', 'baseline', 'files', 'packages', 'findings', 'verdict']);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.target).toMatchObject({ format: 'tar.gz', files: 6, bytes: 23 });
+    expect(report.target.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.files.map((file) => file.path)).toEqual(['shop', 'shop/app', 'shop/app/etc', 'shop/app/etc/config.php', 'shop/current', 'shop/index.php']);
+    expect(report.files.find((file) => file.path === 'shop/current')).toEqual({ path: 'shop/current', type: 'symlink', mode: '0777', uid: 0, gid: 0, link: 'index.php' });
+  });
+
+  it('reads back equal to what was written', () => {
+    const text = renderJson(report);
+    expect(JSON.parse(text)).toEqual(report);
+    expect(parseReport(text, 'report.json')).toEqual(report);
+  });
+
+  it('reads back findings and packages with every field', () => {
+    const full: Report = {
+      ...report,
+      packages: [{ ecosystem: 'npm', name: 'lodash', version: '4.17.15', purl: 'pkg:npm/lodash@4.17.15', locations: ['package-lock.json'], dev: false }],
+      findings: [
+        {
+          id: 'abc',
+          kind: 'vulnerability',
+          severity: 'high',
+          title: 'Prototype Pollution in lodash',
+          path: 'package-lock.json',
+          package: { ecosystem: 'npm', name: 'lodash', version: '4.17.15' },
+          advisory: { id: 'GHSA-p6mc-m468-83gw', aliases: ['CVE-2020-8203'], fixed: ['4.17.19'], url: 'https://osv.dev/GHSA-p6mc-m468-83gw' },
+          rule: 'osv',
+          detail: 'd',
+          status: 'new',
+          blocking: true,
+        },
+      ],
+      verdict: 'fail',
+    };
+    expect(parseReport(renderJson(full), 'report.json')).toEqual(full);
+  });
+});
+
+describe('a report that is not one', () => {
+  const refused = (text: string): string => {
+    try {
+      parseReport(text, 'base.json');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ScanError);
+      return (error as ScanError).message;
+    }
+    throw new Error('accepted');
+  };
+
+  it('refuses another schema version instead of guessing', () => {
+    expect(refused(JSON.stringify({ ...report, schemaVersion: 2 }))).toMatch(/base\.json is a report of schema version 2; this release-gate reads version 1/);
+  });
+
+  it('refuses text that is not JSON', () => {
+    expect(refused('{"schemaVersion": 1,')).toMatch(/base\.json is not JSON/);
+  });
+
+  it('names the field that is wrong', () => {
+    const bad = JSON.parse(renderJson(report)) as Report;
+    (bad.files[2] as { mode: string }).mode = 'rwxr-xr-x';
+    expect(refused(JSON.stringify(bad))).toMatch(/files\[2\]\.mode is "rwxr-xr-x"/);
+  });
+
+  it('refuses an unknown entry type', () => {
+    const bad = JSON.parse(renderJson(report)) as { files: { type: string }[] };
+    (bad.files[0] as { type: string }).type = 'socket';
+    expect(refused(JSON.stringify(bad))).toMatch(/files\[0\]\.type is "socket", expected one of file, dir, symlink, hardlink, other/);
+  });
+});

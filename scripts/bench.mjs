@@ -1,0 +1,78 @@
+// npm run bench: the scan of a .tar.gz against the floor (inflate + SHA-256 of every
+// byte, scripts/bench-floor.mjs) and against GNU gzip -dc, measured in the same run,
+// interleaved, as whole processes. Reports medians, ratios and peak memory; never
+// asserts a time (these machines are noisy).
+//
+//   BENCH_ROUNDS=5          rounds per package
+//   BENCH_SCALE=1           size of the generated packages
+//   BENCH_PACKAGES=a.tgz,…  scan these instead of the generated ones
+//   BENCH_NODE=/path/node   the Node to measure with (default: this one)
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { benchPackage } from './bench-package.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const node = process.env.BENCH_NODE ?? process.execPath;
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const cacheDir = join(root, '.cache', 'bench');
+await mkdir(cacheDir, { recursive: true });
+const scratch = await mkdtemp(join(tmpdir(), 'release-gate-bench-'));
+
+const packages = process.env.BENCH_PACKAGES
+  ? process.env.BENCH_PACKAGES.split(',')
+  : [join(root, 'examples/store-1.4.0.tar.gz'), await benchPackage(cacheDir, 'storefront', scale), await benchPackage(cacheDir, 'magento', scale)];
+
+/** Run one command to completion: wall seconds and peak resident memory (of the whole process tree). */
+function measure(command, args) {
+  const started = process.hrtime.bigint();
+  const result = time
+    ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && !(command === node && result.status === 1)) {
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  }
+  const rss = time ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : Number.NaN;
+  return { seconds, rss };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const variants = (pkg) => ({
+  floor: [node, [join(root, 'scripts/bench-floor.mjs'), pkg]],
+  'gzip -dc': ['sh', ['-c', `gzip -dc '${pkg}' > /dev/null`]],
+  scan: [node, [join(root, 'dist/cli.js'), 'scan', pkg, '--quiet', '--report', join(scratch, 'report.json')]],
+});
+
+console.log(`release-gate bench: ${rounds} rounds, ${node} (${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()})\n`);
+const summary = [];
+for (const pkg of packages) {
+  const size = statSync(pkg).size;
+  const runs = Object.fromEntries(Object.keys(variants(pkg)).map((name) => [name, []]));
+  measure(...variants(pkg).scan); // warm the page cache and the disk
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, [command, args]] of Object.entries(variants(pkg))) runs[name].push(measure(command, args));
+  }
+  const floor = median(runs.floor.map((run) => run.seconds));
+  console.log(`${pkg} (${(size / 2 ** 20).toFixed(1)} MiB)`);
+  for (const [name, list] of Object.entries(runs)) {
+    const seconds = median(list.map((run) => run.seconds));
+    const rss = Math.max(...list.map((run) => run.rss));
+    console.log(
+      `  ${name.padEnd(9)} ${seconds.toFixed(3)} s   ×${(seconds / floor).toFixed(3)} of the floor   peak ${Number.isNaN(rss) ? '?' : rss.toFixed(0)} MiB   (min ${Math.min(...list.map((run) => run.seconds)).toFixed(3)}, max ${Math.max(...list.map((run) => run.seconds)).toFixed(3)})`,
+    );
+    summary.push({ package: pkg, variant: name, seconds, ratio: seconds / floor, peakMiB: rss });
+  }
+  console.log('');
+}
+console.log(JSON.stringify(summary));
+await rm(scratch, { recursive: true, force: true });
