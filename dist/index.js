@@ -21212,6 +21212,192 @@ var FINDING_KINDS = [
 ];
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 
+// src/inventory/checks/registry.ts
+var MANIFEST_CHECKS = [];
+function contentChecks() {
+  return [];
+}
+
+// src/findings/finding-id.ts
+import { createHash } from "node:crypto";
+function findingId(kind, subject, rule) {
+  return createHash("sha256").update(`${kind}\0${subject}\0${rule}`).digest("hex").slice(0, 32);
+}
+
+// src/inventory/extractors/registry.ts
+var EXTRACTORS = [];
+
+// src/inventory/os-release.ts
+var OS_RELEASE = /(?:^|\/)(?:etc|usr\/lib)\/os-release$/;
+function isOsRelease(path) {
+  return OS_RELEASE.test(path);
+}
+function parseOsRelease(path, text) {
+  const fields = /* @__PURE__ */ new Map();
+  for (const line of text.split("\n")) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (match) fields.set(match[1] ?? "", (match[2] ?? "").replace(/^(["'])(.*)\1$/, "$2"));
+  }
+  const id = fields.get("ID")?.toLowerCase();
+  const version = fields.get("VERSION_ID");
+  if (!id || !version) return void 0;
+  const root = path.replace(/(?:etc|usr\/lib)\/os-release$/, "");
+  if (id === "debian") return { root, id, release: version.split(".")[0] ?? version };
+  if (id === "alpine") {
+    const [major, minor] = version.split(".");
+    return { root, id, release: `v${major ?? ""}.${minor ?? "0"}` };
+  }
+  return { root, id, release: version };
+}
+
+// src/inventory/purl.ts
+var TYPES = {
+  npm: "npm",
+  Packagist: "composer",
+  PyPI: "pypi",
+  RubyGems: "gem",
+  Go: "golang",
+  Maven: "maven",
+  "crates.io": "cargo",
+  NuGet: "nuget",
+  Debian: "deb",
+  Alpine: "apk"
+};
+function encode(segment) {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function purlOf(ecosystem, name, version, distro) {
+  const type = TYPES[ecosystem];
+  let path;
+  switch (ecosystem) {
+    case "Maven": {
+      const [group = "", artifact = name] = name.split(":");
+      path = `${encode(group)}/${encode(artifact)}`;
+      break;
+    }
+    case "PyPI":
+      path = encode(name.toLowerCase().replace(/[-_.]+/g, "-"));
+      break;
+    case "Debian":
+    case "Alpine":
+      path = `${ecosystem === "Debian" ? "debian" : "alpine"}/${encode(name)}`;
+      break;
+    default:
+      path = name.split("/").map(encode).join("/");
+  }
+  const qualifiers = distro ? `?distro=${encode(distro)}` : "";
+  return `pkg:${type}/${path}@${encode(version)}${qualifiers}`;
+}
+
+// src/inventory/inventory-analyzer.ts
+var OS_RELEASE_BYTES = 64 * 1024;
+var InventoryAnalyzer = class {
+  constructor(extractors = EXTRACTORS) {
+    this.extractors = extractors;
+  }
+  extractors;
+  name = "inventory";
+  found = [];
+  findings = [];
+  releases = [];
+  wants(header, base) {
+    let bound = 0;
+    for (const extractor of this.extractors) {
+      if (extractor.matches(header.path, base) && extractor.maxBytes + 1 > bound) bound = extractor.maxBytes + 1;
+    }
+    if (base === "os-release" && isOsRelease(header.path) && bound < OS_RELEASE_BYTES) bound = OS_RELEASE_BYTES;
+    return bound;
+  }
+  take(entry, content) {
+    const slash = entry.path.lastIndexOf("/");
+    const base = entry.path.slice(slash + 1);
+    if (base === "os-release" && isOsRelease(entry.path)) {
+      const release = parseOsRelease(entry.path, content.bytes.toString("utf8"));
+      if (release) this.releases.push(release);
+    }
+    for (const extractor of this.extractors) {
+      if (!extractor.matches(entry.path, base)) continue;
+      if (content.bytes.length > extractor.maxBytes) {
+        this.parseError(entry.path, extractor, `it is larger than the ${extractor.maxBytes}-byte bound (${entry.size} bytes)`);
+        continue;
+      }
+      try {
+        for (const pkg of extractor.extract({ path: entry.path, content: content.bytes })) {
+          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path });
+        }
+      } catch (error2) {
+        this.parseError(entry.path, extractor, error2 instanceof Error ? error2.message : String(error2));
+      }
+    }
+  }
+  finish() {
+    return { packages: this.merge(), findings: this.findings };
+  }
+  parseError(path, extractor, reason) {
+    const why = reason.replace(/\s+/g, " ").trim().slice(0, 300);
+    this.findings.push({
+      id: findingId("parse-error", path, extractor.name),
+      kind: "parse-error",
+      severity: "medium",
+      title: `${path} could not be read as ${extractor.name}: ${why}`,
+      path,
+      rule: extractor.name,
+      detail: "the packages it lists are not checked against advisories until it can be read",
+      status: "new",
+      blocking: true
+    });
+  }
+  /** OS packages take the release of the system tree they were found in. */
+  releaseOf(ecosystem, where) {
+    if (ecosystem !== "Debian" && ecosystem !== "Alpine") return void 0;
+    const id = ecosystem === "Debian" ? "debian" : "alpine";
+    let best;
+    for (const release of this.releases) {
+      if (release.id === id && where.startsWith(release.root) && (!best || release.root.length > best.root.length)) best = release;
+    }
+    return best?.release;
+  }
+  merge() {
+    const merged = /* @__PURE__ */ new Map();
+    for (const found of this.found) {
+      const release = this.releaseOf(found.ecosystem, found.where);
+      const key = `${found.ecosystem}\0${release ?? ""}\0${found.name}\0${found.version}`;
+      let pkg = merged.get(key);
+      if (!pkg) {
+        pkg = {
+          ecosystem: found.ecosystem,
+          name: found.name,
+          version: found.version,
+          purl: purlOf(found.ecosystem, found.name, found.version, release && `${found.ecosystem.toLowerCase()}-${release.replace(/^v/, "")}`),
+          locations: [],
+          devSeen: []
+        };
+        if (release) pkg.release = release;
+        merged.set(key, pkg);
+      }
+      if (!pkg.locations.includes(found.where)) pkg.locations.push(found.where);
+      if (found.dev !== void 0) pkg.devSeen.push(found.dev);
+      for (const alias of found.aliases ?? []) {
+        if (!(pkg.aliases ??= []).includes(alias)) pkg.aliases.push(alias);
+      }
+    }
+    const packages = [];
+    for (const { devSeen, ...pkg } of merged.values()) {
+      pkg.locations.sort();
+      pkg.aliases?.sort();
+      if (devSeen.length > 0) pkg.dev = devSeen.every(Boolean);
+      packages.push(pkg);
+    }
+    return packages.sort(comparePackages);
+  }
+};
+function comparePackages(a, b) {
+  return compare(a.ecosystem, b.ecosystem) || compare(a.release ?? "", b.release ?? "") || compare(a.name, b.name) || compare(a.version, b.version);
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/report/file-record.ts
 function formatMode(mode) {
   return (mode & 4095).toString(8).padStart(4, "0");
@@ -21272,7 +21458,7 @@ var PackagePass = class {
 };
 
 // src/read/read-package.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open4, stat as stat3 } from "node:fs/promises";
 
@@ -21287,7 +21473,7 @@ import { lstat as lstat2, open as open3, readdir as readdir2, readlink as readli
 import { join } from "node:path";
 
 // src/read/entry-sink.ts
-import { createHash, hash as digestOnce } from "node:crypto";
+import { createHash as createHash2, hash as digestOnce } from "node:crypto";
 var EMPTY = Buffer.alloc(0);
 var EntrySink = class {
   constructor(visitor, header) {
@@ -21310,7 +21496,7 @@ var EntrySink = class {
     if (this.seen === 0 && chunk.length === this.header.size) {
       this.digest = digestOnce("sha256", chunk, "hex");
     } else {
-      (this.hash ??= createHash("sha256")).update(chunk);
+      (this.hash ??= createHash2("sha256")).update(chunk);
     }
     this.seen += chunk.length;
     if (this.held < this.want) {
@@ -21424,7 +21610,7 @@ async function readFileEntry(absolute, listed, sink) {
 }
 
 // src/read/read-tar-file.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createGunzip } from "node:zlib";
 
@@ -21905,7 +22091,7 @@ async function readTarFile(path, compressed, visitor, limits) {
   const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash2("sha256");
+      const packageHash = createHash3("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -21919,7 +22105,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash2("sha256");
+    const fileHash = createHash3("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -22144,15 +22330,15 @@ function fileError(target, error2) {
   }
 }
 async function hashFile(path) {
-  const hash = createHash3("sha256");
+  const hash = createHash4("sha256");
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
 
 // src/report/manifest-digest.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function manifestDigest(files) {
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   for (const file of files) {
     hash.update(
       `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
@@ -22175,7 +22361,7 @@ var TOOL_VERSION = "0.1.0";
 // src/scan.ts
 async function scan(options2) {
   const limits = { ...DEFAULT_LIMITS, ...options2.limits };
-  const analyzers = [];
+  const analyzers = [new InventoryAnalyzer(), ...contentChecks()];
   const pass = new PackagePass(analyzers);
   const read = await readPackage(options2.target, pass, limits);
   const files = pass.files();
@@ -22186,6 +22372,7 @@ async function scan(options2) {
     packages.push(...result.packages ?? []);
     findings.push(...result.findings ?? []);
   }
+  for (const check of MANIFEST_CHECKS) findings.push(...check.check({ files, root: pass.root }));
   const target = {
     path: options2.target,
     format: read.format,

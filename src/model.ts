@@ -51,6 +51,10 @@ export interface Package {
   locations: string[];
   /** True when every place that lists it says it is a development dependency. */
   dev?: boolean;
+  /** OS packages: the distribution release (`12` for Debian 12, `v3.20` for Alpine 3.20); OSV names the ecosystem `Debian:12`. */
+  release?: string;
+  /** Other names the same code is known by; advisories filed under any of them apply. */
+  aliases?: string[];
 }
 
 export const FINDING_KINDS = [

@@ -1,6 +1,8 @@
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { SCHEMA_VERSION, type Finding, type Package, type Report, type TargetSummary } from './model.js';
 import type { ContentAnalyzer } from './inventory/content-analyzer.js';
+import { MANIFEST_CHECKS, contentChecks } from './inventory/checks/registry.js';
+import { InventoryAnalyzer } from './inventory/inventory-analyzer.js';
 import { PackagePass } from './package-pass.js';
 import { readPackage } from './read/read-package.js';
 import { manifestDigest } from './report/manifest-digest.js';
@@ -16,7 +18,7 @@ export interface ScanOptions {
 /** The pipeline as one function: options in, report out. No I/O to GitHub, no terminal. */
 export async function scan(options: ScanOptions): Promise<Report> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const analyzers: ContentAnalyzer[] = [];
+  const analyzers: ContentAnalyzer[] = [new InventoryAnalyzer(), ...contentChecks()];
   const pass = new PackagePass(analyzers);
   const read = await readPackage(options.target, pass, limits);
   const files = pass.files();
@@ -28,6 +30,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     packages.push(...(result.packages ?? []));
     findings.push(...(result.findings ?? []));
   }
+  for (const check of MANIFEST_CHECKS) findings.push(...check.check({ files, root: pass.root }));
 
   const target: TargetSummary = {
     path: options.target,

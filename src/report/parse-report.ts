@@ -110,7 +110,11 @@ function packageOf(value: unknown, where: string): Package {
     locations: need(value, 'locations', `${where}.locations`, isStringArray),
   };
   const dev = maybe(value, 'dev', `${where}.dev`, (flag): flag is boolean => typeof flag === 'boolean');
+  const release = maybe(value, 'release', `${where}.release`, isString);
+  const aliases = maybe(value, 'aliases', `${where}.aliases`, isStringArray);
   if (dev !== undefined) result.dev = dev;
+  if (release !== undefined) result.release = release;
+  if (aliases !== undefined) result.aliases = aliases;
   return result;
 }
 

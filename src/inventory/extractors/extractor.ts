@@ -1,0 +1,47 @@
+import type { Ecosystem } from '../../model.js';
+
+/** The bytes of one entry an extractor asked for. */
+export interface ExtractInput {
+  /** The entry's path in the package, as stored. */
+  path: string;
+  content: Buffer;
+}
+
+/** A package as an extractor finds it; the inventory merges, locates and names (purl) them. */
+export interface ExtractedPackage {
+  ecosystem: Ecosystem;
+  name: string;
+  version: string;
+  /** True when the format says it is a development dependency. */
+  dev?: boolean;
+  /** Where inside the entry, when not the entry itself (a jar inside a war: `app.war!/WEB-INF/lib/x.jar`). */
+  location?: string;
+  /**
+   * Other names the same code is known by (a Magento product under its several names);
+   * advisories filed under any of them apply to this package.
+   */
+  aliases?: string[];
+}
+
+/** A file that holds a lockfile or manifest could not be read: the message names the reason. */
+export class ExtractError extends Error {
+  override readonly name = 'ExtractError';
+}
+
+/**
+ * One lockfile or installed-package format: which entries it reads, and a pure parse
+ * from bytes to packages. Extractors never touch the file system or the network.
+ */
+export interface Extractor {
+  /** Path-like and unique: `javascript/package-lock`, `os/dpkg-status`. */
+  readonly name: string;
+  /** Largest entry it reads; a larger one becomes a parse-error finding. */
+  readonly maxBytes: number;
+  /**
+   * Does it read this entry? Called for every file of the package, so it must be cheap:
+   * `base` is the last segment of `path`.
+   */
+  matches(path: string, base: string): boolean;
+  /** Packages in the entry; throws ExtractError (or any error) when the bytes are not the format. */
+  extract(input: ExtractInput): ExtractedPackage[];
+}

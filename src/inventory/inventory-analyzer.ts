@@ -1,0 +1,135 @@
+import type { Ecosystem, Finding, Package } from '../model.js';
+import type { Content, Entry, EntryHeader } from '../read/entry.js';
+import { findingId } from '../findings/finding-id.js';
+import type { AnalyzerResult, ContentAnalyzer } from './content-analyzer.js';
+import type { ExtractedPackage, Extractor } from './extractors/extractor.js';
+import { EXTRACTORS } from './extractors/registry.js';
+import { isOsRelease, parseOsRelease, type OsRelease } from './os-release.js';
+import { purlOf } from './purl.js';
+
+const OS_RELEASE_BYTES = 64 * 1024;
+
+interface Found extends ExtractedPackage {
+  /** The entry (and place inside it) where it was found. */
+  where: string;
+}
+
+/**
+ * Runs every extractor on every entry it reads, anywhere in the tree (a plugin's own
+ * vendor folder carries its own vulnerable copies), and merges what they find: one
+ * package per ecosystem, name and version, with every location. A file an extractor
+ * cannot read is a parse-error finding, never a silent skip.
+ */
+export class InventoryAnalyzer implements ContentAnalyzer {
+  readonly name = 'inventory';
+  private readonly found: Found[] = [];
+  private readonly findings: Finding[] = [];
+  private readonly releases: OsRelease[] = [];
+
+  constructor(private readonly extractors: readonly Extractor[] = EXTRACTORS) {}
+
+  wants(header: EntryHeader, base: string): number {
+    let bound = 0;
+    for (const extractor of this.extractors) {
+      // one byte over the bound tells a file over it from one exactly at it
+      if (extractor.matches(header.path, base) && extractor.maxBytes + 1 > bound) bound = extractor.maxBytes + 1;
+    }
+    if (base === 'os-release' && isOsRelease(header.path) && bound < OS_RELEASE_BYTES) bound = OS_RELEASE_BYTES;
+    return bound;
+  }
+
+  take(entry: Entry, content: Content): void {
+    const slash = entry.path.lastIndexOf('/');
+    const base = entry.path.slice(slash + 1);
+    if (base === 'os-release' && isOsRelease(entry.path)) {
+      const release = parseOsRelease(entry.path, content.bytes.toString('utf8'));
+      if (release) this.releases.push(release);
+    }
+    for (const extractor of this.extractors) {
+      if (!extractor.matches(entry.path, base)) continue;
+      if (content.bytes.length > extractor.maxBytes) {
+        this.parseError(entry.path, extractor, `it is larger than the ${extractor.maxBytes}-byte bound (${entry.size} bytes)`);
+        continue;
+      }
+      try {
+        for (const pkg of extractor.extract({ path: entry.path, content: content.bytes })) {
+          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path });
+        }
+      } catch (error) {
+        this.parseError(entry.path, extractor, error instanceof Error ? error.message : String(error));
+      }
+    }
+  }
+
+  finish(): AnalyzerResult {
+    return { packages: this.merge(), findings: this.findings };
+  }
+
+  private parseError(path: string, extractor: Extractor, reason: string): void {
+    const why = reason.replace(/\s+/g, ' ').trim().slice(0, 300);
+    this.findings.push({
+      id: findingId('parse-error', path, extractor.name),
+      kind: 'parse-error',
+      severity: 'medium',
+      title: `${path} could not be read as ${extractor.name}: ${why}`,
+      path,
+      rule: extractor.name,
+      detail: 'the packages it lists are not checked against advisories until it can be read',
+      status: 'new',
+      blocking: true,
+    });
+  }
+
+  /** OS packages take the release of the system tree they were found in. */
+  private releaseOf(ecosystem: Ecosystem, where: string): string | undefined {
+    if (ecosystem !== 'Debian' && ecosystem !== 'Alpine') return undefined;
+    const id = ecosystem === 'Debian' ? 'debian' : 'alpine';
+    let best: OsRelease | undefined;
+    for (const release of this.releases) {
+      if (release.id === id && where.startsWith(release.root) && (!best || release.root.length > best.root.length)) best = release;
+    }
+    return best?.release;
+  }
+
+  private merge(): Package[] {
+    const merged = new Map<string, Package & { devSeen: boolean[] }>();
+    for (const found of this.found) {
+      const release = this.releaseOf(found.ecosystem, found.where);
+      const key = `${found.ecosystem}\0${release ?? ''}\0${found.name}\0${found.version}`;
+      let pkg = merged.get(key);
+      if (!pkg) {
+        pkg = {
+          ecosystem: found.ecosystem,
+          name: found.name,
+          version: found.version,
+          purl: purlOf(found.ecosystem, found.name, found.version, release && `${found.ecosystem.toLowerCase()}-${release.replace(/^v/, '')}`),
+          locations: [],
+          devSeen: [],
+        };
+        if (release) pkg.release = release;
+        merged.set(key, pkg);
+      }
+      if (!pkg.locations.includes(found.where)) pkg.locations.push(found.where);
+      if (found.dev !== undefined) pkg.devSeen.push(found.dev);
+      for (const alias of found.aliases ?? []) {
+        if (!(pkg.aliases ??= []).includes(alias)) pkg.aliases.push(alias);
+      }
+    }
+    const packages: Package[] = [];
+    for (const { devSeen, ...pkg } of merged.values()) {
+      pkg.locations.sort();
+      pkg.aliases?.sort();
+      if (devSeen.length > 0) pkg.dev = devSeen.every(Boolean);
+      packages.push(pkg);
+    }
+    return packages.sort(comparePackages);
+  }
+}
+
+export function comparePackages(a: Package, b: Package): number {
+  return compare(a.ecosystem, b.ecosystem) || compare(a.release ?? '', b.release ?? '') || compare(a.name, b.name) || compare(a.version, b.version);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
