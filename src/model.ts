@@ -122,6 +122,17 @@ export interface TargetSummary {
 export const VERDICTS = ['pass', 'warn', 'fail'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
+/** What an advisory source did in this scan (added to the contract: counts only). */
+export interface SourceSummary {
+  source: string;
+  records: number;
+  httpCalls: number;
+  /** Records that could not be read and were skipped. */
+  skipped: number;
+  /** Set when the source could not answer and the policy let the scan go on. */
+  failed?: string;
+}
+
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: string; version: string };
@@ -131,4 +142,8 @@ export interface Report {
   packages: Package[];
   findings: Finding[];
   verdict: Verdict;
+  /** Added to the contract: the advisory sources consulted. */
+  sources: SourceSummary[];
+  /** Added to the contract: what the scan could not do fully (skipped records, unchecked packages), one line each. */
+  notes: string[];
 }

@@ -11,6 +11,7 @@ export interface ActionInputs {
   baseline?: string;
   advisories: string[];
   offline: boolean;
+  allowSourceFailure: boolean;
   config?: string;
   failOn?: FindingKind[];
   severity?: Severity;
@@ -59,6 +60,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     package: pkg ?? '',
     advisories: lines(get('advisories')),
     offline: flag('offline', false),
+    allowSourceFailure: flag('allow-source-failure', false),
     report: text('report') ?? DEFAULT_REPORT,
     comment: 'on-findings',
     warnOnly: flag('warn-only', false),

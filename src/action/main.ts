@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
-import { describeFailure } from '../errors.js';
+import { describeFailure, refuseUnavailable } from '../errors.js';
 import type { Report } from '../model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeJsonReport, writeOutput } from '../report/write-output.js';
@@ -20,7 +20,13 @@ export async function run(): Promise<void> {
   let report: Report;
   try {
     inputs = readInputs((name) => core.getInput(name));
-    report = await scan({ target: inputs.package });
+    refuseUnavailable((['baseline', 'config', 'sarif', 'sbom'] as const).filter((name) => inputs[name] !== undefined));
+    report = await scan({
+      target: inputs.package,
+      advisories: inputs.advisories,
+      offline: inputs.offline,
+      allowSourceFailure: inputs.allowSourceFailure,
+    });
   } catch (error) {
     fail(error);
     return;

@@ -8,6 +8,7 @@ export interface CliScanOptions {
   baseline?: string;
   advisories: string[];
   offline: boolean;
+  allowSourceFailure: boolean;
   config?: string;
   failOn?: FindingKind[];
   severity?: Severity;
@@ -29,6 +30,7 @@ const SCAN_OPTIONS = {
   baseline: { type: 'string' },
   advisories: { type: 'string', multiple: true },
   offline: { type: 'boolean' },
+  'allow-source-failure': { type: 'boolean' },
   config: { type: 'string' },
   'fail-on': { type: 'string' },
   severity: { type: 'string' },
@@ -69,6 +71,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     target: positionals[0] as string,
     advisories: values.advisories ?? [],
     offline: values.offline ?? false,
+    allowSourceFailure: values['allow-source-failure'] ?? false,
     quiet: values.quiet ?? false,
     debug: values.debug ?? false,
   };
@@ -112,8 +115,10 @@ export const SCAN_HELP = `Usage: release-gate scan <package> [options]
 Options:
   --baseline <package|dir|report.json>  the last deployment: only what is new against it blocks
   --advisories <source>                 osv (default), osv=<base-url>, a directory of OSV records,
-                                        an OSV all.zip, or one JSON file; repeatable
+                                        an OSV all.zip, one JSON file, or none; repeatable
   --offline                             never touch the network
+  --allow-source-failure                when an advisory source cannot answer, go on with a
+                                        warning instead of failing (exit 2)
   --config <file>                       policy file (default .github/release-gate.yml when it exists)
   --fail-on <kinds>                     comma list of finding kinds that block (default: all):
                                         ${FINDING_KINDS.join(', ')}

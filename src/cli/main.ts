@@ -1,4 +1,4 @@
-import { ScanError, describeFailure } from '../errors.js';
+import { describeFailure, refuseUnavailable } from '../errors.js';
 import type { Report } from '../model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeJsonReport, writeOutput } from '../report/write-output.js';
@@ -40,9 +40,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
-  refuseUnavailable(options);
+  refuseUnavailable(
+    (['baseline', 'config', 'sarif', 'sbom'] as const).filter((name) => options[name] !== undefined).map((name) => `--${name}`),
+  );
   const started = performance.now();
-  const report = await scan({ target: options.target });
+  const report = await scan({
+    target: options.target,
+    advisories: options.advisories,
+    offline: options.offline,
+    allowSourceFailure: options.allowSourceFailure,
+  });
   // the files come first: nothing is lost if the terminal goes away
   if (options.report) await writeJsonReport(options.report, report);
   if (options.summary) await writeOutput(options.summary, renderMarkdown(report), 'the summary');
@@ -58,18 +65,6 @@ export function exitStatus(report: Report): number {
   return report.verdict === 'fail' ? EXIT_FAIL : EXIT_PASS;
 }
 
-/** Options of the contract that this version parses and checks but cannot honour yet. */
-function refuseUnavailable(options: CliScanOptions): void {
-  const later: string[] = [];
-  if (options.baseline !== undefined) later.push('--baseline');
-  if (options.advisories.length > 0) later.push('--advisories');
-  if (options.config !== undefined) later.push('--config');
-  if (options.sarif !== undefined) later.push('--sarif');
-  if (options.sbom !== undefined) later.push('--sbom');
-  if (later.length > 0) {
-    throw new ScanError(`${later.join(', ')} ${later.length === 1 ? 'comes' : 'come'} in a later version of release-gate; run the scan without ${later.length === 1 ? 'it' : 'them'}`);
-  }
-}
 
 
 function causeChain(error: Error): string {

@@ -1,8 +1,10 @@
 import type { Report } from '../model.js';
+import { findingFix, findingSubject } from '../report/finding-text.js';
 import { verdictLine } from '../report/verdict-line.js';
 import { bytes, count, plural, printable } from '../text/format.js';
 
 const LISTED_FINDINGS = 20;
+const LISTED_NOTES = 5;
 
 /** What `release-gate scan` prints: the package, what it holds, the findings that matter, the verdict. */
 export function renderTerminal(report: Report): string {
@@ -16,12 +18,18 @@ export function renderTerminal(report: Report): string {
   lines.push(`findings  ${findingCounts(report)}`);
   const shown = [...report.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
   for (const finding of shown) {
-    const where = finding.path ? `  ${printable(finding.path)}` : '';
-    lines.push(`  ${finding.blocking ? 'BLOCK' : 'note '}  ${finding.severity.padEnd(8)} ${finding.kind.padEnd(14)} ${printable(finding.title)}${where}`);
+    const where = finding.path ? `  (${printable(finding.path)})` : '';
+    const fix = findingFix(finding);
+    const about = finding.package ? `${printable(findingSubject(finding))}: ` : '';
+    lines.push(
+      `  ${finding.blocking ? 'BLOCK' : 'note '}  ${finding.severity.padEnd(8)} ${finding.kind.padEnd(14)} ${about}${printable(finding.title)}${fix ? `; ${fix}` : ''}${where}`,
+    );
   }
   if (report.findings.length > shown.length) {
     lines.push(`  … and ${count(report.findings.length - shown.length)} more in the report (--report, --summary)`);
   }
+  for (const note of report.notes.slice(0, LISTED_NOTES)) lines.push(`note      ${printable(note)}`);
+  if (report.notes.length > LISTED_NOTES) lines.push(`note      … and ${count(report.notes.length - LISTED_NOTES)} more notes in the report`);
   lines.push(verdictLine(report));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import type { Report } from '../model.js';
 import { bytes, count, plural } from '../text/format.js';
 import { mdCode, mdText } from '../text/markdown-escape.js';
+import { findingFix, findingSubject } from './finding-text.js';
 import { verdictLine } from './verdict-line.js';
 
 const ICONS = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
@@ -22,12 +23,18 @@ export function renderMarkdown(report: Report): string {
     out.push('**Findings:** none');
   } else {
     out.push(`**Findings:** ${plural(report.findings.length, 'finding')}`, '');
-    out.push('| | severity | kind | finding | where |', '| --- | --- | --- | --- | --- |');
+    out.push('| | severity | kind | about | finding | where |', '| --- | --- | --- | --- | --- | --- |');
     for (const finding of report.findings) {
+      const fix = findingFix(finding);
       out.push(
-        `| ${finding.blocking ? '🚫' : ''} | ${finding.severity} | ${finding.kind} | ${mdText(finding.title)} | ${finding.path ? mdCode(finding.path) : ''} |`,
+        `| ${finding.blocking ? '🚫' : ''} | ${finding.severity} | ${finding.kind} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ''} | ${finding.path ? mdCode(finding.path) : ''} |`,
       );
     }
+  }
+  if (report.notes.length > 0) {
+    out.push('', `<details><summary>${plural(report.notes.length, 'note')}: what the scan could not do fully</summary>`, '');
+    for (const note of report.notes) out.push(`- ${mdText(note, 500)}`);
+    out.push('', '</details>');
   }
   out.push('');
   return out.join('\n');

@@ -13,6 +13,7 @@ import {
   type Finding,
   type Package,
   type Report,
+  type SourceSummary,
   type TargetSummary,
 } from '../model.js';
 import { ShapeError, describeValue, isNonNegativeInteger, isObject, isString, isStringArray, type JsonObject } from '../util/shape.js';
@@ -65,7 +66,33 @@ function reportOf(data: JsonObject): Report {
     packages,
     findings,
     verdict: oneOf(data, 'verdict', 'verdict', VERDICTS),
+    sources: list(data, 'sources').map((item, i) => sourceOf(item, `sources[${i}]`)),
+    notes: list(data, 'notes').map((item, i) => {
+      if (!isString(item)) throw new ShapeError(`notes[${i}]`, `is ${describeValue(item)}`);
+      return item;
+    }),
   };
+}
+
+/** An optional list (reports written before the field existed have none). */
+function list(data: JsonObject, key: string): unknown[] {
+  const value = data[key];
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ShapeError(key, `is ${describeValue(value)}, expected a list`);
+  return value;
+}
+
+function sourceOf(value: unknown, where: string): SourceSummary {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const summary: SourceSummary = {
+    source: need(value, 'source', `${where}.source`, isString),
+    records: need(value, 'records', `${where}.records`, isNonNegativeInteger),
+    httpCalls: need(value, 'httpCalls', `${where}.httpCalls`, isNonNegativeInteger),
+    skipped: need(value, 'skipped', `${where}.skipped`, isNonNegativeInteger),
+  };
+  const failed = maybe(value, 'failed', `${where}.failed`, isString);
+  if (failed !== undefined) summary.failed = failed;
+  return summary;
 }
 
 function targetOf(value: unknown, where: string): TargetSummary {

@@ -1,0 +1,159 @@
+import { findingId } from '../findings/finding-id.js';
+import type { Finding, Package, Severity } from '../model.js';
+import { SEVERITIES } from '../model.js';
+import { evaluate } from './match.js';
+import { ecosystemApplies, osvEcosystem, packageKey } from './names.js';
+import type { OsvRecord } from './osv.js';
+import { rate } from './severity.js';
+import type { AdvisoryQuery, AdvisorySource } from './sources/source.js';
+import type { Comparator } from './versions/comparator.js';
+import { VersionError } from './versions/comparator.js';
+import { comparatorFor } from './versions/registry.js';
+
+/** A package version an advisory holds, before records that share an id or alias are merged. */
+interface Match {
+  record: OsvRecord;
+  fixed: string[];
+}
+
+export interface VulnerabilityResult {
+  findings: Finding[];
+  /** Packages (and why) that could not be checked: an ecosystem without a version order, a version it cannot read. */
+  unchecked: { package: string; reason: string }[];
+}
+
+/**
+ * Look every package up in every source, evaluate each candidate record with the
+ * ecosystem's own version order, and turn what holds into one finding per package and
+ * advisory (records that share an id or alias are one advisory, with every alias).
+ */
+export async function findVulnerabilities(packages: readonly Package[], sources: readonly AdvisorySource[]): Promise<VulnerabilityResult> {
+  const queries: AdvisoryQuery[] = [];
+  const owners: number[] = [];
+  packages.forEach((pkg, index) => {
+    for (const name of [pkg.name, ...(pkg.aliases ?? [])]) {
+      queries.push({ ecosystem: osvEcosystem(pkg.ecosystem, pkg.release), name, version: pkg.version });
+      owners.push(index);
+    }
+  });
+  const candidates = packages.map(() => new Map<string, OsvRecord>());
+  for (const source of sources) {
+    const answers = await source.lookup(queries);
+    answers.forEach((records, q) => {
+      const found = candidates[owners[q] ?? -1];
+      if (!found) return;
+      for (const record of records) {
+        const known = found.get(record.id);
+        if (!known || record.modified > known.modified) found.set(record.id, record);
+      }
+    });
+  }
+
+  const result: VulnerabilityResult = { findings: [], unchecked: [] };
+  packages.forEach((pkg, index) => {
+    const records = [...(candidates[index]?.values() ?? [])].filter((record) => !record.withdrawn);
+    if (records.length === 0) return;
+    const comparator = comparatorFor(pkg.ecosystem);
+    if (!comparator) {
+      result.unchecked.push({ package: label(pkg), reason: `no version order for ${pkg.ecosystem}` });
+      return;
+    }
+    const matches = records.flatMap((record) => matchRecord(record, pkg, comparator, result));
+    for (const group of groupByAlias(matches)) result.findings.push(findingOf(pkg, group, comparator));
+  });
+  return result;
+}
+
+function matchRecord(record: OsvRecord, pkg: Package, comparator: Comparator, result: VulnerabilityResult): Match[] {
+  const names = new Set([pkg.name, ...(pkg.aliases ?? [])].map((name) => packageKey(pkg.ecosystem, name)));
+  const fixed: string[] = [];
+  let affected = false;
+  for (const entry of record.affected) {
+    if (!entry.package || !ecosystemApplies(entry.package.ecosystem, pkg.ecosystem, pkg.release)) continue;
+    if (!names.has(packageKey(pkg.ecosystem, entry.package.name))) continue;
+    try {
+      const evaluation = evaluate(entry, pkg.version, comparator);
+      if (evaluation.affected) {
+        affected = true;
+        for (const version of evaluation.fixed) if (!fixed.includes(version)) fixed.push(version);
+      }
+    } catch (error) {
+      if (!(error instanceof VersionError)) throw error;
+      result.unchecked.push({ package: label(pkg), reason: `${record.id}: ${error.message}` });
+    }
+  }
+  return affected ? [{ record, fixed }] : [];
+}
+
+/** Records that share an id or an alias describe one advisory (GHSA and PYSEC of one flaw). */
+function groupByAlias(matches: Match[]): Match[][] {
+  const groups: { names: Set<string>; members: Match[] }[] = [];
+  for (const match of matches) {
+    const names = new Set([match.record.id, ...match.record.aliases]);
+    const joined = groups.filter((group) => [...names].some((name) => group.names.has(name)));
+    const target = joined[0] ?? { names: new Set<string>(), members: [] };
+    if (joined.length === 0) groups.push(target);
+    for (const other of joined.slice(1)) {
+      for (const name of other.names) target.names.add(name);
+      target.members.push(...other.members);
+      groups.splice(groups.indexOf(other), 1);
+    }
+    for (const name of names) target.names.add(name);
+    target.members.push(match);
+  }
+  return groups.map((group) => group.members);
+}
+
+/** The advisory a group is named by: a GHSA when there is one, else a database id, a CVE last. */
+function primaryOf(ids: string[]): string {
+  const rank = (id: string): number => (id.startsWith('GHSA-') ? 0 : id.startsWith('CVE-') ? 2 : 1);
+  return [...ids].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))[0] ?? '';
+}
+
+function findingOf(pkg: Package, group: Match[], comparator: Comparator): Finding {
+  const ids = [...new Set(group.map((match) => match.record.id))];
+  const primary = primaryOf(ids);
+  const aliases = [...new Set(group.flatMap((match) => [match.record.id, ...match.record.aliases]))].filter((id) => id !== primary).sort();
+  const record = group.find((match) => match.record.id === primary)?.record ?? group[0]?.record;
+  const ratings = group.map((match) => rate(match.record));
+  const severity = ratings.map((rating) => rating.severity).sort((a, b) => rank(a) - rank(b))[0] ?? 'high';
+  const fixed = [...new Set(group.flatMap((match) => match.fixed))].sort((a, b) => safeCompare(comparator, a, b));
+  const subject = `${pkg.ecosystem}${pkg.release ? `:${pkg.release}` : ''}/${pkg.name}@${pkg.version}`;
+  const finding: Finding = {
+    id: findingId('vulnerability', subject, primary),
+    kind: 'vulnerability',
+    severity,
+    title: record?.summary?.trim() ? oneLine(record.summary) : `${primary} in ${pkg.name}`,
+    package: { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version },
+    advisory: { id: primary, aliases, fixed, url: `https://osv.dev/vulnerability/${encodeURIComponent(primary)}` },
+    rule: primary,
+    status: 'new',
+    blocking: true,
+  };
+  const [first, ...others] = pkg.locations;
+  if (first) finding.path = first;
+  const details = [fixed.length > 0 ? `fixed in ${fixed.join(', ')}` : 'no fixed version yet'];
+  if (others.length > 0) details.push(`also at ${others.length} other location${others.length === 1 ? '' : 's'}`);
+  finding.detail = details.join('; ');
+  return finding;
+}
+
+function rank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+function safeCompare(comparator: Comparator, a: string, b: string): number {
+  try {
+    return comparator.compare(a, b);
+  } catch {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+}
+
+function label(pkg: Package): string {
+  return `${pkg.ecosystem}/${pkg.name}@${pkg.version}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
