@@ -1782,11 +1782,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -2530,15 +2530,15 @@ var require_connect = __commonJS({
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key);
-            if (ref !== void 0 && ref.deref() === void 0) {
+            const ref2 = this._sessionCache.get(key);
+            if (ref2 !== void 0 && ref2.deref() === void 0) {
               this._sessionCache.delete(key);
             }
           });
         }
         get(sessionKey) {
-          const ref = this._sessionCache.get(sessionKey);
-          return ref ? ref.deref() : null;
+          const ref2 = this._sessionCache.get(sessionKey);
+          return ref2 ? ref2.deref() : null;
         }
         set(sessionKey, session) {
           if (this._maxCachedSessions === 0) {
@@ -4183,9 +4183,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -4855,8 +4855,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list3) {
+      const value = list3.get(name, true);
       if (value === null) {
         return null;
       }
@@ -6537,22 +6537,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header2 = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6560,41 +6560,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6660,22 +6660,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6691,7 +6691,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6699,7 +6699,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6714,7 +6714,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6733,7 +6733,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6751,19 +6751,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6786,10 +6786,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6813,7 +6813,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6824,11 +6824,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7558,15 +7558,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -11954,14 +11954,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+          const header2 = object[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -12268,9 +12268,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12310,8 +12310,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list3) {
+        o.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12857,8 +12857,8 @@ var require_request2 = __commonJS({
           const controllerList = dependentControllerMap.get(ac.signal);
           if (controllerList !== void 0) {
             if (controllerList.size !== 0) {
-              for (const ref of controllerList) {
-                const ctrl = ref.deref();
+              for (const ref2 of controllerList) {
+                const ctrl = ref2.deref();
                 if (ctrl !== void 0) {
                   ctrl.abort(this.reason);
                 }
@@ -13279,13 +13279,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -15405,10 +15405,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16307,20 +16307,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -16911,7 +16911,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8: isUtf82 } = __require("node:buffer");
+    var { isUtf8: isUtf83 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17051,7 +17051,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf82(buffer)) {
+      if (isUtf83(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -20758,7 +20758,7 @@ var require_yauzl = __commonJS({
     var PassThrough = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
     var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open6;
+    exports.open = open7;
     exports.fromFd = fromFd;
     exports.fromBuffer = fromBuffer;
     exports.fromRandomAccessReader = fromRandomAccessReader;
@@ -20776,7 +20776,7 @@ var require_yauzl = __commonJS({
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise3(path, options2) {
       return new Promise((resolve2, reject) => {
-        open6(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open7(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve2(zipfile);
         });
@@ -20806,7 +20806,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open6(path, options2, callback) {
+    function open7(path, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -21015,8 +21015,8 @@ var require_yauzl = __commonJS({
             return emitErrorAndAutoClose(self, err3);
           }
           if (self.decodeStrings) {
-            var isUtf82 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf82);
+            var isUtf83 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf83);
             entry.fileName = getFileNameLowLevel2(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
             var errorMessage = validateFileName(entry.fileName);
             if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
@@ -21396,8 +21396,8 @@ var require_yauzl = __commonJS({
         }
       }
       if (fileName == null) {
-        var isUtf82 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf82);
+        var isUtf83 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf83);
       }
       if (!strictFileNames) {
         fileName = fileName.replace(/\\/g, "/");
@@ -21563,8 +21563,8 @@ var require_yauzl = __commonJS({
       this.context.unref();
     };
     var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf82) {
-      if (isUtf82) {
+    function decodeBuffer(buffer, isUtf83) {
+      if (isUtf83) {
         return buffer.toString("utf8");
       } else {
         var result = "";
@@ -21602,6 +21602,1782 @@ var require_yauzl = __commonJS({
     function defaultCallback(err) {
       if (err) throw err;
     }
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan2 = (input, options2) => {
+      const opts = options2 || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan2;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants4 = require_constants6();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants4;
+    var expandRange = (args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options2) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open7 = tokens[token.tokensIndex];
+          open7.type = "text";
+          open7.value = literal;
+          open7.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open7.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options2, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options2);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open7 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open7);
+          push(open7);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options2) => {
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants4.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan2 = require_scan();
+    var parse = require_parse2();
+    var utils = require_utils2();
+    var constants4 = require_constants6();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options2, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options2, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options2 || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options2, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options2, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options2 || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options2, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
+    picomatch2.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
+      return parse(pattern, { ...options2, fastpaths: false });
+    };
+    picomatch2.scan = (input, options2) => scan2(input, options2);
+    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options2 || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options2);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options2);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options2);
+      }
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options2) => {
+      try {
+        const opts = options2 || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options2 && options2.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants4;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch2(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
+      }
+      return pico(glob, options2, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
   }
 });
 
@@ -21949,8 +23725,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -22174,6 +23950,95 @@ function oneLine(text) {
   return text.replace(/\s+/g, " ").trim();
 }
 
+// src/model.ts
+var SCHEMA_VERSION = 1;
+var ENTRY_TYPES = ["file", "dir", "symlink", "hardlink", "other"];
+var SPECIAL_KINDS = ["char-device", "block-device", "fifo", "socket", "contiguous", "unknown"];
+var ECOSYSTEMS = [
+  "npm",
+  "Packagist",
+  "PyPI",
+  "RubyGems",
+  "Go",
+  "Maven",
+  "crates.io",
+  "NuGet",
+  "Debian",
+  "Alpine"
+];
+var FINDING_KINDS = [
+  "vulnerability",
+  "config-change",
+  "sensitive-file",
+  "secret",
+  "permission",
+  "unsafe-path",
+  "parse-error"
+];
+var SEVERITIES = ["critical", "high", "medium", "low", "info"];
+var FINDING_STATUSES = ["new", "existing", "accepted"];
+var TARGET_FORMATS = ["tar", "tar.gz", "zip", "dir", "report"];
+var VERDICTS = ["pass", "warn", "fail"];
+
+// src/findings/finding-id.ts
+import { createHash } from "node:crypto";
+function findingId(kind, subject, rule) {
+  return createHash("sha256").update(`${kind}\0${subject}\0${rule}`).digest("hex").slice(0, 32);
+}
+
+// src/baseline/config-findings.ts
+var HIGH_RISK = /(?:^|\/)(?:app\/etc\/env\.php|\.htaccess|\.user\.ini|php\.ini|php-fpm[^/]*\.conf|www\.conf|nginx[^/]*\.conf(?:\.sample)?|httpd[^/]*\.conf|[^/]*\.vhost|crontab|[^/]*\.cron|sudoers|[^/]*\.(?:service|timer|socket)|supervisor[^/]*\.conf|Procfile|Dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*\.ya?ml|\.dockerignore|\.env(?:\.[^/]*)?|auth\.json|\.npmrc|deploy\.(?:php|rb)|Capfile|wp-config[^/]*\.php|\.gitlab-ci\.yml|Jenkinsfile|bitbucket-pipelines\.yml)$|(?:^|\/)(?:cron\.d|crontabs|sudoers\.d|sites-enabled|sites-available|\.github\/workflows)\//;
+function configFindings(changes) {
+  return changes.map((change) => {
+    const after = change.after;
+    const finding = {
+      // what the change leads to, never where in the file: the same change has the same id
+      id: findingId("config-change", change.path, `${change.changes.join("+")}:${after?.sha256 ?? ""}:${after?.mode ?? ""}:${after?.link ?? ""}:${after?.uid ?? ""}`),
+      kind: "config-change",
+      severity: severityOf(change),
+      title: `${change.path} ${describe(change)}`,
+      path: change.path,
+      rule: "monitored-file",
+      status: "new",
+      blocking: true
+    };
+    if (change.diffOmitted) finding.detail = `no diff: ${change.diffOmitted}`;
+    return finding;
+  });
+}
+function severityOf(change) {
+  if (HIGH_RISK.test(change.path)) return "high";
+  if (change.changes.includes("mode") && loosened(change.before, change.after)) return "high";
+  return "medium";
+}
+function loosened(before, after) {
+  if (!before || !after) return false;
+  const gained = Number.parseInt(after.mode, 8) & ~Number.parseInt(before.mode, 8);
+  return (gained & 3074) !== 0;
+}
+function describe(change) {
+  const { before, after } = change;
+  const parts = change.changes.map((aspect) => {
+    switch (aspect) {
+      case "added":
+        return "added";
+      case "removed":
+        return "removed";
+      case "content":
+        return "changed";
+      case "mode":
+        return `mode ${before?.mode ?? "?"} \u2192 ${after?.mode ?? "?"}`;
+      case "owner":
+        return `owner ${before?.uid ?? "?"}:${before?.gid ?? "?"} \u2192 ${after?.uid ?? "?"}:${after?.gid ?? "?"}`;
+      case "type":
+        return `now a ${after?.type ?? "?"} (was a ${before?.type ?? "?"})`;
+      case "link":
+        return `link ${before?.link ?? "?"} \u2192 ${after?.link ?? "?"}`;
+    }
+  });
+  return parts.join(", ");
+}
+
 // src/text/format.ts
 function count(n) {
   return n.toLocaleString("en-US");
@@ -22242,37 +24107,152 @@ function verdictLine(report) {
 
 // src/report/markdown.ts
 var ICONS = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
-function renderMarkdown(report) {
-  const { target } = report;
+var SUMMARY_LIMIT = 1024 * 1024;
+var ROWS_PER_TABLE = 500;
+function renderMarkdown(report, options2 = {}) {
+  const limit = options2.maxChars ?? SUMMARY_LIMIT;
+  const sections = [header(report, options2.title), blockingSection(report), changesSection(report), otherFindingsSection(report), notesSection(report)];
   const out = [];
-  out.push(`## ${ICONS[report.verdict]} release-gate: ${mdText(verdictLine(report))}`, "");
-  out.push("| package | format | entries | size | sha256 |", "| --- | --- | --- | --- | --- |");
-  out.push(`| ${mdCode(target.path)} | ${target.format} | ${count(target.files)} | ${bytes(target.bytes)} | ${mdCode(target.sha256.slice(0, 16))} |`);
-  if (report.baseline) {
-    const base = report.baseline;
-    out.push(`| baseline ${mdCode(base.path)} | ${base.format} | ${count(base.files)} | ${bytes(base.bytes)} | ${mdCode(base.sha256.slice(0, 16))} |`);
-  }
-  out.push("");
-  out.push(`**Packages:** ${report.packages.length === 0 ? "none found" : plural(report.packages.length, "package")}`, "");
-  if (report.findings.length === 0) {
-    out.push("**Findings:** none");
-  } else {
-    out.push(`**Findings:** ${plural(report.findings.length, "finding")}`, "");
-    out.push("| | severity | kind | about | finding | where |", "| --- | --- | --- | --- | --- | --- |");
-    for (const finding of report.findings) {
-      const fix = findingFix(finding);
-      out.push(
-        `| ${finding.blocking ? "\u{1F6AB}" : ""} | ${finding.severity} | ${finding.kind} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ""} | ${finding.path ? mdCode(finding.path) : ""} |`
-      );
+  let used = 0;
+  const reserve = 400;
+  for (const section of sections) {
+    for (const block of section) {
+      if (used + block.length + 1 > limit - reserve) {
+        out.push(truncationNote(report, options2.moreAt));
+        return `${out.join("\n")}
+`;
+      }
+      out.push(block);
+      used += block.length + 1;
     }
   }
-  if (report.notes.length > 0) {
-    out.push("", `<details><summary>${plural(report.notes.length, "note")}: what the scan could not do fully</summary>`, "");
-    for (const note of report.notes) out.push(`- ${mdText(note, 500)}`);
-    out.push("", "</details>");
+  return `${out.join("\n")}
+`;
+}
+function header(report, title) {
+  const { target } = report;
+  const out = [`## ${ICONS[report.verdict]} release-gate${title ? ` ${mdCode(title)}` : ""}: ${mdText(verdictLine(report))}`, ""];
+  out.push("| | package | format | entries | size | sha256 |", "| --- | --- | --- | --- | --- | --- |");
+  out.push(`| this release | ${mdCode(target.path)} | ${target.format} | ${count(target.files)} | ${bytes(target.bytes)} | ${mdCode(target.sha256.slice(0, 16))} |`);
+  if (report.baseline) {
+    const base = report.baseline;
+    out.push(`| baseline | ${mdCode(base.path)} | ${base.format} | ${count(base.files)} | ${bytes(base.bytes)} | ${mdCode(base.sha256.slice(0, 16))} |`);
   }
-  out.push("");
-  return out.join("\n");
+  out.push("", `**Packages:** ${packageCounts(report)} \xB7 **Findings:** ${findingCounts(report)}`, "");
+  return out;
+}
+function blockingSection(report) {
+  const blocking = report.findings.filter((finding) => finding.blocking);
+  if (blocking.length === 0) return [];
+  const out = [`### Blocking findings (${count(blocking.length)})`, ""];
+  for (const kind of FINDING_KINDS) {
+    const ofKind = blocking.filter((finding) => finding.kind === kind);
+    if (ofKind.length === 0) continue;
+    out.push(`#### ${kind} (${count(ofKind.length)})`, "", ...findingTable(ofKind), "");
+  }
+  return out;
+}
+function findingTable(findings) {
+  const rows = ["| severity | status | about | finding | where |", "| --- | --- | --- | --- | --- |"];
+  for (const finding of findings.slice(0, ROWS_PER_TABLE)) {
+    const fix = findingFix(finding);
+    const detail = finding.detail && !finding.advisory ? ` (${mdText(finding.detail)})` : "";
+    rows.push(
+      `| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ""}${detail} | ${finding.path ? mdCode(finding.path) : ""} |`
+    );
+  }
+  if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | \u2026 and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
+  return rows;
+}
+function changesSection(report) {
+  const changes = report.changes;
+  if (!changes) return [];
+  const { files, packages, configs } = changes;
+  const out = ["### What this release changes", ""];
+  const roots = changes.roots.target || changes.roots.baseline ? ` (compared inside ${mdCode(changes.roots.target || ".")} and ${mdCode(changes.roots.baseline || ".")})` : "";
+  out.push(
+    `Files: ${count(files.added)} added, ${count(files.removed)} removed, ${count(files.changed)} changed, ${count(files.unchanged)} unchanged${roots}.`,
+    ""
+  );
+  const packageRows = [
+    ...packages.upgraded.map((change) => ["upgraded", change.ecosystem, change.name, change.from, change.to]),
+    ...packages.downgraded.map((change) => ["downgraded", change.ecosystem, change.name, change.from, change.to]),
+    ...packages.added.map((pkg) => ["added", pkg.ecosystem, pkg.name, "", pkg.version]),
+    ...packages.removed.map((pkg) => ["removed", pkg.ecosystem, pkg.name, pkg.version, ""])
+  ];
+  if (packageRows.length > 0) {
+    out.push(`#### Packages (${count(packageRows.length)})`, "", "| change | ecosystem | package | from | to |", "| --- | --- | --- | --- | --- |");
+    for (const [change = "", ecosystem = "", name = "", from = "", to = ""] of packageRows.slice(0, ROWS_PER_TABLE)) {
+      out.push(`| ${change} | ${ecosystem} | ${mdCode(name)} | ${from ? mdCode(from) : ""} | ${to ? mdCode(to) : ""} |`);
+    }
+    if (packageRows.length > ROWS_PER_TABLE) out.push(`| | | \u2026 and ${count(packageRows.length - ROWS_PER_TABLE)} more in the JSON report | | |`);
+    out.push("");
+  }
+  if (configs.length > 0) {
+    out.push(`#### Config and system files (${count(configs.length)})`, "");
+    for (const change of configs) out.push(...configBlock(change));
+  }
+  return out;
+}
+function configBlock(change) {
+  const title = `${mdCode(change.path)} ${mdText(describe(change))}`;
+  if (!change.diff) return [`- ${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
+  const body = printableDiff(change.diff);
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  return [`<details open><summary>${title}</summary>`, "", `${fence}diff`, body, fence, "", "</details>", ""];
+}
+function printableDiff(diff) {
+  return diff.split("\n").map((line) => printable(line)).join("\n");
+}
+function longestRun(text, char) {
+  let longest = 0;
+  let run2 = 0;
+  for (const c of text) {
+    run2 = c === char ? run2 + 1 : 0;
+    if (run2 > longest) longest = run2;
+  }
+  return longest;
+}
+function otherFindingsSection(report) {
+  const out = [];
+  const groups = [
+    ["not blocking (below the policy)", report.findings.filter((finding) => !finding.blocking && finding.status === "new")],
+    ["already in the baseline", report.findings.filter((finding) => !finding.blocking && finding.status === "existing")],
+    ["accepted", report.findings.filter((finding) => finding.status === "accepted")]
+  ];
+  for (const [label2, findings] of groups) {
+    if (findings.length === 0) continue;
+    out.push(`<details><summary>${plural(findings.length, "finding")} ${label2}</summary>`, "", ...findingTable(findings), "", "</details>", "");
+  }
+  return out;
+}
+function notesSection(report) {
+  if (report.notes.length === 0) return [];
+  return [
+    `<details><summary>${plural(report.notes.length, "note")}: what the scan could not do fully</summary>`,
+    "",
+    ...report.notes.map((note) => `- ${mdText(note, 500)}`),
+    "",
+    "</details>",
+    ""
+  ];
+}
+function truncationNote(report, moreAt) {
+  const where = moreAt ? `the [full summary](${encodeURI(moreAt)})` : "the JSON report";
+  return `
+> This summary stops here to stay within its size bound; ${report.findings.length} findings and every change are in ${where}.`;
+}
+function packageCounts(report) {
+  if (report.packages.length === 0) return "none found";
+  const byEcosystem = /* @__PURE__ */ new Map();
+  for (const pkg of report.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
+  return `${count(report.packages.length)} (${[...byEcosystem].map(([ecosystem, n]) => `${ecosystem} ${count(n)}`).join(", ")})`;
+}
+function findingCounts(report) {
+  if (report.findings.length === 0) return "none";
+  const blocking = report.findings.filter((finding) => finding.blocking).length;
+  const fresh = report.findings.filter((finding) => finding.status === "new").length;
+  return `${count(report.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
 }
 
 // src/report/write-output.ts
@@ -22327,25 +24307,6 @@ async function writeOutput(path, content, what) {
 function writeJsonReport(path, report) {
   return writeOutput(path, jsonReportPieces(report), "the JSON report");
 }
-
-// src/findings/finding-id.ts
-import { createHash } from "node:crypto";
-function findingId(kind, subject, rule) {
-  return createHash("sha256").update(`${kind}\0${subject}\0${rule}`).digest("hex").slice(0, 32);
-}
-
-// src/model.ts
-var SCHEMA_VERSION = 1;
-var FINDING_KINDS = [
-  "vulnerability",
-  "config-change",
-  "sensitive-file",
-  "secret",
-  "permission",
-  "unsafe-path",
-  "parse-error"
-];
-var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 
 // src/advisories/match.ts
 var TIE_ORDER = { introduced: 0, last_affected: 1, fixed: 2, limit: 3 };
@@ -22627,6 +24588,36 @@ function isObject(value) {
 function isString(value) {
   return typeof value === "string";
 }
+function isStringArray(value) {
+  return Array.isArray(value) && value.every(isString);
+}
+function isNonNegativeInteger(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+var ShapeError = class extends Error {
+  constructor(where, problem) {
+    super(`${where} ${problem}`);
+    this.where = where;
+    this.problem = problem;
+  }
+  where;
+  problem;
+  name = "ShapeError";
+};
+function describeValue(value) {
+  if (value === void 0) return "missing";
+  if (typeof value === "string") return value.length > 40 || /[\r\n]/.test(value) ? "a string" : JSON.stringify(value);
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "number":
+    case "boolean":
+    case "bigint":
+      return String(value);
+    default:
+      return `a ${typeof value}`;
+  }
+}
 
 // src/advisories/osv.ts
 var OsvRecordError = class extends Error {
@@ -22645,7 +24636,7 @@ function osvRecordOf(value) {
     aliases: strings(value["aliases"], `${id}: aliases`),
     severity: severities(value["severity"], id),
     affected: list(value["affected"], `${id}: affected`).map((item, i) => affectedOf(item, `${id}: affected[${i}]`)),
-    references: list(value["references"], `${id}: references`).filter(isObject).flatMap((ref) => isString(ref["url"]) ? [{ type: isString(ref["type"]) ? ref["type"] : "WEB", url: ref["url"] }] : [])
+    references: list(value["references"], `${id}: references`).filter(isObject).flatMap((ref2) => isString(ref2["url"]) ? [{ type: isString(ref2["type"]) ? ref2["type"] : "WEB", url: ref2["url"] }] : [])
   };
   if (isString(value["withdrawn"])) record.withdrawn = value["withdrawn"];
   if (isString(value["summary"])) record.summary = value["summary"].slice(0, MAX_TEXT);
@@ -22752,9 +24743,9 @@ var OsvApiSource = class {
   async lookup(queries) {
     const hits = await this.queryAll(queries);
     const wanted = /* @__PURE__ */ new Map();
-    for (const list2 of hits) for (const hit of list2) wanted.set(hit.id, hit.modified);
+    for (const list3 of hits) for (const hit of list3) wanted.set(hit.id, hit.modified);
     await this.hydrate(wanted);
-    return hits.map((list2) => list2.flatMap((hit) => this.cache.get(hit.id) ?? []));
+    return hits.map((list3) => list3.flatMap((hit) => this.cache.get(hit.id) ?? []));
   }
   stats() {
     return { source: this.description, records: this.cache.size, httpCalls: this.calls, skipped: this.skipped };
@@ -22864,10 +24855,10 @@ async function readJson(response, url) {
     throw new AdvisorySourceError(`${url} answered with something that is not JSON`);
   }
 }
-function retryAfterMs(header) {
-  if (!header) return void 0;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1e3;
-  const date = Date.parse(header);
+function retryAfterMs(header2) {
+  if (!header2) return void 0;
+  if (/^\d+$/.test(header2.trim())) return Number(header2.trim()) * 1e3;
+  const date = Date.parse(header2);
   return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
 }
 function describeNetworkError(error2, timeoutMs) {
@@ -22947,8 +24938,8 @@ var OsvOfflineSource = class _OsvOfflineSource {
       if (affected.package) keys.add(packageKey(affected.package.ecosystem, affected.package.name));
     }
     for (const key of keys) {
-      const list2 = this.index.get(key);
-      if (list2) list2.push(record);
+      const list3 = this.index.get(key);
+      if (list3) list3.push(record);
       else this.index.set(key, [record]);
     }
   }
@@ -23045,13 +25036,1100 @@ async function openSources(options2) {
   return sources;
 }
 
-// src/limits.ts
-var DEFAULT_LIMITS = {
-  maxEntries: 5e6,
-  maxNameBytes: 64 * 1024,
-  maxPaxBytes: 1024 * 1024,
-  maxTotalBytes: 64 * 1024 ** 3,
-  maxNestedDepth: 3
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options2 = {}) {
+    let callback;
+    if (typeof options2 === "function") {
+      callback = options2;
+      options2 = {};
+    } else if ("callback" in options2) {
+      callback = options2.callback;
+    }
+    const oldString = this.castInput(oldStr, options2);
+    const newString = this.castInput(newStr, options2);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options2));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options2));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options2, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options2, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options2);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options2.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options2.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options2.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options2);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options2);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options2);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path, added, removed, oldPosInc, options2) {
+    const last = path.lastComponent;
+    if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options2) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options2)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options2.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options2.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options2) {
+    if (options2.comparator) {
+      return options2.comparator(left, right);
+    } else {
+      return left === right || !!options2.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options2) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options2) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options2) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options2) {
+    if (options2.ignoreWhitespace) {
+      if (!options2.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options2.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options2.ignoreNewlineAtEof && !options2.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options2);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options2) {
+  return lineDiff.diff(oldStr, newStr, options2);
+}
+function tokenize(value, options2) {
+  if (options2.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options2.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes2 = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes2.length) {
+    const b = bytes2[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  let optionsObj;
+  if (!options2) {
+    optionsObj = {};
+  } else if (typeof options2 === "function") {
+    optionsObj = { callback: options2 };
+  } else {
+    optionsObj = options2;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines2) {
+      return lines2.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines2 = current.lines || splitLines(current.value);
+      current.lines = lines2;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines2) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines2.length;
+        } else {
+          oldLine += lines2.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines2.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines2)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines2.length, context);
+            for (const line of contextLines(lines2.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines2.length;
+        newLine += lines2.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2) {
+  if (typeof options2 === "function") {
+    options2 = { callback: options2 };
+  }
+  if (!(options2 === null || options2 === void 0 ? void 0 : options2.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options2);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options2 === null || options2 === void 0 ? void 0 : options2.headerOptions);
+  } else {
+    const { callback } = options2;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options2), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options2.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/baseline/config-diff.ts
+var MAX_DIFF_LINES = 200;
+var MAX_DIFF_CHARS = 16 * 1024;
+function configDiff(path, before, after, existedBefore) {
+  if (after?.text === void 0) return { diffOmitted: omission(after, "package") };
+  if (existedBefore && before?.text === void 0) return { diffOmitted: omission(before, "baseline") };
+  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before?.text ?? "", after.text, "", "", { context: 3 });
+  const lines2 = patch.split("\n").slice(1);
+  let text = lines2.slice(0, MAX_DIFF_LINES).join("\n");
+  if (text.length > MAX_DIFF_CHARS) text = text.slice(0, MAX_DIFF_CHARS);
+  if (lines2.length > MAX_DIFF_LINES || text.length === MAX_DIFF_CHARS) text += "\n\u2026 (diff truncated)";
+  return { diff: text.trimEnd() };
+}
+function omission(config, side) {
+  if (!config) return `no text of the ${side} side`;
+  switch (config.omitted) {
+    case "binary":
+      return `the ${side} side is not text`;
+    case "too-large":
+      return `the ${side} side is larger than the text bound`;
+    case "report-bound":
+      return `the ${side} report had no room left for its text`;
+    default:
+      return `no text of the ${side} side`;
+  }
+}
+
+// src/baseline/strip-root.ts
+function singleTopFolder(files) {
+  let top;
+  for (const file of files) {
+    const slash = file.path.indexOf("/");
+    const first = slash < 0 ? file.path : file.path.slice(0, slash);
+    if (slash < 0 && file.type !== "dir") return void 0;
+    if (top === void 0) top = first;
+    else if (first !== top) return void 0;
+  }
+  return top;
+}
+function rootsToStrip(target, baseline, named = {}) {
+  const clean = (root) => (root ?? "").replace(/^\.?\/+|\/+$/g, "");
+  if (named.target !== void 0 || named.baseline !== void 0) return { target: clean(named.target), baseline: clean(named.baseline) };
+  const a = singleTopFolder(target);
+  const b = singleTopFolder(baseline);
+  if (a !== void 0 && b !== void 0) return { target: a, baseline: b };
+  if (a !== void 0 && !baseline.some((file) => file.path === a || file.path.startsWith(`${a}/`))) return { target: a, baseline: "" };
+  if (b !== void 0 && !target.some((file) => file.path === b || file.path.startsWith(`${b}/`))) return { target: "", baseline: b };
+  return { target: "", baseline: "" };
+}
+function relativeTo(root, path) {
+  if (root === "") return path;
+  if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
+  return void 0;
+}
+
+// src/baseline/file-diff.ts
+function byPath(side) {
+  const map = /* @__PURE__ */ new Map();
+  for (const file of side.files) {
+    const path = relativeTo(side.root, file.path);
+    if (path !== void 0) map.set(path, file);
+  }
+  return map;
+}
+function stateOf(file) {
+  const state = { type: file.type, mode: file.mode };
+  if (file.uid !== void 0) state.uid = file.uid;
+  if (file.gid !== void 0) state.gid = file.gid;
+  if (file.sha256 !== void 0) state.sha256 = file.sha256;
+  if (file.link !== void 0) state.link = file.link;
+  return state;
+}
+function aspects(before, after) {
+  const changed = [];
+  if (before.type !== after.type) changed.push("type");
+  else if (before.sha256 !== after.sha256) changed.push("content");
+  if (before.mode !== after.mode) changed.push("mode");
+  if (before.uid !== void 0 && after.uid !== void 0 && (before.uid !== after.uid || before.gid !== after.gid)) changed.push("owner");
+  if (before.link !== after.link && before.type === after.type) changed.push("link");
+  return changed;
+}
+function diffFiles(baseline, target, monitored) {
+  const before = byPath(baseline);
+  const after = byPath(target);
+  const texts = {
+    before: new Map(baseline.configs.flatMap((config) => withRelativePath(config, baseline.root))),
+    after: new Map(target.configs.flatMap((config) => withRelativePath(config, target.root)))
+  };
+  const files = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  const configs = [];
+  for (const [path, now] of after) {
+    const then = before.get(path);
+    const changed = then ? aspects(then, now) : ["added"];
+    if (!then) files.added++;
+    else if (changed.length > 0) files.changed++;
+    else files.unchanged++;
+    if (changed.length === 0 || now.type === "dir" || !monitored(path)) continue;
+    const change = { path, changes: changed, after: stateOf(now) };
+    if (then) change.before = stateOf(then);
+    if (changed.includes("content") || changed.includes("added")) Object.assign(change, configDiff(path, texts.before.get(path), texts.after.get(path), then !== void 0));
+    configs.push(change);
+  }
+  for (const [path, then] of before) {
+    if (after.has(path)) continue;
+    files.removed++;
+    if (then.type !== "dir" && monitored(path)) configs.push({ path, changes: ["removed"], before: stateOf(then) });
+  }
+  configs.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, configs };
+}
+function withRelativePath(config, root) {
+  const path = relativeTo(root, config.path);
+  return path === void 0 ? [] : [[path, config]];
+}
+
+// src/baseline/load-baseline.ts
+import { open as open4, stat as stat3 } from "node:fs/promises";
+
+// src/report/manifest-digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function manifestDigest(files) {
+  const hash = createHash2("sha256");
+  for (const file of files) {
+    hash.update(
+      `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
+`
+    );
+  }
+  return hash.digest("hex");
+}
+
+// src/report/parse-report.ts
+var HEX64 = /^[0-9a-f]{64}$/;
+var MODE = /^[0-7]{4}$/;
+function parseReport(text, source) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ScanError(`${source} is not JSON; pass the JSON report a release-gate scan wrote (--report)`);
+  }
+  if (!isObject(data) || !("schemaVersion" in data)) {
+    throw new ScanError(`${source} is not a release-gate report (no schemaVersion); pass the JSON report a scan wrote (--report)`);
+  }
+  if (data["schemaVersion"] !== SCHEMA_VERSION) {
+    throw new ScanError(
+      `${source} is a report of schema version ${describeValue(data["schemaVersion"])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`
+    );
+  }
+  try {
+    return reportOf(data);
+  } catch (error2) {
+    if (error2 instanceof ShapeError) {
+      throw new ScanError(`${source} is not a valid release-gate report: ${error2.message}; pass the JSON report a scan wrote, unedited`);
+    }
+    throw error2;
+  }
+}
+function reportOf(data) {
+  const tool = need(data, "tool", "tool", isObject);
+  const files = need(data, "files", "files", Array.isArray).map((item, i) => fileOf(item, `files[${i}]`));
+  const packages = need(data, "packages", "packages", Array.isArray).map((item, i) => packageOf(item, `packages[${i}]`));
+  const findings = need(data, "findings", "findings", Array.isArray).map((item, i) => findingOf2(item, `findings[${i}]`));
+  const baseline = data["baseline"];
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: need(tool, "name", "tool.name", isString), version: need(tool, "version", "tool.version", isString) },
+    target: targetOf(data["target"], "target"),
+    baseline: baseline === null || baseline === void 0 ? null : targetOf(baseline, "baseline"),
+    files,
+    packages,
+    findings,
+    verdict: oneOf(data, "verdict", "verdict", VERDICTS),
+    sources: list2(data, "sources").map((item, i) => sourceOf(item, `sources[${i}]`)),
+    notes: list2(data, "notes").map((item, i) => {
+      if (!isString(item)) throw new ShapeError(`notes[${i}]`, `is ${describeValue(item)}`);
+      return item;
+    }),
+    configs: list2(data, "configs").map((item, i) => configOf(item, `configs[${i}]`)),
+    // what changed against the report's own baseline: shown, never compared, so kept as read
+    changes: isObject(data["changes"]) ? data["changes"] : null
+  };
+}
+function configOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const config = {
+    path: need(value, "path", `${where}.path`, isString),
+    sha256: need(value, "sha256", `${where}.sha256`, isString)
+  };
+  const text = maybe(value, "text", `${where}.text`, isString);
+  if (text !== void 0) config.text = text;
+  if (value["omitted"] !== void 0) config.omitted = oneOf(value, "omitted", `${where}.omitted`, ["binary", "too-large", "report-bound"]);
+  return config;
+}
+function list2(data, key) {
+  const value = data[key];
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) throw new ShapeError(key, `is ${describeValue(value)}, expected a list`);
+  return value;
+}
+function sourceOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const summary2 = {
+    source: need(value, "source", `${where}.source`, isString),
+    records: need(value, "records", `${where}.records`, isNonNegativeInteger),
+    httpCalls: need(value, "httpCalls", `${where}.httpCalls`, isNonNegativeInteger),
+    skipped: need(value, "skipped", `${where}.skipped`, isNonNegativeInteger)
+  };
+  const failed = maybe(value, "failed", `${where}.failed`, isString);
+  if (failed !== void 0) summary2.failed = failed;
+  return summary2;
+}
+function targetOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  return {
+    path: need(value, "path", `${where}.path`, isString),
+    format: oneOf(value, "format", `${where}.format`, TARGET_FORMATS),
+    sha256: need(value, "sha256", `${where}.sha256`, isString),
+    files: need(value, "files", `${where}.files`, isNonNegativeInteger),
+    bytes: need(value, "bytes", `${where}.bytes`, isNonNegativeInteger)
+  };
+}
+function fileOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const record = {
+    path: need(value, "path", `${where}.path`, isString),
+    type: oneOf(value, "type", `${where}.type`, ENTRY_TYPES),
+    mode: need(value, "mode", `${where}.mode`, (mode) => isString(mode) && MODE.test(mode))
+  };
+  const uid = maybe(value, "uid", `${where}.uid`, isNonNegativeInteger);
+  const gid = maybe(value, "gid", `${where}.gid`, isNonNegativeInteger);
+  const size = maybe(value, "size", `${where}.size`, isNonNegativeInteger);
+  const sha256 = maybe(value, "sha256", `${where}.sha256`, (hash) => isString(hash) && HEX64.test(hash));
+  const link = maybe(value, "link", `${where}.link`, isString);
+  if (uid !== void 0) record.uid = uid;
+  if (gid !== void 0) record.gid = gid;
+  if (size !== void 0) record.size = size;
+  if (sha256 !== void 0) record.sha256 = sha256;
+  if (link !== void 0) record.link = link;
+  if (value["special"] !== void 0) record.special = oneOf(value, "special", `${where}.special`, SPECIAL_KINDS);
+  return record;
+}
+function packageOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const result = {
+    ecosystem: oneOf(value, "ecosystem", `${where}.ecosystem`, ECOSYSTEMS),
+    name: need(value, "name", `${where}.name`, isString),
+    version: need(value, "version", `${where}.version`, isString),
+    purl: need(value, "purl", `${where}.purl`, isString),
+    locations: need(value, "locations", `${where}.locations`, isStringArray)
+  };
+  const dev = maybe(value, "dev", `${where}.dev`, (flag) => typeof flag === "boolean");
+  const release = maybe(value, "release", `${where}.release`, isString);
+  const aliases = maybe(value, "aliases", `${where}.aliases`, isStringArray);
+  if (dev !== void 0) result.dev = dev;
+  if (release !== void 0) result.release = release;
+  if (aliases !== void 0) result.aliases = aliases;
+  return result;
+}
+function findingOf2(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const finding = {
+    id: need(value, "id", `${where}.id`, isString),
+    kind: oneOf(value, "kind", `${where}.kind`, FINDING_KINDS),
+    severity: oneOf(value, "severity", `${where}.severity`, SEVERITIES),
+    title: need(value, "title", `${where}.title`, isString),
+    status: oneOf(value, "status", `${where}.status`, FINDING_STATUSES),
+    blocking: need(value, "blocking", `${where}.blocking`, (flag) => typeof flag === "boolean")
+  };
+  const path = maybe(value, "path", `${where}.path`, isString);
+  const rule = maybe(value, "rule", `${where}.rule`, isString);
+  const detail = maybe(value, "detail", `${where}.detail`, isString);
+  if (path !== void 0) finding.path = path;
+  if (rule !== void 0) finding.rule = rule;
+  if (detail !== void 0) finding.detail = detail;
+  const pkg = value["package"];
+  if (pkg !== void 0) {
+    if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
+    finding.package = {
+      ecosystem: oneOf(pkg, "ecosystem", `${where}.package.ecosystem`, ECOSYSTEMS),
+      name: need(pkg, "name", `${where}.package.name`, isString),
+      version: need(pkg, "version", `${where}.package.version`, isString)
+    };
+  }
+  const advisory = value["advisory"];
+  if (advisory !== void 0) {
+    if (!isObject(advisory)) throw new ShapeError(`${where}.advisory`, `is ${describeValue(advisory)}, expected an object`);
+    finding.advisory = {
+      id: need(advisory, "id", `${where}.advisory.id`, isString),
+      aliases: need(advisory, "aliases", `${where}.advisory.aliases`, isStringArray),
+      fixed: need(advisory, "fixed", `${where}.advisory.fixed`, isStringArray)
+    };
+    const url = maybe(advisory, "url", `${where}.advisory.url`, isString);
+    if (url !== void 0) finding.advisory.url = url;
+  }
+  return finding;
+}
+function need(object, key, where, check) {
+  const value = object[key];
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+function maybe(object, key, where, check) {
+  const value = object[key];
+  if (value === void 0) return void 0;
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+function oneOf(object, key, where, allowed) {
+  const value = object[key];
+  if (typeof value === "string" && allowed.includes(value)) return value;
+  throw new ShapeError(where, `is ${describeValue(value)}, expected one of ${allowed.join(", ")}`);
+}
+
+// src/baseline/load-baseline.ts
+var MAX_REPORT_BYTES = 512 * 1024 * 1024;
+async function loadBaseline(spec, inspect) {
+  const stats = await stat3(spec).catch(() => {
+    throw new ScanError(`the baseline ${spec} does not exist; pass the previous package, the deployed directory, or the JSON report of its scan`);
+  });
+  if (stats.isFile() && await looksLikeJson(spec)) {
+    if (stats.size > MAX_REPORT_BYTES) throw new ScanError(`the baseline report ${spec} is larger than ${MAX_REPORT_BYTES} bytes; pass the previous package instead`);
+    const handle = await open4(spec, "r");
+    let text;
+    try {
+      text = await handle.readFile("utf8");
+    } finally {
+      await handle.close();
+    }
+    const report = parseReport(text, `the baseline ${spec}`);
+    return {
+      summary: { ...report.target, path: spec, format: "report" },
+      files: report.files,
+      packages: report.packages,
+      findings: report.findings,
+      configs: report.configs
+    };
+  }
+  let inspection;
+  try {
+    inspection = await inspect(spec);
+  } catch (error2) {
+    if (error2 instanceof ScanError) throw new ScanError(`the baseline: ${error2.message}`, { cause: error2 });
+    throw error2;
+  }
+  return {
+    summary: {
+      path: spec,
+      format: inspection.read.format,
+      sha256: inspection.read.sha256 ?? manifestDigest(inspection.files),
+      files: inspection.files.length,
+      bytes: inspection.read.bytes
+    },
+    files: inspection.files,
+    packages: inspection.packages,
+    findings: inspection.findings,
+    configs: inspection.configs
+  };
+}
+async function looksLikeJson(path) {
+  if (path.toLowerCase().endsWith(".json")) return true;
+  const handle = await open4(path, "r");
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, 64, 0);
+    return head.subarray(0, bytesRead).toString("utf8").trimStart().startsWith("{");
+  } finally {
+    await handle.close();
+  }
+}
+
+// src/baseline/monitored.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var DEFAULT_MONITORED = [
+  // web server and PHP
+  "**/.htaccess",
+  "**/.user.ini",
+  "**/php.ini",
+  "**/php-fpm*.conf",
+  "**/php-fpm.d/*.conf",
+  "**/www.conf",
+  "**/nginx*.conf",
+  "**/nginx.conf.sample",
+  "**/*.vhost",
+  "**/sites-available/**",
+  "**/sites-enabled/**",
+  "**/conf.d/*.conf",
+  "**/httpd*.conf",
+  "**/apache2/**/*.conf",
+  // platforms
+  "**/app/etc/*.php",
+  "**/app/etc/*.xml",
+  "config/**",
+  "*/config/**",
+  "**/wp-config*.php",
+  "**/app/config/parameters.php",
+  "**/config/settings.inc.php",
+  "**/config/defines.inc.php",
+  "**/medusa-config.*",
+  "**/next.config.*",
+  // schedulers, services, process managers
+  "**/crontab",
+  "**/*.cron",
+  "**/cron.d/**",
+  "**/crontabs/**",
+  "**/*.service",
+  "**/*.timer",
+  "**/*.socket",
+  "**/supervisor*.conf",
+  "**/supervisor/conf.d/**",
+  "**/Procfile",
+  "**/ecosystem.config.*",
+  "**/sudoers",
+  "**/sudoers.d/**",
+  // containers
+  "**/Dockerfile*",
+  "**/*.dockerfile",
+  "**/docker-compose*.yml",
+  "**/docker-compose*.yaml",
+  "**/compose.yml",
+  "**/compose.yaml",
+  "**/.dockerignore",
+  // secrets and registries
+  "**/.env",
+  "**/.env.*",
+  "**/.npmrc",
+  "**/auth.json",
+  // deploy scripts
+  "**/deploy.php",
+  "**/deploy.rb",
+  "**/Capfile",
+  "**/config/deploy/*.rb",
+  "**/.mage.yml",
+  "**/hosts.yml",
+  // CI files inside the package
+  "**/.gitlab-ci.yml",
+  "**/.github/workflows/*",
+  "**/bitbucket-pipelines.yml",
+  "**/Jenkinsfile",
+  "**/.circleci/config.yml",
+  "**/azure-pipelines.yml"
+];
+var DEPENDENCY_TREE = /(?:^|\/)(?:node_modules|bower_components|\.yarn|site-packages|\.pnpm-store)\//;
+function monitorMatcher(options2 = {}) {
+  const removed = new Set(options2.remove ?? []);
+  const globs = [...DEFAULT_MONITORED.filter((glob) => !removed.has(glob)), ...options2.add ?? []];
+  const unmonitored = (options2.remove ?? []).filter((glob) => !DEFAULT_MONITORED.includes(glob));
+  const combined = combine(globs);
+  const excluded = unmonitored.length > 0 ? combine(unmonitored) : void 0;
+  const added = options2.add && options2.add.length > 0 ? combine(options2.add) : void 0;
+  return (path) => {
+    if (!combined.test(path)) return false;
+    if (excluded?.test(path)) return false;
+    return !DEPENDENCY_TREE.test(path) || (added?.test(path) ?? false);
+  };
+}
+function combine(globs) {
+  if (globs.length === 0) return /$^/;
+  return new RegExp(globs.map((glob) => `(?:${import_picomatch.default.makeRe(glob, { dot: true }).source})`).join("|"));
+}
+
+// src/baseline/package-diff.ts
+function diffPackages(baseline, target) {
+  const group = (packages) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const pkg of packages) {
+      const key = `${pkg.ecosystem}\0${pkg.release ?? ""}\0${pkg.name}`;
+      map.set(key, [...map.get(key) ?? [], pkg]);
+    }
+    return map;
+  };
+  const before = group(baseline);
+  const after = group(target);
+  const result = { added: [], removed: [], upgraded: [], downgraded: [] };
+  for (const key of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    const then = before.get(key) ?? [];
+    const now = after.get(key) ?? [];
+    const gone = then.filter((old) => !now.some((pkg) => pkg.version === old.version));
+    const came = now.filter((pkg) => !then.some((old) => old.version === pkg.version));
+    if (gone.length === 1 && came.length === 1) {
+      const [old, pkg] = [gone[0], came[0]];
+      const change = { ecosystem: pkg.ecosystem, name: pkg.name, from: old.version, to: pkg.version };
+      (order(pkg, old.version, pkg.version) < 0 ? result.downgraded : result.upgraded).push(change);
+      continue;
+    }
+    result.removed.push(...gone.map(ref));
+    result.added.push(...came.map(ref));
+  }
+  const byName = (a, b) => a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  result.added.sort(byName);
+  result.removed.sort(byName);
+  result.upgraded.sort(byName);
+  result.downgraded.sort(byName);
+  return result;
+}
+function order(pkg, from, to) {
+  try {
+    return comparatorFor(pkg.ecosystem)?.compare(to, from) ?? 1;
+  } catch {
+    return 1;
+  }
+}
+function ref(pkg) {
+  return { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version };
+}
+
+// src/baseline/config-capture.ts
+import { isUtf8 } from "node:buffer";
+
+// src/findings/redact.ts
+var SECRET_KEY = /(?:pass(?:word|wd|phrase)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|crypt|salt|auth|credential|dsn|cookie[_-]?(?:key|iv)|signing)/i;
+var ASSIGNMENT = /(["']?)([\w.-]{1,80})\1(\s*(?:=>|=|:|,)\s*)(["']?)([^"'\s,;#][^"'\n]{0,2000}?|[^"'\s,;#])\4(?=\s*(?:[,;)\]}]|$|#|\/\/))/g;
+var DSN = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]+:)([^\s@'"]{1,512})@/gi;
+var TOKENS = /\b(?:AKIA|ASIA|A3T[A-Z0-9]|ABIA|ACCA)[A-Z2-7]{16}\b|\bgh[pousr]_[0-9a-zA-Z]{36}\b|\bgithub_pat_\w{82}\b|\b[sr]k_(?:live|test|prod)_[a-zA-Z0-9]{10,99}\b|\bxox[abposer]-[0-9a-zA-Z-]{10,100}\b|\bAIza[\w-]{35}\b|\bnpm_[a-zA-Z0-9]{36}\b|\bglpat-[\w-]{20}\b|\bSG\.[\w.-]{60,70}\b|\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b|access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}|\bey[a-zA-Z0-9]{17,}\.ey[a-zA-Z0-9/\\_-]{17,}\.[a-zA-Z0-9/\\_-]{10,}={0,2}/g;
+var PEM = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/;
+var HIGH_ENTROPY = /[A-Za-z0-9+/=_-]{20,}/g;
+function redactedForm(secret) {
+  return `${secret.slice(0, 4)}\u2026[${secret.length} chars redacted]`;
+}
+function redactLine(line) {
+  if (PEM.test(line)) return "[private key redacted]";
+  let out = line.replace(DSN, (_match, head, secret) => `${head}${redactedForm(secret)}@`);
+  out = out.replace(TOKENS, (token) => redactedForm(token));
+  out = out.replace(
+    ASSIGNMENT,
+    (match, quote, key, sep, valueQuote, value) => SECRET_KEY.test(key) && !isPlaceholder(value) && !value.includes("\u2026[") ? `${quote}${key}${quote}${sep}${valueQuote}${redactedForm(value)}${valueQuote}` : match
+  );
+  return out.replace(HIGH_ENTROPY, (run2) => looksRandom(run2) ? redactedForm(run2) : run2);
+}
+function redactText(text) {
+  return text.split("\n").map(redactLine).join("\n");
+}
+function isPlaceholder(value) {
+  const v = value.trim();
+  return v.length < 4 || /^\$\{?[\w.]+\}?$/.test(v) || /^%env\(.+\)%$/.test(v) || /^(?:x+|\*+|changeme|change_me|secret|password|example|your[-_].*|<.*>|null|true|false|none|todo|editme)$/i.test(v) || /^getenv\(|^env\(|^process\.env\./.test(v);
+}
+function entropy(text) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of text) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function looksRandom(run2) {
+  if (run2.includes("\u2026[")) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(run2)).length;
+  const hex = /^[0-9a-f]{32,}$/i.test(run2);
+  return hex && entropy(run2) > 3.2 || classes >= 3 && entropy(run2) > 4;
+}
+
+// src/baseline/config-capture.ts
+var FILE_BOUND = 64 * 1024;
+var REPORT_BOUND = 4 * 1024 * 1024;
+var ConfigCapture = class {
+  constructor(monitored) {
+    this.monitored = monitored;
+  }
+  monitored;
+  name = "config-capture";
+  configs = [];
+  total = 0;
+  wants(header2) {
+    return this.monitored(header2.path) ? FILE_BOUND + 1 : 0;
+  }
+  take(entry, content) {
+    const config = { path: entry.path, sha256: entry.sha256 ?? "" };
+    const bytes2 = content.bytes;
+    if (content.truncated || bytes2.length > FILE_BOUND) config.omitted = "too-large";
+    else if (bytes2.subarray(0, 8192).includes(0) || !isUtf8(bytes2)) config.omitted = "binary";
+    else if (this.total + bytes2.length > REPORT_BOUND) config.omitted = "report-bound";
+    else {
+      config.text = redactText(bytes2.toString("utf8"));
+      this.total += bytes2.length;
+    }
+    this.configs.push(config);
+  }
+  finish() {
+    return {};
+  }
+  texts() {
+    return this.configs.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
 };
 
 // src/inventory/checks/registry.ts
@@ -23136,12 +26214,12 @@ var InventoryAnalyzer = class {
   found = [];
   findings = [];
   releases = [];
-  wants(header, base) {
+  wants(header2, base) {
     let bound = 0;
     for (const extractor of this.extractors) {
-      if (extractor.matches(header.path, base) && extractor.maxBytes + 1 > bound) bound = extractor.maxBytes + 1;
+      if (extractor.matches(header2.path, base) && extractor.maxBytes + 1 > bound) bound = extractor.maxBytes + 1;
     }
-    if (base === "os-release" && isOsRelease(header.path) && bound < OS_RELEASE_BYTES) bound = OS_RELEASE_BYTES;
+    if (base === "os-release" && isOsRelease(header2.path) && bound < OS_RELEASE_BYTES) bound = OS_RELEASE_BYTES;
     return bound;
   }
   take(entry, content) {
@@ -23264,20 +26342,20 @@ var PackagePass = class {
   routed = /* @__PURE__ */ new WeakMap();
   /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
   root;
-  wants(header) {
+  wants(header2) {
     if (this.analyzers.length === 0) return 0;
-    const slash = header.path.lastIndexOf("/");
-    const base = slash < 0 ? header.path : header.path.slice(slash + 1);
+    const slash = header2.path.lastIndexOf("/");
+    const base = slash < 0 ? header2.path : header2.path.slice(slash + 1);
     let bound = 0;
     let interested;
     for (const analyzer of this.analyzers) {
-      const wanted = analyzer.wants(header, base);
+      const wanted = analyzer.wants(header2, base);
       if (wanted > 0) {
         (interested ??= []).push(analyzer);
         if (wanted > bound) bound = wanted;
       }
     }
-    if (interested) this.routed.set(header, interested);
+    if (interested) this.routed.set(header2, interested);
     return bound;
   }
   visit(entry, content) {
@@ -23294,9 +26372,9 @@ var PackagePass = class {
 };
 
 // src/read/read-package.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
-import { open as open5, stat as stat4 } from "node:fs/promises";
+import { open as open6, stat as stat5 } from "node:fs/promises";
 
 // src/read/package-format-error.ts
 var PackageFormatError = class extends Error {
@@ -23305,19 +26383,19 @@ var PackageFormatError = class extends Error {
 
 // src/read/read-directory.ts
 import { constants as constants3, createReadStream } from "node:fs";
-import { lstat as lstat2, open as open4, readdir as readdir3, readlink as readlink2, stat as stat3 } from "node:fs/promises";
+import { lstat as lstat2, open as open5, readdir as readdir3, readlink as readlink2, stat as stat4 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/read/entry-sink.ts
-import { createHash as createHash2, hash as digestOnce } from "node:crypto";
+import { createHash as createHash3, hash as digestOnce } from "node:crypto";
 var EMPTY = Buffer.alloc(0);
 var EntrySink = class {
-  constructor(visitor, header) {
+  constructor(visitor, header2) {
     this.visitor = visitor;
-    this.header = header;
-    const wanted = header.type === "file" ? visitor.wants(header) : 0;
+    this.header = header2;
+    const wanted = header2.type === "file" ? visitor.wants(header2) : 0;
     this.asked = wanted > 0;
-    this.want = Math.min(wanted, header.size);
+    this.want = Math.min(wanted, header2.size);
   }
   visitor;
   header;
@@ -23332,7 +26410,7 @@ var EntrySink = class {
     if (this.seen === 0 && chunk.length === this.header.size) {
       this.digest = digestOnce("sha256", chunk, "hex");
     } else {
-      (this.hash ??= createHash2("sha256")).update(chunk);
+      (this.hash ??= createHash3("sha256")).update(chunk);
     }
     this.seen += chunk.length;
     if (this.held < this.want) {
@@ -23360,7 +26438,7 @@ var EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852
 var PARALLEL_READS2 = 8;
 var SMALL_FILE = 256 * 1024;
 async function readDirectory(root, visitor, limits) {
-  const rootStats = await stat3(root);
+  const rootStats = await stat4(root);
   let entries = 0;
   let bytes2 = 0;
   const pending = /* @__PURE__ */ new Set();
@@ -23378,23 +26456,23 @@ async function readDirectory(root, visitor, limits) {
       const absolute = join2(root, path);
       const stats = await lstat2(absolute);
       count2();
-      const header = headerOf(path, stats);
-      if (header.type === "dir") {
+      const header2 = headerOf(path, stats);
+      if (header2.type === "dir") {
         directories.push(path);
-      } else if (header.type === "symlink") {
-        header.link = await readlink2(absolute);
+      } else if (header2.type === "symlink") {
+        header2.link = await readlink2(absolute);
       }
-      if (header.type === "file") {
-        bytes2 += header.size;
+      if (header2.type === "file") {
+        bytes2 += header2.size;
         if (bytes2 > limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${limits.maxTotalBytes}-byte bound`);
-        const reading = readFileEntry(absolute, stats, new EntrySink(visitor, header)).catch((error2) => {
+        const reading = readFileEntry(absolute, stats, new EntrySink(visitor, header2)).catch((error2) => {
           failure ??= error2 instanceof Error ? error2 : new Error(String(error2));
         }).finally(() => pending.delete(reading));
         pending.add(reading);
         if (pending.size >= PARALLEL_READS2) await Promise.race(pending);
         if (failure !== void 0) throw failure;
       } else {
-        new EntrySink(visitor, header).end();
+        new EntrySink(visitor, header2).end();
       }
     }
   }
@@ -23403,15 +26481,15 @@ async function readDirectory(root, visitor, limits) {
   return { entries, bytes: bytes2 };
 }
 function headerOf(path, stats) {
-  const header = { path, type: "file", mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid, size: 0 };
-  if (stats.isFile()) header.size = stats.size;
-  else if (stats.isDirectory()) header.type = "dir";
-  else if (stats.isSymbolicLink()) header.type = "symlink";
+  const header2 = { path, type: "file", mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid, size: 0 };
+  if (stats.isFile()) header2.size = stats.size;
+  else if (stats.isDirectory()) header2.type = "dir";
+  else if (stats.isSymbolicLink()) header2.type = "symlink";
   else {
-    header.type = "other";
-    header.special = specialKind(stats);
+    header2.type = "other";
+    header2.special = specialKind(stats);
   }
-  return header;
+  return header2;
 }
 function specialKind(stats) {
   if (stats.isFIFO()) return "fifo";
@@ -23421,7 +26499,7 @@ function specialKind(stats) {
   return "unknown";
 }
 async function readFileEntry(absolute, listed, sink) {
-  const handle = await open4(absolute, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  const handle = await open5(absolute, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
   try {
     const now = await handle.stat();
     if (!now.isFile() || now.ino !== listed.ino || now.dev !== listed.dev) {
@@ -23446,12 +26524,12 @@ async function readFileEntry(absolute, listed, sink) {
 }
 
 // src/read/read-tar-file.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createGunzip } from "node:zlib";
 
 // src/read/tar-header.ts
-import { isUtf8 } from "node:buffer";
+import { isUtf8 as isUtf82 } from "node:buffer";
 var BLOCK = 512;
 var NAME_AT = 0;
 var LINK_AT = 157;
@@ -23546,7 +26624,7 @@ function readNumber(block, start, length) {
 function decodeName(bytes2, start = 0, end = bytes2.length) {
   for (let i = start; i < end; i++) {
     if (bytes2[i] >= 128) {
-      return { text: bytes2.toString("utf8", start, end), bad: !isUtf8(bytes2.subarray(start, end)) };
+      return { text: bytes2.toString("utf8", start, end), bad: !isUtf82(bytes2.subarray(start, end)) };
     }
   }
   return { text: bytes2.toString("latin1", start, end), bad: false };
@@ -23827,42 +26905,42 @@ var TarParser = class {
     }
     const path = storedPath(name.text);
     this.current = path;
-    const header = { path, type: "file", mode: raw.mode & 4095, uid, gid, size: 0 };
-    if (name.bad) header.badName = true;
+    const header2 = { path, type: "file", mode: raw.mode & 4095, uid, gid, size: 0 };
+    if (name.bad) header2.badName = true;
     let dataBytes = size;
     let hashed = false;
     switch (typeflag) {
       case T_FILE:
       case T_AFILE:
         if (typeflag === T_AFILE && name.text.endsWith("/")) {
-          header.type = "dir";
+          header2.type = "dir";
           dataBytes = 0;
         } else {
-          header.size = size;
+          header2.size = size;
           hashed = true;
         }
         break;
       case T_HARDLINK:
-        header.type = "hardlink";
+        header2.type = "hardlink";
         dataBytes = 0;
         break;
       case T_SYMLINK:
-        header.type = "symlink";
+        header2.type = "symlink";
         break;
       case T_DIR:
-        header.type = "dir";
+        header2.type = "dir";
         dataBytes = 0;
         break;
       case T_GNU_DUMPDIR:
-        header.type = "dir";
+        header2.type = "dir";
         break;
       default:
-        header.type = "other";
-        header.special = specialKind2(typeflag);
+        header2.type = "other";
+        header2.special = specialKind2(typeflag);
         break;
     }
-    if (header.type === "symlink" || header.type === "hardlink") {
-      header.link = linkBytes ? decodeName(linkBytes).text : decodeName(block, at + LINK_AT, raw.linkEnd).text;
+    if (header2.type === "symlink" || header2.type === "hardlink") {
+      header2.link = linkBytes ? decodeName(linkBytes).text : decodeName(block, at + LINK_AT, raw.linkEnd).text;
     }
     if (hashed) {
       this.bytes += size;
@@ -23870,7 +26948,7 @@ var TarParser = class {
         throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
       }
     }
-    const sink = new EntrySink(this.visitor, header);
+    const sink = new EntrySink(this.visitor, header2);
     if (typeflag === T_GNU_SPARSE && block[at + 482] !== 0) {
       sink.end();
       this.state = 4 /* SparseExtension */;
@@ -23927,7 +27005,7 @@ async function readTarFile(path, compressed, visitor, limits) {
   const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash3("sha256");
+      const packageHash = createHash4("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -23941,7 +27019,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash3("sha256");
+    const fileHash = createHash4("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -23980,15 +27058,15 @@ async function readZip(source, visitor, limits) {
   try {
     for await (const raw of zip.eachEntry()) {
       if (++entries > limits.maxEntries) throw new PackageFormatError(`more than ${limits.maxEntries} entries`);
-      const header = describeEntry(raw, limits);
-      if (header.type === "file") {
-        bytes2 += header.size;
+      const header2 = describeEntry(raw, limits);
+      if (header2.type === "file") {
+        bytes2 += header2.size;
         if (bytes2 > limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${limits.maxTotalBytes}-byte bound`);
       }
-      if (header.type === "symlink") header.link = await readLinkTarget(zip, raw, header.path, limits);
-      const sink = new EntrySink(visitor, header);
-      if (header.type === "file" && header.size > 0) {
-        const stream = await openContent(zip, raw, header.path);
+      if (header2.type === "symlink") header2.link = await readLinkTarget(zip, raw, header2.path, limits);
+      const sink = new EntrySink(visitor, header2);
+      if (header2.type === "file" && header2.size > 0) {
+        const stream = await openContent(zip, raw, header2.path);
         for await (const chunk of stream) sink.data(chunk);
       }
       sink.end();
@@ -24013,15 +27091,15 @@ function describeEntry(raw, limits) {
   else type = UNIX_TYPES.get(format) ?? (text.endsWith("/") || raw.externalFileAttributes & DOS_DIRECTORY ? "dir" : "file");
   const permissions = unix & 4095;
   const mode = permissions !== 0 ? permissions : type === "dir" ? 493 : 420;
-  const header = { path, type, mode, size: type === "file" ? raw.uncompressedSize : 0 };
+  const header2 = { path, type, mode, size: type === "file" ? raw.uncompressedSize : 0 };
   const owner = unixOwner(raw.extraFields);
   if (owner) {
-    header.uid = owner.uid;
-    header.gid = owner.gid;
+    header2.uid = owner.uid;
+    header2.gid = owner.gid;
   }
-  if (special) header.special = special;
-  if (bad) header.badName = true;
-  return header;
+  if (special) header2.special = special;
+  if (bad) header2.badName = true;
+  return header2;
 }
 function entryName2(raw) {
   const declaredUtf8 = (raw.generalPurposeBitFlag & UTF8_FLAG) !== 0;
@@ -24066,7 +27144,7 @@ async function readLinkTarget(zip, raw, path, limits) {
 // src/read/read-package.ts
 var REBUILD = "re-create the package, or check that its upload or download finished";
 async function readPackage(target, visitor, limits) {
-  const stats = await stat4(target).catch((error2) => {
+  const stats = await stat5(target).catch((error2) => {
     throw fileError(target, error2);
   });
   if (stats.isDirectory()) {
@@ -24086,7 +27164,7 @@ async function readPackage(target, visitor, limits) {
   return { format, ...result };
 }
 async function firstBlock(target) {
-  const handle = await open5(target, "r").catch((error2) => {
+  const handle = await open6(target, "r").catch((error2) => {
     throw fileError(target, error2);
   });
   try {
@@ -24166,27 +27244,53 @@ function fileError(target, error2) {
   }
 }
 async function hashFile(path) {
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
 
-// src/report/manifest-digest.ts
-import { createHash as createHash5 } from "node:crypto";
-function manifestDigest(files) {
-  const hash = createHash5("sha256");
-  for (const file of files) {
-    hash.update(
-      `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
-`
-    );
+// src/inspect.ts
+async function inspectPackage(target, limits, monitored) {
+  const capture = new ConfigCapture(monitored);
+  const analyzers = [new InventoryAnalyzer(), capture, ...contentChecks()];
+  const pass = new PackagePass(analyzers);
+  const read = await readPackage(target, pass, limits);
+  const files = pass.files();
+  const packages = [];
+  const findings = [];
+  for (const analyzer of analyzers) {
+    const result = analyzer.finish();
+    packages.push(...result.packages ?? []);
+    findings.push(...result.findings ?? []);
   }
-  return hash.digest("hex");
+  for (const check of MANIFEST_CHECKS) findings.push(...check.check({ files, root: pass.root }));
+  return { read, files, root: pass.root, packages, findings, configs: capture.texts() };
 }
 
-// src/report/verdict.ts
-function decideVerdict(findings) {
-  if (findings.some((finding) => finding.blocking)) return "fail";
+// src/limits.ts
+var DEFAULT_LIMITS = {
+  maxEntries: 5e6,
+  maxNameBytes: 64 * 1024,
+  maxPaxBytes: 1024 * 1024,
+  maxTotalBytes: 64 * 1024 ** 3,
+  maxNestedDepth: 3
+};
+
+// src/policy/policy.ts
+function defaultPolicy(hasBaseline) {
+  return { failOn: FINDING_KINDS, severity: "low", onlyNew: hasBaseline, warnOnly: false };
+}
+function atLeast(severity, threshold) {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+function applyPolicy(findings, policy) {
+  const kinds = new Set(policy.failOn);
+  for (const finding of findings) {
+    finding.blocking = finding.status !== "accepted" && kinds.has(finding.kind) && atLeast(finding.severity, policy.severity) && finding.severity !== "info" && (!policy.onlyNew || finding.status === "new");
+  }
+}
+function decideVerdict(findings, policy) {
+  if (findings.some((finding) => finding.blocking)) return policy.warnOnly ? "warn" : "fail";
   return findings.length > 0 ? "warn" : "pass";
 }
 
@@ -24197,6 +27301,7 @@ var TOOL_VERSION = "0.1.0";
 // src/scan.ts
 async function scan(options2) {
   const limits = { ...DEFAULT_LIMITS, ...options2.limits };
+  const monitored = monitorMatcher(options2.monitor);
   const sources = await openSources({
     specs: options2.advisories ?? [],
     offline: options2.offline ?? false,
@@ -24204,50 +27309,72 @@ async function scan(options2) {
     ...options2.apiCache ? { apiCache: options2.apiCache } : {},
     ...options2.network
   });
-  const analyzers = [new InventoryAnalyzer(), ...contentChecks()];
-  const pass = new PackagePass(analyzers);
-  const read = await readPackage(options2.target, pass, limits);
-  const files = pass.files();
-  const packages = [];
-  const findings = [];
-  for (const analyzer of analyzers) {
-    const result = analyzer.finish();
-    packages.push(...result.packages ?? []);
-    findings.push(...result.findings ?? []);
-  }
-  for (const check of MANIFEST_CHECKS) findings.push(...check.check({ files, root: pass.root }));
+  const inspect = (target2) => inspectPackage(target2, limits, monitored);
+  const current = await inspect(options2.target);
+  const baseline = options2.baseline === void 0 ? void 0 : await loadBaseline(options2.baseline, inspect);
   const notes = [];
-  const summaries = await checkAdvisories(packages, sources, options2.allowSourceFailure ?? false, findings, notes);
+  const findings = [...current.findings];
+  const vulnerabilities = await checkAdvisories(current.packages, baseline?.packages ?? [], sources, options2.allowSourceFailure ?? false, notes);
+  findings.push(...vulnerabilities.target);
+  let changes = null;
+  if (baseline) {
+    const roots = rootsToStrip(current.files, baseline.files, options2.roots);
+    const fileChanges = diffFiles(
+      { files: baseline.files, configs: baseline.configs, root: roots.baseline },
+      { files: current.files, configs: current.configs, root: roots.target },
+      monitored
+    );
+    changes = { roots, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
+    findings.push(...configFindings(changes.configs));
+    markExisting(findings, baseline, vulnerabilities.baseline);
+  }
+  const policy = { ...defaultPolicy(baseline !== void 0), ...options2.policy };
+  applyPolicy(findings, policy);
+  findings.sort(compareFindings);
   const target = {
     path: options2.target,
-    format: read.format,
-    sha256: read.sha256 ?? manifestDigest(files),
-    files: files.length,
-    bytes: read.bytes
+    format: current.read.format,
+    sha256: current.read.sha256 ?? manifestDigest(current.files),
+    files: current.files.length,
+    bytes: current.read.bytes
   };
-  findings.sort(compareFindings);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     target,
-    baseline: null,
-    files,
-    packages,
+    baseline: baseline?.summary ?? null,
+    files: current.files,
+    packages: current.packages,
     findings,
-    verdict: decideVerdict(findings),
-    sources: summaries,
-    notes
+    verdict: decideVerdict(findings, policy),
+    sources: vulnerabilities.summaries,
+    notes,
+    configs: current.configs,
+    changes
   };
 }
-async function checkAdvisories(packages, sources, allowFailure, findings, notes) {
+function markExisting(findings, baseline, baselineVulnerabilities) {
+  const known = new Set([...baseline.findings, ...baselineVulnerabilities].map((finding) => finding.id));
+  for (const finding of findings) if (known.has(finding.id) && finding.status === "new") finding.status = "existing";
+}
+async function checkAdvisories(packages, baselinePackages, sources, allowFailure, notes) {
+  const outcome = { target: [], baseline: [], summaries: [] };
   if (sources.length === 0) {
     if (packages.length > 0) notes.push(`advisories were not checked (--advisories none): ${packages.length} packages unchecked`);
-    return [];
+    return outcome;
   }
   let failure;
   try {
-    const result = await findVulnerabilities(packages, sources);
-    findings.push(...result.findings);
+    const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
+    const ids = new Set(packages.map((pkg) => `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`));
+    const inTarget = (finding) => ids.has(`${finding.package?.ecosystem ?? ""}\0${finding.package?.name ?? ""}\0${finding.package?.version ?? ""}`);
+    const seen = /* @__PURE__ */ new Set();
+    for (const finding of result.findings) {
+      if (seen.has(finding.id)) continue;
+      seen.add(finding.id);
+      (inTarget(finding) ? outcome.target : outcome.baseline).push(finding);
+    }
+    outcome.baseline.push(...outcome.target);
     for (const { package: pkg, reason } of result.unchecked) notes.push(`${pkg} was not checked against advisories: ${reason}`);
   } catch (error2) {
     if (!(error2 instanceof AdvisorySourceError)) throw error2;
@@ -24259,7 +27386,7 @@ async function checkAdvisories(packages, sources, allowFailure, findings, notes)
     failure = error2.message;
     notes.push(`advisories were not checked: ${error2.message}`);
   }
-  return sources.map((source) => {
+  outcome.summaries = sources.map((source) => {
     const stats = source.stats();
     for (const skipped of stats.skipped.slice(0, 20)) notes.push(`skipped an advisory record (${skipped.where}): ${skipped.reason}`);
     if (stats.skipped.length > 20) notes.push(`\u2026 and ${stats.skipped.length - 20} more advisory records skipped`);
@@ -24267,6 +27394,7 @@ async function checkAdvisories(packages, sources, allowFailure, findings, notes)
     if (failure) summary2.failed = failure;
     return summary2;
   });
+  return outcome;
 }
 function compareFindings(a, b) {
   return compare2(a.kind, b.kind) || compare2(a.path ?? "", b.path ?? "") || compare2(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compare2(a.id, b.id);
@@ -24277,8 +27405,8 @@ function compare2(a, b) {
 
 // src/policy/values.ts
 var THRESHOLDS = SEVERITIES.filter((severity) => severity !== "info");
-function parseKinds(list2) {
-  const kinds = list2.split(",").map((kind) => kind.trim()).filter((kind) => kind.length > 0);
+function parseKinds(list3) {
+  const kinds = list3.split(",").map((kind) => kind.trim()).filter((kind) => kind.length > 0);
   for (const kind of kinds) {
     if (!FINDING_KINDS.includes(kind)) {
       throw new ScanError(`unknown finding kind '${kind}' in fail-on; use a comma list of: ${FINDING_KINDS.join(", ")}`);
@@ -24371,12 +27499,19 @@ async function run() {
   let report;
   try {
     inputs = readInputs((name) => getInput(name));
-    refuseUnavailable(["baseline", "config", "sarif", "sbom"].filter((name) => inputs[name] !== void 0));
+    refuseUnavailable(["config", "sarif", "sbom"].filter((name) => inputs[name] !== void 0));
     report = await scan({
       target: inputs.package,
+      ...inputs.baseline !== void 0 ? { baseline: inputs.baseline } : {},
       advisories: inputs.advisories,
       offline: inputs.offline,
-      allowSourceFailure: inputs.allowSourceFailure
+      allowSourceFailure: inputs.allowSourceFailure,
+      policy: {
+        warnOnly: inputs.warnOnly,
+        ...inputs.failOn ? { failOn: inputs.failOn } : {},
+        ...inputs.severity ? { severity: inputs.severity } : {},
+        ...inputs.onlyNew !== void 0 ? { onlyNew: inputs.onlyNew } : {}
+      }
     });
   } catch (error2) {
     fail(error2);

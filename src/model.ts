@@ -133,6 +133,61 @@ export interface SourceSummary {
   failed?: string;
 }
 
+/**
+ * A monitored config or system file as the report keeps it, so that a later scan that
+ * takes this report as its baseline can show a diff: text with secrets redacted.
+ */
+export interface ConfigText {
+  path: string;
+  sha256: string;
+  /** Redacted text; absent when the file is binary or over the bound. */
+  text?: string;
+  /** Why there is no text. */
+  omitted?: 'binary' | 'too-large' | 'report-bound';
+}
+
+/** One aspect of a path that differs between the baseline and the package. */
+export const CHANGE_ASPECTS = ['added', 'removed', 'content', 'mode', 'owner', 'type', 'link'] as const;
+export type ChangeAspect = (typeof CHANGE_ASPECTS)[number];
+
+/** The state of a path on one side of a diff. */
+export interface PathState {
+  type: EntryType;
+  mode: string;
+  uid?: number;
+  gid?: number;
+  sha256?: string;
+  link?: string;
+}
+
+/** A monitored config or system file that differs from the baseline. */
+export interface ConfigChange {
+  path: string;
+  changes: ChangeAspect[];
+  before?: PathState;
+  after?: PathState;
+  /** Unified diff of the redacted texts, bounded; absent when either side has no text. */
+  diff?: string;
+  /** Why there is no diff although the content changed. */
+  diffOmitted?: string;
+}
+
+export interface VersionChange {
+  ecosystem: Ecosystem;
+  name: string;
+  from: string;
+  to: string;
+}
+
+/** What the package changes against the baseline (added to the contract; null without a baseline). */
+export interface Changes {
+  /** Top folders stripped before comparing paths (`shop-2.4.7/`), per side. */
+  roots: { target: string; baseline: string };
+  files: { added: number; removed: number; changed: number; unchanged: number };
+  configs: ConfigChange[];
+  packages: { added: PackageRef[]; removed: PackageRef[]; upgraded: VersionChange[]; downgraded: VersionChange[] };
+}
+
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: string; version: string };
@@ -146,4 +201,8 @@ export interface Report {
   sources: SourceSummary[];
   /** Added to the contract: what the scan could not do fully (skipped records, unchecked packages), one line each. */
   notes: string[];
+  /** Added to the contract: the monitored config and system files, redacted, for later diffs. */
+  configs: ConfigText[];
+  /** Added to the contract: what changed against the baseline; null without one. */
+  changes: Changes | null;
 }

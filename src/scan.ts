@@ -3,20 +3,26 @@ import { findVulnerabilities } from './advisories/find-vulnerabilities.js';
 import type { OsvRecord } from './advisories/osv.js';
 import { openSources } from './advisories/sources/open-sources.js';
 import { AdvisorySourceError, type AdvisorySource } from './advisories/sources/source.js';
+import { configFindings } from './baseline/config-findings.js';
+import { diffFiles } from './baseline/file-diff.js';
+import { loadBaseline, type Baseline } from './baseline/load-baseline.js';
+import { monitorMatcher, type MonitorOptions } from './baseline/monitored.js';
+import { diffPackages } from './baseline/package-diff.js';
+import { rootsToStrip } from './baseline/strip-root.js';
+import { inspectPackage } from './inspect.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { SCHEMA_VERSION, type Finding, type Package, type Report, type SourceSummary, type TargetSummary } from './model.js';
-import type { ContentAnalyzer } from './inventory/content-analyzer.js';
-import { MANIFEST_CHECKS, contentChecks } from './inventory/checks/registry.js';
-import { InventoryAnalyzer } from './inventory/inventory-analyzer.js';
-import { PackagePass } from './package-pass.js';
-import { readPackage } from './read/read-package.js';
+import { SCHEMA_VERSION, type Changes, type Finding, type Package, type Report, type SourceSummary, type TargetSummary } from './model.js';
+import { applyPolicy, decideVerdict, defaultPolicy, type Policy } from './policy/policy.js';
 import { manifestDigest } from './report/manifest-digest.js';
-import { decideVerdict } from './report/verdict.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface ScanOptions {
   /** A .tar, .tar.gz, .tgz or .zip file, or a directory. */
   target: string;
+  /** The last deployment: a previous package, a directory, or the JSON report of its scan. */
+  baseline?: string;
+  /** Top folders to strip before comparing paths (default: a single common top folder of each side). */
+  roots?: { target?: string; baseline?: string };
   /** `osv` (default), `osv=<base-url>`, `none`, or a directory / all.zip / JSON file of OSV records. */
   advisories?: readonly string[];
   /** Never touch the network: a source that needs it is a usage error. */
@@ -29,12 +35,17 @@ export interface ScanOptions {
   apiCache?: Map<string, OsvRecord>;
   /** Per-request timeout, attempts and back-off of network sources. */
   network?: { timeoutMs?: number; attempts?: number; backoffMs?: number };
+  /** Which findings block; unset fields take the defaults (all kinds, low, only new with a baseline). */
+  policy?: Partial<Policy>;
+  /** Config and system files to monitor beyond (or instead of) the defaults. */
+  monitor?: MonitorOptions;
   limits?: Partial<Limits>;
 }
 
 /** The pipeline as one function: options in, report out. No I/O to GitHub, no terminal. */
 export async function scan(options: ScanOptions): Promise<Report> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const monitored = monitorMatcher(options.monitor);
   // sources first: a wrong option fails before a long read
   const sources = await openSources({
     specs: options.advisories ?? [],
@@ -43,61 +54,98 @@ export async function scan(options: ScanOptions): Promise<Report> {
     ...(options.apiCache ? { apiCache: options.apiCache } : {}),
     ...options.network,
   });
+  const inspect = (target: string) => inspectPackage(target, limits, monitored);
 
-  const analyzers: ContentAnalyzer[] = [new InventoryAnalyzer(), ...contentChecks()];
-  const pass = new PackagePass(analyzers);
-  const read = await readPackage(options.target, pass, limits);
-  const files = pass.files();
-
-  const packages: Package[] = [];
-  const findings: Finding[] = [];
-  for (const analyzer of analyzers) {
-    const result = analyzer.finish();
-    packages.push(...(result.packages ?? []));
-    findings.push(...(result.findings ?? []));
-  }
-  for (const check of MANIFEST_CHECKS) findings.push(...check.check({ files, root: pass.root }));
+  const current = await inspect(options.target);
+  const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline, inspect);
 
   const notes: string[] = [];
-  const summaries = await checkAdvisories(packages, sources, options.allowSourceFailure ?? false, findings, notes);
+  const findings = [...current.findings];
+  const vulnerabilities = await checkAdvisories(current.packages, baseline?.packages ?? [], sources, options.allowSourceFailure ?? false, notes);
+  findings.push(...vulnerabilities.target);
+
+  let changes: Changes | null = null;
+  if (baseline) {
+    const roots = rootsToStrip(current.files, baseline.files, options.roots);
+    const fileChanges = diffFiles(
+      { files: baseline.files, configs: baseline.configs, root: roots.baseline },
+      { files: current.files, configs: current.configs, root: roots.target },
+      monitored,
+    );
+    changes = { roots, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
+    findings.push(...configFindings(changes.configs));
+    markExisting(findings, baseline, vulnerabilities.baseline);
+  }
+
+  const policy = { ...defaultPolicy(baseline !== undefined), ...options.policy };
+  applyPolicy(findings, policy);
+  findings.sort(compareFindings);
 
   const target: TargetSummary = {
     path: options.target,
-    format: read.format,
-    sha256: read.sha256 ?? manifestDigest(files),
-    files: files.length,
-    bytes: read.bytes,
+    format: current.read.format,
+    sha256: current.read.sha256 ?? manifestDigest(current.files),
+    files: current.files.length,
+    bytes: current.read.bytes,
   };
-  findings.sort(compareFindings);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     target,
-    baseline: null,
-    files,
-    packages,
+    baseline: baseline?.summary ?? null,
+    files: current.files,
+    packages: current.packages,
     findings,
-    verdict: decideVerdict(findings),
-    sources: summaries,
+    verdict: decideVerdict(findings, policy),
+    sources: vulnerabilities.summaries,
     notes,
+    configs: current.configs,
+    changes,
   };
+}
+
+/**
+ * A finding whose id the baseline has is `existing`. The baseline's vulnerabilities are
+ * evaluated against today's advisories too: a flaw disclosed yesterday in a package
+ * production already runs is not something this release brings.
+ */
+function markExisting(findings: Finding[], baseline: Baseline, baselineVulnerabilities: readonly Finding[]): void {
+  const known = new Set([...baseline.findings, ...baselineVulnerabilities].map((finding) => finding.id));
+  for (const finding of findings) if (known.has(finding.id) && finding.status === 'new') finding.status = 'existing';
+}
+
+interface AdvisoryOutcome {
+  target: Finding[];
+  baseline: Finding[];
+  summaries: SourceSummary[];
 }
 
 async function checkAdvisories(
   packages: readonly Package[],
+  baselinePackages: readonly Package[],
   sources: readonly AdvisorySource[],
   allowFailure: boolean,
-  findings: Finding[],
   notes: string[],
-): Promise<SourceSummary[]> {
+): Promise<AdvisoryOutcome> {
+  const outcome: AdvisoryOutcome = { target: [], baseline: [], summaries: [] };
   if (sources.length === 0) {
     if (packages.length > 0) notes.push(`advisories were not checked (--advisories none): ${packages.length} packages unchecked`);
-    return [];
+    return outcome;
   }
   let failure: string | undefined;
   try {
-    const result = await findVulnerabilities(packages, sources);
-    findings.push(...result.findings);
+    // one lookup for both sides: the same answers, and each record fetched once
+    const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
+    const ids = new Set(packages.map((pkg) => `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`));
+    const inTarget = (finding: Finding): boolean => ids.has(`${finding.package?.ecosystem ?? ''}\0${finding.package?.name ?? ''}\0${finding.package?.version ?? ''}`);
+    const seen = new Set<string>();
+    for (const finding of result.findings) {
+      if (seen.has(finding.id)) continue;
+      seen.add(finding.id);
+      (inTarget(finding) ? outcome.target : outcome.baseline).push(finding);
+    }
+    // a package in both sides was looked up once: its finding is also the baseline's
+    outcome.baseline.push(...outcome.target);
     for (const { package: pkg, reason } of result.unchecked) notes.push(`${pkg} was not checked against advisories: ${reason}`);
   } catch (error) {
     if (!(error instanceof AdvisorySourceError)) throw error;
@@ -109,7 +157,7 @@ async function checkAdvisories(
     failure = error.message;
     notes.push(`advisories were not checked: ${error.message}`);
   }
-  return sources.map((source) => {
+  outcome.summaries = sources.map((source) => {
     const stats = source.stats();
     for (const skipped of stats.skipped.slice(0, 20)) notes.push(`skipped an advisory record (${skipped.where}): ${skipped.reason}`);
     if (stats.skipped.length > 20) notes.push(`… and ${stats.skipped.length - 20} more advisory records skipped`);
@@ -117,6 +165,7 @@ async function checkAdvisories(
     if (failure) summary.failed = failure;
     return summary;
   });
+  return outcome;
 }
 
 /** Stable order: kind, then path, then package, then id. */

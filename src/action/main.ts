@@ -20,12 +20,19 @@ export async function run(): Promise<void> {
   let report: Report;
   try {
     inputs = readInputs((name) => core.getInput(name));
-    refuseUnavailable((['baseline', 'config', 'sarif', 'sbom'] as const).filter((name) => inputs[name] !== undefined));
+    refuseUnavailable((['config', 'sarif', 'sbom'] as const).filter((name) => inputs[name] !== undefined));
     report = await scan({
       target: inputs.package,
+      ...(inputs.baseline !== undefined ? { baseline: inputs.baseline } : {}),
       advisories: inputs.advisories,
       offline: inputs.offline,
       allowSourceFailure: inputs.allowSourceFailure,
+      policy: {
+        warnOnly: inputs.warnOnly,
+        ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
+        ...(inputs.severity ? { severity: inputs.severity } : {}),
+        ...(inputs.onlyNew !== undefined ? { onlyNew: inputs.onlyNew } : {}),
+      },
     });
   } catch (error) {
     fail(error);

@@ -6,6 +6,8 @@ import { THRESHOLDS, parseKinds, parseSeverity } from '../policy/values.js';
 export interface CliScanOptions {
   target: string;
   baseline?: string;
+  root?: string;
+  baselineRoot?: string;
   advisories: string[];
   offline: boolean;
   allowSourceFailure: boolean;
@@ -28,6 +30,8 @@ export type CliCommand =
 
 const SCAN_OPTIONS = {
   baseline: { type: 'string' },
+  root: { type: 'string' },
+  'baseline-root': { type: 'string' },
   advisories: { type: 'string', multiple: true },
   offline: { type: 'boolean' },
   'allow-source-failure': { type: 'boolean' },
@@ -86,6 +90,14 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     if (value === '') throw new ScanError(`--${key} needs a path`);
     if (value !== undefined) options[key] = value;
   }
+  if (values.root !== undefined) {
+    if (options.baseline === undefined) throw new ScanError('--root needs --baseline');
+    options.root = values.root;
+  }
+  if (values['baseline-root'] !== undefined) {
+    if (options.baseline === undefined) throw new ScanError('--baseline-root needs --baseline');
+    options.baselineRoot = values['baseline-root'];
+  }
   return { command: 'scan', options };
 }
 
@@ -114,6 +126,8 @@ export const SCAN_HELP = `Usage: release-gate scan <package> [options]
 
 Options:
   --baseline <package|dir|report.json>  the last deployment: only what is new against it blocks
+  --root <dir>, --baseline-root <dir>   the top folder to strip from each side before comparing
+                                        paths (default: a single common top folder, shop-2.4.7/)
   --advisories <source>                 osv (default), osv=<base-url>, a directory of OSV records,
                                         an OSV all.zip, one JSON file, or none; repeatable
   --offline                             never touch the network

@@ -40,15 +40,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
-  refuseUnavailable(
-    (['baseline', 'config', 'sarif', 'sbom'] as const).filter((name) => options[name] !== undefined).map((name) => `--${name}`),
-  );
+  refuseUnavailable((['config', 'sarif', 'sbom'] as const).filter((name) => options[name] !== undefined).map((name) => `--${name}`));
   const started = performance.now();
   const report = await scan({
     target: options.target,
+    ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
+    roots: { ...(options.root !== undefined ? { target: options.root } : {}), ...(options.baselineRoot !== undefined ? { baseline: options.baselineRoot } : {}) },
     advisories: options.advisories,
     offline: options.offline,
     allowSourceFailure: options.allowSourceFailure,
+    policy: {
+      ...(options.failOn ? { failOn: options.failOn } : {}),
+      ...(options.severity ? { severity: options.severity } : {}),
+      ...(options.onlyNew !== undefined ? { onlyNew: options.onlyNew } : {}),
+    },
   });
   // the files come first: nothing is lost if the terminal goes away
   if (options.report) await writeJsonReport(options.report, report);

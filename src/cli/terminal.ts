@@ -1,20 +1,31 @@
 import type { Report } from '../model.js';
+import { describe } from '../baseline/config-findings.js';
 import { findingFix, findingSubject } from '../report/finding-text.js';
 import { verdictLine } from '../report/verdict-line.js';
 import { bytes, count, plural, printable } from '../text/format.js';
 
 const LISTED_FINDINGS = 20;
+const LISTED_CHANGES = 10;
 const LISTED_NOTES = 5;
 
-/** What `release-gate scan` prints: the package, what it holds, the findings that matter, the verdict. */
+/** What `release-gate scan` prints: the package, what it holds and changes, the findings that matter, the verdict. */
 export function renderTerminal(report: Report): string {
   const { target } = report;
   const lines = [
     `package   ${printable(target.path)} (${target.format}, ${plural(target.files, 'entry', 'entries')}, ${bytes(target.bytes)})`,
     `sha256    ${target.sha256}`,
   ];
-  if (report.baseline) lines.push(`baseline  ${printable(report.baseline.path)} (${report.baseline.format})`);
+  if (report.baseline) lines.push(`baseline  ${printable(report.baseline.path)} (${report.baseline.format}, ${plural(report.baseline.files, 'entry', 'entries')})`);
   lines.push(`packages  ${packageCounts(report)}`);
+  const changes = report.changes;
+  if (changes) {
+    const { files, packages, configs } = changes;
+    lines.push(
+      `changes   files +${count(files.added)} -${count(files.removed)} ~${count(files.changed)}; packages ${count(packages.upgraded.length)} upgraded, ${count(packages.downgraded.length)} downgraded, ${count(packages.added.length)} added, ${count(packages.removed.length)} removed; ${plural(configs.length, 'config file')} changed`,
+    );
+    for (const config of configs.slice(0, LISTED_CHANGES)) lines.push(`  config  ${printable(config.path)} ${printable(describe(config))}`);
+    if (configs.length > LISTED_CHANGES) lines.push(`  … and ${count(configs.length - LISTED_CHANGES)} more config changes in the report`);
+  }
   lines.push(`findings  ${findingCounts(report)}`);
   const shown = [...report.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
   for (const finding of shown) {
@@ -22,7 +33,7 @@ export function renderTerminal(report: Report): string {
     const fix = findingFix(finding);
     const about = finding.package ? `${printable(findingSubject(finding))}: ` : '';
     lines.push(
-      `  ${finding.blocking ? 'BLOCK' : 'note '}  ${finding.severity.padEnd(8)} ${finding.kind.padEnd(14)} ${about}${printable(finding.title)}${fix ? `; ${fix}` : ''}${where}`,
+      `  ${finding.blocking ? 'BLOCK' : 'note '} ${finding.status.padEnd(8)} ${finding.severity.padEnd(8)} ${finding.kind.padEnd(14)} ${about}${printable(finding.title)}${fix ? `; ${fix}` : ''}${where}`,
     );
   }
   if (report.findings.length > shown.length) {

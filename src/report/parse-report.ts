@@ -12,6 +12,8 @@ import {
   type FileRecord,
   type Finding,
   type Package,
+  type Changes,
+  type ConfigText,
   type Report,
   type SourceSummary,
   type TargetSummary,
@@ -71,7 +73,22 @@ function reportOf(data: JsonObject): Report {
       if (!isString(item)) throw new ShapeError(`notes[${i}]`, `is ${describeValue(item)}`);
       return item;
     }),
+    configs: list(data, 'configs').map((item, i) => configOf(item, `configs[${i}]`)),
+    // what changed against the report's own baseline: shown, never compared, so kept as read
+    changes: isObject(data['changes']) ? (data['changes'] as unknown as Changes) : null,
   };
+}
+
+function configOf(value: unknown, where: string): ConfigText {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const config: ConfigText = {
+    path: need(value, 'path', `${where}.path`, isString),
+    sha256: need(value, 'sha256', `${where}.sha256`, isString),
+  };
+  const text = maybe(value, 'text', `${where}.text`, isString);
+  if (text !== undefined) config.text = text;
+  if (value['omitted'] !== undefined) config.omitted = oneOf(value, 'omitted', `${where}.omitted`, ['binary', 'too-large', 'report-bound'] as const);
+  return config;
 }
 
 /** An optional list (reports written before the field existed have none). */
