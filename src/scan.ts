@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { ScanError } from './errors.js';
 import { findVulnerabilities } from './advisories/find-vulnerabilities.js';
 import type { OsvRecord } from './advisories/osv.js';
@@ -12,6 +13,7 @@ import { rootsToStrip } from './baseline/strip-root.js';
 import { inspectPackage } from './inspect.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { SCHEMA_VERSION, type Changes, type Finding, type Package, type Report, type SourceSummary, type TargetSummary } from './model.js';
+import { applyAcceptances, describeAcceptance, type Acceptance } from './policy/acceptance.js';
 import { applyPolicy, decideVerdict, defaultPolicy, type Policy } from './policy/policy.js';
 import { manifestDigest } from './report/manifest-digest.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -39,6 +41,12 @@ export interface ScanOptions {
   policy?: Partial<Policy>;
   /** Config and system files to monitor beyond (or instead of) the defaults. */
   monitor?: MonitorOptions;
+  /** Paths whose findings are left out (globs). */
+  ignore?: readonly string[];
+  /** Accepted risks, each with a reason and an expiry date. */
+  accept?: readonly Acceptance[];
+  /** Today, YYYY-MM-DD (UTC), for the expiry of acceptances. */
+  today?: string;
   limits?: Partial<Limits>;
 }
 
@@ -77,9 +85,12 @@ export async function scan(options: ScanOptions): Promise<Report> {
     markExisting(findings, baseline, vulnerabilities.baseline);
   }
 
+  const kept = leaveOutIgnored(findings, options.ignore ?? [], notes);
+  const stale = applyAcceptances(kept, options.accept ?? [], options.today ?? new Date().toISOString().slice(0, 10));
+  for (const acceptance of stale) notes.push(`stale acceptance: ${describeAcceptance(acceptance)} matched no finding; remove it from the policy file`);
   const policy = { ...defaultPolicy(baseline !== undefined), ...options.policy };
-  applyPolicy(findings, policy);
-  findings.sort(compareFindings);
+  applyPolicy(kept, policy);
+  kept.sort(compareFindings);
 
   const target: TargetSummary = {
     path: options.target,
@@ -95,8 +106,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     baseline: baseline?.summary ?? null,
     files: current.files,
     packages: current.packages,
-    findings,
-    verdict: decideVerdict(findings, policy),
+    findings: kept,
+    verdict: decideVerdict(kept, policy),
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,
@@ -166,6 +177,15 @@ async function checkAdvisories(
     return summary;
   });
   return outcome;
+}
+
+/** Findings under ignored paths are left out of the report; the notes say how many. */
+function leaveOutIgnored(findings: Finding[], globs: readonly string[], notes: string[]): Finding[] {
+  if (globs.length === 0) return findings;
+  const ignored = picomatch([...globs], { dot: true });
+  const kept = findings.filter((finding) => finding.path === undefined || !ignored(finding.path));
+  if (kept.length < findings.length) notes.push(`${findings.length - kept.length} findings under ignored paths (${globs.join(', ')}) were left out`);
+  return kept;
 }
 
 /** Stable order: kind, then path, then package, then id. */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -13,14 +13,21 @@ export const CLI = resolve(ROOT, 'dist/cli.js');
 export const ACTION = resolve(ROOT, 'dist/index.js');
 /** The Node 24 of the npm package `node`, the runtime the action declares. */
 export const NODE24 = resolve(ROOT, 'node_modules/node/bin/node');
-/** The Node that runs the tests: this machine's (npm sets npm_node_execpath when it runs a script). */
-export const MACHINE_NODE = process.execPath;
+/**
+ * This machine's Node. npm and npx put node_modules/.bin first on PATH, where the node@24
+ * package links its binary, so the test runner itself may run on Node 24: npm names the
+ * Node that runs npm in npm_node_execpath.
+ */
+export const MACHINE_NODE = process.env['npm_node_execpath'] ?? process.execPath;
 
 export function nodes(): { name: string; path: string }[] {
   if (!existsSync(NODE24)) throw new Error(`${NODE24} is missing: run npm ci (the devDependency node@24 provides it)`);
+  const version = (node: string): string => execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  const [machine, declared] = [version(MACHINE_NODE), version(NODE24)];
+  if (!declared.startsWith('v24.')) throw new Error(`${NODE24} is ${declared}, not Node 24`);
   return [
-    { name: `machine node ${process.version}`, path: MACHINE_NODE },
-    { name: 'node 24', path: NODE24 },
+    { name: `this machine's node ${machine}`, path: MACHINE_NODE },
+    { name: `node ${declared}`, path: NODE24 },
   ];
 }
 

@@ -5,6 +5,7 @@ import type { Report } from '../model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeJsonReport, writeOutput } from '../report/write-output.js';
 import { verdictLine } from '../report/verdict-line.js';
+import { resolvePolicy } from '../policy/resolve.js';
 import { scan } from '../scan.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 
@@ -20,19 +21,20 @@ export async function run(): Promise<void> {
   let report: Report;
   try {
     inputs = readInputs((name) => core.getInput(name));
-    refuseUnavailable((['config', 'sarif', 'sbom'] as const).filter((name) => inputs[name] !== undefined));
+    refuseUnavailable((['sarif', 'sbom'] as const).filter((name) => inputs[name] !== undefined));
+    const policy = await resolvePolicy(inputs.config, process.env['GITHUB_WORKSPACE'] ?? process.cwd(), {
+      warnOnly: inputs.warnOnly,
+      ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
+      ...(inputs.severity ? { severity: inputs.severity } : {}),
+      ...(inputs.onlyNew !== undefined ? { onlyNew: inputs.onlyNew } : {}),
+    });
     report = await scan({
       target: inputs.package,
       ...(inputs.baseline !== undefined ? { baseline: inputs.baseline } : {}),
       advisories: inputs.advisories,
       offline: inputs.offline,
       allowSourceFailure: inputs.allowSourceFailure,
-      policy: {
-        warnOnly: inputs.warnOnly,
-        ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
-        ...(inputs.severity ? { severity: inputs.severity } : {}),
-        ...(inputs.onlyNew !== undefined ? { onlyNew: inputs.onlyNew } : {}),
-      },
+      ...policy,
     });
   } catch (error) {
     fail(error);

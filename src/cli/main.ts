@@ -3,6 +3,7 @@ import type { Report } from '../model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeJsonReport, writeOutput } from '../report/write-output.js';
 import { verdictLine } from '../report/verdict-line.js';
+import { resolvePolicy } from '../policy/resolve.js';
 import { scan } from '../scan.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { MAIN_HELP, SCAN_HELP, parseCommandLine, type CliScanOptions } from './args.js';
@@ -40,7 +41,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
-  refuseUnavailable((['config', 'sarif', 'sbom'] as const).filter((name) => options[name] !== undefined).map((name) => `--${name}`));
+  refuseUnavailable((['sarif', 'sbom'] as const).filter((name) => options[name] !== undefined).map((name) => `--${name}`));
+  const policy = await resolvePolicy(options.config, process.cwd(), {
+    ...(options.failOn ? { failOn: options.failOn } : {}),
+    ...(options.severity ? { severity: options.severity } : {}),
+    ...(options.onlyNew !== undefined ? { onlyNew: options.onlyNew } : {}),
+  });
   const started = performance.now();
   const report = await scan({
     target: options.target,
@@ -49,11 +55,7 @@ async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
     advisories: options.advisories,
     offline: options.offline,
     allowSourceFailure: options.allowSourceFailure,
-    policy: {
-      ...(options.failOn ? { failOn: options.failOn } : {}),
-      ...(options.severity ? { severity: options.severity } : {}),
-      ...(options.onlyNew !== undefined ? { onlyNew: options.onlyNew } : {}),
-    },
+    ...policy,
   });
   // the files come first: nothing is lost if the terminal goes away
   if (options.report) await writeJsonReport(options.report, report);

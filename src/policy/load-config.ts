@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parseDocument } from 'yaml';
+import { ScanError } from '../errors.js';
+import type { FindingKind, Severity } from '../model.js';
+import type { MonitorOptions } from '../baseline/monitored.js';
+import type { Acceptance } from './acceptance.js';
+import { CONFIG_SCHEMA } from './config-schema.js';
+import { parseKinds } from './values.js';
+
+/** What a policy file says; every field optional (options and inputs override them). */
+export interface PolicyConfig {
+  failOn?: FindingKind[];
+  severity?: Severity;
+  onlyNew?: boolean;
+  monitor?: MonitorOptions;
+  ignore?: string[];
+  accept?: Acceptance[];
+}
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Read and validate a policy file. A mistake is one line naming the file, the key and
+ * what is wrong: the gate never runs on a policy it half understood.
+ */
+export async function loadConfig(path: string): Promise<PolicyConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new ScanError(`the policy file ${path} cannot be read; check the path given to --config (or the config input)`);
+  }
+  if (text.length > MAX_CONFIG_BYTES) throw new ScanError(`the policy file ${path} is larger than ${MAX_CONFIG_BYTES} bytes`);
+  return parseConfig(text, path);
+}
+
+export function parseConfig(text: string, path: string): PolicyConfig {
+  const document = parseDocument(text, { uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const [error] = document.errors;
+    const where = error?.linePos?.[0] ? ` line ${error.linePos[0].line}` : '';
+    throw new ScanError(`the policy file ${path}${where} is not valid YAML (${(error?.message ?? 'unreadable').split('\n')[0] ?? ''}); fix the file`);
+  }
+  const data: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
+  const validate = validator();
+  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(validate.errors?.[0])}; fix the file (keys: fail-on, severity, only-new, monitor, ignore, accept)`);
+  const raw = data as Record<string, unknown>;
+  const config: PolicyConfig = {};
+  const failOn = raw['fail-on'];
+  if (typeof failOn === 'string') config.failOn = parseKinds(failOn);
+  else if (Array.isArray(failOn)) config.failOn = failOn as FindingKind[];
+  if (typeof raw['severity'] === 'string') config.severity = raw['severity'] as Severity;
+  if (typeof raw['only-new'] === 'boolean') config.onlyNew = raw['only-new'];
+  if (raw['monitor']) config.monitor = raw['monitor'];
+  if (raw['ignore']) config.ignore = raw['ignore'] as string[];
+  if (raw['accept']) {
+    config.accept = raw['accept'] as Acceptance[];
+    config.accept.forEach((acceptance, i) => {
+      if (Number.isNaN(Date.parse(`${acceptance.expires}T00:00:00Z`))) throw new ScanError(`the policy file ${path}: accept[${i}].expires '${acceptance.expires}' is not a real date; fix the file`);
+    });
+  }
+  return config;
+}
+
+let compiled: ValidateFunction | undefined;
+
+/** Compiled on first use: a run without a policy file never pays for it. */
+function validator(): ValidateFunction {
+  // anyOf branches name required keys declared in the parent: not a mistake, so strictRequired is off
+  compiled ??= new Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(CONFIG_SCHEMA);
+  return compiled;
+}
+
+/** An Ajv error as a sentence about the key. */
+function explain(error: ErrorObject | undefined): string {
+  if (!error) return 'it does not match the policy schema';
+  const key = error.instancePath.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') || 'the top level';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${key} has an unknown key '${String(params['additionalProperty'])}'`;
+    case 'required':
+      return `${key} needs '${String(params['missingProperty'])}'`;
+    case 'anyOf':
+      return `${key} must name what it accepts: advisory, package, path or id`;
+    case 'enum':
+      return `${key} must be one of ${(params['allowedValues'] as unknown[]).map(String).join(', ')}`;
+    case 'pattern':
+      return `${key} must be a date written YYYY-MM-DD`;
+    case 'type':
+      return `${key} must be ${params['type'] === 'array' ? 'a list' : `a ${String(params['type'])}`}`;
+    case 'oneOf':
+      return `${key} must be a list of finding kinds or a comma-separated string`;
+    default:
+      return `${key} ${error.message ?? 'is not valid'}`;
+  }
+}
