@@ -1,11 +1,11 @@
 // Alpine orders package versions as apk-tools does (src/version.c; checked against
 // apk-tools 3's tests/version.data): a Gentoo-style grammar
 //   number ('.' number)* letter? ('_' suffix number?)* ('~' hash)? ('-r' number)?
-// compared token by token. apk-tools 3 refuses versions outside that grammar (`1.0bc`,
+// compared token by token. apk-tools 3 rejects versions outside that grammar (`1.0bc`,
 // `1_foo`, `1-r`, `a`), and so does this, with one exception: digits after the letter
-// (`1.9.5p2-r1`, `6.6.2p1`), which apk-tools 2 read as one more number and which the
-// older Alpine releases that OSV still covers carry (sudo, tcsh). They are ordered as
-// apk-tools 2 ordered them; apk-tools 3 cannot order them at all.
+// (`1.9.5p2-r1`), which apk-tools 3 rejects too but apk-tools 2 read as one more number,
+// and which packages of the older Alpine releases OSV still covers carry (sudo's
+// `1.9.5p2-r0`, for one). They are ordered as apk-tools 2 ordered them.
 import type { Comparator } from './comparator.js';
 import { compareCodeUnits, compareDigits } from './digits.js';
 import { unreadable } from './unreadable.js';
@@ -57,7 +57,7 @@ function tokens(version: string): Token[] {
 function compareTokens(a: Token, b: Token): number {
   switch (a.kind) {
     case Kind.Number:
-      // Gentoo's rule: a part with a leading zero is a decimal fraction, so compare as text
+      // apk-tools 3 compares a part with a leading zero as text, as Gentoo does (1.02 < 1.1)
       if (a.text.startsWith('0') || b.text.startsWith('0')) return compareCodeUnits(a.text, b.text);
       return compareDigits(a.text, b.text);
     case Kind.FirstNumber:
