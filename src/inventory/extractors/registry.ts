@@ -2,6 +2,8 @@ import { composerInstalledJsonExtractor } from './composer-installed-json.js';
 import { composerInstalledPhpExtractor } from './composer-installed-php.js';
 import { composerLockExtractor } from './composer-lock.js';
 import type { Extractor } from './extractor.js';
+import { gemfileLockExtractor } from './gemfile-lock.js';
+import { installedGemspecExtractor } from './installed-gemspec.js';
 import { magentoRootComposerJsonExtractor } from './magento-root-composer-json.js';
 import { pdmLockExtractor } from './pdm-lock.js';
 import { pipfileLockExtractor } from './pipfile-lock.js';
@@ -24,4 +26,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   pdmLockExtractor,
   pipfileLockExtractor,
   pythonInstalledMetadataExtractor,
+  // RubyGems
+  gemfileLockExtractor,
+  installedGemspecExtractor,
 ];
