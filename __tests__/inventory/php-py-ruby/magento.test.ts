@@ -113,7 +113,9 @@ describe('a Magento git clone (root magento/magento2ce)', () => {
     expect(extract(magentoRootComposerJsonExtractor, 'vendor/magento/module-catalog/composer.json', '{"name": "magento/module-catalog", "version": "104.0.6-p3"}')).toEqual([]);
     expect(extract(magentoRootComposerJsonExtractor, 'vendor/magento/magento2-base/composer.json', '{"name": "magento/magento2-base", "type": "magento2-component", "version": "2.4.6"}')).toEqual([]);
     expect(extract(magentoRootComposerJsonExtractor, 'vendor/x/y/tests/composer.json', '{"name": "broken/fixture", ')).toEqual([]);
-    expect(extract(magentoRootComposerJsonExtractor, 'composer.json', '{"name": "magento/project-community-edition", "version": ">=2.4.6 <2.4.7"}')).toEqual([]);
+    expect(extract(magentoRootComposerJsonExtractor, 'composer.json', '{"name": "magento/magento2ce", "version": ">=2.4.6 <2.4.7"}')).toEqual([]);
+    // a composer project's root: its lock's metapackage stands for the product already
+    expect(extract(magentoRootComposerJsonExtractor, 'composer.json', '{"name": "magento/project-community-edition", "type": "project", "version": "2.4.6-p3"}')).toEqual([]);
     expect(() => extract(magentoRootComposerJsonExtractor, 'composer.json', '{"name": "magento/magento2ce", "version": "2.4.6",')).toThrow(/not JSON/);
   });
 });

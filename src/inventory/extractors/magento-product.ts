@@ -48,11 +48,6 @@ const BASES: readonly string[] = [EE.base, EE.baseAltSpelling, CE.base];
 const ROOTS: readonly string[] = [EE.project, CE.project, CE.monorepo];
 const COMMERCE_ONLY = new Set<string>(Object.values(EE));
 
-/** Is this the name of a root project that stands for the Magento product? */
-export function isMagentoRootProject(name: string): boolean {
-  return ROOTS.includes(name);
-}
-
 /**
  * The packages of one Composer file with the product identity marked: the package that
  * stands for the product (see above) gets every other name of its edition as aliases.
