@@ -17,6 +17,11 @@ describe('installed Python metadata', () => {
     ]);
   });
 
+  it('only an empty line ends the headers, not a whitespace-only line of a folded value', () => {
+    const metadata = 'Metadata-Version: 1.0\nName: late-version\nDescription: first paragraph\n        \n        second paragraph\nVersion: 1.0\n\nVersion: 9.9\n';
+    expect(extract(extractor, 'x.egg-info/PKG-INFO', metadata)).toEqual([{ ecosystem: 'PyPI', name: 'late-version', version: '1.0' }]);
+  });
+
   it('refuses metadata without a name or version, or that is not headers', () => {
     expect(() => extract(extractor, 'x.dist-info/METADATA', 'Metadata-Version: 2.1\nName: x\n')).toThrow(/no Version/);
     expect(() => extract(extractor, 'x.dist-info/METADATA', 'Metadata-Version: 2.1\nVersion: 1.0\n')).toThrow(/no Name/);

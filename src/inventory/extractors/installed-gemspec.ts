@@ -36,9 +36,9 @@ export const installedGemspecExtractor: Extractor = {
   },
 };
 
-/** `s.name = "rack".freeze`, `s.version = Gem::Version.new("1.0")`: the first assignment of a string. */
+/** `s.name = "rack".freeze`: the first assignment of a string literal to the attribute. */
 function attribute(body: string, variable: string, key: string): string | undefined {
-  const assignment = new RegExp(String.raw`^\s*${variable}\.${key}\s*=\s*(?:Gem::Version\.new\(\s*)?${STRING}`, 'm').exec(body);
+  const assignment = new RegExp(String.raw`^\s*${variable}\.${key}\s*=\s*${STRING}`, 'm').exec(body);
   return assignment ? stringsOf(assignment)[0] : undefined;
 }
 
