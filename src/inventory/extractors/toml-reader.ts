@@ -11,7 +11,10 @@ export interface TomlTable {
   [key: string]: TomlValue;
 }
 
-const BARE_KEY = /[A-Za-z0-9_-]/;
+const BARE_KEY = /[A-Za-z0-9_-]+/y;
+/** A run of plain characters of a basic string: up to a quote, a backslash or a line break. */
+const BASIC_RUN = /[^"\\\n]+/y;
+const SCALAR = /[0-9A-Za-z_+\-.:]+/y;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?$|^\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 const DECIMAL = /^[+-]?(?:0|[1-9](?:_?\d)*)$/;
 const FLOAT = /^[+-]?(?:0|[1-9](?:_?\d)*)(?:\.\d(?:_?\d)*)?(?:[eE][+-]?\d(?:_?\d)*)?$/;
@@ -110,10 +113,9 @@ class TomlReader {
       if (c === '"') parts.push(this.basicString());
       else if (c === "'") parts.push(this.literalString());
       else {
-        const start = this.pos;
-        while (BARE_KEY.test(this.peek())) this.pos++;
-        if (this.pos === start) this.fail('expected a key');
-        parts.push(this.text.slice(start, this.pos));
+        const bare = this.sticky(BARE_KEY);
+        if (bare === undefined) this.fail('expected a key');
+        parts.push(bare);
       }
       this.skipSpaces();
       if (this.peek() !== '.') return parts;
@@ -178,10 +180,20 @@ class TomlReader {
     return this.scalar();
   }
 
+  /** The match of a sticky pattern at `pos`, consumed; undefined when it does not match there. */
+  private sticky(pattern: RegExp): string | undefined {
+    pattern.lastIndex = this.pos;
+    const match = pattern.exec(this.text);
+    if (!match) return undefined;
+    this.pos += match[0].length;
+    return match[0];
+  }
+
   private basicString(): string {
     this.pos++; // "
     let out = '';
     for (;;) {
+      out += this.sticky(BASIC_RUN) ?? '';
       const c = this.peek();
       if (c === '' || c === '\n') this.fail('a string does not close on its line');
       this.pos++;
@@ -325,11 +337,11 @@ class TomlReader {
   /** Booleans, numbers, dates and times. */
   private scalar(): TomlValue {
     const start = this.pos;
-    while (/[0-9A-Za-z_+\-.:]/.test(this.peek())) this.pos++;
+    this.sticky(SCALAR);
     // a date and a time may be separated by one space
     if (/^\d{4}-\d{2}-\d{2}$/.test(this.text.slice(start, this.pos)) && this.peek() === ' ' && /^\d{2}:/.test(this.text.slice(this.pos + 1, this.pos + 4))) {
       this.pos++;
-      while (/[0-9A-Za-z_+\-.:]/.test(this.peek())) this.pos++;
+      this.sticky(SCALAR);
     }
     const token = this.text.slice(start, this.pos);
     if (token === '') this.fail(`expected a value, found ${JSON.stringify(this.peek())}`);
