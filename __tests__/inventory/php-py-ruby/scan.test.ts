@@ -1,11 +1,22 @@
 // Through the real pipeline: a PHP store tree packed by GNU tar, read by scan() in one
 // streaming pass, with the inventory merging what every extractor found.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Package, Report } from '../../../src/model.js';
 import { scan } from '../../../src/scan.js';
 import { packTree } from '../../helpers/store-package.js';
-import { tempDir } from '../../helpers/temp.js';
 import { fixture } from './helpers.js';
+
+// one folder for the file, removed at its end (an afterAll registered inside a hook never runs)
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'release-gate-php-py-ruby-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
 
 function pkg(report: Report, name: string, version: string): Package {
   const found = report.packages.find((p) => p.name === name && p.version === version);
@@ -17,7 +28,6 @@ describe('a PHP store release with a plugin that carries its own vendor folder',
   let report: Report;
 
   beforeAll(async () => {
-    const work = await tempDir();
     const installedV2 = JSON.stringify({
       packages: [
         { name: 'magento/product-community-edition', version: '2.4.6-p3', type: 'metapackage' },
@@ -84,7 +94,6 @@ describe('a PHP store release with a plugin that carries its own vendor folder',
 
 describe('a Magento git clone release', () => {
   it('is one product package, found in the root composer.json and installed.php alike', async () => {
-    const work = await tempDir();
     const archive = await packTree(work, 'clone', {
       'composer.json': JSON.stringify({ name: 'magento/magento2ce', type: 'project', version: '2.4.6-p3', replace: { 'magento/module-catalog': '*' } }),
       'composer.lock': JSON.stringify({ packages: [{ name: 'monolog/monolog', version: '2.9.1' }], 'packages-dev': [] }),
@@ -117,7 +126,6 @@ describe('broken files of every format', () => {
   let report: Report;
 
   beforeAll(async () => {
-    const work = await tempDir();
     const files: Record<string, string> = {};
     for (const [path, content] of Object.values(BROKEN)) files[path] = content;
     report = await scan({ target: await packTree(work, 'broken', files) });
