@@ -1,5 +1,7 @@
 import type { Extractor } from './extractor.js';
+import { GRADLE_LOCKFILE } from './gradle-lockfile.js';
+import { GRADLE_VERIFICATION_METADATA } from './gradle-verification-metadata.js';
 import { MAVEN_ARCHIVE } from './maven-archive.js';
 
 /** Every extractor, listed explicitly (no registration by import side effect). */
-export const EXTRACTORS: readonly Extractor[] = [MAVEN_ARCHIVE];
+export const EXTRACTORS: readonly Extractor[] = [MAVEN_ARCHIVE, GRADLE_LOCKFILE, GRADLE_VERIFICATION_METADATA];
