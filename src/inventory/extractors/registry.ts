@@ -1,7 +1,13 @@
+import { CARGO_LOCK } from './cargo-lock.js';
 import type { Extractor } from './extractor.js';
 import { GRADLE_LOCKFILE } from './gradle-lockfile.js';
 import { GRADLE_VERIFICATION_METADATA } from './gradle-verification-metadata.js';
 import { MAVEN_ARCHIVE } from './maven-archive.js';
 
 /** Every extractor, listed explicitly (no registration by import side effect). */
-export const EXTRACTORS: readonly Extractor[] = [MAVEN_ARCHIVE, GRADLE_LOCKFILE, GRADLE_VERIFICATION_METADATA];
+export const EXTRACTORS: readonly Extractor[] = [
+  MAVEN_ARCHIVE,
+  GRADLE_LOCKFILE,
+  GRADLE_VERIFICATION_METADATA,
+  CARGO_LOCK,
+];
