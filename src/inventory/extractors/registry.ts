@@ -1,5 +1,6 @@
 import { CARGO_LOCK } from './cargo-lock.js';
 import type { Extractor } from './extractor.js';
+import { GO_MOD } from './go-mod.js';
 import { GRADLE_LOCKFILE } from './gradle-lockfile.js';
 import { GRADLE_VERIFICATION_METADATA } from './gradle-verification-metadata.js';
 import { MAVEN_ARCHIVE } from './maven-archive.js';
@@ -10,4 +11,5 @@ export const EXTRACTORS: readonly Extractor[] = [
   GRADLE_LOCKFILE,
   GRADLE_VERIFICATION_METADATA,
   CARGO_LOCK,
+  GO_MOD,
 ];
