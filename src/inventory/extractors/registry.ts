@@ -4,6 +4,8 @@ import { GO_MOD } from './go-mod.js';
 import { GRADLE_LOCKFILE } from './gradle-lockfile.js';
 import { GRADLE_VERIFICATION_METADATA } from './gradle-verification-metadata.js';
 import { MAVEN_ARCHIVE } from './maven-archive.js';
+import { NUGET_DEPS_JSON } from './nuget-deps-json.js';
+import { NUGET_PACKAGES_LOCK } from './nuget-packages-lock.js';
 
 /** Every extractor, listed explicitly (no registration by import side effect). */
 export const EXTRACTORS: readonly Extractor[] = [
@@ -11,5 +13,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   GRADLE_LOCKFILE,
   GRADLE_VERIFICATION_METADATA,
   CARGO_LOCK,
+  NUGET_PACKAGES_LOCK,
+  NUGET_DEPS_JSON,
   GO_MOD,
 ];
