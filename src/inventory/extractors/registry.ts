@@ -1,4 +1,6 @@
+import { APK_INSTALLED } from './apk-installed.js';
 import { CARGO_LOCK } from './cargo-lock.js';
+import { DPKG_STATUS } from './dpkg-status.js';
 import type { Extractor } from './extractor.js';
 import { GO_MOD } from './go-mod.js';
 import { GRADLE_LOCKFILE } from './gradle-lockfile.js';
@@ -16,4 +18,6 @@ export const EXTRACTORS: readonly Extractor[] = [
   NUGET_PACKAGES_LOCK,
   NUGET_DEPS_JSON,
   GO_MOD,
+  DPKG_STATUS,
+  APK_INSTALLED,
 ];
