@@ -47,14 +47,15 @@ function patchCentral(zip: Buffer, name: string, offset: number, value: number):
   throw new Error(`no central directory entry ${name}`);
 }
 
-function localOffsetOf(zip: Buffer, name: string): number {
+function centralField(zip: Buffer, name: string, offset: number): number {
   for (let at = zip.indexOf('PK\x01\x02', 0, 'latin1'); at >= 0; at = zip.indexOf('PK\x01\x02', at + 4, 'latin1')) {
     const nameLength = zip.readUInt16LE(at + 28);
-    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) return zip.readUInt32LE(at + 42);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) return zip.readUInt32LE(at + offset);
   }
   throw new Error(`no central directory entry ${name}`);
 }
 
+const CRC = 16;
 const UNCOMPRESSED_SIZE = 24;
 
 function byName(a: ExtractedPackage, b: ExtractedPackage): number {
@@ -162,7 +163,7 @@ describe('Maven archives', () => {
   });
 
   it('refuses two entries over the same bytes (an overlapping zip bomb)', () => {
-    const first = localOffsetOf(war, 'WEB-INF/lib/spring-core-5.3.1.jar');
+    const first = centralField(war, 'WEB-INF/lib/spring-core-5.3.1.jar', LOCAL_OFFSET);
     const overlapping = patchCentral(war, 'WEB-INF/lib/commons-lang3-3.12.0.jar', LOCAL_OFFSET, first);
     // whichever of the two the directory lists second is the one refused
     expect(() => extract(MAVEN_ARCHIVE, 'shop.war', overlapping)).toThrow(/WEB-INF\/lib\/(commons-lang3-3\.12\.0|spring-core-5\.3\.1)\.jar shares its data with an earlier entry/);
@@ -175,11 +176,14 @@ describe('Maven archives', () => {
     expect(() => extract(MAVEN_ARCHIVE, 'x.jar', springCore.subarray(springCore.length - 200))).toThrow(/not a readable zip/);
     // flip bytes inside the deflated pom.properties: inflate fails or the CRC does not match
     const properties = 'META-INF/maven/org.springframework/spring-core/pom.properties';
-    const at = localOffsetOf(springCore, properties);
+    const at = centralField(springCore, properties, LOCAL_OFFSET);
     const damaged = Buffer.from(springCore);
     const data = at + 30 + damaged.readUInt16LE(at + 26) + damaged.readUInt16LE(at + 28);
     for (let i = 4; i < 12; i++) damaged[data + i] = (damaged[data + i] ?? 0) ^ 0x5a;
     expect(() => extract(MAVEN_ARCHIVE, 'x.jar', damaged)).toThrow(/pom\.properties (fails its CRC check|does not inflate|inflates)/);
+    // the data intact, the checksum recorded for it not
+    const crc = centralField(springCore, properties, CRC);
+    expect(() => extract(MAVEN_ARCHIVE, 'x.jar', patchCentral(springCore, properties, CRC, (crc ^ 1) >>> 0))).toThrow(/pom\.properties fails its CRC check/);
     const broken = await zipFiles(work, 'broken.war', { 'WEB-INF/lib/good.jar': springCore, 'WEB-INF/lib/broken.jar': 'PK\x03\x04 garbage' });
     expect(() => extract(MAVEN_ARCHIVE, 'broken.war', broken)).toThrow(/^WEB-INF\/lib\/broken\.jar: not a zip/);
   });
