@@ -17,13 +17,14 @@ export async function writeTree(root: string, files: Record<string, string | Buf
 
 /**
  * A zip (jar, war, ear) of `files`, made by Info-ZIP's zip in a folder of its own;
- * `store` keeps entries uncompressed, as Spring Boot stores BOOT-INF/lib.
+ * `store` keeps entries uncompressed, as Spring Boot stores BOOT-INF/lib; `zip64` forces
+ * the zip64 records that archives over 4 GiB or 65,535 entries need.
  */
-export async function zipFiles(work: string, name: string, files: Record<string, string | Buffer>, options: { store?: boolean } = {}): Promise<Buffer> {
+export async function zipFiles(work: string, name: string, files: Record<string, string | Buffer>, options: { store?: boolean; zip64?: boolean } = {}): Promise<Buffer> {
   const stage = join(work, `${name}.stage-${Math.random().toString(36).slice(2)}`);
   await writeTree(stage, files);
   const out = join(work, `${name}-${Math.random().toString(36).slice(2)}.zip`);
-  execFileSync('zip', ['-q', '-r', '-X', ...(options.store ? ['-0'] : []), out, '.'], { cwd: stage });
+  execFileSync('zip', ['-q', '-r', '-X', ...(options.store ? ['-0'] : []), ...(options.zip64 ? ['-fz'] : []), out, '.'], { cwd: stage });
   return readFile(out);
 }
 

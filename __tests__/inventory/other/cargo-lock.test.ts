@@ -12,6 +12,11 @@ describe('Cargo.lock', () => {
     expect(found.every((p) => p.ecosystem === 'crates.io' && p.dev === undefined)).toBe(true);
   });
 
+  it('reads a lockfile checked out with CRLF line ends', () => {
+    const crlf = readFileSync(join(FIXTURES, 'Cargo.lock'), 'utf8').replace(/\n/g, '\r\n');
+    expect(ids(extract(CARGO_LOCK, 'Cargo.lock', crlf))).toEqual(ids(extract(CARGO_LOCK, 'Cargo.lock', readFileSync(join(FIXTURES, 'Cargo.lock')))));
+  });
+
   it('reads the oldest format: [root] and [metadata] checksums', () => {
     expect(ids(extract(CARGO_LOCK, 'Cargo.lock', readFileSync(join(FIXTURES, 'Cargo.v1.lock'))))).toEqual(['legacy-app@0.3.0', 'libc@0.2.20']);
   });

@@ -25,6 +25,11 @@ describe('go.mod', () => {
     expect(found.every((p) => p.ecosystem === 'Go')).toBe(true);
   });
 
+  it('reads a go.mod checked out with CRLF line ends', () => {
+    const text = readFileSync(join(FIXTURES, 'go.mod'), 'utf8');
+    expect(extract(GO_MOD, 'go.mod', text.replace(/\n/g, '\r\n'))).toEqual(extract(GO_MOD, 'go.mod', text));
+  });
+
   it('takes stdlib from the go line when there is no toolchain, and names pre-releases as module versions', () => {
     expect(extract(GO_MOD, 'go.mod', 'module m\n\ngo 1.17\n')).toEqual([{ ecosystem: 'Go', name: 'stdlib', version: 'v1.17' }]);
     expect(extract(GO_MOD, 'go.mod', 'module m\ngo 1.21rc2\n')).toEqual([{ ecosystem: 'Go', name: 'stdlib', version: 'v1.21.0-rc.2' }]);

@@ -113,6 +113,13 @@ describe('Maven archives', () => {
     expect(() => extract(shallow, 'shop.ear', ear)).toThrow(/app\.war!\/WEB-INF\/lib\/a\.jar is nested deeper than 1 archives/);
   });
 
+  it('reads zip64 archives (zip -fz), nested too', async () => {
+    const inner = await zipFiles(work, 'inner.jar', { 'META-INF/maven/org.example/inner/pom.properties': 'groupId=org.example\nartifactId=inner\nversion=0.9\n' }, { zip64: true });
+    expect(inner.includes(Buffer.from('PK\x06\x06', 'latin1'))).toBe(true);
+    const outer = await zipFiles(work, 'outer.war', { 'WEB-INF/lib/inner.jar': inner }, { zip64: true });
+    expect(extract(MAVEN_ARCHIVE, 'outer.war', outer)).toEqual([{ ecosystem: 'Maven', name: 'org.example:inner', version: '0.9', location: 'WEB-INF/lib/inner.jar' }]);
+  });
+
   it('yields nothing, and no error, for a jar without pom.properties', async () => {
     const plain = await zipFiles(work, 'ant-built.jar', { 'META-INF/MANIFEST.MF': 'Implementation-Version: 1.0\r\n', 'a/B.class': 'x' });
     expect(extract(MAVEN_ARCHIVE, 'lib/ant-built.jar', plain)).toEqual([]);

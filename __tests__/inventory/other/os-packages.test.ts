@@ -62,6 +62,11 @@ describe('dpkg status', () => {
     ]);
   });
 
+  it('reads a status file with CRLF line ends', () => {
+    const crlf = DPKG_FIXTURE.toString('utf8').replace(/\n/g, '\r\n');
+    expect(extract(DPKG_STATUS, 'var/lib/dpkg/status', crlf)).toEqual(extract(DPKG_STATUS, 'var/lib/dpkg/status', DPKG_FIXTURE));
+  });
+
   it('takes a binNMU (+bN) of the source version as the same version', () => {
     const binnmu = 'Package: libfoo1\nStatus: install ok installed\nSource: foo (1.2-3)\nVersion: 1.2-3+b2\n';
     expect(extract(DPKG_STATUS, 'var/lib/dpkg/status', binnmu)).toEqual([{ ecosystem: 'Debian', name: 'libfoo1', version: '1.2-3+b2', aliases: ['foo'] }]);

@@ -153,9 +153,12 @@ function findEndRecord(bytes: Buffer): number {
 function readZip64End(bytes: Buffer, end: number): { count: number; directorySize: number; directoryOffset: number; directoryEnd: number } | undefined {
   const locator = end - 20;
   if (locator < 0 || bytes.readUInt32LE(locator) !== ZIP64_LOCATOR) return undefined;
-  // the locator's offset does not account for prepended bytes; the zip64 end record sits right before it
-  const record = locator - 56;
-  if (record < 0 || bytes.readUInt32LE(record) !== ZIP64_EOCD) throw new ExtractError('not a readable zip: its zip64 end record is missing');
+  // Where the locator says the zip64 end record is; with bytes prepended to the zip that
+  // offset is short by their length, and the record (56 bytes when it carries no
+  // extensible data, as every zip tool writes it) sits right before the locator.
+  const recorded = bytes.readBigUInt64LE(locator + 8);
+  const record = [recorded < BigInt(locator) ? Number(recorded) : -1, locator - 56].find((at) => at >= 0 && bytes.readUInt32LE(at) === ZIP64_EOCD);
+  if (record === undefined) throw new ExtractError('not a readable zip: its zip64 end record is missing');
   return {
     count: safeNumber(bytes.readBigUInt64LE(record + 32)),
     directorySize: safeNumber(bytes.readBigUInt64LE(record + 40)),
