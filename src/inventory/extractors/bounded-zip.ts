@@ -88,8 +88,9 @@ export function zipEntries(archive: Uint8Array): ZipEntry[] {
       if (localOffset === 0xffffffff) localOffset = extra.shift() ?? localOffset;
     }
     localOffset += shift;
-    // Two names over the same bytes are how "overlapping" zip bombs multiply their
-    // output without growing; no zip tool writes them.
+    // Two names over the same bytes are the plainest way an "overlapping" zip bomb
+    // multiplies its output without growing; no zip tool writes them. (Entries that
+    // overlap only in part are caught by the budget: each one read pays for its size.)
     if (seenData.has(localOffset)) throw new ExtractError(`not a readable zip: ${name} shares its data with an earlier entry`);
     seenData.add(localOffset);
     entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
