@@ -8,10 +8,12 @@
 // we carry it as an alias (osv-scanner names a Debian or Alpine package by its source;
 // we name the installed binary package and carry the source as an alias).
 //
-// Out of scope here, so not counted: go-mod/just-go and go-mod/has-one-dep are Go
-// *binaries* (build info read from the executable), not go.mod files, and no file name
-// tells a Go binary from any other, which `matches(path, base)` needs; pom.xml, conan,
-// mix, pub, renv, pdm and osv-scanner result files are not formats of this extractor set.
+// Not counted: go-mod/just-go and go-mod/has-one-dep are Go *binaries* (build info
+// read from the executable), not go.mod files; no file name tells a Go binary from any
+// other executable, which `matches(path, base)` would need, so they are out of scope.
+// Out of scope too: pom-xml (a pom.xml is what a build resolves, not what ships; the
+// jars' pom.properties are read instead), other-conan, other-mix, other-pub, other-renv.
+// The npm, Packagist, PyPI and RubyGems types belong to the other reference suites.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
