@@ -1,10 +1,19 @@
+import { apkInstalledExtractor } from './apk-installed.js';
+import { cargoLockExtractor } from './cargo-lock.js';
 import { composerInstalledJsonExtractor } from './composer-installed-json.js';
 import { composerInstalledPhpExtractor } from './composer-installed-php.js';
 import { composerLockExtractor } from './composer-lock.js';
+import { dpkgStatusExtractor } from './dpkg-status.js';
 import type { Extractor } from './extractor.js';
 import { gemfileLockExtractor } from './gemfile-lock.js';
+import { goModExtractor } from './go-mod.js';
+import { gradleLockfileExtractor } from './gradle-lockfile.js';
+import { gradleVerificationMetadataExtractor } from './gradle-verification-metadata.js';
 import { installedGemspecExtractor } from './installed-gemspec.js';
 import { magentoRootComposerJsonExtractor } from './magento-root-composer-json.js';
+import { mavenArchiveExtractor } from './maven-archive.js';
+import { nugetDepsJsonExtractor } from './nuget-deps-json.js';
+import { nugetPackagesLockExtractor } from './nuget-packages-lock.js';
 import { pdmLockExtractor } from './pdm-lock.js';
 import { pipfileLockExtractor } from './pipfile-lock.js';
 import { poetryLockExtractor } from './poetry-lock.js';
@@ -29,4 +38,16 @@ export const EXTRACTORS: readonly Extractor[] = [
   // RubyGems
   gemfileLockExtractor,
   installedGemspecExtractor,
+  // Maven
+  mavenArchiveExtractor(),
+  gradleLockfileExtractor,
+  gradleVerificationMetadataExtractor,
+  // crates.io, NuGet, Go
+  cargoLockExtractor,
+  nugetPackagesLockExtractor,
+  nugetDepsJsonExtractor,
+  goModExtractor,
+  // Debian, Alpine
+  dpkgStatusExtractor,
+  apkInstalledExtractor,
 ];
