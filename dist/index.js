@@ -40796,6 +40796,7 @@ var CONFIG_SCHEMA = {
     "fail-on": { oneOf: [{ type: "array", items: kinds, uniqueItems: true }, { type: "string" }] },
     severity: { type: "string", enum: [...THRESHOLDS] },
     "only-new": { type: "boolean" },
+    "include-dev": { type: "boolean" },
     monitor: {
       type: "object",
       additionalProperties: false,
@@ -40844,7 +40845,7 @@ function parseConfig(text, path) {
   }
   const data = document.toJS({ maxAliasCount: 100 }) ?? {};
   const validate = validator();
-  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(validate.errors?.[0])}; fix the file (keys: fail-on, severity, only-new, monitor, ignore, accept)`);
+  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(validate.errors?.[0])}; fix the file (keys: fail-on, severity, only-new, include-dev, monitor, ignore, accept)`);
   const raw = data;
   const config = {};
   const failOn = raw["fail-on"];
@@ -40852,6 +40853,7 @@ function parseConfig(text, path) {
   else if (Array.isArray(failOn)) config.failOn = failOn;
   if (typeof raw["severity"] === "string") config.severity = raw["severity"];
   if (typeof raw["only-new"] === "boolean") config.onlyNew = raw["only-new"];
+  if (typeof raw["include-dev"] === "boolean") config.includeDev = raw["include-dev"];
   if (raw["monitor"]) config.monitor = raw["monitor"];
   if (raw["ignore"]) config.ignore = raw["ignore"];
   if (raw["accept"]) {
@@ -40899,12 +40901,14 @@ async function resolvePolicy(configPath, cwd, overrides) {
   const failOn = overrides.failOn ?? file.failOn;
   const severity = overrides.severity ?? file.severity;
   const onlyNew = overrides.onlyNew ?? file.onlyNew;
+  const includeDev = overrides.includeDev ?? file.includeDev;
   return {
     ...path ? { config: path } : {},
     policy: {
       ...failOn ? { failOn } : {},
       ...severity ? { severity } : {},
       ...onlyNew !== void 0 ? { onlyNew } : {},
+      ...includeDev !== void 0 ? { includeDev } : {},
       ...overrides.warnOnly !== void 0 ? { warnOnly: overrides.warnOnly } : {}
     },
     ...file.monitor ? { monitor: file.monitor } : {},
@@ -42317,9 +42321,11 @@ function findingOf(pkg, group, comparator) {
     status: "new",
     blocking: true
   };
+  if (pkg.dev === true && pkg.installed !== true) finding.scope = "dev";
   const [first, ...others] = pkg.locations;
   if (first) finding.path = first;
   const details = [fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet"];
+  if (finding.scope === "dev") details.push("a development dependency the package does not install");
   if (others.length > 0) details.push(`also at ${others.length} other location${others.length === 1 ? "" : "s"}`);
   finding.detail = details.join("; ");
   return finding;
@@ -43562,6 +43568,8 @@ function packageOf(value, where) {
   };
   const dev = maybe(value, "dev", `${where}.dev`, (flag) => typeof flag === "boolean");
   const release = maybe(value, "release", `${where}.release`, isString);
+  const installed = maybe(value, "installed", `${where}.installed`, (flag) => typeof flag === "boolean");
+  if (installed !== void 0) result.installed = installed;
   const aliases = maybe(value, "aliases", `${where}.aliases`, isStringArray);
   if (dev !== void 0) result.dev = dev;
   if (release !== void 0) result.release = release;
@@ -43584,6 +43592,7 @@ function findingOf2(value, where) {
   if (path !== void 0) finding.path = path;
   if (rule !== void 0) finding.rule = rule;
   if (detail !== void 0) finding.detail = detail;
+  if (value["scope"] !== void 0) finding.scope = oneOf(value, "scope", `${where}.scope`, ["dev"]);
   const pkg = value["package"];
   if (pkg !== void 0) {
     if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
@@ -43912,6 +43921,7 @@ var INSTALLED = "lib/apk/db/installed";
 var LINE = /^([A-Za-z]):(.*)$/;
 var apkInstalledExtractor = {
   name: "os/apk-installed",
+  installed: true,
   maxBytes: 64 * 1024 * 1024,
   matches: (path, base) => base === "installed" && path.endsWith(INSTALLED) && (path.length === INSTALLED.length || path.charCodeAt(path.length - INSTALLED.length - 1) === 47),
   extract({ content }) {
@@ -44224,6 +44234,7 @@ function markMagentoProduct(packages, root) {
 // src/inventory/extractors/composer-installed-json.ts
 var composerInstalledJsonExtractor = {
   name: "php/composer-installed-json",
+  installed: true,
   maxBytes: 64 * 1024 * 1024,
   // the vendor folder may be renamed (config.vendor-dir), its composer/ subfolder may not
   matches: (path, base) => base === "installed.json" && (path === "composer/installed.json" || path.endsWith("/composer/installed.json")),
@@ -44409,6 +44420,7 @@ var PhpLiteralReader = class {
 // src/inventory/extractors/composer-installed-php.ts
 var composerInstalledPhpExtractor = {
   name: "php/composer-installed-php",
+  installed: true,
   maxBytes: 64 * 1024 * 1024,
   matches: (path, base) => base === "installed.php" && (path === "composer/installed.php" || path.endsWith("/composer/installed.php")),
   extract({ content }) {
@@ -44473,6 +44485,7 @@ var STATES = /* @__PURE__ */ new Set([...ABSENT, "half-installed", "unpacked", "
 var SOURCE = /^(\S+)(?:\s+\((\S+)\))?$/;
 var dpkgStatusExtractor = {
   name: "os/dpkg-status",
+  installed: true,
   maxBytes: 64 * 1024 * 1024,
   matches: (path, base) => {
     if (base === "status") return endsAtSegment(path, STATUS);
@@ -44869,6 +44882,7 @@ var BLOCK = /Gem::Specification\.new\s*(?:do\s*\|\s*(\w+)\s*\||\{\s*\|\s*(\w+)\s
 var CONSTRUCTOR = new RegExp(String.raw`Gem::Specification\.new\s*\(?\s*${STRING}\s*,\s*${STRING}`);
 var installedGemspecExtractor = {
   name: "ruby/installed-gemspec",
+  installed: true,
   maxBytes: 4 * 1024 * 1024,
   matches: (path, base) => base.endsWith(".gemspec") && (path.startsWith("specifications/") || path.includes("/specifications/")),
   extract({ content }) {
@@ -45550,6 +45564,7 @@ function isJavaArchive(base) {
 function mavenArchiveExtractor(bounds = DEFAULT_MAVEN_ARCHIVE_BOUNDS) {
   return {
     name: "java/maven-archive",
+    installed: true,
     maxBytes: bounds.maxBytes,
     matches: (_path, base) => isJavaArchive(base),
     extract({ content }) {
@@ -45611,6 +45626,7 @@ function parseJsonContent(content) {
 var RUNTIME_PACK = "runtimepack.";
 var nugetDepsJsonExtractor = {
   name: "dotnet/deps-json",
+  installed: true,
   maxBytes: 32 * 1024 * 1024,
   matches: (_path, base) => base.endsWith(".deps.json"),
   extract({ content }) {
@@ -46093,6 +46109,7 @@ var poetryLockExtractor = {
 // src/inventory/extractors/python-installed-metadata.ts
 var pythonInstalledMetadataExtractor = {
   name: "python/installed-metadata",
+  installed: true,
   // the body after the headers is the project's whole README, sometimes with its changelog
   maxBytes: 16 * 1024 * 1024,
   matches: (path, base) => base === "METADATA" && path.endsWith(".dist-info/METADATA") || base === "PKG-INFO" && (path.endsWith(".egg-info/PKG-INFO") || path.endsWith("EGG-INFO/PKG-INFO")) || base.endsWith(".egg-info"),
@@ -46410,7 +46427,7 @@ var InventoryAnalyzer = class {
       }
       try {
         for (const pkg of extractor.extract({ path: entry.path, content: content.bytes })) {
-          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path });
+          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path, installed: extractor.installed ?? false });
         }
       } catch (error2) {
         this.parseError(entry.path, extractor, error2 instanceof Error ? error2.message : String(error2));
@@ -46464,6 +46481,7 @@ var InventoryAnalyzer = class {
       }
       if (!pkg.locations.includes(found.where)) pkg.locations.push(found.where);
       if (found.dev !== void 0) pkg.devSeen.push(found.dev);
+      if (found.installed) pkg.installed = true;
       for (const alias of found.aliases ?? []) {
         if (!(pkg.aliases ??= []).includes(alias)) pkg.aliases.push(alias);
       }
@@ -47494,7 +47512,7 @@ function describeAcceptance(acceptance) {
 
 // src/policy/policy.ts
 function defaultPolicy(hasBaseline) {
-  return { failOn: FINDING_KINDS, severity: "low", onlyNew: hasBaseline, warnOnly: false };
+  return { failOn: FINDING_KINDS, severity: "low", onlyNew: hasBaseline, warnOnly: false, includeDev: false };
 }
 function atLeast(severity, threshold) {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
@@ -47502,7 +47520,7 @@ function atLeast(severity, threshold) {
 function applyPolicy(findings, policy) {
   const kinds2 = new Set(policy.failOn);
   for (const finding of findings) {
-    finding.blocking = finding.status !== "accepted" && kinds2.has(finding.kind) && atLeast(finding.severity, policy.severity) && finding.severity !== "info" && (!policy.onlyNew || finding.status === "new");
+    finding.blocking = finding.status !== "accepted" && kinds2.has(finding.kind) && atLeast(finding.severity, policy.severity) && finding.severity !== "info" && (policy.includeDev || finding.scope !== "dev") && (!policy.onlyNew || finding.status === "new");
   }
 }
 function decideVerdict(findings, policy) {

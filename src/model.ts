@@ -51,6 +51,8 @@ export interface Package {
   locations: string[];
   /** True when every place that lists it says it is a development dependency. */
   dev?: boolean;
+  /** Found installed in the package (not only named by a lockfile): it ships. */
+  installed?: boolean;
   /** OS packages: the distribution release (`12` for Debian 12, `v3.20` for Alpine 3.20); OSV names the ecosystem `Debian:12`. */
   release?: string;
   /** Other names the same code is known by; advisories filed under any of them apply. */
@@ -100,6 +102,8 @@ export interface Finding {
   rule?: string;
   /** A line of detail a reviewer needs (never a secret value). */
   detail?: string;
+  /** `dev`: about a development dependency that is not installed in the package (it does not ship). */
+  scope?: 'dev';
   status: FindingStatus;
   blocking: boolean;
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 /** The commands of the code block after "On a fresh clone". */
 function freshCloneCommands(): string[] {
-  const block = /On a fresh clone:\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const block = /On a fresh clone[^]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
   return block
     .split('\n')
     .map((line) => line.replace(/\s+#.*$/, '').trim())

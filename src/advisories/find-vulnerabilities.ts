@@ -130,9 +130,11 @@ function findingOf(pkg: Package, group: Match[], comparator: Comparator): Findin
     status: 'new',
     blocking: true,
   };
+  if (pkg.dev === true && pkg.installed !== true) finding.scope = 'dev';
   const [first, ...others] = pkg.locations;
   if (first) finding.path = first;
   const details = [fixed.length > 0 ? `fixed in ${fixed.join(', ')}` : 'no fixed version yet'];
+  if (finding.scope === 'dev') details.push('a development dependency the package does not install');
   if (others.length > 0) details.push(`also at ${others.length} other location${others.length === 1 ? '' : 's'}`);
   finding.detail = details.join('; ');
   return finding;

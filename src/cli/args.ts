@@ -15,6 +15,7 @@ export interface CliScanOptions {
   failOn?: FindingKind[];
   severity?: Severity;
   onlyNew?: boolean;
+  includeDev?: boolean;
   report?: string;
   sarif?: string;
   sbom?: string;
@@ -40,6 +41,7 @@ const SCAN_OPTIONS = {
   severity: { type: 'string' },
   'only-new': { type: 'boolean' },
   all: { type: 'boolean' },
+  'include-dev': { type: 'boolean' },
   report: { type: 'string' },
   sarif: { type: 'string' },
   sbom: { type: 'string' },
@@ -85,6 +87,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (severity !== undefined) options.severity = parseSeverity(severity);
   if (values['only-new']) options.onlyNew = true;
   if (values.all) options.onlyNew = false;
+  if (values['include-dev']) options.includeDev = true;
   for (const key of ['baseline', 'config', 'report', 'sarif', 'sbom', 'summary'] as const) {
     const value = values[key];
     if (value === '') throw new ScanError(`--${key} needs a path`);
@@ -138,6 +141,8 @@ Options:
                                         ${FINDING_KINDS.join(', ')}
   --severity <level>                    lowest severity that blocks: ${THRESHOLDS.join(', ')} (default low)
   --only-new | --all                    block only new findings (default with a baseline), or all
+  --include-dev                         let vulnerabilities of development dependencies that the
+                                        package does not install block too (default: reported only)
   --report <file>                       write the JSON report (also the next scan's baseline)
   --sarif <file>                        write SARIF 2.1.0
   --sbom <file>                         write a CycloneDX 1.6 JSON SBOM

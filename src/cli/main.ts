@@ -46,6 +46,7 @@ async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
     ...(options.failOn ? { failOn: options.failOn } : {}),
     ...(options.severity ? { severity: options.severity } : {}),
     ...(options.onlyNew !== undefined ? { onlyNew: options.onlyNew } : {}),
+    ...(options.includeDev ? { includeDev: true } : {}),
   });
   const started = performance.now();
   const report = await scan({

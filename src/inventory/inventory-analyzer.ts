@@ -12,6 +12,7 @@ const OS_RELEASE_BYTES = 64 * 1024;
 interface Found extends ExtractedPackage {
   /** The entry (and place inside it) where it was found. */
   where: string;
+  installed: boolean;
 }
 
 /**
@@ -53,7 +54,7 @@ export class InventoryAnalyzer implements ContentAnalyzer {
       }
       try {
         for (const pkg of extractor.extract({ path: entry.path, content: content.bytes })) {
-          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path });
+          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path, installed: extractor.installed ?? false });
         }
       } catch (error) {
         this.parseError(entry.path, extractor, error instanceof Error ? error.message : String(error));
@@ -111,6 +112,7 @@ export class InventoryAnalyzer implements ContentAnalyzer {
       }
       if (!pkg.locations.includes(found.where)) pkg.locations.push(found.where);
       if (found.dev !== undefined) pkg.devSeen.push(found.dev);
+      if (found.installed) pkg.installed = true;
       for (const alias of found.aliases ?? []) {
         if (!(pkg.aliases ??= []).includes(alias)) pkg.aliases.push(alias);
       }

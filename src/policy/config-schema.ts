@@ -17,6 +17,7 @@ export const CONFIG_SCHEMA = {
     'fail-on': { oneOf: [{ type: 'array', items: kinds, uniqueItems: true }, { type: 'string' }] },
     severity: { type: 'string', enum: [...THRESHOLDS] },
     'only-new': { type: 'boolean' },
+    'include-dev': { type: 'boolean' },
     monitor: {
       type: 'object',
       additionalProperties: false,

@@ -13,6 +13,7 @@ export interface PolicyConfig {
   failOn?: FindingKind[];
   severity?: Severity;
   onlyNew?: boolean;
+  includeDev?: boolean;
   monitor?: MonitorOptions;
   ignore?: string[];
   accept?: Acceptance[];
@@ -44,7 +45,7 @@ export function parseConfig(text: string, path: string): PolicyConfig {
   }
   const data: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
   const validate = validator();
-  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(validate.errors?.[0])}; fix the file (keys: fail-on, severity, only-new, monitor, ignore, accept)`);
+  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(validate.errors?.[0])}; fix the file (keys: fail-on, severity, only-new, include-dev, monitor, ignore, accept)`);
   const raw = data as Record<string, unknown>;
   const config: PolicyConfig = {};
   const failOn = raw['fail-on'];
@@ -52,6 +53,7 @@ export function parseConfig(text: string, path: string): PolicyConfig {
   else if (Array.isArray(failOn)) config.failOn = failOn as FindingKind[];
   if (typeof raw['severity'] === 'string') config.severity = raw['severity'] as Severity;
   if (typeof raw['only-new'] === 'boolean') config.onlyNew = raw['only-new'];
+  if (typeof raw['include-dev'] === 'boolean') config.includeDev = raw['include-dev'];
   if (raw['monitor']) config.monitor = raw['monitor'];
   if (raw['ignore']) config.ignore = raw['ignore'] as string[];
   if (raw['accept']) {

@@ -10,10 +10,12 @@ export interface Policy {
   onlyNew: boolean;
   /** Report everything, fail nothing. */
   warnOnly: boolean;
+  /** Let findings about development dependencies that do not ship block too. */
+  includeDev: boolean;
 }
 
 export function defaultPolicy(hasBaseline: boolean): Policy {
-  return { failOn: FINDING_KINDS, severity: 'low', onlyNew: hasBaseline, warnOnly: false };
+  return { failOn: FINDING_KINDS, severity: 'low', onlyNew: hasBaseline, warnOnly: false, includeDev: false };
 }
 
 export function atLeast(severity: Severity, threshold: Severity): boolean {
@@ -29,6 +31,7 @@ export function applyPolicy(findings: Finding[], policy: Policy): void {
       kinds.has(finding.kind) &&
       atLeast(finding.severity, policy.severity) &&
       finding.severity !== 'info' &&
+      (policy.includeDev || finding.scope !== 'dev') &&
       (!policy.onlyNew || finding.status === 'new');
   }
 }

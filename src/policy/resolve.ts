@@ -11,6 +11,7 @@ export interface PolicyOverrides {
   failOn?: FindingKind[];
   severity?: Severity;
   onlyNew?: boolean;
+  includeDev?: boolean;
   warnOnly?: boolean;
 }
 
@@ -24,12 +25,14 @@ export async function resolvePolicy(configPath: string | undefined, cwd: string,
   const failOn = overrides.failOn ?? file.failOn;
   const severity = overrides.severity ?? file.severity;
   const onlyNew = overrides.onlyNew ?? file.onlyNew;
+  const includeDev = overrides.includeDev ?? file.includeDev;
   return {
     ...(path ? { config: path } : {}),
     policy: {
       ...(failOn ? { failOn } : {}),
       ...(severity ? { severity } : {}),
       ...(onlyNew !== undefined ? { onlyNew } : {}),
+      ...(includeDev !== undefined ? { includeDev } : {}),
       ...(overrides.warnOnly !== undefined ? { warnOnly: overrides.warnOnly } : {}),
     },
     ...(file.monitor ? { monitor: file.monitor } : {}),

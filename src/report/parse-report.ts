@@ -155,6 +155,8 @@ function packageOf(value: unknown, where: string): Package {
   };
   const dev = maybe(value, 'dev', `${where}.dev`, (flag): flag is boolean => typeof flag === 'boolean');
   const release = maybe(value, 'release', `${where}.release`, isString);
+  const installed = maybe(value, 'installed', `${where}.installed`, (flag): flag is boolean => typeof flag === 'boolean');
+  if (installed !== undefined) result.installed = installed;
   const aliases = maybe(value, 'aliases', `${where}.aliases`, isStringArray);
   if (dev !== undefined) result.dev = dev;
   if (release !== undefined) result.release = release;
@@ -178,6 +180,7 @@ function findingOf(value: unknown, where: string): Finding {
   if (path !== undefined) finding.path = path;
   if (rule !== undefined) finding.rule = rule;
   if (detail !== undefined) finding.detail = detail;
+  if (value['scope'] !== undefined) finding.scope = oneOf(value, 'scope', `${where}.scope`, ['dev'] as const);
   const pkg = value['package'];
   if (pkg !== undefined) {
     if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);

@@ -14,6 +14,7 @@ const LINE = /^([A-Za-z]):(.*)$/;
  */
 export const apkInstalledExtractor: Extractor = {
   name: 'os/apk-installed',
+  installed: true,
   maxBytes: 64 * 1024 * 1024,
   matches: (path, base) => base === 'installed' && path.endsWith(INSTALLED) && (path.length === INSTALLED.length || path.charCodeAt(path.length - INSTALLED.length - 1) === 47),
   extract({ content }) {

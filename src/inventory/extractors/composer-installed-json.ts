@@ -11,6 +11,7 @@ import { markMagentoProduct } from './magento-product.js';
  */
 export const composerInstalledJsonExtractor: Extractor = {
   name: 'php/composer-installed-json',
+  installed: true,
   maxBytes: 64 * 1024 * 1024,
   // the vendor folder may be renamed (config.vendor-dir), its composer/ subfolder may not
   matches: (path, base) => base === 'installed.json' && (path === 'composer/installed.json' || path.endsWith('/composer/installed.json')),

@@ -13,6 +13,7 @@ import { textOf } from './text-of.js';
  */
 export const composerInstalledPhpExtractor: Extractor = {
   name: 'php/composer-installed-php',
+  installed: true,
   maxBytes: 64 * 1024 * 1024,
   matches: (path, base) => base === 'installed.php' && (path === 'composer/installed.php' || path.endsWith('/composer/installed.php')),
   extract({ content }: ExtractInput): ExtractedPackage[] {

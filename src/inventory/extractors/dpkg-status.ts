@@ -41,6 +41,7 @@ interface Stanza {
  */
 export const dpkgStatusExtractor: Extractor = {
   name: 'os/dpkg-status',
+  installed: true,
   maxBytes: 64 * 1024 * 1024,
   matches: (path, base) => {
     if (base === 'status') return endsAtSegment(path, STATUS);

@@ -38,6 +38,11 @@ export interface Extractor {
   /** Largest entry it reads; a larger one becomes a parse-error finding. */
   readonly maxBytes: number;
   /**
+   * It reads what is installed (node_modules, vendor/composer/installed.json, dist-info,
+   * dpkg status…), not what a lockfile names: a package it finds is shipped.
+   */
+  readonly installed?: boolean;
+  /**
    * Does it read this entry? Called for every file of the package, so it must be cheap:
    * `base` is the last segment of `path`.
    */

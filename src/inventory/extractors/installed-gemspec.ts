@@ -15,6 +15,7 @@ const CONSTRUCTOR = new RegExp(String.raw`Gem::Specification\.new\s*\(?\s*${STRI
 
 export const installedGemspecExtractor: Extractor = {
   name: 'ruby/installed-gemspec',
+  installed: true,
   maxBytes: 4 * 1024 * 1024,
   matches: (path, base) => base.endsWith('.gemspec') && (path.startsWith('specifications/') || path.includes('/specifications/')),
   extract({ content }: ExtractInput): ExtractedPackage[] {

@@ -42,6 +42,7 @@ function isJavaArchive(base: string): boolean {
 export function mavenArchiveExtractor(bounds: MavenArchiveBounds = DEFAULT_MAVEN_ARCHIVE_BOUNDS): Extractor {
   return {
     name: 'java/maven-archive',
+    installed: true,
     maxBytes: bounds.maxBytes,
     matches: (_path, base) => isJavaArchive(base),
     extract({ content }) {

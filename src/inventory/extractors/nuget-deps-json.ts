@@ -14,6 +14,7 @@ const RUNTIME_PACK = 'runtimepack.';
  */
 export const nugetDepsJsonExtractor: Extractor = {
   name: 'dotnet/deps-json',
+  installed: true,
   maxBytes: 32 * 1024 * 1024,
   matches: (_path, base) => base.endsWith('.deps.json'),
   extract({ content }) {

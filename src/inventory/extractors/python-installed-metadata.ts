@@ -11,6 +11,7 @@ import { textOf } from './text-of.js';
  */
 export const pythonInstalledMetadataExtractor: Extractor = {
   name: 'python/installed-metadata',
+  installed: true,
   // the body after the headers is the project's whole README, sometimes with its changelog
   maxBytes: 16 * 1024 * 1024,
   matches: (path, base) =>
