@@ -158,6 +158,7 @@ describe('OS packages through scan()', () => {
       purl: 'pkg:deb/debian/libc6@2.36-9%2Bdeb12u14?distro=debian-12',
       locations: ['var/lib/dpkg/status'],
       release: '12',
+      installed: true,
       aliases: ['glibc'],
     });
   });
