@@ -20774,11 +20774,6 @@ function describeFailure(error) {
   const message = error instanceof Error ? error.message : String(error);
   return `internal error: ${oneLine(message)}; run again with --debug and report it with the output`;
 }
-function refuseUnavailable(names) {
-  if (names.length === 0) return;
-  const them = names.length === 1 ? "it" : "them";
-  throw new ScanError(`${names.join(", ")} ${names.length === 1 ? "comes" : "come"} in a later version of release-gate; run the scan without ${them}`);
-}
 function oneLine(text) {
   return text.replace(/\s+/g, " ").trim();
 }
@@ -20950,10 +20945,95 @@ Options:
   -h, --help                            this text
 `;
 
-// src/findings/finding-id.ts
+// src/report/cyclonedx.ts
 import { createHash } from "node:crypto";
+
+// src/version.ts
+var TOOL_NAME = "release-gate";
+var TOOL_VERSION = "0.1.0";
+
+// src/report/cyclonedx.ts
+function serialNumber(seed) {
+  const hex = createHash("sha256").update(`release-gate-sbom\0${seed}`).digest("hex");
+  const variant = (parseInt(hex.slice(16, 17), 16) & 3 | 8).toString(16);
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+var ARCHIVE = /^[^!]*\.(?:jar|war|ear|whl|gem|nupkg)$/i;
+var RATING = { critical: "critical", high: "high", medium: "medium", low: "low", info: "info" };
+function groupAndName(pkg) {
+  if (pkg.ecosystem === "Maven") {
+    const [group = "", name = pkg.name] = pkg.name.split(":");
+    return { group, name };
+  }
+  const slash = pkg.name.lastIndexOf("/");
+  if (slash > 0 && (pkg.ecosystem === "npm" || pkg.ecosystem === "Packagist" || pkg.ecosystem === "Go")) {
+    return { group: pkg.name.slice(0, slash), name: pkg.name.slice(slash + 1) };
+  }
+  return { name: pkg.name };
+}
+function renderCycloneDx(report, now = /* @__PURE__ */ new Date()) {
+  const files = new Map(report.files.map((file) => [file.path, file]));
+  const refOf = (pkg, i2) => `${pkg.purl}#${i2}`;
+  const components = report.packages.map((pkg, i2) => {
+    const { group, name } = groupAndName(pkg);
+    const component = { type: "library", "bom-ref": refOf(pkg, i2), name, version: pkg.version, purl: pkg.purl };
+    if (group) component["group"] = group;
+    const archive = pkg.locations.filter((location) => ARCHIVE.test(location)).map((location) => files.get(location)).find((file) => file?.sha256);
+    if (archive?.sha256) component["hashes"] = [{ alg: "SHA-256", content: archive.sha256 }];
+    component["properties"] = [
+      ...pkg.locations.map((location) => ({ name: "release-gate:location", value: location })),
+      ...pkg.dev ? [{ name: "release-gate:dev", value: "true" }] : [],
+      ...(pkg.aliases ?? []).map((alias) => ({ name: "release-gate:alias", value: alias }))
+    ];
+    return component;
+  });
+  const refs = new Map(report.packages.map((pkg, i2) => [`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`, refOf(pkg, i2)]));
+  const vulnerabilities = report.findings.flatMap((finding, i2) => {
+    if (finding.kind !== "vulnerability" || !finding.advisory || !finding.package) return [];
+    const ref2 = refs.get(`${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`);
+    if (!ref2) return [];
+    const vulnerability = {
+      "bom-ref": `vulnerability-${i2}`,
+      id: finding.advisory.id,
+      source: { name: "OSV", url: finding.advisory.url ?? `https://osv.dev/vulnerability/${finding.advisory.id}` },
+      ratings: [{ severity: RATING[finding.severity], method: "other" }],
+      description: finding.title,
+      affects: [{ ref: ref2 }]
+    };
+    if (finding.advisory.aliases.length > 0) vulnerability["references"] = finding.advisory.aliases.map((alias) => ({ id: alias, source: { name: alias.startsWith("CVE-") ? "NVD" : "OSV" } }));
+    if (finding.advisory.fixed.length > 0) vulnerability["recommendation"] = `upgrade to ${finding.advisory.fixed.join(" or ")}`;
+    return [vulnerability];
+  });
+  const target = report.target;
+  const bom = {
+    $schema: "http://cyclonedx.org/schema/bom-1.6.schema.json",
+    bomFormat: "CycloneDX",
+    specVersion: "1.6",
+    serialNumber: serialNumber(target.sha256),
+    version: 1,
+    metadata: {
+      timestamp: now.toISOString(),
+      tools: { components: [{ type: "application", name: TOOL_NAME, version: TOOL_VERSION }] },
+      component: {
+        type: "application",
+        "bom-ref": "release-package",
+        name: target.path.split("/").at(-1) ?? target.path,
+        hashes: [{ alg: "SHA-256", content: target.sha256 }],
+        properties: [{ name: "release-gate:format", value: target.format }]
+      }
+    },
+    components,
+    dependencies: [{ ref: "release-package", dependsOn: components.map((component) => component["bom-ref"]) }],
+    vulnerabilities
+  };
+  return `${JSON.stringify(bom, null, 2)}
+`;
+}
+
+// src/findings/finding-id.ts
+import { createHash as createHash2 } from "node:crypto";
 function findingId(kind, subject, rule) {
-  return createHash("sha256").update(`${kind}\0${subject}\0${rule}`).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(`${kind}\0${subject}\0${rule}`).digest("hex").slice(0, 32);
 }
 
 // src/baseline/config-findings.ts
@@ -21223,6 +21303,68 @@ function findingCounts(report) {
   const blocking = report.findings.filter((finding) => finding.blocking).length;
   const fresh = report.findings.filter((finding) => finding.status === "new").length;
   return `${count(report.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
+}
+
+// src/report/sarif.ts
+var INFORMATION_URI = "https://github.com/release-gate/release-gate";
+var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
+var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+function ruleId(finding) {
+  return finding.advisory?.id ?? `${finding.kind}/${finding.rule ?? finding.kind}`;
+}
+function renderSarif(report, category) {
+  const rules = /* @__PURE__ */ new Map();
+  for (const finding of report.findings) {
+    const id = ruleId(finding);
+    const known = rules.get(id);
+    const severity = known && Number(known.properties["security-severity"]) >= Number(SECURITY_SEVERITY[finding.severity]) ? void 0 : finding.severity;
+    if (known && !severity) continue;
+    const rule = {
+      id,
+      name: id.replace(/[^A-Za-z0-9]+/g, ""),
+      shortDescription: { text: finding.advisory ? finding.title : `${finding.kind}: ${finding.rule ?? finding.kind}` },
+      properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
+      defaultConfiguration: { level: LEVEL[finding.severity] }
+    };
+    if (finding.advisory?.url) rule.helpUri = finding.advisory.url;
+    rules.set(id, rule);
+  }
+  const ruleList = [...rules.values()];
+  const index = new Map(ruleList.map((rule, i2) => [rule.id, i2]));
+  const results = report.findings.map((finding) => ({
+    ruleId: ruleId(finding),
+    ruleIndex: index.get(ruleId(finding)) ?? 0,
+    level: LEVEL[finding.severity],
+    message: { text: messageOf(finding) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(finding.path ?? report.target.path) },
+          region: { startLine: 1 }
+        }
+      }
+    ],
+    partialFingerprints: { "releaseGateFindingId/v1": finding.id },
+    properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
+  }));
+  const run = {
+    tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: ruleList } },
+    results,
+    originalUriBaseIds: { PACKAGE: { description: { text: `paths inside ${report.target.path}` } } }
+  };
+  if (category) run["automationDetails"] = { id: `${category}/` };
+  return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] }, null, 2)}
+`;
+}
+function messageOf(finding) {
+  const parts = [finding.title];
+  if (finding.package) parts.push(`${finding.package.ecosystem} ${finding.package.name} ${finding.package.version}`);
+  if (finding.advisory && finding.advisory.aliases.length > 0) parts.push(`aliases ${finding.advisory.aliases.join(", ")}`);
+  if (finding.detail) parts.push(finding.detail);
+  return parts.join("; ");
+}
+function uriOf(path) {
+  return path.replace(/^[/\\]+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 
 // src/report/write-output.ts
@@ -21915,8 +22057,11 @@ var maven = {
 
 // src/advisories/versions/npm.ts
 var import_semver = __toESM(require_semver2(), 1);
+var PARTIAL = /^[=v\s]*(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?\s*$/;
 function read5(version) {
-  const cleaned = (0, import_semver.clean)(version);
+  const partial = PARTIAL.exec(version);
+  const whole = partial ? `${partial[1] ?? "0"}.${partial[2] ?? "0"}.0` : version;
+  const cleaned = (0, import_semver.clean)(whole);
   if (cleaned === null) throw unreadable("npm", version);
   return new import_semver.SemVer(cleaned);
 }
@@ -23937,9 +24082,9 @@ function withRelativePath(config, root) {
 import { open as open3, stat as stat2 } from "node:fs/promises";
 
 // src/report/manifest-digest.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function manifestDigest(files) {
-  const hash = createHash2("sha256");
+  const hash = createHash3("sha256");
   for (const file of files) {
     hash.update(
       `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
@@ -26646,7 +26791,7 @@ function metadataHeaders(text) {
 // src/inventory/extractors/requirements-txt.ts
 var URL2 = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 var PATH = /^(?:\.|\/|~|[A-Za-z]:[\\/])|[\\/]/;
-var ARCHIVE = /\.(?:whl|zip|tar|tgz|tbz|txz|tlz|tar\.gz|tar\.bz2|tar\.xz|tar\.lz|tar\.lzma)$/i;
+var ARCHIVE2 = /\.(?:whl|zip|tar|tgz|tbz|txz|tlz|tar\.gz|tar\.bz2|tar\.xz|tar\.lz|tar\.lzma)$/i;
 var NAME2 = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
 var CLAUSE = /^\s*(===|==|~=|!=|<=|>=|<|>)\s*([^\s,;()]+)\s*$/;
 var requirementsTxtExtractor = {
@@ -26711,7 +26856,7 @@ function pinnedRequirement(requirement, line) {
   }
   let rest = requirement.slice(name[0].length);
   if (rest.startsWith("@")) return void 0;
-  if ((PATH.test(requirement) || ARCHIVE.test(requirement)) && !/^(?:[=~!<>(;]|$)/.test(rest)) return void 0;
+  if ((PATH.test(requirement) || ARCHIVE2.test(requirement)) && !/^(?:[=~!<>(;]|$)/.test(rest)) return void 0;
   const marker = rest.indexOf(";");
   if (marker >= 0) rest = rest.slice(0, marker);
   rest = rest.trim();
@@ -27066,7 +27211,7 @@ var PackagePass = class {
 };
 
 // src/read/read-package.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open5, stat as stat4 } from "node:fs/promises";
 
@@ -27081,7 +27226,7 @@ import { lstat, open as open4, readdir as readdir2, readlink, stat as stat3 } fr
 import { join as join3 } from "node:path";
 
 // src/read/entry-sink.ts
-import { createHash as createHash3, hash as digestOnce } from "node:crypto";
+import { createHash as createHash4, hash as digestOnce } from "node:crypto";
 var EMPTY2 = Buffer.alloc(0);
 var EntrySink = class {
   constructor(visitor, header2) {
@@ -27104,7 +27249,7 @@ var EntrySink = class {
     if (this.seen === 0 && chunk.length === this.header.size) {
       this.digest = digestOnce("sha256", chunk, "hex");
     } else {
-      (this.hash ??= createHash3("sha256")).update(chunk);
+      (this.hash ??= createHash4("sha256")).update(chunk);
     }
     this.seen += chunk.length;
     if (this.held < this.want) {
@@ -27218,7 +27363,7 @@ async function readFileEntry(absolute, listed, sink) {
 }
 
 // src/read/read-tar-file.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createGunzip } from "node:zlib";
 
@@ -27699,7 +27844,7 @@ async function readTarFile(path, compressed, visitor, limits) {
   const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash4("sha256");
+      const packageHash = createHash5("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -27713,7 +27858,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash4("sha256");
+    const fileHash = createHash5("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -27938,7 +28083,7 @@ function fileError(target, error) {
   }
 }
 async function hashFile(path) {
-  const hash = createHash5("sha256");
+  const hash = createHash6("sha256");
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -28030,10 +28175,6 @@ function decideVerdict(findings, policy) {
   if (findings.some((finding) => finding.blocking)) return policy.warnOnly ? "warn" : "fail";
   return findings.length > 0 ? "warn" : "pass";
 }
-
-// src/version.ts
-var TOOL_NAME = "release-gate";
-var TOOL_VERSION = "0.1.0";
 
 // src/scan.ts
 async function scan(options2) {
@@ -28232,7 +28373,6 @@ ${causeChain(error)}`);
   }
 }
 async function runScan(options2, io) {
-  refuseUnavailable(["sarif", "sbom"].filter((name) => options2[name] !== void 0).map((name) => `--${name}`));
   const policy = await resolvePolicy(options2.config, process.cwd(), {
     ...options2.failOn ? { failOn: options2.failOn } : {},
     ...options2.severity ? { severity: options2.severity } : {},
@@ -28251,6 +28391,8 @@ async function runScan(options2, io) {
   });
   if (options2.report) await writeJsonReport(options2.report, report);
   if (options2.summary) await writeOutput(options2.summary, renderMarkdown(report), "the summary");
+  if (options2.sarif) await writeOutput(options2.sarif, renderSarif(report), "the SARIF file");
+  if (options2.sbom) await writeOutput(options2.sbom, renderCycloneDx(report), "the SBOM");
   io.stdout(options2.quiet ? `${verdictLine(report)}
 ` : renderTerminal(report));
   if (options2.debug) {

@@ -41412,8 +41412,11 @@ var maven = {
 
 // src/advisories/versions/npm.ts
 var import_semver = __toESM(require_semver2(), 1);
+var PARTIAL = /^[=v\s]*(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?\s*$/;
 function read5(version) {
-  const cleaned = (0, import_semver.clean)(version);
+  const partial = PARTIAL.exec(version);
+  const whole = partial ? `${partial[1] ?? "0"}.${partial[2] ?? "0"}.0` : version;
+  const cleaned = (0, import_semver.clean)(whole);
   if (cleaned === null) throw unreadable("npm", version);
   return new import_semver.SemVer(cleaned);
 }

@@ -1,6 +1,8 @@
-import { describeFailure, refuseUnavailable } from '../errors.js';
+import { describeFailure } from '../errors.js';
 import type { Report } from '../model.js';
+import { renderCycloneDx } from '../report/cyclonedx.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
 import { writeJsonReport, writeOutput } from '../report/write-output.js';
 import { verdictLine } from '../report/verdict-line.js';
 import { resolvePolicy } from '../policy/resolve.js';
@@ -41,7 +43,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
-  refuseUnavailable((['sarif', 'sbom'] as const).filter((name) => options[name] !== undefined).map((name) => `--${name}`));
   const policy = await resolvePolicy(options.config, process.cwd(), {
     ...(options.failOn ? { failOn: options.failOn } : {}),
     ...(options.severity ? { severity: options.severity } : {}),
@@ -61,6 +62,8 @@ async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
   // the files come first: nothing is lost if the terminal goes away
   if (options.report) await writeJsonReport(options.report, report);
   if (options.summary) await writeOutput(options.summary, renderMarkdown(report), 'the summary');
+  if (options.sarif) await writeOutput(options.sarif, renderSarif(report), 'the SARIF file');
+  if (options.sbom) await writeOutput(options.sbom, renderCycloneDx(report), 'the SBOM');
   io.stdout(options.quiet ? `${verdictLine(report)}\n` : renderTerminal(report));
   if (options.debug) {
     const gc = process.execArgv.includes('--single-threaded-gc') ? ', relaunched with single-threaded GC' : '';
