@@ -7,7 +7,8 @@ export type CommentMode = (typeof COMMENT_MODES)[number];
 
 /** The action's inputs, read once: nothing below this file calls getInput. */
 export interface ActionInputs {
-  package: string;
+  /** Paths or globs, one per line or comma-separated. */
+  packages: string[];
   baseline?: string;
   advisories: string[];
   offline: boolean;
@@ -16,6 +17,7 @@ export interface ActionInputs {
   failOn?: FindingKind[];
   severity?: Severity;
   onlyNew?: boolean;
+  includeDev?: boolean;
   report: string;
   sarif?: string;
   sbom?: string;
@@ -23,6 +25,8 @@ export interface ActionInputs {
   githubToken?: string;
   comment: CommentMode;
   warnOnly: boolean;
+  /** Attach the JSON report to the release being published (the next run's release:latest baseline). */
+  attachReport: boolean;
 }
 
 export const DEFAULT_REPORT = 'release-gate-report.json';
@@ -54,16 +58,17 @@ export function readInputs(get: (name: string) => string): ActionInputs {
       throw new Error(`input ${name} is '${get(name).trim()}', expected true or false`);
     }) ?? fallback;
 
-  const pkg = text('package');
-  if (pkg === undefined) problems.push('input package is empty: give the path of the release package (a .tar.gz, .zip or directory)');
+  const packages = lines(get('package'));
+  if (packages.length === 0) problems.push('input package is empty: give the path of the release package (a .tar.gz, .zip or directory), a glob, or a list');
   const inputs: ActionInputs = {
-    package: pkg ?? '',
+    packages,
     advisories: lines(get('advisories')),
     offline: flag('offline', false),
     allowSourceFailure: flag('allow-source-failure', false),
     report: text('report') ?? DEFAULT_REPORT,
     comment: 'on-findings',
     warnOnly: flag('warn-only', false),
+    attachReport: flag('attach-report', false),
   };
   const comment = text('comment');
   if (comment !== undefined) {
@@ -82,6 +87,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
   }
   const onlyNew = text('only-new');
   if (onlyNew !== undefined) inputs.onlyNew = flag('only-new', true);
+  if (text('include-dev') !== undefined) inputs.includeDev = flag('include-dev', false);
   for (const [name, key] of [
     ['baseline', 'baseline'],
     ['config', 'config'],

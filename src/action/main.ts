@@ -1,76 +1,180 @@
 import * as core from '@actions/core';
-import { resolve } from 'node:path';
-import { describeFailure, refuseUnavailable } from '../errors.js';
-import type { Report } from '../model.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { writeJsonReport, writeOutput } from '../report/write-output.js';
-import { verdictLine } from '../report/verdict-line.js';
+import { readFile } from 'node:fs/promises';
+import { basename, extname, relative, resolve } from 'node:path';
+import { describeFailure } from '../errors.js';
+import type { Report, Verdict } from '../model.js';
 import { resolvePolicy } from '../policy/resolve.js';
+import { renderCycloneDx } from '../report/cyclonedx.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
+import { verdictLine } from '../report/verdict-line.js';
+import { writeJsonReport, writeOutput } from '../report/write-output.js';
 import { scan } from '../scan.js';
+import { annotate } from './annotations.js';
+import { expandPackages } from './expand-packages.js';
+import { octokitFor, runContext, type Octokit, type RunContext } from './github.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { upsertComment } from './pr-comment.js';
+import { attachReport, downloadReportAsset, releaseBaseline } from './release-assets.js';
 
 /** Exit status when the gate could not decide, as on the command line. */
 const EXIT_ERROR = 2;
+const SUMMARY_LIMIT = 1024 * 1024;
+
+interface Gated {
+  /** The package as the input named it (or as a glob found it). */
+  target: string;
+  /** Stable key of the package: its comment marker and file-name suffix. */
+  key: string;
+  paths: { report: string; sarif?: string; sbom?: string };
+  report?: Report;
+  error?: string;
+}
 
 /**
- * The action: inputs once, the same scan as the command line, then the files and
- * outputs first (nothing is lost if a later network step fails), then the verdict.
+ * The action: inputs once; each package scanned as the command line scans it; then the
+ * files, the job summary and the outputs (nothing is lost if a later network step
+ * fails); then the pull request comment and the release asset; then the verdict.
  */
 export async function run(): Promise<void> {
   let inputs: ActionInputs;
-  let report: Report;
+  let gated: Gated[];
+  const context = runContext();
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  let octokit: Octokit | undefined;
+  const github = (): Octokit => (octokit ??= octokitFor(inputs.githubToken));
   try {
     inputs = readInputs((name) => core.getInput(name));
-    refuseUnavailable((['sarif', 'sbom'] as const).filter((name) => inputs[name] !== undefined));
-    const policy = await resolvePolicy(inputs.config, process.env['GITHUB_WORKSPACE'] ?? process.cwd(), {
+    const targets = await expandPackages(inputs.packages, workspace);
+    gated = targets.map((target) => plan(target, targets.length > 1, inputs, workspace));
+    const policy = await resolvePolicy(inputs.config, workspace, {
       warnOnly: inputs.warnOnly,
       ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
       ...(inputs.severity ? { severity: inputs.severity } : {}),
       ...(inputs.onlyNew !== undefined ? { onlyNew: inputs.onlyNew } : {}),
+      ...(inputs.includeDev !== undefined ? { includeDev: inputs.includeDev } : {}),
     });
-    report = await scan({
-      target: inputs.package,
-      ...(inputs.baseline !== undefined ? { baseline: inputs.baseline } : {}),
-      advisories: inputs.advisories,
-      offline: inputs.offline,
-      allowSourceFailure: inputs.allowSourceFailure,
-      ...policy,
-    });
+    for (const item of gated) {
+      try {
+        const baseline = await baselineFor(inputs, item, context, github);
+        item.report = await scan({
+          target: item.target,
+          ...(baseline !== undefined ? { baseline } : {}),
+          advisories: inputs.advisories,
+          offline: inputs.offline,
+          allowSourceFailure: inputs.allowSourceFailure,
+          ...policy,
+        });
+        await writeFiles(item, item.report);
+      } catch (error) {
+        item.error = describeFailure(error);
+        if (error instanceof Error && core.isDebug()) core.debug(error.stack ?? error.message);
+      }
+    }
   } catch (error) {
-    fail(error);
+    fail(describeFailure(error));
+    return;
+  }
+
+  await writeSummary(gated);
+  setOutputs(gated);
+  for (const item of gated) {
+    if (!item.report) continue;
+    annotate(item.report, item.target);
+    if (context.pullRequest !== undefined && inputs.comment !== 'never') {
+      await upsertComment(github(), context, item.report, { mode: inputs.comment, packageKey: item.key, ...(gated.length > 1 ? { title: item.target } : {}) });
+    }
+    if (inputs.attachReport) await attachReport(github(), context, basename(item.paths.report), await readFile(item.paths.report));
+  }
+
+  const errors = gated.filter((item) => item.error);
+  if (errors.length > 0) {
+    fail(errors.map((item) => (gated.length > 1 ? `${item.target}: ${item.error ?? ''}` : (item.error ?? ''))).join('; '));
+    return;
+  }
+  const failing = gated.filter((item) => item.report?.verdict === 'fail');
+  for (const item of gated) if (item.report && item.report.verdict !== 'fail') core.info(`${gated.length > 1 ? `${item.target}: ` : ''}${verdictLine(item.report)}`);
+  if (failing.length > 0) core.setFailed(failing.map((item) => `${gated.length > 1 ? `${item.target}: ` : ''}${item.report ? verdictLine(item.report) : ''}`).join('; '));
+}
+
+/** Where a package's files go: the inputs as given for one package, with the package's key for several. */
+function plan(target: string, several: boolean, inputs: ActionInputs, workspace: string): Gated {
+  const key = keyOf(target, workspace);
+  const place = (path: string): string => resolve(several ? withSuffix(path, key) : path);
+  return {
+    target,
+    key,
+    paths: {
+      report: place(inputs.report),
+      ...(inputs.sarif ? { sarif: place(inputs.sarif) } : {}),
+      ...(inputs.sbom ? { sbom: place(inputs.sbom) } : {}),
+    },
+  };
+}
+
+/** A package's key: its path inside the workspace, as a file-name-safe word. */
+export function keyOf(target: string, workspace: string): string {
+  const inside = relative(workspace, resolve(workspace, target)) || basename(target);
+  return inside.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'package';
+}
+
+function withSuffix(path: string, key: string): string {
+  const extension = extname(path);
+  return `${path.slice(0, path.length - extension.length)}-${key}${extension}`;
+}
+
+async function baselineFor(inputs: ActionInputs, item: Gated, context: RunContext, github: () => Octokit): Promise<string | undefined> {
+  if (inputs.baseline === undefined) return undefined;
+  const release = releaseBaseline(inputs.baseline);
+  if (!release) return inputs.baseline;
+  const dir = process.env['RUNNER_TEMP'] ?? resolve('.');
+  return downloadReportAsset(github(), context, release, basename(item.paths.report), dir);
+}
+
+async function writeFiles(item: Gated, report: Report): Promise<void> {
+  await writeJsonReport(item.paths.report, report);
+  if (item.paths.sarif) await writeOutput(item.paths.sarif, renderSarif(report, item.key), 'the SARIF file');
+  if (item.paths.sbom) await writeOutput(item.paths.sbom, renderCycloneDx(report), 'the SBOM');
+}
+
+async function writeSummary(gated: readonly Gated[]): Promise<void> {
+  const budget = Math.floor(SUMMARY_LIMIT / gated.length) - 200;
+  const sections = gated.map((item) => {
+    if (item.report) return renderMarkdown(item.report, { maxChars: budget, ...(gated.length > 1 ? { title: item.target } : {}) });
+    return `## ❗ release-gate ${gated.length > 1 ? `\`${item.key}\` ` : ''}could not scan the package\n\n${(item.error ?? '').replace(/[<>`|@]/g, ' ')}\n`;
+  });
+  if (!process.env['GITHUB_STEP_SUMMARY']) {
+    core.warning('GITHUB_STEP_SUMMARY is not set, so no job summary was written (is this running outside GitHub Actions?)');
     return;
   }
   try {
-    await publish(inputs, report);
+    await core.summary.addRaw(sections.join('\n'), true).write();
   } catch (error) {
-    fail(error);
-    return;
+    core.warning(`the job summary could not be written: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const line = verdictLine(report);
-  if (report.verdict === 'fail') core.setFailed(line);
-  else core.info(line);
 }
 
-async function publish(inputs: ActionInputs, report: Report): Promise<void> {
-  const reportPath = resolve(inputs.report);
-  await writeJsonReport(reportPath, report);
-  const markdown = renderMarkdown(report);
-  if (inputs.summary) await writeOutput(resolve(inputs.summary), markdown, 'the summary');
-  if (process.env['GITHUB_STEP_SUMMARY']) {
-    await core.summary.addRaw(markdown, true).write();
-  } else {
-    core.warning('GITHUB_STEP_SUMMARY is not set, so no job summary was written (is this running outside GitHub Actions?)');
-  }
-  core.setOutput('verdict', report.verdict);
-  core.setOutput('report', reportPath);
-  core.setOutput('new-findings', report.findings.filter((finding) => finding.status === 'new').length);
-  core.setOutput('blocking-findings', report.findings.filter((finding) => finding.blocking).length);
+const RANK: Record<Verdict | 'error', number> = { pass: 0, warn: 1, fail: 2, error: 3 };
+
+function setOutputs(gated: readonly Gated[]): void {
+  const verdicts = gated.map((item) => (item.report ? item.report.verdict : 'error'));
+  const worst = verdicts.reduce<Verdict | 'error'>((a, b) => (RANK[b] > RANK[a] ? b : a), 'pass');
+  const reports = gated.flatMap((item) => (item.report ? [item.report] : []));
+  core.setOutput('verdict', worst);
+  core.setOutput('new-findings', reports.reduce((n, report) => n + report.findings.filter((finding) => finding.status === 'new').length, 0));
+  core.setOutput('blocking-findings', reports.reduce((n, report) => n + report.findings.filter((finding) => finding.blocking).length, 0));
+  const written = (pick: (item: Gated) => string | undefined): string =>
+    gated
+      .filter((item) => item.report)
+      .flatMap((item) => pick(item) ?? [])
+      .join('\n');
+  core.setOutput('report', written((item) => item.paths.report));
+  if (gated.some((item) => item.paths.sarif)) core.setOutput('sarif', written((item) => item.paths.sarif));
+  if (gated.some((item) => item.paths.sbom)) core.setOutput('sbom', written((item) => item.paths.sbom));
 }
 
-
-function fail(error: unknown): void {
+function fail(message: string): void {
   core.setOutput('verdict', 'error');
-  core.setFailed(describeFailure(error));
-  if (error instanceof Error && core.isDebug()) core.debug(error.stack ?? error.message);
+  core.setFailed(message);
   process.exitCode = EXIT_ERROR;
 }

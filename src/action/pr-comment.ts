@@ -1,0 +1,64 @@
+import * as core from '@actions/core';
+import type { Report } from '../model.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { CommentMode } from './inputs.js';
+import { warnPermission, type Octokit, type RunContext } from './github.js';
+
+/** GitHub refuses issue comments longer than this. */
+export const MAX_COMMENT = 65_536;
+
+/** The hidden line that finds this package's comment again. */
+export function commentMarker(packageKey: string): string {
+  return `<!-- release-gate:${packageKey.replace(/-->/g, '')} -->`;
+}
+
+/**
+ * One comment per pull request and package: found again by its hidden marker through
+ * every page of the comments, edited in place. `on-findings` posts when something is
+ * new or blocking and always updates an earlier comment (a fixed pull request shows it
+ * is clear); `always` posts every time; `never` does not comment. A token that may not
+ * write gives a warning: the verdict decides the step, not the comment.
+ */
+export async function upsertComment(
+  octokit: Octokit,
+  run: RunContext,
+  report: Report,
+  options: { mode: CommentMode; packageKey: string; title?: string },
+): Promise<'created' | 'updated' | 'skipped'> {
+  if (options.mode === 'never' || run.pullRequest === undefined) return 'skipped';
+  const marker = commentMarker(options.packageKey);
+  const body = `${renderMarkdown(report, {
+    maxChars: MAX_COMMENT - marker.length - 2,
+    ...(run.runUrl ? { moreAt: run.runUrl } : {}),
+    ...(options.title ? { title: options.title } : {}),
+  })}\n${marker}`;
+  try {
+    const existing = await findComment(octokit, run, marker);
+    if (existing !== undefined) {
+      await octokit.rest.issues.updateComment({ owner: run.owner, repo: run.repo, comment_id: existing, body });
+      return 'updated';
+    }
+    const worthIt = options.mode === 'always' || report.findings.some((finding) => finding.blocking || finding.status === 'new');
+    if (!worthIt) return 'skipped';
+    await octokit.rest.issues.createComment({ owner: run.owner, repo: run.repo, issue_number: run.pullRequest, body });
+    return 'created';
+  } catch (error) {
+    warnPermission('comment on the pull request', 'pull-requests: write', error);
+    return 'skipped';
+  }
+}
+
+async function findComment(octokit: Octokit, run: RunContext, marker: string): Promise<number | undefined> {
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner: run.owner,
+    repo: run.repo,
+    issue_number: run.pullRequest ?? 0,
+    per_page: 100,
+  });
+  for await (const page of pages) {
+    const found = page.data.find((comment) => comment.body?.includes(marker));
+    if (found) return found.id;
+  }
+  core.debug(`no earlier comment carries ${marker}`);
+  return undefined;
+}
