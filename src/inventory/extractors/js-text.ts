@@ -1,0 +1,63 @@
+// Reading the bytes of a JavaScript lockfile or manifest: strict UTF-8, JSON or YAML.
+// Error messages give a line and column, never the text around it: a lockfile line can
+// hold a token (`resolved "https://user:token@host/…"`), and the message ends up in a
+// finding that is posted on a pull request.
+import { parse as parseYaml, YAMLError } from 'yaml';
+import { ExtractError } from './extractor.js';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The entry as text; a byte-order mark is dropped (npm and yarn read past one too). */
+export function textOf(content: Buffer): string {
+  try {
+    return UTF8.decode(content);
+  } catch {
+    throw new ExtractError('it is not UTF-8 text');
+  }
+}
+
+export function parseJsonText(content: Buffer): unknown {
+  const text = textOf(content);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ExtractError(`it is not JSON: ${jsonProblem(error, text)}`);
+  }
+}
+
+function jsonProblem(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : '';
+  if (/end of JSON input|Unterminated string/i.test(message) && text.trim() !== '') return 'it ends early, as a truncated file does';
+  if (text.trim() === '') return 'the file is empty';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return position === undefined ? 'it does not parse' : `it does not parse at ${lineAndColumn(text, Number(position))}`;
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return `line ${line}, column ${offset - start + 1}`;
+}
+
+/**
+ * YAML with the failsafe schema: every scalar stays a string, so `version: 1.10` is
+ * never read as the number 1.1 (pnpm and yarn write versions unquoted). An empty
+ * document is null.
+ */
+export function parseYamlText(text: string): unknown {
+  try {
+    return parseYaml(text, { schema: 'failsafe', prettyErrors: false, maxAliasCount: 1000 }) as unknown;
+  } catch (error) {
+    if (error instanceof YAMLError) {
+      const at = error.linePos?.[0];
+      throw new ExtractError(`it is not YAML: ${error.code.toLowerCase().replace(/_/g, ' ')}${at ? ` at line ${at.line}, column ${at.col}` : ''}`);
+    }
+    throw error;
+  }
+}

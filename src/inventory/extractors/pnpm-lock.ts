@@ -1,0 +1,72 @@
+// pnpm-lock.yaml (lockfile 5.x, 6.x, 9.x) and node_modules/.pnpm/lock.yaml, the copy
+// pnpm keeps of what it installed.
+import { describeValue, isObject, isString, type JsonObject } from '../../util/shape.js';
+import { ExtractError, type ExtractedPackage, type Extractor } from './extractor.js';
+import { parseYamlText, textOf } from './js-text.js';
+import { insideNodeModules, isRegistryVersion } from './npm-names.js';
+import { parseDependencyPath } from './pnpm-dependency-path.js';
+import { devByPackage } from './pnpm-dev-reach.js';
+
+const MIB = 1024 * 1024;
+const HIDDEN_LOCKFILE = 'node_modules/.pnpm/lock.yaml';
+
+export const pnpmLockExtractor: Extractor = {
+  name: 'javascript/pnpm-lock',
+  maxBytes: 64 * MIB,
+  matches(path, base) {
+    if (base === 'lock.yaml') return path === HIDDEN_LOCKFILE || path.endsWith(`/${HIDDEN_LOCKFILE}`);
+    // one published inside a package lists how its author developed it, not what is installed
+    return base === 'pnpm-lock.yaml' && !insideNodeModules(path);
+  },
+  extract({ content }) {
+    const lock = parseYamlText(textOf(content));
+    if (lock === null) return []; // nothing but comments
+    if (!isObject(lock)) throw new ExtractError(`it is not a pnpm lockfile: the top level is ${describeValue(lock)}, not a map`);
+    const major = lockfileMajor(lock['lockfileVersion']);
+    const packages = lock['packages'];
+    if (packages === undefined || packages === '') return []; // `packages:` with nothing under it
+    if (!isObject(packages)) throw new ExtractError(`"packages" is ${describeValue(packages)}, not a map`);
+    // v9 has no dev flags: the importers' dependency groups tell
+    const importers = isObject(lock['importers']) ? lock['importers'] : undefined;
+    const snapshots = isObject(lock['snapshots']) ? lock['snapshots'] : {};
+    const devFromGraph = major >= 9 && importers ? devByPackage(importers, snapshots) : undefined;
+
+    const found: ExtractedPackage[] = [];
+    let index = 0;
+    for (const [key, value] of Object.entries(packages)) {
+      index++;
+      const entry = entryOf(value, index);
+      const fromKey = parseDependencyPath(key, major);
+      const name = stringField(entry, 'name', index) ?? fromKey?.name;
+      const version = stringField(entry, 'version', index) ?? fromKey?.version;
+      // a git or local package without a version of its own has nothing to match on
+      if (!name || !version || !isRegistryVersion(version)) continue;
+      const pkg: ExtractedPackage = { ecosystem: 'npm', name, version };
+      // v5/v6: `dev: true` dev only, `dev: false` production only, absent: both
+      const dev = devFromGraph ? devFromGraph.get(key) : entry['dev'] === 'true';
+      if (dev !== undefined) pkg.dev = dev;
+      found.push(pkg);
+    }
+    return found;
+  },
+};
+
+function lockfileMajor(value: unknown): number {
+  // failsafe YAML: `5.4` and `'9.0'` are both strings
+  const major = isString(value) ? Number.parseInt(value, 10) : Number.NaN;
+  if (Number.isNaN(major)) throw new ExtractError(`it is not a pnpm lockfile: its lockfileVersion is ${describeValue(value)}`);
+  return major;
+}
+
+function entryOf(value: unknown, index: number): JsonObject {
+  // an entry with no fields is written `key:` (an empty scalar) or `key: {}`
+  if (value === '') return {};
+  if (!isObject(value)) throw new ExtractError(`package ${index} of "packages" is ${describeValue(value)}, not a map`);
+  return value;
+}
+
+function stringField(entry: JsonObject, key: string, index: number): string | undefined {
+  const value = entry[key];
+  if (value === undefined || isString(value)) return value;
+  throw new ExtractError(`"${key}" of package ${index} of "packages" is ${describeValue(value)}, not a string`);
+}
