@@ -4,7 +4,7 @@ import { describeValue, isObject, isString, type JsonObject } from '../../util/s
 import { ExtractError, type ExtractedPackage, type Extractor } from './extractor.js';
 import { parseYamlText, textOf } from './js-text.js';
 import { insideNodeModules, isRegistryVersion } from './npm-names.js';
-import { parseDependencyPath } from './pnpm-dependency-path.js';
+import { parseDependencyPath, withoutPeers } from './pnpm-dependency-path.js';
 import { devByPackage } from './pnpm-dev-reach.js';
 
 const MIB = 1024 * 1024;
@@ -24,11 +24,17 @@ export const pnpmLockExtractor: Extractor = {
     if (!isObject(lock)) throw new ExtractError(`it is not a pnpm lockfile: the top level is ${describeValue(lock)}, not a map`);
     const major = lockfileMajor(lock['lockfileVersion']);
     const packages = lock['packages'];
-    if (packages === undefined || packages === '') return []; // `packages:` with nothing under it
+    if (packages === undefined || packages === '') {
+      // `packages:` with nothing under it is a project without dependencies; one whose
+      // projects do depend on packages was cut short before its packages
+      if (dependsOnPackages(lock)) throw new ExtractError('its projects have dependencies but it lists no packages (a truncated file?)');
+      return [];
+    }
     if (!isObject(packages)) throw new ExtractError(`"packages" is ${describeValue(packages)}, not a map`);
-    // v9 has no dev flags: the importers' dependency groups tell
     const importers = isObject(lock['importers']) ? lock['importers'] : undefined;
     const snapshots = isObject(lock['snapshots']) ? lock['snapshots'] : {};
+    if (major >= 9) checkSnapshots(packages, snapshots);
+    // v9 has no dev flags: the importers' dependency groups tell
     const devFromGraph = major >= 9 && importers ? devByPackage(importers, snapshots) : undefined;
 
     const found: ExtractedPackage[] = [];
@@ -50,6 +56,41 @@ export const pnpmLockExtractor: Extractor = {
     return found;
   },
 };
+
+const DEPENDENCY_GROUPS = ['dependencies', 'devDependencies', 'optionalDependencies'];
+
+/** Does a project (the importers, or the top level of a v5/v6 single-project lockfile) depend on a package? */
+function dependsOnPackages(lock: JsonObject): boolean {
+  const projects = isObject(lock['importers']) ? Object.values(lock['importers']) : [lock];
+  return projects.some(
+    (project) =>
+      isObject(project) &&
+      DEPENDENCY_GROUPS.some((group) => {
+        const dependencies = project[group];
+        return isObject(dependencies) && Object.values(dependencies).some((value) => !referenceOf(value)?.startsWith('link:'));
+      }),
+  );
+}
+
+/** v5: the reference itself; v6+: `{ specifier, version }`. */
+function referenceOf(value: unknown): string | undefined {
+  if (isString(value)) return value;
+  return isObject(value) && isString(value['version']) ? value['version'] : undefined;
+}
+
+/**
+ * pnpm 9 writes every package twice, once in `packages` and once or more (per peer set)
+ * in `snapshots`; a file cut short loses the snapshots of its last packages, or all of them.
+ */
+function checkSnapshots(packages: JsonObject, snapshots: JsonObject): void {
+  const snapshotted = new Set(Object.keys(snapshots).map(withoutPeers));
+  for (const key of snapshotted) {
+    if (!Object.hasOwn(packages, key)) throw new ExtractError('a snapshot has no package entry (a truncated or edited file?)');
+  }
+  for (const key of Object.keys(packages)) {
+    if (!snapshotted.has(key)) throw new ExtractError('a package has no snapshot (a truncated file?)');
+  }
+}
 
 function lockfileMajor(value: unknown): number {
   // failsafe YAML: `5.4` and `'9.0'` are both strings
