@@ -46,6 +46,8 @@ function fromV1(text: string): ExtractedPackage[] {
 function fromBerry(text: string): ExtractedPackage[] {
   const lock = parseYamlText(text);
   if (!isObject(lock)) throw new ExtractError(`it is not a yarn lockfile: the top level is ${describeValue(lock)}, not a map`);
+  const metadata = lock['__metadata'];
+  if (!isObject(metadata) || !isString(metadata['version'])) throw new ExtractError('its __metadata is not a map with the lockfile version');
   const found: ExtractedPackage[] = [];
   let index = 0;
   for (const [key, value] of Object.entries(lock)) {
