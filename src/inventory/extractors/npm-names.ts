@@ -20,10 +20,11 @@ export function aliasTarget(spec: string): { name: string; spec: string } | unde
 /**
  * A version a registry publishes (`1.2.3`, `2.1.6+git`, `1.0.0-alpha.37`), as opposed to
  * what lockfiles write in its place for git, file and tarball dependencies (URLs,
- * `file:…`, `github:user/repo#sha`). Only the former can be matched against advisories.
+ * `file:…`, `github:user/repo#sha`, a bare commit). Only the former can be matched
+ * against advisories.
  */
 export function isRegistryVersion(version: string): boolean {
-  return /^\d/.test(version) && !version.includes(':') && !version.includes('/');
+  return /^\d+\.\d+/.test(version) && !version.includes(':') && !version.includes('/');
 }
 
 /** Is this path inside an installed tree (`node_modules/…` anywhere)? */

@@ -42,8 +42,11 @@ export const pnpmLockExtractor: Extractor = {
     for (const [key, value] of Object.entries(packages)) {
       index++;
       const entry = entryOf(value, index);
-      const fromKey = parseDependencyPath(key, major);
-      const name = stringField(entry, 'name', index) ?? fromKey?.name;
+      const named = stringField(entry, 'name', index);
+      // pnpm writes `name` only where the key is no registry path (git, tarball, local
+      // folder): then the key's last segment is a commit or file name, not a version
+      const fromKey = named === undefined ? parseDependencyPath(key, major) : undefined;
+      const name = named ?? fromKey?.name;
       const version = stringField(entry, 'version', index) ?? fromKey?.version;
       // a git or local package without a version of its own has nothing to match on
       if (!name || !version || !isRegistryVersion(version)) continue;
