@@ -55,8 +55,7 @@ export function parseYamlText(text: string): unknown {
     return parseYaml(text, { schema: 'failsafe', prettyErrors: false, maxAliasCount: 1000 }) as unknown;
   } catch (error) {
     if (error instanceof YAMLError) {
-      const at = error.linePos?.[0];
-      throw new ExtractError(`it is not YAML: ${error.code.toLowerCase().replace(/_/g, ' ')}${at ? ` at line ${at.line}, column ${at.col}` : ''}`);
+      throw new ExtractError(`it is not YAML: ${error.code.toLowerCase().replace(/_/g, ' ')} at ${lineAndColumn(text, error.pos[0])}`);
     }
     throw error;
   }
