@@ -89,6 +89,8 @@ describe('package-lock v2/v3 (packages by folder)', () => {
       'node_modules/string-width-cjs': { name: 'string-width', version: '4.2.3' },
       'node_modules/npm-bundled-dep': { version: '1.1.1', inBundle: true },
       'node_modules/@acme/ui': { resolved: 'packages/ui', link: true },
+      // npm writes no version on a link; were one there, the folder is still the package
+      'node_modules/ui-under-another-name': { resolved: 'packages/ui', link: true, version: '0.3.0' },
       'packages/ui': { name: '@acme/ui', version: '0.3.0' },
       'node_modules/no-version': { resolved: 'git+ssh://git@example.com/org/no-version.git#abc' },
       'node_modules/from-git': { version: '3.0.0', resolved: 'git+ssh://git@example.com/org/from-git.git#abc' },
