@@ -13,9 +13,11 @@
 //   package for us: the inventory merges them and keeps every location.
 // Fixtures osv-scanner's tests expect to fail (not JSON, not YAML) must fail here too.
 import { readFileSync, readdirSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Extractor } from '../src/inventory/extractors/extractor.js';
+import { readLockfileYaml } from '../src/inventory/extractors/lockfile-yaml.js';
 import { packageLockExtractor } from '../src/inventory/extractors/package-lock.js';
 import { pnpmLockExtractor } from '../src/inventory/extractors/pnpm-lock.js';
 import { yarnLockExtractor } from '../src/inventory/extractors/yarn-lock.js';
@@ -146,6 +148,26 @@ describe.skipIf(!HAVE_FIXTURES)('JavaScript lockfiles against osv-scanner fixtur
       expect(unexpected).toEqual([]);
     });
   }
+
+  it('the fast YAML reader reads every YAML fixture it takes exactly as the yaml library does', () => {
+    let fast = 0;
+    let total = 0;
+    for (const type of ['yarn-berry', 'pnpm-v5', 'pnpm-v6', 'pnpm-v9', 'pnpm-misc']) {
+      for (const file of readdirSync(join(LOCKFILES, type))) {
+        const text = readFileSync(join(LOCKFILES, type, file), 'utf8');
+        if (type === 'yarn-berry' && !text.includes('__metadata')) continue;
+        total++;
+        const read = readLockfileYaml(text);
+        if (read === undefined) continue; // given up to the library
+        fast++;
+        const documents = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false });
+        const library = (Array.isArray(documents) ? documents : [documents]).map((document) => document.toJS() as unknown);
+        expect(JSON.parse(JSON.stringify(read)), `${type}/${file}`).toEqual(library.length === 0 ? [null] : library);
+      }
+    }
+    agreement('lockfiles YAML read by the fast reader, equal to the yaml library', fast, total);
+    expect(fast).toBeGreaterThan(total / 2);
+  });
 
   it('the known differences are still differences', () => {
     for (const id of Object.keys(KNOWN_DIFFERENCES)) {

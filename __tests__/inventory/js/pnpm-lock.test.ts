@@ -211,6 +211,53 @@ snapshots:
   });
 });
 
+describe('pnpm-lock.yaml of two documents (pnpm 11+: the env document, then the project)', () => {
+  it('reads both: config dependencies and pnpm itself are installed packages too', () => {
+    const lock = `---
+lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    configDependencies: {}
+    packageManagerDependencies:
+      pnpm:
+        specifier: 12.3.4
+        version: 12.3.4
+
+packages:
+
+  pnpm@12.3.4:
+    resolution: {integrity: sha512-abc==}
+
+snapshots:
+
+  pnpm@12.3.4: {}
+
+---
+lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      ms:
+        specifier: ^2.1.3
+        version: 2.1.3
+
+packages:
+
+  ms@2.1.3:
+    resolution: {integrity: sha512-def==}
+
+snapshots:
+
+  ms@2.1.3: {}
+`;
+    expect(summary(extract(lock))).toEqual(['ms@2.1.3 prod', 'pnpm@12.3.4']);
+  });
+});
+
 describe('pnpm-lock.yaml that cannot be read', () => {
   it('the real v5 and v6 lockfiles cut before their packages, or inside a resolution, throw', () => {
     for (const dir of ['pnpm-v5', 'pnpm-v6']) {

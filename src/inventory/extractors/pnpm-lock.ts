@@ -2,7 +2,7 @@
 // pnpm keeps of what it installed.
 import { describeValue, isObject, isString, type JsonObject } from '../../util/shape.js';
 import { ExtractError, type ExtractedPackage, type Extractor } from './extractor.js';
-import { parseYamlText, textOf } from './js-text.js';
+import { parseYamlDocuments, textOf } from './js-text.js';
 import { insideNodeModules, isRegistryVersion } from './npm-names.js';
 import { parseDependencyPath, withoutPeers } from './pnpm-dependency-path.js';
 import { devByPackage } from './pnpm-dev-reach.js';
@@ -19,46 +19,55 @@ export const pnpmLockExtractor: Extractor = {
     return base === 'pnpm-lock.yaml' && !insideNodeModules(path);
   },
   extract({ content }) {
-    const lock = parseYamlText(textOf(content));
-    if (lock === null) return []; // nothing but comments
-    if (!isObject(lock)) throw new ExtractError(`it is not a pnpm lockfile: the top level is ${describeValue(lock)}, not a map`);
-    const major = lockfileMajor(lock['lockfileVersion']);
-    const packages = lock['packages'];
-    if (packages === undefined || packages === '') {
-      // `packages:` with nothing under it is a project without dependencies; one whose
-      // projects do depend on packages was cut short before its packages
-      if (dependsOnPackages(lock)) throw new ExtractError('its projects have dependencies but it lists no packages (a truncated file?)');
-      return [];
-    }
-    if (!isObject(packages)) throw new ExtractError(`"packages" is ${describeValue(packages)}, not a map`);
-    const importers = isObject(lock['importers']) ? lock['importers'] : undefined;
-    const snapshots = isObject(lock['snapshots']) ? lock['snapshots'] : {};
-    if (major >= 9) checkSnapshots(packages, snapshots);
-    // v9 has no dev flags: the importers' dependency groups tell
-    const devFromGraph = major >= 9 && importers ? devByPackage(importers, snapshots) : undefined;
-
+    // pnpm 11+ may write two documents: the "env" one (config dependencies and pnpm
+    // itself, which are installed too) and then the project's; every one is read
     const found: ExtractedPackage[] = [];
-    let index = 0;
-    for (const [key, value] of Object.entries(packages)) {
-      index++;
-      const entry = entryOf(value, index);
-      const named = stringField(entry, 'name', index);
-      // pnpm writes `name` only where the key is no registry path (git, tarball, local
-      // folder): then the key's last segment is a commit or file name, not a version
-      const fromKey = named === undefined ? parseDependencyPath(key, major) : undefined;
-      const name = named ?? fromKey?.name;
-      const version = stringField(entry, 'version', index) ?? fromKey?.version;
-      // a git or local package without a version of its own has nothing to match on
-      if (!name || !version || !isRegistryVersion(version)) continue;
-      const pkg: ExtractedPackage = { ecosystem: 'npm', name, version };
-      // v5/v6: `dev: true` dev only, `dev: false` production only, absent: both
-      const dev = devFromGraph ? devFromGraph.get(key) : entry['dev'] === 'true';
-      if (dev !== undefined) pkg.dev = dev;
-      found.push(pkg);
+    for (const document of parseYamlDocuments(textOf(content))) {
+      if (document === null) continue; // nothing but comments
+      found.push(...fromDocument(document));
     }
     return found;
   },
 };
+
+function fromDocument(lock: unknown): ExtractedPackage[] {
+  if (!isObject(lock)) throw new ExtractError(`it is not a pnpm lockfile: the top level is ${describeValue(lock)}, not a map`);
+  const major = lockfileMajor(lock['lockfileVersion']);
+  const packages = lock['packages'];
+  if (packages === undefined || packages === '') {
+    // `packages:` with nothing under it is a project without dependencies; one whose
+    // projects do depend on packages was cut short before its packages
+    if (dependsOnPackages(lock)) throw new ExtractError('its projects have dependencies but it lists no packages (a truncated file?)');
+    return [];
+  }
+  if (!isObject(packages)) throw new ExtractError(`"packages" is ${describeValue(packages)}, not a map`);
+  const importers = isObject(lock['importers']) ? lock['importers'] : undefined;
+  const snapshots = isObject(lock['snapshots']) ? lock['snapshots'] : {};
+  if (major >= 9) checkSnapshots(packages, snapshots);
+  // v9 has no dev flags: the importers' dependency groups tell
+  const devFromGraph = major >= 9 && importers ? devByPackage(importers, snapshots) : undefined;
+
+  const found: ExtractedPackage[] = [];
+  let index = 0;
+  for (const [key, value] of Object.entries(packages)) {
+    index++;
+    const entry = entryOf(value, index);
+    const named = stringField(entry, 'name', index);
+    // pnpm writes `name` only where the key is no registry path (git, tarball, local
+    // folder): then the key's last segment is a commit or file name, not a version
+    const fromKey = named === undefined ? parseDependencyPath(key, major) : undefined;
+    const name = named ?? fromKey?.name;
+    const version = stringField(entry, 'version', index) ?? fromKey?.version;
+    // a git or local package without a version of its own has nothing to match on
+    if (!name || !version || !isRegistryVersion(version)) continue;
+    const pkg: ExtractedPackage = { ecosystem: 'npm', name, version };
+    // v5/v6: `dev: true` dev only, `dev: false` production only, absent: both
+    const dev = devFromGraph ? devFromGraph.get(key) : entry['dev'] === 'true';
+    if (dev !== undefined) pkg.dev = dev;
+    found.push(pkg);
+  }
+  return found;
+}
 
 const DEPENDENCY_GROUPS = ['dependencies', 'devDependencies', 'optionalDependencies'];
 

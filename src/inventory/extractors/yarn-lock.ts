@@ -2,7 +2,7 @@
 // `__metadata` block. yarn.lock records no dev flag, so packages carry none.
 import { describeValue, isObject, isString } from '../../util/shape.js';
 import { ExtractError, type ExtractedPackage, type Extractor } from './extractor.js';
-import { parseYamlText, textOf } from './js-text.js';
+import { parseYamlDocuments, textOf } from './js-text.js';
 import { aliasTarget, insideNodeModules, splitDescriptor } from './npm-names.js';
 import { parseYarnV1 } from './yarn-v1-syntax.js';
 
@@ -44,7 +44,9 @@ function fromV1(text: string): ExtractedPackage[] {
 }
 
 function fromBerry(text: string): ExtractedPackage[] {
-  const lock = parseYamlText(text);
+  const documents = parseYamlDocuments(text);
+  if (documents.length !== 1) throw new ExtractError(`it holds ${documents.length} YAML documents, not one`);
+  const lock = documents[0];
   if (!isObject(lock)) throw new ExtractError(`it is not a yarn lockfile: the top level is ${describeValue(lock)}, not a map`);
   const metadata = lock['__metadata'];
   if (!isObject(metadata) || !isString(metadata['version'])) throw new ExtractError('its __metadata is not a map with the lockfile version');
