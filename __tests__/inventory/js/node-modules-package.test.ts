@@ -33,6 +33,11 @@ describe('an installed package.json', () => {
     ]);
   });
 
+  it('with bytes that are not UTF-8 in a description is still read, as npm reads it', () => {
+    const latin1 = Buffer.concat([Buffer.from('{"name": "old", "version": "0.1.0", "author": "Jos'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    expect(nodeModulesPackageExtractor.extract({ path: 'node_modules/old/package.json', content: latin1 })).toEqual([{ ecosystem: 'npm', name: 'old', version: '0.1.0' }]);
+  });
+
   it('without a version, or with no published version, is no package', () => {
     expect(extract('node_modules/x/package.json', { name: 'x' })).toEqual([]);
     expect(extract('node_modules/x/package.json', { name: 'x', version: '' })).toEqual([]);

@@ -141,7 +141,7 @@ describe('a package-lock that cannot be read throws', () => {
     ['an entry that is not an object', '{"lockfileVersion": 3, "packages": {"node_modules/ms": "2.1.3"}}'],
     ['a version that is not a string', '{"lockfileVersion": 3, "packages": {"node_modules/ms": {"version": 2}}}'],
     ['a nested v1 entry that is not an object', '{"lockfileVersion": 1, "dependencies": {"a": {"version": "1.0.0", "dependencies": {"b": true}}}}'],
-    ['not UTF-8', '\u0000'],
+    ['binary, not text', '\u0000'],
   ];
   it.each(broken)('%s', (_what, text) => {
     const content = text === '\u0000' ? Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) : Buffer.from(text);

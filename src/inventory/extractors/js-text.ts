@@ -1,4 +1,4 @@
-// Reading the bytes of a JavaScript lockfile or manifest: strict UTF-8, JSON or YAML.
+// Reading the bytes of a JavaScript lockfile or manifest: UTF-8 text, JSON or YAML.
 // Error messages give a line and column, never the text around it: a lockfile line can
 // hold a token (`resolved "https://user:token@host/…"`), and the message ends up in a
 // finding that is posted on a pull request.
@@ -6,15 +6,14 @@ import { parseAllDocuments } from 'yaml';
 import { ExtractError } from './extractor.js';
 import { DuplicateKey, readLockfileYaml } from './lockfile-yaml.js';
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// Not fatal on bad bytes: npm, yarn and pnpm read these files with Node's lenient
+// decoding, so an old package.json with a Latin-1 author name is still a package; bytes
+// that are no text at all still fail to parse as JSON or YAML.
+const UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /** The entry as text; a byte-order mark is dropped (npm and yarn read past one too). */
 export function textOf(content: Buffer): string {
-  try {
-    return UTF8.decode(content);
-  } catch {
-    throw new ExtractError('it is not UTF-8 text');
-  }
+  return UTF8.decode(content);
 }
 
 export function parseJsonText(content: Buffer): unknown {
