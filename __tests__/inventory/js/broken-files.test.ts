@@ -2,6 +2,7 @@
 // and scanned with scan(): each is one parse-error finding naming the file and the
 // extractor, the scan itself never fails, and every readable file is still read.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { nodeModulesPackageExtractor } from '../../../src/inventory/extractors/node-modules-package.js';
 import type { Report } from '../../../src/model.js';
 import { scan } from '../../../src/scan.js';
 import { packTree } from '../../helpers/store-package.js';
@@ -69,6 +70,14 @@ describe('the inventory analyser with the JavaScript extractors', () => {
     expect(result.wanted).toEqual(['node_modules/some-lib/package.json']);
     expect(result.packages?.map((pkg) => `${pkg.name}@${pkg.version}`)).toEqual(['some-lib@1.0.0']);
     expect(result.findings).toEqual([]);
+  });
+
+  it('reports a package.json over its bound as unreadable, without parsing it', () => {
+    const padding = ' '.repeat(nodeModulesPackageExtractor.maxBytes);
+    const result = analyze({ 'node_modules/huge/package.json': `{"name": "huge", "version": "1.0.0"}${padding}` });
+    expect(result.packages).toEqual([]);
+    expect(result.findings?.map((finding) => [finding.path, finding.rule])).toEqual([['node_modules/huge/package.json', 'javascript/node-modules-package']]);
+    expect(result.findings?.[0]?.title).toMatch(/larger than the \d+-byte bound/);
   });
 
   it('merges one package found by several formats, dev only if every place with an opinion says so', () => {
