@@ -36,7 +36,9 @@ function fromV1(text: string): ExtractedPackage[] {
     if (!isString(version)) throw new ExtractError(`the entry at line ${entry.line} has no version`);
     const descriptor = splitDescriptor(entry.descriptors[0] ?? '');
     if (!descriptor) throw new ExtractError(`the entry at line ${entry.line} does not start with name@range`);
-    // `string-width-cjs@npm:string-width@^4.2.0` installs string-width
+    // `string-width-cjs@npm:string-width@^4.2.0` installs string-width. Git, `file:` and
+    // `link:` entries carry the version of the package.json they found and are read:
+    // a vendored copy of a published package is that package.
     const name = aliasTarget(descriptor.spec)?.name ?? descriptor.name;
     found.push({ ecosystem: 'npm', name, version });
   }
