@@ -14138,7 +14138,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options2 = {}) {
+    function parseAllDocuments2(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -14213,7 +14213,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -21219,9 +21219,9 @@ function changesSection(report) {
   if (!changes) return [];
   const { files, packages, configs } = changes;
   const out = ["### What this release changes", ""];
-  const roots = changes.roots.target || changes.roots.baseline ? ` (compared inside ${mdCode(changes.roots.target || ".")} and ${mdCode(changes.roots.baseline || ".")})` : "";
+  const roots2 = changes.roots.target || changes.roots.baseline ? ` (compared inside ${mdCode(changes.roots.target || ".")} and ${mdCode(changes.roots.baseline || ".")})` : "";
   out.push(
-    `Files: ${count(files.added)} added, ${count(files.removed)} removed, ${count(files.changed)} changed, ${count(files.unchanged)} unchanged${roots}.`,
+    `Files: ${count(files.added)} added, ${count(files.removed)} removed, ${count(files.changed)} changed, ${count(files.unchanged)} unchanged${roots2}.`,
     ""
   );
   const packageRows = [
@@ -26261,6 +26261,412 @@ function within(chain, read10) {
   }
 }
 
+// src/inventory/extractors/js-text.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/inventory/extractors/lockfile-yaml.ts
+var GiveUp = class extends Error {
+};
+var DuplicateKey = class extends Error {
+  constructor(line) {
+    super(`a key appears twice (line ${line})`);
+    this.line = line;
+  }
+  line;
+};
+var MAX_DEPTH = 64;
+var INDICATORS = /* @__PURE__ */ new Set(["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`"]);
+function readLockfileYaml(text) {
+  try {
+    return new Reader(text).documents();
+  } catch (error) {
+    if (error instanceof GiveUp) return void 0;
+    throw error;
+  }
+}
+function newMap() {
+  return /* @__PURE__ */ Object.create(null);
+}
+var Reader = class {
+  lines;
+  index = 0;
+  constructor(text) {
+    this.lines = text.split("\n");
+  }
+  documents() {
+    const documents = [];
+    let started = false;
+    for (; ; ) {
+      this.skipBlank();
+      const line = this.line();
+      if (line === void 0) break;
+      if (isDocumentStart(line)) {
+        if (line.trim() !== "---") throw new GiveUp();
+        if (started) documents.push(null);
+        this.index++;
+        started = true;
+        continue;
+      }
+      if (line.startsWith("...")) throw new GiveUp();
+      if (indentOf(line) !== 0) throw new GiveUp();
+      documents.push(this.block(0, 0));
+      started = false;
+      this.skipBlank();
+      const next = this.line();
+      if (next !== void 0 && !isDocumentStart(next)) throw new GiveUp();
+      if (next !== void 0) {
+        this.index++;
+        started = true;
+      }
+    }
+    if (started) documents.push(null);
+    return documents.length === 0 ? [null] : documents;
+  }
+  line() {
+    const line = this.lines[this.index];
+    return line === void 0 ? void 0 : line.endsWith("\r") ? line.slice(0, -1) : line;
+  }
+  /** Past blank lines and whole-line comments. */
+  skipBlank() {
+    for (let line = this.line(); line !== void 0; line = this.line()) {
+      const rest = line.trimStart();
+      if (rest !== "" && !rest.startsWith("#")) return;
+      if (line.slice(0, line.length - rest.length).includes("	")) throw new GiveUp();
+      this.index++;
+    }
+  }
+  /** The map or sequence whose lines start at this indentation. */
+  block(indent, depth) {
+    if (depth > MAX_DEPTH) throw new GiveUp();
+    const first = (this.line() ?? "").slice(indent);
+    return first.startsWith("- ") || first === "-" ? this.sequence(indent) : this.map(indent, depth);
+  }
+  sequence(indent) {
+    const items = [];
+    for (; ; ) {
+      this.skipBlank();
+      const line = this.line();
+      if (line === void 0 || isDocumentStart(line)) return items;
+      const lineIndent = indentOf(line);
+      if (lineIndent < indent) return items;
+      if (lineIndent > indent || !line.startsWith("- ", indent)) throw new GiveUp();
+      const rest = withoutComment(line.slice(indent + 2).trim());
+      if (rest === "" || rest.startsWith("- ") || rest === "-") throw new GiveUp();
+      items.push(inlineValue(rest));
+      this.index++;
+    }
+  }
+  map(indent, depth) {
+    const map = newMap();
+    for (; ; ) {
+      this.skipBlank();
+      const line = this.line();
+      if (line === void 0 || isDocumentStart(line)) return map;
+      const lineIndent = indentOf(line);
+      if (lineIndent < indent) return map;
+      if (lineIndent > indent) throw new GiveUp();
+      const lineNumber = this.index + 1;
+      const { key, rest } = splitKey(line.slice(indent));
+      if (Object.hasOwn(map, key)) throw new DuplicateKey(lineNumber);
+      this.index++;
+      if (rest !== "") {
+        map[key] = inlineValue(rest);
+        continue;
+      }
+      this.skipBlank();
+      const next = this.line();
+      const nextIndent = next === void 0 || isDocumentStart(next) ? -1 : indentOf(next);
+      if (nextIndent > indent) map[key] = this.block(nextIndent, depth + 1);
+      else if (next !== void 0 && nextIndent === indent && next.startsWith("- ", indent)) throw new GiveUp();
+      else map[key] = "";
+    }
+  }
+};
+function isDocumentStart(line) {
+  return line.startsWith("---") && (line.length === 3 || line[3] === " " || line[3] === "	");
+}
+function indentOf(line) {
+  let indent = 0;
+  while (line.charCodeAt(indent) === 32) indent++;
+  if (line[indent] === "	") throw new GiveUp();
+  return indent;
+}
+function splitKey(text) {
+  let key;
+  let after;
+  if (text.startsWith('"') || text.startsWith("'")) {
+    const end = quotedEnd(text, 0);
+    key = unquote(text.slice(0, end));
+    after = text.slice(end);
+    if (!after.startsWith(":")) throw new GiveUp();
+    after = after.slice(1);
+  } else {
+    if (INDICATORS.has(text[0] ?? "")) throw new GiveUp();
+    const colon = plainColon(text);
+    if (colon < 0) throw new GiveUp();
+    key = text.slice(0, colon).trimEnd();
+    if (key.includes(" #")) throw new GiveUp();
+    after = text.slice(colon + 1);
+  }
+  if (after !== "" && after[0] !== " ") throw new GiveUp();
+  return { key, rest: withoutComment(after.trim()) };
+}
+function plainColon(text) {
+  for (let at = text.indexOf(":"); at >= 0; at = text.indexOf(":", at + 1)) {
+    if (at === text.length - 1 || text[at + 1] === " ") return at;
+  }
+  return -1;
+}
+function inlineValue(text) {
+  if (text.startsWith("{") || text.startsWith("[")) {
+    const flow = new FlowReader(text);
+    const value = flow.value();
+    if (!flow.atEnd()) throw new GiveUp();
+    return value;
+  }
+  if (text.startsWith('"') || text.startsWith("'")) {
+    const end = quotedEnd(text, 0);
+    if (end !== text.length) throw new GiveUp();
+    return unquote(text);
+  }
+  return plainScalar(text);
+}
+function plainScalar(text) {
+  if (text === "" || INDICATORS.has(text[0] ?? "")) throw new GiveUp();
+  if (plainColon(text) >= 0) throw new GiveUp();
+  return text;
+}
+function withoutComment(text) {
+  if (text.startsWith("#")) return "";
+  if (text.startsWith('"') || text.startsWith("'")) {
+    const end = quotedEnd(text, 0);
+    const tail = text.slice(end).trim();
+    if (tail === "" || tail.startsWith("#")) return text.slice(0, end);
+    throw new GiveUp();
+  }
+  if (text.startsWith("{") || text.startsWith("[")) {
+    if (text.includes("#")) throw new GiveUp();
+    return text;
+  }
+  const hash = text.indexOf(" #");
+  return hash < 0 ? text : text.slice(0, hash).trimEnd();
+}
+function quotedEnd(text, start) {
+  const quote = text[start];
+  for (let at = start + 1; at < text.length; at++) {
+    const char = text[at];
+    if (quote === '"' && char === "\\") at++;
+    else if (char === quote) {
+      if (quote === "'" && text[at + 1] === "'") at++;
+      else return at + 1;
+    }
+  }
+  throw new GiveUp();
+}
+function unquote(literal) {
+  if (literal.startsWith("'")) return literal.slice(1, -1).replaceAll("''", "'");
+  try {
+    const value = JSON.parse(literal);
+    if (typeof value === "string") return value;
+  } catch {
+  }
+  throw new GiveUp();
+}
+var FlowReader = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  at = 0;
+  atEnd() {
+    this.space();
+    return this.at === this.text.length;
+  }
+  value() {
+    this.space();
+    const char = this.text[this.at];
+    if (char === "{") return this.map();
+    if (char === "[") return this.sequence();
+    if (char === '"' || char === "'") {
+      const end = quotedEnd(this.text, this.at);
+      const value = unquote(this.text.slice(this.at, end));
+      this.at = end;
+      return value;
+    }
+    return this.plain();
+  }
+  map() {
+    const map = newMap();
+    this.at++;
+    this.space();
+    if (this.text[this.at] === "}") {
+      this.at++;
+      return map;
+    }
+    for (; ; ) {
+      this.space();
+      const key = this.value();
+      if (typeof key !== "string" || this.text[this.at] !== ":") throw new GiveUp();
+      this.at++;
+      if (this.text[this.at] !== " ") throw new GiveUp();
+      if (Object.hasOwn(map, key)) throw new GiveUp();
+      map[key] = this.value();
+      this.space();
+      const next = this.text[this.at++];
+      if (next === "}") return map;
+      if (next !== ",") throw new GiveUp();
+    }
+  }
+  sequence() {
+    const items = [];
+    this.at++;
+    this.space();
+    if (this.text[this.at] === "]") {
+      this.at++;
+      return items;
+    }
+    for (; ; ) {
+      items.push(this.value());
+      this.space();
+      const next = this.text[this.at++];
+      if (next === "]") return items;
+      if (next !== ",") throw new GiveUp();
+    }
+  }
+  /** A plain scalar in a flow: up to `, `, `]`, `}` or `: `. */
+  plain() {
+    const start = this.at;
+    if (INDICATORS.has(this.text[start] ?? "")) throw new GiveUp();
+    while (this.at < this.text.length) {
+      const char = this.text[this.at];
+      if (char === "," || char === "]" || char === "}" || char === "[" || char === "{") break;
+      if (char === ":" && (this.text[this.at + 1] === " " || this.text[this.at + 1] === "," || this.text[this.at + 1] === "}")) break;
+      if (char === "#" && this.text[this.at - 1] === " ") throw new GiveUp();
+      this.at++;
+    }
+    const value = this.text.slice(start, this.at).trim();
+    if (value === "") throw new GiveUp();
+    return value;
+  }
+  space() {
+    while (this.text[this.at] === " ") this.at++;
+  }
+};
+
+// src/inventory/extractors/js-text.ts
+var UTF8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
+function textOf2(content) {
+  return UTF8.decode(content);
+}
+function parseJsonText(content) {
+  const text = textOf2(content);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ExtractError(`it is not JSON: ${jsonProblem(error, text)}`);
+  }
+}
+function jsonProblem(error, text) {
+  const message = error instanceof Error ? error.message : "";
+  if (/end of JSON input|Unterminated string/i.test(message) && text.trim() !== "") return "it ends early, as a truncated file does";
+  if (text.trim() === "") return "the file is empty";
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return position === void 0 ? "it does not parse" : `it does not parse at ${lineAndColumn(text, Number(position))}`;
+}
+function lineAndColumn(text, offset) {
+  let line = 1;
+  let start = 0;
+  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) {
+    if (text.charCodeAt(i2) === 10) {
+      line++;
+      start = i2 + 1;
+    }
+  }
+  return `line ${line}, column ${offset - start + 1}`;
+}
+function parseYamlDocuments(text) {
+  let fast;
+  try {
+    fast = readLockfileYaml(text);
+  } catch (error) {
+    if (error instanceof DuplicateKey) throw new ExtractError(`it is not YAML: ${error.message}`);
+    throw error;
+  }
+  if (fast) return fast;
+  const documents = (0, import_yaml2.parseAllDocuments)(text, { schema: "failsafe", prettyErrors: false, uniqueKeys: false });
+  const list3 = Array.isArray(documents) ? documents : [documents];
+  for (const document of list3) {
+    const error = document.errors[0];
+    if (error) throw new ExtractError(`it is not YAML: ${error.code.toLowerCase().replace(/_/g, " ")} at ${lineAndColumn(text, error.pos[0])}`);
+  }
+  return list3.length === 0 ? [null] : list3.map((document) => document.toJS({ maxAliasCount: 1e3 }));
+}
+
+// src/inventory/extractors/npm-names.ts
+function splitDescriptor(descriptor) {
+  const at = descriptor.indexOf("@", 1);
+  if (at <= 0) return void 0;
+  return { name: descriptor.slice(0, at), spec: descriptor.slice(at + 1) };
+}
+function aliasTarget(spec) {
+  if (!spec.startsWith("npm:")) return void 0;
+  return splitDescriptor(spec.slice(4));
+}
+function isRegistryVersion(version) {
+  return /^\d+\.\d+/.test(version) && !version.includes(":") && !version.includes("/");
+}
+function insideNodeModules(path) {
+  return path.startsWith("node_modules/") || path.includes("/node_modules/");
+}
+function isNodeModulesDir(dir) {
+  return dir === "node_modules" || dir.endsWith("/node_modules");
+}
+function nameAfterNodeModules(path) {
+  const at = path.lastIndexOf("node_modules/");
+  if (at < 0 || at > 0 && path[at - 1] !== "/") return void 0;
+  const name = path.slice(at + "node_modules/".length);
+  return name === "" ? void 0 : name;
+}
+
+// src/inventory/extractors/node-modules-package.ts
+var MIB = 1024 * 1024;
+var MANIFEST = "package.json";
+var nodeModulesPackageExtractor = {
+  name: "javascript/node-modules-package",
+  installed: true,
+  // package.json files are small; a few carry long contributor lists or embedded data
+  maxBytes: 4 * MIB,
+  matches(path, base) {
+    return base === MANIFEST && isPackageRoot(path);
+  },
+  extract({ path, content }) {
+    const manifest = parseJsonText(content);
+    if (!isObject(manifest)) throw new ExtractError(`it is not a package manifest: the top level is ${describeValue(manifest)}, not an object`);
+    const name = manifest["name"];
+    const version = manifest["version"];
+    if (name !== void 0 && !isString(name)) throw new ExtractError(`its "name" is ${describeValue(name)}, not a string`);
+    if (version !== void 0 && !isString(version)) throw new ExtractError(`its "version" is ${describeValue(version)}, not a string`);
+    if (version === void 0 || !isRegistryVersion(version)) return [];
+    const installedAs = nameAfterNodeModules(path.slice(0, -(MANIFEST.length + 1)));
+    const packageName = name !== void 0 && name !== "" ? name : installedAs;
+    return packageName ? [{ ecosystem: "npm", name: packageName, version }] : [];
+  }
+};
+function isPackageRoot(path) {
+  const dir = path.slice(0, path.length - MANIFEST.length - 1);
+  if (dir.length === 0 || path[dir.length] !== "/") return false;
+  const slash = dir.lastIndexOf("/");
+  if (slash < 0) return false;
+  const folder = dir.slice(slash + 1);
+  if (folder === "" || folder.startsWith(".") || folder.startsWith("@")) return false;
+  const parent = dir.slice(0, slash);
+  if (isNodeModulesDir(parent)) return true;
+  const scopeSlash = parent.lastIndexOf("/");
+  if (scopeSlash < 0) return false;
+  const scope = parent.slice(scopeSlash + 1);
+  return scope.length > 1 && scope.startsWith("@") && isNodeModulesDir(parent.slice(0, scopeSlash));
+}
+
 // src/inventory/extractors/json-content.ts
 function parseJsonContent(content) {
   try {
@@ -26327,6 +26733,83 @@ var nugetPackagesLockExtractor = {
     return [...found.values()];
   }
 };
+
+// src/inventory/extractors/package-lock.ts
+var MIB2 = 1024 * 1024;
+var HIDDEN_LOCKFILE = ".package-lock.json";
+var packageLockExtractor = {
+  name: "javascript/package-lock",
+  // a large monorepo's lockfile reaches 30 MB
+  maxBytes: 64 * MIB2,
+  matches(path, base) {
+    if (base === HIDDEN_LOCKFILE) return path === `node_modules/${HIDDEN_LOCKFILE}` || path.endsWith(`/node_modules/${HIDDEN_LOCKFILE}`);
+    if (base !== "package-lock.json" && base !== "npm-shrinkwrap.json") return false;
+    return !insideNodeModules(path);
+  },
+  extract({ path, content }) {
+    const found = readLock(parseJsonText(content));
+    return path.endsWith(HIDDEN_LOCKFILE) ? found.map((pkg) => ({ ...pkg, installed: true })) : found;
+  }
+};
+function readLock(lock) {
+  if (!isObject(lock)) throw new ExtractError(`it is not a package-lock: the top level is ${describeValue(lock)}, not an object`);
+  const packages = lock["packages"];
+  const dependencies = lock["dependencies"];
+  if (packages !== void 0) return fromPackages(expectObject(packages, '"packages"'));
+  if (dependencies !== void 0) return fromDependencies(expectObject(dependencies, '"dependencies"'));
+  if (typeof lock["lockfileVersion"] === "number") return [];
+  throw new ExtractError('it is not a package-lock: it has no "lockfileVersion", "packages" or "dependencies"');
+}
+function expectObject(value, where) {
+  if (!isObject(value)) throw new ExtractError(`${where} is ${describeValue(value)}, not an object`);
+  return value;
+}
+function optionalString(entry, key, where) {
+  const value = entry[key];
+  if (value === void 0 || isString(value)) return value;
+  throw new ExtractError(`"${key}" of ${where} is ${describeValue(value)}, not a string`);
+}
+function fromPackages(packages) {
+  const found = [];
+  let index = 0;
+  for (const [path, value] of Object.entries(packages)) {
+    index++;
+    const where = `package ${index} of "packages"`;
+    const entry = expectObject(value, where);
+    if (path === "") continue;
+    if (entry["link"] === true) continue;
+    const version = optionalString(entry, "version", where);
+    if (version === void 0 || !isRegistryVersion(version)) continue;
+    const name = optionalString(entry, "name", where) ?? nameAfterNodeModules(path) ?? lastSegment(path);
+    if (name === "") continue;
+    found.push({ ecosystem: "npm", name, version, dev: entry["dev"] === true });
+  }
+  return found;
+}
+function lastSegment(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function fromDependencies(root) {
+  const found = [];
+  const pending = [{ dependencies: root, where: '"dependencies"' }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    for (const [key, value] of Object.entries(next.dependencies)) {
+      const where = `a dependency in ${next.where}`;
+      const entry = expectObject(value, where);
+      const version = optionalString(entry, "version", where);
+      const pkg = version === void 0 ? void 0 : registryPackage(key, version);
+      if (pkg) found.push({ ecosystem: "npm", ...pkg, dev: entry["dev"] === true });
+      const nested = entry["dependencies"];
+      if (nested !== void 0) pending.push({ dependencies: expectObject(nested, `the "dependencies" of ${where}`), where: `${next.where} (nested)` });
+    }
+  }
+  return found;
+}
+function registryPackage(key, version) {
+  const alias = aliasTarget(version);
+  if (alias) return isRegistryVersion(alias.spec) ? { name: alias.name, version: alias.spec } : void 0;
+  return isRegistryVersion(version) ? { name: key, version } : void 0;
+}
 
 // src/inventory/extractors/toml-reader.ts
 var BARE_KEY2 = /[A-Za-z0-9_-]+/y;
@@ -26731,6 +27214,189 @@ function section(value, key, dev) {
   return packages;
 }
 
+// src/inventory/extractors/pnpm-dependency-path.ts
+function parseDependencyPath(key, lockfileMajor2) {
+  const path = key.startsWith("/") ? key.slice(1) : key;
+  if (/^[a-z+]+:/i.test(path)) return void 0;
+  if (lockfileMajor2 >= 6) return splitAtSign(path);
+  return splitSlashes(path) ?? splitAtSign(path);
+}
+function splitAtSign(path) {
+  const paren = path.indexOf("(");
+  const descriptor = splitDescriptor(paren < 0 ? path : path.slice(0, paren));
+  if (!descriptor) return void 0;
+  const name = withoutHost(descriptor.name);
+  return name ? { name, version: descriptor.spec } : void 0;
+}
+function splitSlashes(path) {
+  const segments = path.split("/");
+  if (segments.length < 2) return void 0;
+  const last = segments.pop() ?? "";
+  const underscore = last.indexOf("_");
+  const version = underscore < 0 ? last : last.slice(0, underscore);
+  const bare = segments.pop() ?? "";
+  const scope = segments[segments.length - 1];
+  const name = scope?.startsWith("@") ? `${scope}/${bare}` : bare;
+  return name && version ? { name, version } : void 0;
+}
+function withoutHost(name) {
+  const segments = name.split("/");
+  if (segments.length === 1 || segments.length === 2 && name.startsWith("@")) return name;
+  const bare = segments[segments.length - 1] ?? "";
+  const scope = segments[segments.length - 2] ?? "";
+  return scope.startsWith("@") ? `${scope}/${bare}` : bare;
+}
+function withoutPeers(key) {
+  const paren = key.indexOf("(");
+  return paren < 0 ? key : key.slice(0, paren);
+}
+function snapshotKeyOf(dependencyName, reference) {
+  if (reference.startsWith("link:")) return void 0;
+  if (reference.startsWith("@")) return reference;
+  const at = reference.indexOf("@");
+  if (at < 0) return `${dependencyName}@${reference}`;
+  const colon = reference.indexOf(":");
+  const paren = reference.indexOf("(");
+  if ((colon < 0 || at < colon) && (paren < 0 || at < paren)) return reference;
+  return `${dependencyName}@${reference}`;
+}
+
+// src/inventory/extractors/pnpm-dev-reach.ts
+var PRODUCTION_GROUPS = ["dependencies", "optionalDependencies"];
+var DEVELOPMENT_GROUPS = ["devDependencies"];
+var SNAPSHOT_GROUPS = ["dependencies", "optionalDependencies"];
+function devByPackage(importers, snapshots) {
+  const production = reach(roots(importers, PRODUCTION_GROUPS), snapshots);
+  const development = reach(roots(importers, DEVELOPMENT_GROUPS), snapshots);
+  const dev = /* @__PURE__ */ new Map();
+  for (const key of development) dev.set(withoutPeers(key), true);
+  for (const key of production) dev.set(withoutPeers(key), false);
+  return dev;
+}
+function roots(importers, groups) {
+  const keys = [];
+  for (const importer of Object.values(importers)) {
+    if (!isObject(importer)) continue;
+    for (const group of groups) {
+      const dependencies = importer[group];
+      if (!isObject(dependencies)) continue;
+      for (const [name, value] of Object.entries(dependencies)) {
+        const reference = isString(value) ? value : isObject(value) && isString(value["version"]) ? value["version"] : void 0;
+        const key = reference === void 0 ? void 0 : snapshotKeyOf(name, reference);
+        if (key !== void 0) keys.push(key);
+      }
+    }
+  }
+  return keys;
+}
+function reach(start, snapshots) {
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [...start];
+  for (let key = pending.pop(); key !== void 0; key = pending.pop()) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const snapshot = snapshots[key];
+    if (!isObject(snapshot)) continue;
+    for (const group of SNAPSHOT_GROUPS) {
+      const dependencies = snapshot[group];
+      if (!isObject(dependencies)) continue;
+      for (const [name, reference] of Object.entries(dependencies)) {
+        const next = isString(reference) ? snapshotKeyOf(name, reference) : void 0;
+        if (next !== void 0 && !seen.has(next)) pending.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+// src/inventory/extractors/pnpm-lock.ts
+var MIB3 = 1024 * 1024;
+var HIDDEN_LOCKFILE2 = "node_modules/.pnpm/lock.yaml";
+var pnpmLockExtractor = {
+  name: "javascript/pnpm-lock",
+  maxBytes: 64 * MIB3,
+  matches(path, base) {
+    if (base === "lock.yaml") return path === HIDDEN_LOCKFILE2 || path.endsWith(`/${HIDDEN_LOCKFILE2}`);
+    return base === "pnpm-lock.yaml" && !insideNodeModules(path);
+  },
+  extract({ path, content }) {
+    const found = [];
+    for (const document of parseYamlDocuments(textOf2(content))) {
+      if (document === null) continue;
+      found.push(...fromDocument(document));
+    }
+    return path.endsWith(HIDDEN_LOCKFILE2) ? found.map((pkg) => ({ ...pkg, installed: true })) : found;
+  }
+};
+function fromDocument(lock) {
+  if (!isObject(lock)) throw new ExtractError(`it is not a pnpm lockfile: the top level is ${describeValue(lock)}, not a map`);
+  const major = lockfileMajor(lock["lockfileVersion"]);
+  const packages = lock["packages"];
+  if (packages === void 0 || packages === "") {
+    if (dependsOnPackages(lock)) throw new ExtractError("its projects have dependencies but it lists no packages (a truncated file?)");
+    return [];
+  }
+  if (!isObject(packages)) throw new ExtractError(`"packages" is ${describeValue(packages)}, not a map`);
+  const importers = isObject(lock["importers"]) ? lock["importers"] : void 0;
+  const snapshots = isObject(lock["snapshots"]) ? lock["snapshots"] : {};
+  if (major >= 9) checkSnapshots(packages, snapshots);
+  const devFromGraph = major >= 9 && importers ? devByPackage(importers, snapshots) : void 0;
+  const found = [];
+  let index = 0;
+  for (const [key, value] of Object.entries(packages)) {
+    index++;
+    const entry = entryOf(value, index);
+    const named = stringField(entry, "name", index);
+    const fromKey = named === void 0 ? parseDependencyPath(key, major) : void 0;
+    const name = named ?? fromKey?.name;
+    const version = stringField(entry, "version", index) ?? fromKey?.version;
+    if (!name || !version || !isRegistryVersion(version)) continue;
+    const pkg = { ecosystem: "npm", name, version };
+    const dev = devFromGraph ? devFromGraph.get(key) : entry["dev"] === "true";
+    if (dev !== void 0) pkg.dev = dev;
+    found.push(pkg);
+  }
+  return found;
+}
+var DEPENDENCY_GROUPS = ["dependencies", "devDependencies", "optionalDependencies"];
+function dependsOnPackages(lock) {
+  const projects = isObject(lock["importers"]) ? Object.values(lock["importers"]) : [lock];
+  return projects.some(
+    (project) => isObject(project) && DEPENDENCY_GROUPS.some((group) => {
+      const dependencies = project[group];
+      return isObject(dependencies) && Object.values(dependencies).some((value) => !referenceOf(value)?.startsWith("link:"));
+    })
+  );
+}
+function referenceOf(value) {
+  if (isString(value)) return value;
+  return isObject(value) && isString(value["version"]) ? value["version"] : void 0;
+}
+function checkSnapshots(packages, snapshots) {
+  const snapshotted = new Set(Object.keys(snapshots).map(withoutPeers));
+  for (const key of snapshotted) {
+    if (!Object.hasOwn(packages, key)) throw new ExtractError("a snapshot has no package entry (a truncated or edited file?)");
+  }
+  for (const key of Object.keys(packages)) {
+    if (!snapshotted.has(key)) throw new ExtractError("a package has no snapshot (a truncated file?)");
+  }
+}
+function lockfileMajor(value) {
+  const major = isString(value) ? Number.parseInt(value, 10) : Number.NaN;
+  if (Number.isNaN(major)) throw new ExtractError(`it is not a pnpm lockfile: its lockfileVersion is ${describeValue(value)}`);
+  return major;
+}
+function entryOf(value, index) {
+  if (value === "") return {};
+  if (!isObject(value)) throw new ExtractError(`package ${index} of "packages" is ${describeValue(value)}, not a map`);
+  return value;
+}
+function stringField(entry, key, index) {
+  const value = entry[key];
+  if (value === void 0 || isString(value)) return value;
+  throw new ExtractError(`"${key}" of package ${index} of "packages" is ${describeValue(value)}, not a string`);
+}
+
 // src/inventory/extractors/poetry-lock.ts
 var poetryLockExtractor = {
   name: "python/poetry-lock",
@@ -26948,8 +27614,167 @@ function developmentOnly(nodes) {
   return out;
 }
 
+// src/inventory/extractors/yarn-v1-syntax.ts
+function parseYarnV1(text) {
+  const entries = [];
+  const stack = [];
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const lineNumber = index + 1;
+    const line = (lines[index] ?? "").replace(/\r$/, "");
+    const indent = line.length - line.trimStart().length;
+    const rest = line.slice(indent);
+    if (rest === "" || rest.startsWith("#")) continue;
+    if (line.slice(0, indent).includes("	") || indent % 2 !== 0) throw lineError(lineNumber, "is not indented by two spaces a level");
+    const depth = indent / 2;
+    if (depth > stack.length) throw lineError(lineNumber, "is indented deeper than the block it is in");
+    stack.length = depth;
+    const tokens2 = tokenize3(rest, lineNumber);
+    const header2 = headerKeys(tokens2);
+    if (depth === 0) {
+      if (!header2) throw lineError(lineNumber, "is not an entry header (descriptors ending in a colon)");
+      const fields = /* @__PURE__ */ new Map();
+      entries.push({ descriptors: header2, fields, line: lineNumber });
+      stack.push(fields);
+      continue;
+    }
+    const block = stack[depth - 1];
+    if (!block) throw lineError(lineNumber, "is outside any entry");
+    if (header2) {
+      if (header2.length !== 1) throw lineError(lineNumber, "opens a block with several names");
+      const child = /* @__PURE__ */ new Map();
+      block.set(header2[0] ?? "", child);
+      stack.push(child);
+    } else if (tokens2.length === 2 && tokens2[0]?.kind === "string" && tokens2[1]?.kind === "string") {
+      block.set(tokens2[0].value, tokens2[1].value);
+    } else {
+      throw lineError(lineNumber, "is neither a `key value` field nor a `key:` block");
+    }
+  }
+  return entries;
+}
+function headerKeys(tokens2) {
+  if (tokens2.length < 2 || tokens2[tokens2.length - 1]?.kind !== "colon") return void 0;
+  const keys = [];
+  for (let i2 = 0; i2 < tokens2.length - 1; i2++) {
+    const token = tokens2[i2];
+    if (i2 % 2 === 0) {
+      if (token?.kind !== "string") return void 0;
+      keys.push(token.value);
+    } else if (token?.kind !== "comma") {
+      return void 0;
+    }
+  }
+  return keys;
+}
+function tokenize3(text, lineNumber) {
+  const tokens2 = [];
+  let i2 = 0;
+  while (i2 < text.length) {
+    const char = text[i2];
+    if (char === " " || char === "	") {
+      i2++;
+    } else if (char === "#") {
+      break;
+    } else if (char === ":") {
+      tokens2.push({ kind: "colon" });
+      i2++;
+    } else if (char === ",") {
+      tokens2.push({ kind: "comma" });
+      i2++;
+    } else if (char === '"') {
+      const end = closingQuote2(text, i2);
+      if (end < 0) throw lineError(lineNumber, "has a string that is never closed (a truncated file?)");
+      tokens2.push({ kind: "string", value: unquote2(text.slice(i2, end + 1), lineNumber) });
+      i2 = end + 1;
+    } else {
+      let end = i2;
+      while (end < text.length && !" 	,:".includes(text[end] ?? " ")) end++;
+      tokens2.push({ kind: "string", value: text.slice(i2, end) });
+      i2 = end;
+    }
+  }
+  return tokens2;
+}
+function closingQuote2(text, open6) {
+  for (let i2 = open6 + 1; i2 < text.length; i2++) {
+    if (text[i2] === "\\") i2++;
+    else if (text[i2] === '"') return i2;
+  }
+  return -1;
+}
+function unquote2(literal, lineNumber) {
+  try {
+    const value = JSON.parse(literal);
+    if (typeof value === "string") return value;
+  } catch {
+  }
+  throw lineError(lineNumber, "has a string with an invalid escape");
+}
+function lineError(lineNumber, problem) {
+  return new ExtractError(`line ${lineNumber} ${problem}`);
+}
+
+// src/inventory/extractors/yarn-lock.ts
+var MIB4 = 1024 * 1024;
+var LOCAL_PROTOCOLS = /* @__PURE__ */ new Set(["workspace", "link", "portal"]);
+var yarnLockExtractor = {
+  name: "javascript/yarn-lock",
+  maxBytes: 64 * MIB4,
+  matches(path, base) {
+    return base === "yarn.lock" && !insideNodeModules(path);
+  },
+  extract({ content }) {
+    const text = textOf2(content);
+    return /^"?__metadata"?:/m.test(text) ? fromBerry(text) : fromV1(text);
+  }
+};
+function fromV1(text) {
+  const found = [];
+  for (const entry of parseYarnV1(text)) {
+    const version = entry.fields.get("version");
+    if (!isString(version)) throw new ExtractError(`the entry at line ${entry.line} has no version`);
+    const descriptor = splitDescriptor(entry.descriptors[0] ?? "");
+    if (!descriptor) throw new ExtractError(`the entry at line ${entry.line} does not start with name@range`);
+    const name = aliasTarget(descriptor.spec)?.name ?? descriptor.name;
+    found.push({ ecosystem: "npm", name, version });
+  }
+  return found;
+}
+function fromBerry(text) {
+  const documents = parseYamlDocuments(text);
+  if (documents.length !== 1) throw new ExtractError(`it holds ${documents.length} YAML documents, not one`);
+  const lock = documents[0];
+  if (!isObject(lock)) throw new ExtractError(`it is not a yarn lockfile: the top level is ${describeValue(lock)}, not a map`);
+  const metadata = lock["__metadata"];
+  if (!isObject(metadata) || !isString(metadata["version"])) throw new ExtractError("its __metadata is not a map with the lockfile version");
+  const found = [];
+  let index = 0;
+  for (const [key, value] of Object.entries(lock)) {
+    index++;
+    if (key === "__metadata") continue;
+    const where = `entry ${index}`;
+    if (!isObject(value)) throw new ExtractError(`${where} is ${describeValue(value)}, not a map`);
+    const version = value["version"];
+    const resolution = value["resolution"];
+    if (!isString(version) || version === "") throw new ExtractError(`${where} has no version`);
+    if (!isString(resolution)) throw new ExtractError(`${where} has no resolution`);
+    const resolved = splitDescriptor(resolution);
+    if (!resolved) throw new ExtractError(`the resolution of ${where} is not name@reference`);
+    const protocol = resolved.spec.slice(0, resolved.spec.indexOf(":"));
+    if (LOCAL_PROTOCOLS.has(protocol)) continue;
+    found.push({ ecosystem: "npm", name: resolved.name, version });
+  }
+  return found;
+}
+
 // src/inventory/extractors/registry.ts
 var EXTRACTORS = [
+  // npm
+  packageLockExtractor,
+  nodeModulesPackageExtractor,
+  yarnLockExtractor,
+  pnpmLockExtractor,
   // Packagist
   composerLockExtractor,
   composerInstalledJsonExtractor,
@@ -27075,7 +27900,7 @@ var InventoryAnalyzer = class {
       }
       try {
         for (const pkg of extractor.extract({ path: entry.path, content: content.bytes })) {
-          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path, installed: extractor.installed ?? false });
+          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path, installed: pkg.installed ?? extractor.installed ?? false });
         }
       } catch (error) {
         this.parseError(entry.path, extractor, error instanceof Error ? error.message : String(error));
@@ -28196,13 +29021,13 @@ async function scan(options2) {
   findings.push(...vulnerabilities.target);
   let changes = null;
   if (baseline) {
-    const roots = rootsToStrip(current.files, baseline.files, options2.roots);
+    const roots2 = rootsToStrip(current.files, baseline.files, options2.roots);
     const fileChanges = diffFiles(
-      { files: baseline.files, configs: baseline.configs, root: roots.baseline },
-      { files: current.files, configs: current.configs, root: roots.target },
+      { files: baseline.files, configs: baseline.configs, root: roots2.baseline },
+      { files: current.files, configs: current.configs, root: roots2.target },
       monitored
     );
-    changes = { roots, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
+    changes = { roots: roots2, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
     findings.push(...configFindings(changes.configs));
     markExisting(findings, baseline, vulnerabilities.baseline);
   }

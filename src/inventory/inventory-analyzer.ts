@@ -54,7 +54,7 @@ export class InventoryAnalyzer implements ContentAnalyzer {
       }
       try {
         for (const pkg of extractor.extract({ path: entry.path, content: content.bytes })) {
-          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path, installed: extractor.installed ?? false });
+          this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path, installed: pkg.installed ?? extractor.installed ?? false });
         }
       } catch (error) {
         this.parseError(entry.path, extractor, error instanceof Error ? error.message : String(error));

@@ -16,6 +16,8 @@ export interface ExtractedPackage {
   dev?: boolean;
   /** Where inside the entry, when not the entry itself (a jar inside a war: `app.war!/WEB-INF/lib/x.jar`). */
   location?: string;
+  /** Found in what is installed, when the extractor reads both kinds of file (a hidden lockfile). */
+  installed?: boolean;
   /**
    * Other names the same code is known by (a Magento product under its several names);
    * advisories filed under any of them apply to this package.

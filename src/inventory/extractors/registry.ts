@@ -12,17 +12,26 @@ import { gradleVerificationMetadataExtractor } from './gradle-verification-metad
 import { installedGemspecExtractor } from './installed-gemspec.js';
 import { magentoRootComposerJsonExtractor } from './magento-root-composer-json.js';
 import { mavenArchiveExtractor } from './maven-archive.js';
+import { nodeModulesPackageExtractor } from './node-modules-package.js';
 import { nugetDepsJsonExtractor } from './nuget-deps-json.js';
 import { nugetPackagesLockExtractor } from './nuget-packages-lock.js';
+import { packageLockExtractor } from './package-lock.js';
 import { pdmLockExtractor } from './pdm-lock.js';
 import { pipfileLockExtractor } from './pipfile-lock.js';
+import { pnpmLockExtractor } from './pnpm-lock.js';
 import { poetryLockExtractor } from './poetry-lock.js';
 import { pythonInstalledMetadataExtractor } from './python-installed-metadata.js';
 import { requirementsTxtExtractor } from './requirements-txt.js';
 import { uvLockExtractor } from './uv-lock.js';
+import { yarnLockExtractor } from './yarn-lock.js';
 
 /** Every extractor, listed explicitly (no registration by import side effect). */
 export const EXTRACTORS: readonly Extractor[] = [
+  // npm
+  packageLockExtractor,
+  nodeModulesPackageExtractor,
+  yarnLockExtractor,
+  pnpmLockExtractor,
   // Packagist
   composerLockExtractor,
   composerInstalledJsonExtractor,
