@@ -29072,15 +29072,16 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
   let failure;
   try {
     const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
-    const ids = new Set(packages.map((pkg) => `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`));
-    const inTarget = (finding) => ids.has(`${finding.package?.ecosystem ?? ""}\0${finding.package?.name ?? ""}\0${finding.package?.version ?? ""}`);
+    const keyOf = (ref2) => `${ref2?.ecosystem ?? ""}\0${ref2?.name ?? ""}\0${ref2?.version ?? ""}`;
+    const inTarget = new Set(packages.map(keyOf));
+    const inBaseline = new Set(baselinePackages.map(keyOf));
     const seen = /* @__PURE__ */ new Set();
     for (const finding of result.findings) {
       if (seen.has(finding.id)) continue;
       seen.add(finding.id);
-      (inTarget(finding) ? outcome.target : outcome.baseline).push(finding);
+      if (inTarget.has(keyOf(finding.package))) outcome.target.push(finding);
+      if (inBaseline.has(keyOf(finding.package))) outcome.baseline.push(finding);
     }
-    outcome.baseline.push(...outcome.target);
     for (const { package: pkg, reason } of result.unchecked) notes.push(`${pkg} was not checked against advisories: ${reason}`);
   } catch (error) {
     if (!(error instanceof AdvisorySourceError)) throw error;

@@ -49342,15 +49342,16 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
   let failure;
   try {
     const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
-    const ids = new Set(packages.map((pkg) => `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`));
-    const inTarget = (finding) => ids.has(`${finding.package?.ecosystem ?? ""}\0${finding.package?.name ?? ""}\0${finding.package?.version ?? ""}`);
+    const keyOf2 = (ref2) => `${ref2?.ecosystem ?? ""}\0${ref2?.name ?? ""}\0${ref2?.version ?? ""}`;
+    const inTarget = new Set(packages.map(keyOf2));
+    const inBaseline = new Set(baselinePackages.map(keyOf2));
     const seen = /* @__PURE__ */ new Set();
     for (const finding of result.findings) {
       if (seen.has(finding.id)) continue;
       seen.add(finding.id);
-      (inTarget(finding) ? outcome.target : outcome.baseline).push(finding);
+      if (inTarget.has(keyOf2(finding.package))) outcome.target.push(finding);
+      if (inBaseline.has(keyOf2(finding.package))) outcome.baseline.push(finding);
     }
-    outcome.baseline.push(...outcome.target);
     for (const { package: pkg, reason } of result.unchecked) notes.push(`${pkg} was not checked against advisories: ${reason}`);
   } catch (error2) {
     if (!(error2 instanceof AdvisorySourceError)) throw error2;

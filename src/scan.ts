@@ -147,16 +147,17 @@ async function checkAdvisories(
   try {
     // one lookup for both sides: the same answers, and each record fetched once
     const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
-    const ids = new Set(packages.map((pkg) => `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`));
-    const inTarget = (finding: Finding): boolean => ids.has(`${finding.package?.ecosystem ?? ''}\0${finding.package?.name ?? ''}\0${finding.package?.version ?? ''}`);
+    const keyOf = (ref: { ecosystem: string; name: string; version: string } | undefined): string => `${ref?.ecosystem ?? ''}\0${ref?.name ?? ''}\0${ref?.version ?? ''}`;
+    const inTarget = new Set(packages.map(keyOf));
+    const inBaseline = new Set(baselinePackages.map(keyOf));
     const seen = new Set<string>();
     for (const finding of result.findings) {
       if (seen.has(finding.id)) continue;
       seen.add(finding.id);
-      (inTarget(finding) ? outcome.target : outcome.baseline).push(finding);
+      // a package on both sides was looked up once: its finding belongs to both
+      if (inTarget.has(keyOf(finding.package))) outcome.target.push(finding);
+      if (inBaseline.has(keyOf(finding.package))) outcome.baseline.push(finding);
     }
-    // a package in both sides was looked up once: its finding is also the baseline's
-    outcome.baseline.push(...outcome.target);
     for (const { package: pkg, reason } of result.unchecked) notes.push(`${pkg} was not checked against advisories: ${reason}`);
   } catch (error) {
     if (!(error instanceof AdvisorySourceError)) throw error;

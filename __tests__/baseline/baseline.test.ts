@@ -13,7 +13,29 @@ import { tempDir } from '../helpers/temp.js';
 // built at run time, so no credential-looking literal sits in the source
 const DB_PASSWORD = ['Zq8', 'rT2', 'vL9', 'xW4', 'kP1'].join('');
 
+function composerLock(packages: Record<string, string>): string {
+  return JSON.stringify({ packages: Object.entries(packages).map(([name, version]) => ({ name, version, type: 'library' })), 'packages-dev': [] });
+}
+
+const ADVISORIES = [
+  {
+    id: 'GHSA-25mq-v84q-4j7r',
+    modified: '2024-01-01T00:00:00Z',
+    summary: 'CURLOPT_HTTPAUTH option not cleared on change of origin',
+    affected: [{ package: { ecosystem: 'Packagist', name: 'guzzlehttp/guzzle' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '7.0.0' }, { fixed: '7.4.5' }] }] }],
+    database_specific: { severity: 'HIGH' },
+  },
+  {
+    id: 'GHSA-52m2-vc4m-jj33',
+    modified: '2024-01-01T00:00:00Z',
+    summary: 'Twig may load a template outside a configured directory',
+    affected: [{ package: { ecosystem: 'Packagist', name: 'twig/twig' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '3.0.0' }, { fixed: '3.4.3' }] }] }],
+    database_specific: { severity: 'HIGH' },
+  },
+];
+
 const OLD: Record<string, string> = {
+  'composer.lock': composerLock({ 'guzzlehttp/guzzle': '7.4.4', 'monolog/monolog': '2.9.1' }),
   'pub/.htaccess': 'Options -Indexes\nRewriteEngine on\n',
   'pub/media/.htaccess': 'php_flag engine 0\n',
   'pub/static/app.js': 'console.log(1)\n',
@@ -33,6 +55,8 @@ const NEW: Record<string, string | null> = {
   'app/etc/config.php': "<?php return ['modules' => ['Magento_Store' => 1, 'Evil_Module' => 1]];\n",
   'app/etc/database.php': `<?php return ['password' => '${DB_PASSWORD}'];\n`,
   'etc/cron.d/shop': '* * * * * www-data php /var/www/bin/magento cron:run\n',
+  // guzzle kept (still vulnerable), monolog upgraded, a vulnerable twig added
+  'composer.lock': composerLock({ 'guzzlehttp/guzzle': '7.4.4', 'monolog/monolog': '2.10.0', 'twig/twig': 'v3.4.1' }),
 };
 
 let work: string;
@@ -56,6 +80,7 @@ let newPackage: string;
 let oldReport: string;
 let againstPackage: Report;
 let againstReport: Report;
+let advisories: string;
 
 beforeAll(async () => {
   work = await tempDir();
@@ -66,10 +91,12 @@ beforeAll(async () => {
   await chmod(join(work, 'new/shop-2.4.7/app/etc/di.xml'), 0o666);
   oldPackage = pack(join(work, 'old'), 'shop-2.4.6', join(work, 'shop-2.4.6.tar.gz'));
   newPackage = pack(join(work, 'new'), 'shop-2.4.7', join(work, 'shop-2.4.7.tar.gz'));
+  advisories = join(work, 'advisories.json');
+  await writeFile(advisories, JSON.stringify(ADVISORIES));
   oldReport = join(work, 'shop-2.4.6.report.json');
-  await writeJsonReport(oldReport, await scan({ target: oldPackage, advisories: ['none'] }));
-  againstPackage = await scan({ target: newPackage, baseline: oldPackage, advisories: ['none'] });
-  againstReport = await scan({ target: newPackage, baseline: oldReport, advisories: ['none'] });
+  await writeJsonReport(oldReport, await scan({ target: oldPackage, advisories: [advisories] }));
+  againstPackage = await scan({ target: newPackage, baseline: oldPackage, advisories: [advisories] });
+  againstReport = await scan({ target: newPackage, baseline: oldReport, advisories: [advisories] });
 });
 
 const configSummary = (report: Report) => report.changes?.configs.map((change) => `${change.path}: ${change.changes.join('+')}`);
@@ -77,7 +104,7 @@ const configSummary = (report: Report) => report.changes?.configs.map((change) =
 describe('against the previous package', () => {
   it('strips the versioned top folders, so only what changed is changed', () => {
     expect(againstPackage.changes?.roots).toEqual({ target: 'shop-2.4.7', baseline: 'shop-2.4.6' });
-    expect(againstPackage.changes?.files).toEqual({ added: 4, removed: 2, changed: 5, unchanged: 10 });
+    expect(againstPackage.changes?.files).toEqual({ added: 4, removed: 2, changed: 6, unchanged: 10 });
   });
 
   it('lists every monitored file added, removed or changed, with what changed', () => {
@@ -113,9 +140,23 @@ describe('against the previous package', () => {
     expect(everything).not.toContain(DB_PASSWORD);
   });
 
-  it('blocks only what is new, and says so', () => {
+  it('compares the packages by the ecosystem order', () => {
+    expect(againstPackage.changes?.packages).toEqual({
+      added: [{ ecosystem: 'Packagist', name: 'twig/twig', version: 'v3.4.1' }],
+      removed: [],
+      upgraded: [{ ecosystem: 'Packagist', name: 'monolog/monolog', from: '2.9.1', to: '2.10.0' }],
+      downgraded: [],
+    });
+  });
+
+  it('blocks only what is new: the vulnerable component added, not the one kept', () => {
+    const vulnerabilities = againstPackage.findings.filter((finding) => finding.kind === 'vulnerability');
+    expect(vulnerabilities.map((finding) => [finding.package?.name, finding.status, finding.blocking])).toEqual([
+      ['guzzlehttp/guzzle', 'existing', false],
+      ['twig/twig', 'new', true],
+    ]);
     expect(againstPackage.verdict).toBe('fail');
-    expect(againstPackage.findings.every((finding) => finding.status === 'new' && finding.blocking)).toBe(true);
+    expect(againstPackage.findings.filter((finding) => finding.status === 'new').every((finding) => finding.blocking)).toBe(true);
   });
 });
 
@@ -134,7 +175,7 @@ describe('against the deployed directory', () => {
     await rm(join(deployed, 'var'), { recursive: true });
     await mkdir(join(deployed, 'var/cache'), { recursive: true });
     await writeFile(join(deployed, 'var/cache/.keep'), '');
-    const report = await scan({ target: newPackage, baseline: deployed, advisories: ['none'] });
+    const report = await scan({ target: newPackage, baseline: deployed, advisories: [advisories] });
     expect(report.changes?.roots).toEqual({ target: 'shop-2.4.7', baseline: '' });
     expect(configSummary(report)).toContain('pub/.htaccess: content');
     expect(report.changes?.files.added).toBeLessThan(10);
@@ -145,7 +186,9 @@ describe('the summary', () => {
   it('shows the config diffs and the counts', () => {
     const markdown = renderMarkdown(againstPackage);
     expect(markdown).toMatch(/### What this release changes/);
-    expect(markdown).toMatch(/Files: 4 added, 2 removed, 5 changed, 10 unchanged/);
+    expect(markdown).toMatch(/Files: 4 added, 2 removed, 6 changed, 10 unchanged/);
+    expect(markdown).toMatch(/\| upgraded \| Packagist \| `monolog\/monolog` \| `2\.9\.1` \| `2\.10\.0` \|/);
+    expect(markdown).toMatch(/<details><summary>1 finding already in the baseline<\/summary>/);
     expect(markdown).toMatch(/<details open><summary>`pub\/\.htaccess` changed<\/summary>\n\n```diff\n--- a\/pub\/\.htaccess\n\+\+\+ b\/pub\/\.htaccess/);
   });
 });
@@ -154,9 +197,10 @@ describe('the report as baseline', () => {
   it('round-trips: a report of a report-baselined scan is itself a baseline', async () => {
     const second = join(work, 'shop-2.4.7.report.json');
     await writeJsonReport(second, againstReport);
-    const again = await scan({ target: newPackage, baseline: second, advisories: ['none'] });
+    const again = await scan({ target: newPackage, baseline: second, advisories: [advisories] });
     expect(again.changes?.configs).toEqual([]);
     expect(again.changes?.files).toMatchObject({ added: 0, removed: 0, changed: 0 });
-    expect(again.verdict).toBe('pass');
+    expect(again.findings.every((finding) => finding.status === 'existing' && !finding.blocking)).toBe(true);
+    expect(again.verdict).toBe('warn');
   });
 });
