@@ -21122,7 +21122,7 @@ function mdCode(text) {
   return safe.length === 0 ? '`""`' : `\`${safe}\``;
 }
 function mdText(text, max2 = 200) {
-  let safe = printable(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&=:"']/g, (c) => `\\${c}`);
+  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
   safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
   return safe.length > max2 ? `${safe.slice(0, max2)}\u2026` : safe;
 }

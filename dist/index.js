@@ -41534,7 +41534,7 @@ function mdCode(text) {
   return safe.length === 0 ? '`""`' : `\`${safe}\``;
 }
 function mdText(text, max2 = 200) {
-  let safe = printable(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&=:"']/g, (c) => `\\${c}`);
+  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
   safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
   return safe.length > max2 ? `${safe.slice(0, max2)}\u2026` : safe;
 }
@@ -50185,14 +50185,18 @@ async function expandPackages(patterns, workspace) {
   const found = [];
   for (const pattern of patterns) {
     if (!GLOB.test(pattern) || existsSync3(pattern)) {
-      found.push(pattern);
+      found.push({ path: pattern, pattern, shared: false });
       continue;
     }
     const matches2 = await glob(pattern, { cwd: workspace, absolute: false, onlyFiles: false, dot: false, expandDirectories: false });
     if (matches2.length === 0) throw new ScanError(`the package input '${pattern}' matches nothing under ${workspace}; check the build step that makes the package`);
-    found.push(...matches2.sort().map((match) => match.replace(/\/$/, "")));
+    for (const match of matches2.sort()) found.push({ path: match.replace(/\/$/, ""), pattern, shared: matches2.length > 1 });
   }
-  return [...new Set(found)];
+  return found.filter((input, i2) => found.findIndex((other) => other.path === input.path) === i2);
+}
+function commentKey(input) {
+  const named = input.shared ? input.path : input.pattern;
+  return named.replace(/\d+/g, "N").replace(/[^A-Za-z0-9._*-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100) || "package";
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -54579,6 +54583,9 @@ async function run() {
     inputs = readInputs((name) => getInput(name));
     const targets = await expandPackages(inputs.packages, workspace);
     gated = targets.map((target) => plan(target, targets.length > 1, inputs, workspace));
+    if (new Set(gated.map((item2) => item2.commentKey)).size < gated.length) {
+      for (const item2 of gated) item2.commentKey = item2.key;
+    }
     const policy = await resolvePolicy(inputs.config, workspace, {
       warnOnly: inputs.warnOnly,
       ...inputs.failOn ? { failOn: inputs.failOn } : {},
@@ -54613,7 +54620,7 @@ async function run() {
     if (!item2.report) continue;
     annotate(item2.report, item2.target);
     if (context3.pullRequest !== void 0 && inputs.comment !== "never") {
-      await upsertComment(github(), context3, item2.report, { mode: inputs.comment, packageKey: item2.key, ...gated.length > 1 ? { title: item2.target } : {} });
+      await upsertComment(github(), context3, item2.report, { mode: inputs.comment, packageKey: item2.commentKey, ...gated.length > 1 ? { title: item2.target } : {} });
     }
     if (inputs.attachReport) await attachReport(github(), context3, basename2(item2.paths.report), await readFile3(item2.paths.report));
   }
@@ -54626,12 +54633,14 @@ async function run() {
   for (const item2 of gated) if (item2.report && item2.report.verdict !== "fail") info(`${gated.length > 1 ? `${item2.target}: ` : ""}${verdictLine(item2.report)}`);
   if (failing.length > 0) setFailed(failing.map((item2) => `${gated.length > 1 ? `${item2.target}: ` : ""}${item2.report ? verdictLine(item2.report) : ""}`).join("; "));
 }
-function plan(target, several, inputs, workspace) {
+function plan(input, several, inputs, workspace) {
+  const target = input.path;
   const key = keyOf(target, workspace);
   const place = (path) => resolve3(several ? withSuffix(path, key) : path);
   return {
     target,
     key,
+    commentKey: commentKey(input),
     paths: {
       report: place(inputs.report),
       ...inputs.sarif ? { sarif: place(inputs.sarif) } : {},

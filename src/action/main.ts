@@ -11,7 +11,7 @@ import { verdictLine } from '../report/verdict-line.js';
 import { writeJsonReport, writeOutput } from '../report/write-output.js';
 import { scan } from '../scan.js';
 import { annotate } from './annotations.js';
-import { expandPackages } from './expand-packages.js';
+import { commentKey, expandPackages, type PackageInput } from './expand-packages.js';
 import { octokitFor, runContext, type Octokit, type RunContext } from './github.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { upsertComment } from './pr-comment.js';
@@ -24,8 +24,10 @@ const SUMMARY_LIMIT = 1024 * 1024;
 interface Gated {
   /** The package as the input named it (or as a glob found it). */
   target: string;
-  /** Stable key of the package: its comment marker and file-name suffix. */
+  /** The package's file-name suffix when several are gated. */
   key: string;
+  /** What finds its comment again in the next run. */
+  commentKey: string;
   paths: { report: string; sarif?: string; sbom?: string };
   report?: Report;
   error?: string;
@@ -47,6 +49,10 @@ export async function run(): Promise<void> {
     inputs = readInputs((name) => core.getInput(name));
     const targets = await expandPackages(inputs.packages, workspace);
     gated = targets.map((target) => plan(target, targets.length > 1, inputs, workspace));
+    if (new Set(gated.map((item) => item.commentKey)).size < gated.length) {
+      // two packages that differ only in version numbers: their comments need their paths
+      for (const item of gated) item.commentKey = item.key;
+    }
     const policy = await resolvePolicy(inputs.config, workspace, {
       warnOnly: inputs.warnOnly,
       ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
@@ -82,7 +88,7 @@ export async function run(): Promise<void> {
     if (!item.report) continue;
     annotate(item.report, item.target);
     if (context.pullRequest !== undefined && inputs.comment !== 'never') {
-      await upsertComment(github(), context, item.report, { mode: inputs.comment, packageKey: item.key, ...(gated.length > 1 ? { title: item.target } : {}) });
+      await upsertComment(github(), context, item.report, { mode: inputs.comment, packageKey: item.commentKey, ...(gated.length > 1 ? { title: item.target } : {}) });
     }
     if (inputs.attachReport) await attachReport(github(), context, basename(item.paths.report), await readFile(item.paths.report));
   }
@@ -98,12 +104,14 @@ export async function run(): Promise<void> {
 }
 
 /** Where a package's files go: the inputs as given for one package, with the package's key for several. */
-function plan(target: string, several: boolean, inputs: ActionInputs, workspace: string): Gated {
+function plan(input: PackageInput, several: boolean, inputs: ActionInputs, workspace: string): Gated {
+  const target = input.path;
   const key = keyOf(target, workspace);
   const place = (path: string): string => resolve(several ? withSuffix(path, key) : path);
   return {
     target,
     key,
+    commentKey: commentKey(input),
     paths: {
       report: place(inputs.report),
       ...(inputs.sarif ? { sarif: place(inputs.sarif) } : {}),

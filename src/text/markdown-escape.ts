@@ -24,7 +24,13 @@ export function mdCode(text: string): string {
  * Markdown or HTML could act on is escaped, links and mentions are broken up.
  */
 export function mdText(text: string, max = 200): string {
-  let safe = printable(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&=:"']/g, (c) => `\\${c}`);
+  // the characters that could open HTML or a code span become lookalikes, so the raw text
+  // holds no tag at all; the rest of Markdown's punctuation is backslash-escaped
+  let safe = printable(text)
+    .replace(/`/g, '\u02cb')
+    .replace(/</g, '\uff1c')
+    .replace(/>/g, '\uff1e')
+    .replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
   safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ''}${WORD_JOINER}${w.slice(1)}`);
   return safe.length > max ? `${safe.slice(0, max)}…` : safe;
 }

@@ -1,0 +1,253 @@
+// dist/index.js run as a runner runs it, against GitHub's REST API served on 127.0.0.1:
+// the pull request comment (found again among other people's comments, edited in place,
+// updated when clean, bounded, escaped, refused), warn-only, acceptances, and release
+// assets as baselines.
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distIsCurrent } from '../helpers/dist-is-current.js';
+import { GitHubServer } from '../helpers/github-server.js';
+import { MACHINE_NODE } from '../helpers/run.js';
+import { runAction, type ActionRun } from '../helpers/runner.js';
+import { packTree } from '../helpers/store-package.js';
+import { tempDir } from '../helpers/temp.js';
+
+const PR = 7;
+let work: string;
+let github: GitHubServer;
+let advisories: string;
+const packages: Record<string, string> = {};
+
+function composerLock(packages: Record<string, string>): string {
+  return JSON.stringify({ packages: Object.entries(packages).map(([name, version]) => ({ name, version })), 'packages-dev': [] });
+}
+
+beforeAll(async () => {
+  await distIsCurrent();
+  work = await tempDir();
+  github = await new GitHubServer().start();
+  advisories = join(work, 'advisories.json');
+  await writeFile(
+    advisories,
+    JSON.stringify([
+      {
+        id: 'GHSA-25mq-v84q-4j7r',
+        modified: '2024-01-01T00:00:00Z',
+        summary: 'CURLOPT_HTTPAUTH option not cleared on change of origin',
+        affected: [{ package: { ecosystem: 'Packagist', name: 'guzzlehttp/guzzle' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '7.0.0' }, { fixed: '7.4.5' }] }] }],
+        database_specific: { severity: 'HIGH' },
+      },
+      {
+        id: 'GHSA-52m2-vc4m-jj33',
+        modified: '2024-01-01T00:00:00Z',
+        summary: 'Twig may load a template outside a configured directory',
+        affected: [{ package: { ecosystem: 'Packagist', name: 'twig/twig' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '3.0.0' }, { fixed: '3.4.3' }] }] }],
+        database_specific: { severity: 'HIGH' },
+      },
+    ]),
+  );
+  packages['vulnerable'] = await packTree(work, 'vulnerable', { 'composer.lock': composerLock({ 'guzzlehttp/guzzle': '7.4.4', 'twig/twig': 'v3.4.1' }) });
+  packages['clean'] = await packTree(work, 'clean', { 'composer.lock': composerLock({ 'guzzlehttp/guzzle': '7.4.5', 'twig/twig': 'v3.4.3' }) });
+  packages['hostile'] = await packTree(work, 'hostile', { '@octocat/`x`|y/<img src=x onerror=alert(1)>/package-lock.json': '{ broken' });
+  const many: Record<string, string> = {};
+  for (let i = 0; i < 4000; i++) many[`plugins/plugin-${i}/package-lock.json`] = '{';
+  packages['many'] = await packTree(work, 'many', many);
+});
+
+afterAll(async () => {
+  await github.stop();
+});
+
+let build = 0;
+
+/**
+ * Run the action as a pull request's workflow does: the same input path each run, the
+ * package built anew with a new version in its name (the comment is still found again).
+ */
+async function gate(name: string, inputs: Record<string, string> = {}, options: { pr?: number; event?: unknown; eventName?: string } = {}): Promise<ActionRun> {
+  const dist = join(work, 'dist');
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist);
+  await copyFile(packages[name] ?? name, join(dist, `shop-2.4.${++build}.tar.gz`));
+  return runAction(
+    work,
+    { package: 'dist/shop-*.tar.gz', advisories, offline: 'true', 'github-token': 'ghs_fake', report: `${name}.json`, ...inputs },
+    {
+      node: MACHINE_NODE,
+      event: options.event ?? { pull_request: { number: options.pr ?? PR } },
+      eventName: options.eventName ?? 'pull_request',
+      env: { GITHUB_API_URL: github.url, GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '99' },
+    },
+  );
+}
+
+describe('the pull request comment', () => {
+  it('is posted once on a pull request busy with other comments', async () => {
+    github.addComments(PR, 150);
+    const result = await gate('vulnerable');
+    expect(result.code).toBe(1);
+    expect(result.outputs['verdict']).toBe('fail');
+    const ours = github.ours(PR);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.body).toMatch(/^## ❌ release-gate: FAIL/);
+    expect(ours[0]?.body).toMatch(/GHSA-25mq-v84q-4j7r/);
+  });
+
+  it('is found again on the second page and edited in place', async () => {
+    const before = github.calls.length;
+    const result = await gate('vulnerable');
+    expect(result.code).toBe(1);
+    expect(github.ours(PR)).toHaveLength(1);
+    const calls = github.calls.slice(before).map((call) => `${call.method} ${call.path.replace(/\?.*page=(\d+).*/, '?page=$1')}`);
+    expect(calls).toContain(`GET /repos/shop/storefront/issues/${PR}/comments?page=2`);
+    expect(calls.filter((call) => call.startsWith('PATCH'))).toHaveLength(1);
+    expect(calls.filter((call) => call.startsWith('POST'))).toHaveLength(0);
+  });
+
+  it('is updated to say the pull request is clear when a later run is clean', async () => {
+    const result = await gate('clean');
+    expect(result.code).toBe(0);
+    expect(result.outputs['verdict']).toBe('pass');
+    const [ours] = github.ours(PR);
+    expect(ours?.body).toMatch(/^## ✅ release-gate: PASS/);
+    expect(github.ours(PR)).toHaveLength(1);
+  });
+
+  it('is not posted for a clean pull request that never had one (on-findings)', async () => {
+    const result = await gate('clean', {}, { pr: 8 });
+    expect(result.code).toBe(0);
+    expect(github.ours(8)).toHaveLength(0);
+  });
+
+  it('stays within 65,536 characters with 4,000 findings, most important first', async () => {
+    const result = await gate('many', { severity: 'low' }, { pr: 9 });
+    expect(result.code).toBe(1);
+    expect(result.outputs['blocking-findings']).toBe('4000');
+    const [ours] = github.ours(9);
+    expect(ours?.body.length).toBeLessThanOrEqual(65_536);
+    expect(ours?.body).toMatch(/### Blocking findings \(4,000\)/);
+    expect(ours?.body).toMatch(/This summary stops here to stay within its size bound; 4000 findings and every change are in the \[full summary\]\(https:\/\/github\.example\/shop\/storefront\/actions\/runs\/99\)/);
+    expect(result.summary.length).toBeLessThanOrEqual(1024 * 1024);
+    // 50 findings, one line for the rest, and the step's own failure
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(52);
+  });
+
+  it('neutralises hostile names: no HTML, no links, no mentions, no broken tables', async () => {
+    const result = await gate('hostile', {}, { pr: 10 });
+    expect(result.code).toBe(1);
+    const [ours] = github.ours(10);
+    const body = ours?.body ?? '';
+    expect(body).toMatch(/parse-error/);
+    expect(body).not.toMatch(/<img/);
+    expect(body).not.toMatch(/@octocat/);
+    expect(body).toContain('@\u2060octocat');
+    for (const row of body.split('\n').filter((line) => line.startsWith('| ') && line.includes('parse-error'))) {
+      // every row has exactly the table's cells: no | from the name splits it
+      expect(row.split(' | ')).toHaveLength(5);
+    }
+    expect(body).not.toMatch(/`x`/);
+  });
+
+  it('gives a warning when the token may not write, and still writes the summary and outputs', async () => {
+    github.forbidWrites = true;
+    try {
+      const result = await gate('vulnerable', {}, { pr: 11 });
+      expect(result.code).toBe(1); // the verdict decides the step, not the comment
+      expect(result.outputs['verdict']).toBe('fail');
+      expect(result.summary).toMatch(/^## ❌ release-gate: FAIL/m);
+      expect(result.stdout).toMatch(/::warning::release-gate could not comment on the pull request: the token may not \(HTTP 403/);
+      expect(github.ours(11)).toHaveLength(0);
+    } finally {
+      github.forbidWrites = false;
+    }
+  });
+
+  it('is never posted with comment: never', async () => {
+    await gate('vulnerable', { comment: 'never' }, { pr: 12 });
+    expect(github.ours(12)).toHaveLength(0);
+  });
+});
+
+describe('the verdict', () => {
+  it('warn-only reports the findings and passes the step', async () => {
+    const result = await gate('vulnerable', { 'warn-only': 'true', comment: 'never' });
+    expect(result.code).toBe(0);
+    expect(result.outputs['verdict']).toBe('warn');
+    expect(result.outputs['blocking-findings']).toBe('2');
+    expect(result.stdout).toMatch(/::error title=release-gate high vulnerability/);
+  });
+
+  it('expired acceptances block again and say so; stale ones are reported', async () => {
+    const dir = join(work, 'with-policy');
+    await mkdir(join(dir, '.github'), { recursive: true });
+    await writeFile(
+      join(dir, '.github/release-gate.yml'),
+      [
+        'accept:',
+        '  - advisory: GHSA-25mq-v84q-4j7r',
+        '    reason: the curl handler is not used',
+        '    expires: 2020-01-01',
+        '  - package: twig/twig',
+        '    reason: templates come from the theme only',
+        '    expires: 2099-12-31',
+        '  - advisory: GHSA-nope-nope-nope',
+        '    reason: an old acceptance nobody removed',
+        '    expires: 2099-12-31',
+        '',
+      ].join('\n'),
+    );
+    const result = await runAction(
+      dir,
+      { package: packages['vulnerable'] ?? '', advisories, offline: 'true', comment: 'never' },
+      { node: MACHINE_NODE, eventName: 'push' },
+    );
+    expect(result.code).toBe(1);
+    const report = JSON.parse(await readFile(result.outputs['report'] ?? '', 'utf8')) as { findings: { advisory?: { id: string }; status: string; blocking: boolean; detail?: string }[]; notes: string[] };
+    const guzzle = report.findings.find((finding) => finding.advisory?.id === 'GHSA-25mq-v84q-4j7r');
+    const twig = report.findings.find((finding) => finding.advisory?.id === 'GHSA-52m2-vc4m-jj33');
+    expect(guzzle).toMatchObject({ status: 'new', blocking: true });
+    expect(guzzle?.detail).toMatch(/the acceptance expired on 2020-01-01 \(the curl handler is not used\): it blocks again/);
+    expect(twig).toMatchObject({ status: 'accepted', blocking: false });
+    expect(report.notes).toContain('stale acceptance: advisory GHSA-nope-nope-nope (until 2099-12-31) matched no finding; remove it from the policy file');
+    expect(result.summary).toMatch(/stale acceptance/);
+  });
+
+  it('refuses a policy file it cannot understand, naming the key', async () => {
+    const dir = join(work, 'bad-policy');
+    await mkdir(join(dir, '.github'), { recursive: true });
+    await writeFile(join(dir, '.github/release-gate.yml'), 'accept:\n  - advisory: GHSA-x\n    expires: tomorrow\n');
+    const result = await runAction(dir, { package: packages['clean'] ?? '', advisories, offline: 'true' }, { node: MACHINE_NODE, eventName: 'push' });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/::error::the policy file .*release-gate\.yml: accept\[0\] needs 'reason'; fix the file/);
+  });
+});
+
+describe('release assets', () => {
+  it('attaches the report to the release being published', async () => {
+    const release = github.addRelease('v1.0.0');
+    const result = await gate('vulnerable', { 'attach-report': 'true', report: 'release-gate-report.json' }, {
+      eventName: 'release',
+      event: { release: { id: release.id, tag_name: 'v1.0.0', upload_url: `${github.url}/upload/repos/shop/storefront/releases/${release.id}/assets{?name,label}` } },
+    });
+    expect(result.code).toBe(1);
+    expect(release.assets.map((asset) => asset.name)).toEqual(['release-gate-report.json']);
+    expect(JSON.parse(release.assets[0]?.data.toString() ?? '{}')).toMatchObject({ schemaVersion: 1 });
+  });
+
+  it('takes the report of the latest release as the baseline', async () => {
+    const result = await gate('vulnerable', { baseline: 'release:latest', report: 'release-gate-report.json', comment: 'never' });
+    expect(result.code).toBe(0);
+    expect(result.outputs['verdict']).toBe('warn');
+    const report = JSON.parse(await readFile(result.outputs['report'] ?? '', 'utf8')) as { baseline: { format: string }; findings: { status: string }[] };
+    expect(report.baseline.format).toBe('report');
+    expect(report.findings.every((finding) => finding.status === 'existing')).toBe(true);
+  });
+
+  it('says in one line when the release has no report', async () => {
+    github.addRelease('v2.0.0');
+    const result = await gate('vulnerable', { baseline: 'release:v2.0.0', comment: 'never' });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/::error::release v2\.0\.0 \(v2\.0\.0\) has no asset vulnerable\.json \(it has: none\); attach the report when releasing \(attach-report: true\)/);
+    expect(result.outputs['verdict']).toBe('error');
+  });
+});
