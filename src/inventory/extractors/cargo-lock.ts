@@ -1,15 +1,10 @@
 import { ExtractError, type ExtractedPackage, type Extractor } from './extractor.js';
-import { parseTomlSubset, type TomlTable } from './toml-subset.js';
+import { parseToml, type TomlTable, type TomlValue } from './toml-reader.js';
 
-// Tables Cargo writes, and whether each is an array of tables: the packages,
-// `[metadata]` (checksums of v1 lockfiles), `[root]` (the root crate of the oldest
-// lockfiles) and `[[patch.unused]]`. A `[package]` table is a Cargo.toml's.
-const KNOWN_TABLES = new Map([
-  ['package', true],
-  ['metadata', false],
-  ['root', false],
-  ['patch.unused', true],
-]);
+// Top-level keys Cargo writes: the lockfile version, the packages, `[metadata]`
+// (checksums of v1 lockfiles), `[root]` (the root crate of the oldest lockfiles) and
+// `[[patch.unused]]`. Anything else is not a Cargo.lock (a `[package]` table is a Cargo.toml's).
+const KNOWN_KEYS = new Set(['version', 'package', 'metadata', 'root', 'patch']);
 
 /**
  * Every crate Cargo.lock pins. All sources are reported, deliberately:
@@ -26,29 +21,30 @@ export const cargoLockExtractor: Extractor = {
   maxBytes: 16 * 1024 * 1024,
   matches: (_path, base) => base === 'Cargo.lock',
   extract({ content }) {
-    const tables = parseTomlSubset(content.toString('utf8'));
+    const lock = parseToml(content.toString('utf8'));
+    for (const key of Object.keys(lock)) if (!KNOWN_KEYS.has(key)) throw new ExtractError(`not a Cargo.lock: unexpected key ${JSON.stringify(key)}`);
+    if (lock['version'] !== undefined && typeof lock['version'] !== 'number') throw new ExtractError('not a Cargo.lock: its version is not a number');
+    const packages = lock['package'];
+    if (packages !== undefined && !Array.isArray(packages)) throw new ExtractError('not a Cargo.lock: [package] must be [[package]] tables');
     const found: ExtractedPackage[] = [];
-    for (const table of tables) {
-      if (table.header === '') {
-        for (const key of table.entries.keys()) if (key !== 'version') throw new ExtractError(`not a Cargo.lock: unexpected top-level key ${JSON.stringify(key)}`);
-        const version = table.entries.get('version');
-        if (version !== undefined && typeof version !== 'number') throw new ExtractError('not a Cargo.lock: its version is not a number');
-      } else if (KNOWN_TABLES.get(table.header) !== table.array) {
-        throw new ExtractError(`not a Cargo.lock: unexpected table ${table.array ? `[[${table.header}]]` : `[${table.header}]`}`);
-      } else if ((table.header === 'package' && table.array) || (table.header === 'root' && !table.array)) {
-        found.push(crate(table, found.length + 1));
-      }
-    }
+    const root = lock['root'];
+    if (root !== undefined) found.push(crate(table(root, 'root'), 1));
+    for (const item of packages ?? []) found.push(crate(table(item, 'package'), found.length + 1));
     return found;
   },
 };
 
+function table(value: TomlValue, where: string): TomlTable {
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ExtractError(`not a Cargo.lock: ${where} is not a table`);
+  return value;
+}
+
 function crate(table: TomlTable, index: number): ExtractedPackage {
-  const name = table.entries.get('name');
-  const version = table.entries.get('version');
+  const name = table['name'];
+  const version = table['version'];
   if (typeof name !== 'string' || name === '') throw new ExtractError(`package ${index} has no name`);
   if (typeof version !== 'string' || version === '') throw new ExtractError(`package ${name} has no version`);
-  const source = table.entries.get('source');
+  const source = table['source'];
   if (source !== undefined && typeof source !== 'string') throw new ExtractError(`package ${name} has a source that is not a string`);
   return { ecosystem: 'crates.io', name, version };
 }
