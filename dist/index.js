@@ -969,7 +969,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE2 } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1029,7 +1029,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -3510,7 +3510,7 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position, extractValue) {
+    function collectAnHTTPQuotedString(input, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert(input[position.position] === '"');
@@ -3538,7 +3538,7 @@ var require_data_url = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input.slice(positionStart, position.position);
@@ -16236,7 +16236,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16294,7 +16294,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -16440,7 +16440,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16483,7 +16483,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -19277,10 +19277,10 @@ var require_code = __commonJS({
     function interpolate(x2) {
       return typeof x2 == "number" || typeof x2 == "boolean" || x2 === null ? x2 : safeStringify(Array.isArray(x2) ? x2.join(",") : x2);
     }
-    function stringify(x2) {
+    function stringify2(x2) {
       return new _Code(safeStringify(x2));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x2) {
       return JSON.stringify(x2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -22987,7 +22987,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options2);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse4(serialize(uri, options2), options2);
+        parse5(serialize(uri, options2), options2);
       }
       return uri;
     }
@@ -23030,8 +23030,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative3, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse4(serialize(base, options2), options2);
-        relative3 = parse4(serialize(relative3, options2), options2);
+        base = parse5(serialize(base, options2), options2);
+        relative3 = parse5(serialize(relative3, options2), options2);
       }
       options2 = options2 || {};
       if (!options2.tolerant && relative3.scheme) {
@@ -23349,7 +23349,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse4(uri, opts) {
+    function parse5(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -23386,7 +23386,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse4
+      parse: parse5
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -26062,14 +26062,14 @@ var require_identity = __commonJS({
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR2;
+    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -26085,7 +26085,7 @@ var require_identity = __commonJS({
         switch (node2[NODE_TYPE]) {
           case ALIAS:
           case MAP:
-          case SCALAR2:
+          case SCALAR:
           case SEQ:
             return true;
         }
@@ -26097,7 +26097,7 @@ var require_identity = __commonJS({
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
     exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR2;
+    exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
@@ -27524,7 +27524,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item2, ctx, onComment, onChompKeep) {
+    function stringify2(item2, ctx, onComment, onChompKeep) {
       if (identity.isPair(item2))
         return item2.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item2)) {
@@ -27553,7 +27553,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -27563,7 +27563,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -27585,7 +27585,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -27637,7 +27637,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -27778,7 +27778,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log2 = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -27814,7 +27814,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -27881,12 +27881,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options2) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options2);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -27911,7 +27911,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -27978,7 +27978,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item2, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item2, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i2 < items.length - 1) {
           str += ",";
@@ -29339,7 +29339,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options2) {
       const lines2 = [];
@@ -29354,7 +29354,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines2.push("---");
-      const ctx = stringify.createStringifyContext(doc, options2);
+      const ctx = stringify2.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines2.length !== 1)
@@ -29376,7 +29376,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
@@ -29384,7 +29384,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines2.push(body);
       } else {
-        lines2.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -31520,7 +31520,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -31573,7 +31573,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -31649,7 +31649,7 @@ var require_cst = __commonJS({
     var BOM = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
-    var SCALAR2 = "";
+    var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
     var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -31660,7 +31660,7 @@ var require_cst = __commonJS({
           return "<DOC>";
         case FLOW_END:
           return "<FLOW_END>";
-        case SCALAR2:
+        case SCALAR:
           return "<SCALAR>";
         default:
           return JSON.stringify(token);
@@ -31674,7 +31674,7 @@ var require_cst = __commonJS({
           return "doc-mode";
         case FLOW_END:
           return "flow-error-end";
-        case SCALAR2:
+        case SCALAR:
           return "scalar";
         case "---":
           return "doc-start";
@@ -31733,7 +31733,7 @@ var require_cst = __commonJS({
     exports.BOM = BOM;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR2;
+    exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
     exports.isScalar = isScalar;
     exports.prettyToken = prettyToken;
@@ -33284,7 +33284,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options2) {
+    function parse5(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -33303,7 +33303,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify(value, replacer, options2) {
+    function stringify2(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -33325,10 +33325,10 @@ var require_public_api = __commonJS({
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
-    exports.parse = parse4;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -34241,7 +34241,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input, options2) => {
+    var parse5 = (input, options2) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -34411,7 +34411,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options2, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options2, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -34934,7 +34934,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input, options2) => {
+    parse5.fastpaths = (input, options2) => {
       const opts = { ...options2 };
       const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -34999,7 +34999,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse4;
+    module.exports = parse5;
   }
 });
 
@@ -35008,7 +35008,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan2 = require_scan();
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var utils = require_utils3();
     var constants4 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -35096,7 +35096,7 @@ var require_picomatch = __commonJS({
     picomatch5.isMatch = (str, patterns, options2) => picomatch5(patterns, options2)(str);
     picomatch5.parse = (pattern, options2) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
-      return parse4(pattern, { ...options2, fastpaths: false });
+      return parse5(pattern, { ...options2, fastpaths: false });
     };
     picomatch5.scan = (input, options2) => scan2(input, options2);
     picomatch5.compileRe = (state, options2, returnOutput = false, returnState = false) => {
@@ -35122,10 +35122,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options2);
+        parsed.output = parse5.fastpaths(input, options2);
       }
       if (!parsed.output) {
-        parsed = parse4(input, options2);
+        parsed = parse5(input, options2);
       }
       return picomatch5.compileRe(parsed, options2, returnOutput, returnState);
     };
@@ -36772,7 +36772,7 @@ var require_parse3 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer2 = require_semver();
-    var parse4 = (version, options2, throwErrors = false) => {
+    var parse5 = (version, options2, throwErrors = false) => {
       if (version instanceof SemVer2) {
         return version;
       }
@@ -36785,7 +36785,7 @@ var require_parse3 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse4;
+    module.exports = parse5;
   }
 });
 
@@ -36793,9 +36793,9 @@ var require_parse3 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse5 = require_parse3();
     var valid = (version, options2) => {
-      const v = parse4(version, options2);
+      const v = parse5(version, options2);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -36806,9 +36806,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse5 = require_parse3();
     var clean2 = (version, options2) => {
-      const s = parse4(version.trim().replace(/^[=v]+/, ""), options2);
+      const s = parse5(version.trim().replace(/^[=v]+/, ""), options2);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -36843,10 +36843,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse5 = require_parse3();
     var diff = (version1, version2) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version2, null, true);
+      const v1 = parse5(version1, null, true);
+      const v2 = parse5(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -36917,9 +36917,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse5 = require_parse3();
     var prerelease = (version, options2) => {
-      const parsed = parse4(version, options2);
+      const parsed = parse5(version, options2);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -37105,7 +37105,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer2 = require_semver();
-    var parse4 = require_parse3();
+    var parse5 = require_parse3();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options2) => {
       if (version instanceof SemVer2) {
@@ -37140,7 +37140,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options2.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options2.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build2}`, options2);
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build2}`, options2);
     };
     module.exports = coerce;
   }
@@ -37150,7 +37150,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse4 = require_parse3();
+    var parse5 = require_parse3();
     var constants4 = require_constants7();
     var SemVer2 = require_semver();
     var truncate = (version, truncation, options2) => {
@@ -37162,7 +37162,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options2) => {
       const versionStringToParse = version instanceof SemVer2 ? version.version : version;
-      return parse4(versionStringToParse, options2);
+      return parse5(versionStringToParse, options2);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -37240,12 +37240,12 @@ var require_trim_comparator_whitespace = __commonJS({
     }
     var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
     var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit3 = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isDigit4 = (char) => char !== void 0 && char >= "0" && char <= "9";
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit3(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit3(char) || char === "x" || char === "X" || char === "*";
+    var isIdentifierCharacter = (char) => isDigit4(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit4(char) || char === "x" || char === "X" || char === "*";
     var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit3(range[start])) {
+      if (!isDigit4(range[start])) {
         return start;
       }
       if (start >= digitRuns.start && start < digitRuns.end) {
@@ -37255,7 +37255,7 @@ var require_trim_comparator_whitespace = __commonJS({
         return Math.min(start + limit, digitRuns.previousEnd);
       }
       let end = start + 1;
-      while (isDigit3(range[end])) {
+      while (isDigit4(range[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
@@ -37347,7 +37347,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return findBuildEndIndex(range, prereleaseEnd);
     };
     var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit3(range[start])) {
+      if (isDigit4(range[start])) {
         return findVersionNumberEndIndex(range, start, false, digitRuns);
       }
       return isVersionStart(range[start]) ? start + 1 : start;
@@ -38397,7 +38397,7 @@ var require_semver2 = __commonJS({
     var constants4 = require_constants7();
     var SemVer2 = require_semver();
     var identifiers = require_identifiers();
-    var parse4 = require_parse3();
+    var parse5 = require_parse3();
     var valid = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -38436,7 +38436,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse4,
+      parse: parse5,
       valid,
       clean: clean2,
       inc,
@@ -44682,19 +44682,31 @@ var DEPENDENCY_TREE = /(?:^|\/)(?:node_modules|bower_components|\.yarn|site-pack
 function monitorMatcher(options2 = {}) {
   const removed = new Set(options2.remove ?? []);
   const globs2 = [...DEFAULT_MONITORED.filter((glob2) => !removed.has(glob2)), ...options2.add ?? []];
+  const monitored = guarded(globs2);
   const unmonitored = (options2.remove ?? []).filter((glob2) => !DEFAULT_MONITORED.includes(glob2));
-  const combined = combine(globs2);
-  const excluded = unmonitored.length > 0 ? combine(unmonitored) : void 0;
-  const added = options2.add && options2.add.length > 0 ? combine(options2.add) : void 0;
+  const excluded = unmonitored.length > 0 ? guarded(unmonitored) : void 0;
+  const added = options2.add && options2.add.length > 0 ? guarded(options2.add) : void 0;
   return (path) => {
-    if (!combined.test(path)) return false;
-    if (excluded?.test(path)) return false;
-    return !DEPENDENCY_TREE.test(path) || (added?.test(path) ?? false);
+    const inTree = DEPENDENCY_TREE.test(path);
+    if (inTree && !added) return false;
+    if (!monitored(path) || excluded?.(path)) return false;
+    return !inTree || (added?.(path) ?? false);
   };
 }
-function combine(globs2) {
-  if (globs2.length === 0) return /$^/;
-  return new RegExp(globs2.map((glob2) => `(?:${import_picomatch.default.makeRe(glob2, { dot: true }).source})`).join("|"));
+function requiredLiteral(glob2) {
+  const chunks = glob2.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => chunk.replace(/^\/+|\/+$/g, ""));
+  return chunks.reduce((longest, chunk) => chunk.length > longest.length ? chunk : longest, "");
+}
+function guarded(globs2) {
+  const compiled2 = globs2.map((glob2) => ({ literal: requiredLiteral(glob2), regex: import_picomatch.default.makeRe(glob2, { dot: true }) }));
+  const always = compiled2.filter((glob2) => glob2.literal.length < 3);
+  const literals = [...new Set(compiled2.filter((glob2) => glob2.literal.length >= 3).map((glob2) => glob2.literal))];
+  const prefilter = literals.length > 0 ? new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : void 0;
+  return (path) => {
+    if (always.some((glob2) => glob2.regex.test(path))) return true;
+    if (!prefilter?.test(path)) return false;
+    return compiled2.some((glob2) => glob2.literal.length >= 3 && path.includes(glob2.literal) && glob2.regex.test(path));
+  };
 }
 
 // src/baseline/package-diff.ts
@@ -44879,189 +44891,816 @@ var apkInstalledExtractor = {
   }
 };
 
-// src/inventory/extractors/toml-subset.ts
-function parseTomlSubset(text) {
-  return new TomlSubsetParser(text.replace(/^\uFEFF/, "")).document();
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines2 = string.slice(0, ptr).split(/\r?\n/);
+  return [lines2.length, lines2.pop().length + 1];
 }
-var BARE_KEY = /[A-Za-z0-9_-]+/y;
-var INTEGER = /[+-]?\d[\d_]*/y;
-var SIMPLE_ESCAPES = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", '"': '"', "\\": "\\" };
-var HEADER = /^(?:[A-Za-z0-9_-]+|"[^"\\\n]*")(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\\\n]*"))*$/;
-var TomlSubsetParser = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  at = 0;
-  document() {
-    let table = { header: "", array: false, entries: /* @__PURE__ */ new Map() };
-    const tables = [table];
-    for (; ; ) {
-      this.skipBlank(true);
-      if (this.at >= this.text.length) return tables;
-      if (this.text[this.at] === "[") {
-        table = this.header();
-        tables.push(table);
-      } else {
-        const key = this.key();
-        this.skipBlank(false);
-        if (this.text[this.at] !== "=") this.fail(`expected = after the key ${JSON.stringify(key)}`);
-        this.at++;
-        this.skipBlank(false);
-        const value = this.value();
-        if (table.entries.has(key)) this.fail(`the key ${JSON.stringify(key)} appears twice in one table`);
-        table.entries.set(key, value);
-      }
-      this.endOfLine();
+function makeCodeBlock(string, line, column) {
+  let lines2 = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i2 = line - 1; i2 <= line + 1; i2++) {
+    let l = lines2[i2 - 1];
+    if (!l)
+      continue;
+    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i2 === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
     }
   }
-  header() {
-    const array = this.text.startsWith("[[", this.at);
-    const close = array ? "]]" : "]";
-    const start = this.at + (array ? 2 : 1);
-    const end = this.text.indexOf(close, start);
-    const newline = this.text.indexOf("\n", start);
-    if (end < 0 || newline >= 0 && newline < end) this.fail("a table header is not closed on its line");
-    const header2 = this.text.slice(start, end).trim();
-    if (!HEADER.test(header2)) this.fail(`${JSON.stringify(header2.slice(0, 40))} is not a table name`);
-    this.at = end + close.length;
-    return { header: header2, array, entries: /* @__PURE__ */ new Map() };
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options2) {
+    const [line, column] = getLineColFromPtr(options2.toml, options2.ptr);
+    const codeblock = makeCodeBlock(options2.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options2);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
   }
-  key() {
-    if (this.text[this.at] === '"') return this.basicString();
-    if (this.text[this.at] === "'") return this.literalString();
-    BARE_KEY.lastIndex = this.at;
-    const match = BARE_KEY.exec(this.text);
-    if (!match) this.fail("expected a key, a [table] or a comment");
-    this.at = BARE_KEY.lastIndex;
-    return match[0];
-  }
-  value() {
-    const c = this.text[this.at];
-    if (c === '"') return this.basicString();
-    if (c === "'") return this.literalString();
-    if (c === "[") return this.array();
-    if (this.text.startsWith("true", this.at)) return this.word("true", true);
-    if (this.text.startsWith("false", this.at)) return this.word("false", false);
-    INTEGER.lastIndex = this.at;
-    const integer = INTEGER.exec(this.text);
-    if (integer) {
-      this.at = INTEGER.lastIndex;
-      if (/[^\s,\]#]/.test(this.text[this.at] ?? " ")) this.fail("only integers, strings, booleans and arrays are read here (Cargo writes no other values)");
-      return Number(integer[0].replace(/_/g, ""));
-    }
-    return this.fail(c === "{" ? "inline tables are not part of a Cargo.lock" : "expected a value");
-  }
-  word(word, value) {
-    this.at += word.length;
-    if (/[A-Za-z0-9_-]/.test(this.text[this.at] ?? " ")) this.fail("expected a value");
-    return value;
-  }
-  array() {
-    this.at++;
-    const items = [];
-    for (; ; ) {
-      this.skipBlank(true);
-      if (this.text[this.at] === "]") break;
-      items.push(this.value());
-      this.skipBlank(true);
-      if (this.text[this.at] === ",") this.at++;
-      else if (this.text[this.at] !== "]") this.fail("expected , or ] in an array");
-    }
-    this.at++;
-    return items;
-  }
-  basicString() {
-    if (this.text.startsWith('"""', this.at)) this.fail("multi-line strings are not part of a Cargo.lock");
-    let out = "";
-    for (this.at++; ; ) {
-      const c = this.text[this.at];
-      if (c === void 0 || c === "\n") this.fail("a string is not closed on its line");
-      this.at++;
-      if (c === '"') return out;
-      if (c !== "\\") {
-        out += c;
-        continue;
-      }
-      const escape2 = this.text[this.at++];
-      const simple = escape2 === void 0 ? void 0 : SIMPLE_ESCAPES[escape2];
-      if (simple !== void 0) out += simple;
-      else if (escape2 === "u" || escape2 === "U") {
-        const digits = this.text.slice(this.at, this.at + (escape2 === "u" ? 4 : 8));
-        if (!/^[0-9A-Fa-f]+$/.test(digits) || digits.length !== (escape2 === "u" ? 4 : 8)) this.fail("a \\u escape needs hex digits");
-        const code = parseInt(digits, 16);
-        if (code > 1114111) this.fail("a \\U escape is out of range");
-        out += String.fromCodePoint(code);
-        this.at += digits.length;
-      } else this.fail(`\\${escape2 ?? ""} is not an escape`);
-    }
-  }
-  literalString() {
-    if (this.text.startsWith("'''", this.at)) this.fail("multi-line strings are not part of a Cargo.lock");
-    const end = this.text.indexOf("'", this.at + 1);
-    const newline = this.text.indexOf("\n", this.at + 1);
-    if (end < 0 || newline >= 0 && newline < end) this.fail("a string is not closed on its line");
-    const value = this.text.slice(this.at + 1, end);
-    this.at = end + 1;
-    return value;
-  }
-  /** Spaces, tabs and comments; newlines (and \r) too when `lines`. */
-  skipBlank(lines2) {
-    for (; ; ) {
-      const c = this.text[this.at];
-      if (c === " " || c === "	" || lines2 && (c === "\n" || c === "\r")) this.at++;
-      else if (c === "#") {
-        const newline = this.text.indexOf("\n", this.at);
-        this.at = newline < 0 ? this.text.length : newline;
-      } else return;
-    }
-  }
-  endOfLine() {
-    this.skipBlank(false);
-    if (this.text[this.at] === "\r") this.at++;
-    if (this.at < this.text.length && this.text[this.at] !== "\n") this.fail("unexpected text after a value");
-  }
-  fail(problem) {
-    let line = 1;
-    for (let i2 = 0; i2 < this.at && i2 < this.text.length; i2++) if (this.text.charCodeAt(i2) === 10) line++;
-    throw new ExtractError(`line ${line}: ${problem}`);
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
   }
 };
 
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit3(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign2, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign2 || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign2) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit3(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit3(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign2 || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit3(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit3(c) || !isDigit3(ctx.s.charCodeAt(ctx.p++)) || !isDigit3(ctx.s.charCodeAt(ctx.p++)) || !isDigit3(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit3(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit3(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit3(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit3(c) || !isDigit3(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit3(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i2 = 0; i2 < key.length; i2++) {
+      if (i2)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i2];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table2, meta, type) {
+  let t = table2;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i2 = 0; i2 < key.length; i2++) {
+    if (i2) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i2];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i2 < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse2(toml, options2 = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options2.maxDepth ?? 1e3,
+    bi: options2.integersAsBigInt ?? false,
+    ld: options2.useLegacyDate ?? true,
+    uk: options2.unsafeKeyBehaviour === "throw" ? 2 : options2.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/inventory/extractors/toml-reader.ts
+function parseToml(text) {
+  let parsed;
+  try {
+    parsed = parse2(text.replace(/^\uFEFF/, ""));
+  } catch (error2) {
+    if (error2 instanceof TomlError) throw new ExtractError(`it is not TOML: line ${error2.line}: ${error2.message.split("\n")[0] ?? ""}`);
+    throw error2;
+  }
+  return plain(parsed);
+}
+function plain(value) {
+  if (value instanceof TomlDate) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === "object" && value !== null) {
+    const table2 = /* @__PURE__ */ Object.create(null);
+    for (const [key, item2] of Object.entries(value)) table2[key] = plain(item2);
+    return table2;
+  }
+  return value;
+}
+
 // src/inventory/extractors/cargo-lock.ts
-var KNOWN_TABLES = /* @__PURE__ */ new Map([
-  ["package", true],
-  ["metadata", false],
-  ["root", false],
-  ["patch.unused", true]
-]);
+var KNOWN_KEYS = /* @__PURE__ */ new Set(["version", "package", "metadata", "root", "patch"]);
 var cargoLockExtractor = {
   name: "rust/cargo-lock",
   maxBytes: 16 * 1024 * 1024,
   matches: (_path, base) => base === "Cargo.lock",
   extract({ content }) {
-    const tables = parseTomlSubset(content.toString("utf8"));
+    const lock = parseToml(content.toString("utf8"));
+    for (const key of Object.keys(lock)) if (!KNOWN_KEYS.has(key)) throw new ExtractError(`not a Cargo.lock: unexpected key ${JSON.stringify(key)}`);
+    if (lock["version"] !== void 0 && typeof lock["version"] !== "number") throw new ExtractError("not a Cargo.lock: its version is not a number");
+    const packages = lock["package"];
+    if (packages !== void 0 && !Array.isArray(packages)) throw new ExtractError("not a Cargo.lock: [package] must be [[package]] tables");
     const found = [];
-    for (const table of tables) {
-      if (table.header === "") {
-        for (const key of table.entries.keys()) if (key !== "version") throw new ExtractError(`not a Cargo.lock: unexpected top-level key ${JSON.stringify(key)}`);
-        const version = table.entries.get("version");
-        if (version !== void 0 && typeof version !== "number") throw new ExtractError("not a Cargo.lock: its version is not a number");
-      } else if (KNOWN_TABLES.get(table.header) !== table.array) {
-        throw new ExtractError(`not a Cargo.lock: unexpected table ${table.array ? `[[${table.header}]]` : `[${table.header}]`}`);
-      } else if (table.header === "package" && table.array || table.header === "root" && !table.array) {
-        found.push(crate(table, found.length + 1));
-      }
-    }
+    const root = lock["root"];
+    if (root !== void 0) found.push(crate(table(root, "root"), 1));
+    for (const item2 of packages ?? []) found.push(crate(table(item2, "package"), found.length + 1));
     return found;
   }
 };
-function crate(table, index) {
-  const name = table.entries.get("name");
-  const version = table.entries.get("version");
+function table(value, where) {
+  if (typeof value !== "object" || Array.isArray(value)) throw new ExtractError(`not a Cargo.lock: ${where} is not a table`);
+  return value;
+}
+function crate(table2, index) {
+  const name = table2["name"];
+  const version = table2["version"];
   if (typeof name !== "string" || name === "") throw new ExtractError(`package ${index} has no name`);
   if (typeof version !== "string" || version === "") throw new ExtractError(`package ${name} has no version`);
-  const source = table.entries.get("source");
+  const source = table2["source"];
   if (source !== void 0 && typeof source !== "string") throw new ExtractError(`package ${name} has a source that is not a string`);
   return { ecosystem: "crates.io", name, version };
 }
@@ -47081,322 +47720,6 @@ function registryPackage(key, version) {
   return isRegistryVersion(version) ? { name: key, version } : void 0;
 }
 
-// src/inventory/extractors/toml-reader.ts
-var BARE_KEY2 = /[A-Za-z0-9_-]+/y;
-var BASIC_RUN = /[^"\\\n]+/y;
-var SCALAR = /[0-9A-Za-z_+\-.:]+/y;
-var DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?$|^\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
-var DECIMAL = /^[+-]?(?:0|[1-9](?:_?\d)*)$/;
-var FLOAT = /^[+-]?(?:0|[1-9](?:_?\d)*)(?:\.\d(?:_?\d)*)?(?:[eE][+-]?\d(?:_?\d)*)?$/;
-var PREFIXED = /^0(?:x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*|o[0-7](?:_?[0-7])*|b[01](?:_?[01])*)$/;
-function newTable() {
-  return /* @__PURE__ */ Object.create(null);
-}
-function isTable(value) {
-  return typeof value === "object" && !Array.isArray(value);
-}
-function parseToml(text) {
-  return new TomlReader(text).document();
-}
-var TomlReader = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  pos = 0;
-  root = newTable();
-  /** Arrays made by `[[header]]`: a later `[header.sub]` goes into their last table. */
-  tableArrays = /* @__PURE__ */ new WeakSet();
-  document() {
-    let current = this.root;
-    for (; ; ) {
-      this.skipBlankLines();
-      if (this.pos >= this.text.length) return this.root;
-      if (this.peek() === "[") {
-        const array = this.text.startsWith("[[", this.pos);
-        this.pos += array ? 2 : 1;
-        this.skipSpaces();
-        const keys = this.key();
-        this.skipSpaces();
-        if (!this.text.startsWith(array ? "]]" : "]", this.pos)) this.fail(`the table header does not close with ${array ? "]]" : "]"}`);
-        this.pos += array ? 2 : 1;
-        current = array ? this.appendTable(keys) : this.openTable(keys);
-      } else {
-        const keys = this.key();
-        this.skipSpaces();
-        if (this.peek() !== "=") this.fail("expected = after a key");
-        this.pos++;
-        this.skipSpaces();
-        this.assign(current, keys, this.value());
-      }
-      this.endOfLine();
-    }
-  }
-  peek(offset = 0) {
-    return this.text.charAt(this.pos + offset);
-  }
-  fail(problem) {
-    throw new ExtractError(`line ${lineAt(this.text, this.pos)}: ${problem}`);
-  }
-  skipSpaces() {
-    while (this.peek() === " " || this.peek() === "	") this.pos++;
-  }
-  skipComment() {
-    if (this.peek() !== "#") return;
-    while (this.pos < this.text.length && this.peek() !== "\n") this.pos++;
-  }
-  /** Whitespace, comments and newlines: between statements, and inside arrays. */
-  skipBlankLines() {
-    for (; ; ) {
-      this.skipSpaces();
-      this.skipComment();
-      if (this.peek() === "\n") this.pos++;
-      else if (this.peek() === "\r" && this.peek(1) === "\n") this.pos += 2;
-      else return;
-    }
-  }
-  endOfLine() {
-    this.skipSpaces();
-    this.skipComment();
-    if (this.pos >= this.text.length) return;
-    if (this.peek() === "\n") this.pos++;
-    else if (this.peek() === "\r" && this.peek(1) === "\n") this.pos += 2;
-    else this.fail(`unexpected ${JSON.stringify(this.peek())} after a value`);
-  }
-  /** A dotted key: bare or quoted parts separated by dots. */
-  key() {
-    const parts = [];
-    for (; ; ) {
-      this.skipSpaces();
-      const c = this.peek();
-      if (c === '"') parts.push(this.basicString());
-      else if (c === "'") parts.push(this.literalString());
-      else {
-        const bare = this.sticky(BARE_KEY2);
-        if (bare === void 0) this.fail("expected a key");
-        parts.push(bare);
-      }
-      this.skipSpaces();
-      if (this.peek() !== ".") return parts;
-      this.pos++;
-    }
-  }
-  /** Walk to the table a header or a dotted key names, making the tables on the way. */
-  descend(from, keys) {
-    let table = from;
-    for (const key of keys) {
-      const next = table[key];
-      if (next === void 0) {
-        const made = newTable();
-        table[key] = made;
-        table = made;
-      } else if (isTable(next)) {
-        table = next;
-      } else if (Array.isArray(next) && this.tableArrays.has(next) && isTable(next[next.length - 1])) {
-        table = next[next.length - 1];
-      } else {
-        this.fail(`${keys.join(".")} goes through ${key}, which is not a table`);
-      }
-    }
-    return table;
-  }
-  openTable(keys) {
-    return this.descend(this.root, keys);
-  }
-  appendTable(keys) {
-    const parent = this.descend(this.root, keys.slice(0, -1));
-    const last = keys[keys.length - 1] ?? "";
-    const existing = parent[last];
-    const table = newTable();
-    if (existing === void 0) {
-      const array = [table];
-      this.tableArrays.add(array);
-      parent[last] = array;
-    } else if (Array.isArray(existing) && this.tableArrays.has(existing)) {
-      existing.push(table);
-    } else {
-      this.fail(`[[${keys.join(".")}]] names something that is not an array of tables`);
-    }
-    return table;
-  }
-  assign(table, keys, value) {
-    const parent = this.descend(table, keys.slice(0, -1));
-    const last = keys[keys.length - 1] ?? "";
-    if (parent[last] !== void 0) this.fail(`${keys.join(".")} is defined twice`);
-    parent[last] = value;
-  }
-  value() {
-    const c = this.peek();
-    if (c === '"') return this.text.startsWith('"""', this.pos) ? this.multiLineBasicString() : this.basicString();
-    if (c === "'") return this.text.startsWith("'''", this.pos) ? this.multiLineLiteralString() : this.literalString();
-    if (c === "[") return this.array();
-    if (c === "{") return this.inlineTable();
-    return this.scalar();
-  }
-  /** The match of a sticky pattern at `pos`, consumed; undefined when it does not match there. */
-  sticky(pattern) {
-    pattern.lastIndex = this.pos;
-    const match = pattern.exec(this.text);
-    if (!match) return void 0;
-    this.pos += match[0].length;
-    return match[0];
-  }
-  basicString() {
-    this.pos++;
-    let out = "";
-    for (; ; ) {
-      out += this.sticky(BASIC_RUN) ?? "";
-      const c = this.peek();
-      if (c === "" || c === "\n") this.fail("a string does not close on its line");
-      this.pos++;
-      if (c === '"') return out;
-      out += c === "\\" ? this.escape() : c;
-    }
-  }
-  multiLineBasicString() {
-    this.pos += 3;
-    if (this.peek() === "\n") this.pos++;
-    else if (this.peek() === "\r" && this.peek(1) === "\n") this.pos += 2;
-    let out = "";
-    for (; ; ) {
-      if (this.pos >= this.text.length) this.fail('a """ string does not close');
-      if (this.text.startsWith('"""', this.pos)) {
-        let quotes = 3;
-        while (quotes < 5 && this.peek(quotes) === '"') quotes++;
-        out += '"'.repeat(quotes - 3);
-        this.pos += quotes;
-        return out;
-      }
-      const c = this.peek();
-      this.pos++;
-      if (c !== "\\") {
-        out += c;
-        continue;
-      }
-      const rest = /^[ \t]*\r?\n/.exec(this.text.slice(this.pos, this.pos + 256));
-      if (rest) {
-        this.pos += rest[0].length;
-        while (/[ \t\r\n]/.test(this.peek())) this.pos++;
-      } else {
-        out += this.escape();
-      }
-    }
-  }
-  /** The character after a backslash, at `pos`. */
-  escape() {
-    const c = this.peek();
-    this.pos++;
-    switch (c) {
-      case "b":
-        return "\b";
-      case "t":
-        return "	";
-      case "n":
-        return "\n";
-      case "f":
-        return "\f";
-      case "r":
-        return "\r";
-      case "e":
-        return "\x1B";
-      case '"':
-        return '"';
-      case "\\":
-        return "\\";
-      case "x":
-        return this.codePoint(2);
-      case "u":
-        return this.codePoint(4);
-      case "U":
-        return this.codePoint(8);
-      default:
-        return this.fail(`unknown escape \\${c}`);
-    }
-  }
-  codePoint(digits) {
-    const hex = this.text.slice(this.pos, this.pos + digits);
-    if (!new RegExp(`^[0-9A-Fa-f]{${digits}}$`).test(hex)) this.fail("a bad \\u escape");
-    this.pos += digits;
-    const code = parseInt(hex, 16);
-    if (code > 1114111 || code >= 55296 && code <= 57343) this.fail("an escape that is not a Unicode scalar value");
-    return String.fromCodePoint(code);
-  }
-  literalString() {
-    this.pos++;
-    const end = this.text.indexOf("'", this.pos);
-    const newline = this.text.indexOf("\n", this.pos);
-    if (end < 0 || newline >= 0 && newline < end) this.fail("a string does not close on its line");
-    const out = this.text.slice(this.pos, end);
-    this.pos = end + 1;
-    return out;
-  }
-  multiLineLiteralString() {
-    this.pos += 3;
-    if (this.peek() === "\n") this.pos++;
-    else if (this.peek() === "\r" && this.peek(1) === "\n") this.pos += 2;
-    const end = this.text.indexOf("'''", this.pos);
-    if (end < 0) this.fail("a ''' string does not close");
-    let close = end + 3;
-    while (close < end + 5 && this.text.charAt(close) === "'") close++;
-    const out = this.text.slice(this.pos, close - 3);
-    this.pos = close;
-    return out;
-  }
-  array() {
-    this.pos++;
-    const out = [];
-    for (; ; ) {
-      this.skipBlankLines();
-      if (this.peek() === "]") {
-        this.pos++;
-        return out;
-      }
-      out.push(this.value());
-      this.skipBlankLines();
-      if (this.peek() === ",") this.pos++;
-      else if (this.peek() !== "]") this.fail("expected , or ] in an array");
-    }
-  }
-  inlineTable() {
-    this.pos++;
-    const table = newTable();
-    for (; ; ) {
-      this.skipBlankLines();
-      if (this.peek() === "}") {
-        this.pos++;
-        return table;
-      }
-      const keys = this.key();
-      if (this.peek() !== "=") this.fail("expected = in an inline table");
-      this.pos++;
-      this.skipSpaces();
-      this.assign(table, keys, this.value());
-      this.skipBlankLines();
-      if (this.peek() === ",") this.pos++;
-      else if (this.peek() !== "}") this.fail("expected , or } in an inline table");
-    }
-  }
-  /** Booleans, numbers, dates and times. */
-  scalar() {
-    const start = this.pos;
-    this.sticky(SCALAR);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(this.text.slice(start, this.pos)) && this.peek() === " " && /^\d{2}:/.test(this.text.slice(this.pos + 1, this.pos + 4))) {
-      this.pos++;
-      this.sticky(SCALAR);
-    }
-    const token = this.text.slice(start, this.pos);
-    if (token === "") this.fail(`expected a value, found ${JSON.stringify(this.peek())}`);
-    if (token === "true") return true;
-    if (token === "false") return false;
-    if (DATE_TIME.test(token)) return token;
-    if (/^[+-]?(?:inf|nan)$/.test(token)) return token.includes("nan") ? NaN : token.startsWith("-") ? -Infinity : Infinity;
-    if (PREFIXED.test(token)) return Number(token.replace(/_/g, ""));
-    if (DECIMAL.test(token) || FLOAT.test(token)) return Number(token.replace(/_/g, ""));
-    this.pos = start;
-    return this.fail(`${JSON.stringify(token.slice(0, 40))} is not a TOML value`);
-  }
-};
-
 // src/inventory/extractors/python-lock-toml.ts
 function lockPackages(content, format) {
   const document = parseToml(textOf(content, format));
@@ -47412,10 +47735,10 @@ function lockPackages(content, format) {
 function isTomlTable(value) {
   return typeof value === "object" && !Array.isArray(value);
 }
-function requiredString(table, key, index) {
-  const value = table[key];
+function requiredString(table2, key, index) {
+  const value = table2[key];
   if (typeof value !== "string" || value === "") {
-    const name = typeof table["name"] === "string" ? ` (${table["name"]})` : "";
+    const name = typeof table2["name"] === "string" ? ` (${table2["name"]})` : "";
     throw new ExtractError(`package ${index + 1}${name} has no ${key}`);
   }
   return value;
@@ -47435,13 +47758,13 @@ var pdmLockExtractor = {
   extract({ content }) {
     const { document, packages } = lockPackages(content, "pdm.lock");
     if (packages.length === 0 && document["metadata"] === void 0) throw new ExtractError("it has neither packages nor [metadata]: it is not a pdm.lock");
-    return packages.map((table, index) => {
+    return packages.map((table2, index) => {
       const pkg = {
         ecosystem: "PyPI",
-        name: normalizePypiName(requiredString(table, "name", index)),
-        version: requiredString(table, "version", index)
+        name: normalizePypiName(requiredString(table2, "name", index)),
+        version: requiredString(table2, "version", index)
       };
-      const groups = table["groups"];
+      const groups = table2["groups"];
       if (Array.isArray(groups) && groups.length > 0) {
         if (groups.includes("default")) pkg.dev = false;
         else if (groups.every((group) => group === "dev")) pkg.dev = true;
@@ -47675,14 +47998,14 @@ var poetryLockExtractor = {
   extract({ content }) {
     const { document, packages } = lockPackages(content, "poetry.lock");
     if (packages.length === 0 && document["metadata"] === void 0) throw new ExtractError("it has neither packages nor [metadata]: it is not a poetry.lock");
-    return packages.map((table, index) => {
+    return packages.map((table2, index) => {
       const pkg = {
         ecosystem: "PyPI",
-        name: normalizePypiName(requiredString(table, "name", index)),
-        version: requiredString(table, "version", index)
+        name: normalizePypiName(requiredString(table2, "name", index)),
+        version: requiredString(table2, "version", index)
       };
-      const category = table["category"];
-      const groups = table["groups"];
+      const category = table2["category"];
+      const groups = table2["groups"];
       if (typeof category === "string") pkg.dev = category === "dev";
       else if (Array.isArray(groups) && groups.length > 0) pkg.dev = !groups.includes("main");
       return pkg;
@@ -47815,7 +48138,7 @@ var uvLockExtractor = {
   extract({ content }) {
     const { document, packages } = lockPackages(content, "uv.lock");
     if (typeof document["version"] !== "number") throw new ExtractError("it has no lock `version`: it is not a uv.lock");
-    const nodes = packages.map((table, index) => node(table, index));
+    const nodes = packages.map((table2, index) => node(table2, index));
     const dev = developmentOnly(nodes);
     const out = [];
     for (const n of nodes) {
@@ -47828,18 +48151,18 @@ var uvLockExtractor = {
     return out;
   }
 };
-function node(table, index) {
-  const name = normalizePypiName(requiredString(table, "name", index));
-  const source = table["source"];
+function node(table2, index) {
+  const name = normalizePypiName(requiredString(table2, "name", index));
+  const source = table2["source"];
   const member = isTomlTable(source) && (source["virtual"] !== void 0 || source["editable"] !== void 0);
-  const version = typeof table["version"] === "string" ? table["version"] : void 0;
-  if (version === void 0 && !member) requiredString(table, "version", index);
+  const version = typeof table2["version"] === "string" ? table2["version"] : void 0;
+  if (version === void 0 && !member) requiredString(table2, "version", index);
   return {
     name,
     version,
     member,
-    runtime: [...edges(table["dependencies"]), ...groupEdges(table["optional-dependencies"])],
-    development: groupEdges(table["dev-dependencies"])
+    runtime: [...edges(table2["dependencies"]), ...groupEdges(table2["optional-dependencies"])],
+    development: groupEdges(table2["dev-dependencies"])
   };
 }
 function edges(value) {
@@ -50672,7 +50995,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse2(options2) {
+function parse3(options2) {
   let method = options2.method.toUpperCase();
   let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options2.headers);
@@ -50736,7 +51059,7 @@ function parse2(options2) {
   );
 }
 function endpointWithDefaults(defaults2, route, options2) {
-  return parse2(merge(defaults2, route, options2));
+  return parse3(merge(defaults2, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -50745,7 +51068,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse2
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -50791,7 +51114,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse3(header2, options2) {
+function parse4(header2, options2) {
   const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header2.length;
   let valueStart = options2?.start ?? 0;
@@ -51427,7 +51750,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse3(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {

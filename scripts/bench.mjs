@@ -50,7 +50,8 @@ const median = (values) => {
 const variants = (pkg) => ({
   floor: [node, [join(root, 'scripts/bench-floor.mjs'), pkg]],
   'gzip -dc': ['sh', ['-c', `gzip -dc '${pkg}' > /dev/null`]],
-  scan: [node, [join(root, 'dist/cli.js'), 'scan', pkg, '--quiet', '--report', join(scratch, 'report.json')]],
+  // offline, against the example's advisory database: the scan's own work, not the network's
+  scan: [node, [join(root, 'dist/cli.js'), 'scan', pkg, '--quiet', '--offline', '--advisories', join(root, 'examples/advisories'), '--report', join(scratch, 'report.json')]],
 });
 
 console.log(`release-gate bench: ${rounds} rounds, ${node} (${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()})\n`);

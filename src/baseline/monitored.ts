@@ -86,25 +86,41 @@ export interface MonitorOptions {
 }
 
 /**
- * Is a path a monitored config or system file? All globs are compiled into one regular
- * expression: this runs for every entry of the package.
+ * Is a path a monitored config or system file? This runs for every entry of the
+ * package, so each glob is guarded by a literal its matches must contain (`.htaccess`,
+ * `app/etc`, `cron.d`): one search over all the literals at once, and a glob's own
+ * (slow) expression only for the few paths that hold its literal.
  */
 export function monitorMatcher(options: MonitorOptions = {}): (path: string) => boolean {
   const removed = new Set(options.remove ?? []);
   const globs = [...DEFAULT_MONITORED.filter((glob) => !removed.has(glob)), ...(options.add ?? [])];
+  const monitored = guarded(globs);
   const unmonitored = (options.remove ?? []).filter((glob) => !DEFAULT_MONITORED.includes(glob));
-  const combined = combine(globs);
-  const excluded = unmonitored.length > 0 ? combine(unmonitored) : undefined;
-  const added = options.add && options.add.length > 0 ? combine(options.add) : undefined;
+  const excluded = unmonitored.length > 0 ? guarded(unmonitored) : undefined;
+  const added = options.add && options.add.length > 0 ? guarded(options.add) : undefined;
   return (path) => {
-    if (!combined.test(path)) return false;
-    if (excluded?.test(path)) return false;
-    // user globs may reach into dependency trees; the defaults stay out of them
-    return !DEPENDENCY_TREE.test(path) || (added?.test(path) ?? false);
+    // the defaults stay out of dependency trees (most of a storefront's entries); user globs may reach in
+    const inTree = DEPENDENCY_TREE.test(path);
+    if (inTree && !added) return false;
+    if (!monitored(path) || excluded?.(path)) return false;
+    return !inTree || (added?.(path) ?? false);
   };
 }
 
-function combine(globs: readonly string[]): RegExp {
-  if (globs.length === 0) return /$^/;
-  return new RegExp(globs.map((glob) => `(?:${picomatch.makeRe(glob, { dot: true }).source})`).join('|'));
+/** The longest run of a glob that every match contains (slashes at its ends may be a `**` boundary). */
+export function requiredLiteral(glob: string): string {
+  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => chunk.replace(/^\/+|\/+$/g, ''));
+  return chunks.reduce((longest, chunk) => (chunk.length > longest.length ? chunk : longest), '');
+}
+
+function guarded(globs: readonly string[]): (path: string) => boolean {
+  const compiled = globs.map((glob) => ({ literal: requiredLiteral(glob), regex: picomatch.makeRe(glob, { dot: true }) }));
+  const always = compiled.filter((glob) => glob.literal.length < 3);
+  const literals = [...new Set(compiled.filter((glob) => glob.literal.length >= 3).map((glob) => glob.literal))];
+  const prefilter = literals.length > 0 ? new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')) : undefined;
+  return (path) => {
+    if (always.some((glob) => glob.regex.test(path))) return true;
+    if (!prefilter?.test(path)) return false;
+    return compiled.some((glob) => glob.literal.length >= 3 && path.includes(glob.literal) && glob.regex.test(path));
+  };
 }
