@@ -45,7 +45,7 @@ export function parseConfig(text: string, path: string): PolicyConfig {
   }
   const data: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
   const validate = validator();
-  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(validate.errors?.[0])}; fix the file (keys: fail-on, severity, only-new, include-dev, monitor, ignore, accept)`);
+  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(mostTelling(validate.errors ?? []))}; fix the file (keys: fail-on, severity, only-new, include-dev, monitor, ignore, accept)`);
   const raw = data as Record<string, unknown>;
   const config: PolicyConfig = {};
   const failOn = raw['fail-on'];
@@ -59,7 +59,7 @@ export function parseConfig(text: string, path: string): PolicyConfig {
   if (raw['accept']) {
     config.accept = raw['accept'] as Acceptance[];
     config.accept.forEach((acceptance, i) => {
-      if (Number.isNaN(Date.parse(`${acceptance.expires}T00:00:00Z`))) throw new ScanError(`the policy file ${path}: accept[${i}].expires '${acceptance.expires}' is not a real date; fix the file`);
+      if (!isRealDate(acceptance.expires)) throw new ScanError(`the policy file ${path}: accept[${i}].expires '${acceptance.expires}' is not a real date; fix the file`);
     });
   }
   return config;
@@ -72,6 +72,23 @@ function validator(): ValidateFunction {
   // anyOf branches name required keys declared in the parent: not a mistake, so strictRequired is off
   compiled ??= new Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(CONFIG_SCHEMA);
   return compiled;
+}
+
+/** 2027-02-30 has the shape of a date but is not one. */
+function isRealDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The error that tells the user most: where a value may take several forms (an
+ * acceptance's match, fail-on as a list or a string), what the forms are, rather than
+ * why the first form failed.
+ */
+function mostTelling(errors: readonly ErrorObject[]): ErrorObject | undefined {
+  const [first] = errors;
+  if (first?.keyword !== 'required' && first?.keyword !== 'type') return first;
+  return errors.find((error) => (error.keyword === 'anyOf' || error.keyword === 'oneOf') && first.instancePath === error.instancePath) ?? first;
 }
 
 /** An Ajv error as a sentence about the key. */

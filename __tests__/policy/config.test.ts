@@ -1,0 +1,113 @@
+// The policy file: what it may say, and the one line a mistake gets.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ScanError } from '../../src/errors.js';
+import type { Finding } from '../../src/model.js';
+import { applyAcceptances } from '../../src/policy/acceptance.js';
+import { parseConfig } from '../../src/policy/load-config.js';
+import { resolvePolicy } from '../../src/policy/resolve.js';
+import { tempDir } from '../helpers/temp.js';
+
+const refused = (text: string): string => {
+  try {
+    parseConfig(text, 'policy.yml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScanError);
+    expect((error as Error).message.split('\n')).toHaveLength(1);
+    return (error as Error).message;
+  }
+  throw new Error('accepted');
+};
+
+describe('a policy file', () => {
+  it('reads every key', () => {
+    expect(
+      parseConfig(
+        'fail-on: vulnerability, secret\nseverity: high\nonly-new: false\ninclude-dev: true\nmonitor:\n  add: ["deploy/**"]\n  remove: ["**/next.config.*"]\nignore: ["tests/**"]\naccept:\n  - advisory: CVE-2024-1\n    reason: not reachable\n    expires: 2027-01-31\n',
+        'policy.yml',
+      ),
+    ).toEqual({
+      failOn: ['vulnerability', 'secret'],
+      severity: 'high',
+      onlyNew: false,
+      includeDev: true,
+      monitor: { add: ['deploy/**'], remove: ['**/next.config.*'] },
+      ignore: ['tests/**'],
+      accept: [{ advisory: 'CVE-2024-1', reason: 'not reachable', expires: '2027-01-31' }],
+    });
+  });
+
+  it('an empty file is an empty policy', () => {
+    expect(parseConfig('# nothing yet\n', 'policy.yml')).toEqual({});
+  });
+
+  it.each([
+    ['severity: extreme\n', /policy\.yml: severity must be one of critical, high, medium, low/],
+    ['fail-on: [vulnerability, virus]\n', /policy\.yml: fail-on\[1\] must be one of vulnerability, config-change/],
+    ['fail-on: 3\n', /policy\.yml: fail-on must be a list of finding kinds or a comma-separated string/],
+    ['fail-on: vulnerability, virus\n', /unknown finding kind 'virus' in fail-on/],
+    ['only-new: sometimes\n', /only-new must be a boolean/],
+    ['colour: red\n', /policy\.yml: the top level has an unknown key 'colour'/],
+    ['accept:\n  - advisory: X\n    expires: 2027-01-01\n', /accept\[0\] needs 'reason'/],
+    ['accept:\n  - reason: because\n    expires: 2027-01-01\n', /accept\[0\] must name what it accepts: advisory, package, path or id/],
+    ['accept:\n  - id: abc\n    reason: because\n    expires: next week\n', /accept\[0\]\.expires must be a date written YYYY-MM-DD/],
+    ['accept:\n  - id: abc\n    reason: because\n    expires: 2027-02-30\n', /accept\[0\]\.expires '2027-02-30' is not a real date/],
+    ['severity: high\naccept: [\n', /policy\.yml line \d is not valid YAML/],
+  ])('refuses %j in one line naming the key', (text, message) => {
+    expect(refused(text)).toMatch(message);
+  });
+});
+
+describe('options and inputs', () => {
+  it('override the file, which fills in the rest', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, '.github'));
+    await writeFile(join(dir, '.github/release-gate.yml'), 'severity: high\nonly-new: false\nignore: ["tests/**"]\n');
+    const resolved = await resolvePolicy(undefined, dir, { severity: 'critical' });
+    expect(resolved).toEqual({ config: join(dir, '.github/release-gate.yml'), policy: { severity: 'critical', onlyNew: false }, ignore: ['tests/**'] });
+    expect(await resolvePolicy(undefined, join(dir, '.github'), {})).toEqual({ policy: {} });
+  });
+
+  it('a named file that is missing is a mistake, not an empty policy', async () => {
+    await expect(resolvePolicy('/no/such/policy.yml', '/', {})).rejects.toThrow(/the policy file \/no\/such\/policy\.yml cannot be read/);
+  });
+});
+
+describe('acceptances', () => {
+  const finding = (id: string, extra: Partial<Finding> = {}): Finding => ({ id, kind: 'vulnerability', severity: 'high', title: 't', status: 'new', blocking: true, ...extra });
+
+  it('match by advisory alias, package (name, name@version, purl), path, kind or id', () => {
+    const findings = [
+      finding('a', { advisory: { id: 'GHSA-1', aliases: ['CVE-1'], fixed: [] }, package: { ecosystem: 'npm', name: '@scope/pkg', version: '1.0.0' } }),
+      finding('b', { package: { ecosystem: 'npm', name: 'lodash', version: '4.17.20' } }),
+      finding('c', { kind: 'secret', path: 'pub/static/map.js' }),
+      finding('d'),
+      finding('e', { package: { ecosystem: 'npm', name: 'ms', version: '2.0.0' } }),
+    ];
+    const stale = applyAcceptances(
+      findings,
+      [
+        { advisory: 'CVE-1', package: 'pkg:npm/%40scope/pkg@1.0.0', reason: 'r1', expires: '2099-01-01' },
+        { package: 'npm/lodash@4.17.20', reason: 'r2', expires: '2099-01-01' },
+        { path: 'pub/static/**', kind: 'secret', reason: 'r3', expires: '2099-01-01' },
+        { id: 'd', reason: 'r4', expires: '2099-01-01' },
+        { package: 'ms@2.1.0', reason: 'another version', expires: '2099-01-01' },
+      ],
+      '2026-11-28',
+    );
+    expect(findings.map((item) => item.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'new']);
+    expect(stale.map((acceptance) => acceptance.reason)).toEqual(['another version']);
+  });
+
+  it('hold through the day they name, and no longer after it', () => {
+    const found = [finding('x')];
+    applyAcceptances(found, [{ id: 'x', reason: 'later', expires: '2026-11-28' }], '2026-11-28');
+    expect(found[0]?.status).toBe('accepted');
+    const late = [finding('x')];
+    const stale = applyAcceptances(late, [{ id: 'x', reason: 'later', expires: '2026-11-27' }], '2026-11-28');
+    expect(late[0]?.status).toBe('new');
+    expect(late[0]?.detail).toBe('the acceptance expired on 2026-11-27 (later): it blocks again');
+    expect(stale).toEqual([]);
+  });
+});
