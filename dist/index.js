@@ -41285,7 +41285,7 @@ function parseConfig(text, path) {
   }
   const data = document.toJS({ maxAliasCount: 100 }) ?? {};
   const validate = validator();
-  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(validate.errors?.[0])}; fix the file (keys: fail-on, severity, only-new, include-dev, monitor, ignore, accept)`);
+  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(mostTelling(validate.errors ?? []))}; fix the file (keys: fail-on, severity, only-new, include-dev, monitor, ignore, accept)`);
   const raw = data;
   const config = {};
   const failOn = raw["fail-on"];
@@ -41299,7 +41299,7 @@ function parseConfig(text, path) {
   if (raw["accept"]) {
     config.accept = raw["accept"];
     config.accept.forEach((acceptance, i2) => {
-      if (Number.isNaN(Date.parse(`${acceptance.expires}T00:00:00Z`))) throw new ScanError(`the policy file ${path}: accept[${i2}].expires '${acceptance.expires}' is not a real date; fix the file`);
+      if (!isRealDate(acceptance.expires)) throw new ScanError(`the policy file ${path}: accept[${i2}].expires '${acceptance.expires}' is not a real date; fix the file`);
     });
   }
   return config;
@@ -41308,6 +41308,15 @@ var compiled;
 function validator() {
   compiled ??= new import_ajv.Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(CONFIG_SCHEMA);
   return compiled;
+}
+function isRealDate(text) {
+  const date = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+function mostTelling(errors) {
+  const [first] = errors;
+  if (first?.keyword !== "required" && first?.keyword !== "type") return first;
+  return errors.find((error2) => (error2.keyword === "anyOf" || error2.keyword === "oneOf") && first.instancePath === error2.instancePath) ?? first;
 }
 function explain(error2) {
   if (!error2) return "it does not match the policy schema";
