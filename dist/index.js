@@ -54976,7 +54976,8 @@ function plan(input, several, inputs, workspace) {
     paths: {
       report: place(inputs.report),
       ...inputs.sarif ? { sarif: place(inputs.sarif) } : {},
-      ...inputs.sbom ? { sbom: place(inputs.sbom) } : {}
+      ...inputs.sbom ? { sbom: place(inputs.sbom) } : {},
+      ...inputs.summary ? { summary: place(inputs.summary) } : {}
     }
   };
 }
@@ -54999,6 +55000,7 @@ async function writeFiles(item2, report2) {
   await writeJsonReport(item2.paths.report, report2);
   if (item2.paths.sarif) await writeOutput(item2.paths.sarif, renderSarif(report2, item2.key), "the SARIF file");
   if (item2.paths.sbom) await writeOutput(item2.paths.sbom, renderCycloneDx(report2), "the SBOM");
+  if (item2.paths.summary) await writeOutput(item2.paths.summary, renderMarkdown(report2), "the summary");
 }
 async function writeSummary(gated) {
   const budget = Math.floor(SUMMARY_LIMIT2 / gated.length) - 200;

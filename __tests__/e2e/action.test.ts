@@ -56,3 +56,33 @@ describe('inputs', () => {
     expect(error).toMatch(/unknown severity 'extreme'/);
   });
 });
+
+describe('outputs and several packages', () => {
+  it('writes SARIF, the SBOM and the summary file, and names them in the outputs', async () => {
+    const [node] = nodes();
+    const result = await runAction(work, { package: pkg, sarif: 'gate.sarif', sbom: 'gate.cdx.json', summary: 'gate.md', report: 'gate.json' }, { node: node?.path ?? '' });
+    expect(result.code).toBe(0);
+    expect(result.outputs['sarif']).toBe(join(work, 'gate.sarif'));
+    expect(result.outputs['sbom']).toBe(join(work, 'gate.cdx.json'));
+    expect(JSON.parse(await readFile(join(work, 'gate.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+    expect(JSON.parse(await readFile(join(work, 'gate.cdx.json'), 'utf8'))).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
+    expect(await readFile(join(work, 'gate.md'), 'utf8')).toMatch(/^## ✅ release-gate: PASS/);
+  });
+
+  it('gates every package a glob finds, each with its own report and summary section', async () => {
+    const [node] = nodes();
+    await packTree(work, 'apps/api/release', { 'index.js': 'api\n' });
+    await packTree(work, 'apps/web/release', { 'index.js': 'web\n' });
+    const result = await runAction(work, { package: 'apps/*/release.tar.gz', report: 'gate.json' }, { node: node?.path ?? '' });
+    expect(result.code).toBe(0);
+    expect(result.outputs['report']?.split('\n')).toEqual([join(work, 'gate-apps-api-release.tar.gz.json'), join(work, 'gate-apps-web-release.tar.gz.json')]);
+    expect(result.summary.match(/^## ✅ release-gate `apps\/(api|web)\/release\.tar\.gz`: PASS/gm)).toHaveLength(2);
+  });
+
+  it('says in one line when a glob finds nothing', async () => {
+    const [node] = nodes();
+    const result = await runAction(work, { package: 'nowhere/*.tgz' }, { node: node?.path ?? '' });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/::error::the package input 'nowhere\/\*\.tgz' matches nothing under .*; check the build step that makes the package/);
+  });
+});

@@ -28,7 +28,7 @@ interface Gated {
   key: string;
   /** What finds its comment again in the next run. */
   commentKey: string;
-  paths: { report: string; sarif?: string; sbom?: string };
+  paths: { report: string; sarif?: string; sbom?: string; summary?: string };
   report?: Report;
   error?: string;
 }
@@ -116,6 +116,7 @@ function plan(input: PackageInput, several: boolean, inputs: ActionInputs, works
       report: place(inputs.report),
       ...(inputs.sarif ? { sarif: place(inputs.sarif) } : {}),
       ...(inputs.sbom ? { sbom: place(inputs.sbom) } : {}),
+      ...(inputs.summary ? { summary: place(inputs.summary) } : {}),
     },
   };
 }
@@ -143,6 +144,7 @@ async function writeFiles(item: Gated, report: Report): Promise<void> {
   await writeJsonReport(item.paths.report, report);
   if (item.paths.sarif) await writeOutput(item.paths.sarif, renderSarif(report, item.key), 'the SARIF file');
   if (item.paths.sbom) await writeOutput(item.paths.sbom, renderCycloneDx(report), 'the SBOM');
+  if (item.paths.summary) await writeOutput(item.paths.summary, renderMarkdown(report), 'the summary');
 }
 
 async function writeSummary(gated: readonly Gated[]): Promise<void> {
