@@ -27,6 +27,8 @@ export interface ActionInputs {
   warnOnly: boolean;
   /** Attach the JSON report to the release being published (the next run's release:latest baseline). */
   attachReport: boolean;
+  /** Keep OSV records between runs in the Actions cache. */
+  cache: boolean;
 }
 
 export const DEFAULT_REPORT = 'release-gate-report.json';
@@ -69,6 +71,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     comment: 'on-findings',
     warnOnly: flag('warn-only', false),
     attachReport: flag('attach-report', false),
+    cache: flag('cache', true),
   };
   const comment = text('comment');
   if (comment !== undefined) {

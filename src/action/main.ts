@@ -10,6 +10,7 @@ import { renderSarif } from '../report/sarif.js';
 import { verdictLine } from '../report/verdict-line.js';
 import { writeJsonReport, writeOutput } from '../report/write-output.js';
 import { scan } from '../scan.js';
+import { AdvisoryCache } from './advisory-cache.js';
 import { annotate } from './annotations.js';
 import { commentKey, expandPackages, type PackageInput } from './expand-packages.js';
 import { octokitFor, runContext, type Octokit, type RunContext } from './github.js';
@@ -44,6 +45,7 @@ export async function run(): Promise<void> {
   const context = runContext();
   const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
   let octokit: Octokit | undefined;
+  const advisoryCache = new AdvisoryCache(process.env['RUNNER_TEMP'] ?? workspace, new Date().toISOString().slice(0, 10));
   const github = (): Octokit => (octokit ??= octokitFor(inputs.githubToken));
   try {
     inputs = readInputs((name) => core.getInput(name));
@@ -60,6 +62,7 @@ export async function run(): Promise<void> {
       ...(inputs.onlyNew !== undefined ? { onlyNew: inputs.onlyNew } : {}),
       ...(inputs.includeDev !== undefined ? { includeDev: inputs.includeDev } : {}),
     });
+    if (usesApi(inputs)) await advisoryCache.restore();
     for (const item of gated) {
       try {
         const baseline = await baselineFor(inputs, item, context, github);
@@ -69,6 +72,7 @@ export async function run(): Promise<void> {
           advisories: inputs.advisories,
           offline: inputs.offline,
           allowSourceFailure: inputs.allowSourceFailure,
+          apiCache: advisoryCache.records,
           ...policy,
         });
         await writeFiles(item, item.report);
@@ -84,6 +88,7 @@ export async function run(): Promise<void> {
 
   await writeSummary(gated);
   setOutputs(gated);
+  if (usesApi(inputs)) await advisoryCache.save();
   for (const item of gated) {
     if (!item.report) continue;
     annotate(item.report, item.target);
@@ -130,6 +135,11 @@ export function keyOf(target: string, workspace: string): string {
 function withSuffix(path: string, key: string): string {
   const extension = extname(path);
   return `${path.slice(0, path.length - extension.length)}-${key}${extension}`;
+}
+
+/** The OSV API is asked (its records are worth keeping between runs). */
+function usesApi(inputs: ActionInputs): boolean {
+  return !inputs.offline && inputs.cache && (inputs.advisories.length === 0 || inputs.advisories.some((spec) => spec === 'osv' || spec.startsWith('osv=')));
 }
 
 async function baselineFor(inputs: ActionInputs, item: Gated, context: RunContext, github: () => Octokit): Promise<string | undefined> {
