@@ -1,7 +1,12 @@
 import type { ContentCheck, ManifestCheck } from './check.js';
+import { LinksCheck } from './links.js';
+import { UnsafeNamesCheck } from './unsafe-names.js';
 
 /** Checks over the complete entry list, listed explicitly. */
-export const MANIFEST_CHECKS: readonly ManifestCheck[] = [];
+export const MANIFEST_CHECKS: readonly ManifestCheck[] = [
+  new UnsafeNamesCheck(),
+  new LinksCheck(),
+];
 
 /** Checks that read bytes during the pass; each call makes fresh instances (they keep state). */
 export function contentChecks(): ContentCheck[] {
