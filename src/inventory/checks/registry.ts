@@ -2,10 +2,12 @@ import type { ContentCheck, ManifestCheck } from './check.js';
 import { LinksCheck } from './links.js';
 import { OwnersCheck } from './owners.js';
 import { PermissionsCheck } from './permissions.js';
+import { SensitivePathsCheck } from './sensitive-paths.js';
 import { UnsafeNamesCheck } from './unsafe-names.js';
 
 /** Checks over the complete entry list, listed explicitly. */
 export const MANIFEST_CHECKS: readonly ManifestCheck[] = [
+  new SensitivePathsCheck(),
   new PermissionsCheck(),
   new OwnersCheck(),
   new UnsafeNamesCheck(),
