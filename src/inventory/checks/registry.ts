@@ -2,6 +2,7 @@ import type { ContentCheck, ManifestCheck } from './check.js';
 import { LinksCheck } from './links.js';
 import { OwnersCheck } from './owners.js';
 import { PermissionsCheck } from './permissions.js';
+import { SecretsCheck } from './secrets.js';
 import { SensitiveContentCheck } from './sensitive-content.js';
 import { SensitivePathsCheck } from './sensitive-paths.js';
 import { UnsafeNamesCheck } from './unsafe-names.js';
@@ -17,5 +18,5 @@ export const MANIFEST_CHECKS: readonly ManifestCheck[] = [
 
 /** Checks that read bytes during the pass; each call makes fresh instances (they keep state). */
 export function contentChecks(): ContentCheck[] {
-  return [new SensitiveContentCheck()];
+  return [new SensitiveContentCheck(), new SecretsCheck()];
 }
