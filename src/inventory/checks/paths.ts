@@ -85,3 +85,17 @@ export function folderUpTo(path: string, test: (segment: string) => boolean, inc
 export function hasFolder(path: string, test: (segment: string) => boolean): boolean {
   return folderUpTo(path, test, false) !== undefined;
 }
+
+/**
+ * The name an editor or a careful admin copied from: `env.php.bak`, `wp-config.php~`,
+ * `.env.php.swp`, `#config.php#`, `config.php.2024-01-01` all come from a config file.
+ */
+export function leftoverOf(base: string): string | undefined {
+  if (base.length > 2 && base.startsWith('#') && base.endsWith('#')) return base.slice(1, -1);
+  const match = /^(.+?)(?:\.(?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy|swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
+  if (!match) return undefined;
+  let original = match[1] as string;
+  // vim's swap file of `x` is `.x.swp`
+  if (/\.sw[a-p]$/i.test(base) && original.startsWith('.') && original.length > 1) original = original.slice(1);
+  return original;
+}

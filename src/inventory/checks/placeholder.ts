@@ -85,18 +85,28 @@ const PLACEHOLDER_VALUES = new Set([
   'pwd',
 ]);
 
+/** A placeholder word at the start of the value, or standing on its own between non-letters. */
+const WORD = new RegExp(`^(?:${PLACEHOLDER_WORDS.map(escape).join('|')})|(?:^|[^a-z])(?:${PLACEHOLDER_WORDS.map(escape).join('|')})(?:[^a-z]|$)`);
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * A stand-in rather than a credential: template syntax (`${VAR}`, `{{ x }}`, `%env(X)%`,
  * `<x>`, `$VAR`, `@VAR@`), placeholder words, one repeated character, or an ascending run.
+ * Words count at the start of the value or standing on their own (`your_api_key`,
+ * `sk_test_EXAMPLE`), not inside a random token that happens to spell one. `words:
+ * false` checks the shape only (key bodies: long random base64 spells anything).
  */
-export function isPlaceholder(value: string): boolean {
+export function isPlaceholder(value: string, { words = true }: { words?: boolean } = {}): boolean {
   const trimmed = value.trim();
   if (trimmed.length === 0) return true;
   if (/[${}<>%@]/.test(trimmed[0] as string) && /^(?:\$\{.*\}|\$[A-Za-z_][\w]*|\{\{.*\}\}|%[^%]+%|<[^>]*>|@[\w.-]+@|\{[\w.-]+\})$/s.test(trimmed)) return true;
   if (/\$\{|\{\{|%env\(|<%=|#\{/.test(trimmed)) return true;
   const lower = trimmed.toLowerCase();
   if (PLACEHOLDER_VALUES.has(lower)) return true;
-  for (const word of PLACEHOLDER_WORDS) if (lower.includes(word)) return true;
+  if (words ? WORD.test(lower) : /\.\.\.|…|xxxx|\*\*\*\*/.test(lower)) return true;
   if (/^(.)\1*$/.test(trimmed)) return true;
   // runs like 1234567890, abcdef…, 0123456789abcdef
   if (/^(?:0?123456789?0?|abcdef(?:ghij)?|0123456789abcdef|123abc|abc123)/i.test(trimmed) && distinctCharacters(trimmed) <= 16) return true;

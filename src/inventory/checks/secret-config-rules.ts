@@ -42,7 +42,7 @@ function isReference(value: string): boolean {
 }
 
 const magentoCryptKey: ConfigRule = ({ text, lower }) => {
-  if (!lower.startsWith('env.php')) return [];
+  if (!lower.startsWith('env.php') && !lower.startsWith('.env.php')) return [];
   const hits: ConfigHit[] = [];
   for (const { value, index } of matches(/'crypt'\s*=>\s*\[\s*'key'\s*=>\s*(['"])(.*?)\1/gs, text, 2)) {
     const keys = value.split(/\\n|\n/).filter((key) => key.length > 0);

@@ -264,7 +264,7 @@ export class SecretScanner {
  * example does not); OpenSSH, PGP and legacy encrypted bodies are not DER.
  */
 function plausibleKey(body: string, block: string): boolean {
-  if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || isPlaceholder(body) || entropy(body) < 4) return false;
+  if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || isPlaceholder(body, { words: false }) || entropy(body) < 4) return false;
   if (/OPENSSH|PGP|ENCRYPTED|Proc-Type|PuTTY/i.test(block)) return true;
   const der = Buffer.from(body, 'base64');
   if (der[0] !== 0x30) return false;

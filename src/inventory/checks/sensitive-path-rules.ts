@@ -4,7 +4,7 @@
 // scripts) are the content check's: see sensitive-content.ts. Rules are tried in
 // order and the first that matches an entry is its only finding of this check.
 import type { Severity } from '../../model.js';
-import { folderUpTo } from './paths.js';
+import { folderUpTo, leftoverOf } from './paths.js';
 
 /** What a rule sees of an entry: worked out once per entry. */
 export interface PathFacts {
@@ -54,20 +54,6 @@ const CONFIG_NAMES = new Set([
   'auth.json',
   '.npmrc',
 ]);
-
-/**
- * The name an editor or a careful admin copied from: `env.php.bak`, `wp-config.php~`,
- * `.env.php.swp`, `#config.php#`, `config.php.2024-01-01` all come from a config file.
- */
-export function leftoverOf(base: string): string | undefined {
-  if (base.length > 2 && base.startsWith('#') && base.endsWith('#')) return base.slice(1, -1);
-  const match = /^(.+?)(?:\.(?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy|swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
-  if (!match) return undefined;
-  let original = match[1] as string;
-  // vim's swap file of `x` is `.x.swp`
-  if (/\.sw[a-p]$/i.test(base) && original.startsWith('.') && original.length > 1) original = original.slice(1);
-  return original;
-}
 
 const SCRIPT_EXTENSIONS = /\.(?:php\d?|phtml|inc)$/i;
 /** `x.php.txt`, `x.php.inc.old`: a script under a name the server will not run, so it serves the source. */

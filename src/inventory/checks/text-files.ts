@@ -1,4 +1,5 @@
 // Which files are text worth reading for credentials, and which are config-like.
+import { extensionOf, leftoverOf } from './paths.js';
 
 /** Extensions of files that are never text: images, fonts, media, archives, compiled code, documents. */
 export const BINARY_EXTENSIONS = new Set([
@@ -31,9 +32,11 @@ const CONFIG_NAMES = new Set([
 /** PHP files that are configuration by name: where the store platforms keep their credentials. */
 const PHP_CONFIG = /^(?:env\.php|wp-config.*\.php|parameters\.php|settings(?:\.inc)?\.php|config\.php|local\.php|database\.php|\.env\.local\.php|.*config.*\.php)$/;
 
-/** Config-like by name: worth the assignment rules (`password: …`, `'crypt' => ['key' => …]`). */
+/** Config-like by name, or a backup or editor copy of one (`env.php.bak`): worth the assignment rules. */
 export function isConfigLike(lower: string, ext: string): boolean {
-  return CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith('.env') || PHP_CONFIG.test(lower);
+  if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith('.env') || PHP_CONFIG.test(lower)) return true;
+  const original = leftoverOf(lower);
+  return original !== undefined && original !== lower && isConfigLike(original, extensionOf(original));
 }
 
 export function isPhpConfig(lower: string): boolean {
