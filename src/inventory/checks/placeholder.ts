@@ -92,21 +92,25 @@ function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Where placeholder words count: anywhere (values people chose), standing alone (random tokens), or not at all. */
+export type WordRule = 'anywhere' | 'standalone' | 'none';
+
 /**
  * A stand-in rather than a credential: template syntax (`${VAR}`, `{{ x }}`, `%env(X)%`,
  * `<x>`, `$VAR`, `@VAR@`), placeholder words, one repeated character, or an ascending run.
- * Words count at the start of the value or standing on their own (`your_api_key`,
- * `sk_test_EXAMPLE`), not inside a random token that happens to spell one. `words:
- * false` checks the shape only (key bodies: long random base64 spells anything).
+ * In a value a person chose (a password, a config value) a placeholder word anywhere
+ * gives it away (`authpassword`, `mysecretvalue`); in a random token only a word at the
+ * start or standing alone does (`sk_test_EXAMPLE`), since random text spells words by
+ * chance; key bodies are judged by their shape only.
  */
-export function isPlaceholder(value: string, { words = true }: { words?: boolean } = {}): boolean {
+export function isPlaceholder(value: string, { words = 'anywhere' }: { words?: WordRule } = {}): boolean {
   const trimmed = value.trim();
   if (trimmed.length === 0) return true;
   if (/[${}<>%@]/.test(trimmed[0] as string) && /^(?:\$\{.*\}|\$[A-Za-z_][\w]*|\{\{.*\}\}|%[^%]+%|<[^>]*>|@[\w.-]+@|\{[\w.-]+\})$/s.test(trimmed)) return true;
   if (/\$\{|\{\{|%env\(|<%=|#\{/.test(trimmed)) return true;
   const lower = trimmed.toLowerCase();
   if (PLACEHOLDER_VALUES.has(lower)) return true;
-  if (words ? WORD.test(lower) : /\.\.\.|…|xxxx|\*\*\*\*/.test(lower)) return true;
+  if (words === 'anywhere' ? PLACEHOLDER_WORDS.some((word) => lower.includes(word)) : words === 'standalone' ? WORD.test(lower) : /\.\.\.|…|xxxx|\*\*\*\*/.test(lower)) return true;
   if (/^(.)\1*$/.test(trimmed)) return true;
   // runs like 1234567890, abcdef…, 0123456789abcdef
   if (/^(?:0?123456789?0?|abcdef(?:ghij)?|0123456789abcdef|123abc|abc123)/i.test(trimmed) && distinctCharacters(trimmed) <= 16) return true;

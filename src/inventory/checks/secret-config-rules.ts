@@ -57,9 +57,10 @@ const magentoCryptKey: ConfigRule = ({ text, lower }) => {
 const phpArrayCredential: ConfigRule = ({ text }) => {
   const hits: ConfigHit[] = [];
   for (const { value, index, match } of matches(/'(password|database_password|secret|cookie_key|cookie_iv|new_cookie_key|api_key|private_key|client_secret)'\s*=>\s*'([^'\n]{4,})'/g, text, 2)) {
-    if (isPlaceholder(value) || isReference(value)) continue;
     const key = match[1] as string;
     const cookie = key !== 'password' && key !== 'database_password';
+    // generated keys are random: a placeholder word inside one is chance, not a sign
+    if (isPlaceholder(value, { words: cookie ? 'standalone' : 'anywhere' }) || isReference(value)) continue;
     hits.push({
       rule: cookie ? 'php-config-secret' : 'database-password',
       title: cookie ? `Secret key in a PHP config array ('${key}')` : `Database password in a PHP config array ('${key}')`,
@@ -85,7 +86,7 @@ const phpDefines: ConfigRule = ({ text }) => {
     const values: string[] = [];
     let first = -1;
     for (const { value, index } of matches(pattern, text, 2)) {
-      if (isPlaceholder(value)) continue;
+      if (isPlaceholder(value, { words: 'standalone' })) continue;
       values.push(value);
       if (first < 0) first = index;
     }
@@ -136,7 +137,7 @@ const registryTokens: ConfigRule = ({ text, lower }) => {
   if (!['.npmrc', '.yarnrc', '.yarnrc.yml', '.pypirc'].includes(lower)) return [];
   const hits: ConfigHit[] = [];
   for (const { value, index, match } of matches(/^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim, text, 2)) {
-    if (!isPlaceholder(value)) hits.push({ rule: 'registry-token', title: `Package-registry credential (${match[1] as string})`, severity: 'critical', value, index });
+    if (!isPlaceholder(value, { words: 'standalone' })) hits.push({ rule: 'registry-token', title: `Package-registry credential (${match[1] as string})`, severity: 'critical', value, index });
   }
   return hits;
 };
@@ -159,7 +160,7 @@ const composerAuth: ConfigRule = ({ text, lower }) => {
     for (const [host, credential] of Object.entries(hosts as Record<string, unknown>)) {
       const values = typeof credential === 'string' ? [credential] : typeof credential === 'object' && credential !== null ? Object.entries(credential as Record<string, unknown>).filter(([key]) => key !== 'username' || host === 'repo.magento.com').map(([, v]) => v) : [];
       for (const value of values) {
-        if (typeof value !== 'string' || value.length < 6 || isPlaceholder(value)) continue;
+        if (typeof value !== 'string' || value.length < 6 || isPlaceholder(value, { words: 'standalone' })) continue;
         const magento = host === 'repo.magento.com';
         hits.push({
           rule: magento ? 'magento-repo-key' : 'composer-auth-credential',

@@ -146,7 +146,7 @@ export class SecretScanner {
     const match = rule.pattern.exec(window);
     const value = match?.[1];
     if (value === undefined) return;
-    if (rule.allow?.test(value) || isPlaceholder(value.slice(rule.prefixes[0]?.length ?? 0))) return;
+    if (rule.allow?.test(value) || isPlaceholder(value.slice(rule.prefixes[0]?.length ?? 0), { words: 'standalone' })) return;
     if (rule.minEntropy !== undefined && entropy(value) < rule.minEntropy) return;
     if (rule.near && !rule.near.test(this.around(at, 256))) return;
     const severity = typeof rule.severity === 'function' ? rule.severity(value) : rule.severity;
@@ -163,7 +163,7 @@ export class SecretScanner {
     const match = SLACK_WEBHOOK.exec(window);
     if (!match || match.index + match[0].length < window.length - 1) return;
     const value = match[0];
-    if (isPlaceholder(match[1] as string) || entropy(match[1] as string) < 3.5) return;
+    if (isPlaceholder(match[1] as string, { words: 'standalone' }) || entropy(match[1] as string) < 3.5) return;
     this.add({ rule: 'slack-webhook', title: 'Slack incoming webhook URL', severity: 'medium', value, index: from + match.index, priority: PRIORITY_SLACK_WEBHOOK });
   }
 
@@ -190,7 +190,7 @@ export class SecretScanner {
     const before = bytes.toString('latin1', Math.max(0, from - 48), from);
     if (!NAMED_BEFORE.test(before)) return to;
     const value = bytes.toString('latin1', from, to);
-    if (isPlaceholder(value) || entropy(value) < 3.5 || !/\d/.test(value) || !/[a-zA-Z]/.test(value)) return to;
+    if (isPlaceholder(value, { words: 'standalone' }) || entropy(value) < 3.5 || !/\d/.test(value) || !/[a-zA-Z]/.test(value)) return to;
     this.add({ rule: 'generic-secret', title: 'Hard-coded secret assigned to a credential-named variable', severity: 'medium', value, index: from, priority: PRIORITY_GENERIC });
     return to;
   }
@@ -264,7 +264,7 @@ export class SecretScanner {
  * example does not); OpenSSH, PGP and legacy encrypted bodies are not DER.
  */
 function plausibleKey(body: string, block: string): boolean {
-  if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || isPlaceholder(body, { words: false }) || entropy(body) < 4) return false;
+  if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || isPlaceholder(body, { words: 'none' }) || entropy(body) < 4) return false;
   if (/OPENSSH|PGP|ENCRYPTED|Proc-Type|PuTTY/i.test(block)) return true;
   const der = Buffer.from(body, 'base64');
   if (der[0] !== 0x30) return false;

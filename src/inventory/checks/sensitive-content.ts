@@ -205,7 +205,7 @@ function composerAuth(bytes: Buffer): Decided | undefined {
 }
 
 function hasRealValue(value: unknown): boolean {
-  if (typeof value === 'string') return !isPlaceholder(value) && value.length >= 6;
+  if (typeof value === 'string') return !isPlaceholder(value, { words: 'standalone' }) && value.length >= 6;
   if (typeof value === 'object' && value !== null) return Object.values(value as Record<string, unknown>).some(hasRealValue);
   return false;
 }
@@ -225,7 +225,7 @@ function registryConfig(bytes: Buffer): Decided | undefined {
   const text = bytes.toString('utf8');
   const found = new Set<string>();
   for (const match of text.matchAll(REGISTRY_TOKEN)) {
-    if (!isPlaceholder(match[2] as string)) found.add(match[1] as string);
+    if (!isPlaceholder(match[2] as string, { words: 'standalone' })) found.add(match[1] as string);
   }
   if (found.size === 0) return undefined;
   return {
