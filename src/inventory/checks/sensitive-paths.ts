@@ -72,6 +72,13 @@ export class SensitivePathsCheck implements ManifestCheck {
 
 /** Extensions of ordinary code, docs and assets: such a file matches a rule only through a folder it is in. */
 const ORDINARY = new Set(['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'mts', 'cts', 'md', 'markdown', 'css', 'scss', 'sass', 'less', 'html', 'htm', 'svg', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'ico', 'woff', 'woff2', 'ttf', 'eot', 'otf', 'txt', 'flow', 'coffee', 'vue', 'svelte', 'hbs', 'ejs', 'twig', 'less', 'styl', 'wasm', 'node']);
+/**
+ * PHP, JSON, XML and YAML files that some rule names: any other file of these
+ * extensions is ordinary (vendor/ alone holds tens of thousands of them).
+ */
+const NAMED = /^(?:env|wp-config.*|parameters|settings\.inc|\.env\.local|phpinfo|adminer.*|installer|.*_dev)\.php$|credential|service-account|sftp|ftpconfig|remote-sync|deployment-config|sitemanager|recentservers|^config\.json$|^parameters\.yml$/;
+const NAMED_EXTENSIONS = new Set(['php', 'json', 'xml', 'yml']);
+
 /** Folders some rule is about (version control, IDE, backups, logs, sessions, uploads, phpMyAdmin). */
 const FOLDER_HINT = /\.(?:git|svn|hg|bzr|idea)(?:\/|$)|CVS|_darcs|phpmyadmin|var\/|storage\/|backup|wp-content\/|pub\/media\//i;
 
@@ -87,7 +94,7 @@ function isOrdinary(file: FileRecord): boolean {
   const slash = path.lastIndexOf('/');
   if (dot <= slash + 1) return false;
   const ext = path.slice(dot + 1);
-  const ordinary = ORDINARY.has(ext) || (ext === 'json' && path.endsWith('/package.json'));
+  const ordinary = ORDINARY.has(ext) || (NAMED_EXTENSIONS.has(ext) && !NAMED.test(path.slice(slash + 1).toLowerCase()));
   return ordinary && !FOLDER_HINT.test(path);
 }
 
