@@ -107,6 +107,41 @@ export function foldName(name: string): string {
   return (/[^\u0000-\u007f]/.test(name) ? name.normalize('NFC') : name).toLowerCase();
 }
 
+/** A name's hashes, raw and folded, and the raw hash of its folder (`NO_FOLDER` at the top). */
+export interface NameHashes {
+  raw: number;
+  folded: number;
+  folder: number;
+}
+
+export const NO_FOLDER = 0;
+
+/** Hash one whole name (and its folder on the way): one run over its characters, nothing allocated for ASCII names. */
+export function hashName(path: string, out: NameHashes): NameHashes {
+  let raw = FNV_OFFSET;
+  let folded = FNV_OFFSET;
+  let folder = NO_FOLDER;
+  for (let i = 0; i < path.length; i++) {
+    const code = path.charCodeAt(i);
+    if (code >= 0x80) return hashSlowly(path, out);
+    if (code === 0x2f) folder = raw;
+    raw = Math.imul(raw ^ code, FNV_PRIME);
+    folded = Math.imul(folded ^ (code >= 0x41 && code <= 0x5a ? code + 32 : code), FNV_PRIME);
+  }
+  out.raw = raw;
+  out.folded = folded;
+  out.folder = folder;
+  return out;
+}
+
+function hashSlowly(path: string, out: NameHashes): NameHashes {
+  const hashes = new PrefixHashes().of(path);
+  out.raw = hashes.raw[hashes.count - 1] as number;
+  out.folded = hashes.folded[hashes.count - 1] as number;
+  out.folder = hashes.count > 1 ? (hashes.raw[hashes.count - 2] as number) : NO_FOLDER;
+  return out;
+}
+
 /** Open addressing, folded hash → raw hash of the first name seen with that fold. */
 export class FoldTable {
   private keys = new Int32Array(1 << 16);
@@ -128,6 +163,13 @@ export class FoldTable {
       }
       if (this.keys[i] === folded) return this.values[i] !== raw;
     }
+  }
+
+  /** Was a name with this folded hash noted? */
+  has(folded: number): boolean {
+    const mask = this.used.length - 1;
+    for (let i = folded & mask; this.used[i]; i = (i + 1) & mask) if (this.keys[i] === folded) return true;
+    return false;
   }
 
   private grow(): void {

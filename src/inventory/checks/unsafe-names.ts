@@ -2,7 +2,7 @@ import type { FileRecord, Finding } from '../../model.js';
 import type { Manifest, ManifestCheck } from './check.js';
 import { checkFinding, examples, sortFindings } from './check-finding.js';
 import { hasParentComponent, isAbsoluteName } from './path-algebra.js';
-import { FoldTable, PrefixHashes, foldName } from './fold-table.js';
+import { FoldTable, NO_FOLDER, PrefixHashes, foldName, hashName, type NameHashes } from './fold-table.js';
 import { parentOf } from './paths.js';
 
 // C0 and C1 controls, DEL, and the bidirectional overrides and isolates that make a
@@ -126,6 +126,28 @@ function describe(file: FileRecord): string {
  * reported where the names part: `A/x` and `a/x` clash at `A` and `a`, and only there.
  */
 function collisions(files: readonly FileRecord[]): Finding[] {
+  // the usual package stores every folder as an entry: then whole names are enough
+  const table = new FoldTable();
+  const folders = new FoldTable();
+  const hashes: NameHashes = { raw: 0, folded: 0, folder: NO_FOLDER };
+  const suspects = new Set<number>();
+  let spent = 0;
+  for (const file of files) {
+    spent += file.path.length;
+    if (spent > COLLISION_BUDGET) return [budgetFinding()];
+    hashName(file.path, hashes);
+    // a folder no entry stands for (sorted, a folder comes before what it holds): look at every prefix
+    if (hashes.folder !== NO_FOLDER && !folders.has(hashes.folder)) return prefixCollisions(files);
+    if (file.type === 'dir') folders.clashes(hashes.raw, hashes.raw);
+    if (table.clashes(hashes.folded, hashes.raw)) suspects.add(hashes.folded);
+  }
+  return suspects.size === 0 ? [] : report(files, suspects, (path, note) => {
+    note(path);
+  });
+}
+
+/** Collisions where folders are not all entries: every folder prefix of every name is noted too. */
+function prefixCollisions(files: readonly FileRecord[]): Finding[] {
   const table = new FoldTable();
   const suspects = new Set<number>();
   const hashes = new PrefixHashes();
@@ -142,21 +164,29 @@ function collisions(files: readonly FileRecord[]): Finding[] {
     }
   }
   if (suspects.size === 0) return [];
-
-  // the rare case: gather the names behind the suspect hashes, and keep the real clashes
-  const groups = new Map<string, Set<string>>();
   const again = new PrefixHashes();
-  for (const file of files) {
-    again.of(file.path);
-    for (let i = 0; i < again.count; i++) {
-      if (!suspects.has(again.folded[i] as number)) continue;
-      const name = file.path.slice(0, again.ends[i]);
-      const folded = foldName(name);
-      let group = groups.get(folded);
-      if (!group) groups.set(folded, (group = new Set()));
-      group.add(name);
-    }
-  }
+  return report(files, suspects, (path, note) => {
+    again.of(path);
+    for (let i = 0; i < again.count; i++) if (suspects.has(again.folded[i] as number)) note(path.slice(0, again.ends[i]));
+  });
+}
+
+/**
+ * The rare case: gather the names behind the suspect hashes (`names` hands each name
+ * or prefix worth a look to `note`), keep the real clashes, and report each where the
+ * names part.
+ */
+function report(files: readonly FileRecord[], suspects: ReadonlySet<number>, names: (path: string, note: (name: string) => void) => void): Finding[] {
+  const groups = new Map<string, Set<string>>();
+  const hashes: NameHashes = { raw: 0, folded: 0, folder: NO_FOLDER };
+  const note = (name: string): void => {
+    if (!suspects.has(hashName(name, hashes).folded)) return;
+    const folded = foldName(name);
+    let group = groups.get(folded);
+    if (!group) groups.set(folded, (group = new Set()));
+    group.add(name);
+  };
+  for (const file of files) names(file.path, note);
   const findings: Finding[] = [];
   for (const members of groups.values()) {
     const group = [...members].sort();
