@@ -144,10 +144,19 @@ function hashSlowly(path: string, out: NameHashes): NameHashes {
 
 /** Open addressing, folded hash → raw hash of the first name seen with that fold. */
 export class FoldTable {
-  private keys = new Int32Array(1 << 16);
-  private values = new Int32Array(1 << 16);
-  private used = new Uint8Array(1 << 16);
+  private keys: Int32Array;
+  private values: Int32Array;
+  private used: Uint8Array;
   private size = 0;
+
+  /** Sized for `expected` names up front (at most half full): growing means hashing everything again. */
+  constructor(expected = 1 << 15) {
+    let capacity = 1 << 16;
+    while (capacity < expected * 2 && capacity < 1 << 26) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+  }
 
   /** Note a name by its hashes; true when a different name with the same fold was noted before. */
   clashes(folded: number, raw: number): boolean {

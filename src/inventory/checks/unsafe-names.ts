@@ -127,8 +127,8 @@ function describe(file: FileRecord): string {
  */
 function collisions(files: readonly FileRecord[]): Finding[] {
   // the usual package stores every folder as an entry: then whole names are enough
-  const table = new FoldTable();
-  const folders = new FoldTable();
+  const table = new FoldTable(files.length);
+  const folders = new FoldTable(files.length / 8);
   const hashes: NameHashes = { raw: 0, folded: 0, folder: NO_FOLDER };
   const suspects = new Set<number>();
   let spent = 0;
