@@ -99,3 +99,12 @@ export function leftoverOf(base: string): string | undefined {
   if (/\.sw[a-p]$/i.test(base) && original.startsWith('.') && original.length > 1) original = original.slice(1);
   return original;
 }
+
+/** Extensions of editor and backup copies: a cheap gate before `leftoverOf`. */
+const LEFTOVER_EXTENSIONS = new Set(['bak', 'backup', 'old', 'orig', 'save', 'sav', 'tmp', 'temp', 'copy', 'swp', 'swo', 'swn', 'swx', 'rej', 'un~']);
+
+/** Could the name be a leftover (`x.bak`, `x~`, `#x#`, `x.2`, `x copy`)? Cheap: no regex. */
+export function mayBeLeftover(lower: string, ext: string): boolean {
+  const last = lower.charCodeAt(lower.length - 1);
+  return last === 0x7e || last === 0x23 || (last >= 0x30 && last <= 0x39) || LEFTOVER_EXTENSIONS.has(ext) || lower.endsWith(' copy');
+}

@@ -86,22 +86,31 @@ export class SensitiveContentCheck implements ContentCheck {
 }
 
 function classify(path: string, base: string): Sniff | undefined {
-  const sniff = byName(base.toLowerCase(), inDependencyTree(path));
+  const lower = base.toLowerCase();
+  const sniff = byName(lower) ?? (inDependencyTree(path) ? undefined : firstPartyByName(lower));
   // third-party tests, fixtures and examples ship sample keys and dumps on purpose
   if (sniff !== undefined && sniff !== 'first-party' && inDependencyTree(path) && isSample(path)) return undefined;
   return sniff;
 }
 
-function byName(lower: string, dependency: boolean): Sniff | undefined {
+const PACKED_EXTENSIONS = new Set(['gz', 'bz2', 'xz', 'zst', 'zip', 'dump', 'mysql', 'pgsql']);
+
+/** Names read wherever they are. */
+function byName(lower: string): Sniff | undefined {
   if (lower.startsWith('.env') || lower.endsWith('.env')) return ENV_TEMPLATE.test(lower) ? undefined : 'env';
   const ext = extensionOf(lower);
   if (ext === 'pem' || ext === 'key') return 'key';
+  if (ext === 'sql') return 'sql';
   if (lower === 'auth.json') return 'composer-auth';
   if (lower === '.npmrc' || lower === '.yarnrc' || lower === '.yarnrc.yml' || lower === '.pypirc') return 'registry-config';
   if (lower === 'eval-stdin.php') return 'phpunit-eval';
-  if (ext === 'sql') return 'sql';
-  if (PACKED_DUMP.test(lower)) return 'packed-dump';
-  if (dependency) return undefined;
+  if (PACKED_EXTENSIONS.has(ext) && PACKED_DUMP.test(lower)) return 'packed-dump';
+  return undefined;
+}
+
+/** Names read in first-party folders only. */
+function firstPartyByName(lower: string): Sniff | undefined {
+  const ext = extensionOf(lower);
   if (ext === 'sqlite' || ext === 'sqlite3' || ext === 'db' || ext === 'db3') return lower === 'thumbs.db' ? undefined : 'sqlite';
   if (CORE_NAME.test(lower)) return 'core';
   if (DIAGNOSTIC_NAME.has(lower)) return 'diagnostic';

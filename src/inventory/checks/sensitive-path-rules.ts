@@ -4,7 +4,7 @@
 // scripts) are the content check's: see sensitive-content.ts. Rules are tried in
 // order and the first that matches an entry is its only finding of this check.
 import type { Severity } from '../../model.js';
-import { folderUpTo, leftoverOf } from './paths.js';
+import { folderUpTo, leftoverOf, mayBeLeftover } from './paths.js';
 
 /** What a rule sees of an entry: worked out once per entry. */
 export interface PathFacts {
@@ -94,15 +94,11 @@ const DEPLOY_TOOL_FILES = new Set(['sftp-config.json', '.ftpconfig', 'sitemanage
 const CREDENTIAL_NAMES = new Set(['.git-credentials', '.netrc', '_netrc', '.pgpass', '.my.cnf', '.mylogin.cnf', '.s3cfg', '.boto', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_ecdsa_sk', 'id_ed25519_sk']);
 const CREDENTIAL_FILES = suffix('.aws/credentials', '.docker/config.json', '.kube/config', '.gem/credentials', '.config/gcloud/credentials.db');
 const KEY_STORE_EXTENSIONS = new Set(['p12', 'pfx', 'jks', 'keystore', 'ppk', 'kdbx', 'tfvars']);
-/** Extensions and last characters of editor and backup leftovers: a cheap gate before the regexes. */
-const LEFTOVER_EXTENSIONS = new Set(['bak', 'backup', 'old', 'orig', 'save', 'sav', 'tmp', 'temp', 'copy', 'swp', 'swo', 'swn', 'swx', 'rej', 'un~']);
 const ARCHIVE_EXTENSIONS = new Set(['zip', 'tar', 'tgz', 'gz', 'bz2', 'tbz', 'tbz2', 'xz', 'txz', 'zst', '7z', 'rar', 'wpress', 'jpa', 'daf']);
 const VCS_HINT = /\.(?:git|svn|hg|bzr)|CVS|_darcs/;
 
-/** Could the name be a leftover (`x.bak`, `x~`, `#x#`, `x.2`, `x copy`)? */
 function mightBeLeftover(f: PathFacts): boolean {
-  const last = f.base.charCodeAt(f.base.length - 1);
-  return last === 0x7e || last === 0x23 || (last >= 0x30 && last <= 0x39) || LEFTOVER_EXTENSIONS.has(f.ext) || f.lower.endsWith(' copy');
+  return mayBeLeftover(f.lower, f.ext);
 }
 
 export const PATH_RULES: readonly PathRule[] = [

@@ -1,5 +1,5 @@
 // Which files are text worth reading for credentials, and which are config-like.
-import { extensionOf, leftoverOf } from './paths.js';
+import { extensionOf, leftoverOf, mayBeLeftover } from './paths.js';
 
 /** Extensions of files that are never text: images, fonts, media, archives, compiled code, documents. */
 export const BINARY_EXTENSIONS = new Set([
@@ -34,7 +34,9 @@ const PHP_CONFIG = /^(?:env\.php|wp-config.*\.php|parameters\.php|settings(?:\.i
 
 /** Config-like by name, or a backup or editor copy of one (`env.php.bak`): worth the assignment rules. */
 export function isConfigLike(lower: string, ext: string): boolean {
-  if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith('.env') || PHP_CONFIG.test(lower)) return true;
+  if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith('.env')) return true;
+  if (ext === 'php') return PHP_CONFIG.test(lower);
+  if (!mayBeLeftover(lower, ext)) return false;
   const original = leftoverOf(lower);
   return original !== undefined && original !== lower && isConfigLike(original, extensionOf(original));
 }
