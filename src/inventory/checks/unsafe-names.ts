@@ -126,24 +126,64 @@ function describe(file: FileRecord): string {
  * reported where the names part: `A/x` and `a/x` clash at `A` and `a`, and only there.
  */
 function collisions(files: readonly FileRecord[]): Finding[] {
-  // the usual package stores every folder as an entry: then whole names are enough
-  const table = new FoldTable(files.length);
-  const folders = new FoldTable(files.length / 8);
-  const hashes: NameHashes = { raw: 0, folded: 0, folder: NO_FOLDER };
-  const suspects = new Set<number>();
+  // the usual package stores every folder as an entry: then whole names are enough.
+  // Hashes go to typed arrays and are sorted (native, cache-friendly) instead of a hash table.
+  const count = files.length;
+  const folded = new Int32Array(count);
+  const raw = new Int32Array(count);
+  const folders = new Int32Array(count);
+  const dirs: number[] = [];
+  // prefix hashes resume from the folders a name shares with the one before (sorted): each character is hashed about once
+  const hashes = new PrefixHashes();
   let spent = 0;
-  for (const file of files) {
+  for (let i = 0; i < count; i++) {
+    const file = files[i] as FileRecord;
     spent += file.path.length;
     if (spent > COLLISION_BUDGET) return [budgetFinding()];
-    hashName(file.path, hashes);
-    // a folder no entry stands for (sorted, a folder comes before what it holds): look at every prefix
-    if (hashes.folder !== NO_FOLDER && !folders.has(hashes.folder)) return prefixCollisions(files);
-    if (file.type === 'dir') folders.clashes(hashes.raw, hashes.raw);
-    if (table.clashes(hashes.folded, hashes.raw)) suspects.add(hashes.folded);
+    hashes.of(file.path);
+    const last = hashes.count - 1;
+    folded[i] = hashes.folded[last] as number;
+    raw[i] = hashes.raw[last] as number;
+    folders[i] = last > 0 ? (hashes.raw[last - 1] as number) : NO_FOLDER;
+    if (file.type === 'dir') dirs.push(raw[i] as number);
+  }
+  // a folder no entry stands for: every folder prefix of every name needs a look
+  const stored = Int32Array.from(dirs).sort();
+  for (let i = 0; i < count; i++) {
+    const folder = folders[i] as number;
+    if (folder !== NO_FOLDER && !includes(stored, folder)) return prefixCollisions(files);
+  }
+  // equal folded hashes sit together once sorted; a clash is one with two different raw names
+  const sorted = Int32Array.from(folded).sort();
+  const repeated = new Set<number>();
+  for (let i = 1; i < count; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i] as number);
+  if (repeated.size === 0) return [];
+  const firstRaw = new Map<number, number>();
+  const suspects = new Set<number>();
+  for (let i = 0; i < count; i++) {
+    const key = folded[i] as number;
+    if (!repeated.has(key)) continue;
+    const seen = firstRaw.get(key);
+    if (seen === undefined) firstRaw.set(key, raw[i] as number);
+    else if (seen !== raw[i]) suspects.add(key);
   }
   return suspects.size === 0 ? [] : report(files, suspects, (path, note) => {
     note(path);
   });
+}
+
+/** Binary search in a sorted Int32Array. */
+function includes(sorted: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const at = sorted[middle] as number;
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle;
+  }
+  return false;
 }
 
 /** Collisions where folders are not all entries: every folder prefix of every name is noted too. */
