@@ -131,11 +131,11 @@ export class LinksCheck implements ManifestCheck {
       for (let i = lowerBound(files, `${link}/`); i < files.length && (files[i] as FileRecord).path.startsWith(`${link}/`); i++) {
         const path = (files[i] as FileRecord).path;
         // one finding per outermost link; odd names are the next loop's
-        if (!NOT_CANONICAL.test(path) && firstLinkAbove(tree, path) === link) note(link, path);
+        if (!(mayBeOdd(path) && NOT_CANONICAL.test(path)) && firstLinkAbove(tree, path) === link) note(link, path);
       }
     }
     for (const file of files) {
-      if (!NOT_CANONICAL.test(file.path)) continue;
+      if (!mayBeOdd(file.path) || !NOT_CANONICAL.test(file.path)) continue;
       const at = lexicalPath(file.path);
       const link = at === undefined ? undefined : firstLinkAbove(tree, at);
       if (link !== undefined) note(link, file.path);
@@ -167,6 +167,11 @@ export class LinksCheck implements ManifestCheck {
     }
     return findings;
   }
+}
+
+/** A cheap first look for `./`, `//` or a trailing `/.`: most names have none, and then the regex is not run. */
+function mayBeOdd(path: string): boolean {
+  return path.includes('./') || path.includes('//') || path.endsWith('.');
 }
 
 /** The outermost symlink among the folders above `at` (a lexical path), if any. */
