@@ -30,14 +30,16 @@ export class OwnersCheck implements ManifestCheck {
 
   check(manifest: Manifest): Finding[] {
     const owners = new Map<string, Owner>();
+    // entries come in runs of one owner: the last one found is asked first, without a key string
+    let last: Owner | undefined;
     const note = (path: string, uid: number | undefined, gid: number | undefined): boolean => {
       if (uid === undefined) return true;
-      const key = `${uid}:${gid ?? uid}`;
-      let owner = owners.get(key);
+      let owner = last !== undefined && last.uid === uid && last.gid === (gid ?? uid) ? last : owners.get(`${uid}:${gid ?? uid}`);
       if (!owner) {
         if (owners.size >= MAX_OWNERS) return false;
-        owners.set(key, (owner = { uid, gid: gid ?? uid, count: 0, paths: [] }));
+        owners.set(`${uid}:${gid ?? uid}`, (owner = { uid, gid: gid ?? uid, count: 0, paths: [] }));
       }
+      last = owner;
       owner.count++;
       if (owner.paths.length < EXAMPLES) owner.paths.push(path);
       return true;
