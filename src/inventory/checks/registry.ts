@@ -1,9 +1,22 @@
 import type { ContentCheck, ManifestCheck } from './check.js';
+import { LinksCheck } from './links.js';
+import { OwnersCheck } from './owners.js';
+import { PermissionsCheck } from './permissions.js';
+import { SecretsCheck } from './secrets.js';
+import { SensitiveContentCheck } from './sensitive-content.js';
+import { SensitivePathsCheck } from './sensitive-paths.js';
+import { UnsafeNamesCheck } from './unsafe-names.js';
 
 /** Checks over the complete entry list, listed explicitly. */
-export const MANIFEST_CHECKS: readonly ManifestCheck[] = [];
+export const MANIFEST_CHECKS: readonly ManifestCheck[] = [
+  new SensitivePathsCheck(),
+  new PermissionsCheck(),
+  new OwnersCheck(),
+  new UnsafeNamesCheck(),
+  new LinksCheck(),
+];
 
 /** Checks that read bytes during the pass; each call makes fresh instances (they keep state). */
 export function contentChecks(): ContentCheck[] {
-  return [];
+  return [new SensitiveContentCheck(), new SecretsCheck()];
 }
