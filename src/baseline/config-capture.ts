@@ -31,7 +31,7 @@ export class ConfigCapture implements ContentAnalyzer {
     else if (bytes.subarray(0, 8192).includes(0) || !isUtf8(bytes)) config.omitted = 'binary';
     else if (this.total + bytes.length > REPORT_BOUND) config.omitted = 'report-bound';
     else {
-      config.text = redactText(bytes.toString('utf8'));
+      config.text = redactText(bytes.toString('utf8'), entry.path.slice(entry.path.lastIndexOf('/') + 1));
       this.total += bytes.length;
     }
     this.configs.push(config);
