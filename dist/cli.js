@@ -413,11 +413,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -434,10 +434,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -498,8 +498,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -528,12 +528,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i2, 1);
@@ -586,12 +586,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -614,10 +614,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -653,10 +653,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -698,11 +698,11 @@ var require_codegen = __commonJS({
         (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a2, _b2;
-        super.optimizeNames(names, constants2);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants2);
-        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
+        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -1003,7 +1003,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1018,14 +1018,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -2797,11 +2797,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches2 = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches2)
+        const matches3 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches3)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches2[1];
-        jsonPointer = matches2[2];
+        const up = +matches3[1];
+        jsonPointer = matches3[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -3720,11 +3720,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches2 = urnComponent.path.match(URN_REG);
-      if (matches2 && matches2[0] === urnComponent.path) {
+      const matches3 = urnComponent.path.match(URN_REG);
+      if (matches3 && matches3[0] === urnComponent.path) {
         const scheme = options2.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches2[1].toLowerCase();
-        urnComponent.nss = matches2[2];
+        urnComponent.nid = matches3[1].toLowerCase();
+        urnComponent.nss = matches3[2];
         const urnScheme = `${scheme}:${options2.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -4045,8 +4045,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches2) {
-      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches3) {
+      if (matches3[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -4068,9 +4068,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches2) {
-      const host = matches2[4];
-      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
+    function hasMalformedComponentPercentEncoding(matches3) {
+      const host = matches3[4];
+      return hasMalformedPercentEncoding(matches3[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches3[6]) || hasMalformedPercentEncoding(matches3[7]) || hasMalformedPercentEncoding(matches3[8]);
     }
     function canonicalizeHost(parsed, options2, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options2, schemeHandler, isIP)) {
@@ -4145,15 +4145,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches2 = uri.match(URI_PARSE);
-      if (matches2) {
-        parsed.scheme = matches2[1];
-        parsed.userinfo = matches2[3];
-        parsed.host = matches2[4];
-        parsed.port = parseInt(matches2[5], 10);
-        parsed.path = matches2[6] || "";
-        parsed.query = matches2[7];
-        parsed.fragment = matches2[8];
+      const matches3 = uri.match(URI_PARSE);
+      if (matches3) {
+        parsed.scheme = matches3[1];
+        parsed.userinfo = matches3[3];
+        parsed.host = matches3[4];
+        parsed.port = parseInt(matches3[5], 10);
+        parsed.path = matches3[6] || "";
+        parsed.query = matches3[7];
+        parsed.fragment = matches3[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -4162,14 +4162,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches3);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches2[5];
+          parsed.port = matches3[5];
         }
-        const parseError = getParseError(parsed, matches2);
+        const parseError = getParseError(parsed, matches3);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -7271,13 +7271,13 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
-        if (!suffix)
+        const [, handle, suffix2] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix2)
           onError(`The ${source} tag has no suffix`);
         const prefix = this.tags[handle];
         if (prefix) {
           try {
-            return prefix + decodeURIComponent(suffix);
+            return prefix + decodeURIComponent(suffix2);
           } catch (error) {
             onError(String(error));
             return null;
@@ -14879,7 +14879,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -14887,7 +14887,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS: REPLACEMENTS2
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options2) => {
       if (typeof options2.expandRange === "function") {
         return options2.expandRange(...args, options2);
@@ -15096,7 +15096,7 @@ var require_parse = __commonJS({
       if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max2 = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max2 = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -15142,8 +15142,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens2 = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -15839,7 +15839,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -15897,7 +15897,7 @@ var require_picomatch = __commonJS({
     var scan2 = require_scan();
     var parse3 = require_parse();
     var utils = require_utils2();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -16025,7 +16025,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants2;
+    picomatch4.constants = constants3;
     module.exports = picomatch4;
   }
 });
@@ -17947,7 +17947,7 @@ var require_cmp = __commonJS({
     var gte = require_gte();
     var lt = require_lt();
     var lte = require_lte();
-    var cmp = (a, op, b, loose) => {
+    var cmp2 = (a, op, b, loose) => {
       switch (op) {
         case "===":
           if (typeof a === "object") {
@@ -17983,7 +17983,7 @@ var require_cmp = __commonJS({
           throw new TypeError(`Invalid operator: ${op}`);
       }
     };
-    module.exports = cmp;
+    module.exports = cmp2;
   }
 });
 
@@ -18038,10 +18038,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var SemVer2 = require_semver();
     var truncate = (version, truncation, options2) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options2);
@@ -18749,7 +18749,7 @@ var require_comparator = __commonJS({
             return false;
           }
         }
-        return cmp(version, this.operator, this.semver, this.options);
+        return cmp2(version, this.operator, this.semver, this.options);
       }
       intersects(comp, options2) {
         if (!(comp instanceof _Comparator)) {
@@ -18782,10 +18782,10 @@ var require_comparator = __commonJS({
         if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
           return true;
         }
-        if (cmp(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+        if (cmp2(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
           return true;
         }
-        if (cmp(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+        if (cmp2(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
           return true;
         }
         return false;
@@ -18794,7 +18794,7 @@ var require_comparator = __commonJS({
     module.exports = Comparator;
     var parseOptions = require_parse_options();
     var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
+    var cmp2 = require_cmp();
     var debug = require_debug();
     var SemVer2 = require_semver();
     var Range = require_range();
@@ -18974,7 +18974,7 @@ var require_outside = __commonJS({
     var lt = require_lt();
     var lte = require_lte();
     var gte = require_gte();
-    var outside = (version, range, hilo, options2) => {
+    var outside2 = (version, range, hilo, options2) => {
       version = new SemVer2(version, options2);
       range = new Range(range, options2);
       let gtfn, ltefn, ltfn, comp, ecomp;
@@ -19026,7 +19026,7 @@ var require_outside = __commonJS({
       }
       return true;
     };
-    module.exports = outside;
+    module.exports = outside2;
   }
 });
 
@@ -19034,8 +19034,8 @@ var require_outside = __commonJS({
 var require_gtr = __commonJS({
   "node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options2) => outside(version, range, ">", options2);
+    var outside2 = require_outside();
+    var gtr = (version, range, options2) => outside2(version, range, ">", options2);
     module.exports = gtr;
   }
 });
@@ -19044,8 +19044,8 @@ var require_gtr = __commonJS({
 var require_ltr = __commonJS({
   "node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options2) => outside(version, range, "<", options2);
+    var outside2 = require_outside();
+    var ltr = (version, range, options2) => outside2(version, range, "<", options2);
     module.exports = ltr;
   }
 });
@@ -19281,7 +19281,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var SemVer2 = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse2();
@@ -19305,7 +19305,7 @@ var require_semver2 = __commonJS({
     var neq = require_neq();
     var gte = require_gte();
     var lte = require_lte();
-    var cmp = require_cmp();
+    var cmp2 = require_cmp();
     var coerce = require_coerce();
     var truncate = require_truncate();
     var Comparator = require_comparator();
@@ -19316,7 +19316,7 @@ var require_semver2 = __commonJS({
     var minSatisfying = require_min_satisfying();
     var minVersion = require_min_version();
     var validRange = require_valid2();
-    var outside = require_outside();
+    var outside2 = require_outside();
     var gtr = require_gtr();
     var ltr = require_ltr();
     var intersects = require_intersects();
@@ -19344,7 +19344,7 @@ var require_semver2 = __commonJS({
       neq,
       gte,
       lte,
-      cmp,
+      cmp: cmp2,
       coerce,
       truncate,
       Comparator,
@@ -19355,7 +19355,7 @@ var require_semver2 = __commonJS({
       minSatisfying,
       minVersion,
       validRange,
-      outside,
+      outside: outside2,
       gtr,
       ltr,
       intersects,
@@ -19365,8 +19365,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -20971,10 +20971,10 @@ function groupAndName(pkg) {
   }
   return { name: pkg.name };
 }
-function renderCycloneDx(report, now = /* @__PURE__ */ new Date()) {
-  const files = new Map(report.files.map((file) => [file.path, file]));
+function renderCycloneDx(report2, now = /* @__PURE__ */ new Date()) {
+  const files = new Map(report2.files.map((file) => [file.path, file]));
   const refOf = (pkg, i2) => `${pkg.purl}#${i2}`;
-  const components = report.packages.map((pkg, i2) => {
+  const components2 = report2.packages.map((pkg, i2) => {
     const { group, name } = groupAndName(pkg);
     const component = { type: "library", "bom-ref": refOf(pkg, i2), name, version: pkg.version, purl: pkg.purl };
     if (group) component["group"] = group;
@@ -20987,8 +20987,8 @@ function renderCycloneDx(report, now = /* @__PURE__ */ new Date()) {
     ];
     return component;
   });
-  const refs = new Map(report.packages.map((pkg, i2) => [`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`, refOf(pkg, i2)]));
-  const vulnerabilities = report.findings.flatMap((finding, i2) => {
+  const refs = new Map(report2.packages.map((pkg, i2) => [`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`, refOf(pkg, i2)]));
+  const vulnerabilities = report2.findings.flatMap((finding, i2) => {
     if (finding.kind !== "vulnerability" || !finding.advisory || !finding.package) return [];
     const ref2 = refs.get(`${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`);
     if (!ref2) return [];
@@ -21004,7 +21004,7 @@ function renderCycloneDx(report, now = /* @__PURE__ */ new Date()) {
     if (finding.advisory.fixed.length > 0) vulnerability["recommendation"] = `upgrade to ${finding.advisory.fixed.join(" or ")}`;
     return [vulnerability];
   });
-  const target = report.target;
+  const target = report2.target;
   const bom = {
     $schema: "http://cyclonedx.org/schema/bom-1.6.schema.json",
     bomFormat: "CycloneDX",
@@ -21022,8 +21022,8 @@ function renderCycloneDx(report, now = /* @__PURE__ */ new Date()) {
         properties: [{ name: "release-gate:format", value: target.format }]
       }
     },
-    components,
-    dependencies: [{ ref: "release-package", dependsOn: components.map((component) => component["bom-ref"]) }],
+    components: components2,
+    dependencies: [{ ref: "release-package", dependsOn: components2.map((component) => component["bom-ref"]) }],
     vulnerabilities
   };
   return `${JSON.stringify(bom, null, 2)}
@@ -21034,6 +21034,21 @@ function renderCycloneDx(report, now = /* @__PURE__ */ new Date()) {
 import { createHash as createHash2 } from "node:crypto";
 function findingId(kind, subject, rule) {
   return createHash2("sha256").update(`${kind}\0${subject}\0${rule}`).digest("hex").slice(0, 32);
+}
+var PATH_SUBJECTS = /* @__PURE__ */ new WeakMap();
+function aboutPaths(finding, subject) {
+  PATH_SUBJECTS.set(finding, subject);
+  return finding;
+}
+function idsWithoutTopFolder(findings, top) {
+  if (top === void 0 || top === "") return;
+  const prefix = `${top}/`;
+  for (const finding of findings) {
+    const subject = PATH_SUBJECTS.get(finding);
+    if (subject === void 0) continue;
+    const stripped = subject.split("\0").map((path) => path.startsWith(prefix) ? path.slice(prefix.length) : path === top ? "" : path).join("\0");
+    if (stripped !== subject) finding.id = findingId(finding.kind, stripped, finding.rule ?? "");
+  }
 }
 
 // src/baseline/config-findings.ts
@@ -21142,10 +21157,10 @@ function findingFix(finding) {
 }
 
 // src/report/verdict-line.ts
-function verdictLine(report) {
-  const blocking = report.findings.filter((finding) => finding.blocking).length;
-  const total = report.findings.length;
-  switch (report.verdict) {
+function verdictLine(report2) {
+  const blocking = report2.findings.filter((finding) => finding.blocking).length;
+  const total = report2.findings.length;
+  switch (report2.verdict) {
     case "fail":
       return `FAIL: ${plural(blocking, "blocking finding")}${total > blocking ? ` (${plural(total, "finding")} in all)` : ""}`;
     case "warn":
@@ -21159,16 +21174,16 @@ function verdictLine(report) {
 var ICONS = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
 var SUMMARY_LIMIT = 1024 * 1024;
 var ROWS_PER_TABLE = 500;
-function renderMarkdown(report, options2 = {}) {
+function renderMarkdown(report2, options2 = {}) {
   const limit = options2.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report, options2.title), blockingSection(report), changesSection(report), otherFindingsSection(report), notesSection(report)];
+  const sections = [header(report2, options2.title), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), notesSection(report2)];
   const out = [];
   let used = 0;
   const reserve = 400;
   for (const section2 of sections) {
     for (const block of section2) {
       if (used + block.length + 1 > limit - reserve) {
-        out.push(truncationNote(report, options2.moreAt));
+        out.push(truncationNote(report2, options2.moreAt));
         return `${out.join("\n")}
 `;
       }
@@ -21179,20 +21194,20 @@ function renderMarkdown(report, options2 = {}) {
   return `${out.join("\n")}
 `;
 }
-function header(report, title) {
-  const { target } = report;
-  const out = [`## ${ICONS[report.verdict]} release-gate${title ? ` ${mdCode(title)}` : ""}: ${mdText(verdictLine(report))}`, ""];
+function header(report2, title) {
+  const { target } = report2;
+  const out = [`## ${ICONS[report2.verdict]} release-gate${title ? ` ${mdCode(title)}` : ""}: ${mdText(verdictLine(report2))}`, ""];
   out.push("| | package | format | entries | size | sha256 |", "| --- | --- | --- | --- | --- | --- |");
   out.push(`| this release | ${mdCode(target.path)} | ${target.format} | ${count(target.files)} | ${bytes(target.bytes)} | ${mdCode(target.sha256.slice(0, 16))} |`);
-  if (report.baseline) {
-    const base = report.baseline;
+  if (report2.baseline) {
+    const base = report2.baseline;
     out.push(`| baseline | ${mdCode(base.path)} | ${base.format} | ${count(base.files)} | ${bytes(base.bytes)} | ${mdCode(base.sha256.slice(0, 16))} |`);
   }
-  out.push("", `**Packages:** ${packageCounts(report)} \xB7 **Findings:** ${findingCounts(report)}`, "");
+  out.push("", `**Packages:** ${packageCounts(report2)} \xB7 **Findings:** ${findingCounts(report2)}`, "");
   return out;
 }
-function blockingSection(report) {
-  const blocking = report.findings.filter((finding) => finding.blocking);
+function blockingSection(report2) {
+  const blocking = report2.findings.filter((finding) => finding.blocking);
   if (blocking.length === 0) return [];
   const out = [`### Blocking findings (${count(blocking.length)})`, ""];
   for (const kind of FINDING_KINDS) {
@@ -21214,8 +21229,8 @@ function findingTable(findings) {
   if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | \u2026 and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
   return rows;
 }
-function changesSection(report) {
-  const changes = report.changes;
+function changesSection(report2) {
+  const changes = report2.changes;
   if (!changes) return [];
   const { files, packages, configs } = changes;
   const out = ["### What this release changes", ""];
@@ -21263,12 +21278,12 @@ function longestRun(text, char) {
   }
   return longest;
 }
-function otherFindingsSection(report) {
+function otherFindingsSection(report2) {
   const out = [];
   const groups = [
-    ["not blocking (below the policy)", report.findings.filter((finding) => !finding.blocking && finding.status === "new")],
-    ["already in the baseline", report.findings.filter((finding) => !finding.blocking && finding.status === "existing")],
-    ["accepted", report.findings.filter((finding) => finding.status === "accepted")]
+    ["not blocking (below the policy)", report2.findings.filter((finding) => !finding.blocking && finding.status === "new")],
+    ["already in the baseline", report2.findings.filter((finding) => !finding.blocking && finding.status === "existing")],
+    ["accepted", report2.findings.filter((finding) => finding.status === "accepted")]
   ];
   for (const [label2, findings] of groups) {
     if (findings.length === 0) continue;
@@ -21276,33 +21291,33 @@ function otherFindingsSection(report) {
   }
   return out;
 }
-function notesSection(report) {
-  if (report.notes.length === 0) return [];
+function notesSection(report2) {
+  if (report2.notes.length === 0) return [];
   return [
-    `<details><summary>${plural(report.notes.length, "note")}: what the scan could not do fully</summary>`,
+    `<details><summary>${plural(report2.notes.length, "note")}: what the scan could not do fully</summary>`,
     "",
-    ...report.notes.map((note) => `- ${mdText(note, 500)}`),
+    ...report2.notes.map((note) => `- ${mdText(note, 500)}`),
     "",
     "</details>",
     ""
   ];
 }
-function truncationNote(report, moreAt) {
+function truncationNote(report2, moreAt) {
   const where = moreAt ? `the [full summary](${encodeURI(moreAt)})` : "the JSON report";
   return `
-> This summary stops here to stay within its size bound; ${report.findings.length} findings and every change are in ${where}.`;
+> This summary stops here to stay within its size bound; ${report2.findings.length} findings and every change are in ${where}.`;
 }
-function packageCounts(report) {
-  if (report.packages.length === 0) return "none found";
+function packageCounts(report2) {
+  if (report2.packages.length === 0) return "none found";
   const byEcosystem = /* @__PURE__ */ new Map();
-  for (const pkg of report.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
-  return `${count(report.packages.length)} (${[...byEcosystem].map(([ecosystem, n]) => `${ecosystem} ${count(n)}`).join(", ")})`;
+  for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
+  return `${count(report2.packages.length)} (${[...byEcosystem].map(([ecosystem, n]) => `${ecosystem} ${count(n)}`).join(", ")})`;
 }
-function findingCounts(report) {
-  if (report.findings.length === 0) return "none";
-  const blocking = report.findings.filter((finding) => finding.blocking).length;
-  const fresh = report.findings.filter((finding) => finding.status === "new").length;
-  return `${count(report.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
+function findingCounts(report2) {
+  if (report2.findings.length === 0) return "none";
+  const blocking = report2.findings.filter((finding) => finding.blocking).length;
+  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
+  return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
 }
 
 // src/report/sarif.ts
@@ -21312,9 +21327,9 @@ var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", 
 function ruleId(finding) {
   return finding.advisory?.id ?? `${finding.kind}/${finding.rule ?? finding.kind}`;
 }
-function renderSarif(report, category) {
+function renderSarif(report2, category) {
   const rules = /* @__PURE__ */ new Map();
-  for (const finding of report.findings) {
+  for (const finding of report2.findings) {
     const id = ruleId(finding);
     const known = rules.get(id);
     const severity = known && Number(known.properties["security-severity"]) >= Number(SECURITY_SEVERITY[finding.severity]) ? void 0 : finding.severity;
@@ -21331,7 +21346,7 @@ function renderSarif(report, category) {
   }
   const ruleList = [...rules.values()];
   const index = new Map(ruleList.map((rule, i2) => [rule.id, i2]));
-  const results = report.findings.map((finding) => ({
+  const results = report2.findings.map((finding) => ({
     ruleId: ruleId(finding),
     ruleIndex: index.get(ruleId(finding)) ?? 0,
     level: LEVEL[finding.severity],
@@ -21339,7 +21354,7 @@ function renderSarif(report, category) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: uriOf(finding.path ?? report.target.path) },
+          artifactLocation: { uri: uriOf(finding.path ?? report2.target.path) },
           region: { startLine: 1 }
         }
       }
@@ -21350,7 +21365,7 @@ function renderSarif(report, category) {
   const run = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: ruleList } },
     results,
-    originalUriBaseIds: { PACKAGE: { description: { text: `paths inside ${report.target.path}` } } }
+    originalUriBaseIds: { PACKAGE: { description: { text: `paths inside ${report2.target.path}` } } }
   };
   if (category) run["automationDetails"] = { id: `${category}/` };
   return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] }, null, 2)}
@@ -21372,11 +21387,11 @@ import { open } from "node:fs/promises";
 
 // src/report/json.ts
 var PIECE = 256 * 1024;
-function* jsonReportPieces(report) {
+function* jsonReportPieces(report2) {
   let piece = "{\n";
-  const keys = Object.keys(report);
+  const keys = Object.keys(report2);
   for (const [index, key] of keys.entries()) {
-    const value = report[key];
+    const value = report2[key];
     const comma = index < keys.length - 1 ? "," : "";
     if (Array.isArray(value) && value.length > 0) {
       piece += `  ${JSON.stringify(key)}: [
@@ -21416,8 +21431,8 @@ async function writeOutput(path, content, what) {
     throw new ScanError(`cannot write ${what} to ${path} (${message}); choose a path in a folder that exists and can be written`, { cause: error });
   }
 }
-function writeJsonReport(path, report) {
-  return writeOutput(path, jsonReportPieces(report), "the JSON report");
+function writeJsonReport(path, report2) {
+  return writeOutput(path, jsonReportPieces(report2), "the JSON report");
 }
 
 // src/policy/resolve.ts
@@ -21658,10 +21673,10 @@ function osvEcosystem(ecosystem, release) {
   return release ? `${ecosystem}:${release}` : ecosystem;
 }
 function ecosystemApplies(advisory, packageEcosystem, release) {
-  const [base, suffix] = advisory.split(":", 2);
+  const [base, suffix2] = advisory.split(":", 2);
   if (base !== packageEcosystem) return false;
-  if (suffix === void 0 || suffix === "") return true;
-  return release !== void 0 && suffix === release;
+  if (suffix2 === void 0 || suffix2 === "") return true;
+  return release !== void 0 && suffix2 === release;
 }
 
 // src/advisories/severity.ts
@@ -21765,8 +21780,8 @@ function tokens(version) {
   for (const number of numbers.split(".").slice(1)) list3.push({ kind: Kind.Number, text: number });
   if (letter !== void 0) list3.push({ kind: Kind.Letter, text: letter });
   if (afterLetter !== void 0) list3.push({ kind: Kind.Number, text: afterLetter });
-  for (const suffix of suffixes.split("_").slice(1)) {
-    const [, name = "", number = ""] = /^([a-z]+)([0-9]*)$/.exec(suffix) ?? [];
+  for (const suffix2 of suffixes.split("_").slice(1)) {
+    const [, name = "", number = ""] = /^([a-z]+)([0-9]*)$/.exec(suffix2) ?? [];
     if (!SUFFIX_RANK.has(name)) throw unreadable("Alpine", version, `unknown suffix _${name}`);
     list3.push({ kind: Kind.Suffix, text: name });
     if (number !== "") list3.push({ kind: Kind.SuffixNumber, text: number });
@@ -22912,8 +22927,8 @@ async function findVulnerabilities(packages, sources) {
       result.unchecked.push({ package: label(pkg), reason: `no version order for ${pkg.ecosystem}` });
       return;
     }
-    const matches2 = records.flatMap((record) => matchRecord(record, pkg, comparator, result));
-    for (const group of groupByAlias(matches2)) result.findings.push(findingOf(pkg, group, comparator));
+    const matches3 = records.flatMap((record) => matchRecord(record, pkg, comparator, result));
+    for (const group of groupByAlias(matches3)) result.findings.push(findingOf(pkg, group, comparator));
   });
   return result;
 }
@@ -22937,9 +22952,9 @@ function matchRecord(record, pkg, comparator, result) {
   }
   return affected ? [{ record, fixed }] : [];
 }
-function groupByAlias(matches2) {
+function groupByAlias(matches3) {
   const groups = [];
-  for (const match of matches2) {
+  for (const match of matches3) {
     const names = /* @__PURE__ */ new Set([match.record.id, ...match.record.aliases]);
     const joined = groups.filter((group) => [...names].some((name) => group.names.has(name)));
     const target = joined[0] ?? { names: /* @__PURE__ */ new Set(), members: [] };
@@ -23628,19 +23643,19 @@ var Diff = class {
     return false;
   }
   buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
+    const components2 = [];
     let nextComponent;
     while (lastComponent) {
-      components.push(lastComponent);
+      components2.push(lastComponent);
       nextComponent = lastComponent.previousComponent;
       delete lastComponent.previousComponent;
       lastComponent = nextComponent;
     }
-    components.reverse();
-    const componentLen = components.length;
+    components2.reverse();
+    const componentLen = components2.length;
     let componentPos = 0, newPos = 0, oldPos = 0;
     for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
+      const component = components2[componentPos];
       if (!component.removed) {
         if (!component.added && this.useLongestToken) {
           let value = newTokens.slice(newPos, newPos + component.count);
@@ -23661,7 +23676,7 @@ var Diff = class {
         oldPos += component.count;
       }
     }
-    return components;
+    return components2;
   }
 };
 
@@ -24304,13 +24319,13 @@ async function loadBaseline(spec, inspect) {
     } finally {
       await handle.close();
     }
-    const report = parseReport(text, `the baseline ${spec}`);
+    const report2 = parseReport(text, `the baseline ${spec}`);
     return {
-      summary: { ...report.target, path: spec, format: "report" },
-      files: report.files,
-      packages: report.packages,
-      findings: report.findings,
-      configs: report.configs
+      summary: { ...report2.target, path: spec, format: "report" },
+      files: report2.files,
+      packages: report2.packages,
+      findings: report2.findings,
+      configs: report2.configs
     };
   }
   let inspection;
@@ -24475,11 +24490,11 @@ function diffPackages(baseline, target) {
     result.removed.push(...gone.map(ref));
     result.added.push(...came.map(ref));
   }
-  const byName = (a, b) => a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-  result.added.sort(byName);
-  result.removed.sort(byName);
-  result.upgraded.sort(byName);
-  result.downgraded.sort(byName);
+  const byName2 = (a, b) => a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  result.added.sort(byName2);
+  result.removed.sort(byName2);
+  result.upgraded.sort(byName2);
+  result.downgraded.sort(byName2);
   return result;
 }
 function order(pkg, from, to) {
@@ -24496,45 +24511,759 @@ function ref(pkg) {
 // src/baseline/config-capture.ts
 import { isUtf8 } from "node:buffer";
 
-// src/findings/redact.ts
-var SECRET_KEY = /(?:pass(?:word|wd|phrase)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|crypt|salt|auth|credential|dsn|cookie[_-]?(?:key|iv)|signing)/i;
-var ASSIGNMENT = /(["']?)([\w.-]{1,80})\1(\s*(?:=>|=|:|,)\s*)(["']?)([^"'\s,;#][^"'\n]{0,2000}?|[^"'\s,;#])\4(?=\s*(?:[,;)\]}]|$|#|\/\/))/g;
-var DSN = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]+:)([^\s@'"]{1,512})@/gi;
-var TOKENS = /\b(?:AKIA|ASIA|A3T[A-Z0-9]|ABIA|ACCA)[A-Z2-7]{16}\b|\bgh[pousr]_[0-9a-zA-Z]{36}\b|\bgithub_pat_\w{82}\b|\b[sr]k_(?:live|test|prod)_[a-zA-Z0-9]{10,99}\b|\bxox[abposer]-[0-9a-zA-Z-]{10,100}\b|\bAIza[\w-]{35}\b|\bnpm_[a-zA-Z0-9]{36}\b|\bglpat-[\w-]{20}\b|\bSG\.[\w.-]{60,70}\b|\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b|access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}|\bey[a-zA-Z0-9]{17,}\.ey[a-zA-Z0-9/\\_-]{17,}\.[a-zA-Z0-9/\\_-]{10,}={0,2}/g;
-var PEM = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/;
-var HIGH_ENTROPY = /[A-Za-z0-9+/=_-]{20,}/g;
-function redactedForm(secret) {
-  return `${secret.slice(0, 4)}\u2026[${secret.length} chars redacted]`;
+// src/inventory/checks/placeholder.ts
+var PLACEHOLDER_WORDS = [
+  "example",
+  "sample",
+  "placeholder",
+  "changeme",
+  "change_me",
+  "change-me",
+  "changethis",
+  "replace",
+  "your",
+  "dummy",
+  "fake",
+  "mock",
+  "redacted",
+  "todo",
+  "fixme",
+  "insert",
+  "editme",
+  "notsosecret",
+  "thistokenisnotsosecret",
+  "secret_here",
+  "key_here",
+  "token_here",
+  "password_here",
+  "password",
+  "passwd",
+  "string_value",
+  "xxxx",
+  "****",
+  "\u2026.",
+  "..."
+];
+var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set([
+  "password",
+  "passwd",
+  "pass",
+  "secret",
+  "token",
+  "key",
+  "apikey",
+  "api_key",
+  "test",
+  "testing",
+  "admin",
+  "root",
+  "user",
+  "username",
+  "null",
+  "none",
+  "nil",
+  "undefined",
+  "false",
+  "true",
+  "empty",
+  "default",
+  "string",
+  "value",
+  "foo",
+  "bar",
+  "foobar",
+  "baz",
+  "qwerty",
+  "letmein",
+  "hunter2",
+  "abc123",
+  "password123",
+  "secret123",
+  "db_password",
+  "db_pass",
+  "mysecret",
+  "mypassword",
+  "supersecret",
+  "s3cr3t",
+  "p@ssw0rd",
+  "p@ssword",
+  "psw",
+  "pwd"
+]);
+var WORD = new RegExp(`^(?:${PLACEHOLDER_WORDS.map(escape2).join("|")})|(?:^|[^a-z])(?:${PLACEHOLDER_WORDS.map(escape2).join("|")})(?:[^a-z]|$)`);
+function escape2(word) {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function redactLine(line) {
-  if (PEM.test(line)) return "[private key redacted]";
-  let out = line.replace(DSN, (_match, head, secret) => `${head}${redactedForm(secret)}@`);
-  out = out.replace(TOKENS, (token) => redactedForm(token));
-  out = out.replace(
-    ASSIGNMENT,
-    (match, quote, key, sep, valueQuote, value) => SECRET_KEY.test(key) && !isPlaceholder(value) && !value.includes("\u2026[") ? `${quote}${key}${quote}${sep}${valueQuote}${redactedForm(value)}${valueQuote}` : match
-  );
-  return out.replace(HIGH_ENTROPY, (run) => looksRandom(run) ? redactedForm(run) : run);
+function isPlaceholder(value, { words = "anywhere" } = {}) {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) return true;
+  if (/[${}<>%@]/.test(trimmed[0]) && /^(?:\$\{.*\}|\$[A-Za-z_][\w]*|\{\{.*\}\}|%[^%]+%|<[^>]*>|@[\w.-]+@|\{[\w.-]+\})$/s.test(trimmed)) return true;
+  if (/\$\{|\{\{|%env\(|<%=|#\{/.test(trimmed)) return true;
+  const lower = trimmed.toLowerCase();
+  if (PLACEHOLDER_VALUES.has(lower)) return true;
+  if (words === "anywhere" ? PLACEHOLDER_WORDS.some((word) => lower.includes(word)) : words === "standalone" ? WORD.test(lower) : /\.\.\.|…|xxxx|\*\*\*\*/.test(lower)) return true;
+  if (/^(.)\1*$/.test(trimmed)) return true;
+  if (/^(?:0?123456789?0?|abcdef(?:ghij)?|0123456789abcdef|123abc|abc123)/i.test(trimmed) && distinctCharacters(trimmed) <= 16) return true;
+  if (/^[xX*0#._-]+$/.test(trimmed) || share(trimmed, /[xX*]/g) >= 0.5) return true;
+  return false;
 }
-function redactText(text) {
-  return text.split("\n").map(redactLine).join("\n");
-}
-function isPlaceholder(value) {
-  const v = value.trim();
-  return v.length < 4 || /^\$\{?[\w.]+\}?$/.test(v) || /^%env\(.+\)%$/.test(v) || /^(?:x+|\*+|changeme|change_me|secret|password|example|your[-_].*|<.*>|null|true|false|none|todo|editme)$/i.test(v) || /^getenv\(|^env\(|^process\.env\./.test(v);
-}
-function entropy(text) {
+function entropy(value) {
+  if (value.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
-  for (const c of text) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
   let bits2 = 0;
-  for (const n of counts.values()) {
-    const p = n / text.length;
+  for (const count2 of counts.values()) {
+    const p = count2 / value.length;
     bits2 -= p * Math.log2(p);
   }
   return bits2;
 }
+function distinctCharacters(value) {
+  return new Set(value).size;
+}
+function share(value, pattern) {
+  return (value.match(pattern)?.length ?? 0) / value.length;
+}
+
+// src/inventory/checks/env-file.ts
+var MAX_LINES = 2e4;
+function envAssignments(text) {
+  const out = [];
+  const lines = text.split(/\r?\n/, MAX_LINES);
+  for (const [index, raw] of lines.entries()) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
+    if (!match) continue;
+    out.push({ key: match[1], value: unquote(match[2]), line: index + 1 });
+  }
+  return out;
+}
+function unquote(raw) {
+  const value = raw.trim();
+  const quote = value[0];
+  if (quote === '"' || quote === "'" || quote === "`") {
+    const end = value.indexOf(quote, 1);
+    return end > 0 ? value.slice(1, end) : value.slice(1);
+  }
+  const comment = value.search(/\s#/);
+  return (comment >= 0 ? value.slice(0, comment) : value).trim();
+}
+var PUBLIC_PREFIX = /^(?:NEXT_PUBLIC_|VITE_|PUBLIC_|REACT_APP_|GATSBY_|NUXT_PUBLIC_|EXPO_PUBLIC_|VUE_APP_|STORYBOOK_)/;
+var CREDENTIAL_KEY = /(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|_PASS$|_PWD$|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|AUTH_?KEY|CLIENT_?SECRET|CREDENTIALS?|SALT|_DSN$|^DSN$|DATABASE_URL|REDIS_URL|MONGO(?:DB)?_UR[IL]|AMQP_URL|MAILER_URL)/i;
+var NOT_A_CREDENTIAL = /(?:PUBLISHABLE|PUBLIC_KEY|_ID$|_NAME$|_USER(?:NAME)?$|_HOST$|_PORT$|_URL_PATH$|_TTL$|_LIFETIME$|_EXPIR|_LENGTH$|_ALGO|_ENABLED$|_FILE$|_PATH$|_HEADER$|_COOKIE_NAME$)/i;
+function credentialAssignments(text) {
+  return envAssignments(text).filter((assignment) => {
+    const { key, value } = assignment;
+    if (PUBLIC_PREFIX.test(key) || !CREDENTIAL_KEY.test(key) || NOT_A_CREDENTIAL.test(key)) return false;
+    if (isPlaceholder(value)) return false;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+      const password = /^[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:([^\s@/]+)@/i.exec(value)?.[1];
+      return password !== void 0 && !isPlaceholder(password) && !isPlaceholder(decodeURIComponentSafe(password));
+    }
+    return value.length >= 6;
+  });
+}
+function decodeURIComponentSafe(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+// src/inventory/checks/secret-config-rules.ts
+function* matches(pattern, text, group) {
+  pattern.lastIndex = 0;
+  let count2 = 0;
+  for (let match = pattern.exec(text); match && count2 < 500; match = pattern.exec(text), count2++) {
+    const value = match[group];
+    if (value !== void 0) yield { value, index: match.index + match[0].lastIndexOf(value), match };
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+}
+function isReference(value) {
+  return /^(?:env|getenv|process\.env|os\.environ|ENV\[|\$_(?:ENV|SERVER)|%env|\$\{|\$[A-Za-z_]|@|!|secret:|vault:|file:|ssm:|arn:)/i.test(value) || /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/.test(value);
+}
+var magentoCryptKey = ({ text, lower }) => {
+  if (!lower.startsWith("env.php") && !lower.startsWith(".env.php")) return [];
+  const hits = [];
+  for (const { value, index } of matches(/'crypt'\s*=>\s*\[\s*'key'\s*=>\s*(['"])(.*?)\1/gs, text, 2)) {
+    const keys = value.split(/\\n|\n/).filter((key) => key.length > 0);
+    if (keys.length > 0 && keys.every((key) => /^(?:[0-9a-f]{32}|base64[A-Za-z0-9+/]{40,}={0,2})$/.test(key))) {
+      hits.push({ rule: "magento-crypt-key", title: "Magento encryption key (crypt/key in env.php)", severity: "critical", value, index });
+    }
+  }
+  return hits;
+};
+var phpArrayCredential = ({ text }) => {
+  const hits = [];
+  for (const { value, index, match } of matches(/'(password|database_password|secret|cookie_key|cookie_iv|new_cookie_key|api_key|private_key|client_secret)'\s*=>\s*'([^'\n]{4,})'/g, text, 2)) {
+    const key = match[1];
+    const cookie = key !== "password" && key !== "database_password";
+    if (isPlaceholder(value, { words: cookie ? "standalone" : "anywhere" }) || isReference(value)) continue;
+    hits.push({
+      rule: cookie ? "php-config-secret" : "database-password",
+      title: cookie ? `Secret key in a PHP config array ('${key}')` : `Database password in a PHP config array ('${key}')`,
+      severity: "critical",
+      value,
+      index
+    });
+  }
+  return hits;
+};
+var WP_SALTS = /define\(\s*'(AUTH_KEY|SECURE_AUTH_KEY|LOGGED_IN_KEY|NONCE_KEY|AUTH_SALT|SECURE_AUTH_SALT|LOGGED_IN_SALT|NONCE_SALT)'\s*,\s*'([^']{8,})'/g;
+var PS_KEYS = /define\(\s*'(_COOKIE_KEY_|_COOKIE_IV_|_RIJNDAEL_KEY_|_RIJNDAEL_IV_|_NEW_COOKIE_KEY_)'\s*,\s*'([^']{8,})'/g;
+var phpDefines = ({ text }) => {
+  if (!text.includes("define")) return [];
+  const hits = [];
+  for (const [pattern, rule, title] of [
+    [WP_SALTS, "wordpress-salts", "WordPress authentication keys and salts"],
+    [PS_KEYS, "prestashop-cookie-key", "PrestaShop cookie and encryption keys"]
+  ]) {
+    const values = [];
+    let first = -1;
+    for (const { value, index } of matches(pattern, text, 2)) {
+      if (isPlaceholder(value, { words: "standalone" })) continue;
+      values.push(value);
+      if (first < 0) first = index;
+    }
+    if (values.length > 0) hits.push({ rule, title, severity: "critical", value: values.join("\n"), index: first });
+  }
+  for (const { value, index } of matches(/define\(\s*'(DB_PASSWORD|_DB_PASSWD_)'\s*,\s*'([^']+)'/g, text, 2)) {
+    if (!isPlaceholder(value)) hits.push({ rule: "database-password", title: "Database password in a PHP define()", severity: "critical", value, index });
+  }
+  for (const { value, index } of matches(/(def00000[0-9a-f]{100,})/g, text, 1)) {
+    hits.push({ rule: "prestashop-cookie-key", title: "PrestaShop cookie and encryption keys", severity: "critical", value, index });
+  }
+  return hits;
+};
+var symfonyAppSecret = ({ text }) => {
+  if (!text.includes("APP_SECRET")) return [];
+  const hits = [];
+  for (const { value, index } of matches(/APP_SECRET['"]?\s*(?:=>|[=:])\s*['"]?([0-9a-fA-F]{32,64})\b/g, text, 1)) {
+    if (!isPlaceholder(value)) hits.push({ rule: "symfony-app-secret", title: "Symfony APP_SECRET", severity: "high", value, index });
+  }
+  return hits;
+};
+var jwtSecret = ({ text }) => {
+  const hits = [];
+  for (const { value, index } of matches(/(?:JWT_SECRET|JWT_PASSPHRASE|JWT_SIGNING_KEY|JWT_KEY|jwt[_-]?secret|jwtSecret)['"]?\s*(?:=>|[=:])\s*["'`]?([^\s"'`#,;]{8,})/gi, text, 1)) {
+    if (!isPlaceholder(value) && !isReference(value)) hits.push({ rule: "jwt-secret", title: "JWT signing secret", severity: "high", value, index });
+  }
+  return hits;
+};
+var envCredentials = ({ text, lower }) => {
+  if (!(lower.startsWith(".env") || lower.endsWith(".env"))) return [];
+  const hits = [];
+  let searchFrom = 0;
+  for (const assignment of credentialAssignments(text)) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(assignment.value)) continue;
+    const index = text.indexOf(assignment.value, searchFrom);
+    if (index >= 0) searchFrom = index;
+    hits.push({ rule: "env-credential", title: `Credential in an environment file (${assignment.key})`, severity: "high", value: assignment.value, index: Math.max(index, 0) });
+  }
+  return hits;
+};
+var registryTokens = ({ text, lower }) => {
+  if (![".npmrc", ".yarnrc", ".yarnrc.yml", ".pypirc"].includes(lower)) return [];
+  const hits = [];
+  for (const { value, index, match } of matches(/^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim, text, 2)) {
+    if (!isPlaceholder(value, { words: "standalone" })) hits.push({ rule: "registry-token", title: `Package-registry credential (${match[1]})`, severity: "critical", value, index });
+  }
+  return hits;
+};
+var COMPOSER_SECTIONS = /* @__PURE__ */ new Set(["http-basic", "github-oauth", "gitlab-token", "gitlab-oauth", "bitbucket-oauth", "bearer", "forgejo-token"]);
+var composerAuth = ({ text, lower }) => {
+  if (lower !== "auth.json") return [];
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (typeof parsed !== "object" || parsed === null) return [];
+  const hits = [];
+  for (const [section2, hosts] of Object.entries(parsed)) {
+    if (!COMPOSER_SECTIONS.has(section2) || typeof hosts !== "object" || hosts === null) continue;
+    for (const [host, credential] of Object.entries(hosts)) {
+      const values = typeof credential === "string" ? [credential] : typeof credential === "object" && credential !== null ? Object.entries(credential).filter(([key]) => key !== "username" || host === "repo.magento.com").map(([, v]) => v) : [];
+      for (const value of values) {
+        if (typeof value !== "string" || value.length < 6 || isPlaceholder(value, { words: "standalone" })) continue;
+        const magento = host === "repo.magento.com";
+        hits.push({
+          rule: magento ? "magento-repo-key" : "composer-auth-credential",
+          title: magento ? "repo.magento.com access key (Composer auth.json)" : `Composer credential for ${host} (${section2})`,
+          severity: "critical",
+          value,
+          index: Math.max(text.indexOf(value), 0)
+        });
+      }
+    }
+  }
+  return hits;
+};
+var NAMED_KEY = /(?:^|[\s{,;(["'<])["']?([\w.-]*?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|secret[_-]?key)[\w.-]*?)["']?\s*(?:=>|[:=]|>)\s*["']?([^\s"'<>,;#]{8,200})/gim;
+var PUBLIC_KEY_NAME = /(?:last|date|time|_at$|used$|count$|age$|publishable|public|_id$|id$|name$|user(?:name)?$|_host$|_url_path|length$|_ttl$|lifetime$|expir|algo|enabled$|_file$|_path$|file$|path$|header$|field$|label$|placeholder|hint|message|text$|type$|policy|min|max|pattern|reset|confirm|strength|changed|required|forgot|rule|mode$|method$|provider$|store$)/i;
+var namedCredentials = ({ text, lower, dependency }) => {
+  if (lower.startsWith(".env") || lower.endsWith(".env") || lower === "auth.json") return [];
+  const hits = [];
+  for (const { value, index, match } of matches(NAMED_KEY, text, 2)) {
+    const key = match[1];
+    if (PUBLIC_KEY_NAME.test(key) || isPlaceholder(value) || isReference(value)) continue;
+    if (/^(?:true|false|null|none|\d+|[\d.]+[smhd]?)$/i.test(value) || /^\d{4}-\d\d-\d\d/.test(value) || value.toLowerCase().includes(key.toLowerCase())) continue;
+    if (/^[A-Za-z_]+$/.test(value) && /pass|secret|token|key/i.test(value)) continue;
+    if (entropy(value) < 3) continue;
+    hits.push({ rule: "config-credential", title: `Credential in a config file (${key})`, severity: dependency ? "medium" : "high", value, index });
+  }
+  return hits;
+};
+var CONFIG_RULES = [
+  magentoCryptKey,
+  composerAuth,
+  registryTokens,
+  phpDefines,
+  symfonyAppSecret,
+  phpArrayCredential,
+  jwtSecret,
+  envCredentials,
+  namedCredentials
+];
+
+// src/inventory/checks/secret-fingerprint.ts
+import { createHash as createHash4 } from "node:crypto";
+function fingerprint(value) {
+  return createHash4("sha256").update("release-gate secret\0").update(value, "utf8").digest("hex").slice(0, 16);
+}
+function redact(value) {
+  const shown = Math.min(4, Math.floor(value.length / 4));
+  const head = value.slice(0, shown).replace(/[^\x21-\x7e]/g, "?");
+  return `${head}\u2026 (${value.length} characters)`;
+}
+
+// src/inventory/checks/secret-rules.ts
+var END = String.raw`(?=[\x60'"\s;,)\]}<>]|\\[nrt]|$)`;
+var TOKEN_RULES = [
+  {
+    // gitleaks aws-access-token; allowlist .+EXAMPLE$; entropy 3
+    id: "aws-access-key",
+    title: "AWS access key ID",
+    severity: "high",
+    prefixes: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
+    pattern: /\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/y,
+    minEntropy: 3,
+    allow: /EXAMPLE$/
+  },
+  {
+    // gitleaks github-pat, github-oauth, github-app-token, github-refresh-token
+    id: "github-token",
+    title: "GitHub token",
+    severity: "critical",
+    prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
+    pattern: /\b((?:ghp|gho|ghu|ghs|ghr)_[0-9a-zA-Z]{36})\b/y,
+    minEntropy: 3
+  },
+  {
+    // gitleaks github-fine-grained-pat
+    id: "github-token",
+    title: "GitHub fine-grained token",
+    severity: "critical",
+    prefixes: ["github_pat_"],
+    pattern: /\b(github_pat_\w{82})\b/y,
+    minEntropy: 3
+  },
+  {
+    // gitleaks stripe-access-token; live/prod critical, test low (DOMAIN.md §2.1)
+    id: "stripe-secret-key",
+    title: "Stripe secret key",
+    severity: (value) => /_test_/.test(value) ? "low" : "critical",
+    prefixes: ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_"],
+    pattern: new RegExp(String.raw`\b((?:sk|rk)_(?:test|live|prod)_[a-zA-Z0-9]{10,99})(?:[\x60'"\s;]|\\[nr]|$)`, "y"),
+    minEntropy: 3
+  },
+  {
+    // own: Stripe webhook signing secret
+    id: "stripe-webhook-secret",
+    title: "Stripe webhook signing secret",
+    severity: "high",
+    prefixes: ["whsec_"],
+    pattern: new RegExp(String.raw`\b(whsec_[A-Za-z0-9+/]{32,64})${END}`, "y"),
+    minEntropy: 3.5
+  },
+  {
+    // gitleaks slack-bot-token, slack-user-token, slack-legacy-*, slack-app-token
+    id: "slack-token",
+    title: "Slack token",
+    severity: "high",
+    prefixes: ["xoxb-", "xoxp-", "xoxe-", "xoxo-", "xoxs-", "xoxa-", "xoxr-", "xapp-", "XAPP-"],
+    pattern: /(xoxb-[0-9]{10,13}-[0-9]{10,13}[a-zA-Z0-9-]*|xox[pe](?:-[0-9]{10,13}){3}-[a-zA-Z0-9-]{28,34}|[xX][aA][pP][pP]-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+|xox[os]-\d+-\d+-\d+-[a-fA-F\d]+|xoxb-[0-9]{8,14}-[a-zA-Z0-9]{18,26}|xox[ar]-(?:\d-)?[0-9a-zA-Z]{8,48})/y,
+    minEntropy: 3
+  },
+  {
+    // gitleaks gcp-api-key; entropy 4 in gitleaks, 3.5 here on the 39 characters. Browser keys are often public: medium
+    id: "google-api-key",
+    title: "Google API key",
+    severity: "medium",
+    prefixes: ["AIza"],
+    pattern: new RegExp(String.raw`\b(AIza[\w-]{35})(?:[\x60'"\s;]|\\[nr]|$)`, "y"),
+    minEntropy: 3.5
+  },
+  {
+    // own: Google OAuth client secret
+    id: "google-oauth-secret",
+    title: "Google OAuth client secret",
+    severity: "high",
+    prefixes: ["GOCSPX-"],
+    pattern: new RegExp(String.raw`\b(GOCSPX-[A-Za-z0-9_-]{28})${END}`, "y"),
+    minEntropy: 3
+  },
+  {
+    // gitleaks npm-access-token
+    id: "npm-token",
+    title: "npm access token",
+    severity: "critical",
+    prefixes: ["npm_"],
+    pattern: new RegExp(String.raw`\b(npm_[a-zA-Z0-9]{36})(?:[\x60'"\s;]|\\[nr]|$)`, "y"),
+    minEntropy: 3.5
+  },
+  {
+    // gitleaks sendgrid-api-token
+    id: "sendgrid-api-key",
+    title: "SendGrid API key",
+    severity: "high",
+    prefixes: ["SG."],
+    pattern: new RegExp(String.raw`\b(SG\.[a-zA-Z0-9=_\-.]{66})(?:[\x60'"\s;]|\\[nr]|$)`, "y"),
+    minEntropy: 3.5
+  },
+  {
+    // gitleaks shopify-access-token (and the shpca_/shppa_/shpss_ forms)
+    id: "shopify-token",
+    title: "Shopify access token or shared secret",
+    severity: "critical",
+    prefixes: ["shpat_", "shpca_", "shppa_", "shpss_"],
+    pattern: /\b((?:shpat|shpca|shppa|shpss)_[a-fA-F0-9]{32})\b/y,
+    minEntropy: 3
+  },
+  {
+    // gitleaks square-access-token
+    id: "square-token",
+    title: "Square access token",
+    severity: "high",
+    prefixes: ["EAAA", "sq0atp-"],
+    pattern: new RegExp(String.raw`\b((?:EAAA|sq0atp-)[\w-]{22,60})(?:[\x60'"\s;]|\\[nr]|$)`, "y"),
+    minEntropy: 4
+  },
+  {
+    // gitleaks twilio-api-key
+    id: "twilio-api-key",
+    title: "Twilio API key",
+    severity: "high",
+    prefixes: ["SK"],
+    pattern: /\b(SK[0-9a-fA-F]{32})\b/y,
+    minEntropy: 3
+  },
+  {
+    // gitleaks mailgun-private-api-token (keyword mailgun)
+    id: "mailgun-api-key",
+    title: "Mailgun API key",
+    severity: "high",
+    prefixes: ["key-"],
+    pattern: /\b(key-[a-f0-9]{32})\b/y,
+    minEntropy: 3,
+    near: /mailgun/i
+  },
+  {
+    // own: GitLab personal access token
+    id: "gitlab-token",
+    title: "GitLab personal access token",
+    severity: "critical",
+    prefixes: ["glpat-"],
+    pattern: new RegExp(String.raw`\b(glpat-[\w-]{20,})${END}`, "y"),
+    minEntropy: 3
+  },
+  {
+    // own: OpenAI API key (T3BlbkFJ is "OpenAI" in base64, inside every key)
+    id: "openai-api-key",
+    title: "OpenAI API key",
+    severity: "high",
+    prefixes: ["sk-"],
+    pattern: /\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,80}T3BlbkFJ[A-Za-z0-9_-]{20,80})\b/y,
+    minEntropy: 3.5
+  },
+  {
+    // own, after DOMAIN.md §2.1 (the shape edoardottt/secfiles and Slack-Watchman describe)
+    id: "braintree-access-token",
+    title: "Braintree access token",
+    severity: (value) => value.includes("$sandbox$") ? "low" : "critical",
+    prefixes: ["access_token$production$", "access_token$sandbox$"],
+    pattern: /(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})/y,
+    minEntropy: 3
+  }
+];
+var MAILCHIMP = { id: "mailchimp-api-key", title: "Mailchimp API key", severity: "high", pattern: /^[a-f0-9]{32}-us\d{1,2}$/, near: /mailchimp/i };
+var SLACK_WEBHOOK = /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9+/]{43,56})/;
+var PRIVATE_KEY = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----([\s\S-]{64,}?)KEY(?: BLOCK)?-----/iy;
+var DSN = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@'"]+):([^\s@'"]{3,})@([^\s'"/?#]+)/y;
+
+// src/inventory/checks/secret-scanner.ts
+var MIN_RUN = 16;
+var MAX_CANDIDATES = 200;
+var TOKEN = new Uint8Array(256);
+for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") TOKEN[char.charCodeAt(0)] = 1;
+var BASE64 = new Uint8Array(256);
+for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=") BASE64[char.charCodeAt(0)] = 1;
+var AT_START = /* @__PURE__ */ new Map();
+var BEFORE_START = /* @__PURE__ */ new Map();
+for (const [priority, rule] of TOKEN_RULES.entries()) {
+  for (const prefix of rule.prefixes) {
+    const bytes2 = Buffer.from(prefix, "latin1");
+    const last = bytes2[bytes2.length - 1];
+    const table2 = TOKEN[last] ? AT_START : BEFORE_START;
+    const key = TOKEN[last] ? bytes2[0] : last;
+    let list3 = table2.get(key);
+    if (!list3) table2.set(key, list3 = []);
+    list3.push({ rule, prefix: bytes2, priority });
+  }
+}
+var PRIORITY_MAILCHIMP = TOKEN_RULES.length;
+var PRIORITY_SLACK_WEBHOOK = TOKEN_RULES.length + 1;
+var PRIORITY_CONFIG = TOKEN_RULES.length + 10;
+var PRIORITY_PRIVATE_KEY = TOKEN_RULES.length + 2;
+var PRIORITY_DSN = TOKEN_RULES.length + 100;
+var PRIORITY_GENERIC = TOKEN_RULES.length + 200;
+var QUOTE = /* @__PURE__ */ new Set([34, 39, 96]);
+var NAMED_BEFORE = /(?:secret|password|passwd|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?key|signing[_-]?key)["']?\s*(?:=>|[:=]|\?\?|\|\|)\s*["'`]$/i;
+var SecretScanner = class {
+  constructor(bytes2) {
+    this.bytes = bytes2;
+  }
+  bytes;
+  found = [];
+  /** Everything found. `urlsOnly`: just connection strings with passwords (lockfiles: megabytes of hashes and registry URLs). */
+  scan(urlsOnly = false) {
+    if (urlsOnly) {
+      this.literal("://", (at) => {
+        this.dsn(at);
+      });
+      return this.found;
+    }
+    this.runs();
+    this.literal("://", (at) => {
+      this.dsn(at);
+    });
+    this.literal("PRIVATE KEY", (at) => {
+      this.privateKey(at);
+    });
+    return this.found;
+  }
+  add(candidate) {
+    if (this.found.length < MAX_CANDIDATES) this.found.push(candidate);
+  }
+  full() {
+    return this.found.length >= MAX_CANDIDATES;
+  }
+  /** Stride through the bytes; for each run of token characters of MIN_RUN or more, try the rules. */
+  runs() {
+    const bytes2 = this.bytes;
+    const length = bytes2.length;
+    let genericEnd = -1;
+    let i2 = MIN_RUN - 1;
+    while (i2 < length) {
+      if (!TOKEN[bytes2[i2]]) {
+        i2 += MIN_RUN;
+        continue;
+      }
+      let start = i2;
+      while (start > 0 && TOKEN[bytes2[start - 1]]) start--;
+      let end = i2 + 1;
+      while (end < length && TOKEN[bytes2[end]]) end++;
+      if (end - start >= MIN_RUN) {
+        this.tokenRules(start, end);
+        if (end > genericEnd) genericEnd = this.generic(start, end);
+        if (this.full()) return;
+      }
+      i2 = end + MIN_RUN;
+    }
+  }
+  tokenRules(start, end) {
+    const bytes2 = this.bytes;
+    for (const candidate of AT_START.get(bytes2[start]) ?? []) {
+      if (this.startsWith(candidate.prefix, start)) this.tryRule(candidate, start, end);
+    }
+    if (start > 0) {
+      for (const candidate of BEFORE_START.get(bytes2[start - 1]) ?? []) {
+        const at = start - candidate.prefix.length;
+        if (at >= 0 && this.startsWith(candidate.prefix, at)) this.tryRule(candidate, at, end);
+      }
+      if (bytes2[start - 1] === 47 && end - start >= 20) this.slackWebhook(start, end);
+    }
+    if (end - start >= 35 && end - start <= 37 && bytes2[end - 4] === 45) this.mailchimp(start, end);
+  }
+  startsWith(prefix, at) {
+    if (at + prefix.length > this.bytes.length) return false;
+    for (let k = 0; k < prefix.length; k++) if (this.bytes[at + k] !== prefix[k]) return false;
+    return true;
+  }
+  tryRule({ rule, priority }, at, end) {
+    const from = Math.max(0, at - 1);
+    const window = this.bytes.toString("latin1", from, Math.min(this.bytes.length, Math.max(end, at + 140) + 2));
+    rule.pattern.lastIndex = at - from;
+    const match = rule.pattern.exec(window);
+    const value = match?.[1];
+    if (value === void 0) return;
+    if (rule.allow?.test(value) || isPlaceholder(value.slice(rule.prefixes[0]?.length ?? 0), { words: "standalone" })) return;
+    if (rule.minEntropy !== void 0 && entropy(value) < rule.minEntropy) return;
+    if (rule.near && !rule.near.test(this.around(at, 256))) return;
+    const severity = typeof rule.severity === "function" ? rule.severity(value) : rule.severity;
+    this.add({ rule: rule.id, title: rule.title, severity, value, index: at, priority });
+  }
+  around(at, reach2) {
+    return this.bytes.toString("latin1", Math.max(0, at - reach2), Math.min(this.bytes.length, at + reach2));
+  }
+  slackWebhook(start, end) {
+    const from = Math.max(0, start - 80);
+    const window = this.bytes.toString("latin1", from, end);
+    const match = SLACK_WEBHOOK.exec(window);
+    if (!match || match.index + match[0].length < window.length - 1) return;
+    const value = match[0];
+    if (isPlaceholder(match[1], { words: "standalone" }) || entropy(match[1]) < 3.5) return;
+    this.add({ rule: "slack-webhook", title: "Slack incoming webhook URL", severity: "medium", value, index: from + match.index, priority: PRIORITY_SLACK_WEBHOOK });
+  }
+  mailchimp(start, end) {
+    const value = this.bytes.toString("latin1", start, end);
+    if (!MAILCHIMP.pattern.test(value) || !MAILCHIMP.near.test(this.around(start, 256))) return;
+    this.add({ rule: MAILCHIMP.id, title: MAILCHIMP.title, severity: MAILCHIMP.severity, value, index: start, priority: PRIORITY_MAILCHIMP });
+  }
+  /**
+   * A high-entropy quoted value right after a keyword and an assignment
+   * (`const apiSecret = "…"`): gitleaks' generic-api-key, held back to quoted values
+   * of 16 characters or more, 3.5 bits of entropy per character, and no placeholder.
+   * Returns where the value ends, so the runs inside it are not tried again.
+   */
+  generic(start, end) {
+    const bytes2 = this.bytes;
+    let from = start;
+    let to = end;
+    while (from > 0 && from > start - 512 && BASE64[bytes2[from - 1]]) from--;
+    while (to < bytes2.length && to < end + 512 && BASE64[bytes2[to]]) to++;
+    if (from === 0 || !QUOTE.has(bytes2[from - 1]) || to - from < 16 || to - from > 200) return to;
+    if (bytes2[to] !== bytes2[from - 1]) return to;
+    const before = bytes2.toString("latin1", Math.max(0, from - 48), from);
+    if (!NAMED_BEFORE.test(before)) return to;
+    const value = bytes2.toString("latin1", from, to);
+    if (isPlaceholder(value, { words: "standalone" }) || entropy(value) < 3.5 || !/\d/.test(value) || !/[a-zA-Z]/.test(value)) return to;
+    this.add({ rule: "generic-secret", title: "Hard-coded secret assigned to a credential-named variable", severity: "medium", value, index: from, priority: PRIORITY_GENERIC });
+    return to;
+  }
+  /** Every occurrence of a literal, one Buffer.indexOf pass. */
+  literal(needle, at) {
+    let index = this.bytes.indexOf(needle, 0, "latin1");
+    while (index >= 0 && !this.full()) {
+      at(index);
+      index = this.bytes.indexOf(needle, index + needle.length, "latin1");
+    }
+  }
+  /** `scheme://user:password@host`: the password is the secret. */
+  dsn(at) {
+    const bytes2 = this.bytes;
+    let from = at;
+    while (from > 0 && from > at - 21 && isSchemeByte(bytes2[from - 1])) from--;
+    if (from === at) return;
+    let k = at + 3;
+    const limit = Math.min(bytes2.length, at + 3 + 256);
+    let colon = false;
+    for (; k < limit; k++) {
+      const byte = bytes2[k];
+      if (byte === 64) break;
+      if (byte === 58) colon = true;
+      if (byte <= 32 || byte === 34 || byte === 39 || byte === 96 || byte === 47 || byte === 60 || byte === 62) return;
+    }
+    if (!colon || k >= limit) return;
+    const window = bytes2.toString("latin1", Math.max(0, from - 1), Math.min(bytes2.length, k + 256));
+    DSN.lastIndex = from > 0 ? 1 : 0;
+    const match = DSN.exec(window);
+    if (!match) return;
+    const scheme = match[1];
+    const user = match[2];
+    const password = match[3];
+    const host = match[4].toLowerCase();
+    if (password.length < 6 || isPlaceholder(password) || isPlaceholder(safeDecode(password)) || password === user || isPlaceholder(user) && password.length < 8) return;
+    if (/(?:^|\.)example(?:\.(?:com|org|net))?(?::\d+)?$|^(?:host|hostname|server|domain|your[\w-]*)(?:[.:]|$)/.test(host)) return;
+    this.add({ rule: "url-password", title: `Password in a ${scheme}:// connection string`, severity: "high", value: password, index: from, priority: PRIORITY_DSN });
+  }
+  /** A PEM private key block: the base64 body is the secret (its header is not). */
+  privateKey(at) {
+    const from = Math.max(0, at - 120);
+    const offset = this.bytes.subarray(from, at).lastIndexOf("-----BEGIN", void 0, "latin1");
+    if (offset < 0) return;
+    const begin = from + offset;
+    const window = this.bytes.toString("latin1", begin, Math.min(this.bytes.length, begin + 64 * 1024));
+    PRIVATE_KEY.lastIndex = 0;
+    const match = PRIVATE_KEY.exec(window);
+    if (!match) return;
+    const body = match[1].replace(/-----END[\s\S]*$/, "").replace(/\\[nr]/g, "\n").split("\n").filter((line) => !line.includes(":")).join("").replace(/\s/g, "");
+    if (!plausibleKey(body, match[0])) return;
+    this.add({ rule: "private-key", title: "Private key (PEM block)", severity: "critical", value: body, index: begin, priority: PRIORITY_PRIVATE_KEY });
+  }
+};
+function plausibleKey(body, block) {
+  if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || isPlaceholder(body, { words: "none" }) || entropy(body) < 4) return false;
+  if (/OPENSSH|PGP|ENCRYPTED|Proc-Type|PuTTY/i.test(block)) return true;
+  const der = Buffer.from(body, "base64");
+  if (der[0] !== 48) return false;
+  const first = der[1] ?? 0;
+  if (first < 128) return der.length >= 2 + first;
+  const octets = first & 127;
+  if (octets < 1 || octets > 3 || der.length < 2 + octets) return false;
+  let length = 0;
+  for (let k = 0; k < octets; k++) length = length * 256 + (der[2 + k] ?? 0);
+  return der.length >= 2 + octets + length;
+}
+function isSchemeByte(byte) {
+  return byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 || byte === 43 || byte === 46 || byte === 45;
+}
+function safeDecode(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+// src/findings/redact.ts
+var SECRET_KEY = /(?:pass(?:word|wd|phrase)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|crypt|salt|auth|credential|dsn|cookie[_-]?(?:key|iv)|signing|_key$|^key$)/i;
+var ASSIGNMENT = /(["']?)([\w.-]{1,80})\1(\s*(?:=>|=|:|,)\s*)(?:(["'])((?:\\.|(?!\4)[^\\\n]){1,2000})\4|([^\s"',;#][^\s"',;]{0,2000}(?: \(\d+ characters\))?))/g;
+var DSN2 = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]+:)([^\s@'"]{1,512})@/gi;
+var PEM = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/;
+var LONG_RUN = /[A-Za-z0-9+/=_-]{20,}/g;
+var REDACTED = /… \(\d+ characters\)/;
+function redactText(text, name = "") {
+  let out = text;
+  for (const value of [...secretValues(text, name)].sort((a, b) => b.length - a.length)) out = out.split(value).join(redact(value));
+  return out.split("\n").map(redactLine).join("\n");
+}
+function secretValues(text, name) {
+  const values = /* @__PURE__ */ new Set();
+  const bytes2 = Buffer.from(text, "utf8");
+  for (const candidate of new SecretScanner(bytes2).scan()) values.add(Buffer.from(candidate.value, "latin1").toString("utf8"));
+  const file = { text, lower: name.toLowerCase(), dependency: false };
+  for (const rule of CONFIG_RULES) for (const hit of rule(file)) values.add(hit.value);
+  values.delete("");
+  return values;
+}
+function redactLine(line) {
+  if (PEM.test(line)) return "[private key redacted]";
+  let out = line.replace(DSN2, (match, head, secret) => REDACTED.test(secret) ? match : `${head}${redact(secret)}@`);
+  out = out.replace(ASSIGNMENT, (match, quote, key, sep, valueQuote, quoted, bare) => {
+    const value = quoted ?? bare ?? "";
+    if (!SECRET_KEY.test(key) || isStandIn(value) || REDACTED.test(value)) return match;
+    return valueQuote === void 0 ? `${quote}${key}${quote}${sep}${redact(value)}` : `${quote}${key}${quote}${sep}${valueQuote}${redact(value)}${valueQuote}`;
+  });
+  return out.replace(LONG_RUN, (run) => looksRandom(run) ? redact(run) : run);
+}
+function isStandIn(value) {
+  const v = value.trim();
+  return v.length < 4 || /^\$\{?[\w.]+\}?$/.test(v) || /^%env\(.+\)%$/.test(v) || /^(?:x+|\*+|changeme|change_me|example|your[-_].*|<.*>|null|true|false|none|todo|editme)$/i.test(v) || /^(?:getenv|env)\(|^process\.env\.|^\$_(?:ENV|SERVER)\[/.test(v);
+}
 function looksRandom(run) {
-  if (run.includes("\u2026[")) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(run)).length;
   const hex = /^[0-9a-f]{32,}$/i.test(run);
   return hex && entropy(run) > 3.2 || classes >= 3 && entropy(run) > 4;
@@ -24561,7 +25290,7 @@ var ConfigCapture = class {
     else if (bytes2.subarray(0, 8192).includes(0) || !isUtf8(bytes2)) config.omitted = "binary";
     else if (this.total + bytes2.length > REPORT_BOUND) config.omitted = "report-bound";
     else {
-      config.text = redactText(bytes2.toString("utf8"));
+      config.text = redactText(bytes2.toString("utf8"), entry.path.slice(entry.path.lastIndexOf("/") + 1));
       this.total += bytes2.length;
     }
     this.configs.push(config);
@@ -24574,10 +25303,1866 @@ var ConfigCapture = class {
   }
 };
 
+// src/inventory/checks/check-finding.ts
+function checkFinding(input) {
+  const finding = {
+    id: findingId(input.kind, input.subject, input.rule),
+    kind: input.kind,
+    severity: input.severity,
+    title: input.title,
+    rule: input.rule,
+    status: "new",
+    blocking: true
+  };
+  if (input.path !== void 0) finding.path = input.path;
+  if (input.detail !== void 0) finding.detail = input.detail;
+  return aboutPaths(finding, input.subject);
+}
+var SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+function graver(a, b) {
+  return SEVERITY_ORDER[a] <= SEVERITY_ORDER[b] ? a : b;
+}
+function sortFindings(findings) {
+  return findings.sort((a, b) => cmp(a.path ?? "", b.path ?? "") || cmp(a.rule ?? "", b.rule ?? "") || cmp(a.id, b.id));
+}
+function sampleSeverity(severity) {
+  return SEVERITY_ORDER[severity] < SEVERITY_ORDER.medium ? "medium" : severity;
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function examples(items, shown = 5) {
+  const head = items.slice(0, shown).join(", ");
+  return items.length > shown ? `${head} and ${items.length - shown} more` : head;
+}
+
+// src/inventory/checks/path-algebra.ts
+function isAbsoluteName(name) {
+  const first = name.charCodeAt(0);
+  if (first === 47 || first === 92) return true;
+  if (name.charCodeAt(1) !== 58) return false;
+  const letter = first | 32;
+  return letter >= 97 && letter <= 122;
+}
+function hasParentComponent(name) {
+  if (!name.includes("..")) return false;
+  for (const part of name.split(/[\\/]/)) if (part === "..") return true;
+  return false;
+}
+function components(name) {
+  const parts = [];
+  for (const part of name.split("/")) if (part !== "" && part !== ".") parts.push(part);
+  return parts;
+}
+function lexicalPath(name) {
+  if (isAbsoluteName(name)) return void 0;
+  const out = [];
+  for (const part of components(name)) {
+    if (part === "..") {
+      if (out.length === 0) return void 0;
+      out.pop();
+    } else {
+      out.push(part);
+    }
+  }
+  return out.join("/");
+}
+var MAX_HOPS = 40;
+var LinkTree = class {
+  constructor(symlinks, budget = 2e7) {
+    this.symlinks = symlinks;
+    this.budget = budget;
+  }
+  symlinks;
+  budget;
+  spent = 0;
+  isSymlink(path) {
+    return this.symlinks.has(path);
+  }
+  /** Has the work budget run out? Then some answers were `budget`, and the check must say so. */
+  get exhausted() {
+    return this.spent > this.budget;
+  }
+  /**
+   * Where `parts` (relative to the package root) lands. `followLast`: follow a symlink
+   * in the last component too (a link's own target, a hardlink's target); folders on
+   * the way are always followed.
+   */
+  resolve(parts, followLast) {
+    const pending = [...parts].reverse();
+    const current = [];
+    let key = "";
+    let hops = 0;
+    let viaLink = false;
+    for (let part = pending.pop(); part !== void 0; part = pending.pop()) {
+      this.spent += part.length + 1;
+      if (this.spent > this.budget) return { outcome: "budget" };
+      if (part === "" || part === ".") continue;
+      if (part === "..") {
+        if (current.length === 0) return { outcome: "outside", viaLink, why: "climbs above the package root" };
+        current.pop();
+        key = current.join("/");
+        this.spent += key.length;
+        continue;
+      }
+      current.push(part);
+      key = key === "" ? part : `${key}/${part}`;
+      const last = pending.length === 0;
+      if (last && !followLast) break;
+      const target = this.symlinks.get(key);
+      if (target === void 0) continue;
+      if (++hops > MAX_HOPS) return { outcome: "loop" };
+      viaLink = true;
+      current.pop();
+      if (isAbsoluteName(target)) return { outcome: "outside", viaLink, why: `passes through ${key} \u2192 ${target}, an absolute target` };
+      const targetParts = target.split("/");
+      for (let i2 = targetParts.length - 1; i2 >= 0; i2--) pending.push(targetParts[i2]);
+      key = current.join("/");
+      this.spent += key.length + target.length;
+    }
+    return { outcome: "inside", path: current.join("/"), viaLink };
+  }
+};
+
+// src/inventory/checks/sorted-files.ts
+function lowerBound(files, key) {
+  let low = 0;
+  let high = files.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (files[middle].path < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function lastStored(files, path) {
+  let i2 = lowerBound(files, path);
+  let last;
+  while (i2 < files.length && files[i2].path === path) last = files[i2++];
+  return last;
+}
+
+// src/inventory/checks/links.ts
+var NOT_CANONICAL = /(?:^|\/)\.\.?(?:\/|$)|\/\//;
+var LinksCheck = class {
+  name = "links";
+  check(manifest) {
+    const files = manifest.files;
+    const links = files.filter((file) => (file.type === "symlink" || file.type === "hardlink") && file.link !== void 0);
+    if (links.length === 0) return [];
+    const symlinks = /* @__PURE__ */ new Map();
+    for (const file of links) {
+      if (file.type !== "symlink") continue;
+      const at = lexicalPath(file.path);
+      if (at !== void 0 && lastStored(files, file.path)?.type === "symlink") symlinks.set(at, file.link);
+    }
+    const tree = new LinkTree(symlinks);
+    const findings = [];
+    let contents;
+    for (const file of links) {
+      const target = file.link;
+      if (file.type === "symlink") {
+        findings.push(...this.symlink(tree, file, target));
+      } else {
+        contents ??= new Set(files.filter((entry) => entry.type === "file" || entry.type === "hardlink").map((entry) => lexicalPath(entry.path) ?? ""));
+        findings.push(...this.hardlink(tree, contents, file, target));
+      }
+    }
+    if (symlinks.size > 0) findings.push(...this.throughLinks(tree, files, symlinks));
+    if (tree.exhausted) {
+      findings.push(
+        checkFinding({
+          kind: "unsafe-path",
+          severity: "high",
+          rule: "links-not-judged",
+          subject: "links",
+          title: "Too many or too deep links to judge them all: some links were not checked",
+          detail: "the package makes link resolution exceed its work bound; treat it as hostile"
+        })
+      );
+    }
+    return sortFindings(findings);
+  }
+  symlink(tree, file, target) {
+    const at = lexicalPath(file.path);
+    if (at === void 0) return [];
+    const shown = `${file.path} \u2192 ${target}`;
+    if (isAbsoluteName(target)) {
+      return [outside("symlink-outside", "high", file.path, "Symlink points outside the package to an absolute path", `${shown}; the web server or a later entry can reach it`)];
+    }
+    const resolution = judge(tree, components(at).slice(0, -1), target);
+    if (resolution.outcome === "outside") {
+      return [outside("symlink-outside", "high", file.path, "Symlink resolves outside the package", `${shown}: ${resolution.why}`)];
+    }
+    if (resolution.outcome === "loop") {
+      return [
+        checkFinding({
+          kind: "unsafe-path",
+          severity: "low",
+          rule: "symlink-loop",
+          subject: file.path,
+          path: file.path,
+          title: "Symlink never resolves (a loop of links)",
+          detail: `${shown}: more than 40 links on the way`
+        })
+      ];
+    }
+    return [];
+  }
+  hardlink(tree, contents, file, target) {
+    const shown = `${file.path} \u21D2 ${target}`;
+    const bare = target.replace(/^(?:\.\/)+/, "");
+    if (isAbsoluteName(bare)) {
+      return [outside("hardlink-outside", "critical", file.path, "Hardlink to an absolute path outside the package", `${shown}; writing to it later writes that file`)];
+    }
+    const resolution = judge(tree, [], bare);
+    if (resolution.outcome === "outside") {
+      return [outside("hardlink-outside", "critical", file.path, "Hardlink resolves outside the package", `${shown}: ${resolution.why}; writing to it later writes that file`)];
+    }
+    if (resolution.outcome === "inside" && !contents.has(resolution.path)) {
+      return [
+        checkFinding({
+          kind: "unsafe-path",
+          severity: "medium",
+          rule: "hardlink-missing-target",
+          subject: file.path,
+          path: file.path,
+          title: "Hardlink to a file the package does not hold",
+          detail: `${shown}: on extraction it links to whatever is already on disk at that name, or fails`
+        })
+      ];
+    }
+    return [];
+  }
+  /**
+   * Entries whose folder is, or passes through, a symlink of the package: one finding per
+   * link. The list is sorted, so the entries beneath `a/link` are one run of names
+   * starting `a/link/`, found by binary search; names that are not canonical are few
+   * and resolved one by one.
+   */
+  throughLinks(tree, files, symlinks) {
+    const beneath = /* @__PURE__ */ new Map();
+    const note = (link, path) => {
+      const list3 = beneath.get(link);
+      if (list3) list3.push(path);
+      else beneath.set(link, [path]);
+    };
+    for (const link of symlinks.keys()) {
+      for (let i2 = lowerBound(files, `${link}/`); i2 < files.length && files[i2].path.startsWith(`${link}/`); i2++) {
+        const path = files[i2].path;
+        if (!(mayBeOdd(path) && NOT_CANONICAL.test(path)) && firstLinkAbove(tree, path) === link) note(link, path);
+      }
+    }
+    for (const file of files) {
+      if (!mayBeOdd(file.path) || !NOT_CANONICAL.test(file.path)) continue;
+      const at = lexicalPath(file.path);
+      const link = at === void 0 ? void 0 : firstLinkAbove(tree, at);
+      if (link !== void 0) note(link, file.path);
+    }
+    const findings = [];
+    for (const [link, entries] of beneath) {
+      let why;
+      for (const entry of entries) {
+        const resolution = tree.resolve(components(lexicalPath(entry) ?? "").slice(0, -1), true);
+        if (resolution.outcome === "outside") {
+          why = resolution.why;
+          break;
+        }
+      }
+      const escapes = why !== void 0;
+      findings.push(
+        checkFinding({
+          kind: "unsafe-path",
+          severity: escapes ? "critical" : "medium",
+          rule: escapes ? "written-through-link-outside" : "written-through-link",
+          subject: link,
+          path: entries[0],
+          title: escapes ? "Entries are written through a symlinked folder that leads outside the package" : "Entries are written through a symlinked folder",
+          detail: `${link} is a symlink and the package also stores ${examples(entries)} beneath it${escapes ? `: ${why ?? ""}` : ""}`
+        })
+      );
+    }
+    return findings;
+  }
+};
+function mayBeOdd(path) {
+  return path.includes("./") || path.includes("//") || path.endsWith(".");
+}
+function firstLinkAbove(tree, at) {
+  for (let slash = at.indexOf("/"); slash >= 0; slash = at.indexOf("/", slash + 1)) {
+    const folder2 = at.slice(0, slash);
+    if (tree.isSymlink(folder2)) return folder2;
+  }
+  return void 0;
+}
+function judge(tree, base, target) {
+  const resolution = tree.resolve([...base, ...target.split("/")], true);
+  if (resolution.outcome === "outside" || !target.includes("\\")) return resolution;
+  const windows = tree.resolve([...base, ...target.split(/[\\/]/)], true);
+  if (windows.outcome === "outside") return { ...windows, why: `${windows.why} when \\ is a separator (Windows extractors)` };
+  return resolution;
+}
+function outside(rule, severity, path, title, detail) {
+  return checkFinding({ kind: "unsafe-path", severity, rule, subject: path, path, title, detail });
+}
+
+// src/inventory/checks/owners.ts
+var MAX_OWNERS = 1e3;
+var EXAMPLES = 5;
+var OwnersCheck = class {
+  name = "owners";
+  check(manifest) {
+    const owners = /* @__PURE__ */ new Map();
+    let last;
+    const note = (path, uid, gid) => {
+      if (uid === void 0) return true;
+      let owner = last !== void 0 && last.uid === uid && last.gid === (gid ?? uid) ? last : owners.get(`${uid}:${gid ?? uid}`);
+      if (!owner) {
+        if (owners.size >= MAX_OWNERS) return false;
+        owners.set(`${uid}:${gid ?? uid}`, owner = { uid, gid: gid ?? uid, count: 0, paths: [] });
+      }
+      last = owner;
+      owner.count++;
+      if (owner.paths.length < EXAMPLES) owner.paths.push(path);
+      return true;
+    };
+    if (manifest.root) note(".", manifest.root.uid, manifest.root.gid);
+    for (const file of manifest.files) {
+      if (!note(file.path, file.uid, file.gid)) return [tooMany()];
+    }
+    if (owners.size < 2) return [];
+    const ranked = [...owners.values()].sort((a, b) => b.count - a.count || a.uid - b.uid || a.gid - b.gid);
+    const majority = ranked[0];
+    const findings = [];
+    for (const owner of ranked.slice(1)) {
+      const root = owner.uid === 0;
+      findings.push(
+        checkFinding({
+          kind: "permission",
+          severity: "medium",
+          rule: "mixed-owner",
+          subject: `${owner.uid}:${owner.gid}`,
+          path: owner.paths[0],
+          title: `${owner.count.toLocaleString("en-US")} ${owner.count === 1 ? "entry is" : "entries are"} owned by ${owner.uid}:${owner.gid}, the rest of the package by ${majority.uid}:${majority.gid}`,
+          detail: `${root ? "root-owned entries in a package of another owner cannot be changed by the deploy user" : `uid ${owner.uid} is whoever has that id on the server once GNU tar restores owners as root`}; e.g. ${examples(owner.paths, EXAMPLES)}; pack with --owner=0 --group=0 --numeric-owner, or extract with --no-same-owner`
+        })
+      );
+    }
+    return sortFindings(findings);
+  }
+};
+function tooMany() {
+  return checkFinding({
+    kind: "permission",
+    severity: "medium",
+    rule: "mixed-owner",
+    subject: "many-owners",
+    title: `More than ${MAX_OWNERS} different owners in one package`,
+    detail: "a release is normally owned by one uid:gid; pack with --owner=0 --group=0 --numeric-owner"
+  });
+}
+
+// src/inventory/checks/paths.ts
+var DEPENDENCY_TREE2 = /(?:^|\/)(?:node_modules|vendor|bower_components|jspm_packages|site-packages|dist-packages|\.yarn)\//;
+var SAMPLE_FOLDER = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demo|docs?|benchmarks?)\//i;
+var SAMPLE_NAME = /(?:^|[._-])(?:examples?|samples?|fixtures?|mocks?|dummy|tests?|specs?|demo)(?:[._-]|$)/i;
+var DERIVED_TREE = /(?:^|\/)(?:pub\/static|generated\/code|generated\/metadata|var\/view_preprocessed|var\/cache|var\/page_cache|\.next\/cache)\//;
+function inDependencyTree(path) {
+  return DEPENDENCY_TREE2.test(path);
+}
+function inDerivedTree(path) {
+  return DERIVED_TREE.test(path);
+}
+function inSampleFolder(path) {
+  return SAMPLE_FOLDER.test(path);
+}
+function isSample(path) {
+  return SAMPLE_FOLDER.test(path) || SAMPLE_NAME.test(baseName(path));
+}
+function baseName(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+function parentOf(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+function extensionOf(base) {
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+function folderUpTo(path, test, includeLast) {
+  let start = 0;
+  for (; ; ) {
+    const slash = path.indexOf("/", start);
+    const end = slash < 0 ? path.length : slash;
+    if (slash < 0 && !includeLast) return void 0;
+    if (test(path.slice(start, end))) return path.slice(0, end);
+    if (slash < 0) return void 0;
+    start = slash + 1;
+  }
+}
+function leftoverOf(base) {
+  if (base.length > 2 && base.startsWith("#") && base.endsWith("#")) return base.slice(1, -1);
+  const match = /^(.+?)(?:\.(?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy|swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
+  if (!match) return void 0;
+  let original = match[1];
+  if (/\.sw[a-p]$/i.test(base) && original.startsWith(".") && original.length > 1) original = original.slice(1);
+  return original;
+}
+var LEFTOVER_EXTENSIONS = /* @__PURE__ */ new Set(["bak", "backup", "old", "orig", "save", "sav", "tmp", "temp", "copy", "swp", "swo", "swn", "swx", "rej", "un~"]);
+function mayBeLeftover(lower, ext) {
+  const last = lower.charCodeAt(lower.length - 1);
+  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.endsWith(" copy");
+}
+
+// src/inventory/checks/permissions.ts
+var SETUID = 2048;
+var SETGID = 1024;
+var WORLD_WRITE = 2;
+var ANY_EXECUTE = 73;
+var WRITABLE_DIR = /(?:^|\/)(?:var|generated|pub\/static|pub\/media|wp-content\/uploads|wp-content\/cache|storage|cache|tmp|logs?|files|public\/media|public\/thumbnail|public\/sitemap|img|upload|uploads|download|translations|mails)(?:\/|$)/;
+var UPLOAD_DIR = /(?:^|\/)(?:pub\/media|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
+var SCRIPT_FREE_DIR = /(?:^|\/)(?:pub\/media|pub\/static|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
+var SCRIPT_HINT = /\.(?:ph|sht|cgi|pl)[^/]*$/i;
+var SERVER_SCRIPT = /* @__PURE__ */ new Set(["php", "phtml", "phar", "pht", "phps", "php3", "php4", "php5", "php7", "php8", "shtml", "cgi", "pl"]);
+var SPECIAL_SEVERITY = {
+  "block-device": "critical",
+  "char-device": "critical",
+  fifo: "high",
+  socket: "high",
+  contiguous: "medium",
+  unknown: "medium"
+};
+var PermissionsCheck = class {
+  name = "permissions";
+  check(manifest) {
+    const findings = [];
+    const worldWritable = new WorldWritable();
+    if (manifest.root && manifest.root.mode & WORLD_WRITE) worldWritable.add(".", "dir", true);
+    for (const file of manifest.files) {
+      const mode = modeBits(file.mode);
+      if (file.type === "other") {
+        findings.push(special(file));
+        continue;
+      }
+      if (file.type === "symlink") continue;
+      if (mode & SETUID || mode & SETGID && file.type !== "dir") findings.push(setid(file, mode));
+      if (mode & WORLD_WRITE) worldWritable.add(file.path, file.type, false);
+      if (file.type === "file" || file.type === "hardlink") findings.push(...webroot(file, mode));
+    }
+    findings.push(...worldWritable.findings());
+    return sortFindings(findings);
+  }
+};
+function modeBits(mode) {
+  let bits2 = 0;
+  for (let i2 = 0; i2 < mode.length; i2++) bits2 = bits2 * 8 + (mode.charCodeAt(i2) - 48 & 7);
+  return bits2;
+}
+function special(file) {
+  const what = file.special ?? "unknown";
+  return checkFinding({
+    kind: "permission",
+    severity: SPECIAL_SEVERITY[what],
+    rule: "special-file",
+    subject: file.path,
+    path: file.path,
+    title: `Special file (${what}) in the release: never legitimate in a web release`,
+    detail: "GNU tar run as root creates device nodes and FIFOs as stored; a device node gives raw access to a disk or memory"
+  });
+}
+function setid(file, mode) {
+  const setuid = (mode & SETUID) !== 0;
+  const isDir = file.type === "dir";
+  return checkFinding({
+    kind: "permission",
+    severity: isDir ? "low" : setuid ? "critical" : "high",
+    rule: setuid ? "setuid" : "setgid",
+    subject: file.path,
+    path: file.path,
+    title: `${setuid ? "setuid" : "setgid"} ${isDir ? "folder" : "file"} (mode ${file.mode}${file.uid !== void 0 ? `, owner ${file.uid}` : ""})`,
+    detail: isDir ? "setuid on a folder has no use on Linux; it is a sign of a careless chmod" : `it runs with the ${setuid ? "owner" : "group"}'s rights whoever starts it, and GNU tar run as root restores the bit`
+  });
+}
+function webroot(file, mode) {
+  if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(file.path)) return [];
+  if (inDependencyTree(file.path)) return [];
+  const findings = [];
+  const script = SERVER_SCRIPT.has(extensionOf(baseName(file.path)));
+  if (script && SCRIPT_FREE_DIR.test(file.path)) {
+    findings.push(
+      checkFinding({
+        kind: "permission",
+        severity: "critical",
+        rule: "script-in-upload-dir",
+        subject: file.path,
+        path: file.path,
+        title: "Server script in an upload, media or static folder (a webshell drop zone)",
+        detail: "nothing in these folders is meant to run; a script there is served and run by the web server unless it is blocked"
+      })
+    );
+  } else if (mode & ANY_EXECUTE && UPLOAD_DIR.test(file.path)) {
+    findings.push(
+      checkFinding({
+        kind: "permission",
+        severity: "high",
+        rule: "executable-in-upload-dir",
+        subject: file.path,
+        path: file.path,
+        title: `Executable file in an upload or media folder (mode ${file.mode})`,
+        detail: "media never needs the execute bit; with ExecCGI it runs, and it is a sign of tampering"
+      })
+    );
+  }
+  return findings;
+}
+var WorldWritable = class {
+  groups = /* @__PURE__ */ new Map();
+  add(path, type, root) {
+    const severity = root ? "high" : WRITABLE_DIR.test(path) ? "medium" : "high";
+    for (let folder2 = parentOf(path); folder2 !== ""; folder2 = parentOf(folder2)) {
+      const group = this.groups.get(folder2);
+      if (group) {
+        group.beneath++;
+        group.severity = graver(group.severity, severity);
+        return;
+      }
+    }
+    const top = this.groups.get(".");
+    if (top && !root) {
+      top.beneath++;
+      top.severity = graver(top.severity, severity);
+      return;
+    }
+    this.groups.set(path, { type, severity, beneath: 0, root });
+  }
+  findings() {
+    const findings = [];
+    for (const [path, group] of this.groups) {
+      const what = group.root ? "The package root is" : group.type === "dir" ? "Folder is" : "File is";
+      findings.push(
+        checkFinding({
+          kind: "permission",
+          severity: group.severity,
+          rule: "world-writable",
+          subject: path,
+          path,
+          title: `${what} world-writable${group.beneath > 0 ? `, with ${group.beneath.toLocaleString("en-US")} world-writable entries beneath it` : ""}`,
+          detail: group.severity === "medium" ? "a folder the store writes to, but any local user or another site\u2019s PHP pool can change what is in it; use group write for the web user" : "any local user or another site\u2019s PHP pool can change this code; nothing in a release needs mode o+w"
+        })
+      );
+    }
+    return findings;
+  }
+};
+
+// src/inventory/checks/text-files.ts
+var BINARY_EXTENSIONS = /* @__PURE__ */ new Set([
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+  "avif",
+  "bmp",
+  "ico",
+  "icns",
+  "tif",
+  "tiff",
+  "psd",
+  "heic",
+  "jxl",
+  "woff",
+  "woff2",
+  "ttf",
+  "otf",
+  "eot",
+  "mp3",
+  "mp4",
+  "m4a",
+  "m4v",
+  "mov",
+  "avi",
+  "mkv",
+  "webm",
+  "ogg",
+  "oga",
+  "ogv",
+  "wav",
+  "flac",
+  "aac",
+  "opus",
+  "zip",
+  "gz",
+  "tgz",
+  "bz2",
+  "xz",
+  "zst",
+  "br",
+  "7z",
+  "rar",
+  "jar",
+  "war",
+  "ear",
+  "whl",
+  "gem",
+  "nupkg",
+  "apk",
+  "deb",
+  "rpm",
+  "so",
+  "dll",
+  "dylib",
+  "exe",
+  "node",
+  "wasm",
+  "o",
+  "a",
+  "lib",
+  "class",
+  "pyc",
+  "pyo",
+  "beam",
+  "pdf",
+  "doc",
+  "docx",
+  "xls",
+  "xlsx",
+  "ppt",
+  "pptx",
+  "odt",
+  "ods",
+  "odp",
+  "sqlite",
+  "sqlite3",
+  "db",
+  "mdb",
+  "dat",
+  "bin",
+  "pack",
+  "idx",
+  "swf",
+  "fla",
+  "blend",
+  "glb",
+  "fbx",
+  "map"
+]);
+var LOCKFILES = /* @__PURE__ */ new Set([
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "composer.lock",
+  "gemfile.lock",
+  "poetry.lock",
+  "pipfile.lock",
+  "cargo.lock",
+  "go.sum",
+  "packages.lock.json",
+  "bun.lock",
+  "uv.lock"
+]);
+var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
+  "env",
+  "ini",
+  "conf",
+  "cnf",
+  "cfg",
+  "config",
+  "toml",
+  "properties",
+  "yml",
+  "yaml",
+  "json",
+  "json5",
+  "xml",
+  "neon",
+  "pem",
+  "key",
+  "tfvars",
+  "npmrc",
+  "plist"
+]);
+var CONFIG_NAMES = /* @__PURE__ */ new Set([
+  ".npmrc",
+  ".yarnrc",
+  ".pypirc",
+  ".netrc",
+  "_netrc",
+  ".git-credentials",
+  ".pgpass",
+  ".my.cnf",
+  ".s3cfg",
+  ".boto",
+  ".htpasswd",
+  "credentials",
+  "config",
+  "auth.json",
+  ".env",
+  ".envrc",
+  "dockerfile",
+  "procfile"
+]);
+var PHP_CONFIG = /^(?:env\.php|wp-config.*\.php|parameters\.php|settings(?:\.inc)?\.php|config\.php|local\.php|database\.php|\.env\.local\.php|.*config.*\.php)$/;
+function isConfigLike(lower, ext) {
+  if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith(".env")) return true;
+  if (ext === "php") return PHP_CONFIG.test(lower);
+  if (!mayBeLeftover(lower, ext)) return false;
+  const original = leftoverOf(lower);
+  return original !== void 0 && original !== lower && isConfigLike(original, extensionOf(original));
+}
+
+// src/inventory/checks/secrets.ts
+var FIRST_PARTY_BYTES = 2 * 1024 * 1024;
+var DEPENDENCY_BYTES = 64 * 1024;
+var CONFIG_RULE_BYTES = 256 * 1024;
+var SNIFF_BYTES = 1024;
+var MAX_SECRETS = 1e4;
+var MAX_PLACES = 20;
+var DEPENDENCY_DATA_NAME = /config|settings|secret|credential|auth|key|token|env|production|parameters|local/;
+var NOTHING = [];
+var MAX_CONTENTS = 1e6;
+var SecretsCheck = class {
+  name = "secrets";
+  plans = /* @__PURE__ */ new WeakMap();
+  secrets = /* @__PURE__ */ new Map();
+  /** What each content already scanned held: a release repeats files (locales, themes, copies), and each is scanned once. */
+  scanned = /* @__PURE__ */ new Map();
+  dropped = 0;
+  wants(header2, base) {
+    if (header2.size === 0) return 0;
+    const lower = base.toLowerCase();
+    const ext = extensionOf(lower);
+    if (BINARY_EXTENSIONS.has(ext)) return 0;
+    const thirdParty = inDependencyTree(header2.path);
+    if (!thirdParty && LOCKFILES.has(lower)) {
+      this.plans.set(header2, "urls");
+      return FIRST_PARTY_BYTES;
+    }
+    if (!thirdParty && !inDerivedTree(header2.path)) {
+      this.plans.set(header2, isConfigLike(lower, ext) ? "config" : "full");
+      return FIRST_PARTY_BYTES;
+    }
+    if (!isConfigLike(lower, ext) || header2.size > DEPENDENCY_BYTES) return 0;
+    if ((ext === "json" || ext === "xml") && !DEPENDENCY_DATA_NAME.test(lower)) return 0;
+    if (isSample(header2.path)) return 0;
+    this.plans.set(header2, "config");
+    return DEPENDENCY_BYTES;
+  }
+  take(entry, content) {
+    const plan = this.plans.get(entry);
+    if (plan === void 0) return;
+    const slash = entry.path.lastIndexOf("/");
+    const lower = entry.path.slice(slash + 1).toLowerCase();
+    const dependency = inDependencyTree(entry.path);
+    const bound = dependency || inDerivedTree(entry.path) ? DEPENDENCY_BYTES : FIRST_PARTY_BYTES;
+    const bytes2 = content.bytes.subarray(0, bound);
+    const truncated = content.truncated || content.bytes.length > bound;
+    const key = `${plan}\0${plan === "config" ? lower : ""}\0${dependency ? "d" : ""}\0${entry.sha256 ?? ""}\0${truncated ? "t" : ""}`;
+    let found = entry.sha256 === void 0 ? void 0 : this.scanned.get(key);
+    if (!found) {
+      found = this.scan(plan, bytes2, lower, dependency);
+      if (entry.sha256 !== void 0 && this.scanned.size < MAX_CONTENTS) this.scanned.set(key, found.length === 0 ? NOTHING : found);
+    }
+    if (found.length === 0) return;
+    const sample = isSample(entry.path);
+    for (const { candidate, line } of found) {
+      this.record(candidate, sample ? sampleSeverity(candidate.severity) : candidate.severity, { path: entry.path, line });
+    }
+  }
+  scan(plan, bytes2, lower, dependency) {
+    if (bytes2.subarray(0, SNIFF_BYTES).indexOf(0) >= 0) return [];
+    const candidates = new SecretScanner(bytes2).scan(plan === "urls");
+    const lines = linesOf(bytes2, candidates.map((candidate) => candidate.index));
+    if (plan === "config") {
+      const text = bytes2.toString("utf8", 0, Math.min(bytes2.length, CONFIG_RULE_BYTES));
+      const hits = [];
+      for (const [order2, rule] of CONFIG_RULES.entries()) {
+        for (const hit of rule({ text, lower, dependency })) {
+          hits.push({ rule: hit.rule, title: hit.title, severity: hit.severity, value: hit.value, index: hit.index, priority: PRIORITY_CONFIG + order2 });
+        }
+      }
+      candidates.push(...hits);
+      lines.push(...linesOf(text, hits.map((hit) => hit.index)));
+    }
+    return candidates.map((candidate, i2) => ({ candidate, line: lines[i2] ?? 0 }));
+  }
+  record(candidate, severity, place) {
+    const key = fingerprint(candidate.value);
+    let secret = this.secrets.get(key);
+    if (!secret) {
+      if (this.secrets.size >= MAX_SECRETS) {
+        this.dropped++;
+        return;
+      }
+      this.secrets.set(key, secret = { value: candidate.value, candidate, severity, places: [], count: 0 });
+    } else {
+      if (candidate.priority < secret.candidate.priority) secret.candidate = candidate;
+      secret.severity = graver(secret.severity, severity);
+    }
+    if (secret.places.some((known) => known.path === place.path && known.line === place.line)) return;
+    secret.count++;
+    secret.places.push(place);
+    if (secret.places.length > MAX_PLACES) {
+      secret.places.sort(comparePlaces);
+      secret.places.length = MAX_PLACES;
+    }
+  }
+  finish() {
+    const findings = [];
+    for (const [print, secret] of this.secrets) {
+      const places = secret.places.sort(comparePlaces);
+      const first = places[0];
+      const others = places.slice(1).map((place) => `${place.path}:${place.line}`);
+      const more = secret.count - places.length;
+      const elsewhere = others.length === 0 ? "" : `; also at ${others.join(", ")}${more > 0 ? ` and ${more} more places` : ""}`;
+      findings.push(
+        checkFinding({
+          kind: "secret",
+          severity: secret.severity,
+          rule: secret.candidate.rule,
+          subject: print,
+          path: first.path,
+          title: `${secret.candidate.title}: ${redact(secret.value)}`,
+          detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`
+        })
+      );
+    }
+    if (this.dropped > 0) findings.push(tooMany2(this.dropped));
+    return { findings: sortFindings(findings) };
+  }
+};
+function comparePlaces(a, b) {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
+}
+function tooMany2(dropped) {
+  const severity = "high";
+  return checkFinding({
+    kind: "secret",
+    severity,
+    rule: "too-many-secrets",
+    subject: "too-many-secrets",
+    title: `More than ${MAX_SECRETS.toLocaleString("en-US")} distinct secrets: ${dropped.toLocaleString("en-US")} more were not reported`,
+    detail: "the package holds more credential-shaped values than the report lists; treat it as hostile"
+  });
+}
+function linesOf(text, indices) {
+  const order2 = indices.map((index, i2) => [index, i2]).sort((a, b) => a[0] - b[0]);
+  const lines = new Array(indices.length).fill(1);
+  let line = 1;
+  let next = text.indexOf("\n");
+  for (const [index, i2] of order2) {
+    while (next >= 0 && next < index) {
+      line++;
+      next = text.indexOf("\n", next + 1);
+    }
+    lines[i2] = line;
+  }
+  return lines;
+}
+
+// src/inventory/checks/dump-sniff.ts
+import { constants, gunzipSync } from "node:zlib";
+var DUMP_HEADER = /^-- (?:MySQL dump|MariaDB dump|PostgreSQL database dump|phpMyAdmin SQL Dump|Adminer [\d.]+ (?:MySQL|PostgreSQL)|Dump completed)|^-- Host: .+Database: /m;
+var DATA_STATEMENT = /^\s*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
+var STORE_TABLES = /\b(?:customer_entity|customer_address_entity|sales_order|sales_invoice|quote_address|admin_user|oauth_token|wp_users|wp_usermeta|wc_customer_lookup|wc_orders|woocommerce_order_items|ps_customer|ps_address|ps_orders|ps_employee|customer|customer_address|order_address|"order"|`order`|sylius_customer|sylius_order|sylius_admin_user|users|user)\b/i;
+function sniffSql(text) {
+  const header2 = DUMP_HEADER.exec(text);
+  const data = DATA_STATEMENT.test(text);
+  if (!header2 && !data) return void 0;
+  const storeData = STORE_TABLES.test(text) && (data || /CREATE TABLE/i.test(text));
+  const what = header2 ? header2[0].replace(/^-- /, "").trim() : "SQL data statements";
+  return { dump: true, storeData, what };
+}
+var GZIP = [31, 139];
+var MAGIC = [
+  ["gzip", GZIP],
+  ["bzip2", [66, 90, 104]],
+  ["xz", [253, 55, 122, 88, 90, 0]],
+  ["zstd", [40, 181, 47, 253]],
+  ["PostgreSQL custom-format dump", [80, 71, 68, 77, 80]],
+  // PGDMP
+  ["SQLite database", [...Buffer.from("SQLite format 3\0", "latin1")]]
+];
+function magicOf(bytes2) {
+  for (const [name, magic] of MAGIC) {
+    if (bytes2.length >= magic.length && magic.every((byte, i2) => bytes2[i2] === byte)) return name;
+  }
+  return void 0;
+}
+function gunzipStart(bytes2, maxOutput = 1024 * 1024) {
+  for (const take of [bytes2.length, 2048, 256]) {
+    if (take > bytes2.length) continue;
+    try {
+      return gunzipSync(bytes2.subarray(0, take), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
+    } catch {
+    }
+  }
+  return void 0;
+}
+var ET_CORE = 4;
+function isCoreDump(bytes2) {
+  if (bytes2.length < 18 || bytes2[0] !== 127 || bytes2[1] !== 69 || bytes2[2] !== 76 || bytes2[3] !== 70) return false;
+  const type = bytes2[5] === 2 ? bytes2.readUInt16BE(16) : bytes2.readUInt16LE(16);
+  return type === ET_CORE;
+}
+
+// src/inventory/checks/sensitive-content.ts
+var BOUNDS = {
+  env: 64 * 1024,
+  key: 64 * 1024,
+  "composer-auth": 64 * 1024,
+  "registry-config": 16 * 1024,
+  sql: 16 * 1024,
+  "packed-dump": 16 * 1024,
+  sqlite: 16,
+  core: 20,
+  "phpunit-eval": 4096,
+  diagnostic: 8192,
+  "first-party": 1024
+};
+var ENV_TEMPLATE = /^\.env\.(?:example|dist|sample|template|tmpl|defaults|schema|skeleton|test|testing|ci)(?:\.|$)|\.example$|\.dist$|\.sample$/;
+var PACKED_DUMP = /\.(?:sql\.(?:gz|bz2|xz|zst|zip)|dump|mysql|pgsql)$/;
+var CORE_NAME = /^(?:core|core\.\d+|.+\.core|vgcore\.\d+)$/;
+var RENAMED_DUMP = /^(?:|txt|bak|old|backup|orig|dump|out|data|dat|tmp|save|export)$/;
+var DIAGNOSTIC_NAME = /* @__PURE__ */ new Set(["info.php", "i.php", "test.php", "dump.php", "php.php", "pi.php"]);
+var SensitiveContentCheck = class {
+  name = "sensitive-content";
+  sniffs = /* @__PURE__ */ new WeakMap();
+  findings = [];
+  wants(header2, base) {
+    const sniff = classify(header2.path, base);
+    if (sniff === void 0) return 0;
+    this.sniffs.set(header2, sniff);
+    return BOUNDS[sniff];
+  }
+  take(entry, content) {
+    const sniff = this.sniffs.get(entry);
+    if (sniff === void 0) return;
+    const decided = decide(sniff, entry, content.bytes.subarray(0, BOUNDS[sniff]));
+    if (!decided) return;
+    this.findings.push(
+      checkFinding({
+        kind: "sensitive-file",
+        severity: inSampleFolder(entry.path) ? sampleSeverity(decided.severity) : decided.severity,
+        rule: decided.rule,
+        subject: entry.path,
+        path: entry.path,
+        title: decided.title,
+        detail: decided.detail
+      })
+    );
+  }
+  finish() {
+    return { findings: sortFindings(this.findings) };
+  }
+};
+function classify(path, base) {
+  const lower = base.toLowerCase();
+  const sniff = byName(lower) ?? (inDependencyTree(path) ? void 0 : firstPartyByName(lower));
+  if (sniff !== void 0 && sniff !== "first-party" && inDependencyTree(path) && isSample(path)) return void 0;
+  return sniff;
+}
+var PACKED_EXTENSIONS = /* @__PURE__ */ new Set(["gz", "bz2", "xz", "zst", "zip", "dump", "mysql", "pgsql"]);
+function byName(lower) {
+  if (lower.startsWith(".env") || lower.endsWith(".env")) return ENV_TEMPLATE.test(lower) ? void 0 : "env";
+  const ext = extensionOf(lower);
+  if (ext === "pem" || ext === "key") return "key";
+  if (ext === "sql") return "sql";
+  if (lower === "auth.json") return "composer-auth";
+  if (lower === ".npmrc" || lower === ".yarnrc" || lower === ".yarnrc.yml" || lower === ".pypirc") return "registry-config";
+  if (lower === "eval-stdin.php") return "phpunit-eval";
+  if (PACKED_EXTENSIONS.has(ext) && PACKED_DUMP.test(lower)) return "packed-dump";
+  return void 0;
+}
+function firstPartyByName(lower) {
+  const ext = extensionOf(lower);
+  if (ext === "sqlite" || ext === "sqlite3" || ext === "db" || ext === "db3") return lower === "thumbs.db" ? void 0 : "sqlite";
+  if (CORE_NAME.test(lower)) return "core";
+  if (DIAGNOSTIC_NAME.has(lower)) return "diagnostic";
+  return RENAMED_DUMP.test(ext) ? "first-party" : void 0;
+}
+function decide(sniff, entry, bytes2) {
+  const dependency = inDependencyTree(entry.path);
+  switch (sniff) {
+    case "env":
+      return envFile(bytes2, dependency);
+    case "key":
+      return keyFile(bytes2, dependency, extensionOf(entry.path));
+    case "composer-auth":
+      return composerAuth2(bytes2);
+    case "registry-config":
+      return registryConfig(bytes2);
+    case "sql": {
+      const verdict = sniffSql(bytes2.toString("latin1"));
+      return verdict && dumpFinding(verdict, dependency);
+    }
+    case "packed-dump":
+      return packedDump(bytes2, dependency);
+    case "sqlite":
+      return magicOf(bytes2) === "SQLite database" ? { severity: "high", rule: "database-file", title: "SQLite database ships", detail: "a database file holds whatever the application stored: users, orders, sessions" } : void 0;
+    case "core":
+      return isCoreDump(bytes2) ? coreDump() : void 0;
+    case "phpunit-eval":
+      return phpunitEval(bytes2);
+    case "diagnostic":
+      return /phpinfo\s*\(/i.test(bytes2.toString("latin1")) ? { severity: "high", rule: "diagnostic-script", title: "phpinfo() script ships: it prints the environment, secrets included", detail: "anyone who finds it sees the configuration, paths and environment variables" } : void 0;
+    case "first-party": {
+      if (isCoreDump(bytes2)) return coreDump();
+      if (bytes2.indexOf(0) >= 0) return void 0;
+      const verdict = sniffSql(bytes2.toString("latin1"));
+      if (!verdict) return void 0;
+      const headerless = verdict.what === "SQL data statements";
+      return !headerless || RENAMED_DUMP.test(extensionOf(entry.path)) ? dumpFinding(verdict, false) : void 0;
+    }
+  }
+}
+function envFile(bytes2, dependency) {
+  const credentials = credentialAssignments(bytes2.toString("utf8"));
+  if (credentials.length === 0) return void 0;
+  const keys = [...new Set(credentials.map((assignment) => assignment.key))];
+  return {
+    severity: dependency ? "medium" : "critical",
+    rule: "env-file",
+    title: "Environment file with credentials ships",
+    detail: `it sets ${keys.slice(0, 8).join(", ")}${keys.length > 8 ? ` and ${keys.length - 8} more` : ""}; environment files belong on the server (shared/), never in the release`
+  };
+}
+var PRIVATE_KEY2 = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY(?: BLOCK)?-----/;
+function keyFile(bytes2, dependency, ext) {
+  const text = bytes2.toString("latin1");
+  const block = PRIVATE_KEY2.exec(text);
+  if (block) {
+    const encrypted = /ENCRYPTED/.test(block[1] ?? "") || /Proc-Type:\s*4,ENCRYPTED/.test(text);
+    return {
+      severity: dependency || encrypted ? "high" : "critical",
+      rule: "private-key-file",
+      title: `Private key file ships${encrypted ? " (encrypted)" : ""}`,
+      detail: `it holds a ${(block[1] ?? "").trim() || "PEM"} PRIVATE KEY block: whoever has it can impersonate the server, sign tokens or log in`
+    };
+  }
+  if (ext === "key" && !dependency && !/-----BEGIN [A-Z0-9 ]*(?:PUBLIC KEY|CERTIFICATE)/.test(text) && bytes2.length > 0) {
+    return { severity: "medium", rule: "private-key-file", title: "Key file ships", detail: "a .key file that is not a PEM public key or certificate: often a raw private key or a licence key" };
+  }
+  return void 0;
+}
+var COMPOSER_SECTIONS2 = ["http-basic", "github-oauth", "gitlab-token", "gitlab-oauth", "bitbucket-oauth", "bearer", "forgejo-token"];
+function composerAuth2(bytes2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes2.toString("utf8"));
+  } catch {
+    const text = bytes2.toString("utf8");
+    return COMPOSER_SECTIONS2.some((section2) => text.includes(`"${section2}"`)) && /"(?:password|[\w.-]+)"\s*:\s*"[^"$%{]{8,}"/.test(text) ? composerFinding(["unparsed"], text.includes("repo.magento.com")) : void 0;
+  }
+  if (typeof parsed !== "object" || parsed === null) return void 0;
+  const hosts = [];
+  for (const section2 of COMPOSER_SECTIONS2) {
+    const entries = parsed[section2];
+    if (typeof entries !== "object" || entries === null) continue;
+    for (const [host, value] of Object.entries(entries)) {
+      if (hasRealValue(value)) hosts.push(`${section2} ${host}`);
+    }
+  }
+  if (hosts.length === 0) return void 0;
+  return composerFinding(hosts, hosts.some((host) => host.includes("repo.magento.com")));
+}
+function hasRealValue(value) {
+  if (typeof value === "string") return !isPlaceholder(value, { words: "standalone" }) && value.length >= 6;
+  if (typeof value === "object" && value !== null) return Object.values(value).some(hasRealValue);
+  return false;
+}
+function composerFinding(hosts, magento) {
+  return {
+    severity: "critical",
+    rule: "composer-auth",
+    title: magento ? "Composer auth.json with repo.magento.com access keys ships" : "Composer auth.json with credentials ships",
+    detail: `credentials for ${hosts.slice(0, 6).join(", ")}; they give access to private packages (and to Adobe Commerce licences for repo.magento.com)`
+  };
+}
+var REGISTRY_TOKEN = /^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim;
+function registryConfig(bytes2) {
+  const text = bytes2.toString("utf8");
+  const found = /* @__PURE__ */ new Set();
+  for (const match of text.matchAll(REGISTRY_TOKEN)) {
+    if (!isPlaceholder(match[2], { words: "standalone" })) found.add(match[1]);
+  }
+  if (found.size === 0) return void 0;
+  return {
+    severity: "critical",
+    rule: "registry-token-file",
+    title: "Package-registry config with a token or password ships (.npmrc, .yarnrc, .pypirc)",
+    detail: `it sets ${[...found].join(", ")}: whoever reads it can install private packages or publish as you`
+  };
+}
+function dumpFinding(verdict, dependency) {
+  return {
+    severity: verdict.storeData ? "critical" : dependency ? "medium" : "high",
+    rule: "database-dump",
+    title: verdict.storeData ? "Database dump with customer, order or admin tables ships" : "Database dump ships",
+    detail: `${verdict.what}; dumps hold personal data and password hashes and are downloaded as they are`
+  };
+}
+function packedDump(bytes2, dependency) {
+  const magic = magicOf(bytes2);
+  if (magic === "gzip") {
+    const start = gunzipStart(bytes2);
+    const verdict = start && sniffSql(start.toString("latin1"));
+    if (verdict) return dumpFinding({ ...verdict, what: `gzip-compressed: ${verdict.what}` }, dependency);
+  }
+  if (dependency && magic === void 0) return void 0;
+  return {
+    severity: dependency ? "medium" : "high",
+    rule: "database-dump",
+    title: "Database dump ships (by its name)",
+    detail: `${magic ? `${magic} data` : "a file"} named as a dump; dumps hold personal data and password hashes`
+  };
+}
+function coreDump() {
+  return {
+    severity: "critical",
+    rule: "core-dump",
+    title: "Core dump ships: a copy of a process\u2019s memory",
+    detail: "an ELF core file holds whatever the process had in memory: keys, sessions, card data in flight"
+  };
+}
+function phpunitEval(bytes2) {
+  const vulnerable = bytes2.includes("php://input");
+  return {
+    severity: vulnerable ? "critical" : "medium",
+    rule: "phpunit-eval-stdin",
+    title: vulnerable ? "PHPUnit eval-stdin.php that runs code from any HTTP request ships (CVE-2017-9841)" : "PHPUnit eval-stdin.php ships (development tooling in the release)",
+    detail: vulnerable ? "it evaluates the body of a POST request as PHP: unauthenticated remote code execution wherever vendor/ is reachable" : "this copy reads php://stdin, not the request; PHPUnit still does not belong in a production release"
+  };
+}
+
+// src/inventory/checks/sensitive-path-rules.ts
+var VCS = /* @__PURE__ */ new Set([".git", ".svn", ".hg", ".bzr", "CVS", "_darcs"]);
+var CONFIG_NAMES2 = /* @__PURE__ */ new Set([
+  "env.php",
+  "wp-config.php",
+  "parameters.php",
+  "parameters.yml",
+  "settings.inc.php",
+  "config.php",
+  "local.xml",
+  "database.php",
+  "settings.php",
+  ".env",
+  ".env.local",
+  ".env.production",
+  ".env.prod",
+  "auth.json",
+  ".npmrc"
+]);
+var SCRIPT_EXTENSIONS = /\.(?:php\d?|phtml|inc)$/i;
+var SCRIPT_UNDER_ANOTHER_NAME = /\.(?:php\d?|phtml)\.(?!dist$|sample$|example$|template$|tpl$|twig$)[a-z0-9_~-]+$/i;
+var EDITOR_LEFTOVER = /(?:\.(?:bak\d*|backup|old|orig|rej|save|sav|swp|swo|swn|swx|un~)|~|\.~\d+~)$|^#.+#$/i;
+var ARCHIVE2 = /\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|7z|rar|wpress|jpa|daf)$/i;
+var SERVED_ROOT = /^(?:public|pub|web|htdocs|public_html|www)$/;
+var CODE_FOLDER = /(?:^|\/)(?:src|lib|libs|dist|server|app\/code)\//;
+function servedRoot(path) {
+  const next = /(?:^|\/)\.next\/static\//.exec(path);
+  if (next) return path.slice(0, next.index + next[0].length - 1);
+  const root = folderUpTo(path, (segment) => SERVED_ROOT.test(segment), false);
+  return root !== void 0 && !CODE_FOLDER.test(`${root}/`) ? root : void 0;
+}
+function suffix(...names) {
+  const tails = names.map((name) => `/${name}`);
+  return (facts) => names.includes(facts.path) || tails.some((tail) => facts.path.endsWith(tail)) ? facts.path : void 0;
+}
+function folder(...names) {
+  const pattern = new RegExp(`(?:^|/)(?:${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\*/g, "[^/]*")).join("|")})/`);
+  return (facts) => {
+    if (facts.isDir) return void 0;
+    const match = pattern.exec(facts.path);
+    return match ? facts.path.slice(0, match.index + match[0].length - 1) : void 0;
+  };
+}
+var PLATFORM_FILES = suffix("app/etc/env.php", "app/config/parameters.php", "app/config/parameters.yml", "config/settings.inc.php");
+var DEPLOY_TOOL_FILES = /* @__PURE__ */ new Set(["sftp-config.json", ".ftpconfig", "sitemanager.xml", "recentservers.xml", ".remote-sync.json", ".ftppass", "ftpsync.settings", "deployment-config.json"]);
+var CREDENTIAL_NAMES = /* @__PURE__ */ new Set([".git-credentials", ".netrc", "_netrc", ".pgpass", ".my.cnf", ".mylogin.cnf", ".s3cfg", ".boto", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk"]);
+var CREDENTIAL_FILES = suffix(".aws/credentials", ".docker/config.json", ".kube/config", ".gem/credentials", ".config/gcloud/credentials.db");
+var KEY_STORE_EXTENSIONS = /* @__PURE__ */ new Set(["p12", "pfx", "jks", "keystore", "ppk", "kdbx", "tfvars"]);
+var ARCHIVE_EXTENSIONS = /* @__PURE__ */ new Set(["zip", "tar", "tgz", "gz", "bz2", "tbz", "tbz2", "xz", "txz", "zst", "7z", "rar", "wpress", "jpa", "daf"]);
+var VCS_HINT = /\.(?:git|svn|hg|bzr)|CVS|_darcs/;
+function mightBeLeftover(f) {
+  return mayBeLeftover(f.lower, f.ext);
+}
+var PATH_RULES = [
+  // platform files that live in the server's shared/ folder, never in a release (§0 item 7)
+  {
+    rule: "platform-secrets-file",
+    severity: "critical",
+    scope: "not-samples",
+    kind: "file",
+    match: (f) => f.isDir || f.ext !== "php" && f.ext !== "yml" ? void 0 : PLATFORM_FILES(f) ?? (f.lower.startsWith("wp-config") && f.ext === "php" && f.lower !== "wp-config-sample.php" ? f.path : void 0) ?? (f.lower === ".env.local.php" ? f.path : void 0),
+    title: "Platform secrets file ships (database credentials, encryption keys): it belongs in the server\u2019s shared folder",
+    detail: "Magento app/etc/env.php, WordPress wp-config.php, PrestaShop parameters.php and settings.inc.php and Symfony .env.local.php hold the database password and the keys that sign sessions or decrypt stored secrets"
+  },
+  // IDE and deploy-tool files that store server passwords
+  {
+    rule: "deploy-credentials-file",
+    severity: "high",
+    scope: "not-samples",
+    kind: "file",
+    match: (f) => !f.isDir && (DEPLOY_TOOL_FILES.has(f.lower) || f.lower === "sftp.json" && f.path.endsWith(".vscode/sftp.json") || f.path.includes(".idea/") && /(?:^|\/)\.idea\/(?:dataSources[^/]*\.xml|dataSources\/|webServers\.xml|deployment\.xml|sshConfigs\.xml)/.test(f.path)) ? f.path : void 0,
+    title: "IDE or deploy-tool settings with stored server or database passwords",
+    detail: "PhpStorm data sources and deployment servers, SFTP plugin and FileZilla settings keep hosts, users and often passwords"
+  },
+  // cloud, registry and machine credentials
+  {
+    rule: "credentials-file",
+    severity: "critical",
+    scope: "not-samples",
+    kind: "file",
+    match: (f) => f.isDir ? void 0 : CREDENTIAL_NAMES.has(f.lower) || f.ext === "tfstate" || f.lower.endsWith(".tfstate.backup") ? f.path : f.lower === "credentials" || f.lower === "config" || f.lower === "config.json" || f.lower === "credentials.db" ? CREDENTIAL_FILES(f) : void 0,
+    title: "Credentials file ships (cloud, registry, database or SSH access)",
+    detail: "AWS, Docker, Kubernetes and gcloud credentials, .netrc/.git-credentials, .pgpass/.my.cnf, SSH private keys and Terraform state give direct access to other systems"
+  },
+  {
+    rule: "key-store-file",
+    severity: "high",
+    scope: "not-samples",
+    kind: "file",
+    match: (f) => !f.isDir && (KEY_STORE_EXTENSIONS.has(f.ext) || f.ext === "json" && f.lower.startsWith("service-account")) ? f.path : void 0,
+    title: "Key store, key file or secret variables ship",
+    detail: "PKCS#12, Java key stores, PuTTY keys, KeePass databases, GCP service-account keys and Terraform variable files hold private keys or secrets"
+  },
+  {
+    rule: "credentials-file",
+    severity: "high",
+    scope: "first-party",
+    kind: "file",
+    match: (f) => !f.isDir && (f.lower === ".htpasswd" || f.ext === "json" && f.lower.includes("credentials")) ? f.path : void 0,
+    title: "Password or credentials file ships",
+    detail: ".htpasswd hashes can be cracked offline; *credentials*.json files hold API credentials"
+  },
+  // copies of config files and of scripts, served as plain text (§2 item 13)
+  {
+    rule: "config-backup",
+    severity: "critical",
+    scope: "not-samples",
+    kind: "file",
+    match: (f) => {
+      if (f.isDir || !mightBeLeftover(f)) return void 0;
+      const original = leftoverOf(f.base);
+      return original !== void 0 && (CONFIG_NAMES2.has(original.toLowerCase()) || /^wp-config.*\.php$/i.test(original)) ? f.path : void 0;
+    },
+    title: "Backup or editor copy of a config file: served as plain text with its credentials",
+    detail: "the web server does not run env.php.bak or wp-config.php~ as PHP: anyone can download the database password and keys"
+  },
+  {
+    rule: "script-source-copy",
+    severity: (f) => f.dependency ? "medium" : "high",
+    scope: "not-samples",
+    kind: "file",
+    match: (f) => {
+      if (f.isDir || f.ext === "php") return void 0;
+      const original = mightBeLeftover(f) ? leftoverOf(f.base) : void 0;
+      if (original !== void 0 && SCRIPT_EXTENSIONS.test(original)) return f.path;
+      return (f.lower.includes(".php") || f.lower.includes(".phtml")) && SCRIPT_UNDER_ANOTHER_NAME.test(f.base) ? f.path : void 0;
+    },
+    title: "Copy of a PHP script under a name the server does not run: its source is served",
+    detail: "x.php.bak, x.php~, .x.php.swp and x.php.txt are downloaded as text, with whatever the script holds"
+  },
+  // version control, one finding per folder (§2 item 8)
+  {
+    rule: "vcs-folder",
+    severity: (f) => f.dependency ? "medium" : "high",
+    scope: "everywhere",
+    kind: "folder",
+    match: (f) => VCS_HINT.test(f.path) ? folderUpTo(f.path, (segment) => VCS.has(segment), f.isDir) : void 0,
+    title: "Version-control folder ships: the full source and its history, old secrets included",
+    detail: "served from the web root it discloses the code; .git/config may hold a remote with a token"
+  },
+  {
+    rule: "vcs-pointer",
+    severity: "medium",
+    scope: "first-party",
+    kind: "file",
+    match: (f) => !f.isDir && f.base === ".git" ? f.path : void 0,
+    title: "A .git file (worktree or submodule pointer) ships",
+    detail: "it names the path of the repository on the build machine"
+  },
+  // backups and runtime data that belong in shared/ (§2 items 10, 19)
+  {
+    rule: "backup-folder",
+    severity: "high",
+    scope: "first-party",
+    kind: "folder",
+    match: folder("var/backups", "wp-content/updraft", "wp-content/ai1wm-backups", "wp-content/backups-dup-lite", "wp-content/backup-db", "autoupgrade/backup", "admin*/backups", "backup", "backups"),
+    title: "Backup folder ships: old code, configs and database dumps",
+    detail: "backup plugins and admins keep full-site archives and dumps here"
+  },
+  {
+    rule: "session-folder",
+    severity: "high",
+    scope: "first-party",
+    kind: "folder",
+    match: folder("var/session", "storage/framework/sessions"),
+    title: "Session files ship: customers\u2019 and admins\u2019 live sessions",
+    detail: "a session file is a logged-in session; it belongs in shared/ or a session store"
+  },
+  {
+    rule: "customer-data-folder",
+    severity: "high",
+    scope: "first-party",
+    kind: "folder",
+    match: folder("pub/media/customer", "pub/media/import", "var/export", "var/import", "var/importexport", "wp-content/uploads/wc-logs", "wp-content/uploads/woocommerce_uploads"),
+    title: "Customer uploads, imports or exports ship",
+    detail: "these folders hold customer files and data exports; they belong in shared/"
+  },
+  {
+    rule: "log-folder",
+    severity: "medium",
+    scope: "first-party",
+    kind: "folder",
+    match: folder("var/log", "var/logs", "var/report", "storage/logs"),
+    title: "Log or error-report folder ships",
+    detail: "logs and error reports hold personal data, tokens in URLs and stack traces with paths"
+  },
+  {
+    rule: "ide-folder",
+    severity: "low",
+    scope: "first-party",
+    kind: "folder",
+    match: (f) => f.path.includes(".idea") ? folderUpTo(f.path, (segment) => segment === ".idea", f.isDir) : void 0,
+    title: "IDE project folder ships",
+    detail: "PhpStorm settings name servers, paths and data sources"
+  },
+  {
+    rule: "source-maps",
+    severity: "medium",
+    scope: "first-party",
+    kind: "folder",
+    match: (f) => !f.isDir && f.ext === "map" && /\.(?:js|mjs|cjs|css)\.map$/.test(f.lower) ? servedRoot(f.path) : void 0,
+    title: "Source maps ship in a served folder: the original source of the bundles can be rebuilt",
+    detail: "maps disclose the un-minified code, internal endpoints and sometimes inlined secrets; keep them out of the web root"
+  },
+  // diagnostics and database admin tools (§2 item 11)
+  {
+    rule: "diagnostic-script",
+    severity: "high",
+    scope: "not-samples",
+    kind: "file",
+    match: (f) => !f.isDir && f.ext === "php" && (f.lower === "phpinfo.php" || f.lower.startsWith("adminer")) ? f.path : void 0,
+    title: "phpinfo or Adminer script ships: environment disclosure or a database login from the web",
+    detail: "phpinfo() prints the environment (secrets included); Adminer is a database client reachable by anyone"
+  },
+  {
+    rule: "diagnostic-script",
+    severity: "high",
+    scope: "first-party",
+    kind: "folder",
+    match: (f) => /phpmyadmin/i.test(f.path) ? folderUpTo(f.path, (segment) => segment.toLowerCase() === "phpmyadmin", f.isDir) : void 0,
+    title: "phpMyAdmin ships in the release",
+    detail: "a database client reachable from the web"
+  },
+  {
+    rule: "debug-front-controller",
+    severity: "high",
+    scope: "first-party",
+    kind: "file",
+    match: (f) => !f.isDir && f.lower.endsWith("_dev.php") && /(?:^|\/)(?:web|public|pub)\/[^/]*_dev\.php$/.test(f.path) ? f.path : void 0,
+    title: "Debug front controller ships (app_dev.php): the profiler and debug mode from the web",
+    detail: "Symfony\u2019s dev front controller exposes the profiler, the configuration and the environment"
+  },
+  {
+    rule: "site-installer",
+    severity: "high",
+    scope: "first-party",
+    kind: "file",
+    match: (f) => !f.isDir && (f.lower === "installer.php" || (f.ext === "zip" || f.ext === "daf") && /_archive\.(?:zip|daf)$/.test(f.lower)) ? f.path : void 0,
+    title: "Site-migration installer or archive ships (Duplicator)",
+    detail: "the installer can overwrite the site and the archive is a full copy of it"
+  },
+  {
+    rule: "crash-log",
+    severity: "high",
+    scope: "not-samples",
+    kind: "file",
+    match: (f) => !f.isDir && f.ext === "log" && /^hs_err_pid\d*\.log$/.test(f.lower) ? f.path : void 0,
+    title: "JVM crash log ships: process memory details",
+    detail: "crash logs hold environment, arguments and memory regions of the process"
+  },
+  {
+    rule: "log-file",
+    severity: "medium",
+    scope: "first-party",
+    kind: "file",
+    match: (f) => !f.isDir && (f.ext === "log" || f.lower === "error_log" || f.lower.startsWith("npm-debug.log")) ? f.path : void 0,
+    title: "Log file ships",
+    detail: "logs hold personal data, tokens in URLs and stack traces with paths"
+  },
+  {
+    rule: "archive-in-release",
+    severity: "medium",
+    scope: "first-party",
+    kind: "file",
+    match: (f) => !f.isDir && ARCHIVE_EXTENSIONS.has(f.ext) && ARCHIVE2.test(f.lower) ? f.path : void 0,
+    title: "Archive inside the release: often a backup of code, configs or a dump",
+    detail: "archives in a release are downloaded as they are; keep backups out of the package"
+  },
+  {
+    rule: "editor-leftover",
+    severity: "low",
+    scope: "first-party",
+    kind: "file",
+    match: (f) => !f.isDir && (mightBeLeftover(f) && EDITOR_LEFTOVER.test(f.base) || f.lower === ".ds_store" || f.lower === "thumbs.db" || f.lower === "desktop.ini") ? f.path : void 0,
+    title: "Editor, backup or OS leftover ships",
+    detail: ".DS_Store lists a folder\u2019s files, hidden ones included; backup and swap copies are served as they are"
+  }
+];
+
+// src/inventory/checks/sensitive-paths.ts
+var EXAMPLES2 = 5;
+var SensitivePathsCheck = class {
+  constructor(rules = PATH_RULES) {
+    this.rules = rules;
+  }
+  rules;
+  name = "sensitive-paths";
+  check(manifest) {
+    const hits = /* @__PURE__ */ new Map();
+    for (const file of manifest.files) {
+      if (file.type !== "file" && file.type !== "dir" && file.type !== "hardlink") continue;
+      if (isOrdinary(file)) continue;
+      const facts = factsOf(file);
+      for (const rule of this.rules) {
+        if (rule.scope === "first-party" && facts.dependency) continue;
+        const subject = rule.match(facts);
+        if (subject === void 0) continue;
+        const sample = isSample(file.path);
+        if (rule.scope === "not-samples" && facts.dependency && sample) continue;
+        const ruled = typeof rule.severity === "function" ? rule.severity(facts) : rule.severity;
+        const severity = sample ? sampleSeverity(ruled) : ruled;
+        const key = `${rule.rule}\0${subject}`;
+        const hit = hits.get(key);
+        if (hit) {
+          hit.entries++;
+          hit.severity = graver(hit.severity, severity);
+          if (hit.files.length < EXAMPLES2 && file.path !== subject) hit.files.push(file.path);
+        } else {
+          hits.set(key, { rule, subject, severity, entries: 1, files: file.path !== subject ? [file.path] : [] });
+        }
+        break;
+      }
+    }
+    const findings = [];
+    for (const hit of hits.values()) {
+      const inside = hit.rule.kind === "folder" && hit.entries > 0 ? `; ${hit.entries.toLocaleString("en-US")} ${hit.entries === 1 ? "entry" : "entries"}${hit.files.length > 0 ? `, e.g. ${examples(hit.files, EXAMPLES2)}` : ""}` : "";
+      findings.push(
+        checkFinding({
+          kind: "sensitive-file",
+          severity: hit.severity,
+          rule: hit.rule.rule,
+          subject: hit.subject,
+          path: hit.subject,
+          title: hit.rule.title,
+          detail: `${hit.rule.detail}${inside}`
+        })
+      );
+    }
+    return sortFindings(findings);
+  }
+};
+var ORDINARY = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "md", "markdown", "css", "scss", "sass", "less", "html", "htm", "svg", "png", "jpg", "jpeg", "gif", "webp", "ico", "woff", "woff2", "ttf", "eot", "otf", "txt", "flow", "coffee", "vue", "svelte", "hbs", "ejs", "twig", "less", "styl", "wasm", "node"]);
+var NAMED = /^(?:env|wp-config.*|parameters|settings\.inc|\.env\.local|phpinfo|adminer.*|installer|.*_dev)\.php$|credential|service-account|sftp|ftpconfig|remote-sync|deployment-config|sitemanager|recentservers|^config\.json$|^parameters\.yml$/;
+var NAMED_EXTENSIONS = /* @__PURE__ */ new Set(["php", "json", "xml", "yml"]);
+var FOLDER_HINT = /\.(?:git|svn|hg|bzr|idea)(?:\/|$)|CVS|_darcs|phpmyadmin|var\/|storage\/|backup|wp-content\/|pub\/media\//i;
+function isOrdinary(file) {
+  const path = file.path;
+  if (file.type === "dir") return !FOLDER_HINT.test(path);
+  const dot = path.lastIndexOf(".");
+  const slash = path.lastIndexOf("/");
+  if (dot <= slash + 1) return false;
+  const ext = path.slice(dot + 1);
+  const ordinary = ORDINARY.has(ext) || NAMED_EXTENSIONS.has(ext) && !NAMED.test(path.slice(slash + 1).toLowerCase());
+  return ordinary && !FOLDER_HINT.test(path);
+}
+function factsOf(file) {
+  const base = baseName(file.path);
+  const lower = base.toLowerCase();
+  return { path: file.path, base, lower, ext: extensionOf(lower), isDir: file.type === "dir", dependency: inDependencyTree(file.path) };
+}
+
+// src/inventory/checks/fold-table.ts
+var FNV_OFFSET = 2166136261 | 0;
+var FNV_PRIME = 16777619;
+var PrefixHashes = class {
+  raw = new Int32Array(64);
+  folded = new Int32Array(64);
+  /** End (exclusive) of each prefix in the path. */
+  ends = new Int32Array(64);
+  count = 0;
+  /** Index of the first prefix not shared with the previous name (those before it were hashed, and noted, with it). */
+  fresh = 0;
+  previous = "";
+  /**
+   * Hash every `/`-ended prefix and the whole path. Names come sorted, so most share
+   * their folders with the name before: hashing resumes after the deepest shared one.
+   */
+  of(path) {
+    const previous = this.previous;
+    this.previous = path;
+    const limit = Math.min(previous.length, path.length);
+    let common = 0;
+    while (common < limit && previous.charCodeAt(common) === path.charCodeAt(common)) common++;
+    let keep = 0;
+    while (keep < this.count - 1 && this.ends[keep] < common && path.charCodeAt(this.ends[keep]) === 47) keep++;
+    let raw = FNV_OFFSET;
+    let folded = FNV_OFFSET;
+    let from = 0;
+    if (keep > 0) {
+      raw = this.raw[keep - 1];
+      folded = this.folded[keep - 1];
+      from = this.ends[keep - 1];
+    }
+    this.count = keep;
+    this.fresh = keep;
+    for (let i2 = from; i2 < path.length; i2++) {
+      const code = path.charCodeAt(i2);
+      if (code >= 128) return this.slow(path);
+      if (code === 47 && i2 > from) this.push(raw, folded, i2);
+      raw = Math.imul(raw ^ code, FNV_PRIME);
+      folded = Math.imul(folded ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
+    }
+    this.push(raw, folded, path.length);
+    return this;
+  }
+  /** Non-ASCII names: fold segment by segment with NFC and lower case (neither crosses a `/`). */
+  slow(path) {
+    this.count = 0;
+    this.fresh = 0;
+    this.previous = "";
+    let raw = FNV_OFFSET;
+    let folded = FNV_OFFSET;
+    let start = 0;
+    for (; ; ) {
+      const slash = path.indexOf("/", start);
+      const end = slash < 0 ? path.length : slash;
+      if (start > 0) {
+        raw = Math.imul(raw ^ 47, FNV_PRIME);
+        folded = Math.imul(folded ^ 47, FNV_PRIME);
+      }
+      const segment = path.slice(start, end);
+      for (let i2 = 0; i2 < segment.length; i2++) raw = Math.imul(raw ^ segment.charCodeAt(i2), FNV_PRIME);
+      const lower = foldName(segment);
+      for (let i2 = 0; i2 < lower.length; i2++) folded = Math.imul(folded ^ lower.charCodeAt(i2), FNV_PRIME);
+      if (end > 0) this.push(raw, folded, end);
+      if (slash < 0) return this;
+      start = slash + 1;
+    }
+  }
+  push(raw, folded, end) {
+    if (this.count === this.raw.length) {
+      const grow = (array) => {
+        const bigger = new Int32Array(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.raw = grow(this.raw);
+      this.folded = grow(this.folded);
+      this.ends = grow(this.ends);
+    }
+    this.raw[this.count] = raw;
+    this.folded[this.count] = folded;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+};
+function foldName(name) {
+  return (/[^\u0000-\u007f]/.test(name) ? name.normalize("NFC") : name).toLowerCase();
+}
+var NO_FOLDER = 0;
+function hashName(path, out) {
+  let raw = FNV_OFFSET;
+  let folded = FNV_OFFSET;
+  let folder2 = NO_FOLDER;
+  for (let i2 = 0; i2 < path.length; i2++) {
+    const code = path.charCodeAt(i2);
+    if (code >= 128) return hashSlowly(path, out);
+    if (code === 47) folder2 = raw;
+    raw = Math.imul(raw ^ code, FNV_PRIME);
+    folded = Math.imul(folded ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
+  }
+  out.raw = raw;
+  out.folded = folded;
+  out.folder = folder2;
+  return out;
+}
+function hashSlowly(path, out) {
+  const hashes = new PrefixHashes().of(path);
+  out.raw = hashes.raw[hashes.count - 1];
+  out.folded = hashes.folded[hashes.count - 1];
+  out.folder = hashes.count > 1 ? hashes.raw[hashes.count - 2] : NO_FOLDER;
+  return out;
+}
+var FoldTable = class {
+  keys;
+  values;
+  used;
+  size = 0;
+  /** Sized for `expected` names up front (at most half full): growing means hashing everything again. */
+  constructor(expected = 1 << 15) {
+    let capacity = 1 << 16;
+    while (capacity < expected * 2 && capacity < 1 << 26) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+  }
+  /** Note a name by its hashes; true when a different name with the same fold was noted before. */
+  clashes(folded, raw) {
+    if ((this.size + 1) * 2 > this.used.length) this.grow();
+    const mask = this.used.length - 1;
+    for (let i2 = folded & mask; ; i2 = i2 + 1 & mask) {
+      if (!this.used[i2]) {
+        this.used[i2] = 1;
+        this.keys[i2] = folded;
+        this.values[i2] = raw;
+        this.size++;
+        return false;
+      }
+      if (this.keys[i2] === folded) return this.values[i2] !== raw;
+    }
+  }
+  /** Was a name with this folded hash noted? */
+  has(folded) {
+    const mask = this.used.length - 1;
+    for (let i2 = folded & mask; this.used[i2]; i2 = i2 + 1 & mask) if (this.keys[i2] === folded) return true;
+    return false;
+  }
+  grow() {
+    const { keys, values, used } = this;
+    this.keys = new Int32Array(used.length * 2);
+    this.values = new Int32Array(used.length * 2);
+    this.used = new Uint8Array(used.length * 2);
+    this.size = 0;
+    for (let i2 = 0; i2 < used.length; i2++) if (used[i2]) this.clashes(keys[i2], values[i2]);
+  }
+};
+
+// src/inventory/checks/unsafe-names.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+var REPLACEMENT = "\uFFFD";
+var COLLISION_BUDGET = 5e7;
+var UnsafeNamesCheck = class {
+  name = "unsafe-names";
+  check(manifest) {
+    const findings = [];
+    for (const file of manifest.files) {
+      const finding = nameFinding(file.path);
+      if (finding) findings.push(finding);
+    }
+    findings.push(...duplicates(manifest.files), ...collisions(manifest.files));
+    return sortFindings(findings);
+  }
+};
+var UNUSUAL = /^[/\\]|^[A-Za-z]:|\.\.|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/;
+function nameFinding(path) {
+  if (!UNUSUAL.test(path)) return void 0;
+  const base = { kind: "unsafe-path", subject: path, path };
+  if (isAbsoluteName(path)) {
+    return checkFinding({
+      ...base,
+      severity: "high",
+      rule: "absolute-path",
+      title: "Entry with an absolute name: an extractor may write it outside the release folder",
+      detail: "GNU tar strips the leading / by default; tar -P, older node-tar and Python tarfile without a filter do not"
+    });
+  }
+  if (hasParentComponent(path)) {
+    return checkFinding({
+      ...base,
+      severity: "high",
+      rule: "path-traversal",
+      title: "Entry name climbs out of the release folder with ..",
+      detail: "a .. component (split on / and \\) lets an extractor write outside its target (tar-slip, zip-slip)"
+    });
+  }
+  if (CONTROL.test(path)) {
+    return checkFinding({
+      ...base,
+      severity: "high",
+      rule: "control-character",
+      title: "Entry name holds control or bidirectional-override characters",
+      detail: "such names hide what a file is on a terminal or in a review (a name shown as .png can end in .php)"
+    });
+  }
+  if (path.includes(REPLACEMENT)) {
+    return checkFinding({
+      ...base,
+      severity: "medium",
+      rule: "invalid-utf8",
+      title: "Entry name is not valid UTF-8",
+      detail: "extractors and file systems decode such names differently, so the name checked is not the name written"
+    });
+  }
+  return void 0;
+}
+function duplicates(files) {
+  const findings = [];
+  for (let i2 = 0; i2 < files.length; ) {
+    let j = i2 + 1;
+    while (j < files.length && files[j].path === files[i2].path) j++;
+    if (j - i2 > 1) {
+      const copies = files.slice(i2, j);
+      const first = copies[0];
+      const same = copies.every((copy) => copy.type === first.type && copy.sha256 === first.sha256 && copy.link === first.link && copy.mode === first.mode && copy.uid === first.uid);
+      const dirs = copies.every((copy) => copy.type === "dir");
+      if (!(same && dirs)) {
+        findings.push(
+          checkFinding({
+            kind: "unsafe-path",
+            severity: same || dirs ? "low" : "high",
+            rule: "duplicate-entry",
+            subject: first.path,
+            path: first.path,
+            title: same ? `Entry stored ${copies.length} times, identically` : `Entry stored ${copies.length} times: a later copy replaces the earlier one on extraction`,
+            detail: `in archive order: ${copies.map(describe2).join(", then ")}`
+          })
+        );
+      }
+    }
+    i2 = j;
+  }
+  return findings;
+}
+function describe2(file) {
+  if (file.type === "file") return `file ${file.mode} sha256 ${file.sha256?.slice(0, 12) ?? "?"}`;
+  if (file.link !== void 0) return `${file.type} ${file.mode} \u2192 ${file.link}`;
+  return `${file.type} ${file.mode}`;
+}
+function collisions(files) {
+  const count2 = files.length;
+  const folded = new Int32Array(count2);
+  const raw = new Int32Array(count2);
+  const folders = new Int32Array(count2);
+  const dirs = [];
+  const hashes = new PrefixHashes();
+  let spent = 0;
+  for (let i2 = 0; i2 < count2; i2++) {
+    const file = files[i2];
+    spent += file.path.length;
+    if (spent > COLLISION_BUDGET) return [budgetFinding()];
+    hashes.of(file.path);
+    const last = hashes.count - 1;
+    folded[i2] = hashes.folded[last];
+    raw[i2] = hashes.raw[last];
+    folders[i2] = last > 0 ? hashes.raw[last - 1] : NO_FOLDER;
+    if (file.type === "dir") dirs.push(raw[i2]);
+  }
+  const stored = Int32Array.from(dirs).sort();
+  for (let i2 = 0; i2 < count2; i2++) {
+    const folder2 = folders[i2];
+    if (folder2 !== NO_FOLDER && !includes(stored, folder2)) return prefixCollisions(files);
+  }
+  const sorted = Int32Array.from(folded).sort();
+  const repeated = /* @__PURE__ */ new Set();
+  for (let i2 = 1; i2 < count2; i2++) if (sorted[i2] === sorted[i2 - 1]) repeated.add(sorted[i2]);
+  if (repeated.size === 0) return [];
+  const firstRaw = /* @__PURE__ */ new Map();
+  const suspects = /* @__PURE__ */ new Set();
+  for (let i2 = 0; i2 < count2; i2++) {
+    const key = folded[i2];
+    if (!repeated.has(key)) continue;
+    const seen = firstRaw.get(key);
+    if (seen === void 0) firstRaw.set(key, raw[i2]);
+    else if (seen !== raw[i2]) suspects.add(key);
+  }
+  return suspects.size === 0 ? [] : report(files, suspects, (path, note) => {
+    note(path);
+  });
+}
+function includes(sorted, value) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    const at = sorted[middle];
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle;
+  }
+  return false;
+}
+function prefixCollisions(files) {
+  const table2 = new FoldTable();
+  const suspects = /* @__PURE__ */ new Set();
+  const hashes = new PrefixHashes();
+  let spent = 0;
+  for (const file of files) {
+    const path = file.path;
+    spent += path.length;
+    if (spent > COLLISION_BUDGET) return [budgetFinding()];
+    hashes.of(path);
+    for (let i2 = hashes.fresh; i2 < hashes.count; i2++) {
+      const folded = hashes.folded[i2];
+      if (table2.clashes(folded, hashes.raw[i2])) suspects.add(folded);
+    }
+  }
+  if (suspects.size === 0) return [];
+  const again = new PrefixHashes();
+  return report(files, suspects, (path, note) => {
+    again.of(path);
+    for (let i2 = 0; i2 < again.count; i2++) if (suspects.has(again.folded[i2])) note(path.slice(0, again.ends[i2]));
+  });
+}
+function report(files, suspects, names) {
+  const groups = /* @__PURE__ */ new Map();
+  const hashes = { raw: 0, folded: 0, folder: NO_FOLDER };
+  const note = (name) => {
+    if (!suspects.has(hashName(name, hashes).folded)) return;
+    const folded = foldName(name);
+    let group = groups.get(folded);
+    if (!group) groups.set(folded, group = /* @__PURE__ */ new Set());
+    group.add(name);
+  };
+  for (const file of files) names(file.path, note);
+  const findings = [];
+  for (const members of groups.values()) {
+    const group = [...members].sort();
+    const parent = parentOf(group[0]);
+    if (members.size < 2 || !group.every((path) => parentOf(path) === parent)) continue;
+    const unicode = group.some((a, i2) => group.some((b, k) => k !== i2 && a.normalize("NFC") === b.normalize("NFC")));
+    findings.push(
+      checkFinding({
+        kind: "unsafe-path",
+        severity: "medium",
+        rule: unicode ? "unicode-collision" : "case-collision",
+        subject: group.join("\0"),
+        path: group[0],
+        title: unicode ? "Names that are the same text in another Unicode normalisation: one overwrites the other on some file systems" : "Names that differ only in case: one overwrites the other on case-insensitive file systems",
+        detail: `the colliding names: ${examples(group.map((path) => JSON.stringify(path)))}`
+      })
+    );
+  }
+  return findings;
+}
+function budgetFinding() {
+  return checkFinding({
+    kind: "unsafe-path",
+    severity: "high",
+    rule: "names-not-judged",
+    subject: "names",
+    title: "Names too many or too long to check them all for collisions",
+    detail: `the names add up to more than ${COLLISION_BUDGET.toLocaleString("en-US")} characters; treat the package as hostile`
+  });
+}
+
 // src/inventory/checks/registry.ts
-var MANIFEST_CHECKS = [];
+var MANIFEST_CHECKS = [
+  new SensitivePathsCheck(),
+  new PermissionsCheck(),
+  new OwnersCheck(),
+  new UnsafeNamesCheck(),
+  new LinksCheck()
+];
 function contentChecks() {
-  return [];
+  return [new SensitiveContentCheck(), new SecretsCheck()];
 }
 
 // src/inventory/extractors/extractor.ts
@@ -25511,14 +28096,14 @@ var BASES = [EE.base, EE.baseAltSpelling, CE.base];
 var ROOTS = [EE.project, CE.project, CE.monorepo];
 var COMMERCE_ONLY = new Set(Object.values(EE));
 function markMagentoProduct(packages, root) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const pkg of packages) if (!byName.has(pkg.name)) byName.set(pkg.name, pkg);
-  const rootCandidate = root && ROOTS.includes(root.name) && !byName.has(root.name) ? root : void 0;
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const pkg of packages) if (!byName2.has(pkg.name)) byName2.set(pkg.name, pkg);
+  const rootCandidate = root && ROOTS.includes(root.name) && !byName2.has(root.name) ? root : void 0;
   let carrier;
-  for (const name of [...METAPACKAGES, ...BASES, ...ROOTS]) carrier ??= byName.get(name);
+  for (const name of [...METAPACKAGES, ...BASES, ...ROOTS]) carrier ??= byName2.get(name);
   carrier ??= rootCandidate;
   if (!carrier) return packages;
-  const names = [...byName.keys(), ...rootCandidate ? [rootCandidate.name] : []];
+  const names = [...byName2.keys(), ...rootCandidate ? [rootCandidate.name] : []];
   const commerce = names.some((name) => COMMERCE_ONLY.has(name));
   const aliases = (commerce ? COMMERCE_NAMES : COMMUNITY_NAMES).filter((name) => name !== carrier.name).sort();
   const marked = { ...carrier, aliases };
@@ -26065,7 +28650,7 @@ var START_TAG = new RegExp(`^<(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<
 var ATTRIBUTE = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, "g");
 var END_TAG = new RegExp(`^</(${NAME})\\s*>$`);
 var ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9A-Fa-f]+));/g;
-var NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+var NAMED2 = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 function xmlElements(text) {
   const elements = [];
   const open6 = [];
@@ -26143,7 +28728,7 @@ function attributes(text, fail) {
 function decode(value, fail) {
   if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)/.test(value)) fail("an & that starts no entity");
   return value.replace(ENTITY, (_, named, decimal2, hex) => {
-    if (named) return NAMED[named] ?? "";
+    if (named) return NAMED2[named] ?? "";
     const code = decimal2 ? parseInt(decimal2, 10) : parseInt(hex ?? "", 16);
     if (!(code > 0 && code <= 1114111)) fail("a character reference out of range");
     return String.fromCodePoint(code);
@@ -27044,7 +29629,7 @@ function splitKey(text) {
   let after;
   if (text.startsWith('"') || text.startsWith("'")) {
     const end = quotedEnd(text, 0);
-    key = unquote(text.slice(0, end));
+    key = unquote2(text.slice(0, end));
     after = text.slice(end);
     if (!after.startsWith(":")) throw new GiveUp();
     after = after.slice(1);
@@ -27075,7 +29660,7 @@ function inlineValue(text) {
   if (text.startsWith('"') || text.startsWith("'")) {
     const end = quotedEnd(text, 0);
     if (end !== text.length) throw new GiveUp();
-    return unquote(text);
+    return unquote2(text);
   }
   return plainScalar(text);
 }
@@ -27111,7 +29696,7 @@ function quotedEnd(text, start) {
   }
   throw new GiveUp();
 }
-function unquote(literal) {
+function unquote2(literal) {
   if (literal.startsWith("'")) return literal.slice(1, -1).replaceAll("''", "'");
   try {
     const value = JSON.parse(literal);
@@ -27137,7 +29722,7 @@ var FlowReader = class {
     if (char === "[") return this.sequence();
     if (char === '"' || char === "'") {
       const end = quotedEnd(this.text, this.at);
-      const value = unquote(this.text.slice(this.at, end));
+      const value = unquote2(this.text.slice(this.at, end));
       this.at = end;
       return value;
     }
@@ -27305,8 +29890,8 @@ function isPackageRoot(path) {
   if (dir.length === 0 || path[dir.length] !== "/") return false;
   const slash = dir.lastIndexOf("/");
   if (slash < 0) return false;
-  const folder = dir.slice(slash + 1);
-  if (folder === "" || folder.startsWith(".") || folder.startsWith("@")) return false;
+  const folder2 = dir.slice(slash + 1);
+  if (folder2 === "" || folder2.startsWith(".") || folder2.startsWith("@")) return false;
   const parent = dir.slice(0, slash);
   if (isNodeModulesDir(parent)) return true;
   const scopeSlash = parent.lastIndexOf("/");
@@ -27789,7 +30374,7 @@ function metadataHeaders(text) {
 // src/inventory/extractors/requirements-txt.ts
 var URL2 = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 var PATH = /^(?:\.|\/|~|[A-Za-z]:[\\/])|[\\/]/;
-var ARCHIVE2 = /\.(?:whl|zip|tar|tgz|tbz|txz|tlz|tar\.gz|tar\.bz2|tar\.xz|tar\.lz|tar\.lzma)$/i;
+var ARCHIVE3 = /\.(?:whl|zip|tar|tgz|tbz|txz|tlz|tar\.gz|tar\.bz2|tar\.xz|tar\.lz|tar\.lzma)$/i;
 var NAME2 = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
 var CLAUSE = /^\s*(===|==|~=|!=|<=|>=|<|>)\s*([^\s,;()]+)\s*$/;
 var requirementsTxtExtractor = {
@@ -27854,7 +30439,7 @@ function pinnedRequirement(requirement, line) {
   }
   let rest = requirement.slice(name[0].length);
   if (rest.startsWith("@")) return void 0;
-  if ((PATH.test(requirement) || ARCHIVE2.test(requirement)) && !/^(?:[=~!<>(;]|$)/.test(rest)) return void 0;
+  if ((PATH.test(requirement) || ARCHIVE3.test(requirement)) && !/^(?:[=~!<>(;]|$)/.test(rest)) return void 0;
   const marker = rest.indexOf(";");
   if (marker >= 0) rest = rest.slice(0, marker);
   rest = rest.trim();
@@ -27918,9 +30503,9 @@ function groupEdges(value) {
   return Object.values(value).flatMap(edges);
 }
 function developmentOnly(nodes) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const n of nodes) byName.set(n.name, [...byName.get(n.name) ?? [], n]);
-  const targets = (edge) => (byName.get(edge.name) ?? []).filter((n) => edge.version === void 0 || n.version === edge.version);
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const n of nodes) byName2.set(n.name, [...byName2.get(n.name) ?? [], n]);
+  const targets = (edge) => (byName2.get(edge.name) ?? []).filter((n) => edge.version === void 0 || n.version === edge.version);
   const walk = (start, seen) => {
     const stack = [...start];
     for (let n = stack.pop(); n; n = stack.pop()) {
@@ -28017,7 +30602,7 @@ function tokenize3(text, lineNumber) {
     } else if (char === '"') {
       const end = closingQuote2(text, i2);
       if (end < 0) throw lineError(lineNumber, "has a string that is never closed (a truncated file?)");
-      tokens2.push({ kind: "string", value: unquote2(text.slice(i2, end + 1), lineNumber) });
+      tokens2.push({ kind: "string", value: unquote3(text.slice(i2, end + 1), lineNumber) });
       i2 = end + 1;
     } else {
       let end = i2;
@@ -28035,7 +30620,7 @@ function closingQuote2(text, open6) {
   }
   return -1;
 }
-function unquote2(literal, lineNumber) {
+function unquote3(literal, lineNumber) {
   try {
     const value = JSON.parse(literal);
     if (typeof value === "string") return value;
@@ -28244,7 +30829,7 @@ var InventoryAnalyzer = class {
   }
   parseError(path, extractor, reason) {
     const why = reason.replace(/\s+/g, " ").trim().slice(0, 300);
-    this.findings.push({
+    const finding = {
       id: findingId("parse-error", path, extractor.name),
       kind: "parse-error",
       severity: "medium",
@@ -28254,7 +30839,8 @@ var InventoryAnalyzer = class {
       detail: "the packages it lists are not checked against advisories until it can be read",
       status: "new",
       blocking: true
-    });
+    };
+    this.findings.push(aboutPaths(finding, path));
   }
   /** OS packages take the release of the system tree they were found in. */
   releaseOf(ecosystem, where) {
@@ -28368,7 +30954,7 @@ var PackagePass = class {
 };
 
 // src/read/read-package.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open5, stat as stat4 } from "node:fs/promises";
 
@@ -28378,12 +30964,12 @@ var PackageFormatError = class extends Error {
 };
 
 // src/read/read-directory.ts
-import { constants, createReadStream } from "node:fs";
+import { constants as constants2, createReadStream } from "node:fs";
 import { lstat, open as open4, readdir as readdir2, readlink, stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 
 // src/read/entry-sink.ts
-import { createHash as createHash4, hash as digestOnce } from "node:crypto";
+import { createHash as createHash5, hash as digestOnce } from "node:crypto";
 var EMPTY2 = Buffer.alloc(0);
 var EntrySink = class {
   constructor(visitor, header2) {
@@ -28406,7 +30992,7 @@ var EntrySink = class {
     if (this.seen === 0 && chunk.length === this.header.size) {
       this.digest = digestOnce("sha256", chunk, "hex");
     } else {
-      (this.hash ??= createHash4("sha256")).update(chunk);
+      (this.hash ??= createHash5("sha256")).update(chunk);
     }
     this.seen += chunk.length;
     if (this.held < this.want) {
@@ -28495,7 +31081,7 @@ function specialKind(stats) {
   return "unknown";
 }
 async function readFileEntry(absolute, listed, sink) {
-  const handle = await open4(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const handle = await open4(absolute, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
   try {
     const now = await handle.stat();
     if (!now.isFile() || now.ino !== listed.ino || now.dev !== listed.dev) {
@@ -28520,7 +31106,7 @@ async function readFileEntry(absolute, listed, sink) {
 }
 
 // src/read/read-tar-file.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createGunzip } from "node:zlib";
 
@@ -29001,7 +31587,7 @@ async function readTarFile(path, compressed, visitor, limits) {
   const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash5("sha256");
+      const packageHash = createHash6("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -29015,7 +31601,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash5("sha256");
+    const fileHash = createHash6("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -29081,9 +31667,9 @@ function describeEntry(raw, limits) {
   const path = storedPath(text);
   const unix = MADE_BY_UNIX.has(raw.versionMadeBy >> 8) ? raw.externalFileAttributes >>> 16 : 0;
   const format = unix & S_IFMT;
-  const special = UNIX_SPECIALS.get(format);
+  const special2 = UNIX_SPECIALS.get(format);
   let type;
-  if (special) type = "other";
+  if (special2) type = "other";
   else type = UNIX_TYPES.get(format) ?? (text.endsWith("/") || raw.externalFileAttributes & DOS_DIRECTORY ? "dir" : "file");
   const permissions = unix & 4095;
   const mode = permissions !== 0 ? permissions : type === "dir" ? 493 : 420;
@@ -29093,7 +31679,7 @@ function describeEntry(raw, limits) {
     header2.uid = owner.uid;
     header2.gid = owner.gid;
   }
-  if (special) header2.special = special;
+  if (special2) header2.special = special2;
   if (bad) header2.badName = true;
   return header2;
 }
@@ -29240,7 +31826,7 @@ function fileError(target, error) {
   }
 }
 async function hashFile(path) {
-  const hash = createHash6("sha256");
+  const hash = createHash7("sha256");
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -29260,6 +31846,7 @@ async function inspectPackage(target, limits, monitored) {
     findings.push(...result.findings ?? []);
   }
   for (const check of MANIFEST_CHECKS) findings.push(...check.check({ files, root: pass.root }));
+  idsWithoutTopFolder(findings, singleTopFolder(files));
   return { read: read10, files, root: pass.root, packages, findings, configs: capture.texts() };
 }
 
@@ -29277,7 +31864,7 @@ function packageMatches(pattern, finding) {
   const name = ecosystem ? namePart.slice(slash + 1) : namePart;
   return name === pkg.name && (version === void 0 || version === pkg.version);
 }
-function matches(acceptance, finding) {
+function matches2(acceptance, finding) {
   if (acceptance.id !== void 0 && acceptance.id !== finding.id) return false;
   if (acceptance.kind !== void 0 && acceptance.kind !== finding.kind) return false;
   if (acceptance.advisory !== void 0) {
@@ -29294,7 +31881,7 @@ function inForce(acceptance, today) {
 function applyAcceptances(findings, acceptances, today) {
   const used = /* @__PURE__ */ new Set();
   for (const finding of findings) {
-    const found = acceptances.filter((acceptance) => matches(acceptance, finding));
+    const found = acceptances.filter((acceptance) => matches2(acceptance, finding));
     for (const acceptance of found) used.add(acceptance);
     const current = found.find((acceptance) => inForce(acceptance, today));
     if (current) {
@@ -29453,15 +32040,15 @@ function compare8(a, b) {
 var LISTED_FINDINGS = 20;
 var LISTED_CHANGES = 10;
 var LISTED_NOTES = 5;
-function renderTerminal(report) {
-  const { target } = report;
+function renderTerminal(report2) {
+  const { target } = report2;
   const lines = [
     `package   ${printable(target.path)} (${target.format}, ${plural(target.files, "entry", "entries")}, ${bytes(target.bytes)})`,
     `sha256    ${target.sha256}`
   ];
-  if (report.baseline) lines.push(`baseline  ${printable(report.baseline.path)} (${report.baseline.format}, ${plural(report.baseline.files, "entry", "entries")})`);
-  lines.push(`packages  ${packageCounts2(report)}`);
-  const changes = report.changes;
+  if (report2.baseline) lines.push(`baseline  ${printable(report2.baseline.path)} (${report2.baseline.format}, ${plural(report2.baseline.files, "entry", "entries")})`);
+  lines.push(`packages  ${packageCounts2(report2)}`);
+  const changes = report2.changes;
   if (changes) {
     const { files, packages, configs } = changes;
     lines.push(
@@ -29470,8 +32057,8 @@ function renderTerminal(report) {
     for (const config of configs.slice(0, LISTED_CHANGES)) lines.push(`  config  ${printable(config.path)} ${printable(describe(config))}`);
     if (configs.length > LISTED_CHANGES) lines.push(`  \u2026 and ${count(configs.length - LISTED_CHANGES)} more config changes in the report`);
   }
-  lines.push(`findings  ${findingCounts2(report)}`);
-  const shown = [...report.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
+  lines.push(`findings  ${findingCounts2(report2)}`);
+  const shown = [...report2.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
   for (const finding of shown) {
     const where = finding.path ? `  (${printable(finding.path)})` : "";
     const fix = findingFix(finding);
@@ -29480,27 +32067,27 @@ function renderTerminal(report) {
       `  ${finding.blocking ? "BLOCK" : "note "} ${finding.status.padEnd(8)} ${finding.severity.padEnd(8)} ${finding.kind.padEnd(14)} ${about}${printable(finding.title)}${fix ? `; ${fix}` : ""}${where}`
     );
   }
-  if (report.findings.length > shown.length) {
-    lines.push(`  \u2026 and ${count(report.findings.length - shown.length)} more in the report (--report, --summary)`);
+  if (report2.findings.length > shown.length) {
+    lines.push(`  \u2026 and ${count(report2.findings.length - shown.length)} more in the report (--report, --summary)`);
   }
-  for (const note of report.notes.slice(0, LISTED_NOTES)) lines.push(`note      ${printable(note)}`);
-  if (report.notes.length > LISTED_NOTES) lines.push(`note      \u2026 and ${count(report.notes.length - LISTED_NOTES)} more notes in the report`);
-  lines.push(verdictLine(report));
+  for (const note of report2.notes.slice(0, LISTED_NOTES)) lines.push(`note      ${printable(note)}`);
+  if (report2.notes.length > LISTED_NOTES) lines.push(`note      \u2026 and ${count(report2.notes.length - LISTED_NOTES)} more notes in the report`);
+  lines.push(verdictLine(report2));
   return `${lines.join("\n")}
 `;
 }
-function packageCounts2(report) {
-  if (report.packages.length === 0) return "none found";
+function packageCounts2(report2) {
+  if (report2.packages.length === 0) return "none found";
   const byEcosystem = /* @__PURE__ */ new Map();
-  for (const pkg of report.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
+  for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
   const parts = [...byEcosystem].sort(([a], [b]) => a < b ? -1 : 1).map(([ecosystem, n]) => `${ecosystem} ${count(n)}`);
-  return `${count(report.packages.length)} (${parts.join(", ")})`;
+  return `${count(report2.packages.length)} (${parts.join(", ")})`;
 }
-function findingCounts2(report) {
-  if (report.findings.length === 0) return "none";
-  const blocking = report.findings.filter((finding) => finding.blocking).length;
-  const fresh = report.findings.filter((finding) => finding.status === "new").length;
-  return `${count(report.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
+function findingCounts2(report2) {
+  if (report2.findings.length === 0) return "none";
+  const blocking = report2.findings.filter((finding) => finding.blocking).length;
+  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
+  return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
 }
 
 // src/cli/main.ts
@@ -29538,7 +32125,7 @@ async function runScan(options2, io) {
     ...options2.includeDev ? { includeDev: true } : {}
   });
   const started = performance.now();
-  const report = await scan({
+  const report2 = await scan({
     target: options2.target,
     ...options2.baseline !== void 0 ? { baseline: options2.baseline } : {},
     roots: { ...options2.root !== void 0 ? { target: options2.root } : {}, ...options2.baselineRoot !== void 0 ? { baseline: options2.baselineRoot } : {} },
@@ -29547,21 +32134,21 @@ async function runScan(options2, io) {
     allowSourceFailure: options2.allowSourceFailure,
     ...policy
   });
-  if (options2.report) await writeJsonReport(options2.report, report);
-  if (options2.summary) await writeOutput(options2.summary, renderMarkdown(report), "the summary");
-  if (options2.sarif) await writeOutput(options2.sarif, renderSarif(report), "the SARIF file");
-  if (options2.sbom) await writeOutput(options2.sbom, renderCycloneDx(report), "the SBOM");
-  io.stdout(options2.quiet ? `${verdictLine(report)}
-` : renderTerminal(report));
+  if (options2.report) await writeJsonReport(options2.report, report2);
+  if (options2.summary) await writeOutput(options2.summary, renderMarkdown(report2), "the summary");
+  if (options2.sarif) await writeOutput(options2.sarif, renderSarif(report2), "the SARIF file");
+  if (options2.sbom) await writeOutput(options2.sbom, renderCycloneDx(report2), "the SBOM");
+  io.stdout(options2.quiet ? `${verdictLine(report2)}
+` : renderTerminal(report2));
   if (options2.debug) {
     const gc = process.execArgv.includes("--single-threaded-gc") ? ", relaunched with single-threaded GC" : "";
     io.stderr(`scan took ${((performance.now() - started) / 1e3).toFixed(2)} s${gc}
 `);
   }
-  return exitStatus(report);
+  return exitStatus(report2);
 }
-function exitStatus(report) {
-  return report.verdict === "fail" ? EXIT_FAIL : EXIT_PASS;
+function exitStatus(report2) {
+  return report2.verdict === "fail" ? EXIT_FAIL : EXIT_PASS;
 }
 function causeChain(error) {
   let text = "";

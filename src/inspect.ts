@@ -1,4 +1,6 @@
 import { ConfigCapture } from './baseline/config-capture.js';
+import { singleTopFolder } from './baseline/strip-root.js';
+import { idsWithoutTopFolder } from './findings/finding-id.js';
 import type { Limits } from './limits.js';
 import type { ConfigText, FileRecord, Finding, Package } from './model.js';
 import type { ContentAnalyzer } from './inventory/content-analyzer.js';
@@ -34,5 +36,7 @@ export async function inspectPackage(target: string, limits: Limits, monitored: 
     findings.push(...(result.findings ?? []));
   }
   for (const check of MANIFEST_CHECKS) findings.push(...check.check({ files, root: pass.root }));
+  // `shop-2.4.6/var/cache` and `shop-2.4.7/var/cache` are the same folder to a baseline and an acceptance
+  idsWithoutTopFolder(findings, singleTopFolder(files));
   return { read, files, root: pass.root, packages, findings, configs: capture.texts() };
 }

@@ -89,6 +89,9 @@ beforeAll(async () => {
   await chmod(join(work, 'old/shop-2.4.6/bin/magento'), 0o755);
   await chmod(join(work, 'new/shop-2.4.7/bin/magento'), 0o777); // loosened, but not a monitored file: counted only
   await chmod(join(work, 'new/shop-2.4.7/app/etc/di.xml'), 0o666);
+  // a world-writable cache folder both releases ship: production already has it
+  await chmod(join(work, 'old/shop-2.4.6/var/cache'), 0o777);
+  await chmod(join(work, 'new/shop-2.4.7/var/cache'), 0o777);
   oldPackage = pack(join(work, 'old'), 'shop-2.4.6', join(work, 'shop-2.4.6.tar.gz'));
   newPackage = pack(join(work, 'new'), 'shop-2.4.7', join(work, 'shop-2.4.7.tar.gz'));
   advisories = join(work, 'advisories.json');
@@ -135,7 +138,7 @@ describe('against the previous package', () => {
     const htaccess = againstPackage.changes?.configs.find((change) => change.path === 'pub/.htaccess');
     expect(htaccess?.diff).toContain('+php_value auto_prepend_file /tmp/x.php');
     const database = againstPackage.changes?.configs.find((change) => change.path === 'app/etc/database.php');
-    expect(database?.diff).toMatch(/^\+<\?php return \['password' => 'Zq8r…\[15 chars redacted\]'\];$/m);
+    expect(database?.diff).toMatch(/^\+<\?php return \['password' => 'Zq8… \(15 characters\)'\];$/m);
     const everything = JSON.stringify(againstPackage) + renderMarkdown(againstPackage);
     expect(everything).not.toContain(DB_PASSWORD);
   });
@@ -157,6 +160,17 @@ describe('against the previous package', () => {
     ]);
     expect(againstPackage.verdict).toBe('fail');
     expect(againstPackage.findings.filter((finding) => finding.status === 'new').every((finding) => finding.blocking)).toBe(true);
+  });
+});
+
+describe('the checks against the previous package', () => {
+  it('knows a threat the baseline already had under its old top folder, and blocks only the new one', () => {
+    const permissions = againstPackage.findings.filter((finding) => finding.kind === 'permission');
+    expect(permissions.map((finding) => [finding.path, finding.status, finding.blocking])).toEqual([
+      ['shop-2.4.7/app/etc/di.xml', 'new', true],
+      ['shop-2.4.7/bin/magento', 'new', true],
+      ['shop-2.4.7/var/cache', 'existing', false],
+    ]);
   });
 });
 
@@ -188,7 +202,7 @@ describe('the summary', () => {
     expect(markdown).toMatch(/### What this release changes/);
     expect(markdown).toMatch(/Files: 4 added, 2 removed, 6 changed, 10 unchanged/);
     expect(markdown).toMatch(/\| upgraded \| Packagist \| `monolog\/monolog` \| `2\.9\.1` \| `2\.10\.0` \|/);
-    expect(markdown).toMatch(/<details><summary>1 finding already in the baseline<\/summary>/);
+    expect(markdown).toMatch(/<details><summary>2 findings already in the baseline<\/summary>/);
     expect(markdown).toMatch(/<details open><summary>`pub\/\.htaccess` changed<\/summary>\n\n```diff\n--- a\/pub\/\.htaccess\n\+\+\+ b\/pub\/\.htaccess/);
   });
 });

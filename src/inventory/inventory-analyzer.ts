@@ -1,6 +1,6 @@
 import type { Ecosystem, Finding, Package } from '../model.js';
 import type { Content, Entry, EntryHeader } from '../read/entry.js';
-import { findingId } from '../findings/finding-id.js';
+import { aboutPaths, findingId } from '../findings/finding-id.js';
 import type { AnalyzerResult, ContentAnalyzer } from './content-analyzer.js';
 import type { ExtractedPackage, Extractor } from './extractors/extractor.js';
 import { EXTRACTORS } from './extractors/registry.js';
@@ -68,7 +68,7 @@ export class InventoryAnalyzer implements ContentAnalyzer {
 
   private parseError(path: string, extractor: Extractor, reason: string): void {
     const why = reason.replace(/\s+/g, ' ').trim().slice(0, 300);
-    this.findings.push({
+    const finding: Finding = {
       id: findingId('parse-error', path, extractor.name),
       kind: 'parse-error',
       severity: 'medium',
@@ -78,7 +78,8 @@ export class InventoryAnalyzer implements ContentAnalyzer {
       detail: 'the packages it lists are not checked against advisories until it can be read',
       status: 'new',
       blocking: true,
-    });
+    };
+    this.findings.push(aboutPaths(finding, path));
   }
 
   /** OS packages take the release of the system tree they were found in. */

@@ -1,4 +1,4 @@
-import { findingId } from '../../findings/finding-id.js';
+import { aboutPaths, findingId } from '../../findings/finding-id.js';
 import type { Finding, FindingKind, Severity } from '../../model.js';
 
 export interface CheckFindingInput {
@@ -26,7 +26,8 @@ export function checkFinding(input: CheckFindingInput): Finding {
   };
   if (input.path !== undefined) finding.path = input.path;
   if (input.detail !== undefined) finding.detail = input.detail;
-  return finding;
+  // a subject that is no path (a fingerprint, `uid:gid`) never starts with the top folder
+  return aboutPaths(finding, input.subject);
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
