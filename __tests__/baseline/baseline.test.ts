@@ -8,31 +8,11 @@ import type { Report } from '../../src/model.js';
 import { writeJsonReport } from '../../src/report/write-output.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { scan } from '../../src/scan.js';
+import { GUZZLE_AND_TWIG_ADVISORIES, composerLock } from '../helpers/composer-store.js';
 import { tempDir } from '../helpers/temp.js';
 
 // built at run time, so no credential-looking literal sits in the source
 const DB_PASSWORD = ['Zq8', 'rT2', 'vL9', 'xW4', 'kP1'].join('');
-
-function composerLock(packages: Record<string, string>): string {
-  return JSON.stringify({ packages: Object.entries(packages).map(([name, version]) => ({ name, version, type: 'library' })), 'packages-dev': [] });
-}
-
-const ADVISORIES = [
-  {
-    id: 'GHSA-25mq-v84q-4j7r',
-    modified: '2024-01-01T00:00:00Z',
-    summary: 'CURLOPT_HTTPAUTH option not cleared on change of origin',
-    affected: [{ package: { ecosystem: 'Packagist', name: 'guzzlehttp/guzzle' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '7.0.0' }, { fixed: '7.4.5' }] }] }],
-    database_specific: { severity: 'HIGH' },
-  },
-  {
-    id: 'GHSA-52m2-vc4m-jj33',
-    modified: '2024-01-01T00:00:00Z',
-    summary: 'Twig may load a template outside a configured directory',
-    affected: [{ package: { ecosystem: 'Packagist', name: 'twig/twig' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '3.0.0' }, { fixed: '3.4.3' }] }] }],
-    database_specific: { severity: 'HIGH' },
-  },
-];
 
 const OLD: Record<string, string> = {
   'composer.lock': composerLock({ 'guzzlehttp/guzzle': '7.4.4', 'monolog/monolog': '2.9.1' }),
@@ -95,7 +75,7 @@ beforeAll(async () => {
   oldPackage = pack(join(work, 'old'), 'shop-2.4.6', join(work, 'shop-2.4.6.tar.gz'));
   newPackage = pack(join(work, 'new'), 'shop-2.4.7', join(work, 'shop-2.4.7.tar.gz'));
   advisories = join(work, 'advisories.json');
-  await writeFile(advisories, JSON.stringify(ADVISORIES));
+  await writeFile(advisories, JSON.stringify(GUZZLE_AND_TWIG_ADVISORIES));
   oldReport = join(work, 'shop-2.4.6.report.json');
   await writeJsonReport(oldReport, await scan({ target: oldPackage, advisories: [advisories] }));
   againstPackage = await scan({ target: newPackage, baseline: oldPackage, advisories: [advisories] });

@@ -5,6 +5,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GUZZLE_AND_TWIG_ADVISORIES, composerLock } from '../helpers/composer-store.js';
 import { distIsCurrent } from '../helpers/dist-is-current.js';
 import { GitHubServer } from '../helpers/github-server.js';
 import { MACHINE_NODE } from '../helpers/run.js';
@@ -18,34 +19,13 @@ let github: GitHubServer;
 let advisories: string;
 const packages: Record<string, string> = {};
 
-function composerLock(packages: Record<string, string>): string {
-  return JSON.stringify({ packages: Object.entries(packages).map(([name, version]) => ({ name, version })), 'packages-dev': [] });
-}
 
 beforeAll(async () => {
   await distIsCurrent();
   work = await tempDir();
   github = await new GitHubServer().start();
   advisories = join(work, 'advisories.json');
-  await writeFile(
-    advisories,
-    JSON.stringify([
-      {
-        id: 'GHSA-25mq-v84q-4j7r',
-        modified: '2024-01-01T00:00:00Z',
-        summary: 'CURLOPT_HTTPAUTH option not cleared on change of origin',
-        affected: [{ package: { ecosystem: 'Packagist', name: 'guzzlehttp/guzzle' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '7.0.0' }, { fixed: '7.4.5' }] }] }],
-        database_specific: { severity: 'HIGH' },
-      },
-      {
-        id: 'GHSA-52m2-vc4m-jj33',
-        modified: '2024-01-01T00:00:00Z',
-        summary: 'Twig may load a template outside a configured directory',
-        affected: [{ package: { ecosystem: 'Packagist', name: 'twig/twig' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '3.0.0' }, { fixed: '3.4.3' }] }] }],
-        database_specific: { severity: 'HIGH' },
-      },
-    ]),
-  );
+  await writeFile(advisories, JSON.stringify(GUZZLE_AND_TWIG_ADVISORIES));
   packages['vulnerable'] = await packTree(work, 'vulnerable', { 'composer.lock': composerLock({ 'guzzlehttp/guzzle': '7.4.4', 'twig/twig': 'v3.4.1' }) });
   packages['clean'] = await packTree(work, 'clean', { 'composer.lock': composerLock({ 'guzzlehttp/guzzle': '7.4.5', 'twig/twig': 'v3.4.3' }) });
   packages['hostile'] = await packTree(work, 'hostile', { '@octocat/`x`|y/<img src=x onerror=alert(1)>/package-lock.json': '{ broken' });

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalServer } from './local-server.js';
 
 export interface Comment {
   id: number;
@@ -19,30 +19,12 @@ export interface Release {
  * releases and their assets, and uploads. Writes can be refused with 403, as GitHub
  * refuses a fork's read-only token. Every request is recorded.
  */
-export class GitHubServer {
+export class GitHubServer extends LocalServer {
   readonly calls: { method: string; path: string }[] = [];
   readonly comments = new Map<number, Comment[]>();
   readonly releases: Release[] = [];
   forbidWrites = false;
   private nextId = 1000;
-  private server: Server | undefined;
-
-  get url(): string {
-    return `http://127.0.0.1:${(this.server?.address() as AddressInfo | undefined)?.port ?? 0}`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((request, response) => {
-      void this.handle(request, response);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
 
   addComments(issue: number, count: number, login = 'someone-else'): void {
     const list = this.comments.get(issue) ?? [];
@@ -61,7 +43,7 @@ export class GitHubServer {
   }
 
   /** Answers one request; true once it has (each branch returns what it sent). */
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const url = new URL(request.url ?? '/', this.url);
     const method = request.method ?? 'GET';
     const body = await readBody(request);

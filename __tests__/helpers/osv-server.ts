@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalServer } from './local-server.js';
 import { packageKey } from '../../src/advisories/names.js';
 
 interface RecordLike {
@@ -24,9 +24,8 @@ export interface OsvServerOptions {
  * whole record. It returns every record of the package (a superset), as the gate
  * evaluates versions itself. Every request is recorded.
  */
-export class OsvServer {
+export class OsvServer extends LocalServer {
   readonly calls: { method: string; path: string; queries?: number }[] = [];
-  private server: Server | undefined;
   private readonly records: Map<string, RecordLike>;
   private readonly failures: { status: number; retryAfter?: string }[];
 
@@ -34,28 +33,12 @@ export class OsvServer {
     records: RecordLike[],
     private readonly options: OsvServerOptions = {},
   ) {
+    super();
     this.records = new Map(records.map((record) => [record.id, record]));
     this.failures = [...(options.failures ?? [])];
   }
 
-  get url(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    return `http://127.0.0.1:${address?.port ?? 0}`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((request, response) => {
-      void this.handle(request, response);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
     const path = request.url ?? '';
     const failure = this.failures.shift();

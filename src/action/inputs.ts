@@ -1,27 +1,15 @@
 import { ScanError } from '../errors.js';
-import type { FindingKind, Severity } from '../model.js';
 import { parseKinds, parseSeverity } from '../policy/values.js';
+import type { ScanRequest } from '../scan-request.js';
 
 export const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 /** The action's inputs, read once: nothing below this file calls getInput. */
-export interface ActionInputs {
+export interface ActionInputs extends ScanRequest {
   /** Paths or globs, one per line or comma-separated. */
   packages: string[];
-  baseline?: string;
-  advisories: string[];
-  offline: boolean;
-  allowSourceFailure: boolean;
-  config?: string;
-  failOn?: FindingKind[];
-  severity?: Severity;
-  onlyNew?: boolean;
-  includeDev?: boolean;
   report: string;
-  sarif?: string;
-  sbom?: string;
-  summary?: string;
   githubToken?: string;
   comment: CommentMode;
   warnOnly: boolean;

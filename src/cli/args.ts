@@ -1,25 +1,14 @@
 import { parseArgs } from 'node:util';
 import { ScanError } from '../errors.js';
-import { FINDING_KINDS, type FindingKind, type Severity } from '../model.js';
+import { FINDING_KINDS } from '../model.js';
 import { THRESHOLDS, parseKinds, parseSeverity } from '../policy/values.js';
+import type { ScanRequest } from '../scan-request.js';
 
-export interface CliScanOptions {
+export interface CliScanOptions extends ScanRequest {
   target: string;
-  baseline?: string;
   root?: string;
   baselineRoot?: string;
-  advisories: string[];
-  offline: boolean;
-  allowSourceFailure: boolean;
-  config?: string;
-  failOn?: FindingKind[];
-  severity?: Severity;
-  onlyNew?: boolean;
-  includeDev?: boolean;
   report?: string;
-  sarif?: string;
-  sbom?: string;
-  summary?: string;
   quiet: boolean;
   debug: boolean;
 }
