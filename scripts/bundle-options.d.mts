@@ -1,2 +1,2 @@
 import type { BuildOptions } from 'esbuild';
-export function bundles(outdir: string): BuildOptions[];
+export function bundleOptions(outdir: string): BuildOptions;

@@ -45,6 +45,23 @@ describe.each(nodes())('the action on $name', ({ path: node }) => {
   });
 });
 
+describe('the relaunch with single-threaded GC (large packages)', () => {
+  it('gives the same outputs, report and exit status as an in-process run', async () => {
+    const [node] = nodes();
+    const options = (env: Record<string, string>) => ({ node: node?.path ?? '', env });
+    const relaunched = await runAction(work, { package: pkg, report: 'relaunched.json' }, options({ RELEASE_GATE_RELAUNCH_MIN_BYTES: '1' }));
+    const inProcess = await runAction(work, { package: pkg, report: 'in-process.json' }, options({ RELEASE_GATE_NO_RELAUNCH: '1' }));
+    expect(relaunched.stdout).toMatch(/^::debug::scan of .*shop\.tar\.gz took [\d.]+ s, relaunched with single-threaded GC$/m);
+    expect(inProcess.stdout).toMatch(/^::debug::scan of .*shop\.tar\.gz took [\d.]+ s$/m);
+    expect(relaunched.code).toBe(0);
+    expect(inProcess.code).toBe(0);
+    expect({ ...relaunched.outputs, report: '' }).toEqual({ ...inProcess.outputs, report: '' });
+    expect(relaunched.summary).toEqual(inProcess.summary);
+    const [a, b] = await Promise.all([readFile(join(work, 'relaunched.json'), 'utf8'), readFile(join(work, 'in-process.json'), 'utf8')]);
+    expect(parseReport(a, 'report').files).toEqual(parseReport(b, 'report').files);
+  });
+});
+
 describe('inputs', () => {
   it('reports every bad input in one line', async () => {
     const [node] = nodes();

@@ -1,8 +1,14 @@
-import * as core from '@actions/core';
+// The action's entry point: decides whether to start Node again for throughput
+// before it loads the scanner and the toolkit, so that a relaunching parent stays small.
 import { relaunchForThroughput, worthRelaunching } from '../relaunch.js';
-import { run } from './main.js';
 
-// several packages, or a glob: each is scanned in turn; the first tells whether a relaunch pays
-const relaunched = worthRelaunching(core.getInput('package').split(/[\n,]/)[0]?.trim()) ? await relaunchForThroughput() : undefined;
-if (relaunched === undefined) await run();
-else process.exitCode = relaunched;
+// The `package` input as @actions/core's getInput reads it (INPUT_<NAME>, trimmed),
+// read here without loading the toolkit. Several packages, or a glob: each is scanned
+// in turn; the first tells whether a relaunch pays.
+const firstPackage = (process.env['INPUT_PACKAGE'] ?? '').split(/[\n,]/)[0]?.trim();
+const relaunched = worthRelaunching(firstPackage) ? await relaunchForThroughput() : undefined;
+if (relaunched !== undefined) process.exitCode = relaunched;
+else {
+  const { run } = await import('./main.js');
+  await run();
+}

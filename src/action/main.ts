@@ -66,6 +66,7 @@ export async function run(): Promise<void> {
     for (const item of gated) {
       try {
         const baseline = await baselineFor(inputs, item, context, github);
+        const started = performance.now();
         item.report = await scan({
           target: item.target,
           ...(baseline !== undefined ? { baseline } : {}),
@@ -75,6 +76,8 @@ export async function run(): Promise<void> {
           apiCache: advisoryCache.records,
           ...policy,
         });
+        const gc = process.execArgv.includes('--single-threaded-gc') ? ', relaunched with single-threaded GC' : '';
+        core.debug(`scan of ${item.target} took ${((performance.now() - started) / 1000).toFixed(2)} s${gc}`);
         await writeFiles(item, item.report);
       } catch (error) {
         item.error = describeFailure(error);

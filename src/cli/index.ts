@@ -1,15 +1,19 @@
+#!/usr/bin/env node
+// The command's entry point: decides whether to start Node again for throughput
+// before it loads the scanner, so that a relaunching parent stays small.
 import { relaunchForThroughput, worthRelaunching } from '../relaunch.js';
 import { parseCommandLine } from './args.js';
-import { main } from './main.js';
 
 const argv = process.argv.slice(2);
 const relaunched = worthRelaunching(scanTarget()) ? await relaunchForThroughput() : undefined;
-process.exitCode =
-  relaunched ??
-  (await main(argv, {
+if (relaunched !== undefined) process.exitCode = relaunched;
+else {
+  const { main } = await import('./main.js');
+  process.exitCode = await main(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-  }));
+  });
+}
 
 function scanTarget(): string | undefined {
   try {
