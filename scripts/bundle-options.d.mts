@@ -1,2 +1,2 @@
 import type { BuildOptions } from 'esbuild';
-export function bundleOptions(outdir: string): BuildOptions;
+export function bundles(outdir: string): BuildOptions[];

@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { bundleOptions } from '../../scripts/bundle-options.mjs';
+import { bundles } from '../../scripts/bundle-options.mjs';
 
 let checked: Promise<void> | undefined;
 
@@ -15,11 +15,10 @@ export function distIsCurrent(): Promise<void> {
 }
 
 async function compare(): Promise<void> {
-  // beside dist/: the source maps name the sources relative to the bundle, and the
-  // chunks' names are hashes of their contents, maps included
+  // beside dist/: the source maps name the sources relative to the bundle
   const fresh = await mkdtemp('.dist-check-');
   try {
-    await build(bundleOptions(fresh));
+    for (const options of bundles(fresh)) await build(options);
     const built = await filesOf(fresh);
     const committed = await filesOf('dist');
     for (const name of new Set([...built, ...committed])) {

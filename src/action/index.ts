@@ -1,5 +1,6 @@
 // The action's entry point: decides whether to start Node again for throughput
-// before it loads the scanner and the toolkit, so that a relaunching parent stays small.
+// before the scanner's and the toolkit's modules run (they are imported lazily), so
+// that a relaunching parent stays small.
 import { relaunchForThroughput, worthRelaunching } from '../relaunch.js';
 
 // The `package` input as @actions/core's getInput reads it (INPUT_<NAME>, trimmed),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The command's entry point: decides whether to start Node again for throughput
-// before it loads the scanner, so that a relaunching parent stays small.
+// before the scanner's modules run (they are imported lazily), so that a relaunching
+// parent stays small.
 import { relaunchForThroughput, worthRelaunching } from '../relaunch.js';
 import { parseCommandLine } from './args.js';
 
