@@ -31314,6 +31314,25 @@ var init_python_installed_metadata = __esm({
 });
 
 // src/inventory/extractors/requirements-txt.ts
+function readRequirements(content) {
+  const packages = [];
+  const includes2 = [];
+  for (const { line, text } of logicalLines(textOf(content, "a requirements file"))) {
+    const requirement = requirementPart(text);
+    if (requirement === "") {
+      const include = includeOf(text);
+      if (include !== void 0) includes2.push(include);
+      continue;
+    }
+    const pin = pinnedRequirement(requirement, line);
+    if (pin) packages.push({ ecosystem: "PyPI", name: normalizePypiName(pin.name), version: pin.version });
+  }
+  return { packages, includes: includes2 };
+}
+function includeOf(line) {
+  const option = /^(?:-r\s*|--requirement(?:\s*=\s*|\s+))(\S.*)$/.exec(line);
+  return option?.[1]?.trim();
+}
 function logicalLines(text) {
   const out = [];
   const push = (line, joined) => {
@@ -31392,14 +31411,7 @@ var init_requirements_txt = __esm({
       maxBytes: 8 * 1024 * 1024,
       matches: (path, base) => base.endsWith(".txt") && (base.startsWith("requirements") || base.endsWith("requirements.txt") || path === `requirements/${base}` || path.endsWith(`/requirements/${base}`)),
       extract({ content }) {
-        const packages = [];
-        for (const { line, text } of logicalLines(textOf(content, "a requirements file"))) {
-          const requirement = requirementPart(text);
-          if (requirement === "") continue;
-          const pin = pinnedRequirement(requirement, line);
-          if (pin) packages.push({ ecosystem: "PyPI", name: normalizePypiName(pin.name), version: pin.version });
-        }
-        return packages;
+        return readRequirements(content).packages;
       }
     };
   }
@@ -31803,6 +31815,96 @@ var init_purl = __esm({
   }
 });
 
+// src/inventory/requirements-includes.ts
+function mayPinOrInclude(bytes2) {
+  if (!bytes2.includes("==") && !bytes2.includes("-r")) return false;
+  return PIN_OR_INCLUDE_LINE.test(bytes2.toString("latin1"));
+}
+function isUtf16(bytes2) {
+  return bytes2[0] === 255 && bytes2[1] === 254 || bytes2[0] === 254 && bytes2[1] === 255;
+}
+function includedPath(from, include) {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(include) || include.startsWith("/") || include.startsWith("~")) return void 0;
+  const parts = from.split("/").slice(0, -1);
+  for (const segment of include.replace(/\\/g, "/").split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else {
+      parts.push(segment);
+    }
+  }
+  return parts.length > 0 ? parts.join("/") : void 0;
+}
+var INCLUDABLE, RequirementsIncludes, PIN_OR_INCLUDE_LINE;
+var init_requirements_includes = __esm({
+  "src/inventory/requirements-includes.ts"() {
+    "use strict";
+    init_requirements_txt();
+    INCLUDABLE = /\.(?:txt|pip|in)$/;
+    RequirementsIncludes = class {
+      /** Requirements files read on their own, with what they include. */
+      roots = /* @__PURE__ */ new Map();
+      /** Other text files that could be included, by path. */
+      candidates = /* @__PURE__ */ new Map();
+      /** Bytes wanted of this entry, 0 when it can be no requirements file. */
+      wants(path, base) {
+        if (requirementsTxtExtractor.matches(path, base) || INCLUDABLE.test(base)) return requirementsTxtExtractor.maxBytes + 1;
+        return 0;
+      }
+      take(path, base, bytes2) {
+        const root = requirementsTxtExtractor.matches(path, base);
+        if (!root && !INCLUDABLE.test(base)) return;
+        if (bytes2.length > requirementsTxtExtractor.maxBytes) {
+          if (!root) this.candidates.set(path, { unreadable: `it is larger than the ${requirementsTxtExtractor.maxBytes}-byte bound` });
+          return;
+        }
+        if (!root && !isUtf16(bytes2) && !mayPinOrInclude(bytes2)) return;
+        let read10;
+        try {
+          read10 = { requirements: readRequirements(bytes2) };
+        } catch (error) {
+          read10 = { unreadable: error instanceof Error ? error.message : String(error) };
+        }
+        if (root) {
+          if ("requirements" in read10 && read10.requirements.includes.length > 0) this.roots.set(path, read10.requirements.includes);
+        } else if ("unreadable" in read10 || read10.requirements.packages.length > 0 || read10.requirements.includes.length > 0) {
+          this.candidates.set(path, read10);
+        }
+      }
+      /** Follows every include from the requirements files, each file once (includes may cycle). */
+      resolve() {
+        const packages = [];
+        const unreadable2 = [];
+        const seen = /* @__PURE__ */ new Set();
+        const queue = [];
+        const follow = (from, includes2) => {
+          for (const include of includes2) {
+            const path = includedPath(from, include);
+            if (path !== void 0) queue.push({ path, includedBy: from });
+          }
+        };
+        for (const [path, includes2] of [...this.roots].sort(([a], [b]) => a < b ? -1 : 1)) follow(path, includes2);
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          if (seen.has(next.path) || this.roots.has(next.path)) continue;
+          seen.add(next.path);
+          const kept = this.candidates.get(next.path);
+          if (!kept) continue;
+          if ("unreadable" in kept) {
+            unreadable2.push({ path: next.path, includedBy: next.includedBy, reason: kept.unreadable });
+            continue;
+          }
+          for (const pkg of kept.requirements.packages) packages.push({ package: pkg, where: next.path });
+          follow(next.path, kept.requirements.includes);
+        }
+        return { packages, unreadable: unreadable2 };
+      }
+    };
+    PIN_OR_INCLUDE_LINE = /^[ \t]*(?:-r|--requirement|[A-Za-z0-9][\w.-]*[ \t]*(?:\[[^\]\n]*\])?[ \t]*==)/m;
+  }
+});
+
 // src/inventory/inventory-analyzer.ts
 function comparePackages(a, b) {
   return compare7(a.ecosystem, b.ecosystem) || compare7(a.release ?? "", b.release ?? "") || compare7(a.name, b.name) || compare7(a.version, b.version);
@@ -31816,25 +31918,29 @@ var init_inventory_analyzer = __esm({
     "use strict";
     init_finding_id();
     init_registry3();
+    init_requirements_txt();
     init_os_release();
     init_purl();
+    init_requirements_includes();
     OS_RELEASE_BYTES = 64 * 1024;
     InventoryAnalyzer = class {
       constructor(extractors = EXTRACTORS) {
         this.extractors = extractors;
+        if (extractors.includes(requirementsTxtExtractor)) this.includes = new RequirementsIncludes();
       }
       extractors;
       name = "inventory";
       found = [];
       findings = [];
       releases = [];
+      includes;
       wants(header2, base) {
         let bound = 0;
         for (const extractor of this.extractors) {
           if (extractor.matches(header2.path, base) && extractor.maxBytes + 1 > bound) bound = extractor.maxBytes + 1;
         }
         if (base === "os-release" && isOsRelease(header2.path) && bound < OS_RELEASE_BYTES) bound = OS_RELEASE_BYTES;
-        return bound;
+        return Math.max(bound, this.includes?.wants(header2.path, base) ?? 0);
       }
       take(entry, content) {
         const slash = entry.path.lastIndexOf("/");
@@ -31843,6 +31949,7 @@ var init_inventory_analyzer = __esm({
           const release = parseOsRelease(entry.path, content.bytes.toString("utf8"));
           if (release) this.releases.push(release);
         }
+        this.includes?.take(entry.path, base, content.bytes);
         for (const extractor of this.extractors) {
           if (!extractor.matches(entry.path, base)) continue;
           if (content.bytes.length > extractor.maxBytes) {
@@ -31859,6 +31966,11 @@ var init_inventory_analyzer = __esm({
         }
       }
       finish() {
+        const included = this.includes?.resolve();
+        for (const { package: pkg, where } of included?.packages ?? []) this.found.push({ ...pkg, where, installed: false });
+        for (const { path, includedBy, reason } of included?.unreadable ?? []) {
+          this.parseError(path, requirementsTxtExtractor, `${includedBy} includes it with -r: ${reason}`);
+        }
         return { packages: this.merge(), findings: this.findings };
       }
       parseError(path, extractor, reason) {

@@ -3,17 +3,17 @@
 //
 // Conventions normalised before comparing (the fixtures README names the first):
 // - PyPI names in PEP 503 form on both sides.
-// - requirements.txt: osv-scanner follows `-r other.txt` and reports the other file's
-//   packages as the including file's (its DepGroups name the file each came from). We read
-//   every requirements file on its own, since each is an entry of the package anyway, so
-//   only the packages the fixture itself lists are expected of it.
+// - requirements.txt: both follow `-r other.txt`. osv-scanner reports the other file's
+//   packages as the including file's; we report each where it is pinned. Locations are not
+//   compared, so each fixture is read as the scan reads it: as a requirements file in the
+//   folder of the others, its includes followed (requirements-includes.ts).
 // - requirements.txt: osv-scanner reports an unpinned requirement (`flask`, `coverage !=
 //   3.5`) as version 0.0.0, its "no version" placeholder. We report no package for a line
 //   that pins no version, so those entries are not expected.
 //
 // Deliberate differences that remain are listed in DELIBERATE with their reasons, and the
 // test fails unless the differences found are exactly those.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExtractedPackage, Extractor } from '../src/inventory/extractors/extractor.js';
@@ -24,6 +24,7 @@ import { pipfileLockExtractor } from '../src/inventory/extractors/pipfile-lock.j
 import { poetryLockExtractor } from '../src/inventory/extractors/poetry-lock.js';
 import { normalizePypiName } from '../src/inventory/extractors/pypi-name.js';
 import { requirementsTxtExtractor } from '../src/inventory/extractors/requirements-txt.js';
+import { RequirementsIncludes } from '../src/inventory/requirements-includes.js';
 import { isObject, isString, stringAt } from '../src/util/shape.js';
 import { FIXTURES, HAVE_FIXTURES, agreement } from './fixtures.js';
 
@@ -58,7 +59,7 @@ const DELIBERATE: Record<string, { missing?: string[]; extra?: string[]; why: st
 /** Fixtures osv-scanner expects an error for, that we read. */
 const DELIBERATE_NO_ERROR: Record<string, string> = {
   'requirements-txt/with-bad-r-option.txt':
-    'osv-scanner fails because `-r ./does-not-exist.txt` names a missing file; we do not follow -r (every requirements file in the package is read on its own), so the file itself is fine',
+    'osv-scanner fails because `-r ./does-not-exist.txt` names a missing file; a file the release does not hold ships no package, and the file itself is fine',
 };
 
 interface IndexEntry {
@@ -108,25 +109,30 @@ function key(name: string, version: string, ecosystem: string): string {
 
 interface Expected {
   packages: { key: string; dev: boolean }[];
-  /** Entries set aside by the conventions above: from an included file, or unpinned. */
-  included: number;
+  /** Entries set aside by the conventions above: unpinned. */
   unpinned: number;
+}
+
+/** A requirements fixture as the scan reads it: beside the other fixtures, its includes followed. */
+function readRequirementsFixture(fixture: string, content: Buffer): ExtractedPackage[] {
+  const folder = join(LOCKFILES, 'requirements-txt');
+  const includes = new RequirementsIncludes();
+  for (const name of readdirSync(folder)) includes.take(`requirements-txt/${name}`, name, readFileSync(join(folder, name)));
+  const self = 'requirements-txt/requirements.txt';
+  includes.take(self, 'requirements.txt', content);
+  const own = requirementsTxtExtractor.extract({ path: fixture, content });
+  return [...own, ...includes.resolve().packages.map((p) => p.package)];
 }
 
 function expectedOf(entry: IndexEntry, type: string): Expected {
   const list = readJson(join(LOCKFILES, entry.expected));
   if (!Array.isArray(list)) throw new Error(`${entry.expected} is not a list`);
-  const self = basename(entry.fixture).replace(/\.txt$/, '');
-  const out: Expected = { packages: [], included: 0, unpinned: 0 };
+  const out: Expected = { packages: [], unpinned: 0 };
   for (const item of list) {
     if (!isObject(item)) continue;
     const name = stringAt(item, 'name') ?? '';
     const version = stringAt(item, 'version') ?? '';
     const groups = entry.depGroups?.[`${name}@${version}`] ?? [];
-    if (type === 'requirements-txt' && !groups.includes(self)) {
-      out.included++;
-      continue;
-    }
     if (type === 'requirements-txt' && version === '0.0.0') {
       out.unpinned++;
       continue;
@@ -141,7 +147,6 @@ interface Tally {
   total: number;
   fixtures: number;
   fixturesAgreeing: number;
-  included: number;
   unpinned: number;
   deliberate: string[];
 }
@@ -156,8 +161,9 @@ describe.skipIf(!HAVE_FIXTURES)('lockfiles: Packagist, PyPI and RubyGems against
     if (!extractor) continue;
     it(entry.fixture, () => {
       const content = readFileSync(join(LOCKFILES, entry.fixture));
-      const ours: ExtractedPackage[] = extractor.extract({ path: entry.fixture, content });
-      const { packages: expected, included, unpinned } = expectedOf(entry, type);
+      const ours: ExtractedPackage[] =
+        type === 'requirements-txt' ? readRequirementsFixture(entry.fixture, content) : extractor.extract({ path: entry.fixture, content });
+      const { packages: expected, unpinned } = expectedOf(entry, type);
       const ourKeys = new Set(ours.map((p) => key(p.name, p.version, p.ecosystem)));
       const expectedKeys = new Set(expected.map((e) => e.key));
       const missing = [...expectedKeys].filter((k) => !ourKeys.has(k)).sort();
@@ -172,8 +178,7 @@ describe.skipIf(!HAVE_FIXTURES)('lockfiles: Packagist, PyPI and RubyGems against
         if (pkg && type !== 'requirements-txt') expect({ pkg: e.key, dev: pkg.dev === true }).toEqual({ pkg: e.key, dev: e.dev });
       }
 
-      const tally = tallies.get(type) ?? { agreed: 0, total: 0, fixtures: 0, fixturesAgreeing: 0, included: 0, unpinned: 0, deliberate: [] };
-      tally.included += included;
+      const tally = tallies.get(type) ?? { agreed: 0, total: 0, fixtures: 0, fixturesAgreeing: 0, unpinned: 0, deliberate: [] };
       tally.unpinned += unpinned;
       const union = new Set([...expectedKeys, ...ourKeys]);
       tally.total += union.size;
@@ -201,9 +206,7 @@ describe.skipIf(!HAVE_FIXTURES)('lockfiles: Packagist, PyPI and RubyGems against
     const lines: string[] = [];
     for (const [type, tally] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
       lines.push(agreement(`${type} packages`, tally.agreed, tally.total, `(${tally.fixturesAgreeing}/${tally.fixtures} fixtures identical)`));
-      if (tally.included + tally.unpinned > 0) {
-        console.log(`  by convention, not expected: ${tally.included} entries of -r included files, ${tally.unpinned} unpinned (osv-scanner's 0.0.0)`);
-      }
+      if (tally.unpinned > 0) console.log(`  by convention, not expected: ${tally.unpinned} unpinned (osv-scanner's 0.0.0)`);
       for (const note of tally.deliberate) console.log(`  deliberate: ${note}`);
     }
     for (const [fixture, why] of Object.entries(DELIBERATE_NO_ERROR)) console.log(`  deliberate: ${fixture} is read, not refused: ${why}`);

@@ -4,8 +4,10 @@ import { aboutPaths, findingId } from '../findings/finding-id.js';
 import type { AnalyzerResult, ContentAnalyzer } from './content-analyzer.js';
 import type { ExtractedPackage, Extractor } from './extractors/extractor.js';
 import { EXTRACTORS } from './extractors/registry.js';
+import { requirementsTxtExtractor } from './extractors/requirements-txt.js';
 import { isOsRelease, parseOsRelease, type OsRelease } from './os-release.js';
 import { purlOf } from './purl.js';
+import { RequirementsIncludes } from './requirements-includes.js';
 
 const OS_RELEASE_BYTES = 64 * 1024;
 
@@ -26,8 +28,11 @@ export class InventoryAnalyzer implements ContentAnalyzer {
   private readonly found: Found[] = [];
   private readonly findings: Finding[] = [];
   private readonly releases: OsRelease[] = [];
+  private readonly includes: RequirementsIncludes | undefined;
 
-  constructor(private readonly extractors: readonly Extractor[] = EXTRACTORS) {}
+  constructor(private readonly extractors: readonly Extractor[] = EXTRACTORS) {
+    if (extractors.includes(requirementsTxtExtractor)) this.includes = new RequirementsIncludes();
+  }
 
   wants(header: EntryHeader, base: string): number {
     let bound = 0;
@@ -36,7 +41,7 @@ export class InventoryAnalyzer implements ContentAnalyzer {
       if (extractor.matches(header.path, base) && extractor.maxBytes + 1 > bound) bound = extractor.maxBytes + 1;
     }
     if (base === 'os-release' && isOsRelease(header.path) && bound < OS_RELEASE_BYTES) bound = OS_RELEASE_BYTES;
-    return bound;
+    return Math.max(bound, this.includes?.wants(header.path, base) ?? 0);
   }
 
   take(entry: Entry, content: Content): void {
@@ -46,6 +51,7 @@ export class InventoryAnalyzer implements ContentAnalyzer {
       const release = parseOsRelease(entry.path, content.bytes.toString('utf8'));
       if (release) this.releases.push(release);
     }
+    this.includes?.take(entry.path, base, content.bytes);
     for (const extractor of this.extractors) {
       if (!extractor.matches(entry.path, base)) continue;
       if (content.bytes.length > extractor.maxBytes) {
@@ -63,6 +69,11 @@ export class InventoryAnalyzer implements ContentAnalyzer {
   }
 
   finish(): AnalyzerResult {
+    const included = this.includes?.resolve();
+    for (const { package: pkg, where } of included?.packages ?? []) this.found.push({ ...pkg, where, installed: false });
+    for (const { path, includedBy, reason } of included?.unreadable ?? []) {
+      this.parseError(path, requirementsTxtExtractor, `${includedBy} includes it with -r: ${reason}`);
+    }
     return { packages: this.merge(), findings: this.findings };
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { requirementsTxtExtractor } from '../../../src/inventory/extractors/requirements-txt.js';
+import { readRequirements, requirementsTxtExtractor } from '../../../src/inventory/extractors/requirements-txt.js';
+import { includedPath } from '../../../src/inventory/requirements-includes.js';
 import { extract, fixture, ids } from './helpers.js';
 
 const read = (text: string | Buffer): string[] => ids(extract(requirementsTxtExtractor, 'requirements.txt', text));
@@ -67,5 +68,24 @@ describe('requirements.txt', () => {
     for (const path of ['README.txt', 'requirements.in', 'docs/notes.txt', 'robots.txt', 'myrequirements.txt.bak']) {
       expect({ path, offered: offered(path) }).toEqual({ path, offered: false });
     }
+  });
+});
+
+describe('requirements.txt includes', () => {
+  it('names the files it includes in every spelling pip accepts, and not its constraints', () => {
+    const text = '-r base.txt\n-rlocal.pip\n--requirement ../shared/prod.txt\n--requirement=ci.in # for CI\n-c constraints.txt\n--constraint c2.txt\nflask==3.0.0\n';
+    expect(readRequirements(Buffer.from(text))).toEqual({
+      packages: [{ ecosystem: 'PyPI', name: 'flask', version: '3.0.0' }],
+      includes: ['base.txt', 'local.pip', '../shared/prod.txt', 'ci.in'],
+    });
+  });
+
+  it('resolves an include against the including file’s folder, inside the package only', () => {
+    expect(includedPath('app/requirements.txt', 'base.txt')).toBe('app/base.txt');
+    expect(includedPath('app/requirements/prod.txt', '../common.txt')).toBe('app/common.txt');
+    expect(includedPath('app/requirements.txt', './deps\\base.txt')).toBe('app/deps/base.txt');
+    expect(includedPath('requirements.txt', '../outside.txt')).toBeUndefined();
+    expect(includedPath('requirements.txt', '/etc/passwd')).toBeUndefined();
+    expect(includedPath('requirements.txt', 'https://example.com/reqs.txt')).toBeUndefined();
   });
 });

@@ -108,6 +108,43 @@ describe('a Magento git clone release', () => {
   });
 });
 
+describe('a Python service whose requirements include files of other names', () => {
+  let report: Report;
+
+  beforeAll(async () => {
+    // the included files stream by both before and after the files that name them
+    const archive = await packTree(work, 'includes', {
+      'api/deps/common.pip': 'urllib3==1.26.5\n-r ../deps/more.in\n',
+      'api/deps/more.in': 'idna==3.6\n-r ../requirements.txt\n',
+      'api/requirements.txt': 'flask==3.0.0\n-r deps/common.pip\n-r missing.txt\n-r https://example.com/x.txt\n',
+      'api/requirements-dev.txt': '-r requirements.txt\n-r dev/tools.txt\n',
+      'api/zz/broken.txt': 'pytest==8 or newer\n',
+      'api/requirements-ci.txt': '-r zz/broken.txt\n',
+      'api/dev/tools.txt': 'black==24.1.0\n',
+      'api/docs/notes.txt': 'Run with FLASK_ENV==production; never pin urllib3==1.0 here.\n',
+      'api/unrelated.txt': 'requests==2.0.0\n',
+    });
+    report = await scan({ target: archive, advisories: ['none'] });
+  });
+
+  it('reads what each include pins, at the file that pins it, following chains and cycles once', () => {
+    const python = report.packages.filter((p) => p.ecosystem === 'PyPI').map((p) => [`${p.name}@${p.version}`, p.locations]);
+    expect(python).toEqual([
+      ['black@24.1.0', ['api/dev/tools.txt']],
+      ['flask@3.0.0', ['api/requirements.txt']],
+      ['idna@3.6', ['api/deps/more.in']],
+      ['urllib3@1.26.5', ['api/deps/common.pip']],
+    ]);
+  });
+
+  it('an included file that is not a requirements file is a parse-error naming the file that includes it', () => {
+    const errors = report.findings.filter((f) => f.kind === 'parse-error');
+    expect(errors.map((f) => [f.path, f.title])).toEqual([
+      ['api/zz/broken.txt', expect.stringContaining('api/requirements-ci.txt includes it with -r: line 1:')],
+    ]);
+  });
+});
+
 describe('broken files of every format', () => {
   const BROKEN: Record<string, [path: string, content: string]> = {
     'php/composer-lock': ['composer.lock', '{"packages": [ {"name": "a/b", '],

@@ -10,8 +10,9 @@ import { textOf } from './text-of.js';
 // Only exact pins (`==`, `===`) say which version is installed. A range (`>=4.1`) or a
 // bare name says nothing of it, so it yields no package rather than a guessed one: a
 // guess would report the vulnerabilities of a version that is not there.
-// `-r other.txt` is not followed: the other file is an entry of the package and is read
-// on its own, where it is.
+// `-r other.txt` is not followed here: an extractor sees one entry. A file of this name
+// is read on its own wherever it is; one of another name (`-r common.txt`) is read
+// because a requirements file names it (requirements-includes.ts), with these functions.
 
 const URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 const PATH = /^(?:\.|\/|~|[A-Za-z]:[\\/])|[\\/]/;
@@ -27,16 +28,40 @@ export const requirementsTxtExtractor: Extractor = {
     base.endsWith('.txt') &&
     (base.startsWith('requirements') || base.endsWith('requirements.txt') || path === `requirements/${base}` || path.endsWith(`/requirements/${base}`)),
   extract({ content }: ExtractInput): ExtractedPackage[] {
-    const packages: ExtractedPackage[] = [];
-    for (const { line, text } of logicalLines(textOf(content, 'a requirements file'))) {
-      const requirement = requirementPart(text);
-      if (requirement === '') continue; // an option line: -r, -c, -e, --index-url, ...
-      const pin = pinnedRequirement(requirement, line);
-      if (pin) packages.push({ ecosystem: 'PyPI', name: normalizePypiName(pin.name), version: pin.version });
-    }
-    return packages;
+    return readRequirements(content).packages;
   },
 };
+
+/** What one requirements file says: the packages it pins and the files it includes with `-r`. */
+export interface RequirementsFile {
+  packages: ExtractedPackage[];
+  /** `-r` / `--requirement` arguments as written (relative to the file's own folder, or URLs). */
+  includes: string[];
+}
+
+/** Reads a requirements file; throws ExtractError when a line is not pip's format. */
+export function readRequirements(content: Buffer): RequirementsFile {
+  const packages: ExtractedPackage[] = [];
+  const includes: string[] = [];
+  for (const { line, text } of logicalLines(textOf(content, 'a requirements file'))) {
+    const requirement = requirementPart(text);
+    if (requirement === '') {
+      // an option line: -r, -c, -e, --index-url, ...
+      const include = includeOf(text);
+      if (include !== undefined) includes.push(include);
+      continue;
+    }
+    const pin = pinnedRequirement(requirement, line);
+    if (pin) packages.push({ ecosystem: 'PyPI', name: normalizePypiName(pin.name), version: pin.version });
+  }
+  return { packages, includes };
+}
+
+/** The file of `-r x`, `-rx`, `--requirement x`, `--requirement=x`; constraints (`-c`) install nothing. */
+function includeOf(line: string): string | undefined {
+  const option = /^(?:-r\s*|--requirement(?:\s*=\s*|\s+))(\S.*)$/.exec(line);
+  return option?.[1]?.trim();
+}
 
 interface LogicalLine {
   /** Where it starts, 1-based. */
