@@ -794,7 +794,7 @@ var PIECE;
 var init_json = __esm({
   "src/report/json.ts"() {
     "use strict";
-    PIECE = 256 * 1024;
+    PIECE = 32 * 1024;
   }
 });
 
@@ -32038,7 +32038,8 @@ var init_inventory_analyzer = __esm({
 
 // src/report/file-record.ts
 function formatMode(mode) {
-  return (mode & 4095).toString(8).padStart(4, "0");
+  const bits2 = mode & 4095;
+  return MODE_TEXT[bits2] ??= bits2.toString(8).padStart(4, "0");
 }
 function fileRecord(entry) {
   const record = { path: entry.path, type: entry.type, mode: formatMode(entry.mode) };
@@ -32055,9 +32056,11 @@ function fileRecord(entry) {
 function comparePaths(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+var MODE_TEXT;
 var init_file_record = __esm({
   "src/report/file-record.ts"() {
     "use strict";
+    MODE_TEXT = [];
   }
 });
 
@@ -32072,7 +32075,7 @@ var init_package_pass = __esm({
         this.analyzers = analyzers;
       }
       analyzers;
-      entries = [];
+      records = [];
       routed = /* @__PURE__ */ new WeakMap();
       /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
       root;
@@ -32094,14 +32097,14 @@ var init_package_pass = __esm({
       }
       visit(entry, content) {
         if (entry.path === ".") this.root = entry;
-        else this.entries.push(entry);
+        else this.records.push(fileRecord(entry));
         const interested = content && this.routed.get(entry);
         if (!interested) return;
         for (const analyzer of interested) analyzer.take(entry, content);
       }
       /** Every entry as the report lists it, sorted by path (stable: an entry stored twice keeps its order). */
       files() {
-        return this.entries.sort((a, b) => comparePaths(a.path, b.path)).map(fileRecord);
+        return this.records.sort((a, b) => comparePaths(a.path, b.path));
       }
     };
   }
@@ -33470,6 +33473,7 @@ var init_main = __esm({
 import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 var GC_FLAG = "--single-threaded-gc";
+var GC_FLAGS = [GC_FLAG, "--max-semi-space-size=2"];
 var OPT_OUT = "RELEASE_GATE_NO_RELAUNCH";
 var WORTH_IT = Number(process.env["RELEASE_GATE_RELAUNCH_MIN_BYTES"] ?? 64 * 1024 * 1024);
 function worthRelaunching(target) {
@@ -33485,7 +33489,7 @@ async function relaunchForThroughput() {
   if (process.execArgv.includes(GC_FLAG) || process.env[OPT_OUT] === "1") return void 0;
   const script = process.argv[1];
   if (script === void 0) return void 0;
-  const child = spawn(process.execPath, [GC_FLAG, ...process.execArgv, script, ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [...GC_FLAGS, ...process.execArgv, script, ...process.argv.slice(2)], {
     stdio: "inherit",
     env: { ...process.env, [OPT_OUT]: "1" }
   });

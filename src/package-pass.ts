@@ -4,12 +4,13 @@ import type { Content, Entry, EntryHeader, EntryVisitor } from './read/entry.js'
 import { comparePaths, fileRecord } from './report/file-record.js';
 
 /**
- * The visitor of the one pass: keeps every entry for the report and hands the
- * content each analyser asked for to that analyser only. Report records are made
- * after the pass, so the pass itself allocates as little as it can.
+ * The visitor of the one pass: keeps every entry's report record and hands the content
+ * each analyser asked for to that analyser only. Only the record outlives the visit (the
+ * reader's entry object is dropped), since one object per entry is what bounds memory
+ * on a package of hundreds of thousands of files.
  */
 export class PackagePass implements EntryVisitor {
-  private readonly entries: Entry[] = [];
+  private readonly records: FileRecord[] = [];
   private readonly routed = new WeakMap<EntryHeader, ContentAnalyzer[]>();
   /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
   root: Entry | undefined;
@@ -35,7 +36,7 @@ export class PackagePass implements EntryVisitor {
 
   visit(entry: Entry, content: Content | undefined): void {
     if (entry.path === '.') this.root = entry;
-    else this.entries.push(entry);
+    else this.records.push(fileRecord(entry));
     const interested = content && this.routed.get(entry);
     if (!interested) return;
     for (const analyzer of interested) analyzer.take(entry, content);
@@ -43,6 +44,6 @@ export class PackagePass implements EntryVisitor {
 
   /** Every entry as the report lists it, sorted by path (stable: an entry stored twice keeps its order). */
   files(): FileRecord[] {
-    return this.entries.sort((a, b) => comparePaths(a.path, b.path)).map(fileRecord);
+    return this.records.sort((a, b) => comparePaths(a.path, b.path));
   }
 }

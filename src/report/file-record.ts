@@ -1,8 +1,12 @@
 import type { FileRecord } from '../model.js';
 import type { Entry } from '../read/entry.js';
 
+/** A package holds a handful of distinct modes: each string is made once and shared. */
+const MODE_TEXT: string[] = [];
+
 export function formatMode(mode: number): string {
-  return (mode & 0o7777).toString(8).padStart(4, '0');
+  const bits = mode & 0o7777;
+  return (MODE_TEXT[bits] ??= bits.toString(8).padStart(4, '0'));
 }
 
 /** The report's record of an entry: only the fields its type has. */
