@@ -32042,12 +32042,23 @@ function formatMode(mode) {
   return MODE_TEXT[bits2] ??= bits2.toString(8).padStart(4, "0");
 }
 function fileRecord(entry) {
-  const record = { path: entry.path, type: entry.type, mode: formatMode(entry.mode) };
-  if (entry.uid !== void 0) record.uid = entry.uid;
-  if (entry.gid !== void 0) record.gid = entry.gid;
-  if (entry.type === "file") {
+  const { path, type, uid, gid, sha256 } = entry;
+  const mode = formatMode(entry.mode);
+  if (entry.link === void 0 && entry.special === void 0) {
+    if (uid !== void 0 && gid !== void 0) {
+      if (type === "file" && sha256 !== void 0) return { path, type, mode, uid, gid, size: entry.size, sha256 };
+      if (type === "dir") return { path, type, mode, uid, gid };
+    } else if (uid === void 0 && gid === void 0) {
+      if (type === "file" && sha256 !== void 0) return { path, type, mode, size: entry.size, sha256 };
+      if (type === "dir") return { path, type, mode };
+    }
+  }
+  const record = { path, type, mode };
+  if (uid !== void 0) record.uid = uid;
+  if (gid !== void 0) record.gid = gid;
+  if (type === "file") {
     record.size = entry.size;
-    if (entry.sha256 !== void 0) record.sha256 = entry.sha256;
+    if (sha256 !== void 0) record.sha256 = sha256;
   }
   if (entry.link !== void 0) record.link = entry.link;
   if (entry.special !== void 0) record.special = entry.special;
