@@ -31860,6 +31860,7 @@ var init_requirements_includes = __esm({
           if (!root) this.candidates.set(path, { unreadable: `it is larger than the ${requirementsTxtExtractor.maxBytes}-byte bound` });
           return;
         }
+        if (root && !isUtf16(bytes2) && !bytes2.includes("-r")) return;
         if (!root && !isUtf16(bytes2) && !mayPinOrInclude(bytes2)) return;
         let read10;
         try {
@@ -31877,18 +31878,19 @@ var init_requirements_includes = __esm({
       resolve() {
         const packages = [];
         const unreadable2 = [];
-        const seen = /* @__PURE__ */ new Set();
+        const queued = /* @__PURE__ */ new Set();
         const queue = [];
         const follow = (from, includes2) => {
-          for (const include of includes2) {
+          for (const include of new Set(includes2)) {
             const path = includedPath(from, include);
-            if (path !== void 0) queue.push({ path, includedBy: from });
+            if (path === void 0 || queued.has(path) || this.roots.has(path)) continue;
+            queued.add(path);
+            queue.push({ path, includedBy: from });
           }
         };
         for (const [path, includes2] of [...this.roots].sort(([a], [b]) => a < b ? -1 : 1)) follow(path, includes2);
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          if (seen.has(next.path) || this.roots.has(next.path)) continue;
-          seen.add(next.path);
+        for (let at = 0; at < queue.length; at++) {
+          const next = queue[at];
           const kept = this.candidates.get(next.path);
           if (!kept) continue;
           if ("unreadable" in kept) {

@@ -47,6 +47,8 @@ export class RequirementsIncludes {
       if (!root) this.candidates.set(path, { unreadable: `it is larger than the ${requirementsTxtExtractor.maxBytes}-byte bound` });
       return;
     }
+    // the extractor reads a root's pins; only its includes matter here, and most have none
+    if (root && !isUtf16(bytes) && !bytes.includes('-r')) return;
     // nothing to keep of a text with no line that pins or includes, and most have none
     if (!root && !isUtf16(bytes) && !mayPinOrInclude(bytes)) return;
     let read: Kept;
@@ -67,18 +69,21 @@ export class RequirementsIncludes {
   resolve(): { packages: IncludedPackage[]; unreadable: UnreadableInclude[] } {
     const packages: IncludedPackage[] = [];
     const unreadable: UnreadableInclude[] = [];
-    const seen = new Set<string>();
+    // each file is queued once however often it is named, so a hostile file of a million
+    // `-r x` lines costs a million set lookups, not a million-long queue
+    const queued = new Set<string>();
     const queue: { path: string; includedBy: string }[] = [];
     const follow = (from: string, includes: string[]): void => {
-      for (const include of includes) {
+      for (const include of new Set(includes)) {
         const path = includedPath(from, include);
-        if (path !== undefined) queue.push({ path, includedBy: from });
+        if (path === undefined || queued.has(path) || this.roots.has(path)) continue;
+        queued.add(path);
+        queue.push({ path, includedBy: from });
       }
     };
     for (const [path, includes] of [...this.roots].sort(([a], [b]) => (a < b ? -1 : 1))) follow(path, includes);
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      if (seen.has(next.path) || this.roots.has(next.path)) continue;
-      seen.add(next.path);
+    for (let at = 0; at < queue.length; at++) {
+      const next = queue[at] as { path: string; includedBy: string };
       const kept = this.candidates.get(next.path);
       if (!kept) continue; // not in the package, read on its own, or pins nothing
       if ('unreadable' in kept) {
