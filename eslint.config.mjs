@@ -20,7 +20,7 @@ export default tseslint.config(
   {
     // the core never reads the environment or imports a face: only the faces do
     files: ['src/**/*.ts'],
-    ignores: ['src/action/**', 'src/cli/**', 'src/relaunch.ts'],
+    ignores: ['src/action/**', 'src/cli/**', 'src/run/relaunch.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@actions/*', '**/cli/*', '**/action/*'] }],
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'the core takes options, never the environment' }],

@@ -441,7 +441,7 @@ var init_config_findings = __esm({
   }
 });
 
-// src/text/format.ts
+// src/report/format.ts
 function count(n) {
   return n.toLocaleString("en-US");
 }
@@ -465,12 +465,12 @@ function printable(text) {
   });
 }
 var init_format = __esm({
-  "src/text/format.ts"() {
+  "src/report/format.ts"() {
     "use strict";
   }
 });
 
-// src/text/markdown-escape.ts
+// src/report/markdown-escape.ts
 function mdCode(text) {
   let safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/@/g, `@${WORD_JOINER}`);
   if (safe.length > MAX_SPAN) safe = `${safe.slice(0, MAX_SPAN)}\u2026`;
@@ -483,7 +483,7 @@ function mdText(text, max2 = 200) {
 }
 var MAX_SPAN, WORD_JOINER;
 var init_markdown_escape = __esm({
-  "src/text/markdown-escape.ts"() {
+  "src/report/markdown-escape.ts"() {
     "use strict";
     init_format();
     MAX_SPAN = 300;
@@ -798,7 +798,7 @@ var init_json = __esm({
   }
 });
 
-// src/report/write-output.ts
+// src/run/write-output.ts
 import { open } from "node:fs/promises";
 async function writeOutput(path, content, what) {
   try {
@@ -818,7 +818,7 @@ function writeJsonReport(path, report2) {
   return writeOutput(path, jsonReportPieces(report2), "the JSON report");
 }
 var init_write_output = __esm({
-  "src/report/write-output.ts"() {
+  "src/run/write-output.ts"() {
     "use strict";
     init_errors();
     init_json();
@@ -24460,7 +24460,7 @@ var init_file_diff = __esm({
   }
 });
 
-// src/report/manifest-digest.ts
+// src/pass/manifest-digest.ts
 import { createHash as createHash3 } from "node:crypto";
 function manifestDigest(files) {
   const hash = createHash3("sha256");
@@ -24473,12 +24473,12 @@ function manifestDigest(files) {
   return hash.digest("hex");
 }
 var init_manifest_digest = __esm({
-  "src/report/manifest-digest.ts"() {
+  "src/pass/manifest-digest.ts"() {
     "use strict";
   }
 });
 
-// src/report/parse-report.ts
+// src/baseline/parse-report.ts
 function parseReport(text, source) {
   let data;
   try {
@@ -24663,7 +24663,7 @@ function oneOf(object, key, where, allowed) {
 }
 var HEX64, MODE;
 var init_parse_report = __esm({
-  "src/report/parse-report.ts"() {
+  "src/baseline/parse-report.ts"() {
     "use strict";
     init_errors();
     init_model();
@@ -24899,7 +24899,7 @@ var init_package_diff = __esm({
   }
 });
 
-// src/inventory/checks/placeholder.ts
+// src/checks/secrets/placeholder.ts
 function escape2(word) {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -24935,7 +24935,7 @@ function share(value, pattern) {
 }
 var PLACEHOLDER_WORDS, PLACEHOLDER_VALUES, WORD;
 var init_placeholder = __esm({
-  "src/inventory/checks/placeholder.ts"() {
+  "src/checks/secrets/placeholder.ts"() {
     "use strict";
     PLACEHOLDER_WORDS = [
       "example",
@@ -25019,7 +25019,7 @@ var init_placeholder = __esm({
   }
 });
 
-// src/inventory/checks/env-file.ts
+// src/checks/secrets/env-file.ts
 function envAssignments(text) {
   const out = [];
   const lines = text.split(/\r?\n/, MAX_LINES);
@@ -25061,7 +25061,7 @@ function decodeURIComponentSafe(value) {
 }
 var MAX_LINES, PUBLIC_PREFIX, CREDENTIAL_KEY, NOT_A_CREDENTIAL;
 var init_env_file = __esm({
-  "src/inventory/checks/env-file.ts"() {
+  "src/checks/secrets/env-file.ts"() {
     "use strict";
     init_placeholder();
     MAX_LINES = 2e4;
@@ -25071,7 +25071,7 @@ var init_env_file = __esm({
   }
 });
 
-// src/inventory/checks/secret-config-rules.ts
+// src/checks/secrets/secret-config-rules.ts
 function* matches(pattern, text, group) {
   pattern.lastIndex = 0;
   let count2 = 0;
@@ -25086,7 +25086,7 @@ function isReference(value) {
 }
 var magentoCryptKey, phpArrayCredential, WP_SALTS, PS_KEYS, phpDefines, symfonyAppSecret, jwtSecret, envCredentials, registryTokens, COMPOSER_SECTIONS, composerAuth, NAMED_KEY, PUBLIC_KEY_NAME, namedCredentials, CONFIG_RULES;
 var init_secret_config_rules = __esm({
-  "src/inventory/checks/secret-config-rules.ts"() {
+  "src/checks/secrets/secret-config-rules.ts"() {
     "use strict";
     init_env_file();
     init_placeholder();
@@ -25237,7 +25237,7 @@ var init_secret_config_rules = __esm({
   }
 });
 
-// src/inventory/checks/secret-fingerprint.ts
+// src/checks/secrets/secret-fingerprint.ts
 import { createHash as createHash4 } from "node:crypto";
 function fingerprint(value) {
   return createHash4("sha256").update("release-gate secret\0").update(value, "utf8").digest("hex").slice(0, 16);
@@ -25248,15 +25248,15 @@ function redact(value) {
   return `${head}\u2026 (${value.length} characters)`;
 }
 var init_secret_fingerprint = __esm({
-  "src/inventory/checks/secret-fingerprint.ts"() {
+  "src/checks/secrets/secret-fingerprint.ts"() {
     "use strict";
   }
 });
 
-// src/inventory/checks/secret-rules.ts
+// src/checks/secrets/secret-rules.ts
 var END, TOKEN_RULES, MAILCHIMP, SLACK_WEBHOOK, PRIVATE_KEY, DSN;
 var init_secret_rules = __esm({
-  "src/inventory/checks/secret-rules.ts"() {
+  "src/checks/secrets/secret-rules.ts"() {
     "use strict";
     END = String.raw`(?=[\x60'"\s;,)\]}<>]|\\[nrt]|$)`;
     TOKEN_RULES = [
@@ -25423,7 +25423,7 @@ var init_secret_rules = __esm({
   }
 });
 
-// src/inventory/checks/secret-scanner.ts
+// src/checks/secrets/secret-scanner.ts
 function plausibleKey(body, block) {
   if (body.length < 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || isPlaceholder(body, { words: "none" }) || entropy(body) < 4) return false;
   if (/OPENSSH|PGP|ENCRYPTED|Proc-Type|PuTTY/i.test(block)) return true;
@@ -25449,7 +25449,7 @@ function safeDecode(value) {
 }
 var MIN_RUN, MAX_CANDIDATES, TOKEN, BASE64, AT_START, BEFORE_START, PRIORITY_MAILCHIMP, PRIORITY_SLACK_WEBHOOK, PRIORITY_CONFIG, PRIORITY_PRIVATE_KEY, PRIORITY_DSN, PRIORITY_GENERIC, QUOTE, NAMED_BEFORE, SecretScanner;
 var init_secret_scanner = __esm({
-  "src/inventory/checks/secret-scanner.ts"() {
+  "src/checks/secrets/secret-scanner.ts"() {
     "use strict";
     init_placeholder();
     init_secret_rules();
@@ -25656,7 +25656,7 @@ var init_secret_scanner = __esm({
   }
 });
 
-// src/findings/redact.ts
+// src/checks/secrets/redact.ts
 function redactText(text, name = "") {
   let out = text;
   for (const value of [...secretValues(text, name)].sort((a, b) => b.length - a.length)) out = out.split(value).join(redact(value));
@@ -25692,7 +25692,7 @@ function looksRandom(run) {
 }
 var SECRET_KEY, ASSIGNMENT, DSN2, PEM, LONG_RUN, REDACTED;
 var init_redact = __esm({
-  "src/findings/redact.ts"() {
+  "src/checks/secrets/redact.ts"() {
     "use strict";
     init_placeholder();
     init_secret_config_rules();
@@ -25749,7 +25749,7 @@ var init_config_capture = __esm({
   }
 });
 
-// src/inventory/checks/check-finding.ts
+// src/checks/check-finding.ts
 function checkFinding(input) {
   const finding = {
     id: findingId(input.kind, input.subject, input.rule),
@@ -25782,14 +25782,14 @@ function examples(items, shown = 5) {
 }
 var SEVERITY_ORDER;
 var init_check_finding = __esm({
-  "src/inventory/checks/check-finding.ts"() {
+  "src/checks/check-finding.ts"() {
     "use strict";
     init_finding_id();
     SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
   }
 });
 
-// src/inventory/checks/path-algebra.ts
+// src/checks/paths/path-algebra.ts
 function isAbsoluteName(name) {
   const first = name.charCodeAt(0);
   if (first === 47 || first === 92) return true;
@@ -25822,7 +25822,7 @@ function lexicalPath(name) {
 }
 var MAX_HOPS, LinkTree;
 var init_path_algebra = __esm({
-  "src/inventory/checks/path-algebra.ts"() {
+  "src/checks/paths/path-algebra.ts"() {
     "use strict";
     MAX_HOPS = 40;
     LinkTree = class {
@@ -25883,7 +25883,7 @@ var init_path_algebra = __esm({
   }
 });
 
-// src/inventory/checks/sorted-files.ts
+// src/checks/paths/sorted-files.ts
 function lowerBound(files, key) {
   let low = 0;
   let high = files.length;
@@ -25901,12 +25901,12 @@ function lastStored(files, path) {
   return last;
 }
 var init_sorted_files = __esm({
-  "src/inventory/checks/sorted-files.ts"() {
+  "src/checks/paths/sorted-files.ts"() {
     "use strict";
   }
 });
 
-// src/inventory/checks/links.ts
+// src/checks/paths/links.ts
 function mayBeOdd(path) {
   return path.includes("./") || path.includes("//") || path.endsWith(".");
 }
@@ -25929,7 +25929,7 @@ function outside(rule, severity, path, title, detail) {
 }
 var NOT_CANONICAL, LinksCheck;
 var init_links = __esm({
-  "src/inventory/checks/links.ts"() {
+  "src/checks/paths/links.ts"() {
     "use strict";
     init_check_finding();
     init_path_algebra();
@@ -26079,7 +26079,7 @@ var init_links = __esm({
   }
 });
 
-// src/inventory/checks/owners.ts
+// src/checks/permissions/owners.ts
 function tooMany() {
   return checkFinding({
     kind: "permission",
@@ -26092,7 +26092,7 @@ function tooMany() {
 }
 var MAX_OWNERS, EXAMPLES, OwnersCheck;
 var init_owners = __esm({
-  "src/inventory/checks/owners.ts"() {
+  "src/checks/permissions/owners.ts"() {
     "use strict";
     init_check_finding();
     MAX_OWNERS = 1e3;
@@ -26142,7 +26142,7 @@ var init_owners = __esm({
   }
 });
 
-// src/inventory/checks/paths.ts
+// src/checks/path-facts.ts
 function inDependencyTree(path) {
   return DEPENDENCY_TREE2.test(path);
 }
@@ -26191,8 +26191,8 @@ function mayBeLeftover(lower, ext) {
   return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.endsWith(" copy");
 }
 var DEPENDENCY_TREE2, SAMPLE_FOLDER, SAMPLE_NAME, DERIVED_TREE, LEFTOVER_EXTENSIONS;
-var init_paths = __esm({
-  "src/inventory/checks/paths.ts"() {
+var init_path_facts = __esm({
+  "src/checks/path-facts.ts"() {
     "use strict";
     DEPENDENCY_TREE2 = /(?:^|\/)(?:node_modules|vendor|bower_components|jspm_packages|site-packages|dist-packages|\.yarn)\//;
     SAMPLE_FOLDER = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demo|docs?|benchmarks?)\//i;
@@ -26202,7 +26202,7 @@ var init_paths = __esm({
   }
 });
 
-// src/inventory/checks/permissions.ts
+// src/checks/permissions/permissions.ts
 function modeBits(mode) {
   let bits2 = 0;
   for (let i2 = 0; i2 < mode.length; i2++) bits2 = bits2 * 8 + (mode.charCodeAt(i2) - 48 & 7);
@@ -26267,10 +26267,10 @@ function webroot(file, mode) {
 }
 var SETUID, SETGID, WORLD_WRITE, ANY_EXECUTE, WRITABLE_DIR, UPLOAD_DIR, SCRIPT_FREE_DIR, SCRIPT_HINT, SERVER_SCRIPT, SPECIAL_SEVERITY, PermissionsCheck, WorldWritable;
 var init_permissions = __esm({
-  "src/inventory/checks/permissions.ts"() {
+  "src/checks/permissions/permissions.ts"() {
     "use strict";
     init_check_finding();
-    init_paths();
+    init_path_facts();
     SETUID = 2048;
     SETGID = 1024;
     WORLD_WRITE = 2;
@@ -26351,7 +26351,7 @@ var init_permissions = __esm({
   }
 });
 
-// src/inventory/checks/text-files.ts
+// src/checks/text-files.ts
 function isConfigLike(lower, ext) {
   if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith(".env")) return true;
   if (ext === "php") return PHP_CONFIG.test(lower);
@@ -26361,9 +26361,9 @@ function isConfigLike(lower, ext) {
 }
 var BINARY_EXTENSIONS, LOCKFILES, CONFIG_EXTENSIONS, CONFIG_NAMES, PHP_CONFIG;
 var init_text_files = __esm({
-  "src/inventory/checks/text-files.ts"() {
+  "src/checks/text-files.ts"() {
     "use strict";
-    init_paths();
+    init_path_facts();
     BINARY_EXTENSIONS = /* @__PURE__ */ new Set([
       "png",
       "jpg",
@@ -26515,7 +26515,7 @@ var init_text_files = __esm({
   }
 });
 
-// src/inventory/checks/secrets.ts
+// src/checks/secrets/secrets.ts
 function comparePlaces(a, b) {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
 }
@@ -26546,10 +26546,10 @@ function linesOf(text, indices) {
 }
 var FIRST_PARTY_BYTES, DEPENDENCY_BYTES, CONFIG_RULE_BYTES, SNIFF_BYTES, MAX_SECRETS, MAX_PLACES, DEPENDENCY_DATA_NAME, NOTHING, MAX_CONTENTS, SecretsCheck;
 var init_secrets = __esm({
-  "src/inventory/checks/secrets.ts"() {
+  "src/checks/secrets/secrets.ts"() {
     "use strict";
     init_check_finding();
-    init_paths();
+    init_path_facts();
     init_secret_config_rules();
     init_secret_fingerprint();
     init_secret_scanner();
@@ -26676,7 +26676,7 @@ var init_secrets = __esm({
   }
 });
 
-// src/inventory/checks/dump-sniff.ts
+// src/checks/sensitive-files/dump-sniff.ts
 import { constants, gunzipSync } from "node:zlib";
 function sniffSql(text) {
   const header2 = DUMP_HEADER.exec(text);
@@ -26709,7 +26709,7 @@ function isCoreDump(bytes2) {
 }
 var DUMP_HEADER, DATA_STATEMENT, STORE_TABLES, GZIP, MAGIC, ET_CORE;
 var init_dump_sniff = __esm({
-  "src/inventory/checks/dump-sniff.ts"() {
+  "src/checks/sensitive-files/dump-sniff.ts"() {
     "use strict";
     DUMP_HEADER = /^-- (?:MySQL dump|MariaDB dump|PostgreSQL database dump|phpMyAdmin SQL Dump|Adminer [\d.]+ (?:MySQL|PostgreSQL)|Dump completed)|^-- Host: .+Database: /m;
     DATA_STATEMENT = /^\s*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
@@ -26728,7 +26728,7 @@ var init_dump_sniff = __esm({
   }
 });
 
-// src/inventory/checks/sensitive-content.ts
+// src/checks/sensitive-files/sensitive-content.ts
 function classify(path, base) {
   const lower = base.toLowerCase();
   const sniff = byName(lower) ?? (inDependencyTree(path) ? void 0 : firstPartyByName(lower));
@@ -26905,12 +26905,12 @@ function phpunitEval(bytes2) {
 }
 var BOUNDS, ENV_TEMPLATE, PACKED_DUMP, CORE_NAME, RENAMED_DUMP, DIAGNOSTIC_NAME, SensitiveContentCheck, PACKED_EXTENSIONS, PRIVATE_KEY2, COMPOSER_SECTIONS2, REGISTRY_TOKEN;
 var init_sensitive_content = __esm({
-  "src/inventory/checks/sensitive-content.ts"() {
+  "src/checks/sensitive-files/sensitive-content.ts"() {
     "use strict";
     init_check_finding();
     init_dump_sniff();
     init_env_file();
-    init_paths();
+    init_path_facts();
     init_placeholder();
     BOUNDS = {
       env: 64 * 1024,
@@ -26968,7 +26968,7 @@ var init_sensitive_content = __esm({
   }
 });
 
-// src/inventory/checks/sensitive-path-rules.ts
+// src/checks/sensitive-files/sensitive-path-rules.ts
 function servedRoot(path) {
   const next = /(?:^|\/)\.next\/static\//.exec(path);
   if (next) return path.slice(0, next.index + next[0].length - 1);
@@ -26992,9 +26992,9 @@ function mightBeLeftover(f) {
 }
 var VCS, CONFIG_NAMES2, SCRIPT_EXTENSIONS, SCRIPT_UNDER_ANOTHER_NAME, EDITOR_LEFTOVER, ARCHIVE2, SERVED_ROOT, CODE_FOLDER, PLATFORM_FILES, DEPLOY_TOOL_FILES, CREDENTIAL_NAMES, CREDENTIAL_FILES, KEY_STORE_EXTENSIONS, ARCHIVE_EXTENSIONS, VCS_HINT, PATH_RULES;
 var init_sensitive_path_rules = __esm({
-  "src/inventory/checks/sensitive-path-rules.ts"() {
+  "src/checks/sensitive-files/sensitive-path-rules.ts"() {
     "use strict";
-    init_paths();
+    init_path_facts();
     VCS = /* @__PURE__ */ new Set([".git", ".svn", ".hg", ".bzr", "CVS", "_darcs"]);
     CONFIG_NAMES2 = /* @__PURE__ */ new Set([
       "env.php",
@@ -27254,7 +27254,7 @@ var init_sensitive_path_rules = __esm({
   }
 });
 
-// src/inventory/checks/sensitive-paths.ts
+// src/checks/sensitive-files/sensitive-paths.ts
 function isOrdinary(file) {
   const path = file.path;
   if (file.type === "dir") return !FOLDER_HINT.test(path);
@@ -27272,10 +27272,10 @@ function factsOf(file) {
 }
 var EXAMPLES2, SensitivePathsCheck, ORDINARY, NAMED, NAMED_EXTENSIONS, FOLDER_HINT;
 var init_sensitive_paths = __esm({
-  "src/inventory/checks/sensitive-paths.ts"() {
+  "src/checks/sensitive-files/sensitive-paths.ts"() {
     "use strict";
     init_check_finding();
-    init_paths();
+    init_path_facts();
     init_sensitive_path_rules();
     EXAMPLES2 = 5;
     SensitivePathsCheck = class {
@@ -27335,7 +27335,7 @@ var init_sensitive_paths = __esm({
   }
 });
 
-// src/inventory/checks/fold-table.ts
+// src/checks/paths/fold-table.ts
 function foldName(name) {
   return (/[^\u0000-\u007f]/.test(name) ? name.normalize("NFC") : name).toLowerCase();
 }
@@ -27364,7 +27364,7 @@ function hashSlowly(path, out) {
 }
 var FNV_OFFSET, FNV_PRIME, PrefixHashes, NO_FOLDER, FoldTable;
 var init_fold_table = __esm({
-  "src/inventory/checks/fold-table.ts"() {
+  "src/checks/paths/fold-table.ts"() {
     "use strict";
     FNV_OFFSET = 2166136261 | 0;
     FNV_PRIME = 16777619;
@@ -27497,7 +27497,7 @@ var init_fold_table = __esm({
   }
 });
 
-// src/inventory/checks/unsafe-names.ts
+// src/checks/paths/unsafe-names.ts
 function nameFinding(path) {
   if (!UNUSUAL.test(path)) return void 0;
   const base = { kind: "unsafe-path", subject: path, path };
@@ -27690,12 +27690,12 @@ function budgetFinding() {
 }
 var CONTROL, REPLACEMENT, COLLISION_BUDGET, UnsafeNamesCheck, UNUSUAL;
 var init_unsafe_names = __esm({
-  "src/inventory/checks/unsafe-names.ts"() {
+  "src/checks/paths/unsafe-names.ts"() {
     "use strict";
     init_check_finding();
     init_path_algebra();
     init_fold_table();
-    init_paths();
+    init_path_facts();
     CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
     REPLACEMENT = "\uFFFD";
     COLLISION_BUDGET = 5e7;
@@ -27715,13 +27715,13 @@ var init_unsafe_names = __esm({
   }
 });
 
-// src/inventory/checks/registry.ts
+// src/checks/registry.ts
 function contentChecks() {
   return [new SensitiveContentCheck(), new SecretsCheck()];
 }
 var MANIFEST_CHECKS;
 var init_registry2 = __esm({
-  "src/inventory/checks/registry.ts"() {
+  "src/checks/registry.ts"() {
     "use strict";
     init_links();
     init_owners();
@@ -27751,10 +27751,10 @@ var init_extractor = __esm({
   }
 });
 
-// src/inventory/extractors/apk-installed.ts
+// src/inventory/extractors/os/apk-installed.ts
 var INSTALLED, LINE, apkInstalledExtractor;
 var init_apk_installed = __esm({
-  "src/inventory/extractors/apk-installed.ts"() {
+  "src/inventory/extractors/os/apk-installed.ts"() {
     "use strict";
     init_extractor();
     INSTALLED = "lib/apk/db/installed";
@@ -28620,7 +28620,7 @@ var init_dist = __esm({
   }
 });
 
-// src/inventory/extractors/toml-reader.ts
+// src/inventory/syntax/toml-reader.ts
 function parseToml(text) {
   let parsed;
   try {
@@ -28643,14 +28643,14 @@ function plain(value) {
   return value;
 }
 var init_toml_reader = __esm({
-  "src/inventory/extractors/toml-reader.ts"() {
+  "src/inventory/syntax/toml-reader.ts"() {
     "use strict";
     init_dist();
     init_extractor();
   }
 });
 
-// src/inventory/extractors/cargo-lock.ts
+// src/inventory/extractors/rust/cargo-lock.ts
 function table(value, where) {
   if (typeof value !== "object" || Array.isArray(value)) throw new ExtractError(`not a Cargo.lock: ${where} is not a table`);
   return value;
@@ -28666,7 +28666,7 @@ function crate(table2, index) {
 }
 var KNOWN_KEYS, cargoLockExtractor;
 var init_cargo_lock = __esm({
-  "src/inventory/extractors/cargo-lock.ts"() {
+  "src/inventory/extractors/rust/cargo-lock.ts"() {
     "use strict";
     init_extractor();
     init_toml_reader();
@@ -28691,7 +28691,7 @@ var init_cargo_lock = __esm({
   }
 });
 
-// src/inventory/extractors/text-of.ts
+// src/inventory/syntax/text-of.ts
 function textOf(content, format) {
   let text;
   if (content[0] === 255 && content[1] === 254) {
@@ -28711,13 +28711,13 @@ function lineAt(text, offset) {
   return line;
 }
 var init_text_of = __esm({
-  "src/inventory/extractors/text-of.ts"() {
+  "src/inventory/syntax/text-of.ts"() {
     "use strict";
     init_extractor();
   }
 });
 
-// src/inventory/extractors/composer-packages.ts
+// src/inventory/extractors/php/composer-packages.ts
 function parseComposerJson(content, format) {
   const text = textOf(content, format);
   try {
@@ -28741,7 +28741,7 @@ function composerPackages(list3, where, dev) {
   });
 }
 var init_composer_packages = __esm({
-  "src/inventory/extractors/composer-packages.ts"() {
+  "src/inventory/extractors/php/composer-packages.ts"() {
     "use strict";
     init_shape();
     init_extractor();
@@ -28749,7 +28749,7 @@ var init_composer_packages = __esm({
   }
 });
 
-// src/inventory/extractors/magento-product.ts
+// src/inventory/extractors/php/magento-product.ts
 function markMagentoProduct(packages, root) {
   const byName2 = /* @__PURE__ */ new Map();
   for (const pkg of packages) if (!byName2.has(pkg.name)) byName2.set(pkg.name, pkg);
@@ -28768,7 +28768,7 @@ function markMagentoProduct(packages, root) {
 }
 var CE, EE, COMMUNITY_NAMES, COMMERCE_NAMES, METAPACKAGES, BASES, ROOTS, COMMERCE_ONLY;
 var init_magento_product = __esm({
-  "src/inventory/extractors/magento-product.ts"() {
+  "src/inventory/extractors/php/magento-product.ts"() {
     "use strict";
     CE = {
       advisory: "magento/community-edition",
@@ -28794,10 +28794,10 @@ var init_magento_product = __esm({
   }
 });
 
-// src/inventory/extractors/composer-installed-json.ts
+// src/inventory/extractors/php/composer-installed-json.ts
 var composerInstalledJsonExtractor;
 var init_composer_installed_json = __esm({
-  "src/inventory/extractors/composer-installed-json.ts"() {
+  "src/inventory/extractors/php/composer-installed-json.ts"() {
     "use strict";
     init_shape();
     init_composer_packages();
@@ -28826,13 +28826,13 @@ var init_composer_installed_json = __esm({
   }
 });
 
-// src/inventory/extractors/php-array-literal.ts
+// src/inventory/syntax/php-array-literal.ts
 function parsePhpReturnLiteral(text) {
   return new PhpLiteralReader(text).file();
 }
 var PhpArray, PhpLiteralReader;
 var init_php_array_literal = __esm({
-  "src/inventory/extractors/php-array-literal.ts"() {
+  "src/inventory/syntax/php-array-literal.ts"() {
     "use strict";
     init_extractor();
     init_text_of();
@@ -28998,13 +28998,13 @@ var init_php_array_literal = __esm({
   }
 });
 
-// src/inventory/extractors/composer-installed-php.ts
+// src/inventory/extractors/php/composer-installed-php.ts
 function stringOf(value) {
   return typeof value === "string" ? value : void 0;
 }
 var composerInstalledPhpExtractor;
 var init_composer_installed_php = __esm({
-  "src/inventory/extractors/composer-installed-php.ts"() {
+  "src/inventory/extractors/php/composer-installed-php.ts"() {
     "use strict";
     init_extractor();
     init_magento_product();
@@ -29048,10 +29048,10 @@ var init_composer_installed_php = __esm({
   }
 });
 
-// src/inventory/extractors/composer-lock.ts
+// src/inventory/extractors/php/composer-lock.ts
 var composerLockExtractor;
 var init_composer_lock = __esm({
-  "src/inventory/extractors/composer-lock.ts"() {
+  "src/inventory/extractors/php/composer-lock.ts"() {
     "use strict";
     init_shape();
     init_composer_packages();
@@ -29075,7 +29075,7 @@ var init_composer_lock = __esm({
   }
 });
 
-// src/inventory/extractors/dpkg-status.ts
+// src/inventory/extractors/os/dpkg-status.ts
 function isOnDisk(status) {
   const words = status.split(/\s+/);
   const [want = "", flag = "", state = ""] = words;
@@ -29127,7 +29127,7 @@ function escapeRegExp(text) {
 }
 var STATUS, STATUS_D, FIELD, WANTS, FLAGS, ABSENT, STATES, SOURCE, dpkgStatusExtractor;
 var init_dpkg_status = __esm({
-  "src/inventory/extractors/dpkg-status.ts"() {
+  "src/inventory/extractors/os/dpkg-status.ts"() {
     "use strict";
     init_extractor();
     STATUS = "var/lib/dpkg/status";
@@ -29173,10 +29173,10 @@ var init_dpkg_status = __esm({
   }
 });
 
-// src/inventory/extractors/gemfile-lock.ts
+// src/inventory/extractors/ruby/gemfile-lock.ts
 var SOURCE_SECTIONS, SPEC, gemfileLockExtractor;
 var init_gemfile_lock = __esm({
-  "src/inventory/extractors/gemfile-lock.ts"() {
+  "src/inventory/extractors/ruby/gemfile-lock.ts"() {
     "use strict";
     init_extractor();
     init_text_of();
@@ -29218,7 +29218,7 @@ var init_gemfile_lock = __esm({
   }
 });
 
-// src/inventory/extractors/go-mod.ts
+// src/inventory/extractors/go/go-mod.ts
 function goVersionAsSemver(version) {
   const match = GO_VERSION.exec(version);
   if (!match) return `v${version}`;
@@ -29260,7 +29260,7 @@ function closingQuote(text, open6) {
 }
 var DIRECTIVES, LOCAL_PATH, GO_VERSION, MODULE_VERSION, goModExtractor;
 var init_go_mod = __esm({
-  "src/inventory/extractors/go-mod.ts"() {
+  "src/inventory/extractors/go/go-mod.ts"() {
     "use strict";
     init_extractor();
     DIRECTIVES = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
@@ -29349,7 +29349,7 @@ var init_go_mod = __esm({
   }
 });
 
-// src/inventory/extractors/gradle-lockfile.ts
+// src/inventory/extractors/java/gradle-lockfile.ts
 function isDevConfiguration(configuration) {
   return /^test/i.test(configuration) || /Test[A-Z]|Test$/.test(configuration) || /^(?:annotationProcessor|kapt|ksp)/.test(configuration) || /AnnotationProcessor$/.test(configuration) || configuration === "developmentOnly" || configuration === "classpath";
 }
@@ -29358,7 +29358,7 @@ function isAtSegmentStart(path, at) {
 }
 var LOCKED, EMPTY, DEPENDENCY_LOCKS, gradleLockfileExtractor;
 var init_gradle_lockfile = __esm({
-  "src/inventory/extractors/gradle-lockfile.ts"() {
+  "src/inventory/extractors/java/gradle-lockfile.ts"() {
     "use strict";
     init_extractor();
     LOCKED = /^([^\s:=]+):([^\s:=]+):([^\s:=]+)(?:=([^\s=]*))?$/;
@@ -29393,7 +29393,7 @@ var init_gradle_lockfile = __esm({
   }
 });
 
-// src/inventory/extractors/xml-elements.ts
+// src/inventory/syntax/xml-elements.ts
 function xmlElements(text) {
   const elements = [];
   const open6 = [];
@@ -29479,7 +29479,7 @@ function decode(value, fail) {
 }
 var NAME, START_TAG, ATTRIBUTE, END_TAG, ENTITY, NAMED2;
 var init_xml_elements = __esm({
-  "src/inventory/extractors/xml-elements.ts"() {
+  "src/inventory/syntax/xml-elements.ts"() {
     "use strict";
     init_extractor();
     NAME = "[A-Za-z_][A-Za-z0-9._:-]*";
@@ -29491,10 +29491,10 @@ var init_xml_elements = __esm({
   }
 });
 
-// src/inventory/extractors/gradle-verification-metadata.ts
+// src/inventory/extractors/java/gradle-verification-metadata.ts
 var FILE, gradleVerificationMetadataExtractor;
 var init_gradle_verification_metadata = __esm({
-  "src/inventory/extractors/gradle-verification-metadata.ts"() {
+  "src/inventory/extractors/java/gradle-verification-metadata.ts"() {
     "use strict";
     init_extractor();
     init_xml_elements();
@@ -29521,7 +29521,7 @@ var init_gradle_verification_metadata = __esm({
   }
 });
 
-// src/inventory/extractors/installed-gemspec.ts
+// src/inventory/extractors/ruby/installed-gemspec.ts
 function attribute(body, variable, key) {
   const assignment = new RegExp(String.raw`^\s*${variable}\.${key}\s*=\s*${STRING}`, "m").exec(body);
   return assignment ? stringsOf(assignment)[0] : void 0;
@@ -29536,7 +29536,7 @@ function stringsOf(match) {
 }
 var STRING, BLOCK, CONSTRUCTOR, installedGemspecExtractor;
 var init_installed_gemspec = __esm({
-  "src/inventory/extractors/installed-gemspec.ts"() {
+  "src/inventory/extractors/ruby/installed-gemspec.ts"() {
     "use strict";
     init_extractor();
     init_text_of();
@@ -29569,10 +29569,10 @@ var init_installed_gemspec = __esm({
   }
 });
 
-// src/inventory/extractors/magento-root-composer-json.ts
+// src/inventory/extractors/php/magento-root-composer-json.ts
 var GIT_CLONE_ROOT, NAMES_IT, magentoRootComposerJsonExtractor;
 var init_magento_root_composer_json = __esm({
-  "src/inventory/extractors/magento-root-composer-json.ts"() {
+  "src/inventory/extractors/php/magento-root-composer-json.ts"() {
     "use strict";
     init_shape();
     init_composer_packages();
@@ -30018,7 +30018,7 @@ var init_esm = __esm({
   }
 });
 
-// src/inventory/extractors/bounded-zip.ts
+// src/inventory/syntax/bounded-zip.ts
 import { crc32 } from "node:zlib";
 function zipEntries(archive) {
   const bytes2 = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
@@ -30141,7 +30141,7 @@ function safeNumber(value) {
 }
 var ReadBudget, EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CENTRAL, LOCAL, ENCRYPTED, INFLATE_STEP;
 var init_bounded_zip = __esm({
-  "src/inventory/extractors/bounded-zip.ts"() {
+  "src/inventory/syntax/bounded-zip.ts"() {
     "use strict";
     init_esm();
     init_extractor();
@@ -30166,7 +30166,7 @@ var init_bounded_zip = __esm({
   }
 });
 
-// src/inventory/extractors/java-properties.ts
+// src/inventory/syntax/java-properties.ts
 function parseJavaProperties(bytes2) {
   const text = Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength).toString("latin1");
   const properties = /* @__PURE__ */ new Map();
@@ -30219,12 +30219,12 @@ function unescape(text) {
   });
 }
 var init_java_properties = __esm({
-  "src/inventory/extractors/java-properties.ts"() {
+  "src/inventory/syntax/java-properties.ts"() {
     "use strict";
   }
 });
 
-// src/inventory/extractors/maven-archive.ts
+// src/inventory/extractors/java/maven-archive.ts
 function isJavaArchive(base) {
   return base.length > 4 && base.charCodeAt(base.length - 4) === 46 && ARCHIVE_SUFFIX.test(base);
 }
@@ -30281,7 +30281,7 @@ function within(chain, read10) {
 }
 var DEFAULT_MAVEN_ARCHIVE_BOUNDS, POM_PROPERTIES, ARCHIVE_SUFFIX;
 var init_maven_archive = __esm({
-  "src/inventory/extractors/maven-archive.ts"() {
+  "src/inventory/extractors/java/maven-archive.ts"() {
     "use strict";
     init_limits();
     init_bounded_zip();
@@ -30298,7 +30298,7 @@ var init_maven_archive = __esm({
   }
 });
 
-// src/inventory/extractors/lockfile-yaml.ts
+// src/inventory/syntax/lockfile-yaml.ts
 function readLockfileYaml(text) {
   try {
     return new Reader(text).documents();
@@ -30402,7 +30402,7 @@ function unquote2(literal) {
 }
 var GiveUp, DuplicateKey, MAX_DEPTH, INDICATORS, Reader, FlowReader;
 var init_lockfile_yaml = __esm({
-  "src/inventory/extractors/lockfile-yaml.ts"() {
+  "src/inventory/syntax/lockfile-yaml.ts"() {
     "use strict";
     GiveUp = class extends Error {
     };
@@ -30593,7 +30593,7 @@ var init_lockfile_yaml = __esm({
   }
 });
 
-// src/inventory/extractors/js-text.ts
+// src/inventory/extractors/javascript/js-text.ts
 function textOf2(content) {
   return UTF8.decode(content);
 }
@@ -30642,7 +30642,7 @@ function parseYamlDocuments(text) {
 }
 var import_yaml2, UTF8;
 var init_js_text = __esm({
-  "src/inventory/extractors/js-text.ts"() {
+  "src/inventory/extractors/javascript/js-text.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     init_extractor();
@@ -30651,7 +30651,7 @@ var init_js_text = __esm({
   }
 });
 
-// src/inventory/extractors/npm-names.ts
+// src/inventory/extractors/javascript/npm-names.ts
 function splitDescriptor(descriptor) {
   const at = descriptor.indexOf("@", 1);
   if (at <= 0) return void 0;
@@ -30677,12 +30677,12 @@ function nameAfterNodeModules(path) {
   return name === "" ? void 0 : name;
 }
 var init_npm_names = __esm({
-  "src/inventory/extractors/npm-names.ts"() {
+  "src/inventory/extractors/javascript/npm-names.ts"() {
     "use strict";
   }
 });
 
-// src/inventory/extractors/node-modules-package.ts
+// src/inventory/extractors/javascript/node-modules-package.ts
 function isPackageRoot(path) {
   const dir = path.slice(0, path.length - MANIFEST.length - 1);
   if (dir.length === 0 || path[dir.length] !== "/") return false;
@@ -30699,7 +30699,7 @@ function isPackageRoot(path) {
 }
 var MIB, MANIFEST, nodeModulesPackageExtractor;
 var init_node_modules_package = __esm({
-  "src/inventory/extractors/node-modules-package.ts"() {
+  "src/inventory/extractors/javascript/node-modules-package.ts"() {
     "use strict";
     init_shape();
     init_extractor();
@@ -30731,7 +30731,7 @@ var init_node_modules_package = __esm({
   }
 });
 
-// src/inventory/extractors/json-content.ts
+// src/inventory/syntax/json-content.ts
 function parseJsonContent(content) {
   try {
     return JSON.parse(content.toString("utf8").replace(/^\uFEFF/, ""));
@@ -30740,16 +30740,16 @@ function parseJsonContent(content) {
   }
 }
 var init_json_content = __esm({
-  "src/inventory/extractors/json-content.ts"() {
+  "src/inventory/syntax/json-content.ts"() {
     "use strict";
     init_extractor();
   }
 });
 
-// src/inventory/extractors/nuget-deps-json.ts
+// src/inventory/extractors/dotnet/nuget-deps-json.ts
 var RUNTIME_PACK, nugetDepsJsonExtractor;
 var init_nuget_deps_json = __esm({
-  "src/inventory/extractors/nuget-deps-json.ts"() {
+  "src/inventory/extractors/dotnet/nuget-deps-json.ts"() {
     "use strict";
     init_shape();
     init_extractor();
@@ -30784,10 +30784,10 @@ var init_nuget_deps_json = __esm({
   }
 });
 
-// src/inventory/extractors/nuget-packages-lock.ts
+// src/inventory/extractors/dotnet/nuget-packages-lock.ts
 var VERSIONS, nugetPackagesLockExtractor;
 var init_nuget_packages_lock = __esm({
-  "src/inventory/extractors/nuget-packages-lock.ts"() {
+  "src/inventory/extractors/dotnet/nuget-packages-lock.ts"() {
     "use strict";
     init_shape();
     init_extractor();
@@ -30822,7 +30822,7 @@ var init_nuget_packages_lock = __esm({
   }
 });
 
-// src/inventory/extractors/package-lock.ts
+// src/inventory/extractors/javascript/package-lock.ts
 function readLock(lock) {
   if (!isObject(lock)) throw new ExtractError(`it is not a package-lock: the top level is ${describeValue(lock)}, not an object`);
   const packages = lock["packages"];
@@ -30884,7 +30884,7 @@ function registryPackage(key, version) {
 }
 var MIB2, HIDDEN_LOCKFILE, packageLockExtractor;
 var init_package_lock = __esm({
-  "src/inventory/extractors/package-lock.ts"() {
+  "src/inventory/extractors/javascript/package-lock.ts"() {
     "use strict";
     init_shape();
     init_extractor();
@@ -30909,7 +30909,7 @@ var init_package_lock = __esm({
   }
 });
 
-// src/inventory/extractors/python-lock-toml.ts
+// src/inventory/extractors/python/python-lock-toml.ts
 function lockPackages(content, format) {
   const document = parseToml(textOf(content, format));
   const list3 = document["package"];
@@ -30933,7 +30933,7 @@ function requiredString(table2, key, index) {
   return value;
 }
 var init_python_lock_toml = __esm({
-  "src/inventory/extractors/python-lock-toml.ts"() {
+  "src/inventory/extractors/python/python-lock-toml.ts"() {
     "use strict";
     init_extractor();
     init_text_of();
@@ -30941,22 +30941,22 @@ var init_python_lock_toml = __esm({
   }
 });
 
-// src/inventory/extractors/pypi-name.ts
+// src/inventory/extractors/python/pypi-name.ts
 function normalizePypiName(name) {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 var PYPI_NAME;
 var init_pypi_name = __esm({
-  "src/inventory/extractors/pypi-name.ts"() {
+  "src/inventory/extractors/python/pypi-name.ts"() {
     "use strict";
     PYPI_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
   }
 });
 
-// src/inventory/extractors/pdm-lock.ts
+// src/inventory/extractors/python/pdm-lock.ts
 var pdmLockExtractor;
 var init_pdm_lock = __esm({
-  "src/inventory/extractors/pdm-lock.ts"() {
+  "src/inventory/extractors/python/pdm-lock.ts"() {
     "use strict";
     init_extractor();
     init_python_lock_toml();
@@ -30986,7 +30986,7 @@ var init_pdm_lock = __esm({
   }
 });
 
-// src/inventory/extractors/pipfile-lock.ts
+// src/inventory/extractors/python/pipfile-lock.ts
 function section(value, key, dev) {
   if (value === void 0) return [];
   if (!isObject(value)) throw new ExtractError(`"${key}" is not an object`);
@@ -31003,7 +31003,7 @@ function section(value, key, dev) {
 }
 var pipfileLockExtractor;
 var init_pipfile_lock = __esm({
-  "src/inventory/extractors/pipfile-lock.ts"() {
+  "src/inventory/extractors/python/pipfile-lock.ts"() {
     "use strict";
     init_shape();
     init_extractor();
@@ -31029,7 +31029,7 @@ var init_pipfile_lock = __esm({
   }
 });
 
-// src/inventory/extractors/pnpm-dependency-path.ts
+// src/inventory/extractors/javascript/pnpm-dependency-path.ts
 function parseDependencyPath(key, lockfileMajor2) {
   const path = key.startsWith("/") ? key.slice(1) : key;
   if (/^[a-z+]+:/i.test(path)) return void 0;
@@ -31076,13 +31076,13 @@ function snapshotKeyOf(dependencyName, reference) {
   return `${dependencyName}@${reference}`;
 }
 var init_pnpm_dependency_path = __esm({
-  "src/inventory/extractors/pnpm-dependency-path.ts"() {
+  "src/inventory/extractors/javascript/pnpm-dependency-path.ts"() {
     "use strict";
     init_npm_names();
   }
 });
 
-// src/inventory/extractors/pnpm-dev-reach.ts
+// src/inventory/extractors/javascript/pnpm-dev-reach.ts
 function devByPackage(importers, snapshots) {
   const production = reach(roots(importers, PRODUCTION_GROUPS), snapshots);
   const development = reach(roots(importers, DEVELOPMENT_GROUPS), snapshots);
@@ -31128,7 +31128,7 @@ function reach(start, snapshots) {
 }
 var PRODUCTION_GROUPS, DEVELOPMENT_GROUPS, SNAPSHOT_GROUPS;
 var init_pnpm_dev_reach = __esm({
-  "src/inventory/extractors/pnpm-dev-reach.ts"() {
+  "src/inventory/extractors/javascript/pnpm-dev-reach.ts"() {
     "use strict";
     init_shape();
     init_pnpm_dependency_path();
@@ -31138,7 +31138,7 @@ var init_pnpm_dev_reach = __esm({
   }
 });
 
-// src/inventory/extractors/pnpm-lock.ts
+// src/inventory/extractors/javascript/pnpm-lock.ts
 function fromDocument(lock) {
   if (!isObject(lock)) throw new ExtractError(`it is not a pnpm lockfile: the top level is ${describeValue(lock)}, not a map`);
   const major = lockfileMajor(lock["lockfileVersion"]);
@@ -31208,7 +31208,7 @@ function stringField(entry, key, index) {
 }
 var MIB3, HIDDEN_LOCKFILE2, pnpmLockExtractor, DEPENDENCY_GROUPS;
 var init_pnpm_lock = __esm({
-  "src/inventory/extractors/pnpm-lock.ts"() {
+  "src/inventory/extractors/javascript/pnpm-lock.ts"() {
     "use strict";
     init_shape();
     init_extractor();
@@ -31238,10 +31238,10 @@ var init_pnpm_lock = __esm({
   }
 });
 
-// src/inventory/extractors/poetry-lock.ts
+// src/inventory/extractors/python/poetry-lock.ts
 var poetryLockExtractor;
 var init_poetry_lock = __esm({
-  "src/inventory/extractors/poetry-lock.ts"() {
+  "src/inventory/extractors/python/poetry-lock.ts"() {
     "use strict";
     init_extractor();
     init_python_lock_toml();
@@ -31270,7 +31270,7 @@ var init_poetry_lock = __esm({
   }
 });
 
-// src/inventory/extractors/python-installed-metadata.ts
+// src/inventory/extractors/python/python-installed-metadata.ts
 function metadataHeaders(text) {
   const headers = /* @__PURE__ */ new Map();
   let last;
@@ -31289,7 +31289,7 @@ function metadataHeaders(text) {
 }
 var pythonInstalledMetadataExtractor;
 var init_python_installed_metadata = __esm({
-  "src/inventory/extractors/python-installed-metadata.ts"() {
+  "src/inventory/extractors/python/python-installed-metadata.ts"() {
     "use strict";
     init_extractor();
     init_pypi_name();
@@ -31313,7 +31313,7 @@ var init_python_installed_metadata = __esm({
   }
 });
 
-// src/inventory/extractors/requirements-txt.ts
+// src/inventory/extractors/python/requirements-txt.ts
 function readRequirements(content) {
   const packages = [];
   const includes2 = [];
@@ -31396,7 +31396,7 @@ function pinnedRequirement(requirement, line) {
 }
 var URL2, PATH, ARCHIVE3, NAME2, CLAUSE, requirementsTxtExtractor;
 var init_requirements_txt = __esm({
-  "src/inventory/extractors/requirements-txt.ts"() {
+  "src/inventory/extractors/python/requirements-txt.ts"() {
     "use strict";
     init_extractor();
     init_pypi_name();
@@ -31417,7 +31417,7 @@ var init_requirements_txt = __esm({
   }
 });
 
-// src/inventory/extractors/uv-lock.ts
+// src/inventory/extractors/python/uv-lock.ts
 function node(table2, index) {
   const name = normalizePypiName(requiredString(table2, "name", index));
   const source = table2["source"];
@@ -31475,7 +31475,7 @@ function developmentOnly(nodes) {
 }
 var uvLockExtractor;
 var init_uv_lock = __esm({
-  "src/inventory/extractors/uv-lock.ts"() {
+  "src/inventory/extractors/python/uv-lock.ts"() {
     "use strict";
     init_extractor();
     init_python_lock_toml();
@@ -31503,7 +31503,7 @@ var init_uv_lock = __esm({
   }
 });
 
-// src/inventory/extractors/yarn-v1-syntax.ts
+// src/inventory/extractors/javascript/yarn-v1-syntax.ts
 function parseYarnV1(text) {
   const entries = [];
   const stack = [];
@@ -31604,13 +31604,13 @@ function lineError(lineNumber, problem) {
   return new ExtractError(`line ${lineNumber} ${problem}`);
 }
 var init_yarn_v1_syntax = __esm({
-  "src/inventory/extractors/yarn-v1-syntax.ts"() {
+  "src/inventory/extractors/javascript/yarn-v1-syntax.ts"() {
     "use strict";
     init_extractor();
   }
 });
 
-// src/inventory/extractors/yarn-lock.ts
+// src/inventory/extractors/javascript/yarn-lock.ts
 function fromV1(text) {
   const found = [];
   for (const entry of parseYarnV1(text)) {
@@ -31651,7 +31651,7 @@ function fromBerry(text) {
 }
 var MIB4, LOCAL_PROTOCOLS, yarnLockExtractor;
 var init_yarn_lock = __esm({
-  "src/inventory/extractors/yarn-lock.ts"() {
+  "src/inventory/extractors/javascript/yarn-lock.ts"() {
     "use strict";
     init_shape();
     init_extractor();
@@ -31815,7 +31815,7 @@ var init_purl = __esm({
   }
 });
 
-// src/inventory/requirements-includes.ts
+// src/inventory/extractors/python/requirements-includes.ts
 function mayPinOrInclude(bytes2) {
   if (!bytes2.includes("==") && !bytes2.includes("-r")) return false;
   return PIN_OR_INCLUDE_LINE.test(bytes2.toString("latin1"));
@@ -31839,7 +31839,7 @@ function includedPath(from, include) {
 }
 var INCLUDABLE, RequirementsIncludes, PIN_OR_INCLUDE_LINE;
 var init_requirements_includes = __esm({
-  "src/inventory/requirements-includes.ts"() {
+  "src/inventory/extractors/python/requirements-includes.ts"() {
     "use strict";
     init_requirements_txt();
     INCLUDABLE = /\.(?:txt|pip|in)$/;
@@ -32038,7 +32038,7 @@ var init_inventory_analyzer = __esm({
   }
 });
 
-// src/report/file-record.ts
+// src/pass/file-record.ts
 function formatMode(mode) {
   const bits2 = mode & 4095;
   return MODE_TEXT[bits2] ??= bits2.toString(8).padStart(4, "0");
@@ -32071,16 +32071,16 @@ function comparePaths(a, b) {
 }
 var MODE_TEXT;
 var init_file_record = __esm({
-  "src/report/file-record.ts"() {
+  "src/pass/file-record.ts"() {
     "use strict";
     MODE_TEXT = [];
   }
 });
 
-// src/package-pass.ts
+// src/pass/package-pass.ts
 var PackagePass;
 var init_package_pass = __esm({
-  "src/package-pass.ts"() {
+  "src/pass/package-pass.ts"() {
     "use strict";
     init_file_record();
     PackagePass = class {
@@ -33482,7 +33482,7 @@ var init_main = __esm({
   }
 });
 
-// src/relaunch.ts
+// src/run/relaunch.ts
 import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 var GC_FLAG = "--single-threaded-gc";

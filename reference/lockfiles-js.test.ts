@@ -17,10 +17,10 @@ import { parseAllDocuments } from 'yaml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Extractor } from '../src/inventory/extractors/extractor.js';
-import { readLockfileYaml } from '../src/inventory/extractors/lockfile-yaml.js';
-import { packageLockExtractor } from '../src/inventory/extractors/package-lock.js';
-import { pnpmLockExtractor } from '../src/inventory/extractors/pnpm-lock.js';
-import { yarnLockExtractor } from '../src/inventory/extractors/yarn-lock.js';
+import { readLockfileYaml } from '../src/inventory/syntax/lockfile-yaml.js';
+import { packageLockExtractor } from '../src/inventory/extractors/javascript/package-lock.js';
+import { pnpmLockExtractor } from '../src/inventory/extractors/javascript/pnpm-lock.js';
+import { yarnLockExtractor } from '../src/inventory/extractors/javascript/yarn-lock.js';
 import { isObject, isString } from '../src/util/shape.js';
 import { FIXTURES, HAVE_FIXTURES, agreement } from './fixtures.js';
 

@@ -3,7 +3,7 @@
 //
 // Each face is one self-contained file. Its entry point imports the scanner
 // dynamically, after deciding whether Node must start again with other flags
-// (src/relaunch.ts): esbuild then wraps the scanner's modules in lazy initialisers,
+// (src/run/relaunch.ts): esbuild then wraps the scanner's modules in lazy initialisers,
 // so a relaunching parent only parses the file and never runs their top-level code.
 
 // Bundled CommonJS dependencies call require() on Node built-ins; an ESM bundle has

@@ -3,10 +3,10 @@ import { singleTopFolder } from './baseline/strip-root.js';
 import { idsWithoutTopFolder } from './findings/finding-id.js';
 import type { Limits } from './limits.js';
 import type { ConfigText, FileRecord, Finding, Package } from './model.js';
-import type { ContentAnalyzer } from './inventory/content-analyzer.js';
-import { MANIFEST_CHECKS, contentChecks } from './inventory/checks/registry.js';
+import type { ContentAnalyzer } from './pass/content-analyzer.js';
+import { MANIFEST_CHECKS, contentChecks } from './checks/registry.js';
 import { InventoryAnalyzer } from './inventory/inventory-analyzer.js';
-import { PackagePass } from './package-pass.js';
+import { PackagePass } from './pass/package-pass.js';
 import type { Entry } from './read/entry.js';
 import { readPackage, type PackageRead } from './read/read-package.js';
 

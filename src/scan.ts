@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { SCHEMA_VERSION, type Changes, type Finding, type Package, type Report, type SourceSummary, type TargetSummary } from './model.js';
 import { applyAcceptances, describeAcceptance, type Acceptance } from './policy/acceptance.js';
 import { applyPolicy, decideVerdict, defaultPolicy, type Policy } from './policy/policy.js';
-import { manifestDigest } from './report/manifest-digest.js';
+import { manifestDigest } from './pass/manifest-digest.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface ScanOptions {

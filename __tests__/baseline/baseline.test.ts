@@ -5,7 +5,7 @@ import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
-import { writeJsonReport } from '../../src/report/write-output.js';
+import { writeJsonReport } from '../../src/run/write-output.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { scan } from '../../src/scan.js';
 import { GUZZLE_AND_TWIG_ADVISORIES, composerLock } from '../helpers/composer-store.js';

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseReport } from '../../src/report/parse-report.js';
+import { parseReport } from '../../src/baseline/parse-report.js';
 import { distIsCurrent } from '../helpers/dist-is-current.js';
 import { nodes } from '../helpers/run.js';
 import { runAction } from '../helpers/runner.js';

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseReport } from '../../src/report/parse-report.js';
+import { parseReport } from '../../src/baseline/parse-report.js';
 import { TOOL_VERSION } from '../../src/version.js';
 import { distIsCurrent } from '../helpers/dist-is-current.js';
 import { nodes, runCli } from '../helpers/run.js';

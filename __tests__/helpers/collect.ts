@@ -1,7 +1,7 @@
 import type { Content, Entry, EntryHeader, EntryVisitor } from '../../src/read/entry.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/limits.js';
 import { readPackage, type PackageRead } from '../../src/read/read-package.js';
-import { fileRecord } from '../../src/report/file-record.js';
+import { fileRecord } from '../../src/pass/file-record.js';
 import type { FileRecord } from '../../src/model.js';
 
 export interface Collected {

@@ -3,7 +3,7 @@
 // bytes, so no credential sits in the source and a fixed string cannot pass by luck.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../src/findings/redact.js';
+import { redactText } from '../../src/checks/secrets/redact.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const pick = (alphabet: string, length: number): string => [...randomBytes(length)].map((byte) => alphabet[byte % alphabet.length]).join('');

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanError } from '../../src/errors.js';
 import type { Report } from '../../src/model.js';
 import { renderJson } from '../../src/report/json.js';
-import { parseReport } from '../../src/report/parse-report.js';
+import { parseReport } from '../../src/baseline/parse-report.js';
 import { scan } from '../../src/scan.js';
 import { tempDir } from '../helpers/temp.js';
 

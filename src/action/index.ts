@@ -1,7 +1,7 @@
 // The action's entry point: decides whether to start Node again for throughput
 // before the scanner's and the toolkit's modules run (they are imported lazily), so
 // that a relaunching parent stays small.
-import { relaunchForThroughput, worthRelaunching } from '../relaunch.js';
+import { relaunchForThroughput, worthRelaunching } from '../run/relaunch.js';
 
 // The `package` input as @actions/core's getInput reads it (INPUT_<NAME>, trimmed),
 // read here without loading the toolkit. Several packages, or a glob: each is scanned

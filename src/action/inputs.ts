@@ -1,6 +1,6 @@
 import { ScanError } from '../errors.js';
 import { parseKinds, parseSeverity } from '../policy/values.js';
-import type { ScanRequest } from '../scan-request.js';
+import type { ScanRequest } from '../run/scan-request.js';
 
 export const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];

@@ -8,7 +8,7 @@ import { renderCycloneDx } from '../report/cyclonedx.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { verdictLine } from '../report/verdict-line.js';
-import { writeJsonReport, writeOutput } from '../report/write-output.js';
+import { writeJsonReport, writeOutput } from '../run/write-output.js';
 import { scan } from '../scan.js';
 import { AdvisoryCache } from './advisory-cache.js';
 import { annotate } from './annotations.js';

@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { ConfigText } from '../model.js';
-import type { AnalyzerResult, ContentAnalyzer } from '../inventory/content-analyzer.js';
+import type { AnalyzerResult, ContentAnalyzer } from '../pass/content-analyzer.js';
 import type { Content, Entry, EntryHeader } from '../read/entry.js';
-import { redactText } from '../findings/redact.js';
+import { redactText } from '../checks/secrets/redact.js';
 
 /** One config file's text in the report; larger ones are kept by hash only. */
 const FILE_BOUND = 64 * 1024;

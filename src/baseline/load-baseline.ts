@@ -2,8 +2,8 @@ import { open, stat } from 'node:fs/promises';
 import { ScanError } from '../errors.js';
 import type { Inspection } from '../inspect.js';
 import type { ConfigText, FileRecord, Finding, Package, TargetSummary } from '../model.js';
-import { manifestDigest } from '../report/manifest-digest.js';
-import { parseReport } from '../report/parse-report.js';
+import { manifestDigest } from '../pass/manifest-digest.js';
+import { parseReport } from './parse-report.js';
 
 /** A JSON report read as a baseline is bounded: it is untrusted input too. */
 const MAX_REPORT_BYTES = 512 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ScanError } from '../errors.js';
 import { FINDING_KINDS } from '../model.js';
 import { THRESHOLDS, parseKinds, parseSeverity } from '../policy/values.js';
-import type { ScanRequest } from '../scan-request.js';
+import type { ScanRequest } from '../run/scan-request.js';
 
 export interface CliScanOptions extends ScanRequest {
   target: string;

@@ -2,7 +2,7 @@
 // The command's entry point: decides whether to start Node again for throughput
 // before the scanner's modules run (they are imported lazily), so that a relaunching
 // parent stays small.
-import { relaunchForThroughput, worthRelaunching } from '../relaunch.js';
+import { relaunchForThroughput, worthRelaunching } from '../run/relaunch.js';
 import { parseCommandLine } from './args.js';
 
 const argv = process.argv.slice(2);

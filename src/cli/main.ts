@@ -3,7 +3,7 @@ import type { Report } from '../model.js';
 import { renderCycloneDx } from '../report/cyclonedx.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
-import { writeJsonReport, writeOutput } from '../report/write-output.js';
+import { writeJsonReport, writeOutput } from '../run/write-output.js';
 import { verdictLine } from '../report/verdict-line.js';
 import { resolvePolicy } from '../policy/resolve.js';
 import { scan } from '../scan.js';

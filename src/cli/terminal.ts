@@ -2,7 +2,7 @@ import type { Report } from '../model.js';
 import { describe } from '../baseline/config-findings.js';
 import { findingFix, findingSubject } from '../report/finding-text.js';
 import { verdictLine } from '../report/verdict-line.js';
-import { bytes, count, plural, printable } from '../text/format.js';
+import { bytes, count, plural, printable } from '../report/format.js';
 
 const LISTED_FINDINGS = 20;
 const LISTED_CHANGES = 10;

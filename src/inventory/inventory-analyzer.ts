@@ -1,13 +1,13 @@
 import type { Ecosystem, Finding, Package } from '../model.js';
 import type { Content, Entry, EntryHeader } from '../read/entry.js';
 import { aboutPaths, findingId } from '../findings/finding-id.js';
-import type { AnalyzerResult, ContentAnalyzer } from './content-analyzer.js';
+import type { AnalyzerResult, ContentAnalyzer } from '../pass/content-analyzer.js';
 import type { ExtractedPackage, Extractor } from './extractors/extractor.js';
 import { EXTRACTORS } from './extractors/registry.js';
-import { requirementsTxtExtractor } from './extractors/requirements-txt.js';
+import { requirementsTxtExtractor } from './extractors/python/requirements-txt.js';
 import { isOsRelease, parseOsRelease, type OsRelease } from './os-release.js';
 import { purlOf } from './purl.js';
-import { RequirementsIncludes } from './requirements-includes.js';
+import { RequirementsIncludes } from './extractors/python/requirements-includes.js';
 
 const OS_RELEASE_BYTES = 64 * 1024;
 

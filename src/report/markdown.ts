@@ -1,7 +1,7 @@
 import { FINDING_KINDS, type ConfigChange, type Finding, type Report } from '../model.js';
 import { describe } from '../baseline/config-findings.js';
-import { bytes, count, plural, printable } from '../text/format.js';
-import { mdCode, mdText } from '../text/markdown-escape.js';
+import { bytes, count, plural, printable } from './format.js';
+import { mdCode, mdText } from './markdown-escape.js';
 import { findingFix, findingSubject } from './finding-text.js';
 import { verdictLine } from './verdict-line.js';
 

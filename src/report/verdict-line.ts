@@ -1,5 +1,5 @@
 import type { Report } from '../model.js';
-import { plural } from '../text/format.js';
+import { plural } from './format.js';
 
 /** The one line that says what the gate decided and why. */
 export function verdictLine(report: Report): string {

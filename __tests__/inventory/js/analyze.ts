@@ -1,6 +1,6 @@
 // Runs the real inventory analyser (every registered extractor) over in-memory
 // entries, as the package pass hands them over: for parse errors and merging.
-import type { AnalyzerResult } from '../../../src/inventory/content-analyzer.js';
+import type { AnalyzerResult } from '../../../src/pass/content-analyzer.js';
 import { InventoryAnalyzer } from '../../../src/inventory/inventory-analyzer.js';
 import type { EntryHeader } from '../../../src/read/entry.js';
 

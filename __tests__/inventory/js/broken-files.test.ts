@@ -2,7 +2,7 @@
 // and scanned with scan(): each is one parse-error finding naming the file and the
 // extractor, the scan itself never fails, and every readable file is still read.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeModulesPackageExtractor } from '../../../src/inventory/extractors/node-modules-package.js';
+import { nodeModulesPackageExtractor } from '../../../src/inventory/extractors/javascript/node-modules-package.js';
 import type { Report } from '../../../src/model.js';
 import { scan } from '../../../src/scan.js';
 import { packTree } from '../../helpers/store-package.js';

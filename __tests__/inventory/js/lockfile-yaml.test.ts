@@ -4,8 +4,8 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../../src/inventory/extractors/extractor.js';
-import { parseYamlDocuments } from '../../../src/inventory/extractors/js-text.js';
-import { DuplicateKey, readLockfileYaml } from '../../../src/inventory/extractors/lockfile-yaml.js';
+import { parseYamlDocuments } from '../../../src/inventory/extractors/javascript/js-text.js';
+import { DuplicateKey, readLockfileYaml } from '../../../src/inventory/syntax/lockfile-yaml.js';
 import { readFixture } from './tool-lists.js';
 
 function byLibrary(text: string): unknown[] {

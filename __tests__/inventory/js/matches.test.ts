@@ -2,11 +2,11 @@
 // never a lockfile that a published package carries inside node_modules.
 import { describe, expect, it } from 'vitest';
 import type { Extractor } from '../../../src/inventory/extractors/extractor.js';
-import { nodeModulesPackageExtractor } from '../../../src/inventory/extractors/node-modules-package.js';
-import { packageLockExtractor } from '../../../src/inventory/extractors/package-lock.js';
-import { pnpmLockExtractor } from '../../../src/inventory/extractors/pnpm-lock.js';
+import { nodeModulesPackageExtractor } from '../../../src/inventory/extractors/javascript/node-modules-package.js';
+import { packageLockExtractor } from '../../../src/inventory/extractors/javascript/package-lock.js';
+import { pnpmLockExtractor } from '../../../src/inventory/extractors/javascript/pnpm-lock.js';
 import { EXTRACTORS } from '../../../src/inventory/extractors/registry.js';
-import { yarnLockExtractor } from '../../../src/inventory/extractors/yarn-lock.js';
+import { yarnLockExtractor } from '../../../src/inventory/extractors/javascript/yarn-lock.js';
 
 function matches(extractor: Extractor, path: string): boolean {
   return extractor.matches(path, path.slice(path.lastIndexOf('/') + 1));

@@ -1,7 +1,7 @@
 // Installed package.json files by hand: names, aliases, and what is no package.
 import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../../src/inventory/extractors/extractor.js';
-import { nodeModulesPackageExtractor } from '../../../src/inventory/extractors/node-modules-package.js';
+import { nodeModulesPackageExtractor } from '../../../src/inventory/extractors/javascript/node-modules-package.js';
 
 function extract(path: string, manifest: unknown): unknown {
   const content = Buffer.from(typeof manifest === 'string' ? manifest : JSON.stringify(manifest));

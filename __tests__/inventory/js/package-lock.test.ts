@@ -2,7 +2,7 @@
 // the cases the real fixtures do not reach.
 import { describe, expect, it } from 'vitest';
 import { ExtractError, type ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
-import { packageLockExtractor } from '../../../src/inventory/extractors/package-lock.js';
+import { packageLockExtractor } from '../../../src/inventory/extractors/javascript/package-lock.js';
 
 function extract(lock: unknown, path = 'package-lock.json'): ExtractedPackage[] {
   const content = Buffer.from(typeof lock === 'string' ? lock : JSON.stringify(lock));

@@ -2,7 +2,7 @@
 // workspaces and links, and damage.
 import { describe, expect, it } from 'vitest';
 import { ExtractError, type ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
-import { pnpmLockExtractor } from '../../../src/inventory/extractors/pnpm-lock.js';
+import { pnpmLockExtractor } from '../../../src/inventory/extractors/javascript/pnpm-lock.js';
 import { readFixture } from './tool-lists.js';
 
 function extract(text: string): ExtractedPackage[] {

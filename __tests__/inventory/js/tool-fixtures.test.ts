@@ -3,9 +3,9 @@
 // versions are in tool-versions.txt).
 import { describe, expect, it } from 'vitest';
 import type { ExtractedPackage, Extractor } from '../../../src/inventory/extractors/extractor.js';
-import { packageLockExtractor } from '../../../src/inventory/extractors/package-lock.js';
-import { pnpmLockExtractor } from '../../../src/inventory/extractors/pnpm-lock.js';
-import { yarnLockExtractor } from '../../../src/inventory/extractors/yarn-lock.js';
+import { packageLockExtractor } from '../../../src/inventory/extractors/javascript/package-lock.js';
+import { pnpmLockExtractor } from '../../../src/inventory/extractors/javascript/pnpm-lock.js';
+import { yarnLockExtractor } from '../../../src/inventory/extractors/javascript/yarn-lock.js';
 import { npmLs, pnpmList, readFixture, yarnInfo, yarnList, type ToolList } from './tool-lists.js';
 
 function extract(extractor: Extractor, fixture: string, path: string): ExtractedPackage[] {

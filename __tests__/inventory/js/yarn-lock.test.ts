@@ -1,7 +1,7 @@
 // yarn.lock by hand: yarn 1's syntax in its corners, berry's YAML, and damage.
 import { describe, expect, it } from 'vitest';
 import { ExtractError, type ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
-import { yarnLockExtractor } from '../../../src/inventory/extractors/yarn-lock.js';
+import { yarnLockExtractor } from '../../../src/inventory/extractors/javascript/yarn-lock.js';
 import { readFixture } from './tool-lists.js';
 
 function extract(text: string): string[] {

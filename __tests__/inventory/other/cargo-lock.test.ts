@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cargoLockExtractor } from '../../../src/inventory/extractors/cargo-lock.js';
+import { cargoLockExtractor } from '../../../src/inventory/extractors/rust/cargo-lock.js';
 import { extract, FIXTURES, ids } from './build.js';
 
 describe('Cargo.lock', () => {

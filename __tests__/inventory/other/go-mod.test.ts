@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goModExtractor } from '../../../src/inventory/extractors/go-mod.js';
+import { goModExtractor } from '../../../src/inventory/extractors/go/go-mod.js';
 import { extract, FIXTURES, ids } from './build.js';
 
 describe('go.mod', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gradleLockfileExtractor } from '../../../src/inventory/extractors/gradle-lockfile.js';
-import { gradleVerificationMetadataExtractor } from '../../../src/inventory/extractors/gradle-verification-metadata.js';
+import { gradleLockfileExtractor } from '../../../src/inventory/extractors/java/gradle-lockfile.js';
+import { gradleVerificationMetadataExtractor } from '../../../src/inventory/extractors/java/gradle-verification-metadata.js';
 import { extract, FIXTURES } from './build.js';
 
 describe('gradle.lockfile', () => {

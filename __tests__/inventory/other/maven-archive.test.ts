@@ -8,8 +8,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
-import { DEFAULT_MAVEN_ARCHIVE_BOUNDS, mavenArchiveExtractor } from '../../../src/inventory/extractors/maven-archive.js';
-import { parseJavaProperties } from '../../../src/inventory/extractors/java-properties.js';
+import { DEFAULT_MAVEN_ARCHIVE_BOUNDS, mavenArchiveExtractor } from '../../../src/inventory/extractors/java/maven-archive.js';
+import { parseJavaProperties } from '../../../src/inventory/syntax/java-properties.js';
 import { scan } from '../../../src/scan.js';
 import { tempDir } from '../../helpers/temp.js';
 

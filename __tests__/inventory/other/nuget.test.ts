@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nugetDepsJsonExtractor } from '../../../src/inventory/extractors/nuget-deps-json.js';
-import { nugetPackagesLockExtractor } from '../../../src/inventory/extractors/nuget-packages-lock.js';
+import { nugetDepsJsonExtractor } from '../../../src/inventory/extractors/dotnet/nuget-deps-json.js';
+import { nugetPackagesLockExtractor } from '../../../src/inventory/extractors/dotnet/nuget-packages-lock.js';
 import { extract, FIXTURES, ids } from './build.js';
 
 describe('packages.lock.json', () => {

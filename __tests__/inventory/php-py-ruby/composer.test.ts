@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { composerInstalledJsonExtractor } from '../../../src/inventory/extractors/composer-installed-json.js';
-import { composerInstalledPhpExtractor } from '../../../src/inventory/extractors/composer-installed-php.js';
-import { composerLockExtractor } from '../../../src/inventory/extractors/composer-lock.js';
+import { composerInstalledJsonExtractor } from '../../../src/inventory/extractors/php/composer-installed-json.js';
+import { composerInstalledPhpExtractor } from '../../../src/inventory/extractors/php/composer-installed-php.js';
+import { composerLockExtractor } from '../../../src/inventory/extractors/php/composer-lock.js';
 import { extract, find, fixture, ids } from './helpers.js';
 
 describe('composer.lock', () => {

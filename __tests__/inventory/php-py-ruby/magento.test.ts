@@ -2,11 +2,11 @@
 // names of the product as aliases (advisories are filed under several), and module
 // packages, whose versions are unrelated, never do.
 import { describe, expect, it } from 'vitest';
-import { composerInstalledJsonExtractor } from '../../../src/inventory/extractors/composer-installed-json.js';
-import { composerInstalledPhpExtractor } from '../../../src/inventory/extractors/composer-installed-php.js';
-import { composerLockExtractor } from '../../../src/inventory/extractors/composer-lock.js';
+import { composerInstalledJsonExtractor } from '../../../src/inventory/extractors/php/composer-installed-json.js';
+import { composerInstalledPhpExtractor } from '../../../src/inventory/extractors/php/composer-installed-php.js';
+import { composerLockExtractor } from '../../../src/inventory/extractors/php/composer-lock.js';
 import type { ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
-import { magentoRootComposerJsonExtractor } from '../../../src/inventory/extractors/magento-root-composer-json.js';
+import { magentoRootComposerJsonExtractor } from '../../../src/inventory/extractors/php/magento-root-composer-json.js';
 import { extract, find, fixture } from './helpers.js';
 
 const COMMUNITY = [

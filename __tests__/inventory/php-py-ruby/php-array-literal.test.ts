@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhpArray, parsePhpReturnLiteral, type PhpValue } from '../../../src/inventory/extractors/php-array-literal.js';
+import { PhpArray, parsePhpReturnLiteral, type PhpValue } from '../../../src/inventory/syntax/php-array-literal.js';
 
 /** A parsed value as plain JSON: arrays become [key, value] pairs so order and keys both show. */
 function plain(value: PhpValue): unknown {

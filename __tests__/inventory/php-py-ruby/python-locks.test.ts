@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
-import { pdmLockExtractor } from '../../../src/inventory/extractors/pdm-lock.js';
-import { pipfileLockExtractor } from '../../../src/inventory/extractors/pipfile-lock.js';
-import { poetryLockExtractor } from '../../../src/inventory/extractors/poetry-lock.js';
-import { uvLockExtractor } from '../../../src/inventory/extractors/uv-lock.js';
+import { pdmLockExtractor } from '../../../src/inventory/extractors/python/pdm-lock.js';
+import { pipfileLockExtractor } from '../../../src/inventory/extractors/python/pipfile-lock.js';
+import { poetryLockExtractor } from '../../../src/inventory/extractors/python/poetry-lock.js';
+import { uvLockExtractor } from '../../../src/inventory/extractors/python/uv-lock.js';
 import { extract, fixture, ids } from './helpers.js';
 
 function devOf(packages: ExtractedPackage[]): Record<string, boolean | undefined> {

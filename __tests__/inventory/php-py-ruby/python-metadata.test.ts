@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pythonInstalledMetadataExtractor } from '../../../src/inventory/extractors/python-installed-metadata.js';
+import { pythonInstalledMetadataExtractor } from '../../../src/inventory/extractors/python/python-installed-metadata.js';
 import { extract, fixture } from './helpers.js';
 
 const extractor = pythonInstalledMetadataExtractor;

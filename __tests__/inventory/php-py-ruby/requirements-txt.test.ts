@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRequirements, requirementsTxtExtractor } from '../../../src/inventory/extractors/requirements-txt.js';
-import { includedPath } from '../../../src/inventory/requirements-includes.js';
+import { readRequirements, requirementsTxtExtractor } from '../../../src/inventory/extractors/python/requirements-txt.js';
+import { includedPath } from '../../../src/inventory/extractors/python/requirements-includes.js';
 import { extract, fixture, ids } from './helpers.js';
 
 const read = (text: string | Buffer): string[] => ids(extract(requirementsTxtExtractor, 'requirements.txt', text));

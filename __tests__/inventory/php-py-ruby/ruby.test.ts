@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gemfileLockExtractor } from '../../../src/inventory/extractors/gemfile-lock.js';
-import { installedGemspecExtractor } from '../../../src/inventory/extractors/installed-gemspec.js';
+import { gemfileLockExtractor } from '../../../src/inventory/extractors/ruby/gemfile-lock.js';
+import { installedGemspecExtractor } from '../../../src/inventory/extractors/ruby/installed-gemspec.js';
 import { extract, fixture, ids } from './helpers.js';
 
 describe('Gemfile.lock', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseToml } from '../../../src/inventory/extractors/toml-reader.js';
+import { parseToml } from '../../../src/inventory/syntax/toml-reader.js';
 
 /** Compare through JSON: tables are null-prototype objects. */
 function read(text: string): unknown {

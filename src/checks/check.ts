@@ -1,0 +1,23 @@
+import type { FileRecord, Finding } from '../model.js';
+import type { Entry } from '../read/entry.js';
+import type { ContentAnalyzer } from '../pass/content-analyzer.js';
+
+/** What a manifest check sees: the complete, sorted entry list, after the pass. */
+export interface Manifest {
+  files: readonly FileRecord[];
+  /** The package root (`.`) when the package records one (its mode and owner matter too). */
+  root: Entry | undefined;
+}
+
+/**
+ * A rule over names, types, modes, owners and links: it needs no bytes, and some
+ * (links that escape through a chain of links) need the complete list, so it runs
+ * once the pass is over.
+ */
+export interface ManifestCheck {
+  readonly name: string;
+  check(manifest: Manifest): Finding[];
+}
+
+/** A rule that needs the bytes of some entries (a secret in a text file, a dump by its first lines). */
+export type ContentCheck = ContentAnalyzer;

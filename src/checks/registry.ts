@@ -1,0 +1,22 @@
+import type { ContentCheck, ManifestCheck } from './check.js';
+import { LinksCheck } from './paths/links.js';
+import { OwnersCheck } from './permissions/owners.js';
+import { PermissionsCheck } from './permissions/permissions.js';
+import { SecretsCheck } from './secrets/secrets.js';
+import { SensitiveContentCheck } from './sensitive-files/sensitive-content.js';
+import { SensitivePathsCheck } from './sensitive-files/sensitive-paths.js';
+import { UnsafeNamesCheck } from './paths/unsafe-names.js';
+
+/** Checks over the complete entry list, listed explicitly. */
+export const MANIFEST_CHECKS: readonly ManifestCheck[] = [
+  new SensitivePathsCheck(),
+  new PermissionsCheck(),
+  new OwnersCheck(),
+  new UnsafeNamesCheck(),
+  new LinksCheck(),
+];
+
+/** Checks that read bytes during the pass; each call makes fresh instances (they keep state). */
+export function contentChecks(): ContentCheck[] {
+  return [new SensitiveContentCheck(), new SecretsCheck()];
+}

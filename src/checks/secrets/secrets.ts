@@ -1,0 +1,215 @@
+import type { Finding, Severity } from '../../model.js';
+import type { Content, Entry, EntryHeader } from '../../read/entry.js';
+import type { AnalyzerResult } from '../../pass/content-analyzer.js';
+import type { ContentCheck } from '../check.js';
+import { checkFinding, graver, sampleSeverity, sortFindings } from '../check-finding.js';
+import { extensionOf, inDependencyTree, inDerivedTree, isSample } from '../path-facts.js';
+import { CONFIG_RULES } from './secret-config-rules.js';
+import { fingerprint, redact } from './secret-fingerprint.js';
+import { PRIORITY_CONFIG, SecretScanner, type Candidate } from './secret-scanner.js';
+import { BINARY_EXTENSIONS, LOCKFILES, isConfigLike } from '../text-files.js';
+
+/** Bytes read of a first-party text file: a secret sits in a config or near the top of a bundle, rarely past 2 MiB. */
+const FIRST_PARTY_BYTES = 2 * 1024 * 1024;
+/** Bytes read of a config-like file inside a dependency tree. */
+const DEPENDENCY_BYTES = 64 * 1024;
+/** Bytes of a config-like file the assignment rules read (they are regexes: slower than the token scan). */
+const CONFIG_RULE_BYTES = 256 * 1024;
+/** A file is binary when its first KiB holds a NUL byte. */
+const SNIFF_BYTES = 1024;
+/** Distinct secrets reported, and places kept per secret: a hostile package can plant millions. */
+const MAX_SECRETS = 10_000;
+const MAX_PLACES = 20;
+
+/**
+ * JSON and XML inside dependency trees are mostly data and module config (thousands of
+ * Magento di.xml); only names that suggest settings or credentials are read there.
+ */
+const DEPENDENCY_DATA_NAME = /config|settings|secret|credential|auth|key|token|env|production|parameters|local/;
+
+/** full: token scan and literal passes; config: those and the assignment rules; urls: only the `://` pass (lockfiles). */
+interface Found {
+  candidate: Candidate;
+  line: number;
+}
+
+const NOTHING: readonly Found[] = [];
+/** Contents remembered as scanned, at most. */
+const MAX_CONTENTS = 1_000_000;
+
+type Plan = 'full' | 'config' | 'urls';
+
+interface Place {
+  path: string;
+  line: number;
+}
+
+interface Secret {
+  value: string;
+  /** The rule that names it: the most specific of those that found it. */
+  candidate: Candidate;
+  /** The gravest over its places (a sample's copy counts as medium at most). */
+  severity: Severity;
+  places: Place[];
+  count: number;
+}
+
+/**
+ * Credentials inside text files. First-party files (outside node_modules, vendor and
+ * the like) are read in full up to 2 MiB; inside dependency trees only small
+ * config-like files outside tests and examples. Binaries are skipped.
+ *
+ * The value never leaves this class: a finding names the rule, the place, a redacted
+ * form (first characters and length) and a fingerprint, and its id is the rule and the
+ * fingerprint, so the same secret is one finding wherever and however often it appears.
+ */
+export class SecretsCheck implements ContentCheck {
+  readonly name = 'secrets';
+  private readonly plans = new WeakMap<EntryHeader, Plan>();
+  private readonly secrets = new Map<string, Secret>();
+  /** What each content already scanned held: a release repeats files (locales, themes, copies), and each is scanned once. */
+  private readonly scanned = new Map<string, readonly Found[]>();
+  private dropped = 0;
+
+  wants(header: EntryHeader, base: string): number {
+    if (header.size === 0) return 0;
+    const lower = base.toLowerCase();
+    const ext = extensionOf(lower);
+    if (BINARY_EXTENSIONS.has(ext)) return 0;
+    const thirdParty = inDependencyTree(header.path);
+    if (!thirdParty && LOCKFILES.has(lower)) {
+      this.plans.set(header, 'urls');
+      return FIRST_PARTY_BYTES;
+    }
+    if (!thirdParty && !inDerivedTree(header.path)) {
+      this.plans.set(header, isConfigLike(lower, ext) ? 'config' : 'full');
+      return FIRST_PARTY_BYTES;
+    }
+    if (!isConfigLike(lower, ext) || header.size > DEPENDENCY_BYTES) return 0;
+    if ((ext === 'json' || ext === 'xml') && !DEPENDENCY_DATA_NAME.test(lower)) return 0;
+    if (isSample(header.path)) return 0;
+    this.plans.set(header, 'config');
+    return DEPENDENCY_BYTES;
+  }
+
+  take(entry: Entry, content: Content): void {
+    const plan = this.plans.get(entry);
+    if (plan === undefined) return;
+    const slash = entry.path.lastIndexOf('/');
+    const lower = entry.path.slice(slash + 1).toLowerCase();
+    const dependency = inDependencyTree(entry.path);
+    const bound = dependency || inDerivedTree(entry.path) ? DEPENDENCY_BYTES : FIRST_PARTY_BYTES;
+    // the pass reads as far as the hungriest analyser asked: scan no more than this check's bound
+    const bytes = content.bytes.subarray(0, bound);
+    const truncated = content.truncated || content.bytes.length > bound;
+    // the config rules read the name, and rank by where the file is: both are part of what was scanned
+    const key = `${plan}\0${plan === 'config' ? lower : ''}\0${dependency ? 'd' : ''}\0${entry.sha256 ?? ''}\0${truncated ? 't' : ''}`;
+    let found = entry.sha256 === undefined ? undefined : this.scanned.get(key);
+    if (!found) {
+      found = this.scan(plan, bytes, lower, dependency);
+      if (entry.sha256 !== undefined && this.scanned.size < MAX_CONTENTS) this.scanned.set(key, found.length === 0 ? NOTHING : found);
+    }
+    if (found.length === 0) return;
+    const sample = isSample(entry.path);
+    for (const { candidate, line } of found) {
+      this.record(candidate, sample ? sampleSeverity(candidate.severity) : candidate.severity, { path: entry.path, line });
+    }
+  }
+
+  private scan(plan: Plan, bytes: Buffer, lower: string, dependency: boolean): Found[] {
+    if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) >= 0) return [];
+    const candidates = new SecretScanner(bytes).scan(plan === 'urls');
+    const lines = linesOf(bytes, candidates.map((candidate) => candidate.index));
+    if (plan === 'config') {
+      const text = bytes.toString('utf8', 0, Math.min(bytes.length, CONFIG_RULE_BYTES));
+      const hits: Candidate[] = [];
+      for (const [order, rule] of CONFIG_RULES.entries()) {
+        for (const hit of rule({ text, lower, dependency })) {
+          hits.push({ rule: hit.rule, title: hit.title, severity: hit.severity, value: hit.value, index: hit.index, priority: PRIORITY_CONFIG + order });
+        }
+      }
+      candidates.push(...hits);
+      lines.push(...linesOf(text, hits.map((hit) => hit.index)));
+    }
+    return candidates.map((candidate, i) => ({ candidate, line: lines[i] ?? 0 }));
+  }
+
+  private record(candidate: Candidate, severity: Severity, place: Place): void {
+    const key = fingerprint(candidate.value);
+    let secret = this.secrets.get(key);
+    if (!secret) {
+      if (this.secrets.size >= MAX_SECRETS) {
+        this.dropped++;
+        return;
+      }
+      this.secrets.set(key, (secret = { value: candidate.value, candidate, severity, places: [], count: 0 }));
+    } else {
+      if (candidate.priority < secret.candidate.priority) secret.candidate = candidate;
+      secret.severity = graver(secret.severity, severity);
+    }
+    if (secret.places.some((known) => known.path === place.path && known.line === place.line)) return;
+    secret.count++;
+    secret.places.push(place);
+    // keep the first places in path order, whatever order the pass saw the files in
+    if (secret.places.length > MAX_PLACES) {
+      secret.places.sort(comparePlaces);
+      secret.places.length = MAX_PLACES;
+    }
+  }
+
+  finish(): AnalyzerResult {
+    const findings: Finding[] = [];
+    for (const [print, secret] of this.secrets) {
+      const places = secret.places.sort(comparePlaces);
+      const first = places[0] as Place;
+      const others = places.slice(1).map((place) => `${place.path}:${place.line}`);
+      const more = secret.count - places.length;
+      const elsewhere = others.length === 0 ? '' : `; also at ${others.join(', ')}${more > 0 ? ` and ${more} more places` : ''}`;
+      findings.push(
+        checkFinding({
+          kind: 'secret',
+          severity: secret.severity,
+          rule: secret.candidate.rule,
+          subject: print,
+          path: first.path,
+          title: `${secret.candidate.title}: ${redact(secret.value)}`,
+          detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`,
+        }),
+      );
+    }
+    if (this.dropped > 0) findings.push(tooMany(this.dropped));
+    return { findings: sortFindings(findings) };
+  }
+}
+
+function comparePlaces(a: Place, b: Place): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
+}
+
+function tooMany(dropped: number): Finding {
+  const severity: Severity = 'high';
+  return checkFinding({
+    kind: 'secret',
+    severity,
+    rule: 'too-many-secrets',
+    subject: 'too-many-secrets',
+    title: `More than ${MAX_SECRETS.toLocaleString('en-US')} distinct secrets: ${dropped.toLocaleString('en-US')} more were not reported`,
+    detail: 'the package holds more credential-shaped values than the report lists; treat it as hostile',
+  });
+}
+
+/** 1-based line numbers of offsets given in any order, in one pass forward over the text. */
+function linesOf(text: Buffer | string, indices: readonly number[]): number[] {
+  const order = indices.map((index, i) => [index, i] as const).sort((a, b) => a[0] - b[0]);
+  const lines = new Array<number>(indices.length).fill(1);
+  let line = 1;
+  let next = text.indexOf('\n');
+  for (const [index, i] of order) {
+    while (next >= 0 && next < index) {
+      line++;
+      next = text.indexOf('\n', next + 1);
+    }
+    lines[i] = line;
+  }
+  return lines;
+}

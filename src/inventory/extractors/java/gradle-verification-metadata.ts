@@ -1,0 +1,32 @@
+import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { xmlElements } from '../../syntax/xml-elements.js';
+
+const FILE = 'gradle/verification-metadata.xml';
+
+/**
+ * Gradle's dependency verification file, `gradle/verification-metadata.xml`: every
+ * module the build downloads, as `<component group name version>` under
+ * `<components>`. It cannot tell what the application ships from what the build or
+ * the tests use (plugins, test libraries are components too), so it says nothing
+ * about `dev`; a gradle.lockfile beside it does.
+ */
+export const gradleVerificationMetadataExtractor: Extractor = {
+  name: 'java/gradle-verification-metadata',
+  maxBytes: 32 * 1024 * 1024,
+  matches: (path, base) =>
+    base === 'verification-metadata.xml' && path.endsWith(FILE) && (path.length === FILE.length || path.charCodeAt(path.length - FILE.length - 1) === 47),
+  extract({ content }) {
+    const elements = xmlElements(content.toString('utf8'));
+    if (elements[0]?.path[0] !== 'verification-metadata') throw new ExtractError('not Gradle verification metadata: the root element is not <verification-metadata>');
+    const found: ExtractedPackage[] = [];
+    for (const { path, attributes } of elements) {
+      if (path.length !== 3 || path[1] !== 'components' || path[2] !== 'component') continue;
+      const group = attributes.get('group');
+      const name = attributes.get('name');
+      const version = attributes.get('version');
+      if (!group || !name || !version) throw new ExtractError(`a <component> lacks its group, name or version (${[group, name, version].map((v) => v ?? '?').join(':')})`);
+      found.push({ ecosystem: 'Maven', name: `${group}:${name}`, version });
+    }
+    return found;
+  },
+};

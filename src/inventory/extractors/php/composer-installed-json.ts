@@ -1,0 +1,31 @@
+import { isObject, isStringArray } from '../../../util/shape.js';
+import { composerPackages, parseComposerJson } from './composer-packages.js';
+import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { markMagentoProduct } from './magento-product.js';
+
+/**
+ * vendor/composer/installed.json, what `composer install` put in the vendor folder, in
+ * both shapes: Composer 1's bare array, and Composer 2's `{packages, dev,
+ * dev-package-names}`, where the names listed in `dev-package-names` are development
+ * packages. Composer 1 does not say which packages are for development.
+ */
+export const composerInstalledJsonExtractor: Extractor = {
+  name: 'php/composer-installed-json',
+  installed: true,
+  maxBytes: 64 * 1024 * 1024,
+  // the vendor folder may be renamed (config.vendor-dir), its composer/ subfolder may not
+  matches: (path, base) => base === 'installed.json' && (path === 'composer/installed.json' || path.endsWith('/composer/installed.json')),
+  extract({ content }: ExtractInput): ExtractedPackage[] {
+    const installed = parseComposerJson(content, 'installed.json');
+    if (Array.isArray(installed)) return markMagentoProduct(composerPackages(installed, 'the list', () => undefined));
+    if (!isObject(installed)) throw new ExtractError('it is neither a list of packages (Composer 1) nor an object (Composer 2)');
+    const devNames = installed['dev-package-names'];
+    let dev: (name: string) => boolean | undefined = () => undefined;
+    if (devNames !== undefined) {
+      if (!isStringArray(devNames)) throw new ExtractError('"dev-package-names" is not a list of names');
+      const set = new Set(devNames.map((name) => name.toLowerCase()));
+      dev = (name) => set.has(name);
+    }
+    return markMagentoProduct(composerPackages(installed['packages'], 'packages', dev));
+  },
+};

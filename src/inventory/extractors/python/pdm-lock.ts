@@ -1,0 +1,32 @@
+import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { lockPackages, requiredString } from './python-lock-toml.js';
+import { normalizePypiName } from './pypi-name.js';
+
+/**
+ * pdm.lock. Each package lists the `groups` that need it: `default` is the production
+ * set; a package only in the `dev` group is for development. The lock does not say which
+ * other groups are development groups and which are optional features, so a package
+ * only in those is left unmarked.
+ */
+export const pdmLockExtractor: Extractor = {
+  name: 'python/pdm-lock',
+  maxBytes: 64 * 1024 * 1024,
+  matches: (_path, base) => base === 'pdm.lock',
+  extract({ content }: ExtractInput): ExtractedPackage[] {
+    const { document, packages } = lockPackages(content, 'pdm.lock');
+    if (packages.length === 0 && document['metadata'] === undefined) throw new ExtractError('it has neither packages nor [metadata]: it is not a pdm.lock');
+    return packages.map((table, index) => {
+      const pkg: ExtractedPackage = {
+        ecosystem: 'PyPI',
+        name: normalizePypiName(requiredString(table, 'name', index)),
+        version: requiredString(table, 'version', index),
+      };
+      const groups = table['groups'];
+      if (Array.isArray(groups) && groups.length > 0) {
+        if (groups.includes('default')) pkg.dev = false;
+        else if (groups.every((group) => group === 'dev')) pkg.dev = true;
+      }
+      return pkg;
+    });
+  },
+};

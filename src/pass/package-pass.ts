@@ -1,0 +1,49 @@
+import type { FileRecord } from '../model.js';
+import type { ContentAnalyzer } from './content-analyzer.js';
+import type { Content, Entry, EntryHeader, EntryVisitor } from '../read/entry.js';
+import { comparePaths, fileRecord } from './file-record.js';
+
+/**
+ * The visitor of the one pass: keeps every entry's report record and hands the content
+ * each analyser asked for to that analyser only. Only the record outlives the visit (the
+ * reader's entry object is dropped), since one object per entry is what bounds memory
+ * on a package of hundreds of thousands of files.
+ */
+export class PackagePass implements EntryVisitor {
+  private readonly records: FileRecord[] = [];
+  private readonly routed = new WeakMap<EntryHeader, ContentAnalyzer[]>();
+  /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
+  root: Entry | undefined;
+
+  constructor(private readonly analyzers: readonly ContentAnalyzer[]) {}
+
+  wants(header: EntryHeader): number {
+    if (this.analyzers.length === 0) return 0;
+    const slash = header.path.lastIndexOf('/');
+    const base = slash < 0 ? header.path : header.path.slice(slash + 1);
+    let bound = 0;
+    let interested: ContentAnalyzer[] | undefined;
+    for (const analyzer of this.analyzers) {
+      const wanted = analyzer.wants(header, base);
+      if (wanted > 0) {
+        (interested ??= []).push(analyzer);
+        if (wanted > bound) bound = wanted;
+      }
+    }
+    if (interested) this.routed.set(header, interested);
+    return bound;
+  }
+
+  visit(entry: Entry, content: Content | undefined): void {
+    if (entry.path === '.') this.root = entry;
+    else this.records.push(fileRecord(entry));
+    const interested = content && this.routed.get(entry);
+    if (!interested) return;
+    for (const analyzer of interested) analyzer.take(entry, content);
+  }
+
+  /** Every entry as the report lists it, sorted by path (stable: an entry stored twice keeps its order). */
+  files(): FileRecord[] {
+    return this.records.sort((a, b) => comparePaths(a.path, b.path));
+  }
+}
