@@ -7,18 +7,21 @@ import { AdvisorySourceError, type AdvisorySource } from './advisories/sources/s
 import { configFindings } from './baseline/config-findings.js';
 import { diffFiles } from './baseline/file-diff.js';
 import { loadBaseline, type Baseline } from './baseline/load-baseline.js';
-import { monitorMatcher, type MonitorOptions } from './baseline/monitored.js';
+import { monitorMatcher } from './baseline/monitored.js';
 import { diffPackages } from './baseline/package-diff.js';
 import { rootsToStrip } from './baseline/strip-root.js';
+import { identify } from './findings/draft.js';
 import { inspectPackage } from './inspect.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { SCHEMA_VERSION, type Changes, type Finding, type Package, type Report, type SourceSummary, type TargetSummary } from './model.js';
-import { applyAcceptances, describeAcceptance, type Acceptance } from './policy/acceptance.js';
-import { applyPolicy, decideVerdict, defaultPolicy, type Policy } from './policy/policy.js';
+import { applyAcceptances, describeAcceptance } from './policy/acceptance.js';
+import { applyPolicy, decideVerdict, defaultPolicy } from './policy/policy.js';
+import type { PolicyOptions } from './policy/resolve.js';
 import { manifestDigest } from './pass/manifest-digest.js';
+import { compareCodeUnits } from './util/order.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
-export interface ScanOptions {
+export interface ScanOptions extends PolicyOptions {
   /** A .tar, .tar.gz, .tgz or .zip file, or a directory. */
   target: string;
   /** The last deployment: a previous package, a directory, or the JSON report of its scan. */
@@ -37,14 +40,6 @@ export interface ScanOptions {
   apiCache?: Map<string, OsvRecord>;
   /** Per-request timeout, attempts and back-off of network sources. */
   network?: { timeoutMs?: number; attempts?: number; backoffMs?: number };
-  /** Which findings block; unset fields take the defaults (all kinds, low, only new with a baseline). */
-  policy?: Partial<Policy>;
-  /** Config and system files to monitor beyond (or instead of) the defaults. */
-  monitor?: MonitorOptions;
-  /** Paths whose findings are left out (globs). */
-  ignore?: readonly string[];
-  /** Accepted risks, each with a reason and an expiry date. */
-  accept?: readonly Acceptance[];
   /** Today, YYYY-MM-DD (UTC), for the expiry of acceptances. */
   today?: string;
   limits?: Partial<Limits>;
@@ -81,7 +76,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       monitored,
     );
     changes = { roots, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
-    findings.push(...configFindings(changes.configs));
+    findings.push(...identify(configFindings(changes.configs)));
     markExisting(findings, baseline, vulnerabilities.baseline);
   }
 
@@ -147,11 +142,12 @@ async function checkAdvisories(
   try {
     // one lookup for both sides: the same answers, and each record fetched once
     const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
+    const found = identify(result.findings);
     const keyOf = (ref: { ecosystem: string; name: string; version: string } | undefined): string => `${ref?.ecosystem ?? ''}\0${ref?.name ?? ''}\0${ref?.version ?? ''}`;
     const inTarget = new Set(packages.map(keyOf));
     const inBaseline = new Set(baselinePackages.map(keyOf));
     const seen = new Set<string>();
-    for (const finding of result.findings) {
+    for (const finding of found) {
       if (seen.has(finding.id)) continue;
       seen.add(finding.id);
       // a package on both sides was looked up once: its finding belongs to both
@@ -192,13 +188,9 @@ function leaveOutIgnored(findings: Finding[], globs: readonly string[], notes: s
 /** Stable order: kind, then path, then package, then id. */
 function compareFindings(a: Finding, b: Finding): number {
   return (
-    compare(a.kind, b.kind) ||
-    compare(a.path ?? '', b.path ?? '') ||
-    compare(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : '', b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : '') ||
-    compare(a.id, b.id)
+    compareCodeUnits(a.kind, b.kind) ||
+    compareCodeUnits(a.path ?? '', b.path ?? '') ||
+    compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : '', b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : '') ||
+    compareCodeUnits(a.id, b.id)
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

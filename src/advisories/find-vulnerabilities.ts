@@ -1,6 +1,6 @@
-import { findingId } from '../findings/finding-id.js';
-import type { Finding, Package, Severity } from '../model.js';
-import { SEVERITIES } from '../model.js';
+import type { DraftFinding } from '../findings/draft.js';
+import type { Package } from '../model.js';
+import { compareCodeUnits, severityRank } from '../util/order.js';
 import { evaluate } from './match.js';
 import { ecosystemApplies, osvEcosystem, packageKey } from './names.js';
 import type { OsvRecord } from './osv.js';
@@ -17,7 +17,7 @@ interface Match {
 }
 
 export interface VulnerabilityResult {
-  findings: Finding[];
+  findings: DraftFinding[];
   /** Packages (and why) that could not be checked: an ecosystem without a version order, a version it cannot read. */
   unchecked: { package: string; reason: string }[];
 }
@@ -107,28 +107,26 @@ function groupByAlias(matches: Match[]): Match[][] {
 /** The advisory a group is named by: a GHSA when there is one, else a database id, a CVE last. */
 function primaryOf(ids: string[]): string {
   const rank = (id: string): number => (id.startsWith('GHSA-') ? 0 : id.startsWith('CVE-') ? 2 : 1);
-  return [...ids].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))[0] ?? '';
+  return [...ids].sort((a, b) => rank(a) - rank(b) || compareCodeUnits(a, b))[0] ?? '';
 }
 
-function findingOf(pkg: Package, group: Match[], comparator: Comparator): Finding {
+function findingOf(pkg: Package, group: Match[], comparator: Comparator): DraftFinding {
   const ids = [...new Set(group.map((match) => match.record.id))];
   const primary = primaryOf(ids);
   const aliases = [...new Set(group.flatMap((match) => [match.record.id, ...match.record.aliases]))].filter((id) => id !== primary).sort();
   const record = group.find((match) => match.record.id === primary)?.record ?? group[0]?.record;
   const ratings = group.map((match) => rate(match.record));
-  const severity = ratings.map((rating) => rating.severity).sort((a, b) => rank(a) - rank(b))[0] ?? 'high';
+  const severity = ratings.map((rating) => rating.severity).sort((a, b) => severityRank(a) - severityRank(b))[0] ?? 'high';
   const fixed = [...new Set(group.flatMap((match) => match.fixed))].sort((a, b) => safeCompare(comparator, a, b));
   const subject = `${pkg.ecosystem}${pkg.release ? `:${pkg.release}` : ''}/${pkg.name}@${pkg.version}`;
-  const finding: Finding = {
-    id: findingId('vulnerability', subject, primary),
+  const finding: DraftFinding = {
     kind: 'vulnerability',
     severity,
     title: record?.summary?.trim() ? oneLine(record.summary) : `${primary} in ${pkg.name}`,
     package: { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version },
     advisory: { id: primary, aliases, fixed, url: `https://osv.dev/vulnerability/${encodeURIComponent(primary)}` },
     rule: primary,
-    status: 'new',
-    blocking: true,
+    identity: { subject },
   };
   if (pkg.dev === true && pkg.installed !== true) finding.scope = 'dev';
   const [first, ...others] = pkg.locations;
@@ -140,15 +138,11 @@ function findingOf(pkg: Package, group: Match[], comparator: Comparator): Findin
   return finding;
 }
 
-function rank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
-}
-
 function safeCompare(comparator: Comparator, a: string, b: string): number {
   try {
     return comparator.compare(a, b);
   } catch {
-    return a < b ? -1 : a > b ? 1 : 0;
+    return compareCodeUnits(a, b);
   }
 }
 

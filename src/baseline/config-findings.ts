@@ -1,24 +1,23 @@
-import { findingId } from '../findings/finding-id.js';
-import type { ConfigChange, Finding, PathState, Severity } from '../model.js';
+import { describeChange } from '../findings/describe-change.js';
+import type { DraftFinding } from '../findings/draft.js';
+import type { ConfigChange, PathState, Severity } from '../model.js';
 
 /** Files whose change alters what the server executes, who may run what, or which secrets ship. */
 const HIGH_RISK =
   /(?:^|\/)(?:app\/etc\/env\.php|\.htaccess|\.user\.ini|php\.ini|php-fpm[^/]*\.conf|www\.conf|nginx[^/]*\.conf(?:\.sample)?|httpd[^/]*\.conf|[^/]*\.vhost|crontab|[^/]*\.cron|sudoers|[^/]*\.(?:service|timer|socket)|supervisor[^/]*\.conf|Procfile|Dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*\.ya?ml|\.dockerignore|\.env(?:\.[^/]*)?|auth\.json|\.npmrc|deploy\.(?:php|rb)|Capfile|wp-config[^/]*\.php|\.gitlab-ci\.yml|Jenkinsfile|bitbucket-pipelines\.yml)$|(?:^|\/)(?:cron\.d|crontabs|sudoers\.d|sites-enabled|sites-available|\.github\/workflows)\//;
 
 /** One config-change finding per monitored path that differs from the baseline. */
-export function configFindings(changes: readonly ConfigChange[]): Finding[] {
+export function configFindings(changes: readonly ConfigChange[]): DraftFinding[] {
   return changes.map((change) => {
     const after = change.after;
-    const finding: Finding = {
-      // what the change leads to, never where in the file: the same change has the same id
-      id: findingId('config-change', change.path, `${change.changes.join('+')}:${after?.sha256 ?? ''}:${after?.mode ?? ''}:${after?.link ?? ''}:${after?.uid ?? ''}`),
+    const finding: DraftFinding = {
       kind: 'config-change',
       severity: severityOf(change),
-      title: `${change.path} ${describe(change)}`,
+      title: `${change.path} ${describeChange(change)}`,
       path: change.path,
       rule: 'monitored-file',
-      status: 'new',
-      blocking: true,
+      // what the change leads to, never where in the file: the same change has the same id
+      identity: { subject: change.path, aspect: `${change.changes.join('+')}:${after?.sha256 ?? ''}:${after?.mode ?? ''}:${after?.link ?? ''}:${after?.uid ?? ''}` },
     };
     if (change.diffOmitted) finding.detail = `no diff: ${change.diffOmitted}`;
     return finding;
@@ -36,27 +35,4 @@ function loosened(before: PathState | undefined, after: PathState | undefined): 
   if (!before || !after) return false;
   const gained = Number.parseInt(after.mode, 8) & ~Number.parseInt(before.mode, 8);
   return (gained & 0o6002) !== 0;
-}
-
-export function describe(change: ConfigChange): string {
-  const { before, after } = change;
-  const parts = change.changes.map((aspect) => {
-    switch (aspect) {
-      case 'added':
-        return 'added';
-      case 'removed':
-        return 'removed';
-      case 'content':
-        return 'changed';
-      case 'mode':
-        return `mode ${before?.mode ?? '?'} → ${after?.mode ?? '?'}`;
-      case 'owner':
-        return `owner ${before?.uid ?? '?'}:${before?.gid ?? '?'} → ${after?.uid ?? '?'}:${after?.gid ?? '?'}`;
-      case 'type':
-        return `now a ${after?.type ?? '?'} (was a ${before?.type ?? '?'})`;
-      case 'link':
-        return `link ${before?.link ?? '?'} → ${after?.link ?? '?'}`;
-    }
-  });
-  return parts.join(', ');
 }

@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { ScanError } from '../errors.js';
-import type { Inspection } from '../inspect.js';
+import type { Inspection } from '../pass/inspection.js';
 import type { ConfigText, FileRecord, Finding, Package, TargetSummary } from '../model.js';
 import { manifestDigest } from '../pass/manifest-digest.js';
 import { parseReport } from './parse-report.js';

@@ -1,4 +1,5 @@
-import type { FileRecord, Finding } from '../model.js';
+import type { DraftFinding } from '../findings/draft.js';
+import type { FileRecord } from '../model.js';
 import type { Entry } from '../read/entry.js';
 import type { ContentAnalyzer } from '../pass/content-analyzer.js';
 
@@ -16,7 +17,7 @@ export interface Manifest {
  */
 export interface ManifestCheck {
   readonly name: string;
-  check(manifest: Manifest): Finding[];
+  check(manifest: Manifest): DraftFinding[];
 }
 
 /** A rule that needs the bytes of some entries (a secret in a text file, a dump by its first lines). */

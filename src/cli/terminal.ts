@@ -1,5 +1,5 @@
 import type { Report } from '../model.js';
-import { describe } from '../baseline/config-findings.js';
+import { describeChange } from '../findings/describe-change.js';
 import { findingFix, findingSubject } from '../report/finding-text.js';
 import { verdictLine } from '../report/verdict-line.js';
 import { bytes, count, plural, printable } from '../report/format.js';
@@ -23,7 +23,7 @@ export function renderTerminal(report: Report): string {
     lines.push(
       `changes   files +${count(files.added)} -${count(files.removed)} ~${count(files.changed)}; packages ${count(packages.upgraded.length)} upgraded, ${count(packages.downgraded.length)} downgraded, ${count(packages.added.length)} added, ${count(packages.removed.length)} removed; ${plural(configs.length, 'config file')} changed`,
     );
-    for (const config of configs.slice(0, LISTED_CHANGES)) lines.push(`  config  ${printable(config.path)} ${printable(describe(config))}`);
+    for (const config of configs.slice(0, LISTED_CHANGES)) lines.push(`  config  ${printable(config.path)} ${printable(describeChange(config))}`);
     if (configs.length > LISTED_CHANGES) lines.push(`  … and ${count(configs.length - LISTED_CHANGES)} more config changes in the report`);
   }
   lines.push(`findings  ${findingCounts(report)}`);

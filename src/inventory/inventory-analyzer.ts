@@ -1,6 +1,7 @@
-import type { Ecosystem, Finding, Package } from '../model.js';
+import type { DraftFinding } from '../findings/draft.js';
+import type { Ecosystem, Package } from '../model.js';
+import { compareCodeUnits } from '../util/order.js';
 import type { Content, Entry, EntryHeader } from '../read/entry.js';
-import { aboutPaths, findingId } from '../findings/finding-id.js';
 import type { AnalyzerResult, ContentAnalyzer } from '../pass/content-analyzer.js';
 import type { ExtractedPackage, Extractor } from './extractors/extractor.js';
 import { EXTRACTORS } from './extractors/registry.js';
@@ -26,7 +27,7 @@ interface Found extends ExtractedPackage {
 export class InventoryAnalyzer implements ContentAnalyzer {
   readonly name = 'inventory';
   private readonly found: Found[] = [];
-  private readonly findings: Finding[] = [];
+  private readonly findings: DraftFinding[] = [];
   private readonly releases: OsRelease[] = [];
   private readonly includes: RequirementsIncludes | undefined;
 
@@ -79,18 +80,15 @@ export class InventoryAnalyzer implements ContentAnalyzer {
 
   private parseError(path: string, extractor: Extractor, reason: string): void {
     const why = reason.replace(/\s+/g, ' ').trim().slice(0, 300);
-    const finding: Finding = {
-      id: findingId('parse-error', path, extractor.name),
+    this.findings.push({
       kind: 'parse-error',
       severity: 'medium',
       title: `${path} could not be read as ${extractor.name}: ${why}`,
       path,
       rule: extractor.name,
       detail: 'the packages it lists are not checked against advisories until it can be read',
-      status: 'new',
-      blocking: true,
-    };
-    this.findings.push(aboutPaths(finding, path));
+      identity: { subject: path, paths: true },
+    });
   }
 
   /** OS packages take the release of the system tree they were found in. */
@@ -141,9 +139,10 @@ export class InventoryAnalyzer implements ContentAnalyzer {
 }
 
 export function comparePackages(a: Package, b: Package): number {
-  return compare(a.ecosystem, b.ecosystem) || compare(a.release ?? '', b.release ?? '') || compare(a.name, b.name) || compare(a.version, b.version);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return (
+    compareCodeUnits(a.ecosystem, b.ecosystem) ||
+    compareCodeUnits(a.release ?? '', b.release ?? '') ||
+    compareCodeUnits(a.name, b.name) ||
+    compareCodeUnits(a.version, b.version)
+  );
 }

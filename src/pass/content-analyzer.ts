@@ -1,10 +1,11 @@
-import type { Finding, Package } from '../model.js';
+import type { DraftFinding } from '../findings/draft.js';
+import type { Package } from '../model.js';
 import type { Content, Entry, EntryHeader } from '../read/entry.js';
 
 /** What an analyser found once the pass is over. */
 export interface AnalyzerResult {
   packages?: Package[];
-  findings?: Finding[];
+  findings?: DraftFinding[];
 }
 
 /**

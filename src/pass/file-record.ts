@@ -39,8 +39,3 @@ export function fileRecord(entry: Entry): FileRecord {
   if (entry.special !== undefined) record.special = entry.special;
   return record;
 }
-
-/** Code-unit order, so the same package sorts the same way on every machine and locale. */
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

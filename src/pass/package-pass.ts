@@ -1,7 +1,8 @@
 import type { FileRecord } from '../model.js';
 import type { ContentAnalyzer } from './content-analyzer.js';
 import type { Content, Entry, EntryHeader, EntryVisitor } from '../read/entry.js';
-import { comparePaths, fileRecord } from './file-record.js';
+import { compareCodeUnits } from '../util/order.js';
+import { fileRecord } from './file-record.js';
 
 /**
  * The visitor of the one pass: keeps every entry's report record and hands the content
@@ -44,6 +45,6 @@ export class PackagePass implements EntryVisitor {
 
   /** Every entry as the report lists it, sorted by path (stable: an entry stored twice keeps its order). */
   files(): FileRecord[] {
-    return this.records.sort((a, b) => comparePaths(a.path, b.path));
+    return this.records.sort((a, b) => compareCodeUnits(a.path, b.path));
   }
 }

@@ -1,4 +1,5 @@
-import { FINDING_KINDS, SEVERITIES, type Finding, type FindingKind, type Severity, type Verdict } from '../model.js';
+import { FINDING_KINDS, type Finding, type FindingKind, type Severity, type Verdict } from '../model.js';
+import { atLeast } from '../util/order.js';
 
 /** What decides which findings block (the policy file and the options fill it). */
 export interface Policy {
@@ -16,10 +17,6 @@ export interface Policy {
 
 export function defaultPolicy(hasBaseline: boolean): Policy {
   return { failOn: FINDING_KINDS, severity: 'low', onlyNew: hasBaseline, warnOnly: false, includeDev: false };
-}
-
-export function atLeast(severity: Severity, threshold: Severity): boolean {
-  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
 
 /** Mark each finding blocking or not; accepted findings never block. */

@@ -1,5 +1,5 @@
 import { FINDING_KINDS, type ConfigChange, type Finding, type Report } from '../model.js';
-import { describe } from '../baseline/config-findings.js';
+import { describeChange } from '../findings/describe-change.js';
 import { bytes, count, plural, printable } from './format.js';
 import { mdCode, mdText } from './markdown-escape.js';
 import { findingFix, findingSubject } from './finding-text.js';
@@ -116,7 +116,7 @@ function changesSection(report: Report): string[] {
 }
 
 function configBlock(change: ConfigChange): string[] {
-  const title = `${mdCode(change.path)} ${mdText(describe(change))}`;
+  const title = `${mdCode(change.path)} ${mdText(describeChange(change))}`;
   if (!change.diff) return [`- ${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ''}`, ''];
   const body = printableDiff(change.diff);
   const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));

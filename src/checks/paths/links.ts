@@ -1,4 +1,5 @@
-import type { FileRecord, Finding } from '../../model.js';
+import type { DraftFinding } from '../../findings/draft.js';
+import type { FileRecord } from '../../model.js';
 import type { Manifest, ManifestCheck } from '../check.js';
 import { checkFinding, examples, sortFindings } from '../check-finding.js';
 import { components, isAbsoluteName, lexicalPath, LinkTree, type Resolution } from './path-algebra.js';
@@ -20,7 +21,7 @@ const NOT_CANONICAL = /(?:^|\/)\.\.?(?:\/|$)|\/\//;
 export class LinksCheck implements ManifestCheck {
   readonly name = 'links';
 
-  check(manifest: Manifest): Finding[] {
+  check(manifest: Manifest): DraftFinding[] {
     const files = manifest.files;
     const links = files.filter((file) => (file.type === 'symlink' || file.type === 'hardlink') && file.link !== undefined);
     if (links.length === 0) return [];
@@ -33,7 +34,7 @@ export class LinksCheck implements ManifestCheck {
       if (at !== undefined && lastStored(files, file.path)?.type === 'symlink') symlinks.set(at, file.link as string);
     }
     const tree = new LinkTree(symlinks);
-    const findings: Finding[] = [];
+    const findings: DraftFinding[] = [];
     let contents: Set<string> | undefined;
     for (const file of links) {
       const target = file.link as string;
@@ -52,6 +53,7 @@ export class LinksCheck implements ManifestCheck {
           severity: 'high',
           rule: 'links-not-judged',
           subject: 'links',
+          subjectIsPath: false,
           title: 'Too many or too deep links to judge them all: some links were not checked',
           detail: 'the package makes link resolution exceed its work bound; treat it as hostile',
         }),
@@ -60,7 +62,7 @@ export class LinksCheck implements ManifestCheck {
     return sortFindings(findings);
   }
 
-  private symlink(tree: LinkTree, file: FileRecord, target: string): Finding[] {
+  private symlink(tree: LinkTree, file: FileRecord, target: string): DraftFinding[] {
     const at = lexicalPath(file.path);
     if (at === undefined) return []; // the name itself is the finding (absolute or `..`)
     const shown = `${file.path} → ${target}`;
@@ -87,7 +89,7 @@ export class LinksCheck implements ManifestCheck {
     return [];
   }
 
-  private hardlink(tree: LinkTree, contents: ReadonlySet<string>, file: FileRecord, target: string): Finding[] {
+  private hardlink(tree: LinkTree, contents: ReadonlySet<string>, file: FileRecord, target: string): DraftFinding[] {
     const shown = `${file.path} ⇒ ${target}`;
     // a tar hardlink names its target from the archive root, like any entry name
     const bare = target.replace(/^(?:\.\/)+/, '');
@@ -120,7 +122,7 @@ export class LinksCheck implements ManifestCheck {
    * starting `a/link/`, found by binary search; names that are not canonical are few
    * and resolved one by one.
    */
-  private throughLinks(tree: LinkTree, files: readonly FileRecord[], symlinks: ReadonlyMap<string, string>): Finding[] {
+  private throughLinks(tree: LinkTree, files: readonly FileRecord[], symlinks: ReadonlyMap<string, string>): DraftFinding[] {
     const beneath = new Map<string, string[]>();
     const note = (link: string, path: string): void => {
       const list = beneath.get(link);
@@ -140,7 +142,7 @@ export class LinksCheck implements ManifestCheck {
       const link = at === undefined ? undefined : firstLinkAbove(tree, at);
       if (link !== undefined) note(link, file.path);
     }
-    const findings: Finding[] = [];
+    const findings: DraftFinding[] = [];
     for (const [link, entries] of beneath) {
       let why: string | undefined;
       for (const entry of entries) {
@@ -195,6 +197,6 @@ function judge(tree: LinkTree, base: readonly string[], target: string): Resolut
   return resolution;
 }
 
-function outside(rule: string, severity: 'critical' | 'high', path: string, title: string, detail: string): Finding {
+function outside(rule: string, severity: 'critical' | 'high', path: string, title: string, detail: string): DraftFinding {
   return checkFinding({ kind: 'unsafe-path', severity, rule, subject: path, path, title, detail });
 }

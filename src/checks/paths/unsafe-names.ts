@@ -1,4 +1,5 @@
-import type { FileRecord, Finding } from '../../model.js';
+import type { DraftFinding } from '../../findings/draft.js';
+import type { FileRecord } from '../../model.js';
 import type { Manifest, ManifestCheck } from '../check.js';
 import { checkFinding, examples, sortFindings } from '../check-finding.js';
 import { hasParentComponent, isAbsoluteName } from './path-algebra.js';
@@ -25,8 +26,8 @@ const COLLISION_BUDGET = 50_000_000;
 export class UnsafeNamesCheck implements ManifestCheck {
   readonly name = 'unsafe-names';
 
-  check(manifest: Manifest): Finding[] {
-    const findings: Finding[] = [];
+  check(manifest: Manifest): DraftFinding[] {
+    const findings: DraftFinding[] = [];
     for (const file of manifest.files) {
       const finding = nameFinding(file.path);
       if (finding) findings.push(finding);
@@ -40,7 +41,7 @@ export class UnsafeNamesCheck implements ManifestCheck {
 // eslint-disable-next-line no-control-regex
 const UNUSUAL = /^[/\\]|^[A-Za-z]:|\.\.|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/;
 
-function nameFinding(path: string): Finding | undefined {
+function nameFinding(path: string): DraftFinding | undefined {
   if (!UNUSUAL.test(path)) return undefined;
   const base = { kind: 'unsafe-path' as const, subject: path, path };
   if (isAbsoluteName(path)) {
@@ -83,8 +84,8 @@ function nameFinding(path: string): Finding | undefined {
 }
 
 /** The sorted list keeps entries stored twice next to each other, in archive order. */
-function duplicates(files: readonly FileRecord[]): Finding[] {
-  const findings: Finding[] = [];
+function duplicates(files: readonly FileRecord[]): DraftFinding[] {
+  const findings: DraftFinding[] = [];
   for (let i = 0; i < files.length; ) {
     let j = i + 1;
     while (j < files.length && (files[j] as FileRecord).path === (files[i] as FileRecord).path) j++;
@@ -125,7 +126,7 @@ function describe(file: FileRecord): string {
  * when two names fold the same are the names themselves gathered, and each clash is
  * reported where the names part: `A/x` and `a/x` clash at `A` and `a`, and only there.
  */
-function collisions(files: readonly FileRecord[]): Finding[] {
+function collisions(files: readonly FileRecord[]): DraftFinding[] {
   // the usual package stores every folder as an entry: then whole names are enough.
   // Hashes go to typed arrays and are sorted (native, cache-friendly) instead of a hash table.
   const count = files.length;
@@ -187,7 +188,7 @@ function includes(sorted: Int32Array, value: number): boolean {
 }
 
 /** Collisions where folders are not all entries: every folder prefix of every name is noted too. */
-function prefixCollisions(files: readonly FileRecord[]): Finding[] {
+function prefixCollisions(files: readonly FileRecord[]): DraftFinding[] {
   const table = new FoldTable();
   const suspects = new Set<number>();
   const hashes = new PrefixHashes();
@@ -216,7 +217,7 @@ function prefixCollisions(files: readonly FileRecord[]): Finding[] {
  * or prefix worth a look to `note`), keep the real clashes, and report each where the
  * names part.
  */
-function report(files: readonly FileRecord[], suspects: ReadonlySet<number>, names: (path: string, note: (name: string) => void) => void): Finding[] {
+function report(files: readonly FileRecord[], suspects: ReadonlySet<number>, names: (path: string, note: (name: string) => void) => void): DraftFinding[] {
   const groups = new Map<string, Set<string>>();
   const hashes: NameHashes = { raw: 0, folded: 0, folder: NO_FOLDER };
   const note = (name: string): void => {
@@ -227,7 +228,7 @@ function report(files: readonly FileRecord[], suspects: ReadonlySet<number>, nam
     group.add(name);
   };
   for (const file of files) names(file.path, note);
-  const findings: Finding[] = [];
+  const findings: DraftFinding[] = [];
   for (const members of groups.values()) {
     const group = [...members].sort();
     const parent = parentOf(group[0] as string);
@@ -250,12 +251,13 @@ function report(files: readonly FileRecord[], suspects: ReadonlySet<number>, nam
   return findings;
 }
 
-function budgetFinding(): Finding {
+function budgetFinding(): DraftFinding {
   return checkFinding({
     kind: 'unsafe-path',
     severity: 'high',
     rule: 'names-not-judged',
     subject: 'names',
+    subjectIsPath: false,
     title: 'Names too many or too long to check them all for collisions',
     detail: `the names add up to more than ${COLLISION_BUDGET.toLocaleString('en-US')} characters; treat the package as hostile`,
   });

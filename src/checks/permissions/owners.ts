@@ -1,4 +1,4 @@
-import type { Finding } from '../../model.js';
+import type { DraftFinding } from '../../findings/draft.js';
 import type { Manifest, ManifestCheck } from '../check.js';
 import { checkFinding, examples, sortFindings } from '../check-finding.js';
 
@@ -28,7 +28,7 @@ interface Owner {
 export class OwnersCheck implements ManifestCheck {
   readonly name = 'owners';
 
-  check(manifest: Manifest): Finding[] {
+  check(manifest: Manifest): DraftFinding[] {
     const owners = new Map<string, Owner>();
     // entries come in runs of one owner: the last one found is asked first, without a key string
     let last: Owner | undefined;
@@ -52,7 +52,7 @@ export class OwnersCheck implements ManifestCheck {
 
     const ranked = [...owners.values()].sort((a, b) => b.count - a.count || a.uid - b.uid || a.gid - b.gid);
     const majority = ranked[0] as Owner;
-    const findings: Finding[] = [];
+    const findings: DraftFinding[] = [];
     for (const owner of ranked.slice(1)) {
       const root = owner.uid === 0;
       findings.push(
@@ -61,6 +61,7 @@ export class OwnersCheck implements ManifestCheck {
           severity: 'medium',
           rule: 'mixed-owner',
           subject: `${owner.uid}:${owner.gid}`,
+          subjectIsPath: false,
           path: owner.paths[0] as string,
           title: `${owner.count.toLocaleString('en-US')} ${owner.count === 1 ? 'entry is' : 'entries are'} owned by ${owner.uid}:${owner.gid}, the rest of the package by ${majority.uid}:${majority.gid}`,
           detail: `${root ? 'root-owned entries in a package of another owner cannot be changed by the deploy user' : `uid ${owner.uid} is whoever has that id on the server once GNU tar restores owners as root`}; e.g. ${examples(owner.paths, EXAMPLES)}; pack with --owner=0 --group=0 --numeric-owner, or extract with --no-same-owner`,
@@ -71,12 +72,13 @@ export class OwnersCheck implements ManifestCheck {
   }
 }
 
-function tooMany(): Finding {
+function tooMany(): DraftFinding {
   return checkFinding({
     kind: 'permission',
     severity: 'medium',
     rule: 'mixed-owner',
     subject: 'many-owners',
+    subjectIsPath: false,
     title: `More than ${MAX_OWNERS} different owners in one package`,
     detail: 'a release is normally owned by one uid:gid; pack with --owner=0 --group=0 --numeric-owner',
   });

@@ -1,6 +1,8 @@
-import type { Finding, FileRecord, Severity, SpecialKind } from '../../model.js';
+import type { DraftFinding } from '../../findings/draft.js';
+import type { FileRecord, Severity, SpecialKind } from '../../model.js';
 import type { Manifest, ManifestCheck } from '../check.js';
-import { checkFinding, graver, sortFindings } from '../check-finding.js';
+import { checkFinding, sortFindings } from '../check-finding.js';
+import { graver } from '../../util/order.js';
 import { extensionOf, baseName, inDependencyTree, parentOf } from '../path-facts.js';
 
 const SETUID = 0o4000;
@@ -39,8 +41,8 @@ const SPECIAL_SEVERITY: Record<SpecialKind, Severity> = {
 export class PermissionsCheck implements ManifestCheck {
   readonly name = 'permissions';
 
-  check(manifest: Manifest): Finding[] {
-    const findings: Finding[] = [];
+  check(manifest: Manifest): DraftFinding[] {
+    const findings: DraftFinding[] = [];
     const worldWritable = new WorldWritable();
     if (manifest.root && manifest.root.mode & WORLD_WRITE) worldWritable.add('.', 'dir', true);
     for (const file of manifest.files) {
@@ -66,7 +68,7 @@ function modeBits(mode: string): number {
   return bits;
 }
 
-function special(file: FileRecord): Finding {
+function special(file: FileRecord): DraftFinding {
   const what = file.special ?? 'unknown';
   return checkFinding({
     kind: 'permission',
@@ -79,7 +81,7 @@ function special(file: FileRecord): Finding {
   });
 }
 
-function setid(file: FileRecord, mode: number): Finding {
+function setid(file: FileRecord, mode: number): DraftFinding {
   const setuid = (mode & SETUID) !== 0;
   const isDir = file.type === 'dir';
   return checkFinding({
@@ -96,11 +98,11 @@ function setid(file: FileRecord, mode: number): Finding {
 }
 
 /** Executables and server scripts where uploads and media live (first-party folders only). */
-function webroot(file: FileRecord, mode: number): Finding[] {
+function webroot(file: FileRecord, mode: number): DraftFinding[] {
   // most files are neither executable nor scripts: decide that before any regex
   if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(file.path)) return [];
   if (inDependencyTree(file.path)) return [];
-  const findings: Finding[] = [];
+  const findings: DraftFinding[] = [];
   const script = SERVER_SCRIPT.has(extensionOf(baseName(file.path)));
   if (script && SCRIPT_FREE_DIR.test(file.path)) {
     findings.push(
@@ -156,8 +158,8 @@ class WorldWritable {
     this.groups.set(path, { type, severity, beneath: 0, root });
   }
 
-  findings(): Finding[] {
-    const findings: Finding[] = [];
+  findings(): DraftFinding[] {
+    const findings: DraftFinding[] = [];
     for (const [path, group] of this.groups) {
       const what = group.root ? 'The package root is' : group.type === 'dir' ? 'Folder is' : 'File is';
       findings.push(

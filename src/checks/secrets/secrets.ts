@@ -1,8 +1,10 @@
-import type { Finding, Severity } from '../../model.js';
+import type { DraftFinding } from '../../findings/draft.js';
+import type { Severity } from '../../model.js';
 import type { Content, Entry, EntryHeader } from '../../read/entry.js';
 import type { AnalyzerResult } from '../../pass/content-analyzer.js';
 import type { ContentCheck } from '../check.js';
-import { checkFinding, graver, sampleSeverity, sortFindings } from '../check-finding.js';
+import { checkFinding, sampleSeverity, sortFindings } from '../check-finding.js';
+import { graver } from '../../util/order.js';
 import { extensionOf, inDependencyTree, inDerivedTree, isSample } from '../path-facts.js';
 import { CONFIG_RULES } from './secret-config-rules.js';
 import { fingerprint, redact } from './secret-fingerprint.js';
@@ -158,7 +160,7 @@ export class SecretsCheck implements ContentCheck {
   }
 
   finish(): AnalyzerResult {
-    const findings: Finding[] = [];
+    const findings: DraftFinding[] = [];
     for (const [print, secret] of this.secrets) {
       const places = secret.places.sort(comparePlaces);
       const first = places[0] as Place;
@@ -171,6 +173,7 @@ export class SecretsCheck implements ContentCheck {
           severity: secret.severity,
           rule: secret.candidate.rule,
           subject: print,
+          subjectIsPath: false,
           path: first.path,
           title: `${secret.candidate.title}: ${redact(secret.value)}`,
           detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`,
@@ -186,13 +189,14 @@ function comparePlaces(a: Place, b: Place): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
 }
 
-function tooMany(dropped: number): Finding {
+function tooMany(dropped: number): DraftFinding {
   const severity: Severity = 'high';
   return checkFinding({
     kind: 'secret',
     severity,
     rule: 'too-many-secrets',
     subject: 'too-many-secrets',
+    subjectIsPath: false,
     title: `More than ${MAX_SECRETS.toLocaleString('en-US')} distinct secrets: ${dropped.toLocaleString('en-US')} more were not reported`,
     detail: 'the package holds more credential-shaped values than the report lists; treat it as hostile',
   });

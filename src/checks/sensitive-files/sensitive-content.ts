@@ -1,4 +1,5 @@
-import type { Finding, Severity } from '../../model.js';
+import type { DraftFinding } from '../../findings/draft.js';
+import type { Severity } from '../../model.js';
 import type { Content, Entry, EntryHeader } from '../../read/entry.js';
 import type { AnalyzerResult } from '../../pass/content-analyzer.js';
 import type { ContentCheck } from '../check.js';
@@ -52,7 +53,7 @@ interface Decided {
 export class SensitiveContentCheck implements ContentCheck {
   readonly name = 'sensitive-content';
   private readonly sniffs = new WeakMap<EntryHeader, Sniff>();
-  private readonly findings: Finding[] = [];
+  private readonly findings: DraftFinding[] = [];
 
   wants(header: EntryHeader, base: string): number {
     const sniff = classify(header.path, base);

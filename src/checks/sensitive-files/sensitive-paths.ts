@@ -1,6 +1,8 @@
-import type { FileRecord, Finding, Severity } from '../../model.js';
+import type { DraftFinding } from '../../findings/draft.js';
+import type { FileRecord, Severity } from '../../model.js';
 import type { Manifest, ManifestCheck } from '../check.js';
-import { checkFinding, examples, graver, sampleSeverity, sortFindings } from '../check-finding.js';
+import { checkFinding, examples, sampleSeverity, sortFindings } from '../check-finding.js';
+import { graver } from '../../util/order.js';
 import { baseName, extensionOf, inDependencyTree, isSample } from '../path-facts.js';
 import { PATH_RULES, type PathFacts, type PathRule } from './sensitive-path-rules.js';
 
@@ -24,7 +26,7 @@ export class SensitivePathsCheck implements ManifestCheck {
 
   constructor(private readonly rules: readonly PathRule[] = PATH_RULES) {}
 
-  check(manifest: Manifest): Finding[] {
+  check(manifest: Manifest): DraftFinding[] {
     const hits = new Map<string, Hit>();
     for (const file of manifest.files) {
       if (file.type !== 'file' && file.type !== 'dir' && file.type !== 'hardlink') continue;
@@ -51,7 +53,7 @@ export class SensitivePathsCheck implements ManifestCheck {
         break;
       }
     }
-    const findings: Finding[] = [];
+    const findings: DraftFinding[] = [];
     for (const hit of hits.values()) {
       const inside = hit.rule.kind === 'folder' && hit.entries > 0 ? `; ${hit.entries.toLocaleString('en-US')} ${hit.entries === 1 ? 'entry' : 'entries'}${hit.files.length > 0 ? `, e.g. ${examples(hit.files, EXAMPLES)}` : ''}` : '';
       findings.push(

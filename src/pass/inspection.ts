@@ -1,0 +1,14 @@
+import type { ConfigText, FileRecord, Finding, Package } from '../model.js';
+import type { Entry } from '../read/entry.js';
+import type { PackageRead } from '../read/read-package.js';
+
+/** Everything one pass over a package finds, before advisories, baseline and policy. */
+export interface Inspection {
+  read: PackageRead;
+  files: FileRecord[];
+  root: Entry | undefined;
+  packages: Package[];
+  /** Findings of the checks and parse errors (vulnerabilities come later). */
+  findings: Finding[];
+  configs: ConfigText[];
+}
