@@ -354,63 +354,8 @@ var init_cyclonedx = __esm({
   }
 });
 
-// src/findings/finding-id.ts
-import { createHash as createHash2 } from "node:crypto";
-function findingId(kind, subject, rule) {
-  return createHash2("sha256").update(`${kind}\0${subject}\0${rule}`).digest("hex").slice(0, 32);
-}
-function aboutPaths(finding, subject) {
-  PATH_SUBJECTS.set(finding, subject);
-  return finding;
-}
-function idsWithoutTopFolder(findings, top) {
-  if (top === void 0 || top === "") return;
-  const prefix = `${top}/`;
-  for (const finding of findings) {
-    const subject = PATH_SUBJECTS.get(finding);
-    if (subject === void 0) continue;
-    const stripped = subject.split("\0").map((path) => path.startsWith(prefix) ? path.slice(prefix.length) : path === top ? "" : path).join("\0");
-    if (stripped !== subject) finding.id = findingId(finding.kind, stripped, finding.rule ?? "");
-  }
-}
-var PATH_SUBJECTS;
-var init_finding_id = __esm({
-  "src/findings/finding-id.ts"() {
-    "use strict";
-    PATH_SUBJECTS = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/baseline/config-findings.ts
-function configFindings(changes) {
-  return changes.map((change) => {
-    const after = change.after;
-    const finding = {
-      // what the change leads to, never where in the file: the same change has the same id
-      id: findingId("config-change", change.path, `${change.changes.join("+")}:${after?.sha256 ?? ""}:${after?.mode ?? ""}:${after?.link ?? ""}:${after?.uid ?? ""}`),
-      kind: "config-change",
-      severity: severityOf(change),
-      title: `${change.path} ${describe(change)}`,
-      path: change.path,
-      rule: "monitored-file",
-      status: "new",
-      blocking: true
-    };
-    if (change.diffOmitted) finding.detail = `no diff: ${change.diffOmitted}`;
-    return finding;
-  });
-}
-function severityOf(change) {
-  if (HIGH_RISK.test(change.path)) return "high";
-  if (change.changes.includes("mode") && loosened(change.before, change.after)) return "high";
-  return "medium";
-}
-function loosened(before, after) {
-  if (!before || !after) return false;
-  const gained = Number.parseInt(after.mode, 8) & ~Number.parseInt(before.mode, 8);
-  return (gained & 3074) !== 0;
-}
-function describe(change) {
+// src/findings/describe-change.ts
+function describeChange(change) {
   const { before, after } = change;
   const parts = change.changes.map((aspect) => {
     switch (aspect) {
@@ -432,12 +377,9 @@ function describe(change) {
   });
   return parts.join(", ");
 }
-var HIGH_RISK;
-var init_config_findings = __esm({
-  "src/baseline/config-findings.ts"() {
+var init_describe_change = __esm({
+  "src/findings/describe-change.ts"() {
     "use strict";
-    init_finding_id();
-    HIGH_RISK = /(?:^|\/)(?:app\/etc\/env\.php|\.htaccess|\.user\.ini|php\.ini|php-fpm[^/]*\.conf|www\.conf|nginx[^/]*\.conf(?:\.sample)?|httpd[^/]*\.conf|[^/]*\.vhost|crontab|[^/]*\.cron|sudoers|[^/]*\.(?:service|timer|socket)|supervisor[^/]*\.conf|Procfile|Dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*\.ya?ml|\.dockerignore|\.env(?:\.[^/]*)?|auth\.json|\.npmrc|deploy\.(?:php|rb)|Capfile|wp-config[^/]*\.php|\.gitlab-ci\.yml|Jenkinsfile|bitbucket-pipelines\.yml)$|(?:^|\/)(?:cron\.d|crontabs|sudoers\.d|sites-enabled|sites-available|\.github\/workflows)\//;
   }
 });
 
@@ -617,7 +559,7 @@ function changesSection(report2) {
   return out;
 }
 function configBlock(change) {
-  const title = `${mdCode(change.path)} ${mdText(describe(change))}`;
+  const title = `${mdCode(change.path)} ${mdText(describeChange(change))}`;
   if (!change.diff) return [`- ${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
   const body = printableDiff(change.diff);
   const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
@@ -681,7 +623,7 @@ var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
     init_model();
-    init_config_findings();
+    init_describe_change();
     init_format();
     init_markdown_escape();
     init_finding_text();
@@ -17006,6 +16948,26 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/util/order.ts
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function severityRank(severity) {
+  return SEVERITIES.indexOf(severity);
+}
+function graver(a, b) {
+  return severityRank(a) <= severityRank(b) ? a : b;
+}
+function atLeast(severity, threshold) {
+  return severityRank(severity) <= severityRank(threshold);
+}
+var init_order = __esm({
+  "src/util/order.ts"() {
+    "use strict";
+    init_model();
+  }
+});
+
 // src/advisories/match.ts
 function eventOf(event) {
   if ("introduced" in event) return { kind: "introduced", version: event.introduced };
@@ -18299,7 +18261,7 @@ function stripLeadingZeros(digits) {
   while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start++;
   return digits.slice(start);
 }
-function compareCodeUnits(a, b) {
+function compareCodeUnits2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function sign(order2) {
@@ -18345,7 +18307,7 @@ function tokens(version) {
 function compareTokens(a, b) {
   switch (a.kind) {
     case Kind.Number:
-      if (a.text.startsWith("0") || b.text.startsWith("0")) return compareCodeUnits(a.text, b.text);
+      if (a.text.startsWith("0") || b.text.startsWith("0")) return compareCodeUnits2(a.text, b.text);
       return compareDigits(a.text, b.text);
     case Kind.FirstNumber:
     case Kind.SuffixNumber:
@@ -18355,7 +18317,7 @@ function compareTokens(a, b) {
       return (SUFFIX_RANK.get(a.text) ?? 0) - (SUFFIX_RANK.get(b.text) ?? 0);
     case Kind.Letter:
     case Kind.Hash:
-      return compareCodeUnits(a.text, b.text);
+      return compareCodeUnits2(a.text, b.text);
     case Kind.End:
       return 0;
   }
@@ -18434,7 +18396,7 @@ function compareIdentifier(a, b) {
   const bNumeric = NUMERIC.test(b);
   if (aNumeric && bNumeric) return compareDigits(a, b);
   if (aNumeric !== bNumeric) return aNumeric ? -1 : 1;
-  return compareCodeUnits(a, b);
+  return compareCodeUnits2(a, b);
 }
 var NUMBER, IDENTIFIER, SEMVER2, NUMERIC;
 var init_semver2 = __esm({
@@ -18652,8 +18614,8 @@ function compareItem(a, b) {
     return "number" in b ? compareDigits(a.number, b.number) : 1;
   }
   if ("qualifier" in a) {
-    if (b === void 0) return compareCodeUnits(rank(a.qualifier), RELEASE_RANK);
-    return "qualifier" in b ? compareCodeUnits(rank(a.qualifier), rank(b.qualifier)) : -1;
+    if (b === void 0) return compareCodeUnits2(rank(a.qualifier), RELEASE_RANK);
+    return "qualifier" in b ? compareCodeUnits2(rank(a.qualifier), rank(b.qualifier)) : -1;
   }
   if (b === void 0) {
     for (const each of a.list) {
@@ -19349,8 +19311,8 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer2 = require_semver();
-    var compare9 = (a, b, loose) => new SemVer2(a, loose).compare(new SemVer2(b, loose));
-    module.exports = compare9;
+    var compare7 = (a, b, loose) => new SemVer2(a, loose).compare(new SemVer2(b, loose));
+    module.exports = compare7;
   }
 });
 
@@ -19358,8 +19320,8 @@ var require_compare = __commonJS({
 var require_rcompare = __commonJS({
   "node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
-    var compare9 = require_compare();
-    var rcompare = (a, b, loose) => compare9(b, a, loose);
+    var compare7 = require_compare();
+    var rcompare = (a, b, loose) => compare7(b, a, loose);
     module.exports = rcompare;
   }
 });
@@ -19368,8 +19330,8 @@ var require_rcompare = __commonJS({
 var require_compare_loose = __commonJS({
   "node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
-    var compare9 = require_compare();
-    var compareLoose = (a, b) => compare9(a, b, true);
+    var compare7 = require_compare();
+    var compareLoose = (a, b) => compare7(a, b, true);
     module.exports = compareLoose;
   }
 });
@@ -19412,8 +19374,8 @@ var require_rsort = __commonJS({
 var require_gt = __commonJS({
   "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
-    var compare9 = require_compare();
-    var gt = (a, b, loose) => compare9(a, b, loose) > 0;
+    var compare7 = require_compare();
+    var gt = (a, b, loose) => compare7(a, b, loose) > 0;
     module.exports = gt;
   }
 });
@@ -19422,8 +19384,8 @@ var require_gt = __commonJS({
 var require_lt = __commonJS({
   "node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
-    var compare9 = require_compare();
-    var lt = (a, b, loose) => compare9(a, b, loose) < 0;
+    var compare7 = require_compare();
+    var lt = (a, b, loose) => compare7(a, b, loose) < 0;
     module.exports = lt;
   }
 });
@@ -19432,8 +19394,8 @@ var require_lt = __commonJS({
 var require_eq = __commonJS({
   "node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
-    var compare9 = require_compare();
-    var eq = (a, b, loose) => compare9(a, b, loose) === 0;
+    var compare7 = require_compare();
+    var eq = (a, b, loose) => compare7(a, b, loose) === 0;
     module.exports = eq;
   }
 });
@@ -19442,8 +19404,8 @@ var require_eq = __commonJS({
 var require_neq = __commonJS({
   "node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
-    var compare9 = require_compare();
-    var neq = (a, b, loose) => compare9(a, b, loose) !== 0;
+    var compare7 = require_compare();
+    var neq = (a, b, loose) => compare7(a, b, loose) !== 0;
     module.exports = neq;
   }
 });
@@ -19452,8 +19414,8 @@ var require_neq = __commonJS({
 var require_gte = __commonJS({
   "node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
-    var compare9 = require_compare();
-    var gte = (a, b, loose) => compare9(a, b, loose) >= 0;
+    var compare7 = require_compare();
+    var gte = (a, b, loose) => compare7(a, b, loose) >= 0;
     module.exports = gte;
   }
 });
@@ -19462,8 +19424,8 @@ var require_gte = __commonJS({
 var require_lte = __commonJS({
   "node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
-    var compare9 = require_compare();
-    var lte = (a, b, loose) => compare9(a, b, loose) <= 0;
+    var compare7 = require_compare();
+    var lte = (a, b, loose) => compare7(a, b, loose) <= 0;
     module.exports = lte;
   }
 });
@@ -19478,7 +19440,7 @@ var require_cmp = __commonJS({
     var gte = require_gte();
     var lt = require_lt();
     var lte = require_lte();
-    var cmp2 = (a, op, b, loose) => {
+    var cmp = (a, op, b, loose) => {
       switch (op) {
         case "===":
           if (typeof a === "object") {
@@ -19514,7 +19476,7 @@ var require_cmp = __commonJS({
           throw new TypeError(`Invalid operator: ${op}`);
       }
     };
-    module.exports = cmp2;
+    module.exports = cmp;
   }
 });
 
@@ -20280,7 +20242,7 @@ var require_comparator = __commonJS({
             return false;
           }
         }
-        return cmp2(version, this.operator, this.semver, this.options);
+        return cmp(version, this.operator, this.semver, this.options);
       }
       intersects(comp, options2) {
         if (!(comp instanceof _Comparator)) {
@@ -20313,10 +20275,10 @@ var require_comparator = __commonJS({
         if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
           return true;
         }
-        if (cmp2(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+        if (cmp(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
           return true;
         }
-        if (cmp2(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+        if (cmp(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
           return true;
         }
         return false;
@@ -20325,7 +20287,7 @@ var require_comparator = __commonJS({
     module.exports = Comparator;
     var parseOptions = require_parse_options();
     var { safeRe: re, t } = require_re();
-    var cmp2 = require_cmp();
+    var cmp = require_cmp();
     var debug = require_debug();
     var SemVer2 = require_semver();
     var Range = require_range();
@@ -20600,12 +20562,12 @@ var require_simplify = __commonJS({
   "node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
-    var compare9 = require_compare();
+    var compare7 = require_compare();
     module.exports = (versions, range, options2) => {
       const set = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare9(a, b, options2));
+      const v = versions.sort((a, b) => compare7(a, b, options2));
       for (const version of v) {
         const included = satisfies(version, range, options2);
         if (included) {
@@ -20653,7 +20615,7 @@ var require_subset = __commonJS({
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
-    var compare9 = require_compare();
+    var compare7 = require_compare();
     var subset = (sub, dom, options2 = {}) => {
       if (sub === dom) {
         return true;
@@ -20713,7 +20675,7 @@ var require_subset = __commonJS({
       }
       let gtltComp;
       if (gt && lt) {
-        gtltComp = compare9(gt.semver, lt.semver, options2);
+        gtltComp = compare7(gt.semver, lt.semver, options2);
         if (gtltComp > 0) {
           return null;
         } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
@@ -20793,14 +20755,14 @@ var require_subset = __commonJS({
       if (!a) {
         return b;
       }
-      const comp = compare9(a.semver, b.semver, options2);
+      const comp = compare7(a.semver, b.semver, options2);
       return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
     };
     var lowerLT = (a, b, options2) => {
       if (!a) {
         return b;
       }
-      const comp = compare9(a.semver, b.semver, options2);
+      const comp = compare7(a.semver, b.semver, options2);
       return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
     };
     module.exports = subset;
@@ -20824,7 +20786,7 @@ var require_semver2 = __commonJS({
     var minor = require_minor();
     var patch = require_patch();
     var prerelease = require_prerelease();
-    var compare9 = require_compare();
+    var compare7 = require_compare();
     var rcompare = require_rcompare();
     var compareLoose = require_compare_loose();
     var compareBuild = require_compare_build();
@@ -20836,7 +20798,7 @@ var require_semver2 = __commonJS({
     var neq = require_neq();
     var gte = require_gte();
     var lte = require_lte();
-    var cmp2 = require_cmp();
+    var cmp = require_cmp();
     var coerce = require_coerce();
     var truncate = require_truncate();
     var Comparator = require_comparator();
@@ -20863,7 +20825,7 @@ var require_semver2 = __commonJS({
       minor,
       patch,
       prerelease,
-      compare: compare9,
+      compare: compare7,
       rcompare,
       compareLoose,
       compareBuild,
@@ -20875,7 +20837,7 @@ var require_semver2 = __commonJS({
       neq,
       gte,
       lte,
-      cmp: cmp2,
+      cmp,
       coerce,
       truncate,
       Comparator,
@@ -20957,7 +20919,7 @@ function compareLabel(a, b) {
   if (x2 !== void 0 && y !== void 0) return x2 - y;
   if (x2 !== void 0) return -1;
   if (y !== void 0) return 1;
-  return compareCodeUnits(a.toUpperCase(), b.toUpperCase());
+  return compareCodeUnits2(a.toUpperCase(), b.toUpperCase());
 }
 function asInt32(label2) {
   if (!/^-?[0-9]+$/.test(label2)) return void 0;
@@ -21263,7 +21225,7 @@ function* legacyParts(version) {
 function compareLegacyKeys(a, b) {
   const shared = Math.min(a.length, b.length);
   for (let i2 = 0; i2 < shared; i2++) {
-    const order2 = compareCodeUnits(a[i2] ?? "", b[i2] ?? "");
+    const order2 = compareCodeUnits2(a[i2] ?? "", b[i2] ?? "");
     if (order2 !== 0) return order2;
   }
   return a.length - b.length;
@@ -21317,7 +21279,7 @@ function compareMarks(a, b) {
   if (a === b) return 0;
   if (a === "below" || b === "above") return -1;
   if (a === "above" || b === "below") return 1;
-  return compareCodeUnits(a.label, b.label) || compareDigits(a.number, b.number);
+  return compareCodeUnits2(a.label, b.label) || compareDigits(a.number, b.number);
 }
 function compareRelease(a, b) {
   const shared = Math.min(a.length, b.length);
@@ -21335,7 +21297,7 @@ function compareLocal(a, b) {
     const y = b[i2] ?? "";
     const xNumber = /^[0-9]+$/.test(x2);
     const yNumber = /^[0-9]+$/.test(y);
-    const order2 = xNumber && yNumber ? compareDigits(x2, y) : xNumber !== yNumber ? xNumber ? 1 : -1 : compareCodeUnits(x2, y);
+    const order2 = xNumber && yNumber ? compareDigits(x2, y) : xNumber !== yNumber ? xNumber ? 1 : -1 : compareCodeUnits2(x2, y);
     if (order2 !== 0) return order2;
   }
   return a.length - b.length;
@@ -21767,7 +21729,7 @@ function compare6(a, b) {
     const x2 = a[i2] ?? ZERO;
     const y = b[i2] ?? ZERO;
     if (x2.number !== y.number) return x2.number ? 1 : -1;
-    const order2 = x2.number ? compareDigits(x2.text, y.text) : compareCodeUnits(x2.text, y.text);
+    const order2 = x2.number ? compareDigits(x2.text, y.text) : compareCodeUnits2(x2.text, y.text);
     if (order2 !== 0) return order2;
   }
   return 0;
@@ -21884,8 +21846,8 @@ function groupByAlias(matches3) {
   return groups.map((group) => group.members);
 }
 function primaryOf(ids) {
-  const rank3 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
-  return [...ids].sort((a, b) => rank3(a) - rank3(b) || (a < b ? -1 : a > b ? 1 : 0))[0] ?? "";
+  const rank2 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
+  return [...ids].sort((a, b) => rank2(a) - rank2(b) || compareCodeUnits(a, b))[0] ?? "";
 }
 function findingOf(pkg, group, comparator) {
   const ids = [...new Set(group.map((match) => match.record.id))];
@@ -21893,19 +21855,17 @@ function findingOf(pkg, group, comparator) {
   const aliases = [...new Set(group.flatMap((match) => [match.record.id, ...match.record.aliases]))].filter((id) => id !== primary).sort();
   const record = group.find((match) => match.record.id === primary)?.record ?? group[0]?.record;
   const ratings = group.map((match) => rate(match.record));
-  const severity = ratings.map((rating) => rating.severity).sort((a, b) => rank2(a) - rank2(b))[0] ?? "high";
+  const severity = ratings.map((rating) => rating.severity).sort((a, b) => severityRank(a) - severityRank(b))[0] ?? "high";
   const fixed = [...new Set(group.flatMap((match) => match.fixed))].sort((a, b) => safeCompare(comparator, a, b));
   const subject = `${pkg.ecosystem}${pkg.release ? `:${pkg.release}` : ""}/${pkg.name}@${pkg.version}`;
   const finding = {
-    id: findingId("vulnerability", subject, primary),
     kind: "vulnerability",
     severity,
     title: record?.summary?.trim() ? oneLine2(record.summary) : `${primary} in ${pkg.name}`,
     package: { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version },
     advisory: { id: primary, aliases, fixed, url: `https://osv.dev/vulnerability/${encodeURIComponent(primary)}` },
     rule: primary,
-    status: "new",
-    blocking: true
+    identity: { subject }
   };
   if (pkg.dev === true && pkg.installed !== true) finding.scope = "dev";
   const [first, ...others] = pkg.locations;
@@ -21916,14 +21876,11 @@ function findingOf(pkg, group, comparator) {
   finding.detail = details.join("; ");
   return finding;
 }
-function rank2(severity) {
-  return SEVERITIES.indexOf(severity);
-}
 function safeCompare(comparator, a, b) {
   try {
     return comparator.compare(a, b);
   } catch {
-    return a < b ? -1 : a > b ? 1 : 0;
+    return compareCodeUnits(a, b);
   }
 }
 function label(pkg) {
@@ -21935,8 +21892,7 @@ function oneLine2(text) {
 var init_find_vulnerabilities = __esm({
   "src/advisories/find-vulnerabilities.ts"() {
     "use strict";
-    init_finding_id();
-    init_model();
+    init_order();
     init_match();
     init_names();
     init_severity();
@@ -21961,6 +21917,12 @@ function isNonNegativeInteger(value) {
 function stringAt(object, key) {
   const value = object[key];
   return typeof value === "string" ? value : void 0;
+}
+function describeKind(value) {
+  if (value === void 0) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 function describeValue(value) {
   if (value === void 0) return "missing";
@@ -23793,6 +23755,42 @@ var init_open_sources = __esm({
   }
 });
 
+// src/baseline/config-findings.ts
+function configFindings(changes) {
+  return changes.map((change) => {
+    const after = change.after;
+    const finding = {
+      kind: "config-change",
+      severity: severityOf(change),
+      title: `${change.path} ${describeChange(change)}`,
+      path: change.path,
+      rule: "monitored-file",
+      // what the change leads to, never where in the file: the same change has the same id
+      identity: { subject: change.path, aspect: `${change.changes.join("+")}:${after?.sha256 ?? ""}:${after?.mode ?? ""}:${after?.link ?? ""}:${after?.uid ?? ""}` }
+    };
+    if (change.diffOmitted) finding.detail = `no diff: ${change.diffOmitted}`;
+    return finding;
+  });
+}
+function severityOf(change) {
+  if (HIGH_RISK.test(change.path)) return "high";
+  if (change.changes.includes("mode") && loosened(change.before, change.after)) return "high";
+  return "medium";
+}
+function loosened(before, after) {
+  if (!before || !after) return false;
+  const gained = Number.parseInt(after.mode, 8) & ~Number.parseInt(before.mode, 8);
+  return (gained & 3074) !== 0;
+}
+var HIGH_RISK;
+var init_config_findings = __esm({
+  "src/baseline/config-findings.ts"() {
+    "use strict";
+    init_describe_change();
+    HIGH_RISK = /(?:^|\/)(?:app\/etc\/env\.php|\.htaccess|\.user\.ini|php\.ini|php-fpm[^/]*\.conf|www\.conf|nginx[^/]*\.conf(?:\.sample)?|httpd[^/]*\.conf|[^/]*\.vhost|crontab|[^/]*\.cron|sudoers|[^/]*\.(?:service|timer|socket)|supervisor[^/]*\.conf|Procfile|Dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*\.ya?ml|\.dockerignore|\.env(?:\.[^/]*)?|auth\.json|\.npmrc|deploy\.(?:php|rb)|Capfile|wp-config[^/]*\.php|\.gitlab-ci\.yml|Jenkinsfile|bitbucket-pipelines\.yml)$|(?:^|\/)(?:cron\.d|crontabs|sudoers\.d|sites-enabled|sites-available|\.github\/workflows)\//;
+  }
+});
+
 // node_modules/diff/libesm/diff/base.js
 var Diff;
 var init_base = __esm({
@@ -24461,9 +24459,9 @@ var init_file_diff = __esm({
 });
 
 // src/pass/manifest-digest.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function manifestDigest(files) {
-  const hash = createHash3("sha256");
+  const hash = createHash2("sha256");
   for (const file of files) {
     hash.update(
       `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
@@ -24896,6 +24894,25 @@ var init_package_diff = __esm({
   "src/baseline/package-diff.ts"() {
     "use strict";
     init_registry();
+  }
+});
+
+// src/findings/draft.ts
+import { createHash as createHash3 } from "node:crypto";
+function identify(drafts, topFolder) {
+  return drafts.map(({ identity, ...found }) => ({ id: idOf(found.kind, identity, found.rule, topFolder), ...found, status: "new", blocking: true }));
+}
+function idOf(kind, identity, rule, top) {
+  const subject = identity.paths && top ? withoutTopFolder(identity.subject, top) : identity.subject;
+  return createHash3("sha256").update(`${kind}\0${subject}\0${identity.aspect ?? rule ?? ""}`).digest("hex").slice(0, 32);
+}
+function withoutTopFolder(subject, top) {
+  const prefix = `${top}/`;
+  return subject.split("\0").map((path) => path.startsWith(prefix) ? path.slice(prefix.length) : path === top ? "" : path).join("\0");
+}
+var init_draft = __esm({
+  "src/findings/draft.ts"() {
+    "use strict";
   }
 });
 
@@ -25752,40 +25769,32 @@ var init_config_capture = __esm({
 // src/checks/check-finding.ts
 function checkFinding(input) {
   const finding = {
-    id: findingId(input.kind, input.subject, input.rule),
     kind: input.kind,
     severity: input.severity,
     title: input.title,
     rule: input.rule,
-    status: "new",
-    blocking: true
+    identity: { subject: input.subject, paths: input.subjectIsPath ?? true }
   };
   if (input.path !== void 0) finding.path = input.path;
   if (input.detail !== void 0) finding.detail = input.detail;
-  return aboutPaths(finding, input.subject);
-}
-function graver(a, b) {
-  return SEVERITY_ORDER[a] <= SEVERITY_ORDER[b] ? a : b;
+  return finding;
 }
 function sortFindings(findings) {
-  return findings.sort((a, b) => cmp(a.path ?? "", b.path ?? "") || cmp(a.rule ?? "", b.rule ?? "") || cmp(a.id, b.id));
+  return findings.sort(
+    (a, b) => compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.rule ?? "", b.rule ?? "") || compareCodeUnits(a.identity.subject, b.identity.subject)
+  );
 }
 function sampleSeverity(severity) {
-  return SEVERITY_ORDER[severity] < SEVERITY_ORDER.medium ? "medium" : severity;
-}
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return severityRank(severity) < severityRank("medium") ? "medium" : severity;
 }
 function examples(items, shown = 5) {
   const head = items.slice(0, shown).join(", ");
   return items.length > shown ? `${head} and ${items.length - shown} more` : head;
 }
-var SEVERITY_ORDER;
 var init_check_finding = __esm({
   "src/checks/check-finding.ts"() {
     "use strict";
-    init_finding_id();
-    SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+    init_order();
   }
 });
 
@@ -25967,6 +25976,7 @@ var init_links = __esm({
               severity: "high",
               rule: "links-not-judged",
               subject: "links",
+              subjectIsPath: false,
               title: "Too many or too deep links to judge them all: some links were not checked",
               detail: "the package makes link resolution exceed its work bound; treat it as hostile"
             })
@@ -26086,6 +26096,7 @@ function tooMany() {
     severity: "medium",
     rule: "mixed-owner",
     subject: "many-owners",
+    subjectIsPath: false,
     title: `More than ${MAX_OWNERS} different owners in one package`,
     detail: "a release is normally owned by one uid:gid; pack with --owner=0 --group=0 --numeric-owner"
   });
@@ -26130,6 +26141,7 @@ var init_owners = __esm({
               severity: "medium",
               rule: "mixed-owner",
               subject: `${owner.uid}:${owner.gid}`,
+              subjectIsPath: false,
               path: owner.paths[0],
               title: `${owner.count.toLocaleString("en-US")} ${owner.count === 1 ? "entry is" : "entries are"} owned by ${owner.uid}:${owner.gid}, the rest of the package by ${majority.uid}:${majority.gid}`,
               detail: `${root ? "root-owned entries in a package of another owner cannot be changed by the deploy user" : `uid ${owner.uid} is whoever has that id on the server once GNU tar restores owners as root`}; e.g. ${examples(owner.paths, EXAMPLES)}; pack with --owner=0 --group=0 --numeric-owner, or extract with --no-same-owner`
@@ -26270,6 +26282,7 @@ var init_permissions = __esm({
   "src/checks/permissions/permissions.ts"() {
     "use strict";
     init_check_finding();
+    init_order();
     init_path_facts();
     SETUID = 2048;
     SETGID = 1024;
@@ -26526,6 +26539,7 @@ function tooMany2(dropped) {
     severity,
     rule: "too-many-secrets",
     subject: "too-many-secrets",
+    subjectIsPath: false,
     title: `More than ${MAX_SECRETS.toLocaleString("en-US")} distinct secrets: ${dropped.toLocaleString("en-US")} more were not reported`,
     detail: "the package holds more credential-shaped values than the report lists; treat it as hostile"
   });
@@ -26549,6 +26563,7 @@ var init_secrets = __esm({
   "src/checks/secrets/secrets.ts"() {
     "use strict";
     init_check_finding();
+    init_order();
     init_path_facts();
     init_secret_config_rules();
     init_secret_fingerprint();
@@ -26663,6 +26678,7 @@ var init_secrets = __esm({
               severity: secret.severity,
               rule: secret.candidate.rule,
               subject: print,
+              subjectIsPath: false,
               path: first.path,
               title: `${secret.candidate.title}: ${redact(secret.value)}`,
               detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`
@@ -27275,6 +27291,7 @@ var init_sensitive_paths = __esm({
   "src/checks/sensitive-files/sensitive-paths.ts"() {
     "use strict";
     init_check_finding();
+    init_order();
     init_path_facts();
     init_sensitive_path_rules();
     EXAMPLES2 = 5;
@@ -27558,7 +27575,7 @@ function duplicates(files) {
             subject: first.path,
             path: first.path,
             title: same ? `Entry stored ${copies.length} times, identically` : `Entry stored ${copies.length} times: a later copy replaces the earlier one on extraction`,
-            detail: `in archive order: ${copies.map(describe2).join(", then ")}`
+            detail: `in archive order: ${copies.map(describe).join(", then ")}`
           })
         );
       }
@@ -27567,7 +27584,7 @@ function duplicates(files) {
   }
   return findings;
 }
-function describe2(file) {
+function describe(file) {
   if (file.type === "file") return `file ${file.mode} sha256 ${file.sha256?.slice(0, 12) ?? "?"}`;
   if (file.link !== void 0) return `${file.type} ${file.mode} \u2192 ${file.link}`;
   return `${file.type} ${file.mode}`;
@@ -27684,6 +27701,7 @@ function budgetFinding() {
     severity: "high",
     rule: "names-not-judged",
     subject: "names",
+    subjectIsPath: false,
     title: "Names too many or too long to check them all for collisions",
     detail: `the names add up to more than ${COLLISION_BUDGET.toLocaleString("en-US")} characters; treat the package as hostile`
   });
@@ -27740,14 +27758,56 @@ var init_registry2 = __esm({
   }
 });
 
-// src/inventory/extractors/extractor.ts
-var ExtractError;
-var init_extractor = __esm({
-  "src/inventory/extractors/extractor.ts"() {
+// src/util/decode.ts
+function decodeText(bytes2, format) {
+  const decoder = bytes2[0] === 255 && bytes2[1] === 254 ? UTF16LE : bytes2[0] === 254 && bytes2[1] === 255 ? UTF16BE : UTF8;
+  const text = decoder.decode(bytes2);
+  if (text.includes("\0")) throw new FormatError(`it holds NUL bytes: it is binary, not ${format}`);
+  return text;
+}
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new FormatError(`it is not JSON: ${jsonProblem(error, text)}`);
+  }
+}
+function decodeJson(bytes2, format) {
+  return parseJson(decodeText(bytes2, format));
+}
+function jsonProblem(error, text) {
+  const message = error instanceof Error ? error.message : "";
+  if (text.trim() === "") return "the file is empty";
+  if (/end of JSON input|Unterminated string/i.test(message)) return "it ends early, as a truncated file does";
+  const position = /at position (\d+)/.exec(message)?.[1];
+  return position === void 0 ? "it does not parse" : `it does not parse at ${lineAndColumn(text, Number(position))}`;
+}
+function lineAndColumn(text, offset) {
+  let line = 1;
+  let start = 0;
+  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) {
+    if (text.charCodeAt(i2) === 10) {
+      line++;
+      start = i2 + 1;
+    }
+  }
+  return `line ${line}, column ${offset - start + 1}`;
+}
+function lineAt(text, offset) {
+  let line = 1;
+  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
+  return line;
+}
+var FormatError, UTF8, UTF16LE, UTF16BE;
+var init_decode = __esm({
+  "src/util/decode.ts"() {
     "use strict";
-    ExtractError = class extends Error {
-      name = "ExtractError";
+    FormatError = class extends Error {
+      name = "FormatError";
     };
+    UTF8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
+    UTF16LE = new TextDecoder("utf-16le", { fatal: false, ignoreBOM: false });
+    UTF16BE = new TextDecoder("utf-16be", { fatal: false, ignoreBOM: false });
   }
 });
 
@@ -27756,7 +27816,7 @@ var INSTALLED, LINE, apkInstalledExtractor;
 var init_apk_installed = __esm({
   "src/inventory/extractors/os/apk-installed.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
     INSTALLED = "lib/apk/db/installed";
     LINE = /^([A-Za-z]):(.*)$/;
     apkInstalledExtractor = {
@@ -27772,28 +27832,28 @@ var init_apk_installed = __esm({
           if (!stanza) return;
           const name = stanza.get("P");
           const version = stanza.get("V");
-          if (!name) throw new ExtractError(`the package at line ${start} has no name (P:)`);
-          if (!version) throw new ExtractError(`${name} (line ${start}) has no version (V:)`);
+          if (!name) throw new FormatError(`the package at line ${start} has no name (P:)`);
+          if (!version) throw new FormatError(`the package at line ${start} has no version (V:)`);
           const pkg = { ecosystem: "Alpine", name, version };
           const origin = stanza.get("o");
           if (origin && origin !== name) pkg.aliases = [origin];
           found.push(pkg);
           stanza = void 0;
         };
-        const lines = content.toString("utf8").split(/\r?\n/);
+        const lines = decodeText(content, "an apk database").split(/\r?\n/);
         for (const [index, line] of lines.entries()) {
           if (line === "") {
             finish();
             continue;
           }
           const match = LINE.exec(line);
-          if (!match) throw new ExtractError(`line ${index + 1} is not an apk database line (X:value): ${JSON.stringify(line.slice(0, 60))}`);
+          if (!match) throw new FormatError(`line ${index + 1} is not an apk database line (X:value)`);
           const [, key = "", value = ""] = match;
           if (!stanza) {
             stanza = /* @__PURE__ */ new Map();
             start = index + 1;
           }
-          if ((key === "P" || key === "V" || key === "o") && stanza.has(key)) throw new ExtractError(`line ${index + 1}: ${key}: appears twice in one package`);
+          if ((key === "P" || key === "V" || key === "o") && stanza.has(key)) throw new FormatError(`line ${index + 1}: ${key}: appears twice in one package`);
           if (!stanza.has(key)) stanza.set(key, value);
         }
         finish();
@@ -28626,7 +28686,7 @@ function parseToml(text) {
   try {
     parsed = parse2(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    if (error instanceof TomlError) throw new ExtractError(`it is not TOML: line ${error.line}: ${error.message.split("\n")[0] ?? ""}`);
+    if (error instanceof TomlError) throw new FormatError(`it is not TOML: line ${error.line}: ${error.message.split("\n")[0] ?? ""}`);
     throw error;
   }
   return plain(parsed);
@@ -28645,30 +28705,30 @@ function plain(value) {
 var init_toml_reader = __esm({
   "src/inventory/syntax/toml-reader.ts"() {
     "use strict";
+    init_decode();
     init_dist();
-    init_extractor();
   }
 });
 
 // src/inventory/extractors/rust/cargo-lock.ts
 function table(value, where) {
-  if (typeof value !== "object" || Array.isArray(value)) throw new ExtractError(`not a Cargo.lock: ${where} is not a table`);
+  if (typeof value !== "object" || Array.isArray(value)) throw new FormatError(`not a Cargo.lock: ${where} is not a table`);
   return value;
 }
 function crate(table2, index) {
   const name = table2["name"];
   const version = table2["version"];
-  if (typeof name !== "string" || name === "") throw new ExtractError(`package ${index} has no name`);
-  if (typeof version !== "string" || version === "") throw new ExtractError(`package ${name} has no version`);
+  if (typeof name !== "string" || name === "") throw new FormatError(`package ${index} has no name`);
+  if (typeof version !== "string" || version === "") throw new FormatError(`package ${index} has no version`);
   const source = table2["source"];
-  if (source !== void 0 && typeof source !== "string") throw new ExtractError(`package ${name} has a source that is not a string`);
+  if (source !== void 0 && typeof source !== "string") throw new FormatError(`package ${index} has a source that is not a string`);
   return { ecosystem: "crates.io", name, version };
 }
 var KNOWN_KEYS, cargoLockExtractor;
 var init_cargo_lock = __esm({
   "src/inventory/extractors/rust/cargo-lock.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
     init_toml_reader();
     KNOWN_KEYS = /* @__PURE__ */ new Set(["version", "package", "metadata", "root", "patch"]);
     cargoLockExtractor = {
@@ -28676,11 +28736,11 @@ var init_cargo_lock = __esm({
       maxBytes: 16 * 1024 * 1024,
       matches: (_path, base) => base === "Cargo.lock",
       extract({ content }) {
-        const lock = parseToml(content.toString("utf8"));
-        for (const key of Object.keys(lock)) if (!KNOWN_KEYS.has(key)) throw new ExtractError(`not a Cargo.lock: unexpected key ${JSON.stringify(key)}`);
-        if (lock["version"] !== void 0 && typeof lock["version"] !== "number") throw new ExtractError("not a Cargo.lock: its version is not a number");
+        const lock = parseToml(decodeText(content, "Cargo.lock"));
+        for (const key of Object.keys(lock)) if (!KNOWN_KEYS.has(key)) throw new FormatError("not a Cargo.lock: it has a top-level key Cargo does not write");
+        if (lock["version"] !== void 0 && typeof lock["version"] !== "number") throw new FormatError("not a Cargo.lock: its version is not a number");
         const packages = lock["package"];
-        if (packages !== void 0 && !Array.isArray(packages)) throw new ExtractError("not a Cargo.lock: [package] must be [[package]] tables");
+        if (packages !== void 0 && !Array.isArray(packages)) throw new FormatError("not a Cargo.lock: [package] must be [[package]] tables");
         const found = [];
         const root = lock["root"];
         if (root !== void 0) found.push(crate(table(root, "root"), 1));
@@ -28691,49 +28751,15 @@ var init_cargo_lock = __esm({
   }
 });
 
-// src/inventory/syntax/text-of.ts
-function textOf(content, format) {
-  let text;
-  if (content[0] === 255 && content[1] === 254) {
-    text = content.subarray(2).toString("utf16le");
-  } else if (content[0] === 254 && content[1] === 255) {
-    const body = Buffer.from(content.subarray(2, 2 + (content.length - 2 & ~1)));
-    text = body.swap16().toString("utf16le");
-  } else {
-    text = content.toString("utf8").replace(/^\uFEFF/, "");
-  }
-  if (text.includes("\0")) throw new ExtractError(`it holds NUL bytes: it is binary, not ${format}`);
-  return text;
-}
-function lineAt(text, offset) {
-  let line = 1;
-  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
-  return line;
-}
-var init_text_of = __esm({
-  "src/inventory/syntax/text-of.ts"() {
-    "use strict";
-    init_extractor();
-  }
-});
-
 // src/inventory/extractors/php/composer-packages.ts
-function parseComposerJson(content, format) {
-  const text = textOf(content, format);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ExtractError(`it is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
 function composerPackages(list3, where, dev) {
-  if (!Array.isArray(list3)) throw new ExtractError(`${where} is not a list of packages`);
+  if (!Array.isArray(list3)) throw new FormatError(`${where} is not a list of packages`);
   return list3.map((item2, index) => {
-    if (!isObject(item2)) throw new ExtractError(`${where}[${index}] is not a package object`);
+    if (!isObject(item2)) throw new FormatError(`${where}[${index}] is not a package object`);
     const name = stringAt(item2, "name")?.toLowerCase();
     const version = stringAt(item2, "version");
-    if (!name) throw new ExtractError(`${where}[${index}] has no name`);
-    if (!version) throw new ExtractError(`${where}[${index}] (${name}) has no version`);
+    if (!name) throw new FormatError(`${where}[${index}] has no name`);
+    if (!version) throw new FormatError(`${where}[${index}] has no version`);
     const pkg = { ecosystem: "Packagist", name, version };
     const isDev = dev(name);
     if (isDev !== void 0) pkg.dev = isDev;
@@ -28743,9 +28769,8 @@ function composerPackages(list3, where, dev) {
 var init_composer_packages = __esm({
   "src/inventory/extractors/php/composer-packages.ts"() {
     "use strict";
+    init_decode();
     init_shape();
-    init_extractor();
-    init_text_of();
   }
 });
 
@@ -28801,7 +28826,7 @@ var init_composer_installed_json = __esm({
     "use strict";
     init_shape();
     init_composer_packages();
-    init_extractor();
+    init_decode();
     init_magento_product();
     composerInstalledJsonExtractor = {
       name: "php/composer-installed-json",
@@ -28810,13 +28835,13 @@ var init_composer_installed_json = __esm({
       // the vendor folder may be renamed (config.vendor-dir), its composer/ subfolder may not
       matches: (path, base) => base === "installed.json" && (path === "composer/installed.json" || path.endsWith("/composer/installed.json")),
       extract({ content }) {
-        const installed = parseComposerJson(content, "installed.json");
+        const installed = decodeJson(content, "installed.json");
         if (Array.isArray(installed)) return markMagentoProduct(composerPackages(installed, "the list", () => void 0));
-        if (!isObject(installed)) throw new ExtractError("it is neither a list of packages (Composer 1) nor an object (Composer 2)");
+        if (!isObject(installed)) throw new FormatError("it is neither a list of packages (Composer 1) nor an object (Composer 2)");
         const devNames = installed["dev-package-names"];
         let dev = () => void 0;
         if (devNames !== void 0) {
-          if (!isStringArray(devNames)) throw new ExtractError('"dev-package-names" is not a list of names');
+          if (!isStringArray(devNames)) throw new FormatError('"dev-package-names" is not a list of names');
           const set = new Set(devNames.map((name) => name.toLowerCase()));
           dev = (name) => set.has(name);
         }
@@ -28834,8 +28859,7 @@ var PhpArray, PhpLiteralReader;
 var init_php_array_literal = __esm({
   "src/inventory/syntax/php-array-literal.ts"() {
     "use strict";
-    init_extractor();
-    init_text_of();
+    init_decode();
     PhpArray = class {
       entries = [];
       get(key) {
@@ -28868,7 +28892,7 @@ var init_php_array_literal = __esm({
         return this.text.charAt(this.pos + offset);
       }
       fail(problem) {
-        throw new ExtractError(`line ${lineAt(this.text, this.pos)}: ${problem}`);
+        throw new FormatError(`line ${lineAt(this.text, this.pos)}: ${problem}`);
       }
       /** Whitespace and comments. */
       skip() {
@@ -28930,7 +28954,7 @@ var init_php_array_literal = __esm({
           this.pos += number[0].length;
           return Number(number[0]);
         }
-        return this.fail(c === "" ? "the file ends inside a value" : `${JSON.stringify(c)} does not start a literal (only literals are read, nothing is run)`);
+        return this.fail(c === "" ? "the file ends inside a value" : "a value is not a literal (only literals are read, nothing is run)");
       }
       arrayItems(close) {
         const array = new PhpArray();
@@ -29006,31 +29030,30 @@ var composerInstalledPhpExtractor;
 var init_composer_installed_php = __esm({
   "src/inventory/extractors/php/composer-installed-php.ts"() {
     "use strict";
-    init_extractor();
     init_magento_product();
     init_php_array_literal();
-    init_text_of();
+    init_decode();
     composerInstalledPhpExtractor = {
       name: "php/composer-installed-php",
       installed: true,
       maxBytes: 64 * 1024 * 1024,
       matches: (path, base) => base === "installed.php" && (path === "composer/installed.php" || path.endsWith("/composer/installed.php")),
       extract({ content }) {
-        const installed = parsePhpReturnLiteral(textOf(content, "installed.php"));
-        if (!(installed instanceof PhpArray)) throw new ExtractError("it does not return an array");
+        const installed = parsePhpReturnLiteral(decodeText(content, "installed.php"));
+        if (!(installed instanceof PhpArray)) throw new FormatError("it does not return an array");
         const versions = installed.get("versions");
-        if (!(versions instanceof PhpArray)) throw new ExtractError("it has no 'versions' array");
+        if (!(versions instanceof PhpArray)) throw new FormatError("it has no 'versions' array");
         const rootEntry = installed.get("root");
         const rootName = rootEntry instanceof PhpArray ? stringOf(rootEntry.get("name"))?.toLowerCase() : void 0;
         const packages = [];
         let root;
-        for (const [rawName, entry] of versions.entries) {
-          if (!(entry instanceof PhpArray)) throw new ExtractError(`the entry of ${rawName} is not an array`);
+        for (const [index, [rawName, entry]] of [...versions.entries].entries()) {
+          if (!(entry instanceof PhpArray)) throw new FormatError(`entry ${index + 1} of 'versions' is not an array`);
           const name = rawName.toLowerCase();
           const version = stringOf(entry.get("pretty_version")) ?? stringOf(entry.get("version"));
           if (version === void 0) {
             if (entry.get("replaced") !== void 0 || entry.get("provided") !== void 0) continue;
-            throw new ExtractError(`${rawName} has no version and is neither replaced nor provided`);
+            throw new FormatError(`entry ${index + 1} of 'versions' has no version and is neither replaced nor provided`);
           }
           const pkg = { ecosystem: "Packagist", name, version };
           const dev = entry.get("dev_requirement");
@@ -29055,7 +29078,7 @@ var init_composer_lock = __esm({
     "use strict";
     init_shape();
     init_composer_packages();
-    init_extractor();
+    init_decode();
     init_magento_product();
     composerLockExtractor = {
       name: "php/composer-lock",
@@ -29063,9 +29086,9 @@ var init_composer_lock = __esm({
       maxBytes: 64 * 1024 * 1024,
       matches: (_path, base) => base === "composer.lock",
       extract({ content }) {
-        const lock = parseComposerJson(content, "composer.lock");
-        if (!isObject(lock)) throw new ExtractError("it is not a JSON object");
-        if (!("packages" in lock)) throw new ExtractError('it has no "packages" list');
+        const lock = decodeJson(content, "composer.lock");
+        if (!isObject(lock)) throw new FormatError("it is not a JSON object");
+        if (!("packages" in lock)) throw new FormatError('it has no "packages" list');
         const packages = composerPackages(lock["packages"], "packages", () => false);
         const devList = lock["packages-dev"];
         if (devList !== void 0 && devList !== null) packages.push(...composerPackages(devList, "packages-dev", () => true));
@@ -29076,16 +29099,16 @@ var init_composer_lock = __esm({
 });
 
 // src/inventory/extractors/os/dpkg-status.ts
-function isOnDisk(status) {
+function isOnDisk(status, line) {
   const words = status.split(/\s+/);
   const [want = "", flag = "", state = ""] = words;
-  if (words.length !== 3 || !WANTS.has(want) || !FLAGS.has(flag) || !STATES.has(state)) throw new ExtractError(`${JSON.stringify(status.slice(0, 60))} is not a dpkg Status`);
+  if (words.length !== 3 || !WANTS.has(want) || !FLAGS.has(flag) || !STATES.has(state)) throw new FormatError(`the package at line ${line} has a Status that is not a dpkg status`);
   return !ABSENT.has(state);
 }
-function sourceAlias(source, name, version) {
+function sourceAlias(source, name, version, line) {
   if (source === void 0) return void 0;
   const match = SOURCE.exec(source.trim());
-  if (!match) throw new ExtractError(`${name} has a Source that is not "name" or "name (version)": ${JSON.stringify(source.slice(0, 60))}`);
+  if (!match) throw new FormatError(`the package at line ${line} has a Source that is not "name" or "name (version)"`);
   const [, sourceName = "", sourceVersion] = match;
   if (sourceName === name) return void 0;
   if (sourceVersion !== void 0 && sourceVersion !== version && !new RegExp(`^${escapeRegExp(sourceVersion)}\\+b\\d+$`).test(version)) return void 0;
@@ -29095,7 +29118,7 @@ function stanzas(text) {
   const out = [];
   let current;
   let last;
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines = text.split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     if (/^[ \t]*$/.test(line)) {
       current = void 0;
@@ -29103,18 +29126,18 @@ function stanzas(text) {
       continue;
     }
     if (line.startsWith(" ") || line.startsWith("	")) {
-      if (!current || last === void 0) throw new ExtractError(`line ${index + 1} continues a field, but no field precedes it`);
+      if (!current || last === void 0) throw new FormatError(`line ${index + 1} continues a field, but no field precedes it`);
       continue;
     }
     const match = FIELD.exec(line);
-    if (!match) throw new ExtractError(`line ${index + 1} is not a "Field: value" line: ${JSON.stringify(line.slice(0, 60))}`);
+    if (!match) throw new FormatError(`line ${index + 1} is not a "Field: value" line`);
     const [, name = "", value = ""] = match;
     if (!current) {
       current = { line: index + 1, fields: /* @__PURE__ */ new Map() };
       out.push(current);
     }
     last = name.toLowerCase();
-    if (current.fields.has(last)) throw new ExtractError(`line ${index + 1}: ${name} appears twice in one stanza`);
+    if (current.fields.has(last)) throw new FormatError(`line ${index + 1} repeats a field of its stanza`);
     current.fields.set(last, value.trim());
   }
   return out;
@@ -29129,7 +29152,7 @@ var STATUS, STATUS_D, FIELD, WANTS, FLAGS, ABSENT, STATES, SOURCE, dpkgStatusExt
 var init_dpkg_status = __esm({
   "src/inventory/extractors/os/dpkg-status.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
     STATUS = "var/lib/dpkg/status";
     STATUS_D = "var/lib/dpkg/status.d";
     FIELD = /^([!-"$-,.-9;-~][!-9;-~]*):[ \t]*(.*)$/;
@@ -29150,20 +29173,20 @@ var init_dpkg_status = __esm({
       extract({ path, content }) {
         const statusD = !path.endsWith(STATUS);
         const found = [];
-        for (const stanza of stanzas(content.toString("utf8"))) {
+        for (const stanza of stanzas(decodeText(content, "a dpkg status file"))) {
           const field = (name2) => stanza.fields.get(name2.toLowerCase());
           const name = field("Package");
-          if (!name) throw new ExtractError(`the stanza at line ${stanza.line} has no Package`);
+          if (!name) throw new FormatError(`the stanza at line ${stanza.line} has no Package`);
           const status = field("Status");
           if (status === void 0) {
-            if (!statusD) throw new ExtractError(`${name} (line ${stanza.line}) has no Status`);
-          } else if (!isOnDisk(status)) {
+            if (!statusD) throw new FormatError(`the package at line ${stanza.line} has no Status`);
+          } else if (!isOnDisk(status, stanza.line)) {
             continue;
           }
           const version = field("Version");
-          if (!version) throw new ExtractError(`${name} (line ${stanza.line}) is installed but has no Version`);
+          if (!version) throw new FormatError(`the package at line ${stanza.line} is installed but has no Version`);
           const pkg = { ecosystem: "Debian", name, version };
-          const source = sourceAlias(field("Source"), name, version);
+          const source = sourceAlias(field("Source"), name, version, stanza.line);
           if (source) pkg.aliases = [source];
           found.push(pkg);
         }
@@ -29178,8 +29201,7 @@ var SOURCE_SECTIONS, SPEC, gemfileLockExtractor;
 var init_gemfile_lock = __esm({
   "src/inventory/extractors/ruby/gemfile-lock.ts"() {
     "use strict";
-    init_extractor();
-    init_text_of();
+    init_decode();
     SOURCE_SECTIONS = /* @__PURE__ */ new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE"]);
     SPEC = /^ {4}(?! )(\S+) \(([^-)\s]+)(?:-([^)\s]+))?\)$/;
     gemfileLockExtractor = {
@@ -29187,19 +29209,19 @@ var init_gemfile_lock = __esm({
       maxBytes: 16 * 1024 * 1024,
       matches: (_path, base) => base === "Gemfile.lock" || base === "gems.locked",
       extract({ content }) {
-        const lines = textOf(content, "Gemfile.lock").split(/\r\n|\r|\n/);
+        const lines = decodeText(content, "Gemfile.lock").split(/\r\n|\r|\n/);
         const packages = /* @__PURE__ */ new Map();
         let section2;
         let inSpecs = false;
         lines.forEach((line, index) => {
           if (line.trim() === "") return;
           if (!line.startsWith(" ")) {
-            if (!/^[A-Z][A-Z ]*$/.test(line)) throw new ExtractError(`line ${index + 1}: ${JSON.stringify(line.slice(0, 60))} is not a Gemfile.lock section`);
+            if (!/^[A-Z][A-Z ]*$/.test(line)) throw new FormatError(`line ${index + 1} is not a Gemfile.lock section`);
             section2 = line;
             inSpecs = false;
             return;
           }
-          if (section2 === void 0) throw new ExtractError(`line ${index + 1}: an indented line before any section`);
+          if (section2 === void 0) throw new FormatError(`line ${index + 1}: an indented line before any section`);
           if (!SOURCE_SECTIONS.has(section2)) return;
           if (/^ {2}\S/.test(line)) {
             inSpecs = line === "  specs:";
@@ -29207,11 +29229,11 @@ var init_gemfile_lock = __esm({
           }
           if (!inSpecs || line.startsWith("      ")) return;
           const spec = SPEC.exec(line);
-          if (!spec?.[1] || !spec[2]) throw new ExtractError(`line ${index + 1}: ${JSON.stringify(line.trim().slice(0, 60))} is not a gem and version`);
+          if (!spec?.[1] || !spec[2]) throw new FormatError(`line ${index + 1} is not a gem and version`);
           const key = `${spec[1]}@${spec[2]}`;
           if (!packages.has(key)) packages.set(key, { ecosystem: "RubyGems", name: spec[1], version: spec[2] });
         });
-        if (section2 === void 0 && packages.size === 0) throw new ExtractError("it has no sections: it is not a Gemfile.lock");
+        if (section2 === void 0 && packages.size === 0) throw new FormatError("it has no sections: it is not a Gemfile.lock");
         return [...packages.values()];
       }
     };
@@ -29238,7 +29260,7 @@ function tokenize2(text, line) {
       at++;
     } else if (c === '"' || c === "`") {
       const end = c === "`" ? text.indexOf("`", at + 1) : closingQuote(text, at);
-      if (end < 0) throw new ExtractError(`line ${line}: a quoted string is not closed`);
+      if (end < 0) throw new FormatError(`line ${line}: a quoted string is not closed`);
       const raw = text.slice(at + 1, end);
       tokens2.push(c === "`" ? raw : raw.replace(/\\(.)/g, "$1"));
       at = end + 1;
@@ -29262,7 +29284,7 @@ var DIRECTIVES, LOCAL_PATH, GO_VERSION, MODULE_VERSION, goModExtractor;
 var init_go_mod = __esm({
   "src/inventory/extractors/go/go-mod.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
     DIRECTIVES = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
     LOCAL_PATH = /^(?:\.\.?(?:[/\\]|$)|\/|[A-Za-z]:[/\\])/;
     GO_VERSION = /^(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
@@ -29278,7 +29300,7 @@ var init_go_mod = __esm({
         let toolchain;
         const directive = (verb, args, line) => {
           const fail = (problem) => {
-            throw new ExtractError(`line ${line}: ${verb} ${problem}`);
+            throw new FormatError(`line ${line}: ${verb} ${problem}`);
           };
           switch (verb) {
             case "module":
@@ -29297,7 +29319,7 @@ var init_go_mod = __esm({
             case "require": {
               const [path = "", version = ""] = args;
               if (args.length !== 2) fail("takes a module path and a version");
-              if (!MODULE_VERSION.test(version)) fail(`of ${path} has ${JSON.stringify(version)}, not a module version (v1.2.3)`);
+              if (!MODULE_VERSION.test(version)) fail("has a version that is not a module version (v1.2.3)");
               requires.push({ path, version });
               break;
             }
@@ -29307,7 +29329,7 @@ var init_go_mod = __esm({
               const right = args.slice(arrow + 1);
               const newPath = right[0] ?? "";
               const local = LOCAL_PATH.test(newPath);
-              if (right.length !== (local ? 1 : 2)) fail(local ? `to the folder ${newPath} takes no version` : `to ${newPath} needs one version`);
+              if (right.length !== (local ? 1 : 2)) fail(local ? "to a local folder takes no version" : "to a module needs one version");
               replacements.push({ oldPath: args[0] ?? "", oldVersion: arrow === 2 ? args[1] : void 0, newPath, newVersion: local ? void 0 : right[1] });
               break;
             }
@@ -29315,7 +29337,7 @@ var init_go_mod = __esm({
               break;
           }
         };
-        const lines = content.toString("utf8").split(/\r?\n/);
+        const lines = decodeText(content, "go.mod").split(/\r?\n/);
         let block;
         for (const [index, text] of lines.entries()) {
           const line = index + 1;
@@ -29327,11 +29349,11 @@ var init_go_mod = __esm({
             continue;
           }
           const [verb = "", ...args] = tokens2;
-          if (!DIRECTIVES.has(verb)) throw new ExtractError(`line ${line}: ${JSON.stringify(verb.slice(0, 40))} is not a go.mod directive`);
+          if (!DIRECTIVES.has(verb)) throw new FormatError(`line ${line} does not start with a go.mod directive`);
           if (args.length === 1 && args[0] === "(") block = { verb, line };
           else if (!(args.length === 2 && args[0] === "(" && args[1] === ")")) directive(verb, args, line);
         }
-        if (block) throw new ExtractError(`line ${block.line}: the ${block.verb} block is never closed`);
+        if (block) throw new FormatError(`line ${block.line}: the ${block.verb} block is never closed`);
         const found = /* @__PURE__ */ new Map();
         const add = (name, version) => {
           found.set(`${name}@${version}`, { ecosystem: "Go", name, version });
@@ -29360,7 +29382,7 @@ var LOCKED, EMPTY, DEPENDENCY_LOCKS, gradleLockfileExtractor;
 var init_gradle_lockfile = __esm({
   "src/inventory/extractors/java/gradle-lockfile.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
     LOCKED = /^([^\s:=]+):([^\s:=]+):([^\s:=]+)(?:=([^\s=]*))?$/;
     EMPTY = /^empty=[^\s=]*$/;
     DEPENDENCY_LOCKS = "gradle/dependency-locks/";
@@ -29372,14 +29394,14 @@ var init_gradle_lockfile = __esm({
         const buildOnly = path.endsWith("buildscript-gradle.lockfile");
         const base = path.slice(path.lastIndexOf("/") + 1);
         const fileConfiguration = base.endsWith("gradle.lockfile") ? void 0 : base.slice(0, -".lockfile".length);
-        const text = content.toString("utf8");
+        const text = decodeText(content, "a Gradle lockfile");
         const found = [];
         const lines = text.split(/\r?\n/);
         for (const [index, raw] of lines.entries()) {
           const line = raw.trim();
           if (line === "" || line.startsWith("#") || EMPTY.test(line)) continue;
           const match = LOCKED.exec(line);
-          if (!match) throw new ExtractError(`line ${index + 1} is not a locked dependency (group:artifact:version=configurations): ${JSON.stringify(line.slice(0, 60))}`);
+          if (!match) throw new FormatError(`line ${index + 1} is not a locked dependency (group:artifact:version=configurations)`);
           const [, group = "", artifact = "", version = "", configurations] = match;
           const pkg = { ecosystem: "Maven", name: `${group}:${artifact}`, version };
           const names = configurations ? configurations.split(",").filter(Boolean) : fileConfiguration ? [fileConfiguration] : [];
@@ -29401,7 +29423,7 @@ function xmlElements(text) {
   let at = text.startsWith("\uFEFF") ? 1 : 0;
   const fail = (problem) => {
     const line = text.slice(0, at).split("\n").length;
-    throw new ExtractError(`not well-formed XML at line ${line}: ${problem}`);
+    throw new FormatError(`not well-formed XML at line ${line}: ${problem}`);
   };
   while (at < text.length) {
     const lt = text.indexOf("<", at);
@@ -29430,10 +29452,10 @@ function xmlElements(text) {
       const tag = text.slice(at, end + 1);
       const closing = END_TAG.exec(tag);
       if (closing) {
-        if (open6.pop() !== closing[1]) fail(`</${closing[1] ?? ""}> does not close the open element`);
+        if (open6.pop() !== closing[1]) fail("a closing tag does not close the open element");
       } else {
         const start = START_TAG.exec(tag);
-        if (!start) fail(`${JSON.stringify(tag.slice(0, 40))} is not a tag`);
+        if (!start) fail("a tag is not well-formed");
         const [, name = "", attributeText = "", selfClosing] = start ?? [];
         if (open6.length === 0 && rootSeen) fail("a second root element");
         rootSeen = true;
@@ -29443,7 +29465,7 @@ function xmlElements(text) {
       at = end + 1;
     }
   }
-  if (open6.length > 0) fail(`<${open6.at(-1) ?? ""}> is never closed`);
+  if (open6.length > 0) fail("an element is never closed");
   if (!rootSeen) fail("there is no root element");
   return elements;
 }
@@ -29463,7 +29485,7 @@ function attributes(text, fail) {
   const out = /* @__PURE__ */ new Map();
   for (const match of text.matchAll(ATTRIBUTE)) {
     const [, name = "", double, single] = match;
-    if (out.has(name)) fail(`the attribute ${name} appears twice`);
+    if (out.has(name)) fail("an attribute appears twice in one tag");
     out.set(name, decode(double ?? single ?? "", fail));
   }
   return out;
@@ -29481,7 +29503,7 @@ var NAME, START_TAG, ATTRIBUTE, END_TAG, ENTITY, NAMED2;
 var init_xml_elements = __esm({
   "src/inventory/syntax/xml-elements.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
     NAME = "[A-Za-z_][A-Za-z0-9._:-]*";
     START_TAG = new RegExp(`^<(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>$`);
     ATTRIBUTE = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, "g");
@@ -29496,7 +29518,7 @@ var FILE, gradleVerificationMetadataExtractor;
 var init_gradle_verification_metadata = __esm({
   "src/inventory/extractors/java/gradle-verification-metadata.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
     init_xml_elements();
     FILE = "gradle/verification-metadata.xml";
     gradleVerificationMetadataExtractor = {
@@ -29504,15 +29526,17 @@ var init_gradle_verification_metadata = __esm({
       maxBytes: 32 * 1024 * 1024,
       matches: (path, base) => base === "verification-metadata.xml" && path.endsWith(FILE) && (path.length === FILE.length || path.charCodeAt(path.length - FILE.length - 1) === 47),
       extract({ content }) {
-        const elements = xmlElements(content.toString("utf8"));
-        if (elements[0]?.path[0] !== "verification-metadata") throw new ExtractError("not Gradle verification metadata: the root element is not <verification-metadata>");
+        const elements = xmlElements(decodeText(content, "verification-metadata.xml"));
+        if (elements[0]?.path[0] !== "verification-metadata") throw new FormatError("not Gradle verification metadata: the root element is not <verification-metadata>");
         const found = [];
+        let index = 0;
         for (const { path, attributes: attributes2 } of elements) {
           if (path.length !== 3 || path[1] !== "components" || path[2] !== "component") continue;
+          index++;
           const group = attributes2.get("group");
           const name = attributes2.get("name");
           const version = attributes2.get("version");
-          if (!group || !name || !version) throw new ExtractError(`a <component> lacks its group, name or version (${[group, name, version].map((v) => v ?? "?").join(":")})`);
+          if (!group || !name || !version) throw new FormatError(`<component> ${index} lacks its group, name or version`);
           found.push({ ecosystem: "Maven", name: `${group}:${name}`, version });
         }
         return found;
@@ -29538,8 +29562,7 @@ var STRING, BLOCK, CONSTRUCTOR, installedGemspecExtractor;
 var init_installed_gemspec = __esm({
   "src/inventory/extractors/ruby/installed-gemspec.ts"() {
     "use strict";
-    init_extractor();
-    init_text_of();
+    init_decode();
     STRING = String.raw`(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|%[qQ]?(?:\{([^}]*)\}|\(([^)]*)\)|\[([^\]]*)\]|<([^>]*)>))`;
     BLOCK = /Gem::Specification\.new\s*(?:do\s*\|\s*(\w+)\s*\||\{\s*\|\s*(\w+)\s*\|)/;
     CONSTRUCTOR = new RegExp(String.raw`Gem::Specification\.new\s*\(?\s*${STRING}\s*,\s*${STRING}`);
@@ -29549,7 +29572,7 @@ var init_installed_gemspec = __esm({
       maxBytes: 4 * 1024 * 1024,
       matches: (path, base) => base.endsWith(".gemspec") && (path.startsWith("specifications/") || path.includes("/specifications/")),
       extract({ content }) {
-        const ruby = textOf(content, "a gemspec");
+        const ruby = decodeText(content, "a gemspec");
         const constructed = CONSTRUCTOR.exec(ruby);
         if (constructed) {
           const [name2, version2] = stringsOf(constructed);
@@ -29557,12 +29580,12 @@ var init_installed_gemspec = __esm({
         }
         const block = BLOCK.exec(ruby);
         const variable = block?.[1] ?? block?.[2];
-        if (!block || !variable) throw new ExtractError("it has no Gem::Specification.new block");
+        if (!block || !variable) throw new FormatError("it has no Gem::Specification.new block");
         const body = ruby.slice(block.index + block[0].length);
         const name = attribute(body, variable, "name");
         const version = attribute(body, variable, "version");
-        if (!name) throw new ExtractError(`it sets no ${variable}.name to a string`);
-        if (!version) throw new ExtractError(`it sets no ${variable}.version to a string`);
+        if (!name) throw new FormatError("its specification block sets no name to a string");
+        if (!version) throw new FormatError("its specification block sets no version to a string");
         return [{ ecosystem: "RubyGems", name, version }];
       }
     };
@@ -29575,8 +29598,7 @@ var init_magento_root_composer_json = __esm({
   "src/inventory/extractors/php/magento-root-composer-json.ts"() {
     "use strict";
     init_shape();
-    init_composer_packages();
-    init_extractor();
+    init_decode();
     init_magento_product();
     GIT_CLONE_ROOT = "magento/magento2ce";
     NAMES_IT = /"name"\s*:\s*"magento\/magento2ce"/i;
@@ -29586,8 +29608,8 @@ var init_magento_root_composer_json = __esm({
       matches: (_path, base) => base === "composer.json",
       extract({ content }) {
         if (!NAMES_IT.test(content.toString("latin1"))) return [];
-        const manifest = parseComposerJson(content, "composer.json");
-        if (!isObject(manifest)) throw new ExtractError("it is not a JSON object");
+        const manifest = decodeJson(content, "composer.json");
+        if (!isObject(manifest)) throw new FormatError("it is not a JSON object");
         const name = stringAt(manifest, "name")?.toLowerCase();
         const version = stringAt(manifest, "version");
         const type = stringAt(manifest, "type");
@@ -30032,12 +30054,12 @@ function zipEntries(archive) {
     if (zip64) ({ count: count2, directorySize, directoryOffset, directoryEnd } = zip64);
   }
   const shift = directoryEnd - directorySize - directoryOffset;
-  if (shift < 0) throw new ExtractError("not a readable zip: its central directory lies outside the file");
+  if (shift < 0) throw new FormatError("not a readable zip: its central directory lies outside the file");
   let at = directoryOffset + shift;
   const entries = [];
   const seenData = /* @__PURE__ */ new Set();
   for (let i2 = 0; i2 < count2; i2++) {
-    if (at + 46 > directoryEnd || bytes2.readUInt32LE(at) !== CENTRAL) throw new ExtractError(`not a readable zip: central directory entry ${i2 + 1} of ${count2} is damaged`);
+    if (at + 46 > directoryEnd || bytes2.readUInt32LE(at) !== CENTRAL) throw new FormatError(`not a readable zip: central directory entry ${i2 + 1} of ${count2} is damaged`);
     const flags = bytes2.readUInt16LE(at + 8);
     const method = bytes2.readUInt16LE(at + 10);
     const crc = bytes2.readUInt32LE(at + 16);
@@ -30048,7 +30070,7 @@ function zipEntries(archive) {
     const commentLength = bytes2.readUInt16LE(at + 32);
     let localOffset = bytes2.readUInt32LE(at + 42);
     const next = at + 46 + nameLength + extraLength + commentLength;
-    if (next > directoryEnd) throw new ExtractError(`not a readable zip: central directory entry ${i2 + 1} runs past the directory`);
+    if (next > directoryEnd) throw new FormatError(`not a readable zip: central directory entry ${i2 + 1} runs past the directory`);
     const name = bytes2.toString("utf8", at + 46, at + 46 + nameLength);
     if (size === 4294967295 || compressedSize === 4294967295 || localOffset === 4294967295) {
       const extra = zip64Extra(bytes2, at + 46 + nameLength, extraLength);
@@ -30057,7 +30079,7 @@ function zipEntries(archive) {
       if (localOffset === 4294967295) localOffset = extra.shift() ?? localOffset;
     }
     localOffset += shift;
-    if (seenData.has(localOffset)) throw new ExtractError(`not a readable zip: ${name} shares its data with an earlier entry`);
+    if (seenData.has(localOffset)) throw new FormatError(`not a readable zip: ${name} shares its data with an earlier entry`);
     seenData.add(localOffset);
     entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
     at = next;
@@ -30065,26 +30087,26 @@ function zipEntries(archive) {
   return entries;
 }
 function zipEntryContent(archive, entry, budget) {
-  if (entry.flags & ENCRYPTED) throw new ExtractError(`${entry.name} is encrypted`);
-  if (entry.method !== 0 && entry.method !== 8) throw new ExtractError(`${entry.name} uses compression method ${entry.method}, not stored or deflate`);
-  if (entry.method === 0 && entry.compressedSize !== entry.size) throw new ExtractError(`${entry.name} is stored, yet its sizes differ`);
+  if (entry.flags & ENCRYPTED) throw new FormatError(`${entry.name} is encrypted`);
+  if (entry.method !== 0 && entry.method !== 8) throw new FormatError(`${entry.name} uses compression method ${entry.method}, not stored or deflate`);
+  if (entry.method === 0 && entry.compressedSize !== entry.size) throw new FormatError(`${entry.name} is stored, yet its sizes differ`);
   budget.take(entry.size, entry.name);
   const bytes2 = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
   const at = entry.localOffset;
-  if (at + 30 > bytes2.length || bytes2.readUInt32LE(at) !== LOCAL) throw new ExtractError(`not a readable zip: the local header of ${entry.name} is missing`);
+  if (at + 30 > bytes2.length || bytes2.readUInt32LE(at) !== LOCAL) throw new FormatError(`not a readable zip: the local header of ${entry.name} is missing`);
   const start = at + 30 + bytes2.readUInt16LE(at + 26) + bytes2.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes2.length) throw new ExtractError(`not a readable zip: ${entry.name} runs past the end of the archive`);
+  if (end > bytes2.length) throw new FormatError(`not a readable zip: ${entry.name} runs past the end of the archive`);
   const data = archive.subarray(start, end);
   const content = entry.method === 0 ? data : inflateBounded(data, entry);
-  if (crc32(content) !== entry.crc) throw new ExtractError(`not a readable zip: ${entry.name} fails its CRC check`);
+  if (crc32(content) !== entry.crc) throw new FormatError(`not a readable zip: ${entry.name} fails its CRC check`);
   return content;
 }
 function inflateBounded(compressed, entry) {
   const out = new Uint8Array(entry.size);
   let written = 0;
   const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > entry.size) throw new ExtractError(`${entry.name} inflates past its declared ${entry.size} bytes`);
+    if (written + chunk.length > entry.size) throw new FormatError(`${entry.name} inflates past its declared ${entry.size} bytes`);
     out.set(chunk, written);
     written += chunk.length;
   });
@@ -30095,10 +30117,10 @@ function inflateBounded(compressed, entry) {
       at += INFLATE_STEP;
     } while (at < compressed.length);
   } catch (error) {
-    if (error instanceof ExtractError) throw error;
-    throw new ExtractError(`not a readable zip: ${entry.name} does not inflate (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof FormatError) throw error;
+    throw new FormatError(`not a readable zip: ${entry.name} does not inflate (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (written !== entry.size) throw new ExtractError(`not a readable zip: ${entry.name} inflates to ${written} bytes, not the ${entry.size} it declares`);
+  if (written !== entry.size) throw new FormatError(`not a readable zip: ${entry.name} inflates to ${written} bytes, not the ${entry.size} it declares`);
   return out;
 }
 function findEndRecord(bytes2) {
@@ -30106,14 +30128,14 @@ function findEndRecord(bytes2) {
   for (let at = bytes2.length - 22; at >= lowest; at--) {
     if (bytes2.readUInt32LE(at) === EOCD && at + 22 + bytes2.readUInt16LE(at + 20) <= bytes2.length) return at;
   }
-  throw new ExtractError(bytes2.length < 22 ? `not a zip: ${bytes2.length} bytes are too few` : "not a zip: it has no end of central directory record");
+  throw new FormatError(bytes2.length < 22 ? `not a zip: ${bytes2.length} bytes are too few` : "not a zip: it has no end of central directory record");
 }
 function readZip64End(bytes2, end) {
   const locator = end - 20;
   if (locator < 0 || bytes2.readUInt32LE(locator) !== ZIP64_LOCATOR) return void 0;
   const recorded = bytes2.readBigUInt64LE(locator + 8);
   const record = [recorded < BigInt(locator) ? Number(recorded) : -1, locator - 56].find((at) => at >= 0 && bytes2.readUInt32LE(at) === ZIP64_EOCD);
-  if (record === void 0) throw new ExtractError("not a readable zip: its zip64 end record is missing");
+  if (record === void 0) throw new FormatError("not a readable zip: its zip64 end record is missing");
   return {
     count: safeNumber(bytes2.readBigUInt64LE(record + 32)),
     directorySize: safeNumber(bytes2.readBigUInt64LE(record + 40)),
@@ -30133,18 +30155,18 @@ function zip64Extra(bytes2, start, length) {
     }
     at += 4 + size;
   }
-  throw new ExtractError("not a readable zip: a zip64 entry lacks its zip64 sizes");
+  throw new FormatError("not a readable zip: a zip64 entry lacks its zip64 sizes");
 }
 function safeNumber(value) {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new ExtractError("not a readable zip: a zip64 size is out of range");
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new FormatError("not a readable zip: a zip64 size is out of range");
   return Number(value);
 }
 var ReadBudget, EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CENTRAL, LOCAL, ENCRYPTED, INFLATE_STEP;
 var init_bounded_zip = __esm({
   "src/inventory/syntax/bounded-zip.ts"() {
     "use strict";
+    init_decode();
     init_esm();
-    init_extractor();
     ReadBudget = class {
       constructor(remaining) {
         this.remaining = remaining;
@@ -30152,7 +30174,7 @@ var init_bounded_zip = __esm({
       remaining;
       /** Take `bytes` from the budget, or throw naming what asked for them. */
       take(bytes2, what) {
-        if (bytes2 > this.remaining) throw new ExtractError(`${what} would take the bytes read from this archive past its bound (${bytes2} bytes asked, ${this.remaining} left)`);
+        if (bytes2 > this.remaining) throw new FormatError(`${what} would take the bytes read from this archive past its bound (${bytes2} bytes asked, ${this.remaining} left)`);
         this.remaining -= bytes2;
       }
     };
@@ -30249,7 +30271,7 @@ function readArchive(archive, chain, budget, bounds, found) {
     } else if (!entry.name.endsWith("/") && isJavaArchive(entry.name)) {
       const inner = [...chain, entry.name];
       if (inner.length > bounds.maxNestedDepth) {
-        throw new ExtractError(`${inner.join("!/")} is nested deeper than ${bounds.maxNestedDepth} archives, the most this scan opens`);
+        throw new FormatError(`${inner.join("!/")} is nested deeper than ${bounds.maxNestedDepth} archives, the most this scan opens`);
       }
       const bytes2 = within(chain, () => zipEntryContent(archive, entry, budget));
       readArchive(bytes2, inner, budget, bounds, found);
@@ -30258,14 +30280,14 @@ function readArchive(archive, chain, budget, bounds, found) {
 }
 function readPomProperties(archive, entry, chain, budget, bounds) {
   const where = [...chain, entry.name].join("!/");
-  if (entry.size > bounds.maxPropertiesBytes) throw new ExtractError(`${where} declares ${entry.size} bytes, more than a pom.properties holds (${bounds.maxPropertiesBytes})`);
+  if (entry.size > bounds.maxPropertiesBytes) throw new FormatError(`${where} declares ${entry.size} bytes, more than a pom.properties holds (${bounds.maxPropertiesBytes})`);
   const properties = parseJavaProperties(within(chain, () => zipEntryContent(archive, entry, budget)));
   const groupId = properties.get("groupId")?.trim();
   const artifactId = properties.get("artifactId")?.trim();
   const version = properties.get("version")?.trim();
   if (!groupId || !artifactId || !version) {
     const missing = [!groupId && "groupId", !artifactId && "artifactId", !version && "version"].filter(Boolean).join(", ");
-    throw new ExtractError(`${where} has no ${missing}`);
+    throw new FormatError(`${where} has no ${missing}`);
   }
   const pkg = { ecosystem: "Maven", name: `${groupId}:${artifactId}`, version };
   if (chain.length > 0) pkg.location = chain.join("!/");
@@ -30276,16 +30298,16 @@ function within(chain, read10) {
     return read10();
   } catch (error) {
     if (chain.length === 0) throw error;
-    throw new ExtractError(`${chain.join("!/")}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FormatError(`${chain.join("!/")}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 var DEFAULT_MAVEN_ARCHIVE_BOUNDS, POM_PROPERTIES, ARCHIVE_SUFFIX;
 var init_maven_archive = __esm({
   "src/inventory/extractors/java/maven-archive.ts"() {
     "use strict";
+    init_decode();
     init_limits();
     init_bounded_zip();
-    init_extractor();
     init_java_properties();
     DEFAULT_MAVEN_ARCHIVE_BOUNDS = {
       maxBytes: 512 * 1024 * 1024,
@@ -30295,6 +30317,364 @@ var init_maven_archive = __esm({
     };
     POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
     ARCHIVE_SUFFIX = /\.(?:jar|war|ear)$/i;
+  }
+});
+
+// src/inventory/extractors/javascript/npm-names.ts
+function splitDescriptor(descriptor) {
+  const at = descriptor.indexOf("@", 1);
+  if (at <= 0) return void 0;
+  return { name: descriptor.slice(0, at), spec: descriptor.slice(at + 1) };
+}
+function aliasTarget(spec) {
+  if (!spec.startsWith("npm:")) return void 0;
+  return splitDescriptor(spec.slice(4));
+}
+function isRegistryVersion(version) {
+  return /^\d+\.\d+/.test(version) && !version.includes(":") && !version.includes("/");
+}
+function insideNodeModules(path) {
+  return path.startsWith("node_modules/") || path.includes("/node_modules/");
+}
+function isNodeModulesDir(dir) {
+  return dir === "node_modules" || dir.endsWith("/node_modules");
+}
+function nameAfterNodeModules(path) {
+  const at = path.lastIndexOf("node_modules/");
+  if (at < 0 || at > 0 && path[at - 1] !== "/") return void 0;
+  const name = path.slice(at + "node_modules/".length);
+  return name === "" ? void 0 : name;
+}
+var init_npm_names = __esm({
+  "src/inventory/extractors/javascript/npm-names.ts"() {
+    "use strict";
+  }
+});
+
+// src/inventory/extractors/javascript/node-modules-package.ts
+function isPackageRoot(path) {
+  const dir = path.slice(0, path.length - MANIFEST.length - 1);
+  if (dir.length === 0 || path[dir.length] !== "/") return false;
+  const slash = dir.lastIndexOf("/");
+  if (slash < 0) return false;
+  const folder2 = dir.slice(slash + 1);
+  if (folder2 === "" || folder2.startsWith(".") || folder2.startsWith("@")) return false;
+  const parent = dir.slice(0, slash);
+  if (isNodeModulesDir(parent)) return true;
+  const scopeSlash = parent.lastIndexOf("/");
+  if (scopeSlash < 0) return false;
+  const scope = parent.slice(scopeSlash + 1);
+  return scope.length > 1 && scope.startsWith("@") && isNodeModulesDir(parent.slice(0, scopeSlash));
+}
+var MIB, MANIFEST, nodeModulesPackageExtractor;
+var init_node_modules_package = __esm({
+  "src/inventory/extractors/javascript/node-modules-package.ts"() {
+    "use strict";
+    init_shape();
+    init_decode();
+    init_npm_names();
+    MIB = 1024 * 1024;
+    MANIFEST = "package.json";
+    nodeModulesPackageExtractor = {
+      name: "javascript/node-modules-package",
+      installed: true,
+      // package.json files are small; a few carry long contributor lists or embedded data
+      maxBytes: 4 * MIB,
+      matches(path, base) {
+        return base === MANIFEST && isPackageRoot(path);
+      },
+      extract({ path, content }) {
+        const manifest = decodeJson(content, "a package manifest");
+        if (!isObject(manifest)) throw new FormatError(`it is not a package manifest: the top level is ${describeKind(manifest)}, not an object`);
+        const name = manifest["name"];
+        const version = manifest["version"];
+        if (name !== void 0 && !isString(name)) throw new FormatError(`its "name" is ${describeKind(name)}, not a string`);
+        if (version !== void 0 && !isString(version)) throw new FormatError(`its "version" is ${describeKind(version)}, not a string`);
+        if (version === void 0 || !isRegistryVersion(version)) return [];
+        const installedAs = nameAfterNodeModules(path.slice(0, -(MANIFEST.length + 1)));
+        const packageName = name !== void 0 && name !== "" ? name : installedAs;
+        return packageName ? [{ ecosystem: "npm", name: packageName, version }] : [];
+      }
+    };
+  }
+});
+
+// src/inventory/extractors/dotnet/nuget-deps-json.ts
+var RUNTIME_PACK, nugetDepsJsonExtractor;
+var init_nuget_deps_json = __esm({
+  "src/inventory/extractors/dotnet/nuget-deps-json.ts"() {
+    "use strict";
+    init_shape();
+    init_decode();
+    RUNTIME_PACK = "runtimepack.";
+    nugetDepsJsonExtractor = {
+      name: "dotnet/deps-json",
+      installed: true,
+      maxBytes: 32 * 1024 * 1024,
+      matches: (_path, base) => base.endsWith(".deps.json"),
+      extract({ content }) {
+        const document = decodeJson(content, "a .deps.json");
+        if (!isObject(document)) throw new FormatError("not a .deps.json: the document is not an object");
+        const libraries = document["libraries"];
+        if (!isObject(libraries)) throw new FormatError("not a .deps.json: it has no libraries object");
+        const found = [];
+        let index = 0;
+        for (const [key, library] of Object.entries(libraries)) {
+          index++;
+          if (!isObject(library)) throw new FormatError(`library ${index} is not an object`);
+          const type = stringAt(library, "type");
+          if (type === void 0) throw new FormatError(`library ${index} has no type`);
+          if (type !== "package" && type !== "runtimepack") continue;
+          const slash = key.indexOf("/");
+          let name = key.slice(0, slash);
+          const version = key.slice(slash + 1);
+          if (slash <= 0 || version === "" || version.includes("/")) throw new FormatError(`library ${index} is not named Name/Version`);
+          if (type === "runtimepack" && name.startsWith(RUNTIME_PACK)) name = name.slice(RUNTIME_PACK.length);
+          found.push({ ecosystem: "NuGet", name, version });
+        }
+        return found;
+      }
+    };
+  }
+});
+
+// src/inventory/extractors/dotnet/nuget-packages-lock.ts
+var VERSIONS, nugetPackagesLockExtractor;
+var init_nuget_packages_lock = __esm({
+  "src/inventory/extractors/dotnet/nuget-packages-lock.ts"() {
+    "use strict";
+    init_shape();
+    init_decode();
+    VERSIONS = /* @__PURE__ */ new Set([1, 2]);
+    nugetPackagesLockExtractor = {
+      name: "dotnet/packages-lock",
+      maxBytes: 32 * 1024 * 1024,
+      matches: (_path, base) => base === "packages.lock.json",
+      extract({ content }) {
+        const document = decodeJson(content, "packages.lock.json");
+        if (!isObject(document)) throw new FormatError("not a packages.lock.json: the document is not an object");
+        const version = document["version"];
+        if (typeof version !== "number" || !VERSIONS.has(version)) throw new FormatError(`its version is ${typeof version === "number" ? version : describeKind(version)}, not one this reads (1 or 2)`);
+        const frameworks = document["dependencies"];
+        if (!isObject(frameworks)) throw new FormatError("not a packages.lock.json: it has no dependencies object");
+        const found = /* @__PURE__ */ new Map();
+        let frameworkIndex = 0;
+        for (const packages of Object.values(frameworks)) {
+          const framework = `framework ${++frameworkIndex}`;
+          if (!isObject(packages)) throw new FormatError(`the dependencies of ${framework} are not an object`);
+          let packageIndex = 0;
+          for (const [name, entry] of Object.entries(packages)) {
+            const where = `package ${++packageIndex} of ${framework}`;
+            if (!isObject(entry)) throw new FormatError(`${where} is not an object`);
+            if (stringAt(entry, "type") === "Project") continue;
+            const resolved = stringAt(entry, "resolved");
+            if (!resolved) throw new FormatError(`${where} has no resolved version`);
+            const key = `${name.toLowerCase()}@${resolved.toLowerCase()}`;
+            if (!found.has(key)) found.set(key, { ecosystem: "NuGet", name, version: resolved });
+          }
+        }
+        return [...found.values()];
+      }
+    };
+  }
+});
+
+// src/inventory/extractors/javascript/package-lock.ts
+function readLock(lock) {
+  if (!isObject(lock)) throw new FormatError(`it is not a package-lock: the top level is ${describeKind(lock)}, not an object`);
+  const packages = lock["packages"];
+  const dependencies = lock["dependencies"];
+  if (packages !== void 0) return fromPackages(expectObject(packages, '"packages"'));
+  if (dependencies !== void 0) return fromDependencies(expectObject(dependencies, '"dependencies"'));
+  if (typeof lock["lockfileVersion"] === "number") return [];
+  throw new FormatError('it is not a package-lock: it has no "lockfileVersion", "packages" or "dependencies"');
+}
+function expectObject(value, where) {
+  if (!isObject(value)) throw new FormatError(`${where} is ${describeKind(value)}, not an object`);
+  return value;
+}
+function optionalString(entry, key, where) {
+  const value = entry[key];
+  if (value === void 0 || isString(value)) return value;
+  throw new FormatError(`"${key}" of ${where} is ${describeKind(value)}, not a string`);
+}
+function fromPackages(packages) {
+  const found = [];
+  let index = 0;
+  for (const [path, value] of Object.entries(packages)) {
+    index++;
+    const where = `package ${index} of "packages"`;
+    const entry = expectObject(value, where);
+    if (path === "") continue;
+    if (entry["link"] === true) continue;
+    const version = optionalString(entry, "version", where);
+    if (version === void 0 || !isRegistryVersion(version)) continue;
+    const name = optionalString(entry, "name", where) ?? nameAfterNodeModules(path) ?? lastSegment(path);
+    if (name === "") continue;
+    found.push({ ecosystem: "npm", name, version, dev: entry["dev"] === true });
+  }
+  return found;
+}
+function lastSegment(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function fromDependencies(root) {
+  const found = [];
+  const pending = [{ dependencies: root, where: '"dependencies"' }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    for (const [key, value] of Object.entries(next.dependencies)) {
+      const where = `a dependency in ${next.where}`;
+      const entry = expectObject(value, where);
+      const version = optionalString(entry, "version", where);
+      const pkg = version === void 0 ? void 0 : registryPackage(key, version);
+      if (pkg) found.push({ ecosystem: "npm", ...pkg, dev: entry["dev"] === true });
+      const nested = entry["dependencies"];
+      if (nested !== void 0) pending.push({ dependencies: expectObject(nested, `the "dependencies" of ${where}`), where: `${next.where} (nested)` });
+    }
+  }
+  return found;
+}
+function registryPackage(key, version) {
+  const alias = aliasTarget(version);
+  if (alias) return isRegistryVersion(alias.spec) ? { name: alias.name, version: alias.spec } : void 0;
+  return isRegistryVersion(version) ? { name: key, version } : void 0;
+}
+var MIB2, HIDDEN_LOCKFILE, packageLockExtractor;
+var init_package_lock = __esm({
+  "src/inventory/extractors/javascript/package-lock.ts"() {
+    "use strict";
+    init_shape();
+    init_decode();
+    init_npm_names();
+    MIB2 = 1024 * 1024;
+    HIDDEN_LOCKFILE = ".package-lock.json";
+    packageLockExtractor = {
+      name: "javascript/package-lock",
+      // a large monorepo's lockfile reaches 30 MB
+      maxBytes: 64 * MIB2,
+      matches(path, base) {
+        if (base === HIDDEN_LOCKFILE) return path === `node_modules/${HIDDEN_LOCKFILE}` || path.endsWith(`/node_modules/${HIDDEN_LOCKFILE}`);
+        if (base !== "package-lock.json" && base !== "npm-shrinkwrap.json") return false;
+        return !insideNodeModules(path);
+      },
+      extract({ path, content }) {
+        const found = readLock(decodeJson(content, "a package-lock"));
+        return path.endsWith(HIDDEN_LOCKFILE) ? found.map((pkg) => ({ ...pkg, installed: true })) : found;
+      }
+    };
+  }
+});
+
+// src/inventory/extractors/python/python-lock-toml.ts
+function lockPackages(content, format) {
+  const document = parseToml(decodeText(content, format));
+  const list3 = document["package"];
+  if (list3 === void 0) return { document, packages: [] };
+  if (!Array.isArray(list3)) throw new FormatError('"package" is not a list of tables');
+  const packages = list3.map((item2, index) => {
+    if (!isTomlTable(item2)) throw new FormatError(`package ${index + 1} is not a table`);
+    return item2;
+  });
+  return { document, packages };
+}
+function isTomlTable(value) {
+  return typeof value === "object" && !Array.isArray(value);
+}
+function requiredString(table2, key, index) {
+  const value = table2[key];
+  if (typeof value !== "string" || value === "") {
+    throw new FormatError(`package ${index + 1} has no ${key}`);
+  }
+  return value;
+}
+var init_python_lock_toml = __esm({
+  "src/inventory/extractors/python/python-lock-toml.ts"() {
+    "use strict";
+    init_decode();
+    init_toml_reader();
+  }
+});
+
+// src/inventory/extractors/python/pypi-name.ts
+function normalizePypiName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+var PYPI_NAME;
+var init_pypi_name = __esm({
+  "src/inventory/extractors/python/pypi-name.ts"() {
+    "use strict";
+    PYPI_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+  }
+});
+
+// src/inventory/extractors/python/pdm-lock.ts
+var pdmLockExtractor;
+var init_pdm_lock = __esm({
+  "src/inventory/extractors/python/pdm-lock.ts"() {
+    "use strict";
+    init_decode();
+    init_python_lock_toml();
+    init_pypi_name();
+    pdmLockExtractor = {
+      name: "python/pdm-lock",
+      maxBytes: 64 * 1024 * 1024,
+      matches: (_path, base) => base === "pdm.lock",
+      extract({ content }) {
+        const { document, packages } = lockPackages(content, "pdm.lock");
+        if (packages.length === 0 && document["metadata"] === void 0) throw new FormatError("it has neither packages nor [metadata]: it is not a pdm.lock");
+        return packages.map((table2, index) => {
+          const pkg = {
+            ecosystem: "PyPI",
+            name: normalizePypiName(requiredString(table2, "name", index)),
+            version: requiredString(table2, "version", index)
+          };
+          const groups = table2["groups"];
+          if (Array.isArray(groups) && groups.length > 0) {
+            if (groups.includes("default")) pkg.dev = false;
+            else if (groups.every((group) => group === "dev")) pkg.dev = true;
+          }
+          return pkg;
+        });
+      }
+    };
+  }
+});
+
+// src/inventory/extractors/python/pipfile-lock.ts
+function section(value, key, dev) {
+  if (value === void 0) return [];
+  if (!isObject(value)) throw new FormatError(`"${key}" is not an object`);
+  const packages = [];
+  let index = 0;
+  for (const [name, spec] of Object.entries(value)) {
+    index++;
+    if (!isObject(spec)) throw new FormatError(`entry ${index} of "${key}" is not an object`);
+    const version = stringAt(spec, "version");
+    if (version === void 0) continue;
+    const pinned = /^===?\s*([^\s,;*]+)$/.exec(version.trim());
+    if (!pinned?.[1]) continue;
+    packages.push({ ecosystem: "PyPI", name: normalizePypiName(name), version: pinned[1], dev });
+  }
+  return packages;
+}
+var pipfileLockExtractor;
+var init_pipfile_lock = __esm({
+  "src/inventory/extractors/python/pipfile-lock.ts"() {
+    "use strict";
+    init_decode();
+    init_shape();
+    init_pypi_name();
+    pipfileLockExtractor = {
+      name: "python/pipfile-lock",
+      maxBytes: 32 * 1024 * 1024,
+      matches: (_path, base) => base === "Pipfile.lock",
+      extract({ content }) {
+        const lock = decodeJson(content, "Pipfile.lock");
+        if (!isObject(lock)) throw new FormatError("it is not a JSON object");
+        if (lock["default"] === void 0 && lock["develop"] === void 0) throw new FormatError('it has neither "default" nor "develop"');
+        return [...section(lock["default"], "default", false), ...section(lock["develop"], "develop", true)];
+      }
+    };
   }
 });
 
@@ -30593,42 +30973,13 @@ var init_lockfile_yaml = __esm({
   }
 });
 
-// src/inventory/extractors/javascript/js-text.ts
-function textOf2(content) {
-  return UTF8.decode(content);
-}
-function parseJsonText(content) {
-  const text = textOf2(content);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ExtractError(`it is not JSON: ${jsonProblem(error, text)}`);
-  }
-}
-function jsonProblem(error, text) {
-  const message = error instanceof Error ? error.message : "";
-  if (/end of JSON input|Unterminated string/i.test(message) && text.trim() !== "") return "it ends early, as a truncated file does";
-  if (text.trim() === "") return "the file is empty";
-  const position = /at position (\d+)/.exec(message)?.[1];
-  return position === void 0 ? "it does not parse" : `it does not parse at ${lineAndColumn(text, Number(position))}`;
-}
-function lineAndColumn(text, offset) {
-  let line = 1;
-  let start = 0;
-  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) {
-    if (text.charCodeAt(i2) === 10) {
-      line++;
-      start = i2 + 1;
-    }
-  }
-  return `line ${line}, column ${offset - start + 1}`;
-}
+// src/inventory/syntax/yaml-documents.ts
 function parseYamlDocuments(text) {
   let fast;
   try {
     fast = readLockfileYaml(text);
   } catch (error) {
-    if (error instanceof DuplicateKey) throw new ExtractError(`it is not YAML: ${error.message}`);
+    if (error instanceof DuplicateKey) throw new FormatError(`it is not YAML: ${error.message}`);
     throw error;
   }
   if (fast) return fast;
@@ -30636,396 +30987,17 @@ function parseYamlDocuments(text) {
   const list3 = Array.isArray(documents) ? documents : [documents];
   for (const document of list3) {
     const error = document.errors[0];
-    if (error) throw new ExtractError(`it is not YAML: ${error.code.toLowerCase().replace(/_/g, " ")} at ${lineAndColumn(text, error.pos[0])}`);
+    if (error) throw new FormatError(`it is not YAML: ${error.code.toLowerCase().replace(/_/g, " ")} at ${lineAndColumn(text, error.pos[0])}`);
   }
   return list3.length === 0 ? [null] : list3.map((document) => document.toJS({ maxAliasCount: 1e3 }));
 }
-var import_yaml2, UTF8;
-var init_js_text = __esm({
-  "src/inventory/extractors/javascript/js-text.ts"() {
+var import_yaml2;
+var init_yaml_documents = __esm({
+  "src/inventory/syntax/yaml-documents.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
-    init_extractor();
+    init_decode();
     init_lockfile_yaml();
-    UTF8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
-  }
-});
-
-// src/inventory/extractors/javascript/npm-names.ts
-function splitDescriptor(descriptor) {
-  const at = descriptor.indexOf("@", 1);
-  if (at <= 0) return void 0;
-  return { name: descriptor.slice(0, at), spec: descriptor.slice(at + 1) };
-}
-function aliasTarget(spec) {
-  if (!spec.startsWith("npm:")) return void 0;
-  return splitDescriptor(spec.slice(4));
-}
-function isRegistryVersion(version) {
-  return /^\d+\.\d+/.test(version) && !version.includes(":") && !version.includes("/");
-}
-function insideNodeModules(path) {
-  return path.startsWith("node_modules/") || path.includes("/node_modules/");
-}
-function isNodeModulesDir(dir) {
-  return dir === "node_modules" || dir.endsWith("/node_modules");
-}
-function nameAfterNodeModules(path) {
-  const at = path.lastIndexOf("node_modules/");
-  if (at < 0 || at > 0 && path[at - 1] !== "/") return void 0;
-  const name = path.slice(at + "node_modules/".length);
-  return name === "" ? void 0 : name;
-}
-var init_npm_names = __esm({
-  "src/inventory/extractors/javascript/npm-names.ts"() {
-    "use strict";
-  }
-});
-
-// src/inventory/extractors/javascript/node-modules-package.ts
-function isPackageRoot(path) {
-  const dir = path.slice(0, path.length - MANIFEST.length - 1);
-  if (dir.length === 0 || path[dir.length] !== "/") return false;
-  const slash = dir.lastIndexOf("/");
-  if (slash < 0) return false;
-  const folder2 = dir.slice(slash + 1);
-  if (folder2 === "" || folder2.startsWith(".") || folder2.startsWith("@")) return false;
-  const parent = dir.slice(0, slash);
-  if (isNodeModulesDir(parent)) return true;
-  const scopeSlash = parent.lastIndexOf("/");
-  if (scopeSlash < 0) return false;
-  const scope = parent.slice(scopeSlash + 1);
-  return scope.length > 1 && scope.startsWith("@") && isNodeModulesDir(parent.slice(0, scopeSlash));
-}
-var MIB, MANIFEST, nodeModulesPackageExtractor;
-var init_node_modules_package = __esm({
-  "src/inventory/extractors/javascript/node-modules-package.ts"() {
-    "use strict";
-    init_shape();
-    init_extractor();
-    init_js_text();
-    init_npm_names();
-    MIB = 1024 * 1024;
-    MANIFEST = "package.json";
-    nodeModulesPackageExtractor = {
-      name: "javascript/node-modules-package",
-      installed: true,
-      // package.json files are small; a few carry long contributor lists or embedded data
-      maxBytes: 4 * MIB,
-      matches(path, base) {
-        return base === MANIFEST && isPackageRoot(path);
-      },
-      extract({ path, content }) {
-        const manifest = parseJsonText(content);
-        if (!isObject(manifest)) throw new ExtractError(`it is not a package manifest: the top level is ${describeValue(manifest)}, not an object`);
-        const name = manifest["name"];
-        const version = manifest["version"];
-        if (name !== void 0 && !isString(name)) throw new ExtractError(`its "name" is ${describeValue(name)}, not a string`);
-        if (version !== void 0 && !isString(version)) throw new ExtractError(`its "version" is ${describeValue(version)}, not a string`);
-        if (version === void 0 || !isRegistryVersion(version)) return [];
-        const installedAs = nameAfterNodeModules(path.slice(0, -(MANIFEST.length + 1)));
-        const packageName = name !== void 0 && name !== "" ? name : installedAs;
-        return packageName ? [{ ecosystem: "npm", name: packageName, version }] : [];
-      }
-    };
-  }
-});
-
-// src/inventory/syntax/json-content.ts
-function parseJsonContent(content) {
-  try {
-    return JSON.parse(content.toString("utf8").replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new ExtractError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-var init_json_content = __esm({
-  "src/inventory/syntax/json-content.ts"() {
-    "use strict";
-    init_extractor();
-  }
-});
-
-// src/inventory/extractors/dotnet/nuget-deps-json.ts
-var RUNTIME_PACK, nugetDepsJsonExtractor;
-var init_nuget_deps_json = __esm({
-  "src/inventory/extractors/dotnet/nuget-deps-json.ts"() {
-    "use strict";
-    init_shape();
-    init_extractor();
-    init_json_content();
-    RUNTIME_PACK = "runtimepack.";
-    nugetDepsJsonExtractor = {
-      name: "dotnet/deps-json",
-      installed: true,
-      maxBytes: 32 * 1024 * 1024,
-      matches: (_path, base) => base.endsWith(".deps.json"),
-      extract({ content }) {
-        const document = parseJsonContent(content);
-        if (!isObject(document)) throw new ExtractError("not a .deps.json: the document is not an object");
-        const libraries = document["libraries"];
-        if (!isObject(libraries)) throw new ExtractError("not a .deps.json: it has no libraries object");
-        const found = [];
-        for (const [key, library] of Object.entries(libraries)) {
-          if (!isObject(library)) throw new ExtractError(`library ${key} is not an object`);
-          const type = stringAt(library, "type");
-          if (type === void 0) throw new ExtractError(`library ${key} has no type`);
-          if (type !== "package" && type !== "runtimepack") continue;
-          const slash = key.indexOf("/");
-          let name = key.slice(0, slash);
-          const version = key.slice(slash + 1);
-          if (slash <= 0 || version === "" || version.includes("/")) throw new ExtractError(`library ${key} is not named Name/Version`);
-          if (type === "runtimepack" && name.startsWith(RUNTIME_PACK)) name = name.slice(RUNTIME_PACK.length);
-          found.push({ ecosystem: "NuGet", name, version });
-        }
-        return found;
-      }
-    };
-  }
-});
-
-// src/inventory/extractors/dotnet/nuget-packages-lock.ts
-var VERSIONS, nugetPackagesLockExtractor;
-var init_nuget_packages_lock = __esm({
-  "src/inventory/extractors/dotnet/nuget-packages-lock.ts"() {
-    "use strict";
-    init_shape();
-    init_extractor();
-    init_json_content();
-    VERSIONS = /* @__PURE__ */ new Set([1, 2]);
-    nugetPackagesLockExtractor = {
-      name: "dotnet/packages-lock",
-      maxBytes: 32 * 1024 * 1024,
-      matches: (_path, base) => base === "packages.lock.json",
-      extract({ content }) {
-        const document = parseJsonContent(content);
-        if (!isObject(document)) throw new ExtractError("not a packages.lock.json: the document is not an object");
-        const version = document["version"];
-        if (typeof version !== "number" || !VERSIONS.has(version)) throw new ExtractError(`packages.lock.json version ${JSON.stringify(version) ?? "missing"} is not one this reads (1 or 2)`);
-        const frameworks = document["dependencies"];
-        if (!isObject(frameworks)) throw new ExtractError("not a packages.lock.json: it has no dependencies object");
-        const found = /* @__PURE__ */ new Map();
-        for (const [framework, packages] of Object.entries(frameworks)) {
-          if (!isObject(packages)) throw new ExtractError(`the dependencies of ${framework} are not an object`);
-          for (const [name, entry] of Object.entries(packages)) {
-            if (!isObject(entry)) throw new ExtractError(`${framework} \u2192 ${name} is not an object`);
-            if (stringAt(entry, "type") === "Project") continue;
-            const resolved = stringAt(entry, "resolved");
-            if (!resolved) throw new ExtractError(`${framework} \u2192 ${name} has no resolved version`);
-            const key = `${name.toLowerCase()}@${resolved.toLowerCase()}`;
-            if (!found.has(key)) found.set(key, { ecosystem: "NuGet", name, version: resolved });
-          }
-        }
-        return [...found.values()];
-      }
-    };
-  }
-});
-
-// src/inventory/extractors/javascript/package-lock.ts
-function readLock(lock) {
-  if (!isObject(lock)) throw new ExtractError(`it is not a package-lock: the top level is ${describeValue(lock)}, not an object`);
-  const packages = lock["packages"];
-  const dependencies = lock["dependencies"];
-  if (packages !== void 0) return fromPackages(expectObject(packages, '"packages"'));
-  if (dependencies !== void 0) return fromDependencies(expectObject(dependencies, '"dependencies"'));
-  if (typeof lock["lockfileVersion"] === "number") return [];
-  throw new ExtractError('it is not a package-lock: it has no "lockfileVersion", "packages" or "dependencies"');
-}
-function expectObject(value, where) {
-  if (!isObject(value)) throw new ExtractError(`${where} is ${describeValue(value)}, not an object`);
-  return value;
-}
-function optionalString(entry, key, where) {
-  const value = entry[key];
-  if (value === void 0 || isString(value)) return value;
-  throw new ExtractError(`"${key}" of ${where} is ${describeValue(value)}, not a string`);
-}
-function fromPackages(packages) {
-  const found = [];
-  let index = 0;
-  for (const [path, value] of Object.entries(packages)) {
-    index++;
-    const where = `package ${index} of "packages"`;
-    const entry = expectObject(value, where);
-    if (path === "") continue;
-    if (entry["link"] === true) continue;
-    const version = optionalString(entry, "version", where);
-    if (version === void 0 || !isRegistryVersion(version)) continue;
-    const name = optionalString(entry, "name", where) ?? nameAfterNodeModules(path) ?? lastSegment(path);
-    if (name === "") continue;
-    found.push({ ecosystem: "npm", name, version, dev: entry["dev"] === true });
-  }
-  return found;
-}
-function lastSegment(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-function fromDependencies(root) {
-  const found = [];
-  const pending = [{ dependencies: root, where: '"dependencies"' }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    for (const [key, value] of Object.entries(next.dependencies)) {
-      const where = `a dependency in ${next.where}`;
-      const entry = expectObject(value, where);
-      const version = optionalString(entry, "version", where);
-      const pkg = version === void 0 ? void 0 : registryPackage(key, version);
-      if (pkg) found.push({ ecosystem: "npm", ...pkg, dev: entry["dev"] === true });
-      const nested = entry["dependencies"];
-      if (nested !== void 0) pending.push({ dependencies: expectObject(nested, `the "dependencies" of ${where}`), where: `${next.where} (nested)` });
-    }
-  }
-  return found;
-}
-function registryPackage(key, version) {
-  const alias = aliasTarget(version);
-  if (alias) return isRegistryVersion(alias.spec) ? { name: alias.name, version: alias.spec } : void 0;
-  return isRegistryVersion(version) ? { name: key, version } : void 0;
-}
-var MIB2, HIDDEN_LOCKFILE, packageLockExtractor;
-var init_package_lock = __esm({
-  "src/inventory/extractors/javascript/package-lock.ts"() {
-    "use strict";
-    init_shape();
-    init_extractor();
-    init_js_text();
-    init_npm_names();
-    MIB2 = 1024 * 1024;
-    HIDDEN_LOCKFILE = ".package-lock.json";
-    packageLockExtractor = {
-      name: "javascript/package-lock",
-      // a large monorepo's lockfile reaches 30 MB
-      maxBytes: 64 * MIB2,
-      matches(path, base) {
-        if (base === HIDDEN_LOCKFILE) return path === `node_modules/${HIDDEN_LOCKFILE}` || path.endsWith(`/node_modules/${HIDDEN_LOCKFILE}`);
-        if (base !== "package-lock.json" && base !== "npm-shrinkwrap.json") return false;
-        return !insideNodeModules(path);
-      },
-      extract({ path, content }) {
-        const found = readLock(parseJsonText(content));
-        return path.endsWith(HIDDEN_LOCKFILE) ? found.map((pkg) => ({ ...pkg, installed: true })) : found;
-      }
-    };
-  }
-});
-
-// src/inventory/extractors/python/python-lock-toml.ts
-function lockPackages(content, format) {
-  const document = parseToml(textOf(content, format));
-  const list3 = document["package"];
-  if (list3 === void 0) return { document, packages: [] };
-  if (!Array.isArray(list3)) throw new ExtractError('"package" is not a list of tables');
-  const packages = list3.map((item2, index) => {
-    if (!isTomlTable(item2)) throw new ExtractError(`package ${index + 1} is not a table`);
-    return item2;
-  });
-  return { document, packages };
-}
-function isTomlTable(value) {
-  return typeof value === "object" && !Array.isArray(value);
-}
-function requiredString(table2, key, index) {
-  const value = table2[key];
-  if (typeof value !== "string" || value === "") {
-    const name = typeof table2["name"] === "string" ? ` (${table2["name"]})` : "";
-    throw new ExtractError(`package ${index + 1}${name} has no ${key}`);
-  }
-  return value;
-}
-var init_python_lock_toml = __esm({
-  "src/inventory/extractors/python/python-lock-toml.ts"() {
-    "use strict";
-    init_extractor();
-    init_text_of();
-    init_toml_reader();
-  }
-});
-
-// src/inventory/extractors/python/pypi-name.ts
-function normalizePypiName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-var PYPI_NAME;
-var init_pypi_name = __esm({
-  "src/inventory/extractors/python/pypi-name.ts"() {
-    "use strict";
-    PYPI_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
-  }
-});
-
-// src/inventory/extractors/python/pdm-lock.ts
-var pdmLockExtractor;
-var init_pdm_lock = __esm({
-  "src/inventory/extractors/python/pdm-lock.ts"() {
-    "use strict";
-    init_extractor();
-    init_python_lock_toml();
-    init_pypi_name();
-    pdmLockExtractor = {
-      name: "python/pdm-lock",
-      maxBytes: 64 * 1024 * 1024,
-      matches: (_path, base) => base === "pdm.lock",
-      extract({ content }) {
-        const { document, packages } = lockPackages(content, "pdm.lock");
-        if (packages.length === 0 && document["metadata"] === void 0) throw new ExtractError("it has neither packages nor [metadata]: it is not a pdm.lock");
-        return packages.map((table2, index) => {
-          const pkg = {
-            ecosystem: "PyPI",
-            name: normalizePypiName(requiredString(table2, "name", index)),
-            version: requiredString(table2, "version", index)
-          };
-          const groups = table2["groups"];
-          if (Array.isArray(groups) && groups.length > 0) {
-            if (groups.includes("default")) pkg.dev = false;
-            else if (groups.every((group) => group === "dev")) pkg.dev = true;
-          }
-          return pkg;
-        });
-      }
-    };
-  }
-});
-
-// src/inventory/extractors/python/pipfile-lock.ts
-function section(value, key, dev) {
-  if (value === void 0) return [];
-  if (!isObject(value)) throw new ExtractError(`"${key}" is not an object`);
-  const packages = [];
-  for (const [name, spec] of Object.entries(value)) {
-    if (!isObject(spec)) throw new ExtractError(`${key}.${name} is not an object`);
-    const version = stringAt(spec, "version");
-    if (version === void 0) continue;
-    const pinned = /^===?\s*([^\s,;*]+)$/.exec(version.trim());
-    if (!pinned?.[1]) continue;
-    packages.push({ ecosystem: "PyPI", name: normalizePypiName(name), version: pinned[1], dev });
-  }
-  return packages;
-}
-var pipfileLockExtractor;
-var init_pipfile_lock = __esm({
-  "src/inventory/extractors/python/pipfile-lock.ts"() {
-    "use strict";
-    init_shape();
-    init_extractor();
-    init_pypi_name();
-    init_text_of();
-    pipfileLockExtractor = {
-      name: "python/pipfile-lock",
-      maxBytes: 32 * 1024 * 1024,
-      matches: (_path, base) => base === "Pipfile.lock",
-      extract({ content }) {
-        let lock;
-        try {
-          lock = JSON.parse(textOf(content, "Pipfile.lock"));
-        } catch (error) {
-          if (error instanceof ExtractError) throw error;
-          throw new ExtractError(`it is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        if (!isObject(lock)) throw new ExtractError("it is not a JSON object");
-        if (lock["default"] === void 0 && lock["develop"] === void 0) throw new ExtractError('it has neither "default" nor "develop"');
-        return [...section(lock["default"], "default", false), ...section(lock["develop"], "develop", true)];
-      }
-    };
   }
 });
 
@@ -31140,14 +31112,14 @@ var init_pnpm_dev_reach = __esm({
 
 // src/inventory/extractors/javascript/pnpm-lock.ts
 function fromDocument(lock) {
-  if (!isObject(lock)) throw new ExtractError(`it is not a pnpm lockfile: the top level is ${describeValue(lock)}, not a map`);
+  if (!isObject(lock)) throw new FormatError(`it is not a pnpm lockfile: the top level is ${describeKind(lock)}, not a map`);
   const major = lockfileMajor(lock["lockfileVersion"]);
   const packages = lock["packages"];
   if (packages === void 0 || packages === "") {
-    if (dependsOnPackages(lock)) throw new ExtractError("its projects have dependencies but it lists no packages (a truncated file?)");
+    if (dependsOnPackages(lock)) throw new FormatError("its projects have dependencies but it lists no packages (a truncated file?)");
     return [];
   }
-  if (!isObject(packages)) throw new ExtractError(`"packages" is ${describeValue(packages)}, not a map`);
+  if (!isObject(packages)) throw new FormatError(`"packages" is ${describeKind(packages)}, not a map`);
   const importers = isObject(lock["importers"]) ? lock["importers"] : void 0;
   const snapshots = isObject(lock["snapshots"]) ? lock["snapshots"] : {};
   if (major >= 9) checkSnapshots(packages, snapshots);
@@ -31185,34 +31157,34 @@ function referenceOf(value) {
 function checkSnapshots(packages, snapshots) {
   const snapshotted = new Set(Object.keys(snapshots).map(withoutPeers));
   for (const key of snapshotted) {
-    if (!Object.hasOwn(packages, key)) throw new ExtractError("a snapshot has no package entry (a truncated or edited file?)");
+    if (!Object.hasOwn(packages, key)) throw new FormatError("a snapshot has no package entry (a truncated or edited file?)");
   }
   for (const key of Object.keys(packages)) {
-    if (!snapshotted.has(key)) throw new ExtractError("a package has no snapshot (a truncated file?)");
+    if (!snapshotted.has(key)) throw new FormatError("a package has no snapshot (a truncated file?)");
   }
 }
 function lockfileMajor(value) {
   const major = isString(value) ? Number.parseInt(value, 10) : Number.NaN;
-  if (Number.isNaN(major)) throw new ExtractError(`it is not a pnpm lockfile: its lockfileVersion is ${describeValue(value)}`);
+  if (Number.isNaN(major)) throw new FormatError(`it is not a pnpm lockfile: its lockfileVersion is ${describeKind(value)}`);
   return major;
 }
 function entryOf(value, index) {
   if (value === "") return {};
-  if (!isObject(value)) throw new ExtractError(`package ${index} of "packages" is ${describeValue(value)}, not a map`);
+  if (!isObject(value)) throw new FormatError(`package ${index} of "packages" is ${describeKind(value)}, not a map`);
   return value;
 }
 function stringField(entry, key, index) {
   const value = entry[key];
   if (value === void 0 || isString(value)) return value;
-  throw new ExtractError(`"${key}" of package ${index} of "packages" is ${describeValue(value)}, not a string`);
+  throw new FormatError(`"${key}" of package ${index} of "packages" is ${describeKind(value)}, not a string`);
 }
 var MIB3, HIDDEN_LOCKFILE2, pnpmLockExtractor, DEPENDENCY_GROUPS;
 var init_pnpm_lock = __esm({
   "src/inventory/extractors/javascript/pnpm-lock.ts"() {
     "use strict";
     init_shape();
-    init_extractor();
-    init_js_text();
+    init_yaml_documents();
+    init_decode();
     init_npm_names();
     init_pnpm_dependency_path();
     init_pnpm_dev_reach();
@@ -31227,7 +31199,7 @@ var init_pnpm_lock = __esm({
       },
       extract({ path, content }) {
         const found = [];
-        for (const document of parseYamlDocuments(textOf2(content))) {
+        for (const document of parseYamlDocuments(decodeText(content, "a pnpm lockfile"))) {
           if (document === null) continue;
           found.push(...fromDocument(document));
         }
@@ -31243,7 +31215,7 @@ var poetryLockExtractor;
 var init_poetry_lock = __esm({
   "src/inventory/extractors/python/poetry-lock.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
     init_python_lock_toml();
     init_pypi_name();
     poetryLockExtractor = {
@@ -31252,7 +31224,7 @@ var init_poetry_lock = __esm({
       matches: (_path, base) => base === "poetry.lock",
       extract({ content }) {
         const { document, packages } = lockPackages(content, "poetry.lock");
-        if (packages.length === 0 && document["metadata"] === void 0) throw new ExtractError("it has neither packages nor [metadata]: it is not a poetry.lock");
+        if (packages.length === 0 && document["metadata"] === void 0) throw new FormatError("it has neither packages nor [metadata]: it is not a poetry.lock");
         return packages.map((table2, index) => {
           const pkg = {
             ecosystem: "PyPI",
@@ -31274,14 +31246,14 @@ var init_poetry_lock = __esm({
 function metadataHeaders(text) {
   const headers = /* @__PURE__ */ new Map();
   let last;
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  for (const [index, line] of text.split(/\r\n|\r|\n/).entries()) {
     if (line === "") break;
     if (/^[ \t]/.test(line)) {
-      if (last === void 0) throw new ExtractError("it starts with a continuation line, not a header");
+      if (last === void 0) throw new FormatError("it starts with a continuation line, not a header");
       continue;
     }
     const colon = line.indexOf(":");
-    if (colon <= 0 || !/^[A-Za-z0-9-]+$/.test(line.slice(0, colon))) throw new ExtractError(`${JSON.stringify(line.slice(0, 60))} is not a metadata header`);
+    if (colon <= 0 || !/^[A-Za-z0-9-]+$/.test(line.slice(0, colon))) throw new FormatError(`line ${index + 1} is not a metadata header`);
     last = line.slice(0, colon).toLowerCase();
     if (!headers.has(last)) headers.set(last, line.slice(colon + 1).trim());
   }
@@ -31291,9 +31263,8 @@ var pythonInstalledMetadataExtractor;
 var init_python_installed_metadata = __esm({
   "src/inventory/extractors/python/python-installed-metadata.ts"() {
     "use strict";
-    init_extractor();
     init_pypi_name();
-    init_text_of();
+    init_decode();
     pythonInstalledMetadataExtractor = {
       name: "python/installed-metadata",
       installed: true,
@@ -31301,12 +31272,12 @@ var init_python_installed_metadata = __esm({
       maxBytes: 16 * 1024 * 1024,
       matches: (path, base) => base === "METADATA" && path.endsWith(".dist-info/METADATA") || base === "PKG-INFO" && (path.endsWith(".egg-info/PKG-INFO") || path.endsWith("EGG-INFO/PKG-INFO")) || base.endsWith(".egg-info"),
       extract({ content }) {
-        const headers = metadataHeaders(textOf(content, "Python package metadata"));
+        const headers = metadataHeaders(decodeText(content, "Python package metadata"));
         const name = headers.get("name");
         const version = headers.get("version");
-        if (!name) throw new ExtractError("it has no Name header");
-        if (!PYPI_NAME.test(name)) throw new ExtractError(`its Name ${JSON.stringify(name.slice(0, 60))} is not a distribution name`);
-        if (!version) throw new ExtractError("it has no Version header");
+        if (!name) throw new FormatError("it has no Name header");
+        if (!PYPI_NAME.test(name)) throw new FormatError("its Name is not a distribution name");
+        if (!version) throw new FormatError("it has no Version header");
         return [{ ecosystem: "PyPI", name: normalizePypiName(name), version }];
       }
     };
@@ -31317,7 +31288,7 @@ var init_python_installed_metadata = __esm({
 function readRequirements(content) {
   const packages = [];
   const includes2 = [];
-  for (const { line, text } of logicalLines(textOf(content, "a requirements file"))) {
+  for (const { line, text } of logicalLines(decodeText(content, "a requirements file"))) {
     const requirement = requirementPart(text);
     if (requirement === "") {
       const include = includeOf(text);
@@ -31376,7 +31347,7 @@ function pinnedRequirement(requirement, line) {
   const name = NAME2.exec(requirement);
   if (!name?.[1]) {
     if (PATH.test(requirement)) return void 0;
-    throw new ExtractError(`line ${line}: ${JSON.stringify(requirement.slice(0, 60))} is not a requirement`);
+    throw new FormatError(`line ${line} is not a requirement`);
   }
   let rest = requirement.slice(name[0].length);
   if (rest.startsWith("@")) return void 0;
@@ -31389,7 +31360,7 @@ function pinnedRequirement(requirement, line) {
   let pinned;
   for (const clause of rest.split(",")) {
     const parsed = CLAUSE.exec(clause);
-    if (!parsed?.[1] || !parsed[2]) throw new ExtractError(`line ${line}: ${JSON.stringify(requirement.slice(0, 60))} has a version specifier that is not PEP 440`);
+    if (!parsed?.[1] || !parsed[2]) throw new FormatError(`line ${line} has a version specifier that is not PEP 440`);
     if ((parsed[1] === "==" || parsed[1] === "===") && !parsed[2].includes("*")) pinned ??= parsed[2];
   }
   return pinned === void 0 ? void 0 : { name: name[1], version: pinned };
@@ -31398,9 +31369,8 @@ var URL2, PATH, ARCHIVE3, NAME2, CLAUSE, requirementsTxtExtractor;
 var init_requirements_txt = __esm({
   "src/inventory/extractors/python/requirements-txt.ts"() {
     "use strict";
-    init_extractor();
     init_pypi_name();
-    init_text_of();
+    init_decode();
     URL2 = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
     PATH = /^(?:\.|\/|~|[A-Za-z]:[\\/])|[\\/]/;
     ARCHIVE3 = /\.(?:whl|zip|tar|tgz|tbz|txz|tlz|tar\.gz|tar\.bz2|tar\.xz|tar\.lz|tar\.lzma)$/i;
@@ -31477,7 +31447,7 @@ var uvLockExtractor;
 var init_uv_lock = __esm({
   "src/inventory/extractors/python/uv-lock.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
     init_python_lock_toml();
     init_pypi_name();
     uvLockExtractor = {
@@ -31486,7 +31456,7 @@ var init_uv_lock = __esm({
       matches: (_path, base) => base === "uv.lock",
       extract({ content }) {
         const { document, packages } = lockPackages(content, "uv.lock");
-        if (typeof document["version"] !== "number") throw new ExtractError("it has no lock `version`: it is not a uv.lock");
+        if (typeof document["version"] !== "number") throw new FormatError("it has no lock `version`: it is not a uv.lock");
         const nodes = packages.map((table2, index) => node(table2, index));
         const dev = developmentOnly(nodes);
         const out = [];
@@ -31601,12 +31571,12 @@ function unquote3(literal, lineNumber) {
   throw lineError(lineNumber, "has a string with an invalid escape");
 }
 function lineError(lineNumber, problem) {
-  return new ExtractError(`line ${lineNumber} ${problem}`);
+  return new FormatError(`line ${lineNumber} ${problem}`);
 }
 var init_yarn_v1_syntax = __esm({
   "src/inventory/extractors/javascript/yarn-v1-syntax.ts"() {
     "use strict";
-    init_extractor();
+    init_decode();
   }
 });
 
@@ -31615,9 +31585,9 @@ function fromV1(text) {
   const found = [];
   for (const entry of parseYarnV1(text)) {
     const version = entry.fields.get("version");
-    if (!isString(version)) throw new ExtractError(`the entry at line ${entry.line} has no version`);
+    if (!isString(version)) throw new FormatError(`the entry at line ${entry.line} has no version`);
     const descriptor = splitDescriptor(entry.descriptors[0] ?? "");
-    if (!descriptor) throw new ExtractError(`the entry at line ${entry.line} does not start with name@range`);
+    if (!descriptor) throw new FormatError(`the entry at line ${entry.line} does not start with name@range`);
     const name = aliasTarget(descriptor.spec)?.name ?? descriptor.name;
     found.push({ ecosystem: "npm", name, version });
   }
@@ -31625,24 +31595,24 @@ function fromV1(text) {
 }
 function fromBerry(text) {
   const documents = parseYamlDocuments(text);
-  if (documents.length !== 1) throw new ExtractError(`it holds ${documents.length} YAML documents, not one`);
+  if (documents.length !== 1) throw new FormatError(`it holds ${documents.length} YAML documents, not one`);
   const lock = documents[0];
-  if (!isObject(lock)) throw new ExtractError(`it is not a yarn lockfile: the top level is ${describeValue(lock)}, not a map`);
+  if (!isObject(lock)) throw new FormatError(`it is not a yarn lockfile: the top level is ${describeKind(lock)}, not a map`);
   const metadata = lock["__metadata"];
-  if (!isObject(metadata) || !isString(metadata["version"])) throw new ExtractError("its __metadata is not a map with the lockfile version");
+  if (!isObject(metadata) || !isString(metadata["version"])) throw new FormatError("its __metadata is not a map with the lockfile version");
   const found = [];
   let index = 0;
   for (const [key, value] of Object.entries(lock)) {
     index++;
     if (key === "__metadata") continue;
     const where = `entry ${index}`;
-    if (!isObject(value)) throw new ExtractError(`${where} is ${describeValue(value)}, not a map`);
+    if (!isObject(value)) throw new FormatError(`${where} is ${describeKind(value)}, not a map`);
     const version = value["version"];
     const resolution = value["resolution"];
-    if (!isString(version) || version === "") throw new ExtractError(`${where} has no version`);
-    if (!isString(resolution)) throw new ExtractError(`${where} has no resolution`);
+    if (!isString(version) || version === "") throw new FormatError(`${where} has no version`);
+    if (!isString(resolution)) throw new FormatError(`${where} has no resolution`);
     const resolved = splitDescriptor(resolution);
-    if (!resolved) throw new ExtractError(`the resolution of ${where} is not name@reference`);
+    if (!resolved) throw new FormatError(`the resolution of ${where} is not name@reference`);
     const protocol = resolved.spec.slice(0, resolved.spec.indexOf(":"));
     if (LOCAL_PROTOCOLS.has(protocol)) continue;
     found.push({ ecosystem: "npm", name: resolved.name, version });
@@ -31654,8 +31624,8 @@ var init_yarn_lock = __esm({
   "src/inventory/extractors/javascript/yarn-lock.ts"() {
     "use strict";
     init_shape();
-    init_extractor();
-    init_js_text();
+    init_yaml_documents();
+    init_decode();
     init_npm_names();
     init_yarn_v1_syntax();
     MIB4 = 1024 * 1024;
@@ -31667,7 +31637,7 @@ var init_yarn_lock = __esm({
         return base === "yarn.lock" && !insideNodeModules(path);
       },
       extract({ content }) {
-        const text = textOf2(content);
+        const text = decodeText(content, "a yarn lockfile");
         return /^"?__metadata"?:/m.test(text) ? fromBerry(text) : fromV1(text);
       }
     };
@@ -31909,16 +31879,13 @@ var init_requirements_includes = __esm({
 
 // src/inventory/inventory-analyzer.ts
 function comparePackages(a, b) {
-  return compare7(a.ecosystem, b.ecosystem) || compare7(a.release ?? "", b.release ?? "") || compare7(a.name, b.name) || compare7(a.version, b.version);
-}
-function compare7(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareCodeUnits(a.ecosystem, b.ecosystem) || compareCodeUnits(a.release ?? "", b.release ?? "") || compareCodeUnits(a.name, b.name) || compareCodeUnits(a.version, b.version);
 }
 var OS_RELEASE_BYTES, InventoryAnalyzer;
 var init_inventory_analyzer = __esm({
   "src/inventory/inventory-analyzer.ts"() {
     "use strict";
-    init_finding_id();
+    init_order();
     init_registry3();
     init_requirements_txt();
     init_os_release();
@@ -31977,18 +31944,15 @@ var init_inventory_analyzer = __esm({
       }
       parseError(path, extractor, reason) {
         const why = reason.replace(/\s+/g, " ").trim().slice(0, 300);
-        const finding = {
-          id: findingId("parse-error", path, extractor.name),
+        this.findings.push({
           kind: "parse-error",
           severity: "medium",
           title: `${path} could not be read as ${extractor.name}: ${why}`,
           path,
           rule: extractor.name,
           detail: "the packages it lists are not checked against advisories until it can be read",
-          status: "new",
-          blocking: true
-        };
-        this.findings.push(aboutPaths(finding, path));
+          identity: { subject: path, paths: true }
+        });
       }
       /** OS packages take the release of the system tree they were found in. */
       releaseOf(ecosystem, where) {
@@ -32066,9 +32030,6 @@ function fileRecord(entry) {
   if (entry.special !== void 0) record.special = entry.special;
   return record;
 }
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 var MODE_TEXT;
 var init_file_record = __esm({
   "src/pass/file-record.ts"() {
@@ -32082,6 +32043,7 @@ var PackagePass;
 var init_package_pass = __esm({
   "src/pass/package-pass.ts"() {
     "use strict";
+    init_order();
     init_file_record();
     PackagePass = class {
       constructor(analyzers) {
@@ -32117,7 +32079,7 @@ var init_package_pass = __esm({
       }
       /** Every entry as the report lists it, sorted by path (stable: an entry stored twice keeps its order). */
       files() {
-        return this.records.sort((a, b) => comparePaths(a.path, b.path));
+        return this.records.sort((a, b) => compareCodeUnits(a.path, b.path));
       }
     };
   }
@@ -33081,14 +33043,14 @@ async function inspectPackage(target, limits, monitored) {
   const read10 = await readPackage(target, pass, limits);
   const files = pass.files();
   const packages = [];
-  const findings = [];
+  const drafts = [];
   for (const analyzer of analyzers) {
     const result = analyzer.finish();
     packages.push(...result.packages ?? []);
-    findings.push(...result.findings ?? []);
+    drafts.push(...result.findings ?? []);
   }
-  for (const check of MANIFEST_CHECKS) findings.push(...check.check({ files, root: pass.root }));
-  idsWithoutTopFolder(findings, singleTopFolder(files));
+  for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root }));
+  const findings = identify(drafts, singleTopFolder(files));
   return { read: read10, files, root: pass.root, packages, findings, configs: capture.texts() };
 }
 var init_inspect = __esm({
@@ -33096,8 +33058,8 @@ var init_inspect = __esm({
     "use strict";
     init_config_capture();
     init_strip_root();
-    init_finding_id();
     init_registry2();
+    init_draft();
     init_inventory_analyzer();
     init_package_pass();
     init_read_package();
@@ -33166,9 +33128,6 @@ var init_acceptance = __esm({
 function defaultPolicy(hasBaseline) {
   return { failOn: FINDING_KINDS, severity: "low", onlyNew: hasBaseline, warnOnly: false, includeDev: false };
 }
-function atLeast(severity, threshold) {
-  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
-}
 function applyPolicy(findings, policy) {
   const kinds2 = new Set(policy.failOn);
   for (const finding of findings) {
@@ -33183,6 +33142,7 @@ var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
     init_model();
+    init_order();
   }
 });
 
@@ -33213,7 +33173,7 @@ async function scan(options2) {
       monitored
     );
     changes = { roots: roots2, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
-    findings.push(...configFindings(changes.configs));
+    findings.push(...identify(configFindings(changes.configs)));
     markExisting(findings, baseline, vulnerabilities.baseline);
   }
   const kept = leaveOutIgnored(findings, options2.ignore ?? [], notes);
@@ -33257,11 +33217,12 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
   let failure;
   try {
     const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
+    const found = identify(result.findings);
     const keyOf = (ref2) => `${ref2?.ecosystem ?? ""}\0${ref2?.name ?? ""}\0${ref2?.version ?? ""}`;
     const inTarget = new Set(packages.map(keyOf));
     const inBaseline = new Set(baselinePackages.map(keyOf));
     const seen = /* @__PURE__ */ new Set();
-    for (const finding of result.findings) {
+    for (const finding of found) {
       if (seen.has(finding.id)) continue;
       seen.add(finding.id);
       if (inTarget.has(keyOf(finding.package))) outcome.target.push(finding);
@@ -33296,10 +33257,7 @@ function leaveOutIgnored(findings, globs2, notes) {
   return kept;
 }
 function compareFindings(a, b) {
-  return compare8(a.kind, b.kind) || compare8(a.path ?? "", b.path ?? "") || compare8(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compare8(a.id, b.id);
-}
-function compare8(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compareCodeUnits(a.id, b.id);
 }
 var import_picomatch3;
 var init_scan = __esm({
@@ -33316,12 +33274,14 @@ var init_scan = __esm({
     init_monitored();
     init_package_diff();
     init_strip_root();
+    init_draft();
     init_inspect();
     init_limits();
     init_model();
     init_acceptance();
     init_policy();
     init_manifest_digest();
+    init_order();
     init_version();
   }
 });
@@ -33341,7 +33301,7 @@ function renderTerminal(report2) {
     lines.push(
       `changes   files +${count(files.added)} -${count(files.removed)} ~${count(files.changed)}; packages ${count(packages.upgraded.length)} upgraded, ${count(packages.downgraded.length)} downgraded, ${count(packages.added.length)} added, ${count(packages.removed.length)} removed; ${plural(configs.length, "config file")} changed`
     );
-    for (const config of configs.slice(0, LISTED_CHANGES)) lines.push(`  config  ${printable(config.path)} ${printable(describe(config))}`);
+    for (const config of configs.slice(0, LISTED_CHANGES)) lines.push(`  config  ${printable(config.path)} ${printable(describeChange(config))}`);
     if (configs.length > LISTED_CHANGES) lines.push(`  \u2026 and ${count(configs.length - LISTED_CHANGES)} more config changes in the report`);
   }
   lines.push(`findings  ${findingCounts2(report2)}`);
@@ -33380,7 +33340,7 @@ var LISTED_FINDINGS, LISTED_CHANGES, LISTED_NOTES;
 var init_terminal = __esm({
   "src/cli/terminal.ts"() {
     "use strict";
-    init_config_findings();
+    init_describe_change();
     init_finding_text();
     init_verdict_line();
     init_format();

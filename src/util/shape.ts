@@ -40,7 +40,15 @@ export class ShapeError extends Error {
   }
 }
 
-/** Describe a value briefly for an error message, never echoing a long or multi-line value. */
+/** What kind of value it is (`a string`, `an array`…), for a message about package content: never the value itself. */
+export function describeKind(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Describe a value briefly for an error message about the user's own files (a policy, a report), never echoing a long or multi-line value. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (typeof value === 'string') return value.length > 40 || /[\r\n]/.test(value) ? 'a string' : JSON.stringify(value);

@@ -1,10 +1,10 @@
+import { FormatError } from '../../../src/util/decode.js';
 // The fast YAML reader against the `yaml` library: wherever it reads a text, it must
 // read it exactly as the library does (failsafe schema: every scalar a string), and it
 // must give the rest up to the library.
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ExtractError } from '../../../src/inventory/extractors/extractor.js';
-import { parseYamlDocuments } from '../../../src/inventory/extractors/javascript/js-text.js';
+import { parseYamlDocuments } from '../../../src/inventory/syntax/yaml-documents.js';
 import { DuplicateKey, readLockfileYaml } from '../../../src/inventory/syntax/lockfile-yaml.js';
 import { readFixture } from './tool-lists.js';
 
@@ -73,7 +73,7 @@ describe('the fast lockfile YAML reader', () => {
 
   it('refuses a key written twice, which the library also refuses', () => {
     expect(() => readLockfileYaml('a: 1\nb:\n  c: 2\n  c: 3\n')).toThrow(DuplicateKey);
-    expect(() => parseYamlDocuments('a: 1\na: 2\n')).toThrow(ExtractError);
+    expect(() => parseYamlDocuments('a: 1\na: 2\n')).toThrow(FormatError);
   });
 
   it('keeps "__proto__" an ordinary key', () => {

@@ -1,6 +1,6 @@
+import { FormatError } from '../../../src/util/decode.js';
 // Installed package.json files by hand: names, aliases, and what is no package.
 import { describe, expect, it } from 'vitest';
-import { ExtractError } from '../../../src/inventory/extractors/extractor.js';
 import { nodeModulesPackageExtractor } from '../../../src/inventory/extractors/javascript/node-modules-package.js';
 
 function extract(path: string, manifest: unknown): unknown {
@@ -51,6 +51,6 @@ describe('an installed package.json', () => {
     ['a name that is not a string', '{"name": 42, "version": "1.0.0"}'],
     ['a version that is not a string', '{"name": "x", "version": 1}'],
   ])('that is %s throws', (_what, text) => {
-    expect(() => extract('node_modules/x/package.json', text)).toThrow(ExtractError);
+    expect(() => extract('node_modules/x/package.json', text)).toThrow(FormatError);
   });
 });

@@ -1,7 +1,8 @@
+import { FormatError } from '../../../src/util/decode.js';
 // package-lock.json, npm-shrinkwrap.json and node_modules/.package-lock.json by hand:
 // the cases the real fixtures do not reach.
 import { describe, expect, it } from 'vitest';
-import { ExtractError, type ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
+import { type ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
 import { packageLockExtractor } from '../../../src/inventory/extractors/javascript/package-lock.js';
 
 function extract(lock: unknown, path = 'package-lock.json'): ExtractedPackage[] {
@@ -146,7 +147,7 @@ describe('a package-lock that cannot be read throws', () => {
   ];
   it.each(broken)('%s', (_what, text) => {
     const content = text === '\u0000' ? Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) : Buffer.from(text);
-    expect(() => packageLockExtractor.extract({ path: 'package-lock.json', content })).toThrow(ExtractError);
+    expect(() => packageLockExtractor.extract({ path: 'package-lock.json', content })).toThrow(FormatError);
   });
 
   it('the message points at the place, never quotes the file (it may hold a token)', () => {

@@ -1,7 +1,8 @@
+import { FormatError } from '../../../src/util/decode.js';
 // pnpm-lock.yaml by hand: the key spellings of each lockfile version, dev flags, aliases,
 // workspaces and links, and damage.
 import { describe, expect, it } from 'vitest';
-import { ExtractError, type ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
+import { type ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
 import { pnpmLockExtractor } from '../../../src/inventory/extractors/javascript/pnpm-lock.js';
 import { readFixture } from './tool-lists.js';
 
@@ -193,7 +194,7 @@ snapshots:
       const line = lines[index] ?? '';
       // cut just before each package or snapshot key
       if (!/^ {2}\S/.test(line)) continue;
-      expect(() => extract(lines.slice(0, index).join('\n'))).toThrow(ExtractError);
+      expect(() => extract(lines.slice(0, index).join('\n'))).toThrow(FormatError);
       cuts++;
     }
     expect(cuts).toBe(12);
@@ -204,7 +205,7 @@ snapshots:
     let cuts = 0;
     for (let index = lines.indexOf('packages:') + 1; index < lines.length; index++) {
       if (!/^ {2}\S/.test(lines[index] ?? '')) continue;
-      expect(() => extract(lines.slice(0, index).join('\n'))).toThrow(ExtractError);
+      expect(() => extract(lines.slice(0, index).join('\n'))).toThrow(FormatError);
       cuts++;
     }
     expect(cuts).toBe(74);
@@ -262,9 +263,9 @@ describe('pnpm-lock.yaml that cannot be read', () => {
   it('the real v5 and v6 lockfiles cut before their packages, or inside a resolution, throw', () => {
     for (const dir of ['pnpm-v5', 'pnpm-v6']) {
       const text = readFixture(`${dir}/pnpm-lock.yaml`).toString('utf8');
-      expect(() => extract(text.slice(0, text.indexOf('\npackages:')))).toThrow(ExtractError);
+      expect(() => extract(text.slice(0, text.indexOf('\npackages:')))).toThrow(FormatError);
       for (let at = text.indexOf('resolution: {'); at >= 0; at = text.indexOf('resolution: {', at + 1)) {
-        expect(() => extract(text.slice(0, at + 30))).toThrow(ExtractError);
+        expect(() => extract(text.slice(0, at + 30))).toThrow(FormatError);
       }
     }
   });
@@ -283,7 +284,7 @@ describe('pnpm-lock.yaml that cannot be read', () => {
     ['projects with dependencies but no packages', "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      ms:\n        specifier: 2.1.3\n        version: 2.1.3\n"],
     ['v5 dependencies but no packages', 'lockfileVersion: 5.4\nspecifiers:\n  ms: ^2.1.3\ndependencies:\n  ms: 2.1.3\n'],
   ])('%s throws', (_what, text) => {
-    expect(() => extract(text)).toThrow(ExtractError);
+    expect(() => extract(text)).toThrow(FormatError);
   });
 
   it('an empty file, or a project with only linked dependencies, has no packages', () => {

@@ -1,6 +1,7 @@
+import { FormatError } from '../../../src/util/decode.js';
 // yarn.lock by hand: yarn 1's syntax in its corners, berry's YAML, and damage.
 import { describe, expect, it } from 'vitest';
-import { ExtractError, type ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
+import { type ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
 import { yarnLockExtractor } from '../../../src/inventory/extractors/javascript/yarn-lock.js';
 import { readFixture } from './tool-lists.js';
 
@@ -63,14 +64,14 @@ domelementtype@1, domelementtype@^1.3.1:
     ['a bad escape', `${V1_HEADER}ms@^2.1.3:\n  version "2.1\\q3"\n`],
     ['YAML-style fields without __metadata', `${V1_HEADER}"ms@npm:^2.1.3":\n  version: 2.1.3\n`],
   ])('that has %s throws', (_what, text) => {
-    expect(() => extract(text)).toThrow(ExtractError);
+    expect(() => extract(text)).toThrow(FormatError);
   });
 
   it('every cut inside a resolved URL of the real yarn 1 fixture throws', () => {
     const text = readFixture('yarn-v1/yarn.lock').toString('utf8');
     let cuts = 0;
     for (let at = text.indexOf('resolved "'); at >= 0; at = text.indexOf('resolved "', at + 1)) {
-      expect(() => extract(text.slice(0, at + 20))).toThrow(ExtractError);
+      expect(() => extract(text.slice(0, at + 20))).toThrow(FormatError);
       cuts++;
     }
     expect(cuts).toBeGreaterThan(30);
@@ -138,7 +139,7 @@ describe('yarn.lock of yarn 2+ (berry)', () => {
     ['a list at the top', '- __metadata:\n- version: 8\n'],
     ['duplicate keys', `${BERRY_HEADER}"ms@npm:^2.1.3":\n  version: 2.1.3\n  resolution: "ms@npm:2.1.3"\n"ms@npm:^2.1.3":\n  version: 2.1.3\n  resolution: "ms@npm:2.1.3"\n`],
   ])('that is %s throws', (_what, text) => {
-    expect(() => extract(text)).toThrow(ExtractError);
+    expect(() => extract(text)).toThrow(FormatError);
   });
 
   it('every cut right after a version line of the real yarn 4 fixture throws', () => {
@@ -148,7 +149,7 @@ describe('yarn.lock of yarn 2+ (berry)', () => {
     for (let at = text.indexOf('\n  version: ', text.indexOf('cacheKey')); at >= 0; at = text.indexOf('\n  version: ', at + 1)) {
       const cut = text.indexOf('\n', at + 1) + 1;
       if (text.slice(cut).startsWith('  resolution: "storefront-fixture@workspace')) continue;
-      expect(() => extract(text.slice(0, cut))).toThrow(ExtractError);
+      expect(() => extract(text.slice(0, cut))).toThrow(FormatError);
       cuts++;
     }
     expect(cuts).toBeGreaterThan(30);

@@ -49,17 +49,17 @@ describe('go.mod', () => {
 
   it('throws on what is not a go.mod', () => {
     const broken: [string, RegExp][] = [
-      ['this is not a go.mod file!', /line 1: "this" is not a go.mod directive/],
+      ['this is not a go.mod file!', /line 1 does not start with a go.mod directive/],
       ['module m\nrequire (\n\ta v1.0.0\n', /line 2: the require block is never closed/],
       ['module m\nrequire a\n', /line 2: require takes a module path and a version/],
-      ['module m\nrequire a 1.0.0\n', /line 2: require of a has "1.0.0", not a module version/],
+      ['module m\nrequire a 1.0.0\n', /line 2: require has a version that is not a module version/],
       ['module m\nrequire a master\n', /not a module version/],
-      ['module m\nreplace a v1.0.0 => b\n', /line 2: replace to b needs one version/],
-      ['module m\nreplace a => ./x v1.0.0\n', /to the folder \.\/x takes no version/],
+      ['module m\nreplace a v1.0.0 => b\n', /line 2: replace to a module needs one version/],
+      ['module m\nreplace a => ./x v1.0.0\n', /to a local folder takes no version/],
       ['module m\nreplace a b c d\n', /replace takes/],
       ['module m\ngo one.two\n', /go takes one Go version/],
       ['module m\nrequire "a v1.0.0\n', /a quoted string is not closed/],
-      ['{"name": "not-go"}', /is not a go.mod directive/],
+      ['{"name": "not-go"}', /does not start with a go.mod directive/],
     ];
     for (const [text, error] of broken) expect(() => extract(goModExtractor, 'go.mod', text), text).toThrow(error);
   });

@@ -20,12 +20,12 @@ describe('packages.lock.json', () => {
     const broken: [string, RegExp][] = [
       ['this is not json!', /not JSON/],
       ['[]', /not an object/],
-      ['{"version": 0, "dependencies": {}}', /version 0 is not one this reads/],
-      ['{"dependencies": {}}', /version missing is not one this reads/],
+      ['{"version": 0, "dependencies": {}}', /its version is 0, not one this reads/],
+      ['{"dependencies": {}}', /its version is missing, not one this reads/],
       ['{"version": 1}', /no dependencies object/],
-      ['{"version": 1, "dependencies": {"net8.0": []}}', /dependencies of net8.0 are not an object/],
-      ['{"version": 1, "dependencies": {"net8.0": {"A": {"type": "Direct"}}}}', /net8.0 → A has no resolved version/],
-      ['{"version": 1, "dependencies": {"net8.0": {"A": "1.0.0"}}}', /net8.0 → A is not an object/],
+      ['{"version": 1, "dependencies": {"net8.0": []}}', /dependencies of framework 1 are not an object/],
+      ['{"version": 1, "dependencies": {"net8.0": {"A": {"type": "Direct"}}}}', /package 1 of framework 1 has no resolved version/],
+      ['{"version": 1, "dependencies": {"net8.0": {"A": "1.0.0"}}}', /package 1 of framework 1 is not an object/],
     ];
     for (const [text, error] of broken) expect(() => extract(nugetPackagesLockExtractor, 'packages.lock.json', text), text).toThrow(error);
   });
@@ -43,9 +43,9 @@ describe('.deps.json', () => {
     const broken: [string, RegExp][] = [
       ['{', /not JSON/],
       ['{"runtimeTarget": {}}', /no libraries object/],
-      ['{"libraries": {"Serilog": {"type": "package"}}}', /Serilog is not named Name\/Version/],
+      ['{"libraries": {"Serilog": {"type": "package"}}}', /library 1 is not named Name\/Version/],
       ['{"libraries": {"/1.0": {"type": "package"}}}', /not named Name\/Version/],
-      ['{"libraries": {"Serilog/3.1.1": {}}}', /Serilog\/3.1.1 has no type/],
+      ['{"libraries": {"Serilog/3.1.1": {}}}', /library 1 has no type/],
       ['{"libraries": {"Serilog/3.1.1": true}}', /not an object/],
     ];
     for (const [text, error] of broken) expect(() => extract(nugetDepsJsonExtractor, 'a.deps.json', text), text).toThrow(error);

@@ -84,12 +84,12 @@ describe('dpkg status', () => {
   it('throws on what dpkg does not write', () => {
     const broken: [string, RegExp][] = [
       ['Not a dpkg status file!\n\nastroid==2.5.1\n', /line 1 is not a "Field: value" line/],
-      ['Package: a\nStatus: install ok installed\n', /a \(line 1\) is installed but has no Version/],
+      ['Package: a\nStatus: install ok installed\n', /the package at line 1 is installed but has no Version/],
       ['Status: install ok installed\nVersion: 1\n', /the stanza at line 1 has no Package/],
-      ['Package: a\nVersion: 1\n', /a \(line 1\) has no Status/],
-      ['Package: a\nStatus: bad-status\nVersion: 1\n', /"bad-status" is not a dpkg Status/],
-      ['Package: a\nStatus: install ok sleeping\nVersion: 1\n', /not a dpkg Status/],
-      ['Package: a\nPackage: b\n', /line 2: Package appears twice/],
+      ['Package: a\nVersion: 1\n', /the package at line 1 has no Status/],
+      ['Package: a\nStatus: bad-status\nVersion: 1\n', /the package at line 1 has a Status that is not a dpkg status/],
+      ['Package: a\nStatus: install ok sleeping\nVersion: 1\n', /not a dpkg status/],
+      ['Package: a\nPackage: b\n', /line 2 repeats a field of its stanza/],
       [' continued\nPackage: a\n', /line 1 continues a field/],
       ['#comment\nPackage: a\n', /line 1 is not a "Field: value" line/],
       ['Package: a\nStatus: install ok installed\nVersion: 1\nSource: b (1) (2)\n', /Source that is not/],
@@ -120,7 +120,7 @@ describe('apk installed database', () => {
   it('throws on what apk does not write', () => {
     const broken: [string, RegExp][] = [
       ['Not an APK file!\n[[package]]\n', /line 1 is not an apk database line/],
-      ['P:a\n', /a \(line 1\) has no version/],
+      ['P:a\n', /the package at line 1 has no version/],
       ['V:1.0-r0\nA:x86_64\n', /the package at line 1 has no name/],
       ['P:a\nV:1\nP:b\nV:2\n', /line 3: P: appears twice/],
       ['P:a\nV:1\nnot a line\n', /line 3/],

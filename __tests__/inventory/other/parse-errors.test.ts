@@ -44,8 +44,8 @@ describe('broken files of every format', () => {
 
   it('say why in their title', () => {
     const title = (path: string): string => report.findings.find((f) => f.path === path)?.title ?? '';
-    expect(title('sidecar/go.mod')).toMatch(/line 1: "this" is not a go\.mod directive/);
-    expect(title('rootfs/var/lib/dpkg/status')).toMatch(/bash \(line 1\) is installed but has no Version/);
+    expect(title('sidecar/go.mod')).toMatch(/line 1 does not start with a go\.mod directive/);
+    expect(title('rootfs/var/lib/dpkg/status')).toMatch(/the package at line 1 is installed but has no Version/);
     expect(title('backend/lib/broken.jar')).toMatch(/not a zip/);
     expect(title('dotnet/packages.lock.json')).toMatch(/not JSON/);
   });

@@ -38,7 +38,7 @@ describe('the PHP literal reader', () => {
   });
 
   it('refuses anything but a literal, naming the line', () => {
-    expect(() => parsePhpReturnLiteral('<?php\nreturn\n  foo();')).toThrow(/line 3: "f" does not start a literal/);
+    expect(() => parsePhpReturnLiteral('<?php\nreturn\n  foo();')).toThrow(/line 3: a value is not a literal/);
     expect(() => parsePhpReturnLiteral("<?php return array('a' . 1);")).toThrow(/not a string/);
     expect(() => parsePhpReturnLiteral("<?php return array(array() => 1);")).toThrow(/key must be a string or a number/);
     expect(() => parsePhpReturnLiteral("<?php return array('unterminated);")).toThrow(/does not close/);

@@ -26,7 +26,7 @@ describe('poetry.lock', () => {
     expect(extract(poetryLockExtractor, 'poetry.lock', 'package = []\n\n[metadata]\nlock-version = "2.0"\n')).toEqual([]);
     expect(() => extract(poetryLockExtractor, 'poetry.lock', 'this is not valid toml! (I think)')).toThrow(/line 1/);
     expect(() => extract(poetryLockExtractor, 'poetry.lock', '')).toThrow(/not a poetry.lock/);
-    expect(() => extract(poetryLockExtractor, 'poetry.lock', '[[package]]\nname = "x"\n\n[metadata]\n')).toThrow(/package 1 \(x\) has no version/);
+    expect(() => extract(poetryLockExtractor, 'poetry.lock', '[[package]]\nname = "x"\n\n[metadata]\n')).toThrow(/package 1 has no version/);
     expect(() => extract(poetryLockExtractor, 'poetry.lock', '[[package]]\nname = "x"\nversion = "1.0\n')).toThrow(/it is not TOML: line 3: /);
   });
 });
@@ -65,7 +65,7 @@ describe('uv.lock', () => {
   it('refuses what is not a uv.lock', () => {
     expect(() => extract(uvLockExtractor, 'uv.lock', '[[package]]\nname = "x"\nversion = "1"\n')).toThrow(/no lock `version`/);
     expect(() => extract(uvLockExtractor, 'uv.lock', 'version = 1\n[[package]]\nname = "x"\nsource = { registry = "https://pypi.org/simple" }\n')).toThrow(
-      /package 1 \(x\) has no version/,
+      /package 1 has no version/,
     );
     expect(() => extract(uvLockExtractor, 'uv.lock', 'version = 1\npackage = "x"\n')).toThrow(/not a list of tables/);
   });

@@ -33,8 +33,8 @@ describe('Gemfile.lock', () => {
 
   it('refuses what is not a Gemfile.lock', () => {
     expect(() => extract(gemfileLockExtractor, 'Gemfile.lock', '')).toThrow(/no sections/);
-    expect(() => extract(gemfileLockExtractor, 'Gemfile.lock', 'GEM\n  specs:\n    rack (2.2.3)\n<<<<<<< HEAD\n    rack (2.2.4)\n')).toThrow(/line 4: .* not a Gemfile.lock section/);
-    expect(() => extract(gemfileLockExtractor, 'Gemfile.lock', 'GEM\n  specs:\n    rack 2.2.3\n')).toThrow(/line 3: "rack 2.2.3" is not a gem and version/);
+    expect(() => extract(gemfileLockExtractor, 'Gemfile.lock', 'GEM\n  specs:\n    rack (2.2.3)\n<<<<<<< HEAD\n    rack (2.2.4)\n')).toThrow(/line 4 is not a Gemfile.lock section/);
+    expect(() => extract(gemfileLockExtractor, 'Gemfile.lock', 'GEM\n  specs:\n    rack 2.2.3\n')).toThrow(/line 3 is not a gem and version/);
     expect(() => extract(gemfileLockExtractor, 'Gemfile.lock', '    rack (2.2.3)\n')).toThrow(/before any section/);
   });
 });
@@ -54,7 +54,7 @@ describe('installed gemspecs', () => {
 
   it('refuses Ruby it cannot read without running it', () => {
     const source = 'Gem::Specification.new do |spec|\n  spec.name = "foo"\n  spec.version = Foo::VERSION\nend\n';
-    expect(() => extract(installedGemspecExtractor, 'specifications/foo.gemspec', source)).toThrow(/no spec.version/);
+    expect(() => extract(installedGemspecExtractor, 'specifications/foo.gemspec', source)).toThrow(/sets no version to a string/);
     expect(() => extract(installedGemspecExtractor, 'specifications/foo.gemspec', 'puts "hello"\n')).toThrow(/no Gem::Specification.new/);
   });
 

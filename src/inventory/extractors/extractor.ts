@@ -25,11 +25,6 @@ export interface ExtractedPackage {
   aliases?: string[];
 }
 
-/** A file that holds a lockfile or manifest could not be read: the message names the reason. */
-export class ExtractError extends Error {
-  override readonly name = 'ExtractError';
-}
-
 /**
  * One lockfile or installed-package format: which entries it reads, and a pure parse
  * from bytes to packages. Extractors never touch the file system or the network.
@@ -49,6 +44,6 @@ export interface Extractor {
    * `base` is the last segment of `path`.
    */
   matches(path: string, base: string): boolean;
-  /** Packages in the entry; throws ExtractError (or any error) when the bytes are not the format. */
+  /** Packages in the entry; throws FormatError (or any error) when the bytes are not the format. */
   extract(input: ExtractInput): ExtractedPackage[];
 }

@@ -1,3 +1,4 @@
+import { FormatError } from '../../util/decode.js';
 // A zip reader for archives held in memory (a .jar inside the package, a .jar inside
 // that), made to be handed hostile bytes: it reads the central directory itself, so
 // it can refuse an entry by its declared size before inflating a byte, and it inflates
@@ -5,7 +6,6 @@
 // what it declares is stopped there, not after it has filled memory.
 import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
-import { ExtractError } from '../extractors/extractor.js';
 
 /** One file of a zip as its central directory describes it. */
 export interface ZipEntry {
@@ -31,7 +31,7 @@ export class ReadBudget {
 
   /** Take `bytes` from the budget, or throw naming what asked for them. */
   take(bytes: number, what: string): void {
-    if (bytes > this.remaining) throw new ExtractError(`${what} would take the bytes read from this archive past its bound (${bytes} bytes asked, ${this.remaining} left)`);
+    if (bytes > this.remaining) throw new FormatError(`${what} would take the bytes read from this archive past its bound (${bytes} bytes asked, ${this.remaining} left)`);
     this.remaining -= bytes;
   }
 }
@@ -47,7 +47,7 @@ const ENCRYPTED = 0x1;
 // not to slow ordinary inflating down.
 const INFLATE_STEP = 64 * 1024;
 
-/** Every entry of the zip, in central-directory order; throws ExtractError when the bytes are not a readable zip. */
+/** Every entry of the zip, in central-directory order; throws FormatError when the bytes are not a readable zip. */
 export function zipEntries(archive: Uint8Array): ZipEntry[] {
   const bytes = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
   const end = findEndRecord(bytes);
@@ -63,12 +63,12 @@ export function zipEntries(archive: Uint8Array): ZipEntry[] {
   // Bytes prepended to the zip (a launch script before an executable jar) shift every
   // offset by the same amount, as Info-ZIP's unzip allows.
   const shift = directoryEnd - directorySize - directoryOffset;
-  if (shift < 0) throw new ExtractError('not a readable zip: its central directory lies outside the file');
+  if (shift < 0) throw new FormatError('not a readable zip: its central directory lies outside the file');
   let at = directoryOffset + shift;
   const entries: ZipEntry[] = [];
   const seenData = new Set<number>();
   for (let i = 0; i < count; i++) {
-    if (at + 46 > directoryEnd || bytes.readUInt32LE(at) !== CENTRAL) throw new ExtractError(`not a readable zip: central directory entry ${i + 1} of ${count} is damaged`);
+    if (at + 46 > directoryEnd || bytes.readUInt32LE(at) !== CENTRAL) throw new FormatError(`not a readable zip: central directory entry ${i + 1} of ${count} is damaged`);
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
     const crc = bytes.readUInt32LE(at + 16);
@@ -79,7 +79,7 @@ export function zipEntries(archive: Uint8Array): ZipEntry[] {
     const commentLength = bytes.readUInt16LE(at + 32);
     let localOffset = bytes.readUInt32LE(at + 42);
     const next = at + 46 + nameLength + extraLength + commentLength;
-    if (next > directoryEnd) throw new ExtractError(`not a readable zip: central directory entry ${i + 1} runs past the directory`);
+    if (next > directoryEnd) throw new FormatError(`not a readable zip: central directory entry ${i + 1} runs past the directory`);
     const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
       const extra = zip64Extra(bytes, at + 46 + nameLength, extraLength);
@@ -91,7 +91,7 @@ export function zipEntries(archive: Uint8Array): ZipEntry[] {
     // Two names over the same bytes are the plainest way an "overlapping" zip bomb
     // multiplies its output without growing; no zip tool writes them. (Entries that
     // overlap only in part are caught by the budget: each one read pays for its size.)
-    if (seenData.has(localOffset)) throw new ExtractError(`not a readable zip: ${name} shares its data with an earlier entry`);
+    if (seenData.has(localOffset)) throw new FormatError(`not a readable zip: ${name} shares its data with an earlier entry`);
     seenData.add(localOffset);
     entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
     at = next;
@@ -104,19 +104,19 @@ export function zipEntries(archive: Uint8Array): ZipEntry[] {
  * is inflated; inflating stops as soon as the output passes that size; the CRC is checked.
  */
 export function zipEntryContent(archive: Uint8Array, entry: ZipEntry, budget: ReadBudget): Uint8Array {
-  if (entry.flags & ENCRYPTED) throw new ExtractError(`${entry.name} is encrypted`);
-  if (entry.method !== 0 && entry.method !== 8) throw new ExtractError(`${entry.name} uses compression method ${entry.method}, not stored or deflate`);
-  if (entry.method === 0 && entry.compressedSize !== entry.size) throw new ExtractError(`${entry.name} is stored, yet its sizes differ`);
+  if (entry.flags & ENCRYPTED) throw new FormatError(`${entry.name} is encrypted`);
+  if (entry.method !== 0 && entry.method !== 8) throw new FormatError(`${entry.name} uses compression method ${entry.method}, not stored or deflate`);
+  if (entry.method === 0 && entry.compressedSize !== entry.size) throw new FormatError(`${entry.name} is stored, yet its sizes differ`);
   budget.take(entry.size, entry.name);
   const bytes = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw new ExtractError(`not a readable zip: the local header of ${entry.name} is missing`);
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw new FormatError(`not a readable zip: the local header of ${entry.name} is missing`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new ExtractError(`not a readable zip: ${entry.name} runs past the end of the archive`);
+  if (end > bytes.length) throw new FormatError(`not a readable zip: ${entry.name} runs past the end of the archive`);
   const data = archive.subarray(start, end);
   const content = entry.method === 0 ? data : inflateBounded(data, entry);
-  if (crc32(content) !== entry.crc) throw new ExtractError(`not a readable zip: ${entry.name} fails its CRC check`);
+  if (crc32(content) !== entry.crc) throw new FormatError(`not a readable zip: ${entry.name} fails its CRC check`);
   return content;
 }
 
@@ -124,7 +124,7 @@ function inflateBounded(compressed: Uint8Array, entry: ZipEntry): Uint8Array {
   const out = new Uint8Array(entry.size);
   let written = 0;
   const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > entry.size) throw new ExtractError(`${entry.name} inflates past its declared ${entry.size} bytes`);
+    if (written + chunk.length > entry.size) throw new FormatError(`${entry.name} inflates past its declared ${entry.size} bytes`);
     out.set(chunk, written);
     written += chunk.length;
   });
@@ -135,10 +135,10 @@ function inflateBounded(compressed: Uint8Array, entry: ZipEntry): Uint8Array {
       at += INFLATE_STEP;
     } while (at < compressed.length);
   } catch (error) {
-    if (error instanceof ExtractError) throw error;
-    throw new ExtractError(`not a readable zip: ${entry.name} does not inflate (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof FormatError) throw error;
+    throw new FormatError(`not a readable zip: ${entry.name} does not inflate (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (written !== entry.size) throw new ExtractError(`not a readable zip: ${entry.name} inflates to ${written} bytes, not the ${entry.size} it declares`);
+  if (written !== entry.size) throw new FormatError(`not a readable zip: ${entry.name} inflates to ${written} bytes, not the ${entry.size} it declares`);
   return out;
 }
 
@@ -148,7 +148,7 @@ function findEndRecord(bytes: Buffer): number {
   for (let at = bytes.length - 22; at >= lowest; at--) {
     if (bytes.readUInt32LE(at) === EOCD && at + 22 + bytes.readUInt16LE(at + 20) <= bytes.length) return at;
   }
-  throw new ExtractError(bytes.length < 22 ? `not a zip: ${bytes.length} bytes are too few` : 'not a zip: it has no end of central directory record');
+  throw new FormatError(bytes.length < 22 ? `not a zip: ${bytes.length} bytes are too few` : 'not a zip: it has no end of central directory record');
 }
 
 function readZip64End(bytes: Buffer, end: number): { count: number; directorySize: number; directoryOffset: number; directoryEnd: number } | undefined {
@@ -159,7 +159,7 @@ function readZip64End(bytes: Buffer, end: number): { count: number; directorySiz
   // extensible data, as every zip tool writes it) sits right before the locator.
   const recorded = bytes.readBigUInt64LE(locator + 8);
   const record = [recorded < BigInt(locator) ? Number(recorded) : -1, locator - 56].find((at) => at >= 0 && bytes.readUInt32LE(at) === ZIP64_EOCD);
-  if (record === undefined) throw new ExtractError('not a readable zip: its zip64 end record is missing');
+  if (record === undefined) throw new FormatError('not a readable zip: its zip64 end record is missing');
   return {
     count: safeNumber(bytes.readBigUInt64LE(record + 32)),
     directorySize: safeNumber(bytes.readBigUInt64LE(record + 40)),
@@ -181,10 +181,10 @@ function zip64Extra(bytes: Buffer, start: number, length: number): number[] {
     }
     at += 4 + size;
   }
-  throw new ExtractError('not a readable zip: a zip64 entry lacks its zip64 sizes');
+  throw new FormatError('not a readable zip: a zip64 entry lacks its zip64 sizes');
 }
 
 function safeNumber(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new ExtractError('not a readable zip: a zip64 size is out of range');
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new FormatError('not a readable zip: a zip64 size is out of range');
   return Number(value);
 }

@@ -3,8 +3,7 @@
 // strings, numbers, booleans, null, and `__DIR__ . '...'` concatenations (kept as text).
 // Anything else, a variable or a function call, is an error: such a file is not
 // Composer's, and running it is not ours to do.
-import { ExtractError } from '../extractors/extractor.js';
-import { lineAt } from './text-of.js';
+import { FormatError, lineAt } from '../../util/decode.js';
 
 export type PhpValue = string | number | boolean | null | PhpArray;
 
@@ -18,7 +17,7 @@ export class PhpArray {
   }
 }
 
-/** Parse `<?php return <literal>;`; throws ExtractError naming the line of the first problem. */
+/** Parse `<?php return <literal>;`; throws FormatError naming the line of the first problem. */
 export function parsePhpReturnLiteral(text: string): PhpValue {
   return new PhpLiteralReader(text).file();
 }
@@ -49,7 +48,7 @@ class PhpLiteralReader {
   }
 
   private fail(problem: string): never {
-    throw new ExtractError(`line ${lineAt(this.text, this.pos)}: ${problem}`);
+    throw new FormatError(`line ${lineAt(this.text, this.pos)}: ${problem}`);
   }
 
   /** Whitespace and comments. */
@@ -115,7 +114,7 @@ class PhpLiteralReader {
       this.pos += number[0].length;
       return Number(number[0]);
     }
-    return this.fail(c === '' ? 'the file ends inside a value' : `${JSON.stringify(c)} does not start a literal (only literals are read, nothing is run)`);
+    return this.fail(c === '' ? 'the file ends inside a value' : 'a value is not a literal (only literals are read, nothing is run)');
   }
 
   private arrayItems(close: string): PhpArray {

@@ -1,22 +1,22 @@
+import { FormatError } from '../../util/decode.js';
 // TOML lockfiles (Cargo.lock, poetry.lock, uv.lock, pdm.lock) read with smol-toml, a
 // TOML 1.0 parser, into plain values: dates as their text, big integers as text, every
 // table a null-prototype object so a key named `__proto__` is just a key. A file that
-// is not TOML is an ExtractError naming the line.
+// is not TOML is an FormatError naming the line.
 import { parse, TomlDate, TomlError } from 'smol-toml';
-import { ExtractError } from '../extractors/extractor.js';
 
 export type TomlValue = string | number | boolean | TomlValue[] | TomlTable;
 export interface TomlTable {
   [key: string]: TomlValue;
 }
 
-/** Parse a TOML document; throws ExtractError naming the line of the first problem. */
+/** Parse a TOML document; throws FormatError naming the line of the first problem. */
 export function parseToml(text: string): TomlTable {
   let parsed: unknown;
   try {
     parsed = parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    if (error instanceof TomlError) throw new ExtractError(`it is not TOML: line ${error.line}: ${error.message.split('\n')[0] ?? ''}`);
+    if (error instanceof TomlError) throw new FormatError(`it is not TOML: line ${error.line}: ${error.message.split('\n')[0] ?? ''}`);
     throw error;
   }
   return plain(parsed) as TomlTable;

@@ -1,9 +1,9 @@
+import { FormatError } from '../../util/decode.js';
 // Just enough XML to read the elements and attributes of a machine-written file
 // (Gradle's verification metadata): the markup is checked to be well formed (one root,
 // every tag closed in order, attributes quoted), entities in attribute values are
 // decoded, and text content is skipped. DTDs are refused: no such file has one, and
 // entity declarations are how XML files blow up their readers.
-import { ExtractError } from '../extractors/extractor.js';
 
 export interface XmlElement {
   /** The element's name and its ancestors', root first: ['verification-metadata', 'components', 'component']. */
@@ -18,7 +18,7 @@ const END_TAG = new RegExp(`^</(${NAME})\\s*>$`);
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9A-Fa-f]+));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Every element of the document in document order; ExtractError when it is not well-formed XML. */
+/** Every element of the document in document order; FormatError when it is not well-formed XML. */
 export function xmlElements(text: string): XmlElement[] {
   const elements: XmlElement[] = [];
   const open: string[] = [];
@@ -26,7 +26,7 @@ export function xmlElements(text: string): XmlElement[] {
   let at = text.startsWith('\uFEFF') ? 1 : 0;
   const fail = (problem: string): never => {
     const line = text.slice(0, at).split('\n').length;
-    throw new ExtractError(`not well-formed XML at line ${line}: ${problem}`);
+    throw new FormatError(`not well-formed XML at line ${line}: ${problem}`);
   };
   while (at < text.length) {
     const lt = text.indexOf('<', at);
@@ -55,10 +55,10 @@ export function xmlElements(text: string): XmlElement[] {
       const tag = text.slice(at, end + 1);
       const closing = END_TAG.exec(tag);
       if (closing) {
-        if (open.pop() !== closing[1]) fail(`</${closing[1] ?? ''}> does not close the open element`);
+        if (open.pop() !== closing[1]) fail('a closing tag does not close the open element');
       } else {
         const start = START_TAG.exec(tag);
-        if (!start) fail(`${JSON.stringify(tag.slice(0, 40))} is not a tag`);
+        if (!start) fail('a tag is not well-formed');
         const [, name = '', attributeText = '', selfClosing] = start ?? [];
         if (open.length === 0 && rootSeen) fail('a second root element');
         rootSeen = true;
@@ -68,7 +68,7 @@ export function xmlElements(text: string): XmlElement[] {
       at = end + 1;
     }
   }
-  if (open.length > 0) fail(`<${open.at(-1) ?? ''}> is never closed`);
+  if (open.length > 0) fail('an element is never closed');
   if (!rootSeen) fail('there is no root element');
   return elements;
 }
@@ -91,7 +91,7 @@ function attributes(text: string, fail: (problem: string) => never): Map<string,
   const out = new Map<string, string>();
   for (const match of text.matchAll(ATTRIBUTE)) {
     const [, name = '', double, single] = match;
-    if (out.has(name)) fail(`the attribute ${name} appears twice`);
+    if (out.has(name)) fail('an attribute appears twice in one tag');
     out.set(name, decode(double ?? single ?? '', fail));
   }
   return out;

@@ -1,6 +1,6 @@
 import { isObject, stringAt } from '../../../util/shape.js';
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
-import { parseJsonContent } from '../../syntax/json-content.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
+import { FormatError, decodeJson } from '../../../util/decode.js';
 
 const RUNTIME_PACK = 'runtimepack.';
 
@@ -18,20 +18,22 @@ export const nugetDepsJsonExtractor: Extractor = {
   maxBytes: 32 * 1024 * 1024,
   matches: (_path, base) => base.endsWith('.deps.json'),
   extract({ content }) {
-    const document = parseJsonContent(content);
-    if (!isObject(document)) throw new ExtractError('not a .deps.json: the document is not an object');
+    const document = decodeJson(content, 'a .deps.json');
+    if (!isObject(document)) throw new FormatError('not a .deps.json: the document is not an object');
     const libraries = document['libraries'];
-    if (!isObject(libraries)) throw new ExtractError('not a .deps.json: it has no libraries object');
+    if (!isObject(libraries)) throw new FormatError('not a .deps.json: it has no libraries object');
     const found: ExtractedPackage[] = [];
+    let index = 0;
     for (const [key, library] of Object.entries(libraries)) {
-      if (!isObject(library)) throw new ExtractError(`library ${key} is not an object`);
+      index++;
+      if (!isObject(library)) throw new FormatError(`library ${index} is not an object`);
       const type = stringAt(library, 'type');
-      if (type === undefined) throw new ExtractError(`library ${key} has no type`);
+      if (type === undefined) throw new FormatError(`library ${index} has no type`);
       if (type !== 'package' && type !== 'runtimepack') continue;
       const slash = key.indexOf('/');
       let name = key.slice(0, slash);
       const version = key.slice(slash + 1);
-      if (slash <= 0 || version === '' || version.includes('/')) throw new ExtractError(`library ${key} is not named Name/Version`);
+      if (slash <= 0 || version === '' || version.includes('/')) throw new FormatError(`library ${index} is not named Name/Version`);
       if (type === 'runtimepack' && name.startsWith(RUNTIME_PACK)) name = name.slice(RUNTIME_PACK.length);
       found.push({ ecosystem: 'NuGet', name, version });
     }

@@ -1,4 +1,5 @@
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
 
 // go.mod as the go command reads it: one directive a line, or a block of them in
 // `verb ( … )`; `//` comments; quoted or back-quoted tokens. A directive the go command
@@ -41,7 +42,7 @@ export const goModExtractor: Extractor = {
 
     const directive = (verb: string, args: string[], line: number): void => {
       const fail = (problem: string): never => {
-        throw new ExtractError(`line ${line}: ${verb} ${problem}`);
+        throw new FormatError(`line ${line}: ${verb} ${problem}`);
       };
       switch (verb) {
         case 'module':
@@ -60,7 +61,7 @@ export const goModExtractor: Extractor = {
         case 'require': {
           const [path = '', version = ''] = args;
           if (args.length !== 2) fail('takes a module path and a version');
-          if (!MODULE_VERSION.test(version)) fail(`of ${path} has ${JSON.stringify(version)}, not a module version (v1.2.3)`);
+          if (!MODULE_VERSION.test(version)) fail('has a version that is not a module version (v1.2.3)');
           requires.push({ path, version });
           break;
         }
@@ -70,7 +71,7 @@ export const goModExtractor: Extractor = {
           const right = args.slice(arrow + 1);
           const newPath = right[0] ?? '';
           const local = LOCAL_PATH.test(newPath);
-          if (right.length !== (local ? 1 : 2)) fail(local ? `to the folder ${newPath} takes no version` : `to ${newPath} needs one version`);
+          if (right.length !== (local ? 1 : 2)) fail(local ? 'to a local folder takes no version' : 'to a module needs one version');
           replacements.push({ oldPath: args[0] ?? '', oldVersion: arrow === 2 ? args[1] : undefined, newPath, newVersion: local ? undefined : right[1] });
           break;
         }
@@ -80,7 +81,7 @@ export const goModExtractor: Extractor = {
       }
     };
 
-    const lines = content.toString('utf8').split(/\r?\n/);
+    const lines = decodeText(content, 'go.mod').split(/\r?\n/);
     let block: { verb: string; line: number } | undefined;
     for (const [index, text] of lines.entries()) {
       const line = index + 1;
@@ -92,11 +93,11 @@ export const goModExtractor: Extractor = {
         continue;
       }
       const [verb = '', ...args] = tokens;
-      if (!DIRECTIVES.has(verb)) throw new ExtractError(`line ${line}: ${JSON.stringify(verb.slice(0, 40))} is not a go.mod directive`);
+      if (!DIRECTIVES.has(verb)) throw new FormatError(`line ${line} does not start with a go.mod directive`);
       if (args.length === 1 && args[0] === '(') block = { verb, line };
       else if (!(args.length === 2 && args[0] === '(' && args[1] === ')')) directive(verb, args, line);
     }
-    if (block) throw new ExtractError(`line ${block.line}: the ${block.verb} block is never closed`);
+    if (block) throw new FormatError(`line ${block.line}: the ${block.verb} block is never closed`);
 
     const found = new Map<string, ExtractedPackage>();
     const add = (name: string, version: string): void => {
@@ -136,7 +137,7 @@ function tokenize(text: string, line: number): string[] {
       at++;
     } else if (c === '"' || c === '`') {
       const end = c === '`' ? text.indexOf('`', at + 1) : closingQuote(text, at);
-      if (end < 0) throw new ExtractError(`line ${line}: a quoted string is not closed`);
+      if (end < 0) throw new FormatError(`line ${line}: a quoted string is not closed`);
       const raw = text.slice(at + 1, end);
       tokens.push(c === '`' ? raw : raw.replace(/\\(.)/g, '$1'));
       at = end + 1;

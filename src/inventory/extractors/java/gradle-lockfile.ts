@@ -1,4 +1,5 @@
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
 
 // Gradle's dependency locking writes `group:artifact:version=conf1,conf2` lines (and
 // `empty=confs` for configurations that resolve nothing), comments after `#`. Gradle
@@ -38,14 +39,14 @@ export const gradleLockfileExtractor: Extractor = {
     // a per-configuration file of Gradle before 6 is named after its configuration
     const base = path.slice(path.lastIndexOf('/') + 1);
     const fileConfiguration = base.endsWith('gradle.lockfile') ? undefined : base.slice(0, -'.lockfile'.length);
-    const text = content.toString('utf8');
+    const text = decodeText(content, 'a Gradle lockfile');
     const found: ExtractedPackage[] = [];
     const lines = text.split(/\r?\n/);
     for (const [index, raw] of lines.entries()) {
       const line = raw.trim();
       if (line === '' || line.startsWith('#') || EMPTY.test(line)) continue;
       const match = LOCKED.exec(line);
-      if (!match) throw new ExtractError(`line ${index + 1} is not a locked dependency (group:artifact:version=configurations): ${JSON.stringify(line.slice(0, 60))}`);
+      if (!match) throw new FormatError(`line ${index + 1} is not a locked dependency (group:artifact:version=configurations)`);
       const [, group = '', artifact = '', version = '', configurations] = match;
       const pkg: ExtractedPackage = { ecosystem: 'Maven', name: `${group}:${artifact}`, version };
       const names = configurations ? configurations.split(',').filter(Boolean) : fileConfiguration ? [fileConfiguration] : [];

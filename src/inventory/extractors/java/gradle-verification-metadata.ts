@@ -1,4 +1,5 @@
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
 import { xmlElements } from '../../syntax/xml-elements.js';
 
 const FILE = 'gradle/verification-metadata.xml';
@@ -16,15 +17,17 @@ export const gradleVerificationMetadataExtractor: Extractor = {
   matches: (path, base) =>
     base === 'verification-metadata.xml' && path.endsWith(FILE) && (path.length === FILE.length || path.charCodeAt(path.length - FILE.length - 1) === 47),
   extract({ content }) {
-    const elements = xmlElements(content.toString('utf8'));
-    if (elements[0]?.path[0] !== 'verification-metadata') throw new ExtractError('not Gradle verification metadata: the root element is not <verification-metadata>');
+    const elements = xmlElements(decodeText(content, 'verification-metadata.xml'));
+    if (elements[0]?.path[0] !== 'verification-metadata') throw new FormatError('not Gradle verification metadata: the root element is not <verification-metadata>');
     const found: ExtractedPackage[] = [];
+    let index = 0;
     for (const { path, attributes } of elements) {
       if (path.length !== 3 || path[1] !== 'components' || path[2] !== 'component') continue;
+      index++;
       const group = attributes.get('group');
       const name = attributes.get('name');
       const version = attributes.get('version');
-      if (!group || !name || !version) throw new ExtractError(`a <component> lacks its group, name or version (${[group, name, version].map((v) => v ?? '?').join(':')})`);
+      if (!group || !name || !version) throw new FormatError(`<component> ${index} lacks its group, name or version`);
       found.push({ ecosystem: 'Maven', name: `${group}:${name}`, version });
     }
     return found;

@@ -1,6 +1,7 @@
+import { FormatError } from '../../../util/decode.js';
 import { DEFAULT_LIMITS } from '../../../limits.js';
 import { ReadBudget, zipEntries, zipEntryContent, type ZipEntry } from '../../syntax/bounded-zip.js';
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
 import { parseJavaProperties } from '../../syntax/java-properties.js';
 
 /** How much of a Java archive and the archives inside it the extractor will read. */
@@ -61,7 +62,7 @@ function readArchive(archive: Uint8Array, chain: readonly string[], budget: Read
     } else if (!entry.name.endsWith('/') && isJavaArchive(entry.name)) {
       const inner = [...chain, entry.name];
       if (inner.length > bounds.maxNestedDepth) {
-        throw new ExtractError(`${inner.join('!/')} is nested deeper than ${bounds.maxNestedDepth} archives, the most this scan opens`);
+        throw new FormatError(`${inner.join('!/')} is nested deeper than ${bounds.maxNestedDepth} archives, the most this scan opens`);
       }
       const bytes = within(chain, () => zipEntryContent(archive, entry, budget));
       readArchive(bytes, inner, budget, bounds, found);
@@ -71,14 +72,14 @@ function readArchive(archive: Uint8Array, chain: readonly string[], budget: Read
 
 function readPomProperties(archive: Uint8Array, entry: ZipEntry, chain: readonly string[], budget: ReadBudget, bounds: MavenArchiveBounds): ExtractedPackage {
   const where = [...chain, entry.name].join('!/');
-  if (entry.size > bounds.maxPropertiesBytes) throw new ExtractError(`${where} declares ${entry.size} bytes, more than a pom.properties holds (${bounds.maxPropertiesBytes})`);
+  if (entry.size > bounds.maxPropertiesBytes) throw new FormatError(`${where} declares ${entry.size} bytes, more than a pom.properties holds (${bounds.maxPropertiesBytes})`);
   const properties = parseJavaProperties(within(chain, () => zipEntryContent(archive, entry, budget)));
   const groupId = properties.get('groupId')?.trim();
   const artifactId = properties.get('artifactId')?.trim();
   const version = properties.get('version')?.trim();
   if (!groupId || !artifactId || !version) {
     const missing = [!groupId && 'groupId', !artifactId && 'artifactId', !version && 'version'].filter(Boolean).join(', ');
-    throw new ExtractError(`${where} has no ${missing}`);
+    throw new FormatError(`${where} has no ${missing}`);
   }
   const pkg: ExtractedPackage = { ecosystem: 'Maven', name: `${groupId}:${artifactId}`, version };
   if (chain.length > 0) pkg.location = chain.join('!/');
@@ -91,6 +92,6 @@ function within<T>(chain: readonly string[], read: () => T): T {
     return read();
   } catch (error) {
     if (chain.length === 0) throw error;
-    throw new ExtractError(`${chain.join('!/')}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FormatError(`${chain.join('!/')}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -2,9 +2,9 @@
 // (npm, yarn's node-modules linker, and pnpm's virtual store
 // node_modules/.pnpm/<id>/node_modules/<name>). It is what is physically shipped,
 // whatever the lockfiles say.
-import { describeValue, isObject, isString } from '../../../util/shape.js';
-import { ExtractError, type Extractor } from '../extractor.js';
-import { parseJsonText } from './js-text.js';
+import { describeKind, isObject, isString } from '../../../util/shape.js';
+import type { Extractor } from '../extractor.js';
+import { FormatError, decodeJson } from '../../../util/decode.js';
 import { isNodeModulesDir, isRegistryVersion, nameAfterNodeModules } from './npm-names.js';
 
 const MIB = 1024 * 1024;
@@ -19,12 +19,12 @@ export const nodeModulesPackageExtractor: Extractor = {
     return base === MANIFEST && isPackageRoot(path);
   },
   extract({ path, content }) {
-    const manifest = parseJsonText(content);
-    if (!isObject(manifest)) throw new ExtractError(`it is not a package manifest: the top level is ${describeValue(manifest)}, not an object`);
+    const manifest = decodeJson(content, 'a package manifest');
+    if (!isObject(manifest)) throw new FormatError(`it is not a package manifest: the top level is ${describeKind(manifest)}, not an object`);
     const name = manifest['name'];
     const version = manifest['version'];
-    if (name !== undefined && !isString(name)) throw new ExtractError(`its "name" is ${describeValue(name)}, not a string`);
-    if (version !== undefined && !isString(version)) throw new ExtractError(`its "version" is ${describeValue(version)}, not a string`);
+    if (name !== undefined && !isString(name)) throw new FormatError(`its "name" is ${describeKind(name)}, not a string`);
+    if (version !== undefined && !isString(version)) throw new FormatError(`its "version" is ${describeKind(version)}, not a string`);
     // a folder without a version is no published package (npm itself lists it as invalid)
     if (version === undefined || !isRegistryVersion(version)) return [];
     // the manifest's own name: an alias folder (node_modules/string-width-cjs) holds the real package

@@ -1,9 +1,9 @@
 // npm's lockfiles: package-lock.json (v1, v2, v3), npm-shrinkwrap.json (the same
 // format, published with a package), and node_modules/.package-lock.json (the hidden
 // lockfile npm 7+ keeps of what it installed, always v2/v3 shaped).
-import { describeValue, isObject, isString, type JsonObject } from '../../../util/shape.js';
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
-import { parseJsonText } from './js-text.js';
+import { describeKind, isObject, isString, type JsonObject } from '../../../util/shape.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
+import { FormatError, decodeJson } from '../../../util/decode.js';
 import { aliasTarget, insideNodeModules, isRegistryVersion, nameAfterNodeModules } from './npm-names.js';
 
 const MIB = 1024 * 1024;
@@ -22,14 +22,14 @@ export const packageLockExtractor: Extractor = {
     return !insideNodeModules(path);
   },
   extract({ path, content }) {
-    const found = readLock(parseJsonText(content));
+    const found = readLock(decodeJson(content, 'a package-lock'));
     // the hidden lockfile is npm's record of what it installed: those packages ship
     return path.endsWith(HIDDEN_LOCKFILE) ? found.map((pkg) => ({ ...pkg, installed: true })) : found;
   },
 };
 
 function readLock(lock: unknown): ExtractedPackage[] {
-  if (!isObject(lock)) throw new ExtractError(`it is not a package-lock: the top level is ${describeValue(lock)}, not an object`);
+  if (!isObject(lock)) throw new FormatError(`it is not a package-lock: the top level is ${describeKind(lock)}, not an object`);
   const packages = lock['packages'];
   const dependencies = lock['dependencies'];
   // v2 carries both sections with the same packages; "packages" is the one npm 7+ reads
@@ -37,18 +37,18 @@ function readLock(lock: unknown): ExtractedPackage[] {
   if (dependencies !== undefined) return fromDependencies(expectObject(dependencies, '"dependencies"'));
   // npm 6 writes no "dependencies" at all for a project that has none
   if (typeof lock['lockfileVersion'] === 'number') return [];
-  throw new ExtractError('it is not a package-lock: it has no "lockfileVersion", "packages" or "dependencies"');
+  throw new FormatError('it is not a package-lock: it has no "lockfileVersion", "packages" or "dependencies"');
 }
 
 function expectObject(value: unknown, where: string): JsonObject {
-  if (!isObject(value)) throw new ExtractError(`${where} is ${describeValue(value)}, not an object`);
+  if (!isObject(value)) throw new FormatError(`${where} is ${describeKind(value)}, not an object`);
   return value;
 }
 
 function optionalString(entry: JsonObject, key: string, where: string): string | undefined {
   const value = entry[key];
   if (value === undefined || isString(value)) return value;
-  throw new ExtractError(`"${key}" of ${where} is ${describeValue(value)}, not a string`);
+  throw new FormatError(`"${key}" of ${where} is ${describeKind(value)}, not a string`);
 }
 
 /** v2/v3: one entry per folder, keyed by its path (`node_modules/a/node_modules/b`). */

@@ -1,8 +1,9 @@
 // pnpm-lock.yaml (lockfile 5.x, 6.x, 9.x) and node_modules/.pnpm/lock.yaml, the copy
 // pnpm keeps of what it installed.
-import { describeValue, isObject, isString, type JsonObject } from '../../../util/shape.js';
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
-import { parseYamlDocuments, textOf } from './js-text.js';
+import { describeKind, isObject, isString, type JsonObject } from '../../../util/shape.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
+import { parseYamlDocuments } from '../../syntax/yaml-documents.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
 import { insideNodeModules, isRegistryVersion } from './npm-names.js';
 import { parseDependencyPath, withoutPeers } from './pnpm-dependency-path.js';
 import { devByPackage } from './pnpm-dev-reach.js';
@@ -22,7 +23,7 @@ export const pnpmLockExtractor: Extractor = {
     // pnpm 11+ may write two documents: the "env" one (config dependencies and pnpm
     // itself, which are installed too) and then the project's; every one is read
     const found: ExtractedPackage[] = [];
-    for (const document of parseYamlDocuments(textOf(content))) {
+    for (const document of parseYamlDocuments(decodeText(content, 'a pnpm lockfile'))) {
       if (document === null) continue; // nothing but comments
       found.push(...fromDocument(document));
     }
@@ -32,16 +33,16 @@ export const pnpmLockExtractor: Extractor = {
 };
 
 function fromDocument(lock: unknown): ExtractedPackage[] {
-  if (!isObject(lock)) throw new ExtractError(`it is not a pnpm lockfile: the top level is ${describeValue(lock)}, not a map`);
+  if (!isObject(lock)) throw new FormatError(`it is not a pnpm lockfile: the top level is ${describeKind(lock)}, not a map`);
   const major = lockfileMajor(lock['lockfileVersion']);
   const packages = lock['packages'];
   if (packages === undefined || packages === '') {
     // `packages:` with nothing under it is a project without dependencies; one whose
     // projects do depend on packages was cut short before its packages
-    if (dependsOnPackages(lock)) throw new ExtractError('its projects have dependencies but it lists no packages (a truncated file?)');
+    if (dependsOnPackages(lock)) throw new FormatError('its projects have dependencies but it lists no packages (a truncated file?)');
     return [];
   }
-  if (!isObject(packages)) throw new ExtractError(`"packages" is ${describeValue(packages)}, not a map`);
+  if (!isObject(packages)) throw new FormatError(`"packages" is ${describeKind(packages)}, not a map`);
   const importers = isObject(lock['importers']) ? lock['importers'] : undefined;
   const snapshots = isObject(lock['snapshots']) ? lock['snapshots'] : {};
   if (major >= 9) checkSnapshots(packages, snapshots);
@@ -98,29 +99,29 @@ function referenceOf(value: unknown): string | undefined {
 function checkSnapshots(packages: JsonObject, snapshots: JsonObject): void {
   const snapshotted = new Set(Object.keys(snapshots).map(withoutPeers));
   for (const key of snapshotted) {
-    if (!Object.hasOwn(packages, key)) throw new ExtractError('a snapshot has no package entry (a truncated or edited file?)');
+    if (!Object.hasOwn(packages, key)) throw new FormatError('a snapshot has no package entry (a truncated or edited file?)');
   }
   for (const key of Object.keys(packages)) {
-    if (!snapshotted.has(key)) throw new ExtractError('a package has no snapshot (a truncated file?)');
+    if (!snapshotted.has(key)) throw new FormatError('a package has no snapshot (a truncated file?)');
   }
 }
 
 function lockfileMajor(value: unknown): number {
   // failsafe YAML: `5.4` and `'9.0'` are both strings
   const major = isString(value) ? Number.parseInt(value, 10) : Number.NaN;
-  if (Number.isNaN(major)) throw new ExtractError(`it is not a pnpm lockfile: its lockfileVersion is ${describeValue(value)}`);
+  if (Number.isNaN(major)) throw new FormatError(`it is not a pnpm lockfile: its lockfileVersion is ${describeKind(value)}`);
   return major;
 }
 
 function entryOf(value: unknown, index: number): JsonObject {
   // an entry with no fields is written `key:` (an empty scalar) or `key: {}`
   if (value === '') return {};
-  if (!isObject(value)) throw new ExtractError(`package ${index} of "packages" is ${describeValue(value)}, not a map`);
+  if (!isObject(value)) throw new FormatError(`package ${index} of "packages" is ${describeKind(value)}, not a map`);
   return value;
 }
 
 function stringField(entry: JsonObject, key: string, index: number): string | undefined {
   const value = entry[key];
   if (value === undefined || isString(value)) return value;
-  throw new ExtractError(`"${key}" of package ${index} of "packages" is ${describeValue(value)}, not a string`);
+  throw new FormatError(`"${key}" of package ${index} of "packages" is ${describeKind(value)}, not a string`);
 }

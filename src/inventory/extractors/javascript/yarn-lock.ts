@@ -1,8 +1,9 @@
 // yarn.lock: yarn 1's own syntax, or YAML for yarn 2+ ("berry"), which starts with a
 // `__metadata` block. yarn.lock records no dev flag, so packages carry none.
-import { describeValue, isObject, isString } from '../../../util/shape.js';
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
-import { parseYamlDocuments, textOf } from './js-text.js';
+import { describeKind, isObject, isString } from '../../../util/shape.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
+import { parseYamlDocuments } from '../../syntax/yaml-documents.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
 import { aliasTarget, insideNodeModules, splitDescriptor } from './npm-names.js';
 import { parseYarnV1 } from './yarn-v1-syntax.js';
 
@@ -23,7 +24,7 @@ export const yarnLockExtractor: Extractor = {
     return base === 'yarn.lock' && !insideNodeModules(path);
   },
   extract({ content }) {
-    const text = textOf(content);
+    const text = decodeText(content, 'a yarn lockfile');
     return /^"?__metadata"?:/m.test(text) ? fromBerry(text) : fromV1(text);
   },
 };
@@ -33,9 +34,9 @@ function fromV1(text: string): ExtractedPackage[] {
   for (const entry of parseYarnV1(text)) {
     const version = entry.fields.get('version');
     // yarn 1 writes a version for every entry, git and file ones too: one without is damage
-    if (!isString(version)) throw new ExtractError(`the entry at line ${entry.line} has no version`);
+    if (!isString(version)) throw new FormatError(`the entry at line ${entry.line} has no version`);
     const descriptor = splitDescriptor(entry.descriptors[0] ?? '');
-    if (!descriptor) throw new ExtractError(`the entry at line ${entry.line} does not start with name@range`);
+    if (!descriptor) throw new FormatError(`the entry at line ${entry.line} does not start with name@range`);
     // `string-width-cjs@npm:string-width@^4.2.0` installs string-width. Git, `file:` and
     // `link:` entries carry the version of the package.json they found and are read:
     // a vendored copy of a published package is that package.
@@ -47,26 +48,26 @@ function fromV1(text: string): ExtractedPackage[] {
 
 function fromBerry(text: string): ExtractedPackage[] {
   const documents = parseYamlDocuments(text);
-  if (documents.length !== 1) throw new ExtractError(`it holds ${documents.length} YAML documents, not one`);
+  if (documents.length !== 1) throw new FormatError(`it holds ${documents.length} YAML documents, not one`);
   const lock = documents[0];
-  if (!isObject(lock)) throw new ExtractError(`it is not a yarn lockfile: the top level is ${describeValue(lock)}, not a map`);
+  if (!isObject(lock)) throw new FormatError(`it is not a yarn lockfile: the top level is ${describeKind(lock)}, not a map`);
   const metadata = lock['__metadata'];
-  if (!isObject(metadata) || !isString(metadata['version'])) throw new ExtractError('its __metadata is not a map with the lockfile version');
+  if (!isObject(metadata) || !isString(metadata['version'])) throw new FormatError('its __metadata is not a map with the lockfile version');
   const found: ExtractedPackage[] = [];
   let index = 0;
   for (const [key, value] of Object.entries(lock)) {
     index++;
     if (key === '__metadata') continue;
     const where = `entry ${index}`;
-    if (!isObject(value)) throw new ExtractError(`${where} is ${describeValue(value)}, not a map`);
+    if (!isObject(value)) throw new FormatError(`${where} is ${describeKind(value)}, not a map`);
     const version = value['version'];
     const resolution = value['resolution'];
-    if (!isString(version) || version === '') throw new ExtractError(`${where} has no version`);
-    if (!isString(resolution)) throw new ExtractError(`${where} has no resolution`);
+    if (!isString(version) || version === '') throw new FormatError(`${where} has no version`);
+    if (!isString(resolution)) throw new FormatError(`${where} has no resolution`);
     // the resolution names the package actually fetched: aliases and patches resolve to it
     // (`string-width@npm:4.2.3`, `resolve@patch:resolve@npm%3A1.22.1#…`)
     const resolved = splitDescriptor(resolution);
-    if (!resolved) throw new ExtractError(`the resolution of ${where} is not name@reference`);
+    if (!resolved) throw new FormatError(`the resolution of ${where} is not name@reference`);
     const protocol = resolved.spec.slice(0, resolved.spec.indexOf(':'));
     if (LOCAL_PROTOCOLS.has(protocol)) continue;
     found.push({ ecosystem: 'npm', name: resolved.name, version });

@@ -1,8 +1,8 @@
+import { FormatError } from '../../../util/decode.js';
 // The syntax of a yarn 1 lockfile: entries whose header lists one or more descriptors
 // (`"@babel/code-frame@^7.0.0", "@babel/code-frame@^7.12.13":`), with indented
 // `key value` fields and `key:` blocks. Written from the format yarn 1 writes; every
 // line it does not understand is an error, so a damaged file is never half read.
-import { ExtractError } from '../extractor.js';
 
 export type YarnV1Value = string | Map<string, YarnV1Value>;
 
@@ -121,6 +121,6 @@ function unquote(literal: string, lineNumber: number): string {
   throw lineError(lineNumber, 'has a string with an invalid escape');
 }
 
-function lineError(lineNumber: number, problem: string): ExtractError {
-  return new ExtractError(`line ${lineNumber} ${problem}`);
+function lineError(lineNumber: number, problem: string): FormatError {
+  return new FormatError(`line ${lineNumber} ${problem}`);
 }

@@ -1,4 +1,5 @@
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
 
 const INSTALLED = 'lib/apk/db/installed';
 /** Every line of the database is one letter, a colon and a value. */
@@ -25,29 +26,29 @@ export const apkInstalledExtractor: Extractor = {
       if (!stanza) return;
       const name = stanza.get('P');
       const version = stanza.get('V');
-      if (!name) throw new ExtractError(`the package at line ${start} has no name (P:)`);
-      if (!version) throw new ExtractError(`${name} (line ${start}) has no version (V:)`);
+      if (!name) throw new FormatError(`the package at line ${start} has no name (P:)`);
+      if (!version) throw new FormatError(`the package at line ${start} has no version (V:)`);
       const pkg: ExtractedPackage = { ecosystem: 'Alpine', name, version };
       const origin = stanza.get('o');
       if (origin && origin !== name) pkg.aliases = [origin];
       found.push(pkg);
       stanza = undefined;
     };
-    const lines = content.toString('utf8').split(/\r?\n/);
+    const lines = decodeText(content, 'an apk database').split(/\r?\n/);
     for (const [index, line] of lines.entries()) {
       if (line === '') {
         finish();
         continue;
       }
       const match = LINE.exec(line);
-      if (!match) throw new ExtractError(`line ${index + 1} is not an apk database line (X:value): ${JSON.stringify(line.slice(0, 60))}`);
+      if (!match) throw new FormatError(`line ${index + 1} is not an apk database line (X:value)`);
       const [, key = '', value = ''] = match;
       if (!stanza) {
         stanza = new Map();
         start = index + 1;
       }
       // file lists repeat their letters; the package's own fields appear once
-      if ((key === 'P' || key === 'V' || key === 'o') && stanza.has(key)) throw new ExtractError(`line ${index + 1}: ${key}: appears twice in one package`);
+      if ((key === 'P' || key === 'V' || key === 'o') && stanza.has(key)) throw new FormatError(`line ${index + 1}: ${key}: appears twice in one package`);
       if (!stanza.has(key)) stanza.set(key, value);
     }
     finish();

@@ -1,4 +1,5 @@
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
 
 const STATUS = 'var/lib/dpkg/status';
 const STATUS_D = 'var/lib/dpkg/status.d';
@@ -51,20 +52,20 @@ export const dpkgStatusExtractor: Extractor = {
   extract({ path, content }) {
     const statusD = !path.endsWith(STATUS);
     const found: ExtractedPackage[] = [];
-    for (const stanza of stanzas(content.toString('utf8'))) {
+    for (const stanza of stanzas(decodeText(content, 'a dpkg status file'))) {
       const field = (name: string): string | undefined => stanza.fields.get(name.toLowerCase());
       const name = field('Package');
-      if (!name) throw new ExtractError(`the stanza at line ${stanza.line} has no Package`);
+      if (!name) throw new FormatError(`the stanza at line ${stanza.line} has no Package`);
       const status = field('Status');
       if (status === undefined) {
-        if (!statusD) throw new ExtractError(`${name} (line ${stanza.line}) has no Status`);
-      } else if (!isOnDisk(status)) {
+        if (!statusD) throw new FormatError(`the package at line ${stanza.line} has no Status`);
+      } else if (!isOnDisk(status, stanza.line)) {
         continue;
       }
       const version = field('Version');
-      if (!version) throw new ExtractError(`${name} (line ${stanza.line}) is installed but has no Version`);
+      if (!version) throw new FormatError(`the package at line ${stanza.line} is installed but has no Version`);
       const pkg: ExtractedPackage = { ecosystem: 'Debian', name, version };
-      const source = sourceAlias(field('Source'), name, version);
+      const source = sourceAlias(field('Source'), name, version, stanza.line);
       if (source) pkg.aliases = [source];
       found.push(pkg);
     }
@@ -72,17 +73,17 @@ export const dpkgStatusExtractor: Extractor = {
   },
 };
 
-function isOnDisk(status: string): boolean {
+function isOnDisk(status: string, line: number): boolean {
   const words = status.split(/\s+/);
   const [want = '', flag = '', state = ''] = words;
-  if (words.length !== 3 || !WANTS.has(want) || !FLAGS.has(flag) || !STATES.has(state)) throw new ExtractError(`${JSON.stringify(status.slice(0, 60))} is not a dpkg Status`);
+  if (words.length !== 3 || !WANTS.has(want) || !FLAGS.has(flag) || !STATES.has(state)) throw new FormatError(`the package at line ${line} has a Status that is not a dpkg status`);
   return !ABSENT.has(state);
 }
 
-function sourceAlias(source: string | undefined, name: string, version: string): string | undefined {
+function sourceAlias(source: string | undefined, name: string, version: string, line: number): string | undefined {
   if (source === undefined) return undefined;
   const match = SOURCE.exec(source.trim());
-  if (!match) throw new ExtractError(`${name} has a Source that is not "name" or "name (version)": ${JSON.stringify(source.slice(0, 60))}`);
+  if (!match) throw new FormatError(`the package at line ${line} has a Source that is not "name" or "name (version)"`);
   const [, sourceName = '', sourceVersion] = match;
   if (sourceName === name) return undefined;
   if (sourceVersion !== undefined && sourceVersion !== version && !new RegExp(`^${escapeRegExp(sourceVersion)}\\+b\\d+$`).test(version)) return undefined;
@@ -94,7 +95,7 @@ function stanzas(text: string): Stanza[] {
   const out: Stanza[] = [];
   let current: Stanza | undefined;
   let last: string | undefined;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     if (/^[ \t]*$/.test(line)) {
       current = undefined;
@@ -103,18 +104,18 @@ function stanzas(text: string): Stanza[] {
     }
     if (line.startsWith(' ') || line.startsWith('\t')) {
       // a continuation line belongs to the field above it
-      if (!current || last === undefined) throw new ExtractError(`line ${index + 1} continues a field, but no field precedes it`);
+      if (!current || last === undefined) throw new FormatError(`line ${index + 1} continues a field, but no field precedes it`);
       continue;
     }
     const match = FIELD.exec(line);
-    if (!match) throw new ExtractError(`line ${index + 1} is not a "Field: value" line: ${JSON.stringify(line.slice(0, 60))}`);
+    if (!match) throw new FormatError(`line ${index + 1} is not a "Field: value" line`);
     const [, name = '', value = ''] = match;
     if (!current) {
       current = { line: index + 1, fields: new Map() };
       out.push(current);
     }
     last = name.toLowerCase();
-    if (current.fields.has(last)) throw new ExtractError(`line ${index + 1}: ${name} appears twice in one stanza`);
+    if (current.fields.has(last)) throw new FormatError(`line ${index + 1} repeats a field of its stanza`);
     current.fields.set(last, value.trim());
   }
   return out;

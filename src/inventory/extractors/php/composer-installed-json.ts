@@ -1,6 +1,7 @@
 import { isObject, isStringArray } from '../../../util/shape.js';
-import { composerPackages, parseComposerJson } from './composer-packages.js';
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { composerPackages } from './composer-packages.js';
+import { FormatError, decodeJson } from '../../../util/decode.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { markMagentoProduct } from './magento-product.js';
 
 /**
@@ -16,13 +17,13 @@ export const composerInstalledJsonExtractor: Extractor = {
   // the vendor folder may be renamed (config.vendor-dir), its composer/ subfolder may not
   matches: (path, base) => base === 'installed.json' && (path === 'composer/installed.json' || path.endsWith('/composer/installed.json')),
   extract({ content }: ExtractInput): ExtractedPackage[] {
-    const installed = parseComposerJson(content, 'installed.json');
+    const installed = decodeJson(content, 'installed.json');
     if (Array.isArray(installed)) return markMagentoProduct(composerPackages(installed, 'the list', () => undefined));
-    if (!isObject(installed)) throw new ExtractError('it is neither a list of packages (Composer 1) nor an object (Composer 2)');
+    if (!isObject(installed)) throw new FormatError('it is neither a list of packages (Composer 1) nor an object (Composer 2)');
     const devNames = installed['dev-package-names'];
     let dev: (name: string) => boolean | undefined = () => undefined;
     if (devNames !== undefined) {
-      if (!isStringArray(devNames)) throw new ExtractError('"dev-package-names" is not a list of names');
+      if (!isStringArray(devNames)) throw new FormatError('"dev-package-names" is not a list of names');
       const set = new Set(devNames.map((name) => name.toLowerCase()));
       dev = (name) => set.has(name);
     }

@@ -1,7 +1,7 @@
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { markMagentoProduct } from './magento-product.js';
 import { PhpArray, parsePhpReturnLiteral, type PhpValue } from '../../syntax/php-array-literal.js';
-import { textOf } from '../../syntax/text-of.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
 
 /**
  * vendor/composer/installed.php (Composer 2), read as a literal, never run:
@@ -17,22 +17,22 @@ export const composerInstalledPhpExtractor: Extractor = {
   maxBytes: 64 * 1024 * 1024,
   matches: (path, base) => base === 'installed.php' && (path === 'composer/installed.php' || path.endsWith('/composer/installed.php')),
   extract({ content }: ExtractInput): ExtractedPackage[] {
-    const installed = parsePhpReturnLiteral(textOf(content, 'installed.php'));
-    if (!(installed instanceof PhpArray)) throw new ExtractError('it does not return an array');
+    const installed = parsePhpReturnLiteral(decodeText(content, 'installed.php'));
+    if (!(installed instanceof PhpArray)) throw new FormatError('it does not return an array');
     const versions = installed.get('versions');
-    if (!(versions instanceof PhpArray)) throw new ExtractError("it has no 'versions' array");
+    if (!(versions instanceof PhpArray)) throw new FormatError("it has no 'versions' array");
     const rootEntry = installed.get('root');
     const rootName = rootEntry instanceof PhpArray ? stringOf(rootEntry.get('name'))?.toLowerCase() : undefined;
 
     const packages: ExtractedPackage[] = [];
     let root: ExtractedPackage | undefined;
-    for (const [rawName, entry] of versions.entries) {
-      if (!(entry instanceof PhpArray)) throw new ExtractError(`the entry of ${rawName} is not an array`);
+    for (const [index, [rawName, entry]] of [...versions.entries].entries()) {
+      if (!(entry instanceof PhpArray)) throw new FormatError(`entry ${index + 1} of 'versions' is not an array`);
       const name = rawName.toLowerCase();
       const version = stringOf(entry.get('pretty_version')) ?? stringOf(entry.get('version'));
       if (version === undefined) {
         if (entry.get('replaced') !== undefined || entry.get('provided') !== undefined) continue;
-        throw new ExtractError(`${rawName} has no version and is neither replaced nor provided`);
+        throw new FormatError(`entry ${index + 1} of 'versions' has no version and is neither replaced nor provided`);
       }
       const pkg: ExtractedPackage = { ecosystem: 'Packagist', name, version };
       const dev = entry.get('dev_requirement');

@@ -1,6 +1,7 @@
 import { isObject } from '../../../util/shape.js';
-import { composerPackages, parseComposerJson } from './composer-packages.js';
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { composerPackages } from './composer-packages.js';
+import { FormatError, decodeJson } from '../../../util/decode.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { markMagentoProduct } from './magento-product.js';
 
 /** composer.lock: `packages`, and `packages-dev` (development only). */
@@ -10,9 +11,9 @@ export const composerLockExtractor: Extractor = {
   maxBytes: 64 * 1024 * 1024,
   matches: (_path, base) => base === 'composer.lock',
   extract({ content }: ExtractInput): ExtractedPackage[] {
-    const lock = parseComposerJson(content, 'composer.lock');
-    if (!isObject(lock)) throw new ExtractError('it is not a JSON object');
-    if (!('packages' in lock)) throw new ExtractError('it has no "packages" list');
+    const lock = decodeJson(content, 'composer.lock');
+    if (!isObject(lock)) throw new FormatError('it is not a JSON object');
+    if (!('packages' in lock)) throw new FormatError('it has no "packages" list');
     const packages = composerPackages(lock['packages'], 'packages', () => false);
     // Composer 1 wrote `"packages-dev": null` for `--no-dev` locks
     const devList = lock['packages-dev'];

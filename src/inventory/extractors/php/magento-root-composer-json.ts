@@ -1,6 +1,6 @@
 import { isObject, stringAt } from '../../../util/shape.js';
-import { parseComposerJson } from './composer-packages.js';
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { FormatError, decodeJson } from '../../../util/decode.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { markMagentoProduct } from './magento-product.js';
 
 // The root composer.json of a Magento git clone (`magento/magento2ce`) names the product
@@ -25,8 +25,8 @@ export const magentoRootComposerJsonExtractor: Extractor = {
   matches: (_path, base) => base === 'composer.json',
   extract({ content }: ExtractInput): ExtractedPackage[] {
     if (!NAMES_IT.test(content.toString('latin1'))) return [];
-    const manifest = parseComposerJson(content, 'composer.json');
-    if (!isObject(manifest)) throw new ExtractError('it is not a JSON object');
+    const manifest = decodeJson(content, 'composer.json');
+    if (!isObject(manifest)) throw new FormatError('it is not a JSON object');
     const name = stringAt(manifest, 'name')?.toLowerCase();
     const version = stringAt(manifest, 'version');
     const type = stringAt(manifest, 'type');

@@ -1,4 +1,5 @@
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { FormatError } from '../../../util/decode.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { lockPackages, requiredString } from './python-lock-toml.js';
 import { normalizePypiName } from './pypi-name.js';
 
@@ -14,7 +15,7 @@ export const pdmLockExtractor: Extractor = {
   matches: (_path, base) => base === 'pdm.lock',
   extract({ content }: ExtractInput): ExtractedPackage[] {
     const { document, packages } = lockPackages(content, 'pdm.lock');
-    if (packages.length === 0 && document['metadata'] === undefined) throw new ExtractError('it has neither packages nor [metadata]: it is not a pdm.lock');
+    if (packages.length === 0 && document['metadata'] === undefined) throw new FormatError('it has neither packages nor [metadata]: it is not a pdm.lock');
     return packages.map((table, index) => {
       const pkg: ExtractedPackage = {
         ecosystem: 'PyPI',

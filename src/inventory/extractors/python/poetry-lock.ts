@@ -1,4 +1,5 @@
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { FormatError } from '../../../util/decode.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { lockPackages, requiredString } from './python-lock-toml.js';
 import { normalizePypiName } from './pypi-name.js';
 
@@ -13,7 +14,7 @@ export const poetryLockExtractor: Extractor = {
   matches: (_path, base) => base === 'poetry.lock',
   extract({ content }: ExtractInput): ExtractedPackage[] {
     const { document, packages } = lockPackages(content, 'poetry.lock');
-    if (packages.length === 0 && document['metadata'] === undefined) throw new ExtractError('it has neither packages nor [metadata]: it is not a poetry.lock');
+    if (packages.length === 0 && document['metadata'] === undefined) throw new FormatError('it has neither packages nor [metadata]: it is not a poetry.lock');
     return packages.map((table, index) => {
       const pkg: ExtractedPackage = {
         ecosystem: 'PyPI',

@@ -1,6 +1,6 @@
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { normalizePypiName, PYPI_NAME } from './pypi-name.js';
-import { textOf } from '../../syntax/text-of.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
 
 /**
  * An installed Python distribution's core metadata: `<name>.dist-info/METADATA` (wheels,
@@ -19,12 +19,12 @@ export const pythonInstalledMetadataExtractor: Extractor = {
     (base === 'PKG-INFO' && (path.endsWith('.egg-info/PKG-INFO') || path.endsWith('EGG-INFO/PKG-INFO'))) ||
     base.endsWith('.egg-info'),
   extract({ content }: ExtractInput): ExtractedPackage[] {
-    const headers = metadataHeaders(textOf(content, 'Python package metadata'));
+    const headers = metadataHeaders(decodeText(content, 'Python package metadata'));
     const name = headers.get('name');
     const version = headers.get('version');
-    if (!name) throw new ExtractError('it has no Name header');
-    if (!PYPI_NAME.test(name)) throw new ExtractError(`its Name ${JSON.stringify(name.slice(0, 60))} is not a distribution name`);
-    if (!version) throw new ExtractError('it has no Version header');
+    if (!name) throw new FormatError('it has no Name header');
+    if (!PYPI_NAME.test(name)) throw new FormatError('its Name is not a distribution name');
+    if (!version) throw new FormatError('it has no Version header');
     return [{ ecosystem: 'PyPI', name: normalizePypiName(name), version }];
   },
 };
@@ -33,16 +33,16 @@ export const pythonInstalledMetadataExtractor: Extractor = {
 function metadataHeaders(text: string): Map<string, string> {
   const headers = new Map<string, string>();
   let last: string | undefined;
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  for (const [index, line] of text.split(/\r\n|\r|\n/).entries()) {
     // only an empty line ends the headers: setuptools folds a blank line of a long
     // Description into eight spaces, which continue the header
     if (line === '') break;
     if (/^[ \t]/.test(line)) {
-      if (last === undefined) throw new ExtractError('it starts with a continuation line, not a header');
+      if (last === undefined) throw new FormatError('it starts with a continuation line, not a header');
       continue; // a folded value (a long Summary or License): not one we read
     }
     const colon = line.indexOf(':');
-    if (colon <= 0 || !/^[A-Za-z0-9-]+$/.test(line.slice(0, colon))) throw new ExtractError(`${JSON.stringify(line.slice(0, 60))} is not a metadata header`);
+    if (colon <= 0 || !/^[A-Za-z0-9-]+$/.test(line.slice(0, colon))) throw new FormatError(`line ${index + 1} is not a metadata header`);
     last = line.slice(0, colon).toLowerCase();
     if (!headers.has(last)) headers.set(last, line.slice(colon + 1).trim());
   }

@@ -1,15 +1,14 @@
-import { ExtractError } from '../extractor.js';
-import { textOf } from '../../syntax/text-of.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
 import { parseToml, type TomlTable, type TomlValue } from '../../syntax/toml-reader.js';
 
 /** A TOML lockfile's `[[package]]` tables; a file that is not TOML, or whose `package` is not a list of tables, throws. */
 export function lockPackages(content: Buffer, format: string): { document: TomlTable; packages: TomlTable[] } {
-  const document = parseToml(textOf(content, format));
+  const document = parseToml(decodeText(content, format));
   const list = document['package'];
   if (list === undefined) return { document, packages: [] };
-  if (!Array.isArray(list)) throw new ExtractError('"package" is not a list of tables');
+  if (!Array.isArray(list)) throw new FormatError('"package" is not a list of tables');
   const packages = list.map((item, index) => {
-    if (!isTomlTable(item)) throw new ExtractError(`package ${index + 1} is not a table`);
+    if (!isTomlTable(item)) throw new FormatError(`package ${index + 1} is not a table`);
     return item;
   });
   return { document, packages };
@@ -23,8 +22,7 @@ export function isTomlTable(value: TomlValue | undefined): value is TomlTable {
 export function requiredString(table: TomlTable, key: string, index: number): string {
   const value = table[key];
   if (typeof value !== 'string' || value === '') {
-    const name = typeof table['name'] === 'string' ? ` (${table['name']})` : '';
-    throw new ExtractError(`package ${index + 1}${name} has no ${key}`);
+    throw new FormatError(`package ${index + 1} has no ${key}`);
   }
   return value;
 }

@@ -1,6 +1,6 @@
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { normalizePypiName } from './pypi-name.js';
-import { textOf } from '../../syntax/text-of.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
 
 // pip's requirements file format, read the way pip reads it (pip/_internal/req/req_file.py):
 // lines ending in a backslash are joined first, all their trailing backslashes dropped;
@@ -39,11 +39,11 @@ export interface RequirementsFile {
   includes: string[];
 }
 
-/** Reads a requirements file; throws ExtractError when a line is not pip's format. */
+/** Reads a requirements file; throws FormatError when a line is not pip's format. */
 export function readRequirements(content: Buffer): RequirementsFile {
   const packages: ExtractedPackage[] = [];
   const includes: string[] = [];
-  for (const { line, text } of logicalLines(textOf(content, 'a requirements file'))) {
+  for (const { line, text } of logicalLines(decodeText(content, 'a requirements file'))) {
     const requirement = requirementPart(text);
     if (requirement === '') {
       // an option line: -r, -c, -e, --index-url, ...
@@ -118,7 +118,7 @@ function pinnedRequirement(requirement: string, line: number): { name: string; v
   const name = NAME.exec(requirement);
   if (!name?.[1]) {
     if (PATH.test(requirement)) return undefined;
-    throw new ExtractError(`line ${line}: ${JSON.stringify(requirement.slice(0, 60))} is not a requirement`);
+    throw new FormatError(`line ${line} is not a requirement`);
   }
   let rest = requirement.slice(name[0].length);
   if (rest.startsWith('@')) return undefined; // name @ url: a direct reference
@@ -131,7 +131,7 @@ function pinnedRequirement(requirement: string, line: number): { name: string; v
   let pinned: string | undefined;
   for (const clause of rest.split(',')) {
     const parsed = CLAUSE.exec(clause);
-    if (!parsed?.[1] || !parsed[2]) throw new ExtractError(`line ${line}: ${JSON.stringify(requirement.slice(0, 60))} has a version specifier that is not PEP 440`);
+    if (!parsed?.[1] || !parsed[2]) throw new FormatError(`line ${line} has a version specifier that is not PEP 440`);
     if ((parsed[1] === '==' || parsed[1] === '===') && !parsed[2].includes('*')) pinned ??= parsed[2];
   }
   return pinned === undefined ? undefined : { name: name[1], version: pinned };

@@ -1,4 +1,5 @@
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
+import { FormatError } from '../../../util/decode.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { isTomlTable, lockPackages, requiredString } from './python-lock-toml.js';
 import { normalizePypiName } from './pypi-name.js';
 import type { TomlTable, TomlValue } from '../../syntax/toml-reader.js';
@@ -19,7 +20,7 @@ export const uvLockExtractor: Extractor = {
   matches: (_path, base) => base === 'uv.lock',
   extract({ content }: ExtractInput): ExtractedPackage[] {
     const { document, packages } = lockPackages(content, 'uv.lock');
-    if (typeof document['version'] !== 'number') throw new ExtractError('it has no lock `version`: it is not a uv.lock');
+    if (typeof document['version'] !== 'number') throw new FormatError('it has no lock `version`: it is not a uv.lock');
     const nodes = packages.map((table, index) => node(table, index));
     const dev = developmentOnly(nodes);
     const out: ExtractedPackage[] = [];

@@ -1,5 +1,5 @@
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
-import { textOf } from '../../syntax/text-of.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
 
 /** Sections whose `specs:` list gems that are installed: from a gem server, git, a path, a plugin source. */
 const SOURCE_SECTIONS = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE']);
@@ -17,19 +17,19 @@ export const gemfileLockExtractor: Extractor = {
   maxBytes: 16 * 1024 * 1024,
   matches: (_path, base) => base === 'Gemfile.lock' || base === 'gems.locked',
   extract({ content }: ExtractInput): ExtractedPackage[] {
-    const lines = textOf(content, 'Gemfile.lock').split(/\r\n|\r|\n/);
+    const lines = decodeText(content, 'Gemfile.lock').split(/\r\n|\r|\n/);
     const packages = new Map<string, ExtractedPackage>();
     let section: string | undefined;
     let inSpecs = false;
     lines.forEach((line, index) => {
       if (line.trim() === '') return;
       if (!line.startsWith(' ')) {
-        if (!/^[A-Z][A-Z ]*$/.test(line)) throw new ExtractError(`line ${index + 1}: ${JSON.stringify(line.slice(0, 60))} is not a Gemfile.lock section`);
+        if (!/^[A-Z][A-Z ]*$/.test(line)) throw new FormatError(`line ${index + 1} is not a Gemfile.lock section`);
         section = line;
         inSpecs = false;
         return;
       }
-      if (section === undefined) throw new ExtractError(`line ${index + 1}: an indented line before any section`);
+      if (section === undefined) throw new FormatError(`line ${index + 1}: an indented line before any section`);
       if (!SOURCE_SECTIONS.has(section)) return;
       if (/^ {2}\S/.test(line)) {
         inSpecs = line === '  specs:';
@@ -37,11 +37,11 @@ export const gemfileLockExtractor: Extractor = {
       }
       if (!inSpecs || line.startsWith('      ')) return; // a gem's dependencies
       const spec = SPEC.exec(line);
-      if (!spec?.[1] || !spec[2]) throw new ExtractError(`line ${index + 1}: ${JSON.stringify(line.trim().slice(0, 60))} is not a gem and version`);
+      if (!spec?.[1] || !spec[2]) throw new FormatError(`line ${index + 1} is not a gem and version`);
       const key = `${spec[1]}@${spec[2]}`;
       if (!packages.has(key)) packages.set(key, { ecosystem: 'RubyGems', name: spec[1], version: spec[2] });
     });
-    if (section === undefined && packages.size === 0) throw new ExtractError('it has no sections: it is not a Gemfile.lock');
+    if (section === undefined && packages.size === 0) throw new FormatError('it has no sections: it is not a Gemfile.lock');
     return [...packages.values()];
   },
 };

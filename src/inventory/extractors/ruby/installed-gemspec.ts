@@ -1,5 +1,5 @@
-import { ExtractError, type ExtractInput, type ExtractedPackage, type Extractor } from '../extractor.js';
-import { textOf } from '../../syntax/text-of.js';
+import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
 
 // An installed gem's specification, `<gem home>/specifications/<name>-<version>.gemspec`
 // (default gems under `specifications/default/`), is Ruby that RubyGems generated
@@ -19,7 +19,7 @@ export const installedGemspecExtractor: Extractor = {
   maxBytes: 4 * 1024 * 1024,
   matches: (path, base) => base.endsWith('.gemspec') && (path.startsWith('specifications/') || path.includes('/specifications/')),
   extract({ content }: ExtractInput): ExtractedPackage[] {
-    const ruby = textOf(content, 'a gemspec');
+    const ruby = decodeText(content, 'a gemspec');
     const constructed = CONSTRUCTOR.exec(ruby);
     if (constructed) {
       const [name, version] = stringsOf(constructed);
@@ -27,12 +27,12 @@ export const installedGemspecExtractor: Extractor = {
     }
     const block = BLOCK.exec(ruby);
     const variable = block?.[1] ?? block?.[2];
-    if (!block || !variable) throw new ExtractError('it has no Gem::Specification.new block');
+    if (!block || !variable) throw new FormatError('it has no Gem::Specification.new block');
     const body = ruby.slice(block.index + block[0].length);
     const name = attribute(body, variable, 'name');
     const version = attribute(body, variable, 'version');
-    if (!name) throw new ExtractError(`it sets no ${variable}.name to a string`);
-    if (!version) throw new ExtractError(`it sets no ${variable}.version to a string`);
+    if (!name) throw new FormatError('its specification block sets no name to a string');
+    if (!version) throw new FormatError('its specification block sets no version to a string');
     return [{ ecosystem: 'RubyGems', name, version }];
   },
 };

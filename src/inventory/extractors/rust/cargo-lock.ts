@@ -1,4 +1,5 @@
-import { ExtractError, type ExtractedPackage, type Extractor } from '../extractor.js';
+import type { ExtractedPackage, Extractor } from '../extractor.js';
+import { FormatError, decodeText } from '../../../util/decode.js';
 import { parseToml, type TomlTable, type TomlValue } from '../../syntax/toml-reader.js';
 
 // Top-level keys Cargo writes: the lockfile version, the packages, `[metadata]`
@@ -21,11 +22,11 @@ export const cargoLockExtractor: Extractor = {
   maxBytes: 16 * 1024 * 1024,
   matches: (_path, base) => base === 'Cargo.lock',
   extract({ content }) {
-    const lock = parseToml(content.toString('utf8'));
-    for (const key of Object.keys(lock)) if (!KNOWN_KEYS.has(key)) throw new ExtractError(`not a Cargo.lock: unexpected key ${JSON.stringify(key)}`);
-    if (lock['version'] !== undefined && typeof lock['version'] !== 'number') throw new ExtractError('not a Cargo.lock: its version is not a number');
+    const lock = parseToml(decodeText(content, 'Cargo.lock'));
+    for (const key of Object.keys(lock)) if (!KNOWN_KEYS.has(key)) throw new FormatError('not a Cargo.lock: it has a top-level key Cargo does not write');
+    if (lock['version'] !== undefined && typeof lock['version'] !== 'number') throw new FormatError('not a Cargo.lock: its version is not a number');
     const packages = lock['package'];
-    if (packages !== undefined && !Array.isArray(packages)) throw new ExtractError('not a Cargo.lock: [package] must be [[package]] tables');
+    if (packages !== undefined && !Array.isArray(packages)) throw new FormatError('not a Cargo.lock: [package] must be [[package]] tables');
     const found: ExtractedPackage[] = [];
     const root = lock['root'];
     if (root !== undefined) found.push(crate(table(root, 'root'), 1));
@@ -35,16 +36,16 @@ export const cargoLockExtractor: Extractor = {
 };
 
 function table(value: TomlValue, where: string): TomlTable {
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ExtractError(`not a Cargo.lock: ${where} is not a table`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new FormatError(`not a Cargo.lock: ${where} is not a table`);
   return value;
 }
 
 function crate(table: TomlTable, index: number): ExtractedPackage {
   const name = table['name'];
   const version = table['version'];
-  if (typeof name !== 'string' || name === '') throw new ExtractError(`package ${index} has no name`);
-  if (typeof version !== 'string' || version === '') throw new ExtractError(`package ${name} has no version`);
+  if (typeof name !== 'string' || name === '') throw new FormatError(`package ${index} has no name`);
+  if (typeof version !== 'string' || version === '') throw new FormatError(`package ${index} has no version`);
   const source = table['source'];
-  if (source !== undefined && typeof source !== 'string') throw new ExtractError(`package ${name} has a source that is not a string`);
+  if (source !== undefined && typeof source !== 'string') throw new FormatError(`package ${index} has a source that is not a string`);
   return { ecosystem: 'crates.io', name, version };
 }
