@@ -27,9 +27,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
+var __export = (target2, all) => {
   for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+    __defProp(target2, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -39,12 +39,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -258,131 +258,6 @@ Options:
   }
 });
 
-// src/version.ts
-var TOOL_NAME, TOOL_VERSION;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    TOOL_NAME = "release-gate";
-    TOOL_VERSION = "0.1.0";
-  }
-});
-
-// src/report/cyclonedx.ts
-import { createHash } from "node:crypto";
-function serialNumber(seed) {
-  const hex = createHash("sha256").update(`release-gate-sbom\0${seed}`).digest("hex");
-  const variant = (parseInt(hex.slice(16, 17), 16) & 3 | 8).toString(16);
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-function groupAndName(pkg) {
-  if (pkg.ecosystem === "Maven") {
-    const [group = "", name = pkg.name] = pkg.name.split(":");
-    return { group, name };
-  }
-  const slash = pkg.name.lastIndexOf("/");
-  if (slash > 0 && (pkg.ecosystem === "npm" || pkg.ecosystem === "Packagist" || pkg.ecosystem === "Go")) {
-    return { group: pkg.name.slice(0, slash), name: pkg.name.slice(slash + 1) };
-  }
-  return { name: pkg.name };
-}
-function renderCycloneDx(report2, now = /* @__PURE__ */ new Date()) {
-  const files = new Map(report2.files.map((file) => [file.path, file]));
-  const refOf = (pkg, i2) => `${pkg.purl}#${i2}`;
-  const components2 = report2.packages.map((pkg, i2) => {
-    const { group, name } = groupAndName(pkg);
-    const component = { type: "library", "bom-ref": refOf(pkg, i2), name, version: pkg.version, purl: pkg.purl };
-    if (group) component["group"] = group;
-    const archive = pkg.locations.filter((location) => ARCHIVE.test(location)).map((location) => files.get(location)).find((file) => file?.sha256);
-    if (archive?.sha256) component["hashes"] = [{ alg: "SHA-256", content: archive.sha256 }];
-    component["properties"] = [
-      ...pkg.locations.map((location) => ({ name: "release-gate:location", value: location })),
-      ...pkg.dev ? [{ name: "release-gate:dev", value: "true" }] : [],
-      ...(pkg.aliases ?? []).map((alias) => ({ name: "release-gate:alias", value: alias }))
-    ];
-    return component;
-  });
-  const refs = new Map(report2.packages.map((pkg, i2) => [`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`, refOf(pkg, i2)]));
-  const vulnerabilities = report2.findings.flatMap((finding, i2) => {
-    if (finding.kind !== "vulnerability" || !finding.advisory || !finding.package) return [];
-    const ref2 = refs.get(`${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`);
-    if (!ref2) return [];
-    const vulnerability = {
-      "bom-ref": `vulnerability-${i2}`,
-      id: finding.advisory.id,
-      source: { name: "OSV", url: finding.advisory.url ?? `https://osv.dev/vulnerability/${finding.advisory.id}` },
-      ratings: [{ severity: RATING[finding.severity], method: "other" }],
-      description: finding.title,
-      affects: [{ ref: ref2 }]
-    };
-    if (finding.advisory.aliases.length > 0) vulnerability["references"] = finding.advisory.aliases.map((alias) => ({ id: alias, source: { name: alias.startsWith("CVE-") ? "NVD" : "OSV" } }));
-    if (finding.advisory.fixed.length > 0) vulnerability["recommendation"] = `upgrade to ${finding.advisory.fixed.join(" or ")}`;
-    return [vulnerability];
-  });
-  const target = report2.target;
-  const bom = {
-    $schema: "http://cyclonedx.org/schema/bom-1.6.schema.json",
-    bomFormat: "CycloneDX",
-    specVersion: "1.6",
-    serialNumber: serialNumber(target.sha256),
-    version: 1,
-    metadata: {
-      timestamp: now.toISOString(),
-      tools: { components: [{ type: "application", name: TOOL_NAME, version: TOOL_VERSION }] },
-      component: {
-        type: "application",
-        "bom-ref": "release-package",
-        name: target.path.split("/").at(-1) ?? target.path,
-        hashes: [{ alg: "SHA-256", content: target.sha256 }],
-        properties: [{ name: "release-gate:format", value: target.format }]
-      }
-    },
-    components: components2,
-    dependencies: [{ ref: "release-package", dependsOn: components2.map((component) => component["bom-ref"]) }],
-    vulnerabilities
-  };
-  return `${JSON.stringify(bom, null, 2)}
-`;
-}
-var ARCHIVE, RATING;
-var init_cyclonedx = __esm({
-  "src/report/cyclonedx.ts"() {
-    "use strict";
-    init_version();
-    ARCHIVE = /^[^!]*\.(?:jar|war|ear|whl|gem|nupkg)$/i;
-    RATING = { critical: "critical", high: "high", medium: "medium", low: "low", info: "info" };
-  }
-});
-
-// src/findings/describe-change.ts
-function describeChange(change) {
-  const { before, after } = change;
-  const parts = change.changes.map((aspect) => {
-    switch (aspect) {
-      case "added":
-        return "added";
-      case "removed":
-        return "removed";
-      case "content":
-        return "changed";
-      case "mode":
-        return `mode ${before?.mode ?? "?"} \u2192 ${after?.mode ?? "?"}`;
-      case "owner":
-        return `owner ${before?.uid ?? "?"}:${before?.gid ?? "?"} \u2192 ${after?.uid ?? "?"}:${after?.gid ?? "?"}`;
-      case "type":
-        return `now a ${after?.type ?? "?"} (was a ${before?.type ?? "?"})`;
-      case "link":
-        return `link ${before?.link ?? "?"} \u2192 ${after?.link ?? "?"}`;
-    }
-  });
-  return parts.join(", ");
-}
-var init_describe_change = __esm({
-  "src/findings/describe-change.ts"() {
-    "use strict";
-  }
-});
-
 // src/report/format.ts
 function count(n) {
   return n.toLocaleString("en-US");
@@ -412,46 +287,6 @@ var init_format = __esm({
   }
 });
 
-// src/report/markdown-escape.ts
-function mdCode(text) {
-  let safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/@/g, `@${WORD_JOINER}`);
-  if (safe.length > MAX_SPAN) safe = `${safe.slice(0, MAX_SPAN)}\u2026`;
-  return safe.length === 0 ? '`""`' : `\`${safe}\``;
-}
-function mdText(text, max2 = 200) {
-  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
-  safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
-  return safe.length > max2 ? `${safe.slice(0, max2)}\u2026` : safe;
-}
-var MAX_SPAN, WORD_JOINER;
-var init_markdown_escape = __esm({
-  "src/report/markdown-escape.ts"() {
-    "use strict";
-    init_format();
-    MAX_SPAN = 300;
-    WORD_JOINER = "\u2060";
-  }
-});
-
-// src/report/finding-text.ts
-function findingSubject(finding) {
-  if (finding.package) {
-    const advisory = finding.advisory ? ` ${finding.advisory.id}` : "";
-    return `${finding.package.name} ${finding.package.version}${advisory}`;
-  }
-  return finding.rule ?? finding.kind;
-}
-function findingFix(finding) {
-  const fixed = finding.advisory?.fixed ?? [];
-  if (!finding.advisory) return void 0;
-  return fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet";
-}
-var init_finding_text = __esm({
-  "src/report/finding-text.ts"() {
-    "use strict";
-  }
-});
-
 // src/report/verdict-line.ts
 function verdictLine(report2) {
   const blocking = report2.findings.filter((finding) => finding.blocking).length;
@@ -469,301 +304,6 @@ var init_verdict_line = __esm({
   "src/report/verdict-line.ts"() {
     "use strict";
     init_format();
-  }
-});
-
-// src/report/markdown.ts
-function renderMarkdown(report2, options2 = {}) {
-  const limit = options2.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report2, options2.title), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), notesSection(report2)];
-  const out = [];
-  let used = 0;
-  const reserve = 400;
-  for (const section2 of sections) {
-    for (const block of section2) {
-      if (used + block.length + 1 > limit - reserve) {
-        out.push(truncationNote(report2, options2.moreAt));
-        return `${out.join("\n")}
-`;
-      }
-      out.push(block);
-      used += block.length + 1;
-    }
-  }
-  return `${out.join("\n")}
-`;
-}
-function header(report2, title) {
-  const { target } = report2;
-  const out = [`## ${ICONS[report2.verdict]} release-gate${title ? ` ${mdCode(title)}` : ""}: ${mdText(verdictLine(report2))}`, ""];
-  out.push("| | package | format | entries | size | sha256 |", "| --- | --- | --- | --- | --- | --- |");
-  out.push(`| this release | ${mdCode(target.path)} | ${target.format} | ${count(target.files)} | ${bytes(target.bytes)} | ${mdCode(target.sha256.slice(0, 16))} |`);
-  if (report2.baseline) {
-    const base = report2.baseline;
-    out.push(`| baseline | ${mdCode(base.path)} | ${base.format} | ${count(base.files)} | ${bytes(base.bytes)} | ${mdCode(base.sha256.slice(0, 16))} |`);
-  }
-  out.push("", `**Packages:** ${packageCounts(report2)} \xB7 **Findings:** ${findingCounts(report2)}`, "");
-  return out;
-}
-function blockingSection(report2) {
-  const blocking = report2.findings.filter((finding) => finding.blocking);
-  if (blocking.length === 0) return [];
-  const out = [`### Blocking findings (${count(blocking.length)})`, ""];
-  for (const kind of FINDING_KINDS) {
-    const ofKind = blocking.filter((finding) => finding.kind === kind);
-    if (ofKind.length === 0) continue;
-    out.push(`#### ${kind} (${count(ofKind.length)})`, "", ...findingTable(ofKind), "");
-  }
-  return out;
-}
-function findingTable(findings) {
-  const rows = ["| severity | status | about | finding | where |", "| --- | --- | --- | --- | --- |"];
-  for (const finding of findings.slice(0, ROWS_PER_TABLE)) {
-    const fix = findingFix(finding);
-    const detail = finding.detail && !finding.advisory ? ` (${mdText(finding.detail)})` : "";
-    rows.push(
-      `| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ""}${detail} | ${finding.path ? mdCode(finding.path) : ""} |`
-    );
-  }
-  if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | \u2026 and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
-  return rows;
-}
-function changesSection(report2) {
-  const changes = report2.changes;
-  if (!changes) return [];
-  const { files, packages, configs } = changes;
-  const out = ["### What this release changes", ""];
-  const roots2 = changes.roots.target || changes.roots.baseline ? ` (compared inside ${mdCode(changes.roots.target || ".")} and ${mdCode(changes.roots.baseline || ".")})` : "";
-  out.push(
-    `Files: ${count(files.added)} added, ${count(files.removed)} removed, ${count(files.changed)} changed, ${count(files.unchanged)} unchanged${roots2}.`,
-    ""
-  );
-  const packageRows = [
-    ...packages.upgraded.map((change) => ["upgraded", change.ecosystem, change.name, change.from, change.to]),
-    ...packages.downgraded.map((change) => ["downgraded", change.ecosystem, change.name, change.from, change.to]),
-    ...packages.added.map((pkg) => ["added", pkg.ecosystem, pkg.name, "", pkg.version]),
-    ...packages.removed.map((pkg) => ["removed", pkg.ecosystem, pkg.name, pkg.version, ""])
-  ];
-  if (packageRows.length > 0) {
-    out.push(`#### Packages (${count(packageRows.length)})`, "", "| change | ecosystem | package | from | to |", "| --- | --- | --- | --- | --- |");
-    for (const [change = "", ecosystem = "", name = "", from = "", to = ""] of packageRows.slice(0, ROWS_PER_TABLE)) {
-      out.push(`| ${change} | ${ecosystem} | ${mdCode(name)} | ${from ? mdCode(from) : ""} | ${to ? mdCode(to) : ""} |`);
-    }
-    if (packageRows.length > ROWS_PER_TABLE) out.push(`| | | \u2026 and ${count(packageRows.length - ROWS_PER_TABLE)} more in the JSON report | | |`);
-    out.push("");
-  }
-  if (configs.length > 0) {
-    out.push(`#### Config and system files (${count(configs.length)})`, "");
-    for (const change of configs) out.push(...configBlock(change));
-  }
-  return out;
-}
-function configBlock(change) {
-  const title = `${mdCode(change.path)} ${mdText(describeChange(change))}`;
-  if (!change.diff) return [`- ${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
-  const body = printableDiff(change.diff);
-  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  return [`<details open><summary>${title}</summary>`, "", `${fence}diff`, body, fence, "", "</details>", ""];
-}
-function printableDiff(diff) {
-  return diff.split("\n").map((line) => printable(line)).join("\n");
-}
-function longestRun(text, char) {
-  let longest = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === char ? run + 1 : 0;
-    if (run > longest) longest = run;
-  }
-  return longest;
-}
-function otherFindingsSection(report2) {
-  const out = [];
-  const groups = [
-    ["not blocking (below the policy)", report2.findings.filter((finding) => !finding.blocking && finding.status === "new")],
-    ["already in the baseline", report2.findings.filter((finding) => !finding.blocking && finding.status === "existing")],
-    ["accepted", report2.findings.filter((finding) => finding.status === "accepted")]
-  ];
-  for (const [label2, findings] of groups) {
-    if (findings.length === 0) continue;
-    out.push(`<details><summary>${plural(findings.length, "finding")} ${label2}</summary>`, "", ...findingTable(findings), "", "</details>", "");
-  }
-  return out;
-}
-function notesSection(report2) {
-  if (report2.notes.length === 0) return [];
-  return [
-    `<details><summary>${plural(report2.notes.length, "note")}: what the scan could not do fully</summary>`,
-    "",
-    ...report2.notes.map((note) => `- ${mdText(note, 500)}`),
-    "",
-    "</details>",
-    ""
-  ];
-}
-function truncationNote(report2, moreAt) {
-  const where = moreAt ? `the [full summary](${encodeURI(moreAt)})` : "the JSON report";
-  return `
-> This summary stops here to stay within its size bound; ${report2.findings.length} findings and every change are in ${where}.`;
-}
-function packageCounts(report2) {
-  if (report2.packages.length === 0) return "none found";
-  const byEcosystem = /* @__PURE__ */ new Map();
-  for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
-  return `${count(report2.packages.length)} (${[...byEcosystem].map(([ecosystem, n]) => `${ecosystem} ${count(n)}`).join(", ")})`;
-}
-function findingCounts(report2) {
-  if (report2.findings.length === 0) return "none";
-  const blocking = report2.findings.filter((finding) => finding.blocking).length;
-  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
-  return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
-}
-var ICONS, SUMMARY_LIMIT, ROWS_PER_TABLE;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    init_model();
-    init_describe_change();
-    init_format();
-    init_markdown_escape();
-    init_finding_text();
-    init_verdict_line();
-    ICONS = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
-    SUMMARY_LIMIT = 1024 * 1024;
-    ROWS_PER_TABLE = 500;
-  }
-});
-
-// src/report/sarif.ts
-function ruleId(finding) {
-  return finding.advisory?.id ?? `${finding.kind}/${finding.rule ?? finding.kind}`;
-}
-function renderSarif(report2, category) {
-  const rules = /* @__PURE__ */ new Map();
-  for (const finding of report2.findings) {
-    const id = ruleId(finding);
-    const known = rules.get(id);
-    const severity = known && Number(known.properties["security-severity"]) >= Number(SECURITY_SEVERITY[finding.severity]) ? void 0 : finding.severity;
-    if (known && !severity) continue;
-    const rule = {
-      id,
-      name: id.replace(/[^A-Za-z0-9]+/g, ""),
-      shortDescription: { text: finding.advisory ? finding.title : `${finding.kind}: ${finding.rule ?? finding.kind}` },
-      properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
-      defaultConfiguration: { level: LEVEL[finding.severity] }
-    };
-    if (finding.advisory?.url) rule.helpUri = finding.advisory.url;
-    rules.set(id, rule);
-  }
-  const ruleList = [...rules.values()];
-  const index = new Map(ruleList.map((rule, i2) => [rule.id, i2]));
-  const results = report2.findings.map((finding) => ({
-    ruleId: ruleId(finding),
-    ruleIndex: index.get(ruleId(finding)) ?? 0,
-    level: LEVEL[finding.severity],
-    message: { text: messageOf(finding) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: uriOf(finding.path ?? report2.target.path) },
-          region: { startLine: 1 }
-        }
-      }
-    ],
-    partialFingerprints: { "releaseGateFindingId/v1": finding.id },
-    properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
-  }));
-  const run = {
-    tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: ruleList } },
-    results,
-    originalUriBaseIds: { PACKAGE: { description: { text: `paths inside ${report2.target.path}` } } }
-  };
-  if (category) run["automationDetails"] = { id: `${category}/` };
-  return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] }, null, 2)}
-`;
-}
-function messageOf(finding) {
-  const parts = [finding.title];
-  if (finding.package) parts.push(`${finding.package.ecosystem} ${finding.package.name} ${finding.package.version}`);
-  if (finding.advisory && finding.advisory.aliases.length > 0) parts.push(`aliases ${finding.advisory.aliases.join(", ")}`);
-  if (finding.detail) parts.push(finding.detail);
-  return parts.join("; ");
-}
-function uriOf(path) {
-  return path.replace(/^[/\\]+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
-}
-var INFORMATION_URI, SECURITY_SEVERITY, LEVEL;
-var init_sarif = __esm({
-  "src/report/sarif.ts"() {
-    "use strict";
-    init_version();
-    INFORMATION_URI = "https://github.com/release-gate/release-gate";
-    SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
-    LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
-  }
-});
-
-// src/report/json.ts
-function* jsonReportPieces(report2) {
-  let piece = "{\n";
-  const keys = Object.keys(report2);
-  for (const [index, key] of keys.entries()) {
-    const value = report2[key];
-    const comma = index < keys.length - 1 ? "," : "";
-    if (Array.isArray(value) && value.length > 0) {
-      piece += `  ${JSON.stringify(key)}: [
-`;
-      const last = value.length - 1;
-      for (const [i2, item2] of value.entries()) {
-        piece += `    ${JSON.stringify(item2)}${i2 < last ? "," : ""}
-`;
-        if (piece.length >= PIECE) {
-          yield piece;
-          piece = "";
-        }
-      }
-      piece += `  ]${comma}
-`;
-    } else {
-      piece += `  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}
-`;
-    }
-  }
-  yield `${piece}}
-`;
-}
-var PIECE;
-var init_json = __esm({
-  "src/report/json.ts"() {
-    "use strict";
-    PIECE = 32 * 1024;
-  }
-});
-
-// src/run/write-output.ts
-import { open } from "node:fs/promises";
-async function writeOutput(path, content, what) {
-  try {
-    const handle = await open(path, "w");
-    try {
-      if (typeof content === "string") await handle.write(content);
-      else for (const piece of content) await handle.write(piece);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const message = error instanceof Error ? oneLine(error.message) : String(error);
-    throw new ScanError(`cannot write ${what} to ${path} (${message}); choose a path in a folder that exists and can be written`, { cause: error });
-  }
-}
-function writeJsonReport(path, report2) {
-  return writeOutput(path, jsonReportPieces(report2), "the JSON report");
-}
-var init_write_output = __esm({
-  "src/run/write-output.ts"() {
-    "use strict";
-    init_errors();
-    init_json();
   }
 });
 
@@ -4646,58 +4186,58 @@ var require_fast_uri = __commonJS({
       return serialize(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative, options2, skipNormalization) {
-      const target = {};
+      const target2 = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options2), options2);
         relative = parse3(serialize(relative, options2), options2);
       }
       options2 = options2 || {};
       if (!options2.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
+        target2.scheme = relative.scheme;
+        target2.userinfo = relative.userinfo;
+        target2.host = relative.host;
+        target2.port = relative.port;
+        target2.path = removeDotSegments(relative.path || "");
+        target2.query = relative.query;
       } else {
         if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
+          target2.userinfo = relative.userinfo;
+          target2.host = relative.host;
+          target2.port = relative.port;
+          target2.path = removeDotSegments(relative.path || "");
+          target2.query = relative.query;
         } else {
           if (!relative.path) {
-            target.path = base.path;
+            target2.path = base.path;
             if (relative.query !== void 0) {
-              target.query = relative.query;
+              target2.query = relative.query;
             } else {
-              target.query = base.query;
+              target2.query = base.query;
             }
           } else {
             if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
+              target2.path = removeDotSegments(relative.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative.path;
+                target2.path = "/" + relative.path;
               } else if (!base.path) {
-                target.path = relative.path;
+                target2.path = relative.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target.query = relative.query;
+            target2.query = relative.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target2.userinfo = base.userinfo;
+          target2.host = base.host;
+          target2.port = base.port;
         }
-        target.scheme = base.scheme;
+        target2.scheme = base.scheme;
       }
-      target.fragment = relative.fragment;
-      return target;
+      target2.fragment = relative.fragment;
+      return target2;
     }
     function equal(uriA, uriB, options2) {
       const normalizedA = normalizeComparableURI(uriA, options2);
@@ -14050,12 +13590,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i2, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i2 = 0; i2 < source.length; ++i2)
-          target.push(source[i2]);
+          target2.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -15150,7 +14690,6 @@ async function resolvePolicy(configPath, cwd, overrides) {
   const onlyNew = overrides.onlyNew ?? file.onlyNew;
   const includeDev = overrides.includeDev ?? file.includeDev;
   return {
-    ...path ? { config: path } : {},
     policy: {
       ...failOn ? { failOn } : {},
       ...severity ? { severity } : {},
@@ -15169,6 +14708,402 @@ var init_resolve = __esm({
     "use strict";
     init_load_config();
     DEFAULT_CONFIG = ".github/release-gate.yml";
+  }
+});
+
+// src/version.ts
+var TOOL_NAME, TOOL_VERSION;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    TOOL_NAME = "release-gate";
+    TOOL_VERSION = "0.1.0";
+  }
+});
+
+// src/report/cyclonedx.ts
+import { createHash } from "node:crypto";
+function serialNumber(seed) {
+  const hex = createHash("sha256").update(`release-gate-sbom\0${seed}`).digest("hex");
+  const variant = (parseInt(hex.slice(16, 17), 16) & 3 | 8).toString(16);
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+function groupAndName(pkg) {
+  if (pkg.ecosystem === "Maven") {
+    const [group = "", name = pkg.name] = pkg.name.split(":");
+    return { group, name };
+  }
+  const slash = pkg.name.lastIndexOf("/");
+  if (slash > 0 && (pkg.ecosystem === "npm" || pkg.ecosystem === "Packagist" || pkg.ecosystem === "Go")) {
+    return { group: pkg.name.slice(0, slash), name: pkg.name.slice(slash + 1) };
+  }
+  return { name: pkg.name };
+}
+function renderCycloneDx(report2, now = /* @__PURE__ */ new Date()) {
+  const files = new Map(report2.files.map((file) => [file.path, file]));
+  const refOf = (pkg, i2) => `${pkg.purl}#${i2}`;
+  const components2 = report2.packages.map((pkg, i2) => {
+    const { group, name } = groupAndName(pkg);
+    const component = { type: "library", "bom-ref": refOf(pkg, i2), name, version: pkg.version, purl: pkg.purl };
+    if (group) component["group"] = group;
+    const archive = pkg.locations.filter((location) => ARCHIVE.test(location)).map((location) => files.get(location)).find((file) => file?.sha256);
+    if (archive?.sha256) component["hashes"] = [{ alg: "SHA-256", content: archive.sha256 }];
+    component["properties"] = [
+      ...pkg.locations.map((location) => ({ name: "release-gate:location", value: location })),
+      ...pkg.dev ? [{ name: "release-gate:dev", value: "true" }] : [],
+      ...(pkg.aliases ?? []).map((alias) => ({ name: "release-gate:alias", value: alias }))
+    ];
+    return component;
+  });
+  const refs = new Map(report2.packages.map((pkg, i2) => [`${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`, refOf(pkg, i2)]));
+  const vulnerabilities = report2.findings.flatMap((finding, i2) => {
+    if (finding.kind !== "vulnerability" || !finding.advisory || !finding.package) return [];
+    const ref2 = refs.get(`${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`);
+    if (!ref2) return [];
+    const vulnerability = {
+      "bom-ref": `vulnerability-${i2}`,
+      id: finding.advisory.id,
+      source: { name: "OSV", url: finding.advisory.url ?? `https://osv.dev/vulnerability/${finding.advisory.id}` },
+      ratings: [{ severity: RATING[finding.severity], method: "other" }],
+      description: finding.title,
+      affects: [{ ref: ref2 }]
+    };
+    if (finding.advisory.aliases.length > 0) vulnerability["references"] = finding.advisory.aliases.map((alias) => ({ id: alias, source: { name: alias.startsWith("CVE-") ? "NVD" : "OSV" } }));
+    if (finding.advisory.fixed.length > 0) vulnerability["recommendation"] = `upgrade to ${finding.advisory.fixed.join(" or ")}`;
+    return [vulnerability];
+  });
+  const target2 = report2.target;
+  const bom = {
+    $schema: "http://cyclonedx.org/schema/bom-1.6.schema.json",
+    bomFormat: "CycloneDX",
+    specVersion: "1.6",
+    serialNumber: serialNumber(target2.sha256),
+    version: 1,
+    metadata: {
+      timestamp: now.toISOString(),
+      tools: { components: [{ type: "application", name: TOOL_NAME, version: TOOL_VERSION }] },
+      component: {
+        type: "application",
+        "bom-ref": "release-package",
+        name: target2.path.split("/").at(-1) ?? target2.path,
+        hashes: [{ alg: "SHA-256", content: target2.sha256 }],
+        properties: [{ name: "release-gate:format", value: target2.format }]
+      }
+    },
+    components: components2,
+    dependencies: [{ ref: "release-package", dependsOn: components2.map((component) => component["bom-ref"]) }],
+    vulnerabilities
+  };
+  return `${JSON.stringify(bom, null, 2)}
+`;
+}
+var ARCHIVE, RATING;
+var init_cyclonedx = __esm({
+  "src/report/cyclonedx.ts"() {
+    "use strict";
+    init_version();
+    ARCHIVE = /^[^!]*\.(?:jar|war|ear|whl|gem|nupkg)$/i;
+    RATING = { critical: "critical", high: "high", medium: "medium", low: "low", info: "info" };
+  }
+});
+
+// src/findings/describe-change.ts
+function describeChange(change) {
+  const { before, after } = change;
+  const parts = change.changes.map((aspect) => {
+    switch (aspect) {
+      case "added":
+        return "added";
+      case "removed":
+        return "removed";
+      case "content":
+        return "changed";
+      case "mode":
+        return `mode ${before?.mode ?? "?"} \u2192 ${after?.mode ?? "?"}`;
+      case "owner":
+        return `owner ${before?.uid ?? "?"}:${before?.gid ?? "?"} \u2192 ${after?.uid ?? "?"}:${after?.gid ?? "?"}`;
+      case "type":
+        return `now a ${after?.type ?? "?"} (was a ${before?.type ?? "?"})`;
+      case "link":
+        return `link ${before?.link ?? "?"} \u2192 ${after?.link ?? "?"}`;
+    }
+  });
+  return parts.join(", ");
+}
+var init_describe_change = __esm({
+  "src/findings/describe-change.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/markdown-escape.ts
+function mdCode(text) {
+  let safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/@/g, `@${WORD_JOINER}`);
+  if (safe.length > MAX_SPAN) safe = `${safe.slice(0, MAX_SPAN)}\u2026`;
+  return safe.length === 0 ? '`""`' : `\`${safe}\``;
+}
+function mdText(text, max2 = 200) {
+  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
+  safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
+  return safe.length > max2 ? `${safe.slice(0, max2)}\u2026` : safe;
+}
+var MAX_SPAN, WORD_JOINER;
+var init_markdown_escape = __esm({
+  "src/report/markdown-escape.ts"() {
+    "use strict";
+    init_format();
+    MAX_SPAN = 300;
+    WORD_JOINER = "\u2060";
+  }
+});
+
+// src/report/finding-text.ts
+function findingSubject(finding) {
+  if (finding.package) {
+    const advisory = finding.advisory ? ` ${finding.advisory.id}` : "";
+    return `${finding.package.name} ${finding.package.version}${advisory}`;
+  }
+  return finding.rule ?? finding.kind;
+}
+function findingFix(finding) {
+  const fixed = finding.advisory?.fixed ?? [];
+  if (!finding.advisory) return void 0;
+  return fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet";
+}
+var init_finding_text = __esm({
+  "src/report/finding-text.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/markdown.ts
+function renderMarkdown(report2, options2 = {}) {
+  const limit = options2.maxChars ?? SUMMARY_LIMIT;
+  const sections = [header(report2, options2.title), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), notesSection(report2)];
+  const out = [];
+  let used = 0;
+  const reserve = 400;
+  for (const section2 of sections) {
+    for (const block of section2) {
+      if (used + block.length + 1 > limit - reserve) {
+        out.push(truncationNote(report2, options2.moreAt));
+        return `${out.join("\n")}
+`;
+      }
+      out.push(block);
+      used += block.length + 1;
+    }
+  }
+  return `${out.join("\n")}
+`;
+}
+function header(report2, title) {
+  const { target: target2 } = report2;
+  const out = [`## ${ICONS[report2.verdict]} release-gate${title ? ` ${mdCode(title)}` : ""}: ${mdText(verdictLine(report2))}`, ""];
+  out.push("| | package | format | entries | size | sha256 |", "| --- | --- | --- | --- | --- | --- |");
+  out.push(`| this release | ${mdCode(target2.path)} | ${target2.format} | ${count(target2.files)} | ${bytes(target2.bytes)} | ${mdCode(target2.sha256.slice(0, 16))} |`);
+  if (report2.baseline) {
+    const base = report2.baseline;
+    out.push(`| baseline | ${mdCode(base.path)} | ${base.format} | ${count(base.files)} | ${bytes(base.bytes)} | ${mdCode(base.sha256.slice(0, 16))} |`);
+  }
+  out.push("", `**Packages:** ${packageCounts(report2)} \xB7 **Findings:** ${findingCounts(report2)}`, "");
+  return out;
+}
+function blockingSection(report2) {
+  const blocking = report2.findings.filter((finding) => finding.blocking);
+  if (blocking.length === 0) return [];
+  const out = [`### Blocking findings (${count(blocking.length)})`, ""];
+  for (const kind of FINDING_KINDS) {
+    const ofKind = blocking.filter((finding) => finding.kind === kind);
+    if (ofKind.length === 0) continue;
+    out.push(`#### ${kind} (${count(ofKind.length)})`, "", ...findingTable(ofKind), "");
+  }
+  return out;
+}
+function findingTable(findings) {
+  const rows = ["| severity | status | about | finding | where |", "| --- | --- | --- | --- | --- |"];
+  for (const finding of findings.slice(0, ROWS_PER_TABLE)) {
+    const fix = findingFix(finding);
+    const detail = finding.detail && !finding.advisory ? ` (${mdText(finding.detail)})` : "";
+    rows.push(
+      `| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ""}${detail} | ${finding.path ? mdCode(finding.path) : ""} |`
+    );
+  }
+  if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | \u2026 and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
+  return rows;
+}
+function changesSection(report2) {
+  const changes = report2.changes;
+  if (!changes) return [];
+  const { files, packages, configs } = changes;
+  const out = ["### What this release changes", ""];
+  const roots2 = changes.roots.target || changes.roots.baseline ? ` (compared inside ${mdCode(changes.roots.target || ".")} and ${mdCode(changes.roots.baseline || ".")})` : "";
+  out.push(
+    `Files: ${count(files.added)} added, ${count(files.removed)} removed, ${count(files.changed)} changed, ${count(files.unchanged)} unchanged${roots2}.`,
+    ""
+  );
+  const packageRows = [
+    ...packages.upgraded.map((change) => ["upgraded", change.ecosystem, change.name, change.from, change.to]),
+    ...packages.downgraded.map((change) => ["downgraded", change.ecosystem, change.name, change.from, change.to]),
+    ...packages.added.map((pkg) => ["added", pkg.ecosystem, pkg.name, "", pkg.version]),
+    ...packages.removed.map((pkg) => ["removed", pkg.ecosystem, pkg.name, pkg.version, ""])
+  ];
+  if (packageRows.length > 0) {
+    out.push(`#### Packages (${count(packageRows.length)})`, "", "| change | ecosystem | package | from | to |", "| --- | --- | --- | --- | --- |");
+    for (const [change = "", ecosystem = "", name = "", from = "", to = ""] of packageRows.slice(0, ROWS_PER_TABLE)) {
+      out.push(`| ${change} | ${ecosystem} | ${mdCode(name)} | ${from ? mdCode(from) : ""} | ${to ? mdCode(to) : ""} |`);
+    }
+    if (packageRows.length > ROWS_PER_TABLE) out.push(`| | | \u2026 and ${count(packageRows.length - ROWS_PER_TABLE)} more in the JSON report | | |`);
+    out.push("");
+  }
+  if (configs.length > 0) {
+    out.push(`#### Config and system files (${count(configs.length)})`, "");
+    for (const change of configs) out.push(...configBlock(change));
+  }
+  return out;
+}
+function configBlock(change) {
+  const title = `${mdCode(change.path)} ${mdText(describeChange(change))}`;
+  if (!change.diff) return [`- ${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
+  const body = printableDiff(change.diff);
+  const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+  return [`<details open><summary>${title}</summary>`, "", `${fence}diff`, body, fence, "", "</details>", ""];
+}
+function printableDiff(diff) {
+  return diff.split("\n").map((line) => printable(line)).join("\n");
+}
+function longestRun(text, char) {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === char ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+function otherFindingsSection(report2) {
+  const out = [];
+  const groups = [
+    ["not blocking (below the policy)", report2.findings.filter((finding) => !finding.blocking && finding.status === "new")],
+    ["already in the baseline", report2.findings.filter((finding) => !finding.blocking && finding.status === "existing")],
+    ["accepted", report2.findings.filter((finding) => finding.status === "accepted")]
+  ];
+  for (const [label2, findings] of groups) {
+    if (findings.length === 0) continue;
+    out.push(`<details><summary>${plural(findings.length, "finding")} ${label2}</summary>`, "", ...findingTable(findings), "", "</details>", "");
+  }
+  return out;
+}
+function notesSection(report2) {
+  if (report2.notes.length === 0) return [];
+  return [
+    `<details><summary>${plural(report2.notes.length, "note")}: what the scan could not do fully</summary>`,
+    "",
+    ...report2.notes.map((note) => `- ${mdText(note, 500)}`),
+    "",
+    "</details>",
+    ""
+  ];
+}
+function truncationNote(report2, moreAt) {
+  const where = moreAt ? `the [full summary](${encodeURI(moreAt)})` : "the JSON report";
+  return `
+> This summary stops here to stay within its size bound; ${report2.findings.length} findings and every change are in ${where}.`;
+}
+function packageCounts(report2) {
+  if (report2.packages.length === 0) return "none found";
+  const byEcosystem = /* @__PURE__ */ new Map();
+  for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
+  return `${count(report2.packages.length)} (${[...byEcosystem].map(([ecosystem, n]) => `${ecosystem} ${count(n)}`).join(", ")})`;
+}
+function findingCounts(report2) {
+  if (report2.findings.length === 0) return "none";
+  const blocking = report2.findings.filter((finding) => finding.blocking).length;
+  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
+  return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
+}
+var ICONS, SUMMARY_LIMIT, ROWS_PER_TABLE;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    init_model();
+    init_describe_change();
+    init_format();
+    init_markdown_escape();
+    init_finding_text();
+    init_verdict_line();
+    ICONS = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
+    SUMMARY_LIMIT = 1024 * 1024;
+    ROWS_PER_TABLE = 500;
+  }
+});
+
+// src/report/sarif.ts
+function ruleId(finding) {
+  return finding.advisory?.id ?? `${finding.kind}/${finding.rule ?? finding.kind}`;
+}
+function renderSarif(report2, category) {
+  const rules = /* @__PURE__ */ new Map();
+  for (const finding of report2.findings) {
+    const id = ruleId(finding);
+    const known = rules.get(id);
+    const severity = known && Number(known.properties["security-severity"]) >= Number(SECURITY_SEVERITY[finding.severity]) ? void 0 : finding.severity;
+    if (known && !severity) continue;
+    const rule = {
+      id,
+      name: id.replace(/[^A-Za-z0-9]+/g, ""),
+      shortDescription: { text: finding.advisory ? finding.title : `${finding.kind}: ${finding.rule ?? finding.kind}` },
+      properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
+      defaultConfiguration: { level: LEVEL[finding.severity] }
+    };
+    if (finding.advisory?.url) rule.helpUri = finding.advisory.url;
+    rules.set(id, rule);
+  }
+  const ruleList = [...rules.values()];
+  const index = new Map(ruleList.map((rule, i2) => [rule.id, i2]));
+  const results = report2.findings.map((finding) => ({
+    ruleId: ruleId(finding),
+    ruleIndex: index.get(ruleId(finding)) ?? 0,
+    level: LEVEL[finding.severity],
+    message: { text: messageOf(finding) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(finding.path ?? report2.target.path) },
+          region: { startLine: 1 }
+        }
+      }
+    ],
+    partialFingerprints: { "releaseGateFindingId/v1": finding.id },
+    properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
+  }));
+  const run = {
+    tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: ruleList } },
+    results,
+    originalUriBaseIds: { PACKAGE: { description: { text: `paths inside ${report2.target.path}` } } }
+  };
+  if (category) run["automationDetails"] = { id: `${category}/` };
+  return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] }, null, 2)}
+`;
+}
+function messageOf(finding) {
+  const parts = [finding.title];
+  if (finding.package) parts.push(`${finding.package.ecosystem} ${finding.package.name} ${finding.package.version}`);
+  if (finding.advisory && finding.advisory.aliases.length > 0) parts.push(`aliases ${finding.advisory.aliases.join(", ")}`);
+  if (finding.detail) parts.push(finding.detail);
+  return parts.join("; ");
+}
+function uriOf(path) {
+  return path.replace(/^[/\\]+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
+}
+var INFORMATION_URI, SECURITY_SEVERITY, LEVEL;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
+    "use strict";
+    init_version();
+    INFORMATION_URI = "https://github.com/release-gate/release-gate";
+    SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
+    LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
   }
 });
 
@@ -21833,15 +21768,15 @@ function groupByAlias(matches3) {
   for (const match of matches3) {
     const names = /* @__PURE__ */ new Set([match.record.id, ...match.record.aliases]);
     const joined = groups.filter((group) => [...names].some((name) => group.names.has(name)));
-    const target = joined[0] ?? { names: /* @__PURE__ */ new Set(), members: [] };
-    if (joined.length === 0) groups.push(target);
+    const target2 = joined[0] ?? { names: /* @__PURE__ */ new Set(), members: [] };
+    if (joined.length === 0) groups.push(target2);
     for (const other of joined.slice(1)) {
-      for (const name of other.names) target.names.add(name);
-      target.members.push(...other.members);
+      for (const name of other.names) target2.names.add(name);
+      target2.members.push(...other.members);
       groups.splice(groups.indexOf(other), 1);
     }
-    for (const name of names) target.names.add(name);
-    target.members.push(match);
+    for (const name of names) target2.names.add(name);
+    target2.members.push(match);
   }
   return groups.map((group) => group.members);
 }
@@ -23572,10 +23507,10 @@ var require_yauzl = __commonJS({
 });
 
 // src/advisories/sources/osv-offline.ts
-import { open as open2, readdir, readFile as readFile2, stat } from "node:fs/promises";
+import { open, readdir, readFile as readFile2, stat } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function startsWithZipMagic(path) {
-  const handle = await open2(path, "r");
+  const handle = await open(path, "r");
   try {
     const head = Buffer.alloc(2);
     await handle.read(head, 0, 2, 0);
@@ -24370,14 +24305,14 @@ function singleTopFolder(files) {
   }
   return top;
 }
-function rootsToStrip(target, baseline, named = {}) {
+function rootsToStrip(target2, baseline, named = {}) {
   const clean2 = (root) => (root ?? "").replace(/^\.?\/+|\/+$/g, "");
   if (named.target !== void 0 || named.baseline !== void 0) return { target: clean2(named.target), baseline: clean2(named.baseline) };
-  const a = singleTopFolder(target);
+  const a = singleTopFolder(target2);
   const b = singleTopFolder(baseline);
   if (a !== void 0 && b !== void 0) return { target: a, baseline: b };
   if (a !== void 0 && !baseline.some((file) => file.path === a || file.path.startsWith(`${a}/`))) return { target: a, baseline: "" };
-  if (b !== void 0 && !target.some((file) => file.path === b || file.path.startsWith(`${b}/`))) return { target: "", baseline: b };
+  if (b !== void 0 && !target2.some((file) => file.path === b || file.path.startsWith(`${b}/`))) return { target: "", baseline: b };
   return { target: "", baseline: "" };
 }
 function relativeTo(root, path) {
@@ -24417,12 +24352,12 @@ function aspects(before, after) {
   if (before.link !== after.link && before.type === after.type) changed.push("link");
   return changed;
 }
-function diffFiles(baseline, target, monitored) {
+function diffFiles(baseline, target2, monitored) {
   const before = byPath(baseline);
-  const after = byPath(target);
+  const after = byPath(target2);
   const texts = {
     before: new Map(baseline.configs.flatMap((config) => withRelativePath(config, baseline.root))),
-    after: new Map(target.configs.flatMap((config) => withRelativePath(config, target.root)))
+    after: new Map(target2.configs.flatMap((config) => withRelativePath(config, target2.root)))
   };
   const files = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   const configs = [];
@@ -24672,14 +24607,14 @@ var init_parse_report = __esm({
 });
 
 // src/baseline/load-baseline.ts
-import { open as open3, stat as stat2 } from "node:fs/promises";
+import { open as open2, stat as stat2 } from "node:fs/promises";
 async function loadBaseline(spec, inspect) {
   const stats = await stat2(spec).catch(() => {
     throw new ScanError(`the baseline ${spec} does not exist; pass the previous package, the deployed directory, or the JSON report of its scan`);
   });
   if (stats.isFile() && await looksLikeJson(spec)) {
     if (stats.size > MAX_REPORT_BYTES) throw new ScanError(`the baseline report ${spec} is larger than ${MAX_REPORT_BYTES} bytes; pass the previous package instead`);
-    const handle = await open3(spec, "r");
+    const handle = await open2(spec, "r");
     let text;
     try {
       text = await handle.readFile("utf8");
@@ -24718,7 +24653,7 @@ async function loadBaseline(spec, inspect) {
 }
 async function looksLikeJson(path) {
   if (path.toLowerCase().endsWith(".json")) return true;
-  const handle = await open3(path, "r");
+  const handle = await open2(path, "r");
   try {
     const head = Buffer.alloc(64);
     const { bytesRead } = await handle.read(head, 0, 64, 0);
@@ -24847,7 +24782,7 @@ var init_monitored = __esm({
 });
 
 // src/baseline/package-diff.ts
-function diffPackages(baseline, target) {
+function diffPackages(baseline, target2) {
   const group = (packages) => {
     const map = /* @__PURE__ */ new Map();
     for (const pkg of packages) {
@@ -24857,7 +24792,7 @@ function diffPackages(baseline, target) {
     return map;
   };
   const before = group(baseline);
-  const after = group(target);
+  const after = group(target2);
   const result = { added: [], removed: [], upgraded: [], downgraded: [] };
   for (const key of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
     const then = before.get(key) ?? [];
@@ -25875,16 +25810,16 @@ var init_path_algebra = __esm({
           key = key === "" ? part : `${key}/${part}`;
           const last = pending.length === 0;
           if (last && !followLast) break;
-          const target = this.symlinks.get(key);
-          if (target === void 0) continue;
+          const target2 = this.symlinks.get(key);
+          if (target2 === void 0) continue;
           if (++hops > MAX_HOPS) return { outcome: "loop" };
           viaLink = true;
           current.pop();
-          if (isAbsoluteName(target)) return { outcome: "outside", viaLink, why: `passes through ${key} \u2192 ${target}, an absolute target` };
-          const targetParts = target.split("/");
+          if (isAbsoluteName(target2)) return { outcome: "outside", viaLink, why: `passes through ${key} \u2192 ${target2}, an absolute target` };
+          const targetParts = target2.split("/");
           for (let i2 = targetParts.length - 1; i2 >= 0; i2--) pending.push(targetParts[i2]);
           key = current.join("/");
-          this.spent += key.length + target.length;
+          this.spent += key.length + target2.length;
         }
         return { outcome: "inside", path: current.join("/"), viaLink };
       }
@@ -25926,10 +25861,10 @@ function firstLinkAbove(tree, at) {
   }
   return void 0;
 }
-function judge(tree, base, target) {
-  const resolution = tree.resolve([...base, ...target.split("/")], true);
-  if (resolution.outcome === "outside" || !target.includes("\\")) return resolution;
-  const windows = tree.resolve([...base, ...target.split(/[\\/]/)], true);
+function judge(tree, base, target2) {
+  const resolution = tree.resolve([...base, ...target2.split("/")], true);
+  if (resolution.outcome === "outside" || !target2.includes("\\")) return resolution;
+  const windows = tree.resolve([...base, ...target2.split(/[\\/]/)], true);
   if (windows.outcome === "outside") return { ...windows, why: `${windows.why} when \\ is a separator (Windows extractors)` };
   return resolution;
 }
@@ -25960,12 +25895,12 @@ var init_links = __esm({
         const findings = [];
         let contents;
         for (const file of links) {
-          const target = file.link;
+          const target2 = file.link;
           if (file.type === "symlink") {
-            findings.push(...this.symlink(tree, file, target));
+            findings.push(...this.symlink(tree, file, target2));
           } else {
             contents ??= new Set(files.filter((entry) => entry.type === "file" || entry.type === "hardlink").map((entry) => lexicalPath(entry.path) ?? ""));
-            findings.push(...this.hardlink(tree, contents, file, target));
+            findings.push(...this.hardlink(tree, contents, file, target2));
           }
         }
         if (symlinks.size > 0) findings.push(...this.throughLinks(tree, files, symlinks));
@@ -25984,14 +25919,14 @@ var init_links = __esm({
         }
         return sortFindings(findings);
       }
-      symlink(tree, file, target) {
+      symlink(tree, file, target2) {
         const at = lexicalPath(file.path);
         if (at === void 0) return [];
-        const shown = `${file.path} \u2192 ${target}`;
-        if (isAbsoluteName(target)) {
+        const shown = `${file.path} \u2192 ${target2}`;
+        if (isAbsoluteName(target2)) {
           return [outside("symlink-outside", "high", file.path, "Symlink points outside the package to an absolute path", `${shown}; the web server or a later entry can reach it`)];
         }
-        const resolution = judge(tree, components(at).slice(0, -1), target);
+        const resolution = judge(tree, components(at).slice(0, -1), target2);
         if (resolution.outcome === "outside") {
           return [outside("symlink-outside", "high", file.path, "Symlink resolves outside the package", `${shown}: ${resolution.why}`)];
         }
@@ -26010,9 +25945,9 @@ var init_links = __esm({
         }
         return [];
       }
-      hardlink(tree, contents, file, target) {
-        const shown = `${file.path} \u21D2 ${target}`;
-        const bare = target.replace(/^(?:\.\/)+/, "");
+      hardlink(tree, contents, file, target2) {
+        const shown = `${file.path} \u21D2 ${target2}`;
+        const bare = target2.replace(/^(?:\.\/)+/, "");
         if (isAbsoluteName(bare)) {
           return [outside("hardlink-outside", "critical", file.path, "Hardlink to an absolute path outside the package", `${shown}; writing to it later writes that file`)];
         }
@@ -32152,7 +32087,7 @@ var init_entry_sink = __esm({
 
 // src/read/read-directory.ts
 import { constants as constants2, createReadStream } from "node:fs";
-import { lstat, open as open4, readdir as readdir2, readlink, stat as stat3 } from "node:fs/promises";
+import { lstat, open as open3, readdir as readdir2, readlink, stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readDirectory(root, visitor, limits) {
   const rootStats = await stat3(root);
@@ -32216,7 +32151,7 @@ function specialKind(stats) {
   return "unknown";
 }
 async function readFileEntry(absolute, listed, sink) {
-  const handle = await open4(absolute, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  const handle = await open3(absolute, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
   try {
     const now = await handle.stat();
     if (!now.isFile() || now.ino !== listed.ino || now.dev !== listed.dev) {
@@ -32915,30 +32850,30 @@ var init_read_zip = __esm({
 // src/read/read-package.ts
 import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
-import { open as open5, stat as stat4 } from "node:fs/promises";
-async function readPackage(target, visitor, limits) {
-  const stats = await stat4(target).catch((error) => {
-    throw fileError(target, error);
+import { open as open4, stat as stat4 } from "node:fs/promises";
+async function readPackage(target2, visitor, limits) {
+  const stats = await stat4(target2).catch((error) => {
+    throw fileError(target2, error);
   });
   if (stats.isDirectory()) {
-    const result2 = await guard(target, "dir", () => readDirectory(target, visitor, limits));
+    const result2 = await guard(target2, "dir", () => readDirectory(target2, visitor, limits));
     return { format: "dir", sha256: void 0, ...result2 };
   }
   if (!stats.isFile()) {
-    throw new ScanError(`${target} is not a regular file or a directory; pass a .tar, .tar.gz, .tgz or .zip package, or a directory`);
+    throw new ScanError(`${target2} is not a regular file or a directory; pass a .tar, .tar.gz, .tgz or .zip package, or a directory`);
   }
-  if (stats.size === 0) throw new ScanError(`${target} is empty (0 bytes); ${REBUILD}`);
-  const format = detectFormat(target, await firstBlock(target));
+  if (stats.size === 0) throw new ScanError(`${target2} is empty (0 bytes); ${REBUILD}`);
+  const format = detectFormat(target2, await firstBlock(target2));
   if (format === "zip") {
-    const [result2, sha256] = await Promise.all([guard(target, format, () => readZip(target, visitor, limits)), hashFile(target)]);
+    const [result2, sha256] = await Promise.all([guard(target2, format, () => readZip(target2, visitor, limits)), hashFile(target2)]);
     return { format, sha256, ...result2 };
   }
-  const result = await guard(target, format, () => readTarFile(target, format === "tar.gz", visitor, limits));
+  const result = await guard(target2, format, () => readTarFile(target2, format === "tar.gz", visitor, limits));
   return { format, ...result };
 }
-async function firstBlock(target) {
-  const handle = await open5(target, "r").catch((error) => {
-    throw fileError(target, error);
+async function firstBlock(target2) {
+  const handle = await open4(target2, "r").catch((error) => {
+    throw fileError(target2, error);
   });
   try {
     const block = Buffer.alloc(BLOCK2);
@@ -32948,53 +32883,53 @@ async function firstBlock(target) {
     await handle.close();
   }
 }
-function detectFormat(target, head) {
+function detectFormat(target2, head) {
   if (head[0] === 31 && head[1] === 139) return "tar.gz";
   if (head[0] === 80 && head[1] === 75 && [772, 1286, 1800].includes((head[2] ?? 0) << 8 | (head[3] ?? 0))) return "zip";
   if (head.length === BLOCK2 && (checksumMatches(head, 0) || isZeroBlock(head, 0))) return "tar";
   const other = OTHER_FORMATS.find(([, magic]) => magic.every((byte, i2) => head[i2] === byte));
   if (other) {
-    throw new ScanError(`${target} is ${other[0]}-compressed; release-gate reads .tar, .tar.gz, .tgz and .zip: repack it with gzip or zip`);
+    throw new ScanError(`${target2} is ${other[0]}-compressed; release-gate reads .tar, .tar.gz, .tgz and .zip: repack it with gzip or zip`);
   }
   const start = [...head.subarray(0, 8)].map((byte) => byte.toString(16).padStart(2, "0")).join(" ");
-  throw new ScanError(`${target} is not a .tar, .tar.gz, .tgz or .zip package (it starts with bytes ${start}); pass a release package or a directory`);
+  throw new ScanError(`${target2} is not a .tar, .tar.gz, .tgz or .zip package (it starts with bytes ${start}); pass a release package or a directory`);
 }
-async function guard(target, format, read10) {
+async function guard(target2, format, read10) {
   let result;
   try {
     result = await read10();
   } catch (error) {
-    throw readError(target, format, error);
+    throw readError(target2, format, error);
   }
   if (result.entries === 0 || format === "dir" && result.entries === 1) {
-    throw new ScanError(`${target} holds no entries; check the step that built the package`);
+    throw new ScanError(`${target2} holds no entries; check the step that built the package`);
   }
   return result;
 }
-function readError(target, format, error) {
+function readError(target2, format, error) {
   if (error instanceof ScanError) return error;
   if (error instanceof PackageFormatError) {
     const what = format === "dir" ? "directory" : `${format} package`;
-    return new ScanError(`${target}: ${error.message}; the ${what} is damaged or hostile: ${REBUILD}`, { cause: error });
+    return new ScanError(`${target2}: ${error.message}; the ${what} is damaged or hostile: ${REBUILD}`, { cause: error });
   }
   const code = error.code;
   const message = error instanceof Error ? oneLine(error.message) : String(error);
   if (code === "Z_BUF_ERROR" || message === "unexpected end of file") {
-    return new ScanError(`${target} is truncated: the gzip stream ends early; ${REBUILD}`, { cause: error });
+    return new ScanError(`${target2} is truncated: the gzip stream ends early; ${REBUILD}`, { cause: error });
   }
   if (typeof code === "string" && code.startsWith("Z_")) {
-    return new ScanError(`${target} is corrupt: the gzip stream is damaged (${message}); ${REBUILD}`, { cause: error });
+    return new ScanError(`${target2} is corrupt: the gzip stream is damaged (${message}); ${REBUILD}`, { cause: error });
   }
-  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return fileError(target, error);
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return fileError(target2, error);
   if (format === "zip") {
-    return new ScanError(`${target} is not a readable zip (${message}); ${REBUILD}`, { cause: error });
+    return new ScanError(`${target2} is not a readable zip (${message}); ${REBUILD}`, { cause: error });
   }
-  return new ScanError(`${target} could not be read (${message}); ${REBUILD}`, { cause: error });
+  return new ScanError(`${target2} could not be read (${message}); ${REBUILD}`, { cause: error });
 }
-function fileError(target, error) {
+function fileError(target2, error) {
   const code = error.code;
   const path = error.path;
-  const where = typeof path === "string" && path !== target ? `${path} (in ${target})` : target;
+  const where = typeof path === "string" && path !== target2 ? `${path} (in ${target2})` : target2;
   switch (code) {
     case "ENOENT":
       return new ScanError(`${where} does not exist; pass the path of a .tar, .tar.gz, .tgz or .zip package, or of a directory`, { cause: error });
@@ -33036,11 +32971,11 @@ var init_read_package = __esm({
 });
 
 // src/inspect.ts
-async function inspectPackage(target, limits, monitored) {
+async function inspectPackage(target2, limits, monitored) {
   const capture = new ConfigCapture(monitored);
   const analyzers = [new InventoryAnalyzer(), capture, ...contentChecks()];
   const pass = new PackagePass(analyzers);
-  const read10 = await readPackage(target, pass, limits);
+  const read10 = await readPackage(target2, pass, limits);
   const files = pass.files();
   const packages = [];
   const drafts = [];
@@ -33157,7 +33092,7 @@ async function scan(options2) {
     ...options2.apiCache ? { apiCache: options2.apiCache } : {},
     ...options2.network
   });
-  const inspect = (target2) => inspectPackage(target2, limits, monitored);
+  const inspect = (target3) => inspectPackage(target3, limits, monitored);
   const current = await inspect(options2.target);
   const baseline = options2.baseline === void 0 ? void 0 : await loadBaseline(options2.baseline, inspect);
   const notes = [];
@@ -33182,7 +33117,7 @@ async function scan(options2) {
   const policy = { ...defaultPolicy(baseline !== void 0), ...options2.policy };
   applyPolicy(kept, policy);
   kept.sort(compareFindings);
-  const target = {
+  const target2 = {
     path: options2.target,
     format: current.read.format,
     sha256: current.read.sha256 ?? manifestDigest(current.files),
@@ -33192,7 +33127,7 @@ async function scan(options2) {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    target,
+    target: target2,
     baseline: baseline?.summary ?? null,
     files: current.files,
     packages: current.packages,
@@ -33286,12 +33221,128 @@ var init_scan = __esm({
   }
 });
 
+// src/report/json.ts
+function* jsonReportPieces(report2) {
+  let piece = "{\n";
+  const keys = Object.keys(report2);
+  for (const [index, key] of keys.entries()) {
+    const value = report2[key];
+    const comma = index < keys.length - 1 ? "," : "";
+    if (Array.isArray(value) && value.length > 0) {
+      piece += `  ${JSON.stringify(key)}: [
+`;
+      const last = value.length - 1;
+      for (const [i2, item2] of value.entries()) {
+        piece += `    ${JSON.stringify(item2)}${i2 < last ? "," : ""}
+`;
+        if (piece.length >= PIECE) {
+          yield piece;
+          piece = "";
+        }
+      }
+      piece += `  ]${comma}
+`;
+    } else {
+      piece += `  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}
+`;
+    }
+  }
+  yield `${piece}}
+`;
+}
+var PIECE;
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    PIECE = 32 * 1024;
+  }
+});
+
+// src/run/write-output.ts
+import { open as open5 } from "node:fs/promises";
+async function writeOutput(path, content, what) {
+  try {
+    const handle = await open5(path, "w");
+    try {
+      if (typeof content === "string") await handle.write(content);
+      else for (const piece of content) await handle.write(piece);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const message = error instanceof Error ? oneLine(error.message) : String(error);
+    throw new ScanError(`cannot write ${what} to ${path} (${message}); choose a path in a folder that exists and can be written`, { cause: error });
+  }
+}
+function writeJsonReport(path, report2) {
+  return writeOutput(path, jsonReportPieces(report2), "the JSON report");
+}
+var init_write_output = __esm({
+  "src/run/write-output.ts"() {
+    "use strict";
+    init_errors();
+    init_json();
+  }
+});
+
+// src/run/run-request.ts
+var RequestRunner;
+var init_run_request = __esm({
+  "src/run/run-request.ts"() {
+    "use strict";
+    init_resolve();
+    init_cyclonedx();
+    init_markdown();
+    init_sarif();
+    init_scan();
+    init_write_output();
+    RequestRunner = class _RequestRunner {
+      constructor(request, policy) {
+        this.request = request;
+        this.policy = policy;
+      }
+      request;
+      policy;
+      /** `cwd`: where `.github/release-gate.yml` is looked for when the request names no policy file. */
+      static async open(request, cwd) {
+        const policy = await resolvePolicy(request.config, cwd, {
+          ...request.failOn ? { failOn: request.failOn } : {},
+          ...request.severity ? { severity: request.severity } : {},
+          ...request.onlyNew !== void 0 ? { onlyNew: request.onlyNew } : {},
+          ...request.includeDev !== void 0 ? { includeDev: request.includeDev } : {},
+          ...request.warnOnly !== void 0 ? { warnOnly: request.warnOnly } : {}
+        });
+        return new _RequestRunner(request, policy);
+      }
+      /** Scan one package and write the files named; `sarifKey` tells packages of one run apart in code scanning. */
+      async run(target2, outputs, extras = {}, sarifKey) {
+        const baseline = extras.baseline ?? this.request.baseline;
+        const report2 = await scan({
+          target: target2,
+          ...baseline !== void 0 ? { baseline } : {},
+          ...extras.roots ? { roots: extras.roots } : {},
+          ...extras.apiCache ? { apiCache: extras.apiCache } : {},
+          advisories: this.request.advisories,
+          offline: this.request.offline,
+          allowSourceFailure: this.request.allowSourceFailure,
+          ...this.policy
+        });
+        if (outputs.report) await writeJsonReport(outputs.report, report2);
+        if (outputs.sarif) await writeOutput(outputs.sarif, renderSarif(report2, sarifKey), "the SARIF file");
+        if (outputs.sbom) await writeOutput(outputs.sbom, renderCycloneDx(report2), "the SBOM");
+        if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report2), "the summary");
+        return report2;
+      }
+    };
+  }
+});
+
 // src/cli/terminal.ts
 function renderTerminal(report2) {
-  const { target } = report2;
+  const { target: target2 } = report2;
   const lines = [
-    `package   ${printable(target.path)} (${target.format}, ${plural(target.files, "entry", "entries")}, ${bytes(target.bytes)})`,
-    `sha256    ${target.sha256}`
+    `package   ${printable(target2.path)} (${target2.format}, ${plural(target2.files, "entry", "entries")}, ${bytes(target2.bytes)})`,
+    `sha256    ${target2.sha256}`
   ];
   if (report2.baseline) lines.push(`baseline  ${printable(report2.baseline.path)} (${report2.baseline.format}, ${plural(report2.baseline.files, "entry", "entries")})`);
   lines.push(`packages  ${packageCounts2(report2)}`);
@@ -33359,20 +33410,19 @@ __export(main_exports, {
   exitStatus: () => exitStatus,
   main: () => main
 });
-async function main(argv2, io) {
-  const debug = argv2.includes("--debug");
+async function main(command2, debug, io) {
   try {
-    const command = parseCommandLine(argv2);
-    switch (command.command) {
+    if (command2 instanceof Error) throw command2;
+    switch (command2.command) {
       case "help":
-        io.stdout(command.topic === "scan" ? SCAN_HELP : MAIN_HELP);
+        io.stdout(command2.topic === "scan" ? SCAN_HELP : MAIN_HELP);
         return EXIT_PASS;
       case "version":
         io.stdout(`${TOOL_NAME} ${TOOL_VERSION}
 `);
         return EXIT_PASS;
       case "scan":
-        return await runScan(command.options, io);
+        return await runScan(command2.options, io);
     }
   } catch (error) {
     io.stderr(`${TOOL_NAME}: ${describeFailure(error)}
@@ -33383,26 +33433,10 @@ ${causeChain(error)}`);
   }
 }
 async function runScan(options2, io) {
-  const policy = await resolvePolicy(options2.config, process.cwd(), {
-    ...options2.failOn ? { failOn: options2.failOn } : {},
-    ...options2.severity ? { severity: options2.severity } : {},
-    ...options2.onlyNew !== void 0 ? { onlyNew: options2.onlyNew } : {},
-    ...options2.includeDev ? { includeDev: true } : {}
-  });
   const started = performance.now();
-  const report2 = await scan({
-    target: options2.target,
-    ...options2.baseline !== void 0 ? { baseline: options2.baseline } : {},
-    roots: { ...options2.root !== void 0 ? { target: options2.root } : {}, ...options2.baselineRoot !== void 0 ? { baseline: options2.baselineRoot } : {} },
-    advisories: options2.advisories,
-    offline: options2.offline,
-    allowSourceFailure: options2.allowSourceFailure,
-    ...policy
-  });
-  if (options2.report) await writeJsonReport(options2.report, report2);
-  if (options2.summary) await writeOutput(options2.summary, renderMarkdown(report2), "the summary");
-  if (options2.sarif) await writeOutput(options2.sarif, renderSarif(report2), "the SARIF file");
-  if (options2.sbom) await writeOutput(options2.sbom, renderCycloneDx(report2), "the SBOM");
+  const runner = await RequestRunner.open(options2, process.cwd());
+  const roots2 = { ...options2.root !== void 0 ? { target: options2.root } : {}, ...options2.baselineRoot !== void 0 ? { baseline: options2.baselineRoot } : {} };
+  const report2 = await runner.run(options2.target, options2, { roots: roots2 });
   io.stdout(options2.quiet ? `${verdictLine(report2)}
 ` : renderTerminal(report2));
   if (options2.debug) {
@@ -33426,13 +33460,8 @@ var init_main = __esm({
   "src/cli/main.ts"() {
     "use strict";
     init_errors();
-    init_cyclonedx();
-    init_markdown();
-    init_sarif();
-    init_write_output();
     init_verdict_line();
-    init_resolve();
-    init_scan();
+    init_run_request();
     init_version();
     init_args();
     init_terminal();
@@ -33449,10 +33478,10 @@ var GC_FLAG = "--single-threaded-gc";
 var GC_FLAGS = [GC_FLAG, "--max-semi-space-size=2"];
 var OPT_OUT = "RELEASE_GATE_NO_RELAUNCH";
 var WORTH_IT = Number(process.env["RELEASE_GATE_RELAUNCH_MIN_BYTES"] ?? 64 * 1024 * 1024);
-function worthRelaunching(target) {
-  if (target === void 0) return false;
+function worthRelaunching(target2) {
+  if (target2 === void 0) return false;
   try {
-    const stats = statSync(target);
+    const stats = statSync(target2);
     return stats.isFile() && stats.size >= WORTH_IT;
   } catch {
     return false;
@@ -33492,21 +33521,20 @@ function signalNumber(signal) {
 // src/cli/index.ts
 init_args();
 var argv = process.argv.slice(2);
-var relaunched = worthRelaunching(scanTarget()) ? await relaunchForThroughput() : void 0;
+var command;
+try {
+  command = parseCommandLine(argv);
+} catch (error) {
+  command = error instanceof Error ? error : new Error(String(error));
+}
+var target = command instanceof Error || command.command !== "scan" ? void 0 : command.options.target;
+var relaunched = worthRelaunching(target) ? await relaunchForThroughput() : void 0;
 if (relaunched !== void 0) process.exitCode = relaunched;
 else {
   const { main: main2 } = await Promise.resolve().then(() => (init_main(), main_exports));
-  process.exitCode = await main2(argv, {
+  process.exitCode = await main2(command, argv.includes("--debug"), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text)
   });
-}
-function scanTarget() {
-  try {
-    const command = parseCommandLine(argv);
-    return command.command === "scan" ? command.options.target : void 0;
-  } catch {
-    return void 0;
-  }
 }
 //# sourceMappingURL=cli.js.map

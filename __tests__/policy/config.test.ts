@@ -65,7 +65,7 @@ describe('options and inputs', () => {
     await mkdir(join(dir, '.github'));
     await writeFile(join(dir, '.github/release-gate.yml'), 'severity: high\nonly-new: false\nignore: ["tests/**"]\n');
     const resolved = await resolvePolicy(undefined, dir, { severity: 'critical' });
-    expect(resolved).toEqual({ config: join(dir, '.github/release-gate.yml'), policy: { severity: 'critical', onlyNew: false }, ignore: ['tests/**'] });
+    expect(resolved).toEqual({ policy: { severity: 'critical', onlyNew: false }, ignore: ['tests/**'] });
     expect(await resolvePolicy(undefined, join(dir, '.github'), {})).toEqual({ policy: {} });
   });
 

@@ -1,12 +1,12 @@
 import { ScanError } from '../errors.js';
 import { parseKinds, parseSeverity } from '../policy/values.js';
-import type { ScanRequest } from '../run/scan-request.js';
+import type { OutputPaths, ScanRequest } from '../run/scan-request.js';
 
 export const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 /** The action's inputs, read once: nothing below this file calls getInput. */
-export interface ActionInputs extends ScanRequest {
+export interface ActionInputs extends ScanRequest, OutputPaths {
   /** Paths or globs, one per line or comma-separated. */
   packages: string[];
   report: string;

@@ -3,13 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, relative, resolve } from 'node:path';
 import { describeFailure } from '../errors.js';
 import type { Report, Verdict } from '../model.js';
-import { resolvePolicy } from '../policy/resolve.js';
-import { renderCycloneDx } from '../report/cyclonedx.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { renderSarif } from '../report/sarif.js';
 import { verdictLine } from '../report/verdict-line.js';
-import { writeJsonReport, writeOutput } from '../run/write-output.js';
-import { scan } from '../scan.js';
+import { RequestRunner } from '../run/run-request.js';
 import { AdvisoryCache } from './advisory-cache.js';
 import { annotate } from './annotations.js';
 import { commentKey, expandPackages, type PackageInput } from './expand-packages.js';
@@ -55,30 +51,15 @@ export async function run(): Promise<void> {
       // two packages that differ only in version numbers: their comments need their paths
       for (const item of gated) item.commentKey = item.key;
     }
-    const policy = await resolvePolicy(inputs.config, workspace, {
-      warnOnly: inputs.warnOnly,
-      ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
-      ...(inputs.severity ? { severity: inputs.severity } : {}),
-      ...(inputs.onlyNew !== undefined ? { onlyNew: inputs.onlyNew } : {}),
-      ...(inputs.includeDev !== undefined ? { includeDev: inputs.includeDev } : {}),
-    });
+    const runner = await RequestRunner.open(inputs, workspace);
     if (usesApi(inputs)) await advisoryCache.restore();
     for (const item of gated) {
       try {
         const baseline = await baselineFor(inputs, item, context, github);
         const started = performance.now();
-        item.report = await scan({
-          target: item.target,
-          ...(baseline !== undefined ? { baseline } : {}),
-          advisories: inputs.advisories,
-          offline: inputs.offline,
-          allowSourceFailure: inputs.allowSourceFailure,
-          apiCache: advisoryCache.records,
-          ...policy,
-        });
+        item.report = await runner.run(item.target, item.paths, { apiCache: advisoryCache.records, ...(baseline !== undefined ? { baseline } : {}) }, item.key);
         const gc = process.execArgv.includes('--single-threaded-gc') ? ', relaunched with single-threaded GC' : '';
         core.debug(`scan of ${item.target} took ${((performance.now() - started) / 1000).toFixed(2)} s${gc}`);
-        await writeFiles(item, item.report);
       } catch (error) {
         item.error = describeFailure(error);
         if (error instanceof Error && core.isDebug()) core.debug(error.stack ?? error.message);
@@ -151,13 +132,6 @@ async function baselineFor(inputs: ActionInputs, item: Gated, context: RunContex
   if (!release) return inputs.baseline;
   const dir = process.env['RUNNER_TEMP'] ?? resolve('.');
   return downloadReportAsset(github(), context, release, basename(item.paths.report), dir);
-}
-
-async function writeFiles(item: Gated, report: Report): Promise<void> {
-  await writeJsonReport(item.paths.report, report);
-  if (item.paths.sarif) await writeOutput(item.paths.sarif, renderSarif(report, item.key), 'the SARIF file');
-  if (item.paths.sbom) await writeOutput(item.paths.sbom, renderCycloneDx(report), 'the SBOM');
-  if (item.paths.summary) await writeOutput(item.paths.summary, renderMarkdown(report), 'the summary');
 }
 
 async function writeSummary(gated: readonly Gated[]): Promise<void> {

@@ -2,13 +2,12 @@ import { parseArgs } from 'node:util';
 import { ScanError } from '../errors.js';
 import { FINDING_KINDS } from '../model.js';
 import { THRESHOLDS, parseKinds, parseSeverity } from '../policy/values.js';
-import type { ScanRequest } from '../run/scan-request.js';
+import type { OutputPaths, ScanRequest } from '../run/scan-request.js';
 
-export interface CliScanOptions extends ScanRequest {
+export interface CliScanOptions extends ScanRequest, OutputPaths {
   target: string;
   root?: string;
   baselineRoot?: string;
-  report?: string;
   quiet: boolean;
   debug: boolean;
 }

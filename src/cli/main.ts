@@ -1,14 +1,9 @@
 import { describeFailure } from '../errors.js';
 import type { Report } from '../model.js';
-import { renderCycloneDx } from '../report/cyclonedx.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { renderSarif } from '../report/sarif.js';
-import { writeJsonReport, writeOutput } from '../run/write-output.js';
 import { verdictLine } from '../report/verdict-line.js';
-import { resolvePolicy } from '../policy/resolve.js';
-import { scan } from '../scan.js';
+import { RequestRunner } from '../run/run-request.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { MAIN_HELP, SCAN_HELP, parseCommandLine, type CliScanOptions } from './args.js';
+import { MAIN_HELP, SCAN_HELP, type CliCommand, type CliScanOptions } from './args.js';
 import { renderTerminal } from './terminal.js';
 
 export interface CliIo {
@@ -20,11 +15,10 @@ export const EXIT_PASS = 0;
 export const EXIT_FAIL = 1;
 export const EXIT_ERROR = 2;
 
-/** The command line as a function: arguments in, exit status out. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const debug = argv.includes('--debug');
+/** The command line as a function: the parsed command (or why it could not be parsed) in, exit status out. */
+export async function main(command: CliCommand | Error, debug: boolean, io: CliIo): Promise<number> {
   try {
-    const command = parseCommandLine(argv);
+    if (command instanceof Error) throw command;
     switch (command.command) {
       case 'help':
         io.stdout(command.topic === 'scan' ? SCAN_HELP : MAIN_HELP);
@@ -43,27 +37,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
-  const policy = await resolvePolicy(options.config, process.cwd(), {
-    ...(options.failOn ? { failOn: options.failOn } : {}),
-    ...(options.severity ? { severity: options.severity } : {}),
-    ...(options.onlyNew !== undefined ? { onlyNew: options.onlyNew } : {}),
-    ...(options.includeDev ? { includeDev: true } : {}),
-  });
   const started = performance.now();
-  const report = await scan({
-    target: options.target,
-    ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
-    roots: { ...(options.root !== undefined ? { target: options.root } : {}), ...(options.baselineRoot !== undefined ? { baseline: options.baselineRoot } : {}) },
-    advisories: options.advisories,
-    offline: options.offline,
-    allowSourceFailure: options.allowSourceFailure,
-    ...policy,
-  });
+  const runner = await RequestRunner.open(options, process.cwd());
+  const roots = { ...(options.root !== undefined ? { target: options.root } : {}), ...(options.baselineRoot !== undefined ? { baseline: options.baselineRoot } : {}) };
   // the files come first: nothing is lost if the terminal goes away
-  if (options.report) await writeJsonReport(options.report, report);
-  if (options.summary) await writeOutput(options.summary, renderMarkdown(report), 'the summary');
-  if (options.sarif) await writeOutput(options.sarif, renderSarif(report), 'the SARIF file');
-  if (options.sbom) await writeOutput(options.sbom, renderCycloneDx(report), 'the SBOM');
+  const report = await runner.run(options.target, options, { roots });
   io.stdout(options.quiet ? `${verdictLine(report)}\n` : renderTerminal(report));
   if (options.debug) {
     const gc = process.execArgv.includes('--single-threaded-gc') ? ', relaunched with single-threaded GC' : '';
@@ -75,8 +53,6 @@ async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
 export function exitStatus(report: Report): number {
   return report.verdict === 'fail' ? EXIT_FAIL : EXIT_PASS;
 }
-
-
 
 function causeChain(error: Error): string {
   let text = '';

@@ -33,7 +33,7 @@ export interface PolicyOptions {
  * The scan options a policy gives: the file (named, or `.github/release-gate.yml` under
  * `cwd` when it exists), then the options and inputs on top of it.
  */
-export async function resolvePolicy(configPath: string | undefined, cwd: string, overrides: PolicyOverrides): Promise<PolicyOptions & { config?: string }> {
+export async function resolvePolicy(configPath: string | undefined, cwd: string, overrides: PolicyOverrides): Promise<PolicyOptions> {
   const path = configPath ?? (existsSync(join(cwd, DEFAULT_CONFIG)) ? join(cwd, DEFAULT_CONFIG) : undefined);
   const file: PolicyConfig = path ? await loadConfig(path) : {};
   const failOn = overrides.failOn ?? file.failOn;
@@ -41,7 +41,6 @@ export async function resolvePolicy(configPath: string | undefined, cwd: string,
   const onlyNew = overrides.onlyNew ?? file.onlyNew;
   const includeDev = overrides.includeDev ?? file.includeDev;
   return {
-    ...(path ? { config: path } : {}),
     policy: {
       ...(failOn ? { failOn } : {}),
       ...(severity ? { severity } : {}),
