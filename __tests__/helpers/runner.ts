@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { ACTION, run, type RunResult } from './run.js';
 
 export interface ActionRun extends RunResult {
@@ -20,6 +21,23 @@ export function parseOutputs(text: string): Record<string, string> {
     outputs[name ?? ''] = value.join('\n');
   }
   return outputs;
+}
+
+/**
+ * The defaults action.yml declares, as a runner reads them: a file that is not valid
+ * YAML fails here as it would fail every workflow that uses the action. Defaults that
+ * are expressions (`${{ github.token }}`) are the runner's to fill in, not ours.
+ */
+export async function actionDefaults(): Promise<Record<string, string>> {
+  const document = parseDocument(await readFile('action.yml', 'utf8'));
+  if (document.errors.length > 0) throw new Error(`action.yml is not valid YAML: ${document.errors[0]?.message ?? ''}`);
+  const inputs = (document.toJS() as { inputs: Record<string, { default?: unknown }> }).inputs;
+  const defaults: Record<string, string> = {};
+  for (const [name, input] of Object.entries(inputs)) {
+    const value = input.default === undefined ? '' : String(input.default);
+    if (!value.includes('${{')) defaults[name] = value;
+  }
+  return defaults;
 }
 
 /**
@@ -49,7 +67,8 @@ export async function runAction(
     NO_PROXY: '127.0.0.1,localhost',
     ...options.env,
   };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  // a runner sets every declared input, given or defaulted, as INPUT_<NAME>
+  for (const [name, value] of Object.entries({ ...(await actionDefaults()), ...inputs })) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const result = await run(options.node, [ACTION], { env, cwd: workdir });
   return {
     ...result,
