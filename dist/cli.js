@@ -28686,6 +28686,16 @@ var init_cargo_lock = __esm({
   }
 });
 
+// src/util/path-segments.ts
+function endsWithSegments(path, suffix2) {
+  return path === suffix2 || path.endsWith(`/${suffix2}`);
+}
+var init_path_segments = __esm({
+  "src/util/path-segments.ts"() {
+    "use strict";
+  }
+});
+
 // src/inventory/extractors/php/composer-packages.ts
 function composerPackages(list3, where, dev) {
   if (!Array.isArray(list3)) throw new FormatError(`${where} is not a list of packages`);
@@ -28759,6 +28769,7 @@ var composerInstalledJsonExtractor;
 var init_composer_installed_json = __esm({
   "src/inventory/extractors/php/composer-installed-json.ts"() {
     "use strict";
+    init_path_segments();
     init_shape();
     init_composer_packages();
     init_decode();
@@ -28768,7 +28779,7 @@ var init_composer_installed_json = __esm({
       installed: true,
       maxBytes: 64 * 1024 * 1024,
       // the vendor folder may be renamed (config.vendor-dir), its composer/ subfolder may not
-      matches: (path, base) => base === "installed.json" && (path === "composer/installed.json" || path.endsWith("/composer/installed.json")),
+      matches: (path, base) => base === "installed.json" && endsWithSegments(path, "composer/installed.json"),
       extract({ content }) {
         const installed = decodeJson(content, "installed.json");
         if (Array.isArray(installed)) return markMagentoProduct(composerPackages(installed, "the list", () => void 0));
@@ -28916,13 +28927,18 @@ var init_php_array_literal = __esm({
           else if (this.peek() !== close) this.fail(`expected , or ${close} in an array`);
         }
       }
+      /** The next character inside a string literal: a file that ends there is not PHP. */
+      stringChar() {
+        const c = this.peek();
+        if (c === "") this.fail("a string does not close");
+        this.pos++;
+        return c;
+      }
       singleQuoted() {
         this.pos++;
         let out = "";
         for (; ; ) {
-          const c = this.peek();
-          if (c === "") this.fail("a string does not close");
-          this.pos++;
+          const c = this.stringChar();
           if (c === "'") return out;
           if (c === "\\" && (this.peek() === "'" || this.peek() === "\\")) {
             out += this.peek();
@@ -28936,9 +28952,7 @@ var init_php_array_literal = __esm({
         this.pos++;
         let out = "";
         for (; ; ) {
-          const c = this.peek();
-          if (c === "") this.fail("a string does not close");
-          this.pos++;
+          const c = this.stringChar();
           if (c === '"') return out;
           if (c === "$" && /[A-Za-z_{]/.test(this.peek())) this.fail("a string interpolates a variable");
           if (c !== "\\") {
@@ -28965,6 +28979,7 @@ var composerInstalledPhpExtractor;
 var init_composer_installed_php = __esm({
   "src/inventory/extractors/php/composer-installed-php.ts"() {
     "use strict";
+    init_path_segments();
     init_magento_product();
     init_php_array_literal();
     init_decode();
@@ -28972,7 +28987,7 @@ var init_composer_installed_php = __esm({
       name: "php/composer-installed-php",
       installed: true,
       maxBytes: 64 * 1024 * 1024,
-      matches: (path, base) => base === "installed.php" && (path === "composer/installed.php" || path.endsWith("/composer/installed.php")),
+      matches: (path, base) => base === "installed.php" && endsWithSegments(path, "composer/installed.php"),
       extract({ content }) {
         const installed = parsePhpReturnLiteral(decodeText(content, "installed.php"));
         if (!(installed instanceof PhpArray)) throw new FormatError("it does not return an array");
@@ -29175,6 +29190,20 @@ var init_gemfile_lock = __esm({
   }
 });
 
+// src/inventory/syntax/quoted-string.ts
+function closingQuote(text, open6) {
+  for (let at = open6 + 1; at < text.length; at++) {
+    if (text[at] === "\\") at++;
+    else if (text[at] === '"') return at;
+  }
+  return -1;
+}
+var init_quoted_string = __esm({
+  "src/inventory/syntax/quoted-string.ts"() {
+    "use strict";
+  }
+});
+
 // src/inventory/extractors/go/go-mod.ts
 function goVersionAsSemver(version) {
   const match = GO_VERSION.exec(version);
@@ -29208,18 +29237,12 @@ function tokenize2(text, line) {
   }
   return tokens2;
 }
-function closingQuote(text, open6) {
-  for (let at = open6 + 1; at < text.length; at++) {
-    if (text[at] === "\\") at++;
-    else if (text[at] === '"') return at;
-  }
-  return -1;
-}
 var DIRECTIVES, LOCAL_PATH, GO_VERSION, MODULE_VERSION, goModExtractor;
 var init_go_mod = __esm({
   "src/inventory/extractors/go/go-mod.ts"() {
     "use strict";
     init_decode();
+    init_quoted_string();
     DIRECTIVES = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
     LOCAL_PATH = /^(?:\.\.?(?:[/\\]|$)|\/|[A-Za-z]:[/\\])/;
     GO_VERSION = /^(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
@@ -30478,6 +30501,7 @@ var MIB2, HIDDEN_LOCKFILE, packageLockExtractor;
 var init_package_lock = __esm({
   "src/inventory/extractors/javascript/package-lock.ts"() {
     "use strict";
+    init_path_segments();
     init_shape();
     init_decode();
     init_npm_names();
@@ -30488,7 +30512,7 @@ var init_package_lock = __esm({
       // a large monorepo's lockfile reaches 30 MB
       maxBytes: 64 * MIB2,
       matches(path, base) {
-        if (base === HIDDEN_LOCKFILE) return path === `node_modules/${HIDDEN_LOCKFILE}` || path.endsWith(`/node_modules/${HIDDEN_LOCKFILE}`);
+        if (base === HIDDEN_LOCKFILE) return endsWithSegments(path, `node_modules/${HIDDEN_LOCKFILE}`);
         if (base !== "package-lock.json" && base !== "npm-shrinkwrap.json") return false;
         return !insideNodeModules(path);
       },
@@ -31117,6 +31141,7 @@ var MIB3, HIDDEN_LOCKFILE2, pnpmLockExtractor, DEPENDENCY_GROUPS;
 var init_pnpm_lock = __esm({
   "src/inventory/extractors/javascript/pnpm-lock.ts"() {
     "use strict";
+    init_path_segments();
     init_shape();
     init_yaml_documents();
     init_decode();
@@ -31129,7 +31154,7 @@ var init_pnpm_lock = __esm({
       name: "javascript/pnpm-lock",
       maxBytes: 64 * MIB3,
       matches(path, base) {
-        if (base === "lock.yaml") return path === HIDDEN_LOCKFILE2 || path.endsWith(`/${HIDDEN_LOCKFILE2}`);
+        if (base === "lock.yaml") return endsWithSegments(path, HIDDEN_LOCKFILE2);
         return base === "pnpm-lock.yaml" && !insideNodeModules(path);
       },
       extract({ path, content }) {
@@ -31304,6 +31329,7 @@ var URL2, PATH, ARCHIVE3, NAME2, CLAUSE, requirementsTxtExtractor;
 var init_requirements_txt = __esm({
   "src/inventory/extractors/python/requirements-txt.ts"() {
     "use strict";
+    init_path_segments();
     init_pypi_name();
     init_decode();
     URL2 = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
@@ -31314,7 +31340,7 @@ var init_requirements_txt = __esm({
     requirementsTxtExtractor = {
       name: "python/requirements-txt",
       maxBytes: 8 * 1024 * 1024,
-      matches: (path, base) => base.endsWith(".txt") && (base.startsWith("requirements") || base.endsWith("requirements.txt") || path === `requirements/${base}` || path.endsWith(`/requirements/${base}`)),
+      matches: (path, base) => base.endsWith(".txt") && (base.startsWith("requirements") || base.endsWith("requirements.txt") || endsWithSegments(path, `requirements/${base}`)),
       extract({ content }) {
         return readRequirements(content).packages;
       }
@@ -31477,7 +31503,7 @@ function tokenize3(text, lineNumber) {
       tokens2.push({ kind: "comma" });
       i2++;
     } else if (char === '"') {
-      const end = closingQuote2(text, i2);
+      const end = closingQuote(text, i2);
       if (end < 0) throw lineError(lineNumber, "has a string that is never closed (a truncated file?)");
       tokens2.push({ kind: "string", value: unquote3(text.slice(i2, end + 1), lineNumber) });
       i2 = end + 1;
@@ -31489,13 +31515,6 @@ function tokenize3(text, lineNumber) {
     }
   }
   return tokens2;
-}
-function closingQuote2(text, open6) {
-  for (let i2 = open6 + 1; i2 < text.length; i2++) {
-    if (text[i2] === "\\") i2++;
-    else if (text[i2] === '"') return i2;
-  }
-  return -1;
 }
 function unquote3(literal, lineNumber) {
   try {
@@ -31511,6 +31530,7 @@ function lineError(lineNumber, problem) {
 var init_yarn_v1_syntax = __esm({
   "src/inventory/extractors/javascript/yarn-v1-syntax.ts"() {
     "use strict";
+    init_quoted_string();
     init_decode();
   }
 });

@@ -59,11 +59,6 @@ export function extensionOf(base: string): string {
   return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
 }
 
-/** Does the path end with these segments (`app/etc/env.php` matches `shop/app/etc/env.php`)? */
-export function endsWithSegments(path: string, suffix: string): boolean {
-  return path === suffix || path.endsWith(`/${suffix}`);
-}
-
 /**
  * The folder up to and including the first segment that satisfies `test`, or undefined:
  * `a/.git/objects/x` with `.git` gives `a/.git`. Only folders count: the last segment

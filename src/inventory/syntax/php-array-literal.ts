@@ -143,13 +143,19 @@ class PhpLiteralReader {
     }
   }
 
+  /** The next character inside a string literal: a file that ends there is not PHP. */
+  private stringChar(): string {
+    const c = this.peek();
+    if (c === '') this.fail('a string does not close');
+    this.pos++;
+    return c;
+  }
+
   private singleQuoted(): string {
     this.pos++;
     let out = '';
     for (;;) {
-      const c = this.peek();
-      if (c === '') this.fail('a string does not close');
-      this.pos++;
+      const c = this.stringChar();
       if (c === "'") return out;
       if (c === '\\' && (this.peek() === "'" || this.peek() === '\\')) {
         out += this.peek();
@@ -164,9 +170,7 @@ class PhpLiteralReader {
     this.pos++;
     let out = '';
     for (;;) {
-      const c = this.peek();
-      if (c === '') this.fail('a string does not close');
-      this.pos++;
+      const c = this.stringChar();
       if (c === '"') return out;
       if (c === '$' && /[A-Za-z_{]/.test(this.peek())) this.fail('a string interpolates a variable');
       if (c !== '\\') {

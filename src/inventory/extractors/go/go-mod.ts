@@ -1,4 +1,5 @@
 import { FormatError, decodeText } from '../../../util/decode.js';
+import { closingQuote } from '../../syntax/quoted-string.js';
 import type { ExtractedPackage, Extractor } from '../extractor.js';
 
 // go.mod as the go command reads it: one directive a line, or a block of them in
@@ -149,12 +150,4 @@ function tokenize(text: string, line: number): string[] {
     }
   }
   return tokens;
-}
-
-function closingQuote(text: string, open: number): number {
-  for (let at = open + 1; at < text.length; at++) {
-    if (text[at] === '\\') at++;
-    else if (text[at] === '"') return at;
-  }
-  return -1;
 }

@@ -1,6 +1,7 @@
 // npm's lockfiles: package-lock.json (v1, v2, v3), npm-shrinkwrap.json (the same
 // format, published with a package), and node_modules/.package-lock.json (the hidden
 // lockfile npm 7+ keeps of what it installed, always v2/v3 shaped).
+import { endsWithSegments } from '../../../util/path-segments.js';
 import { describeKind, isObject, isString, type JsonObject } from '../../../util/shape.js';
 import type { ExtractedPackage, Extractor } from '../extractor.js';
 import { FormatError, decodeJson } from '../../../util/decode.js';
@@ -14,7 +15,7 @@ export const packageLockExtractor: Extractor = {
   // a large monorepo's lockfile reaches 30 MB
   maxBytes: 64 * MIB,
   matches(path, base) {
-    if (base === HIDDEN_LOCKFILE) return path === `node_modules/${HIDDEN_LOCKFILE}` || path.endsWith(`/node_modules/${HIDDEN_LOCKFILE}`);
+    if (base === HIDDEN_LOCKFILE) return endsWithSegments(path, `node_modules/${HIDDEN_LOCKFILE}`);
     if (base !== 'package-lock.json' && base !== 'npm-shrinkwrap.json') return false;
     // A lockfile inside an installed package describes how its author developed it
     // (dev dependencies never installed here); what was installed is the tree itself,

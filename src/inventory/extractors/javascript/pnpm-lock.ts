@@ -1,5 +1,6 @@
 // pnpm-lock.yaml (lockfile 5.x, 6.x, 9.x) and node_modules/.pnpm/lock.yaml, the copy
 // pnpm keeps of what it installed.
+import { endsWithSegments } from '../../../util/path-segments.js';
 import { describeKind, isObject, isString, type JsonObject } from '../../../util/shape.js';
 import type { ExtractedPackage, Extractor } from '../extractor.js';
 import { parseYamlDocuments } from '../../syntax/yaml-documents.js';
@@ -15,7 +16,7 @@ export const pnpmLockExtractor: Extractor = {
   name: 'javascript/pnpm-lock',
   maxBytes: 64 * MIB,
   matches(path, base) {
-    if (base === 'lock.yaml') return path === HIDDEN_LOCKFILE || path.endsWith(`/${HIDDEN_LOCKFILE}`);
+    if (base === 'lock.yaml') return endsWithSegments(path, HIDDEN_LOCKFILE);
     // one published inside a package lists how its author developed it, not what is installed
     return base === 'pnpm-lock.yaml' && !insideNodeModules(path);
   },

@@ -1,3 +1,4 @@
+import { closingQuote } from '../../syntax/quoted-string.js';
 import { FormatError } from '../../../util/decode.js';
 // The syntax of a yarn 1 lockfile: entries whose header lists one or more descriptors
 // (`"@babel/code-frame@^7.0.0", "@babel/code-frame@^7.12.13":`), with indented
@@ -101,14 +102,6 @@ function tokenize(text: string, lineNumber: number): Token[] {
     }
   }
   return tokens;
-}
-
-function closingQuote(text: string, open: number): number {
-  for (let i = open + 1; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '"') return i;
-  }
-  return -1;
 }
 
 function unquote(literal: string, lineNumber: number): string {

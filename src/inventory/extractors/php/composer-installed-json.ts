@@ -1,3 +1,4 @@
+import { endsWithSegments } from '../../../util/path-segments.js';
 import { isObject, isStringArray } from '../../../util/shape.js';
 import { composerPackages } from './composer-packages.js';
 import { FormatError, decodeJson } from '../../../util/decode.js';
@@ -15,7 +16,7 @@ export const composerInstalledJsonExtractor: Extractor = {
   installed: true,
   maxBytes: 64 * 1024 * 1024,
   // the vendor folder may be renamed (config.vendor-dir), its composer/ subfolder may not
-  matches: (path, base) => base === 'installed.json' && (path === 'composer/installed.json' || path.endsWith('/composer/installed.json')),
+  matches: (path, base) => base === 'installed.json' && endsWithSegments(path, 'composer/installed.json'),
   extract({ content }: ExtractInput): ExtractedPackage[] {
     const installed = decodeJson(content, 'installed.json');
     if (Array.isArray(installed)) return markMagentoProduct(composerPackages(installed, 'the list', () => undefined));

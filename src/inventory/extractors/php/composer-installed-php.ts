@@ -1,3 +1,4 @@
+import { endsWithSegments } from '../../../util/path-segments.js';
 import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { markMagentoProduct } from './magento-product.js';
 import { PhpArray, parsePhpReturnLiteral, type PhpValue } from '../../syntax/php-array-literal.js';
@@ -15,7 +16,7 @@ export const composerInstalledPhpExtractor: Extractor = {
   name: 'php/composer-installed-php',
   installed: true,
   maxBytes: 64 * 1024 * 1024,
-  matches: (path, base) => base === 'installed.php' && (path === 'composer/installed.php' || path.endsWith('/composer/installed.php')),
+  matches: (path, base) => base === 'installed.php' && endsWithSegments(path, 'composer/installed.php'),
   extract({ content }: ExtractInput): ExtractedPackage[] {
     const installed = parsePhpReturnLiteral(decodeText(content, 'installed.php'));
     if (!(installed instanceof PhpArray)) throw new FormatError('it does not return an array');

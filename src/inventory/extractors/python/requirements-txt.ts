@@ -1,3 +1,4 @@
+import { endsWithSegments } from '../../../util/path-segments.js';
 import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
 import { normalizePypiName } from './pypi-name.js';
 import { FormatError, decodeText } from '../../../util/decode.js';
@@ -26,7 +27,7 @@ export const requirementsTxtExtractor: Extractor = {
   maxBytes: 8 * 1024 * 1024,
   matches: (path, base) =>
     base.endsWith('.txt') &&
-    (base.startsWith('requirements') || base.endsWith('requirements.txt') || path === `requirements/${base}` || path.endsWith(`/requirements/${base}`)),
+    (base.startsWith('requirements') || base.endsWith('requirements.txt') || endsWithSegments(path, `requirements/${base}`)),
   extract({ content }: ExtractInput): ExtractedPackage[] {
     return readRequirements(content).packages;
   },
