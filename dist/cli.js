@@ -25241,7 +25241,7 @@ var init_secret_rules = __esm({
         minEntropy: 3
       },
       {
-        // gitleaks stripe-access-token; live/prod critical, test low (DOMAIN.md §2.1)
+        // gitleaks stripe-access-token; live/prod critical, test low
         id: "stripe-secret-key",
         title: "Stripe secret key",
         severity: (value) => /_test_/.test(value) ? "low" : "critical",
@@ -25359,7 +25359,7 @@ var init_secret_rules = __esm({
         minEntropy: 3.5
       },
       {
-        // own, after DOMAIN.md §2.1 (the shape edoardottt/secfiles and Slack-Watchman describe)
+        // own: the shape edoardottt/secfiles and Slack-Watchman describe
         id: "braintree-access-token",
         title: "Braintree access token",
         severity: (value) => value.includes("$sandbox$") ? "low" : "critical",
@@ -26978,7 +26978,7 @@ var init_sensitive_path_rules = __esm({
     ARCHIVE_EXTENSIONS = /* @__PURE__ */ new Set(["zip", "tar", "tgz", "gz", "bz2", "tbz", "tbz2", "xz", "txz", "zst", "7z", "rar", "wpress", "jpa", "daf"]);
     VCS_HINT = /\.(?:git|svn|hg|bzr)|CVS|_darcs/;
     PATH_RULES = [
-      // platform files that live in the server's shared/ folder, never in a release (§0 item 7)
+      // platform files that live in the server's shared/ folder, never in a release
       {
         rule: "platform-secrets-file",
         severity: "critical",
@@ -27026,7 +27026,7 @@ var init_sensitive_path_rules = __esm({
         title: "Password or credentials file ships",
         detail: ".htpasswd hashes can be cracked offline; *credentials*.json files hold API credentials"
       },
-      // copies of config files and of scripts, served as plain text (§2 item 13)
+      // copies of config files and of scripts, served as plain text
       {
         rule: "config-backup",
         severity: "critical",
@@ -27054,7 +27054,7 @@ var init_sensitive_path_rules = __esm({
         title: "Copy of a PHP script under a name the server does not run: its source is served",
         detail: "x.php.bak, x.php~, .x.php.swp and x.php.txt are downloaded as text, with whatever the script holds"
       },
-      // version control, one finding per folder (§2 item 8)
+      // version control, one finding per folder
       {
         rule: "vcs-folder",
         severity: (f) => f.dependency ? "medium" : "high",
@@ -27073,7 +27073,7 @@ var init_sensitive_path_rules = __esm({
         title: "A .git file (worktree or submodule pointer) ships",
         detail: "it names the path of the repository on the build machine"
       },
-      // backups and runtime data that belong in shared/ (§2 items 10, 19)
+      // backups and runtime data that belong in shared/
       {
         rule: "backup-folder",
         severity: "high",
@@ -27128,7 +27128,7 @@ var init_sensitive_path_rules = __esm({
         title: "Source maps ship in a served folder: the original source of the bundles can be rebuilt",
         detail: "maps disclose the un-minified code, internal endpoints and sometimes inlined secrets; keep them out of the web root"
       },
-      // diagnostics and database admin tools (§2 item 11)
+      // diagnostics and database admin tools
       {
         rule: "diagnostic-script",
         severity: "high",

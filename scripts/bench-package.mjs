@@ -1,5 +1,5 @@
 // Generates the benchmark packages: seeded, so every run and every machine measures
-// the same bytes. Two shapes, after PERFORMANCE.md:
+// the same bytes. Two shapes:
 //   storefront: a node_modules tree of many small, compressible JS files;
 //   magento:    vendor PHP, generated static assets and incompressible media images.
 // The tree is written to disk and packed with GNU tar, as a release build does.

@@ -14,13 +14,6 @@ export function describeFailure(error: unknown): string {
   return `internal error: ${oneLine(message)}; run again with --debug and report it with the output`;
 }
 
-/** Options of the contract this version parses and checks but cannot honour yet: say so, never ignore them. */
-export function refuseUnavailable(names: readonly string[]): void {
-  if (names.length === 0) return;
-  const them = names.length === 1 ? 'it' : 'them';
-  throw new ScanError(`${names.join(', ')} ${names.length === 1 ? 'comes' : 'come'} in a later version of release-gate; run the scan without ${them}`);
-}
-
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

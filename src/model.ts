@@ -1,4 +1,5 @@
-// The report's data model: exactly the shapes of CONTRACT.md (schemaVersion 1).
+// The report's data model: the JSON report of schemaVersion 1, as the README's
+// "The JSON report" section shows it.
 // Users script against these names: add fields, never rename them.
 
 export const SCHEMA_VERSION = 1;

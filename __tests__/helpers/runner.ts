@@ -34,7 +34,7 @@ export async function actionDefaults(): Promise<Record<string, string>> {
   const inputs = (document.toJS() as { inputs: Record<string, { default?: unknown }> }).inputs;
   const defaults: Record<string, string> = {};
   for (const [name, input] of Object.entries(inputs)) {
-    const value = input.default === undefined ? '' : String(input.default);
+    const value = typeof input.default === 'string' || typeof input.default === 'boolean' || typeof input.default === 'number' ? String(input.default) : '';
     if (!value.includes('${{')) defaults[name] = value;
   }
   return defaults;

@@ -38,7 +38,7 @@ export interface OsvRecord {
   databaseSeverity?: string;
 }
 
-export class OsvRecordError extends Error {
+class OsvRecordError extends Error {
   override readonly name = 'OsvRecordError';
 }
 

@@ -11,7 +11,7 @@ export interface Rating {
 }
 
 /** CVSS v3/v4 qualitative scale: 9.0+ critical, 7.0+ high, 4.0+ medium, above 0 low. */
-export function severityOfScore(score: number): Severity {
+function severityOfScore(score: number): Severity {
   if (score >= 9) return 'critical';
   if (score >= 7) return 'high';
   if (score >= 4) return 'medium';

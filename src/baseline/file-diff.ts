@@ -28,7 +28,7 @@ function stateOf(file: FileRecord): PathState {
 }
 
 /** What differs for one path present on both sides. */
-export function aspects(before: FileRecord, after: FileRecord): ChangeAspect[] {
+function aspects(before: FileRecord, after: FileRecord): ChangeAspect[] {
   const changed: ChangeAspect[] = [];
   if (before.type !== after.type) changed.push('type');
   else if (before.sha256 !== after.sha256) changed.push('content');

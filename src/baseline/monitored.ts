@@ -1,11 +1,11 @@
 import picomatch from 'picomatch';
 
 /**
- * Config and system files whose every change a reviewer must see (DOMAIN.md §1, §1.9):
+ * Config and system files whose every change a reviewer must see:
  * web server and PHP settings, platform configs, schedulers and services, containers,
  * secrets files, deploy scripts and CI files shipped inside the package.
  */
-export const DEFAULT_MONITORED: readonly string[] = [
+const DEFAULT_MONITORED: readonly string[] = [
   // web server and PHP
   '**/.htaccess',
   '**/.user.ini',
@@ -108,7 +108,7 @@ export function monitorMatcher(options: MonitorOptions = {}): (path: string) => 
 }
 
 /** The longest run of a glob that every match contains (slashes at its ends may be a `**` boundary). */
-export function requiredLiteral(glob: string): string {
+function requiredLiteral(glob: string): string {
   const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => chunk.replace(/^\/+|\/+$/g, ''));
   return chunks.reduce((longest, chunk) => (chunk.length > longest.length ? chunk : longest), '');
 }

@@ -76,11 +76,6 @@ export function folderUpTo(path: string, test: (segment: string) => boolean, inc
   }
 }
 
-/** Does one of the folders above the entry (not the entry itself) satisfy `test`? */
-export function hasFolder(path: string, test: (segment: string) => boolean): boolean {
-  return folderUpTo(path, test, false) !== undefined;
-}
-
 /**
  * The name an editor or a careful admin copied from: `env.php.bak`, `wp-config.php~`,
  * `.env.php.swp`, `#config.php#`, `config.php.2024-01-01` all come from a config file.

@@ -41,6 +41,3 @@ export function isConfigLike(lower: string, ext: string): boolean {
   return original !== undefined && original !== lower && isConfigLike(original, extensionOf(original));
 }
 
-export function isPhpConfig(lower: string): boolean {
-  return PHP_CONFIG.test(lower);
-}

@@ -138,7 +138,7 @@ export class InventoryAnalyzer implements ContentAnalyzer {
   }
 }
 
-export function comparePackages(a: Package, b: Package): number {
+function comparePackages(a: Package, b: Package): number {
   return (
     compareCodeUnits(a.ecosystem, b.ecosystem) ||
     compareCodeUnits(a.release ?? '', b.release ?? '') ||

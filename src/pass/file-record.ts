@@ -4,7 +4,7 @@ import type { Entry } from '../read/entry.js';
 /** A package holds a handful of distinct modes: each string is made once and shared. */
 const MODE_TEXT: string[] = [];
 
-export function formatMode(mode: number): string {
+function formatMode(mode: number): string {
   const bits = mode & 0o7777;
   return (MODE_TEXT[bits] ??= bits.toString(8).padStart(4, '0'));
 }

@@ -39,7 +39,7 @@ function matches(acceptance: Acceptance, finding: Finding): boolean {
 }
 
 /** The acceptance still holds on `today` (YYYY-MM-DD): through the whole day it names. */
-export function inForce(acceptance: Acceptance, today: string): boolean {
+function inForce(acceptance: Acceptance, today: string): boolean {
   return today <= acceptance.expires;
 }
 

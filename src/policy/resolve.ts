@@ -6,7 +6,7 @@ import type { Acceptance } from './acceptance.js';
 import { loadConfig, type PolicyConfig } from './load-config.js';
 import type { Policy } from './policy.js';
 
-export const DEFAULT_CONFIG = '.github/release-gate.yml';
+const DEFAULT_CONFIG = '.github/release-gate.yml';
 
 /** What the command line or the action inputs say; each overrides the policy file. */
 export interface PolicyOverrides {

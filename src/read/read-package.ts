@@ -68,7 +68,7 @@ const OTHER_FORMATS: [string, number[]][] = [
   ['RAR', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]],
 ];
 
-export function detectFormat(target: string, head: Buffer): Exclude<PackageFormat, 'dir'> {
+function detectFormat(target: string, head: Buffer): Exclude<PackageFormat, 'dir'> {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'tar.gz';
   if (head[0] === 0x50 && head[1] === 0x4b && [0x0304, 0x0506, 0x0708].includes(((head[2] ?? 0) << 8) | (head[3] ?? 0))) return 'zip';
   if (head.length === BLOCK && (checksumMatches(head, 0) || isZeroBlock(head, 0))) return 'tar';
@@ -133,7 +133,7 @@ function fileError(target: string, error: unknown): ScanError {
   }
 }
 
-export async function hashFile(path: string): Promise<string> {
+async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -31,7 +31,7 @@ export function decodeText(bytes: Uint8Array, format: string): string {
 }
 
 /** JSON text as a value of unknown shape, for the caller to narrow. */
-export function parseJson(text: string): unknown {
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

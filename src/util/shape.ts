@@ -25,11 +25,6 @@ export function stringAt(object: JsonObject, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function objectAt(object: JsonObject, key: string): JsonObject | undefined {
-  const value = object[key];
-  return isObject(value) ? value : undefined;
-}
-
 export class ShapeError extends Error {
   override readonly name = 'ShapeError';
   constructor(

@@ -36,7 +36,7 @@ export function compareSemVer2(a: SemVer2, b: SemVer2): number {
 }
 
 /** §11.3 and §11.4: an empty list (a release) is above any pre-release. */
-export function comparePrerelease(a: readonly string[], b: readonly string[]): number {
+function comparePrerelease(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return b.length - a.length;
   const shared = Math.min(a.length, b.length);
   for (let i = 0; i < shared; i++) {

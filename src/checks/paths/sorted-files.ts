@@ -15,14 +15,6 @@ export function lowerBound(files: readonly FileRecord[], key: string): number {
   return low;
 }
 
-/** Is `path` an entry, or the folder of one? */
-export function isStored(files: readonly FileRecord[], path: string): boolean {
-  const exact = lowerBound(files, path);
-  if (exact < files.length && (files[exact] as FileRecord).path === path) return true;
-  const below = lowerBound(files, `${path}/`);
-  return below < files.length && (files[below] as FileRecord).path.startsWith(`${path}/`);
-}
-
 /** The last entry stored under exactly this name. */
 export function lastStored(files: readonly FileRecord[], path: string): FileRecord | undefined {
   let i = lowerBound(files, path);

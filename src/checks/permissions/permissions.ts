@@ -11,8 +11,8 @@ const WORLD_WRITE = 0o002;
 const ANY_EXECUTE = 0o111;
 
 /**
- * Folders a store writes to at run time (Deployer's `writable_dirs` of each platform,
- * DOMAIN.md §3.3): world-writable there is a hygiene problem; on code it is a takeover.
+ * Folders a store writes to at run time (the `writable_dirs` Deployer's recipe for each
+ * platform declares): world-writable there is a hygiene problem; on code it is a takeover.
  */
 const WRITABLE_DIR =
   /(?:^|\/)(?:var|generated|pub\/static|pub\/media|wp-content\/uploads|wp-content\/cache|storage|cache|tmp|logs?|files|public\/media|public\/thumbnail|public\/sitemap|img|upload|uploads|download|translations|mails)(?:\/|$)/;

@@ -13,7 +13,7 @@ export interface EnvAssignment {
 const MAX_LINES = 20_000;
 
 /** `KEY=value` lines, `export` and quotes removed; comments and blank lines skipped. */
-export function envAssignments(text: string): EnvAssignment[] {
+function envAssignments(text: string): EnvAssignment[] {
   const out: EnvAssignment[] = [];
   const lines = text.split(/\r?\n/, MAX_LINES);
   for (const [index, raw] of lines.entries()) {

@@ -50,7 +50,7 @@ function secretValues(text: string, name: string): Set<string> {
 }
 
 /** One line with every credential-looking value replaced by its redacted form. */
-export function redactLine(line: string): string {
+function redactLine(line: string): string {
   if (PEM.test(line)) return '[private key redacted]';
   let out = line.replace(DSN, (match, head: string, secret: string) => (REDACTED.test(secret) ? match : `${head}${redact(secret)}@`));
   out = out.replace(ASSIGNMENT, (match, quote: string, key: string, sep: string, valueQuote: string | undefined, quoted: string | undefined, bare: string | undefined) => {

@@ -2,7 +2,7 @@
 // platforms' own files (Magento env.php, WordPress wp-config.php, PrestaShop
 // parameters.php and settings.inc.php, Symfony APP_SECRET), env files, registry
 // configs, Composer auth.json, and `password: …` style keys in YAML, INI, JSON, XML.
-// Own rules after DOMAIN.md §2 items 1–6 and §2.1 "Gaps in gitleaks".
+// Own rules: gitleaks has none for these platform files and assignments.
 import type { Severity } from '../../model.js';
 import { credentialAssignments } from './env-file.js';
 import { entropy, isPlaceholder } from './placeholder.js';

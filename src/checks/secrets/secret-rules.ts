@@ -1,7 +1,7 @@
 // Token formats with a fixed shape, found at the start of a run of token characters.
 //
 // Regexes marked "gitleaks" are data quoted from gitleaks/gitleaks config/gitleaks.toml
-// at b58d3f10 (MIT licence, © Zachary Rice), as DOMAIN.md §2.1 quotes them, adapted to
+// at b58d3f10 (MIT licence, © Zachary Rice), adapted to
 // JavaScript (inline `(?i)` became flags or explicit classes; the sticky flag anchors
 // them at the candidate). Rules marked "own" are this project's.
 import type { Severity } from '../../model.js';
@@ -59,7 +59,7 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     minEntropy: 3,
   },
   {
-    // gitleaks stripe-access-token; live/prod critical, test low (DOMAIN.md §2.1)
+    // gitleaks stripe-access-token; live/prod critical, test low
     id: 'stripe-secret-key',
     title: 'Stripe secret key',
     severity: (value) => (/_test_/.test(value) ? 'low' : 'critical'),
@@ -178,7 +178,7 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     minEntropy: 3.5,
   },
   {
-    // own, after DOMAIN.md §2.1 (the shape edoardottt/secfiles and Slack-Watchman describe)
+    // own: the shape edoardottt/secfiles and Slack-Watchman describe
     id: 'braintree-access-token',
     title: 'Braintree access token',
     severity: (value) => (value.includes('$sandbox$') ? 'low' : 'critical'),
@@ -197,5 +197,5 @@ export const SLACK_WEBHOOK = /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|wor
 /** gitleaks private-key, case-insensitive as there. */
 export const PRIVATE_KEY = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----([\s\S-]{64,}?)KEY(?: BLOCK)?-----/iy;
 
-/** DSN with a password (DOMAIN.md §2), tried at the start of the scheme. */
+/** A connection string with a password, tried at the start of the scheme. */
 export const DSN = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@'"]+):([^\s@'"]{3,})@([^\s'"/?#]+)/y;

@@ -1,5 +1,5 @@
-// Telling a database dump, a core dump or a compressed dump by its first bytes
-// (DOMAIN.md §2 items 9 and 17): renamed dumps are caught by what they are.
+// Telling a database dump, a core dump or a compressed dump by its first bytes:
+// renamed dumps are caught by what they are.
 import { constants, gunzipSync } from 'node:zlib';
 
 /** Headers the dump tools write on their first lines. */

@@ -1,5 +1,6 @@
-// The catalogue of files and folders that must never ship, told by name alone
-// (DOMAIN.md §2, items 2–5, 7, 8, 10–15, 17–19). Names whose danger depends on what
+// The catalogue of files and folders that must never ship, told by name alone: keys,
+// credentials files, VCS folders, backups and copies, runtime data, installers and
+// diagnostics (the README's `sensitive-file` row). Names whose danger depends on what
 // they hold (`.env`, `.pem`, `auth.json`, `.npmrc`, dumps, core dumps, phpinfo
 // scripts) are the content check's: see sensitive-content.ts. Rules are tried in
 // order and the first that matches an entry is its only finding of this check.
@@ -102,7 +103,7 @@ function mightBeLeftover(f: PathFacts): boolean {
 }
 
 export const PATH_RULES: readonly PathRule[] = [
-  // platform files that live in the server's shared/ folder, never in a release (§0 item 7)
+  // platform files that live in the server's shared/ folder, never in a release
   {
     rule: 'platform-secrets-file',
     severity: 'critical',
@@ -168,7 +169,7 @@ export const PATH_RULES: readonly PathRule[] = [
     title: 'Password or credentials file ships',
     detail: '.htpasswd hashes can be cracked offline; *credentials*.json files hold API credentials',
   },
-  // copies of config files and of scripts, served as plain text (§2 item 13)
+  // copies of config files and of scripts, served as plain text
   {
     rule: 'config-backup',
     severity: 'critical',
@@ -196,7 +197,7 @@ export const PATH_RULES: readonly PathRule[] = [
     title: 'Copy of a PHP script under a name the server does not run: its source is served',
     detail: 'x.php.bak, x.php~, .x.php.swp and x.php.txt are downloaded as text, with whatever the script holds',
   },
-  // version control, one finding per folder (§2 item 8)
+  // version control, one finding per folder
   {
     rule: 'vcs-folder',
     severity: (f) => (f.dependency ? 'medium' : 'high'),
@@ -215,7 +216,7 @@ export const PATH_RULES: readonly PathRule[] = [
     title: 'A .git file (worktree or submodule pointer) ships',
     detail: 'it names the path of the repository on the build machine',
   },
-  // backups and runtime data that belong in shared/ (§2 items 10, 19)
+  // backups and runtime data that belong in shared/
   {
     rule: 'backup-folder',
     severity: 'high',
@@ -270,7 +271,7 @@ export const PATH_RULES: readonly PathRule[] = [
     title: 'Source maps ship in a served folder: the original source of the bundles can be rebuilt',
     detail: 'maps disclose the un-minified code, internal endpoints and sometimes inlined secrets; keep them out of the web root',
   },
-  // diagnostics and database admin tools (§2 item 11)
+  // diagnostics and database admin tools
   {
     rule: 'diagnostic-script',
     severity: 'high',

@@ -100,7 +100,7 @@ function isOrdinary(file: FileRecord): boolean {
   return ordinary && !FOLDER_HINT.test(path);
 }
 
-export function factsOf(file: Pick<FileRecord, 'path' | 'type'>): PathFacts {
+function factsOf(file: Pick<FileRecord, 'path' | 'type'>): PathFacts {
   const base = baseName(file.path);
   const lower = base.toLowerCase();
   return { path: file.path, base, lower, ext: extensionOf(lower), isDir: file.type === 'dir', dependency: inDependencyTree(file.path) };

@@ -39,7 +39,7 @@ export const nodeModulesPackageExtractor: Extractor = {
  * not a package.json deeper inside a package (`node_modules/tslib/modules/package.json`
  * only marks a folder as ES modules).
  */
-export function isPackageRoot(path: string): boolean {
+function isPackageRoot(path: string): boolean {
   const dir = path.slice(0, path.length - MANIFEST.length - 1);
   if (dir.length === 0 || path[dir.length] !== '/') return false;
   const slash = dir.lastIndexOf('/');
