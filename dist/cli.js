@@ -30524,6 +30524,18 @@ var init_package_lock = __esm({
   }
 });
 
+// src/inventory/extractors/python/pypi-name.ts
+function normalizePypiName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+var PYPI_NAME;
+var init_pypi_name = __esm({
+  "src/inventory/extractors/python/pypi-name.ts"() {
+    "use strict";
+    PYPI_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+  }
+});
+
 // src/inventory/extractors/python/python-lock-toml.ts
 function lockPackages(content, format) {
   const document = parseToml(decodeText(content, format));
@@ -30546,23 +30558,20 @@ function requiredString(table2, key, index) {
   }
   return value;
 }
+function lockedPypiPackages(content, format) {
+  const { document, packages } = lockPackages(content, format);
+  if (packages.length === 0 && document["metadata"] === void 0) throw new FormatError(`it has neither packages nor [metadata]: it is not a ${format}`);
+  return packages.map((table2, index) => ({
+    pkg: { ecosystem: "PyPI", name: normalizePypiName(requiredString(table2, "name", index)), version: requiredString(table2, "version", index) },
+    table: table2
+  }));
+}
 var init_python_lock_toml = __esm({
   "src/inventory/extractors/python/python-lock-toml.ts"() {
     "use strict";
     init_decode();
+    init_pypi_name();
     init_toml_reader();
-  }
-});
-
-// src/inventory/extractors/python/pypi-name.ts
-function normalizePypiName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-var PYPI_NAME;
-var init_pypi_name = __esm({
-  "src/inventory/extractors/python/pypi-name.ts"() {
-    "use strict";
-    PYPI_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
   }
 });
 
@@ -30571,22 +30580,13 @@ var pdmLockExtractor;
 var init_pdm_lock = __esm({
   "src/inventory/extractors/python/pdm-lock.ts"() {
     "use strict";
-    init_decode();
     init_python_lock_toml();
-    init_pypi_name();
     pdmLockExtractor = {
       name: "python/pdm-lock",
       maxBytes: 64 * 1024 * 1024,
       matches: (_path, base) => base === "pdm.lock",
       extract({ content }) {
-        const { document, packages } = lockPackages(content, "pdm.lock");
-        if (packages.length === 0 && document["metadata"] === void 0) throw new FormatError("it has neither packages nor [metadata]: it is not a pdm.lock");
-        return packages.map((table2, index) => {
-          const pkg = {
-            ecosystem: "PyPI",
-            name: normalizePypiName(requiredString(table2, "name", index)),
-            version: requiredString(table2, "version", index)
-          };
+        return lockedPypiPackages(content, "pdm.lock").map(({ pkg, table: table2 }) => {
           const groups = table2["groups"];
           if (Array.isArray(groups) && groups.length > 0) {
             if (groups.includes("default")) pkg.dev = false;
@@ -31175,22 +31175,13 @@ var poetryLockExtractor;
 var init_poetry_lock = __esm({
   "src/inventory/extractors/python/poetry-lock.ts"() {
     "use strict";
-    init_decode();
     init_python_lock_toml();
-    init_pypi_name();
     poetryLockExtractor = {
       name: "python/poetry-lock",
       maxBytes: 64 * 1024 * 1024,
       matches: (_path, base) => base === "poetry.lock",
       extract({ content }) {
-        const { document, packages } = lockPackages(content, "poetry.lock");
-        if (packages.length === 0 && document["metadata"] === void 0) throw new FormatError("it has neither packages nor [metadata]: it is not a poetry.lock");
-        return packages.map((table2, index) => {
-          const pkg = {
-            ecosystem: "PyPI",
-            name: normalizePypiName(requiredString(table2, "name", index)),
-            version: requiredString(table2, "version", index)
-          };
+        return lockedPypiPackages(content, "poetry.lock").map(({ pkg, table: table2 }) => {
           const category = table2["category"];
           const groups = table2["groups"];
           if (typeof category === "string") pkg.dev = category === "dev";

@@ -1,7 +1,5 @@
-import { FormatError } from '../../../util/decode.js';
 import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
-import { lockPackages, requiredString } from './python-lock-toml.js';
-import { normalizePypiName } from './pypi-name.js';
+import { lockedPypiPackages } from './python-lock-toml.js';
 
 /**
  * pdm.lock. Each package lists the `groups` that need it: `default` is the production
@@ -14,14 +12,7 @@ export const pdmLockExtractor: Extractor = {
   maxBytes: 64 * 1024 * 1024,
   matches: (_path, base) => base === 'pdm.lock',
   extract({ content }: ExtractInput): ExtractedPackage[] {
-    const { document, packages } = lockPackages(content, 'pdm.lock');
-    if (packages.length === 0 && document['metadata'] === undefined) throw new FormatError('it has neither packages nor [metadata]: it is not a pdm.lock');
-    return packages.map((table, index) => {
-      const pkg: ExtractedPackage = {
-        ecosystem: 'PyPI',
-        name: normalizePypiName(requiredString(table, 'name', index)),
-        version: requiredString(table, 'version', index),
-      };
+    return lockedPypiPackages(content, 'pdm.lock').map(({ pkg, table }) => {
       const groups = table['groups'];
       if (Array.isArray(groups) && groups.length > 0) {
         if (groups.includes('default')) pkg.dev = false;

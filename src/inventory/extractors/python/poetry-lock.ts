@@ -1,7 +1,5 @@
-import { FormatError } from '../../../util/decode.js';
 import type { ExtractInput, ExtractedPackage, Extractor } from '../extractor.js';
-import { lockPackages, requiredString } from './python-lock-toml.js';
-import { normalizePypiName } from './pypi-name.js';
+import { lockedPypiPackages } from './python-lock-toml.js';
 
 /**
  * poetry.lock. Poetry before 1.2 marks development packages `category = "dev"`; lock
@@ -13,14 +11,7 @@ export const poetryLockExtractor: Extractor = {
   maxBytes: 64 * 1024 * 1024,
   matches: (_path, base) => base === 'poetry.lock',
   extract({ content }: ExtractInput): ExtractedPackage[] {
-    const { document, packages } = lockPackages(content, 'poetry.lock');
-    if (packages.length === 0 && document['metadata'] === undefined) throw new FormatError('it has neither packages nor [metadata]: it is not a poetry.lock');
-    return packages.map((table, index) => {
-      const pkg: ExtractedPackage = {
-        ecosystem: 'PyPI',
-        name: normalizePypiName(requiredString(table, 'name', index)),
-        version: requiredString(table, 'version', index),
-      };
+    return lockedPypiPackages(content, 'poetry.lock').map(({ pkg, table }) => {
       const category = table['category'];
       const groups = table['groups'];
       if (typeof category === 'string') pkg.dev = category === 'dev';

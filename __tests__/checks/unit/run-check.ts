@@ -1,0 +1,57 @@
+// Drive one check directly, as the pass does: every entry is offered (`wants`), the
+// bytes it asked for are handed over (`take`), and `finish` says what it found. Manifest
+// checks get the sorted entry list.
+import { createHash } from 'node:crypto';
+import type { ContentCheck, ManifestCheck } from '../../../src/checks/check.js';
+import { identify } from '../../../src/findings/draft.js';
+import type { FileRecord, Finding } from '../../../src/model.js';
+import { fileRecord } from '../../../src/pass/file-record.js';
+import type { Entry, EntryHeader } from '../../../src/read/entry.js';
+
+export interface TestEntry {
+  path: string;
+  content?: string | Buffer;
+  type?: Entry['type'];
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  link?: string;
+  special?: Entry['special'];
+}
+
+function entryOf(item: TestEntry): Entry {
+  const bytes = item.content === undefined ? Buffer.alloc(0) : Buffer.from(item.content);
+  const type = item.type ?? 'file';
+  const entry: Entry = { path: item.path, type, mode: item.mode ?? (type === 'dir' ? 0o755 : 0o644), size: type === 'file' ? bytes.length : 0 };
+  if (item.uid !== undefined) entry.uid = item.uid;
+  if (item.gid !== undefined) entry.gid = item.gid;
+  if (item.link !== undefined) entry.link = item.link;
+  if (item.special !== undefined) entry.special = item.special;
+  if (type === 'file') entry.sha256 = createHash('sha256').update(bytes).digest('hex');
+  return entry;
+}
+
+/** A content check over these entries, in this order. */
+export function runContentCheck(check: ContentCheck, entries: readonly TestEntry[]): Finding[] {
+  for (const item of entries) {
+    const entry = entryOf(item);
+    const header: EntryHeader = entry;
+    const slash = header.path.lastIndexOf('/');
+    const wanted = entry.type === 'file' ? check.wants(header, header.path.slice(slash + 1)) : 0;
+    if (wanted <= 0) continue;
+    const bytes = item.content === undefined ? Buffer.alloc(0) : Buffer.from(item.content);
+    check.take(entry, { bytes: bytes.subarray(0, wanted), truncated: bytes.length > wanted });
+  }
+  return identify(check.finish().findings ?? []);
+}
+
+/** A manifest check over these entries (sorted as the report sorts them). */
+export function runManifestCheck(check: ManifestCheck, entries: readonly TestEntry[], root?: TestEntry): Finding[] {
+  const files: FileRecord[] = entries.map((item) => fileRecord(entryOf(item))).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return identify(check.check({ files, root: root ? entryOf(root) : undefined }));
+}
+
+/** `rule path` of each finding, sorted: what a reviewer would be shown, in short. */
+export function ruleAndPath(findings: readonly Finding[]): string[] {
+  return findings.map((finding) => `${finding.rule ?? ''} ${finding.path ?? ''}`).sort();
+}
