@@ -48,11 +48,24 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
+// src/util/printable.ts
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var init_printable = __esm({
+  "src/util/printable.ts"() {
+    "use strict";
+  }
+});
+
 // src/errors.ts
 function describeFailure(error) {
-  if (error instanceof ScanError) return error.message;
+  if (error instanceof ScanError) return printable(error.message);
   const message = error instanceof Error ? error.message : String(error);
-  return `internal error: ${oneLine(message)}; run again with --debug and report it with the output`;
+  return `internal error: ${printable(oneLine(message))}; run again with --debug and report it with the output`;
 }
 function oneLine(text) {
   return text.replace(/\s+/g, " ").trim();
@@ -61,6 +74,7 @@ var ScanError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
+    init_printable();
     ScanError = class extends Error {
       name = "ScanError";
     };
@@ -274,12 +288,6 @@ function bytes(n) {
 }
 function plural(n, singular, pluralForm = `${singular}s`) {
   return `${count(n)} ${n === 1 ? singular : pluralForm}`;
-}
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
 }
 var init_format = __esm({
   "src/report/format.ts"() {
@@ -14851,7 +14859,7 @@ var MAX_SPAN, WORD_JOINER;
 var init_markdown_escape = __esm({
   "src/report/markdown-escape.ts"() {
     "use strict";
-    init_format();
+    init_printable();
     MAX_SPAN = 300;
     WORD_JOINER = "\u2060";
   }
@@ -15029,6 +15037,7 @@ var init_markdown = __esm({
     init_model();
     init_describe_change();
     init_format();
+    init_printable();
     init_markdown_escape();
     init_finding_text();
     init_verdict_line();
@@ -33406,6 +33415,7 @@ var init_terminal = __esm({
     init_finding_text();
     init_verdict_line();
     init_format();
+    init_printable();
     LISTED_FINDINGS = 20;
     LISTED_CHANGES = 10;
     LISTED_NOTES = 5;

@@ -1,3 +1,4 @@
+import { printable } from '../util/printable.js';
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, relative, resolve } from 'node:path';
@@ -88,8 +89,8 @@ export async function run(): Promise<void> {
     return;
   }
   const failing = gated.filter((item) => item.report?.verdict === 'fail');
-  for (const item of gated) if (item.report && item.report.verdict !== 'fail') core.info(`${gated.length > 1 ? `${item.target}: ` : ''}${verdictLine(item.report)}`);
-  if (failing.length > 0) core.setFailed(failing.map((item) => `${gated.length > 1 ? `${item.target}: ` : ''}${item.report ? verdictLine(item.report) : ''}`).join('; '));
+  for (const item of gated) if (item.report && item.report.verdict !== 'fail') core.info(printable(`${gated.length > 1 ? `${item.target}: ` : ''}${verdictLine(item.report)}`));
+  if (failing.length > 0) core.setFailed(printable(failing.map((item) => `${gated.length > 1 ? `${item.target}: ` : ''}${item.report ? verdictLine(item.report) : ''}`).join('; ')));
 }
 
 /** Where a package's files go: the inputs as given for one package, with the package's key for several. */

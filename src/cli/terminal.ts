@@ -2,7 +2,8 @@ import type { Report } from '../model.js';
 import { describeChange } from '../findings/describe-change.js';
 import { findingFix, findingSubject } from '../report/finding-text.js';
 import { verdictLine } from '../report/verdict-line.js';
-import { bytes, count, plural, printable } from '../report/format.js';
+import { bytes, count, plural } from '../report/format.js';
+import { printable } from '../util/printable.js';
 
 const LISTED_FINDINGS = 20;
 const LISTED_CHANGES = 10;

@@ -1,4 +1,4 @@
-import { printable } from './format.js';
+import { printable } from '../util/printable.js';
 
 const MAX_SPAN = 300;
 const WORD_JOINER = '\u2060';

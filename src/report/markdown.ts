@@ -1,6 +1,7 @@
 import { FINDING_KINDS, type ConfigChange, type Finding, type Report } from '../model.js';
 import { describeChange } from '../findings/describe-change.js';
-import { bytes, count, plural, printable } from './format.js';
+import { bytes, count, plural } from './format.js';
+import { printable } from '../util/printable.js';
 import { mdCode, mdText } from './markdown-escape.js';
 import { findingFix, findingSubject } from './finding-text.js';
 import { verdictLine } from './verdict-line.js';
