@@ -18381,9 +18381,23 @@ var init_crates_io = __esm({
   }
 });
 
+// src/util/trim.ts
+function trimChars(text, chars, ends = "both") {
+  let start = 0;
+  let end = text.length;
+  if (ends === "both") while (start < end && chars.includes(text.charAt(start))) start++;
+  while (end > start && chars.includes(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+var init_trim = __esm({
+  "src/util/trim.ts"() {
+    "use strict";
+  }
+});
+
 // src/advisories/versions/debian.ts
 function read2(version) {
-  const text = version.replace(/^[ \t]+|[ \t]+$/g, "");
+  const text = trimChars(version, " 	");
   if (text === "") throw unreadable("Debian", version, "empty");
   if (/[ \t]/.test(text)) throw unreadable("Debian", version, "embedded spaces");
   let rest = text;
@@ -18443,6 +18457,7 @@ var INT_MAX, debian;
 var init_debian = __esm({
   "src/advisories/versions/debian.ts"() {
     "use strict";
+    init_trim();
     init_digits();
     init_unreadable();
     INT_MAX = "2147483647";
@@ -22034,6 +22049,7 @@ var OSV_API, BATCH, PAGES, HYDRATE_AT_ONCE, MAX_RESPONSE_BYTES, OsvApiSource;
 var init_osv_api = __esm({
   "src/advisories/sources/osv-api.ts"() {
     "use strict";
+    init_trim();
     init_shape();
     init_osv();
     init_source();
@@ -22055,7 +22071,7 @@ var init_osv_api = __esm({
       calls = 0;
       skipped = [];
       constructor(options2 = {}) {
-        this.base = (options2.baseUrl ?? OSV_API).replace(/\/+$/, "");
+        this.base = trimChars(options2.baseUrl ?? OSV_API, "/", "end");
         this.description = `the OSV API at ${this.base}`;
         this.fetch = options2.fetch ?? globalThis.fetch;
         this.attempts = options2.attempts ?? 4;
@@ -24315,7 +24331,7 @@ function singleTopFolder(files) {
   return top;
 }
 function rootsToStrip(target2, baseline, named = {}) {
-  const clean2 = (root) => (root ?? "").replace(/^\.?\/+|\/+$/g, "");
+  const clean2 = (root) => trimChars((root ?? "").startsWith("./") ? (root ?? "").slice(1) : root ?? "", "/");
   if (named.target !== void 0 || named.baseline !== void 0) return { target: clean2(named.target), baseline: clean2(named.baseline) };
   const a = singleTopFolder(target2);
   const b = singleTopFolder(baseline);
@@ -24332,6 +24348,7 @@ function relativeTo(root, path) {
 var init_strip_root = __esm({
   "src/baseline/strip-root.ts"() {
     "use strict";
+    init_trim();
   }
 });
 
@@ -24698,7 +24715,7 @@ function monitorMatcher(options2 = {}) {
   };
 }
 function requiredLiteral(glob) {
-  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => chunk.replace(/^\/+|\/+$/g, ""));
+  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => trimChars(chunk, "/"));
   return chunks.reduce((longest, chunk) => chunk.length > longest.length ? chunk : longest, "");
 }
 function guarded(globs2) {
@@ -24716,6 +24733,7 @@ var import_picomatch, DEFAULT_MONITORED, DEPENDENCY_TREE;
 var init_monitored = __esm({
   "src/baseline/monitored.ts"() {
     "use strict";
+    init_trim();
     import_picomatch = __toESM(require_picomatch2(), 1);
     DEFAULT_MONITORED = [
       // web server and PHP
@@ -24985,7 +25003,7 @@ function envAssignments(text) {
   const out = [];
   const lines = text.split(/\r?\n/, MAX_LINES);
   for (const [index, raw] of lines.entries()) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
+    const match = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=([^\r\n]*)/.exec(raw);
     if (!match) continue;
     out.push({ key: match[1], value: unquote(match[2]), line: index + 1 });
   }
@@ -25134,7 +25152,7 @@ var init_secret_config_rules = __esm({
     registryTokens = ({ text, lower }) => {
       if (![".npmrc", ".yarnrc", ".yarnrc.yml", ".pypirc"].includes(lower)) return [];
       const hits = [];
-      for (const { value, index, match } of matches(/^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim, text, 2)) {
+      for (const { value, index, match } of matches(/^[ \t]*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)[ \t]*[=:][ \t]*["']?([^\s"'#]+)/gim, text, 2)) {
         if (!isPlaceholder(value, { words: "standalone" })) hits.push({ rule: "registry-token", title: `Package-registry credential (${match[1]})`, severity: "critical", value, index });
       }
       return hits;
@@ -25169,7 +25187,7 @@ var init_secret_config_rules = __esm({
       }
       return hits;
     };
-    NAMED_KEY = /(?:^|[\s{,;(["'<])["']?([\w.-]*?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|secret[_-]?key)[\w.-]*?)["']?\s*(?:=>|[:=]|>)\s*["']?([^\s"'<>,;#]{8,200})/gim;
+    NAMED_KEY = /(?:^|[\s{,;(["'<])["']?(?=[\w.-]{0,80}?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|secret[_-]?key))([\w.-]{1,80})["']?\s*(?:=>|[:=]|>)\s*["']?([^\s"'<>,;#]{8,200})/gim;
     PUBLIC_KEY_NAME = /(?:last|date|time|_at$|used$|count$|age$|publishable|public|_id$|id$|name$|user(?:name)?$|_host$|_url_path|length$|_ttl$|lifetime$|expir|algo|enabled$|_file$|_path$|file$|path$|header$|field$|label$|placeholder|hint|message|text$|type$|policy|min|max|pattern|reset|confirm|strength|changed|required|forgot|rule|mode$|method$|provider$|store$)/i;
     namedCredentials = ({ text, lower, dependency }) => {
       if (lower.startsWith(".env") || lower.endsWith(".env") || lower === "auth.json") return [];
@@ -25380,7 +25398,7 @@ var init_secret_rules = __esm({
     MAILCHIMP = { id: "mailchimp-api-key", title: "Mailchimp API key", severity: "high", pattern: /^[a-f0-9]{32}-us\d{1,2}$/, near: /mailchimp/i };
     SLACK_WEBHOOK = /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9+/]{43,56})/;
     PRIVATE_KEY = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----([\s\S-]{64,}?)KEY(?: BLOCK)?-----/iy;
-    DSN = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@'"]+):([^\s@'"]{3,})@([^\s'"/?#]+)/y;
+    DSN = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@'"]{1,256}):([^\s@'"]{3,256})@([^\s'"/?#]{1,256})/y;
   }
 });
 
@@ -26190,7 +26208,7 @@ function setid(file, mode) {
   });
 }
 function webroot(file, mode) {
-  if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(file.path)) return [];
+  if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(baseName(file.path))) return [];
   if (inDependencyTree(file.path)) return [];
   const findings = [];
   const script = SERVER_SCRIPT.has(extensionOf(baseName(file.path)));
@@ -26235,7 +26253,7 @@ var init_permissions = __esm({
     WRITABLE_DIR = /(?:^|\/)(?:var|generated|pub\/static|pub\/media|wp-content\/uploads|wp-content\/cache|storage|cache|tmp|logs?|files|public\/media|public\/thumbnail|public\/sitemap|img|upload|uploads|download|translations|mails)(?:\/|$)/;
     UPLOAD_DIR = /(?:^|\/)(?:pub\/media|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
     SCRIPT_FREE_DIR = /(?:^|\/)(?:pub\/media|pub\/static|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
-    SCRIPT_HINT = /\.(?:ph|sht|cgi|pl)[^/]*$/i;
+    SCRIPT_HINT = /\.(?:ph|sht|cgi|pl)/i;
     SERVER_SCRIPT = /* @__PURE__ */ new Set(["php", "phtml", "phar", "pht", "phps", "php3", "php4", "php5", "php7", "php8", "shtml", "cgi", "pl"]);
     SPECIAL_SEVERITY = {
       "block-device": "critical",
@@ -26309,14 +26327,17 @@ var init_permissions = __esm({
 });
 
 // src/checks/text-files.ts
+function isPhpConfigName(lower) {
+  return PHP_CONFIG_NAMES.has(lower) || lower.slice(0, -".php".length).includes("config");
+}
 function isConfigLike(lower, ext) {
   if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith(".env")) return true;
-  if (ext === "php") return PHP_CONFIG.test(lower);
+  if (ext === "php") return isPhpConfigName(lower);
   if (!mayBeLeftover(lower, ext)) return false;
   const original = leftoverOf(lower);
   return original !== void 0 && original !== lower && isConfigLike(original, extensionOf(original));
 }
-var BINARY_EXTENSIONS, LOCKFILES, CONFIG_EXTENSIONS, CONFIG_NAMES, PHP_CONFIG;
+var BINARY_EXTENSIONS, LOCKFILES, CONFIG_EXTENSIONS, CONFIG_NAMES, PHP_CONFIG_NAMES;
 var init_text_files = __esm({
   "src/checks/text-files.ts"() {
     "use strict";
@@ -26468,7 +26489,7 @@ var init_text_files = __esm({
       "dockerfile",
       "procfile"
     ]);
-    PHP_CONFIG = /^(?:env\.php|wp-config.*\.php|parameters\.php|settings(?:\.inc)?\.php|config\.php|local\.php|database\.php|\.env\.local\.php|.*config.*\.php)$/;
+    PHP_CONFIG_NAMES = /* @__PURE__ */ new Set(["env.php", "parameters.php", "settings.php", "settings.inc.php", "local.php", "database.php", ".env.local.php"]);
   }
 });
 
@@ -26672,7 +26693,7 @@ var init_dump_sniff = __esm({
   "src/checks/sensitive-files/dump-sniff.ts"() {
     "use strict";
     DUMP_HEADER = /^-- (?:MySQL dump|MariaDB dump|PostgreSQL database dump|phpMyAdmin SQL Dump|Adminer [\d.]+ (?:MySQL|PostgreSQL)|Dump completed)|^-- Host: .+Database: /m;
-    DATA_STATEMENT = /^\s*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
+    DATA_STATEMENT = /^[ \t]*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
     STORE_TABLES = /\b(?:customer_entity|customer_address_entity|sales_order|sales_invoice|quote_address|admin_user|oauth_token|wp_users|wp_usermeta|wc_customer_lookup|wc_orders|woocommerce_order_items|ps_customer|ps_address|ps_orders|ps_employee|customer|customer_address|order_address|"order"|`order`|sylius_customer|sylius_order|sylius_admin_user|users|user)\b/i;
     GZIP = [31, 139];
     MAGIC = [
@@ -26924,7 +26945,7 @@ var init_sensitive_content = __esm({
     PACKED_EXTENSIONS = /* @__PURE__ */ new Set(["gz", "bz2", "xz", "zst", "zip", "dump", "mysql", "pgsql"]);
     PRIVATE_KEY2 = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY(?: BLOCK)?-----/;
     COMPOSER_SECTIONS2 = ["http-basic", "github-oauth", "gitlab-token", "gitlab-oauth", "bitbucket-oauth", "bearer", "forgejo-token"];
-    REGISTRY_TOKEN = /^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim;
+    REGISTRY_TOKEN = /^[ \t]*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)[ \t]*[=:][ \t]*["']?([^\s"'#]+)/gim;
   }
 });
 
@@ -29114,7 +29135,7 @@ var init_dpkg_status = __esm({
     init_decode();
     STATUS = "var/lib/dpkg/status";
     STATUS_D = "var/lib/dpkg/status.d";
-    FIELD = /^([!-"$-,.-9;-~][!-9;-~]*):[ \t]*(.*)$/;
+    FIELD = /^([!-"$-,.-9;-~][!-9;-~]*):([\s\S]*)/;
     WANTS = /* @__PURE__ */ new Set(["unknown", "install", "hold", "deinstall", "purge"]);
     FLAGS = /* @__PURE__ */ new Set(["ok", "reinstreq"]);
     ABSENT = /* @__PURE__ */ new Set(["not-installed", "config-files"]);
@@ -29246,6 +29267,11 @@ function tokenize2(text, line) {
   }
   return tokens2;
 }
+function toolchainVersion(name) {
+  const version = name.startsWith("go") ? name.slice(2) : name;
+  const dash = version.indexOf("-");
+  return dash < 0 ? version : version.slice(0, dash);
+}
 var DIRECTIVES, LOCAL_PATH, GO_VERSION, MODULE_VERSION, goModExtractor;
 var init_go_mod = __esm({
   "src/inventory/extractors/go/go-mod.ts"() {
@@ -29279,8 +29305,8 @@ var init_go_mod = __esm({
               break;
             case "toolchain": {
               const name = args[0] ?? "";
-              if (args.length !== 1 || name !== "default" && !GO_VERSION.test(name.replace(/^go/, "").replace(/-.*$/, ""))) fail("takes one toolchain name (go1.21.5)");
-              if (name !== "default") toolchain = name.replace(/^go/, "").replace(/-.*$/, "");
+              if (args.length !== 1 || name !== "default" && !GO_VERSION.test(toolchainVersion(name))) fail("takes one toolchain name (go1.21.5)");
+              if (name !== "default") toolchain = toolchainVersion(name);
               break;
             }
             case "require": {
@@ -29514,7 +29540,7 @@ var init_gradle_verification_metadata = __esm({
 
 // src/inventory/extractors/ruby/installed-gemspec.ts
 function attribute(body, variable, key) {
-  const assignment = new RegExp(String.raw`^\s*${variable}\.${key}\s*=\s*${STRING}`, "m").exec(body);
+  const assignment = new RegExp(String.raw`^[ \t]*${variable}\.${key}[ \t]*=[ \t]*${STRING}`, "m").exec(body);
   return assignment ? stringsOf(assignment)[0] : void 0;
 }
 function stringsOf(match) {
@@ -31264,10 +31290,23 @@ function includeOf(line) {
   const option = /^(?:-r\s*|--requirement(?:\s*=\s*|\s+))(\S.*)$/.exec(line);
   return option?.[1]?.trim();
 }
+function withoutComment2(line) {
+  for (let at = line.indexOf("#"); at >= 0; at = line.indexOf("#", at + 1)) {
+    if (at === 0 || /\s/.test(line.charAt(at - 1))) return line.slice(0, at);
+  }
+  return line;
+}
+function trimBackslashes(line) {
+  let start = 0;
+  let end = line.length;
+  while (start < end && line.charCodeAt(start) === 92) start++;
+  while (end > start && line.charCodeAt(end - 1) === 92) end--;
+  return line.slice(start, end);
+}
 function logicalLines(text) {
   const out = [];
   const push = (line, joined) => {
-    const stripped = joined.replace(/(?:^|\s+)#.*$/, "").trim();
+    const stripped = withoutComment2(joined).trim();
     if (stripped !== "") out.push({ line, text: stripped });
   };
   let pending;
@@ -31288,7 +31327,7 @@ function logicalLines(text) {
         pending = [];
         pendingLine = index + 1;
       }
-      pending.push(raw.replace(/^\\+|\\+$/g, ""));
+      pending.push(trimBackslashes(raw));
     }
   });
   if (pending) push(pendingLine, pending.join(""));
@@ -31828,7 +31867,7 @@ var init_requirements_includes = __esm({
         return { packages, unreadable: unreadable2 };
       }
     };
-    PIN_OR_INCLUDE_LINE = /^[ \t]*(?:-r|--requirement|[A-Za-z0-9][\w.-]*[ \t]*(?:\[[^\]\n]*\])?[ \t]*==)/m;
+    PIN_OR_INCLUDE_LINE = /^[ \t]*(?:-r|--requirement|[A-Za-z0-9][\w.-]*[ \t]*(?:\[[^\]\r\n]{0,200}\][ \t]*)?==)/m;
   }
 });
 

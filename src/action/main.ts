@@ -1,3 +1,4 @@
+import { trimChars } from '../util/trim.js';
 import { printable } from '../util/printable.js';
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
@@ -114,7 +115,7 @@ function plan(input: PackageInput, several: boolean, inputs: ActionInputs, works
 /** A package's key: its path inside the workspace, as a file-name-safe word. */
 export function keyOf(target: string, workspace: string): string {
   const inside = relative(workspace, resolve(workspace, target)) || basename(target);
-  return inside.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'package';
+  return trimChars(inside.replace(/[^A-Za-z0-9._-]+/g, '-'), '-').slice(0, 100) || 'package';
 }
 
 function withSuffix(path: string, key: string): string {

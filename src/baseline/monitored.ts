@@ -1,3 +1,4 @@
+import { trimChars } from '../util/trim.js';
 import picomatch from 'picomatch';
 
 /**
@@ -109,7 +110,7 @@ export function monitorMatcher(options: MonitorOptions = {}): (path: string) => 
 
 /** The longest run of a glob that every match contains (slashes at its ends may be a `**` boundary). */
 function requiredLiteral(glob: string): string {
-  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => chunk.replace(/^\/+|\/+$/g, ''));
+  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => trimChars(chunk, '/'));
   return chunks.reduce((longest, chunk) => (chunk.length > longest.length ? chunk : longest), '');
 }
 

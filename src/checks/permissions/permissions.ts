@@ -21,7 +21,8 @@ const WRITABLE_DIR =
 const UPLOAD_DIR = /(?:^|\/)(?:pub\/media|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
 /** The same, plus generated static assets: a script there is a webshell drop zone. */
 const SCRIPT_FREE_DIR = /(?:^|\/)(?:pub\/media|pub\/static|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
-const SCRIPT_HINT = /\.(?:ph|sht|cgi|pl)[^/]*$/i;
+/** A server-script extension anywhere in the base name (`x.php.jpg`, `x.pHtml`): tested on the base name only. */
+const SCRIPT_HINT = /\.(?:ph|sht|cgi|pl)/i;
 const SERVER_SCRIPT = new Set(['php', 'phtml', 'phar', 'pht', 'phps', 'php3', 'php4', 'php5', 'php7', 'php8', 'shtml', 'cgi', 'pl']);
 
 const SPECIAL_SEVERITY: Record<SpecialKind, Severity> = {
@@ -100,7 +101,7 @@ function setid(file: FileRecord, mode: number): DraftFinding {
 /** Executables and server scripts where uploads and media live (first-party folders only). */
 function webroot(file: FileRecord, mode: number): DraftFinding[] {
   // most files are neither executable nor scripts: decide that before any regex
-  if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(file.path)) return [];
+  if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(baseName(file.path))) return [];
   if (inDependencyTree(file.path)) return [];
   const findings: DraftFinding[] = [];
   const script = SERVER_SCRIPT.has(extensionOf(baseName(file.path)));

@@ -4,7 +4,7 @@ import { constants, gunzipSync } from 'node:zlib';
 
 /** Headers the dump tools write on their first lines. */
 const DUMP_HEADER = /^-- (?:MySQL dump|MariaDB dump|PostgreSQL database dump|phpMyAdmin SQL Dump|Adminer [\d.]+ (?:MySQL|PostgreSQL)|Dump completed)|^-- Host: .+Database: /m;
-const DATA_STATEMENT = /^\s*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
+const DATA_STATEMENT = /^[ \t]*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
 /** Tables that hold customers, orders and admin accounts on the store platforms. */
 const STORE_TABLES =
   /\b(?:customer_entity|customer_address_entity|sales_order|sales_invoice|quote_address|admin_user|oauth_token|wp_users|wp_usermeta|wc_customer_lookup|wc_orders|woocommerce_order_items|ps_customer|ps_address|ps_orders|ps_employee|customer|customer_address|order_address|"order"|`order`|sylius_customer|sylius_order|sylius_admin_user|users|user)\b/i;

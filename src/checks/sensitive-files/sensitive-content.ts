@@ -233,7 +233,7 @@ function composerFinding(hosts: string[], magento: boolean): Decided {
   };
 }
 
-const REGISTRY_TOKEN = /^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim;
+const REGISTRY_TOKEN = /^[ \t]*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)[ \t]*[=:][ \t]*["']?([^\s"'#]+)/gim;
 
 function registryConfig(bytes: Buffer): Decided | undefined {
   const text = bytes.toString('utf8');
