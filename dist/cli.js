@@ -29622,6 +29622,7 @@ var init_limits = __esm({
     DEFAULT_LIMITS = {
       maxEntries: 5e6,
       maxNameBytes: 64 * 1024,
+      maxTotalNameBytes: 64 * 1024 * 1024,
       maxPaxBytes: 1024 * 1024,
       maxTotalBytes: 64 * 1024 ** 3,
       maxNestedDepth: 3
@@ -31996,6 +31997,17 @@ var init_inventory_analyzer = __esm({
   }
 });
 
+// src/read/package-format-error.ts
+var PackageFormatError;
+var init_package_format_error = __esm({
+  "src/read/package-format-error.ts"() {
+    "use strict";
+    PackageFormatError = class extends Error {
+      name = "PackageFormatError";
+    };
+  }
+});
+
 // src/pass/file-record.ts
 function formatMode(mode) {
   const bits2 = mode & 4095;
@@ -32037,17 +32049,22 @@ var PackagePass;
 var init_package_pass = __esm({
   "src/pass/package-pass.ts"() {
     "use strict";
+    init_package_format_error();
     init_order();
     init_file_record();
     PackagePass = class {
-      constructor(analyzers) {
+      /** `maxTotalNameBytes`: the names and link targets of all entries together (they are all kept). */
+      constructor(analyzers, maxTotalNameBytes = Number.POSITIVE_INFINITY) {
         this.analyzers = analyzers;
+        this.maxTotalNameBytes = maxTotalNameBytes;
       }
       analyzers;
+      maxTotalNameBytes;
       records = [];
       routed = /* @__PURE__ */ new WeakMap();
       /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
       root;
+      nameBytes = 0;
       wants(header2) {
         if (this.analyzers.length === 0) return 0;
         const slash = header2.path.lastIndexOf("/");
@@ -32065,6 +32082,10 @@ var init_package_pass = __esm({
         return bound;
       }
       visit(entry, content) {
+        this.nameBytes += entry.path.length + (entry.link?.length ?? 0);
+        if (this.nameBytes > this.maxTotalNameBytes) {
+          throw new PackageFormatError(`the names of its entries add up to more than ${this.maxTotalNameBytes} characters, more than a release holds`);
+        }
         if (entry.path === ".") this.root = entry;
         else this.records.push(fileRecord(entry));
         const interested = content && this.routed.get(entry);
@@ -32075,17 +32096,6 @@ var init_package_pass = __esm({
       files() {
         return this.records.sort((a, b) => compareCodeUnits(a.path, b.path));
       }
-    };
-  }
-});
-
-// src/read/package-format-error.ts
-var PackageFormatError;
-var init_package_format_error = __esm({
-  "src/read/package-format-error.ts"() {
-    "use strict";
-    PackageFormatError = class extends Error {
-      name = "PackageFormatError";
     };
   }
 });
@@ -33033,7 +33043,7 @@ var init_read_package = __esm({
 async function inspectPackage(target2, limits, monitored) {
   const capture = new ConfigCapture(monitored);
   const analyzers = [new InventoryAnalyzer(), capture, ...contentChecks()];
-  const pass = new PackagePass(analyzers);
+  const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read10 = await readPackage(target2, pass, limits);
   const files = pass.files();
   const packages = [];

@@ -14,7 +14,7 @@ import { readPackage } from './read/read-package.js';
 export async function inspectPackage(target: string, limits: Limits, monitored: (path: string) => boolean): Promise<Inspection> {
   const capture = new ConfigCapture(monitored);
   const analyzers: ContentAnalyzer[] = [new InventoryAnalyzer(), capture, ...contentChecks()];
-  const pass = new PackagePass(analyzers);
+  const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read = await readPackage(target, pass, limits);
   const files = pass.files();
   const packages: Package[] = [];

@@ -1,6 +1,7 @@
 import type { FileRecord } from '../model.js';
 import type { ContentAnalyzer } from './content-analyzer.js';
 import type { Content, Entry, EntryHeader, EntryVisitor } from '../read/entry.js';
+import { PackageFormatError } from '../read/package-format-error.js';
 import { compareCodeUnits } from '../util/order.js';
 import { fileRecord } from './file-record.js';
 
@@ -16,7 +17,13 @@ export class PackagePass implements EntryVisitor {
   /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
   root: Entry | undefined;
 
-  constructor(private readonly analyzers: readonly ContentAnalyzer[]) {}
+  private nameBytes = 0;
+
+  /** `maxTotalNameBytes`: the names and link targets of all entries together (they are all kept). */
+  constructor(
+    private readonly analyzers: readonly ContentAnalyzer[],
+    private readonly maxTotalNameBytes = Number.POSITIVE_INFINITY,
+  ) {}
 
   wants(header: EntryHeader): number {
     if (this.analyzers.length === 0) return 0;
@@ -36,6 +43,10 @@ export class PackagePass implements EntryVisitor {
   }
 
   visit(entry: Entry, content: Content | undefined): void {
+    this.nameBytes += entry.path.length + (entry.link?.length ?? 0);
+    if (this.nameBytes > this.maxTotalNameBytes) {
+      throw new PackageFormatError(`the names of its entries add up to more than ${this.maxTotalNameBytes} characters, more than a release holds`);
+    }
     if (entry.path === '.') this.root = entry;
     else this.records.push(fileRecord(entry));
     const interested = content && this.routed.get(entry);
