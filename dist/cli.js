@@ -12,12 +12,12 @@ var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? requir
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
-var __esm = (fn, res, err2) => function __init() {
-  if (err2) throw err2[0];
+var __esm = (fn, res, err3) => function __init() {
+  if (err3) throw err3[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
   } catch (e) {
-    throw err2 = [e], e;
+    throw err3 = [e], e;
   }
 };
 var __commonJS = (cb, mod) => function __require2() {
@@ -1584,21 +1584,21 @@ var require_errors = __commonJS({
     function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
-      const err2 = gen.name("err");
+      const err3 = gen.name("err");
       gen.forRange("i", errsCount, names_1.default.errors, (i2) => {
-        gen.const(err2, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
-        gen.if((0, codegen_1._)`${err2}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err2}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err2}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+        gen.const(err3, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
+        gen.if((0, codegen_1._)`${err3}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err3}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err3}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
         if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err2}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err2}.data`, data);
+          gen.assign((0, codegen_1._)`${err3}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err3}.data`, data);
         }
       });
     }
     exports.extendErrors = extendErrors;
     function addError(gen, errObj) {
-      const err2 = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err2}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err2})`);
+      const err3 = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err3}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err3})`);
       gen.code((0, codegen_1._)`${names_1.default.errors}++`);
     }
     function returnErrors(it, errs) {
@@ -16865,8 +16865,8 @@ var require_picomatch = __commonJS({
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options2 && options2.debug === true) throw err2;
+      } catch (err3) {
+        if (options2 && options2.debug === true) throw err3;
         return /$^/;
       }
     };
@@ -22220,10 +22220,10 @@ var require_pend = __commonJS({
       self.pending += 1;
       var called = false;
       return onCb;
-      function onCb(err2) {
+      function onCb(err3) {
         if (called) throw new Error("callback called twice");
         called = true;
-        self.error = self.error || err2;
+        self.error = self.error || err3;
         self.pending -= 1;
         if (self.waiting.length > 0 && self.pending < self.max) {
           pendGo(self, self.waiting.shift());
@@ -22266,9 +22266,9 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs.read(self.fd, buffer, offset, length, position, function(err3, bytesRead, buffer2) {
           cb();
-          callback(err2, bytesRead, buffer2);
+          callback(err3, bytesRead, buffer2);
         });
       });
     };
@@ -22284,9 +22284,9 @@ var require_fd_slicer = __commonJS({
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
       fs.close(self.fd, onCloseDone);
-      function onCloseDone(err2) {
-        if (err2) {
-          self.emit("error", err2);
+      function onCloseDone(err3) {
+        if (err3) {
+          self.emit("error", err3);
         } else {
           self.emit("close");
         }
@@ -22315,9 +22315,9 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
-          if (err2) {
-            self.destroy(err2);
+        fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err3, bytesRead) {
+          if (err3) {
+            self.destroy(err3);
           } else if (bytesRead === 0) {
             self.push(null);
             self._cleanup();
@@ -22329,9 +22329,9 @@ var require_fd_slicer = __commonJS({
         });
       });
     };
-    ReadStream.prototype._destroy = function(err2, cb) {
+    ReadStream.prototype._destroy = function(err3, cb) {
       this._cleanup();
-      cb(err2);
+      cb(err3);
     };
     ReadStream.prototype._cleanup = function() {
       if (this.context != null) {
@@ -22702,32 +22702,32 @@ var require_yauzl = __commonJS({
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise3(path, options2) {
       return new Promise((resolve, reject) => {
-        open6(path, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
+        open6(path, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+          if (err3) return reject(err3);
           resolve(zipfile);
         });
       });
     }
     function fromFdPromise(fd2, options2) {
       return new Promise((resolve, reject) => {
-        fromFd(fd2, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
+        fromFd(fd2, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+          if (err3) return reject(err3);
           resolve(zipfile);
         });
       });
     }
     function fromBufferPromise2(buffer, options2) {
       return new Promise((resolve, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+          if (err3) return reject(err3);
           resolve(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
       return new Promise((resolve, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+          if (err3) return reject(err3);
           resolve(zipfile);
         });
       });
@@ -22744,11 +22744,11 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs.open(path, "r", function(err2, fd2) {
-        if (err2) return callback(err2);
-        fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs.close(fd2, defaultCallback);
-          callback(err3, zipfile);
+      fs.open(path, "r", function(err3, fd2) {
+        if (err3) return callback(err3);
+        fromFd(fd2, options2, function(err4, zipfile) {
+          if (err4) fs.close(fd2, defaultCallback);
+          callback(err4, zipfile);
         });
       });
     }
@@ -22764,8 +22764,8 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs.fstat(fd2, function(err2, stats) {
-        if (err2) return callback(err2);
+      fs.fstat(fd2, function(err3, stats) {
+        if (err3) return callback(err3);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
       });
@@ -22808,8 +22808,8 @@ var require_yauzl = __commonJS({
       var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
       var buffer = newBuffer(bufferSize);
       var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err2) {
-        if (err2) return callback(err2);
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err3) {
+        if (err3) return callback(err3);
         for (var i2 = bufferSize - eocdrWithoutCommentSize; i2 >= 0; i2 -= 1) {
           if (buffer.readUInt32LE(i2) !== 101010256) continue;
           var eocdrBuffer = buffer.subarray(i2);
@@ -22826,8 +22826,8 @@ var require_yauzl = __commonJS({
             var zip64EocdlBuffer = buffer.subarray(i2 - zip64EocdlSize, i2 - zip64EocdlSize + zip64EocdlSize);
             var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
             var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err3) {
-              if (err3) return callback(err3);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err4) {
+              if (err4) return callback(err4);
               if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
                 return callback(new Error("invalid zip64 end of central directory record signature"));
               }
@@ -22853,8 +22853,8 @@ var require_yauzl = __commonJS({
       var self = this;
       EventEmitter.call(self);
       self.reader = reader;
-      self.reader.on("error", function(err2) {
-        emitError(self, err2);
+      self.reader.on("error", function(err3) {
+        emitError(self, err3);
       });
       self.reader.once("close", function() {
         self.emit("close");
@@ -22879,14 +22879,14 @@ var require_yauzl = __commonJS({
       this.isOpen = false;
       this.reader.unref();
     };
-    function emitErrorAndAutoClose(self, err2) {
+    function emitErrorAndAutoClose(self, err3) {
       if (self.autoClose) self.close();
-      emitError(self, err2);
+      emitError(self, err3);
     }
-    function emitError(self, err2) {
+    function emitError(self, err3) {
       if (self.emittedError) return;
       self.emittedError = true;
-      self.emit("error", err2);
+      self.emit("error", err3);
     }
     ZipFile.prototype.readEntry = function() {
       if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
@@ -22904,8 +22904,8 @@ var require_yauzl = __commonJS({
       }
       if (self.emittedError) return;
       var buffer = newBuffer(46);
-      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err2) {
-        if (err2) return emitErrorAndAutoClose(self, err2);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err3) {
+        if (err3) return emitErrorAndAutoClose(self, err3);
         if (self.emittedError) return;
         var entry = new Entry();
         var signature = buffer.readUInt32LE(0);
@@ -22928,8 +22928,8 @@ var require_yauzl = __commonJS({
         if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
         self.readEntryCursor += 46;
         buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
-        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err3) {
-          if (err3) return emitErrorAndAutoClose(self, err3);
+        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err4) {
+          if (err4) return emitErrorAndAutoClose(self, err4);
           if (self.emittedError) return;
           entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
           var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
@@ -22937,8 +22937,8 @@ var require_yauzl = __commonJS({
           entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
           try {
             entry.extraFields = parseExtraFields(entry.extraFieldRaw);
-          } catch (err4) {
-            return emitErrorAndAutoClose(self, err4);
+          } catch (err5) {
+            return emitErrorAndAutoClose(self, err5);
           }
           if (self.decodeStrings) {
             var isUtf83 = (entry.generalPurposeBitFlag & 2048) !== 0;
@@ -23022,11 +23022,11 @@ var require_yauzl = __commonJS({
         cleanup();
         resolve({ done: true });
       }
-      function onError(err2) {
+      function onError(err3) {
         let { reject } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        reject(err2);
+        reject(err3);
       }
       return {
         [Symbol.asyncIterator]() {
@@ -23119,8 +23119,8 @@ var require_yauzl = __commonJS({
       } else {
         return callback(new Error("unsupported compression method: " + entry.compressionMethod));
       }
-      self.readLocalFileHeader(entry, { minimal: true }, function(err2, localFileHeader) {
-        if (err2) return callback(err2);
+      self.readLocalFileHeader(entry, { minimal: true }, function(err3, localFileHeader) {
+        if (err3) return callback(err3);
         self.openReadStreamLowLevel(
           localFileHeader.fileDataStart,
           entry.compressedSize,
@@ -23143,17 +23143,17 @@ var require_yauzl = __commonJS({
       if (decompress) {
         var destroyed = false;
         var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err2) {
+        readStream.on("error", function(err3) {
           setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err2);
+            if (!destroyed) inflateFilter.emit("error", err3);
           });
         });
         readStream.pipe(inflateFilter);
         if (self.validateEntrySizes) {
           endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err2) {
+          inflateFilter.on("error", function(err3) {
             setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err2);
+              if (!destroyed) endpointStream.emit("error", err3);
             });
           });
           inflateFilter.pipe(endpointStream);
@@ -23178,9 +23178,9 @@ var require_yauzl = __commonJS({
       if (options2 == null) options2 = {};
       self.reader.ref();
       var buffer = newBuffer(30);
-      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err2) {
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err3) {
         try {
-          if (err2) return callback(err2);
+          if (err3) return callback(err3);
           var signature = buffer.readUInt32LE(0);
           if (signature !== 67324752) {
             return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
@@ -23208,9 +23208,9 @@ var require_yauzl = __commonJS({
           localFileHeader.extraFieldLength = extraFieldLength;
           buffer = newBuffer(fileNameLength + extraFieldLength);
           self.reader.ref();
-          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err3) {
+          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err4) {
             try {
-              if (err3) return callback(err3);
+              if (err4) return callback(err4);
               localFileHeader.fileName = buffer.subarray(0, fileNameLength);
               localFileHeader.extraField = buffer.subarray(fileNameLength);
               return callback(null, localFileHeader);
@@ -23225,24 +23225,24 @@ var require_yauzl = __commonJS({
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
       return new Promise((resolve, reject) => {
-        this.openReadStream(entry, options2, function(err2, readStream) {
-          if (err2) return reject(err2);
+        this.openReadStream(entry, options2, function(err3, readStream) {
+          if (err3) return reject(err3);
           resolve(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
       return new Promise((resolve, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err2, readStream) {
-          if (err2) return reject(err2);
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err3, readStream) {
+          if (err3) return reject(err3);
           resolve(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
       return new Promise((resolve, reject) => {
-        this.readLocalFileHeader(entry, options2, function(err2, localFileHeader) {
-          if (err2) return reject(err2);
+        this.readLocalFileHeader(entry, options2, function(err3, localFileHeader) {
+          if (err3) return reject(err3);
           resolve(localFileHeader);
         });
       });
@@ -23366,8 +23366,8 @@ var require_yauzl = __commonJS({
           callback(null, newBuffer(0));
         });
       }
-      reader.read(buffer, offset, length, position, function(err2, bytesRead) {
-        if (err2) return callback(err2);
+      reader.read(buffer, offset, length, position, function(err3, bytesRead) {
+        if (err3) return callback(err3);
         if (bytesRead < length) {
           return callback(new Error("unexpected EOF"));
         }
@@ -23409,8 +23409,8 @@ var require_yauzl = __commonJS({
       if (self.refCount > 0) return;
       if (self.refCount < 0) throw new Error("invalid unref");
       self.close(onCloseDone);
-      function onCloseDone(err2) {
-        if (err2) return self.emit("error", err2);
+      function onCloseDone(err3) {
+        if (err3) return self.emit("error", err3);
         self.emit("close");
       }
     };
@@ -23428,9 +23428,9 @@ var require_yauzl = __commonJS({
       var stream = this._readStreamForRange(start, end);
       var destroyed = false;
       var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err2) {
+      stream.on("error", function(err3) {
         setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err2);
+          if (!destroyed) refUnrefFilter.emit("error", err3);
         });
       });
       installDestroyFn(refUnrefFilter, function() {
@@ -23439,9 +23439,9 @@ var require_yauzl = __commonJS({
         stream.destroy();
       });
       var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err2) {
+      refUnrefFilter.on("error", function(err3) {
         setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err2);
+          if (!destroyed) byteCounter.emit("error", err3);
         });
       });
       installDestroyFn(byteCounter, function() {
@@ -23517,16 +23517,16 @@ var require_yauzl = __commonJS({
     }
     function installDestroyFn(stream, fn) {
       if (typeof stream.destroy === "function") {
-        stream._destroy = function(err2, cb) {
+        stream._destroy = function(err3, cb) {
           fn();
-          if (cb != null) cb(err2);
+          if (cb != null) cb(err3);
         };
       } else {
         stream.destroy = fn;
       }
     }
-    function defaultCallback(err2) {
-      if (err2) throw err2;
+    function defaultCallback(err3) {
+      if (err3) throw err3;
     }
   }
 });
@@ -26154,7 +26154,9 @@ function folderUpTo(path, test, includeLast) {
 }
 function leftoverOf(base) {
   if (base.length > 2 && base.startsWith("#") && base.endsWith("#")) return base.slice(1, -1);
-  const match = /^(.+?)(?:\.(?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy|swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
+  const copied = /^([^/]+?)(?: - copy(?: \(\d+\))?| copy(?: \d+)?| \(\d+\))(\.[a-z0-9]{1,10})$/i.exec(base);
+  if (copied) return `${copied[1]}${copied[2]}`;
+  const match = /^(.+?)(?:[._-](?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy)|\.(?:swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
   if (!match) return void 0;
   let original = match[1];
   if (/\.sw[a-p]$/i.test(base) && original.startsWith(".") && original.length > 1) original = original.slice(1);
@@ -26162,7 +26164,7 @@ function leftoverOf(base) {
 }
 function mayBeLeftover(lower, ext) {
   const last = lower.charCodeAt(lower.length - 1);
-  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.endsWith(" copy");
+  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.includes(" copy") || lower.includes(" (") || LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf("_") + 1));
 }
 var DEPENDENCY_TREE2, SAMPLE_FOLDER, SAMPLE_NAME, DERIVED_TREE, LEFTOVER_EXTENSIONS;
 var init_path_facts = __esm({
@@ -26657,6 +26659,681 @@ var init_secrets = __esm({
   }
 });
 
+// node_modules/fzstd/esm/index.mjs
+var ab, u8, u16, i16, i32, slc, fill, cpw, ec, err, rb, b4, rzfh, msb, rfse, rhu, dllt, dmlt, doct, b2bl, llb, llbl, mlb, mlbl, dhu, dhu4, rzb, cct, Decompress;
+var init_esm = __esm({
+  "node_modules/fzstd/esm/index.mjs"() {
+    ab = ArrayBuffer;
+    u8 = Uint8Array;
+    u16 = Uint16Array;
+    i16 = Int16Array;
+    i32 = Int32Array;
+    slc = function(v, s, e) {
+      if (u8.prototype.slice)
+        return u8.prototype.slice.call(v, s, e);
+      if (s == null || s < 0)
+        s = 0;
+      if (e == null || e > v.length)
+        e = v.length;
+      var n = new u8(e - s);
+      n.set(v.subarray(s, e));
+      return n;
+    };
+    fill = function(v, n, s, e) {
+      if (u8.prototype.fill)
+        return u8.prototype.fill.call(v, n, s, e);
+      if (s == null || s < 0)
+        s = 0;
+      if (e == null || e > v.length)
+        e = v.length;
+      for (; s < e; ++s)
+        v[s] = n;
+      return v;
+    };
+    cpw = function(v, t, s, e) {
+      if (u8.prototype.copyWithin)
+        return u8.prototype.copyWithin.call(v, t, s, e);
+      if (s == null || s < 0)
+        s = 0;
+      if (e == null || e > v.length)
+        e = v.length;
+      while (s < e) {
+        v[t++] = v[s++];
+      }
+    };
+    ec = [
+      "invalid zstd data",
+      "window size too large (>2046MB)",
+      "invalid block type",
+      "FSE accuracy too high",
+      "match distance too far back",
+      "unexpected EOF"
+    ];
+    err = function(ind, msg, nt) {
+      var e = new Error(msg || ec[ind]);
+      e.code = ind;
+      if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+      if (!nt)
+        throw e;
+      return e;
+    };
+    rb = function(d, b, n) {
+      var i2 = 0, o = 0;
+      for (; i2 < n; ++i2)
+        o |= d[b++] << (i2 << 3);
+      return o;
+    };
+    b4 = function(d, b) {
+      return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+    };
+    rzfh = function(dat, w) {
+      var n3 = dat[0] | dat[1] << 8 | dat[2] << 16;
+      if (n3 == 3126568 && dat[3] == 253) {
+        var flg = dat[4];
+        var ss = flg >> 5 & 1, cc = flg >> 2 & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+          err(0);
+        var bt = 6 - ss;
+        var db = df == 3 ? 4 : df;
+        var di = rb(dat, bt, db);
+        bt += db;
+        var fsb = fcf ? 1 << fcf : ss;
+        var fss = rb(dat, bt, fsb) + (fcf == 1 && 256);
+        var ws = fss;
+        if (!ss) {
+          var wb = 1 << 10 + (dat[5] >> 3);
+          ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+          err(1);
+        var buf = new u8((w == 1 ? fss || ws : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+          b: bt + fsb,
+          y: 0,
+          l: 0,
+          d: di,
+          w: w && w != 1 ? w : buf.subarray(12),
+          e: ws,
+          o: new i32(buf.buffer, 0, 3),
+          u: fss,
+          c: cc,
+          m: Math.min(131072, ws)
+        };
+      } else if ((n3 >> 4 | dat[3] << 20) == 25481893) {
+        return b4(dat, 4) + 8;
+      }
+      err(0);
+    };
+    msb = function(val) {
+      var bits2 = 0;
+      for (; 1 << bits2 <= val; ++bits2)
+        ;
+      return bits2 - 1;
+    };
+    rfse = function(dat, bt, mal) {
+      var tpos = (bt << 3) + 4;
+      var al = (dat[bt] & 15) + 5;
+      if (al > mal)
+        err(3);
+      var sz = 1 << al;
+      var probs = sz, sym = -1, re = -1, i2 = -1, ht = sz;
+      var buf = new ab(512 + (sz << 2));
+      var freq = new i16(buf, 0, 256);
+      var dstate = new u16(buf, 0, 256);
+      var nstate = new u16(buf, 512, sz);
+      var bb1 = 512 + (sz << 1);
+      var syms = new u8(buf, bb1, sz);
+      var nbits = new u8(buf, bb1 + sz);
+      while (sym < 255 && probs > 0) {
+        var bits2 = msb(probs + 1);
+        var cbt = tpos >> 3;
+        var msk = (1 << bits2 + 1) - 1;
+        var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (tpos & 7) & msk;
+        var msk1fb = (1 << bits2) - 1;
+        var msv = msk - probs - 1;
+        var sval = val & msk1fb;
+        if (sval < msv)
+          tpos += bits2, val = sval;
+        else {
+          tpos += bits2 + 1;
+          if (val > msk1fb)
+            val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+          probs += val;
+          syms[--ht] = sym;
+        } else
+          probs -= val;
+        if (!val) {
+          do {
+            var rbt = tpos >> 3;
+            re = (dat[rbt] | dat[rbt + 1] << 8) >> (tpos & 7) & 3;
+            tpos += 2;
+            sym += re;
+          } while (re == 3);
+        }
+      }
+      if (sym > 255 || probs)
+        err(0);
+      var sympos = 0;
+      var sstep = (sz >> 1) + (sz >> 3) + 3;
+      var smask = sz - 1;
+      for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+          dstate[s] = -sf;
+          continue;
+        }
+        for (i2 = 0; i2 < sf; ++i2) {
+          syms[sympos] = s;
+          do {
+            sympos = sympos + sstep & smask;
+          } while (sympos >= ht);
+        }
+      }
+      if (sympos)
+        err(0);
+      for (i2 = 0; i2 < sz; ++i2) {
+        var ns = dstate[syms[i2]]++;
+        var nb = nbits[i2] = al - msb(ns);
+        nstate[i2] = (ns << nb) - sz;
+      }
+      return [tpos + 7 >> 3, {
+        b: al,
+        s: syms,
+        n: nbits,
+        t: nstate
+      }];
+    };
+    rhu = function(dat, bt) {
+      var i2 = 0, wc = -1;
+      var buf = new u8(292), hb = dat[bt];
+      var hw = buf.subarray(0, 256);
+      var rc = buf.subarray(256, 268);
+      var ri = new u16(buf.buffer, 268);
+      if (hb < 128) {
+        var _a2 = rfse(dat, bt + 1, 6), ebt = _a2[0], fdt2 = _a2[1];
+        bt += hb;
+        var epos = ebt << 3;
+        var lb = dat[bt];
+        if (!lb)
+          err(0);
+        var st1 = 0, st2 = 0, btr1 = fdt2.b, btr2 = btr1;
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (; ; ) {
+          fpos -= btr1;
+          if (fpos < epos)
+            break;
+          var cbt = fpos >> 3;
+          st1 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr1) - 1;
+          hw[++wc] = fdt2.s[st1];
+          fpos -= btr2;
+          if (fpos < epos)
+            break;
+          cbt = fpos >> 3;
+          st2 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr2) - 1;
+          hw[++wc] = fdt2.s[st2];
+          btr1 = fdt2.n[st1];
+          st1 = fdt2.t[st1];
+          btr2 = fdt2.n[st2];
+          st2 = fdt2.t[st2];
+        }
+        if (++wc > 255)
+          err(0);
+      } else {
+        wc = hb - 127;
+        for (; i2 < wc; i2 += 2) {
+          var byte = dat[++bt];
+          hw[i2] = byte >> 4;
+          hw[i2 + 1] = byte & 15;
+        }
+        ++bt;
+      }
+      var wes = 0;
+      for (i2 = 0; i2 < wc; ++i2) {
+        var wt = hw[i2];
+        if (wt > 11)
+          err(0);
+        wes += wt && 1 << wt - 1;
+      }
+      var mb = msb(wes) + 1;
+      var ts = 1 << mb;
+      var rem = ts - wes;
+      if (rem & rem - 1)
+        err(0);
+      hw[wc++] = msb(rem) + 1;
+      for (i2 = 0; i2 < wc; ++i2) {
+        var wt = hw[i2];
+        ++rc[hw[i2] = wt && mb + 1 - wt];
+      }
+      var hbuf = new u8(ts << 1);
+      var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+      ri[mb] = 0;
+      for (i2 = mb; i2 > 0; --i2) {
+        var pv = ri[i2];
+        fill(nb, i2, pv, ri[i2 - 1] = pv + rc[i2] * (1 << mb - i2));
+      }
+      if (ri[0] != ts)
+        err(0);
+      for (i2 = 0; i2 < wc; ++i2) {
+        var bits2 = hw[i2];
+        if (bits2) {
+          var code = ri[bits2];
+          fill(syms, i2, code, ri[bits2] = code + (1 << mb - bits2));
+        }
+      }
+      return [bt, {
+        n: nb,
+        b: mb,
+        s: syms
+      }];
+    };
+    dllt = rfse(/* @__PURE__ */ new u8([
+      81,
+      16,
+      99,
+      140,
+      49,
+      198,
+      24,
+      99,
+      12,
+      33,
+      196,
+      24,
+      99,
+      102,
+      102,
+      134,
+      70,
+      146,
+      4
+    ]), 0, 6)[1];
+    dmlt = rfse(/* @__PURE__ */ new u8([
+      33,
+      20,
+      196,
+      24,
+      99,
+      140,
+      33,
+      132,
+      16,
+      66,
+      8,
+      33,
+      132,
+      16,
+      66,
+      8,
+      33,
+      68,
+      68,
+      68,
+      68,
+      68,
+      68,
+      68,
+      68,
+      36,
+      9
+    ]), 0, 6)[1];
+    doct = rfse(/* @__PURE__ */ new u8([
+      32,
+      132,
+      16,
+      66,
+      102,
+      70,
+      68,
+      68,
+      68,
+      68,
+      36,
+      73,
+      2
+    ]), 0, 5)[1];
+    b2bl = function(b, s) {
+      var len = b.length, bl = new i32(len);
+      for (var i2 = 0; i2 < len; ++i2) {
+        bl[i2] = s;
+        s += 1 << b[i2];
+      }
+      return bl;
+    };
+    llb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
+      0,
+      0,
+      0,
+      0,
+      16843009,
+      50528770,
+      134678020,
+      202050057,
+      269422093
+    ])).buffer, 0, 36);
+    llbl = /* @__PURE__ */ b2bl(llb, 0);
+    mlb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      16843009,
+      50528770,
+      117769220,
+      185207048,
+      252579084,
+      16
+    ])).buffer, 0, 53);
+    mlbl = /* @__PURE__ */ b2bl(mlb, 3);
+    dhu = function(dat, out, hu) {
+      var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+      if (!lb)
+        err(0);
+      var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i2 = -1;
+      for (; pos > eb && i2 < ss; ) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (pos & 7);
+        st = (st << btr | val) & msk;
+        out[++i2] = hu.s[st];
+        pos -= btr = hu.n[st];
+      }
+      if (pos != eb || i2 + 1 != ss)
+        err(0);
+    };
+    dhu4 = function(dat, out, hu) {
+      var bt = 6;
+      var ss = out.length, sz1 = ss + 3 >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+      dhu(dat.subarray(bt, bt += dat[0] | dat[1] << 8), out.subarray(0, sz1), hu);
+      dhu(dat.subarray(bt, bt += dat[2] | dat[3] << 8), out.subarray(sz1, sz2), hu);
+      dhu(dat.subarray(bt, bt += dat[4] | dat[5] << 8), out.subarray(sz2, sz3), hu);
+      dhu(dat.subarray(bt), out.subarray(sz3), hu);
+    };
+    rzb = function(dat, st, out) {
+      var _a2;
+      var bt = st.b;
+      var b0 = dat[bt], btype = b0 >> 1 & 3;
+      st.l = b0 & 1;
+      var sz = b0 >> 3 | dat[bt + 1] << 5 | dat[bt + 2] << 13;
+      var ebt = (bt += 3) + sz;
+      if (btype == 1) {
+        if (bt >= dat.length)
+          return;
+        st.b = bt + 1;
+        if (out) {
+          fill(out, dat[bt], st.y, st.y += sz);
+          return out;
+        }
+        return fill(new u8(sz), dat[bt]);
+      }
+      if (ebt > dat.length)
+        return;
+      if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+          out.set(dat.subarray(bt, ebt), st.y);
+          st.y += sz;
+          return out;
+        }
+        return slc(dat, bt, ebt);
+      }
+      if (btype == 2) {
+        var b3 = dat[bt], lbt = b3 & 3, sf = b3 >> 2 & 3;
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+          if (sf & 1)
+            lss |= dat[++bt] << 4 | (sf & 2 && dat[++bt] << 12);
+          else
+            lss = b3 >> 3;
+        } else {
+          s4 = sf;
+          if (sf < 2)
+            lss |= (dat[++bt] & 63) << 4, lcs = dat[bt] >> 6 | dat[++bt] << 2;
+          else if (sf == 2)
+            lss |= dat[++bt] << 4 | (dat[++bt] & 3) << 12, lcs = dat[bt] >> 2 | dat[++bt] << 6;
+          else
+            lss |= dat[++bt] << 4 | (dat[++bt] & 63) << 12, lcs = dat[bt] >> 6 | dat[++bt] << 2 | dat[++bt] << 10;
+        }
+        ++bt;
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
+        var spl = buf.length - lss;
+        if (lbt == 0)
+          buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+          fill(buf, dat[bt++], spl);
+        else {
+          var hu = st.h;
+          if (lbt == 2) {
+            var hud = rhu(dat, bt);
+            lcs += bt - (bt = hud[0]);
+            st.h = hu = hud[1];
+          } else if (!hu)
+            err(0);
+          (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        var ns = dat[bt++];
+        if (ns) {
+          if (ns == 255)
+            ns = (dat[bt++] | dat[bt++] << 8) + 32512;
+          else if (ns > 127)
+            ns = ns - 128 << 8 | dat[bt++];
+          var scm = dat[bt++];
+          if (scm & 3)
+            err(0);
+          var dts = [dmlt, doct, dllt];
+          for (var i2 = 2; i2 > -1; --i2) {
+            var md = scm >> (i2 << 1) + 2 & 3;
+            if (md == 1) {
+              var rbuf = new u8([0, 0, dat[bt++]]);
+              dts[i2] = {
+                s: rbuf.subarray(2, 3),
+                n: rbuf.subarray(0, 1),
+                t: new u16(rbuf.buffer, 0, 1),
+                b: 0
+              };
+            } else if (md == 2) {
+              _a2 = rfse(dat, bt, 9 - (i2 & 1)), bt = _a2[0], dts[i2] = _a2[1];
+            } else if (md == 3) {
+              if (!st.t)
+                err(0);
+              dts[i2] = st.t[i2];
+            }
+          }
+          var _b2 = st.t = dts, mlt = _b2[0], oct = _b2[1], llt = _b2[2];
+          var lb = dat[ebt - 1];
+          if (!lb)
+            err(0);
+          var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+          var lst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << llt.b) - 1;
+          cbt = (spos -= oct.b) >> 3;
+          var ost = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << oct.b) - 1;
+          cbt = (spos -= mlt.b) >> 3;
+          var mst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mlt.b) - 1;
+          for (++ns; --ns; ) {
+            var llc = llt.s[lst];
+            var lbtr = llt.n[lst];
+            var mlc = mlt.s[mst];
+            var mbtr = mlt.n[mst];
+            var ofc = oct.s[ost];
+            var obtr = oct.n[ost];
+            cbt = (spos -= ofc) >> 3;
+            var ofp = 1 << ofc;
+            var off = ofp + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16 | dat[cbt + 3] << 24) >>> (spos & 7) & ofp - 1);
+            cbt = (spos -= mlb[mlc]) >> 3;
+            var ml = mlbl[mlc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << mlb[mlc]) - 1);
+            cbt = (spos -= llb[llc]) >> 3;
+            var ll = llbl[llc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << llb[llc]) - 1);
+            cbt = (spos -= lbtr) >> 3;
+            lst = llt.t[lst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << lbtr) - 1);
+            cbt = (spos -= mbtr) >> 3;
+            mst = mlt.t[mst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mbtr) - 1);
+            cbt = (spos -= obtr) >> 3;
+            ost = oct.t[ost] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << obtr) - 1);
+            if (off > 3) {
+              st.o[2] = st.o[1];
+              st.o[1] = st.o[0];
+              st.o[0] = off -= 3;
+            } else {
+              var idx = off - (ll != 0);
+              if (idx) {
+                off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                if (idx > 1)
+                  st.o[2] = st.o[1];
+                st.o[1] = st.o[0];
+                st.o[0] = off;
+              } else
+                off = st.o[0];
+            }
+            for (var i2 = 0; i2 < ll; ++i2) {
+              buf[oubt + i2] = buf[spl + i2];
+            }
+            oubt += ll, spl += ll;
+            var stin = oubt - off;
+            if (stin < 0) {
+              var len = -stin;
+              var bs = st.e + stin;
+              if (len > ml)
+                len = ml;
+              for (var i2 = 0; i2 < len; ++i2) {
+                buf[oubt + i2] = st.w[bs + i2];
+              }
+              oubt += len, ml -= len, stin = 0;
+            }
+            for (var i2 = 0; i2 < ml; ++i2) {
+              buf[oubt + i2] = buf[stin + i2];
+            }
+            oubt += ml;
+          }
+          if (oubt != spl) {
+            while (spl < buf.length) {
+              buf[oubt++] = buf[spl++];
+            }
+          } else
+            oubt = buf.length;
+          if (out)
+            st.y += oubt;
+          else
+            buf = slc(buf, 0, oubt);
+        } else if (out) {
+          st.y += lss;
+          if (spl) {
+            for (var i2 = 0; i2 < lss; ++i2) {
+              buf[i2] = buf[spl + i2];
+            }
+          }
+        } else if (spl)
+          buf = slc(buf, spl);
+        st.b = ebt;
+        return buf;
+      }
+      err(2);
+    };
+    cct = function(bufs, ol) {
+      if (bufs.length == 1)
+        return bufs[0];
+      var buf = new u8(ol);
+      for (var i2 = 0, b = 0; i2 < bufs.length; ++i2) {
+        var chk = bufs[i2];
+        buf.set(chk, b);
+        b += chk.length;
+      }
+      return buf;
+    };
+    Decompress = /* @__PURE__ */ (function() {
+      function Decompress2(ondata) {
+        this.ondata = ondata;
+        this.c = [];
+        this.l = 0;
+        this.z = 0;
+      }
+      Decompress2.prototype.push = function(chunk, final) {
+        if (typeof this.s == "number") {
+          var sub = Math.min(chunk.length, this.s);
+          chunk = chunk.subarray(sub);
+          this.s -= sub;
+        }
+        var sl = chunk.length;
+        var ncs = sl + this.l;
+        if (!this.s) {
+          if (final) {
+            if (!ncs) {
+              this.ondata(new u8(0), true);
+              return;
+            }
+            if (ncs < 5)
+              err(5);
+          } else if (ncs < 18) {
+            this.c.push(chunk);
+            this.l = ncs;
+            return;
+          }
+          if (this.l) {
+            this.c.push(chunk);
+            chunk = cct(this.c, ncs);
+            this.c = [];
+            this.l = 0;
+          }
+          if (typeof (this.s = rzfh(chunk)) == "number")
+            return this.push(chunk, final);
+        }
+        if (typeof this.s != "number") {
+          if (ncs < (this.z || 3)) {
+            if (final)
+              err(5);
+            this.c.push(chunk);
+            this.l = ncs;
+            return;
+          }
+          if (this.l) {
+            this.c.push(chunk);
+            chunk = cct(this.c, ncs);
+            this.c = [];
+            this.l = 0;
+          }
+          if (!this.z && ncs < (this.z = chunk[this.s.b] & 2 ? 4 : 3 + (chunk[this.s.b] >> 3 | chunk[this.s.b + 1] << 5 | chunk[this.s.b + 2] << 13))) {
+            if (final)
+              err(5);
+            this.c.push(chunk);
+            this.l = ncs;
+            return;
+          } else
+            this.z = 0;
+          for (; ; ) {
+            var blk = rzb(chunk, this.s);
+            if (!blk) {
+              if (final)
+                err(5);
+              var adc = chunk.subarray(this.s.b);
+              this.s.b = 0;
+              this.c.push(adc), this.l += adc.length;
+              return;
+            } else {
+              this.ondata(blk, false);
+              cpw(this.s.w, 0, blk.length);
+              this.s.w.set(blk, this.s.w.length - blk.length);
+            }
+            if (this.s.l) {
+              var rest = chunk.subarray(this.s.b);
+              this.s = this.s.c * 4;
+              this.push(rest, final);
+              return;
+            }
+          }
+        } else if (final)
+          err(5);
+      };
+      return Decompress2;
+    })();
+  }
+});
+
 // src/checks/sensitive-files/dump-sniff.ts
 import { constants, gunzipSync } from "node:zlib";
 function sniffSql(text) {
@@ -26683,6 +27360,19 @@ function gunzipStart(bytes2, maxOutput = 1024 * 1024) {
   }
   return void 0;
 }
+function unzstdStart(bytes2, maxOutput = 1024 * 1024) {
+  const pieces = [];
+  let size = 0;
+  try {
+    const stream = new Decompress((chunk) => {
+      if (size < maxOutput) pieces.push(chunk.subarray(0, maxOutput - size));
+      size += chunk.length;
+    });
+    stream.push(bytes2, false);
+  } catch {
+  }
+  return size > 0 ? Buffer.concat(pieces) : void 0;
+}
 function isCoreDump(bytes2) {
   if (bytes2.length < 18 || bytes2[0] !== 127 || bytes2[1] !== 69 || bytes2[2] !== 76 || bytes2[3] !== 70) return false;
   const type = bytes2[5] === 2 ? bytes2.readUInt16BE(16) : bytes2.readUInt16LE(16);
@@ -26692,6 +27382,7 @@ var DUMP_HEADER, DATA_STATEMENT, STORE_TABLES, GZIP, MAGIC, ET_CORE;
 var init_dump_sniff = __esm({
   "src/checks/sensitive-files/dump-sniff.ts"() {
     "use strict";
+    init_esm();
     DUMP_HEADER = /^-- (?:MySQL dump|MariaDB dump|PostgreSQL database dump|phpMyAdmin SQL Dump|Adminer [\d.]+ (?:MySQL|PostgreSQL)|Dump completed)|^-- Host: .+Database: /m;
     DATA_STATEMENT = /^[ \t]*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
     STORE_TABLES = /\b(?:customer_entity|customer_address_entity|sales_order|sales_invoice|quote_address|admin_user|oauth_token|wp_users|wp_usermeta|wc_customer_lookup|wc_orders|woocommerce_order_items|ps_customer|ps_address|ps_orders|ps_employee|customer|customer_address|order_address|"order"|`order`|sylius_customer|sylius_order|sylius_admin_user|users|user)\b/i;
@@ -26732,7 +27423,7 @@ function firstPartyByName(lower) {
   if (ext === "sqlite" || ext === "sqlite3" || ext === "db" || ext === "db3") return lower === "thumbs.db" ? void 0 : "sqlite";
   if (CORE_NAME.test(lower)) return "core";
   if (DIAGNOSTIC_NAME.has(lower)) return "diagnostic";
-  return RENAMED_DUMP.test(ext) ? "first-party" : void 0;
+  return RENAMED_DUMP.test(ext) ? "first-party" : "magic";
 }
 function decide(sniff, entry, bytes2) {
   const dependency = inDependencyTree(entry.path);
@@ -26759,14 +27450,42 @@ function decide(sniff, entry, bytes2) {
       return phpunitEval(bytes2);
     case "diagnostic":
       return /phpinfo\s*\(/i.test(bytes2.toString("latin1")) ? { severity: "high", rule: "diagnostic-script", title: "phpinfo() script ships: it prints the environment, secrets included", detail: "anyone who finds it sees the configuration, paths and environment variables" } : void 0;
+    case "magic":
+      return byMagic(bytes2, entry.path);
     case "first-party": {
-      if (isCoreDump(bytes2)) return coreDump();
+      const binary = byMagic(bytes2, entry.path);
+      if (binary) return binary;
       if (bytes2.indexOf(0) >= 0) return void 0;
       const verdict = sniffSql(bytes2.toString("latin1"));
       if (!verdict) return void 0;
       const headerless = verdict.what === "SQL data statements";
       return !headerless || RENAMED_DUMP.test(extensionOf(entry.path)) ? dumpFinding(verdict, false) : void 0;
     }
+  }
+}
+function byMagic(bytes2, path) {
+  if (isCoreDump(bytes2)) return coreDump();
+  const magic = magicOf(bytes2);
+  switch (magic) {
+    case void 0:
+      return void 0;
+    case "SQLite database":
+      return { severity: "high", rule: "database-file", title: "SQLite database ships", detail: "a database file holds whatever the application stored: users, orders, sessions; this one is told by its header, whatever its name" };
+    case "PostgreSQL custom-format dump":
+      return dumpFinding({ dump: true, storeData: false, what: "a PostgreSQL custom-format dump (pg_dump -Fc)" }, false);
+    case "gzip":
+    case "zstd": {
+      const start = magic === "gzip" ? gunzipStart(bytes2) : unzstdStart(bytes2);
+      const verdict = start && start.subarray(0, 8192).indexOf(0) < 0 ? sniffSql(start.toString("latin1")) : void 0;
+      return verdict && dumpFinding({ ...verdict, what: `${magic}-compressed: ${verdict.what}` }, false);
+    }
+    default:
+      return COMPRESSED_NAME.test(path) ? void 0 : {
+        severity: "medium",
+        rule: "hidden-archive",
+        title: `${magic} stream under a name that hides it`,
+        detail: "compressed data named as something else is how dumps and backups are smuggled past name rules; check what it holds"
+      };
   }
 }
 function envFile(bytes2, dependency) {
@@ -26884,7 +27603,7 @@ function phpunitEval(bytes2) {
     detail: vulnerable ? "it evaluates the body of a POST request as PHP: unauthenticated remote code execution wherever vendor/ is reachable" : "this copy reads php://stdin, not the request; PHPUnit still does not belong in a production release"
   };
 }
-var BOUNDS, ENV_TEMPLATE, PACKED_DUMP, CORE_NAME, RENAMED_DUMP, DIAGNOSTIC_NAME, SensitiveContentCheck, PACKED_EXTENSIONS, PRIVATE_KEY2, COMPOSER_SECTIONS2, REGISTRY_TOKEN;
+var BOUNDS, ENV_TEMPLATE, PACKED_DUMP, CORE_NAME, RENAMED_DUMP, DIAGNOSTIC_NAME, SensitiveContentCheck, PACKED_EXTENSIONS, COMPRESSED_NAME, PRIVATE_KEY2, COMPOSER_SECTIONS2, REGISTRY_TOKEN;
 var init_sensitive_content = __esm({
   "src/checks/sensitive-files/sensitive-content.ts"() {
     "use strict";
@@ -26904,7 +27623,9 @@ var init_sensitive_content = __esm({
       core: 20,
       "phpunit-eval": 4096,
       diagnostic: 8192,
-      "first-party": 1024
+      "first-party": 64 * 1024,
+      // enough of a compressed stream for a whole first block of a dump
+      magic: 64 * 1024
     };
     ENV_TEMPLATE = /^\.env\.(?:example|dist|sample|template|tmpl|defaults|schema|skeleton|test|testing|ci)(?:\.|$)|\.example$|\.dist$|\.sample$/;
     PACKED_DUMP = /\.(?:sql\.(?:gz|bz2|xz|zst|zip)|dump|mysql|pgsql)$/;
@@ -26943,6 +27664,7 @@ var init_sensitive_content = __esm({
       }
     };
     PACKED_EXTENSIONS = /* @__PURE__ */ new Set(["gz", "bz2", "xz", "zst", "zip", "dump", "mysql", "pgsql"]);
+    COMPRESSED_NAME = /\.(?:gz|tgz|z|bz2|tbz2?|xz|txz|zst|tzst|lzma|svgz)$/i;
     PRIVATE_KEY2 = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY(?: BLOCK)?-----/;
     COMPOSER_SECTIONS2 = ["http-basic", "github-oauth", "gitlab-token", "gitlab-oauth", "bitbucket-oauth", "bearer", "forgejo-token"];
     REGISTRY_TOKEN = /^[ \t]*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)[ \t]*[=:][ \t]*["']?([^\s"'#]+)/gim;
@@ -26995,7 +27717,7 @@ var init_sensitive_path_rules = __esm({
       ".npmrc"
     ]);
     SCRIPT_EXTENSIONS = /\.(?:php\d?|phtml|inc)$/i;
-    SCRIPT_UNDER_ANOTHER_NAME = /\.(?:php\d?|phtml)\.(?!dist$|sample$|example$|template$|tpl$|twig$)[a-z0-9_~-]+$/i;
+    SCRIPT_UNDER_ANOTHER_NAME = /\.(?:php\d?|phtml)\.(?!dist$|sample$|example$|template$|tpl$|twig$|in$)[a-z0-9_~-]+$/i;
     EDITOR_LEFTOVER = /(?:\.(?:bak\d*|backup|old|orig|rej|save|sav|swp|swo|swn|swx|un~)|~|\.~\d+~)$|^#.+#$/i;
     ARCHIVE2 = /\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|7z|rar|wpress|jpa|daf)$/i;
     SERVED_ROOT = /^(?:public|pub|web|htdocs|public_html|www)$/;
@@ -27191,7 +27913,8 @@ var init_sensitive_path_rules = __esm({
         severity: "high",
         scope: "first-party",
         kind: "file",
-        match: (f) => !f.isDir && (f.lower === "installer.php" || (f.ext === "zip" || f.ext === "daf") && /_archive\.(?:zip|daf)$/.test(f.lower)) ? f.path : void 0,
+        match: (f) => !f.isDir && (f.base === "installer.php" || (f.ext === "zip" || f.ext === "daf") && /_archive\.(?:zip|daf)$/.test(f.lower)) ? f.path : void 0,
+        // lower case only: PSR class files are capitalised (PEAR's own Installer.php is a library class)
         title: "Site-migration installer or archive ships (Duplicator)",
         detail: "the installer can overwrite the site and the archive is a full copy of it"
       },
@@ -27244,14 +27967,15 @@ function isOrdinary(file) {
   if (dot <= slash + 1) return false;
   const ext = path.slice(dot + 1);
   const ordinary = ORDINARY.has(ext) || NAMED_EXTENSIONS.has(ext) && !NAMED.test(path.slice(slash + 1).toLowerCase());
-  return ordinary && !FOLDER_HINT.test(path);
+  const scriptInside = path.lastIndexOf(".", dot - 1) > slash && SCRIPT_INSIDE.test(path.slice(slash + 1));
+  return ordinary && !scriptInside && !FOLDER_HINT.test(path);
 }
 function factsOf(file) {
   const base = baseName(file.path);
   const lower = base.toLowerCase();
   return { path: file.path, base, lower, ext: extensionOf(lower), isDir: file.type === "dir", dependency: inDependencyTree(file.path) };
 }
-var EXAMPLES2, SensitivePathsCheck, ORDINARY, NAMED, NAMED_EXTENSIONS, FOLDER_HINT;
+var EXAMPLES2, SensitivePathsCheck, ORDINARY, NAMED, NAMED_EXTENSIONS, SCRIPT_INSIDE, FOLDER_HINT;
 var init_sensitive_paths = __esm({
   "src/checks/sensitive-files/sensitive-paths.ts"() {
     "use strict";
@@ -27311,8 +28035,9 @@ var init_sensitive_paths = __esm({
       }
     };
     ORDINARY = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "md", "markdown", "css", "scss", "sass", "less", "html", "htm", "svg", "png", "jpg", "jpeg", "gif", "webp", "ico", "woff", "woff2", "ttf", "eot", "otf", "txt", "flow", "coffee", "vue", "svelte", "hbs", "ejs", "twig", "less", "styl", "wasm", "node"]);
-    NAMED = /^(?:env|wp-config.*|parameters|settings\.inc|\.env\.local|phpinfo|adminer.*|installer|.*_dev)\.php$|credential|service-account|sftp|ftpconfig|remote-sync|deployment-config|sitemanager|recentservers|^config\.json$|^parameters\.yml$/;
+    NAMED = /^(?:env|wp-config.*|parameters|settings\.inc|\.env\.local|phpinfo|adminer.*|installer|.*_dev)\.php$| copy| \(\d|_bak|_old|_orig|credential|service-account|sftp|ftpconfig|remote-sync|deployment-config|sitemanager|recentservers|^config\.json$|^parameters\.yml$/;
     NAMED_EXTENSIONS = /* @__PURE__ */ new Set(["php", "json", "xml", "yml"]);
+    SCRIPT_INSIDE = /\.(?:php\d?|phtml)\./i;
     FOLDER_HINT = /\.(?:git|svn|hg|bzr|idea)(?:\/|$)|CVS|_darcs|phpmyadmin|var\/|storage\/|backup|wp-content\/|pub\/media\//i;
   }
 });
@@ -29632,18 +30357,18 @@ var init_limits = __esm({
 
 // node_modules/fflate/esm/index.mjs
 import { createRequire } from "module";
-var require2, _a, Worker, isMarkedAsUntransferable, u8, u16, i32, fleb, fdeb, clim, freb, _a, fl, revfl, _b, fd, revfd, rev, x, i, hMap, flt, i, i, i, i, fdt, i, flrm, fdrm, max, bits, bits16, shft, slc, ec, err, inflt, et, Inflate, td, tds;
-var init_esm = __esm({
+var require2, _a, Worker, isMarkedAsUntransferable, u82, u162, i322, fleb, fdeb, clim, freb, _a, fl, revfl, _b, fd, revfd, rev, x, i, hMap, flt, i, i, i, i, fdt, i, flrm, fdrm, max, bits, bits16, shft, slc2, ec2, err2, inflt, et, Inflate, td, tds;
+var init_esm2 = __esm({
   "node_modules/fflate/esm/index.mjs"() {
     require2 = createRequire("/");
     try {
       _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
     } catch (e) {
     }
-    u8 = Uint8Array;
-    u16 = Uint16Array;
-    i32 = Int32Array;
-    fleb = new u8([
+    u82 = Uint8Array;
+    u162 = Uint16Array;
+    i322 = Int32Array;
+    fleb = new u82([
       0,
       0,
       0,
@@ -29679,7 +30404,7 @@ var init_esm = __esm({
       /* impossible */
       0
     ]);
-    fdeb = new u8([
+    fdeb = new u82([
       0,
       0,
       0,
@@ -29714,13 +30439,13 @@ var init_esm = __esm({
       0,
       0
     ]);
-    clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+    clim = new u82([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
     freb = function(eb, start) {
-      var b = new u16(31);
+      var b = new u162(31);
       for (var i2 = 0; i2 < 31; ++i2) {
         b[i2] = start += 1 << eb[i2 - 1];
       }
-      var r = new i32(b[30]);
+      var r = new i322(b[30]);
       for (var i2 = 1; i2 < 30; ++i2) {
         for (var j = b[i2]; j < b[i2 + 1]; ++j) {
           r[j] = j - b[i2] << 5 | i2;
@@ -29735,7 +30460,7 @@ var init_esm = __esm({
     _b = freb(fdeb, 0);
     fd = _b.b;
     revfd = _b.r;
-    rev = new u16(32768);
+    rev = new u162(32768);
     for (i = 0; i < 32768; ++i) {
       x = (i & 43690) >> 1 | (i & 21845) << 1;
       x = (x & 52428) >> 2 | (x & 13107) << 2;
@@ -29745,18 +30470,18 @@ var init_esm = __esm({
     hMap = (function(cd, mb, r) {
       var s = cd.length;
       var i2 = 0;
-      var l = new u16(mb);
+      var l = new u162(mb);
       for (; i2 < s; ++i2) {
         if (cd[i2])
           ++l[cd[i2] - 1];
       }
-      var le = new u16(mb);
+      var le = new u162(mb);
       for (i2 = 1; i2 < mb; ++i2) {
         le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
       }
       var co;
       if (r) {
-        co = new u16(1 << mb);
+        co = new u162(1 << mb);
         var rvb = 15 - mb;
         for (i2 = 0; i2 < s; ++i2) {
           if (cd[i2]) {
@@ -29769,7 +30494,7 @@ var init_esm = __esm({
           }
         }
       } else {
-        co = new u16(s);
+        co = new u162(s);
         for (i2 = 0; i2 < s; ++i2) {
           if (cd[i2]) {
             co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
@@ -29778,7 +30503,7 @@ var init_esm = __esm({
       }
       return co;
     });
-    flt = new u8(288);
+    flt = new u82(288);
     for (i = 0; i < 144; ++i)
       flt[i] = 8;
     for (i = 144; i < 256; ++i)
@@ -29787,7 +30512,7 @@ var init_esm = __esm({
       flt[i] = 7;
     for (i = 280; i < 288; ++i)
       flt[i] = 8;
-    fdt = new u8(32);
+    fdt = new u82(32);
     for (i = 0; i < 32; ++i)
       fdt[i] = 5;
     flrm = /* @__PURE__ */ hMap(flt, 9, 1);
@@ -29811,14 +30536,14 @@ var init_esm = __esm({
     shft = function(p) {
       return (p + 7) / 8 | 0;
     };
-    slc = function(v, s, e) {
+    slc2 = function(v, s, e) {
       if (s == null || s < 0)
         s = 0;
       if (e == null || e > v.length)
         e = v.length;
-      return new u8(v.subarray(s, e));
+      return new u82(v.subarray(s, e));
     };
-    ec = [
+    ec2 = [
       "unexpected EOF",
       "invalid block type",
       "invalid length/literal",
@@ -29836,11 +30561,11 @@ var init_esm = __esm({
       "invalid zip data"
       // determined by unknown compression method
     ];
-    err = function(ind, msg, nt) {
-      var e = new Error(msg || ec[ind]);
+    err2 = function(ind, msg, nt) {
+      var e = new Error(msg || ec2[ind]);
       e.code = ind;
       if (Error.captureStackTrace)
-        Error.captureStackTrace(e, err);
+        Error.captureStackTrace(e, err2);
       if (!nt)
         throw e;
       return e;
@@ -29848,16 +30573,16 @@ var init_esm = __esm({
     inflt = function(dat, st, buf, dict) {
       var sl = dat.length, dl = dict ? dict.length : 0;
       if (!sl || st.f && !st.l)
-        return buf || new u8(0);
+        return buf || new u82(0);
       var noBuf = !buf;
       var resize = noBuf || st.i != 2;
       var noSt = st.i;
       if (noBuf)
-        buf = new u8(sl * 3);
+        buf = new u82(sl * 3);
       var cbuf = function(l2) {
         var bl = buf.length;
         if (l2 > bl) {
-          var nbuf = new u8(Math.max(bl * 2, l2));
+          var nbuf = new u82(Math.max(bl * 2, l2));
           nbuf.set(buf);
           buf = nbuf;
         }
@@ -29873,7 +30598,7 @@ var init_esm = __esm({
             var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
             if (t > sl) {
               if (noSt)
-                err(0);
+                err2(0);
               break;
             }
             if (resize)
@@ -29887,8 +30612,8 @@ var init_esm = __esm({
             var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
             var tl = hLit + bits(dat, pos + 5, 31) + 1;
             pos += 14;
-            var ldt = new u8(tl);
-            var clt = new u8(19);
+            var ldt = new u82(tl);
+            var clt = new u82(19);
             for (var i2 = 0; i2 < hcLen; ++i2) {
               clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
             }
@@ -29919,10 +30644,10 @@ var init_esm = __esm({
             lm = hMap(lt, lbt, 1);
             dm = hMap(dt, dbt, 1);
           } else
-            err(1);
+            err2(1);
           if (pos > tbts) {
             if (noSt)
-              err(0);
+              err2(0);
             break;
           }
         }
@@ -29935,11 +30660,11 @@ var init_esm = __esm({
           pos += c & 15;
           if (pos > tbts) {
             if (noSt)
-              err(0);
+              err2(0);
             break;
           }
           if (!c)
-            err(2);
+            err2(2);
           if (sym < 256)
             buf[bt++] = sym;
           else if (sym == 256) {
@@ -29954,7 +30679,7 @@ var init_esm = __esm({
             }
             var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
             if (!d)
-              err(3);
+              err2(3);
             pos += d & 15;
             var dt = fd[dsym];
             if (dsym > 3) {
@@ -29963,7 +30688,7 @@ var init_esm = __esm({
             }
             if (pos > tbts) {
               if (noSt)
-                err(0);
+                err2(0);
               break;
             }
             if (resize)
@@ -29972,7 +30697,7 @@ var init_esm = __esm({
             if (bt < dt) {
               var shift = dl - dt, dend = Math.min(dt, end);
               if (shift + bt < 0)
-                err(3);
+                err2(3);
               for (; bt < dend; ++bt)
                 buf[bt] = dict[shift + bt];
             }
@@ -29984,9 +30709,9 @@ var init_esm = __esm({
         if (lm)
           final = 1, st.m = lbt, st.d = dm, st.n = dbt;
       } while (!final);
-      return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+      return bt != buf.length && noBuf ? slc2(buf, 0, bt) : buf.subarray(0, bt);
     };
-    et = /* @__PURE__ */ new u8(0);
+    et = /* @__PURE__ */ new u82(0);
     Inflate = /* @__PURE__ */ (function() {
       function Inflate2(opts, cb) {
         if (typeof opts == "function")
@@ -29994,20 +30719,20 @@ var init_esm = __esm({
         this.ondata = cb;
         var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
         this.s = { i: 0, b: dict ? dict.length : 0 };
-        this.o = new u8(32768);
-        this.p = new u8(0);
+        this.o = new u82(32768);
+        this.p = new u82(0);
         if (dict)
           this.o.set(dict);
       }
       Inflate2.prototype.e = function(c) {
         if (!this.ondata)
-          err(5);
+          err2(5);
         if (this.d)
-          err(4);
+          err2(4);
         if (!this.p.length)
           this.p = c;
         else if (c.length) {
-          var n = new u8(this.p.length + c.length);
+          var n = new u82(this.p.length + c.length);
           n.set(this.p), n.set(c, this.p.length), this.p = n;
         }
       };
@@ -30015,9 +30740,9 @@ var init_esm = __esm({
         this.s.i = +(this.d = final || false);
         var bts = this.s.b;
         var dt = inflt(this.p, this.s, this.o);
-        this.ondata(slc(dt, bts, this.s.b), this.d);
-        this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
-        this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+        this.ondata(slc2(dt, bts, this.s.b), this.d);
+        this.o = slc2(dt, this.s.b - 32768), this.s.b = this.o.length;
+        this.p = slc2(this.p, this.s.p / 8 | 0), this.s.p &= 7;
       };
       Inflate2.prototype.push = function(chunk, final) {
         this.e(chunk), this.c(final);
@@ -30160,7 +30885,7 @@ var init_bounded_zip = __esm({
   "src/inventory/syntax/bounded-zip.ts"() {
     "use strict";
     init_decode();
-    init_esm();
+    init_esm2();
     ReadBudget = class {
       constructor(remaining) {
         this.remaining = remaining;

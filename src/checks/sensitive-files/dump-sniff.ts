@@ -1,5 +1,6 @@
 // Telling a database dump, a core dump or a compressed dump by its first bytes:
 // renamed dumps are caught by what they are.
+import { Decompress } from 'fzstd';
 import { constants, gunzipSync } from 'node:zlib';
 
 /** Headers the dump tools write on their first lines. */
@@ -63,6 +64,25 @@ export function gunzipStart(bytes: Buffer, maxOutput = 1024 * 1024): Buffer | un
     }
   }
   return undefined;
+}
+
+/**
+ * The start of a zstd stream, decoded as far as the bytes at hand hold whole blocks
+ * (Node 20 has no zstd; fzstd is a pure JavaScript decoder), bounded like gunzipStart.
+ */
+export function unzstdStart(bytes: Buffer, maxOutput = 1024 * 1024): Buffer | undefined {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  try {
+    const stream = new Decompress((chunk) => {
+      if (size < maxOutput) pieces.push(chunk.subarray(0, maxOutput - size));
+      size += chunk.length;
+    });
+    stream.push(bytes, false);
+  } catch {
+    // a damaged or truncated frame: what was decoded so far is all there is
+  }
+  return size > 0 ? Buffer.concat(pieces) : undefined;
 }
 
 const ET_CORE = 4;
