@@ -25735,7 +25735,7 @@ function checkFinding(input) {
     severity: input.severity,
     title: input.title,
     rule: input.rule,
-    identity: { subject: input.subject, paths: input.subjectIsPath ?? true }
+    identity: { subject: input.subject, paths: input.subjectIsPath ?? true, ...input.aspect !== void 0 ? { aspect: input.aspect } : {} }
   };
   if (input.path !== void 0) finding.path = input.path;
   if (input.detail !== void 0) finding.detail = input.detail;
@@ -26179,6 +26179,7 @@ var init_path_facts = __esm({
 });
 
 // src/checks/permissions/permissions.ts
+import { createHash as createHash5 } from "node:crypto";
 function modeBits(mode) {
   let bits2 = 0;
   for (let i2 = 0; i2 < mode.length; i2++) bits2 = bits2 * 8 + (mode.charCodeAt(i2) - 48 & 7);
@@ -26241,7 +26242,7 @@ function webroot(file, mode) {
   }
   return findings;
 }
-var SETUID, SETGID, WORLD_WRITE, ANY_EXECUTE, WRITABLE_DIR, UPLOAD_DIR, SCRIPT_FREE_DIR, SCRIPT_HINT, SERVER_SCRIPT, SPECIAL_SEVERITY, PermissionsCheck, WorldWritable;
+var SETUID, SETGID, WORLD_WRITE, ANY_EXECUTE, WRITABLE_DIR, UPLOAD_DIR, SCRIPT_FREE_DIR, SCRIPT_HINT, SERVER_SCRIPT, SPECIAL_SEVERITY, PermissionsCheck, Group, WorldWritable;
 var init_permissions = __esm({
   "src/checks/permissions/permissions.ts"() {
     "use strict";
@@ -26286,6 +26287,27 @@ var init_permissions = __esm({
         return sortFindings(findings);
       }
     };
+    Group = class {
+      constructor(type, severity, root) {
+        this.type = type;
+        this.severity = severity;
+        this.root = root;
+      }
+      type;
+      severity;
+      root;
+      beneath = 0;
+      /** The members' paths below the group, in the order the sorted manifest gives them. */
+      members = createHash5("sha256");
+      join(relative, severity) {
+        this.beneath++;
+        this.severity = graver(this.severity, severity);
+        this.members.update(`${relative}\0`);
+      }
+      aspect() {
+        return `world-writable:${this.severity}:${this.members.digest("hex").slice(0, 16)}`;
+      }
+    };
     WorldWritable = class {
       groups = /* @__PURE__ */ new Map();
       add(path, type, root) {
@@ -26293,18 +26315,16 @@ var init_permissions = __esm({
         for (let folder2 = parentOf(path); folder2 !== ""; folder2 = parentOf(folder2)) {
           const group = this.groups.get(folder2);
           if (group) {
-            group.beneath++;
-            group.severity = graver(group.severity, severity);
+            group.join(path.slice(folder2.length + 1), severity);
             return;
           }
         }
         const top = this.groups.get(".");
         if (top && !root) {
-          top.beneath++;
-          top.severity = graver(top.severity, severity);
+          top.join(path, severity);
           return;
         }
-        this.groups.set(path, { type, severity, beneath: 0, root });
+        this.groups.set(path, new Group(type, severity, root));
       }
       findings() {
         const findings = [];
@@ -26316,6 +26336,8 @@ var init_permissions = __esm({
               severity: group.severity,
               rule: "world-writable",
               subject: path,
+              // what the group holds is part of the risk: a new world-writable entry under it is a new finding
+              aspect: group.aspect(),
               path,
               title: `${what} world-writable${group.beneath > 0 ? `, with ${group.beneath.toLocaleString("en-US")} world-writable entries beneath it` : ""}`,
               detail: group.severity === "medium" ? "a folder the store writes to, but any local user or another site\u2019s PHP pool can change what is in it; use group write for the web user" : "any local user or another site\u2019s PHP pool can change this code; nothing in a release needs mode o+w"
@@ -26646,6 +26668,8 @@ var init_secrets = __esm({
               rule: secret.candidate.rule,
               subject: print,
               subjectIsPath: false,
+              // where it sits is part of the risk: a sample key that moves into served code is a new finding
+              aspect: `${secret.candidate.rule}:${secret.severity}`,
               path: first.path,
               title: `${secret.candidate.title}: ${redact(secret.value)}`,
               detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`
@@ -32826,7 +32850,7 @@ var init_package_pass = __esm({
 });
 
 // src/read/entry-sink.ts
-import { createHash as createHash5, hash as digestOnce } from "node:crypto";
+import { createHash as createHash6, hash as digestOnce } from "node:crypto";
 var EMPTY2, EntrySink, EMPTY_SHA256;
 var init_entry_sink = __esm({
   "src/read/entry-sink.ts"() {
@@ -32853,7 +32877,7 @@ var init_entry_sink = __esm({
         if (this.seen === 0 && chunk.length === this.header.size) {
           this.digest = digestOnce("sha256", chunk, "hex");
         } else {
-          (this.hash ??= createHash5("sha256")).update(chunk);
+          (this.hash ??= createHash6("sha256")).update(chunk);
         }
         this.seen += chunk.length;
         if (this.held < this.want) {
@@ -33477,7 +33501,7 @@ var init_tar_parser = __esm({
 });
 
 // src/read/read-tar-file.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createGunzip } from "node:zlib";
 async function readTarFile(path, compressed, visitor, limits) {
@@ -33485,7 +33509,7 @@ async function readTarFile(path, compressed, visitor, limits) {
   const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash6("sha256");
+      const packageHash = createHash7("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -33499,7 +33523,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash6("sha256");
+    const fileHash = createHash7("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -33642,7 +33666,7 @@ var init_read_zip = __esm({
 });
 
 // src/read/read-package.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open4, stat as stat4 } from "node:fs/promises";
 async function readPackage(target2, visitor, limits) {
@@ -33739,7 +33763,7 @@ function fileError(target2, error) {
   }
 }
 async function hashFile(path) {
-  const hash = createHash7("sha256");
+  const hash = createHash8("sha256");
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }

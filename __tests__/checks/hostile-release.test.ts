@@ -71,11 +71,11 @@ describe('the hostile release', () => {
     expect(salts[0]?.detail).toMatch(/also at shop\/wp-config\.php~:\d+/);
   });
 
-  it('names a secret by a redacted form and a fingerprint, and derives its id from rule and fingerprint', () => {
+  it('names a secret by a redacted form and a fingerprint, and derives its id from rule, fingerprint and severity (where it sits)', () => {
     const stripe = report.findings.find((finding) => finding.rule === 'stripe-secret-key' && finding.path === 'storefront/.env');
     expect(stripe?.title).toBe(`Stripe secret key: ${planted.stripeLive.slice(0, 4)}… (${planted.stripeLive.length} characters)`);
     const print = /fingerprint ([0-9a-f]{16})/.exec(stripe?.detail ?? '')?.[1] ?? '';
-    const [expected] = identify([{ kind: 'secret', severity: 'critical', title: '', rule: 'stripe-secret-key', identity: { subject: print } }]);
+    const [expected] = identify([{ kind: 'secret', severity: 'critical', title: '', rule: 'stripe-secret-key', identity: { subject: print, aspect: 'stripe-secret-key:critical' } }]);
     expect(stripe?.id).toBe(expected?.id);
     // a short password shows fewer characters than a long token
     const dsn = report.findings.find((finding) => finding.rule === 'url-password');

@@ -32,6 +32,15 @@ describe('the identity of a secret finding', () => {
     expect(after[0]?.detail).toMatch(/; line 4\./);
   });
 
+  it('changes when the risk changes: a sample key that moves from a test fixture into served code is a new finding', async () => {
+    const value = token();
+    const fixture = await secrets({ 'tests/fixtures/github.js': `export const token = '${value}';\n` });
+    const served = await secrets({ 'pub/static/checkout.js': `export const token = '${value}';\n` });
+    expect(fixture[0]?.severity).toBe('medium');
+    expect(served[0]?.severity).not.toBe('medium');
+    expect(served[0]?.id).not.toBe(fixture[0]?.id);
+  });
+
   it('is one finding for one secret in several places, two for two secrets', async () => {
     const one = token();
     const two = token();

@@ -174,6 +174,8 @@ export class SecretsCheck implements ContentCheck {
           rule: secret.candidate.rule,
           subject: print,
           subjectIsPath: false,
+          // where it sits is part of the risk: a sample key that moves into served code is a new finding
+          aspect: `${secret.candidate.rule}:${secret.severity}`,
           path: first.path,
           title: `${secret.candidate.title}: ${redact(secret.value)}`,
           detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`,
