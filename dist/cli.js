@@ -24437,7 +24437,22 @@ var init_manifest_digest = __esm({
   }
 });
 
+// src/util/integrity.ts
+function integrityLine(sha256) {
+  return `  "integrity": "sha256:${sha256}"
+}
+`;
+}
+var INTEGRITY_LINE;
+var init_integrity = __esm({
+  "src/util/integrity.ts"() {
+    "use strict";
+    INTEGRITY_LINE = /\n {2}"integrity": "sha256:([0-9a-f]{64})"\n\}\n$/;
+  }
+});
+
 // src/baseline/parse-report.ts
+import { createHash as createHash3 } from "node:crypto";
 function parseReport(text, source) {
   let data;
   try {
@@ -24453,6 +24468,7 @@ function parseReport(text, source) {
       `${source} is a report of schema version ${describeValue(data["schemaVersion"])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`
     );
   }
+  checkIntegrity(text, source);
   try {
     return reportOf(data);
   } catch (error) {
@@ -24460,6 +24476,16 @@ function parseReport(text, source) {
       throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
     }
     throw error;
+  }
+}
+function checkIntegrity(text, source) {
+  const line = INTEGRITY_LINE.exec(text);
+  if (!line) {
+    throw new ScanError(`${source} has no integrity digest: it was edited, or written by something other than a release-gate scan; scan the baseline package again, or take the report its scan wrote`);
+  }
+  const written = createHash3("sha256").update(text.slice(0, line.index + 1)).digest("hex");
+  if (written !== line[1]) {
+    throw new ScanError(`${source} was edited after the scan wrote it (its integrity digest does not match its content); a baseline must be the report as written: scan the baseline package again, or take the report its scan wrote`);
   }
 }
 function reportOf(data) {
@@ -24625,6 +24651,7 @@ var init_parse_report = __esm({
   "src/baseline/parse-report.ts"() {
     "use strict";
     init_errors();
+    init_integrity();
     init_model();
     init_shape();
     HEX64 = /^[0-9a-f]{64}$/;
@@ -24860,13 +24887,13 @@ var init_package_diff = __esm({
 });
 
 // src/findings/draft.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function identify(drafts, topFolder) {
   return drafts.map(({ identity, ...found }) => ({ id: idOf(found.kind, identity, found.rule, topFolder), ...found, status: "new", blocking: true }));
 }
 function idOf(kind, identity, rule, top) {
   const subject = identity.paths && top ? withoutTopFolder(identity.subject, top) : identity.subject;
-  return createHash3("sha256").update(`${kind}\0${subject}\0${identity.aspect ?? rule ?? ""}`).digest("hex").slice(0, 32);
+  return createHash4("sha256").update(`${kind}\0${subject}\0${identity.aspect ?? rule ?? ""}`).digest("hex").slice(0, 32);
 }
 function withoutTopFolder(subject, top) {
   const prefix = `${top}/`;
@@ -25217,9 +25244,9 @@ var init_secret_config_rules = __esm({
 });
 
 // src/checks/secrets/secret-fingerprint.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function fingerprint(value) {
-  return createHash4("sha256").update("release-gate secret\0").update(value, "utf8").digest("hex").slice(0, 16);
+  return createHash5("sha256").update("release-gate secret\0").update(value, "utf8").digest("hex").slice(0, 16);
 }
 function redact(value) {
   const shown = Math.min(4, Math.floor(value.length / 4));
@@ -26179,7 +26206,7 @@ var init_path_facts = __esm({
 });
 
 // src/checks/permissions/permissions.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function modeBits(mode) {
   let bits2 = 0;
   for (let i2 = 0; i2 < mode.length; i2++) bits2 = bits2 * 8 + (mode.charCodeAt(i2) - 48 & 7);
@@ -26298,7 +26325,7 @@ var init_permissions = __esm({
       root;
       beneath = 0;
       /** The members' paths below the group, in the order the sorted manifest gives them. */
-      members = createHash5("sha256");
+      members = createHash6("sha256");
       join(relative, severity) {
         this.beneath++;
         this.severity = graver(this.severity, severity);
@@ -32850,7 +32877,7 @@ var init_package_pass = __esm({
 });
 
 // src/read/entry-sink.ts
-import { createHash as createHash6, hash as digestOnce } from "node:crypto";
+import { createHash as createHash7, hash as digestOnce } from "node:crypto";
 var EMPTY2, EntrySink, EMPTY_SHA256;
 var init_entry_sink = __esm({
   "src/read/entry-sink.ts"() {
@@ -32877,7 +32904,7 @@ var init_entry_sink = __esm({
         if (this.seen === 0 && chunk.length === this.header.size) {
           this.digest = digestOnce("sha256", chunk, "hex");
         } else {
-          (this.hash ??= createHash6("sha256")).update(chunk);
+          (this.hash ??= createHash7("sha256")).update(chunk);
         }
         this.seen += chunk.length;
         if (this.held < this.want) {
@@ -33501,7 +33528,7 @@ var init_tar_parser = __esm({
 });
 
 // src/read/read-tar-file.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createGunzip } from "node:zlib";
 async function readTarFile(path, compressed, visitor, limits) {
@@ -33509,7 +33536,7 @@ async function readTarFile(path, compressed, visitor, limits) {
   const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash7("sha256");
+      const packageHash = createHash8("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -33523,7 +33550,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash7("sha256");
+    const fileHash = createHash8("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -33666,7 +33693,7 @@ var init_read_zip = __esm({
 });
 
 // src/read/read-package.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open4, stat as stat4 } from "node:fs/promises";
 async function readPackage(target2, visitor, limits) {
@@ -33763,7 +33790,7 @@ function fileError(target2, error) {
   }
 }
 async function hashFile(path) {
-  const hash = createHash8("sha256");
+  const hash = createHash9("sha256");
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -34040,12 +34067,18 @@ var init_scan = __esm({
 });
 
 // src/report/json.ts
+import { createHash as createHash10 } from "node:crypto";
 function* jsonReportPieces(report2) {
+  const hash = createHash10("sha256");
+  const emit = (text) => {
+    hash.update(text);
+    return text;
+  };
   let piece = "{\n";
   const keys = Object.keys(report2);
-  for (const [index, key] of keys.entries()) {
+  for (const key of keys) {
     const value = report2[key];
-    const comma = index < keys.length - 1 ? "," : "";
+    const comma = ",";
     if (Array.isArray(value) && value.length > 0) {
       piece += `  ${JSON.stringify(key)}: [
 `;
@@ -34054,7 +34087,7 @@ function* jsonReportPieces(report2) {
         piece += `    ${JSON.stringify(item2)}${i2 < last ? "," : ""}
 `;
         if (piece.length >= PIECE) {
-          yield piece;
+          yield emit(piece);
           piece = "";
         }
       }
@@ -34065,13 +34098,14 @@ function* jsonReportPieces(report2) {
 `;
     }
   }
-  yield `${piece}}
-`;
+  yield emit(piece);
+  yield integrityLine(hash.digest("hex"));
 }
 var PIECE;
 var init_json = __esm({
   "src/report/json.ts"() {
     "use strict";
+    init_integrity();
     PIECE = 32 * 1024;
   }
 });

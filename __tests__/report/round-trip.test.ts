@@ -38,7 +38,9 @@ describe('the JSON report', () => {
 
   it('reads back equal to what was written', () => {
     const text = renderJson(report);
-    expect(JSON.parse(text)).toEqual(report);
+    const { integrity, ...written } = JSON.parse(text) as Report & { integrity: string };
+    expect(written).toEqual(report);
+    expect(integrity).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(parseReport(text, 'report.json')).toEqual(report);
   });
 
@@ -82,19 +84,32 @@ describe('a report that is not one', () => {
     expect(refused(JSON.stringify({ ...report, schemaVersion: 2 }))).toMatch(/base\.json is a report of schema version 2; this release-gate reads version 1/);
   });
 
+  it('refuses a report edited after the scan wrote it, or one with no digest', () => {
+    const text = renderJson(report);
+    // one finding made to look accepted, one character changed
+    const edited = text.replace('"format":"tar.gz"', '"format":"tar"');
+    expect(edited).not.toBe(text);
+    expect(refused(edited)).toMatch(/base\.json was edited after the scan wrote it \(its integrity digest does not match its content\)/);
+    expect(refused(JSON.stringify(JSON.parse(text), null, 2))).toMatch(/base\.json has no integrity digest/);
+    const bare = JSON.parse(text) as Partial<Report & { integrity: string }>;
+    delete bare.integrity;
+    expect(refused(JSON.stringify(bare))).toMatch(/has no integrity digest/);
+  });
+
   it('refuses text that is not JSON', () => {
     expect(refused('{"schemaVersion": 1,')).toMatch(/base\.json is not JSON/);
   });
 
   it('names the field that is wrong', () => {
-    const bad = JSON.parse(renderJson(report)) as Report;
+    // written with a digest that matches, as someone who knows the format could: the fields are still checked
+    const bad = structuredClone(report);
     (bad.files[2] as { mode: string }).mode = 'rwxr-xr-x';
-    expect(refused(JSON.stringify(bad))).toMatch(/files\[2\]\.mode is "rwxr-xr-x"/);
+    expect(refused(renderJson(bad))).toMatch(/files\[2\]\.mode is "rwxr-xr-x"/);
   });
 
   it('refuses an unknown entry type', () => {
-    const bad = JSON.parse(renderJson(report)) as { files: { type: string }[] };
+    const bad = structuredClone(report);
     (bad.files[0] as { type: string }).type = 'socket';
-    expect(refused(JSON.stringify(bad))).toMatch(/files\[0\]\.type is "socket", expected one of file, dir, symlink, hardlink, other/);
+    expect(refused(renderJson(bad))).toMatch(/files\[0\]\.type is "socket", expected one of file, dir, symlink, hardlink, other/);
   });
 });

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { ScanError } from '../errors.js';
+import { INTEGRITY_LINE } from '../util/integrity.js';
 import {
   ECOSYSTEMS,
   ENTRY_TYPES,
@@ -43,6 +45,7 @@ export function parseReport(text: string, source: string): Report {
       `${source} is a report of schema version ${describeValue(data['schemaVersion'])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`,
     );
   }
+  checkIntegrity(text, source);
   try {
     return reportOf(data);
   } catch (error) {
@@ -50,6 +53,23 @@ export function parseReport(text: string, source: string): Report {
       throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
     }
     throw error;
+  }
+}
+
+/**
+ * A report is trusted only as the scan wrote it: its last field is the SHA-256 of the
+ * text before it, so a hand edit (a finding made to look `existing`) shows. A digest is
+ * no signature: where a baseline comes from is what the action checks (a pull request may
+ * not bring its own); this catches the edit that the source check cannot see.
+ */
+function checkIntegrity(text: string, source: string): void {
+  const line = INTEGRITY_LINE.exec(text);
+  if (!line) {
+    throw new ScanError(`${source} has no integrity digest: it was edited, or written by something other than a release-gate scan; scan the baseline package again, or take the report its scan wrote`);
+  }
+  const written = createHash('sha256').update(text.slice(0, line.index + 1)).digest('hex');
+  if (written !== line[1]) {
+    throw new ScanError(`${source} was edited after the scan wrote it (its integrity digest does not match its content); a baseline must be the report as written: scan the baseline package again, or take the report its scan wrote`);
   }
 }
 
