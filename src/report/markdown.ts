@@ -1,5 +1,6 @@
 import { FINDING_KINDS, type ConfigChange, type Finding, type Report } from '../model.js';
 import { describeChange } from '../findings/describe-change.js';
+import { renderApproval } from './approval-text.js';
 import { bytes, count, plural, printable } from './format.js';
 import { mdCode, mdText } from './markdown-escape.js';
 import { findingFix, findingSubject } from './finding-text.js';
@@ -28,7 +29,7 @@ const ROWS_PER_TABLE = 500;
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const limit = options.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report, options.title), blockingSection(report), changesSection(report), otherFindingsSection(report), notesSection(report)];
+  const sections = [header(report, options.title), renderApproval(report), blockingSection(report), changesSection(report), otherFindingsSection(report), notesSection(report)];
   const out: string[] = [];
   let used = 0;
   // room for the line that says where the rest is
