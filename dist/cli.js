@@ -33419,7 +33419,8 @@ async function scan(options2) {
     files: current.files,
     packages: current.packages,
     findings: kept,
-    verdict: decideVerdict(kept, policy),
+    // findings a person approved were reviewed: they leave the verdict a pass, not a warning
+    verdict: decideVerdict(approval?.approval ? kept.filter((finding) => finding.approvedBy === void 0) : kept, policy),
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,

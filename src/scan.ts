@@ -109,7 +109,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     files: current.files,
     packages: current.packages,
     findings: kept,
-    verdict: decideVerdict(kept, policy),
+    // findings a person approved were reviewed: they leave the verdict a pass, not a warning
+    verdict: decideVerdict(approval?.approval ? kept.filter((finding) => finding.approvedBy === undefined) : kept, policy),
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,

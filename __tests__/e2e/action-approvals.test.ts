@@ -145,7 +145,8 @@ describe('approval by label on a pull request', () => {
     const labelTime = github.events.get(pr)?.at(-1)?.created_at ?? '';
     const approved = await gate('vulnerable', { pr, action: 'labeled', inputs: { sarif: 'approved.sarif' } });
     expect(approved.code).toBe(0);
-    expect(approved.outputs['verdict']).not.toBe('fail');
+    expect(approved.outputs['verdict']).toBe('pass');
+    expect(approved.stdout).toContain(`PASS: 2 findings, none blocking · digest ${digest}`);
     expect(approved.outputs['digest']).toBe(digest);
     expect(approved.report.approval).toEqual({ digest, approver: 'alice', at: labelTime, via: 'label' });
     expect(approved.report.findings.filter((finding) => finding.kind === 'vulnerability')).toHaveLength(2);
@@ -425,6 +426,7 @@ describe('approve-digest on release, dispatch and deployment runs', () => {
     const before = github.calls.length;
     const run = await gate('vulnerable', dispatch(digest, 'alice'));
     expect(run.code).toBe(0);
+    expect(run.outputs['verdict']).toBe('pass');
     expect(run.report.approval).toMatchObject({ digest, approver: 'alice', via: 'input' });
     expect(run.report.findings.every((finding) => finding.status === 'accepted' && finding.approvedBy === 'alice')).toBe(true);
     expect(github.calls.slice(before).map((call) => call.path)).toEqual(['/repos/shop/storefront/collaborators/alice/permission']);
