@@ -82,7 +82,7 @@ var init_errors = __esm({
 });
 
 // src/model.ts
-var SCHEMA_VERSION, ENTRY_TYPES, SPECIAL_KINDS, ECOSYSTEMS, FINDING_KINDS, SEVERITIES, FINDING_STATUSES, TARGET_FORMATS, VERDICTS;
+var SCHEMA_VERSION, ENTRY_TYPES, SPECIAL_KINDS, ECOSYSTEMS, FINDING_KINDS, SEVERITIES, FINDING_STATUSES, TARGET_FORMATS, VERDICTS, APPROVAL_VIAS;
 var init_model = __esm({
   "src/model.ts"() {
     "use strict";
@@ -114,6 +114,7 @@ var init_model = __esm({
     FINDING_STATUSES = ["new", "existing", "accepted"];
     TARGET_FORMATS = ["tar", "tar.gz", "zip", "dir", "report"];
     VERDICTS = ["pass", "warn", "fail"];
+    APPROVAL_VIAS = ["label", "input"];
   }
 });
 
@@ -295,8 +296,100 @@ var init_format = __esm({
   }
 });
 
+// src/report/markdown-escape.ts
+function mdCode(text) {
+  let safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/@/g, `@${WORD_JOINER}`);
+  if (safe.length > MAX_SPAN) safe = `${safe.slice(0, MAX_SPAN)}\u2026`;
+  return safe.length === 0 ? '`""`' : `\`${safe}\``;
+}
+function mdText(text, max2 = 200) {
+  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
+  safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
+  return safe.length > max2 ? `${safe.slice(0, max2)}\u2026` : safe;
+}
+var MAX_SPAN, WORD_JOINER;
+var init_markdown_escape = __esm({
+  "src/report/markdown-escape.ts"() {
+    "use strict";
+    init_printable();
+    MAX_SPAN = 300;
+    WORD_JOINER = "\u2060";
+  }
+});
+
+// src/report/approval-text.ts
+function digestSuffix(report2) {
+  if (report2.digest === void 0) return "";
+  const gated = report2.approval ? true : report2.findings.some((finding) => finding.blocking);
+  return gated ? ` \xB7 digest ${report2.digest}` : "";
+}
+function renderApproval(report2) {
+  const check = report2.approvalCheck;
+  if (!check || check.outcome === "not-needed" && !check.notes) return [];
+  const out = [];
+  const heading = HEADINGS[check.outcome];
+  out.push(`${heading ? `${heading}: ` : ""}${richText(check.reason)}`, "");
+  for (const note of check.notes ?? []) out.push(richText(note), "");
+  if (check.changes && check.changes.length > 0) {
+    const by = (change) => check.changes?.filter((item2) => item2.change === change).length ?? 0;
+    out.push(`**Changed since the approval:** ${count(by("new"))} new, ${count(by("gone"))} gone, ${plural(by("severity"), "severity change")}`, "");
+    for (const change of check.changes.slice(0, MAX_CHANGES)) out.push(changeLine(change));
+    if (check.changes.length > MAX_CHANGES) out.push(`- \u2026 and ${count(check.changes.length - MAX_CHANGES)} more in the JSON report (\`approvalCheck.changes\`)`);
+    out.push("");
+  } else if (check.changesUnknown) {
+    out.push("The approved findings were too many to keep in the comment, so what changed cannot be listed here: compare with the JSON report of the approving run.", "");
+  }
+  return out;
+}
+function changeLine(change) {
+  const about = change.title !== void 0 ? `${change.kind ? `${change.kind}: ` : ""}${mdText(change.title)}${change.path !== void 0 ? ` (${mdCode(change.path)})` : ""}` : `finding ${mdCode(change.id)}`;
+  switch (change.change) {
+    case "new":
+      return `- **new** \xB7 ${change.severity} \xB7 ${about}`;
+    case "gone":
+      return `- **gone** \xB7 was ${change.severity} \xB7 ${about}`;
+    case "severity":
+      return `- **severity** ${change.was ?? "?"} \u2192 ${change.severity} \xB7 ${about}`;
+  }
+}
+function richText(text) {
+  return text.split("`").map((part, i2) => i2 % 2 === 1 ? codeSpan(part) : mdText(part, 2e3)).join("");
+}
+function codeSpan(text) {
+  const safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").slice(0, 300);
+  return `\`${safe}\``;
+}
+function approvalSuppressions(finding, report2) {
+  if (finding.approvedBy === void 0) return {};
+  const approval = report2.approval;
+  const how = approval ? `${approval.via === "label" ? "the pull request label" : "approve-digest"}, digest ${approval.digest}, ${approval.at}` : "a release approval";
+  return { suppressions: [{ kind: "external", status: "accepted", justification: `approved by @${finding.approvedBy} (${how})` }] };
+}
+var MAX_CHANGES, HEADINGS;
+var init_approval_text = __esm({
+  "src/report/approval-text.ts"() {
+    "use strict";
+    init_format();
+    init_printable();
+    init_markdown_escape();
+    MAX_CHANGES = 20;
+    HEADINGS = {
+      approved: "\u2705 **Approved**",
+      needed: "\u{1F512} **Approval needed**",
+      ignored: "\u26D4 **Approval does not count**",
+      changed: "\u{1F501} **A new approval is needed**",
+      withdrawn: "\u21A9\uFE0F **Approval withdrawn**",
+      error: "\u2757 **Approval not checked**",
+      "not-needed": ""
+    };
+  }
+});
+
 // src/report/verdict-line.ts
 function verdictLine(report2) {
+  return `${decision(report2)}${digestSuffix(report2)}`;
+}
+function decision(report2) {
   const blocking = report2.findings.filter((finding) => finding.blocking).length;
   const total = report2.findings.length;
   switch (report2.verdict) {
@@ -311,6 +404,7 @@ function verdictLine(report2) {
 var init_verdict_line = __esm({
   "src/report/verdict-line.ts"() {
     "use strict";
+    init_approval_text();
     init_format();
   }
 });
@@ -14844,27 +14938,6 @@ var init_describe_change = __esm({
   }
 });
 
-// src/report/markdown-escape.ts
-function mdCode(text) {
-  let safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/@/g, `@${WORD_JOINER}`);
-  if (safe.length > MAX_SPAN) safe = `${safe.slice(0, MAX_SPAN)}\u2026`;
-  return safe.length === 0 ? '`""`' : `\`${safe}\``;
-}
-function mdText(text, max2 = 200) {
-  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
-  safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
-  return safe.length > max2 ? `${safe.slice(0, max2)}\u2026` : safe;
-}
-var MAX_SPAN, WORD_JOINER;
-var init_markdown_escape = __esm({
-  "src/report/markdown-escape.ts"() {
-    "use strict";
-    init_printable();
-    MAX_SPAN = 300;
-    WORD_JOINER = "\u2060";
-  }
-});
-
 // src/report/finding-text.ts
 function findingSubject(finding) {
   if (finding.package) {
@@ -14887,7 +14960,7 @@ var init_finding_text = __esm({
 // src/report/markdown.ts
 function renderMarkdown(report2, options2 = {}) {
   const limit = options2.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report2, options2.title), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), notesSection(report2)];
+  const sections = [header(report2, options2.title), renderApproval(report2), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), notesSection(report2)];
   const out = [];
   let used = 0;
   const reserve = 400;
@@ -15036,6 +15109,7 @@ var init_markdown = __esm({
     "use strict";
     init_model();
     init_describe_change();
+    init_approval_text();
     init_format();
     init_printable();
     init_markdown_escape();
@@ -15084,7 +15158,8 @@ function renderSarif(report2, category) {
       }
     ],
     partialFingerprints: { "releaseGateFindingId/v1": finding.id },
-    properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
+    properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking },
+    ...approvalSuppressions(finding, report2)
   }));
   const run = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: ruleList } },
@@ -15110,6 +15185,7 @@ var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
     init_version();
+    init_approval_text();
     INFORMATION_URI = "https://github.com/release-gate/release-gate";
     SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
     LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
@@ -24510,8 +24586,28 @@ function reportOf(data) {
     }),
     configs: list2(data, "configs").map((item2, i2) => configOf(item2, `configs[${i2}]`)),
     // what changed against the report's own baseline: shown, never compared, so kept as read
-    changes: isObject(data["changes"]) ? data["changes"] : null
+    changes: isObject(data["changes"]) ? data["changes"] : null,
+    ...approvalOf(data)
   };
+}
+function approvalOf(data) {
+  const out = {};
+  const digest = maybe(data, "digest", "digest", (value) => isString(value) && /^[0-9a-f]{12}$/.test(value));
+  if (digest !== void 0) out.digest = digest;
+  const approval = data["approval"];
+  if (approval === null) out.approval = null;
+  else if (approval !== void 0) {
+    if (!isObject(approval)) throw new ShapeError("approval", `is ${describeValue(approval)}, expected an object or null`);
+    const read10 = {
+      digest: need(approval, "digest", "approval.digest", isString),
+      approver: need(approval, "approver", "approval.approver", isString),
+      at: need(approval, "at", "approval.at", isString),
+      via: oneOf(approval, "via", "approval.via", APPROVAL_VIAS)
+    };
+    out.approval = read10;
+  }
+  if (isObject(data["approvalCheck"])) out.approvalCheck = data["approvalCheck"];
+  return out;
 }
 function configOf(value, where) {
   if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
@@ -24608,6 +24704,8 @@ function findingOf2(value, where) {
   if (rule !== void 0) finding.rule = rule;
   if (detail !== void 0) finding.detail = detail;
   if (value["scope"] !== void 0) finding.scope = oneOf(value, "scope", `${where}.scope`, ["dev"]);
+  const approvedBy = maybe(value, "approvedBy", `${where}.approvedBy`, isString);
+  if (approvedBy !== void 0) finding.approvedBy = approvedBy;
   const pkg = value["package"];
   if (pkg !== void 0) {
     if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
@@ -33904,6 +34002,183 @@ var init_acceptance = __esm({
   }
 });
 
+// src/policy/digest.ts
+import { createHash as createHash10 } from "node:crypto";
+function blockingDigest(findings) {
+  const lines = findings.filter((finding) => finding.blocking).map((finding) => `${finding.id} ${finding.severity}
+`).sort(compareCodeUnits);
+  const hash = createHash10("sha256");
+  for (const line of lines) hash.update(line);
+  return hash.digest("hex").slice(0, DIGEST_LENGTH);
+}
+var DIGEST_LENGTH;
+var init_digest = __esm({
+  "src/policy/digest.ts"() {
+    "use strict";
+    init_order();
+    DIGEST_LENGTH = 12;
+  }
+});
+
+// src/policy/approval-record.ts
+function readMark(mark) {
+  const letter = mark.slice(MARK_ID);
+  return { id: mark.slice(0, MARK_ID), severity: SEVERITIES.find((severity) => LETTERS[severity] === letter) ?? "info" };
+}
+var MARK_ID, LETTERS;
+var init_approval_record = __esm({
+  "src/policy/approval-record.ts"() {
+    "use strict";
+    init_model();
+    init_order();
+    init_shape();
+    init_digest();
+    MARK_ID = 12;
+    LETTERS = { critical: "c", high: "h", medium: "m", low: "l", info: "i" };
+  }
+});
+
+// src/policy/approval.ts
+function decideApproval(evidence, findings, digest) {
+  const blocking = findings.filter((finding) => finding.blocking);
+  const base = { via: evidence.via, ...evidence.via === "label" ? { label: evidence.label } : {} };
+  const notes = evidence.via === "label" && evidence.notes && evidence.notes.length > 0 ? { notes: evidence.notes } : {};
+  if (blocking.length === 0) {
+    return { approval: null, check: { outcome: "not-needed", ...base, reason: "Nothing blocks: no approval is needed.", ...notes } };
+  }
+  const these = `${blocking.length === 1 ? "the blocking finding" : `these ${blocking.length} blocking findings`} (digest \`${digest}\`)`;
+  if (evidence.problem !== void 0) {
+    return { approval: null, check: { outcome: "error", ...base, reason: `Approvals were not checked, so the gate blocks: ${evidence.problem}.`, ...notes } };
+  }
+  if (evidence.via === "input") return decideInput(evidence, blocking, digest, these);
+  const { label: label2, record, present } = evidence;
+  const recorded = record?.approval;
+  const changed = (since, findingsThen) => ({
+    ...since ? { previous: approvalOf2(since) } : {},
+    ...findingsThen && since?.digest !== digest ? changesPart(findingsThen, findings, blocking) : {}
+  });
+  const check = (outcome, reason, extra = {}) => ({
+    approval: null,
+    check: { outcome, ...base, reason, ...extra, ...notes }
+  });
+  const ask = `Review them, then ${evidence.approvers} adds the label \`${label2}\``;
+  if (!present) {
+    if (recorded) {
+      return check("withdrawn", `The approval of digest \`${recorded.digest}\` by \`@${recorded.approver}\` (${when(recorded.at)}) was withdrawn: the label \`${label2}\` was removed. ${ask} to approve ${these}.`, changed(recorded, recorded.findings));
+    }
+    const previous = record?.previous;
+    if (previous) {
+      return check(
+        "changed",
+        previous.digest === digest ? `\`@${previous.approver}\` approved digest \`${previous.digest}\` (${when(previous.at)}), and that approval no longer holds. ${ask} again to approve ${these}.` : `\`@${previous.approver}\` approved digest \`${previous.digest}\` (${when(previous.at)}); the blocking findings changed since (digest \`${digest}\`), so a new approval is needed. ${ask} again to approve ${these}.`,
+        changed(previous, previous.findings)
+      );
+    }
+    return check("needed", `Nobody has approved ${these}. ${ask} to let exactly them through; any change to them later needs a new approval.`);
+  }
+  const { actor, at, eligible } = present;
+  const sameAct = recorded !== void 0 && recorded.approver.toLowerCase() === actor.toLowerCase() && recorded.at === at;
+  if (!eligible.ok) {
+    const superseded2 = recorded && !sameAct ? changed(recorded, void 0) : sameAct ? changed(recorded, recorded.findings) : {};
+    return check("ignored", `The label \`${label2}\` added by \`@${actor}\` (${when(at)}) does not count: ${eligible.reason}. ${ask} to approve ${these}.`, superseded2);
+  }
+  if (sameAct) {
+    if (recorded.digest === digest) return approve(blocking, { digest, approver: recorded.approver, at: recorded.at, via: "label" }, these, label2);
+    return check(
+      "changed",
+      `\`@${recorded.approver}\` approved digest \`${recorded.digest}\` (${when(recorded.at)}); the blocking findings changed since (digest \`${digest}\`), so a new approval is needed. The gate removes the label \`${label2}\`: ${evidence.approvers} adds it again after reviewing them.`,
+      { ...changed(recorded, recorded.findings), removeLabel: true }
+    );
+  }
+  const shown = record?.shown;
+  const superseded = recorded ? { previous: approvalOf2(recorded) } : {};
+  if (!shown || shown.since === void 0 || !(Date.parse(shown.since) < Date.parse(at))) {
+    const what = shown?.since ? `before the gate's comment showed digest \`${shown.digest}\` (${when(shown.since)})` : "before the gate's comment showed any findings it could approve";
+    return check(
+      "changed",
+      `The label \`${label2}\` added by \`@${actor}\` (${when(at)}) came ${what}, so it cannot have approved ${these}. The gate removes the label: ${evidence.approvers} adds it again after reviewing them.`,
+      { ...superseded, removeLabel: true }
+    );
+  }
+  if (shown.digest !== digest) {
+    return check(
+      "changed",
+      `The label \`${label2}\` added by \`@${actor}\` (${when(at)}) approved digest \`${shown.digest}\`, the findings the gate showed then; they changed since (digest \`${digest}\`), so a new approval is needed. The gate removes the label: ${evidence.approvers} adds it again after reviewing them.`,
+      { ...superseded, ...changesPart(shown.findings, findings, blocking), removeLabel: true }
+    );
+  }
+  return approve(blocking, { digest, approver: actor, at, via: "label" }, these, label2);
+}
+function decideInput(evidence, blocking, digest, these) {
+  const check = (outcome, reason) => ({ approval: null, check: { outcome, via: "input", reason } });
+  const ask = `Review them, then run again with \`approve-digest: ${digest}\` as ${evidence.approvers}`;
+  if (evidence.digests.length === 0) return check("needed", `Nobody has approved ${these}. ${ask} to let exactly them through.`);
+  if (!evidence.eligible?.ok) {
+    const reason = evidence.eligible ? evidence.eligible.reason : "it was not checked";
+    return check("ignored", `approve-digest was given by \`@${evidence.actor}\`, who may not approve: ${reason}. ${ask}.`);
+  }
+  if (!evidence.digests.includes(digest)) {
+    const given = evidence.digests.map((value) => `\`${value}\``).join(", ");
+    return check("changed", `approve-digest is ${given}, but this package's blocking findings have digest \`${digest}\`: the findings differ from what was approved. ${ask} to approve ${these}.`);
+  }
+  return approve(blocking, { digest, approver: evidence.actor, at: evidence.at, via: "input" }, these);
+}
+function approve(blocking, approval, these, label2) {
+  const how = approval.via === "label" ? `with the label \`${label2 ?? ""}\`` : "with `approve-digest`";
+  for (const finding of blocking) {
+    finding.status = "accepted";
+    finding.blocking = false;
+    finding.approvedBy = approval.approver;
+    const note = `approved by @${approval.approver} on ${approval.at.slice(0, 10)} (digest ${approval.digest}, ${approval.via === "label" ? "label" : "approve-digest"})`;
+    finding.detail = finding.detail ? `${finding.detail}; ${note}` : note;
+  }
+  return {
+    approval,
+    check: {
+      outcome: "approved",
+      via: approval.via,
+      ...label2 !== void 0 ? { label: label2 } : {},
+      reason: `\`@${approval.approver}\` approved ${these} on ${when(approval.at)} ${how}: they are accepted. Any change to them needs a new approval.`
+    }
+  };
+}
+function approvalOf2(recorded) {
+  return { digest: recorded.digest, approver: recorded.approver, at: recorded.at, via: recorded.via };
+}
+function changesPart(then, findings, blocking) {
+  const changes = approvalChanges(then, findings, blocking);
+  return changes ? { changes } : { changesUnknown: true };
+}
+function approvalChanges(then, findings, blocking) {
+  if (!then.marks) return void 0;
+  const before = new Map(then.marks.map((mark) => [readMark(mark).id, readMark(mark).severity]));
+  const out = [];
+  for (const finding of blocking) {
+    const short = finding.id.slice(0, 12);
+    const was = before.get(short);
+    const about = { id: finding.id, severity: finding.severity, kind: finding.kind, title: finding.title, ...finding.path !== void 0 ? { path: finding.path } : {} };
+    if (was === void 0) out.push({ change: "new", ...about });
+    else if (was !== finding.severity) out.push({ change: "severity", ...about, was });
+    before.delete(short);
+  }
+  for (const [id, severity] of before) {
+    const still = findings.find((finding) => finding.id.startsWith(id));
+    out.push({ change: "gone", id: still?.id ?? id, severity, ...still ? { kind: still.kind, title: still.title, ...still.path !== void 0 ? { path: still.path } : {} } : {} });
+  }
+  const order2 = { new: 0, severity: 1, gone: 2 };
+  return out.sort((a, b) => order2[a.change] - order2[b.change] || severityRank(a.severity) - severityRank(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+function when(iso) {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+}
+var init_approval = __esm({
+  "src/policy/approval.ts"() {
+    "use strict";
+    init_order();
+    init_approval_record();
+  }
+});
+
 // src/policy/policy.ts
 function defaultPolicy(hasBaseline) {
   return { failOn: FINDING_KINDS, severity: "low", onlyNew: hasBaseline, warnOnly: false, includeDev: false };
@@ -33962,6 +34237,8 @@ async function scan(options2) {
   const policy = { ...defaultPolicy(baseline !== void 0), ...options2.policy };
   applyPolicy(kept, policy);
   kept.sort(compareFindings);
+  const digest = blockingDigest(kept);
+  const approval = options2.approval ? decideApproval(options2.approval, kept, digest) : void 0;
   const target2 = {
     path: options2.target,
     format: current.read.format,
@@ -33977,11 +34254,15 @@ async function scan(options2) {
     files: current.files,
     packages: current.packages,
     findings: kept,
-    verdict: decideVerdict(kept, policy),
+    // findings a person approved were reviewed: they leave the verdict a pass, not a warning
+    verdict: decideVerdict(approval?.approval ? kept.filter((finding) => finding.approvedBy === void 0) : kept, policy),
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,
-    changes
+    changes,
+    digest,
+    approval: approval?.approval ?? null,
+    ...approval ? { approvalCheck: approval.check } : {}
   };
 }
 function markExisting(findings, baseline, baselineVulnerabilities) {
@@ -34059,6 +34340,8 @@ var init_scan = __esm({
     init_limits();
     init_model();
     init_acceptance();
+    init_approval();
+    init_digest();
     init_policy();
     init_manifest_digest();
     init_order();
@@ -34067,9 +34350,9 @@ var init_scan = __esm({
 });
 
 // src/report/json.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash11 } from "node:crypto";
 function* jsonReportPieces(report2) {
-  const hash = createHash10("sha256");
+  const hash = createHash11("sha256");
   const emit = (text) => {
     hash.update(text);
     return text;
@@ -34174,6 +34457,7 @@ var init_run_request = __esm({
           ...baseline !== void 0 ? { baseline } : {},
           ...extras.roots ? { roots: extras.roots } : {},
           ...extras.apiCache ? { apiCache: extras.apiCache } : {},
+          ...extras.approval ? { approval: extras.approval } : {},
           advisories: this.request.advisories,
           offline: this.request.offline,
           allowSourceFailure: this.request.allowSourceFailure,

@@ -15,6 +15,8 @@ import { inspectPackage } from './inspect.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { SCHEMA_VERSION, type Changes, type Finding, type Package, type Report, type SourceSummary, type TargetSummary } from './model.js';
 import { applyAcceptances, describeAcceptance } from './policy/acceptance.js';
+import { decideApproval, type ApprovalEvidence } from './policy/approval.js';
+import { blockingDigest } from './policy/digest.js';
 import { applyPolicy, decideVerdict, defaultPolicy } from './policy/policy.js';
 import type { PolicyOptions } from './policy/resolve.js';
 import { manifestDigest } from './pass/manifest-digest.js';
@@ -40,6 +42,8 @@ export interface ScanOptions extends PolicyOptions {
   apiCache?: Map<string, OsvRecord>;
   /** Per-request timeout, attempts and back-off of network sources. */
   network?: { timeoutMs?: number; attempts?: number; backoffMs?: number };
+  /** What the face read about a release approval (a pull request label, an approve-digest input). */
+  approval?: ApprovalEvidence;
   /** Today, YYYY-MM-DD (UTC), for the expiry of acceptances. */
   today?: string;
   limits?: Partial<Limits>;
@@ -86,6 +90,9 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const policy = { ...defaultPolicy(baseline !== undefined), ...options.policy };
   applyPolicy(kept, policy);
   kept.sort(compareFindings);
+  // the digest of what the policy blocks, before an approval lets it through
+  const digest = blockingDigest(kept);
+  const approval = options.approval ? decideApproval(options.approval, kept, digest) : undefined;
 
   const target: TargetSummary = {
     path: options.target,
@@ -102,11 +109,15 @@ export async function scan(options: ScanOptions): Promise<Report> {
     files: current.files,
     packages: current.packages,
     findings: kept,
-    verdict: decideVerdict(kept, policy),
+    // findings a person approved were reviewed: they leave the verdict a pass, not a warning
+    verdict: decideVerdict(approval?.approval ? kept.filter((finding) => finding.approvedBy === undefined) : kept, policy),
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,
     changes,
+    digest,
+    approval: approval?.approval ?? null,
+    ...(approval ? { approvalCheck: approval.check } : {}),
   };
 }
 

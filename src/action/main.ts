@@ -10,6 +10,7 @@ import { verdictLine } from '../report/verdict-line.js';
 import { RequestRunner } from '../run/run-request.js';
 import { AdvisoryCache } from './advisory-cache.js';
 import { annotate } from './annotations.js';
+import { Approvals } from './approvals.js';
 import { commentKey, expandPackages, type PackageInput } from './expand-packages.js';
 import { octokitFor, runContext, type Octokit, type RunContext } from './github.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -40,6 +41,7 @@ interface Gated {
 export async function run(): Promise<void> {
   let inputs: ActionInputs;
   let gated: Gated[];
+  let approvals: Approvals;
   const context = runContext();
   const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
   let octokit: Octokit | undefined;
@@ -54,12 +56,14 @@ export async function run(): Promise<void> {
       for (const item of gated) item.commentKey = item.key;
     }
     const runner = await RequestRunner.open(inputs, workspace);
+    approvals = await Approvals.prepare(github, context, inputs);
     if (usesApi(inputs)) await advisoryCache.restore();
     for (const item of gated) {
       try {
         const baseline = await baselineFor(inputs, item, context, github);
         const started = performance.now();
-        item.report = await runner.run(item.target, item.paths, { apiCache: advisoryCache.records, ...(baseline !== undefined ? { baseline } : {}) }, item.key);
+        const approval = approvals.evidenceFor(item.commentKey);
+        item.report = await runner.run(item.target, item.paths, { apiCache: advisoryCache.records, ...(baseline !== undefined ? { baseline } : {}), ...(approval ? { approval } : {}) }, item.key);
         const gc = process.execArgv.includes('--single-threaded-gc') ? ', relaunched with single-threaded GC' : '';
         core.debug(`scan of ${item.target} took ${((performance.now() - started) / 1000).toFixed(2)} s${gc}`);
       } catch (error) {
@@ -78,8 +82,9 @@ export async function run(): Promise<void> {
   for (const item of gated) {
     if (!item.report) continue;
     annotate(item.report, item.target);
+    const approvalPart = await approvals.settle(item.report, item.commentKey);
     if (context.pullRequest !== undefined && inputs.comment !== 'never') {
-      await upsertComment(github(), context, item.report, { mode: inputs.comment, packageKey: item.commentKey, ...(gated.length > 1 ? { title: item.target } : {}) });
+      await upsertComment(github(), context, item.report, { mode: inputs.comment, packageKey: item.commentKey, ...(gated.length > 1 ? { title: item.target } : {}), ...approvalPart });
     }
     if (inputs.attachReport) await attachReport(github(), context, basename(item.paths.report), await readFile(item.paths.report));
   }
@@ -168,6 +173,7 @@ function setOutputs(gated: readonly Gated[]): void {
       .flatMap((item) => pick(item) ?? [])
       .join('\n');
   core.setOutput('report', written((item) => item.paths.report));
+  core.setOutput('digest', written((item) => item.report?.digest));
   if (gated.some((item) => item.paths.sarif)) core.setOutput('sarif', written((item) => item.paths.sarif));
   if (gated.some((item) => item.paths.sbom)) core.setOutput('sbom', written((item) => item.paths.sbom));
 }

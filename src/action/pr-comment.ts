@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { Report } from '../model.js';
 import { renderMarkdown } from '../report/markdown.js';
+import type { CommentPart } from './approvals.js';
 import type { CommentMode } from './inputs.js';
 import { warnPermission, type Octokit, type RunContext } from './github.js';
 
@@ -23,17 +24,19 @@ export async function upsertComment(
   octokit: Octokit,
   run: RunContext,
   report: Report,
-  options: { mode: CommentMode; packageKey: string; title?: string },
+  options: { mode: CommentMode; packageKey: string; title?: string } & CommentPart,
 ): Promise<'created' | 'updated' | 'skipped'> {
   if (options.mode === 'never' || run.pullRequest === undefined) return 'skipped';
   const marker = commentMarker(options.packageKey);
+  // the approval record rides hidden above the marker (src/action/approvals.ts)
+  const hidden = options.hidden ? `${options.hidden}\n` : '';
   const body = `${renderMarkdown(report, {
-    maxChars: MAX_COMMENT - marker.length - 2,
+    maxChars: MAX_COMMENT - marker.length - hidden.length - 2,
     ...(run.runUrl ? { moreAt: run.runUrl } : {}),
     ...(options.title ? { title: options.title } : {}),
-  })}\n${marker}`;
+  })}\n${hidden}${marker}`;
   try {
-    const existing = await findComment(octokit, run, marker);
+    const existing = options.commentId !== undefined ? (options.commentId ?? undefined) : await findComment(octokit, run, marker);
     if (existing !== undefined) {
       await octokit.rest.issues.updateComment({ owner: run.owner, repo: run.repo, comment_id: existing, body });
       return 'updated';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ScanError } from '../errors.js';
 import { INTEGRITY_LINE } from '../util/integrity.js';
 import {
+  APPROVAL_VIAS,
   ECOSYSTEMS,
   ENTRY_TYPES,
   FINDING_KINDS,
@@ -11,6 +12,8 @@ import {
   SPECIAL_KINDS,
   TARGET_FORMATS,
   VERDICTS,
+  type Approval,
+  type ApprovalCheck,
   type FileRecord,
   type Finding,
   type Package,
@@ -96,7 +99,30 @@ function reportOf(data: JsonObject): Report {
     configs: list(data, 'configs').map((item, i) => configOf(item, `configs[${i}]`)),
     // what changed against the report's own baseline: shown, never compared, so kept as read
     changes: isObject(data['changes']) ? (data['changes'] as unknown as Changes) : null,
+    ...approvalOf(data),
   };
+}
+
+/** The digest and approval of the report (absent from reports written before approvals). */
+function approvalOf(data: JsonObject): Pick<Report, 'digest' | 'approval' | 'approvalCheck'> {
+  const out: Pick<Report, 'digest' | 'approval' | 'approvalCheck'> = {};
+  const digest = maybe(data, 'digest', 'digest', (value): value is string => isString(value) && /^[0-9a-f]{12}$/.test(value));
+  if (digest !== undefined) out.digest = digest;
+  const approval = data['approval'];
+  if (approval === null) out.approval = null;
+  else if (approval !== undefined) {
+    if (!isObject(approval)) throw new ShapeError('approval', `is ${describeValue(approval)}, expected an object or null`);
+    const read: Approval = {
+      digest: need(approval, 'digest', 'approval.digest', isString),
+      approver: need(approval, 'approver', 'approval.approver', isString),
+      at: need(approval, 'at', 'approval.at', isString),
+      via: oneOf(approval, 'via', 'approval.via', APPROVAL_VIAS),
+    };
+    out.approval = read;
+  }
+  // what the gate made of approvals in that run: shown, never compared, so kept as read
+  if (isObject(data['approvalCheck'])) out.approvalCheck = data['approvalCheck'] as unknown as ApprovalCheck;
+  return out;
 }
 
 function configOf(value: unknown, where: string): ConfigText {
@@ -201,6 +227,8 @@ function findingOf(value: unknown, where: string): Finding {
   if (rule !== undefined) finding.rule = rule;
   if (detail !== undefined) finding.detail = detail;
   if (value['scope'] !== undefined) finding.scope = oneOf(value, 'scope', `${where}.scope`, ['dev'] as const);
+  const approvedBy = maybe(value, 'approvedBy', `${where}.approvedBy`, isString);
+  if (approvedBy !== undefined) finding.approvedBy = approvedBy;
   const pkg = value['package'];
   if (pkg !== undefined) {
     if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);

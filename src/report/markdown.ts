@@ -1,5 +1,6 @@
 import { FINDING_KINDS, type ConfigChange, type Finding, type Report } from '../model.js';
 import { describeChange } from '../findings/describe-change.js';
+import { renderApproval } from './approval-text.js';
 import { bytes, count, plural } from './format.js';
 import { printable } from '../util/printable.js';
 import { mdCode, mdText } from './markdown-escape.js';
@@ -29,7 +30,7 @@ const ROWS_PER_TABLE = 500;
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const limit = options.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report, options.title), blockingSection(report), changesSection(report), otherFindingsSection(report), notesSection(report)];
+  const sections = [header(report, options.title), renderApproval(report), blockingSection(report), changesSection(report), otherFindingsSection(report), notesSection(report)];
   const out: string[] = [];
   let used = 0;
   // room for the line that says where the rest is

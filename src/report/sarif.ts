@@ -1,5 +1,6 @@
 import type { Finding, Report, Severity } from '../model.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { approvalSuppressions } from './approval-text.js';
 
 const INFORMATION_URI = 'https://github.com/release-gate/release-gate';
 
@@ -60,6 +61,7 @@ export function renderSarif(report: Report, category?: string): string {
     ],
     partialFingerprints: { 'releaseGateFindingId/v1': finding.id },
     properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking },
+    ...approvalSuppressions(finding, report),
   }));
   const run: Record<string, unknown> = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: ruleList } },

@@ -1,8 +1,13 @@
 import type { Report } from '../model.js';
+import { digestSuffix } from './approval-text.js';
 import { plural } from './format.js';
 
-/** The one line that says what the gate decided and why. */
+/** The one line that says what the gate decided and why, and the digest a person would approve. */
 export function verdictLine(report: Report): string {
+  return `${decision(report)}${digestSuffix(report)}`;
+}
+
+function decision(report: Report): string {
   const blocking = report.findings.filter((finding) => finding.blocking).length;
   const total = report.findings.length;
   switch (report.verdict) {
