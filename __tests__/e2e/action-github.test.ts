@@ -232,3 +232,50 @@ describe('release assets', () => {
     expect(result.outputs['verdict']).toBe('error');
   });
 });
+
+describe('where a baseline may come from', () => {
+  const BASE = 'a'.repeat(40);
+  const baselineReport = async (): Promise<string> => {
+    // the report a scan of the release wrote, kept in the repository as baselines/shop.json
+    const first = await gate('vulnerable', { report: 'first.json', comment: 'never' }, { event: {}, eventName: 'push' });
+    expect(first.code).toBe(1);
+    await mkdir(join(work, 'baselines'), { recursive: true });
+    await copyFile(join(work, 'first.json'), join(work, 'baselines/shop.json'));
+    return readFile(join(work, 'baselines/shop.json'), 'utf8');
+  };
+
+  it('refuses a baseline file that the pull request itself changes', async () => {
+    await baselineReport();
+    github.pullFiles.set(31, [{ filename: 'src/app.php', status: 'modified' }, { filename: 'baselines/shop.json', status: 'modified' }]);
+    const result = await gate('vulnerable', { baseline: 'baselines/shop.json', comment: 'never' }, { pr: 31, event: { pull_request: { number: 31, base: { sha: BASE } } } });
+    expect(result.code).toBe(2);
+    expect(result.outputs['verdict']).toBe('error');
+    expect(result.stdout).toMatch(/::error::the baseline baselines\/shop\.json is changed by this pull request \(baselines\/shop\.json\); a pull request cannot choose its own baseline: use release:latest, base:<path>/);
+  });
+
+  it('takes a baseline file the pull request leaves alone', async () => {
+    github.pullFiles.set(32, [{ filename: 'src/app.php', status: 'modified' }]);
+    const result = await gate('vulnerable', { baseline: 'baselines/shop.json', comment: 'never' }, { pr: 32, event: { pull_request: { number: 32, base: { sha: BASE } } } });
+    expect(result.code).toBe(0);
+    expect(github.calls.some((call) => call.path.startsWith('/repos/shop/storefront/pulls/32/files'))).toBe(true);
+  });
+
+  it('reads base:<path> at the pull request’s base commit, not from the checkout', async () => {
+    const report = await baselineReport();
+    github.contents.set(BASE, new Map([['baselines/shop.json', Buffer.from(report)]]));
+    // the checkout's copy is the pull request's: made worthless here, and never read
+    await writeFile(join(work, 'baselines/shop.json'), '{ "edited": true }');
+    github.pullFiles.set(33, [{ filename: 'baselines/shop.json', status: 'modified' }]);
+    const result = await gate('vulnerable', { baseline: 'base:baselines/shop.json', comment: 'never' }, { pr: 33, event: { pull_request: { number: 33, base: { sha: BASE } } } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/baseline: baselines\/shop\.json of the base branch \(aaaaaaaaaaaa\)/);
+    const written = JSON.parse(await readFile(result.outputs['report'] ?? '', 'utf8')) as { findings: { status: string }[] };
+    expect(written.findings.every((finding) => finding.status === 'existing')).toBe(true);
+  });
+
+  it('says base:<path> needs a pull request', async () => {
+    const result = await gate('vulnerable', { baseline: 'base:baselines/shop.json', comment: 'never' }, { event: {}, eventName: 'push' });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/::error::baseline base:baselines\/shop\.json needs a pull_request event/);
+  });
+});

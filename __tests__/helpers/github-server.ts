@@ -56,6 +56,10 @@ export class GitHubServer extends LocalServer {
   permissionStatus: number | undefined;
   /** Answer the issue events with a body that is not JSON. */
   eventsNotJson = false;
+  /** The files each pull request changes, as `GET /repos/{o}/{r}/pulls/{n}/files` lists them. */
+  readonly pullFiles = new Map<number, { filename: string; status: string; previous_filename?: string }[]>();
+  /** Repository contents per commit: `ref` → path → bytes, for `GET /repos/{o}/{r}/contents/{path}?ref=`. */
+  readonly contents = new Map<string, Map<string, Buffer>>();
   /** Comments per GraphQL page (GitHub allows up to 100). */
   graphqlPageSize = 100;
   private nextId = 1000;
@@ -185,6 +189,16 @@ export class GitHubServer extends LocalServer {
       return members.includes(login) ? json(response, 200, { state: 'active', role: 'member' }) : json(response, 404, { message: 'Not Found' });
     }
     if (url.pathname === '/graphql' && method === 'POST') return this.graphql(response, body);
+    match = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(url.pathname);
+    if (match && method === 'GET') return paged(response, url, this.pullFiles.get(Number(match[1])) ?? []);
+    match = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(url.pathname);
+    if (match && method === 'GET') {
+      const data = this.contents.get(url.searchParams.get('ref') ?? '')?.get(decodeURIComponent(match[1] ?? ''));
+      if (!data) return json(response, 404, { message: 'Not Found' });
+      // the raw media type answers the bytes themselves, as GitHub does
+      response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(data);
+      return true;
+    }
     match = /^\/repos\/[^/]+\/[^/]+\/releases\/(latest|tags\/(.+))$/.exec(url.pathname);
     if (match && method === 'GET') {
       const release = match[1] === 'latest' ? this.releases.at(-1) : this.releases.find((candidate) => candidate.tag_name === decodeURIComponent(match?.[2] ?? ''));

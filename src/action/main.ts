@@ -15,6 +15,7 @@ import { commentKey, expandPackages, type PackageInput } from './expand-packages
 import { octokitFor, runContext, type Octokit, type RunContext } from './github.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { upsertComment } from './pr-comment.js';
+import { baseBranchBaseline, downloadFromBase, refuseBaselineFromPullRequest } from './baseline-source.js';
 import { attachReport, downloadReportAsset, releaseBaseline } from './release-assets.js';
 
 /** Exit status when the gate could not decide, as on the command line. */
@@ -135,10 +136,13 @@ function usesApi(inputs: ActionInputs): boolean {
 
 async function baselineFor(inputs: ActionInputs, item: Gated, context: RunContext, github: () => Octokit): Promise<string | undefined> {
   if (inputs.baseline === undefined) return undefined;
-  const release = releaseBaseline(inputs.baseline);
-  if (!release) return inputs.baseline;
   const dir = process.env['RUNNER_TEMP'] ?? resolve('.');
-  return downloadReportAsset(github(), context, release, basename(item.paths.report), dir);
+  const release = releaseBaseline(inputs.baseline);
+  if (release) return downloadReportAsset(github(), context, release, basename(item.paths.report), dir);
+  const fromBase = baseBranchBaseline(inputs.baseline);
+  if (fromBase !== undefined) return downloadFromBase(github(), context, fromBase, dir);
+  await refuseBaselineFromPullRequest(github(), context, inputs.baseline, process.env['GITHUB_WORKSPACE'] ?? process.cwd());
+  return inputs.baseline;
 }
 
 async function writeSummary(gated: readonly Gated[]): Promise<void> {
