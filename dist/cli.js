@@ -4185,50 +4185,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options2, skipNormalization) {
+    function resolveComponent(base, relative2, options2, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options2), options2);
-        relative = parse3(serialize(relative, options2), options2);
+        relative2 = parse3(serialize(relative2, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative.scheme) {
-        target2.scheme = relative.scheme;
-        target2.userinfo = relative.userinfo;
-        target2.host = relative.host;
-        target2.port = relative.port;
-        target2.path = removeDotSegments(relative.path || "");
-        target2.query = relative.query;
+      if (!options2.tolerant && relative2.scheme) {
+        target2.scheme = relative2.scheme;
+        target2.userinfo = relative2.userinfo;
+        target2.host = relative2.host;
+        target2.port = relative2.port;
+        target2.path = removeDotSegments(relative2.path || "");
+        target2.query = relative2.query;
       } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target2.userinfo = relative.userinfo;
-          target2.host = relative.host;
-          target2.port = relative.port;
-          target2.path = removeDotSegments(relative.path || "");
-          target2.query = relative.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target2.userinfo = relative2.userinfo;
+          target2.host = relative2.host;
+          target2.port = relative2.port;
+          target2.path = removeDotSegments(relative2.path || "");
+          target2.query = relative2.query;
         } else {
-          if (!relative.path) {
+          if (!relative2.path) {
             target2.path = base.path;
-            if (relative.query !== void 0) {
-              target2.query = relative.query;
+            if (relative2.query !== void 0) {
+              target2.query = relative2.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative.path[0] === "/") {
-              target2.path = removeDotSegments(relative.path);
+            if (relative2.path[0] === "/") {
+              target2.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative.path;
+                target2.path = "/" + relative2.path;
               } else if (!base.path) {
-                target2.path = relative.path;
+                target2.path = relative2.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative.query;
+            target2.query = relative2.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -4236,7 +4236,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative.fragment;
+      target2.fragment = relative2.fragment;
       return target2;
     }
     function equal(uriA, uriB, options2) {
@@ -14611,7 +14611,7 @@ function parseConfig(text, path) {
   }
   const data = document.toJS({ maxAliasCount: 100 }) ?? {};
   const validate = validator();
-  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(mostTelling(validate.errors ?? []))}; fix the file (keys: fail-on, severity, only-new, include-dev, monitor, ignore, accept)`);
+  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(mostTelling(validate.errors ?? []))}; fix the file`);
   const raw = data;
   const config = {};
   const failOn = raw["fail-on"];
@@ -14631,7 +14631,7 @@ function parseConfig(text, path) {
   return config;
 }
 function validator() {
-  compiled ??= new import_ajv.Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(CONFIG_SCHEMA);
+  compiled ??= new import_ajv.Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(CONFIG_SCHEMA);
   return compiled;
 }
 function isRealDate(text) {
@@ -14639,6 +14639,8 @@ function isRealDate(text) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 function mostTelling(errors) {
+  const unknownKey = errors.find((error) => error.keyword === "additionalProperties");
+  if (unknownKey) return unknownKey;
   const [first] = errors;
   if (first?.keyword !== "required" && first?.keyword !== "type") return first;
   return errors.find((error) => (error.keyword === "anyOf" || error.keyword === "oneOf") && first.instancePath === error.instancePath) ?? first;
@@ -14648,8 +14650,12 @@ function explain(error) {
   const key = error.instancePath.replace(/^\//, "").replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") || "the top level";
   const params = error.params;
   switch (error.keyword) {
-    case "additionalProperties":
-      return `${key} has an unknown key '${String(params["additionalProperty"])}'`;
+    case "additionalProperties": {
+      const unknown = String(params["additionalProperty"]);
+      const known = KEYS[error.instancePath.replace(/^\//, "").replace(/\/\d+$/, "")] ?? [];
+      const near = closest(unknown, known);
+      return near ? `${key} has an unknown key '${unknown}': did you mean '${near}'?` : `${key} has an unknown key '${unknown}' (keys: ${known.join(", ")})`;
+    }
     case "required":
       return `${key} needs '${String(params["missingProperty"])}'`;
     case "anyOf":
@@ -14662,11 +14668,37 @@ function explain(error) {
       return `${key} must be ${params["type"] === "array" ? "a list" : `a ${String(params["type"])}`}`;
     case "oneOf":
       return `${key} must be a list of finding kinds or a comma-separated string`;
+    case "minLength":
+      if (key.endsWith(".reason")) return `${key} is too short: say in a few words why the risk is acceptable`;
+      return `${key} is empty: give ${key.startsWith("ignore") || key.startsWith("monitor") || key.endsWith(".path") ? "a path glob" : "a value"}`;
+    case "uniqueItems":
+      return `${key} lists a kind twice`;
     default:
-      return `${key} ${error.message ?? "is not valid"}`;
+      return `${key} is not valid here`;
   }
 }
-var import_ajv, import_yaml, MAX_CONFIG_BYTES, compiled;
+function closest(unknown, known) {
+  const words = (text) => text.replace(/([a-z])([A-Z])/g, "$1-$2").replace(/[_\s]+/g, "-").toLowerCase();
+  const same = known.find((candidate) => words(candidate) === words(unknown));
+  if (same) return same;
+  let best;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(words(unknown), candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const row = [i2];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+var import_ajv, import_yaml, MAX_CONFIG_BYTES, compiled, KEYS;
 var init_load_config = __esm({
   "src/policy/load-config.ts"() {
     "use strict";
@@ -14676,6 +14708,11 @@ var init_load_config = __esm({
     init_config_schema();
     init_values();
     MAX_CONFIG_BYTES = 1024 * 1024;
+    KEYS = {
+      "": Object.keys(CONFIG_SCHEMA.properties),
+      monitor: Object.keys(CONFIG_SCHEMA.properties.monitor.properties),
+      accept: Object.keys(CONFIG_SCHEMA.properties.accept.items.properties)
+    };
   }
 });
 
@@ -16735,9 +16772,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options2, returnState = false) => {
+    var picomatch5 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options2, returnState));
+        const fns = glob.map((input) => picomatch5(input, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -16753,16 +16790,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
+      const regex = isState ? picomatch5.compileRe(glob, options2) : picomatch5.makeRe(glob, options2, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex, options2, { glob, posix });
+        const { isMatch, match, output } = picomatch5.test(input, regex, options2, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -16788,7 +16825,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input, regex, options2, { glob, posix } = {}) => {
+    picomatch5.test = (input, regex, options2, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16805,24 +16842,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex, options2, posix);
+          match = picomatch5.matchBase(input, regex, options2, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch4.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
+    picomatch5.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options2);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
-    picomatch4.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
+    picomatch5.isMatch = (str, patterns, options2) => picomatch5(patterns, options2)(str);
+    picomatch5.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
       return parse3(pattern, { ...options2, fastpaths: false });
     };
-    picomatch4.scan = (input, options2) => scan2(input, options2);
-    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input, options2) => scan2(input, options2);
+    picomatch5.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -16833,13 +16870,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch4.toRegex(source, options2);
+      const regex = picomatch5.toRegex(source, options2);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch4.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -16850,9 +16887,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input, options2);
       }
-      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options2) => {
+    picomatch5.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -16861,8 +16898,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants3;
-    module.exports = picomatch4;
+    picomatch5.constants = constants3;
+    module.exports = picomatch5;
   }
 });
 
@@ -16872,14 +16909,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch4(glob, options2, returnState = false) {
+    function picomatch5(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -16900,6 +16937,85 @@ var init_order = __esm({
   "src/util/order.ts"() {
     "use strict";
     init_model();
+  }
+});
+
+// src/checks/path-facts.ts
+function inDependencyTree(path) {
+  return DEPENDENCY_TREE.test(path);
+}
+function inDerivedTree(path) {
+  return DERIVED_TREE.test(path);
+}
+function inSampleFolder(path) {
+  return SAMPLE_FOLDER.test(path);
+}
+function isSample(path) {
+  return SAMPLE_FOLDER.test(path) || SAMPLE_NAME.test(baseName(path));
+}
+function baseName(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+function parentOf(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+function extensionOf(base) {
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+function folderUpTo(path, test, includeLast) {
+  let start = 0;
+  for (; ; ) {
+    const slash = path.indexOf("/", start);
+    const end = slash < 0 ? path.length : slash;
+    if (slash < 0 && !includeLast) return void 0;
+    if (test(path.slice(start, end))) return path.slice(0, end);
+    if (slash < 0) return void 0;
+    start = slash + 1;
+  }
+}
+function leftoverOf(base) {
+  if (base.length > 2 && base.startsWith("#") && base.endsWith("#")) return base.slice(1, -1);
+  const match = /^(.+?)(?:\.(?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy|swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
+  if (!match) return void 0;
+  let original = match[1];
+  if (/\.sw[a-p]$/i.test(base) && original.startsWith(".") && original.length > 1) original = original.slice(1);
+  return original;
+}
+function mayBeLeftover(lower, ext) {
+  const last = lower.charCodeAt(lower.length - 1);
+  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.endsWith(" copy");
+}
+var DEPENDENCY_TREE, SAMPLE_FOLDER, SAMPLE_NAME, DERIVED_TREE, LEFTOVER_EXTENSIONS;
+var init_path_facts = __esm({
+  "src/checks/path-facts.ts"() {
+    "use strict";
+    DEPENDENCY_TREE = /(?:^|\/)(?:node_modules|vendor|bower_components|jspm_packages|site-packages|dist-packages|\.yarn)\//;
+    SAMPLE_FOLDER = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demo|docs?|benchmarks?)\//i;
+    SAMPLE_NAME = /(?:^|[._-])(?:examples?|samples?|fixtures?|mocks?|dummy|tests?|specs?|demo)(?:[._-]|$)/i;
+    DERIVED_TREE = /(?:^|\/)(?:pub\/static|generated\/code|generated\/metadata|var\/view_preprocessed|var\/cache|var\/page_cache|\.next\/cache)\//;
+    LEFTOVER_EXTENSIONS = /* @__PURE__ */ new Set(["bak", "backup", "old", "orig", "save", "sav", "tmp", "temp", "copy", "swp", "swo", "swn", "swx", "rej", "un~"]);
+  }
+});
+
+// src/advisories/manifest.ts
+function rank(location) {
+  if (INSTALLED_RECORDS.test(location) || inDependencyTree(location)) return 2;
+  return MANIFESTS.test(baseName(location).toLowerCase()) ? 0 : 1;
+}
+function byManifestFirst(locations) {
+  const depth = (path) => path.split("/").length;
+  return [...locations].sort((a, b) => rank(a) - rank(b) || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+var MANIFESTS, INSTALLED_RECORDS;
+var init_manifest = __esm({
+  "src/advisories/manifest.ts"() {
+    "use strict";
+    init_path_facts();
+    MANIFESTS = /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|composer\.json|poetry\.lock|pipfile\.lock|uv\.lock|pdm\.lock|pylock(?:\.[^/]+)?\.toml|requirements[^/]*\.txt|[^/]*\.in|gemfile\.lock|cargo\.lock|go\.mod|gradle\.lockfile|packages\.lock\.json|[^/]*\.deps\.json|package\.json|pom\.xml|build\.gradle(?:\.kts)?)$/;
+    INSTALLED_RECORDS = /(?:^|\/)(?:node_modules\/\.package-lock\.json|node_modules\/\.pnpm\/lock\.yaml|vendor\/composer\/installed\.(?:json|php)|var\/lib\/dpkg\/|lib\/apk\/db\/)|\.(?:dist|egg)-info\/|\/specifications\/[^/]+\.gemspec$|!/;
   }
 });
 
@@ -18538,7 +18654,7 @@ function isNull(item2) {
   if ("qualifier" in item2) return RELEASE_QUALIFIERS.has(item2.qualifier);
   return item2.list.length === 0;
 }
-function rank(qualifier2) {
+function rank2(qualifier2) {
   if (RELEASE_QUALIFIERS.has(qualifier2)) return RELEASE_RANK;
   const index = QUALIFIERS.indexOf(qualifier2);
   return index === -1 ? `${QUALIFIERS.length}-${qualifier2}` : String(index);
@@ -18549,8 +18665,8 @@ function compareItem(a, b) {
     return "number" in b ? compareDigits(a.number, b.number) : 1;
   }
   if ("qualifier" in a) {
-    if (b === void 0) return compareCodeUnits2(rank(a.qualifier), RELEASE_RANK);
-    return "qualifier" in b ? compareCodeUnits2(rank(a.qualifier), rank(b.qualifier)) : -1;
+    if (b === void 0) return compareCodeUnits2(rank2(a.qualifier), RELEASE_RANK);
+    return "qualifier" in b ? compareCodeUnits2(rank2(a.qualifier), rank2(b.qualifier)) : -1;
   }
   if (b === void 0) {
     for (const each of a.list) {
@@ -21739,7 +21855,12 @@ async function findVulnerabilities(packages, sources) {
       return;
     }
     const matches3 = records.flatMap((record) => matchRecord(record, pkg, comparator, result));
-    for (const group of groupByAlias(matches3)) result.findings.push(findingOf(pkg, group, comparator));
+    const upgradeTo = smallestFix(pkg, matches3, records, comparator);
+    for (const group of groupByAlias(matches3)) {
+      const finding = findingOf(pkg, group, comparator);
+      if (upgradeTo !== void 0) finding.upgradeTo = upgradeTo;
+      result.findings.push(finding);
+    }
   });
   return result;
 }
@@ -21781,8 +21902,8 @@ function groupByAlias(matches3) {
   return groups.map((group) => group.members);
 }
 function primaryOf(ids) {
-  const rank2 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
-  return [...ids].sort((a, b) => rank2(a) - rank2(b) || compareCodeUnits(a, b))[0] ?? "";
+  const rank3 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
+  return [...ids].sort((a, b) => rank3(a) - rank3(b) || compareCodeUnits(a, b))[0] ?? "";
 }
 function findingOf(pkg, group, comparator) {
   const ids = [...new Set(group.map((match) => match.record.id))];
@@ -21803,13 +21924,28 @@ function findingOf(pkg, group, comparator) {
     identity: { subject }
   };
   if (pkg.dev === true && pkg.installed !== true) finding.scope = "dev";
-  const [first, ...others] = pkg.locations;
+  const [first, ...others] = byManifestFirst(pkg.locations);
   if (first) finding.path = first;
+  if (others.length > 0) finding.related = others.slice(0, MAX_RELATED).map((path) => ({ path }));
   const details = [fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet"];
   if (finding.scope === "dev") details.push("a development dependency the package does not install");
-  if (others.length > 0) details.push(`also at ${others.length} other location${others.length === 1 ? "" : "s"}`);
   finding.detail = details.join("; ");
   return finding;
+}
+function smallestFix(pkg, matches3, records, comparator) {
+  if (matches3.length === 0) return void 0;
+  const candidates = [...new Set(matches3.flatMap((match) => match.fixed))].sort((a, b) => safeCompare(comparator, a, b));
+  const quiet = { findings: [], unchecked: [] };
+  for (const candidate of candidates) {
+    const at = { ...pkg, version: candidate };
+    try {
+      if (records.every((record) => matchRecord(record, at, comparator, quiet).length === 0) && quiet.unchecked.length === 0) return candidate;
+    } catch (error) {
+      if (!(error instanceof VersionError)) throw error;
+    }
+    quiet.unchecked.length = 0;
+  }
+  return void 0;
 }
 function safeCompare(comparator, a, b) {
   try {
@@ -21824,15 +21960,18 @@ function label(pkg) {
 function oneLine2(text) {
   return text.replace(/\s+/g, " ").trim().slice(0, 300);
 }
+var MAX_RELATED;
 var init_find_vulnerabilities = __esm({
   "src/advisories/find-vulnerabilities.ts"() {
     "use strict";
     init_order();
+    init_manifest();
     init_match();
     init_names();
     init_severity();
     init_comparator();
     init_registry();
+    MAX_RELATED = 20;
   }
 });
 
@@ -24259,598 +24398,6 @@ var init_libesm = __esm({
   }
 });
 
-// src/baseline/config-diff.ts
-function configDiff(path, before, after, existedBefore) {
-  if (after?.text === void 0) return { diffOmitted: omission(after, "package") };
-  if (existedBefore && before?.text === void 0) return { diffOmitted: omission(before, "baseline") };
-  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before?.text ?? "", after.text, "", "", { context: 3 });
-  const lines = patch.split("\n").slice(1);
-  let text = lines.slice(0, MAX_DIFF_LINES).join("\n");
-  if (text.length > MAX_DIFF_CHARS) text = text.slice(0, MAX_DIFF_CHARS);
-  if (lines.length > MAX_DIFF_LINES || text.length === MAX_DIFF_CHARS) text += "\n\u2026 (diff truncated)";
-  return { diff: text.trimEnd() };
-}
-function omission(config, side) {
-  if (!config) return `no text of the ${side} side`;
-  switch (config.omitted) {
-    case "binary":
-      return `the ${side} side is not text`;
-    case "too-large":
-      return `the ${side} side is larger than the text bound`;
-    case "report-bound":
-      return `the ${side} report had no room left for its text`;
-    default:
-      return `no text of the ${side} side`;
-  }
-}
-var MAX_DIFF_LINES, MAX_DIFF_CHARS;
-var init_config_diff = __esm({
-  "src/baseline/config-diff.ts"() {
-    "use strict";
-    init_libesm();
-    MAX_DIFF_LINES = 200;
-    MAX_DIFF_CHARS = 16 * 1024;
-  }
-});
-
-// src/baseline/strip-root.ts
-function singleTopFolder(files) {
-  let top;
-  for (const file of files) {
-    const slash = file.path.indexOf("/");
-    const first = slash < 0 ? file.path : file.path.slice(0, slash);
-    if (slash < 0 && file.type !== "dir") return void 0;
-    if (top === void 0) top = first;
-    else if (first !== top) return void 0;
-  }
-  return top;
-}
-function rootsToStrip(target2, baseline, named = {}) {
-  const clean2 = (root) => (root ?? "").replace(/^\.?\/+|\/+$/g, "");
-  if (named.target !== void 0 || named.baseline !== void 0) return { target: clean2(named.target), baseline: clean2(named.baseline) };
-  const a = singleTopFolder(target2);
-  const b = singleTopFolder(baseline);
-  if (a !== void 0 && b !== void 0) return { target: a, baseline: b };
-  if (a !== void 0 && !baseline.some((file) => file.path === a || file.path.startsWith(`${a}/`))) return { target: a, baseline: "" };
-  if (b !== void 0 && !target2.some((file) => file.path === b || file.path.startsWith(`${b}/`))) return { target: "", baseline: b };
-  return { target: "", baseline: "" };
-}
-function relativeTo(root, path) {
-  if (root === "") return path;
-  if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
-  return void 0;
-}
-var init_strip_root = __esm({
-  "src/baseline/strip-root.ts"() {
-    "use strict";
-  }
-});
-
-// src/baseline/file-diff.ts
-function byPath(side) {
-  const map = /* @__PURE__ */ new Map();
-  for (const file of side.files) {
-    const path = relativeTo(side.root, file.path);
-    if (path !== void 0) map.set(path, file);
-  }
-  return map;
-}
-function stateOf(file) {
-  const state = { type: file.type, mode: file.mode };
-  if (file.uid !== void 0) state.uid = file.uid;
-  if (file.gid !== void 0) state.gid = file.gid;
-  if (file.sha256 !== void 0) state.sha256 = file.sha256;
-  if (file.link !== void 0) state.link = file.link;
-  return state;
-}
-function aspects(before, after) {
-  const changed = [];
-  if (before.type !== after.type) changed.push("type");
-  else if (before.sha256 !== after.sha256) changed.push("content");
-  if (before.mode !== after.mode) changed.push("mode");
-  if (before.uid !== void 0 && after.uid !== void 0 && (before.uid !== after.uid || before.gid !== after.gid)) changed.push("owner");
-  if (before.link !== after.link && before.type === after.type) changed.push("link");
-  return changed;
-}
-function diffFiles(baseline, target2, monitored) {
-  const before = byPath(baseline);
-  const after = byPath(target2);
-  const texts = {
-    before: new Map(baseline.configs.flatMap((config) => withRelativePath(config, baseline.root))),
-    after: new Map(target2.configs.flatMap((config) => withRelativePath(config, target2.root)))
-  };
-  const files = { added: 0, removed: 0, changed: 0, unchanged: 0 };
-  const configs = [];
-  for (const [path, now] of after) {
-    const then = before.get(path);
-    const changed = then ? aspects(then, now) : ["added"];
-    if (!then) files.added++;
-    else if (changed.length > 0) files.changed++;
-    else files.unchanged++;
-    if (changed.length === 0 || now.type === "dir" || !monitored(path)) continue;
-    const change = { path, changes: changed, after: stateOf(now) };
-    if (then) change.before = stateOf(then);
-    if (changed.includes("content") || changed.includes("added")) Object.assign(change, configDiff(path, texts.before.get(path), texts.after.get(path), then !== void 0));
-    configs.push(change);
-  }
-  for (const [path, then] of before) {
-    if (after.has(path)) continue;
-    files.removed++;
-    if (then.type !== "dir" && monitored(path)) configs.push({ path, changes: ["removed"], before: stateOf(then) });
-  }
-  configs.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, configs };
-}
-function withRelativePath(config, root) {
-  const path = relativeTo(root, config.path);
-  return path === void 0 ? [] : [[path, config]];
-}
-var init_file_diff = __esm({
-  "src/baseline/file-diff.ts"() {
-    "use strict";
-    init_config_diff();
-    init_strip_root();
-  }
-});
-
-// src/pass/manifest-digest.ts
-import { createHash as createHash2 } from "node:crypto";
-function manifestDigest(files) {
-  const hash = createHash2("sha256");
-  for (const file of files) {
-    hash.update(
-      `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
-`
-    );
-  }
-  return hash.digest("hex");
-}
-var init_manifest_digest = __esm({
-  "src/pass/manifest-digest.ts"() {
-    "use strict";
-  }
-});
-
-// src/baseline/parse-report.ts
-function parseReport(text, source) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new ScanError(`${source} is not JSON; pass the JSON report a release-gate scan wrote (--report)`);
-  }
-  if (!isObject(data) || !("schemaVersion" in data)) {
-    throw new ScanError(`${source} is not a release-gate report (no schemaVersion); pass the JSON report a scan wrote (--report)`);
-  }
-  if (data["schemaVersion"] !== SCHEMA_VERSION) {
-    throw new ScanError(
-      `${source} is a report of schema version ${describeValue(data["schemaVersion"])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`
-    );
-  }
-  try {
-    return reportOf(data);
-  } catch (error) {
-    if (error instanceof ShapeError) {
-      throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
-    }
-    throw error;
-  }
-}
-function reportOf(data) {
-  const tool = need(data, "tool", "tool", isObject);
-  const files = need(data, "files", "files", Array.isArray).map((item2, i2) => fileOf(item2, `files[${i2}]`));
-  const packages = need(data, "packages", "packages", Array.isArray).map((item2, i2) => packageOf(item2, `packages[${i2}]`));
-  const findings = need(data, "findings", "findings", Array.isArray).map((item2, i2) => findingOf2(item2, `findings[${i2}]`));
-  const baseline = data["baseline"];
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: need(tool, "name", "tool.name", isString), version: need(tool, "version", "tool.version", isString) },
-    target: targetOf(data["target"], "target"),
-    baseline: baseline === null || baseline === void 0 ? null : targetOf(baseline, "baseline"),
-    files,
-    packages,
-    findings,
-    verdict: oneOf(data, "verdict", "verdict", VERDICTS),
-    sources: list2(data, "sources").map((item2, i2) => sourceOf(item2, `sources[${i2}]`)),
-    notes: list2(data, "notes").map((item2, i2) => {
-      if (!isString(item2)) throw new ShapeError(`notes[${i2}]`, `is ${describeValue(item2)}`);
-      return item2;
-    }),
-    configs: list2(data, "configs").map((item2, i2) => configOf(item2, `configs[${i2}]`)),
-    // what changed against the report's own baseline: shown, never compared, so kept as read
-    changes: isObject(data["changes"]) ? data["changes"] : null
-  };
-}
-function configOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const config = {
-    path: need(value, "path", `${where}.path`, isString),
-    sha256: need(value, "sha256", `${where}.sha256`, isString)
-  };
-  const text = maybe(value, "text", `${where}.text`, isString);
-  if (text !== void 0) config.text = text;
-  if (value["omitted"] !== void 0) config.omitted = oneOf(value, "omitted", `${where}.omitted`, ["binary", "too-large", "report-bound"]);
-  return config;
-}
-function list2(data, key) {
-  const value = data[key];
-  if (value === void 0) return [];
-  if (!Array.isArray(value)) throw new ShapeError(key, `is ${describeValue(value)}, expected a list`);
-  return value;
-}
-function sourceOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const summary = {
-    source: need(value, "source", `${where}.source`, isString),
-    records: need(value, "records", `${where}.records`, isNonNegativeInteger),
-    httpCalls: need(value, "httpCalls", `${where}.httpCalls`, isNonNegativeInteger),
-    skipped: need(value, "skipped", `${where}.skipped`, isNonNegativeInteger)
-  };
-  const failed = maybe(value, "failed", `${where}.failed`, isString);
-  if (failed !== void 0) summary.failed = failed;
-  return summary;
-}
-function targetOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  return {
-    path: need(value, "path", `${where}.path`, isString),
-    format: oneOf(value, "format", `${where}.format`, TARGET_FORMATS),
-    sha256: need(value, "sha256", `${where}.sha256`, isString),
-    files: need(value, "files", `${where}.files`, isNonNegativeInteger),
-    bytes: need(value, "bytes", `${where}.bytes`, isNonNegativeInteger)
-  };
-}
-function fileOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const record = {
-    path: need(value, "path", `${where}.path`, isString),
-    type: oneOf(value, "type", `${where}.type`, ENTRY_TYPES),
-    mode: need(value, "mode", `${where}.mode`, (mode) => isString(mode) && MODE.test(mode))
-  };
-  const uid = maybe(value, "uid", `${where}.uid`, isNonNegativeInteger);
-  const gid = maybe(value, "gid", `${where}.gid`, isNonNegativeInteger);
-  const size = maybe(value, "size", `${where}.size`, isNonNegativeInteger);
-  const sha256 = maybe(value, "sha256", `${where}.sha256`, (hash) => isString(hash) && HEX64.test(hash));
-  const link = maybe(value, "link", `${where}.link`, isString);
-  if (uid !== void 0) record.uid = uid;
-  if (gid !== void 0) record.gid = gid;
-  if (size !== void 0) record.size = size;
-  if (sha256 !== void 0) record.sha256 = sha256;
-  if (link !== void 0) record.link = link;
-  if (value["special"] !== void 0) record.special = oneOf(value, "special", `${where}.special`, SPECIAL_KINDS);
-  return record;
-}
-function packageOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const result = {
-    ecosystem: oneOf(value, "ecosystem", `${where}.ecosystem`, ECOSYSTEMS),
-    name: need(value, "name", `${where}.name`, isString),
-    version: need(value, "version", `${where}.version`, isString),
-    purl: need(value, "purl", `${where}.purl`, isString),
-    locations: need(value, "locations", `${where}.locations`, isStringArray)
-  };
-  const dev = maybe(value, "dev", `${where}.dev`, (flag) => typeof flag === "boolean");
-  const release = maybe(value, "release", `${where}.release`, isString);
-  const installed = maybe(value, "installed", `${where}.installed`, (flag) => typeof flag === "boolean");
-  if (installed !== void 0) result.installed = installed;
-  const aliases = maybe(value, "aliases", `${where}.aliases`, isStringArray);
-  if (dev !== void 0) result.dev = dev;
-  if (release !== void 0) result.release = release;
-  if (aliases !== void 0) result.aliases = aliases;
-  return result;
-}
-function findingOf2(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const finding = {
-    id: need(value, "id", `${where}.id`, isString),
-    kind: oneOf(value, "kind", `${where}.kind`, FINDING_KINDS),
-    severity: oneOf(value, "severity", `${where}.severity`, SEVERITIES),
-    title: need(value, "title", `${where}.title`, isString),
-    status: oneOf(value, "status", `${where}.status`, FINDING_STATUSES),
-    blocking: need(value, "blocking", `${where}.blocking`, (flag) => typeof flag === "boolean")
-  };
-  const path = maybe(value, "path", `${where}.path`, isString);
-  const rule = maybe(value, "rule", `${where}.rule`, isString);
-  const detail = maybe(value, "detail", `${where}.detail`, isString);
-  if (path !== void 0) finding.path = path;
-  if (rule !== void 0) finding.rule = rule;
-  if (detail !== void 0) finding.detail = detail;
-  if (value["scope"] !== void 0) finding.scope = oneOf(value, "scope", `${where}.scope`, ["dev"]);
-  const pkg = value["package"];
-  if (pkg !== void 0) {
-    if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
-    finding.package = {
-      ecosystem: oneOf(pkg, "ecosystem", `${where}.package.ecosystem`, ECOSYSTEMS),
-      name: need(pkg, "name", `${where}.package.name`, isString),
-      version: need(pkg, "version", `${where}.package.version`, isString)
-    };
-  }
-  const advisory = value["advisory"];
-  if (advisory !== void 0) {
-    if (!isObject(advisory)) throw new ShapeError(`${where}.advisory`, `is ${describeValue(advisory)}, expected an object`);
-    finding.advisory = {
-      id: need(advisory, "id", `${where}.advisory.id`, isString),
-      aliases: need(advisory, "aliases", `${where}.advisory.aliases`, isStringArray),
-      fixed: need(advisory, "fixed", `${where}.advisory.fixed`, isStringArray)
-    };
-    const url = maybe(advisory, "url", `${where}.advisory.url`, isString);
-    if (url !== void 0) finding.advisory.url = url;
-  }
-  return finding;
-}
-function need(object, key, where, check) {
-  const value = object[key];
-  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
-  return value;
-}
-function maybe(object, key, where, check) {
-  const value = object[key];
-  if (value === void 0) return void 0;
-  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
-  return value;
-}
-function oneOf(object, key, where, allowed) {
-  const value = object[key];
-  if (typeof value === "string" && allowed.includes(value)) return value;
-  throw new ShapeError(where, `is ${describeValue(value)}, expected one of ${allowed.join(", ")}`);
-}
-var HEX64, MODE;
-var init_parse_report = __esm({
-  "src/baseline/parse-report.ts"() {
-    "use strict";
-    init_errors();
-    init_model();
-    init_shape();
-    HEX64 = /^[0-9a-f]{64}$/;
-    MODE = /^[0-7]{4}$/;
-  }
-});
-
-// src/baseline/load-baseline.ts
-import { open as open2, stat as stat2 } from "node:fs/promises";
-async function loadBaseline(spec, inspect) {
-  const stats = await stat2(spec).catch(() => {
-    throw new ScanError(`the baseline ${spec} does not exist; pass the previous package, the deployed directory, or the JSON report of its scan`);
-  });
-  if (stats.isFile() && await looksLikeJson(spec)) {
-    if (stats.size > MAX_REPORT_BYTES) throw new ScanError(`the baseline report ${spec} is larger than ${MAX_REPORT_BYTES} bytes; pass the previous package instead`);
-    const handle = await open2(spec, "r");
-    let text;
-    try {
-      text = await handle.readFile("utf8");
-    } finally {
-      await handle.close();
-    }
-    const report2 = parseReport(text, `the baseline ${spec}`);
-    return {
-      summary: { ...report2.target, path: spec, format: "report" },
-      files: report2.files,
-      packages: report2.packages,
-      findings: report2.findings,
-      configs: report2.configs
-    };
-  }
-  let inspection;
-  try {
-    inspection = await inspect(spec);
-  } catch (error) {
-    if (error instanceof ScanError) throw new ScanError(`the baseline: ${error.message}`, { cause: error });
-    throw error;
-  }
-  return {
-    summary: {
-      path: spec,
-      format: inspection.read.format,
-      sha256: inspection.read.sha256 ?? manifestDigest(inspection.files),
-      files: inspection.files.length,
-      bytes: inspection.read.bytes
-    },
-    files: inspection.files,
-    packages: inspection.packages,
-    findings: inspection.findings,
-    configs: inspection.configs
-  };
-}
-async function looksLikeJson(path) {
-  if (path.toLowerCase().endsWith(".json")) return true;
-  const handle = await open2(path, "r");
-  try {
-    const head = Buffer.alloc(64);
-    const { bytesRead } = await handle.read(head, 0, 64, 0);
-    return head.subarray(0, bytesRead).toString("utf8").trimStart().startsWith("{");
-  } finally {
-    await handle.close();
-  }
-}
-var MAX_REPORT_BYTES;
-var init_load_baseline = __esm({
-  "src/baseline/load-baseline.ts"() {
-    "use strict";
-    init_errors();
-    init_manifest_digest();
-    init_parse_report();
-    MAX_REPORT_BYTES = 512 * 1024 * 1024;
-  }
-});
-
-// src/baseline/monitored.ts
-function monitorMatcher(options2 = {}) {
-  const removed = new Set(options2.remove ?? []);
-  const globs2 = [...DEFAULT_MONITORED.filter((glob) => !removed.has(glob)), ...options2.add ?? []];
-  const monitored = guarded(globs2);
-  const unmonitored = (options2.remove ?? []).filter((glob) => !DEFAULT_MONITORED.includes(glob));
-  const excluded = unmonitored.length > 0 ? guarded(unmonitored) : void 0;
-  const added = options2.add && options2.add.length > 0 ? guarded(options2.add) : void 0;
-  return (path) => {
-    const inTree = DEPENDENCY_TREE.test(path);
-    if (inTree && !added) return false;
-    if (!monitored(path) || excluded?.(path)) return false;
-    return !inTree || (added?.(path) ?? false);
-  };
-}
-function requiredLiteral(glob) {
-  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => chunk.replace(/^\/+|\/+$/g, ""));
-  return chunks.reduce((longest, chunk) => chunk.length > longest.length ? chunk : longest, "");
-}
-function guarded(globs2) {
-  const compiled2 = globs2.map((glob) => ({ literal: requiredLiteral(glob), regex: import_picomatch.default.makeRe(glob, { dot: true }) }));
-  const always = compiled2.filter((glob) => glob.literal.length < 3);
-  const literals = [...new Set(compiled2.filter((glob) => glob.literal.length >= 3).map((glob) => glob.literal))];
-  const prefilter = literals.length > 0 ? new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : void 0;
-  return (path) => {
-    if (always.some((glob) => glob.regex.test(path))) return true;
-    if (!prefilter?.test(path)) return false;
-    return compiled2.some((glob) => glob.literal.length >= 3 && path.includes(glob.literal) && glob.regex.test(path));
-  };
-}
-var import_picomatch, DEFAULT_MONITORED, DEPENDENCY_TREE;
-var init_monitored = __esm({
-  "src/baseline/monitored.ts"() {
-    "use strict";
-    import_picomatch = __toESM(require_picomatch2(), 1);
-    DEFAULT_MONITORED = [
-      // web server and PHP
-      "**/.htaccess",
-      "**/.user.ini",
-      "**/php.ini",
-      "**/php-fpm*.conf",
-      "**/php-fpm.d/*.conf",
-      "**/www.conf",
-      "**/nginx*.conf",
-      "**/nginx.conf.sample",
-      "**/*.vhost",
-      "**/sites-available/**",
-      "**/sites-enabled/**",
-      "**/conf.d/*.conf",
-      "**/httpd*.conf",
-      "**/apache2/**/*.conf",
-      // platforms
-      "**/app/etc/*.php",
-      "**/app/etc/*.xml",
-      "config/**",
-      "*/config/**",
-      "**/wp-config*.php",
-      "**/app/config/parameters.php",
-      "**/config/settings.inc.php",
-      "**/config/defines.inc.php",
-      "**/medusa-config.*",
-      "**/next.config.*",
-      // schedulers, services, process managers
-      "**/crontab",
-      "**/*.cron",
-      "**/cron.d/**",
-      "**/crontabs/**",
-      "**/*.service",
-      "**/*.timer",
-      "**/*.socket",
-      "**/supervisor*.conf",
-      "**/supervisor/conf.d/**",
-      "**/Procfile",
-      "**/ecosystem.config.*",
-      "**/sudoers",
-      "**/sudoers.d/**",
-      // containers
-      "**/Dockerfile*",
-      "**/*.dockerfile",
-      "**/docker-compose*.yml",
-      "**/docker-compose*.yaml",
-      "**/compose.yml",
-      "**/compose.yaml",
-      "**/.dockerignore",
-      // secrets and registries
-      "**/.env",
-      "**/.env.*",
-      "**/.npmrc",
-      "**/auth.json",
-      // deploy scripts
-      "**/deploy.php",
-      "**/deploy.rb",
-      "**/Capfile",
-      "**/config/deploy/*.rb",
-      "**/.mage.yml",
-      "**/hosts.yml",
-      // CI files inside the package
-      "**/.gitlab-ci.yml",
-      "**/.github/workflows/*",
-      "**/bitbucket-pipelines.yml",
-      "**/Jenkinsfile",
-      "**/.circleci/config.yml",
-      "**/azure-pipelines.yml"
-    ];
-    DEPENDENCY_TREE = /(?:^|\/)(?:node_modules|bower_components|\.yarn|site-packages|\.pnpm-store)\//;
-  }
-});
-
-// src/baseline/package-diff.ts
-function diffPackages(baseline, target2) {
-  const group = (packages) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const pkg of packages) {
-      const key = `${pkg.ecosystem}\0${pkg.release ?? ""}\0${pkg.name}`;
-      map.set(key, [...map.get(key) ?? [], pkg]);
-    }
-    return map;
-  };
-  const before = group(baseline);
-  const after = group(target2);
-  const result = { added: [], removed: [], upgraded: [], downgraded: [] };
-  for (const key of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
-    const then = before.get(key) ?? [];
-    const now = after.get(key) ?? [];
-    const gone = then.filter((old) => !now.some((pkg) => pkg.version === old.version));
-    const came = now.filter((pkg) => !then.some((old) => old.version === pkg.version));
-    if (gone.length === 1 && came.length === 1) {
-      const [old, pkg] = [gone[0], came[0]];
-      const change = { ecosystem: pkg.ecosystem, name: pkg.name, from: old.version, to: pkg.version };
-      (order(pkg, old.version, pkg.version) < 0 ? result.downgraded : result.upgraded).push(change);
-      continue;
-    }
-    result.removed.push(...gone.map(ref));
-    result.added.push(...came.map(ref));
-  }
-  const byName2 = (a, b) => a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-  result.added.sort(byName2);
-  result.removed.sort(byName2);
-  result.upgraded.sort(byName2);
-  result.downgraded.sort(byName2);
-  return result;
-}
-function order(pkg, from, to) {
-  try {
-    return comparatorFor(pkg.ecosystem)?.compare(to, from) ?? 1;
-  } catch {
-    return 1;
-  }
-}
-function ref(pkg) {
-  return { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version };
-}
-var init_package_diff = __esm({
-  "src/baseline/package-diff.ts"() {
-    "use strict";
-    init_registry();
-  }
-});
-
-// src/findings/draft.ts
-import { createHash as createHash3 } from "node:crypto";
-function identify(drafts, topFolder) {
-  return drafts.map(({ identity, ...found }) => ({ id: idOf(found.kind, identity, found.rule, topFolder), ...found, status: "new", blocking: true }));
-}
-function idOf(kind, identity, rule, top) {
-  const subject = identity.paths && top ? withoutTopFolder(identity.subject, top) : identity.subject;
-  return createHash3("sha256").update(`${kind}\0${subject}\0${identity.aspect ?? rule ?? ""}`).digest("hex").slice(0, 32);
-}
-function withoutTopFolder(subject, top) {
-  const prefix = `${top}/`;
-  return subject.split("\0").map((path) => path.startsWith(prefix) ? path.slice(prefix.length) : path === top ? "" : path).join("\0");
-}
-var init_draft = __esm({
-  "src/findings/draft.ts"() {
-    "use strict";
-  }
-});
-
 // src/checks/secrets/placeholder.ts
 function escape2(word) {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -25190,18 +24737,35 @@ var init_secret_config_rules = __esm({
 });
 
 // src/checks/secrets/secret-fingerprint.ts
-import { createHash as createHash4 } from "node:crypto";
+import { scrypt } from "node:crypto";
 function fingerprint(value) {
-  return createHash4("sha256").update("release-gate secret\0").update(value, "utf8").digest("hex").slice(0, 16);
+  return new Promise((resolve, reject) => {
+    scrypt(Buffer.from(value, "utf8"), SALT, 16, FINGERPRINT_COST, (error, key) => {
+      if (error) reject(error);
+      else resolve(key.toString("hex"));
+    });
+  });
 }
-function redact(value) {
-  const shown = Math.min(4, Math.floor(value.length / 4));
-  const head = value.slice(0, shown).replace(/[^\x21-\x7e]/g, "?");
-  return `${head}\u2026 (${value.length} characters)`;
+async function fingerprints(values) {
+  const out = new Array(values.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < values.length) {
+      const i2 = next++;
+      out[i2] = await fingerprint(values[i2]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, values.length) }, worker));
+  return out;
 }
+var FINGERPRINT_COST, SALT, PARALLEL, REDACTED;
 var init_secret_fingerprint = __esm({
   "src/checks/secrets/secret-fingerprint.ts"() {
     "use strict";
+    FINGERPRINT_COST = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+    SALT = "release-gate secret fingerprint v2: scrypt over the value, salted with this line";
+    PARALLEL = 4;
+    REDACTED = "[redacted]";
   }
 });
 
@@ -25609,9 +25173,12 @@ var init_secret_scanner = __esm({
 });
 
 // src/checks/secrets/redact.ts
+function normalizeRedactions(text) {
+  return text.replace(OLD_FORM, REDACTED);
+}
 function redactText(text, name = "") {
   let out = text;
-  for (const value of [...secretValues(text, name)].sort((a, b) => b.length - a.length)) out = out.split(value).join(redact(value));
+  for (const value of [...secretValues(text, name)].sort((a, b) => b.length - a.length)) out = out.split(value).join(REDACTED);
   return out.split("\n").map(redactLine).join("\n");
 }
 function secretValues(text, name) {
@@ -25625,13 +25192,13 @@ function secretValues(text, name) {
 }
 function redactLine(line) {
   if (PEM.test(line)) return "[private key redacted]";
-  let out = line.replace(DSN2, (match, head, secret) => REDACTED.test(secret) ? match : `${head}${redact(secret)}@`);
+  let out = line.replace(DSN2, (match, head, secret) => WRITTEN.test(secret) ? match : `${head}${REDACTED}@`);
   out = out.replace(ASSIGNMENT, (match, quote, key, sep, valueQuote, quoted, bare) => {
     const value = quoted ?? bare ?? "";
-    if (!SECRET_KEY.test(key) || isStandIn(value) || REDACTED.test(value)) return match;
-    return valueQuote === void 0 ? `${quote}${key}${quote}${sep}${redact(value)}` : `${quote}${key}${quote}${sep}${valueQuote}${redact(value)}${valueQuote}`;
+    if (!SECRET_KEY.test(key) || isStandIn(value) || WRITTEN.test(value)) return match;
+    return valueQuote === void 0 ? `${quote}${key}${quote}${sep}${REDACTED}` : `${quote}${key}${quote}${sep}${valueQuote}${REDACTED}${valueQuote}`;
   });
-  return out.replace(LONG_RUN, (run) => looksRandom(run) ? redact(run) : run);
+  return out.replace(LONG_RUN, (run) => looksRandom(run) ? REDACTED : run);
 }
 function isStandIn(value) {
   const v = value.trim();
@@ -25642,7 +25209,7 @@ function looksRandom(run) {
   const hex = /^[0-9a-f]{32,}$/i.test(run);
   return hex && entropy(run) > 3.2 || classes >= 3 && entropy(run) > 4;
 }
-var SECRET_KEY, ASSIGNMENT, DSN2, PEM, LONG_RUN, REDACTED;
+var SECRET_KEY, ASSIGNMENT, DSN2, PEM, LONG_RUN, WRITTEN, OLD_FORM;
 var init_redact = __esm({
   "src/checks/secrets/redact.ts"() {
     "use strict";
@@ -25651,11 +25218,663 @@ var init_redact = __esm({
     init_secret_fingerprint();
     init_secret_scanner();
     SECRET_KEY = /(?:pass(?:word|wd|phrase)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|crypt|salt|auth|credential|dsn|cookie[_-]?(?:key|iv)|signing|_key$|^key$)/i;
-    ASSIGNMENT = /(["']?)([\w.-]{1,80})\1(\s*(?:=>|=|:|,)\s*)(?:(["'])((?:\\.|(?!\4)[^\\\n]){1,2000})\4|([^\s"',;#][^\s"',;]{0,2000}(?: \(\d+ characters\))?))/g;
+    ASSIGNMENT = /(["']?)([\w.-]{1,80})\1(\s*(?:=>|=|:|,)\s*)(?:(["'])((?:\\.|(?!\4)[^\\\n]){1,2000})\4|([^\s"',;#][^\s"',;]{0,2000}))/g;
     DSN2 = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]+:)([^\s@'"]{1,512})@/gi;
     PEM = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/;
     LONG_RUN = /[A-Za-z0-9+/=_-]{20,}/g;
-    REDACTED = /… \(\d+ characters\)/;
+    WRITTEN = /\[redacted\]|… \(\d+ characters\)/;
+    OLD_FORM = /[^\s'"`=:,;]{0,4}… \(\d+ characters\)/g;
+  }
+});
+
+// src/baseline/config-diff.ts
+function configDiff(path, before, after, existedBefore) {
+  if (after?.text === void 0) return { diffOmitted: omission(after, "package") };
+  if (existedBefore && before?.text === void 0) return { diffOmitted: omission(before, "baseline") };
+  const old = normalizeRedactions(before?.text ?? "");
+  if (existedBefore && old === after.text) return { diffOmitted: "only redacted values differ (a secret changed)" };
+  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, old, after.text, "", "", { context: 3 });
+  const lines = patch.split("\n").slice(1);
+  let text = lines.slice(0, MAX_DIFF_LINES).join("\n");
+  if (text.length > MAX_DIFF_CHARS) text = text.slice(0, MAX_DIFF_CHARS);
+  if (lines.length > MAX_DIFF_LINES || text.length === MAX_DIFF_CHARS) text += "\n\u2026 (diff truncated)";
+  return { diff: text.trimEnd() };
+}
+function omission(config, side) {
+  if (!config) return `no text of the ${side} side`;
+  switch (config.omitted) {
+    case "binary":
+      return `the ${side} side is not text`;
+    case "too-large":
+      return `the ${side} side is larger than the text bound`;
+    case "report-bound":
+      return `the ${side} report had no room left for its text`;
+    default:
+      return `no text of the ${side} side`;
+  }
+}
+var MAX_DIFF_LINES, MAX_DIFF_CHARS;
+var init_config_diff = __esm({
+  "src/baseline/config-diff.ts"() {
+    "use strict";
+    init_libesm();
+    init_redact();
+    MAX_DIFF_LINES = 200;
+    MAX_DIFF_CHARS = 16 * 1024;
+  }
+});
+
+// src/baseline/strip-root.ts
+function singleTopFolder(files) {
+  let top;
+  for (const file of files) {
+    const slash = file.path.indexOf("/");
+    const first = slash < 0 ? file.path : file.path.slice(0, slash);
+    if (slash < 0 && file.type !== "dir") return void 0;
+    if (top === void 0) top = first;
+    else if (first !== top) return void 0;
+  }
+  return top;
+}
+function rootsToStrip(target2, baseline, named = {}) {
+  const clean2 = (root) => (root ?? "").replace(/^\.?\/+|\/+$/g, "");
+  if (named.target !== void 0 || named.baseline !== void 0) return { target: clean2(named.target), baseline: clean2(named.baseline) };
+  const a = singleTopFolder(target2);
+  const b = singleTopFolder(baseline);
+  if (a !== void 0 && b !== void 0) return { target: a, baseline: b };
+  if (a !== void 0 && !baseline.some((file) => file.path === a || file.path.startsWith(`${a}/`))) return { target: a, baseline: "" };
+  if (b !== void 0 && !target2.some((file) => file.path === b || file.path.startsWith(`${b}/`))) return { target: "", baseline: b };
+  return { target: "", baseline: "" };
+}
+function relativeTo(root, path) {
+  if (root === "") return path;
+  if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
+  return void 0;
+}
+var init_strip_root = __esm({
+  "src/baseline/strip-root.ts"() {
+    "use strict";
+  }
+});
+
+// src/baseline/file-diff.ts
+function byPath(side) {
+  const map = /* @__PURE__ */ new Map();
+  for (const file of side.files) {
+    const path = relativeTo(side.root, file.path);
+    if (path !== void 0) map.set(path, file);
+  }
+  return map;
+}
+function stateOf(file) {
+  const state = { type: file.type, mode: file.mode };
+  if (file.uid !== void 0) state.uid = file.uid;
+  if (file.gid !== void 0) state.gid = file.gid;
+  if (file.sha256 !== void 0) state.sha256 = file.sha256;
+  if (file.link !== void 0) state.link = file.link;
+  return state;
+}
+function aspects(before, after) {
+  const changed = [];
+  if (before.type !== after.type) changed.push("type");
+  else if (before.sha256 !== after.sha256) changed.push("content");
+  if (before.mode !== after.mode) changed.push("mode");
+  if (before.uid !== void 0 && after.uid !== void 0 && (before.uid !== after.uid || before.gid !== after.gid)) changed.push("owner");
+  if (before.link !== after.link && before.type === after.type) changed.push("link");
+  return changed;
+}
+function diffFiles(baseline, target2, monitored) {
+  const before = byPath(baseline);
+  const after = byPath(target2);
+  const texts = {
+    before: new Map(baseline.configs.flatMap((config) => withRelativePath(config, baseline.root))),
+    after: new Map(target2.configs.flatMap((config) => withRelativePath(config, target2.root)))
+  };
+  const files = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  const configs = [];
+  for (const [path, now] of after) {
+    const then = before.get(path);
+    const changed = then ? aspects(then, now) : ["added"];
+    if (!then) files.added++;
+    else if (changed.length > 0) files.changed++;
+    else files.unchanged++;
+    if (changed.length === 0 || now.type === "dir" || !monitored(path)) continue;
+    const change = { path, changes: changed, after: stateOf(now) };
+    if (then) change.before = stateOf(then);
+    if (changed.includes("content") || changed.includes("added")) Object.assign(change, configDiff(path, texts.before.get(path), texts.after.get(path), then !== void 0));
+    configs.push(change);
+  }
+  for (const [path, then] of before) {
+    if (after.has(path)) continue;
+    files.removed++;
+    if (then.type !== "dir" && monitored(path)) configs.push({ path, changes: ["removed"], before: stateOf(then) });
+  }
+  configs.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, configs };
+}
+function withRelativePath(config, root) {
+  const path = relativeTo(root, config.path);
+  return path === void 0 ? [] : [[path, config]];
+}
+var init_file_diff = __esm({
+  "src/baseline/file-diff.ts"() {
+    "use strict";
+    init_config_diff();
+    init_strip_root();
+  }
+});
+
+// src/pass/manifest-digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function manifestDigest(files) {
+  const hash = createHash2("sha256");
+  for (const file of files) {
+    hash.update(
+      `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
+`
+    );
+  }
+  return hash.digest("hex");
+}
+var init_manifest_digest = __esm({
+  "src/pass/manifest-digest.ts"() {
+    "use strict";
+  }
+});
+
+// src/baseline/parse-report.ts
+function parseReport(text, source) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ScanError(`${source} is not JSON; pass the JSON report a release-gate scan wrote (--report)`);
+  }
+  if (!isObject(data) || !("schemaVersion" in data)) {
+    throw new ScanError(`${source} is not a release-gate report (no schemaVersion); pass the JSON report a scan wrote (--report)`);
+  }
+  if (data["schemaVersion"] !== SCHEMA_VERSION) {
+    throw new ScanError(
+      `${source} is a report of schema version ${describeValue(data["schemaVersion"])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`
+    );
+  }
+  try {
+    return reportOf(data);
+  } catch (error) {
+    if (error instanceof ShapeError) {
+      throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
+    }
+    throw error;
+  }
+}
+function reportOf(data) {
+  const tool = need(data, "tool", "tool", isObject);
+  const files = need(data, "files", "files", Array.isArray).map((item2, i2) => fileOf(item2, `files[${i2}]`));
+  const packages = need(data, "packages", "packages", Array.isArray).map((item2, i2) => packageOf(item2, `packages[${i2}]`));
+  const findings = need(data, "findings", "findings", Array.isArray).map((item2, i2) => findingOf2(item2, `findings[${i2}]`));
+  const baseline = data["baseline"];
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: need(tool, "name", "tool.name", isString), version: need(tool, "version", "tool.version", isString) },
+    target: targetOf(data["target"], "target"),
+    baseline: baseline === null || baseline === void 0 ? null : targetOf(baseline, "baseline"),
+    files,
+    packages,
+    findings,
+    verdict: oneOf(data, "verdict", "verdict", VERDICTS),
+    sources: list2(data, "sources").map((item2, i2) => sourceOf(item2, `sources[${i2}]`)),
+    notes: list2(data, "notes").map((item2, i2) => {
+      if (!isString(item2)) throw new ShapeError(`notes[${i2}]`, `is ${describeValue(item2)}`);
+      return item2;
+    }),
+    configs: list2(data, "configs").map((item2, i2) => configOf(item2, `configs[${i2}]`)),
+    // what changed against the report's own baseline: shown, never compared, so kept as read
+    changes: isObject(data["changes"]) ? data["changes"] : null,
+    warnings: list2(data, "warnings").map((item2, i2) => {
+      if (!isString(item2)) throw new ShapeError(`warnings[${i2}]`, `is ${describeValue(item2)}`);
+      return item2;
+    })
+  };
+}
+function configOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const config = {
+    path: need(value, "path", `${where}.path`, isString),
+    sha256: need(value, "sha256", `${where}.sha256`, isString)
+  };
+  const text = maybe(value, "text", `${where}.text`, isString);
+  if (text !== void 0) config.text = text;
+  if (value["omitted"] !== void 0) config.omitted = oneOf(value, "omitted", `${where}.omitted`, ["binary", "too-large", "report-bound"]);
+  return config;
+}
+function list2(data, key) {
+  const value = data[key];
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) throw new ShapeError(key, `is ${describeValue(value)}, expected a list`);
+  return value;
+}
+function sourceOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const summary = {
+    source: need(value, "source", `${where}.source`, isString),
+    records: need(value, "records", `${where}.records`, isNonNegativeInteger),
+    httpCalls: need(value, "httpCalls", `${where}.httpCalls`, isNonNegativeInteger),
+    skipped: need(value, "skipped", `${where}.skipped`, isNonNegativeInteger)
+  };
+  const failed = maybe(value, "failed", `${where}.failed`, isString);
+  if (failed !== void 0) summary.failed = failed;
+  return summary;
+}
+function targetOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const target2 = {
+    path: need(value, "path", `${where}.path`, isString),
+    format: oneOf(value, "format", `${where}.format`, TARGET_FORMATS),
+    sha256: need(value, "sha256", `${where}.sha256`, isString),
+    files: need(value, "files", `${where}.files`, isNonNegativeInteger),
+    bytes: need(value, "bytes", `${where}.bytes`, isNonNegativeInteger)
+  };
+  const root = maybe(value, "root", `${where}.root`, isString);
+  if (root !== void 0) target2.root = root;
+  return target2;
+}
+function placeOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const place = { path: need(value, "path", `${where}.path`, isString) };
+  const line = maybe(value, "line", `${where}.line`, isPositiveInteger);
+  if (line !== void 0) place.line = line;
+  return place;
+}
+function isPositiveInteger(value) {
+  return isNonNegativeInteger(value) && value > 0;
+}
+function fileOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const record = {
+    path: need(value, "path", `${where}.path`, isString),
+    type: oneOf(value, "type", `${where}.type`, ENTRY_TYPES),
+    mode: need(value, "mode", `${where}.mode`, (mode) => isString(mode) && MODE.test(mode))
+  };
+  const uid = maybe(value, "uid", `${where}.uid`, isNonNegativeInteger);
+  const gid = maybe(value, "gid", `${where}.gid`, isNonNegativeInteger);
+  const size = maybe(value, "size", `${where}.size`, isNonNegativeInteger);
+  const sha256 = maybe(value, "sha256", `${where}.sha256`, (hash) => isString(hash) && HEX64.test(hash));
+  const link = maybe(value, "link", `${where}.link`, isString);
+  if (uid !== void 0) record.uid = uid;
+  if (gid !== void 0) record.gid = gid;
+  if (size !== void 0) record.size = size;
+  if (sha256 !== void 0) record.sha256 = sha256;
+  if (link !== void 0) record.link = link;
+  if (value["special"] !== void 0) record.special = oneOf(value, "special", `${where}.special`, SPECIAL_KINDS);
+  return record;
+}
+function packageOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const result = {
+    ecosystem: oneOf(value, "ecosystem", `${where}.ecosystem`, ECOSYSTEMS),
+    name: need(value, "name", `${where}.name`, isString),
+    version: need(value, "version", `${where}.version`, isString),
+    purl: need(value, "purl", `${where}.purl`, isString),
+    locations: need(value, "locations", `${where}.locations`, isStringArray)
+  };
+  const dev = maybe(value, "dev", `${where}.dev`, (flag) => typeof flag === "boolean");
+  const release = maybe(value, "release", `${where}.release`, isString);
+  const installed = maybe(value, "installed", `${where}.installed`, (flag) => typeof flag === "boolean");
+  if (installed !== void 0) result.installed = installed;
+  const aliases = maybe(value, "aliases", `${where}.aliases`, isStringArray);
+  if (dev !== void 0) result.dev = dev;
+  if (release !== void 0) result.release = release;
+  if (aliases !== void 0) result.aliases = aliases;
+  return result;
+}
+function findingOf2(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const finding = {
+    id: need(value, "id", `${where}.id`, isString),
+    kind: oneOf(value, "kind", `${where}.kind`, FINDING_KINDS),
+    severity: oneOf(value, "severity", `${where}.severity`, SEVERITIES),
+    title: need(value, "title", `${where}.title`, isString),
+    status: oneOf(value, "status", `${where}.status`, FINDING_STATUSES),
+    blocking: need(value, "blocking", `${where}.blocking`, (flag) => typeof flag === "boolean")
+  };
+  const path = maybe(value, "path", `${where}.path`, isString);
+  const rule = maybe(value, "rule", `${where}.rule`, isString);
+  const detail = maybe(value, "detail", `${where}.detail`, isString);
+  if (path !== void 0) finding.path = path;
+  if (rule !== void 0) finding.rule = rule;
+  if (detail !== void 0) finding.detail = detail;
+  if (value["scope"] !== void 0) finding.scope = oneOf(value, "scope", `${where}.scope`, ["dev"]);
+  const line = maybe(value, "line", `${where}.line`, isPositiveInteger);
+  if (line !== void 0) finding.line = line;
+  const related = maybe(value, "related", `${where}.related`, Array.isArray);
+  if (related !== void 0) finding.related = related.map((item2, i2) => placeOf(item2, `${where}.related[${i2}]`));
+  const upgradeTo = maybe(value, "upgradeTo", `${where}.upgradeTo`, isString);
+  if (upgradeTo !== void 0) finding.upgradeTo = upgradeTo;
+  const pkg = value["package"];
+  if (pkg !== void 0) {
+    if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
+    finding.package = {
+      ecosystem: oneOf(pkg, "ecosystem", `${where}.package.ecosystem`, ECOSYSTEMS),
+      name: need(pkg, "name", `${where}.package.name`, isString),
+      version: need(pkg, "version", `${where}.package.version`, isString)
+    };
+  }
+  const advisory = value["advisory"];
+  if (advisory !== void 0) {
+    if (!isObject(advisory)) throw new ShapeError(`${where}.advisory`, `is ${describeValue(advisory)}, expected an object`);
+    finding.advisory = {
+      id: need(advisory, "id", `${where}.advisory.id`, isString),
+      aliases: need(advisory, "aliases", `${where}.advisory.aliases`, isStringArray),
+      fixed: need(advisory, "fixed", `${where}.advisory.fixed`, isStringArray)
+    };
+    const url = maybe(advisory, "url", `${where}.advisory.url`, isString);
+    if (url !== void 0) finding.advisory.url = url;
+  }
+  return finding;
+}
+function need(object, key, where, check) {
+  const value = object[key];
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+function maybe(object, key, where, check) {
+  const value = object[key];
+  if (value === void 0) return void 0;
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+function oneOf(object, key, where, allowed) {
+  const value = object[key];
+  if (typeof value === "string" && allowed.includes(value)) return value;
+  throw new ShapeError(where, `is ${describeValue(value)}, expected one of ${allowed.join(", ")}`);
+}
+var HEX64, MODE;
+var init_parse_report = __esm({
+  "src/baseline/parse-report.ts"() {
+    "use strict";
+    init_errors();
+    init_model();
+    init_shape();
+    HEX64 = /^[0-9a-f]{64}$/;
+    MODE = /^[0-7]{4}$/;
+  }
+});
+
+// src/baseline/load-baseline.ts
+import { open as open2, stat as stat2 } from "node:fs/promises";
+async function loadBaseline(spec, inspect) {
+  const stats = await stat2(spec).catch(() => {
+    throw new ScanError(`the baseline ${spec} does not exist; pass the previous package, the deployed directory, or the JSON report of its scan`);
+  });
+  if (stats.isFile() && await looksLikeJson(spec)) {
+    if (stats.size > MAX_REPORT_BYTES) throw new ScanError(`the baseline report ${spec} is larger than ${MAX_REPORT_BYTES} bytes; pass the previous package instead`);
+    const handle = await open2(spec, "r");
+    let text;
+    try {
+      text = await handle.readFile("utf8");
+    } finally {
+      await handle.close();
+    }
+    const report2 = parseReport(text, `the baseline ${spec}`);
+    return {
+      summary: { ...report2.target, path: spec, format: "report" },
+      files: report2.files,
+      packages: report2.packages,
+      findings: report2.findings,
+      configs: report2.configs
+    };
+  }
+  let inspection;
+  try {
+    inspection = await inspect(spec);
+  } catch (error) {
+    if (error instanceof ScanError) throw new ScanError(`the baseline: ${error.message}`, { cause: error });
+    throw error;
+  }
+  return {
+    summary: {
+      path: spec,
+      format: inspection.read.format,
+      sha256: inspection.read.sha256 ?? manifestDigest(inspection.files),
+      files: inspection.files.length,
+      bytes: inspection.read.bytes
+    },
+    files: inspection.files,
+    packages: inspection.packages,
+    findings: inspection.findings,
+    configs: inspection.configs
+  };
+}
+async function looksLikeJson(path) {
+  if (path.toLowerCase().endsWith(".json")) return true;
+  const handle = await open2(path, "r");
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, 64, 0);
+    return head.subarray(0, bytesRead).toString("utf8").trimStart().startsWith("{");
+  } finally {
+    await handle.close();
+  }
+}
+var MAX_REPORT_BYTES;
+var init_load_baseline = __esm({
+  "src/baseline/load-baseline.ts"() {
+    "use strict";
+    init_errors();
+    init_manifest_digest();
+    init_parse_report();
+    MAX_REPORT_BYTES = 512 * 1024 * 1024;
+  }
+});
+
+// src/baseline/monitored.ts
+function monitorMatcher(options2 = {}) {
+  const removed = new Set(options2.remove ?? []);
+  const defaults = guarded(DEFAULT_MONITORED.filter((glob) => !removed.has(glob)));
+  const unmonitored = (options2.remove ?? []).filter((glob) => !DEFAULT_MONITORED.includes(glob));
+  const excluded = unmonitored.length > 0 ? relative(guarded(unmonitored)) : void 0;
+  const added = options2.add && options2.add.length > 0 ? relative(guarded(options2.add)) : void 0;
+  const monitored = (path) => defaults(path) || (added?.(path) ?? false);
+  return (path) => {
+    const inTree = DEPENDENCY_TREE2.test(path);
+    if (inTree && !added) return false;
+    if (!monitored(path) || excluded?.(path)) return false;
+    return !inTree || (added?.(path) ?? false);
+  };
+}
+function relative(match) {
+  return (path) => {
+    if (match(path)) return true;
+    const slash = path.indexOf("/");
+    return slash > 0 && match(path.slice(slash + 1));
+  };
+}
+function requiredLiteral(glob) {
+  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => chunk.replace(/^\/+|\/+$/g, ""));
+  return chunks.reduce((longest, chunk) => chunk.length > longest.length ? chunk : longest, "");
+}
+function guarded(globs2) {
+  const compiled2 = globs2.map((glob) => ({ literal: requiredLiteral(glob), regex: import_picomatch.default.makeRe(glob, { dot: true }) }));
+  const always = compiled2.filter((glob) => glob.literal.length < 3);
+  const literals = [...new Set(compiled2.filter((glob) => glob.literal.length >= 3).map((glob) => glob.literal))];
+  const prefilter = literals.length > 0 ? new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : void 0;
+  return (path) => {
+    if (always.some((glob) => glob.regex.test(path))) return true;
+    if (!prefilter?.test(path)) return false;
+    return compiled2.some((glob) => glob.literal.length >= 3 && path.includes(glob.literal) && glob.regex.test(path));
+  };
+}
+var import_picomatch, DEFAULT_MONITORED, DEPENDENCY_TREE2;
+var init_monitored = __esm({
+  "src/baseline/monitored.ts"() {
+    "use strict";
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    DEFAULT_MONITORED = [
+      // web server and PHP
+      "**/.htaccess",
+      "**/.user.ini",
+      "**/php.ini",
+      "**/php-fpm*.conf",
+      "**/php-fpm.d/*.conf",
+      "**/www.conf",
+      "**/nginx*.conf",
+      "**/nginx.conf.sample",
+      "**/*.vhost",
+      "**/sites-available/**",
+      "**/sites-enabled/**",
+      "**/conf.d/*.conf",
+      "**/httpd*.conf",
+      "**/apache2/**/*.conf",
+      // platforms
+      "**/app/etc/*.php",
+      "**/app/etc/*.xml",
+      "config/**",
+      "*/config/**",
+      "**/wp-config*.php",
+      "**/app/config/parameters.php",
+      "**/config/settings.inc.php",
+      "**/config/defines.inc.php",
+      "**/medusa-config.*",
+      "**/next.config.*",
+      // schedulers, services, process managers
+      "**/crontab",
+      "**/*.cron",
+      "**/cron.d/**",
+      "**/crontabs/**",
+      "**/*.service",
+      "**/*.timer",
+      "**/*.socket",
+      "**/supervisor*.conf",
+      "**/supervisor/conf.d/**",
+      "**/Procfile",
+      "**/ecosystem.config.*",
+      "**/sudoers",
+      "**/sudoers.d/**",
+      // containers
+      "**/Dockerfile*",
+      "**/*.dockerfile",
+      "**/docker-compose*.yml",
+      "**/docker-compose*.yaml",
+      "**/compose.yml",
+      "**/compose.yaml",
+      "**/.dockerignore",
+      // secrets and registries
+      "**/.env",
+      "**/.env.*",
+      "**/.npmrc",
+      "**/auth.json",
+      // deploy scripts
+      "**/deploy.php",
+      "**/deploy.rb",
+      "**/Capfile",
+      "**/config/deploy/*.rb",
+      "**/.mage.yml",
+      "**/hosts.yml",
+      // CI files inside the package
+      "**/.gitlab-ci.yml",
+      "**/.github/workflows/*",
+      "**/bitbucket-pipelines.yml",
+      "**/Jenkinsfile",
+      "**/.circleci/config.yml",
+      "**/azure-pipelines.yml"
+    ];
+    DEPENDENCY_TREE2 = /(?:^|\/)(?:node_modules|bower_components|\.yarn|site-packages|\.pnpm-store)\//;
+  }
+});
+
+// src/baseline/package-diff.ts
+function diffPackages(baseline, target2) {
+  const group = (packages) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const pkg of packages) {
+      const key = `${pkg.ecosystem}\0${pkg.release ?? ""}\0${pkg.name}`;
+      map.set(key, [...map.get(key) ?? [], pkg]);
+    }
+    return map;
+  };
+  const before = group(baseline);
+  const after = group(target2);
+  const result = { added: [], removed: [], upgraded: [], downgraded: [] };
+  for (const key of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    const then = before.get(key) ?? [];
+    const now = after.get(key) ?? [];
+    const gone = then.filter((old) => !now.some((pkg) => pkg.version === old.version));
+    const came = now.filter((pkg) => !then.some((old) => old.version === pkg.version));
+    if (gone.length === 1 && came.length === 1) {
+      const [old, pkg] = [gone[0], came[0]];
+      const change = { ecosystem: pkg.ecosystem, name: pkg.name, from: old.version, to: pkg.version };
+      (order(pkg, old.version, pkg.version) < 0 ? result.downgraded : result.upgraded).push(change);
+      continue;
+    }
+    result.removed.push(...gone.map(ref));
+    result.added.push(...came.map(ref));
+  }
+  const byName2 = (a, b) => a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  result.added.sort(byName2);
+  result.removed.sort(byName2);
+  result.upgraded.sort(byName2);
+  result.downgraded.sort(byName2);
+  return result;
+}
+function order(pkg, from, to) {
+  try {
+    return comparatorFor(pkg.ecosystem)?.compare(to, from) ?? 1;
+  } catch {
+    return 1;
+  }
+}
+function ref(pkg) {
+  return { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version };
+}
+var init_package_diff = __esm({
+  "src/baseline/package-diff.ts"() {
+    "use strict";
+    init_registry();
+  }
+});
+
+// src/findings/draft.ts
+import { createHash as createHash3 } from "node:crypto";
+function identify(drafts, topFolder) {
+  return drafts.map(({ identity, ...found }) => ({ id: idOf(found.kind, identity, found.rule, topFolder), ...found, status: "new", blocking: true }));
+}
+function idOf(kind, identity, rule, top) {
+  const subject = identity.paths && top ? withoutTopFolder(identity.subject, top) : identity.subject;
+  return createHash3("sha256").update(`${kind}\0${subject}\0${identity.aspect ?? rule ?? ""}`).digest("hex").slice(0, 32);
+}
+function withoutTopFolder(subject, top) {
+  const prefix = `${top}/`;
+  return subject.split("\0").map((path) => path.startsWith(prefix) ? path.slice(prefix.length) : path === top ? "" : path).join("\0");
+}
+var init_draft = __esm({
+  "src/findings/draft.ts"() {
+    "use strict";
+  }
+});
+
+// src/findings/relative-paths.ts
+function relativizeFindings(findings, root) {
+  if (root === "") return;
+  const prefix = `${root}/`;
+  const inDetail = new RegExp(`(^|[\\s,;:("'])${escapeRegExp(prefix)}`, "g");
+  for (const finding of findings) {
+    if (finding.path !== void 0) finding.path = relativePath(finding.path, root);
+    if (finding.related) finding.related = finding.related.map((place) => ({ ...place, path: relativePath(place.path, root) }));
+    if (finding.detail?.includes(prefix)) finding.detail = finding.detail.replace(inDetail, "$1");
+    if (finding.title.includes(prefix)) finding.title = finding.title.replace(inDetail, "$1");
+  }
+}
+function relativePath(path, root) {
+  if (root === "") return path;
+  if (path === root) return ".";
+  return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var init_relative_paths = __esm({
+  "src/findings/relative-paths.ts"() {
+    "use strict";
   }
 });
 
@@ -26089,66 +26308,6 @@ var init_owners = __esm({
   }
 });
 
-// src/checks/path-facts.ts
-function inDependencyTree(path) {
-  return DEPENDENCY_TREE2.test(path);
-}
-function inDerivedTree(path) {
-  return DERIVED_TREE.test(path);
-}
-function inSampleFolder(path) {
-  return SAMPLE_FOLDER.test(path);
-}
-function isSample(path) {
-  return SAMPLE_FOLDER.test(path) || SAMPLE_NAME.test(baseName(path));
-}
-function baseName(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? path : path.slice(slash + 1);
-}
-function parentOf(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? "" : path.slice(0, slash);
-}
-function extensionOf(base) {
-  const dot = base.lastIndexOf(".");
-  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
-}
-function folderUpTo(path, test, includeLast) {
-  let start = 0;
-  for (; ; ) {
-    const slash = path.indexOf("/", start);
-    const end = slash < 0 ? path.length : slash;
-    if (slash < 0 && !includeLast) return void 0;
-    if (test(path.slice(start, end))) return path.slice(0, end);
-    if (slash < 0) return void 0;
-    start = slash + 1;
-  }
-}
-function leftoverOf(base) {
-  if (base.length > 2 && base.startsWith("#") && base.endsWith("#")) return base.slice(1, -1);
-  const match = /^(.+?)(?:\.(?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy|swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
-  if (!match) return void 0;
-  let original = match[1];
-  if (/\.sw[a-p]$/i.test(base) && original.startsWith(".") && original.length > 1) original = original.slice(1);
-  return original;
-}
-function mayBeLeftover(lower, ext) {
-  const last = lower.charCodeAt(lower.length - 1);
-  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.endsWith(" copy");
-}
-var DEPENDENCY_TREE2, SAMPLE_FOLDER, SAMPLE_NAME, DERIVED_TREE, LEFTOVER_EXTENSIONS;
-var init_path_facts = __esm({
-  "src/checks/path-facts.ts"() {
-    "use strict";
-    DEPENDENCY_TREE2 = /(?:^|\/)(?:node_modules|vendor|bower_components|jspm_packages|site-packages|dist-packages|\.yarn)\//;
-    SAMPLE_FOLDER = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demo|docs?|benchmarks?)\//i;
-    SAMPLE_NAME = /(?:^|[._-])(?:examples?|samples?|fixtures?|mocks?|dummy|tests?|specs?|demo)(?:[._-]|$)/i;
-    DERIVED_TREE = /(?:^|\/)(?:pub\/static|generated\/code|generated\/metadata|var\/view_preprocessed|var\/cache|var\/page_cache|\.next\/cache)\//;
-    LEFTOVER_EXTENSIONS = /* @__PURE__ */ new Set(["bak", "backup", "old", "orig", "save", "sav", "tmp", "temp", "copy", "swp", "swo", "swn", "swx", "rej", "un~"]);
-  }
-});
-
 // src/checks/permissions/permissions.ts
 function modeBits(mode) {
   let bits2 = 0;
@@ -26508,7 +26667,7 @@ var init_secrets = __esm({
     DEPENDENCY_BYTES = 64 * 1024;
     CONFIG_RULE_BYTES = 256 * 1024;
     SNIFF_BYTES = 1024;
-    MAX_SECRETS = 1e4;
+    MAX_SECRETS = 2e3;
     MAX_PLACES = 20;
     DEPENDENCY_DATA_NAME = /config|settings|secret|credential|auth|key|token|env|production|parameters|local/;
     NOTHING = [];
@@ -26579,7 +26738,7 @@ var init_secrets = __esm({
         return candidates.map((candidate, i2) => ({ candidate, line: lines[i2] ?? 0 }));
       }
       record(candidate, severity, place) {
-        const key = fingerprint(candidate.value);
+        const key = candidate.value;
         let secret = this.secrets.get(key);
         if (!secret) {
           if (this.secrets.size >= MAX_SECRETS) {
@@ -26599,26 +26758,28 @@ var init_secrets = __esm({
           secret.places.length = MAX_PLACES;
         }
       }
-      finish() {
+      async finish() {
+        const secrets = [...this.secrets.values()];
+        const prints = await fingerprints(secrets.map((secret) => secret.value));
         const findings = [];
-        for (const [print, secret] of this.secrets) {
+        for (const [i2, secret] of secrets.entries()) {
           const places = secret.places.sort(comparePlaces);
-          const first = places[0];
-          const others = places.slice(1).map((place) => `${place.path}:${place.line}`);
+          const [first, ...others] = places;
           const more = secret.count - places.length;
-          const elsewhere = others.length === 0 ? "" : `; also at ${others.join(", ")}${more > 0 ? ` and ${more} more places` : ""}`;
-          findings.push(
-            checkFinding({
-              kind: "secret",
-              severity: secret.severity,
-              rule: secret.candidate.rule,
-              subject: print,
-              subjectIsPath: false,
-              path: first.path,
-              title: `${secret.candidate.title}: ${redact(secret.value)}`,
-              detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`
-            })
-          );
+          const where = secret.count > 1 ? `found in ${secret.count.toLocaleString("en-US")} places${more > 0 ? ` (the first ${places.length} are listed)` : ""}; ` : "";
+          const finding = checkFinding({
+            kind: "secret",
+            severity: secret.severity,
+            rule: secret.candidate.rule,
+            subject: prints[i2],
+            subjectIsPath: false,
+            path: first.path,
+            title: secret.candidate.title,
+            detail: `${where}rotate it, then remove it from the release`
+          });
+          finding.line = first.line;
+          if (others.length > 0) finding.related = others.map((place) => ({ path: place.path, line: place.line }));
+          findings.push(finding);
         }
         if (this.dropped > 0) findings.push(tooMany2(this.dropped));
         return { findings: sortFindings(findings) };
@@ -29061,7 +29222,7 @@ function sourceAlias(source, name, version, line) {
   if (!match) throw new FormatError(`the package at line ${line} has a Source that is not "name" or "name (version)"`);
   const [, sourceName = "", sourceVersion] = match;
   if (sourceName === name) return void 0;
-  if (sourceVersion !== void 0 && sourceVersion !== version && !new RegExp(`^${escapeRegExp(sourceVersion)}\\+b\\d+$`).test(version)) return void 0;
+  if (sourceVersion !== void 0 && sourceVersion !== version && !new RegExp(`^${escapeRegExp2(sourceVersion)}\\+b\\d+$`).test(version)) return void 0;
   return sourceName;
 }
 function stanzas(text) {
@@ -29095,7 +29256,7 @@ function stanzas(text) {
 function endsAtSegment(path, tail) {
   return path.endsWith(tail) && (path.length === tail.length || path.charCodeAt(path.length - tail.length - 1) === 47);
 }
-function escapeRegExp(text) {
+function escapeRegExp2(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 var STATUS, STATUS_D, FIELD, WANTS, FLAGS, ABSENT, STATES, SOURCE, dpkgStatusExtractor;
@@ -32043,7 +32204,7 @@ var init_package_format_error = __esm({
 });
 
 // src/read/entry-sink.ts
-import { createHash as createHash5, hash as digestOnce } from "node:crypto";
+import { createHash as createHash4, hash as digestOnce } from "node:crypto";
 var EMPTY2, EntrySink, EMPTY_SHA256;
 var init_entry_sink = __esm({
   "src/read/entry-sink.ts"() {
@@ -32070,7 +32231,7 @@ var init_entry_sink = __esm({
         if (this.seen === 0 && chunk.length === this.header.size) {
           this.digest = digestOnce("sha256", chunk, "hex");
         } else {
-          (this.hash ??= createHash5("sha256")).update(chunk);
+          (this.hash ??= createHash4("sha256")).update(chunk);
         }
         this.seen += chunk.length;
         if (this.held < this.want) {
@@ -32112,10 +32273,10 @@ async function readDirectory(root, visitor, limits) {
   };
   new EntrySink(visitor, headerOf(".", rootStats)).end();
   count2();
-  for (let relative = directories.pop(); relative !== void 0; relative = directories.pop()) {
-    const names = (await readdir2(join3(root, relative))).sort();
+  for (let relative2 = directories.pop(); relative2 !== void 0; relative2 = directories.pop()) {
+    const names = (await readdir2(join3(root, relative2))).sort();
     for (const name of names) {
-      const path = relative === "." ? name : `${relative}/${name}`;
+      const path = relative2 === "." ? name : `${relative2}/${name}`;
       const absolute = join3(root, path);
       const stats = await lstat(absolute);
       count2();
@@ -32694,7 +32855,7 @@ var init_tar_parser = __esm({
 });
 
 // src/read/read-tar-file.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createGunzip } from "node:zlib";
 async function readTarFile(path, compressed, visitor, limits) {
@@ -32702,7 +32863,7 @@ async function readTarFile(path, compressed, visitor, limits) {
   const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash6("sha256");
+      const packageHash = createHash5("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -32716,7 +32877,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash6("sha256");
+    const fileHash = createHash5("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -32859,7 +33020,7 @@ var init_read_zip = __esm({
 });
 
 // src/read/read-package.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open4, stat as stat4 } from "node:fs/promises";
 async function readPackage(target2, visitor, limits) {
@@ -32956,7 +33117,7 @@ function fileError(target2, error) {
   }
 }
 async function hashFile(path) {
-  const hash = createHash7("sha256");
+  const hash = createHash6("sha256");
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -32991,7 +33152,7 @@ async function inspectPackage(target2, limits, monitored) {
   const packages = [];
   const drafts = [];
   for (const analyzer of analyzers) {
-    const result = analyzer.finish();
+    const result = await analyzer.finish();
     packages.push(...result.packages ?? []);
     drafts.push(...result.findings ?? []);
   }
@@ -33041,6 +33202,7 @@ function inForce(acceptance, today) {
 }
 function applyAcceptances(findings, acceptances, today) {
   const used = /* @__PURE__ */ new Set();
+  const expired = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     const found = acceptances.filter((acceptance) => matches2(acceptance, finding));
     for (const acceptance of found) used.add(acceptance);
@@ -33049,11 +33211,19 @@ function applyAcceptances(findings, acceptances, today) {
       finding.status = "accepted";
       finding.detail = appendDetail(finding.detail, `accepted until ${current.expires}: ${current.reason}`);
     } else if (found.length > 0) {
-      const last = found.reduce((a, b) => a.expires > b.expires ? a : b);
-      finding.detail = appendDetail(finding.detail, `the acceptance expired on ${last.expires} (${last.reason}): it blocks again`);
+      expired.set(
+        finding,
+        found.reduce((a, b) => a.expires > b.expires ? a : b)
+      );
     }
   }
-  return acceptances.filter((acceptance) => !used.has(acceptance));
+  return { stale: acceptances.filter((acceptance) => !used.has(acceptance)), expired };
+}
+function explainExpired(expired) {
+  for (const [finding, acceptance] of expired) {
+    const why = finding.blocking ? ": it blocks again" : finding.status === "existing" ? "; it does not block, since the baseline has it too" : "; it does not block under the policy";
+    finding.detail = appendDetail(finding.detail, `the acceptance expired on ${acceptance.expires} (${acceptance.reason})${why}`);
+  }
 }
 function appendDetail(detail, text) {
   return detail ? `${detail}; ${text}` : text;
@@ -33070,6 +33240,40 @@ var init_acceptance = __esm({
   }
 });
 
+// src/policy/path-globs.ts
+function topFolderWarnings(policy, findings, root) {
+  const globs2 = [
+    ...(policy.ignore ?? []).map((glob, i2) => ({ where: `ignore[${i2}]`, glob })),
+    ...(policy.accept ?? []).flatMap((acceptance, i2) => acceptance.path === void 0 ? [] : [{ where: `accept[${i2}].path`, glob: acceptance.path }])
+  ];
+  const paths = findings.flatMap((finding) => finding.path === void 0 ? [] : [finding.path]);
+  const warnings = [];
+  for (const { where, glob } of globs2) {
+    const matches3 = (0, import_picomatch3.default)(glob, { dot: true });
+    if (paths.some((path) => matches3(path))) continue;
+    const named = root !== "" && (glob === root || glob.startsWith(`${root}/`));
+    const withTop = root !== "" && paths.some((path) => matches3(`${root}/${path}`));
+    if (!named && !withTop) continue;
+    const fix = withoutFirstSegment(glob);
+    warnings.push(
+      `the policy's ${where} '${glob}' matches only with the package's top folder (${root}/), which paths leave out and the next release renames; write '${fix}'`
+    );
+  }
+  return warnings;
+}
+function withoutFirstSegment(glob) {
+  const slash = glob.indexOf("/");
+  const rest = slash < 0 ? "**" : glob.slice(slash + 1);
+  return rest === "" ? "**" : rest;
+}
+var import_picomatch3;
+var init_path_globs = __esm({
+  "src/policy/path-globs.ts"() {
+    "use strict";
+    import_picomatch3 = __toESM(require_picomatch2(), 1);
+  }
+});
+
 // src/policy/policy.ts
 function defaultPolicy(hasBaseline) {
   return { failOn: FINDING_KINDS, severity: "low", onlyNew: hasBaseline, warnOnly: false, includeDev: false };
@@ -33082,7 +33286,7 @@ function applyPolicy(findings, policy) {
 }
 function decideVerdict(findings, policy) {
   if (findings.some((finding) => finding.blocking)) return policy.warnOnly ? "warn" : "fail";
-  return findings.length > 0 ? "warn" : "pass";
+  return findings.some((finding) => finding.status === "new") ? "warn" : "pass";
 }
 var init_policy = __esm({
   "src/policy/policy.ts"() {
@@ -33107,12 +33311,15 @@ async function scan(options2) {
   const current = await inspect(options2.target);
   const baseline = options2.baseline === void 0 ? void 0 : await loadBaseline(options2.baseline, inspect);
   const notes = [];
+  const warnings = [];
   const findings = [...current.findings];
   const vulnerabilities = await checkAdvisories(current.packages, baseline?.packages ?? [], sources, options2.allowSourceFailure ?? false, notes);
   findings.push(...vulnerabilities.target);
   let changes = null;
+  let root = singleTopFolder(current.files) ?? "";
   if (baseline) {
     const roots2 = rootsToStrip(current.files, baseline.files, options2.roots);
+    root = roots2.target;
     const fileChanges = diffFiles(
       { files: baseline.files, configs: baseline.configs, root: roots2.baseline },
       { files: current.files, configs: current.configs, root: roots2.target },
@@ -33121,12 +33328,18 @@ async function scan(options2) {
     changes = { roots: roots2, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
     findings.push(...identify(configFindings(changes.configs)));
     markExisting(findings, baseline, vulnerabilities.baseline);
+    const unrelated = unrelatedBaseline(changes, options2.baseline ?? "");
+    if (unrelated) warnings.push(unrelated);
   }
+  relativizeFindings(findings, root);
+  if (changes && baseline) changes.fixed = fixedByRelease(findings, baseline, vulnerabilities.baseline, current.packages, changes.roots.baseline);
+  warnings.push(...topFolderWarnings(options2, findings, root));
   const kept = leaveOutIgnored(findings, options2.ignore ?? [], notes);
-  const stale = applyAcceptances(kept, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+  const { stale, expired } = applyAcceptances(kept, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
   for (const acceptance of stale) notes.push(`stale acceptance: ${describeAcceptance(acceptance)} matched no finding; remove it from the policy file`);
   const policy = { ...defaultPolicy(baseline !== void 0), ...options2.policy };
   applyPolicy(kept, policy);
+  explainExpired(expired);
   kept.sort(compareFindings);
   const target2 = {
     path: options2.target,
@@ -33135,11 +33348,14 @@ async function scan(options2) {
     files: current.files.length,
     bytes: current.read.bytes
   };
+  if (root !== "") target2.root = root;
+  const baselineSummary = baseline ? { ...baseline.summary } : null;
+  if (baselineSummary && changes?.roots.baseline) baselineSummary.root = changes.roots.baseline;
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     target: target2,
-    baseline: baseline?.summary ?? null,
+    baseline: baselineSummary,
     files: current.files,
     packages: current.packages,
     findings: kept,
@@ -33147,8 +33363,32 @@ async function scan(options2) {
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,
-    changes
+    changes,
+    warnings
   };
+}
+function unrelatedBaseline(changes, spec) {
+  const { added, removed, changed, unchanged } = changes.files;
+  const shared = changed + unchanged;
+  const larger = Math.max(added + shared, removed + shared);
+  if (larger < 10 || shared >= larger * RELATED_SHARE) return void 0;
+  const n = (value) => value.toLocaleString("en-US");
+  return `the baseline ${spec} shares only ${n(shared)} of ${n(larger)} paths with this package (${n(added)} added, ${n(removed)} removed): it looks like another package; give the last release of this package as the baseline, or name the folders to compare (--root, --baseline-root)`;
+}
+function fixedByRelease(findings, baseline, baselineVulnerabilities, packages, baselineRoot) {
+  const present = new Set(findings.map((finding) => finding.id));
+  const shipped = new Set(packages.map((pkg) => `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`));
+  const seen = /* @__PURE__ */ new Set();
+  const fixed = [];
+  for (const finding of [...baselineVulnerabilities, ...baseline.findings]) {
+    if (present.has(finding.id) || seen.has(finding.id) || finding.kind === "config-change") continue;
+    if (finding.package && shipped.has(`${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`)) continue;
+    seen.add(finding.id);
+    const { id, kind, severity, title, path, package: pkg, advisory, rule } = finding;
+    fixed.push({ id, kind, severity, title, ...path !== void 0 ? { path } : {}, ...pkg ? { package: pkg } : {}, ...advisory ? { advisory } : {}, ...rule !== void 0 ? { rule } : {} });
+  }
+  relativizeFindings(fixed, baselineRoot);
+  return fixed.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.id, b.id));
 }
 function markExisting(findings, baseline, baselineVulnerabilities) {
   const known = new Set([...baseline.findings, ...baselineVulnerabilities].map((finding) => finding.id));
@@ -33197,19 +33437,19 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
 }
 function leaveOutIgnored(findings, globs2, notes) {
   if (globs2.length === 0) return findings;
-  const ignored = (0, import_picomatch3.default)([...globs2], { dot: true });
+  const ignored = (0, import_picomatch4.default)([...globs2], { dot: true });
   const kept = findings.filter((finding) => finding.path === void 0 || !ignored(finding.path));
   if (kept.length < findings.length) notes.push(`${findings.length - kept.length} findings under ignored paths (${globs2.join(", ")}) were left out`);
   return kept;
 }
 function compareFindings(a, b) {
-  return compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compareCodeUnits(a.id, b.id);
+  return severityRank(a.severity) - severityRank(b.severity) || FINDING_STATUSES.indexOf(a.status) - FINDING_STATUSES.indexOf(b.status) || Number(b.blocking) - Number(a.blocking) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compareCodeUnits(a.id, b.id);
 }
-var import_picomatch3;
+var import_picomatch4, RELATED_SHARE;
 var init_scan = __esm({
   "src/scan.ts"() {
     "use strict";
-    import_picomatch3 = __toESM(require_picomatch2(), 1);
+    import_picomatch4 = __toESM(require_picomatch2(), 1);
     init_errors();
     init_find_vulnerabilities();
     init_open_sources();
@@ -33221,14 +33461,17 @@ var init_scan = __esm({
     init_package_diff();
     init_strip_root();
     init_draft();
+    init_relative_paths();
     init_inspect();
     init_limits();
     init_model();
     init_acceptance();
+    init_path_globs();
     init_policy();
     init_manifest_digest();
     init_order();
     init_version();
+    RELATED_SHARE = 0.2;
   }
 });
 

@@ -119,8 +119,8 @@ describe('the pull request comment', () => {
     const body = ours?.body ?? '';
     expect(body).toMatch(/parse-error/);
     expect(body).not.toMatch(/<img/);
+    // the package's single top folder (@octocat/) is left out of paths, so no mention can form
     expect(body).not.toMatch(/@octocat/);
-    expect(body).toContain('@\u2060octocat');
     for (const row of body.split('\n').filter((line) => line.startsWith('| ') && line.includes('parse-error'))) {
       // every row has exactly the table's cells: no | from the name splits it
       expect(row.split(' | ')).toHaveLength(5);
@@ -217,7 +217,8 @@ describe('release assets', () => {
   it('takes the report of the latest release as the baseline', async () => {
     const result = await gate('vulnerable', { baseline: 'release:latest', report: 'release-gate-report.json', comment: 'never' });
     expect(result.code).toBe(0);
-    expect(result.outputs['verdict']).toBe('warn');
+    // nothing new: what production already runs does not keep a release at WARN
+    expect(result.outputs['verdict']).toBe('pass');
     const report = JSON.parse(await readFile(result.outputs['report'] ?? '', 'utf8')) as { baseline: { format: string }; findings: { status: string }[] };
     expect(report.baseline.format).toBe('report');
     expect(report.findings.every((finding) => finding.status === 'existing')).toBe(true);

@@ -12,6 +12,7 @@ import {
   type FileRecord,
   type Finding,
   type Package,
+  type Place,
   type Changes,
   type ConfigText,
   type Report,
@@ -76,6 +77,10 @@ function reportOf(data: JsonObject): Report {
     configs: list(data, 'configs').map((item, i) => configOf(item, `configs[${i}]`)),
     // what changed against the report's own baseline: shown, never compared, so kept as read
     changes: isObject(data['changes']) ? (data['changes'] as unknown as Changes) : null,
+    warnings: list(data, 'warnings').map((item, i) => {
+      if (!isString(item)) throw new ShapeError(`warnings[${i}]`, `is ${describeValue(item)}`);
+      return item;
+    }),
   };
 }
 
@@ -114,13 +119,28 @@ function sourceOf(value: unknown, where: string): SourceSummary {
 
 function targetOf(value: unknown, where: string): TargetSummary {
   if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  return {
+  const target: TargetSummary = {
     path: need(value, 'path', `${where}.path`, isString),
     format: oneOf(value, 'format', `${where}.format`, TARGET_FORMATS),
     sha256: need(value, 'sha256', `${where}.sha256`, isString),
     files: need(value, 'files', `${where}.files`, isNonNegativeInteger),
     bytes: need(value, 'bytes', `${where}.bytes`, isNonNegativeInteger),
   };
+  const root = maybe(value, 'root', `${where}.root`, isString);
+  if (root !== undefined) target.root = root;
+  return target;
+}
+
+function placeOf(value: unknown, where: string): Place {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const place: Place = { path: need(value, 'path', `${where}.path`, isString) };
+  const line = maybe(value, 'line', `${where}.line`, isPositiveInteger);
+  if (line !== undefined) place.line = line;
+  return place;
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return isNonNegativeInteger(value) && value > 0;
 }
 
 function fileOf(value: unknown, where: string): FileRecord {
@@ -181,6 +201,12 @@ function findingOf(value: unknown, where: string): Finding {
   if (rule !== undefined) finding.rule = rule;
   if (detail !== undefined) finding.detail = detail;
   if (value['scope'] !== undefined) finding.scope = oneOf(value, 'scope', `${where}.scope`, ['dev'] as const);
+  const line = maybe(value, 'line', `${where}.line`, isPositiveInteger);
+  if (line !== undefined) finding.line = line;
+  const related = maybe(value, 'related', `${where}.related`, Array.isArray);
+  if (related !== undefined) finding.related = related.map((item, i) => placeOf(item, `${where}.related[${i}]`));
+  const upgradeTo = maybe(value, 'upgradeTo', `${where}.upgradeTo`, isString);
+  if (upgradeTo !== undefined) finding.upgradeTo = upgradeTo;
   const pkg = value['package'];
   if (pkg !== undefined) {
     if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);

@@ -39,8 +39,8 @@ describe('the sensitive paths check', () => {
 });
 
 describe('the sensitive content check', () => {
-  it('tells a database dump by its content, under any name, also gzipped', () => {
-    const findings = runContentCheck(new SensitiveContentCheck(), [
+  it('tells a database dump by its content, under any name, also gzipped', async () => {
+    const findings = await runContentCheck(new SensitiveContentCheck(), [
       { path: 'shop/var/backup.sql', content: DUMP },
       { path: 'shop/pub/media/db.sql.gz', content: gzipSync(DUMP) },
     ]);
@@ -48,8 +48,8 @@ describe('the sensitive content check', () => {
     expect(findings.every((finding) => finding.kind === 'sensitive-file')).toBe(true);
   });
 
-  it('names a private key and an .env with real values, not a template with placeholders', () => {
-    const findings = runContentCheck(new SensitiveContentCheck(), [
+  it('names a private key and an .env with real values, not a template with placeholders', async () => {
+    const findings = await runContentCheck(new SensitiveContentCheck(), [
       { path: 'deploy/server.pem', content: '-----BEGIN RSA PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END RSA PRIVATE KEY-----\n' },
       { path: 'storefront/.env', content: 'DATABASE_URL=postgres://shop:Zr8q2LmX4pQ9@db/shop\nSESSION_SECRET=9f8e7d6c5b4a39281706f5e4d3c2b1a0\n' },
       { path: 'storefront/.env.example', content: 'DATABASE_URL=postgres://user:password@localhost/shop\nSESSION_SECRET=changeme\n' },
