@@ -14900,16 +14900,69 @@ function findingSubject(finding) {
     const advisory = finding.advisory ? ` ${finding.advisory.id}` : "";
     return `${finding.package.name} ${finding.package.version}${advisory}`;
   }
-  return finding.rule ?? finding.kind;
+  return KIND_WORDS[finding.kind];
 }
 function findingFix(finding) {
   const fixed = finding.advisory?.fixed ?? [];
   if (!finding.advisory) return void 0;
+  if (finding.upgradeTo !== void 0) return `upgrade to ${finding.upgradeTo}`;
   return fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet";
 }
+function problemOf(finding) {
+  switch (finding.kind) {
+    case "vulnerability":
+      return finding.title;
+    case "config-change": {
+      const path = finding.path ?? "";
+      const change = path && finding.title.startsWith(`${path} `) ? finding.title.slice(path.length + 1) : finding.title;
+      return `monitored config file ${change}`;
+    }
+    case "secret": {
+      const others = finding.related?.length ?? 0;
+      return `${finding.title}${finding.line !== void 0 ? `, line ${finding.line}` : ""}${others > 0 ? ` (and ${others} more ${others === 1 ? "place" : "places"})` : ""}`;
+    }
+    case "sensitive-file":
+    case "permission":
+    case "unsafe-path":
+    case "parse-error":
+      return finding.title;
+  }
+}
+function fixOf(finding) {
+  if (finding.kind === "vulnerability") return findingFix(finding) ?? "upgrade the package";
+  return (finding.rule !== void 0 ? RULE_FIX[finding.rule] : void 0) ?? KIND_FIX[finding.kind];
+}
+var KIND_WORDS, KIND_FIX, RULE_FIX;
 var init_finding_text = __esm({
   "src/report/finding-text.ts"() {
     "use strict";
+    KIND_WORDS = {
+      vulnerability: "vulnerable package",
+      "config-change": "config change",
+      "sensitive-file": "file that must not ship",
+      secret: "secret",
+      permission: "dangerous permission",
+      "unsafe-path": "unsafe path",
+      "parse-error": "unreadable file"
+    };
+    KIND_FIX = {
+      secret: "rotate the secret, then take it out of the release",
+      "sensitive-file": "keep it out of the package",
+      "config-change": "check that the change is intended",
+      permission: "set the mode or owner in the build, or when packing",
+      "unsafe-path": "rebuild the package without it",
+      "parse-error": "fix or regenerate the file (its packages are not checked)"
+    };
+    RULE_FIX = {
+      "world-writable": "remove world write (chmod o-w) in the build",
+      setuid: "clear the setuid bit (chmod u-s) in the build",
+      setgid: "clear the setgid bit (chmod g-s) in the build",
+      "special-file": "take the device or FIFO out of the package",
+      "script-in-upload-dir": "delete the script, and find out how it got there",
+      "executable-in-upload-dir": "clear the execute bit (chmod a-x), and check what the file is",
+      "mixed-owner": "pack with --owner=0 --group=0 --numeric-owner",
+      "too-many-secrets": "treat the package as hostile: find out where these values come from"
+    };
   }
 });
 
@@ -15083,51 +15136,104 @@ function renderSarif(report2, category) {
   const rules = /* @__PURE__ */ new Map();
   for (const finding of report2.findings) {
     const id = ruleId(finding);
-    const known = rules.get(id);
-    const severity = known && Number(known.properties["security-severity"]) >= Number(SECURITY_SEVERITY[finding.severity]) ? void 0 : finding.severity;
-    if (known && !severity) continue;
-    const rule = {
-      id,
-      name: id.replace(/[^A-Za-z0-9]+/g, ""),
-      shortDescription: { text: finding.advisory ? finding.title : `${finding.kind}: ${finding.rule ?? finding.kind}` },
-      properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
-      defaultConfiguration: { level: LEVEL[finding.severity] }
-    };
-    if (finding.advisory?.url) rule.helpUri = finding.advisory.url;
-    rules.set(id, rule);
+    if (!rules.has(id)) rules.set(id, ruleOf(id, finding));
   }
   const ruleList = [...rules.values()];
   const index = new Map(ruleList.map((rule, i2) => [rule.id, i2]));
-  const results = report2.findings.map((finding) => ({
-    ruleId: ruleId(finding),
-    ruleIndex: index.get(ruleId(finding)) ?? 0,
-    level: LEVEL[finding.severity],
-    message: { text: messageOf(finding) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: uriOf(finding.path ?? report2.target.path) },
-          region: { startLine: 1 }
-        }
-      }
-    ],
-    partialFingerprints: { "releaseGateFindingId/v1": finding.id },
-    properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
-  }));
+  const results = report2.findings.map((finding) => {
+    const result = {
+      ruleId: ruleId(finding),
+      ruleIndex: index.get(ruleId(finding)) ?? 0,
+      level: LEVEL[finding.severity],
+      message: { text: messageOf(finding) },
+      locations: [locationOf(finding.path ?? report2.target.path.split("/").at(-1) ?? report2.target.path, finding.line)],
+      partialFingerprints: { "releaseGateFindingId/v1": finding.id },
+      properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
+    };
+    if (finding.related && finding.related.length > 0) {
+      result["relatedLocations"] = finding.related.map((place, i2) => ({
+        id: i2 + 1,
+        ...locationOf(place.path, place.line),
+        message: { text: finding.kind === "vulnerability" ? "the same package is listed here too" : "the same finding is here too" }
+      }));
+    }
+    return result;
+  });
   const run = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: ruleList } },
     results,
-    originalUriBaseIds: { PACKAGE: { description: { text: `paths inside ${report2.target.path}` } } }
+    columnKind: "utf16CodeUnits"
   };
   if (category) run["automationDetails"] = { id: `${category}/` };
   return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] }, null, 2)}
 `;
 }
+function locationOf(path, line) {
+  return { physicalLocation: { artifactLocation: { uri: uriOf(path) }, region: { startLine: line ?? 1 } } };
+}
+function ruleOf(id, finding) {
+  const short = ruleTitle(finding);
+  const fix = fixOf(finding);
+  const advisory = finding.advisory;
+  const full = advisory ? `${advisory.id}${advisory.aliases.length > 0 ? ` (${advisory.aliases.join(", ")})` : ""} in ${finding.package?.ecosystem ?? ""} ${finding.package?.name ?? ""}: ${finding.title}. ${advisory.fixed.length > 0 ? `Fixed in ${advisory.fixed.join(", ")}.` : "No fixed version yet."}` : `${KIND_WORDS[finding.kind]}: ${short}.${finding.detail && finding.kind !== "secret" ? ` ${capitalize(finding.detail)}.` : ""}`;
+  const accept = advisory ? `  - advisory: ${advisory.id}
+    package: ${finding.package?.name ?? ""}` : `  - id: <the finding's id>
+    kind: ${finding.kind}`;
+  const markdown = [
+    `**${markdownText(short)}**`,
+    "",
+    markdownText(full),
+    "",
+    `**How to fix:** ${markdownText(fix)}.`,
+    "",
+    "To accept the risk for a while instead, add to `.github/release-gate.yml`:",
+    "",
+    "```yaml",
+    "accept:",
+    accept,
+    "    reason: why the risk is acceptable",
+    "    expires: YYYY-MM-DD",
+    "```",
+    ...advisory?.url ? ["", `Advisory: ${advisory.url}`] : []
+  ].join("\n");
+  const rule = {
+    id,
+    name: id.replace(/[^A-Za-z0-9]+/g, ""),
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    help: { text: `${full} How to fix: ${fix}.`, markdown },
+    properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
+    defaultConfiguration: { level: LEVEL[finding.severity] }
+  };
+  if (advisory?.url && /^https:\/\//.test(advisory.url)) rule.helpUri = advisory.url;
+  return rule;
+}
+function ruleTitle(finding) {
+  switch (finding.kind) {
+    case "config-change":
+      return "Monitored config or system file changed against the baseline";
+    case "permission":
+      return finding.title.replace(/ \(mode [^)]*\)/, "").replace(/, with [\d,]+ world-writable entries beneath it/, "");
+    case "vulnerability":
+    case "sensitive-file":
+    case "secret":
+    case "unsafe-path":
+    case "parse-error":
+      return finding.title;
+  }
+}
+function capitalize(text) {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`.replace(/[.\s]+$/, "");
+}
+function markdownText(text) {
+  return text.replace(/[\\`*_{}[\]<>#|!]/g, (c) => `\\${c}`);
+}
 function messageOf(finding) {
-  const parts = [finding.title];
+  const parts = [finding.advisory ? `${finding.advisory.id}: ${finding.title}` : problemOf(finding)];
   if (finding.package) parts.push(`${finding.package.ecosystem} ${finding.package.name} ${finding.package.version}`);
   if (finding.advisory && finding.advisory.aliases.length > 0) parts.push(`aliases ${finding.advisory.aliases.join(", ")}`);
-  if (finding.detail) parts.push(finding.detail);
+  parts.push(finding.kind === "vulnerability" && finding.upgradeTo !== void 0 ? `upgrade to ${finding.upgradeTo}` : fixOf(finding));
+  if (finding.detail && finding.kind !== "vulnerability") parts.push(finding.detail);
   return parts.join("; ");
 }
 function uriOf(path) {
@@ -15138,6 +15244,7 @@ var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
     init_version();
+    init_finding_text();
     INFORMATION_URI = "https://github.com/release-gate/release-gate";
     SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
     LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
