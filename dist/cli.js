@@ -291,14 +291,26 @@ var init_format = __esm({
 function verdictLine(report2) {
   const blocking = report2.findings.filter((finding) => finding.blocking).length;
   const total = report2.findings.length;
+  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
   switch (report2.verdict) {
     case "fail":
       return `FAIL: ${plural(blocking, "blocking finding")}${total > blocking ? ` (${plural(total, "finding")} in all)` : ""}`;
     case "warn":
-      return blocking > 0 ? `WARN: ${plural(blocking, "blocking finding")}, reported without failing (warn-only)` : `WARN: ${plural(total, "finding")}, none blocking`;
+      return blocking > 0 ? `WARN: ${plural(blocking, "blocking finding")}, reported without failing (warn-only)` : `WARN: ${plural(fresh, "new finding")}, none blocking${total > fresh ? ` (${plural(total, "finding")} in all)` : ""}`;
     case "pass":
-      return total > 0 ? `PASS: ${plural(total, "finding")}, none blocking` : "PASS: nothing found";
+      return total > 0 ? `PASS: nothing new blocks (${restOf(report2)})` : "PASS: nothing found";
   }
+}
+function restOf(report2) {
+  const existing = report2.findings.filter((finding) => finding.status === "existing").length;
+  const accepted = report2.findings.filter((finding) => finding.status === "accepted").length;
+  const fresh = report2.findings.length - existing - accepted;
+  const parts = [
+    ...existing > 0 ? [`${count(existing)} already in the baseline`] : [],
+    ...accepted > 0 ? [`${count(accepted)} accepted`] : [],
+    ...fresh > 0 ? [`${count(fresh)} new`] : []
+  ];
+  return `${plural(report2.findings.length, "finding")}: ${parts.join(", ")}`;
 }
 var init_verdict_line = __esm({
   "src/report/verdict-line.ts"() {
@@ -8269,16 +8281,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
-        const fold = folds[i3];
+        const fold2 = folds[i3];
         const end2 = folds[i3 + 1] || text.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text[fold2]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -11917,8 +11929,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i2);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i2);
+          res += fold2;
           i2 = offset;
         } else if (ch === "\\") {
           let next = source[++i2];
@@ -11958,19 +11970,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -14873,40 +14885,15 @@ var init_describe_change = __esm({
   }
 });
 
-// src/report/markdown-escape.ts
-function mdCode(text) {
-  let safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/@/g, `@${WORD_JOINER}`);
-  if (safe.length > MAX_SPAN) safe = `${safe.slice(0, MAX_SPAN)}\u2026`;
-  return safe.length === 0 ? '`""`' : `\`${safe}\``;
-}
-function mdText(text, max2 = 200) {
-  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
-  safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
-  return safe.length > max2 ? `${safe.slice(0, max2)}\u2026` : safe;
-}
-var MAX_SPAN, WORD_JOINER;
-var init_markdown_escape = __esm({
-  "src/report/markdown-escape.ts"() {
-    "use strict";
-    init_format();
-    MAX_SPAN = 300;
-    WORD_JOINER = "\u2060";
-  }
-});
-
 // src/report/finding-text.ts
-function findingSubject(finding) {
-  if (finding.package) {
-    const advisory = finding.advisory ? ` ${finding.advisory.id}` : "";
-    return `${finding.package.name} ${finding.package.version}${advisory}`;
-  }
-  return KIND_WORDS[finding.kind];
-}
 function findingFix(finding) {
   const fixed = finding.advisory?.fixed ?? [];
   if (!finding.advisory) return void 0;
   if (finding.upgradeTo !== void 0) return `upgrade to ${finding.upgradeTo}`;
   return fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet";
+}
+function placeOf(finding) {
+  return `${finding.path ?? ""}${finding.line !== void 0 ? `:${finding.line}` : ""}`;
 }
 function problemOf(finding) {
   switch (finding.kind) {
@@ -14932,10 +14919,37 @@ function fixOf(finding) {
   if (finding.kind === "vulnerability") return findingFix(finding) ?? "upgrade the package";
   return (finding.rule !== void 0 ? RULE_FIX[finding.rule] : void 0) ?? KIND_FIX[finding.kind];
 }
-var KIND_WORDS, KIND_FIX, RULE_FIX;
+function fixesOf(row) {
+  if (row.package) {
+    if (row.upgradeTo !== void 0) return [`upgrade ${row.package.name} to ${row.upgradeTo}`];
+    const fixed = [...new Set(row.findings.flatMap((finding) => finding.advisory?.fixed ?? []))];
+    return fixed.length > 0 ? [`upgrade ${row.package.name} (fixed in ${fixed.join(", ")})`] : ["no fixed version yet: remove the package, or accept the risk with a reason"];
+  }
+  const ships = row.findings.some((finding) => finding.kind === "sensitive-file");
+  return [...new Set(row.findings.map((finding) => ships && finding.kind === "secret" ? "rotate its secrets" : fixOf(finding)))];
+}
+function statusWords(row) {
+  if (row.blocking) return row.status === "new" ? "new, blocks" : "blocks";
+  switch (row.status) {
+    case "new":
+      return "new, does not block";
+    case "existing":
+      return "in the baseline";
+    case "accepted":
+      return "accepted";
+  }
+}
+function clip(text, max2) {
+  if (text.length <= max2) return text;
+  const cut = text.slice(0, max2);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max2 / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.(]+$/, "")}\u2026`;
+}
+var SEVERITY_ICONS, KIND_WORDS, KIND_FIX, RULE_FIX;
 var init_finding_text = __esm({
   "src/report/finding-text.ts"() {
     "use strict";
+    SEVERITY_ICONS = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}", info: "\u26AA" };
     KIND_WORDS = {
       vulnerability: "vulnerable package",
       "config-change": "config change",
@@ -14966,101 +14980,340 @@ var init_finding_text = __esm({
   }
 });
 
+// src/report/markdown-escape.ts
+function bounded(text) {
+  const safe = printable(text);
+  return safe.length > MAX_SPAN ? `${safe.slice(0, MAX_SPAN)}\u2026` : safe;
+}
+function mdCode(text) {
+  return codeSpan(bounded(text).replace(/\|/g, "\\|"));
+}
+function mdCodeInline(text) {
+  return codeSpan(bounded(text));
+}
+function codeSpan(text) {
+  if (text.length === 0) return '`""`';
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+function htmlText(text) {
+  return bounded(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+function mdText(text, max2 = 200) {
+  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
+  safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
+  return safe.length > max2 ? `${cutOutsideEscape(safe, max2)}\u2026` : safe;
+}
+function cutOutsideEscape(text, max2) {
+  let cut = text.slice(0, max2);
+  const space = cut.lastIndexOf(" ");
+  if (space > max2 / 2) cut = cut.slice(0, space);
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}
+function mdPlain(text) {
+  return printable(text).replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+}
+function mdLink(text, url) {
+  if (!url || !/^https:\/\/[^\s<>()"'`\\]+$/.test(url)) return mdText(text);
+  return `[${mdText(text)}](${encodeURI(decodeURIUnsafe(url))})`;
+}
+function decodeURIUnsafe(url) {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+var MAX_SPAN, WORD_JOINER, HTML_ESCAPES;
+var init_markdown_escape = __esm({
+  "src/report/markdown-escape.ts"() {
+    "use strict";
+    init_format();
+    MAX_SPAN = 300;
+    WORD_JOINER = "\u2060";
+    HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  }
+});
+
+// src/util/order.ts
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function severityRank(severity) {
+  return SEVERITIES.indexOf(severity);
+}
+function graver(a, b) {
+  return severityRank(a) <= severityRank(b) ? a : b;
+}
+function atLeast(severity, threshold) {
+  return severityRank(severity) <= severityRank(threshold);
+}
+var init_order = __esm({
+  "src/util/order.ts"() {
+    "use strict";
+    init_model();
+  }
+});
+
+// src/report/rows.ts
+function keyOf(finding) {
+  if (finding.kind === "vulnerability" && finding.package) return `package\0${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`;
+  if (finding.path !== void 0) return `path\0${finding.path}`;
+  return `id\0${finding.id}`;
+}
+function rowsOf(findings) {
+  const rows = /* @__PURE__ */ new Map();
+  const first = /* @__PURE__ */ new Map();
+  findings.forEach((finding, index) => {
+    const key = keyOf(finding);
+    const row = rows.get(key);
+    if (!row) {
+      const made = { findings: [finding], severity: finding.severity, status: finding.status, blocking: finding.blocking };
+      first.set(made, index);
+      if (finding.kind === "vulnerability" && finding.package) made.package = finding.package;
+      if (finding.path !== void 0) made.path = finding.path;
+      if (finding.upgradeTo !== void 0) made.upgradeTo = finding.upgradeTo;
+      rows.set(key, made);
+      return;
+    }
+    row.findings.push(finding);
+    if (severityRank(finding.severity) < severityRank(row.severity)) row.severity = finding.severity;
+    if (FINDING_STATUSES.indexOf(finding.status) < FINDING_STATUSES.indexOf(row.status)) row.status = finding.status;
+    row.blocking ||= finding.blocking;
+  });
+  return [...rows.values()].sort(
+    (a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_STATUSES.indexOf(a.status) - FINDING_STATUSES.indexOf(b.status) || Number(b.blocking) - Number(a.blocking) || (first.get(a) ?? 0) - (first.get(b) ?? 0)
+  );
+}
+var init_rows = __esm({
+  "src/report/rows.ts"() {
+    "use strict";
+    init_model();
+    init_order();
+  }
+});
+
 // src/report/markdown.ts
 function renderMarkdown(report2, options2 = {}) {
   const limit = options2.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report2, options2.title), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), notesSection(report2)];
-  const out = [];
-  let used = 0;
-  const reserve = 400;
-  for (const section2 of sections) {
-    for (const block of section2) {
-      if (used + block.length + 1 > limit - reserve) {
-        out.push(truncationNote(report2, options2.moreAt));
-        return `${out.join("\n")}
-`;
-      }
-      out.push(block);
-      used += block.length + 1;
-    }
-  }
-  return `${out.join("\n")}
+  const out = new Output(limit - FOOTER_ROOM);
+  const rows = rowsOf(report2.findings.filter((finding) => finding.status !== "accepted"));
+  out.into("header").add(header(report2, options2));
+  if (options2.approval) out.add(["", options2.approval.trimEnd()]);
+  const shown = whatToFix(out.into("table"), rows.slice(0, options2.rows ?? SUMMARY_ROWS), rows.length);
+  acceptFold(out.into("accept"), rows.slice(0, shown), options2.today);
+  fixedFold(out.into("fixed"), report2);
+  configsFold(out.into("configs"), report2.changes?.configs ?? []);
+  packagesFold(out.into("packages"), report2);
+  acceptedFold(out.into("accepted"), report2.findings.filter((finding) => finding.status === "accepted"));
+  notesFold(out.into("notes"), report2.notes);
+  restFold(out.into("rest"), rows.slice(shown));
+  out.into("footer").force(footer(report2, options2, out.left));
+  return `${ORDER.flatMap((section2) => out.section(section2)).join("\n")}
 `;
 }
-function header(report2, title) {
-  const { target: target2 } = report2;
-  const out = [`## ${ICONS[report2.verdict]} release-gate${title ? ` ${mdCode(title)}` : ""}: ${mdText(verdictLine(report2))}`, ""];
-  out.push("| | package | format | entries | size | sha256 |", "| --- | --- | --- | --- | --- | --- |");
-  out.push(`| this release | ${mdCode(target2.path)} | ${target2.format} | ${count(target2.files)} | ${bytes(target2.bytes)} | ${mdCode(target2.sha256.slice(0, 16))} |`);
-  if (report2.baseline) {
-    const base = report2.baseline;
-    out.push(`| baseline | ${mdCode(base.path)} | ${base.format} | ${count(base.files)} | ${bytes(base.bytes)} | ${mdCode(base.sha256.slice(0, 16))} |`);
-  }
-  out.push("", `**Packages:** ${packageCounts(report2)} \xB7 **Findings:** ${findingCounts(report2)}`, "");
-  return out;
+function cost(lines) {
+  return lines.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
 }
-function blockingSection(report2) {
-  const blocking = report2.findings.filter((finding) => finding.blocking);
-  if (blocking.length === 0) return [];
-  const out = [`### Blocking findings (${count(blocking.length)})`, ""];
-  for (const kind of FINDING_KINDS) {
-    const ofKind = blocking.filter((finding) => finding.kind === kind);
-    if (ofKind.length === 0) continue;
-    out.push(`#### ${kind} (${count(ofKind.length)})`, "", ...findingTable(ofKind), "");
+function take(items, room) {
+  const taken = [];
+  let size = 0;
+  for (const item2 of items) {
+    const more = Buffer.byteLength(item2) + 1;
+    if (size + more > room) break;
+    taken.push(item2);
+    size += more;
   }
-  return out;
+  return { taken, size };
 }
-function findingTable(findings) {
-  const rows = ["| severity | status | about | finding | where |", "| --- | --- | --- | --- | --- |"];
-  for (const finding of findings.slice(0, ROWS_PER_TABLE)) {
-    const fix = findingFix(finding);
-    const detail = finding.detail && !finding.advisory ? ` (${mdText(finding.detail)})` : "";
-    rows.push(
-      `| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ""}${detail} | ${finding.path ? mdCode(finding.path) : ""} |`
+function header(report2, options2) {
+  const title = options2.title ? ` ${mdCodeInline(options2.title)}` : "";
+  const out = [`## ${ICONS[report2.verdict]} release-gate${title}: ${mdPlain(verdictLine(report2))}`, ""];
+  const { target: target2, baseline } = report2;
+  const parts = [mdCodeInline(target2.path)];
+  parts.push(target2.root ? `paths are inside its top folder ${mdCodeInline(`${target2.root}/`)}` : "paths are from its root");
+  const files = report2.changes?.files;
+  parts.push(baseline ? `compared with ${mdCodeInline(baseline.path)}${files ? `: ${count(files.added)} files added, ${count(files.removed)} removed, ${count(files.changed)} changed` : ""}` : "no baseline");
+  parts.push(`${plural(target2.files, "entry", "entries")}, ${plural(report2.packages.length, "package")}`);
+  if (options2.runUrl) parts.push(`[workflow run](${encodeURI(options2.runUrl)})`);
+  out.push(parts.join(" \xB7 "));
+  for (const warning of report2.warnings) out.push("", `> \u26A0\uFE0F ${mdText(warning, 600)}`);
+  if (!baseline && report2.findings.length > 0) {
+    out.push(
+      "",
+      "> \u{1F4A1} No baseline: every finding counts as new. Compare with the last release, so that only what this release brings blocks: `baseline: release:latest` in the workflow (with `attach-report: true` where releases are published), or `--baseline <last package or report>`."
     );
   }
-  if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | \u2026 and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
-  return rows;
+  return out;
 }
-function changesSection(report2) {
-  const changes = report2.changes;
-  if (!changes) return [];
-  const { files, packages, configs } = changes;
-  const out = ["### What this release changes", ""];
-  const roots2 = changes.roots.target || changes.roots.baseline ? ` (compared inside ${mdCode(changes.roots.target || ".")} and ${mdCode(changes.roots.baseline || ".")})` : "";
-  out.push(
-    `Files: ${count(files.added)} added, ${count(files.removed)} removed, ${count(files.changed)} changed, ${count(files.unchanged)} unchanged${roots2}.`,
-    ""
-  );
-  const packageRows = [
+function whatToFix(out, rows, total) {
+  if (total === 0) return 0;
+  const heading = ["", `### What to fix${total > rows.length ? `: the ${count(rows.length)} gravest of ${count(total)}` : ""}`, ""];
+  const head = ["| severity | where, what is wrong, and the fix |", "| --- | --- |"];
+  if (!out.add([...heading, ...head])) return 0;
+  let shown = 0;
+  for (const row of rows) {
+    if (!out.add([tableRow(row)])) break;
+    shown++;
+  }
+  if (shown < rows.length) out.left.push(`${plural(rows.length - shown, "row")} of the table`);
+  return shown;
+}
+function tableRow(row) {
+  const severity = `${SEVERITY_ICONS[row.severity]} **${row.severity}**<br>${statusWords(row)}`;
+  const where = row.package ? `${mdCode(row.package.name)} ${mdCode(row.package.version)} (${row.package.ecosystem})` : row.path !== void 0 ? mdCode(row.path) : KIND_WORDS[row.findings[0]?.kind ?? "parse-error"];
+  const mixed = row.findings.length > 1;
+  const problems = row.findings.slice(0, PROBLEMS_PER_ROW).map((finding) => problemCell(finding, mixed, row));
+  if (row.findings.length > PROBLEMS_PER_ROW) problems.push(`and ${count(row.findings.length - PROBLEMS_PER_ROW)} more`);
+  const why = !mixed && row.findings[0] && row.findings[0].kind !== "vulnerability" && row.findings[0].kind !== "secret" && row.findings[0].detail ? ` (${mdText(clip(row.findings[0].detail, 160), 400)})` : "";
+  return `| ${severity} | ${where}<br>${problems.join("<br>")}${why}<br>**Fix:** ${fixCell(row)} |`;
+}
+function problemCell(finding, mixed, row) {
+  const icon = mixed ? `${SEVERITY_ICONS[finding.severity]} ` : "";
+  const status = finding.status !== row.status ? ` (${finding.status === "existing" ? "in the baseline" : finding.status})` : "";
+  const text = mdText(clip(problemOf(finding), 140), 400);
+  if (finding.advisory) return `${icon}${mdLink(finding.advisory.id, finding.advisory.url)} ${text}${mixed ? "" : ` (${finding.severity})`}${status}`;
+  return `${icon}${text}${status}`;
+}
+function fixCell(row) {
+  if (row.package) {
+    const where = row.path !== void 0 ? ` in ${mdCode(row.path)}` : "";
+    if (row.upgradeTo !== void 0) return `upgrade to **${mdText(row.upgradeTo, 60)}**${where}`;
+  }
+  const fixes = fixesOf(row).map((fix) => mdText(fix, 300));
+  const hasConfig = row.findings.some((finding) => finding.kind === "config-change");
+  return `${fixes.join("; ")}${hasConfig ? " (the diff is below)" : ""}`;
+}
+function acceptFold(out, rows, today) {
+  const blocking = rows.flatMap((row) => row.findings.filter((finding) => finding.blocking));
+  if (blocking.length === 0) return;
+  const expires = today ? addDays(today, 30) : void 0;
+  const entries = blocking.slice(0, MAX_ACCEPT_ENTRIES).map((finding) => [
+    `  # ${finding.severity} ${KIND_WORDS[finding.kind]}: ${yamlComment(findingLabel(finding))}`,
+    `  - id: ${finding.id}`,
+    `    reason: "TODO: why this risk is acceptable, and who decided"`,
+    `    expires: ${expires ?? "YYYY-MM-DD  # a date soon: an acceptance is temporary"}`
+  ]);
+  const summary = `<summary>Accept instead of fixing: <code>accept:</code> entries for ${blocking.length === 1 ? "the blocking finding" : `the ${count(blocking.length)} blocking findings`} above, with their ids</summary>`;
+  const intro = ["", "<details>", summary, "", "Paste into `.github/release-gate.yml`, say why, and keep the expiry near: the finding blocks again when it expires.", "", "```yaml", "accept:"];
+  const close = ["```", "", "</details>"];
+  if (!out.fits([...intro, ...close])) {
+    out.left.push("the `accept:` entries");
+    return;
+  }
+  const room = out.room - cost([...intro, ...close, "  # \u2026 and 99,999 more in the full report"]);
+  const { taken } = take(entries.map((entry) => entry.join("\n")), room);
+  const lines = [...intro, ...taken];
+  if (taken.length < blocking.length) lines.push(`  # \u2026 and ${count(blocking.length - taken.length)} more in the full report`);
+  out.add([...lines, ...close]);
+}
+function findingLabel(finding) {
+  if (finding.package) return `${finding.package.name} ${finding.package.version} ${finding.advisory?.id ?? ""}`.trim();
+  return `${problemOf(finding)} at ${placeOf({ path: finding.path ?? "" })}`;
+}
+function yamlComment(text) {
+  return clip(printable(text).replace(/`/g, "'"), 160);
+}
+function addDays(day, days) {
+  const date = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+function fold(out, summary, items, what, intro = []) {
+  if (items.length === 0) return;
+  const open6 = ["", "<details>", `<summary>${summary}</summary>`, "", ...intro];
+  const close = ["", "</details>"];
+  if (!out.fits([...open6, ...close])) {
+    out.left.push(what);
+    return;
+  }
+  const room = out.room - cost([...open6, ...close, "- \u2026 and 99,999 more (in the full report)"]);
+  const { taken } = take(items, room);
+  const lines = [...open6, ...taken];
+  if (taken.length < items.length) {
+    lines.push(`- \u2026 and ${count(items.length - taken.length)} more (in the full report)`);
+    out.left.push(`${count(items.length - taken.length)} of the ${what}`);
+  }
+  out.add([...lines, ...close]);
+}
+function restFold(out, rows) {
+  const findings = rows.reduce((n, row) => n + row.findings.length, 0);
+  const items = rows.map((row) => {
+    const where = row.package ? mdCodeInline(`${row.package.name} ${row.package.version}`) : row.path !== void 0 ? mdCodeInline(row.path) : KIND_WORDS[row.findings[0]?.kind ?? "parse-error"];
+    const problems = row.findings.slice(0, 3).map((finding) => `${finding.advisory ? `${finding.advisory.id} ` : ""}${clip(problemOf(finding), 100)}`).join("; ");
+    const more = row.findings.length > 3 ? `; and ${count(row.findings.length - 3)} more` : "";
+    return `- ${SEVERITY_ICONS[row.severity]} ${row.severity}, ${statusWords(row)}: ${where} ${mdText(`${problems}${more}`, 500)} \u2192 ${mdText(fixesOf(row).join("; "), 200)}`;
+  });
+  fold(out, `${plural(rows.length, "more row")} (${plural(findings, "finding")})`, items, "rows");
+}
+function fixedFold(out, report2) {
+  const fixed = report2.changes?.fixed ?? [];
+  const upgraded = new Map((report2.changes?.packages.upgraded ?? []).map((change) => [`${change.ecosystem}\0${change.name}`, change.to]));
+  const items = fixed.map((finding) => `- ${SEVERITY_ICONS[finding.severity]} ${finding.severity} ${fixedText(finding, upgraded)}`);
+  fold(out, `\u2705 Fixed by this release: ${plural(fixed.length, "finding")} the baseline had`, items, "fixed findings");
+}
+function fixedText(finding, upgraded) {
+  if (finding.package && finding.advisory) {
+    const to = upgraded.get(`${finding.package.ecosystem}\0${finding.package.name}`);
+    const change = to ? `${finding.package.version} \u2192 ${to}` : `${finding.package.version}, removed`;
+    return `${mdLink(finding.advisory.id, finding.advisory.url)} in ${mdCodeInline(finding.package.name)} ${mdText(change, 120)}: ${mdText(clip(finding.title, 140), 400)}`;
+  }
+  return `${KIND_WORDS[finding.kind]}${finding.path !== void 0 ? ` at ${mdCodeInline(finding.path)}` : ""}: ${mdText(clip(finding.title, 140), 400)}`;
+}
+function acceptedFold(out, findings) {
+  const items = findings.map((finding) => {
+    const where = finding.package ? mdCodeInline(`${finding.package.name} ${finding.package.version}`) : finding.path !== void 0 ? mdCodeInline(finding.path) : "";
+    return `- ${SEVERITY_ICONS[finding.severity]} ${finding.severity} ${where} ${mdText(clip(`${finding.advisory ? `${finding.advisory.id} ` : ""}${problemOf(finding)}`, 140), 400)}${finding.detail ? ` (${mdText(clip(finding.detail, 200), 500)})` : ""}`;
+  });
+  fold(out, `Accepted: ${plural(findings.length, "finding")} the policy lets through`, items, "accepted findings");
+}
+function packagesFold(out, report2) {
+  const packages = report2.changes?.packages;
+  if (!packages) return;
+  const rows = [
     ...packages.upgraded.map((change) => ["upgraded", change.ecosystem, change.name, change.from, change.to]),
     ...packages.downgraded.map((change) => ["downgraded", change.ecosystem, change.name, change.from, change.to]),
     ...packages.added.map((pkg) => ["added", pkg.ecosystem, pkg.name, "", pkg.version]),
     ...packages.removed.map((pkg) => ["removed", pkg.ecosystem, pkg.name, pkg.version, ""])
   ];
-  if (packageRows.length > 0) {
-    out.push(`#### Packages (${count(packageRows.length)})`, "", "| change | ecosystem | package | from | to |", "| --- | --- | --- | --- | --- |");
-    for (const [change = "", ecosystem = "", name = "", from = "", to = ""] of packageRows.slice(0, ROWS_PER_TABLE)) {
-      out.push(`| ${change} | ${ecosystem} | ${mdCode(name)} | ${from ? mdCode(from) : ""} | ${to ? mdCode(to) : ""} |`);
-    }
-    if (packageRows.length > ROWS_PER_TABLE) out.push(`| | | \u2026 and ${count(packageRows.length - ROWS_PER_TABLE)} more in the JSON report | | |`);
-    out.push("");
+  if (rows.length === 0) return;
+  const counts = [
+    ["upgraded", packages.upgraded.length],
+    ["downgraded", packages.downgraded.length],
+    ["added", packages.added.length],
+    ["removed", packages.removed.length]
+  ].flatMap(([word, n]) => n ? [`${count(n)} ${String(word)}`] : []);
+  const items = rows.map(([change = "", ecosystem = "", name = "", from = "", to = ""]) => `| ${change} | ${mdCode(name)} | ${ecosystem} | ${from ? mdCode(from) : ""} | ${to ? mdCode(to) : ""} |`);
+  fold(out, `\u{1F4E6} Package changes: ${counts.join(", ")}`, items, "package changes", ["| change | package | ecosystem | from | to |", "| --- | --- | --- | --- | --- |"]);
+}
+function configsFold(out, configs) {
+  if (configs.length === 0) return;
+  const open6 = ["", "<details>", `<summary>\u{1F4DD} Config and system files: ${plural(configs.length, "change")}, with their diffs (secrets redacted)</summary>`, ""];
+  const close = ["</details>"];
+  if (!out.fits([...open6, ...close])) {
+    out.left.push("the config diffs");
+    return;
   }
-  if (configs.length > 0) {
-    out.push(`#### Config and system files (${count(configs.length)})`, "");
-    for (const change of configs) out.push(...configBlock(change));
+  const room = out.room - cost([...open6, ...close, "\u2026 and 99,999 more config changes (in the full report)", ""]);
+  const { taken } = take(configs.map((change) => configBlock(change).join("\n")), room);
+  const lines = [...open6, ...taken];
+  if (taken.length < configs.length) {
+    lines.push(`\u2026 and ${plural(configs.length - taken.length, "more config change")} (in the full report)`, "");
+    out.left.push(`${count(configs.length - taken.length)} config diffs`);
   }
-  return out;
+  out.add([...lines, ...close]);
 }
 function configBlock(change) {
-  const title = `${mdCode(change.path)} ${mdText(describeChange(change))}`;
-  if (!change.diff) return [`- ${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
-  const body = printableDiff(change.diff);
+  const title = `${mdCodeInline(change.path)} ${mdText(describeChange(change))}`;
+  if (!change.diff) return [`${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
+  const body = change.diff.split("\n").map((line) => printable(line)).join("\n");
   const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  return [`<details open><summary>${title}</summary>`, "", `${fence}diff`, body, fence, "", "</details>", ""];
-}
-function printableDiff(diff) {
-  return diff.split("\n").map((line) => printable(line)).join("\n");
+  return [title, "", `${fence}diff`, body, fence, ""];
 }
 function longestRun(text, char) {
   let longest = 0;
@@ -15071,60 +15324,73 @@ function longestRun(text, char) {
   }
   return longest;
 }
-function otherFindingsSection(report2) {
-  const out = [];
-  const groups = [
-    ["not blocking (below the policy)", report2.findings.filter((finding) => !finding.blocking && finding.status === "new")],
-    ["already in the baseline", report2.findings.filter((finding) => !finding.blocking && finding.status === "existing")],
-    ["accepted", report2.findings.filter((finding) => finding.status === "accepted")]
-  ];
-  for (const [label2, findings] of groups) {
-    if (findings.length === 0) continue;
-    out.push(`<details><summary>${plural(findings.length, "finding")} ${label2}</summary>`, "", ...findingTable(findings), "", "</details>", "");
-  }
+function notesFold(out, notes) {
+  fold(out, `${plural(notes.length, "note")}: what the scan could not do fully`, notes.map((note) => `- ${mdText(note, 500)}`), "notes");
+}
+function footer(report2, options2, left) {
+  const out = ["", "---"];
+  if (left.length > 0) out.push(`This text stops at its size bound and leaves out ${htmlText(left.slice(0, 4).join(", "))}.`);
+  const links = [];
+  if (options2.reportUrl) links.push(`[the full report and summary](${encodeURI(options2.reportUrl)}) (JSON report and Markdown, a workflow artifact)`);
+  if (options2.runUrl) links.push(`[the workflow run](${encodeURI(options2.runUrl)})`);
+  const where = links.length > 0 ? links.join(" \xB7 ") : "the JSON report (the `report` input, or `--report`)";
+  out.push(`${plural(report2.findings.length, "finding")} in all; everything is in ${where}. <sub>release-gate ${htmlText(report2.tool.version)}</sub>`);
   return out;
 }
-function notesSection(report2) {
-  if (report2.notes.length === 0) return [];
-  return [
-    `<details><summary>${plural(report2.notes.length, "note")}: what the scan could not do fully</summary>`,
-    "",
-    ...report2.notes.map((note) => `- ${mdText(note, 500)}`),
-    "",
-    "</details>",
-    ""
-  ];
-}
-function truncationNote(report2, moreAt) {
-  const where = moreAt ? `the [full summary](${encodeURI(moreAt)})` : "the JSON report";
-  return `
-> This summary stops here to stay within its size bound; ${report2.findings.length} findings and every change are in ${where}.`;
-}
-function packageCounts(report2) {
-  if (report2.packages.length === 0) return "none found";
-  const byEcosystem = /* @__PURE__ */ new Map();
-  for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
-  return `${count(report2.packages.length)} (${[...byEcosystem].map(([ecosystem, n]) => `${ecosystem} ${count(n)}`).join(", ")})`;
-}
-function findingCounts(report2) {
-  if (report2.findings.length === 0) return "none";
-  const blocking = report2.findings.filter((finding) => finding.blocking).length;
-  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
-  return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
-}
-var ICONS, SUMMARY_LIMIT, ROWS_PER_TABLE;
+var ICONS, SUMMARY_LIMIT, FOOTER_ROOM, PROBLEMS_PER_ROW, MAX_ACCEPT_ENTRIES, SUMMARY_ROWS, ORDER, Output;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
-    init_model();
     init_describe_change();
     init_format();
-    init_markdown_escape();
     init_finding_text();
+    init_markdown_escape();
+    init_rows();
     init_verdict_line();
     ICONS = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
     SUMMARY_LIMIT = 1024 * 1024;
-    ROWS_PER_TABLE = 500;
+    FOOTER_ROOM = 1200;
+    PROBLEMS_PER_ROW = 8;
+    MAX_ACCEPT_ENTRIES = 100;
+    SUMMARY_ROWS = 100;
+    ORDER = ["header", "table", "accept", "rest", "fixed", "accepted", "packages", "configs", "notes", "footer"];
+    Output = class {
+      constructor(remaining) {
+        this.remaining = remaining;
+      }
+      remaining;
+      sections = /* @__PURE__ */ new Map();
+      current = [];
+      /** What was left out, in words, for the footer. */
+      left = [];
+      /** Lines from here on go to this section. */
+      into(section2) {
+        let lines = this.sections.get(section2);
+        if (!lines) this.sections.set(section2, lines = []);
+        this.current = lines;
+        return this;
+      }
+      section(section2) {
+        return this.sections.get(section2) ?? [];
+      }
+      /** Bytes still free. */
+      get room() {
+        return this.remaining;
+      }
+      fits(lines) {
+        return cost(lines) <= this.remaining;
+      }
+      /** Add lines if they fit; false (nothing added) if they do not. */
+      add(lines) {
+        if (!this.fits(lines)) return false;
+        this.force(lines);
+        return true;
+      }
+      force(lines) {
+        for (const line of lines) this.current.push(line);
+        this.remaining -= cost(lines);
+      }
+    };
   }
 });
 
@@ -17024,26 +17290,6 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch5, pico);
     module.exports = picomatch5;
-  }
-});
-
-// src/util/order.ts
-function compareCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function severityRank(severity) {
-  return SEVERITIES.indexOf(severity);
-}
-function graver(a, b) {
-  return severityRank(a) <= severityRank(b) ? a : b;
-}
-function atLeast(severity, threshold) {
-  return severityRank(severity) <= severityRank(threshold);
-}
-var init_order = __esm({
-  "src/util/order.ts"() {
-    "use strict";
-    init_model();
   }
 });
 
@@ -25585,7 +25831,7 @@ function targetOf(value, where) {
   if (root !== void 0) target2.root = root;
   return target2;
 }
-function placeOf(value, where) {
+function placeOf2(value, where) {
   if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
   const place = { path: need(value, "path", `${where}.path`, isString) };
   const line = maybe(value, "line", `${where}.line`, isPositiveInteger);
@@ -25654,7 +25900,7 @@ function findingOf2(value, where) {
   const line = maybe(value, "line", `${where}.line`, isPositiveInteger);
   if (line !== void 0) finding.line = line;
   const related = maybe(value, "related", `${where}.related`, Array.isArray);
-  if (related !== void 0) finding.related = related.map((item2, i2) => placeOf(item2, `${where}.related[${i2}]`));
+  if (related !== void 0) finding.related = related.map((item2, i2) => placeOf2(item2, `${where}.related[${i2}]`));
   const upgradeTo = maybe(value, "upgradeTo", `${where}.upgradeTo`, isString);
   if (upgradeTo !== void 0) finding.upgradeTo = upgradeTo;
   const pkg = value["package"];
@@ -26912,10 +27158,10 @@ function magicOf(bytes2) {
   return void 0;
 }
 function gunzipStart(bytes2, maxOutput = 1024 * 1024) {
-  for (const take of [bytes2.length, 2048, 256]) {
-    if (take > bytes2.length) continue;
+  for (const take2 of [bytes2.length, 2048, 256]) {
+    if (take2 > bytes2.length) continue;
     try {
-      return gunzipSync(bytes2.subarray(0, take), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
+      return gunzipSync(bytes2.subarray(0, take2), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
     } catch {
     }
   }
@@ -32342,9 +32588,9 @@ var init_entry_sink = __esm({
         }
         this.seen += chunk.length;
         if (this.held < this.want) {
-          const take = Math.min(chunk.length, this.want - this.held);
-          (this.pieces ??= []).push(take === chunk.length ? chunk : chunk.subarray(0, take));
-          this.held += take;
+          const take2 = Math.min(chunk.length, this.want - this.held);
+          (this.pieces ??= []).push(take2 === chunk.length ? chunk : chunk.subarray(0, take2));
+          this.held += take2;
         }
       }
       end() {
@@ -33511,15 +33757,15 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
   try {
     const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
     const found = identify(result.findings);
-    const keyOf = (ref2) => `${ref2?.ecosystem ?? ""}\0${ref2?.name ?? ""}\0${ref2?.version ?? ""}`;
-    const inTarget = new Set(packages.map(keyOf));
-    const inBaseline = new Set(baselinePackages.map(keyOf));
+    const keyOf2 = (ref2) => `${ref2?.ecosystem ?? ""}\0${ref2?.name ?? ""}\0${ref2?.version ?? ""}`;
+    const inTarget = new Set(packages.map(keyOf2));
+    const inBaseline = new Set(baselinePackages.map(keyOf2));
     const seen = /* @__PURE__ */ new Set();
     for (const finding of found) {
       if (seen.has(finding.id)) continue;
       seen.add(finding.id);
-      if (inTarget.has(keyOf(finding.package))) outcome.target.push(finding);
-      if (inBaseline.has(keyOf(finding.package))) outcome.baseline.push(finding);
+      if (inTarget.has(keyOf2(finding.package))) outcome.target.push(finding);
+      if (inBaseline.has(keyOf2(finding.package))) outcome.baseline.push(finding);
     }
     for (const { package: pkg, reason } of result.unchecked) notes.push(`${pkg} was not checked against advisories: ${reason}`);
   } catch (error) {
@@ -33691,7 +33937,7 @@ var init_run_request = __esm({
         if (outputs.report) await writeJsonReport(outputs.report, report2);
         if (outputs.sarif) await writeOutput(outputs.sarif, renderSarif(report2, sarifKey), "the SARIF file");
         if (outputs.sbom) await writeOutput(outputs.sbom, renderCycloneDx(report2), "the SBOM");
-        if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report2), "the summary");
+        if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report2, { today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) }), "the summary");
         return report2;
       }
     };
@@ -33706,7 +33952,7 @@ function renderTerminal(report2) {
     `sha256    ${target2.sha256}`
   ];
   if (report2.baseline) lines.push(`baseline  ${printable(report2.baseline.path)} (${report2.baseline.format}, ${plural(report2.baseline.files, "entry", "entries")})`);
-  lines.push(`packages  ${packageCounts2(report2)}`);
+  lines.push(`packages  ${packageCounts(report2)}`);
   const changes = report2.changes;
   if (changes) {
     const { files, packages, configs } = changes;
@@ -33715,48 +33961,56 @@ function renderTerminal(report2) {
     );
     for (const config of configs.slice(0, LISTED_CHANGES)) lines.push(`  config  ${printable(config.path)} ${printable(describeChange(config))}`);
     if (configs.length > LISTED_CHANGES) lines.push(`  \u2026 and ${count(configs.length - LISTED_CHANGES)} more config changes in the report`);
+    const fixed = changes.fixed ?? [];
+    if (fixed.length > 0) {
+      const named = fixed.slice(0, 5).map((finding) => finding.advisory && finding.package ? `${finding.advisory.id} (${finding.package.name})` : `${finding.rule ?? finding.kind} (${finding.path ?? ""})`);
+      lines.push(`fixed     ${plural(fixed.length, "finding")} of the baseline gone: ${printable(named.join(", "))}${fixed.length > 5 ? ", \u2026" : ""}`);
+    }
   }
-  lines.push(`findings  ${findingCounts2(report2)}`);
-  const shown = [...report2.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
-  for (const finding of shown) {
-    const where = finding.path ? `  (${printable(finding.path)})` : "";
-    const fix = findingFix(finding);
-    const about = finding.package ? `${printable(findingSubject(finding))}: ` : "";
-    lines.push(
-      `  ${finding.blocking ? "BLOCK" : "note "} ${finding.status.padEnd(8)} ${finding.severity.padEnd(8)} ${finding.kind.padEnd(14)} ${about}${printable(finding.title)}${fix ? `; ${fix}` : ""}${where}`
-    );
+  lines.push(`findings  ${findingCounts(report2)}`);
+  if (report2.target.root) lines.push(`          paths are inside the package's top folder ${printable(report2.target.root)}/`);
+  const rows = rowsOf(report2.findings.filter((finding) => finding.status !== "accepted"));
+  for (const row of rows.slice(0, LISTED_ROWS)) {
+    const where = row.package ? `${row.package.name} ${row.package.version}` : row.path ?? "";
+    const problems = row.findings.map((finding) => `${finding.advisory ? `${finding.advisory.id} ` : ""}${problemOf(finding)}`);
+    const fix = row.package && row.upgradeTo !== void 0 ? `upgrade to ${row.upgradeTo}${row.path !== void 0 ? ` in ${row.path}` : ""}` : fixesOf(row).join("; ");
+    lines.push(`  ${row.blocking ? "BLOCK" : "note "} ${row.severity.padEnd(8)} ${statusWords(row).padEnd(19)} ${printable(where)}: ${printable(problems.join("; "))}`);
+    lines.push(`${" ".repeat(35)}fix: ${printable(fix)}`);
   }
-  if (report2.findings.length > shown.length) {
-    lines.push(`  \u2026 and ${count(report2.findings.length - shown.length)} more in the report (--report, --summary)`);
-  }
+  const accepted = report2.findings.length - rows.reduce((n, row) => n + row.findings.length, 0);
+  if (rows.length > LISTED_ROWS) lines.push(`  \u2026 and ${plural(rows.length - LISTED_ROWS, "more place")} in the report (--report, --summary)`);
+  if (accepted > 0) lines.push(`  ${plural(accepted, "accepted finding")} not listed (--summary lists them)`);
+  for (const warning of report2.warnings) lines.push(`warning   ${printable(warning)}`);
+  if (!report2.baseline && report2.findings.length > 0) lines.push("hint      no baseline: every finding counts as new; --baseline <the last release or its report> blocks only what this release brings");
   for (const note of report2.notes.slice(0, LISTED_NOTES)) lines.push(`note      ${printable(note)}`);
   if (report2.notes.length > LISTED_NOTES) lines.push(`note      \u2026 and ${count(report2.notes.length - LISTED_NOTES)} more notes in the report`);
   lines.push(verdictLine(report2));
   return `${lines.join("\n")}
 `;
 }
-function packageCounts2(report2) {
+function packageCounts(report2) {
   if (report2.packages.length === 0) return "none found";
   const byEcosystem = /* @__PURE__ */ new Map();
   for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
   const parts = [...byEcosystem].sort(([a], [b]) => a < b ? -1 : 1).map(([ecosystem, n]) => `${ecosystem} ${count(n)}`);
   return `${count(report2.packages.length)} (${parts.join(", ")})`;
 }
-function findingCounts2(report2) {
+function findingCounts(report2) {
   if (report2.findings.length === 0) return "none";
   const blocking = report2.findings.filter((finding) => finding.blocking).length;
   const fresh = report2.findings.filter((finding) => finding.status === "new").length;
   return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
 }
-var LISTED_FINDINGS, LISTED_CHANGES, LISTED_NOTES;
+var LISTED_ROWS, LISTED_CHANGES, LISTED_NOTES;
 var init_terminal = __esm({
   "src/cli/terminal.ts"() {
     "use strict";
     init_describe_change();
     init_finding_text();
+    init_rows();
     init_verdict_line();
     init_format();
-    LISTED_FINDINGS = 20;
+    LISTED_ROWS = 15;
     LISTED_CHANGES = 10;
     LISTED_NOTES = 5;
   }

@@ -186,11 +186,12 @@ describe('against the deployed directory', () => {
 describe('the summary', () => {
   it('shows the config diffs and the counts', () => {
     const markdown = renderMarkdown(againstPackage);
-    expect(markdown).toMatch(/### What this release changes/);
-    expect(markdown).toMatch(/Files: 4 added, 2 removed, 6 changed, 10 unchanged/);
-    expect(markdown).toMatch(/\| upgraded \| Packagist \| `monolog\/monolog` \| `2\.9\.1` \| `2\.10\.0` \|/);
-    expect(markdown).toMatch(/<details><summary>2 findings already in the baseline<\/summary>/);
-    expect(markdown).toMatch(/<details open><summary>`pub\/\.htaccess` changed<\/summary>\n\n```diff\n--- a\/pub\/\.htaccess\n\+\+\+ b\/pub\/\.htaccess/);
+    expect(markdown).toMatch(/compared with `[^`]*shop-2\.4\.6\.tar\.gz`: 4 files added, 2 removed, 6 changed/);
+    expect(markdown).toMatch(/\| upgraded \| `monolog\/monolog` \| Packagist \| `2\.9\.1` \| `2\.10\.0` \|/);
+    expect(markdown).toMatch(/<summary>📝 Config and system files: 6 changes, with their diffs \(secrets redacted\)<\/summary>/);
+    expect(markdown).toMatch(/^`pub\/\.htaccess` changed\n\n```diff\n--- a\/pub\/\.htaccess\n\+\+\+ b\/pub\/\.htaccess/m);
+    // the baseline's findings this release still has are rows too, said as such
+    expect(markdown).toMatch(/\| 🟠 \*\*high\*\*<br>in the baseline \| `guzzlehttp\/guzzle` `7\.4\.4` \(Packagist\)/);
   });
 });
 

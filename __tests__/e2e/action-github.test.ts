@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GUZZLE_AND_TWIG_ADVISORIES, composerLock } from '../helpers/composer-store.js';
 import { distIsCurrent } from '../helpers/dist-is-current.js';
+import { elements, renderGfm, textOf } from '../helpers/gfm.js';
 import { GitHubServer } from '../helpers/github-server.js';
 import { MACHINE_NODE } from '../helpers/run.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
@@ -56,7 +57,7 @@ async function gate(name: string, inputs: Record<string, string> = {}, options: 
       node: MACHINE_NODE,
       event: options.event ?? { pull_request: { number: options.pr ?? PR } },
       eventName: options.eventName ?? 'pull_request',
-      env: { GITHUB_API_URL: github.url, GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '99' },
+      env: { GITHUB_API_URL: github.url, GITHUB_SERVER_URL: 'https://github.localhost', GITHUB_RUN_ID: '99' },
     },
   );
 }
@@ -81,7 +82,7 @@ describe('the pull request comment', () => {
     const calls = github.calls.slice(before).map((call) => `${call.method} ${call.path.replace(/\?.*page=(\d+).*/, '?page=$1')}`);
     expect(calls).toContain(`GET /repos/shop/storefront/issues/${PR}/comments?page=2`);
     expect(calls.filter((call) => call.startsWith('PATCH'))).toHaveLength(1);
-    expect(calls.filter((call) => call.startsWith('POST'))).toHaveLength(0);
+    expect(calls.filter((call) => call.startsWith('POST') && call.includes('/issues/'))).toHaveLength(0);
   });
 
   it('is updated to say the pull request is clear when a later run is clean', async () => {
@@ -99,17 +100,18 @@ describe('the pull request comment', () => {
     expect(github.ours(8)).toHaveLength(0);
   });
 
-  it('stays within 65,536 characters with 4,000 findings, most important first', async () => {
+  it('stays within 65,536 characters with 4,000 findings, the gravest first, and says where the rest is', async () => {
     const result = await gate('many', { severity: 'low' }, { pr: 9 });
     expect(result.code).toBe(1);
     expect(result.outputs['blocking-findings']).toBe('4000');
     const [ours] = github.ours(9);
-    expect(ours?.body.length).toBeLessThanOrEqual(65_536);
-    expect(ours?.body).toMatch(/### Blocking findings \(4,000\)/);
-    expect(ours?.body).toMatch(/This summary stops here to stay within its size bound; 4000 findings and every change are in the \[full summary\]\(https:\/\/github\.example\/shop\/storefront\/actions\/runs\/99\)/);
-    expect(result.summary.length).toBeLessThanOrEqual(1024 * 1024);
-    // 50 findings, one line for the rest, and the step's own failure
-    expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(52);
+    expect(Buffer.byteLength(ours?.body ?? '')).toBeLessThanOrEqual(65_536);
+    expect(ours?.body).toMatch(/### What to fix: the 25 gravest of 4,000/);
+    expect(ours?.body).toMatch(/This text stops at its size bound and leaves out [\d,]+ of the rows\.\n4,000 findings in all; everything is in \[the workflow run\]\(https:\/\/github\.localhost\/shop\/storefront\/actions\/runs\/99\)/);
+    expect(Buffer.byteLength(result.summary)).toBeLessThanOrEqual(1024 * 1024);
+    // GitHub shows 10 error annotations a step: the 10 gravest, and the verdict as a notice (no error line of its own)
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(10);
+    expect(result.stdout).toMatch(/^::notice title=release-gate verdict::FAIL: 4,000 blocking findings$/m);
   });
 
   it('neutralises hostile names: no HTML, no links, no mentions, no broken tables', async () => {
@@ -117,15 +119,17 @@ describe('the pull request comment', () => {
     expect(result.code).toBe(1);
     const [ours] = github.ours(10);
     const body = ours?.body ?? '';
-    expect(body).toMatch(/parse-error/);
-    expect(body).not.toMatch(/<img/);
-    // the package's single top folder (@octocat/) is left out of paths, so no mention can form
-    expect(body).not.toMatch(/@octocat/);
-    for (const row of body.split('\n').filter((line) => line.startsWith('| ') && line.includes('parse-error'))) {
-      // every row has exactly the table's cells: no | from the name splits it
-      expect(row.split(' | ')).toHaveLength(5);
-    }
-    expect(body).not.toMatch(/`x`/);
+    const html = renderGfm(body);
+    expect(html).toMatch(/unreadable file|could not be read|not valid JSON/);
+    // the name shows as it is, inside code, where GitHub makes no tag, link or mention
+    expect(html).not.toMatch(/<img/);
+    expect(html).toContain('<code>@octocat/</code>'); // the package's top folder, named once
+    expect(html).toContain('<code>`x`|y/&lt;img src=x onerror=alert(1)&gt;/package-lock.json</code>');
+    expect(textOf(html.replace(/<code>[\s\S]*?<\/code>/g, ''))).not.toMatch(/@octocat/);
+    // every table row has exactly its two cells: no | from the name splits it
+    const rows = elements(elements(html, 'tbody')[0] ?? '', 'tr');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(elements(row, 'td')).toHaveLength(2);
   });
 
   it('gives a warning when the token may not write, and still writes the summary and outputs', async () => {
@@ -154,7 +158,7 @@ describe('the verdict', () => {
     expect(result.code).toBe(0);
     expect(result.outputs['verdict']).toBe('warn');
     expect(result.outputs['blocking-findings']).toBe('2');
-    expect(result.stdout).toMatch(/::error title=release-gate high vulnerability/);
+    expect(result.stdout).toMatch(/^::error title=release-gate%3A high vulnerable package,file=composer\.lock::guzzlehttp\/guzzle 7\.4\.4: GHSA-25mq-v84q-4j7r .*; upgrade to 7\.4\.5$/m);
   });
 
   it('expired acceptances block again and say so; stale ones are reported', async () => {
@@ -232,3 +236,4 @@ describe('release assets', () => {
     expect(result.outputs['verdict']).toBe('error');
   });
 });
+

@@ -70,12 +70,12 @@ export async function run(): Promise<void> {
     return;
   }
 
-  await writeSummary(gated);
+  await writeSummary(gated, context);
   setOutputs(gated);
   if (usesApi(inputs)) await advisoryCache.save();
+  annotate(gated.flatMap((item) => (item.report ? [{ report: item.report, label: item.target }] : [])));
   for (const item of gated) {
     if (!item.report) continue;
-    annotate(item.report, item.target);
     if (context.pullRequest !== undefined && inputs.comment !== 'never') {
       await upsertComment(github(), context, item.report, { mode: inputs.comment, packageKey: item.commentKey, ...(gated.length > 1 ? { title: item.target } : {}) });
     }
@@ -87,9 +87,17 @@ export async function run(): Promise<void> {
     fail(errors.map((item) => (gated.length > 1 ? `${item.target}: ${item.error ?? ''}` : (item.error ?? ''))).join('; '));
     return;
   }
-  const failing = gated.filter((item) => item.report?.verdict === 'fail');
-  for (const item of gated) if (item.report && item.report.verdict !== 'fail') core.info(`${gated.length > 1 ? `${item.target}: ` : ''}${verdictLine(item.report)}`);
-  if (failing.length > 0) core.setFailed(failing.map((item) => `${gated.length > 1 ? `${item.target}: ` : ''}${item.report ? verdictLine(item.report) : ''}`).join('; '));
+  announceVerdicts(gated);
+}
+
+/**
+ * The verdict of each package as a notice (the blocking findings are the error
+ * annotations; GitHub shows ten of those, and a failure's own error line would push one
+ * out), and a failing exit status when one fails.
+ */
+function announceVerdicts(gated: readonly Gated[]): void {
+  for (const item of gated) if (item.report) core.notice(`${gated.length > 1 ? `${item.target}: ` : ''}${verdictLine(item.report)}`, { title: 'release-gate verdict' });
+  if (gated.some((item) => item.report?.verdict === 'fail')) process.exitCode = 1;
 }
 
 /** Where a package's files go: the inputs as given for one package, with the package's key for several. */
@@ -134,10 +142,11 @@ async function baselineFor(inputs: ActionInputs, item: Gated, context: RunContex
   return downloadReportAsset(github(), context, release, basename(item.paths.report), dir);
 }
 
-async function writeSummary(gated: readonly Gated[]): Promise<void> {
+async function writeSummary(gated: readonly Gated[], context: RunContext): Promise<void> {
   const budget = Math.floor(SUMMARY_LIMIT / gated.length) - 200;
+  const today = new Date().toISOString().slice(0, 10);
   const sections = gated.map((item) => {
-    if (item.report) return renderMarkdown(item.report, { maxChars: budget, ...(gated.length > 1 ? { title: item.target } : {}) });
+    if (item.report) return renderMarkdown(item.report, { maxChars: budget, today, ...(gated.length > 1 ? { title: item.target } : {}), ...(context.runUrl ? { runUrl: context.runUrl } : {}) });
     return `## ❗ release-gate ${gated.length > 1 ? `\`${item.key}\` ` : ''}could not scan the package\n\n${(item.error ?? '').replace(/[<>`|@]/g, ' ')}\n`;
   });
   if (!process.env['GITHUB_STEP_SUMMARY']) {

@@ -7,9 +7,35 @@ import { warnPermission, type Octokit, type RunContext } from './github.js';
 /** GitHub refuses issue comments longer than this. */
 export const MAX_COMMENT = 65_536;
 
+/** Rows of the comment's "what to fix" table: the rest are folded, and all are in the summary. */
+export const COMMENT_ROWS = 25;
+
 /** The hidden line that finds this package's comment again. */
 export function commentMarker(packageKey: string): string {
   return `<!-- release-gate:${packageKey.replace(/-->/g, '')} -->`;
+}
+
+export interface CommentOptions {
+  packageKey: string;
+  title?: string;
+  /** The full report and summary (the run's artifact). */
+  reportUrl?: string;
+  /** The approval block, rendered after the header (release approvals). */
+  approval?: string;
+}
+
+/** The comment of a package's report: the Markdown a reviewer reads, bounded for GitHub, and the hidden marker. */
+export function commentBody(report: Report, run: RunContext, options: CommentOptions): string {
+  const marker = commentMarker(options.packageKey);
+  return `${renderMarkdown(report, {
+    maxChars: MAX_COMMENT - marker.length - 2,
+    rows: COMMENT_ROWS,
+    today: new Date().toISOString().slice(0, 10),
+    ...(run.runUrl ? { runUrl: run.runUrl } : {}),
+    ...(options.reportUrl ? { reportUrl: options.reportUrl } : {}),
+    ...(options.title ? { title: options.title } : {}),
+    ...(options.approval ? { approval: options.approval } : {}),
+  })}\n${marker}`;
 }
 
 /**
@@ -23,15 +49,11 @@ export async function upsertComment(
   octokit: Octokit,
   run: RunContext,
   report: Report,
-  options: { mode: CommentMode; packageKey: string; title?: string },
+  options: CommentOptions & { mode: CommentMode },
 ): Promise<'created' | 'updated' | 'skipped'> {
   if (options.mode === 'never' || run.pullRequest === undefined) return 'skipped';
   const marker = commentMarker(options.packageKey);
-  const body = `${renderMarkdown(report, {
-    maxChars: MAX_COMMENT - marker.length - 2,
-    ...(run.runUrl ? { moreAt: run.runUrl } : {}),
-    ...(options.title ? { title: options.title } : {}),
-  })}\n${marker}`;
+  const body = commentBody(report, run, options);
   try {
     const existing = await findComment(octokit, run, marker);
     if (existing !== undefined) {
