@@ -17,6 +17,8 @@ export interface ActionInputs extends ScanRequest, OutputPaths {
   attachReport: boolean;
   /** Keep OSV records between runs in the Actions cache. */
   cache: boolean;
+  /** Upload the full report and summary as a workflow artifact (linked from the comment and the summary). */
+  artifact: boolean;
 }
 
 export const DEFAULT_REPORT = 'release-gate-report.json';
@@ -60,6 +62,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     warnOnly: flag('warn-only', false),
     attachReport: flag('attach-report', false),
     cache: flag('cache', true),
+    artifact: flag('artifact', true),
   };
   const comment = text('comment');
   if (comment !== undefined) {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { Report } from '../model.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { mdText } from '../report/markdown-escape.js';
 import type { CommentMode } from './inputs.js';
 import { warnPermission, type Octokit, type RunContext } from './github.js';
 
@@ -68,6 +69,36 @@ export async function upsertComment(
     warnPermission('comment on the pull request', 'pull-requests: write', error);
     return 'skipped';
   }
+}
+
+/**
+ * When the gate could not decide, an earlier comment must not keep showing its last
+ * verdict: it is replaced by the error (no new comment is posted for an error).
+ */
+export async function commentError(octokit: Octokit, run: RunContext, message: string, options: { packageKey: string; title?: string }): Promise<'updated' | 'skipped'> {
+  if (run.pullRequest === undefined) return 'skipped';
+  const marker = commentMarker(options.packageKey);
+  try {
+    const existing = await findComment(octokit, run, marker);
+    if (existing === undefined) return 'skipped';
+    await octokit.rest.issues.updateComment({ owner: run.owner, repo: run.repo, comment_id: existing, body: `${errorMarkdown(message, run.runUrl, options.title)}\n${marker}` });
+    return 'updated';
+  } catch (error) {
+    warnPermission('update the pull request comment with the error', 'pull-requests: write', error);
+    return 'skipped';
+  }
+}
+
+/** What a comment or the job summary says when the gate could not decide: the cause, and that no verdict holds. */
+export function errorMarkdown(message: string, runUrl: string | undefined, title?: string): string {
+  return [
+    `## ❗ release-gate${title ? ` ${mdText(title, 300)}` : ''}: ERROR: the gate could not decide`,
+    '',
+    `> ${mdText(message, 2000)}`,
+    '',
+    `No verdict holds until it runs again: fix the cause above, then re-run the job.${runUrl ? ` [workflow run](${encodeURI(runUrl)})` : ''}`,
+    '',
+  ].join('\n');
 }
 
 async function findComment(octokit: Octokit, run: RunContext, marker: string): Promise<number | undefined> {
