@@ -297,23 +297,61 @@ var init_format = __esm({
 });
 
 // src/report/markdown-escape.ts
+function bounded(text) {
+  const safe = printable(text);
+  return safe.length > MAX_SPAN ? `${safe.slice(0, MAX_SPAN)}\u2026` : safe;
+}
 function mdCode(text) {
-  let safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/@/g, `@${WORD_JOINER}`);
-  if (safe.length > MAX_SPAN) safe = `${safe.slice(0, MAX_SPAN)}\u2026`;
-  return safe.length === 0 ? '`""`' : `\`${safe}\``;
+  return codeSpan(bounded(text).replace(/\|/g, "\\|"));
+}
+function mdCodeInline(text) {
+  return codeSpan(bounded(text));
+}
+function codeSpan(text) {
+  if (text.length === 0) return '`""`';
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+function htmlText(text) {
+  return bounded(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 function mdText(text, max2 = 200) {
   let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
   safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
-  return safe.length > max2 ? `${safe.slice(0, max2)}\u2026` : safe;
+  return safe.length > max2 ? `${cutOutsideEscape(safe, max2)}\u2026` : safe;
 }
-var MAX_SPAN, WORD_JOINER;
+function cutOutsideEscape(text, max2) {
+  let cut = text.slice(0, max2);
+  const space = cut.lastIndexOf(" ");
+  if (space > max2 / 2) cut = cut.slice(0, space);
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}
+function mdPlain(text) {
+  return printable(text).replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+}
+function mdLink(text, url) {
+  if (!url || !/^https:\/\/[^\s<>()"'`\\]+$/.test(url)) return mdText(text);
+  return `[${mdText(text)}](${encodeURI(decodeURIUnsafe(url))})`;
+}
+function decodeURIUnsafe(url) {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+var MAX_SPAN, WORD_JOINER, HTML_ESCAPES;
 var init_markdown_escape = __esm({
   "src/report/markdown-escape.ts"() {
     "use strict";
     init_printable();
     MAX_SPAN = 300;
     WORD_JOINER = "\u2060";
+    HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   }
 });
 
@@ -353,9 +391,9 @@ function changeLine(change) {
   }
 }
 function richText(text) {
-  return text.split("`").map((part, i2) => i2 % 2 === 1 ? codeSpan(part) : mdText(part, 2e3)).join("");
+  return text.split("`").map((part, i2) => i2 % 2 === 1 ? codeSpan2(part) : mdText(part, 2e3)).join("");
 }
-function codeSpan(text) {
+function codeSpan2(text) {
   const safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").slice(0, 300);
   return `\`${safe}\``;
 }
@@ -392,14 +430,26 @@ function verdictLine(report2) {
 function decision(report2) {
   const blocking = report2.findings.filter((finding) => finding.blocking).length;
   const total = report2.findings.length;
+  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
   switch (report2.verdict) {
     case "fail":
       return `FAIL: ${plural(blocking, "blocking finding")}${total > blocking ? ` (${plural(total, "finding")} in all)` : ""}`;
     case "warn":
-      return blocking > 0 ? `WARN: ${plural(blocking, "blocking finding")}, reported without failing (warn-only)` : `WARN: ${plural(total, "finding")}, none blocking`;
+      return blocking > 0 ? `WARN: ${plural(blocking, "blocking finding")}, reported without failing (warn-only)` : `WARN: ${plural(fresh, "new finding")}, none blocking${total > fresh ? ` (${plural(total, "finding")} in all)` : ""}`;
     case "pass":
-      return total > 0 ? `PASS: ${plural(total, "finding")}, none blocking` : "PASS: nothing found";
+      return total > 0 ? `PASS: nothing new blocks (${restOf(report2)})` : "PASS: nothing found";
   }
+}
+function restOf(report2) {
+  const existing = report2.findings.filter((finding) => finding.status === "existing").length;
+  const accepted = report2.findings.filter((finding) => finding.status === "accepted").length;
+  const fresh = report2.findings.length - existing - accepted;
+  const parts = [
+    ...existing > 0 ? [`${count(existing)} already in the baseline`] : [],
+    ...accepted > 0 ? [`${count(accepted)} accepted`] : [],
+    ...fresh > 0 ? [`${count(fresh)} new`] : []
+  ];
+  return `${plural(report2.findings.length, "finding")}: ${parts.join(", ")}`;
 }
 var init_verdict_line = __esm({
   "src/report/verdict-line.ts"() {
@@ -4287,50 +4337,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options2, skipNormalization) {
+    function resolveComponent(base, relative2, options2, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options2), options2);
-        relative = parse3(serialize(relative, options2), options2);
+        relative2 = parse3(serialize(relative2, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative.scheme) {
-        target2.scheme = relative.scheme;
-        target2.userinfo = relative.userinfo;
-        target2.host = relative.host;
-        target2.port = relative.port;
-        target2.path = removeDotSegments(relative.path || "");
-        target2.query = relative.query;
+      if (!options2.tolerant && relative2.scheme) {
+        target2.scheme = relative2.scheme;
+        target2.userinfo = relative2.userinfo;
+        target2.host = relative2.host;
+        target2.port = relative2.port;
+        target2.path = removeDotSegments(relative2.path || "");
+        target2.query = relative2.query;
       } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target2.userinfo = relative.userinfo;
-          target2.host = relative.host;
-          target2.port = relative.port;
-          target2.path = removeDotSegments(relative.path || "");
-          target2.query = relative.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target2.userinfo = relative2.userinfo;
+          target2.host = relative2.host;
+          target2.port = relative2.port;
+          target2.path = removeDotSegments(relative2.path || "");
+          target2.query = relative2.query;
         } else {
-          if (!relative.path) {
+          if (!relative2.path) {
             target2.path = base.path;
-            if (relative.query !== void 0) {
-              target2.query = relative.query;
+            if (relative2.query !== void 0) {
+              target2.query = relative2.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative.path[0] === "/") {
-              target2.path = removeDotSegments(relative.path);
+            if (relative2.path[0] === "/") {
+              target2.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative.path;
+                target2.path = "/" + relative2.path;
               } else if (!base.path) {
-                target2.path = relative.path;
+                target2.path = relative2.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative.query;
+            target2.query = relative2.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -4338,7 +4388,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative.fragment;
+      target2.fragment = relative2.fragment;
       return target2;
     }
     function equal(uriA, uriB, options2) {
@@ -8371,16 +8421,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
-        const fold = folds[i3];
+        const fold2 = folds[i3];
         const end2 = folds[i3 + 1] || text.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text[fold2]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -12019,8 +12069,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i2);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i2);
+          res += fold2;
           i2 = offset;
         } else if (ch === "\\") {
           let next = source[++i2];
@@ -12060,19 +12110,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -14713,7 +14763,7 @@ function parseConfig(text, path) {
   }
   const data = document.toJS({ maxAliasCount: 100 }) ?? {};
   const validate = validator();
-  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(mostTelling(validate.errors ?? []))}; fix the file (keys: fail-on, severity, only-new, include-dev, monitor, ignore, accept)`);
+  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(mostTelling(validate.errors ?? []))}; fix the file`);
   const raw = data;
   const config = {};
   const failOn = raw["fail-on"];
@@ -14733,7 +14783,7 @@ function parseConfig(text, path) {
   return config;
 }
 function validator() {
-  compiled ??= new import_ajv.Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(CONFIG_SCHEMA);
+  compiled ??= new import_ajv.Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(CONFIG_SCHEMA);
   return compiled;
 }
 function isRealDate(text) {
@@ -14741,6 +14791,8 @@ function isRealDate(text) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 function mostTelling(errors) {
+  const unknownKey = errors.find((error) => error.keyword === "additionalProperties");
+  if (unknownKey) return unknownKey;
   const [first] = errors;
   if (first?.keyword !== "required" && first?.keyword !== "type") return first;
   return errors.find((error) => (error.keyword === "anyOf" || error.keyword === "oneOf") && first.instancePath === error.instancePath) ?? first;
@@ -14750,8 +14802,12 @@ function explain(error) {
   const key = error.instancePath.replace(/^\//, "").replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") || "the top level";
   const params = error.params;
   switch (error.keyword) {
-    case "additionalProperties":
-      return `${key} has an unknown key '${String(params["additionalProperty"])}'`;
+    case "additionalProperties": {
+      const unknown = String(params["additionalProperty"]);
+      const known = KEYS[error.instancePath.replace(/^\//, "").replace(/\/\d+$/, "")] ?? [];
+      const near = closest(unknown, known);
+      return near ? `${key} has an unknown key '${unknown}': did you mean '${near}'?` : `${key} has an unknown key '${unknown}' (keys: ${known.join(", ")})`;
+    }
     case "required":
       return `${key} needs '${String(params["missingProperty"])}'`;
     case "anyOf":
@@ -14764,11 +14820,37 @@ function explain(error) {
       return `${key} must be ${params["type"] === "array" ? "a list" : `a ${String(params["type"])}`}`;
     case "oneOf":
       return `${key} must be a list of finding kinds or a comma-separated string`;
+    case "minLength":
+      if (key.endsWith(".reason")) return `${key} is too short: say in a few words why the risk is acceptable`;
+      return `${key} is empty: give ${key.startsWith("ignore") || key.startsWith("monitor") || key.endsWith(".path") ? "a path glob" : "a value"}`;
+    case "uniqueItems":
+      return `${key} lists a kind twice`;
     default:
-      return `${key} ${error.message ?? "is not valid"}`;
+      return `${key} is not valid here`;
   }
 }
-var import_ajv, import_yaml, MAX_CONFIG_BYTES, compiled;
+function closest(unknown, known) {
+  const words = (text) => text.replace(/([a-z])([A-Z])/g, "$1-$2").replace(/[_\s]+/g, "-").toLowerCase();
+  const same = known.find((candidate) => words(candidate) === words(unknown));
+  if (same) return same;
+  let best;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(words(unknown), candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const row = [i2];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+var import_ajv, import_yaml, MAX_CONFIG_BYTES, compiled, KEYS;
 var init_load_config = __esm({
   "src/policy/load-config.ts"() {
     "use strict";
@@ -14778,6 +14860,11 @@ var init_load_config = __esm({
     init_config_schema();
     init_values();
     MAX_CONFIG_BYTES = 1024 * 1024;
+    KEYS = {
+      "": Object.keys(CONFIG_SCHEMA.properties),
+      monitor: Object.keys(CONFIG_SCHEMA.properties.monitor.properties),
+      accept: Object.keys(CONFIG_SCHEMA.properties.accept.items.properties)
+    };
   }
 });
 
@@ -14938,120 +15025,392 @@ var init_describe_change = __esm({
   }
 });
 
-// src/report/finding-text.ts
-function findingSubject(finding) {
-  if (finding.package) {
-    const advisory = finding.advisory ? ` ${finding.advisory.id}` : "";
-    return `${finding.package.name} ${finding.package.version}${advisory}`;
-  }
-  return finding.rule ?? finding.kind;
+// src/util/trim.ts
+function trimChars(text, chars, ends = "both") {
+  let start = 0;
+  let end = text.length;
+  if (ends === "both") while (start < end && chars.includes(text.charAt(start))) start++;
+  while (end > start && chars.includes(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
 }
+var init_trim = __esm({
+  "src/util/trim.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/finding-text.ts
 function findingFix(finding) {
   const fixed = finding.advisory?.fixed ?? [];
   if (!finding.advisory) return void 0;
+  if (finding.upgradeTo !== void 0) return `upgrade to ${finding.upgradeTo}`;
   return fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet";
 }
+function placeOf(finding) {
+  return `${finding.path ?? ""}${finding.line !== void 0 ? `:${finding.line}` : ""}`;
+}
+function problemOf(finding) {
+  switch (finding.kind) {
+    case "vulnerability":
+      return finding.title;
+    case "config-change": {
+      const path = finding.path ?? "";
+      const change = path && finding.title.startsWith(`${path} `) ? finding.title.slice(path.length + 1) : finding.title;
+      return `monitored config file ${change}`;
+    }
+    case "secret": {
+      const others = finding.related?.length ?? 0;
+      return `${finding.title}${finding.line !== void 0 ? `, line ${finding.line}` : ""}${others > 0 ? ` (and ${others} more ${others === 1 ? "place" : "places"})` : ""}`;
+    }
+    case "sensitive-file":
+    case "permission":
+    case "unsafe-path":
+    case "parse-error":
+      return finding.title;
+  }
+}
+function fixOf(finding) {
+  if (finding.kind === "vulnerability") return findingFix(finding) ?? "upgrade the package";
+  return (finding.rule !== void 0 ? RULE_FIX[finding.rule] : void 0) ?? KIND_FIX[finding.kind];
+}
+function fixesOf(row) {
+  if (row.package) {
+    if (row.upgradeTo !== void 0) return [`upgrade ${row.package.name} to ${row.upgradeTo}`];
+    const fixed = [...new Set(row.findings.flatMap((finding) => finding.advisory?.fixed ?? []))];
+    return fixed.length > 0 ? [`upgrade ${row.package.name} (fixed in ${fixed.join(", ")})`] : ["no fixed version yet: remove the package, or accept the risk with a reason"];
+  }
+  const ships = row.findings.some((finding) => finding.kind === "sensitive-file");
+  return [...new Set(row.findings.map((finding) => ships && finding.kind === "secret" ? "rotate its secrets" : fixOf(finding)))];
+}
+function statusWords(row) {
+  if (row.blocking) return row.status === "new" ? "new, blocks" : "blocks";
+  switch (row.status) {
+    case "new":
+      return "new, does not block";
+    case "existing":
+      return "in the baseline";
+    case "accepted":
+      return "accepted";
+  }
+}
+function clip(text, max2) {
+  if (text.length <= max2) return text;
+  const cut = text.slice(0, max2);
+  const space = cut.lastIndexOf(" ");
+  return `${trimChars(space > max2 / 2 ? cut.slice(0, space) : cut, " 	\r\n,;:.(", "end")}\u2026`;
+}
+var SEVERITY_ICONS, KIND_WORDS, KIND_FIX, RULE_FIX;
 var init_finding_text = __esm({
   "src/report/finding-text.ts"() {
     "use strict";
+    init_trim();
+    SEVERITY_ICONS = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}", info: "\u26AA" };
+    KIND_WORDS = {
+      vulnerability: "vulnerable package",
+      "config-change": "config change",
+      "sensitive-file": "file that must not ship",
+      secret: "secret",
+      permission: "dangerous permission",
+      "unsafe-path": "unsafe path",
+      "parse-error": "unreadable file"
+    };
+    KIND_FIX = {
+      secret: "rotate the secret, then take it out of the release",
+      "sensitive-file": "keep it out of the package",
+      "config-change": "check that the change is intended",
+      permission: "set the mode or owner in the build, or when packing",
+      "unsafe-path": "rebuild the package without it",
+      "parse-error": "fix or regenerate the file (its packages are not checked)"
+    };
+    RULE_FIX = {
+      "world-writable": "remove world write (chmod o-w) in the build",
+      setuid: "clear the setuid bit (chmod u-s) in the build",
+      setgid: "clear the setgid bit (chmod g-s) in the build",
+      "special-file": "take the device or FIFO out of the package",
+      "script-in-upload-dir": "delete the script, and find out how it got there",
+      "executable-in-upload-dir": "clear the execute bit (chmod a-x), and check what the file is",
+      "mixed-owner": "pack with --owner=0 --group=0 --numeric-owner",
+      "too-many-secrets": "treat the package as hostile: find out where these values come from"
+    };
+  }
+});
+
+// src/util/order.ts
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function severityRank(severity) {
+  return SEVERITIES.indexOf(severity);
+}
+function graver(a, b) {
+  return severityRank(a) <= severityRank(b) ? a : b;
+}
+function atLeast(severity, threshold) {
+  return severityRank(severity) <= severityRank(threshold);
+}
+var init_order = __esm({
+  "src/util/order.ts"() {
+    "use strict";
+    init_model();
+  }
+});
+
+// src/report/rows.ts
+function keyOf(finding) {
+  if (finding.kind === "vulnerability" && finding.package) return `package\0${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`;
+  if (finding.path !== void 0) return `path\0${finding.path}`;
+  return `id\0${finding.id}`;
+}
+function rowsOf(findings) {
+  const rows = /* @__PURE__ */ new Map();
+  const first = /* @__PURE__ */ new Map();
+  findings.forEach((finding, index) => {
+    const key = keyOf(finding);
+    const row = rows.get(key);
+    if (!row) {
+      const made = { findings: [finding], severity: finding.severity, status: finding.status, blocking: finding.blocking };
+      first.set(made, index);
+      if (finding.kind === "vulnerability" && finding.package) made.package = finding.package;
+      if (finding.path !== void 0) made.path = finding.path;
+      if (finding.upgradeTo !== void 0) made.upgradeTo = finding.upgradeTo;
+      rows.set(key, made);
+      return;
+    }
+    row.findings.push(finding);
+    if (severityRank(finding.severity) < severityRank(row.severity)) row.severity = finding.severity;
+    if (FINDING_STATUSES.indexOf(finding.status) < FINDING_STATUSES.indexOf(row.status)) row.status = finding.status;
+    row.blocking ||= finding.blocking;
+  });
+  return [...rows.values()].sort(
+    (a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_STATUSES.indexOf(a.status) - FINDING_STATUSES.indexOf(b.status) || Number(b.blocking) - Number(a.blocking) || (first.get(a) ?? 0) - (first.get(b) ?? 0)
+  );
+}
+var init_rows = __esm({
+  "src/report/rows.ts"() {
+    "use strict";
+    init_model();
+    init_order();
   }
 });
 
 // src/report/markdown.ts
 function renderMarkdown(report2, options2 = {}) {
   const limit = options2.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report2, options2.title), renderApproval(report2), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), notesSection(report2)];
-  const out = [];
-  let used = 0;
-  const reserve = 400;
-  for (const section2 of sections) {
-    for (const block of section2) {
-      if (used + block.length + 1 > limit - reserve) {
-        out.push(truncationNote(report2, options2.moreAt));
-        return `${out.join("\n")}
+  const out = new Output(limit - FOOTER_ROOM);
+  const rows = rowsOf(report2.findings.filter((finding) => finding.status !== "accepted"));
+  out.into("header").add(header(report2, options2));
+  const approval = options2.approval ?? renderApproval(report2).join("\n");
+  if (approval.trim() !== "") out.add(["", approval.trimEnd()]);
+  const shown = whatToFix(out.into("table"), rows.slice(0, options2.rows ?? SUMMARY_ROWS), rows.length);
+  acceptFold(out.into("accept"), rows.slice(0, shown), options2.today);
+  fixedFold(out.into("fixed"), report2);
+  configsFold(out.into("configs"), report2.changes?.configs ?? []);
+  packagesFold(out.into("packages"), report2);
+  acceptedFold(out.into("accepted"), report2.findings.filter((finding) => finding.status === "accepted"));
+  notesFold(out.into("notes"), report2.notes);
+  restFold(out.into("rest"), rows.slice(shown));
+  out.into("footer").force(footer(report2, options2, out.left));
+  return `${ORDER.flatMap((section2) => out.section(section2)).join("\n")}
 `;
-      }
-      out.push(block);
-      used += block.length + 1;
-    }
-  }
-  return `${out.join("\n")}
-`;
 }
-function header(report2, title) {
-  const { target: target2 } = report2;
-  const out = [`## ${ICONS[report2.verdict]} release-gate${title ? ` ${mdCode(title)}` : ""}: ${mdText(verdictLine(report2))}`, ""];
-  out.push("| | package | format | entries | size | sha256 |", "| --- | --- | --- | --- | --- | --- |");
-  out.push(`| this release | ${mdCode(target2.path)} | ${target2.format} | ${count(target2.files)} | ${bytes(target2.bytes)} | ${mdCode(target2.sha256.slice(0, 16))} |`);
-  if (report2.baseline) {
-    const base = report2.baseline;
-    out.push(`| baseline | ${mdCode(base.path)} | ${base.format} | ${count(base.files)} | ${bytes(base.bytes)} | ${mdCode(base.sha256.slice(0, 16))} |`);
-  }
-  out.push("", `**Packages:** ${packageCounts(report2)} \xB7 **Findings:** ${findingCounts(report2)}`, "");
-  return out;
+function cost(lines) {
+  return lines.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
 }
-function blockingSection(report2) {
-  const blocking = report2.findings.filter((finding) => finding.blocking);
-  if (blocking.length === 0) return [];
-  const out = [`### Blocking findings (${count(blocking.length)})`, ""];
-  for (const kind of FINDING_KINDS) {
-    const ofKind = blocking.filter((finding) => finding.kind === kind);
-    if (ofKind.length === 0) continue;
-    out.push(`#### ${kind} (${count(ofKind.length)})`, "", ...findingTable(ofKind), "");
+function take(items, room) {
+  const taken = [];
+  let size = 0;
+  for (const item2 of items) {
+    const more = Buffer.byteLength(item2) + 1;
+    if (size + more > room) break;
+    taken.push(item2);
+    size += more;
   }
-  return out;
+  return { taken, size };
 }
-function findingTable(findings) {
-  const rows = ["| severity | status | about | finding | where |", "| --- | --- | --- | --- | --- |"];
-  for (const finding of findings.slice(0, ROWS_PER_TABLE)) {
-    const fix = findingFix(finding);
-    const detail = finding.detail && !finding.advisory ? ` (${mdText(finding.detail)})` : "";
-    rows.push(
-      `| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ""}${detail} | ${finding.path ? mdCode(finding.path) : ""} |`
+function header(report2, options2) {
+  const title = options2.title ? ` ${mdCodeInline(options2.title)}` : "";
+  const out = [`## ${ICONS[report2.verdict]} release-gate${title}: ${mdPlain(verdictLine(report2))}`, ""];
+  const { target: target2, baseline } = report2;
+  const parts = [mdCodeInline(target2.path)];
+  parts.push(target2.root ? `paths are inside its top folder ${mdCodeInline(`${target2.root}/`)}` : "paths are from its root");
+  const files = report2.changes?.files;
+  parts.push(baseline ? `compared with ${mdCodeInline(baseline.path)}${files ? `: ${count(files.added)} files added, ${count(files.removed)} removed, ${count(files.changed)} changed` : ""}` : "no baseline");
+  parts.push(`${plural(target2.files, "entry", "entries")}, ${plural(report2.packages.length, "package")}`);
+  if (options2.runUrl) parts.push(`[workflow run](${encodeURI(options2.runUrl)})`);
+  out.push(parts.join(" \xB7 "));
+  for (const warning of report2.warnings) out.push("", `> \u26A0\uFE0F ${mdText(warning, 600)}`);
+  if (!baseline && report2.findings.length > 0) {
+    out.push(
+      "",
+      "> \u{1F4A1} No baseline: every finding counts as new. Compare with the last release, so that only what this release brings blocks: `baseline: release:latest` in the workflow (with `attach-report: true` where releases are published), or `--baseline <last package or report>`."
     );
   }
-  if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | \u2026 and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
-  return rows;
+  return out;
 }
-function changesSection(report2) {
-  const changes = report2.changes;
-  if (!changes) return [];
-  const { files, packages, configs } = changes;
-  const out = ["### What this release changes", ""];
-  const roots2 = changes.roots.target || changes.roots.baseline ? ` (compared inside ${mdCode(changes.roots.target || ".")} and ${mdCode(changes.roots.baseline || ".")})` : "";
-  out.push(
-    `Files: ${count(files.added)} added, ${count(files.removed)} removed, ${count(files.changed)} changed, ${count(files.unchanged)} unchanged${roots2}.`,
-    ""
-  );
-  const packageRows = [
+function whatToFix(out, rows, total) {
+  if (total === 0) return 0;
+  const heading = ["", `### What to fix${total > rows.length ? `: the ${count(rows.length)} gravest of ${count(total)}` : ""}`, ""];
+  const head = ["| severity | where, what is wrong, and the fix |", "| --- | --- |"];
+  if (!out.add([...heading, ...head])) return 0;
+  let shown = 0;
+  for (const row of rows) {
+    if (!out.add([tableRow(row)])) break;
+    shown++;
+  }
+  if (shown < rows.length) out.left.push(`${plural(rows.length - shown, "row")} of the table`);
+  return shown;
+}
+function tableRow(row) {
+  const severity = `${SEVERITY_ICONS[row.severity]} **${row.severity}**<br>${statusWords(row)}`;
+  const where = row.package ? `${mdCode(row.package.name)} ${mdCode(row.package.version)} (${row.package.ecosystem})` : row.path !== void 0 ? mdCode(row.path) : KIND_WORDS[row.findings[0]?.kind ?? "parse-error"];
+  const mixed = row.findings.length > 1;
+  const problems = row.findings.slice(0, PROBLEMS_PER_ROW).map((finding) => problemCell(finding, mixed, row));
+  if (row.findings.length > PROBLEMS_PER_ROW) problems.push(`and ${count(row.findings.length - PROBLEMS_PER_ROW)} more`);
+  const why = !mixed && row.findings[0] && row.findings[0].kind !== "vulnerability" && row.findings[0].kind !== "secret" && row.findings[0].detail ? ` (${mdText(clip(row.findings[0].detail, 160), 400)})` : "";
+  return `| ${severity} | ${where}<br>${problems.join("<br>")}${why}<br>**Fix:** ${fixCell(row)} |`;
+}
+function problemCell(finding, mixed, row) {
+  const icon = mixed ? `${SEVERITY_ICONS[finding.severity]} ` : "";
+  const status = finding.status !== row.status ? ` (${finding.status === "existing" ? "in the baseline" : finding.status})` : "";
+  const text = mdText(clip(problemOf(finding), 140), 400);
+  if (finding.advisory) return `${icon}${mdLink(finding.advisory.id, finding.advisory.url)} ${text}${mixed ? "" : ` (${finding.severity})`}${status}`;
+  return `${icon}${text}${status}`;
+}
+function fixCell(row) {
+  if (row.package) {
+    const where = row.path !== void 0 ? ` in ${mdCode(row.path)}` : "";
+    if (row.upgradeTo !== void 0) return `upgrade to **${mdText(row.upgradeTo, 60)}**${where}`;
+  }
+  const fixes = fixesOf(row).map((fix) => mdText(fix, 300));
+  const hasConfig = row.findings.some((finding) => finding.kind === "config-change");
+  return `${fixes.join("; ")}${hasConfig ? " (the diff is below)" : ""}`;
+}
+function acceptFold(out, rows, today) {
+  const blocking = rows.flatMap((row) => row.findings.filter((finding) => finding.blocking));
+  if (blocking.length === 0) return;
+  const expires = today ? addDays(today, 30) : void 0;
+  const entries = blocking.slice(0, MAX_ACCEPT_ENTRIES).map((finding) => [
+    `  # ${finding.severity} ${KIND_WORDS[finding.kind]}: ${yamlComment(findingLabel(finding))}`,
+    `  - id: ${finding.id}`,
+    `    reason: "TODO: why this risk is acceptable, and who decided"`,
+    `    expires: ${expires ?? "YYYY-MM-DD  # a date soon: an acceptance is temporary"}`
+  ]);
+  const summary = `<summary>Accept instead of fixing: <code>accept:</code> entries for ${blocking.length === 1 ? "the blocking finding" : `the ${count(blocking.length)} blocking findings`} above, with their ids</summary>`;
+  const intro = ["", "<details>", summary, "", "Paste into `.github/release-gate.yml`, say why, and keep the expiry near: the finding blocks again when it expires.", "", "```yaml", "accept:"];
+  const close = ["```", "", "</details>"];
+  if (!out.fits([...intro, ...close])) {
+    out.left.push("the `accept:` entries");
+    return;
+  }
+  const room = out.room - cost([...intro, ...close, "  # \u2026 and 99,999 more in the full report"]);
+  const { taken } = take(entries.map((entry) => entry.join("\n")), room);
+  const lines = [...intro, ...taken];
+  if (taken.length < blocking.length) lines.push(`  # \u2026 and ${count(blocking.length - taken.length)} more in the full report`);
+  out.add([...lines, ...close]);
+}
+function findingLabel(finding) {
+  if (finding.package) return `${finding.package.name} ${finding.package.version} ${finding.advisory?.id ?? ""}`.trim();
+  return `${problemOf(finding)} at ${placeOf({ path: finding.path ?? "" })}`;
+}
+function yamlComment(text) {
+  return clip(printable(text).replace(/`/g, "'"), 160);
+}
+function addDays(day, days) {
+  const date = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+function fold(out, summary, items, what, intro = []) {
+  if (items.length === 0) return;
+  const open6 = ["", "<details>", `<summary>${summary}</summary>`, "", ...intro];
+  const close = ["", "</details>"];
+  if (!out.fits([...open6, ...close])) {
+    out.left.push(what);
+    return;
+  }
+  const room = out.room - cost([...open6, ...close, "- \u2026 and 99,999 more (in the full report)"]);
+  const { taken } = take(items, room);
+  const lines = [...open6, ...taken];
+  if (taken.length < items.length) {
+    lines.push(`- \u2026 and ${count(items.length - taken.length)} more (in the full report)`);
+    out.left.push(`${count(items.length - taken.length)} of the ${what}`);
+  }
+  out.add([...lines, ...close]);
+}
+function restFold(out, rows) {
+  const findings = rows.reduce((n, row) => n + row.findings.length, 0);
+  const items = rows.map((row) => {
+    const where = row.package ? mdCodeInline(`${row.package.name} ${row.package.version}`) : row.path !== void 0 ? mdCodeInline(row.path) : KIND_WORDS[row.findings[0]?.kind ?? "parse-error"];
+    const problems = row.findings.slice(0, 3).map((finding) => `${finding.advisory ? `${finding.advisory.id} ` : ""}${clip(problemOf(finding), 100)}`).join("; ");
+    const more = row.findings.length > 3 ? `; and ${count(row.findings.length - 3)} more` : "";
+    return `- ${SEVERITY_ICONS[row.severity]} ${row.severity}, ${statusWords(row)}: ${where} ${mdText(`${problems}${more}`, 500)} \u2192 ${mdText(fixesOf(row).join("; "), 200)}`;
+  });
+  fold(out, `${plural(rows.length, "more row")} (${plural(findings, "finding")})`, items, "rows");
+}
+function fixedFold(out, report2) {
+  const fixed = report2.changes?.fixed ?? [];
+  const upgraded = new Map((report2.changes?.packages.upgraded ?? []).map((change) => [`${change.ecosystem}\0${change.name}`, change.to]));
+  const items = fixed.map((finding) => `- ${SEVERITY_ICONS[finding.severity]} ${finding.severity} ${fixedText(finding, upgraded)}`);
+  fold(out, `\u2705 Fixed by this release: ${plural(fixed.length, "finding")} the baseline had`, items, "fixed findings");
+}
+function fixedText(finding, upgraded) {
+  if (finding.package && finding.advisory) {
+    const to = upgraded.get(`${finding.package.ecosystem}\0${finding.package.name}`);
+    const change = to ? `${finding.package.version} \u2192 ${to}` : `${finding.package.version}, removed`;
+    return `${mdLink(finding.advisory.id, finding.advisory.url)} in ${mdCodeInline(finding.package.name)} ${mdText(change, 120)}: ${mdText(clip(finding.title, 140), 400)}`;
+  }
+  return `${KIND_WORDS[finding.kind]}${finding.path !== void 0 ? ` at ${mdCodeInline(finding.path)}` : ""}: ${mdText(clip(finding.title, 140), 400)}`;
+}
+function acceptedFold(out, findings) {
+  const items = findings.map((finding) => {
+    const where = finding.package ? mdCodeInline(`${finding.package.name} ${finding.package.version}`) : finding.path !== void 0 ? mdCodeInline(finding.path) : "";
+    return `- ${SEVERITY_ICONS[finding.severity]} ${finding.severity} ${where} ${mdText(clip(`${finding.advisory ? `${finding.advisory.id} ` : ""}${problemOf(finding)}`, 140), 400)}${finding.detail ? ` (${mdText(clip(finding.detail, 200), 500)})` : ""}`;
+  });
+  fold(out, `Accepted: ${plural(findings.length, "finding")} the policy lets through`, items, "accepted findings");
+}
+function packagesFold(out, report2) {
+  const packages = report2.changes?.packages;
+  if (!packages) return;
+  const rows = [
     ...packages.upgraded.map((change) => ["upgraded", change.ecosystem, change.name, change.from, change.to]),
     ...packages.downgraded.map((change) => ["downgraded", change.ecosystem, change.name, change.from, change.to]),
     ...packages.added.map((pkg) => ["added", pkg.ecosystem, pkg.name, "", pkg.version]),
     ...packages.removed.map((pkg) => ["removed", pkg.ecosystem, pkg.name, pkg.version, ""])
   ];
-  if (packageRows.length > 0) {
-    out.push(`#### Packages (${count(packageRows.length)})`, "", "| change | ecosystem | package | from | to |", "| --- | --- | --- | --- | --- |");
-    for (const [change = "", ecosystem = "", name = "", from = "", to = ""] of packageRows.slice(0, ROWS_PER_TABLE)) {
-      out.push(`| ${change} | ${ecosystem} | ${mdCode(name)} | ${from ? mdCode(from) : ""} | ${to ? mdCode(to) : ""} |`);
-    }
-    if (packageRows.length > ROWS_PER_TABLE) out.push(`| | | \u2026 and ${count(packageRows.length - ROWS_PER_TABLE)} more in the JSON report | | |`);
-    out.push("");
+  if (rows.length === 0) return;
+  const counts = [
+    ["upgraded", packages.upgraded.length],
+    ["downgraded", packages.downgraded.length],
+    ["added", packages.added.length],
+    ["removed", packages.removed.length]
+  ].flatMap(([word, n]) => n ? [`${count(n)} ${String(word)}`] : []);
+  const items = rows.map(([change = "", ecosystem = "", name = "", from = "", to = ""]) => `| ${change} | ${mdCode(name)} | ${ecosystem} | ${from ? mdCode(from) : ""} | ${to ? mdCode(to) : ""} |`);
+  fold(out, `\u{1F4E6} Package changes: ${counts.join(", ")}`, items, "package changes", ["| change | package | ecosystem | from | to |", "| --- | --- | --- | --- | --- |"]);
+}
+function configsFold(out, configs) {
+  if (configs.length === 0) return;
+  const open6 = ["", "<details>", `<summary>\u{1F4DD} Config and system files: ${plural(configs.length, "change")}, with their diffs (secrets redacted)</summary>`, ""];
+  const close = ["</details>"];
+  if (!out.fits([...open6, ...close])) {
+    out.left.push("the config diffs");
+    return;
   }
-  if (configs.length > 0) {
-    out.push(`#### Config and system files (${count(configs.length)})`, "");
-    for (const change of configs) out.push(...configBlock(change));
+  const room = out.room - cost([...open6, ...close, "\u2026 and 99,999 more config changes (in the full report)", ""]);
+  const { taken } = take(configs.map((change) => configBlock(change).join("\n")), room);
+  const lines = [...open6, ...taken];
+  if (taken.length < configs.length) {
+    lines.push(`\u2026 and ${plural(configs.length - taken.length, "more config change")} (in the full report)`, "");
+    out.left.push(`${count(configs.length - taken.length)} config diffs`);
   }
-  return out;
+  out.add([...lines, ...close]);
 }
 function configBlock(change) {
-  const title = `${mdCode(change.path)} ${mdText(describeChange(change))}`;
-  if (!change.diff) return [`- ${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
-  const body = printableDiff(change.diff);
+  const title = `${mdCodeInline(change.path)} ${mdText(describeChange(change))}`;
+  if (!change.diff) return [`${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
+  const body = change.diff.split("\n").map((line) => printable(line)).join("\n");
   const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  return [`<details open><summary>${title}</summary>`, "", `${fence}diff`, body, fence, "", "</details>", ""];
-}
-function printableDiff(diff) {
-  return diff.split("\n").map((line) => printable(line)).join("\n");
+  return [title, "", `${fence}diff`, body, fence, ""];
 }
 function longestRun(text, char) {
   let longest = 0;
@@ -15062,62 +15421,75 @@ function longestRun(text, char) {
   }
   return longest;
 }
-function otherFindingsSection(report2) {
-  const out = [];
-  const groups = [
-    ["not blocking (below the policy)", report2.findings.filter((finding) => !finding.blocking && finding.status === "new")],
-    ["already in the baseline", report2.findings.filter((finding) => !finding.blocking && finding.status === "existing")],
-    ["accepted", report2.findings.filter((finding) => finding.status === "accepted")]
-  ];
-  for (const [label2, findings] of groups) {
-    if (findings.length === 0) continue;
-    out.push(`<details><summary>${plural(findings.length, "finding")} ${label2}</summary>`, "", ...findingTable(findings), "", "</details>", "");
-  }
+function notesFold(out, notes) {
+  fold(out, `${plural(notes.length, "note")}: what the scan could not do fully`, notes.map((note) => `- ${mdText(note, 500)}`), "notes");
+}
+function footer(report2, options2, left) {
+  const out = ["", "---"];
+  if (left.length > 0) out.push(`This text stops at its size bound and leaves out ${htmlText(left.slice(0, 4).join(", "))}.`);
+  const links = [];
+  if (options2.reportUrl) links.push(`[the full report and summary](${encodeURI(options2.reportUrl)}) (JSON report and Markdown, a workflow artifact)`);
+  if (options2.runUrl) links.push(`[the workflow run](${encodeURI(options2.runUrl)})`);
+  const where = links.length > 0 ? links.join(" \xB7 ") : "the JSON report (the `report` input, or `--report`)";
+  out.push(`${plural(report2.findings.length, "finding")} in all; everything is in ${where}. <sub>release-gate ${htmlText(report2.tool.version)}</sub>`);
   return out;
 }
-function notesSection(report2) {
-  if (report2.notes.length === 0) return [];
-  return [
-    `<details><summary>${plural(report2.notes.length, "note")}: what the scan could not do fully</summary>`,
-    "",
-    ...report2.notes.map((note) => `- ${mdText(note, 500)}`),
-    "",
-    "</details>",
-    ""
-  ];
-}
-function truncationNote(report2, moreAt) {
-  const where = moreAt ? `the [full summary](${encodeURI(moreAt)})` : "the JSON report";
-  return `
-> This summary stops here to stay within its size bound; ${report2.findings.length} findings and every change are in ${where}.`;
-}
-function packageCounts(report2) {
-  if (report2.packages.length === 0) return "none found";
-  const byEcosystem = /* @__PURE__ */ new Map();
-  for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
-  return `${count(report2.packages.length)} (${[...byEcosystem].map(([ecosystem, n]) => `${ecosystem} ${count(n)}`).join(", ")})`;
-}
-function findingCounts(report2) {
-  if (report2.findings.length === 0) return "none";
-  const blocking = report2.findings.filter((finding) => finding.blocking).length;
-  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
-  return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
-}
-var ICONS, SUMMARY_LIMIT, ROWS_PER_TABLE;
+var ICONS, SUMMARY_LIMIT, FOOTER_ROOM, PROBLEMS_PER_ROW, MAX_ACCEPT_ENTRIES, SUMMARY_ROWS, ORDER, Output;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
-    init_model();
     init_describe_change();
     init_approval_text();
     init_format();
     init_printable();
-    init_markdown_escape();
     init_finding_text();
+    init_markdown_escape();
+    init_rows();
     init_verdict_line();
     ICONS = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
     SUMMARY_LIMIT = 1024 * 1024;
-    ROWS_PER_TABLE = 500;
+    FOOTER_ROOM = 1200;
+    PROBLEMS_PER_ROW = 8;
+    MAX_ACCEPT_ENTRIES = 100;
+    SUMMARY_ROWS = 100;
+    ORDER = ["header", "table", "accept", "rest", "fixed", "accepted", "packages", "configs", "notes", "footer"];
+    Output = class {
+      constructor(remaining) {
+        this.remaining = remaining;
+      }
+      remaining;
+      sections = /* @__PURE__ */ new Map();
+      current = [];
+      /** What was left out, in words, for the footer. */
+      left = [];
+      /** Lines from here on go to this section. */
+      into(section2) {
+        let lines = this.sections.get(section2);
+        if (!lines) this.sections.set(section2, lines = []);
+        this.current = lines;
+        return this;
+      }
+      section(section2) {
+        return this.sections.get(section2) ?? [];
+      }
+      /** Bytes still free. */
+      get room() {
+        return this.remaining;
+      }
+      fits(lines) {
+        return cost(lines) <= this.remaining;
+      }
+      /** Add lines if they fit; false (nothing added) if they do not. */
+      add(lines) {
+        if (!this.fits(lines)) return false;
+        this.force(lines);
+        return true;
+      }
+      force(lines) {
+        for (const line of lines) this.current.push(line);
+        this.remaining -= cost(lines);
+      }
+    };
   }
 });
 
@@ -15129,52 +15501,104 @@ function renderSarif(report2, category) {
   const rules = /* @__PURE__ */ new Map();
   for (const finding of report2.findings) {
     const id = ruleId(finding);
-    const known = rules.get(id);
-    const severity = known && Number(known.properties["security-severity"]) >= Number(SECURITY_SEVERITY[finding.severity]) ? void 0 : finding.severity;
-    if (known && !severity) continue;
-    const rule = {
-      id,
-      name: id.replace(/[^A-Za-z0-9]+/g, ""),
-      shortDescription: { text: finding.advisory ? finding.title : `${finding.kind}: ${finding.rule ?? finding.kind}` },
-      properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
-      defaultConfiguration: { level: LEVEL[finding.severity] }
-    };
-    if (finding.advisory?.url) rule.helpUri = finding.advisory.url;
-    rules.set(id, rule);
+    if (!rules.has(id)) rules.set(id, ruleOf(id, finding));
   }
   const ruleList = [...rules.values()];
   const index = new Map(ruleList.map((rule, i2) => [rule.id, i2]));
-  const results = report2.findings.map((finding) => ({
-    ruleId: ruleId(finding),
-    ruleIndex: index.get(ruleId(finding)) ?? 0,
-    level: LEVEL[finding.severity],
-    message: { text: messageOf(finding) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: uriOf(finding.path ?? report2.target.path) },
-          region: { startLine: 1 }
-        }
-      }
-    ],
-    partialFingerprints: { "releaseGateFindingId/v1": finding.id },
-    properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking },
-    ...approvalSuppressions(finding, report2)
-  }));
+  const results = report2.findings.map((finding) => {
+    const result = {
+      ruleId: ruleId(finding),
+      ruleIndex: index.get(ruleId(finding)) ?? 0,
+      level: LEVEL[finding.severity],
+      message: { text: messageOf(finding) },
+      locations: [locationOf(finding.path ?? report2.target.path.split("/").at(-1) ?? report2.target.path, finding.line)],
+      partialFingerprints: { "releaseGateFindingId/v1": finding.id },
+      properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
+    };
+    if (finding.related && finding.related.length > 0) {
+      result["relatedLocations"] = finding.related.map((place, i2) => ({
+        id: i2 + 1,
+        ...locationOf(place.path, place.line),
+        message: { text: finding.kind === "vulnerability" ? "the same package is listed here too" : "the same finding is here too" }
+      }));
+    }
+    return { ...result, ...approvalSuppressions(finding, report2) };
+  });
   const run = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: ruleList } },
     results,
-    originalUriBaseIds: { PACKAGE: { description: { text: `paths inside ${report2.target.path}` } } }
+    columnKind: "utf16CodeUnits"
   };
   if (category) run["automationDetails"] = { id: `${category}/` };
   return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] }, null, 2)}
 `;
 }
+function locationOf(path, line) {
+  return { physicalLocation: { artifactLocation: { uri: uriOf(path) }, region: { startLine: line ?? 1 } } };
+}
+function ruleOf(id, finding) {
+  const short = ruleTitle(finding);
+  const fix = fixOf(finding);
+  const advisory = finding.advisory;
+  const full = advisory ? `${advisory.id}${advisory.aliases.length > 0 ? ` (${advisory.aliases.join(", ")})` : ""} in ${finding.package?.ecosystem ?? ""} ${finding.package?.name ?? ""}: ${finding.title}. ${advisory.fixed.length > 0 ? `Fixed in ${advisory.fixed.join(", ")}.` : "No fixed version yet."}` : `${KIND_WORDS[finding.kind]}: ${short}.${finding.detail && finding.kind !== "secret" ? ` ${capitalize(finding.detail)}.` : ""}`;
+  const accept = advisory ? `  - advisory: ${advisory.id}
+    package: ${finding.package?.name ?? ""}` : `  - id: <the finding's id>
+    kind: ${finding.kind}`;
+  const markdown = [
+    `**${markdownText(short)}**`,
+    "",
+    markdownText(full),
+    "",
+    `**How to fix:** ${markdownText(fix)}.`,
+    "",
+    "To accept the risk for a while instead, add to `.github/release-gate.yml`:",
+    "",
+    "```yaml",
+    "accept:",
+    accept,
+    "    reason: why the risk is acceptable",
+    "    expires: YYYY-MM-DD",
+    "```",
+    ...advisory?.url ? ["", `Advisory: ${advisory.url}`] : []
+  ].join("\n");
+  const rule = {
+    id,
+    name: id.replace(/[^A-Za-z0-9]+/g, ""),
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    help: { text: `${full} How to fix: ${fix}.`, markdown },
+    properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
+    defaultConfiguration: { level: LEVEL[finding.severity] }
+  };
+  if (advisory?.url && /^https:\/\//.test(advisory.url)) rule.helpUri = advisory.url;
+  return rule;
+}
+function ruleTitle(finding) {
+  switch (finding.kind) {
+    case "config-change":
+      return "Monitored config or system file changed against the baseline";
+    case "permission":
+      return finding.title.replace(/ \(mode [^)]{0,40}\)/, "").replace(/, with [\d,]+ world-writable entries beneath it/, "");
+    case "vulnerability":
+    case "sensitive-file":
+    case "secret":
+    case "unsafe-path":
+    case "parse-error":
+      return finding.title;
+  }
+}
+function capitalize(text) {
+  return trimChars(`${text.charAt(0).toUpperCase()}${text.slice(1)}`, ". 	\r\n", "end");
+}
+function markdownText(text) {
+  return text.replace(/[\\`*_{}[\]<>#|!]/g, (c) => `\\${c}`);
+}
 function messageOf(finding) {
-  const parts = [finding.title];
+  const parts = [finding.advisory ? `${finding.advisory.id}: ${finding.title}` : problemOf(finding)];
   if (finding.package) parts.push(`${finding.package.ecosystem} ${finding.package.name} ${finding.package.version}`);
   if (finding.advisory && finding.advisory.aliases.length > 0) parts.push(`aliases ${finding.advisory.aliases.join(", ")}`);
-  if (finding.detail) parts.push(finding.detail);
+  parts.push(finding.kind === "vulnerability" && finding.upgradeTo !== void 0 ? `upgrade to ${finding.upgradeTo}` : fixOf(finding));
+  if (finding.detail && finding.kind !== "vulnerability") parts.push(finding.detail);
   return parts.join("; ");
 }
 function uriOf(path) {
@@ -15184,8 +15608,10 @@ var INFORMATION_URI, SECURITY_SEVERITY, LEVEL;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_trim();
     init_version();
     init_approval_text();
+    init_finding_text();
     INFORMATION_URI = "https://github.com/release-gate/release-gate";
     SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
     LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
@@ -16820,9 +17246,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options2, returnState = false) => {
+    var picomatch5 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options2, returnState));
+        const fns = glob.map((input) => picomatch5(input, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -16838,16 +17264,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
+      const regex = isState ? picomatch5.compileRe(glob, options2) : picomatch5.makeRe(glob, options2, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex, options2, { glob, posix });
+        const { isMatch, match, output } = picomatch5.test(input, regex, options2, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -16873,7 +17299,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input, regex, options2, { glob, posix } = {}) => {
+    picomatch5.test = (input, regex, options2, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16890,24 +17316,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex, options2, posix);
+          match = picomatch5.matchBase(input, regex, options2, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch4.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
+    picomatch5.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options2);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
-    picomatch4.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
+    picomatch5.isMatch = (str, patterns, options2) => picomatch5(patterns, options2)(str);
+    picomatch5.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
       return parse3(pattern, { ...options2, fastpaths: false });
     };
-    picomatch4.scan = (input, options2) => scan2(input, options2);
-    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input, options2) => scan2(input, options2);
+    picomatch5.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -16918,13 +17344,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch4.toRegex(source, options2);
+      const regex = picomatch5.toRegex(source, options2);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch4.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -16935,9 +17361,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input, options2);
       }
-      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options2) => {
+    picomatch5.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -16946,8 +17372,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants3;
-    module.exports = picomatch4;
+    picomatch5.constants = constants3;
+    module.exports = picomatch5;
   }
 });
 
@@ -16957,34 +17383,95 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch4(glob, options2, returnState = false) {
+    function picomatch5(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
-// src/util/order.ts
-function compareCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+// src/checks/path-facts.ts
+function inDependencyTree(path) {
+  return DEPENDENCY_TREE.test(path);
 }
-function severityRank(severity) {
-  return SEVERITIES.indexOf(severity);
+function inDerivedTree(path) {
+  return DERIVED_TREE.test(path);
 }
-function graver(a, b) {
-  return severityRank(a) <= severityRank(b) ? a : b;
+function inSampleFolder(path) {
+  return SAMPLE_FOLDER.test(path);
 }
-function atLeast(severity, threshold) {
-  return severityRank(severity) <= severityRank(threshold);
+function isSample(path) {
+  return SAMPLE_FOLDER.test(path) || SAMPLE_NAME.test(baseName(path));
 }
-var init_order = __esm({
-  "src/util/order.ts"() {
+function baseName(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+function parentOf(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+function extensionOf(base) {
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+function folderUpTo(path, test, includeLast) {
+  let start = 0;
+  for (; ; ) {
+    const slash = path.indexOf("/", start);
+    const end = slash < 0 ? path.length : slash;
+    if (slash < 0 && !includeLast) return void 0;
+    if (test(path.slice(start, end))) return path.slice(0, end);
+    if (slash < 0) return void 0;
+    start = slash + 1;
+  }
+}
+function leftoverOf(base) {
+  if (base.length > 2 && base.startsWith("#") && base.endsWith("#")) return base.slice(1, -1);
+  const copied = /^([^/]+?)(?: - copy(?: \(\d+\))?| copy(?: \d+)?| \(\d+\))(\.[a-z0-9]{1,10})$/i.exec(base);
+  if (copied) return `${copied[1]}${copied[2]}`;
+  const match = /^(.+?)(?:[._-](?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy)|\.(?:swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
+  if (!match) return void 0;
+  let original = match[1];
+  if (/\.sw[a-p]$/i.test(base) && original.startsWith(".") && original.length > 1) original = original.slice(1);
+  return original;
+}
+function mayBeLeftover(lower, ext) {
+  const last = lower.charCodeAt(lower.length - 1);
+  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.includes(" copy") || lower.includes(" (") || LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf("_") + 1));
+}
+var DEPENDENCY_TREE, SAMPLE_FOLDER, SAMPLE_NAME, DERIVED_TREE, LEFTOVER_EXTENSIONS;
+var init_path_facts = __esm({
+  "src/checks/path-facts.ts"() {
     "use strict";
-    init_model();
+    DEPENDENCY_TREE = /(?:^|\/)(?:node_modules|vendor|bower_components|jspm_packages|site-packages|dist-packages|\.yarn)\//;
+    SAMPLE_FOLDER = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demo|docs?|benchmarks?)\//i;
+    SAMPLE_NAME = /(?:^|[._-])(?:examples?|samples?|fixtures?|mocks?|dummy|tests?|specs?|demo)(?:[._-]|$)/i;
+    DERIVED_TREE = /(?:^|\/)(?:pub\/static|generated\/code|generated\/metadata|var\/view_preprocessed|var\/cache|var\/page_cache|\.next\/cache)\//;
+    LEFTOVER_EXTENSIONS = /* @__PURE__ */ new Set(["bak", "backup", "old", "orig", "save", "sav", "tmp", "temp", "copy", "swp", "swo", "swn", "swx", "rej", "un~"]);
+  }
+});
+
+// src/advisories/manifest.ts
+function rank(location) {
+  if (INSTALLED_RECORDS.test(location) || inDependencyTree(location)) return 2;
+  return MANIFESTS.test(baseName(location).toLowerCase()) ? 0 : 1;
+}
+function byManifestFirst(locations) {
+  const depth = (path) => path.split("/").length;
+  return [...locations].sort((a, b) => rank(a) - rank(b) || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+var MANIFESTS, INSTALLED_RECORDS;
+var init_manifest = __esm({
+  "src/advisories/manifest.ts"() {
+    "use strict";
+    init_path_facts();
+    MANIFESTS = /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|composer\.json|poetry\.lock|pipfile\.lock|uv\.lock|pdm\.lock|pylock(?:\.[^/]+)?\.toml|requirements[^/]*\.txt|[^/]*\.in|gemfile\.lock|cargo\.lock|go\.mod|gradle\.lockfile|packages\.lock\.json|[^/]*\.deps\.json|package\.json|pom\.xml|build\.gradle(?:\.kts)?)$/;
+    INSTALLED_RECORDS = /(?:^|\/)(?:node_modules\/\.package-lock\.json|node_modules\/\.pnpm\/lock\.yaml|vendor\/composer\/installed\.(?:json|php)|var\/lib\/dpkg\/|lib\/apk\/db\/)|\.(?:dist|egg)-info\/|\/specifications\/[^/]+\.gemspec$|!/;
   }
 });
 
@@ -18457,20 +18944,6 @@ var init_crates_io = __esm({
   }
 });
 
-// src/util/trim.ts
-function trimChars(text, chars, ends = "both") {
-  let start = 0;
-  let end = text.length;
-  if (ends === "both") while (start < end && chars.includes(text.charAt(start))) start++;
-  while (end > start && chars.includes(text.charAt(end - 1))) end--;
-  return text.slice(start, end);
-}
-var init_trim = __esm({
-  "src/util/trim.ts"() {
-    "use strict";
-  }
-});
-
 // src/advisories/versions/debian.ts
 function read2(version) {
   const text = trimChars(version, " 	");
@@ -18638,7 +19111,7 @@ function isNull(item2) {
   if ("qualifier" in item2) return RELEASE_QUALIFIERS.has(item2.qualifier);
   return item2.list.length === 0;
 }
-function rank(qualifier2) {
+function rank2(qualifier2) {
   if (RELEASE_QUALIFIERS.has(qualifier2)) return RELEASE_RANK;
   const index = QUALIFIERS.indexOf(qualifier2);
   return index === -1 ? `${QUALIFIERS.length}-${qualifier2}` : String(index);
@@ -18649,8 +19122,8 @@ function compareItem(a, b) {
     return "number" in b ? compareDigits(a.number, b.number) : 1;
   }
   if ("qualifier" in a) {
-    if (b === void 0) return compareCodeUnits2(rank(a.qualifier), RELEASE_RANK);
-    return "qualifier" in b ? compareCodeUnits2(rank(a.qualifier), rank(b.qualifier)) : -1;
+    if (b === void 0) return compareCodeUnits2(rank2(a.qualifier), RELEASE_RANK);
+    return "qualifier" in b ? compareCodeUnits2(rank2(a.qualifier), rank2(b.qualifier)) : -1;
   }
   if (b === void 0) {
     for (const each of a.list) {
@@ -21839,7 +22312,12 @@ async function findVulnerabilities(packages, sources) {
       return;
     }
     const matches3 = records.flatMap((record) => matchRecord(record, pkg, comparator, result));
-    for (const group of groupByAlias(matches3)) result.findings.push(findingOf(pkg, group, comparator));
+    const upgradeTo = smallestFix(pkg, matches3, records, comparator);
+    for (const group of groupByAlias(matches3)) {
+      const finding = findingOf(pkg, group, comparator);
+      if (upgradeTo !== void 0) finding.upgradeTo = upgradeTo;
+      result.findings.push(finding);
+    }
   });
   return result;
 }
@@ -21881,8 +22359,8 @@ function groupByAlias(matches3) {
   return groups.map((group) => group.members);
 }
 function primaryOf(ids) {
-  const rank2 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
-  return [...ids].sort((a, b) => rank2(a) - rank2(b) || compareCodeUnits(a, b))[0] ?? "";
+  const rank3 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
+  return [...ids].sort((a, b) => rank3(a) - rank3(b) || compareCodeUnits(a, b))[0] ?? "";
 }
 function findingOf(pkg, group, comparator) {
   const ids = [...new Set(group.map((match) => match.record.id))];
@@ -21903,13 +22381,28 @@ function findingOf(pkg, group, comparator) {
     identity: { subject }
   };
   if (pkg.dev === true && pkg.installed !== true) finding.scope = "dev";
-  const [first, ...others] = pkg.locations;
+  const [first, ...others] = byManifestFirst(pkg.locations);
   if (first) finding.path = first;
+  if (others.length > 0) finding.related = others.slice(0, MAX_RELATED).map((path) => ({ path }));
   const details = [fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet"];
   if (finding.scope === "dev") details.push("a development dependency the package does not install");
-  if (others.length > 0) details.push(`also at ${others.length} other location${others.length === 1 ? "" : "s"}`);
   finding.detail = details.join("; ");
   return finding;
+}
+function smallestFix(pkg, matches3, records, comparator) {
+  if (matches3.length === 0) return void 0;
+  const candidates = [...new Set(matches3.flatMap((match) => match.fixed))].sort((a, b) => safeCompare(comparator, a, b));
+  const quiet = { findings: [], unchecked: [] };
+  for (const candidate of candidates) {
+    const at = { ...pkg, version: candidate };
+    try {
+      if (records.every((record) => matchRecord(record, at, comparator, quiet).length === 0) && quiet.unchecked.length === 0) return candidate;
+    } catch (error) {
+      if (!(error instanceof VersionError)) throw error;
+    }
+    quiet.unchecked.length = 0;
+  }
+  return void 0;
 }
 function safeCompare(comparator, a, b) {
   try {
@@ -21924,15 +22417,18 @@ function label(pkg) {
 function oneLine2(text) {
   return text.replace(/\s+/g, " ").trim().slice(0, 300);
 }
+var MAX_RELATED;
 var init_find_vulnerabilities = __esm({
   "src/advisories/find-vulnerabilities.ts"() {
     "use strict";
     init_order();
+    init_manifest();
     init_match();
     init_names();
     init_severity();
     init_comparator();
     init_registry();
+    MAX_RELATED = 20;
   }
 });
 
@@ -24360,649 +24856,6 @@ var init_libesm = __esm({
   }
 });
 
-// src/baseline/config-diff.ts
-function configDiff(path, before, after, existedBefore) {
-  if (after?.text === void 0) return { diffOmitted: omission(after, "package") };
-  if (existedBefore && before?.text === void 0) return { diffOmitted: omission(before, "baseline") };
-  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before?.text ?? "", after.text, "", "", { context: 3 });
-  const lines = patch.split("\n").slice(1);
-  let text = lines.slice(0, MAX_DIFF_LINES).join("\n");
-  if (text.length > MAX_DIFF_CHARS) text = text.slice(0, MAX_DIFF_CHARS);
-  if (lines.length > MAX_DIFF_LINES || text.length === MAX_DIFF_CHARS) text += "\n\u2026 (diff truncated)";
-  return { diff: text.trimEnd() };
-}
-function omission(config, side) {
-  if (!config) return `no text of the ${side} side`;
-  switch (config.omitted) {
-    case "binary":
-      return `the ${side} side is not text`;
-    case "too-large":
-      return `the ${side} side is larger than the text bound`;
-    case "report-bound":
-      return `the ${side} report had no room left for its text`;
-    default:
-      return `no text of the ${side} side`;
-  }
-}
-var MAX_DIFF_LINES, MAX_DIFF_CHARS;
-var init_config_diff = __esm({
-  "src/baseline/config-diff.ts"() {
-    "use strict";
-    init_libesm();
-    MAX_DIFF_LINES = 200;
-    MAX_DIFF_CHARS = 16 * 1024;
-  }
-});
-
-// src/baseline/strip-root.ts
-function singleTopFolder(files) {
-  let top;
-  for (const file of files) {
-    const slash = file.path.indexOf("/");
-    const first = slash < 0 ? file.path : file.path.slice(0, slash);
-    if (slash < 0 && file.type !== "dir") return void 0;
-    if (top === void 0) top = first;
-    else if (first !== top) return void 0;
-  }
-  return top;
-}
-function rootsToStrip(target2, baseline, named = {}) {
-  const clean2 = (root) => trimChars((root ?? "").startsWith("./") ? (root ?? "").slice(1) : root ?? "", "/");
-  if (named.target !== void 0 || named.baseline !== void 0) return { target: clean2(named.target), baseline: clean2(named.baseline) };
-  const a = singleTopFolder(target2);
-  const b = singleTopFolder(baseline);
-  if (a !== void 0 && b !== void 0) return { target: a, baseline: b };
-  if (a !== void 0 && !baseline.some((file) => file.path === a || file.path.startsWith(`${a}/`))) return { target: a, baseline: "" };
-  if (b !== void 0 && !target2.some((file) => file.path === b || file.path.startsWith(`${b}/`))) return { target: "", baseline: b };
-  return { target: "", baseline: "" };
-}
-function relativeTo(root, path) {
-  if (root === "") return path;
-  if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
-  return void 0;
-}
-var init_strip_root = __esm({
-  "src/baseline/strip-root.ts"() {
-    "use strict";
-    init_trim();
-  }
-});
-
-// src/baseline/file-diff.ts
-function byPath(side) {
-  const map = /* @__PURE__ */ new Map();
-  for (const file of side.files) {
-    const path = relativeTo(side.root, file.path);
-    if (path !== void 0) map.set(path, file);
-  }
-  return map;
-}
-function stateOf(file) {
-  const state = { type: file.type, mode: file.mode };
-  if (file.uid !== void 0) state.uid = file.uid;
-  if (file.gid !== void 0) state.gid = file.gid;
-  if (file.sha256 !== void 0) state.sha256 = file.sha256;
-  if (file.link !== void 0) state.link = file.link;
-  return state;
-}
-function aspects(before, after) {
-  const changed = [];
-  if (before.type !== after.type) changed.push("type");
-  else if (before.sha256 !== after.sha256) changed.push("content");
-  if (before.mode !== after.mode) changed.push("mode");
-  if (before.uid !== void 0 && after.uid !== void 0 && (before.uid !== after.uid || before.gid !== after.gid)) changed.push("owner");
-  if (before.link !== after.link && before.type === after.type) changed.push("link");
-  return changed;
-}
-function diffFiles(baseline, target2, monitored) {
-  const before = byPath(baseline);
-  const after = byPath(target2);
-  const texts = {
-    before: new Map(baseline.configs.flatMap((config) => withRelativePath(config, baseline.root))),
-    after: new Map(target2.configs.flatMap((config) => withRelativePath(config, target2.root)))
-  };
-  const files = { added: 0, removed: 0, changed: 0, unchanged: 0 };
-  const configs = [];
-  for (const [path, now] of after) {
-    const then = before.get(path);
-    const changed = then ? aspects(then, now) : ["added"];
-    if (!then) files.added++;
-    else if (changed.length > 0) files.changed++;
-    else files.unchanged++;
-    if (changed.length === 0 || now.type === "dir" || !monitored(path)) continue;
-    const change = { path, changes: changed, after: stateOf(now) };
-    if (then) change.before = stateOf(then);
-    if (changed.includes("content") || changed.includes("added")) Object.assign(change, configDiff(path, texts.before.get(path), texts.after.get(path), then !== void 0));
-    configs.push(change);
-  }
-  for (const [path, then] of before) {
-    if (after.has(path)) continue;
-    files.removed++;
-    if (then.type !== "dir" && monitored(path)) configs.push({ path, changes: ["removed"], before: stateOf(then) });
-  }
-  configs.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, configs };
-}
-function withRelativePath(config, root) {
-  const path = relativeTo(root, config.path);
-  return path === void 0 ? [] : [[path, config]];
-}
-var init_file_diff = __esm({
-  "src/baseline/file-diff.ts"() {
-    "use strict";
-    init_config_diff();
-    init_strip_root();
-  }
-});
-
-// src/pass/manifest-digest.ts
-import { createHash as createHash2 } from "node:crypto";
-function manifestDigest(files) {
-  const hash = createHash2("sha256");
-  for (const file of files) {
-    hash.update(
-      `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
-`
-    );
-  }
-  return hash.digest("hex");
-}
-var init_manifest_digest = __esm({
-  "src/pass/manifest-digest.ts"() {
-    "use strict";
-  }
-});
-
-// src/util/integrity.ts
-function integrityLine(sha256) {
-  return `  "integrity": "sha256:${sha256}"
-}
-`;
-}
-var INTEGRITY_LINE;
-var init_integrity = __esm({
-  "src/util/integrity.ts"() {
-    "use strict";
-    INTEGRITY_LINE = /\n {2}"integrity": "sha256:([0-9a-f]{64})"\n\}\n$/;
-  }
-});
-
-// src/baseline/parse-report.ts
-import { createHash as createHash3 } from "node:crypto";
-function parseReport(text, source) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new ScanError(`${source} is not JSON; pass the JSON report a release-gate scan wrote (--report)`);
-  }
-  if (!isObject(data) || !("schemaVersion" in data)) {
-    throw new ScanError(`${source} is not a release-gate report (no schemaVersion); pass the JSON report a scan wrote (--report)`);
-  }
-  if (data["schemaVersion"] !== SCHEMA_VERSION) {
-    throw new ScanError(
-      `${source} is a report of schema version ${describeValue(data["schemaVersion"])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`
-    );
-  }
-  checkIntegrity(text, source);
-  try {
-    return reportOf(data);
-  } catch (error) {
-    if (error instanceof ShapeError) {
-      throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
-    }
-    throw error;
-  }
-}
-function checkIntegrity(text, source) {
-  const line = INTEGRITY_LINE.exec(text);
-  if (!line) {
-    throw new ScanError(`${source} has no integrity digest: it was edited, or written by something other than a release-gate scan; scan the baseline package again, or take the report its scan wrote`);
-  }
-  const written = createHash3("sha256").update(text.slice(0, line.index + 1)).digest("hex");
-  if (written !== line[1]) {
-    throw new ScanError(`${source} was edited after the scan wrote it (its integrity digest does not match its content); a baseline must be the report as written: scan the baseline package again, or take the report its scan wrote`);
-  }
-}
-function reportOf(data) {
-  const tool = need(data, "tool", "tool", isObject);
-  const files = need(data, "files", "files", Array.isArray).map((item2, i2) => fileOf(item2, `files[${i2}]`));
-  const packages = need(data, "packages", "packages", Array.isArray).map((item2, i2) => packageOf(item2, `packages[${i2}]`));
-  const findings = need(data, "findings", "findings", Array.isArray).map((item2, i2) => findingOf2(item2, `findings[${i2}]`));
-  const baseline = data["baseline"];
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: need(tool, "name", "tool.name", isString), version: need(tool, "version", "tool.version", isString) },
-    target: targetOf(data["target"], "target"),
-    baseline: baseline === null || baseline === void 0 ? null : targetOf(baseline, "baseline"),
-    files,
-    packages,
-    findings,
-    verdict: oneOf(data, "verdict", "verdict", VERDICTS),
-    sources: list2(data, "sources").map((item2, i2) => sourceOf(item2, `sources[${i2}]`)),
-    notes: list2(data, "notes").map((item2, i2) => {
-      if (!isString(item2)) throw new ShapeError(`notes[${i2}]`, `is ${describeValue(item2)}`);
-      return item2;
-    }),
-    configs: list2(data, "configs").map((item2, i2) => configOf(item2, `configs[${i2}]`)),
-    // what changed against the report's own baseline: shown, never compared, so kept as read
-    changes: isObject(data["changes"]) ? data["changes"] : null,
-    ...approvalOf(data)
-  };
-}
-function approvalOf(data) {
-  const out = {};
-  const digest = maybe(data, "digest", "digest", (value) => isString(value) && /^[0-9a-f]{12}$/.test(value));
-  if (digest !== void 0) out.digest = digest;
-  const approval = data["approval"];
-  if (approval === null) out.approval = null;
-  else if (approval !== void 0) {
-    if (!isObject(approval)) throw new ShapeError("approval", `is ${describeValue(approval)}, expected an object or null`);
-    const read10 = {
-      digest: need(approval, "digest", "approval.digest", isString),
-      approver: need(approval, "approver", "approval.approver", isString),
-      at: need(approval, "at", "approval.at", isString),
-      via: oneOf(approval, "via", "approval.via", APPROVAL_VIAS)
-    };
-    out.approval = read10;
-  }
-  if (isObject(data["approvalCheck"])) out.approvalCheck = data["approvalCheck"];
-  return out;
-}
-function configOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const config = {
-    path: need(value, "path", `${where}.path`, isString),
-    sha256: need(value, "sha256", `${where}.sha256`, isString)
-  };
-  const text = maybe(value, "text", `${where}.text`, isString);
-  if (text !== void 0) config.text = text;
-  if (value["omitted"] !== void 0) config.omitted = oneOf(value, "omitted", `${where}.omitted`, ["binary", "too-large", "report-bound"]);
-  return config;
-}
-function list2(data, key) {
-  const value = data[key];
-  if (value === void 0) return [];
-  if (!Array.isArray(value)) throw new ShapeError(key, `is ${describeValue(value)}, expected a list`);
-  return value;
-}
-function sourceOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const summary = {
-    source: need(value, "source", `${where}.source`, isString),
-    records: need(value, "records", `${where}.records`, isNonNegativeInteger),
-    httpCalls: need(value, "httpCalls", `${where}.httpCalls`, isNonNegativeInteger),
-    skipped: need(value, "skipped", `${where}.skipped`, isNonNegativeInteger)
-  };
-  const failed = maybe(value, "failed", `${where}.failed`, isString);
-  if (failed !== void 0) summary.failed = failed;
-  return summary;
-}
-function targetOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  return {
-    path: need(value, "path", `${where}.path`, isString),
-    format: oneOf(value, "format", `${where}.format`, TARGET_FORMATS),
-    sha256: need(value, "sha256", `${where}.sha256`, isString),
-    files: need(value, "files", `${where}.files`, isNonNegativeInteger),
-    bytes: need(value, "bytes", `${where}.bytes`, isNonNegativeInteger)
-  };
-}
-function fileOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const record = {
-    path: need(value, "path", `${where}.path`, isString),
-    type: oneOf(value, "type", `${where}.type`, ENTRY_TYPES),
-    mode: need(value, "mode", `${where}.mode`, (mode) => isString(mode) && MODE.test(mode))
-  };
-  const uid = maybe(value, "uid", `${where}.uid`, isNonNegativeInteger);
-  const gid = maybe(value, "gid", `${where}.gid`, isNonNegativeInteger);
-  const size = maybe(value, "size", `${where}.size`, isNonNegativeInteger);
-  const sha256 = maybe(value, "sha256", `${where}.sha256`, (hash) => isString(hash) && HEX64.test(hash));
-  const link = maybe(value, "link", `${where}.link`, isString);
-  if (uid !== void 0) record.uid = uid;
-  if (gid !== void 0) record.gid = gid;
-  if (size !== void 0) record.size = size;
-  if (sha256 !== void 0) record.sha256 = sha256;
-  if (link !== void 0) record.link = link;
-  if (value["special"] !== void 0) record.special = oneOf(value, "special", `${where}.special`, SPECIAL_KINDS);
-  return record;
-}
-function packageOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const result = {
-    ecosystem: oneOf(value, "ecosystem", `${where}.ecosystem`, ECOSYSTEMS),
-    name: need(value, "name", `${where}.name`, isString),
-    version: need(value, "version", `${where}.version`, isString),
-    purl: need(value, "purl", `${where}.purl`, isString),
-    locations: need(value, "locations", `${where}.locations`, isStringArray)
-  };
-  const dev = maybe(value, "dev", `${where}.dev`, (flag) => typeof flag === "boolean");
-  const release = maybe(value, "release", `${where}.release`, isString);
-  const installed = maybe(value, "installed", `${where}.installed`, (flag) => typeof flag === "boolean");
-  if (installed !== void 0) result.installed = installed;
-  const aliases = maybe(value, "aliases", `${where}.aliases`, isStringArray);
-  if (dev !== void 0) result.dev = dev;
-  if (release !== void 0) result.release = release;
-  if (aliases !== void 0) result.aliases = aliases;
-  return result;
-}
-function findingOf2(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const finding = {
-    id: need(value, "id", `${where}.id`, isString),
-    kind: oneOf(value, "kind", `${where}.kind`, FINDING_KINDS),
-    severity: oneOf(value, "severity", `${where}.severity`, SEVERITIES),
-    title: need(value, "title", `${where}.title`, isString),
-    status: oneOf(value, "status", `${where}.status`, FINDING_STATUSES),
-    blocking: need(value, "blocking", `${where}.blocking`, (flag) => typeof flag === "boolean")
-  };
-  const path = maybe(value, "path", `${where}.path`, isString);
-  const rule = maybe(value, "rule", `${where}.rule`, isString);
-  const detail = maybe(value, "detail", `${where}.detail`, isString);
-  if (path !== void 0) finding.path = path;
-  if (rule !== void 0) finding.rule = rule;
-  if (detail !== void 0) finding.detail = detail;
-  if (value["scope"] !== void 0) finding.scope = oneOf(value, "scope", `${where}.scope`, ["dev"]);
-  const approvedBy = maybe(value, "approvedBy", `${where}.approvedBy`, isString);
-  if (approvedBy !== void 0) finding.approvedBy = approvedBy;
-  const pkg = value["package"];
-  if (pkg !== void 0) {
-    if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
-    finding.package = {
-      ecosystem: oneOf(pkg, "ecosystem", `${where}.package.ecosystem`, ECOSYSTEMS),
-      name: need(pkg, "name", `${where}.package.name`, isString),
-      version: need(pkg, "version", `${where}.package.version`, isString)
-    };
-  }
-  const advisory = value["advisory"];
-  if (advisory !== void 0) {
-    if (!isObject(advisory)) throw new ShapeError(`${where}.advisory`, `is ${describeValue(advisory)}, expected an object`);
-    finding.advisory = {
-      id: need(advisory, "id", `${where}.advisory.id`, isString),
-      aliases: need(advisory, "aliases", `${where}.advisory.aliases`, isStringArray),
-      fixed: need(advisory, "fixed", `${where}.advisory.fixed`, isStringArray)
-    };
-    const url = maybe(advisory, "url", `${where}.advisory.url`, isString);
-    if (url !== void 0) finding.advisory.url = url;
-  }
-  return finding;
-}
-function need(object, key, where, check) {
-  const value = object[key];
-  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
-  return value;
-}
-function maybe(object, key, where, check) {
-  const value = object[key];
-  if (value === void 0) return void 0;
-  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
-  return value;
-}
-function oneOf(object, key, where, allowed) {
-  const value = object[key];
-  if (typeof value === "string" && allowed.includes(value)) return value;
-  throw new ShapeError(where, `is ${describeValue(value)}, expected one of ${allowed.join(", ")}`);
-}
-var HEX64, MODE;
-var init_parse_report = __esm({
-  "src/baseline/parse-report.ts"() {
-    "use strict";
-    init_errors();
-    init_integrity();
-    init_model();
-    init_shape();
-    HEX64 = /^[0-9a-f]{64}$/;
-    MODE = /^[0-7]{4}$/;
-  }
-});
-
-// src/baseline/load-baseline.ts
-import { open as open2, stat as stat2 } from "node:fs/promises";
-async function loadBaseline(spec, inspect) {
-  const stats = await stat2(spec).catch(() => {
-    throw new ScanError(`the baseline ${spec} does not exist; pass the previous package, the deployed directory, or the JSON report of its scan`);
-  });
-  if (stats.isFile() && await looksLikeJson(spec)) {
-    if (stats.size > MAX_REPORT_BYTES) throw new ScanError(`the baseline report ${spec} is larger than ${MAX_REPORT_BYTES} bytes; pass the previous package instead`);
-    const handle = await open2(spec, "r");
-    let text;
-    try {
-      text = await handle.readFile("utf8");
-    } finally {
-      await handle.close();
-    }
-    const report2 = parseReport(text, `the baseline ${spec}`);
-    return {
-      summary: { ...report2.target, path: spec, format: "report" },
-      files: report2.files,
-      packages: report2.packages,
-      findings: report2.findings,
-      configs: report2.configs
-    };
-  }
-  let inspection;
-  try {
-    inspection = await inspect(spec);
-  } catch (error) {
-    if (error instanceof ScanError) throw new ScanError(`the baseline: ${error.message}`, { cause: error });
-    throw error;
-  }
-  return {
-    summary: {
-      path: spec,
-      format: inspection.read.format,
-      sha256: inspection.read.sha256 ?? manifestDigest(inspection.files),
-      files: inspection.files.length,
-      bytes: inspection.read.bytes
-    },
-    files: inspection.files,
-    packages: inspection.packages,
-    findings: inspection.findings,
-    configs: inspection.configs
-  };
-}
-async function looksLikeJson(path) {
-  if (path.toLowerCase().endsWith(".json")) return true;
-  const handle = await open2(path, "r");
-  try {
-    const head = Buffer.alloc(64);
-    const { bytesRead } = await handle.read(head, 0, 64, 0);
-    return head.subarray(0, bytesRead).toString("utf8").trimStart().startsWith("{");
-  } finally {
-    await handle.close();
-  }
-}
-var MAX_REPORT_BYTES;
-var init_load_baseline = __esm({
-  "src/baseline/load-baseline.ts"() {
-    "use strict";
-    init_errors();
-    init_manifest_digest();
-    init_parse_report();
-    MAX_REPORT_BYTES = 512 * 1024 * 1024;
-  }
-});
-
-// src/baseline/monitored.ts
-function monitorMatcher(options2 = {}) {
-  const removed = new Set(options2.remove ?? []);
-  const globs2 = [...DEFAULT_MONITORED.filter((glob) => !removed.has(glob)), ...options2.add ?? []];
-  const monitored = guarded(globs2);
-  const unmonitored = (options2.remove ?? []).filter((glob) => !DEFAULT_MONITORED.includes(glob));
-  const excluded = unmonitored.length > 0 ? guarded(unmonitored) : void 0;
-  const added = options2.add && options2.add.length > 0 ? guarded(options2.add) : void 0;
-  return (path) => {
-    const inTree = DEPENDENCY_TREE.test(path);
-    if (inTree && !added) return false;
-    if (!monitored(path) || excluded?.(path)) return false;
-    return !inTree || (added?.(path) ?? false);
-  };
-}
-function requiredLiteral(glob) {
-  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => trimChars(chunk, "/"));
-  return chunks.reduce((longest, chunk) => chunk.length > longest.length ? chunk : longest, "");
-}
-function guarded(globs2) {
-  const compiled2 = globs2.map((glob) => ({ literal: requiredLiteral(glob), regex: import_picomatch.default.makeRe(glob, { dot: true }) }));
-  const always = compiled2.filter((glob) => glob.literal.length < 3);
-  const literals = [...new Set(compiled2.filter((glob) => glob.literal.length >= 3).map((glob) => glob.literal))];
-  const prefilter = literals.length > 0 ? new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : void 0;
-  return (path) => {
-    if (always.some((glob) => glob.regex.test(path))) return true;
-    if (!prefilter?.test(path)) return false;
-    return compiled2.some((glob) => glob.literal.length >= 3 && path.includes(glob.literal) && glob.regex.test(path));
-  };
-}
-var import_picomatch, DEFAULT_MONITORED, DEPENDENCY_TREE;
-var init_monitored = __esm({
-  "src/baseline/monitored.ts"() {
-    "use strict";
-    init_trim();
-    import_picomatch = __toESM(require_picomatch2(), 1);
-    DEFAULT_MONITORED = [
-      // web server and PHP
-      "**/.htaccess",
-      "**/.user.ini",
-      "**/php.ini",
-      "**/php-fpm*.conf",
-      "**/php-fpm.d/*.conf",
-      "**/www.conf",
-      "**/nginx*.conf",
-      "**/nginx.conf.sample",
-      "**/*.vhost",
-      "**/sites-available/**",
-      "**/sites-enabled/**",
-      "**/conf.d/*.conf",
-      "**/httpd*.conf",
-      "**/apache2/**/*.conf",
-      // platforms
-      "**/app/etc/*.php",
-      "**/app/etc/*.xml",
-      "config/**",
-      "*/config/**",
-      "**/wp-config*.php",
-      "**/app/config/parameters.php",
-      "**/config/settings.inc.php",
-      "**/config/defines.inc.php",
-      "**/medusa-config.*",
-      "**/next.config.*",
-      // schedulers, services, process managers
-      "**/crontab",
-      "**/*.cron",
-      "**/cron.d/**",
-      "**/crontabs/**",
-      "**/*.service",
-      "**/*.timer",
-      "**/*.socket",
-      "**/supervisor*.conf",
-      "**/supervisor/conf.d/**",
-      "**/Procfile",
-      "**/ecosystem.config.*",
-      "**/sudoers",
-      "**/sudoers.d/**",
-      // containers
-      "**/Dockerfile*",
-      "**/*.dockerfile",
-      "**/docker-compose*.yml",
-      "**/docker-compose*.yaml",
-      "**/compose.yml",
-      "**/compose.yaml",
-      "**/.dockerignore",
-      // secrets and registries
-      "**/.env",
-      "**/.env.*",
-      "**/.npmrc",
-      "**/auth.json",
-      // deploy scripts
-      "**/deploy.php",
-      "**/deploy.rb",
-      "**/Capfile",
-      "**/config/deploy/*.rb",
-      "**/.mage.yml",
-      "**/hosts.yml",
-      // CI files inside the package
-      "**/.gitlab-ci.yml",
-      "**/.github/workflows/*",
-      "**/bitbucket-pipelines.yml",
-      "**/Jenkinsfile",
-      "**/.circleci/config.yml",
-      "**/azure-pipelines.yml"
-    ];
-    DEPENDENCY_TREE = /(?:^|\/)(?:node_modules|bower_components|\.yarn|site-packages|\.pnpm-store)\//;
-  }
-});
-
-// src/baseline/package-diff.ts
-function diffPackages(baseline, target2) {
-  const group = (packages) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const pkg of packages) {
-      const key = `${pkg.ecosystem}\0${pkg.release ?? ""}\0${pkg.name}`;
-      map.set(key, [...map.get(key) ?? [], pkg]);
-    }
-    return map;
-  };
-  const before = group(baseline);
-  const after = group(target2);
-  const result = { added: [], removed: [], upgraded: [], downgraded: [] };
-  for (const key of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
-    const then = before.get(key) ?? [];
-    const now = after.get(key) ?? [];
-    const gone = then.filter((old) => !now.some((pkg) => pkg.version === old.version));
-    const came = now.filter((pkg) => !then.some((old) => old.version === pkg.version));
-    if (gone.length === 1 && came.length === 1) {
-      const [old, pkg] = [gone[0], came[0]];
-      const change = { ecosystem: pkg.ecosystem, name: pkg.name, from: old.version, to: pkg.version };
-      (order(pkg, old.version, pkg.version) < 0 ? result.downgraded : result.upgraded).push(change);
-      continue;
-    }
-    result.removed.push(...gone.map(ref));
-    result.added.push(...came.map(ref));
-  }
-  const byName2 = (a, b) => a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-  result.added.sort(byName2);
-  result.removed.sort(byName2);
-  result.upgraded.sort(byName2);
-  result.downgraded.sort(byName2);
-  return result;
-}
-function order(pkg, from, to) {
-  try {
-    return comparatorFor(pkg.ecosystem)?.compare(to, from) ?? 1;
-  } catch {
-    return 1;
-  }
-}
-function ref(pkg) {
-  return { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version };
-}
-var init_package_diff = __esm({
-  "src/baseline/package-diff.ts"() {
-    "use strict";
-    init_registry();
-  }
-});
-
-// src/findings/draft.ts
-import { createHash as createHash4 } from "node:crypto";
-function identify(drafts, topFolder) {
-  return drafts.map(({ identity, ...found }) => ({ id: idOf(found.kind, identity, found.rule, topFolder), ...found, status: "new", blocking: true }));
-}
-function idOf(kind, identity, rule, top) {
-  const subject = identity.paths && top ? withoutTopFolder(identity.subject, top) : identity.subject;
-  return createHash4("sha256").update(`${kind}\0${subject}\0${identity.aspect ?? rule ?? ""}`).digest("hex").slice(0, 32);
-}
-function withoutTopFolder(subject, top) {
-  const prefix = `${top}/`;
-  return subject.split("\0").map((path) => path.startsWith(prefix) ? path.slice(prefix.length) : path === top ? "" : path).join("\0");
-}
-var init_draft = __esm({
-  "src/findings/draft.ts"() {
-    "use strict";
-  }
-});
-
 // src/checks/secrets/placeholder.ts
 function escape2(word) {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -25342,18 +25195,35 @@ var init_secret_config_rules = __esm({
 });
 
 // src/checks/secrets/secret-fingerprint.ts
-import { createHash as createHash5 } from "node:crypto";
+import { scrypt } from "node:crypto";
 function fingerprint(value) {
-  return createHash5("sha256").update("release-gate secret\0").update(value, "utf8").digest("hex").slice(0, 16);
+  return new Promise((resolve, reject) => {
+    scrypt(Buffer.from(value, "utf8"), SALT, 16, FINGERPRINT_COST, (error, key) => {
+      if (error) reject(error);
+      else resolve(key.toString("hex"));
+    });
+  });
 }
-function redact(value) {
-  const shown = Math.min(4, Math.floor(value.length / 4));
-  const head = value.slice(0, shown).replace(/[^\x21-\x7e]/g, "?");
-  return `${head}\u2026 (${value.length} characters)`;
+async function fingerprints(values) {
+  const out = new Array(values.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < values.length) {
+      const i2 = next++;
+      out[i2] = await fingerprint(values[i2]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, values.length) }, worker));
+  return out;
 }
+var FINGERPRINT_COST, SALT, PARALLEL, REDACTED;
 var init_secret_fingerprint = __esm({
   "src/checks/secrets/secret-fingerprint.ts"() {
     "use strict";
+    FINGERPRINT_COST = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+    SALT = "release-gate secret fingerprint v2: scrypt over the value, salted with this line";
+    PARALLEL = 4;
+    REDACTED = "[redacted]";
   }
 });
 
@@ -25761,9 +25631,12 @@ var init_secret_scanner = __esm({
 });
 
 // src/checks/secrets/redact.ts
+function normalizeRedactions(text) {
+  return text.replace(OLD_FORM, REDACTED);
+}
 function redactText(text, name = "") {
   let out = text;
-  for (const value of [...secretValues(text, name)].sort((a, b) => b.length - a.length)) out = out.split(value).join(redact(value));
+  for (const value of [...secretValues(text, name)].sort((a, b) => b.length - a.length)) out = out.split(value).join(REDACTED);
   return out.split("\n").map(redactLine).join("\n");
 }
 function secretValues(text, name) {
@@ -25777,13 +25650,13 @@ function secretValues(text, name) {
 }
 function redactLine(line) {
   if (PEM.test(line)) return "[private key redacted]";
-  let out = line.replace(DSN2, (match, head, secret) => REDACTED.test(secret) ? match : `${head}${redact(secret)}@`);
+  let out = line.replace(DSN2, (match, head, secret) => WRITTEN.test(secret) ? match : `${head}${REDACTED}@`);
   out = out.replace(ASSIGNMENT, (match, quote, key, sep, valueQuote, quoted, bare) => {
     const value = quoted ?? bare ?? "";
-    if (!SECRET_KEY.test(key) || isStandIn(value) || REDACTED.test(value)) return match;
-    return valueQuote === void 0 ? `${quote}${key}${quote}${sep}${redact(value)}` : `${quote}${key}${quote}${sep}${valueQuote}${redact(value)}${valueQuote}`;
+    if (!SECRET_KEY.test(key) || isStandIn(value) || WRITTEN.test(value)) return match;
+    return valueQuote === void 0 ? `${quote}${key}${quote}${sep}${REDACTED}` : `${quote}${key}${quote}${sep}${valueQuote}${REDACTED}${valueQuote}`;
   });
-  return out.replace(LONG_RUN, (run) => looksRandom(run) ? redact(run) : run);
+  return out.replace(LONG_RUN, (run) => looksRandom(run) ? REDACTED : run);
 }
 function isStandIn(value) {
   const v = value.trim();
@@ -25794,7 +25667,7 @@ function looksRandom(run) {
   const hex = /^[0-9a-f]{32,}$/i.test(run);
   return hex && entropy(run) > 3.2 || classes >= 3 && entropy(run) > 4;
 }
-var SECRET_KEY, ASSIGNMENT, DSN2, PEM, LONG_RUN, REDACTED;
+var SECRET_KEY, ASSIGNMENT, DSN2, PEM, LONG_RUN, WRITTEN, OLD_FORM;
 var init_redact = __esm({
   "src/checks/secrets/redact.ts"() {
     "use strict";
@@ -25803,11 +25676,714 @@ var init_redact = __esm({
     init_secret_fingerprint();
     init_secret_scanner();
     SECRET_KEY = /(?:pass(?:word|wd|phrase)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|crypt|salt|auth|credential|dsn|cookie[_-]?(?:key|iv)|signing|_key$|^key$)/i;
-    ASSIGNMENT = /(["']?)([\w.-]{1,80})\1(\s*(?:=>|=|:|,)\s*)(?:(["'])((?:\\.|(?!\4)[^\\\n]){1,2000})\4|([^\s"',;#][^\s"',;]{0,2000}(?: \(\d+ characters\))?))/g;
+    ASSIGNMENT = /(["']?)([\w.-]{1,80})\1(\s*(?:=>|=|:|,)\s*)(?:(["'])((?:\\.|(?!\4)[^\\\n]){1,2000})\4|([^\s"',;#][^\s"',;]{0,2000}))/g;
     DSN2 = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]+:)([^\s@'"]{1,512})@/gi;
     PEM = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/;
     LONG_RUN = /[A-Za-z0-9+/=_-]{20,}/g;
-    REDACTED = /… \(\d+ characters\)/;
+    WRITTEN = /\[redacted\]|… \(\d+ characters\)/;
+    OLD_FORM = /[^\s'"`=:,;]{0,4}… \(\d+ characters\)/g;
+  }
+});
+
+// src/baseline/config-diff.ts
+function configDiff(path, before, after, existedBefore) {
+  if (after?.text === void 0) return { diffOmitted: omission(after, "package") };
+  if (existedBefore && before?.text === void 0) return { diffOmitted: omission(before, "baseline") };
+  const old = normalizeRedactions(before?.text ?? "");
+  if (existedBefore && old === after.text) return { diffOmitted: "only redacted values differ (a secret changed)" };
+  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, old, after.text, "", "", { context: 3 });
+  const lines = patch.split("\n").slice(1);
+  let text = lines.slice(0, MAX_DIFF_LINES).join("\n");
+  if (text.length > MAX_DIFF_CHARS) text = text.slice(0, MAX_DIFF_CHARS);
+  if (lines.length > MAX_DIFF_LINES || text.length === MAX_DIFF_CHARS) text += "\n\u2026 (diff truncated)";
+  return { diff: text.trimEnd() };
+}
+function omission(config, side) {
+  if (!config) return `no text of the ${side} side`;
+  switch (config.omitted) {
+    case "binary":
+      return `the ${side} side is not text`;
+    case "too-large":
+      return `the ${side} side is larger than the text bound`;
+    case "report-bound":
+      return `the ${side} report had no room left for its text`;
+    default:
+      return `no text of the ${side} side`;
+  }
+}
+var MAX_DIFF_LINES, MAX_DIFF_CHARS;
+var init_config_diff = __esm({
+  "src/baseline/config-diff.ts"() {
+    "use strict";
+    init_libesm();
+    init_redact();
+    MAX_DIFF_LINES = 200;
+    MAX_DIFF_CHARS = 16 * 1024;
+  }
+});
+
+// src/baseline/strip-root.ts
+function singleTopFolder(files) {
+  let top;
+  for (const file of files) {
+    const slash = file.path.indexOf("/");
+    const first = slash < 0 ? file.path : file.path.slice(0, slash);
+    if (slash < 0 && file.type !== "dir") return void 0;
+    if (top === void 0) top = first;
+    else if (first !== top) return void 0;
+  }
+  return top;
+}
+function rootsToStrip(target2, baseline, named = {}) {
+  const clean2 = (root) => trimChars((root ?? "").startsWith("./") ? (root ?? "").slice(1) : root ?? "", "/");
+  if (named.target !== void 0 || named.baseline !== void 0) return { target: clean2(named.target), baseline: clean2(named.baseline) };
+  const a = singleTopFolder(target2);
+  const b = singleTopFolder(baseline);
+  if (a !== void 0 && b !== void 0) return { target: a, baseline: b };
+  if (a !== void 0 && !baseline.some((file) => file.path === a || file.path.startsWith(`${a}/`))) return { target: a, baseline: "" };
+  if (b !== void 0 && !target2.some((file) => file.path === b || file.path.startsWith(`${b}/`))) return { target: "", baseline: b };
+  return { target: "", baseline: "" };
+}
+function relativeTo(root, path) {
+  if (root === "") return path;
+  if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
+  return void 0;
+}
+var init_strip_root = __esm({
+  "src/baseline/strip-root.ts"() {
+    "use strict";
+    init_trim();
+  }
+});
+
+// src/baseline/file-diff.ts
+function byPath(side) {
+  const map = /* @__PURE__ */ new Map();
+  for (const file of side.files) {
+    const path = relativeTo(side.root, file.path);
+    if (path !== void 0) map.set(path, file);
+  }
+  return map;
+}
+function stateOf(file) {
+  const state = { type: file.type, mode: file.mode };
+  if (file.uid !== void 0) state.uid = file.uid;
+  if (file.gid !== void 0) state.gid = file.gid;
+  if (file.sha256 !== void 0) state.sha256 = file.sha256;
+  if (file.link !== void 0) state.link = file.link;
+  return state;
+}
+function aspects(before, after) {
+  const changed = [];
+  if (before.type !== after.type) changed.push("type");
+  else if (before.sha256 !== after.sha256) changed.push("content");
+  if (before.mode !== after.mode) changed.push("mode");
+  if (before.uid !== void 0 && after.uid !== void 0 && (before.uid !== after.uid || before.gid !== after.gid)) changed.push("owner");
+  if (before.link !== after.link && before.type === after.type) changed.push("link");
+  return changed;
+}
+function diffFiles(baseline, target2, monitored) {
+  const before = byPath(baseline);
+  const after = byPath(target2);
+  const texts = {
+    before: new Map(baseline.configs.flatMap((config) => withRelativePath(config, baseline.root))),
+    after: new Map(target2.configs.flatMap((config) => withRelativePath(config, target2.root)))
+  };
+  const files = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  const configs = [];
+  for (const [path, now] of after) {
+    const then = before.get(path);
+    const changed = then ? aspects(then, now) : ["added"];
+    if (!then) files.added++;
+    else if (changed.length > 0) files.changed++;
+    else files.unchanged++;
+    if (changed.length === 0 || now.type === "dir" || !monitored(path)) continue;
+    const change = { path, changes: changed, after: stateOf(now) };
+    if (then) change.before = stateOf(then);
+    if (changed.includes("content") || changed.includes("added")) Object.assign(change, configDiff(path, texts.before.get(path), texts.after.get(path), then !== void 0));
+    configs.push(change);
+  }
+  for (const [path, then] of before) {
+    if (after.has(path)) continue;
+    files.removed++;
+    if (then.type !== "dir" && monitored(path)) configs.push({ path, changes: ["removed"], before: stateOf(then) });
+  }
+  configs.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, configs };
+}
+function withRelativePath(config, root) {
+  const path = relativeTo(root, config.path);
+  return path === void 0 ? [] : [[path, config]];
+}
+var init_file_diff = __esm({
+  "src/baseline/file-diff.ts"() {
+    "use strict";
+    init_config_diff();
+    init_strip_root();
+  }
+});
+
+// src/pass/manifest-digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function manifestDigest(files) {
+  const hash = createHash2("sha256");
+  for (const file of files) {
+    hash.update(
+      `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
+`
+    );
+  }
+  return hash.digest("hex");
+}
+var init_manifest_digest = __esm({
+  "src/pass/manifest-digest.ts"() {
+    "use strict";
+  }
+});
+
+// src/util/integrity.ts
+function integrityLine(sha256) {
+  return `  "integrity": "sha256:${sha256}"
+}
+`;
+}
+var INTEGRITY_LINE;
+var init_integrity = __esm({
+  "src/util/integrity.ts"() {
+    "use strict";
+    INTEGRITY_LINE = /\n {2}"integrity": "sha256:([0-9a-f]{64})"\n\}\n$/;
+  }
+});
+
+// src/baseline/parse-report.ts
+import { createHash as createHash3 } from "node:crypto";
+function parseReport(text, source) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ScanError(`${source} is not JSON; pass the JSON report a release-gate scan wrote (--report)`);
+  }
+  if (!isObject(data) || !("schemaVersion" in data)) {
+    throw new ScanError(`${source} is not a release-gate report (no schemaVersion); pass the JSON report a scan wrote (--report)`);
+  }
+  if (data["schemaVersion"] !== SCHEMA_VERSION) {
+    throw new ScanError(
+      `${source} is a report of schema version ${describeValue(data["schemaVersion"])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`
+    );
+  }
+  checkIntegrity(text, source);
+  try {
+    return reportOf(data);
+  } catch (error) {
+    if (error instanceof ShapeError) {
+      throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
+    }
+    throw error;
+  }
+}
+function checkIntegrity(text, source) {
+  const line = INTEGRITY_LINE.exec(text);
+  if (!line) {
+    throw new ScanError(`${source} has no integrity digest: it was edited, or written by something other than a release-gate scan; scan the baseline package again, or take the report its scan wrote`);
+  }
+  const written = createHash3("sha256").update(text.slice(0, line.index + 1)).digest("hex");
+  if (written !== line[1]) {
+    throw new ScanError(`${source} was edited after the scan wrote it (its integrity digest does not match its content); a baseline must be the report as written: scan the baseline package again, or take the report its scan wrote`);
+  }
+}
+function reportOf(data) {
+  const tool = need(data, "tool", "tool", isObject);
+  const files = need(data, "files", "files", Array.isArray).map((item2, i2) => fileOf(item2, `files[${i2}]`));
+  const packages = need(data, "packages", "packages", Array.isArray).map((item2, i2) => packageOf(item2, `packages[${i2}]`));
+  const findings = need(data, "findings", "findings", Array.isArray).map((item2, i2) => findingOf2(item2, `findings[${i2}]`));
+  const baseline = data["baseline"];
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: need(tool, "name", "tool.name", isString), version: need(tool, "version", "tool.version", isString) },
+    target: targetOf(data["target"], "target"),
+    baseline: baseline === null || baseline === void 0 ? null : targetOf(baseline, "baseline"),
+    files,
+    packages,
+    findings,
+    verdict: oneOf(data, "verdict", "verdict", VERDICTS),
+    sources: list2(data, "sources").map((item2, i2) => sourceOf(item2, `sources[${i2}]`)),
+    notes: list2(data, "notes").map((item2, i2) => {
+      if (!isString(item2)) throw new ShapeError(`notes[${i2}]`, `is ${describeValue(item2)}`);
+      return item2;
+    }),
+    configs: list2(data, "configs").map((item2, i2) => configOf(item2, `configs[${i2}]`)),
+    // what changed against the report's own baseline: shown, never compared, so kept as read
+    changes: isObject(data["changes"]) ? data["changes"] : null,
+    ...approvalOf(data),
+    warnings: list2(data, "warnings").map((item2, i2) => {
+      if (!isString(item2)) throw new ShapeError(`warnings[${i2}]`, `is ${describeValue(item2)}`);
+      return item2;
+    })
+  };
+}
+function approvalOf(data) {
+  const out = {};
+  const digest = maybe(data, "digest", "digest", (value) => isString(value) && /^[0-9a-f]{12}$/.test(value));
+  if (digest !== void 0) out.digest = digest;
+  const approval = data["approval"];
+  if (approval === null) out.approval = null;
+  else if (approval !== void 0) {
+    if (!isObject(approval)) throw new ShapeError("approval", `is ${describeValue(approval)}, expected an object or null`);
+    const read10 = {
+      digest: need(approval, "digest", "approval.digest", isString),
+      approver: need(approval, "approver", "approval.approver", isString),
+      at: need(approval, "at", "approval.at", isString),
+      via: oneOf(approval, "via", "approval.via", APPROVAL_VIAS)
+    };
+    out.approval = read10;
+  }
+  if (isObject(data["approvalCheck"])) out.approvalCheck = data["approvalCheck"];
+  return out;
+}
+function configOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const config = {
+    path: need(value, "path", `${where}.path`, isString),
+    sha256: need(value, "sha256", `${where}.sha256`, isString)
+  };
+  const text = maybe(value, "text", `${where}.text`, isString);
+  if (text !== void 0) config.text = text;
+  if (value["omitted"] !== void 0) config.omitted = oneOf(value, "omitted", `${where}.omitted`, ["binary", "too-large", "report-bound"]);
+  return config;
+}
+function list2(data, key) {
+  const value = data[key];
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) throw new ShapeError(key, `is ${describeValue(value)}, expected a list`);
+  return value;
+}
+function sourceOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const summary = {
+    source: need(value, "source", `${where}.source`, isString),
+    records: need(value, "records", `${where}.records`, isNonNegativeInteger),
+    httpCalls: need(value, "httpCalls", `${where}.httpCalls`, isNonNegativeInteger),
+    skipped: need(value, "skipped", `${where}.skipped`, isNonNegativeInteger)
+  };
+  const failed = maybe(value, "failed", `${where}.failed`, isString);
+  if (failed !== void 0) summary.failed = failed;
+  return summary;
+}
+function targetOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const target2 = {
+    path: need(value, "path", `${where}.path`, isString),
+    format: oneOf(value, "format", `${where}.format`, TARGET_FORMATS),
+    sha256: need(value, "sha256", `${where}.sha256`, isString),
+    files: need(value, "files", `${where}.files`, isNonNegativeInteger),
+    bytes: need(value, "bytes", `${where}.bytes`, isNonNegativeInteger)
+  };
+  const root = maybe(value, "root", `${where}.root`, isString);
+  if (root !== void 0) target2.root = root;
+  return target2;
+}
+function placeOf2(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const place = { path: need(value, "path", `${where}.path`, isString) };
+  const line = maybe(value, "line", `${where}.line`, isPositiveInteger);
+  if (line !== void 0) place.line = line;
+  return place;
+}
+function isPositiveInteger(value) {
+  return isNonNegativeInteger(value) && value > 0;
+}
+function fileOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const record = {
+    path: need(value, "path", `${where}.path`, isString),
+    type: oneOf(value, "type", `${where}.type`, ENTRY_TYPES),
+    mode: need(value, "mode", `${where}.mode`, (mode) => isString(mode) && MODE.test(mode))
+  };
+  const uid = maybe(value, "uid", `${where}.uid`, isNonNegativeInteger);
+  const gid = maybe(value, "gid", `${where}.gid`, isNonNegativeInteger);
+  const size = maybe(value, "size", `${where}.size`, isNonNegativeInteger);
+  const sha256 = maybe(value, "sha256", `${where}.sha256`, (hash) => isString(hash) && HEX64.test(hash));
+  const link = maybe(value, "link", `${where}.link`, isString);
+  if (uid !== void 0) record.uid = uid;
+  if (gid !== void 0) record.gid = gid;
+  if (size !== void 0) record.size = size;
+  if (sha256 !== void 0) record.sha256 = sha256;
+  if (link !== void 0) record.link = link;
+  if (value["special"] !== void 0) record.special = oneOf(value, "special", `${where}.special`, SPECIAL_KINDS);
+  return record;
+}
+function packageOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const result = {
+    ecosystem: oneOf(value, "ecosystem", `${where}.ecosystem`, ECOSYSTEMS),
+    name: need(value, "name", `${where}.name`, isString),
+    version: need(value, "version", `${where}.version`, isString),
+    purl: need(value, "purl", `${where}.purl`, isString),
+    locations: need(value, "locations", `${where}.locations`, isStringArray)
+  };
+  const dev = maybe(value, "dev", `${where}.dev`, (flag) => typeof flag === "boolean");
+  const release = maybe(value, "release", `${where}.release`, isString);
+  const installed = maybe(value, "installed", `${where}.installed`, (flag) => typeof flag === "boolean");
+  if (installed !== void 0) result.installed = installed;
+  const aliases = maybe(value, "aliases", `${where}.aliases`, isStringArray);
+  if (dev !== void 0) result.dev = dev;
+  if (release !== void 0) result.release = release;
+  if (aliases !== void 0) result.aliases = aliases;
+  return result;
+}
+function findingOf2(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const finding = {
+    id: need(value, "id", `${where}.id`, isString),
+    kind: oneOf(value, "kind", `${where}.kind`, FINDING_KINDS),
+    severity: oneOf(value, "severity", `${where}.severity`, SEVERITIES),
+    title: need(value, "title", `${where}.title`, isString),
+    status: oneOf(value, "status", `${where}.status`, FINDING_STATUSES),
+    blocking: need(value, "blocking", `${where}.blocking`, (flag) => typeof flag === "boolean")
+  };
+  const path = maybe(value, "path", `${where}.path`, isString);
+  const rule = maybe(value, "rule", `${where}.rule`, isString);
+  const detail = maybe(value, "detail", `${where}.detail`, isString);
+  if (path !== void 0) finding.path = path;
+  if (rule !== void 0) finding.rule = rule;
+  if (detail !== void 0) finding.detail = detail;
+  if (value["scope"] !== void 0) finding.scope = oneOf(value, "scope", `${where}.scope`, ["dev"]);
+  const approvedBy = maybe(value, "approvedBy", `${where}.approvedBy`, isString);
+  if (approvedBy !== void 0) finding.approvedBy = approvedBy;
+  const line = maybe(value, "line", `${where}.line`, isPositiveInteger);
+  if (line !== void 0) finding.line = line;
+  const related = maybe(value, "related", `${where}.related`, Array.isArray);
+  if (related !== void 0) finding.related = related.map((item2, i2) => placeOf2(item2, `${where}.related[${i2}]`));
+  const upgradeTo = maybe(value, "upgradeTo", `${where}.upgradeTo`, isString);
+  if (upgradeTo !== void 0) finding.upgradeTo = upgradeTo;
+  const pkg = value["package"];
+  if (pkg !== void 0) {
+    if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
+    finding.package = {
+      ecosystem: oneOf(pkg, "ecosystem", `${where}.package.ecosystem`, ECOSYSTEMS),
+      name: need(pkg, "name", `${where}.package.name`, isString),
+      version: need(pkg, "version", `${where}.package.version`, isString)
+    };
+  }
+  const advisory = value["advisory"];
+  if (advisory !== void 0) {
+    if (!isObject(advisory)) throw new ShapeError(`${where}.advisory`, `is ${describeValue(advisory)}, expected an object`);
+    finding.advisory = {
+      id: need(advisory, "id", `${where}.advisory.id`, isString),
+      aliases: need(advisory, "aliases", `${where}.advisory.aliases`, isStringArray),
+      fixed: need(advisory, "fixed", `${where}.advisory.fixed`, isStringArray)
+    };
+    const url = maybe(advisory, "url", `${where}.advisory.url`, isString);
+    if (url !== void 0) finding.advisory.url = url;
+  }
+  return finding;
+}
+function need(object, key, where, check) {
+  const value = object[key];
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+function maybe(object, key, where, check) {
+  const value = object[key];
+  if (value === void 0) return void 0;
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+function oneOf(object, key, where, allowed) {
+  const value = object[key];
+  if (typeof value === "string" && allowed.includes(value)) return value;
+  throw new ShapeError(where, `is ${describeValue(value)}, expected one of ${allowed.join(", ")}`);
+}
+var HEX64, MODE;
+var init_parse_report = __esm({
+  "src/baseline/parse-report.ts"() {
+    "use strict";
+    init_errors();
+    init_integrity();
+    init_model();
+    init_shape();
+    HEX64 = /^[0-9a-f]{64}$/;
+    MODE = /^[0-7]{4}$/;
+  }
+});
+
+// src/baseline/load-baseline.ts
+import { open as open2, stat as stat2 } from "node:fs/promises";
+async function loadBaseline(spec, inspect) {
+  const stats = await stat2(spec).catch(() => {
+    throw new ScanError(`the baseline ${spec} does not exist; pass the previous package, the deployed directory, or the JSON report of its scan`);
+  });
+  if (stats.isFile() && await looksLikeJson(spec)) {
+    if (stats.size > MAX_REPORT_BYTES) throw new ScanError(`the baseline report ${spec} is larger than ${MAX_REPORT_BYTES} bytes; pass the previous package instead`);
+    const handle = await open2(spec, "r");
+    let text;
+    try {
+      text = await handle.readFile("utf8");
+    } finally {
+      await handle.close();
+    }
+    const report2 = parseReport(text, `the baseline ${spec}`);
+    return {
+      summary: { ...report2.target, path: spec, format: "report" },
+      files: report2.files,
+      packages: report2.packages,
+      findings: report2.findings,
+      configs: report2.configs
+    };
+  }
+  let inspection;
+  try {
+    inspection = await inspect(spec);
+  } catch (error) {
+    if (error instanceof ScanError) throw new ScanError(`the baseline: ${error.message}`, { cause: error });
+    throw error;
+  }
+  return {
+    summary: {
+      path: spec,
+      format: inspection.read.format,
+      sha256: inspection.read.sha256 ?? manifestDigest(inspection.files),
+      files: inspection.files.length,
+      bytes: inspection.read.bytes
+    },
+    files: inspection.files,
+    packages: inspection.packages,
+    findings: inspection.findings,
+    configs: inspection.configs
+  };
+}
+async function looksLikeJson(path) {
+  if (path.toLowerCase().endsWith(".json")) return true;
+  const handle = await open2(path, "r");
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, 64, 0);
+    return head.subarray(0, bytesRead).toString("utf8").trimStart().startsWith("{");
+  } finally {
+    await handle.close();
+  }
+}
+var MAX_REPORT_BYTES;
+var init_load_baseline = __esm({
+  "src/baseline/load-baseline.ts"() {
+    "use strict";
+    init_errors();
+    init_manifest_digest();
+    init_parse_report();
+    MAX_REPORT_BYTES = 512 * 1024 * 1024;
+  }
+});
+
+// src/baseline/monitored.ts
+function monitorMatcher(options2 = {}) {
+  const removed = new Set(options2.remove ?? []);
+  const defaults = guarded(DEFAULT_MONITORED.filter((glob) => !removed.has(glob)));
+  const unmonitored = (options2.remove ?? []).filter((glob) => !DEFAULT_MONITORED.includes(glob));
+  const excluded = unmonitored.length > 0 ? relative(guarded(unmonitored)) : void 0;
+  const added = options2.add && options2.add.length > 0 ? relative(guarded(options2.add)) : void 0;
+  const monitored = (path) => defaults(path) || (added?.(path) ?? false);
+  return (path) => {
+    const inTree = DEPENDENCY_TREE2.test(path);
+    if (inTree && !added) return false;
+    if (!monitored(path) || excluded?.(path)) return false;
+    return !inTree || (added?.(path) ?? false);
+  };
+}
+function relative(match) {
+  return (path) => {
+    if (match(path)) return true;
+    const slash = path.indexOf("/");
+    return slash > 0 && match(path.slice(slash + 1));
+  };
+}
+function requiredLiteral(glob) {
+  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => trimChars(chunk, "/"));
+  return chunks.reduce((longest, chunk) => chunk.length > longest.length ? chunk : longest, "");
+}
+function guarded(globs2) {
+  const compiled2 = globs2.map((glob) => ({ literal: requiredLiteral(glob), regex: import_picomatch.default.makeRe(glob, { dot: true }) }));
+  const always = compiled2.filter((glob) => glob.literal.length < 3);
+  const literals = [...new Set(compiled2.filter((glob) => glob.literal.length >= 3).map((glob) => glob.literal))];
+  const prefilter = literals.length > 0 ? new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : void 0;
+  return (path) => {
+    if (always.some((glob) => glob.regex.test(path))) return true;
+    if (!prefilter?.test(path)) return false;
+    return compiled2.some((glob) => glob.literal.length >= 3 && path.includes(glob.literal) && glob.regex.test(path));
+  };
+}
+var import_picomatch, DEFAULT_MONITORED, DEPENDENCY_TREE2;
+var init_monitored = __esm({
+  "src/baseline/monitored.ts"() {
+    "use strict";
+    init_trim();
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    DEFAULT_MONITORED = [
+      // web server and PHP
+      "**/.htaccess",
+      "**/.user.ini",
+      "**/php.ini",
+      "**/php-fpm*.conf",
+      "**/php-fpm.d/*.conf",
+      "**/www.conf",
+      "**/nginx*.conf",
+      "**/nginx.conf.sample",
+      "**/*.vhost",
+      "**/sites-available/**",
+      "**/sites-enabled/**",
+      "**/conf.d/*.conf",
+      "**/httpd*.conf",
+      "**/apache2/**/*.conf",
+      // platforms
+      "**/app/etc/*.php",
+      "**/app/etc/*.xml",
+      "config/**",
+      "*/config/**",
+      "**/wp-config*.php",
+      "**/app/config/parameters.php",
+      "**/config/settings.inc.php",
+      "**/config/defines.inc.php",
+      "**/medusa-config.*",
+      "**/next.config.*",
+      // schedulers, services, process managers
+      "**/crontab",
+      "**/*.cron",
+      "**/cron.d/**",
+      "**/crontabs/**",
+      "**/*.service",
+      "**/*.timer",
+      "**/*.socket",
+      "**/supervisor*.conf",
+      "**/supervisor/conf.d/**",
+      "**/Procfile",
+      "**/ecosystem.config.*",
+      "**/sudoers",
+      "**/sudoers.d/**",
+      // containers
+      "**/Dockerfile*",
+      "**/*.dockerfile",
+      "**/docker-compose*.yml",
+      "**/docker-compose*.yaml",
+      "**/compose.yml",
+      "**/compose.yaml",
+      "**/.dockerignore",
+      // secrets and registries
+      "**/.env",
+      "**/.env.*",
+      "**/.npmrc",
+      "**/auth.json",
+      // deploy scripts
+      "**/deploy.php",
+      "**/deploy.rb",
+      "**/Capfile",
+      "**/config/deploy/*.rb",
+      "**/.mage.yml",
+      "**/hosts.yml",
+      // CI files inside the package
+      "**/.gitlab-ci.yml",
+      "**/.github/workflows/*",
+      "**/bitbucket-pipelines.yml",
+      "**/Jenkinsfile",
+      "**/.circleci/config.yml",
+      "**/azure-pipelines.yml"
+    ];
+    DEPENDENCY_TREE2 = /(?:^|\/)(?:node_modules|bower_components|\.yarn|site-packages|\.pnpm-store)\//;
+  }
+});
+
+// src/baseline/package-diff.ts
+function diffPackages(baseline, target2) {
+  const group = (packages) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const pkg of packages) {
+      const key = `${pkg.ecosystem}\0${pkg.release ?? ""}\0${pkg.name}`;
+      map.set(key, [...map.get(key) ?? [], pkg]);
+    }
+    return map;
+  };
+  const before = group(baseline);
+  const after = group(target2);
+  const result = { added: [], removed: [], upgraded: [], downgraded: [] };
+  for (const key of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    const then = before.get(key) ?? [];
+    const now = after.get(key) ?? [];
+    const gone = then.filter((old) => !now.some((pkg) => pkg.version === old.version));
+    const came = now.filter((pkg) => !then.some((old) => old.version === pkg.version));
+    if (gone.length === 1 && came.length === 1) {
+      const [old, pkg] = [gone[0], came[0]];
+      const change = { ecosystem: pkg.ecosystem, name: pkg.name, from: old.version, to: pkg.version };
+      (order(pkg, old.version, pkg.version) < 0 ? result.downgraded : result.upgraded).push(change);
+      continue;
+    }
+    result.removed.push(...gone.map(ref));
+    result.added.push(...came.map(ref));
+  }
+  const byName2 = (a, b) => a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  result.added.sort(byName2);
+  result.removed.sort(byName2);
+  result.upgraded.sort(byName2);
+  result.downgraded.sort(byName2);
+  return result;
+}
+function order(pkg, from, to) {
+  try {
+    return comparatorFor(pkg.ecosystem)?.compare(to, from) ?? 1;
+  } catch {
+    return 1;
+  }
+}
+function ref(pkg) {
+  return { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version };
+}
+var init_package_diff = __esm({
+  "src/baseline/package-diff.ts"() {
+    "use strict";
+    init_registry();
+  }
+});
+
+// src/findings/draft.ts
+import { createHash as createHash4 } from "node:crypto";
+function identify(drafts, topFolder) {
+  return drafts.map(({ identity, ...found }) => ({ id: idOf(found.kind, identity, found.rule, topFolder), ...found, status: "new", blocking: true }));
+}
+function idOf(kind, identity, rule, top) {
+  const subject = identity.paths && top ? withoutTopFolder(identity.subject, top) : identity.subject;
+  return createHash4("sha256").update(`${kind}\0${subject}\0${identity.aspect ?? rule ?? ""}`).digest("hex").slice(0, 32);
+}
+function withoutTopFolder(subject, top) {
+  const prefix = `${top}/`;
+  return subject.split("\0").map((path) => path.startsWith(prefix) ? path.slice(prefix.length) : path === top ? "" : path).join("\0");
+}
+var init_draft = __esm({
+  "src/findings/draft.ts"() {
+    "use strict";
+  }
+});
+
+// src/findings/relative-paths.ts
+function relativizeFindings(findings, root) {
+  if (root === "") return;
+  const prefix = `${root}/`;
+  const inDetail = new RegExp(`(^|[\\s,;:("'])${escapeRegExp(prefix)}`, "g");
+  for (const finding of findings) {
+    if (finding.path !== void 0) finding.path = relativePath(finding.path, root);
+    if (finding.related) finding.related = finding.related.map((place) => ({ ...place, path: relativePath(place.path, root) }));
+    if (finding.detail?.includes(prefix)) finding.detail = finding.detail.replace(inDetail, "$1");
+    if (finding.title.includes(prefix)) finding.title = finding.title.replace(inDetail, "$1");
+  }
+}
+function relativePath(path, root) {
+  if (root === "") return path;
+  if (path === root) return ".";
+  return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var init_relative_paths = __esm({
+  "src/findings/relative-paths.ts"() {
+    "use strict";
   }
 });
 
@@ -26241,70 +26817,8 @@ var init_owners = __esm({
   }
 });
 
-// src/checks/path-facts.ts
-function inDependencyTree(path) {
-  return DEPENDENCY_TREE2.test(path);
-}
-function inDerivedTree(path) {
-  return DERIVED_TREE.test(path);
-}
-function inSampleFolder(path) {
-  return SAMPLE_FOLDER.test(path);
-}
-function isSample(path) {
-  return SAMPLE_FOLDER.test(path) || SAMPLE_NAME.test(baseName(path));
-}
-function baseName(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? path : path.slice(slash + 1);
-}
-function parentOf(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? "" : path.slice(0, slash);
-}
-function extensionOf(base) {
-  const dot = base.lastIndexOf(".");
-  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
-}
-function folderUpTo(path, test, includeLast) {
-  let start = 0;
-  for (; ; ) {
-    const slash = path.indexOf("/", start);
-    const end = slash < 0 ? path.length : slash;
-    if (slash < 0 && !includeLast) return void 0;
-    if (test(path.slice(start, end))) return path.slice(0, end);
-    if (slash < 0) return void 0;
-    start = slash + 1;
-  }
-}
-function leftoverOf(base) {
-  if (base.length > 2 && base.startsWith("#") && base.endsWith("#")) return base.slice(1, -1);
-  const copied = /^([^/]+?)(?: - copy(?: \(\d+\))?| copy(?: \d+)?| \(\d+\))(\.[a-z0-9]{1,10})$/i.exec(base);
-  if (copied) return `${copied[1]}${copied[2]}`;
-  const match = /^(.+?)(?:[._-](?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy)|\.(?:swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
-  if (!match) return void 0;
-  let original = match[1];
-  if (/\.sw[a-p]$/i.test(base) && original.startsWith(".") && original.length > 1) original = original.slice(1);
-  return original;
-}
-function mayBeLeftover(lower, ext) {
-  const last = lower.charCodeAt(lower.length - 1);
-  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.includes(" copy") || lower.includes(" (") || LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf("_") + 1));
-}
-var DEPENDENCY_TREE2, SAMPLE_FOLDER, SAMPLE_NAME, DERIVED_TREE, LEFTOVER_EXTENSIONS;
-var init_path_facts = __esm({
-  "src/checks/path-facts.ts"() {
-    "use strict";
-    DEPENDENCY_TREE2 = /(?:^|\/)(?:node_modules|vendor|bower_components|jspm_packages|site-packages|dist-packages|\.yarn)\//;
-    SAMPLE_FOLDER = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demo|docs?|benchmarks?)\//i;
-    SAMPLE_NAME = /(?:^|[._-])(?:examples?|samples?|fixtures?|mocks?|dummy|tests?|specs?|demo)(?:[._-]|$)/i;
-    DERIVED_TREE = /(?:^|\/)(?:pub\/static|generated\/code|generated\/metadata|var\/view_preprocessed|var\/cache|var\/page_cache|\.next\/cache)\//;
-    LEFTOVER_EXTENSIONS = /* @__PURE__ */ new Set(["bak", "backup", "old", "orig", "save", "sav", "tmp", "temp", "copy", "swp", "swo", "swn", "swx", "rej", "un~"]);
-  }
-});
-
 // src/checks/permissions/permissions.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function modeBits(mode) {
   let bits2 = 0;
   for (let i2 = 0; i2 < mode.length; i2++) bits2 = bits2 * 8 + (mode.charCodeAt(i2) - 48 & 7);
@@ -26423,11 +26937,11 @@ var init_permissions = __esm({
       root;
       beneath = 0;
       /** The members' paths below the group, in the order the sorted manifest gives them. */
-      members = createHash6("sha256");
-      join(relative, severity) {
+      members = createHash5("sha256");
+      join(relative2, severity) {
         this.beneath++;
         this.severity = graver(this.severity, severity);
-        this.members.update(`${relative}\0`);
+        this.members.update(`${relative2}\0`);
       }
       aspect() {
         return `world-writable:${this.severity}:${this.members.digest("hex").slice(0, 16)}`;
@@ -26687,7 +27201,7 @@ var init_secrets = __esm({
     DEPENDENCY_BYTES = 64 * 1024;
     CONFIG_RULE_BYTES = 256 * 1024;
     SNIFF_BYTES = 1024;
-    MAX_SECRETS = 1e4;
+    MAX_SECRETS = 2e3;
     MAX_PLACES = 20;
     DEPENDENCY_DATA_NAME = /config|settings|secret|credential|auth|key|token|env|production|parameters|local/;
     NOTHING = [];
@@ -26758,7 +27272,7 @@ var init_secrets = __esm({
         return candidates.map((candidate, i2) => ({ candidate, line: lines[i2] ?? 0 }));
       }
       record(candidate, severity, place) {
-        const key = fingerprint(candidate.value);
+        const key = candidate.value;
         let secret = this.secrets.get(key);
         if (!secret) {
           if (this.secrets.size >= MAX_SECRETS) {
@@ -26778,28 +27292,30 @@ var init_secrets = __esm({
           secret.places.length = MAX_PLACES;
         }
       }
-      finish() {
+      async finish() {
+        const secrets = [...this.secrets.values()];
+        const prints = await fingerprints(secrets.map((secret) => secret.value));
         const findings = [];
-        for (const [print, secret] of this.secrets) {
+        for (const [i2, secret] of secrets.entries()) {
           const places = secret.places.sort(comparePlaces);
-          const first = places[0];
-          const others = places.slice(1).map((place) => `${place.path}:${place.line}`);
+          const [first, ...others] = places;
           const more = secret.count - places.length;
-          const elsewhere = others.length === 0 ? "" : `; also at ${others.join(", ")}${more > 0 ? ` and ${more} more places` : ""}`;
-          findings.push(
-            checkFinding({
-              kind: "secret",
-              severity: secret.severity,
-              rule: secret.candidate.rule,
-              subject: print,
-              subjectIsPath: false,
-              // where it sits is part of the risk: a sample key that moves into served code is a new finding
-              aspect: `${secret.candidate.rule}:${secret.severity}`,
-              path: first.path,
-              title: `${secret.candidate.title}: ${redact(secret.value)}`,
-              detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`
-            })
-          );
+          const where = secret.count > 1 ? `found in ${secret.count.toLocaleString("en-US")} places${more > 0 ? ` (the first ${places.length} are listed)` : ""}; ` : "";
+          const finding = checkFinding({
+            kind: "secret",
+            severity: secret.severity,
+            rule: secret.candidate.rule,
+            subject: prints[i2],
+            subjectIsPath: false,
+            // where it sits is part of the risk: a sample key that moves into served code is a new finding
+            aspect: `${secret.candidate.rule}:${secret.severity}`,
+            path: first.path,
+            title: secret.candidate.title,
+            detail: `${where}rotate it, then remove it from the release`
+          });
+          finding.line = first.line;
+          if (others.length > 0) finding.related = others.map((place) => ({ path: place.path, line: place.line }));
+          findings.push(finding);
         }
         if (this.dropped > 0) findings.push(tooMany2(this.dropped));
         return { findings: sortFindings(findings) };
@@ -27500,10 +28016,10 @@ function magicOf(bytes2) {
   return void 0;
 }
 function gunzipStart(bytes2, maxOutput = 1024 * 1024) {
-  for (const take of [bytes2.length, 2048, 256]) {
-    if (take > bytes2.length) continue;
+  for (const take2 of [bytes2.length, 2048, 256]) {
+    if (take2 > bytes2.length) continue;
     try {
-      return gunzipSync(bytes2.subarray(0, take), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
+      return gunzipSync(bytes2.subarray(0, take2), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
     } catch {
     }
   }
@@ -29965,7 +30481,7 @@ function sourceAlias(source, name, version, line) {
   if (!match) throw new FormatError(`the package at line ${line} has a Source that is not "name" or "name (version)"`);
   const [, sourceName = "", sourceVersion] = match;
   if (sourceName === name) return void 0;
-  if (sourceVersion !== void 0 && sourceVersion !== version && !new RegExp(`^${escapeRegExp(sourceVersion)}\\+b\\d+$`).test(version)) return void 0;
+  if (sourceVersion !== void 0 && sourceVersion !== version && !new RegExp(`^${escapeRegExp2(sourceVersion)}\\+b\\d+$`).test(version)) return void 0;
   return sourceName;
 }
 function stanzas(text) {
@@ -29999,7 +30515,7 @@ function stanzas(text) {
 function endsAtSegment(path, tail) {
   return path.endsWith(tail) && (path.length === tail.length || path.charCodeAt(path.length - tail.length - 1) === 47);
 }
-function escapeRegExp(text) {
+function escapeRegExp2(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 var STATUS, STATUS_D, FIELD, WANTS, FLAGS, ABSENT, STATES, SOURCE, dpkgStatusExtractor;
@@ -32975,7 +33491,7 @@ var init_package_pass = __esm({
 });
 
 // src/read/entry-sink.ts
-import { createHash as createHash7, hash as digestOnce } from "node:crypto";
+import { createHash as createHash6, hash as digestOnce } from "node:crypto";
 var EMPTY2, EntrySink, EMPTY_SHA256;
 var init_entry_sink = __esm({
   "src/read/entry-sink.ts"() {
@@ -33002,13 +33518,13 @@ var init_entry_sink = __esm({
         if (this.seen === 0 && chunk.length === this.header.size) {
           this.digest = digestOnce("sha256", chunk, "hex");
         } else {
-          (this.hash ??= createHash7("sha256")).update(chunk);
+          (this.hash ??= createHash6("sha256")).update(chunk);
         }
         this.seen += chunk.length;
         if (this.held < this.want) {
-          const take = Math.min(chunk.length, this.want - this.held);
-          (this.pieces ??= []).push(take === chunk.length ? chunk : chunk.subarray(0, take));
-          this.held += take;
+          const take2 = Math.min(chunk.length, this.want - this.held);
+          (this.pieces ??= []).push(take2 === chunk.length ? chunk : chunk.subarray(0, take2));
+          this.held += take2;
         }
       }
       end() {
@@ -33044,10 +33560,10 @@ async function readDirectory(root, visitor, limits) {
   };
   new EntrySink(visitor, headerOf(".", rootStats)).end();
   count2();
-  for (let relative = directories.pop(); relative !== void 0; relative = directories.pop()) {
-    const names = (await readdir2(join3(root, relative))).sort();
+  for (let relative2 = directories.pop(); relative2 !== void 0; relative2 = directories.pop()) {
+    const names = (await readdir2(join3(root, relative2))).sort();
     for (const name of names) {
-      const path = relative === "." ? name : `${relative}/${name}`;
+      const path = relative2 === "." ? name : `${relative2}/${name}`;
       const absolute = join3(root, path);
       const stats = await lstat(absolute);
       count2();
@@ -33626,7 +34142,7 @@ var init_tar_parser = __esm({
 });
 
 // src/read/read-tar-file.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createGunzip } from "node:zlib";
 async function readTarFile(path, compressed, visitor, limits) {
@@ -33634,7 +34150,7 @@ async function readTarFile(path, compressed, visitor, limits) {
   const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash8("sha256");
+      const packageHash = createHash7("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -33648,7 +34164,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash8("sha256");
+    const fileHash = createHash7("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -33791,7 +34307,7 @@ var init_read_zip = __esm({
 });
 
 // src/read/read-package.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open4, stat as stat4 } from "node:fs/promises";
 async function readPackage(target2, visitor, limits) {
@@ -33888,7 +34404,7 @@ function fileError(target2, error) {
   }
 }
 async function hashFile(path) {
-  const hash = createHash9("sha256");
+  const hash = createHash8("sha256");
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -33923,7 +34439,7 @@ async function inspectPackage(target2, limits, monitored) {
   const packages = [];
   const drafts = [];
   for (const analyzer of analyzers) {
-    const result = analyzer.finish();
+    const result = await analyzer.finish();
     packages.push(...result.packages ?? []);
     drafts.push(...result.findings ?? []);
   }
@@ -33973,6 +34489,7 @@ function inForce(acceptance, today) {
 }
 function applyAcceptances(findings, acceptances, today) {
   const used = /* @__PURE__ */ new Set();
+  const expired = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     const found = acceptances.filter((acceptance) => matches2(acceptance, finding));
     for (const acceptance of found) used.add(acceptance);
@@ -33981,11 +34498,19 @@ function applyAcceptances(findings, acceptances, today) {
       finding.status = "accepted";
       finding.detail = appendDetail(finding.detail, `accepted until ${current.expires}: ${current.reason}`);
     } else if (found.length > 0) {
-      const last = found.reduce((a, b) => a.expires > b.expires ? a : b);
-      finding.detail = appendDetail(finding.detail, `the acceptance expired on ${last.expires} (${last.reason}): it blocks again`);
+      expired.set(
+        finding,
+        found.reduce((a, b) => a.expires > b.expires ? a : b)
+      );
     }
   }
-  return acceptances.filter((acceptance) => !used.has(acceptance));
+  return { stale: acceptances.filter((acceptance) => !used.has(acceptance)), expired };
+}
+function explainExpired(expired) {
+  for (const [finding, acceptance] of expired) {
+    const why = finding.blocking ? ": it blocks again" : finding.status === "existing" ? "; it does not block, since the baseline has it too" : "; it does not block under the policy";
+    finding.detail = appendDetail(finding.detail, `the acceptance expired on ${acceptance.expires} (${acceptance.reason})${why}`);
+  }
 }
 function appendDetail(detail, text) {
   return detail ? `${detail}; ${text}` : text;
@@ -34003,11 +34528,11 @@ var init_acceptance = __esm({
 });
 
 // src/policy/digest.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 function blockingDigest(findings) {
   const lines = findings.filter((finding) => finding.blocking).map((finding) => `${finding.id} ${finding.severity}
 `).sort(compareCodeUnits);
-  const hash = createHash10("sha256");
+  const hash = createHash9("sha256");
   for (const line of lines) hash.update(line);
   return hash.digest("hex").slice(0, DIGEST_LENGTH);
 }
@@ -34179,6 +34704,40 @@ var init_approval = __esm({
   }
 });
 
+// src/policy/path-globs.ts
+function topFolderWarnings(policy, findings, root) {
+  const globs2 = [
+    ...(policy.ignore ?? []).map((glob, i2) => ({ where: `ignore[${i2}]`, glob })),
+    ...(policy.accept ?? []).flatMap((acceptance, i2) => acceptance.path === void 0 ? [] : [{ where: `accept[${i2}].path`, glob: acceptance.path }])
+  ];
+  const paths = findings.flatMap((finding) => finding.path === void 0 ? [] : [finding.path]);
+  const warnings = [];
+  for (const { where, glob } of globs2) {
+    const matches3 = (0, import_picomatch3.default)(glob, { dot: true });
+    if (paths.some((path) => matches3(path))) continue;
+    const named = root !== "" && (glob === root || glob.startsWith(`${root}/`));
+    const withTop = root !== "" && paths.some((path) => matches3(`${root}/${path}`));
+    if (!named && !withTop) continue;
+    const fix = withoutFirstSegment(glob);
+    warnings.push(
+      `the policy's ${where} '${glob}' matches only with the package's top folder (${root}/), which paths leave out and the next release renames; write '${fix}'`
+    );
+  }
+  return warnings;
+}
+function withoutFirstSegment(glob) {
+  const slash = glob.indexOf("/");
+  const rest = slash < 0 ? "**" : glob.slice(slash + 1);
+  return rest === "" ? "**" : rest;
+}
+var import_picomatch3;
+var init_path_globs = __esm({
+  "src/policy/path-globs.ts"() {
+    "use strict";
+    import_picomatch3 = __toESM(require_picomatch2(), 1);
+  }
+});
+
 // src/policy/policy.ts
 function defaultPolicy(hasBaseline) {
   return { failOn: FINDING_KINDS, severity: "low", onlyNew: hasBaseline, warnOnly: false, includeDev: false };
@@ -34191,7 +34750,7 @@ function applyPolicy(findings, policy) {
 }
 function decideVerdict(findings, policy) {
   if (findings.some((finding) => finding.blocking)) return policy.warnOnly ? "warn" : "fail";
-  return findings.length > 0 ? "warn" : "pass";
+  return findings.some((finding) => finding.status === "new") ? "warn" : "pass";
 }
 var init_policy = __esm({
   "src/policy/policy.ts"() {
@@ -34216,12 +34775,15 @@ async function scan(options2) {
   const current = await inspect(options2.target);
   const baseline = options2.baseline === void 0 ? void 0 : await loadBaseline(options2.baseline, inspect);
   const notes = [];
+  const warnings = [];
   const findings = [...current.findings];
   const vulnerabilities = await checkAdvisories(current.packages, baseline?.packages ?? [], sources, options2.allowSourceFailure ?? false, notes);
   findings.push(...vulnerabilities.target);
   let changes = null;
+  let root = singleTopFolder(current.files) ?? "";
   if (baseline) {
     const roots2 = rootsToStrip(current.files, baseline.files, options2.roots);
+    root = roots2.target;
     const fileChanges = diffFiles(
       { files: baseline.files, configs: baseline.configs, root: roots2.baseline },
       { files: current.files, configs: current.configs, root: roots2.target },
@@ -34230,12 +34792,18 @@ async function scan(options2) {
     changes = { roots: roots2, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
     findings.push(...identify(configFindings(changes.configs)));
     markExisting(findings, baseline, vulnerabilities.baseline);
+    const unrelated = unrelatedBaseline(changes, options2.baseline ?? "");
+    if (unrelated) warnings.push(unrelated);
   }
+  relativizeFindings(findings, root);
+  if (changes && baseline) changes.fixed = fixedByRelease(findings, baseline, vulnerabilities.baseline, current.packages, changes.roots.baseline);
+  warnings.push(...topFolderWarnings(options2, findings, root));
   const kept = leaveOutIgnored(findings, options2.ignore ?? [], notes);
-  const stale = applyAcceptances(kept, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+  const { stale, expired } = applyAcceptances(kept, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
   for (const acceptance of stale) notes.push(`stale acceptance: ${describeAcceptance(acceptance)} matched no finding; remove it from the policy file`);
   const policy = { ...defaultPolicy(baseline !== void 0), ...options2.policy };
   applyPolicy(kept, policy);
+  explainExpired(expired);
   kept.sort(compareFindings);
   const digest = blockingDigest(kept);
   const approval = options2.approval ? decideApproval(options2.approval, kept, digest) : void 0;
@@ -34246,11 +34814,14 @@ async function scan(options2) {
     files: current.files.length,
     bytes: current.read.bytes
   };
+  if (root !== "") target2.root = root;
+  const baselineSummary = baseline ? { ...baseline.summary } : null;
+  if (baselineSummary && changes?.roots.baseline) baselineSummary.root = changes.roots.baseline;
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     target: target2,
-    baseline: baseline?.summary ?? null,
+    baseline: baselineSummary,
     files: current.files,
     packages: current.packages,
     findings: kept,
@@ -34260,10 +34831,34 @@ async function scan(options2) {
     notes,
     configs: current.configs,
     changes,
+    warnings,
     digest,
     approval: approval?.approval ?? null,
     ...approval ? { approvalCheck: approval.check } : {}
   };
+}
+function unrelatedBaseline(changes, spec) {
+  const { added, removed, changed, unchanged } = changes.files;
+  const shared = changed + unchanged;
+  const larger = Math.max(added + shared, removed + shared);
+  if (larger < 10 || shared >= larger * RELATED_SHARE) return void 0;
+  const n = (value) => value.toLocaleString("en-US");
+  return `the baseline ${spec} shares only ${n(shared)} of ${n(larger)} paths with this package (${n(added)} added, ${n(removed)} removed): it looks like another package; give the last release of this package as the baseline, or name the folders to compare (--root, --baseline-root)`;
+}
+function fixedByRelease(findings, baseline, baselineVulnerabilities, packages, baselineRoot) {
+  const present = new Set(findings.map((finding) => finding.id));
+  const shipped = new Set(packages.map((pkg) => `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`));
+  const seen = /* @__PURE__ */ new Set();
+  const fixed = [];
+  for (const finding of [...baselineVulnerabilities, ...baseline.findings]) {
+    if (present.has(finding.id) || seen.has(finding.id) || finding.kind === "config-change") continue;
+    if (finding.package && shipped.has(`${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`)) continue;
+    seen.add(finding.id);
+    const { id, kind, severity, title, path, package: pkg, advisory, rule } = finding;
+    fixed.push({ id, kind, severity, title, ...path !== void 0 ? { path } : {}, ...pkg ? { package: pkg } : {}, ...advisory ? { advisory } : {}, ...rule !== void 0 ? { rule } : {} });
+  }
+  relativizeFindings(fixed, baselineRoot);
+  return fixed.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.id, b.id));
 }
 function markExisting(findings, baseline, baselineVulnerabilities) {
   const known = new Set([...baseline.findings, ...baselineVulnerabilities].map((finding) => finding.id));
@@ -34279,15 +34874,15 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
   try {
     const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
     const found = identify(result.findings);
-    const keyOf = (ref2) => `${ref2?.ecosystem ?? ""}\0${ref2?.name ?? ""}\0${ref2?.version ?? ""}`;
-    const inTarget = new Set(packages.map(keyOf));
-    const inBaseline = new Set(baselinePackages.map(keyOf));
+    const keyOf2 = (ref2) => `${ref2?.ecosystem ?? ""}\0${ref2?.name ?? ""}\0${ref2?.version ?? ""}`;
+    const inTarget = new Set(packages.map(keyOf2));
+    const inBaseline = new Set(baselinePackages.map(keyOf2));
     const seen = /* @__PURE__ */ new Set();
     for (const finding of found) {
       if (seen.has(finding.id)) continue;
       seen.add(finding.id);
-      if (inTarget.has(keyOf(finding.package))) outcome.target.push(finding);
-      if (inBaseline.has(keyOf(finding.package))) outcome.baseline.push(finding);
+      if (inTarget.has(keyOf2(finding.package))) outcome.target.push(finding);
+      if (inBaseline.has(keyOf2(finding.package))) outcome.baseline.push(finding);
     }
     for (const { package: pkg, reason } of result.unchecked) notes.push(`${pkg} was not checked against advisories: ${reason}`);
   } catch (error) {
@@ -34312,19 +34907,19 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
 }
 function leaveOutIgnored(findings, globs2, notes) {
   if (globs2.length === 0) return findings;
-  const ignored = (0, import_picomatch3.default)([...globs2], { dot: true });
+  const ignored = (0, import_picomatch4.default)([...globs2], { dot: true });
   const kept = findings.filter((finding) => finding.path === void 0 || !ignored(finding.path));
   if (kept.length < findings.length) notes.push(`${findings.length - kept.length} findings under ignored paths (${globs2.join(", ")}) were left out`);
   return kept;
 }
 function compareFindings(a, b) {
-  return compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compareCodeUnits(a.id, b.id);
+  return severityRank(a.severity) - severityRank(b.severity) || FINDING_STATUSES.indexOf(a.status) - FINDING_STATUSES.indexOf(b.status) || Number(b.blocking) - Number(a.blocking) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compareCodeUnits(a.id, b.id);
 }
-var import_picomatch3;
+var import_picomatch4, RELATED_SHARE;
 var init_scan = __esm({
   "src/scan.ts"() {
     "use strict";
-    import_picomatch3 = __toESM(require_picomatch2(), 1);
+    import_picomatch4 = __toESM(require_picomatch2(), 1);
     init_errors();
     init_find_vulnerabilities();
     init_open_sources();
@@ -34336,23 +34931,26 @@ var init_scan = __esm({
     init_package_diff();
     init_strip_root();
     init_draft();
+    init_relative_paths();
     init_inspect();
     init_limits();
     init_model();
     init_acceptance();
     init_approval();
     init_digest();
+    init_path_globs();
     init_policy();
     init_manifest_digest();
     init_order();
     init_version();
+    RELATED_SHARE = 0.2;
   }
 });
 
 // src/report/json.ts
-import { createHash as createHash11 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 function* jsonReportPieces(report2) {
-  const hash = createHash11("sha256");
+  const hash = createHash10("sha256");
   const emit = (text) => {
     hash.update(text);
     return text;
@@ -34466,7 +35064,7 @@ var init_run_request = __esm({
         if (outputs.report) await writeJsonReport(outputs.report, report2);
         if (outputs.sarif) await writeOutput(outputs.sarif, renderSarif(report2, sarifKey), "the SARIF file");
         if (outputs.sbom) await writeOutput(outputs.sbom, renderCycloneDx(report2), "the SBOM");
-        if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report2), "the summary");
+        if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report2, { today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) }), "the summary");
         return report2;
       }
     };
@@ -34481,7 +35079,7 @@ function renderTerminal(report2) {
     `sha256    ${target2.sha256}`
   ];
   if (report2.baseline) lines.push(`baseline  ${printable(report2.baseline.path)} (${report2.baseline.format}, ${plural(report2.baseline.files, "entry", "entries")})`);
-  lines.push(`packages  ${packageCounts2(report2)}`);
+  lines.push(`packages  ${packageCounts(report2)}`);
   const changes = report2.changes;
   if (changes) {
     const { files, packages, configs } = changes;
@@ -34490,49 +35088,57 @@ function renderTerminal(report2) {
     );
     for (const config of configs.slice(0, LISTED_CHANGES)) lines.push(`  config  ${printable(config.path)} ${printable(describeChange(config))}`);
     if (configs.length > LISTED_CHANGES) lines.push(`  \u2026 and ${count(configs.length - LISTED_CHANGES)} more config changes in the report`);
+    const fixed = changes.fixed ?? [];
+    if (fixed.length > 0) {
+      const named = fixed.slice(0, 5).map((finding) => finding.advisory && finding.package ? `${finding.advisory.id} (${finding.package.name})` : `${finding.rule ?? finding.kind} (${finding.path ?? ""})`);
+      lines.push(`fixed     ${plural(fixed.length, "finding")} of the baseline gone: ${printable(named.join(", "))}${fixed.length > 5 ? ", \u2026" : ""}`);
+    }
   }
-  lines.push(`findings  ${findingCounts2(report2)}`);
-  const shown = [...report2.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
-  for (const finding of shown) {
-    const where = finding.path ? `  (${printable(finding.path)})` : "";
-    const fix = findingFix(finding);
-    const about = finding.package ? `${printable(findingSubject(finding))}: ` : "";
-    lines.push(
-      `  ${finding.blocking ? "BLOCK" : "note "} ${finding.status.padEnd(8)} ${finding.severity.padEnd(8)} ${finding.kind.padEnd(14)} ${about}${printable(finding.title)}${fix ? `; ${fix}` : ""}${where}`
-    );
+  lines.push(`findings  ${findingCounts(report2)}`);
+  if (report2.target.root) lines.push(`          paths are inside the package's top folder ${printable(report2.target.root)}/`);
+  const rows = rowsOf(report2.findings.filter((finding) => finding.status !== "accepted"));
+  for (const row of rows.slice(0, LISTED_ROWS)) {
+    const where = row.package ? `${row.package.name} ${row.package.version}` : row.path ?? "";
+    const problems = row.findings.map((finding) => `${finding.advisory ? `${finding.advisory.id} ` : ""}${problemOf(finding)}`);
+    const fix = row.package && row.upgradeTo !== void 0 ? `upgrade to ${row.upgradeTo}${row.path !== void 0 ? ` in ${row.path}` : ""}` : fixesOf(row).join("; ");
+    lines.push(`  ${row.blocking ? "BLOCK" : "note "} ${row.severity.padEnd(8)} ${statusWords(row).padEnd(19)} ${printable(where)}: ${printable(problems.join("; "))}`);
+    lines.push(`${" ".repeat(35)}fix: ${printable(fix)}`);
   }
-  if (report2.findings.length > shown.length) {
-    lines.push(`  \u2026 and ${count(report2.findings.length - shown.length)} more in the report (--report, --summary)`);
-  }
+  const accepted = report2.findings.length - rows.reduce((n, row) => n + row.findings.length, 0);
+  if (rows.length > LISTED_ROWS) lines.push(`  \u2026 and ${plural(rows.length - LISTED_ROWS, "more place")} in the report (--report, --summary)`);
+  if (accepted > 0) lines.push(`  ${plural(accepted, "accepted finding")} not listed (--summary lists them)`);
+  for (const warning of report2.warnings) lines.push(`warning   ${printable(warning)}`);
+  if (!report2.baseline && report2.findings.length > 0) lines.push("hint      no baseline: every finding counts as new; --baseline <the last release or its report> blocks only what this release brings");
   for (const note of report2.notes.slice(0, LISTED_NOTES)) lines.push(`note      ${printable(note)}`);
   if (report2.notes.length > LISTED_NOTES) lines.push(`note      \u2026 and ${count(report2.notes.length - LISTED_NOTES)} more notes in the report`);
   lines.push(verdictLine(report2));
   return `${lines.join("\n")}
 `;
 }
-function packageCounts2(report2) {
+function packageCounts(report2) {
   if (report2.packages.length === 0) return "none found";
   const byEcosystem = /* @__PURE__ */ new Map();
   for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
   const parts = [...byEcosystem].sort(([a], [b]) => a < b ? -1 : 1).map(([ecosystem, n]) => `${ecosystem} ${count(n)}`);
   return `${count(report2.packages.length)} (${parts.join(", ")})`;
 }
-function findingCounts2(report2) {
+function findingCounts(report2) {
   if (report2.findings.length === 0) return "none";
   const blocking = report2.findings.filter((finding) => finding.blocking).length;
   const fresh = report2.findings.filter((finding) => finding.status === "new").length;
   return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
 }
-var LISTED_FINDINGS, LISTED_CHANGES, LISTED_NOTES;
+var LISTED_ROWS, LISTED_CHANGES, LISTED_NOTES;
 var init_terminal = __esm({
   "src/cli/terminal.ts"() {
     "use strict";
     init_describe_change();
     init_finding_text();
+    init_rows();
     init_verdict_line();
     init_format();
     init_printable();
-    LISTED_FINDINGS = 20;
+    LISTED_ROWS = 15;
     LISTED_CHANGES = 10;
     LISTED_NOTES = 5;
   }

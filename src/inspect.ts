@@ -20,7 +20,7 @@ export async function inspectPackage(target: string, limits: Limits, monitored: 
   const packages: Package[] = [];
   const drafts: DraftFinding[] = [];
   for (const analyzer of analyzers) {
-    const result = analyzer.finish();
+    const result = await analyzer.finish();
     packages.push(...(result.packages ?? []));
     drafts.push(...(result.findings ?? []));
   }

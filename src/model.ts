@@ -105,10 +105,22 @@ export interface Finding {
   detail?: string;
   /** `dev`: about a development dependency that is not installed in the package (it does not ship). */
   scope?: 'dev';
+  /** Added to the contract: the 1-based line in `path`, where the producer knows it (secrets). */
+  line?: number;
+  /** Added to the contract: the other places the same finding was seen (a package's other manifests, a secret's copies), at most 20. */
+  related?: Place[];
+  /** Added to the contract: vulnerabilities: the smallest version of the package that fixes every advisory found for it. */
+  upgradeTo?: string;
   status: FindingStatus;
   blocking: boolean;
   /** Added to the contract: the login of the person whose release approval accepted this finding (status `accepted`). */
   approvedBy?: string;
+}
+
+/** A place in the package: a path (relative to the package root) and, where known, a line. */
+export interface Place {
+  path: string;
+  line?: number;
 }
 
 export const TARGET_FORMATS = ['tar', 'tar.gz', 'zip', 'dir', 'report'] as const;
@@ -124,6 +136,11 @@ export interface TargetSummary {
   files: number;
   /** Sum of the sizes of the files. */
   bytes: number;
+  /**
+   * Added to the contract: the single top folder (`store-1.4.0`) every entry sits in,
+   * stripped from the paths of findings, changes and policy globs; absent when there is none.
+   */
+  root?: string;
 }
 
 export const VERDICTS = ['pass', 'warn', 'fail'] as const;
@@ -193,6 +210,11 @@ export interface Changes {
   files: { added: number; removed: number; changed: number; unchanged: number };
   configs: ConfigChange[];
   packages: { added: PackageRef[]; removed: PackageRef[]; upgraded: VersionChange[]; downgraded: VersionChange[] };
+  /**
+   * Added to the contract: what the baseline had that this release no longer has (an
+   * advisory of a package upgraded or removed, a secret or a file gone), in report order.
+   */
+  fixed?: FixedFinding[];
 }
 
 /** How an approval was given: the pull request label, or the `approve-digest` input of a release or deployment run. */
@@ -252,6 +274,8 @@ export interface ApprovalCheck {
   /** The gate removes the approval label: it approved other findings than this run's, so the next approval is a deliberate act. */
   removeLabel?: boolean;
 }
+/** A baseline finding this release fixes: the finding as the baseline had it, without a status of its own. */
+export type FixedFinding = Pick<Finding, 'id' | 'kind' | 'severity' | 'title' | 'path' | 'package' | 'advisory' | 'rule'>;
 
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -276,4 +300,10 @@ export interface Report {
   approval?: Approval | null;
   /** Added to the contract: what the gate made of approvals, when it considered them. */
   approvalCheck?: ApprovalCheck;
+  /**
+   * Added to the contract: what the user should fix in how the gate is set up, one line
+   * each (a policy glob that matches only with the package's top folder, a baseline that
+   * looks like another package).
+   */
+  warnings: string[];
 }

@@ -98,13 +98,16 @@ function comment(pr: number): string {
   return ours[0]?.body ?? '';
 }
 
-/** The approval block as a reader sees it: the lines between the header's counts and the findings, Markdown's backslash escapes taken out. */
+/** The approval block as a reader sees it: the lines between the header (the verdict and the line naming the package) and the findings, Markdown's backslash escapes taken out. */
 function approvalBlock(markdown: string): string {
   const lines = markdown.split('\n');
-  const start = lines.findIndex((line) => line.startsWith('**Packages:**'));
+  const heading = lines.findIndex((line) => line.startsWith('## '));
+  const start = lines.findIndex((line, i) => i > heading && line.startsWith('`'));
   const out: string[] = [];
   for (const line of lines.slice(start + 1)) {
-    if (line.startsWith('### ') || line.startsWith('<details') || line.startsWith('<!--')) break;
+    if (line.startsWith('### ') || line.startsWith('<details') || line.startsWith('<!--') || line.startsWith('| ')) break;
+    // the header's hint when there is no baseline is the header's, not the approval's
+    if (line.startsWith('> 💡')) continue;
     out.push(line);
   }
   return out
@@ -135,7 +138,7 @@ describe('approval by label on a pull request', () => {
     expect(blocked.report.digest).toBe(digest);
     expect(blocked.report.approval).toBeNull();
     expect(blocked.stdout).toContain(`FAIL: 2 blocking findings · digest ${digest}`);
-    expect(blocked.summary).toContain(`## ❌ release-gate: FAIL\\: 2 blocking findings · digest ${digest}\n`);
+    expect(blocked.summary).toContain(`## ❌ release-gate: FAIL: 2 blocking findings · digest ${digest}\n`);
     expect(approvalBlock(blocked.summary)).toBe(
       `🔒 **Approval needed**: Nobody has approved these 2 blocking findings (digest \`${digest}\`). Review them, then someone with write, maintain or admin access who did not open this pull request adds the label \`release-gate: approved\` to let exactly them through; any change to them later needs a new approval.`,
     );
@@ -146,7 +149,7 @@ describe('approval by label on a pull request', () => {
     const approved = await gate('vulnerable', { pr, action: 'labeled', inputs: { sarif: 'approved.sarif' } });
     expect(approved.code).toBe(0);
     expect(approved.outputs['verdict']).toBe('pass');
-    expect(approved.stdout).toContain(`PASS: 2 findings, none blocking · digest ${digest}`);
+    expect(approved.stdout).toContain(`PASS: nothing new blocks (2 findings: 2 accepted) · digest ${digest}`);
     expect(approved.outputs['digest']).toBe(digest);
     expect(approved.report.approval).toEqual({ digest, approver: 'alice', at: labelTime, via: 'label' });
     expect(approved.report.findings.filter((finding) => finding.kind === 'vulnerability')).toHaveLength(2);

@@ -26,6 +26,17 @@ const PERMISSION_OF: Record<string, string> = { admin: 'admin', maintain: 'write
 /** The account the workflow's token acts as, in REST's spelling. */
 export const TOKEN_LOGIN = 'github-actions[bot]';
 
+/** An artifact uploaded through the results service, as @actions/artifact uploads it (a zip in blocks). */
+export interface Artifact {
+  id: number;
+  /** The workflow run it belongs to (each runnerEnv() is a run of its own). */
+  run: string;
+  name: string;
+  blocks: Map<string, Buffer>;
+  committed: Buffer | undefined;
+  finalized: boolean;
+}
+
 export interface Release {
   id: number;
   tag_name: string;
@@ -37,9 +48,13 @@ export interface Release {
  * Link headers, 30 a page unless per_page says otherwise, as GitHub does), releases and
  * their assets, and uploads; for approvals, issue events (paged the same way), labels
  * and their removal, collaborator permissions, team memberships, and GraphQL's view of
- * the comments (author, last editor, last edit). Time is a clock that moves a minute
- * with every write, so the order of events is certain. Writes can be refused with 403,
- * as GitHub refuses a fork's read-only token. Every request is recorded.
+ * the comments (author, last editor, last edit); for baselines, a pull request's files
+ * and the repository's contents at a commit. Time is a clock that moves a minute with
+ * every write, so the order of events is certain. Writes can be refused with 403, as
+ * GitHub refuses a fork's read-only token. Every request is recorded. Also the Actions
+ * results service that @actions/artifact talks to (Twirp CreateArtifact and
+ * FinalizeArtifact, and the blob store's block upload): `runnerEnv()` gives the
+ * variables a runner sets.
  */
 export class GitHubServer extends LocalServer {
   readonly calls: { method: string; path: string }[] = [];
@@ -51,6 +66,7 @@ export class GitHubServer extends LocalServer {
   readonly roles = new Map<string, string>();
   /** Members per team, `org/slug`. */
   readonly teams = new Map<string, string[]>();
+  readonly artifacts: Artifact[] = [];
   forbidWrites = false;
   /** Answer the permission API with this status instead (403: the token may not read it). */
   permissionStatus: number | undefined;
@@ -69,6 +85,13 @@ export class GitHubServer extends LocalServer {
   tick(): string {
     this.clock += 60_000;
     return new Date(this.clock).toISOString().replace(/\.\d+Z$/, 'Z');
+  }
+
+  /** What a runner gives a job to reach the results service: its address and a runtime token naming the run and job (a new run each call). */
+  runnerEnv(): Record<string, string> {
+    const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const token = `${part({ alg: 'none', typ: 'JWT' })}.${part({ scp: `Actions.ExampleScope Actions.Results:run-${this.nextId++}:job-backend-id` })}.sig`;
+    return { ACTIONS_RESULTS_URL: `${this.url}/`, ACTIONS_RUNTIME_TOKEN: token };
   }
 
   addComments(issue: number, count: number, login = 'someone-else'): void {
@@ -138,10 +161,16 @@ export class GitHubServer extends LocalServer {
   protected async handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const url = new URL(request.url ?? '/', this.url);
     const method = request.method ?? 'GET';
-    const body = await readBody(request);
+    const raw = await readBody(request);
+    const body = raw.toString();
     this.calls.push({ method, path: `${url.pathname}${url.search}` });
     const write = method !== 'GET';
     if (write && this.forbidWrites) return json(response, 403, { message: 'Resource not accessible by integration' });
+
+    const twirp = /^\/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/(\w+)$/.exec(url.pathname);
+    if (twirp && method === 'POST') return this.artifactService(twirp[1] ?? '', body, response);
+    const blob = /^\/blob\/devstoreaccount1\/artifacts\/(\d+)$/.exec(url.pathname);
+    if (blob && method === 'PUT') return this.blobUpload(Number(blob[1]), url, raw, response);
 
     let match = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
     if (match && method === 'GET') return paged(response, url, this.comments.get(Number(match[1])) ?? []);
@@ -227,7 +256,7 @@ export class GitHubServer extends LocalServer {
     if (match && method === 'POST') {
       const release = this.releases.find((candidate) => candidate.id === Number(match?.[1]));
       if (!release) return json(response, 404, { message: 'Not Found' });
-      const asset = { id: this.nextId++, name: url.searchParams.get('name') ?? 'unnamed', data: Buffer.from(body) };
+      const asset = { id: this.nextId++, name: url.searchParams.get('name') ?? 'unnamed', data: raw };
       release.assets.push(asset);
       return json(response, 201, { id: asset.id, name: asset.name });
     }
@@ -271,6 +300,43 @@ export class GitHubServer extends LocalServer {
     });
   }
 
+  private artifactService(method: string, body: string, response: ServerResponse): true {
+    const request = JSON.parse(body) as { name?: string; workflow_run_backend_id?: string; workflowRunBackendId?: string };
+    const run = request.workflow_run_backend_id ?? request.workflowRunBackendId ?? '';
+    const mine = (artifact: Artifact): boolean => artifact.name === request.name && artifact.run === run;
+    if (method === 'CreateArtifact') {
+      if (this.artifacts.some(mine)) return json(response, 409, { code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' });
+      const artifact: Artifact = { id: this.nextId++, run, name: request.name ?? '', blocks: new Map(), committed: undefined, finalized: false };
+      this.artifacts.push(artifact);
+      return json(response, 200, { ok: true, signed_upload_url: `${this.url}/blob/devstoreaccount1/artifacts/${artifact.id}?sig=test` });
+    }
+    if (method === 'FinalizeArtifact') {
+      const artifact = this.artifacts.find(mine);
+      if (!artifact?.committed) return json(response, 404, { code: 'not_found', msg: 'no such artifact' });
+      artifact.finalized = true;
+      return json(response, 200, { ok: true, artifact_id: String(artifact.id) });
+    }
+    return json(response, 404, { code: 'bad_route', msg: method });
+  }
+
+  /** Azure's Put Block and Put Block List, as the storage SDK sends them. */
+  private blobUpload(id: number, url: URL, body: Buffer, response: ServerResponse): true {
+    const artifact = this.artifacts.find((candidate) => candidate.id === id);
+    if (!artifact) return json(response, 404, { message: 'no such blob' });
+    const headers = { 'x-ms-request-id': String(this.nextId++), 'x-ms-version': '2025-01-05', etag: '"0x1"', 'last-modified': new Date(0).toUTCString() };
+    const comp = url.searchParams.get('comp');
+    if (comp === 'block') {
+      artifact.blocks.set(url.searchParams.get('blockid') ?? '', body);
+    } else if (comp === 'blocklist') {
+      const ids = [...body.toString().matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)<\//g)].map((m) => m[1] ?? '');
+      artifact.committed = Buffer.concat(ids.map((blockId) => artifact.blocks.get(blockId) ?? Buffer.alloc(0)));
+    } else {
+      artifact.committed = body;
+    }
+    response.writeHead(201, headers).end();
+    return true;
+  }
+
   private describe(release: Release): { id: number; tag_name: string; upload_url: string; assets: { id: number; name: string; url: string }[] } {
     return {
       id: release.id,
@@ -298,11 +364,11 @@ function paged(response: ServerResponse, url: URL, list: readonly unknown[]): tr
   return json(response, 200, list.slice((page - 1) * perPage, page * perPage), links.length > 0 ? { link: links.join(', ') } : {});
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
     const pieces: Buffer[] = [];
     request.on('data', (chunk: Buffer) => pieces.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(pieces).toString()));
+    request.on('end', () => resolve(Buffer.concat(pieces)));
   });
 }
 

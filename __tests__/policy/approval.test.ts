@@ -178,6 +178,7 @@ describe('SARIF of an approved report', () => {
       schemaVersion: 1,
       tool: { name: 'release-gate', version: '0' },
       target: { path: 'shop.tar.gz', format: 'tar.gz', sha256: '0'.repeat(64), files: 3, bytes: 3 },
+      warnings: [],
       baseline: null,
       files: [],
       packages: [],

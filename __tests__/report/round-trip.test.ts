@@ -28,7 +28,7 @@ beforeAll(async () => {
 describe('the JSON report', () => {
   it('has the shape of the contract', () => {
     // the contract's keys first, in its order; later additions after them
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'target', 'baseline', 'files', 'packages', 'findings', 'verdict', 'sources', 'notes', 'configs', 'changes', 'digest', 'approval']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'target', 'baseline', 'files', 'packages', 'findings', 'verdict', 'sources', 'notes', 'configs', 'changes', 'warnings', 'digest', 'approval']);
     expect(report.schemaVersion).toBe(1);
     expect(report.target).toMatchObject({ format: 'tar.gz', files: 6, bytes: 23 });
     expect(report.target.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -59,11 +59,16 @@ describe('the JSON report', () => {
           advisory: { id: 'GHSA-p6mc-m468-83gw', aliases: ['CVE-2020-8203'], fixed: ['4.17.19'], url: 'https://osv.dev/GHSA-p6mc-m468-83gw' },
           rule: 'osv',
           detail: 'd',
+          line: 3,
+          related: [{ path: 'node_modules/.package-lock.json' }, { path: 'b.js', line: 2 }],
+          upgradeTo: '4.17.19',
           status: 'new',
           blocking: true,
         },
       ],
       verdict: 'fail',
+      target: { ...report.target, root: 'shop' },
+      warnings: ['the baseline shares only 2 of 1,549 paths with this package'],
     };
     expect(parseReport(renderJson(full), 'report.json')).toEqual(full);
   });

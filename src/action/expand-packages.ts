@@ -44,3 +44,12 @@ export function commentKey(input: PackageInput): string {
     .replace(/[^A-Za-z0-9._*-]+/g, '-');
   return trimChars(key, '-').slice(0, 100) || 'package';
 }
+
+/**
+ * A package's key without its version numbers (`dist-shop-2.4.7.tar.gz` →
+ * `dist-shop.tar.gz`): the names of its files, so that the report attached to this
+ * release has the name the next release's run asks for.
+ */
+export function stableKey(key: string): string {
+  return key.replace(/[-_.]v?\d+(?:\.\d+)+(?:-p\d+)?(?=[-_.]|$)/g, '') || key;
+}

@@ -25,6 +25,8 @@ export interface ActionInputs extends ScanRequest, OutputPaths {
   approversExcludeAuthor: boolean;
   /** Digests approved for a release, dispatch or deployment run (12 hex each). */
   approveDigest: string[];
+  /** Upload the full report and summary as a workflow artifact (linked from the comment and the summary). */
+  artifact: boolean;
 }
 
 export const DEFAULT_APPROVAL_LABEL = 'release-gate: approved';
@@ -74,6 +76,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     approvers: lines(get('approvers')).map((team) => team.replace(/^@/, '')),
     approversExcludeAuthor: flag('approvers-exclude-author', true),
     approveDigest: lines(get('approve-digest')).map((digest) => digest.toLowerCase()),
+    artifact: flag('artifact', true),
   };
   for (const team of inputs.approvers) {
     if (!/^(?:[A-Za-z0-9][A-Za-z0-9-]*\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/.test(team)) problems.push(`input approvers has '${team}', expected a team as org/team-slug or team-slug`);

@@ -17,6 +17,7 @@ import {
   type FileRecord,
   type Finding,
   type Package,
+  type Place,
   type Changes,
   type ConfigText,
   type Report,
@@ -100,6 +101,10 @@ function reportOf(data: JsonObject): Report {
     // what changed against the report's own baseline: shown, never compared, so kept as read
     changes: isObject(data['changes']) ? (data['changes'] as unknown as Changes) : null,
     ...approvalOf(data),
+    warnings: list(data, 'warnings').map((item, i) => {
+      if (!isString(item)) throw new ShapeError(`warnings[${i}]`, `is ${describeValue(item)}`);
+      return item;
+    }),
   };
 }
 
@@ -160,13 +165,28 @@ function sourceOf(value: unknown, where: string): SourceSummary {
 
 function targetOf(value: unknown, where: string): TargetSummary {
   if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  return {
+  const target: TargetSummary = {
     path: need(value, 'path', `${where}.path`, isString),
     format: oneOf(value, 'format', `${where}.format`, TARGET_FORMATS),
     sha256: need(value, 'sha256', `${where}.sha256`, isString),
     files: need(value, 'files', `${where}.files`, isNonNegativeInteger),
     bytes: need(value, 'bytes', `${where}.bytes`, isNonNegativeInteger),
   };
+  const root = maybe(value, 'root', `${where}.root`, isString);
+  if (root !== undefined) target.root = root;
+  return target;
+}
+
+function placeOf(value: unknown, where: string): Place {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const place: Place = { path: need(value, 'path', `${where}.path`, isString) };
+  const line = maybe(value, 'line', `${where}.line`, isPositiveInteger);
+  if (line !== undefined) place.line = line;
+  return place;
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return isNonNegativeInteger(value) && value > 0;
 }
 
 function fileOf(value: unknown, where: string): FileRecord {
@@ -229,6 +249,12 @@ function findingOf(value: unknown, where: string): Finding {
   if (value['scope'] !== undefined) finding.scope = oneOf(value, 'scope', `${where}.scope`, ['dev'] as const);
   const approvedBy = maybe(value, 'approvedBy', `${where}.approvedBy`, isString);
   if (approvedBy !== undefined) finding.approvedBy = approvedBy;
+  const line = maybe(value, 'line', `${where}.line`, isPositiveInteger);
+  if (line !== undefined) finding.line = line;
+  const related = maybe(value, 'related', `${where}.related`, Array.isArray);
+  if (related !== undefined) finding.related = related.map((item, i) => placeOf(item, `${where}.related[${i}]`));
+  const upgradeTo = maybe(value, 'upgradeTo', `${where}.upgradeTo`, isString);
+  if (upgradeTo !== undefined) finding.upgradeTo = upgradeTo;
   const pkg = value['package'];
   if (pkg !== undefined) {
     if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);

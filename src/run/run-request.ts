@@ -50,7 +50,7 @@ export class RequestRunner {
     if (outputs.report) await writeJsonReport(outputs.report, report);
     if (outputs.sarif) await writeOutput(outputs.sarif, renderSarif(report, sarifKey), 'the SARIF file');
     if (outputs.sbom) await writeOutput(outputs.sbom, renderCycloneDx(report), 'the SBOM');
-    if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report), 'the summary');
+    if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report, { today: new Date().toISOString().slice(0, 10) }), 'the summary');
     return report;
   }
 }

@@ -43,8 +43,8 @@ describe('the sensitive paths check', () => {
 });
 
 describe('the sensitive content check', () => {
-  it('tells a database dump by its content, under any name, also gzipped', () => {
-    const findings = runContentCheck(new SensitiveContentCheck(), [
+  it('tells a database dump by its content, under any name, also gzipped', async () => {
+    const findings = await runContentCheck(new SensitiveContentCheck(), [
       { path: 'shop/var/backup.sql', content: DUMP },
       { path: 'shop/pub/media/db.sql.gz', content: gzipSync(DUMP) },
     ]);
@@ -52,8 +52,8 @@ describe('the sensitive content check', () => {
     expect(findings.every((finding) => finding.kind === 'sensitive-file')).toBe(true);
   });
 
-  it('names a private key and an .env with real values, not a template with placeholders', () => {
-    const findings = runContentCheck(new SensitiveContentCheck(), [
+  it('names a private key and an .env with real values, not a template with placeholders', async () => {
+    const findings = await runContentCheck(new SensitiveContentCheck(), [
       { path: 'deploy/server.pem', content: '-----BEGIN RSA PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END RSA PRIVATE KEY-----\n' },
       { path: 'storefront/.env', content: 'DATABASE_URL=postgres://shop:Zr8q2LmX4pQ9@db/shop\nSESSION_SECRET=9f8e7d6c5b4a39281706f5e4d3c2b1a0\n' },
       { path: 'storefront/.env.example', content: 'DATABASE_URL=postgres://user:password@localhost/shop\nSESSION_SECRET=changeme\n' },
@@ -92,7 +92,7 @@ describe('sensitive files under names that lie', () => {
     ).toEqual([]);
   });
 
-  it('tells a dump or a database by its bytes: gzip and zstd decoded, SQLite by its header, bzip2 under a false name', () => {
+  it('tells a dump or a database by its bytes: gzip and zstd decoded, SQLite by its header, bzip2 under a false name', async () => {
     const work = mkdtempSync(join(tmpdir(), 'release-gate-magic-'));
     try {
       const sqlite = join(work, 'x.db');
@@ -111,7 +111,7 @@ describe('sensitive files under names that lie', () => {
           console.warn(`${tool} is not installed: its case is skipped`);
         }
       }
-      const findings = runContentCheck(new SensitiveContentCheck(), entries);
+      const findings = await runContentCheck(new SensitiveContentCheck(), entries);
       const byPath: Record<string, string | undefined> = Object.fromEntries(findings.map((finding) => [finding.path ?? '', finding.rule]));
       expect(byPath['shop/var/db-2026.gz']).toBe('database-dump');
       expect(byPath['shop/pub/media/cache.data']).toBe('database-file');
@@ -123,7 +123,7 @@ describe('sensitive files under names that lie', () => {
     }
   });
 
-  it('leaves compressed assets and archives named as such to their own rules', () => {
-    expect(runContentCheck(new SensitiveContentCheck(), [{ path: 'shop/pub/static/app.js.gz', content: gzipSync('console.log(1)\n') }, { path: 'shop/pub/static/icons.svgz', content: gzipSync('<svg/>') }])).toEqual([]);
+  it('leaves compressed assets and archives named as such to their own rules', async () => {
+    expect(await runContentCheck(new SensitiveContentCheck(), [{ path: 'shop/pub/static/app.js.gz', content: gzipSync('console.log(1)\n') }, { path: 'shop/pub/static/icons.svgz', content: gzipSync('<svg/>') }])).toEqual([]);
   });
 });
