@@ -31852,7 +31852,9 @@ var init_inventory_analyzer = __esm({
       wants(header2, base) {
         let bound = 0;
         for (const extractor of this.extractors) {
-          if (extractor.matches(header2.path, base) && extractor.maxBytes + 1 > bound) bound = extractor.maxBytes + 1;
+          if (!extractor.matches(header2.path, base)) continue;
+          const wanted = extractor.headBytes ? extractor.headBytes(header2.path, base, header2.size) : extractor.maxBytes + 1;
+          if (wanted > bound) bound = wanted;
         }
         if (base === "os-release" && isOsRelease(header2.path) && bound < OS_RELEASE_BYTES) bound = OS_RELEASE_BYTES;
         return Math.max(bound, this.includes?.wants(header2.path, base) ?? 0);
@@ -31867,12 +31869,13 @@ var init_inventory_analyzer = __esm({
         this.includes?.take(entry.path, base, content.bytes);
         for (const extractor of this.extractors) {
           if (!extractor.matches(entry.path, base)) continue;
-          if (content.bytes.length > extractor.maxBytes) {
+          if (!extractor.headBytes && content.bytes.length > extractor.maxBytes) {
             this.parseError(entry.path, extractor, `it is larger than the ${extractor.maxBytes}-byte bound (${entry.size} bytes)`);
             continue;
           }
+          const input = { path: entry.path, content: content.bytes, size: entry.size, ...entry.sha256 === void 0 ? {} : { sha256: entry.sha256 } };
           try {
-            for (const pkg of extractor.extract({ path: entry.path, content: content.bytes })) {
+            for (const pkg of extractor.extract(input)) {
               this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path, installed: pkg.installed ?? extractor.installed ?? false });
             }
           } catch (error) {
