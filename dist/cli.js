@@ -27863,6 +27863,10 @@ function openingBanners(head) {
     } else {
       break;
     }
+    if (!PROMISING.test(body)) {
+      banners.push(SAYS_NOTHING);
+      continue;
+    }
     const lines = [];
     for (const raw of body.split("\n")) {
       const line = raw.replace(/^[\s*!]+/, "").replace(/^@(?:license|preserve)\s+/, "").trim();
@@ -27878,13 +27882,14 @@ function isSpace(code) {
 function recogniseLibrary(head, tail, base) {
   const opening = { banners: openingBanners(head), head, tail, base: base.toLowerCase() };
   for (const banner of opening.banners) {
-    if (!PROMISING.test(banner.text)) continue;
+    if (banner === SAYS_NOTHING) continue;
     for (const rule of RULES) {
       if (!banner.text.includes(rule.keyword)) continue;
       const found = rule.read(banner, opening);
       if (found) return { name: found.name, version: normalVersion(found.version) };
     }
   }
+  if (!CODE_NAMES.test(opening.base)) return void 0;
   for (const rule of CODE_RULES) {
     if (!rule.base.test(opening.base)) continue;
     const version = rule.read(opening);
@@ -27903,7 +27908,7 @@ function normalVersion(version) {
   if (/^\d+\.\d+$/.test(version)) return `${version}.0`;
   return /^\d+\.\d+\.\d+-\d{4}\.?\d\d\.?\d\d$/.test(version) ? version.slice(0, version.indexOf("-")) : version;
 }
-var VERSION2, versionAt, FILLER, JQUERY_UI, ANGULAR_MODULE, RULES, PROMISING, MAX_BLOCKS, SLASH, STAR, SPACE, TAB, WANTS_TAIL, STRICT, REACT_TAIL, CODE_RULES;
+var VERSION2, versionAt, FILLER, JQUERY_UI, ANGULAR_MODULE, RULES, PROMISING, SAYS_NOTHING, MAX_BLOCKS, SLASH, STAR, SPACE, TAB, WANTS_TAIL, STRICT, REACT_TAIL, CODE_NAMES, CODE_RULES;
 var init_browser_library_banners = __esm({
   "src/inventory/extractors/javascript/browser-library-banners.ts"() {
     "use strict";
@@ -28044,7 +28049,8 @@ var init_browser_library_banners = __esm({
       firstLine("marked", "marked", versionAt("marked v")),
       firstLine("Highlight.js", "highlight.js", versionAt("Highlight\\.js v"))
     ];
-    PROMISING = /\d\.\d|[Ll]odash|CKSource|^React$/m;
+    PROMISING = /\d\.\d|[Ll]odash|CKSource|@license React\s*$/m;
+    SAYS_NOTHING = { lines: [], text: "" };
     MAX_BLOCKS = 4;
     SLASH = 47;
     STAR = 42;
@@ -28053,6 +28059,7 @@ var init_browser_library_banners = __esm({
     WANTS_TAIL = /lodash|moment|react/;
     STRICT = String.raw`(\d+\.\d+\.\d+)`;
     REACT_TAIL = new RegExp(`(?:\\.version|reconcilerVersion|ReactVersion)\\s*[=:]\\s*["']${STRICT}["']`, "g");
+    CODE_NAMES = /lodash|moment|underscore|backbone|purify|tinymce|tiny_mce/;
     CODE_RULES = [
       {
         // full builds: `var VERSION = '4.17.21';` below the banner; minified: `.VERSION="4.17.21"` near the end
@@ -30260,11 +30267,7 @@ var init_browser_library_table = __esm({
 
 // src/inventory/extractors/javascript/browser-libraries.ts
 function plausibleCopy(path) {
-  const lower = path.toLowerCase();
-  if (LIBRARY_WORDS.test(lower)) return true;
-  const segments = lower.split("/");
-  for (let i2 = 0; i2 < segments.length - 1; i2++) if (ASSET_FOLDERS.has(segments[i2])) return true;
-  return false;
+  return ASSET_FOLDER.test(path) || LIBRARY_WORD.test(path);
 }
 function inNodeModules(path) {
   return path.startsWith("node_modules/") || path.includes("/node_modules/");
@@ -30279,7 +30282,9 @@ function browserLibrariesExtractor(files) {
     },
     headBytes(path, base, size) {
       if (!plausibleCopy(path)) return 1;
-      return size <= TAIL_FILE_BYTES && WANTS_TAIL.test(base.toLowerCase()) ? Math.max(size, 1) : HEAD_BYTES;
+      const lower = base.toLowerCase();
+      if (size <= TAIL_FILE_BYTES && WANTS_TAIL.test(lower)) return Math.max(size, 1);
+      return CODE_NAMES.test(lower) ? HEAD_BYTES : BANNER_BYTES;
     },
     extract({ path, content, sha256, size }) {
       try {
@@ -30295,63 +30300,39 @@ function browserLibrariesExtractor(files) {
 function fromContent(path, content, size) {
   if (!plausibleCopy(path)) return void 0;
   const base = path.slice(path.lastIndexOf("/") + 1);
-  const head = content.toString("latin1", 0, Math.min(content.length, HEAD_BYTES));
-  const whole = content.length >= size && WANTS_TAIL.test(base.toLowerCase());
+  const lower = base.toLowerCase();
+  const code = CODE_NAMES.test(lower);
+  if (!code && !opensWithComment(content)) return void 0;
+  const head = content.toString("latin1", 0, Math.min(content.length, code ? HEAD_BYTES : BANNER_BYTES));
+  const whole = content.length >= size && WANTS_TAIL.test(lower);
   const tail = whole ? content.toString("latin1", Math.max(0, content.length - TAIL_BYTES)) : void 0;
   return recogniseLibrary(head, tail, base);
+}
+function opensWithComment(content) {
+  let at = content[0] === 239 && content[1] === 187 && content[2] === 191 ? 3 : 0;
+  for (; at < content.length; at++) {
+    const byte = content[at];
+    if (byte === 32 || byte === 9 || byte === 10 || byte === 13 || byte === 12 || byte === 59 || byte === 33) continue;
+    return byte === 47 && (content[at + 1] === 42 || content[at + 1] === 47);
+  }
+  return false;
 }
 function asPackage({ name, version }) {
   const aliases = ALIASES[name];
   return { ecosystem: "npm", name, version, installed: true, ...aliases ? { aliases } : {} };
 }
-var HEAD_BYTES, TAIL_FILE_BYTES, TAIL_BYTES, ASSET_FOLDERS, LIBRARY_WORDS, ALIASES;
+var BANNER_BYTES, HEAD_BYTES, TAIL_FILE_BYTES, TAIL_BYTES, ASSET_FOLDER, LIBRARY_WORD, ALIASES;
 var init_browser_libraries = __esm({
   "src/inventory/extractors/javascript/browser-libraries.ts"() {
     "use strict";
     init_browser_library_banners();
     init_browser_library_table();
+    BANNER_BYTES = 2 * 1024;
     HEAD_BYTES = 8 * 1024;
     TAIL_FILE_BYTES = 2 * 1024 * 1024;
     TAIL_BYTES = 16 * 1024;
-    ASSET_FOLDERS = /* @__PURE__ */ new Set([
-      "js",
-      "javascript",
-      "javascripts",
-      "scripts",
-      "script",
-      "lib",
-      "libs",
-      "vendor",
-      "vendors",
-      "assets",
-      "static",
-      "web",
-      "www",
-      "public",
-      "pub",
-      "dist",
-      "skin",
-      "skins",
-      "theme",
-      "themes",
-      "plugins",
-      "plugin",
-      "modules",
-      "components",
-      "bower_components",
-      "external",
-      "third-party",
-      "third_party",
-      "thirdparty",
-      "3rdparty",
-      "resources",
-      "wp-includes",
-      "wp-content",
-      "frontend",
-      "adminhtml",
-      "base"
-    ]);
-    LIBRARY_WORDS = /jquery|bootstrap|moment|lodash|underscore|backbone|handlebars|angular|vue|react|purify|knockout|require|tinymce|tiny_mce|ckeditor|select2|chosen|swiper|slick|owl|prototype|scriptaculous|modernizr|highcharts|highstock|chart|plupload|datatables|video|marked|highlight/;
+    ASSET_FOLDER = /(?:^|\/)(?:js|javascripts?|scripts?|libs?|vendors?|assets|static|web|www|public|pub|dist|skins?|themes?|plugins?|modules|components|bower_components|external|third[-_]?party|3rdparty|resources|wp-includes|wp-content|frontend|adminhtml|base)\//i;
+    LIBRARY_WORD = /jquery|bootstrap|moment|lodash|underscore|backbone|handlebars|angular|vue|react|purify|knockout|require|tinymce|tiny_mce|ckeditor|select2|chosen|swiper|slick|owl|prototype|scriptaculous|modernizr|highcharts|highstock|chart|plupload|datatables|video|marked|highlight/i;
     ALIASES = { ckeditor4: ["ckeditor"], ckeditor: ["ckeditor4"] };
   }
 });

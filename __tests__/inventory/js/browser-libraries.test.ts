@@ -4,7 +4,7 @@
 // lines the libraries' own builds write (a banner line is a fact, not their code).
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { browserLibrariesExtractor, HEAD_BYTES, plausibleCopy } from '../../../src/inventory/extractors/javascript/browser-libraries.js';
+import { BANNER_BYTES, browserLibrariesExtractor, HEAD_BYTES, plausibleCopy } from '../../../src/inventory/extractors/javascript/browser-libraries.js';
 import { recogniseLibrary } from '../../../src/inventory/extractors/javascript/browser-library-banners.js';
 import { DIGEST_DIGITS, publishedFiles, readTable } from '../../../src/inventory/extractors/javascript/browser-library-table.js';
 import type { ExtractedPackage } from '../../../src/inventory/extractors/extractor.js';
@@ -163,8 +163,9 @@ describe('the browser library extractor', () => {
     const extractor = browserLibrariesExtractor(new Map());
     const asks = (path: string, size: number): number | undefined => extractor.headBytes?.(path, path.slice(path.lastIndexOf('/') + 1), size);
     expect(asks('src/server/index.js', 500_000)).toBe(1);
-    expect(asks('app/design/frontend/Acme/theme/web/js/jquery-1.8.3.min.js', 93_000)).toBe(HEAD_BYTES);
-    expect(asks('pub/static/frontend/Magento/luma/en_US/mage/calendar.js', 20_000)).toBe(HEAD_BYTES);
+    expect(asks('app/design/frontend/Acme/theme/web/js/jquery-1.8.3.min.js', 93_000)).toBe(BANNER_BYTES);
+    expect(asks('pub/static/frontend/Magento/luma/en_US/mage/calendar.js', 20_000)).toBe(BANNER_BYTES);
+    expect(asks('lib/web/underscore.js', 68_000)).toBe(HEAD_BYTES);
     expect(asks('wp-includes/js/dist/vendor/lodash.min.js', 73_000)).toBe(73_000);
     expect(asks('wp-includes/js/dist/vendor/moment.min.js', 58_000)).toBe(58_000);
     expect(asks('web/js/lodash.custom.js', 50 * 1024 * 1024)).toBe(HEAD_BYTES);

@@ -212,7 +212,8 @@ const RULES: readonly Rule[] = [
 ];
 
 /** A comment with no version-like text, and none of the words of the rules that read code, names no library. */
-const PROMISING = /\d\.\d|[Ll]odash|CKSource|^React$/m;
+const PROMISING = /\d\.\d|[Ll]odash|CKSource|@license React\s*$/m;
+const SAYS_NOTHING: Banner = { lines: [], text: '' };
 
 /**
  * The comment blocks a file opens with (after a byte-order mark and white space):
@@ -242,6 +243,11 @@ export function openingBanners(head: string): Banner[] {
       body = head.slice(start, at).replace(/^[ \t]*\/\/+/gm, '');
     } else {
       break;
+    }
+    // most files open with their own copyright: not worth splitting into lines
+    if (!PROMISING.test(body)) {
+      banners.push(SAYS_NOTHING);
+      continue;
     }
     const lines: string[] = [];
     for (const raw of body.split('\n')) {
@@ -273,13 +279,14 @@ function isSpace(code: number): boolean {
 export function recogniseLibrary(head: string, tail: string | undefined, base: string): LibraryMatch | undefined {
   const opening: Opening = { banners: openingBanners(head), head, tail, base: base.toLowerCase() };
   for (const banner of opening.banners) {
-    if (!PROMISING.test(banner.text)) continue;
+    if (banner === SAYS_NOTHING) continue;
     for (const rule of RULES) {
       if (!banner.text.includes(rule.keyword)) continue;
       const found = rule.read(banner, opening);
       if (found) return { name: found.name, version: normalVersion(found.version) };
     }
   }
+  if (!CODE_NAMES.test(opening.base)) return undefined;
   for (const rule of CODE_RULES) {
     if (!rule.base.test(opening.base)) continue;
     const version = rule.read(opening);
@@ -306,6 +313,9 @@ function lastMatch(pattern: RegExp, text: string | undefined): string | undefine
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) found = match[1];
   return found;
 }
+
+/** The names CODE_RULES look at, all in one test. */
+export const CODE_NAMES = /lodash|moment|underscore|backbone|purify|tinymce|tiny_mce/;
 
 /**
  * Libraries whose builds carry no version in a banner, read only when the file's name
