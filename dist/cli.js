@@ -27908,12 +27908,24 @@ function normalVersion(version) {
   if (/^\d+\.\d+$/.test(version)) return `${version}.0`;
   return /^\d+\.\d+\.\d+-\d{4}\.?\d\d\.?\d\d$/.test(version) ? version.slice(0, version.indexOf("-")) : version;
 }
-var VERSION2, versionAt, FILLER, JQUERY_UI, ANGULAR_MODULE, RULES, PROMISING, SAYS_NOTHING, MAX_BLOCKS, SLASH, STAR, SPACE, TAB, WANTS_TAIL, STRICT, REACT_TAIL, CODE_NAMES, CODE_RULES;
+var VERSION2, versionAt, STRICT, REACT_TAIL, VAR_VERSION, DOT_VERSION, DOT_VERSION_ALL, DOT_LOWER_VERSION, DOT_LOWER_VERSION_ALL, UNDERSCORE_LINE, TINYMCE_4, TINYMCE_3, ANGULARJS, REACT_VERSION, FILLER, JQUERY_UI, ANGULAR_MODULE, RULES, PROMISING, SAYS_NOTHING, MAX_BLOCKS, SLASH, STAR, SPACE, TAB, WANTS_TAIL, CODE_NAMES, CODE_RULES;
 var init_browser_library_banners = __esm({
   "src/inventory/extractors/javascript/browser-library-banners.ts"() {
     "use strict";
     VERSION2 = String.raw`(\d+\.\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)`;
-    versionAt = (prefix, flags = "") => new RegExp(`^${prefix}${VERSION2}(?:\\+[0-9A-Za-z.]+)?(?=$|[\\s|,(;:])`, flags);
+    versionAt = (prefix) => new RegExp(`^${prefix}${VERSION2}(?:\\+[0-9A-Za-z.]+)?(?=$|[\\s|,(;:])`);
+    STRICT = String.raw`(\d+\.\d+\.\d+)`;
+    REACT_TAIL = new RegExp(`(?:\\.version|reconcilerVersion|ReactVersion)\\s*[=:]\\s*["']${STRICT}["']`, "g");
+    VAR_VERSION = new RegExp(`\\bVERSION = '${STRICT}'`);
+    DOT_VERSION = new RegExp(`\\.VERSION\\s*=\\s*["']${STRICT}["']`);
+    DOT_VERSION_ALL = new RegExp(DOT_VERSION.source, "g");
+    DOT_LOWER_VERSION = new RegExp(`\\.version\\s*=\\s*["']${STRICT}["']`);
+    DOT_LOWER_VERSION_ALL = new RegExp(DOT_LOWER_VERSION.source, "g");
+    UNDERSCORE_LINE = new RegExp(`^[ \\t]*//[ \\t]+Underscore\\.js ${STRICT}$`, "m");
+    TINYMCE_4 = new RegExp(`^${STRICT} \\(\\d{4}-\\d\\d-\\d\\d\\)$`);
+    TINYMCE_3 = /majorVersion\s*:\s*["'](\d+)["']\s*,\s*minorVersion\s*:\s*["'](\d+(?:\.\d+)?)["']/;
+    ANGULARJS = versionAt("AngularJS v");
+    REACT_VERSION = versionAt("React v");
     FILLER = /^(?:@license|@preserve|@module|@copyright|[=*!/\-\s]*)$/;
     JQUERY_UI = new RegExp(
       `^jQuery UI (?:- v|(?:(?:Effects(?: [A-Z][a-z]+)?|${[
@@ -27972,7 +27984,7 @@ var init_browser_library_banners = __esm({
         keyword: "odash",
         read(banner, opening) {
           if (!/^lodash\b/im.test(banner.text)) return void 0;
-          const match = new RegExp(`\\bVERSION = '${VERSION2}'`).exec(opening.head);
+          const match = VAR_VERSION.exec(opening.head);
           return match?.[1] ? { name: "lodash", version: match[1] } : void 0;
         }
       },
@@ -27984,8 +27996,9 @@ var init_browser_library_banners = __esm({
         keyword: "AngularJS",
         read(banner, opening) {
           for (const line of banner.lines) {
-            const match = versionAt("AngularJS v").exec(line);
-            if (match?.[1]) return { name: `angular${ANGULAR_MODULE.exec(opening.base)?.[1] ? `-${ANGULAR_MODULE.exec(opening.base)?.[1]}` : ""}`, version: match[1] };
+            const match = ANGULARJS.exec(line);
+            const module = ANGULAR_MODULE.exec(opening.base)?.[1];
+            if (match?.[1]) return { name: module ? `angular-${module}` : "angular", version: match[1] };
           }
           return void 0;
         }
@@ -28004,7 +28017,7 @@ var init_browser_library_banners = __esm({
             if (old?.[2]) return { name: reactPackage(banner) ?? (old[1] === "ReactDOM" ? "react-dom" : "react"), version: old[2] };
             if (!/^React(?: v|$)/.test(line)) continue;
             const name = reactPackage(banner);
-            const version = versionAt("React v").exec(line)?.[1] ?? lastMatch(REACT_TAIL, opening.tail) ?? lastMatch(REACT_TAIL, opening.head);
+            const version = REACT_VERSION.exec(line)?.[1] ?? lastMatch(REACT_TAIL, opening.tail) ?? lastMatch(REACT_TAIL, opening.head);
             return name && version ? { name, version } : void 0;
           }
           return void 0;
@@ -28057,38 +28070,36 @@ var init_browser_library_banners = __esm({
     SPACE = 32;
     TAB = 9;
     WANTS_TAIL = /lodash|moment|react/;
-    STRICT = String.raw`(\d+\.\d+\.\d+)`;
-    REACT_TAIL = new RegExp(`(?:\\.version|reconcilerVersion|ReactVersion)\\s*[=:]\\s*["']${STRICT}["']`, "g");
     CODE_NAMES = /lodash|moment|underscore|backbone|purify|tinymce|tiny_mce/;
     CODE_RULES = [
       {
         // full builds: `var VERSION = '4.17.21';` below the banner; minified: `.VERSION="4.17.21"` near the end
         name: "lodash",
         base: /lodash/,
-        read: ({ head, tail }) => /lodash/i.test(head) ? new RegExp(`\\bVERSION = '${STRICT}'`).exec(head)?.[1] ?? lastMatch(new RegExp(`\\.VERSION\\s*=\\s*["']${STRICT}["']`, "g"), tail) : void 0
+        read: ({ head, tail }) => /lodash/i.test(head) ? VAR_VERSION.exec(head)?.[1] ?? lastMatch(DOT_VERSION_ALL, tail) : void 0
       },
       {
         // `hooks.version = '2.29.4'` / `.version="2.29.4"` near the end; the moment-timezone builds all have banners
         name: "moment",
         base: /^moment(?:\.min)?\.js$/,
-        read: ({ head, tail }) => /\bmoment\b/.test(head) ? lastMatch(new RegExp(`\\.version\\s*=\\s*["']${STRICT}["']`, "g"), tail) : void 0
+        read: ({ head, tail }) => /\bmoment\b/.test(head) ? lastMatch(DOT_LOWER_VERSION_ALL, tail) : void 0
       },
       {
         // 1.10 and later open with the UMD wrapper; the banner and `VERSION` follow within the first kilobyte
         name: "underscore",
         base: /underscore/,
-        read: ({ head }) => new RegExp(`^[ \\t]*//[ \\t]+Underscore\\.js ${STRICT}$`, "m").exec(head)?.[1] ?? (/underscore/i.test(head) ? new RegExp(`\\bVERSION = '${STRICT}'|\\._?\\.?VERSION\\s*=\\s*["']${STRICT}["']`).exec(head)?.slice(1).find(Boolean) : void 0)
+        read: ({ head }) => UNDERSCORE_LINE.exec(head)?.[1] ?? (/underscore/i.test(head) ? VAR_VERSION.exec(head)?.[1] ?? DOT_VERSION.exec(head)?.[1] : void 0)
       },
       {
         name: "backbone",
         base: /backbone/,
-        read: ({ head }) => /Backbone/.test(head) ? new RegExp(`\\.VERSION\\s*=\\s*["']${STRICT}["']`).exec(head)?.[1] : void 0
+        read: ({ head }) => /Backbone/.test(head) ? DOT_VERSION.exec(head)?.[1] : void 0
       },
       {
         // DOMPurify before 2.2 has no banner: `DOMPurify.version = '2.0.8'` / `.version="2.0.8"` in the first lines
         name: "dompurify",
         base: /purify/,
-        read: ({ head }) => /DOMPurify/.test(head) ? new RegExp(`\\.version\\s*=\\s*["']${STRICT}["']`).exec(head)?.[1] : void 0
+        read: ({ head }) => /DOMPurify/.test(head) ? DOT_LOWER_VERSION.exec(head)?.[1] : void 0
       },
       {
         // TinyMCE 4 opens with `// 4.9.11 (2020-07-13)`; TinyMCE 3 (Magento 1's js/tiny_mce) with `tinymce={majorVersion:"3",minorVersion:"5.11"`
@@ -28096,9 +28107,9 @@ var init_browser_library_banners = __esm({
         base: /tinymce|tiny_mce/,
         read({ banners, head }) {
           const line = banners[0]?.lines[0];
-          const four = line === void 0 ? null : new RegExp(`^${STRICT} \\(\\d{4}-\\d\\d-\\d\\d\\)$`).exec(line);
+          const four = line === void 0 ? null : TINYMCE_4.exec(line);
           if (four?.[1]) return four[1];
-          const three = /majorVersion\s*:\s*["'](\d+)["']\s*,\s*minorVersion\s*:\s*["'](\d+(?:\.\d+)?)["']/.exec(head);
+          const three = TINYMCE_3.exec(head);
           return three ? `${three[1] ?? ""}.${three[2] ?? ""}` : void 0;
         }
       }

@@ -186,6 +186,15 @@ describe('the browser library extractor', () => {
     expect(run('web/js/jquery.min.js', bannered, { table: published }).map((p) => `${p.name}@${p.version}`)).toEqual(['jquery@3.4.0']);
   });
 
+  it('knows the files jQuery publishes by the digests its CDN gives for Subresource Integrity', () => {
+    const extractor = browserLibrariesExtractor();
+    // code.jquery.com: jquery-3.4.1.min.js sha256-CSXorXvZcTkaix6Yvo6HppcZGetbYMGWSFlBw8HfCJo=, jquery-1.12.4.min.js sha256-ZosEbRLbNQzLpnKIkEdrPv7lOy9C27hHQ+Xp8a4MxAQ=
+    const sri = (base64: string): string => Buffer.from(base64, 'base64').toString('hex');
+    const found = (sha256: string): string[] => extractor.extract({ path: 'src/vendor/jq.js', content: Buffer.from('!'), size: 90_000, sha256 }).map((p) => `${p.name}@${p.version}`);
+    expect(found(sri('CSXorXvZcTkaix6Yvo6HppcZGetbYMGWSFlBw8HfCJo='))).toEqual(['jquery@3.4.1']);
+    expect(found(sri('ZosEbRLbNQzLpnKIkEdrPv7lOy9C27hHQ+Xp8a4MxAQ='))).toEqual(['jquery@1.12.4']);
+  });
+
   it('reads banners only where a copy is plausible, and gives CKEditor both its npm names', () => {
     const jquery = `/*! jQuery v1.8.3 jquery.com | jquery.org/license */\n${CODE}`;
     expect(run('app/design/frontend/Acme/theme/web/js/jquery-1.8.3.min.js', jquery)).toEqual([{ ecosystem: 'npm', name: 'jquery', version: '1.8.3', installed: true }]);

@@ -35,7 +35,24 @@ interface Opening {
 const VERSION = String.raw`(\d+\.\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)`;
 
 /** `v3.4.1`, `3.4.1`: a version at the start of the rest of a line, then a space, `|`, `,`, `(` or the end. */
-const versionAt = (prefix: string, flags = ''): RegExp => new RegExp(`^${prefix}${VERSION}(?:\\+[0-9A-Za-z.]+)?(?=$|[\\s|,(;:])`, flags);
+const versionAt = (prefix: string): RegExp => new RegExp(`^${prefix}${VERSION}(?:\\+[0-9A-Za-z.]+)?(?=$|[\\s|,(;:])`);
+
+/** Versions written in code: always three numbers. */
+const STRICT = String.raw`(\d+\.\d+\.\d+)`;
+const REACT_TAIL = new RegExp(`(?:\\.version|reconcilerVersion|ReactVersion)\\s*[=:]\\s*["']${STRICT}["']`, 'g');
+/** `var VERSION = '4.17.21';` (Lodash's and Underscore's full builds) */
+const VAR_VERSION = new RegExp(`\\bVERSION = '${STRICT}'`);
+/** `_.VERSION="1.13.1"`, `Backbone.VERSION = '1.4.0'`, `Yn.VERSION="4.17.21"` */
+const DOT_VERSION = new RegExp(`\\.VERSION\\s*=\\s*["']${STRICT}["']`);
+const DOT_VERSION_ALL = new RegExp(DOT_VERSION.source, 'g');
+/** `hooks.version = '2.29.4'`, `r.version="2.0.8"` */
+const DOT_LOWER_VERSION = new RegExp(`\\.version\\s*=\\s*["']${STRICT}["']`);
+const DOT_LOWER_VERSION_ALL = new RegExp(DOT_LOWER_VERSION.source, 'g');
+const UNDERSCORE_LINE = new RegExp(`^[ \\t]*//[ \\t]+Underscore\\.js ${STRICT}$`, 'm');
+const TINYMCE_4 = new RegExp(`^${STRICT} \\(\\d{4}-\\d\\d-\\d\\d\\)$`);
+const TINYMCE_3 = /majorVersion\s*:\s*["'](\d+)["']\s*,\s*minorVersion\s*:\s*["'](\d+(?:\.\d+)?)["']/;
+const ANGULARJS = versionAt('AngularJS v');
+const REACT_VERSION = versionAt('React v');
 
 /** A rule: a word its banner must contain (a cheap test first), then how it reads the version. */
 interface Rule {
@@ -132,7 +149,7 @@ const RULES: readonly Rule[] = [
     keyword: 'odash',
     read(banner, opening) {
       if (!/^lodash\b/im.test(banner.text)) return undefined;
-      const match = new RegExp(`\\bVERSION = '${VERSION}'`).exec(opening.head);
+      const match = VAR_VERSION.exec(opening.head);
       return match?.[1] ? { name: 'lodash', version: match[1] } : undefined;
     },
   },
@@ -144,8 +161,9 @@ const RULES: readonly Rule[] = [
     keyword: 'AngularJS',
     read(banner, opening) {
       for (const line of banner.lines) {
-        const match = versionAt('AngularJS v').exec(line);
-        if (match?.[1]) return { name: `angular${ANGULAR_MODULE.exec(opening.base)?.[1] ? `-${ANGULAR_MODULE.exec(opening.base)?.[1]}` : ''}`, version: match[1] };
+        const match = ANGULARJS.exec(line);
+        const module = ANGULAR_MODULE.exec(opening.base)?.[1];
+        if (match?.[1]) return { name: module ? `angular-${module}` : 'angular', version: match[1] };
       }
       return undefined;
     },
@@ -164,7 +182,7 @@ const RULES: readonly Rule[] = [
         if (old?.[2]) return { name: reactPackage(banner) ?? (old[1] === 'ReactDOM' ? 'react-dom' : 'react'), version: old[2] };
         if (!/^React(?: v|$)/.test(line)) continue;
         const name = reactPackage(banner);
-        const version = versionAt('React v').exec(line)?.[1] ?? lastMatch(REACT_TAIL, opening.tail) ?? lastMatch(REACT_TAIL, opening.head);
+        const version = REACT_VERSION.exec(line)?.[1] ?? lastMatch(REACT_TAIL, opening.tail) ?? lastMatch(REACT_TAIL, opening.head);
         return name && version ? { name, version } : undefined;
       }
       return undefined;
@@ -220,7 +238,7 @@ const SAYS_NOTHING: Banner = { lines: [], text: '' };
  * `/* … *\/` blocks and runs of `//` lines, at most `MAX_BLOCKS`; the last may be cut
  * where the head ends.
  */
-export function openingBanners(head: string): Banner[] {
+function openingBanners(head: string): Banner[] {
   const banners: Banner[] = [];
   let at = head.startsWith('\xef\xbb\xbf') ? 3 : 0;
   while (banners.length < MAX_BLOCKS) {
@@ -302,8 +320,6 @@ export function recogniseLibrary(head: string, tail: string | undefined, base: s
  */
 export const WANTS_TAIL = /lodash|moment|react/;
 
-const STRICT = String.raw`(\d+\.\d+\.\d+)`;
-const REACT_TAIL = new RegExp(`(?:\\.version|reconcilerVersion|ReactVersion)\\s*[=:]\\s*["']${STRICT}["']`, 'g');
 
 /** The last match's first group in `text`. */
 function lastMatch(pattern: RegExp, text: string | undefined): string | undefined {
@@ -332,33 +348,30 @@ const CODE_RULES: readonly CodeRule[] = [
     // full builds: `var VERSION = '4.17.21';` below the banner; minified: `.VERSION="4.17.21"` near the end
     name: 'lodash',
     base: /lodash/,
-    read: ({ head, tail }) =>
-      /lodash/i.test(head) ? (new RegExp(`\\bVERSION = '${STRICT}'`).exec(head)?.[1] ?? lastMatch(new RegExp(`\\.VERSION\\s*=\\s*["']${STRICT}["']`, 'g'), tail)) : undefined,
+    read: ({ head, tail }) => (/lodash/i.test(head) ? (VAR_VERSION.exec(head)?.[1] ?? lastMatch(DOT_VERSION_ALL, tail)) : undefined),
   },
   {
     // `hooks.version = '2.29.4'` / `.version="2.29.4"` near the end; the moment-timezone builds all have banners
     name: 'moment',
     base: /^moment(?:\.min)?\.js$/,
-    read: ({ head, tail }) => (/\bmoment\b/.test(head) ? lastMatch(new RegExp(`\\.version\\s*=\\s*["']${STRICT}["']`, 'g'), tail) : undefined),
+    read: ({ head, tail }) => (/\bmoment\b/.test(head) ? lastMatch(DOT_LOWER_VERSION_ALL, tail) : undefined),
   },
   {
     // 1.10 and later open with the UMD wrapper; the banner and `VERSION` follow within the first kilobyte
     name: 'underscore',
     base: /underscore/,
-    read: ({ head }) =>
-      new RegExp(`^[ \\t]*//[ \\t]+Underscore\\.js ${STRICT}$`, 'm').exec(head)?.[1] ??
-      (/underscore/i.test(head) ? new RegExp(`\\bVERSION = '${STRICT}'|\\._?\\.?VERSION\\s*=\\s*["']${STRICT}["']`).exec(head)?.slice(1).find(Boolean) : undefined),
+    read: ({ head }) => UNDERSCORE_LINE.exec(head)?.[1] ?? (/underscore/i.test(head) ? (VAR_VERSION.exec(head)?.[1] ?? DOT_VERSION.exec(head)?.[1]) : undefined),
   },
   {
     name: 'backbone',
     base: /backbone/,
-    read: ({ head }) => (/Backbone/.test(head) ? new RegExp(`\\.VERSION\\s*=\\s*["']${STRICT}["']`).exec(head)?.[1] : undefined),
+    read: ({ head }) => (/Backbone/.test(head) ? DOT_VERSION.exec(head)?.[1] : undefined),
   },
   {
     // DOMPurify before 2.2 has no banner: `DOMPurify.version = '2.0.8'` / `.version="2.0.8"` in the first lines
     name: 'dompurify',
     base: /purify/,
-    read: ({ head }) => (/DOMPurify/.test(head) ? new RegExp(`\\.version\\s*=\\s*["']${STRICT}["']`).exec(head)?.[1] : undefined),
+    read: ({ head }) => (/DOMPurify/.test(head) ? DOT_LOWER_VERSION.exec(head)?.[1] : undefined),
   },
   {
     // TinyMCE 4 opens with `// 4.9.11 (2020-07-13)`; TinyMCE 3 (Magento 1's js/tiny_mce) with `tinymce={majorVersion:"3",minorVersion:"5.11"`
@@ -366,9 +379,9 @@ const CODE_RULES: readonly CodeRule[] = [
     base: /tinymce|tiny_mce/,
     read({ banners, head }) {
       const line = banners[0]?.lines[0];
-      const four = line === undefined ? null : new RegExp(`^${STRICT} \\(\\d{4}-\\d\\d-\\d\\d\\)$`).exec(line);
+      const four = line === undefined ? null : TINYMCE_4.exec(line);
       if (four?.[1]) return four[1];
-      const three = /majorVersion\s*:\s*["'](\d+)["']\s*,\s*minorVersion\s*:\s*["'](\d+(?:\.\d+)?)["']/.exec(head);
+      const three = TINYMCE_3.exec(head);
       return three ? `${three[1] ?? ''}.${three[2] ?? ''}` : undefined;
     },
   },
