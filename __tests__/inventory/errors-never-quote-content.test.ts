@@ -87,8 +87,9 @@ describe('parse errors never quote the file', () => {
         }
       }
     }
-    // every extractor refused some of them, so every one was asked
-    expect(new Set(checked)).toEqual(new Set(EXTRACTORS.map((extractor) => extractor.name)));
+    // every extractor refused some of them, so every one was asked; but a prefix reader (a
+    // banner) refuses nothing: a file that says nothing is no package, never an error
+    expect(new Set(checked)).toEqual(new Set(EXTRACTORS.filter((extractor) => !extractor.headBytes).map((extractor) => extractor.name)));
   });
 
   it('a composer.lock with a bare token where JSON expects a value: the finding, summary and SARIF name the line, not the token', async () => {
