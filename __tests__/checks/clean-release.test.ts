@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan.js';
 import { ROOT } from '../helpers/run.js';
 
-const THREATS = new Set(['sensitive-file', 'secret', 'permission', 'unsafe-path']);
+const THREATS = new Set(['sensitive-file', 'secret', 'permission', 'unsafe-path', 'malicious-code', 'tampered-package']);
 const CLEAN = resolve(ROOT, '__tests__/fixtures/checks/clean-store-2.3.0.tar.gz');
 
 describe('a clean release from a real npm ci', () => {
@@ -32,6 +32,7 @@ describe('a clean release from a real npm ci', () => {
       [
         'permission script-in-upload-dir store-1.4.0/shop/pub/media/wysiwyg/.cache.php',
         'permission world-writable store-1.4.0/shop/var/cache',
+        'malicious-code php-request-to-code-sink store-1.4.0/shop/pub/media/wysiwyg/.cache.php',
         'secret database-password store-1.4.0/shop/app/etc/env.php',
         'secret env-credential store-1.4.0/storefront/.env.production',
         'secret magento-crypt-key store-1.4.0/shop/app/etc/env.php',

@@ -4,6 +4,7 @@ import {
   ENTRY_TYPES,
   FINDING_KINDS,
   FINDING_STATUSES,
+  ORIGIN_USES,
   SCHEMA_VERSION,
   SEVERITIES,
   SPECIAL_KINDS,
@@ -14,6 +15,7 @@ import {
   type Package,
   type Changes,
   type ConfigText,
+  type OriginRecord,
   type Report,
   type SourceSummary,
   type TargetSummary,
@@ -76,7 +78,24 @@ function reportOf(data: JsonObject): Report {
     configs: list(data, 'configs').map((item, i) => configOf(item, `configs[${i}]`)),
     // what changed against the report's own baseline: shown, never compared, so kept as read
     changes: isObject(data['changes']) ? (data['changes'] as unknown as Changes) : null,
+    origins: list(data, 'origins').map((item, i) => originOf(item, `origins[${i}]`)),
   };
+}
+
+function originOf(value: unknown, where: string): OriginRecord {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const uses = need(value, 'uses', `${where}.uses`, isStringArray);
+  for (const [i, use] of uses.entries()) {
+    if (!(ORIGIN_USES as readonly string[]).includes(use)) throw new ShapeError(`${where}.uses[${i}]`, `is ${describeValue(use)}, expected one of ${ORIGIN_USES.join(', ')}`);
+  }
+  const origin: OriginRecord = {
+    origin: need(value, 'origin', `${where}.origin`, isString),
+    uses: uses as OriginRecord['uses'],
+    paths: need(value, 'paths', `${where}.paths`, isStringArray),
+  };
+  const payment = maybe(value, 'payment', `${where}.payment`, (flag): flag is boolean => typeof flag === 'boolean');
+  if (payment !== undefined) origin.payment = payment;
+  return origin;
 }
 
 function configOf(value: unknown, where: string): ConfigText {
@@ -180,6 +199,10 @@ function findingOf(value: unknown, where: string): Finding {
   if (path !== undefined) finding.path = path;
   if (rule !== undefined) finding.rule = rule;
   if (detail !== undefined) finding.detail = detail;
+  const line = maybe(value, 'line', `${where}.line`, isNonNegativeInteger);
+  const excerpt = maybe(value, 'excerpt', `${where}.excerpt`, isString);
+  if (line !== undefined) finding.line = line;
+  if (excerpt !== undefined) finding.excerpt = excerpt;
   if (value['scope'] !== undefined) finding.scope = oneOf(value, 'scope', `${where}.scope`, ['dev'] as const);
   const pkg = value['package'];
   if (pkg !== undefined) {
