@@ -26826,7 +26826,10 @@ var init_loaders = __esm({
         langs: ["config"],
         literals: ["auto_prepend_file", "auto_append_file"],
         match: (view, at) => each2(at, (o) => {
-          const line = view.text(view.text(o - 200, o).lastIndexOf("\n") >= 0 ? o - (200 - view.text(o - 200, o).lastIndexOf("\n")) + 1 : o - 200, o + 300).split("\n")[0];
+          const before = view.text(o - 200, o);
+          const after = view.text(o, o + 300);
+          const end = after.indexOf("\n");
+          const line = before.slice(before.lastIndexOf("\n") + 1) + (end < 0 ? after : after.slice(0, end));
           if (/^\s{0,8}[#;]/.test(line)) return void 0;
           const value = /auto_(?:prepend|append)_file\s{0,8}[= ]\s{0,8}["']?([^"'\s]{1,200})/i.exec(line);
           if (!value || /^(?:none|""|'')$/i.test(value[1])) return void 0;
