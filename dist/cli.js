@@ -14891,7 +14891,7 @@ var init_finding_text = __esm({
 // src/report/markdown.ts
 function renderMarkdown(report2, options2 = {}) {
   const limit = options2.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report2, options2.title), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), notesSection(report2)];
+  const sections = [header(report2, options2.title), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), originsSection(report2), notesSection(report2)];
   const out = [];
   let used = 0;
   const reserve = 400;
@@ -14937,9 +14937,9 @@ function findingTable(findings) {
   for (const finding of findings.slice(0, ROWS_PER_TABLE)) {
     const fix = findingFix(finding);
     const detail = finding.detail && !finding.advisory ? ` (${mdText(finding.detail)})` : "";
-    rows.push(
-      `| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ""}${detail} | ${finding.path ? mdCode(finding.path) : ""} |`
-    );
+    const excerpt = finding.excerpt ? ` ${mdCode(finding.excerpt)}` : "";
+    const where = finding.path ? mdCode(finding.line ? `${finding.path}:${finding.line}` : finding.path) : "";
+    rows.push(`| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ""}${excerpt}${detail} | ${where} |`);
   }
   if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | \u2026 and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
   return rows;
@@ -15006,6 +15006,17 @@ function otherFindingsSection(report2) {
   }
   return out;
 }
+function originsSection(report2) {
+  const origins = report2.origins ?? [];
+  if (origins.length === 0) return [];
+  const rows = ["| origin | used as | named in |", "| --- | --- | --- |"];
+  for (const record of origins.slice(0, ROWS_PER_TABLE)) {
+    const more = record.paths.length > 1 ? ` and ${count(record.paths.length - 1)} more` : "";
+    rows.push(`| ${mdCode(record.origin)}${record.payment ? " (with payment fields)" : ""} | ${record.uses.join(", ")} | ${record.paths[0] ? mdCode(record.paths[0]) : ""}${more} |`);
+  }
+  if (origins.length > ROWS_PER_TABLE) rows.push(`| \u2026 and ${count(origins.length - ROWS_PER_TABLE)} more in the JSON report | | |`);
+  return [`<details><summary>${plural(origins.length, "external origin")} the storefront code uses</summary>`, "", ...rows, "", "</details>", ""];
+}
 function notesSection(report2) {
   if (report2.notes.length === 0) return [];
   return [
@@ -15051,6 +15062,1659 @@ var init_markdown = __esm({
   }
 });
 
+// src/checks/malicious-code/common.ts
+function around(view, offset, before, after) {
+  const base = Math.max(0, offset - before);
+  return { text: view.text(base, offset + after), base };
+}
+function callArgs(view, offset, limit = 600) {
+  const text = view.text(offset, offset + limit);
+  const open6 = text.indexOf("(");
+  if (open6 < 0 || open6 > 80) return "";
+  let depth = 0;
+  let quote = "";
+  for (let i2 = open6; i2 < text.length; i2++) {
+    const c = text[i2];
+    if (quote) {
+      if (c === "\\") i2++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "(") depth++;
+    else if (c === ")") {
+      depth--;
+      if (depth === 0) return text.slice(open6 + 1, i2);
+    }
+  }
+  return text.slice(open6 + 1);
+}
+function variablesIn(code, max2 = 6) {
+  const out = [];
+  VAR.lastIndex = 0;
+  for (let m = VAR.exec(code); m && out.length < max2; m = VAR.exec(code)) {
+    const name = m[0];
+    if (name.startsWith("$_") && /^\$_(?:POST|GET|REQUEST|COOKIE|FILES|SERVER|SESSION|ENV)$/.test(name)) continue;
+    if (name === "$this" || out.includes(name)) continue;
+    out.push(name);
+  }
+  return out;
+}
+function escapeRegex(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+}
+function assignedFrom(view, offset, vars, source, reach2 = 2e3) {
+  if (vars.length === 0) return false;
+  const { text } = around(view, offset, reach2, 0);
+  for (const name of vars) {
+    const assign = new RegExp(`${escapeRegex(name)}\\s{0,8}(?:\\[[^\\]\\n]{0,40}\\]\\s{0,4})?\\.?=(?!=)([^;]{0,400})`, "g");
+    for (let m = assign.exec(text); m; m = assign.exec(text)) if (source.test(m[1])) return true;
+  }
+  return false;
+}
+function countRun(text, from, token, max2 = 1e4) {
+  let count2 = 0;
+  let at = from;
+  while (count2 < max2) {
+    token.lastIndex = at;
+    const m = token.exec(text);
+    if (!m || m.index !== at || m[0].length === 0) break;
+    count2++;
+    at += m[0].length;
+  }
+  return { count: count2, end: at };
+}
+function urlHosts(code, max2 = 8) {
+  const out = [];
+  const re = /(?:https?:)?\/\/([a-z0-9][a-z0-9.-]{1,120}\.[a-z]{2,24})(?=[/:'"`?#\s]|$)/gi;
+  for (let m = re.exec(code); m && out.length < max2; m = re.exec(code)) out.push(m[1].toLowerCase());
+  return out;
+}
+var PHP_REQUEST, PHP_REQUEST_LITERALS, PHP_CODE_SINK, PHP_CMD_SINK, PHP_DECODER, PHP_DECODER_LITERALS, DANGEROUS_NAME, DANGEROUS_IN_TEXT, JS_SEND, JS_SEND_LITERALS, PAYMENT_FIELD, PAYMENT_LITERALS, VAR, GATEWAY_HOST;
+var init_common = __esm({
+  "src/checks/malicious-code/common.ts"() {
+    "use strict";
+    PHP_REQUEST = /\$_(?:POST|GET|REQUEST|COOKIE|FILES)\b|\$_SERVER\s{0,8}\[\s{0,8}['"]HTTP_|php:\/\/input|\bgetallheaders\s{0,8}\(|\bapache_request_headers\b|\$HTTP_RAW_POST_DATA|\$HTTP_(?:POST|GET|COOKIE)_VARS|\$\{\s{0,4}['"]_(?:POST|GET|REQUEST|COOKIE)|\$GLOBALS\s{0,4}\[\s{0,4}['"]_(?:POST|GET|REQUEST|COOKIE)|\bgetenv\s{0,4}\(\s{0,4}['"]HTTP_/;
+    PHP_REQUEST_LITERALS = ["getenv", "$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "$_FILES", "$_SERVER", "php://input", "getallheaders", "apache_request_headers", "$HTTP_", "{'_", '{"_', "['_", '["_'];
+    PHP_CODE_SINK = /\b(?:eval|assert|create_function)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,4})?\(/i;
+    PHP_CMD_SINK = /\b(?:system|passthru|shell_exec|exec|popen|proc_open|pcntl_exec)\s{0,8}\(/i;
+    PHP_DECODER = /\b(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|strtr|base_convert)\s{0,8}\(/i;
+    PHP_DECODER_LITERALS = ["base64_decode", "gzinflate", "gzuncompress", "gzdecode", "str_rot13", "strrev", "convert_uudecode", "hex2bin", "bzdecompress"];
+    DANGEROUS_NAME = /^(?:eval|assert|create_function|system|passthru|shell_exec|exec|popen|proc_open|pcntl_exec|base64_decode|gzinflate|gzuncompress|str_rot13|preg_replace|call_user_func|call_user_func_array|file_put_contents|move_uploaded_file|fwrite|fputs|include|require|phpinfo|_POST|_GET|_REQUEST|_COOKIE|GLOBALS|array_map|create_function|mail|curl_exec|fsockopen|file_get_contents)$/i;
+    DANGEROUS_IN_TEXT = /\b(?:eval|assert|create_function|system|passthru|shell_exec|popen|proc_open|pcntl_exec|base64_decode|gzinflate|gzuncompress|str_rot13|preg_replace|call_user_func(?:_array)?|file_put_contents|move_uploaded_file|fsockopen)\b|\$_(?:POST|GET|REQUEST|COOKIE)\b|\bGLOBALS\b/i;
+    JS_SEND = /\bnew\s{1,4}Image\b|\.sendBeacon\s{0,4}\(|\bnew\s{1,4}WebSocket\b|XMLHttpRequest|\bfetch\s{0,4}\(|\$\.(?:ajax|post|get)\s{0,4}\(|\bjQuery\.(?:ajax|post|get)\s{0,4}\(|\.(?:ajax|post)\s{0,4}\(|\.open\s{0,4}\(\s{0,4}['"](?:POST|GET)|createElement\s{0,4}\(\s{0,4}['"](?:script|img|iframe)|\.src\s{0,4}=|api\.telegram\.org/i;
+    JS_SEND_LITERALS = ["Image", "sendBeacon", "WebSocket", "XMLHttpRequest", "fetch", "ajax", ".post", ".open", "createElement", ".src", "telegram"];
+    PAYMENT_FIELD = /cc_?number|cc_cid|cc_exp|cc_owner|cc_type|card_?number|card-number|cc-number|cc-exp|cc-csc|cardnum|ccnum|credit_?card|creditcard|cardholder|card_holder|\bcvv2?\b|\bcvc\b|cvv_|_cvv|securitycode|security_code|expir(?:y|ation)_?(?:month|year|date)|payment\[cc|billing\[cc|authorizenet_cc|braintree_cc|card_code|cardcode/i;
+    PAYMENT_LITERALS = ["cc_number", "ccnumber", "cc_cid", "cc_exp", "cc_owner", "cardnumber", "card_number", "card-number", "cc-number", "cc-exp", "cc-csc", "cardnum", "ccnum", "credit_card", "creditcard", "cardholder", "card_holder", "cvv", "cvc", "securitycode", "security_code", "expiry", "expiration", "payment[cc", "card_code", "cardcode"];
+    VAR = /\$[A-Za-z_][A-Za-z0-9_]{0,40}/g;
+    GATEWAY_HOST = /(?:^|\.)(?:stripe\.com|stripe\.network|braintreegateway\.com|braintree-api\.com|paypal\.com|paypalobjects\.com|adyen\.com|adyenpayments\.com|checkout\.com|authorize\.net|mollie\.com|klarna\.com|squareup\.com|worldpay\.com|cybersource\.com|sagepay\.com|opayo\.co\.uk|payu\.com|razorpay\.com|mercadopago\.com|securepay\.com\.au|eway\.com\.au|2checkout\.com|globalpay\.com|realexpayments\.com|bluesnap\.com|amazonpay\.com|payments-amazon\.com|google\.com|googleapis\.com|gstatic\.com|apple\.com|afterpay\.com|affirm\.com|sezzle\.com|recurly\.com|chargebee\.com|spreedly\.com|vantiv\.com|firstdata\.com|elavon\.com|nmi\.com|paysafe\.com|payeezy\.com|shopify\.com|shopifycdn\.com|bigcommerce\.com|magento\.com|sentry\.io|segment\.(?:io|com)|algolia\.net|algolianet\.com|firebaseio\.com|hcaptcha\.com|recaptcha\.net|mozilla\.org|w3\.org|example\.com|example\.org|braintreepayments\.com|venmo\.com|github\.com|githubusercontent\.com|npmjs\.(?:com|org)|jsdelivr\.net|unpkg\.com|cloudflare\.com|schema\.org|adobe\.com|magento-opensource\.com|developer\.mozilla\.org)$/i;
+  }
+});
+
+// src/checks/malicious-code/exfiltration.ts
+function each(at, test) {
+  const n = Math.min(at.length, MAX_TRIES);
+  for (let i2 = 0; i2 < n; i2++) {
+    const hit = test(at[i2]);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+var MAX_TRIES, FORM_DATA, EXFILTRATION_RULES;
+var init_exfiltration = __esm({
+  "src/checks/malicious-code/exfiltration.ts"() {
+    "use strict";
+    init_common();
+    MAX_TRIES = 200;
+    FORM_DATA = /\.value\b|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|FormData|localStorage|document\.cookie|querySelectorAll\s{0,4}\(\s{0,4}['"]input/;
+    EXFILTRATION_RULES = [
+      {
+        id: "js-beacon-encoded-form-data",
+        family: "exfiltration",
+        severity: "critical",
+        description: "form or card data, base64/URI-encoded, sent as the query of an image, sendBeacon or WebSocket to another host",
+        reference: "https://www.riskiq.com/blog/labs/magecart-british-airways-breach/ (RiskIQ, 2018) ; https://sansec.io/research/websocket-skimmer",
+        langs: ["js", "html", "php"],
+        literals: ["new Image", "sendBeacon", "WebSocket"],
+        caseSensitive: true,
+        match: (view, at) => each(at, (o) => {
+          const { text } = around(view, o, 2500, 1200);
+          if (!/btoa\s{0,4}\(|encodeURIComponent\s{0,4}\(|JSON\.stringify|escape\s{0,4}\(/.test(text) || !FORM_DATA.test(text)) return void 0;
+          if (!PAYMENT_FIELD.test(text) && !/checkout|billing|payment|password/i.test(text)) return void 0;
+          const hosts = urlHosts(text, 10).filter((h) => !GATEWAY_HOST.test(h));
+          return hosts.length > 0 || /atob\s{0,4}\(|fromCharCode|\\x[0-9a-f]{2}\\x/i.test(text) ? { offset: o, note: "encoded form data beaconed out" } : void 0;
+        })
+      },
+      {
+        id: "telegram-bot-exfiltration",
+        family: "exfiltration",
+        severity: "critical",
+        description: "form, card or login data sent to a Telegram bot (api.telegram.org/bot\u2026/sendMessage)",
+        reference: "https://blog.malwarebytes.com/threat-analysis/2020/09/web-skimmer-telegram-exfiltration/ (Malwarebytes, 2020)",
+        langs: ["js", "html", "php"],
+        literals: ["api.telegram.org"],
+        match: (view, at) => each(at, (o) => {
+          const { text } = around(view, o, 3e3, 2e3);
+          return PAYMENT_FIELD.test(text) || /checkout|billing|password|\$_POST|\.value\b|FormData|serialize/i.test(text) ? { offset: o, note: "data to a Telegram bot" } : void 0;
+        })
+      },
+      {
+        id: "php-post-data-to-static-file",
+        family: "exfiltration",
+        severity: "critical",
+        description: "PHP appends posted logins, cookies or card data to a file named like a static asset (.jpg, .png, .gif, .css, .ico) for later pickup",
+        reference: "https://sansec.io/research/magento-credential-harvesting ; https://blog.sucuri.net/2019/03/magento-credit-card-stealer-hides-in-images.html",
+        langs: ["php", "html"],
+        literals: ["file_put_contents", "fopen"],
+        match: (view, at) => each(at, (o) => {
+          const { text } = around(view, o, 1500, 1500);
+          if (!/\b(?:file_put_contents|fopen)\s{0,4}\([^;\n]{0,200}\.(?:jpe?g|png|gif|ico|css|svg|woff2?|ttf)['"]/i.test(view.text(o, o + 260))) return void 0;
+          if (!/FILE_APPEND|['"]a\+?['"]|fwrite|fputs/i.test(view.text(o - 200, o + 1500))) return void 0;
+          return PHP_REQUEST.test(text) && /\$_(?:POST|COOKIE|REQUEST)\b|login|passw|cc_|card|cvv|payment|billing|getPost/i.test(text) ? { offset: o, note: "request data stored as a static-looking file" } : void 0;
+        })
+      },
+      {
+        id: "php-post-harvest-stored",
+        family: "exfiltration",
+        severity: "critical",
+        description: "PHP walks every posted field (foreach $_POST), encodes or encrypts it and appends it to a file or posts it out (Visbot-style Magento harvester)",
+        reference: "https://sansec.io/research/visbot-magento-malware ; https://www.trustwave.com/en-us/resources/blogs/spiderlabs-blog/ (Visbot)",
+        langs: ["php", "html"],
+        literals: ["$_POST as", "$_REQUEST as", "foreach($_POST", "foreach ($_POST", "foreach( $_POST", "json_encode($_POST", "json_encode($_REQUEST", "serialize($_POST", "serialize($_REQUEST", "http_build_query($_POST", "print_r($_POST", "var_export($_POST", "implode($_POST"],
+        match: (view, at) => each(at, (o) => {
+          const win = view.text(o - 200, o + 3e3);
+          const out = /FILE_APPEND|fopen\s{0,4}\([^;]{0,200}['"]a\+?['"]|\bmail\s{0,4}\(|curl_exec|file_get_contents\s{0,4}\(\s{0,4}['"]https?:|fsockopen/i.test(win);
+          const hide = /openssl_public_encrypt|openssl_encrypt|base64_encode|str_rot13|gzdeflate|\.(?:jpe?g|png|gif|ico|css)['"]|touch\s{0,4}\(/i.test(win);
+          return out && hide ? { offset: o, note: "all posted fields stored or sent" } : void 0;
+        })
+      },
+      {
+        id: "php-request-data-posted-out",
+        family: "exfiltration",
+        severity: "critical",
+        description: "PHP posts request data or card data, encoded, to a literal URL on a host that is not a payment gateway (curl/file_get_contents/stream context)",
+        reference: "https://sansec.io/research/magento-server-side-skimmer ; https://www.trustwave.com/en-us/resources/blogs/spiderlabs-blog/ (server-side Magento skimmers posting to remote gates)",
+        langs: ["php", "html"],
+        literals: ["curl_exec", "curlopt_postfields", "stream_context_create", "file_get_contents", "fsockopen"],
+        match: (view, at) => each(at, (o) => {
+          const { text } = around(view, o, 3e3, 1500);
+          if (!/\$_(?:POST|REQUEST|COOKIE)\b|getCcNumber|getCcCid|\[\s{0,2}['"]cc_(?:number|cid)['"]/.test(text)) return void 0;
+          if (!/base64_encode|json_encode|serialize\s{0,2}\(|http_build_query|urlencode\s{0,2}\(|openssl_(?:public_)?encrypt/i.test(text)) return void 0;
+          if (!/CURLOPT_POST\b|CURLOPT_POSTFIELDS|['"]method['"]\s{0,4}=>\s{0,4}['"]POST|file_get_contents\s{0,4}\(\s{0,4}(?:['"]https?:|\$)|fsockopen/i.test(text)) return void 0;
+          const hosts = urlHosts(text, 12).filter((h) => !GATEWAY_HOST.test(h) && !/geoplugin|ip-api|ipinfo/i.test(h));
+          return hosts.length > 0 ? { offset: o, note: "request or card data posted to a literal URL" } : void 0;
+        })
+      },
+      {
+        id: "php-credential-mailer",
+        family: "exfiltration",
+        severity: "critical",
+        description: 'PHP mails or posts out admin logins or card data captured from the request ($_POST["login"], password fields, cc fields)',
+        reference: "https://sansec.io/research/magento-admin-credential-stealer ; https://blog.sucuri.net/2018/10/magento-credential-stealer.html",
+        langs: ["php", "html"],
+        literals: ["mail", "curl_exec", "file_get_contents"],
+        aux: ["$_POST", "$_REQUEST"],
+        match: (view, at) => view.has(["$_POST", "$_REQUEST"]) ? each(at, (o) => {
+          if (/[\w>:$]$/.test(view.text(o - 1, o))) return void 0;
+          const { text } = around(view, o, 1500, 600);
+          if (!/^mail\s{0,4}\(|^curl_exec\s{0,4}\(|^file_get_contents\s{0,4}\(\s{0,4}['"]https?:/i.test(view.text(o, o + 60))) return void 0;
+          return /\$_(?:POST|REQUEST)\s{0,4}\[\s{0,4}['"](?:login|payment|billing)['"]\s{0,4}\]\s{0,4}\[\s{0,4}['"](?:password|cc_number|cc_cid)|\$_(?:POST|REQUEST)\s{0,4}\[\s{0,4}['"](?:cc_?number|card_?number|cvv2?|cc_cid|ccnum)['"]/i.test(text) ? { offset: o, note: "captured credentials sent out" } : void 0;
+        }) : void 0
+      }
+    ];
+  }
+});
+
+// src/util/trim.ts
+function trimChars(text, chars, ends = "both") {
+  let start = 0;
+  let end = text.length;
+  if (ends === "both") while (start < end && chars.includes(text.charAt(start))) start++;
+  while (end > start && chars.includes(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+var init_trim = __esm({
+  "src/util/trim.ts"() {
+    "use strict";
+  }
+});
+
+// src/checks/malicious-code/loaders.ts
+function each2(at, test) {
+  const n = Math.min(at.length, MAX_TRIES2);
+  for (let i2 = 0; i2 < n; i2++) {
+    const hit = test(at[i2]);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function sinkAt(view, o) {
+  const before = view.text(o - 2, o);
+  if (/[A-Za-z0-9_$>:]$/.test(before)) return false;
+  return SINK_AT.test(view.text(o, o + 40));
+}
+function stringOps(text) {
+  let count2 = 0;
+  let quote = "";
+  let lastEnd = "";
+  for (let i2 = 0; i2 < text.length && count2 < 50; i2++) {
+    const c = text[i2];
+    if (quote) {
+      if (c === "\\") i2++;
+      else if (c === quote) {
+        quote = "";
+        lastEnd = "s";
+      }
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      continue;
+    }
+    if (c === "/" && text[i2 + 1] === "/" || c === "#") {
+      const nl = text.indexOf("\n", i2);
+      i2 = nl < 0 ? text.length : nl;
+      lastEnd = "";
+      continue;
+    }
+    if (c === "*" && /(?:^|\n)[ \t]{0,40}$/.test(text.slice(Math.max(0, i2 - 41), i2))) {
+      const nl = text.indexOf("\n", i2);
+      i2 = nl < 0 ? text.length : nl;
+      lastEnd = "";
+      continue;
+    }
+    if (c === "/" && text[i2 + 1] === "*") {
+      const close = text.indexOf("*/", i2 + 2);
+      i2 = close < 0 ? text.length : close + 1;
+      lastEnd = "";
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\n" || c === "\r") continue;
+    if ((c === "^" || c === "|" || c === "&") && text[i2 + 1] !== c && text[i2 - 1] !== c && text[i2 + 1] !== "=") {
+      let j = i2 + 1;
+      while (text[j] === " " || text[j] === "~" || text[j] === "\n" || text[j] === "	") j++;
+      const next = text[j] ?? "";
+      if (lastEnd === "s" && (next === '"' || next === "'" || /[A-Za-z_]/.test(next)) || lastEnd === "w" && (next === '"' || next === "'")) count2++;
+      lastEnd = "";
+      continue;
+    }
+    if (/[A-Za-z0-9_]/.test(c)) {
+      const prev = text[i2 - 1] ?? "";
+      if (!/[A-Za-z0-9_$]/.test(prev)) {
+        let j = i2;
+        while (j < text.length && /[A-Za-z0-9_]/.test(text[j])) j++;
+        lastEnd = prev !== "$" && text[j] !== "(" && prev !== ">" && prev !== ":" ? "w" : "";
+        i2 = j - 1;
+        continue;
+      }
+      continue;
+    }
+    lastEnd = "";
+  }
+  return count2;
+}
+var MAX_TRIES2, PHP, SINK_AT, DECODER_IN_ARG, ESCAPE_RUN, LOADER_RULES;
+var init_loaders = __esm({
+  "src/checks/malicious-code/loaders.ts"() {
+    "use strict";
+    init_common();
+    init_trim();
+    MAX_TRIES2 = 400;
+    PHP = ["php", "html"];
+    SINK_AT = /^(?:eval|assert|create_function|include|include_once|require|require_once)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,4})?\(?/i;
+    DECODER_IN_ARG = /^\s{0,8}(?:@\s{0,4})?(?:['"][^'"\n]{0,24}['"]\s{0,4}\.\s{0,4})?(?:@\s{0,4})?(?:[A-Za-z_][A-Za-z0-9_]{2,40}\s{0,4}\(\s{0,4}['"][A-Za-z0-9+/=]{100}|base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|hexdec|chr|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{[^}]{1,80}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\()/i;
+    ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})/;
+    LOADER_RULES = [
+      {
+        id: "php-decoder-to-code-sink",
+        family: "loaders",
+        severity: "high",
+        description: "eval/assert/create_function/include runs the output of a decoder chain (base64, gzinflate, str_rot13, strrev, hex\u2026) or of a variable function",
+        reference: "https://blog.sucuri.net/2013/09/ask-sucuri-non-alphanumeric-backdoors.html ; https://sansec.io/research (Magento PHP loaders)",
+        langs: PHP,
+        literals: ["eval", "assert", "create_function"],
+        aux: PHP_DECODER_LITERALS,
+        match: (view, at) => each2(at, (o) => {
+          if (!sinkAt(view, o)) return void 0;
+          const args = callArgs(view, o, 300);
+          if (!args) return void 0;
+          if (DECODER_IN_ARG.test(args)) {
+            if (/^\s{0,8}(?:@\s{0,4})?\$[A-Za-z_]/.test(args) && !/\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(\s{0,4}(?:\$|['"][A-Za-z0-9+/=]{16}|['"]\\x|['"][^'"]{40})/.test(args)) {
+              if (!PHP_DECODER.test(args) && !ESCAPE_RUN.test(args)) return void 0;
+            }
+            return { offset: o, note: "decoder output into a code sink" };
+          }
+          const vars = variablesIn(args, 3);
+          if (vars.length > 0 && args.trim().startsWith("$") && assignedFrom(view, o, vars, /\b(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|hex2bin|bzdecompress)\s{0,8}\(|^\s{0,4}\$[A-Za-z_]\w{0,30}\s{0,4}\.\s{0,4}\$[A-Za-z_]\w{0,30}\s{0,4}\.\s{0,4}\$[A-Za-z_]\w{0,30}\s{0,4}\./i, 3e3)) return { offset: o, note: "decoded or assembled variable into a code sink" };
+          return void 0;
+        })
+      },
+      {
+        id: "php-preg-replace-eval",
+        family: "loaders",
+        severity: "high",
+        description: "preg_replace with the /e modifier (evaluates the replacement) fed by request data, a decoder or a variable",
+        reference: "https://www.php.net/manual/en/reference.pcre.pattern.modifiers.php (PREG_REPLACE_EVAL, removed in PHP 7) ; https://blog.sucuri.net/2014/02/php-backdoors-hidden-with-clever-use-of-extract-function.html",
+        langs: PHP,
+        literals: ["preg_replace"],
+        match: (view, at) => each2(at, (o) => {
+          const args = callArgs(view, o, 500);
+          if (!args) return void 0;
+          const m = /^\s{0,8}(['"])(.{1,200}?)\1/.exec(args);
+          if (!m) return /^\s{0,8}(?:\$|['"]\\x|chr\()/i.test(args) && /\$_(?:POST|GET|REQUEST|COOKIE)\b/.test(args) ? { offset: o, note: "preg_replace with request data and a built pattern" } : void 0;
+          const pattern = m[2];
+          const delim = pattern[0];
+          const close = { "(": ")", "{": "}", "[": "]", "<": ">" }[delim] ?? delim;
+          const end = pattern.lastIndexOf(close);
+          if (end <= 0) return void 0;
+          const mods = pattern.slice(end + 1);
+          const escaped = /\\x65|\\145/.test(mods);
+          if (!/^[a-zA-Z]{0,8}$/.test(mods.replace(/\\x65|\\145/g, "e")) || !(mods.includes("e") || escaped)) return void 0;
+          const rest = args.slice(m[0].length);
+          return PHP_REQUEST.test(rest) || PHP_DECODER.test(rest) || /^\s{0,8},\s{0,8}(?:@\s{0,4})?\$/.test(rest) || assignedFrom(view, o, variablesIn(rest, 3), PHP_REQUEST, 800) ? { offset: o, note: "preg_replace /e with a non-literal replacement" } : void 0;
+        })
+      },
+      {
+        id: "php-assembled-dangerous-name",
+        family: "loaders",
+        severity: "high",
+        description: "a dangerous function or superglobal name hidden in hex/octal escapes, chr() chains or base64 and then used",
+        reference: "https://blog.sucuri.net/2016/02/php-malware-hex-encoded-functions.html ; https://sansec.io/research",
+        langs: PHP,
+        literals: ["'.'", '"."', "' . '", '" . "', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", ").$", "\\x", "chr(", "base64_decode", "\\1", "\\14", "\\16", "\\15", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4"],
+        caseSensitive: false,
+        match: (view) => {
+          for (const d of view.decoded()) {
+            if (d.how === "inflate" || d.text.length > 4096) continue;
+            const t = trimChars(trimChars(d.text, ` 	\r
+'"`), "(", "end");
+            if (t.length < 3) continue;
+            if (DANGEROUS_NAME.test(t) || d.how !== "base64" && t.length < 200 && DANGEROUS_IN_TEXT.test(t) && /[($]/.test(t)) {
+              const { text } = around(view, d.offset, 200, 400);
+              if (/\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{|\$GLOBALS|\bdefine\s{0,4}\(|\(\s{0,4}\$|\beval\s{0,4}\(|create_function|array_map|call_user_func/i.test(text)) return { offset: d.offset, note: `${d.how}-assembled name` };
+            }
+          }
+          return void 0;
+        }
+      },
+      {
+        id: "php-globals-function-table",
+        family: "loaders",
+        severity: "high",
+        description: 'functions called through $GLOBALS entries or ${"\u2026"} names built from escapes (the FOPO/ionCube-lookalike loader pattern)',
+        reference: "https://blog.sucuri.net/2014/11/globals-backdoor.html ; https://sansec.io/research",
+        langs: PHP,
+        literals: ["$GLOBALS", '${"\\x', "${'\\x", '${"\\1', '${"\\4', '${"\\x47'],
+        match: (view, at) => each2(at.slice(0, 200), (o) => {
+          const { text } = around(view, o, 0, 200);
+          const called = /^\$GLOBALS\s{0,4}\[[^\]\n]{1,80}\]\s{0,4}(?:\[[^\]\n]{1,80}\]\s{0,4})?(?:\[[^\]\n]{1,80}\]\s{0,4})?\(/.test(text) || /^\$\{\s{0,4}["'][\\\\A-Za-z0-9]{3,80}["']\s{0,4}\}\s{0,4}\[/.test(text);
+          if (!called) return void 0;
+          const win = view.text(o - 3e3, o + 3e3);
+          return ESCAPE_RUN.test(win) || PHP_DECODER.test(win) || /['"][A-Za-z0-9+/=]{300}/.test(win) ? { offset: o, note: "function table in $GLOBALS" } : void 0;
+        })
+      },
+      {
+        id: "php-string-arithmetic-builder",
+        family: "loaders",
+        severity: "high",
+        description: "function names assembled with bitwise string operators ('..'^'..', |~, &) and then called as variable functions",
+        reference: "https://github.com/LandGrey/webshell-detect-bypass (XOR/OR string construction, read for facts) ; https://www.sitelock.com/blog/php-without-alphanumeric-characters/",
+        langs: PHP,
+        literals: ["'^'", '"^"', `'^"`, `"^'`, "'|'", "'&'", '"|"', '"&"', "'|~", "'&~", "'^~", "|~", "&~", "^~", "'^", "^'", '"^', '^"'],
+        caseSensitive: true,
+        match: (view, at) => {
+          if (at.length < 3) return void 0;
+          return each2(at.slice(0, 100), (o) => {
+            const { text: raw, base } = around(view, o, 400, 1200);
+            const nl = raw.indexOf("\n");
+            const text = base > 0 && nl >= 0 && nl < o - base ? raw.slice(nl + 1) : raw;
+            const count2 = stringOps(text);
+            if (count2 < 4) return void 0;
+            const called = /\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\(\s{0,4}(?:@\s{0,2})?\$|\$\{[^}]{1,60}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\(\s{0,4}\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\(/.test(view.text(o - 400, o + 6e3));
+            return called ? { offset: o, note: "bitwise-built function names" } : void 0;
+          });
+        }
+      },
+      {
+        id: "php-remote-code-load",
+        family: "loaders",
+        severity: "high",
+        description: "code fetched from a remote URL is evaluated, included, or written to a .php file",
+        reference: "https://sansec.io/research/magento-backdoor-remote-code ; https://www.php.net/manual/en/features.remote-files.php",
+        langs: PHP,
+        literals: ["file_get_contents", "curl_exec", "fopen", "include", "require", "eval"],
+        match: (view, at) => each2(at, (o) => {
+          const { text } = around(view, o, 0, 300);
+          if (/^(?:include|require)(?:_once)?\s{0,8}\(?\s{0,8}['"](?:(?:https?|ftp|data|expect):|php:\/\/(?:input|filter))/i.test(text)) return { offset: o, note: "include of a remote URL or the request body" };
+          if (/^eval\s{0,8}\(\s{0,8}(?:['"]\?>['"]\s{0,4}\.\s{0,4})?(?:@\s{0,2})?(?:file_get_contents|curl_exec|fread|stream_get_contents|implode\s{0,4}\(\s{0,4}['"]{2}\s{0,4},\s{0,4}file)\s{0,4}\(\s{0,4}['"]?(?:https?:|\$)/i.test(text)) return { offset: o, note: "eval of fetched content" };
+          if (/^file_get_contents\s{0,8}\(\s{0,8}['"]https?:\/\/[^'"]{4,200}\.(?:txt|jpg|png|gif)['"]/i.test(text)) {
+            const win = view.text(o - 300, o + 400);
+            if (/file_put_contents\s{0,4}\([^;]{0,120}\.php['"]|fopen\s{0,4}\(\s{0,4}['"][^'"]{0,120}\.php['"]|\beval\s{0,4}\(/i.test(win)) return { offset: o, note: "remote payload written or run" };
+          }
+          return void 0;
+        })
+      },
+      {
+        id: "php-long-payload-decoded",
+        family: "loaders",
+        severity: "high",
+        description: "a long opaque string literal is decoded and the result reaches a code sink in the same file",
+        reference: "https://sansec.io/research ; https://blog.sucuri.net/2019/04/obfuscated-php-backdoors.html",
+        langs: PHP,
+        literals: PHP_DECODER_LITERALS,
+        aux: ["eval", "assert", "create_function", "preg_replace", "include"],
+        match: (view, at) => {
+          if (!view.has(["eval", "assert", "create_function", "preg_replace"])) return void 0;
+          return each2(at.slice(0, 100), (o) => {
+            const args = callArgs(view, o, 600);
+            if (!/^\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$[A-Za-z_]\w{0,40}\s{0,4}\)|(?:base64_decode|gzinflate|str_rot13|gzuncompress|strrev)\s{0,4}\(\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$))/.test(args)) return void 0;
+            for (const sink of ["eval", "assert", "create_function"]) {
+              for (const s of view.positions(sink).slice(0, 200)) {
+                const t = view.text(s, s + 40);
+                if (/^(?:eval|assert|create_function)\s{0,8}\(\s{0,8}(?:@\s{0,2})?(?:\$|['"]\?>|\w{3,20}\s{0,4}\()/i.test(t) && !/[A-Za-z0-9_>:$]$/.test(view.text(s - 1, s))) return { offset: o, note: "opaque payload and a code sink" };
+              }
+            }
+            return void 0;
+          });
+        }
+      },
+      {
+        id: "config-auto-prepend",
+        family: "loaders",
+        severity: "high",
+        suspicious: true,
+        description: ".htaccess/.user.ini/php.ini makes PHP run a file before (or after) every script: auto_prepend_file/auto_append_file",
+        reference: "https://sansec.io/research/magento-auto-prepend-malware ; https://www.php.net/manual/en/ini.core.php#ini.auto-prepend-file",
+        langs: ["config"],
+        literals: ["auto_prepend_file", "auto_append_file"],
+        match: (view, at) => each2(at, (o) => {
+          const before = view.text(o - 200, o);
+          const after = view.text(o, o + 300);
+          const end = after.indexOf("\n");
+          const line = before.slice(before.lastIndexOf("\n") + 1) + (end < 0 ? after : after.slice(0, end));
+          if (/^\s{0,8}[#;]/.test(line)) return void 0;
+          const value = /auto_(?:prepend|append)_file\s{0,8}[= ]\s{0,8}["']?([^"'\s]{1,200})/i.exec(line);
+          if (!value || /^(?:none|""|'')$/i.test(value[1])) return void 0;
+          return { offset: o, note: "auto_prepend/append set" };
+        })
+      },
+      {
+        id: "config-php-handler-for-static",
+        family: "loaders",
+        severity: "high",
+        description: ".htaccess makes images or other static files run as PHP (AddType/AddHandler/SetHandler for .jpg/.png/.gif/.ico/.txt)",
+        reference: "https://blog.sucuri.net/2016/07/hiding-php-in-images.html ; Apache mod_mime AddType/AddHandler documentation",
+        langs: ["config"],
+        literals: ["x-httpd-php", "php-script", "application/x-httpd", "sethandler", "addhandler", "addtype"],
+        match: (view, at) => each2(at, (o) => {
+          const { text } = around(view, o, 200, 300);
+          return /(?:AddType|AddHandler)\s{1,8}(?:application\/x-httpd-php[0-9a-z-]{0,16}|php[0-9]?-script|x-httpd-php[0-9a-z-]{0,16})\s{1,8}[^\n]{0,80}\.(?:jpe?g|png|gif|ico|bmp|txt|css|svg|webp)\b/i.test(text) || /<FilesMatch\s{1,4}["']?[^>\n]{0,80}(?:jpe?g|png|gif|ico|txt|css)[^>\n]{0,40}>\s{0,20}SetHandler\s{1,8}application\/x-httpd-php/i.test(text) ? { offset: o, note: "static files executed as PHP" } : void 0;
+        })
+      },
+      {
+        id: "js-obfuscated-script-injection",
+        family: "loaders",
+        severity: "high",
+        description: "JS decodes a hidden string (char codes, hex escapes, base64, entities) and writes or injects it as a script, or evals it",
+        reference: "https://www.malwarebytes.com/blog/threat-intelligence/2019/07/magecart-skimmers-obfuscation ; https://blog.sucuri.net/2018/12/javascript-injections-fromcharcode.html",
+        langs: ["js", "html", "php"],
+        literals: ["fromCharCode", "atob", "\\x3c\\x73", "\\x3C\\x73", "unescape", "eval(function(p,a,c,k,e", "&#60;&#115;", "&#104;&#116;&#116;&#112;"],
+        aux: ["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src"],
+        match: (view) => {
+          if (!view.has(["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src", "write"])) return void 0;
+          for (const d of view.decoded()) {
+            if (d.text.length < 12) continue;
+            if (d.how === "concat") continue;
+            if (/<script[\s>]|<iframe[\s>]|<img[^>]{0,40}src|\.src\s{0,4}=|createElement\s{0,4}\(\s{0,4}['"](?:script|iframe)|document\.write|eval\s{0,4}\(|new\s{1,4}Function/i.test(d.text) && /https?:\/\/[a-z0-9-]{1,60}\.|\/\/[a-z0-9-]{2,60}\.[a-z]{2,10}\//i.test(d.text)) {
+              const { text } = around(view, d.offset, 1500, 3e3);
+              if (/\beval\b|document\s{0,2}(?:\.|\[\s{0,2}['"])write|\[\s{0,2}['"]\\x77\\x72|createElement|new\s{1,4}Function|\bFunction\s{0,2}\(|appendChild|\.src\s{0,4}=|write/.test(text)) return { offset: d.offset, note: `${d.how}-hidden script injection` };
+            }
+          }
+          return void 0;
+        }
+      }
+    ];
+  }
+});
+
+// src/checks/malicious-code/shells.ts
+function each3(at, test) {
+  const n = Math.min(at.length, MAX_TRIES3);
+  for (let i2 = 0; i2 < n; i2++) {
+    const hit = test(at[i2]);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function callAt(view, offset, sink) {
+  const { text, base } = around(view, offset, 3, 60);
+  const before = text.slice(0, offset - base);
+  if (/[A-Za-z0-9_$>:\\]$/.test(before) && !/[^\w]@$/.test(before)) return false;
+  if (/(?:function|->|::)\s{0,4}$/.test(view.text(offset - 12, offset))) return false;
+  const rest = text.slice(offset - base);
+  const m = sink.exec(rest);
+  return m !== null && m.index === 0;
+}
+function requestReaches(view, offset) {
+  const args = callArgs(view, offset);
+  if (!args) return false;
+  if (PHP_REQUEST.test(args)) return true;
+  return assignedFrom(view, offset, variablesIn(args), PHP_REQUEST, 1500);
+}
+function splitArgs(args) {
+  const out = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i2 = 0; i2 < args.length; i2++) {
+    const c = args[i2];
+    if (quote) {
+      if (c === "\\") i2++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(args.slice(start, i2));
+      start = i2 + 1;
+    }
+  }
+  out.push(args.slice(start));
+  return out;
+}
+var MAX_TRIES3, RECON, RECON_KIND, REGISTER_GLOBALS, USER_INPUT, PHP2, CODE_SINK_START, CMD_SINK_START, SHELL_RULES;
+var init_shells = __esm({
+  "src/checks/malicious-code/shells.ts"() {
+    "use strict";
+    init_common();
+    MAX_TRIES3 = 400;
+    RECON = ["php_uname", "posix_getpwuid", "disable_functions", "safe_mode", "disk_free_space", "/etc/passwd", "getmyuid", "posix_geteuid", "uname -a", "get_current_user", "open_basedir", "posix_getgrgid", "getmypid", "whoami", "netstat", "ps aux", "cmd.exe", "/bin/sh", "server_software"];
+    RECON_KIND = { posix_geteuid: "getmyuid", posix_getgrgid: "posix_getpwuid", "cmd.exe": "shell", "/bin/sh": "shell", getmypid: "getmyuid" };
+    REGISTER_GLOBALS = ["$HTTP_POST_VARS", "$HTTP_GET_VARS", "import_request_variables", "extract($_", "extract ($_", "extract( $_", "extract($HTTP_"];
+    USER_INPUT = ["$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "$_FILES", "php://input"];
+    PHP2 = ["php", "html"];
+    CODE_SINK_START = new RegExp(`^(?:${PHP_CODE_SINK.source.replace(/^\\b/, "")})`, "i");
+    CMD_SINK_START = new RegExp(`^(?:${PHP_CMD_SINK.source.replace(/^\\b/, "")})`, "i");
+    SHELL_RULES = [
+      {
+        id: "php-request-to-code-sink",
+        family: "shells",
+        severity: "critical",
+        description: "eval/assert/create_function runs code taken from the HTTP request (one-line backdoor, China Chopper style)",
+        reference: "https://www.microsoft.com/en-us/security/blog/2021/02/11/web-shell-attacks-continue-to-rise/ ; https://www.mandiant.com/resources/blog/breaking-down-the-china-chopper-web-shell-part-i",
+        langs: PHP2,
+        literals: ["eval", "assert", "create_function"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => callAt(view, o, CODE_SINK_START) && requestReaches(view, o) ? { offset: o, note: "request data into a code sink" } : void 0) : void 0
+      },
+      {
+        id: "php-request-to-command",
+        family: "shells",
+        severity: "critical",
+        description: "system/exec/passthru/shell_exec/popen/proc_open runs a command taken from the HTTP request",
+        reference: "https://www.cisa.gov/news-events/alerts/2020/04/22/detect-prevent-cyber-attackers-exploiting-web-servers-web-shell-malware (NSA/ASD web shell guidance)",
+        langs: PHP2,
+        literals: ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "pcntl_exec"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => callAt(view, o, CMD_SINK_START) && requestReaches(view, o) ? { offset: o, note: "request data into a shell command" } : void 0) : void 0
+      },
+      {
+        id: "php-backtick-request",
+        family: "shells",
+        severity: "critical",
+        description: "the backtick operator runs a shell command built from the HTTP request",
+        reference: "https://www.php.net/manual/en/language.operators.execution.php ; NSA/ASD web shell guidance (CISA AA20-113A context)",
+        langs: PHP2,
+        literals: ["`$_", "`.$_", "` . $_"],
+        caseSensitive: true,
+        match: (view, at) => each3(at, (o) => {
+          const { text } = around(view, o, 0, 120);
+          const line = view.text(o - 200, o);
+          const start = line.slice(line.lastIndexOf("\n") + 1);
+          if (/^\s{0,40}(?:\*|\/\/|#|\/\*)/.test(start)) return void 0;
+          return /^`[^`\n]{0,100}\$_(?:POST|GET|REQUEST|COOKIE)\s{0,2}\[[^`\n]{1,100}`/.test(text) ? { offset: o, note: "backtick command from request" } : void 0;
+        })
+      },
+      {
+        id: "php-request-as-function",
+        family: "shells",
+        severity: "critical",
+        description: 'the HTTP request names the function to call ($_GET["f"]($_GET["a"]), or a variable assigned from the request and then called)',
+        reference: "https://www.acunetix.com/blog/articles/web-shells-101-using-php-introduction-web-shells-part-2/",
+        langs: PHP2,
+        literals: ["$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "$_SERVER"],
+        caseSensitive: true,
+        match: (view, at) => each3(at, (o) => {
+          const { text } = around(view, o, 0, 200);
+          const lineStart = view.text(o - 200, o);
+          if (/^\s{0,40}(?:\*|\/\/|#)/.test(lineStart.slice(lineStart.lastIndexOf("\n") + 1))) return void 0;
+          if (/^\$_(?:POST|GET|REQUEST|COOKIE)\s{0,4}\[[^\]\n]{1,60}\]\s{0,4}(?:\[[^\]\n]{1,40}\]\s{0,4})?\(/.test(text)) return { offset: o, note: "request value called as a function" };
+          const pre = view.text(o - 60, o);
+          const assign = /(\$[A-Za-z_][A-Za-z0-9_]{0,40})\s{0,8}=\s{0,8}(?:@\s{0,2})?(?:trim\s{0,2}\(\s{0,2}|strrev\s{0,2}\(\s{0,2}|base64_decode\s{0,2}\(\s{0,2}|str_rot13\s{0,2}\(\s{0,2})?$/.exec(pre);
+          if (!assign) return void 0;
+          const name = assign[1];
+          if (name === "$this") return void 0;
+          const after = view.text(o, o + 600);
+          let c = after.indexOf(name + "(");
+          while (c >= 0 && /[A-Za-z0-9_$>:]/.test(after[c - 1] ?? " ")) c = after.indexOf(name + "(", c + 1);
+          return c < 0 ? void 0 : { offset: o, note: "request value called as a function" };
+        })
+      },
+      {
+        id: "php-callback-sink-with-request",
+        family: "shells",
+        severity: "critical",
+        description: "a dangerous function name given as a callback (array_map/usort/array_udiff/call_user_func\u2026), or as data, in the same statement as request data",
+        reference: "https://www.sans.org/white-papers/36017/ (PHP callback backdoors) ; https://github.com/LandGrey/webshell-detect-bypass (technique catalogue, read for facts only)",
+        langs: PHP2,
+        literals: ["'assert'", '"assert"', "'system'", '"system"', "'create_function'", '"create_function"', "'passthru'", '"passthru"', "'shell_exec'", '"shell_exec"', "'exec'", '"exec"', "(assert", ",assert", ", assert", "assert)", "'eval'", '"eval"'],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
+          const { text, base } = around(view, o, 300, 300);
+          const rel = o - base;
+          const start = Math.max(text.lastIndexOf(";", rel), text.lastIndexOf("{", rel), text.lastIndexOf("}", rel)) + 1;
+          let end = text.indexOf(";", rel);
+          if (end < 0) end = text.length;
+          const stmt = text.slice(start, end);
+          if (/function_exists|is_callable|disable_functions|in_array|ini_get/i.test(stmt)) return void 0;
+          return PHP_REQUEST.test(stmt) ? { offset: o, note: "dangerous callback with request data" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "php-upload-shell",
+        family: "shells",
+        severity: "critical",
+        description: "a file upload form whose handler writes the upload under the name the client chose (uploader shell)",
+        reference: "https://owasp.org/www-community/vulnerabilities/Unrestricted_File_Upload ; NSA/ASD web shell guidance",
+        langs: PHP2,
+        literals: ["move_uploaded_file", "copy"],
+        aux: ["multipart/form-data", 'type="file"', "type='file'", "type=file", "$_FILES"],
+        match: (view, at) => view.has(["multipart/form-data", 'type="file"', "type='file'", "type=file"]) && view.has(["$_FILES"]) ? each3(at, (o) => {
+          if (!callAt(view, o, /^(?:move_uploaded_file|copy)\s{0,8}\(/i)) return void 0;
+          const args = callArgs(view, o, 400);
+          const comma = splitArgs(args);
+          if (comma.length < 2) return void 0;
+          const [src, dest] = comma;
+          if (!/\$_FILES|\$HTTP_POST_FILES|\$userfile|tmp_name/i.test(src)) return void 0;
+          if (/sanitize|wp_unique|uniqid|md5|sha1|hash\(|random|preg_replace|basename\s{0,4}\(\s{0,4}\$(?:target|file)\b/i.test(dest)) return void 0;
+          if (/\$_FILES\s{0,4}\[[^\]]{1,40}\]\s{0,4}\[\s{0,4}['"]name['"]|\$_(?:POST|GET|REQUEST)\b|\$userfile_name|\[\s{0,4}['"]name['"]\s{0,4}\]/.test(dest)) return { offset: o, note: "upload stored under the client-chosen name" };
+          const vars = variablesIn(dest, 4);
+          return assignedFrom(view, o, vars, /\$_FILES\s{0,4}\[[^\]]{1,40}\]\s{0,4}\[\s{0,4}['"]name['"]|\$_(?:POST|GET|REQUEST)\b/, 800) ? { offset: o, note: "upload stored under the client-chosen name" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "php-request-file-write",
+        family: "shells",
+        severity: "critical",
+        description: "writes a file whose name and content both come from the HTTP request (dropper)",
+        reference: "https://sansec.io/research (Magento backdoor droppers) ; NSA/ASD web shell guidance",
+        langs: PHP2,
+        literals: ["file_put_contents", "fwrite", "fputs"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
+          if (!callAt(view, o, /^(?:file_put_contents|fwrite|fputs)\s{0,8}\(/i)) return void 0;
+          const args = callArgs(view, o, 500);
+          const parts = splitArgs(args);
+          if (parts.length < 2) return void 0;
+          const [target2, data] = parts;
+          const fromReq = (code) => PHP_REQUEST.test(code) || assignedFrom(view, o, variablesIn(code, 3), PHP_REQUEST, 600);
+          const targetReq = /fopen\s{0,4}\(/i.test(target2) ? PHP_REQUEST.test(target2) || fromReq(target2) : fromReq(target2);
+          return targetReq && fromReq(data) && !/\$_SERVER/.test(target2 + data) ? { offset: o, note: "file name and content from the request" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "php-shell-toolkit",
+        family: "shells",
+        severity: "critical",
+        description: "a command sink next to the recon a web shell shows its operator (uname, uid, disabled functions, safe mode, free space, /etc/passwd)",
+        reference: "https://www.trendmicro.com/vinfo/us/threat-encyclopedia/malware/php_c99shell (c99/r57/WSO feature sets); NSA/ASD web shell guidance",
+        langs: PHP2,
+        literals: RECON,
+        aux: ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", ...PHP_REQUEST_LITERALS, ...REGISTER_GLOBALS, ...USER_INPUT, "eval"],
+        match: (view, at) => {
+          if (!view.has(USER_INPUT) && !view.has(REGISTER_GLOBALS)) return void 0;
+          const kinds2 = /* @__PURE__ */ new Set();
+          for (const lit of RECON) if (view.positions(lit).length > 0) kinds2.add(RECON_KIND[lit] ?? lit);
+          if (kinds2.size < 3) return void 0;
+          for (const sink of ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "eval"]) {
+            for (const o of view.positions(sink).slice(0, MAX_TRIES3)) {
+              if (callAt(view, o, sink === "eval" ? CODE_SINK_START : CMD_SINK_START) && !/['"]$/.test(view.text(o - 1, o)) && /\(\s{0,4}(?:@\s{0,2})?\$/.test(view.text(o, o + 40))) return { offset: at[0], note: `shell recon (${kinds2.size} kinds) with a command sink` };
+            }
+          }
+          return void 0;
+        }
+      },
+      {
+        id: "php-nonalnum-shell",
+        family: "shells",
+        severity: "critical",
+        description: "a shell written without letters: a function name built by incrementing $_ strings ($__++ chains) and then called",
+        reference: 'https://www.sitelock.com/blog/php-without-alphanumeric-characters/ ; P. Ristic, "non-alphanumeric PHP" write-ups',
+        langs: PHP2,
+        literals: ["$__"],
+        caseSensitive: true,
+        match: (view, at) => each3(at.slice(0, 50), (o) => {
+          const { text } = around(view, o, 0, 4e3);
+          const re = /\$_{1,8}\s{0,4}\+\+\s{0,4};?\s{0,4}|\$_{1,8}\s{0,4}\.=\s{0,4}\$_{1,8}\s{0,4}(?:\[[^\]]{0,8}\])?\s{0,4};\s{0,4}|\/\/[^\n]{0,60}\n\s{0,8}/y;
+          let best = 0;
+          for (let i2 = 0; i2 < text.length && i2 < 4e3; ) {
+            const j = text.indexOf("$_", i2);
+            if (j < 0) break;
+            const run = countRun(text, j, re, 200);
+            best = Math.max(best, run.count);
+            i2 = Math.max(run.end, j + 2);
+          }
+          return best >= 8 ? { offset: o, note: "non-alphanumeric name builder" } : void 0;
+        })
+      },
+      {
+        id: "php-polyglot-image-shell",
+        family: "shells",
+        severity: "critical",
+        description: "an image header (GIF/PNG/JPEG magic) followed by PHP code with a sink: a shell disguised as an image",
+        reference: 'https://www.sucuri.net/guides/ (image-header web shells, "GIF89a" trick)',
+        langs: ["php", "html", "js"],
+        literals: ["gif8", "\x89png", "\xFF\xD8\xFF"],
+        aux: ["<?php", "<?=", "eval", "assert", "system", "passthru", "shell_exec", "base64_decode", "$_POST", "$_GET", "$_REQUEST"],
+        match: (view, at) => {
+          if ((at[0] ?? 1) > 8) return void 0;
+          if (!view.has(["<?php", "<?="])) return void 0;
+          return view.has(["eval", "assert", "system", "passthru", "shell_exec", "base64_decode"]) && view.has(["$_POST", "$_GET", "$_REQUEST"]) ? { offset: 0, note: "PHP behind an image header" } : void 0;
+        }
+      },
+      {
+        id: "php-variable-function-request",
+        family: "shells",
+        severity: "critical",
+        description: 'a variable function ($f(...), $a[0]["k"](...), ${\u2026}[\u2026](...)) called with request data as its argument',
+        reference: "https://www.php.net/manual/en/functions.variable-functions.php ; https://github.com/LandGrey/webshell-detect-bypass (variable-function one-liners, read for facts)",
+        langs: PHP2,
+        literals: ["$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "getallheaders", "${", "getenv"],
+        caseSensitive: false,
+        match: (view, at) => each3(at, (o) => {
+          const before = view.text(o - 160, o);
+          if (/(?:^|[^A-Za-z0-9_>:\\])\$(?!this\b)[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]\n]{0,40}\]\s{0,4})?(?:\[[^\]\n]{0,40}\]\s{0,4})?(?:\[[^\]\n]{0,40}\]\s{0,4})?\(\s{0,4}(?:@\s{0,2})?(?:trim\s{0,2}\(\s{0,2}|stripslashes\s{0,2}\(\s{0,2}|base64_decode\s{0,2}\(\s{0,2})?$/.test(before) || /\}\s{0,4}\[[^\]\n]{0,20}\]\s{0,4}(?:\[[^\]\n]{0,20}\]\s{0,4})?\(\s{0,4}$/.test(before)) {
+            const here = view.text(o, o + 60);
+            if (/^(?:\$_(?:POST|GET|REQUEST|COOKIE)\b|getallheaders\s{0,4}\(|\$\{|getenv\s{0,4}\(\s{0,4}['"]HTTP_)/i.test(here)) {
+              const line = before.slice(before.lastIndexOf("\n") + 1);
+              if (/^\s{0,40}(?:\*|\/\/|#)/.test(line)) return void 0;
+              return { offset: o, note: "request data into a variable function" };
+            }
+          }
+          return void 0;
+        })
+      },
+      {
+        id: "php-callback-request-dynamic",
+        family: "shells",
+        severity: "critical",
+        description: "a callback-taking function (array_walk/array_filter/array_map/usort/array_*_u*/register_shutdown_function/ob_start\u2026) gets request data and a callback that is a variable, a decoded string or a dangerous name",
+        reference: "https://github.com/LandGrey/webshell-detect-bypass (callback one-liners, read for facts) ; https://www.php.net/manual/en/language.types.callable.php",
+        langs: PHP2,
+        literals: ["array_walk", "array_filter", "array_map", "array_reduce", "usort", "uasort", "uksort", "array_udiff", "array_uintersect", "array_diff_u", "array_intersect_u", "array_diff_ukey", "array_intersect_ukey", "register_shutdown_function", "register_tick_function", "ob_start", "call_user_func", "iterator_apply", "forward_static_call", "preg_replace_callback", "mb_ereg_replace", "set_error_handler"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
+          if (!callAt(view, o, /^[a-z_]{5,40}\s{0,4}\(/i)) return void 0;
+          const args = callArgs(view, o, 500);
+          if (!args) return void 0;
+          const parts = splitArgs(args).map((p) => p.trim());
+          const name = (/^[a-z_]{5,40}/i.exec(view.text(o, o + 40))?.[0] ?? "").toLowerCase();
+          const cbIndex = /^(?:array_map|call_user_func|call_user_func_array|register_shutdown_function|register_tick_function|ob_start|forward_static_call|forward_static_call_array|set_error_handler)$/.test(name) ? 0 : /^(?:array_u|array_diff_u|array_intersect_u|array_diff_ukey|array_intersect_ukey|array_udiff|array_uintersect)/.test(name) ? parts.length - 1 : 1;
+          const cb = parts[cbIndex] ?? "";
+          const others = parts.filter((_, i2) => i2 !== cbIndex);
+          const reqIn = (code) => PHP_REQUEST.test(code) || assignedFrom(view, o, variablesIn(code, 3), PHP_REQUEST, 1500);
+          const cbVar = /^(?:@\s{0,2})?(\$(?!this\b)[A-Za-z_]\w{0,40})$/.exec(cb);
+          const cbDanger = /^['"](?:assert|system|exec|passthru|shell_exec|create_function|eval|popen|proc_open)['"]$/i.test(cb) || /^(?:base64_decode|str_rot13|strrev|hex2bin|gzinflate|pack)\s{0,4}\(/i.test(cb) || PHP_REQUEST.test(cb) || cbVar !== null && assignedFrom(view, o, [cbVar[1]], /\^|pack\s{0,2}\(|hex2bin|base64_decode|str_rot13|strrev|chr\s{0,2}\(|\$_(?:POST|GET|REQUEST|COOKIE)\b|getallheaders|['"](?:assert|system|exec|passthru|create_function)['"]/i, 1500);
+          if (!cbDanger) return void 0;
+          return others.some(reqIn) || PHP_REQUEST.test(cb) || cbVar !== null && reqIn(cb) ? { offset: o, note: "request data through a dynamic callback" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "php-encrypted-request-exec",
+        family: "shells",
+        severity: "critical",
+        description: "the request body is decrypted (XOR with a key, openssl_decrypt) and run: Behinder/Godzilla-style encrypted web shell",
+        reference: "https://www.trendmicro.com/en_us/research/22/h/godzilla-webshell.html ; https://unit42.paloaltonetworks.com/ (Behinder/Godzilla web shell analyses)",
+        langs: PHP2,
+        literals: ["php://input", "$_POST", "$_REQUEST", "$_COOKIE"],
+        aux: ["openssl_decrypt", "eval", "assert", "create_function", "include", "$_SESSION"],
+        match: (view, at) => {
+          const text = view.text(0, 64 * 1024);
+          if (text.length > 6e4) return void 0;
+          const xor = /\$[A-Za-z_]\w{0,20}\s{0,2}\[\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\]\s{0,2}\^\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\[|\^\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\[\s{0,2}\(?\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\+\s{0,2}1\s{0,2}\)?\s{0,2}&\s{0,2}15/.test(text) || /openssl_decrypt\s{0,4}\(/.test(text) && /php:\/\/input/.test(text);
+          if (!xor) return void 0;
+          const sink = /\beval\s{0,4}\(|\bassert\s{0,4}\(|create_function|\binclude\s{0,4}\(?\s{0,4}['"]data:|__invoke|\$_SESSION\s{0,4}\[[^\]]{1,40}\]\s{0,4}=\s{0,4}[A-Za-z_]\w{0,20}\s{0,4}\(/.test(text);
+          return sink ? { offset: at[0], note: "decrypted request run" } : void 0;
+        }
+      },
+      {
+        id: "php-register-globals-shell",
+        family: "shells",
+        severity: "critical",
+        description: "request variables turned into globals (extract($_POST), import_request_variables, $HTTP_POST_VARS) in a file that runs commands or code from variables",
+        reference: "https://www.php.net/manual/en/security.globals.php ; c99/r57/PHPShell-era shells (NSA/ASD web shell guidance)",
+        langs: PHP2,
+        literals: REGISTER_GLOBALS,
+        aux: ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "eval"],
+        match: (view, at) => {
+          const first = at[0];
+          const t = view.text(first - 40, first + 80);
+          if (!/extract\s{0,4}\(\s{0,4}\$(?:_POST|_GET|_REQUEST|_COOKIE|HTTP_POST_VARS|HTTP_GET_VARS)|import_request_variables\s{0,4}\(|\$HTTP_(?:POST|GET)_VARS\s{0,4}\[/i.test(t)) return void 0;
+          for (const sink of ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "eval"]) {
+            for (const o of view.positions(sink).slice(0, MAX_TRIES3)) {
+              if (callAt(view, o, sink === "eval" ? CODE_SINK_START : CMD_SINK_START) && /\(\s{0,4}(?:@\s{0,2})?(?:stripslashes\s{0,2}\(\s{0,2})?\$(?!this\b)/.test(view.text(o, o + 40))) return { offset: first, note: "request globals with a command sink" };
+            }
+          }
+          return void 0;
+        }
+      },
+      {
+        id: "php-reverse-shell",
+        family: "shells",
+        severity: "critical",
+        description: "a shell process wired to a network socket (fsockopen/socket_create + proc_open/popen/exec of /bin/sh or cmd.exe): reverse or bind shell",
+        reference: "https://pentestmonkey.net/tools/web-shells/php-reverse-shell (technique description) ; NSA/ASD web shell guidance",
+        langs: PHP2,
+        literals: ["fsockopen", "socket_create", "stream_socket_server", "stream_socket_client", "pfsockopen"],
+        aux: ["/bin/sh", "/bin/bash", "cmd.exe", "proc_open", "popen", "shell_exec", "passthru", "system", "exec"],
+        match: (view, at) => {
+          if (!view.has(["/bin/sh", "/bin/bash", "cmd.exe", "sh -i", "bash -i"])) return void 0;
+          for (const o of at.slice(0, 50)) {
+            const win = view.text(o - 4e3, o + 6e3);
+            if (/\b(?:proc_open|popen|shell_exec|passthru|system|exec)\s{0,4}\(/i.test(win) && /\/bin\/(?:ba)?sh|cmd\.exe/i.test(win)) return { offset: o, note: "shell on a socket" };
+          }
+          return void 0;
+        }
+      },
+      {
+        id: "js-node-command-shell",
+        family: "shells",
+        severity: "critical",
+        description: "Node.js: child_process runs a command from the HTTP request, or a shell is piped to a network socket (reverse shell)",
+        reference: "https://github.com/tennc/webshell (nodejs shell, read for facts) ; https://www.revshells.com/ (node reverse shell shape)",
+        langs: ["js"],
+        literals: ["child_process"],
+        aux: ["req.query", "req.body", "req.params", "request.query", "request.body", "url.parse(req.url", "net.Socket", "net.connect", "createConnection", "/bin/sh", "/bin/bash", "cmd.exe"],
+        match: (view, at) => each3(at.slice(0, 20), (o) => {
+          const { text } = around(view, o, 2e3, 3e3);
+          if (/\b(?:exec|execSync|spawn|spawnSync|execFile)\s{0,4}\([^)\n]{0,120}\b(?:req|request)\.(?:query|body|params)\b/.test(text)) return { offset: o, note: "request data into child_process" };
+          if (/\bnew\s{1,4}net\.Socket\b|\bnet\.connect\s{0,4}\(|createConnection\s{0,4}\(/.test(text) && /spawn\s{0,4}\(\s{0,4}['"](?:\/bin\/(?:ba)?sh|cmd\.exe|sh)['"]/.test(text) && /\.pipe\s{0,4}\(/.test(text)) return { offset: o, note: "shell piped to a socket" };
+          if (/spawn\s{0,4}\(\s{0,4}shell\b/.test(text) && /\bnet\b/.test(text) && /\.pipe\s{0,4}\(/.test(text) && /\/bin\/sh|cmd\.exe/.test(text)) return { offset: o, note: "shell piped to a socket" };
+          return void 0;
+        })
+      }
+    ];
+  }
+});
+
+// src/checks/malicious-code/skimmers.ts
+function each4(at, test) {
+  const n = Math.min(at.length, MAX_TRIES4);
+  for (let i2 = 0; i2 < n; i2++) {
+    const hit = test(at[i2]);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function sendsAway(text) {
+  if (!JS_SEND.test(text)) return false;
+  const hosts = urlHosts(text, 12);
+  if (hosts.some((h) => !GATEWAY_HOST.test(h))) return true;
+  return /&#\d{2,3};&#\d{2,3};&#\d{2,3};|\\x[0-9a-fA-F]{2}\\x[0-9a-fA-F]{2}|atob\s{0,4}\(|fromCharCode|\.split\s{0,4}\(\s{0,4}['"]{2}\s{0,4}\)\s{0,4}\.reverse|api\.telegram\.org|\bwss?:\/\//i.test(text);
+}
+function readable(text) {
+  const sample = text.slice(0, 4096);
+  let letters = 0;
+  for (let i2 = 0; i2 < sample.length; i2++) {
+    const c = sample.charCodeAt(i2);
+    if (c >= 97 && c <= 122 || c >= 65 && c <= 90) letters++;
+  }
+  return sample.length >= 4 && letters / sample.length >= 0.45;
+}
+var MAX_TRIES4, WEB, LOCATION_GATE, HARVEST, READ_VALUE, SKIMMER_RULES;
+var init_skimmers = __esm({
+  "src/checks/malicious-code/skimmers.ts"() {
+    "use strict";
+    init_common();
+    MAX_TRIES4 = 200;
+    WEB = ["js", "html", "php"];
+    LOCATION_GATE = /(?:RegExp\s{0,4}\(\s{0,4}['"][^'"\n]{0,200}(?:onepage|onestep|firecheckout|checkout)[^'"\n]{0,200}['"][^)\n]{0,20}\)\s{0,4}\)?\s{0,4}\.test\s{0,4}\(|\/[^/\n]{0,200}(?:onepage|onestep|firecheckout|checkout)[^/\n]{0,200}\/[gimsuy]{0,5}\s{0,4}\.test\s{0,4}\(\s{0,4}(?:window\.|document\.)?location|(?:window\.|document\.)?location(?:\.href|\.pathname)?(?:\.toString\(\))?\s{0,4}\.(?:indexOf|search|match|includes)\s{0,4}\(\s{0,4}['"/][^'"\n]{0,60}(?:onepage|onestep|firecheckout|checkout)|(?:onepage|onestep|firecheckout|checkout)[^'"\n]{0,80}['"/]\s{0,4}\)?\s{0,4}\.(?:test|exec)\s{0,4}\(\s{0,4}(?:window\.|document\.)?location|\.match\s{0,4}\(\s{0,4}\/[^/\n]{0,100}(?:onepage|checkout)[^/\n]{0,100}\/)/i;
+    HARVEST = /querySelectorAll\s{0,4}\(\s{0,4}['"](?:input|select|textarea|form)[^'"]{0,60}['"]|getElementsByTagName\s{0,4}\(\s{0,4}['"](?:input|select|textarea)['"]|\$\(\s{0,4}['"](?:input|select|form)[^'"]{0,60}['"]\s{0,4}\)\s{0,4}\.each|\(\s{0,4}['"]input\s{0,4},\s{0,4}select[^'"]{0,40}['"]\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|getElementsByName\s{0,4}\(\s{0,4}['"](?:payment|billing)\[|getElementById\s{0,4}\(\s{0,4}['"][^'"]{0,40}(?:_cc_|billing:|cc_number|cc_cid)|new\s{1,4}FormData\s{0,4}\(/i;
+    READ_VALUE = /\.value\b|\[\s{0,2}['"](?:value|val)['"]\s{0,2}\]|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|new\s{1,4}FormData|\.selectedIndex|\.options\s{0,4}\[/;
+    SKIMMER_RULES = [
+      {
+        id: "js-checkout-gated-harvest",
+        family: "skimmers",
+        severity: "critical",
+        description: "tests the page URL for a checkout page, harvests the form fields, and sends them to a server (classic Magecart loader+skimmer)",
+        reference: 'RiskIQ/Flashpoint, "Inside Magecart" (2018) ; https://sansec.io/research/magento-1-beyond-june ; gwillem/magento-malware-scanner corpus notes',
+        langs: WEB,
+        literals: ["onepage", "onestep", "firecheckout", "checkout"],
+        aux: ["location", ...JS_SEND_LITERALS],
+        match: (view, at) => view.has(["location"]) ? each4(at, (o) => {
+          const { text } = around(view, o, 600, 600);
+          if (!LOCATION_GATE.test(text)) return void 0;
+          const wide = view.text(o - 4e3, o + 6e3);
+          return HARVEST.test(wide) && READ_VALUE.test(wide) && JS_SEND.test(wide) ? { offset: o, note: "checkout-gated field harvest and send" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "js-payment-fields-sent-away",
+        family: "skimmers",
+        severity: "critical",
+        description: "reads card fields (number, CVV, expiry) and sends them to a host that is not a payment gateway, or to a hidden destination",
+        reference: "https://www.trendmicro.com/en_us/research/19/k/magecart-group-12-skimmer.html ; https://sansec.io/research ; https://www.malwarebytes.com/blog/news/2020/08/inter-skimmer-kit",
+        langs: WEB,
+        literals: PAYMENT_LITERALS,
+        aux: JS_SEND_LITERALS,
+        match: (view, at) => view.has(JS_SEND_LITERALS) ? each4(at, (o) => {
+          const { text } = around(view, o, 2500, 3500);
+          if (!PAYMENT_FIELD.test(text) || !READ_VALUE.test(text)) return void 0;
+          if (!sendsAway(text)) return void 0;
+          return /btoa\s{0,4}\(|\.serialize|localStorage\.setItem|\+\s{0,4}['"]&[a-z_[\]]{1,30}=|['"]&[a-z_[\]]{1,30}=['"]\s{0,4}\+|setInterval\s{0,4}\(|\bescape\s{0,4}\(|document\.cookie|new\s{1,4}WebSocket|sendBeacon|['"][A-Z_]{2,20}:['"]\s{0,4}\+/.test(text) ? { offset: o, note: "card fields sent to a non-gateway origin" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "js-payment-form-serialized-away",
+        family: "skimmers",
+        severity: "critical",
+        description: "on a click/submit/change of the payment or checkout form, its fields are serialized and posted to a host that is not a payment gateway (British Airways/Newegg pattern)",
+        reference: "https://www.riskiq.com/blog/labs/magecart-british-airways-breach/ ; https://www.riskiq.com/blog/labs/magecart-newegg/ (RiskIQ, 2018)",
+        langs: WEB,
+        literals: ["serializeArray", "serialize(", "new FormData", 'querySelectorAll("input', "querySelectorAll('input"],
+        aux: JS_SEND_LITERALS,
+        match: (view, at) => view.has(JS_SEND_LITERALS) ? each4(at, (o) => {
+          const { text } = around(view, o, 1500, 1500);
+          if (!/addEventListener\s{0,4}\(\s{0,4}['"](?:submit|click|change|mouseup|touchend|blur|keyup)|\.(?:bind|on)\s{0,4}\(\s{0,4}['"](?:[a-z ]{0,20}\b)?(?:submit|click|change|mouseup|touchend|blur|keyup)|\.(?:submit|click|change)\s{0,4}\(\s{0,4}function|onsubmit\s{0,4}=|onclick\s{0,4}=/i.test(text)) return void 0;
+          if (!/payment|checkout|billing|\bcard|cc_|cvv|order|onepage/i.test(text)) return void 0;
+          return sendsAway(text) ? { offset: o, note: "payment form serialized to another host" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "js-obfuscated-payment-skimmer",
+        family: "skimmers",
+        severity: "critical",
+        description: "strings hidden in hex escapes, char codes, base64 or a packer table name checkout pages or card fields, next to code that sends data",
+        reference: "https://www.malwarebytes.com/blog/threat-intelligence/2019/07/magecart-skimmers-obfuscation ; https://sansec.io/research/javascript-obfuscation-skimmers",
+        langs: WEB,
+        literals: ["\\x", "fromCharCode", "atob", "eval(function(p,a,c,k,e", "&#", "\\u00", "_0x"],
+        match: (view) => {
+          const found = /* @__PURE__ */ new Set();
+          let first = -1;
+          for (const d of view.decoded()) {
+            if (d.how === "concat" || !readable(d.text)) continue;
+            if (first >= 0 && Math.abs(d.offset - first) > 64 * 1024) continue;
+            const t = d.text;
+            let hit = false;
+            if (/onepage|onestep|firecheckout|checkout/i.test(t)) {
+              found.add("checkout");
+              hit = true;
+            }
+            if (PAYMENT_FIELD.test(t) || /billing[:[]|\bcc_|payment\[/i.test(t)) {
+              found.add("payment");
+              hit = true;
+            }
+            if (JS_SEND.test(t) || /\bsend\b|\bajax\b|\bpost\b|XMLHttp|sendBeacon|WebSocket|\bImage\b|\bsrc\b/i.test(t)) {
+              found.add("send");
+              hit = true;
+            }
+            if (/input|select|textarea|querySelectorAll|getElementsByName|\bvalue\b|serialize/i.test(t)) {
+              found.add("harvest");
+              hit = true;
+            }
+            if (/\bscript\b|appendChild|createElement|document\.write|\bwrite\b|insertBefore/i.test(t) && /https?|\/\//i.test(t)) {
+              found.add("inject");
+              hit = true;
+            }
+            if (hit && first < 0) first = d.offset;
+          }
+          if (!(found.has("checkout") || found.has("payment"))) return void 0;
+          if (!found.has("send") && !found.has("harvest") && !found.has("inject")) return void 0;
+          return found.size >= 3 ? { offset: Math.max(0, first), note: `hidden strings: ${[...found].sort().join("+")}` } : void 0;
+        }
+      },
+      {
+        id: "js-fake-payment-form",
+        family: "skimmers",
+        severity: "critical",
+        description: "injects a payment form (card number, expiry, CVV inputs) into the page from a script string and sends what is typed",
+        reference: "https://sansec.io/research/fake-payment-form-skimmer ; https://www.malwarebytes.com/blog/news/2021/02/skimmer-fake-payment-form",
+        langs: WEB,
+        literals: ["<input", "&lt;input", "\\x3cinput", "<form", "insertAdjacentHTML", "innerHTML"],
+        aux: JS_SEND_LITERALS,
+        match: (view, at) => view.has(JS_SEND_LITERALS) ? each4(at, (o) => {
+          const { text } = around(view, o, 300, 1500);
+          if (!/['"`+]\s{0,4}<(?:input|form|div)[^>]{0,200}|innerHTML\s{0,4}[+]?=|insertAdjacentHTML|\.(?:html|append|prepend|after|before)\s{0,4}\(\s{0,4}['"`]\s{0,4}</i.test(text)) return void 0;
+          const cards = text.match(/cc_?number|card_?number|cardnum|cc-number|\bcvv|\bcvc|cc_cid|card_code|expir|cc_exp|securitycode/gi);
+          if (!cards || new Set(cards.map((c) => c.toLowerCase().slice(0, 4))).size < 2) return void 0;
+          const wide = view.text(o - 3e3, o + 5e3);
+          return sendsAway(wide) ? { offset: o, note: "injected card form with a send" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "js-charcode-shift-loader",
+        family: "skimmers",
+        severity: "critical",
+        description: "a string is decoded character by character (charCodeAt \xB1 key \u2192 fromCharCode) and written into the page or evaluated",
+        reference: "https://blog.sucuri.net/2018/12/javascript-injections-fromcharcode.html ; gwillem/magento-malware-scanner corpus notes (shifted-string loaders)",
+        langs: WEB,
+        literals: ["charCodeAt"],
+        caseSensitive: true,
+        aux: ["fromCharCode", "document.write", "eval", "appendChild", "Function("],
+        match: (view, at) => each4(at.slice(0, 50), (o) => {
+          const { text } = around(view, o, 300, 300);
+          if (!/fromCharCode\s{0,2}\(\s{0,2}[^()\n]{0,40}charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}(?:[-+^]\s{0,2}[A-Za-z0-9_.]{1,12}|%)/.test(text) && !/charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}[-+^]\s{0,2}\d{1,3}[^;\n]{0,80}fromCharCode/.test(text)) return void 0;
+          const wide = view.text(o - 600, o + 800);
+          return /document\s{0,2}\.\s{0,2}write\s{0,2}\(|\beval\s{0,2}\(|new\s{1,4}Function|\.innerHTML\s{0,2}=/.test(wide) && /['"][^'"\n]{60}/.test(wide) ? { offset: o, note: "shifted string run or written" } : void 0;
+        })
+      },
+      {
+        id: "php-serverside-card-capture",
+        family: "skimmers",
+        severity: "critical",
+        description: 'PHP reads the card number/CVV of a payment (Magento $payment->getCcNumber(), $_POST["payment"]["cc_number"]) and stores, mails or posts it out',
+        reference: "https://sansec.io/research/magento-server-side-skimmer ; https://www.trustwave.com/en-us/resources/blogs/spiderlabs-blog/ (server-side Magento skimmers)",
+        langs: ["php", "html"],
+        literals: ["getccnumber", "cc_number", "getcccid", "cc_cid", "ccnumber", "card_number", "cardnumber", "cvv", "getpayment"],
+        aux: ["mail", "file_put_contents", "fopen", "fwrite", "curl_exec", "file_get_contents", "base64_encode", "setcookie"],
+        match: (view, at) => each4(at, (o) => {
+          const { text } = around(view, o, 2e3, 2500);
+          if (!/getCcNumber\s{0,4}\(|getCcCid\s{0,4}\(|\[\s{0,4}['"]cc_(?:number|cid)['"]\s{0,4}\]|\$_POST\s{0,4}\[\s{0,4}['"]payment['"]|getData\s{0,4}\(\s{0,4}['"]cc_|\$_(?:POST|REQUEST)\s{0,4}\[\s{0,4}['"](?:card_?number|cvv|ccnumber)/i.test(text)) return void 0;
+          if (/\b(?:file_put_contents|fopen)\s{0,4}\([^;]{0,200}\.(?:jpe?g|png|gif|ico|css|js|txt|dat|log)['"][^;]{0,80}/i.test(text)) return { offset: o, note: "card data written to a file" };
+          if (/(?<![\w>:])mail\s{0,4}\(/i.test(text)) return { offset: o, note: "card data mailed" };
+          if (/(?:file_get_contents|curl_init|fsockopen|fopen)\s{0,4}\(\s{0,4}['"](?:https?:)?\/\/|CURLOPT_URL\s{0,4},\s{0,4}['"]https?:\/\/|base64_encode\s{0,4}\([^;]{0,200}(?:curl|file_get_contents|http)/i.test(text)) return { offset: o, note: "card data posted out" };
+          return void 0;
+        })
+      }
+    ];
+  }
+});
+
+// src/checks/malicious-code/decode.ts
+import { inflateRawSync, inflateSync, gunzipSync } from "node:zlib";
+function isHex(c) {
+  return c >= 48 && c <= 57 || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+}
+function unescapeQuoted(s, open6) {
+  const q = s[open6];
+  let out = "";
+  let escapes = 0;
+  let i2 = open6 + 1;
+  for (; i2 < s.length && out.length < MAX_ONE; i2++) {
+    const c = s[i2];
+    if (c === q || c === "\n" && q !== "`" && escapes * 4 < out.length) break;
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const n = s[i2 + 1] ?? "";
+    if (n === "x" && isHex(s.charCodeAt(i2 + 2)) && isHex(s.charCodeAt(i2 + 3))) {
+      out += String.fromCharCode(parseInt(s.slice(i2 + 2, i2 + 4), 16));
+      i2 += 3;
+      escapes++;
+    } else if (n === "u" && /^[0-9a-fA-F]{4}$/.test(s.slice(i2 + 2, i2 + 6))) {
+      out += String.fromCharCode(parseInt(s.slice(i2 + 2, i2 + 6), 16));
+      i2 += 5;
+      escapes++;
+    } else if (n >= "0" && n <= "7") {
+      let j = i2 + 1;
+      while (j < i2 + 4 && (s[j] ?? "") >= "0" && (s[j] ?? "") <= "7") j++;
+      out += String.fromCharCode(parseInt(s.slice(i2 + 1, j), 8) & 255);
+      i2 = j - 1;
+      escapes++;
+    } else {
+      out += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
+      i2++;
+    }
+  }
+  return [out, escapes, i2];
+}
+function percentDecodeLatin1(body) {
+  let out = "";
+  for (let i2 = 0; i2 < body.length; i2++) {
+    const c = body[i2];
+    if (c === "%" && i2 + 2 < body.length && isHex(body.charCodeAt(i2 + 1)) && isHex(body.charCodeAt(i2 + 2))) {
+      out += String.fromCharCode(parseInt(body.slice(i2 + 1, i2 + 3), 16));
+      i2 += 2;
+    } else out += c;
+  }
+  return out;
+}
+function rot13(s) {
+  let out = "";
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c >= 65 && c <= 90) out += String.fromCharCode((c - 65 + 13) % 26 + 65);
+    else if (c >= 97 && c <= 122) out += String.fromCharCode((c - 97 + 13) % 26 + 97);
+    else out += s.charAt(i2);
+  }
+  return out;
+}
+function tryInflate(bytes2) {
+  for (const f of [inflateRawSync, inflateSync, gunzipSync]) {
+    try {
+      return f(bytes2, { maxOutputLength: MAX_ONE }).toString("latin1");
+    } catch {
+    }
+  }
+  return void 0;
+}
+function isBase64Char(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47 || c === 61 || c === 45 || c === 95 || c === 10 || c === 13 || c === 92;
+}
+function decodeAll(raw) {
+  let read10 = 0;
+  const input = {
+    length: raw.length,
+    positions: raw.positions,
+    text: (from, to) => {
+      if (read10 >= MAX_READ) return "";
+      const t = raw.text(from, Math.min(to, from + (MAX_READ - read10)));
+      read10 += t.length;
+      return t;
+    }
+  };
+  const out = [];
+  let chars = 0;
+  const push = (offset, text, how) => {
+    if (out.length >= MAX_DECODED_ITEMS || chars >= MAX_DECODED_CHARS || text.length === 0) return;
+    chars += text.length;
+    out.push({ offset, text, how });
+  };
+  const done = /* @__PURE__ */ new Set();
+  for (const lit of ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4"]) {
+    let last = -1;
+    for (const at of input.positions(lit)) {
+      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
+      const back = input.text(at - 400, at);
+      let open6 = -1;
+      for (let i2 = back.length - 1; i2 >= 0; i2--) {
+        const c = back[i2];
+        if ((c === '"' || c === "'" || c === "`") && back[i2 - 1] !== "\\") {
+          open6 = at - back.length + i2;
+          break;
+        }
+      }
+      if (open6 < 0 || done.has(open6)) continue;
+      done.add(open6);
+      let s = input.text(open6, open6 + 4096);
+      let [text, escapes, end] = unescapeQuoted(s, 0);
+      if (end >= s.length && s.length === 4096 && escapes >= 4) {
+        s = input.text(open6, open6 + MAX_ONE);
+        [text, escapes, end] = unescapeQuoted(s, 0);
+      }
+      last = open6 + end;
+      if (escapes >= 4 && escapes * 4 >= text.length) push(open6, text, "escape");
+    }
+  }
+  for (const at of input.positions("fromcharcode")) {
+    const probe = input.text(at, at + 64);
+    if (!/^fromcharcode['"\]]{0,3}\s{0,2}\(\s{0,2}\d/i.test(probe)) continue;
+    let s = input.text(at, at + 4096);
+    if (/^[^)]{4000}/.test(s.slice(0, 4e3)) || !s.includes(")")) s = input.text(at, at + 256 * 1024);
+    let i2 = s.indexOf("(");
+    if (i2 < 0 || i2 > 20) continue;
+    i2++;
+    let text = "";
+    let num = "";
+    let count2 = 0;
+    for (; i2 < s.length; i2++) {
+      const c = s[i2];
+      if (c >= "0" && c <= "9") num += c;
+      else if (c === "," || c === ")" || c === " " || c === "\n" || c === "\r" || c === "	") {
+        if (num) {
+          text += String.fromCharCode(Number(num) & 65535);
+          num = "";
+          count2++;
+        }
+        if (c === ")") break;
+      } else break;
+    }
+    if (count2 >= 4) push(at, text, "charcode");
+  }
+  {
+    let last = -1;
+    for (const at of input.positions("chr(")) {
+      if (at <= last) continue;
+      if (!/^chr\s{0,2}\(\s{0,2}\d{1,3}\s{0,2}\)\s{0,4}\./i.test(input.text(at, at + 24))) continue;
+      const s = input.text(at, at + 8 * 1024);
+      let i2 = 0;
+      let text = "";
+      let count2 = 0;
+      for (; ; ) {
+        const m = /^chr\s{0,2}\(\s{0,2}(\d{1,3})\s{0,2}\)\s{0,4}\.?\s{0,4}/i.exec(s.slice(i2, i2 + 40));
+        if (m) {
+          text += String.fromCharCode(Number(m[1]) & 255);
+          i2 += m[0].length;
+          count2++;
+          continue;
+        }
+        const q = s[i2];
+        if (q === '"' || q === "'") {
+          const [lit, , end] = unescapeQuoted(s.slice(i2, i2 + 400), 0);
+          if (end >= 400) break;
+          text += lit;
+          i2 += end + 1;
+          const dot = /^\s{0,4}\.\s{0,4}/.exec(s.slice(i2, i2 + 20));
+          if (!dot) break;
+          i2 += dot[0].length;
+          continue;
+        }
+        break;
+      }
+      last = at + i2;
+      if (count2 >= 3) push(at, text, "chr");
+    }
+  }
+  {
+    let last = -1;
+    for (const at of input.positions("&#")) {
+      if (at <= last) continue;
+      if (!/^&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#/i.test(input.text(at, at + 40))) continue;
+      const s = input.text(at, at + 8 * 1024);
+      let i2 = 0;
+      let text = "";
+      let count2 = 0;
+      for (; ; ) {
+        const m = /^&#(x[0-9a-f]{1,4}|\d{1,5});?/i.exec(s.slice(i2, i2 + 10));
+        if (!m) break;
+        const v = m[1];
+        text += String.fromCharCode(v[0] === "x" || v[0] === "X" ? parseInt(v.slice(1), 16) : Number(v));
+        i2 += m[0].length;
+        count2++;
+      }
+      last = at + i2;
+      if (count2 >= 6) push(at, text, "entity");
+    }
+  }
+  for (const lit of ["unescape", "decodeuricomponent"]) {
+    for (const at of input.positions(lit)) {
+      if (!/^[a-z]{8,20}\s{0,4}\(\s{0,4}['"][^'"]{0,8}%[0-9a-f]{2}/i.test(input.text(at, at + 50))) continue;
+      const s = input.text(at, at + 64 * 1024);
+      const q = /\(\s{0,4}(['"])/.exec(s.slice(0, 40));
+      if (!q) continue;
+      const start = (q.index ?? 0) + q[0].length - 1;
+      const end = s.indexOf(q[1], start + 1);
+      if (end < 0) continue;
+      const body = s.slice(start + 1, end);
+      if ((body.match(/%[0-9a-fA-F]{2}/g) ?? []).length < 4) continue;
+      try {
+        push(at, decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, "%25")), "percent");
+      } catch {
+        push(at, percentDecodeLatin1(body), "percent");
+      }
+    }
+  }
+  for (const lit of ["atob", "base64_decode"]) {
+    for (const at of input.positions(lit).slice(0, 500)) {
+      const q = /^[a-z0-9_]{4,16}\s{0,4}\(\s{0,4}(['"])/i.exec(input.text(at, at + 40));
+      if (!q) continue;
+      let s = input.text(at, at + 4096);
+      const start = q[0].length;
+      let end = start;
+      while (end < s.length && isBase64Char(s.charCodeAt(end))) end++;
+      if (end === s.length && s.length === 4096) {
+        s = input.text(at, at + 4 * 1024 * 1024);
+        while (end < s.length && isBase64Char(s.charCodeAt(end))) end++;
+      }
+      if (s[end] !== q[1] || end - start < 8) continue;
+      const body = s.slice(start, end).replace(/\\[rn]|[\r\n\\]/g, "");
+      const bytes2 = Buffer.from(body, "base64");
+      const before = input.text(at - 60, at).toLowerCase();
+      let text = bytes2.toString("latin1");
+      let how = "base64";
+      if (/(?:gzinflate|gzuncompress|gzdecode)\s{0,4}\(\s{0,4}$/.test(before) || (bytes2[0] === 120 || bytes2[0] === 31) || !PRINTABLE_64.test(text.slice(0, 64))) {
+        const inflated = tryInflate(bytes2);
+        if (inflated !== void 0) {
+          text = inflated;
+          how = "inflate";
+        }
+      }
+      if (/str_rot13\s{0,4}\(\s{0,4}(?:gzinflate\s{0,4}\(\s{0,4})?$/.test(before)) text = rot13(text);
+      if (/strrev\s{0,4}\(\s{0,4}$/.test(before)) text = text.split("").reverse().join("");
+      push(at, text.slice(0, MAX_ONE), how);
+    }
+  }
+  for (const lit of ["'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`]) {
+    let last = -1;
+    for (const at of input.positions(lit).slice(0, 2e3)) {
+      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
+      const back = input.text(at - 64, at + 1);
+      let i2 = back.length - 2;
+      while (i2 >= 0 && back[i2] !== back[back.length - 1]) i2--;
+      if (i2 < 0) continue;
+      const open6 = at - (back.length - 1) + i2;
+      const s = input.text(open6, open6 + 8 * 1024);
+      let text = "";
+      let pieces = 0;
+      let escaped = 0;
+      let j = 0;
+      for (; ; ) {
+        const q = s[j];
+        if (q !== '"' && q !== "'") break;
+        const [piece, esc, end] = unescapeQuoted(s.slice(j, j + 2e3), 0);
+        if (j + end >= s.length) break;
+        if (end >= 2e3 || end - 1 > 40 && esc === 0) break;
+        text += piece;
+        escaped += esc;
+        pieces++;
+        j += end + 1;
+        const m = /^\s{0,4}[.+]\s{0,4}/.exec(s.slice(j, j + 12));
+        if (!m) break;
+        j += m[0].length;
+      }
+      last = open6 + j;
+      if (pieces >= 3 || pieces >= 2 && escaped >= 4) push(open6, text, escaped >= 4 ? "escape" : "concat");
+    }
+  }
+  for (const lit of ["str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower"]) {
+    for (const at of input.positions(lit).slice(0, 300)) {
+      const s = input.text(at, at + 600);
+      const open6 = s.indexOf("(");
+      if (open6 < 0 || open6 > 20 || !/^\(\s{0,4}['"]/.test(s.slice(open6, open6 + 8))) continue;
+      const lits = [];
+      let i2 = open6 + 1;
+      for (let n = 0; n < 4; n++) {
+        while (s[i2] === " ") i2++;
+        const q = s[i2];
+        if (q === '"' || q === "'") {
+          const [v2, , end] = unescapeQuoted(s.slice(i2, i2 + 400), 0);
+          if (end >= 400) break;
+          lits.push(v2);
+          i2 += end + 1;
+        } else {
+          const m = /^-?\d{1,4}/.exec(s.slice(i2, i2 + 6));
+          if (!m) break;
+          lits.push(m[0]);
+          i2 += m[0].length;
+        }
+        while (s[i2] === " ") i2++;
+        if (s[i2] === ",") i2++;
+        else break;
+      }
+      if (s[i2] !== ")" || lits.length === 0) continue;
+      let v;
+      const name = lit.replace("(", "").toLowerCase();
+      if (name === "str_replace" && lits.length === 3) v = lits[2].split(lits[0]).join(lits[1]);
+      else if (name === "strtr" && lits.length === 3) {
+        const from = lits[1] ?? "";
+        const to = lits[2] ?? "";
+        v = lits[0].replace(/./gs, (c) => {
+          const k = from.indexOf(c);
+          return k >= 0 && k < to.length ? to[k] : c;
+        });
+      } else if (name === "substr_replace" && lits.length >= 3) v = lits[0].slice(0, Number(lits[2])) + lits[1];
+      else if (name === "strrev" && lits.length === 1) v = lits[0].split("").reverse().join("");
+      else if (name === "str_rot13" && lits.length === 1) v = rot13(lits[0]);
+      else if (name === "trim" && lits.length === 1) v = lits[0].trim();
+      else if (name === "hex2bin" && lits.length === 1 && /^[0-9a-f]{2,}$/i.test(lits[0])) v = Buffer.from(lits[0], "hex").toString("latin1");
+      else if ((name === "ucwords" || name === "strtolower") && lits.length === 1) v = lits[0].toLowerCase();
+      if (v !== void 0 && v.length >= 3 && v.length <= 4096) push(at, v, "transform");
+    }
+  }
+  for (const at of input.positions(").$").slice(0, 200)) {
+    const s = input.text(at - 40, at + 8 * 1024);
+    const start = s.search(/\$[A-Za-z_]\w{0,20}\s{0,2}\(\s{0,2}\d{2,3}\s{0,2}\)\s{0,2}\.\s{0,2}\$/);
+    if (start < 0 || start > 40) continue;
+    let i2 = start;
+    let text = "";
+    let count2 = 0;
+    for (; ; ) {
+      const m = /^\$[A-Za-z_]\w{0,20}\s{0,4}\(\s{0,2}(\d{2,3})\s{0,2}\)\s{0,4}\.?\s{0,4}/.exec(s.slice(i2, i2 + 40));
+      if (!m) break;
+      text += String.fromCharCode(Number(m[1]) & 255);
+      i2 += m[0].length;
+      count2++;
+    }
+    if (count2 >= 4) push(at, text, "chr");
+  }
+  for (const at of input.positions("='=").concat(input.positions('"=')).slice(0, 50)) {
+    if (!/^['"]?=['"]=[A-Za-z0-9+/]{60}/.test(input.text(at, at + 70))) continue;
+    const s = input.text(at, at + 512 * 1024);
+    const q = s.indexOf("=") + 1;
+    const quote = s[q];
+    if (quote !== '"' && quote !== "'") continue;
+    let end = q + 1;
+    while (end < s.length && isBase64Char(s.charCodeAt(end))) end++;
+    if (s[end] !== quote || end - q < 200) continue;
+    const rev2 = s.slice(q + 1, end).split("").reverse().join("");
+    const text = Buffer.from(rev2, "base64").toString("latin1");
+    if (PRINTABLE_32.test(text)) push(at, text, "base64");
+  }
+  for (const at of input.positions("eval(function(p,a,c,k,e")) {
+    const s = input.text(at, at + 256 * 1024);
+    const split = s.indexOf(".split('|')");
+    if (split < 0) continue;
+    const q = s.lastIndexOf("'", split - 1);
+    const open6 = s.lastIndexOf("'", q - 1);
+    if (open6 < 0) continue;
+    push(at, s.slice(open6 + 1, q).split("|").join(" "), "packer");
+  }
+  return out;
+}
+var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ;
+var init_decode = __esm({
+  "src/checks/malicious-code/decode.ts"() {
+    "use strict";
+    MAX_DECODED_ITEMS = 2e3;
+    MAX_DECODED_CHARS = 4 * 1024 * 1024;
+    MAX_ONE = 1024 * 1024;
+    PRINTABLE_64 = /^[\t\n\r -~]{0,64}$/;
+    PRINTABLE_32 = /^[\t\n\r -~]{32}/;
+    MAX_READ = 32 * 1024 * 1024;
+  }
+});
+
+// src/checks/malicious-code/bigram-rank.ts
+var BIGRAM_RANK;
+var init_bigram_rank = __esm({
+  "src/checks/malicious-code/bigram-rank.ts"() {
+    "use strict";
+    BIGRAM_RANK = "000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000840020000000000000000006121602434330226433222222222220220000000000000000000000000030202245544533623443352544444222426000000000008800300000000000000000091235003345001374644555545015003200000000000000000000000000014032426466335013354305336520205160000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000800000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000035003000000000000000000b674856986864767776555555563695670000000000000000000000000076647687878877866778886888777565868300000000000300100000000000000000054325123420013125500010000101601200000000000000000000000000241130434354335123344423453332211011000000000004002000000000000000000645445353624745544333323136545534000000000000000000000000004652436565555554455555356555434443510000000000030000000000000000000005236210421301032232211111100200120000000000000000000000000043222132333322311233231333421210210000000000000300000000000000000000020222224430020343432222221111201000000000000000000000000000121052667666567566666756786655545221000000000001000000000000000000000403413132202213132322121011221214000000000000000000000000002110103234341220123212025221123041100000000000050040000000000000000006443506351110112221210101000020000000000000000000000000000012102132334332322324332334243122410102222222222522322222222222222222283544436474484664443343333665443400000000000000000000000000457353766676666567666656776655554443200000000006002000000000000000000566283476723254456555554442331253000000000000000000000000005512646565765664566666567755544461020000000000070040000000000000000008342424757337564100000000068353520000000000000000000000000044511432223312301212211534121110656100000000002800600000000000000000082333114447322272222211010212323200000000000000000000000000332012332232223112332214432121400220000000000014004000000000000000000613141033505333334322111222425131000000000000000000000000002330113222322232222332123322241213210000000000380060000000000000000008461320451011632666666676602100100000000000000000000000000053203264555545544555554556554343512000000000000400100000000000000000060324224332327425665444455232382000000000000000000000000000243021556555445445555535554443341311000000000007006000000000000000000715353064443326565555544442135131000000000000000000000000003431636676666665566667567656554422210000000000370060000000000000000007244431545725348344333223334334220000000000000000000000000034452265655555545665564565556443423200000000000500400000000000000000064522334362275537666667565561643000000000000000000000000000355022544544322222322321322116220341000000000015001000000000000000000625122354612646476666666664526331000000000000000000000000004551324544442333343323244413233303400000000000240010000000000000000006252222546326463666666566645162300000000000000000000000000045524154454523412333332243231222023000000000001400000000000000000000052412124452264536666665566441632000000000000000000000000000354051565554223322333224331522220230000000000014001000000000000000000524102143522645266666666654416121000000000000000000000000002640305444553322232313233323022102300000000000040010000000000000000005141022435216452666666655644060110000000000000000000000000025402034444422112223032222121212023000000000000300100000000000000000051420114352264426666666655341611000000000000000000000000000154020444344122123330303331212220220000000000003001000000000000000000514201142511644255666666663306000000000000000000000000000001530204344441221121122122122121202200000000000030010000000000000000005141011435116442666656555534060100000000000000000000000000015303144444432233324132232222111022000000000000300000000000000000000051401104161164435555656556330600100000000000000000000000000154031444444333233233334433322220220000000000016005000000000000000000757253144331222644433322237232022000000000000000000000000005431435565555454455555455654434352300000000000180070000000000000000006232212434031212111120313023420200000000000000000000000000013113144534532523434321545243221124000000000000100000000000000000000053202214220011163333322232004436000000000000000000000000000132000454445344424434413553242211101000000000014003000000000000000000846032345233232355334322222027820000000000000000000000000004320335444654454444554455644443352100000000000060020000000000000000008342433733113333554555665432554100000000000000000000000000034306375655565634555564665555442533000000000000400200000000000000000063423124441132342221111000513355100000000000000000000000000342113433343234223343623542422223320000000000002000000000000000000000403121042201121100011000000110003000000000000000000000000001221106455544552265447165535321201100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000006002000000000000000000515163074113233265544333323120122000000000000000000000000003464435344543453444444345533333240010000000000010000000000000000000002042321533332444432110000022202310000000000000000000000000036322355665545533556454565744623222100000000000500200000000000000000072423034574475530320000000562524000000000000000000000000000635103111111001000102101100000004440000000000003000000000000000000000403121134110222222211111101223211000000000000000000000000003402103113121212123221112201102022100000000000030020000000000000000005030422465324252453332213134130110000000000000000000000000033306276766666645666665676665444122100000000000400400000000000000000051214213341042532300000000342122400000000000000000000000000233225434434334323334434443322302130000000000035003000000000000000000725242375623656644444434545535443000000000000000000000000005540629787567575688857588876668524400000000000240020000000000000000005141312555125454444545444554243120000000000000000000000000045315175557554774755754765734464032000000000002500500000000000000000071413236551355555555544554543423200000000000000000000000000454052856585487477558547687544640350000000000036005000000000000000000836432466644657444453443436535543000000000000000000000000005550648667865575565676567665546434400000000000370050000000000000000009362434777347676454454444577465440000000000000000000000000066607586887776756879677988677875355000000000002500300000000000000000081422236652355545444444444642442200000000000000000000000000454152755567548446458447667443520230000000000026003000000000000000000725122266622656624423221435534533000000000000000000000000005540636555856673466666466675435315400000000000250030000000000000000007241213666236564334323223255344330000000000000000000000000044405374558445834555774657644353134000000000002400100000000000000000061412236452455543431132131443553200000000000000000000000000445051778878745568798657885746461340000000000012000000000000000000000503011154413434232211000232313011000000000000000000000000003340316434733254334364336454324201200000000000240030000000000000000006141212655325554223211213246242240000000000000000000000000045405275557455635555653565544354023000000000003600400000000000000000074533237662365652353342222562543400000000000000000000000000554163866786648458557645777653731440000000000025002000000000000000000714221265512555533332322224424532000000000000000000000000005540638655865474466677456564445413300000000000360040000000000000000008462334776436666345312122266454450000000000000000000000000056516385888786756667764588765464444100000000002500300000000000000000072512136551355542333202132542543300000000000000000000000000544052777857657577897748777776441340000000000036003000000000000000000624321366502556423433312346534333000000000000000000000000005540638566854773575577386774446333310000000000120000000000000000000004120101543013231432111122232032100000000000000000000000000031204053434443433634344544733333011100000000003600400000000000000000082623247762466753444212322663544300000000000000000000000000565173867796758466788648777654752451000000000036005000000000000000000826333477744778633443223326635344000000000000000000000000007651757576865784666677668875647424510000000000360050000000000000000008362434777346675344422314266455440000000000000000000000000066507485768659845666875877856574455000000000002400100000000000000000061402026440443427335555554321422100000000000000000000000000333151676685647457785728785444451230000000000013000000000000000000000514010254412434324533132334414421000000000000000000000000004530508454845372444564254443334302400000000000140020000000000000000007140102554235463323322222344241210000000000000000000000000044305274556446734446653664446342022000000000002400200000000000000000060403225552355535554444444542422200000000000000000000000000424153646565346334555735473445532330000000000026004000000000000000000725232367632656534431111225544342000000000000000000000000005650636555654463466667366644435444400000000000120000000000000000000005130211534123333323211112232132140000000000000000000000000024304164446335533444533344434344012000000000001800700000000000000000062414204312002303433211111010002600000000000000000000000000330231445444335244444425554532224160000000000004004000000000000000000644233144201112133322221214123211000000000000000000000000003432214344443342234534245434322236110000000000280060000000000000000006152311456216354100000000046242210000000000000000000000000034403442434542311322231443342211235100000000000100000000000000000000011102003211000010110100000000110000000000000000000000000000011100101110001001001101111011000002000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000";
+  }
+});
+
+// src/checks/malicious-code/literals.ts
+function rank(a, b) {
+  if (a >= 128 || b >= 128) return 0;
+  return parseInt(BIGRAM_RANK[a * 128 + b], 16);
+}
+var FOLD, LiteralSet;
+var init_literals = __esm({
+  "src/checks/malicious-code/literals.ts"() {
+    "use strict";
+    init_bigram_rank();
+    FOLD = new Uint8Array(256);
+    for (let i2 = 0; i2 < 256; i2++) FOLD[i2] = i2 >= 65 && i2 <= 90 ? i2 + 32 : i2;
+    LiteralSet = class {
+      literals = [];
+      index = /* @__PURE__ */ new Map();
+      table = new Uint8Array(65536);
+      /** The literals anchored on each pair (an array, not a Map: it is read in the hot loop). */
+      lists = new Array(65536);
+      /** Register a literal (folded to lower case); returns its id. */
+      add(literal) {
+        const key = literal.toLowerCase();
+        const known = this.index.get(key);
+        if (known !== void 0) return known;
+        const id = this.literals.length;
+        this.literals.push(key);
+        this.index.set(key, id);
+        const bytes2 = Buffer.from(key, "latin1");
+        if (bytes2.length < 2) throw new Error(`literal too short: ${literal}`);
+        let best = 1;
+        let bestRank = Infinity;
+        for (let k = 1; k < bytes2.length; k++) {
+          const r = rank(bytes2[k - 1], bytes2[k]);
+          if (r < bestRank) {
+            bestRank = r;
+            best = k;
+          }
+        }
+        const h = bytes2[best - 1] << 8 | bytes2[best];
+        this.table[h] = 1;
+        (this.lists[h] ??= []).push({ id, bytes: bytes2, k: best });
+        return id;
+      }
+      id(literal) {
+        return this.index.get(literal.toLowerCase());
+      }
+      /**
+       * Offsets of every literal in `bytes`, per literal id (at most `cap` per literal;
+       * undefined where a literal does not occur), and how many were found in all. The hot
+       * loop: one table load per byte, and a verification only where an anchor pair matched.
+       */
+      scan(bytes2, cap = 5e3) {
+        const out = new Array(this.literals.length);
+        let total = 0;
+        const n = bytes2.length;
+        if (n < 2) return { hits: out, total };
+        const table2 = this.table;
+        let prev = FOLD[bytes2[0]];
+        for (let i2 = 1; i2 < n; i2++) {
+          const cur = FOLD[bytes2[i2]];
+          const h = prev << 8 | cur;
+          prev = cur;
+          if (table2[h] === 0) continue;
+          const list3 = this.lists[h];
+          for (let j = 0; j < list3.length; j++) {
+            const a = list3[j];
+            const start = i2 - a.k;
+            const lit = a.bytes;
+            if (start < 0 || start + lit.length > n) continue;
+            let m = 0;
+            while (m < lit.length && FOLD[bytes2[start + m]] === lit[m]) m++;
+            if (m === lit.length) {
+              const found = out[a.id] ??= [];
+              if (found.length < cap) {
+                found.push(start);
+                total++;
+              }
+            }
+          }
+        }
+        return { hits: out, total };
+      }
+    };
+  }
+});
+
+// src/checks/malicious-code/engine.ts
+function compile(lang) {
+  let c = compiled2.get(lang);
+  if (c) return c;
+  const set = new LiteralSet();
+  const rules = [];
+  for (const rule of RULES) {
+    if (!rule.langs.includes(lang)) continue;
+    const ids = rule.literals.map((l) => set.add(l));
+    for (const l of rule.aux ?? []) set.add(l);
+    rules.push({ rule, ids });
+  }
+  const decodeIds = DECODE_LITERALS.map((l) => set.add(l));
+  c = { set, rules, decodeIds };
+  compiled2.set(lang, c);
+  return c;
+}
+function scanText(bytes2, lang, depth = 0) {
+  const { set, rules, decodeIds } = compile(lang);
+  const { hits, total } = set.scan(bytes2);
+  if (total === 0) return [];
+  const view = new TextView(lang, bytes2, hits, set);
+  const found = [];
+  for (const { rule, ids } of rules) {
+    let at;
+    for (const id of ids) {
+      const h = hits[id];
+      if (h) at = at ? at.concat(h) : h.slice();
+    }
+    if (!at) continue;
+    if (rule.caseSensitive) at = at.filter((o) => rule.literals.some((l) => bytes2.toString("latin1", o, o + l.length) === l));
+    if (at.length === 0) continue;
+    at.sort((a, b) => a - b);
+    const hit = rule.match(view, at);
+    if (hit) found.push(hit.note === void 0 ? { rule, offset: hit.offset } : { rule, offset: hit.offset, note: hit.note });
+  }
+  if (depth < MAX_DEPTH && decodeIds.some((id) => hits[id] !== void 0)) scanLayers(view, lang, depth, found);
+  return found;
+}
+function scanLayers(view, lang, depth, found) {
+  let budget = LAYER_BUDGET;
+  for (const d of view.decoded()) {
+    if (budget <= 0) break;
+    if (d.text.length < 48 || !CODE_START.test(d.text.slice(0, 2048))) continue;
+    if (d.how === "concat" && (lang === "js" || d.text.length < 40)) continue;
+    if (d.how === "transform" || d.how === "chr" || d.how === "packer") continue;
+    budget -= d.text.length;
+    const innerLang = lang !== "js" && PHP_INSIDE.test(d.text.slice(0, 4096)) ? "php" : lang === "php" || lang === "html" ? "html" : lang;
+    for (const f of scanText(Buffer.from(d.text, "latin1"), innerLang, depth + 1)) {
+      if (found.some((k) => k.rule === f.rule)) continue;
+      const layer = f.layer ? `${d.how}>${f.layer}` : d.how;
+      found.push(f.note === void 0 ? { rule: f.rule, offset: d.offset, layer } : { rule: f.rule, offset: d.offset, note: f.note, layer });
+    }
+  }
+}
+var RULES, MAX_WINDOW, MAX_DEPTH, LAYER_BUDGET, DECODE_LITERALS, CODE_START, PHP_INSIDE, compiled2, NONE, TextView;
+var init_engine = __esm({
+  "src/checks/malicious-code/engine.ts"() {
+    "use strict";
+    init_exfiltration();
+    init_loaders();
+    init_shells();
+    init_skimmers();
+    init_decode();
+    init_literals();
+    RULES = [...SHELL_RULES, ...LOADER_RULES, ...SKIMMER_RULES, ...EXFILTRATION_RULES];
+    MAX_WINDOW = 4 * 1024 * 1024;
+    MAX_DEPTH = 2;
+    LAYER_BUDGET = 8 * 1024 * 1024;
+    DECODE_LITERALS = ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4", "fromcharcode", "chr(", "&#", "unescape", "decodeuricomponent", "atob", "base64_decode", "eval(function(p,a,c,k,e", "='=", '"=', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower", ").$", "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`];
+    CODE_START = /[($]/;
+    PHP_INSIDE = /<\?php|<\?=|\$_(?:POST|GET|REQUEST)|\beval\s{0,4}\(|\$[a-z_]\w{0,20}\s{0,4}=/i;
+    compiled2 = /* @__PURE__ */ new Map();
+    NONE = [];
+    TextView = class {
+      constructor(lang, bytes2, hits, set) {
+        this.lang = lang;
+        this.bytes = bytes2;
+        this.hits = hits;
+        this.set = set;
+      }
+      lang;
+      bytes;
+      hits;
+      set;
+      decodedCache;
+      get length() {
+        return this.bytes.length;
+      }
+      text(from, to) {
+        const a = Math.max(0, Math.min(this.bytes.length, from));
+        const b = Math.max(a, Math.min(this.bytes.length, to, a + MAX_WINDOW));
+        return this.bytes.toString("latin1", a, b);
+      }
+      positions(literal) {
+        const id = this.set.id(literal);
+        return id === void 0 ? NONE : this.hits[id] ?? NONE;
+      }
+      near(offset, literals, distance) {
+        for (const l of literals) for (const p of this.positions(l)) if (Math.abs(p - offset) <= distance) return true;
+        return false;
+      }
+      has(literals) {
+        for (const l of literals) if (this.positions(l).length > 0) return true;
+        return false;
+      }
+      decoded() {
+        this.decodedCache ??= decodeAll({ text: (a, b) => this.text(a, b), length: this.length, positions: (l) => this.positions(l) });
+        return this.decodedCache;
+      }
+    };
+  }
+});
+
 // src/report/sarif.ts
 function ruleId(finding) {
   return finding.advisory?.id ?? `${finding.kind}/${finding.rule ?? finding.kind}`;
@@ -15070,6 +16734,12 @@ function renderSarif(report2, category) {
       defaultConfiguration: { level: LEVEL[finding.severity] }
     };
     if (finding.advisory?.url) rule.helpUri = finding.advisory.url;
+    const described = RULE_TEXT.get(id);
+    if (described) {
+      rule.fullDescription = { text: `${described.description}. Research: ${described.reference}` };
+      const url = /https:\/\/\S+/.exec(described.reference)?.[0];
+      if (url) rule.helpUri = url;
+    }
     rules.set(id, rule);
   }
   const ruleList = [...rules.values()];
@@ -15083,7 +16753,7 @@ function renderSarif(report2, category) {
       {
         physicalLocation: {
           artifactLocation: { uri: uriOf(finding.path ?? report2.target.path) },
-          region: { startLine: 1 }
+          region: finding.excerpt === void 0 ? { startLine: finding.line ?? 1 } : { startLine: finding.line ?? 1, snippet: { text: finding.excerpt } }
         }
       }
     ],
@@ -15109,11 +16779,13 @@ function messageOf(finding) {
 function uriOf(path) {
   return path.replace(/^[/\\]+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
-var INFORMATION_URI, SECURITY_SEVERITY, LEVEL;
+var RULE_TEXT, INFORMATION_URI, SECURITY_SEVERITY, LEVEL;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
     init_version();
+    init_engine();
+    RULE_TEXT = new Map(RULES.map((rule) => [`malicious-code/${rule.id}`, rule]));
     INFORMATION_URI = "https://github.com/release-gate/release-gate";
     SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
     LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
@@ -18385,20 +20057,6 @@ var init_crates_io = __esm({
   }
 });
 
-// src/util/trim.ts
-function trimChars(text, chars, ends = "both") {
-  let start = 0;
-  let end = text.length;
-  if (ends === "both") while (start < end && chars.includes(text.charAt(start))) start++;
-  while (end > start && chars.includes(text.charAt(end - 1))) end--;
-  return text.slice(start, end);
-}
-var init_trim = __esm({
-  "src/util/trim.ts"() {
-    "use strict";
-  }
-});
-
 // src/advisories/versions/debian.ts
 function read2(version) {
   const text = trimChars(version, " 	");
@@ -18566,7 +20224,7 @@ function isNull(item2) {
   if ("qualifier" in item2) return RELEASE_QUALIFIERS.has(item2.qualifier);
   return item2.list.length === 0;
 }
-function rank(qualifier2) {
+function rank2(qualifier2) {
   if (RELEASE_QUALIFIERS.has(qualifier2)) return RELEASE_RANK;
   const index = QUALIFIERS.indexOf(qualifier2);
   return index === -1 ? `${QUALIFIERS.length}-${qualifier2}` : String(index);
@@ -18577,8 +20235,8 @@ function compareItem(a, b) {
     return "number" in b ? compareDigits(a.number, b.number) : 1;
   }
   if ("qualifier" in a) {
-    if (b === void 0) return compareCodeUnits2(rank(a.qualifier), RELEASE_RANK);
-    return "qualifier" in b ? compareCodeUnits2(rank(a.qualifier), rank(b.qualifier)) : -1;
+    if (b === void 0) return compareCodeUnits2(rank2(a.qualifier), RELEASE_RANK);
+    return "qualifier" in b ? compareCodeUnits2(rank2(a.qualifier), rank2(b.qualifier)) : -1;
   }
   if (b === void 0) {
     for (const each5 of a.list) {
@@ -26371,1645 +28029,6 @@ var init_text_reach = __esm({
     TAIL_BYTES = 4 * 1024 * 1024;
     SOURCE_MAP_BYTES = 32 * 1024 * 1024;
     MAX_MAP_SOURCES = 1e4;
-  }
-});
-
-// src/checks/malicious-code/common.ts
-function around(view, offset, before, after) {
-  const base = Math.max(0, offset - before);
-  return { text: view.text(base, offset + after), base };
-}
-function callArgs(view, offset, limit = 600) {
-  const text = view.text(offset, offset + limit);
-  const open6 = text.indexOf("(");
-  if (open6 < 0 || open6 > 80) return "";
-  let depth = 0;
-  let quote = "";
-  for (let i2 = open6; i2 < text.length; i2++) {
-    const c = text[i2];
-    if (quote) {
-      if (c === "\\") i2++;
-      else if (c === quote) quote = "";
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "(") depth++;
-    else if (c === ")") {
-      depth--;
-      if (depth === 0) return text.slice(open6 + 1, i2);
-    }
-  }
-  return text.slice(open6 + 1);
-}
-function variablesIn(code, max2 = 6) {
-  const out = [];
-  VAR.lastIndex = 0;
-  for (let m = VAR.exec(code); m && out.length < max2; m = VAR.exec(code)) {
-    const name = m[0];
-    if (name.startsWith("$_") && /^\$_(?:POST|GET|REQUEST|COOKIE|FILES|SERVER|SESSION|ENV)$/.test(name)) continue;
-    if (name === "$this" || out.includes(name)) continue;
-    out.push(name);
-  }
-  return out;
-}
-function escapeRegex(text) {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-}
-function assignedFrom(view, offset, vars, source, reach2 = 2e3) {
-  if (vars.length === 0) return false;
-  const { text } = around(view, offset, reach2, 0);
-  for (const name of vars) {
-    const assign = new RegExp(`${escapeRegex(name)}\\s{0,8}(?:\\[[^\\]\\n]{0,40}\\]\\s{0,4})?\\.?=(?!=)([^;]{0,400})`, "g");
-    for (let m = assign.exec(text); m; m = assign.exec(text)) if (source.test(m[1])) return true;
-  }
-  return false;
-}
-function countRun(text, from, token, max2 = 1e4) {
-  let count2 = 0;
-  let at = from;
-  while (count2 < max2) {
-    token.lastIndex = at;
-    const m = token.exec(text);
-    if (!m || m.index !== at || m[0].length === 0) break;
-    count2++;
-    at += m[0].length;
-  }
-  return { count: count2, end: at };
-}
-function urlHosts(code, max2 = 8) {
-  const out = [];
-  const re = /(?:https?:)?\/\/([a-z0-9][a-z0-9.-]{1,120}\.[a-z]{2,24})(?=[/:'"`?#\s]|$)/gi;
-  for (let m = re.exec(code); m && out.length < max2; m = re.exec(code)) out.push(m[1].toLowerCase());
-  return out;
-}
-var PHP_REQUEST, PHP_REQUEST_LITERALS, PHP_CODE_SINK, PHP_CMD_SINK, PHP_DECODER, PHP_DECODER_LITERALS, DANGEROUS_NAME, DANGEROUS_IN_TEXT, JS_SEND, JS_SEND_LITERALS, PAYMENT_FIELD, PAYMENT_LITERALS, VAR, GATEWAY_HOST;
-var init_common = __esm({
-  "src/checks/malicious-code/common.ts"() {
-    "use strict";
-    PHP_REQUEST = /\$_(?:POST|GET|REQUEST|COOKIE|FILES)\b|\$_SERVER\s{0,8}\[\s{0,8}['"]HTTP_|php:\/\/input|\bgetallheaders\s{0,8}\(|\bapache_request_headers\b|\$HTTP_RAW_POST_DATA|\$HTTP_(?:POST|GET|COOKIE)_VARS|\$\{\s{0,4}['"]_(?:POST|GET|REQUEST|COOKIE)|\$GLOBALS\s{0,4}\[\s{0,4}['"]_(?:POST|GET|REQUEST|COOKIE)|\bgetenv\s{0,4}\(\s{0,4}['"]HTTP_/;
-    PHP_REQUEST_LITERALS = ["getenv", "$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "$_FILES", "$_SERVER", "php://input", "getallheaders", "apache_request_headers", "$HTTP_", "{'_", '{"_', "['_", '["_'];
-    PHP_CODE_SINK = /\b(?:eval|assert|create_function)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,4})?\(/i;
-    PHP_CMD_SINK = /\b(?:system|passthru|shell_exec|exec|popen|proc_open|pcntl_exec)\s{0,8}\(/i;
-    PHP_DECODER = /\b(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|strtr|base_convert)\s{0,8}\(/i;
-    PHP_DECODER_LITERALS = ["base64_decode", "gzinflate", "gzuncompress", "gzdecode", "str_rot13", "strrev", "convert_uudecode", "hex2bin", "bzdecompress"];
-    DANGEROUS_NAME = /^(?:eval|assert|create_function|system|passthru|shell_exec|exec|popen|proc_open|pcntl_exec|base64_decode|gzinflate|gzuncompress|str_rot13|preg_replace|call_user_func|call_user_func_array|file_put_contents|move_uploaded_file|fwrite|fputs|include|require|phpinfo|_POST|_GET|_REQUEST|_COOKIE|GLOBALS|array_map|create_function|mail|curl_exec|fsockopen|file_get_contents)$/i;
-    DANGEROUS_IN_TEXT = /\b(?:eval|assert|create_function|system|passthru|shell_exec|popen|proc_open|pcntl_exec|base64_decode|gzinflate|gzuncompress|str_rot13|preg_replace|call_user_func(?:_array)?|file_put_contents|move_uploaded_file|fsockopen)\b|\$_(?:POST|GET|REQUEST|COOKIE)\b|\bGLOBALS\b/i;
-    JS_SEND = /\bnew\s{1,4}Image\b|\.sendBeacon\s{0,4}\(|\bnew\s{1,4}WebSocket\b|XMLHttpRequest|\bfetch\s{0,4}\(|\$\.(?:ajax|post|get)\s{0,4}\(|\bjQuery\.(?:ajax|post|get)\s{0,4}\(|\.(?:ajax|post)\s{0,4}\(|\.open\s{0,4}\(\s{0,4}['"](?:POST|GET)|createElement\s{0,4}\(\s{0,4}['"](?:script|img|iframe)|\.src\s{0,4}=|api\.telegram\.org/i;
-    JS_SEND_LITERALS = ["Image", "sendBeacon", "WebSocket", "XMLHttpRequest", "fetch", "ajax", ".post", ".open", "createElement", ".src", "telegram"];
-    PAYMENT_FIELD = /cc_?number|cc_cid|cc_exp|cc_owner|cc_type|card_?number|card-number|cc-number|cc-exp|cc-csc|cardnum|ccnum|credit_?card|creditcard|cardholder|card_holder|\bcvv2?\b|\bcvc\b|cvv_|_cvv|securitycode|security_code|expir(?:y|ation)_?(?:month|year|date)|payment\[cc|billing\[cc|authorizenet_cc|braintree_cc|card_code|cardcode/i;
-    PAYMENT_LITERALS = ["cc_number", "ccnumber", "cc_cid", "cc_exp", "cc_owner", "cardnumber", "card_number", "card-number", "cc-number", "cc-exp", "cc-csc", "cardnum", "ccnum", "credit_card", "creditcard", "cardholder", "card_holder", "cvv", "cvc", "securitycode", "security_code", "expiry", "expiration", "payment[cc", "card_code", "cardcode"];
-    VAR = /\$[A-Za-z_][A-Za-z0-9_]{0,40}/g;
-    GATEWAY_HOST = /(?:^|\.)(?:stripe\.com|stripe\.network|braintreegateway\.com|braintree-api\.com|paypal\.com|paypalobjects\.com|adyen\.com|adyenpayments\.com|checkout\.com|authorize\.net|mollie\.com|klarna\.com|squareup\.com|worldpay\.com|cybersource\.com|sagepay\.com|opayo\.co\.uk|payu\.com|razorpay\.com|mercadopago\.com|securepay\.com\.au|eway\.com\.au|2checkout\.com|globalpay\.com|realexpayments\.com|bluesnap\.com|amazonpay\.com|payments-amazon\.com|google\.com|googleapis\.com|gstatic\.com|apple\.com|afterpay\.com|affirm\.com|sezzle\.com|recurly\.com|chargebee\.com|spreedly\.com|vantiv\.com|firstdata\.com|elavon\.com|nmi\.com|paysafe\.com|payeezy\.com|shopify\.com|shopifycdn\.com|bigcommerce\.com|magento\.com|sentry\.io|segment\.(?:io|com)|algolia\.net|algolianet\.com|firebaseio\.com|hcaptcha\.com|recaptcha\.net|mozilla\.org|w3\.org|example\.com|example\.org|braintreepayments\.com|venmo\.com|github\.com|githubusercontent\.com|npmjs\.(?:com|org)|jsdelivr\.net|unpkg\.com|cloudflare\.com|schema\.org|adobe\.com|magento-opensource\.com|developer\.mozilla\.org)$/i;
-  }
-});
-
-// src/checks/malicious-code/exfiltration.ts
-function each(at, test) {
-  const n = Math.min(at.length, MAX_TRIES);
-  for (let i2 = 0; i2 < n; i2++) {
-    const hit = test(at[i2]);
-    if (hit) return hit;
-  }
-  return void 0;
-}
-var MAX_TRIES, FORM_DATA, EXFILTRATION_RULES;
-var init_exfiltration = __esm({
-  "src/checks/malicious-code/exfiltration.ts"() {
-    "use strict";
-    init_common();
-    MAX_TRIES = 200;
-    FORM_DATA = /\.value\b|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|FormData|localStorage|document\.cookie|querySelectorAll\s{0,4}\(\s{0,4}['"]input/;
-    EXFILTRATION_RULES = [
-      {
-        id: "js-beacon-encoded-form-data",
-        family: "exfiltration",
-        severity: "critical",
-        description: "form or card data, base64/URI-encoded, sent as the query of an image, sendBeacon or WebSocket to another host",
-        reference: "https://www.riskiq.com/blog/labs/magecart-british-airways-breach/ (RiskIQ, 2018) ; https://sansec.io/research/websocket-skimmer",
-        langs: ["js", "html", "php"],
-        literals: ["new Image", "sendBeacon", "WebSocket"],
-        caseSensitive: true,
-        match: (view, at) => each(at, (o) => {
-          const { text } = around(view, o, 2500, 1200);
-          if (!/btoa\s{0,4}\(|encodeURIComponent\s{0,4}\(|JSON\.stringify|escape\s{0,4}\(/.test(text) || !FORM_DATA.test(text)) return void 0;
-          if (!PAYMENT_FIELD.test(text) && !/checkout|billing|payment|password/i.test(text)) return void 0;
-          const hosts = urlHosts(text, 10).filter((h) => !GATEWAY_HOST.test(h));
-          return hosts.length > 0 || /atob\s{0,4}\(|fromCharCode|\\x[0-9a-f]{2}\\x/i.test(text) ? { offset: o, note: "encoded form data beaconed out" } : void 0;
-        })
-      },
-      {
-        id: "telegram-bot-exfiltration",
-        family: "exfiltration",
-        severity: "critical",
-        description: "form, card or login data sent to a Telegram bot (api.telegram.org/bot\u2026/sendMessage)",
-        reference: "https://blog.malwarebytes.com/threat-analysis/2020/09/web-skimmer-telegram-exfiltration/ (Malwarebytes, 2020)",
-        langs: ["js", "html", "php"],
-        literals: ["api.telegram.org"],
-        match: (view, at) => each(at, (o) => {
-          const { text } = around(view, o, 3e3, 2e3);
-          return PAYMENT_FIELD.test(text) || /checkout|billing|password|\$_POST|\.value\b|FormData|serialize/i.test(text) ? { offset: o, note: "data to a Telegram bot" } : void 0;
-        })
-      },
-      {
-        id: "php-post-data-to-static-file",
-        family: "exfiltration",
-        severity: "critical",
-        description: "PHP appends posted logins, cookies or card data to a file named like a static asset (.jpg, .png, .gif, .css, .ico) for later pickup",
-        reference: "https://sansec.io/research/magento-credential-harvesting ; https://blog.sucuri.net/2019/03/magento-credit-card-stealer-hides-in-images.html",
-        langs: ["php", "html"],
-        literals: ["file_put_contents", "fopen"],
-        match: (view, at) => each(at, (o) => {
-          const { text } = around(view, o, 1500, 1500);
-          if (!/\b(?:file_put_contents|fopen)\s{0,4}\([^;\n]{0,200}\.(?:jpe?g|png|gif|ico|css|svg|woff2?|ttf)['"]/i.test(view.text(o, o + 260))) return void 0;
-          if (!/FILE_APPEND|['"]a\+?['"]|fwrite|fputs/i.test(view.text(o - 200, o + 1500))) return void 0;
-          return PHP_REQUEST.test(text) && /\$_(?:POST|COOKIE|REQUEST)\b|login|passw|cc_|card|cvv|payment|billing|getPost/i.test(text) ? { offset: o, note: "request data stored as a static-looking file" } : void 0;
-        })
-      },
-      {
-        id: "php-post-harvest-stored",
-        family: "exfiltration",
-        severity: "critical",
-        description: "PHP walks every posted field (foreach $_POST), encodes or encrypts it and appends it to a file or posts it out (Visbot-style Magento harvester)",
-        reference: "https://sansec.io/research/visbot-magento-malware ; https://www.trustwave.com/en-us/resources/blogs/spiderlabs-blog/ (Visbot)",
-        langs: ["php", "html"],
-        literals: ["$_POST as", "$_REQUEST as", "foreach($_POST", "foreach ($_POST", "foreach( $_POST", "json_encode($_POST", "json_encode($_REQUEST", "serialize($_POST", "serialize($_REQUEST", "http_build_query($_POST", "print_r($_POST", "var_export($_POST", "implode($_POST"],
-        match: (view, at) => each(at, (o) => {
-          const win = view.text(o - 200, o + 3e3);
-          const out = /FILE_APPEND|fopen\s{0,4}\([^;]{0,200}['"]a\+?['"]|\bmail\s{0,4}\(|curl_exec|file_get_contents\s{0,4}\(\s{0,4}['"]https?:|fsockopen/i.test(win);
-          const hide = /openssl_public_encrypt|openssl_encrypt|base64_encode|str_rot13|gzdeflate|\.(?:jpe?g|png|gif|ico|css)['"]|touch\s{0,4}\(/i.test(win);
-          return out && hide ? { offset: o, note: "all posted fields stored or sent" } : void 0;
-        })
-      },
-      {
-        id: "php-request-data-posted-out",
-        family: "exfiltration",
-        severity: "critical",
-        description: "PHP posts request data or card data, encoded, to a literal URL on a host that is not a payment gateway (curl/file_get_contents/stream context)",
-        reference: "https://sansec.io/research/magento-server-side-skimmer ; https://www.trustwave.com/en-us/resources/blogs/spiderlabs-blog/ (server-side Magento skimmers posting to remote gates)",
-        langs: ["php", "html"],
-        literals: ["curl_exec", "curlopt_postfields", "stream_context_create", "file_get_contents", "fsockopen"],
-        match: (view, at) => each(at, (o) => {
-          const { text } = around(view, o, 3e3, 1500);
-          if (!/\$_(?:POST|REQUEST|COOKIE)\b|getCcNumber|getCcCid|\[\s{0,2}['"]cc_(?:number|cid)['"]/.test(text)) return void 0;
-          if (!/base64_encode|json_encode|serialize\s{0,2}\(|http_build_query|urlencode\s{0,2}\(|openssl_(?:public_)?encrypt/i.test(text)) return void 0;
-          if (!/CURLOPT_POST\b|CURLOPT_POSTFIELDS|['"]method['"]\s{0,4}=>\s{0,4}['"]POST|file_get_contents\s{0,4}\(\s{0,4}(?:['"]https?:|\$)|fsockopen/i.test(text)) return void 0;
-          const hosts = urlHosts(text, 12).filter((h) => !GATEWAY_HOST.test(h) && !/geoplugin|ip-api|ipinfo/i.test(h));
-          return hosts.length > 0 ? { offset: o, note: "request or card data posted to a literal URL" } : void 0;
-        })
-      },
-      {
-        id: "php-credential-mailer",
-        family: "exfiltration",
-        severity: "critical",
-        description: 'PHP mails or posts out admin logins or card data captured from the request ($_POST["login"], password fields, cc fields)',
-        reference: "https://sansec.io/research/magento-admin-credential-stealer ; https://blog.sucuri.net/2018/10/magento-credential-stealer.html",
-        langs: ["php", "html"],
-        literals: ["mail", "curl_exec", "file_get_contents"],
-        aux: ["$_POST", "$_REQUEST"],
-        match: (view, at) => view.has(["$_POST", "$_REQUEST"]) ? each(at, (o) => {
-          if (/[\w>:$]$/.test(view.text(o - 1, o))) return void 0;
-          const { text } = around(view, o, 1500, 600);
-          if (!/^mail\s{0,4}\(|^curl_exec\s{0,4}\(|^file_get_contents\s{0,4}\(\s{0,4}['"]https?:/i.test(view.text(o, o + 60))) return void 0;
-          return /\$_(?:POST|REQUEST)\s{0,4}\[\s{0,4}['"](?:login|payment|billing)['"]\s{0,4}\]\s{0,4}\[\s{0,4}['"](?:password|cc_number|cc_cid)|\$_(?:POST|REQUEST)\s{0,4}\[\s{0,4}['"](?:cc_?number|card_?number|cvv2?|cc_cid|ccnum)['"]/i.test(text) ? { offset: o, note: "captured credentials sent out" } : void 0;
-        }) : void 0
-      }
-    ];
-  }
-});
-
-// src/checks/malicious-code/loaders.ts
-function each2(at, test) {
-  const n = Math.min(at.length, MAX_TRIES2);
-  for (let i2 = 0; i2 < n; i2++) {
-    const hit = test(at[i2]);
-    if (hit) return hit;
-  }
-  return void 0;
-}
-function sinkAt(view, o) {
-  const before = view.text(o - 2, o);
-  if (/[A-Za-z0-9_$>:]$/.test(before)) return false;
-  return SINK_AT.test(view.text(o, o + 40));
-}
-function stringOps(text) {
-  let count2 = 0;
-  let quote = "";
-  let lastEnd = "";
-  for (let i2 = 0; i2 < text.length && count2 < 50; i2++) {
-    const c = text[i2];
-    if (quote) {
-      if (c === "\\") i2++;
-      else if (c === quote) {
-        quote = "";
-        lastEnd = "s";
-      }
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      quote = c;
-      continue;
-    }
-    if (c === "/" && text[i2 + 1] === "/" || c === "#") {
-      const nl = text.indexOf("\n", i2);
-      i2 = nl < 0 ? text.length : nl;
-      lastEnd = "";
-      continue;
-    }
-    if (c === "*" && /(?:^|\n)[ \t]{0,40}$/.test(text.slice(Math.max(0, i2 - 41), i2))) {
-      const nl = text.indexOf("\n", i2);
-      i2 = nl < 0 ? text.length : nl;
-      lastEnd = "";
-      continue;
-    }
-    if (c === "/" && text[i2 + 1] === "*") {
-      const close = text.indexOf("*/", i2 + 2);
-      i2 = close < 0 ? text.length : close + 1;
-      lastEnd = "";
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\n" || c === "\r") continue;
-    if ((c === "^" || c === "|" || c === "&") && text[i2 + 1] !== c && text[i2 - 1] !== c && text[i2 + 1] !== "=") {
-      let j = i2 + 1;
-      while (text[j] === " " || text[j] === "~" || text[j] === "\n" || text[j] === "	") j++;
-      const next = text[j] ?? "";
-      if (lastEnd === "s" && (next === '"' || next === "'" || /[A-Za-z_]/.test(next)) || lastEnd === "w" && (next === '"' || next === "'")) count2++;
-      lastEnd = "";
-      continue;
-    }
-    if (/[A-Za-z0-9_]/.test(c)) {
-      const prev = text[i2 - 1] ?? "";
-      if (!/[A-Za-z0-9_$]/.test(prev)) {
-        let j = i2;
-        while (j < text.length && /[A-Za-z0-9_]/.test(text[j])) j++;
-        lastEnd = prev !== "$" && text[j] !== "(" && prev !== ">" && prev !== ":" ? "w" : "";
-        i2 = j - 1;
-        continue;
-      }
-      continue;
-    }
-    lastEnd = "";
-  }
-  return count2;
-}
-var MAX_TRIES2, PHP, SINK_AT, DECODER_IN_ARG, ESCAPE_RUN, LOADER_RULES;
-var init_loaders = __esm({
-  "src/checks/malicious-code/loaders.ts"() {
-    "use strict";
-    init_common();
-    init_trim();
-    MAX_TRIES2 = 400;
-    PHP = ["php", "html"];
-    SINK_AT = /^(?:eval|assert|create_function|include|include_once|require|require_once)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,4})?\(?/i;
-    DECODER_IN_ARG = /^\s{0,8}(?:@\s{0,4})?(?:['"][^'"\n]{0,24}['"]\s{0,4}\.\s{0,4})?(?:@\s{0,4})?(?:[A-Za-z_][A-Za-z0-9_]{2,40}\s{0,4}\(\s{0,4}['"][A-Za-z0-9+/=]{100}|base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|hexdec|chr|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{[^}]{1,80}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\()/i;
-    ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})/;
-    LOADER_RULES = [
-      {
-        id: "php-decoder-to-code-sink",
-        family: "loaders",
-        severity: "high",
-        description: "eval/assert/create_function/include runs the output of a decoder chain (base64, gzinflate, str_rot13, strrev, hex\u2026) or of a variable function",
-        reference: "https://blog.sucuri.net/2013/09/ask-sucuri-non-alphanumeric-backdoors.html ; https://sansec.io/research (Magento PHP loaders)",
-        langs: PHP,
-        literals: ["eval", "assert", "create_function"],
-        aux: PHP_DECODER_LITERALS,
-        match: (view, at) => each2(at, (o) => {
-          if (!sinkAt(view, o)) return void 0;
-          const args = callArgs(view, o, 300);
-          if (!args) return void 0;
-          if (DECODER_IN_ARG.test(args)) {
-            if (/^\s{0,8}(?:@\s{0,4})?\$[A-Za-z_]/.test(args) && !/\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(\s{0,4}(?:\$|['"][A-Za-z0-9+/=]{16}|['"]\\x|['"][^'"]{40})/.test(args)) {
-              if (!PHP_DECODER.test(args) && !ESCAPE_RUN.test(args)) return void 0;
-            }
-            return { offset: o, note: "decoder output into a code sink" };
-          }
-          const vars = variablesIn(args, 3);
-          if (vars.length > 0 && args.trim().startsWith("$") && assignedFrom(view, o, vars, /\b(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|hex2bin|bzdecompress)\s{0,8}\(|^\s{0,4}\$[A-Za-z_]\w{0,30}\s{0,4}\.\s{0,4}\$[A-Za-z_]\w{0,30}\s{0,4}\.\s{0,4}\$[A-Za-z_]\w{0,30}\s{0,4}\./i, 3e3)) return { offset: o, note: "decoded or assembled variable into a code sink" };
-          return void 0;
-        })
-      },
-      {
-        id: "php-preg-replace-eval",
-        family: "loaders",
-        severity: "high",
-        description: "preg_replace with the /e modifier (evaluates the replacement) fed by request data, a decoder or a variable",
-        reference: "https://www.php.net/manual/en/reference.pcre.pattern.modifiers.php (PREG_REPLACE_EVAL, removed in PHP 7) ; https://blog.sucuri.net/2014/02/php-backdoors-hidden-with-clever-use-of-extract-function.html",
-        langs: PHP,
-        literals: ["preg_replace"],
-        match: (view, at) => each2(at, (o) => {
-          const args = callArgs(view, o, 500);
-          if (!args) return void 0;
-          const m = /^\s{0,8}(['"])(.{1,200}?)\1/.exec(args);
-          if (!m) return /^\s{0,8}(?:\$|['"]\\x|chr\()/i.test(args) && /\$_(?:POST|GET|REQUEST|COOKIE)\b/.test(args) ? { offset: o, note: "preg_replace with request data and a built pattern" } : void 0;
-          const pattern = m[2];
-          const delim = pattern[0];
-          const close = { "(": ")", "{": "}", "[": "]", "<": ">" }[delim] ?? delim;
-          const end = pattern.lastIndexOf(close);
-          if (end <= 0) return void 0;
-          const mods = pattern.slice(end + 1);
-          const escaped = /\\x65|\\145/.test(mods);
-          if (!/^[a-zA-Z]{0,8}$/.test(mods.replace(/\\x65|\\145/g, "e")) || !(mods.includes("e") || escaped)) return void 0;
-          const rest = args.slice(m[0].length);
-          return PHP_REQUEST.test(rest) || PHP_DECODER.test(rest) || /^\s{0,8},\s{0,8}(?:@\s{0,4})?\$/.test(rest) || assignedFrom(view, o, variablesIn(rest, 3), PHP_REQUEST, 800) ? { offset: o, note: "preg_replace /e with a non-literal replacement" } : void 0;
-        })
-      },
-      {
-        id: "php-assembled-dangerous-name",
-        family: "loaders",
-        severity: "high",
-        description: "a dangerous function or superglobal name hidden in hex/octal escapes, chr() chains or base64 and then used",
-        reference: "https://blog.sucuri.net/2016/02/php-malware-hex-encoded-functions.html ; https://sansec.io/research",
-        langs: PHP,
-        literals: ["'.'", '"."', "' . '", '" . "', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", ").$", "\\x", "chr(", "base64_decode", "\\1", "\\14", "\\16", "\\15", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4"],
-        caseSensitive: false,
-        match: (view) => {
-          for (const d of view.decoded()) {
-            if (d.how === "inflate" || d.text.length > 4096) continue;
-            const t = trimChars(trimChars(d.text, ` 	\r
-'"`), "(", "end");
-            if (t.length < 3) continue;
-            if (DANGEROUS_NAME.test(t) || d.how !== "base64" && t.length < 200 && DANGEROUS_IN_TEXT.test(t) && /[($]/.test(t)) {
-              const { text } = around(view, d.offset, 200, 400);
-              if (/\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{|\$GLOBALS|\bdefine\s{0,4}\(|\(\s{0,4}\$|\beval\s{0,4}\(|create_function|array_map|call_user_func/i.test(text)) return { offset: d.offset, note: `${d.how}-assembled name` };
-            }
-          }
-          return void 0;
-        }
-      },
-      {
-        id: "php-globals-function-table",
-        family: "loaders",
-        severity: "high",
-        description: 'functions called through $GLOBALS entries or ${"\u2026"} names built from escapes (the FOPO/ionCube-lookalike loader pattern)',
-        reference: "https://blog.sucuri.net/2014/11/globals-backdoor.html ; https://sansec.io/research",
-        langs: PHP,
-        literals: ["$GLOBALS", '${"\\x', "${'\\x", '${"\\1', '${"\\4', '${"\\x47'],
-        match: (view, at) => each2(at.slice(0, 200), (o) => {
-          const { text } = around(view, o, 0, 200);
-          const called = /^\$GLOBALS\s{0,4}\[[^\]\n]{1,80}\]\s{0,4}(?:\[[^\]\n]{1,80}\]\s{0,4})?(?:\[[^\]\n]{1,80}\]\s{0,4})?\(/.test(text) || /^\$\{\s{0,4}["'][\\\\A-Za-z0-9]{3,80}["']\s{0,4}\}\s{0,4}\[/.test(text);
-          if (!called) return void 0;
-          const win = view.text(o - 3e3, o + 3e3);
-          return ESCAPE_RUN.test(win) || PHP_DECODER.test(win) || /['"][A-Za-z0-9+/=]{300}/.test(win) ? { offset: o, note: "function table in $GLOBALS" } : void 0;
-        })
-      },
-      {
-        id: "php-string-arithmetic-builder",
-        family: "loaders",
-        severity: "high",
-        description: "function names assembled with bitwise string operators ('..'^'..', |~, &) and then called as variable functions",
-        reference: "https://github.com/LandGrey/webshell-detect-bypass (XOR/OR string construction, read for facts) ; https://www.sitelock.com/blog/php-without-alphanumeric-characters/",
-        langs: PHP,
-        literals: ["'^'", '"^"', `'^"`, `"^'`, "'|'", "'&'", '"|"', '"&"', "'|~", "'&~", "'^~", "|~", "&~", "^~", "'^", "^'", '"^', '^"'],
-        caseSensitive: true,
-        match: (view, at) => {
-          if (at.length < 3) return void 0;
-          return each2(at.slice(0, 100), (o) => {
-            const { text: raw, base } = around(view, o, 400, 1200);
-            const nl = raw.indexOf("\n");
-            const text = base > 0 && nl >= 0 && nl < o - base ? raw.slice(nl + 1) : raw;
-            const count2 = stringOps(text);
-            if (count2 < 4) return void 0;
-            const called = /\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\(\s{0,4}(?:@\s{0,2})?\$|\$\{[^}]{1,60}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\(\s{0,4}\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\(/.test(view.text(o - 400, o + 6e3));
-            return called ? { offset: o, note: "bitwise-built function names" } : void 0;
-          });
-        }
-      },
-      {
-        id: "php-remote-code-load",
-        family: "loaders",
-        severity: "high",
-        description: "code fetched from a remote URL is evaluated, included, or written to a .php file",
-        reference: "https://sansec.io/research/magento-backdoor-remote-code ; https://www.php.net/manual/en/features.remote-files.php",
-        langs: PHP,
-        literals: ["file_get_contents", "curl_exec", "fopen", "include", "require", "eval"],
-        match: (view, at) => each2(at, (o) => {
-          const { text } = around(view, o, 0, 300);
-          if (/^(?:include|require)(?:_once)?\s{0,8}\(?\s{0,8}['"](?:(?:https?|ftp|data|expect):|php:\/\/(?:input|filter))/i.test(text)) return { offset: o, note: "include of a remote URL or the request body" };
-          if (/^eval\s{0,8}\(\s{0,8}(?:['"]\?>['"]\s{0,4}\.\s{0,4})?(?:@\s{0,2})?(?:file_get_contents|curl_exec|fread|stream_get_contents|implode\s{0,4}\(\s{0,4}['"]{2}\s{0,4},\s{0,4}file)\s{0,4}\(\s{0,4}['"]?(?:https?:|\$)/i.test(text)) return { offset: o, note: "eval of fetched content" };
-          if (/^file_get_contents\s{0,8}\(\s{0,8}['"]https?:\/\/[^'"]{4,200}\.(?:txt|jpg|png|gif)['"]/i.test(text)) {
-            const win = view.text(o - 300, o + 400);
-            if (/file_put_contents\s{0,4}\([^;]{0,120}\.php['"]|fopen\s{0,4}\(\s{0,4}['"][^'"]{0,120}\.php['"]|\beval\s{0,4}\(/i.test(win)) return { offset: o, note: "remote payload written or run" };
-          }
-          return void 0;
-        })
-      },
-      {
-        id: "php-long-payload-decoded",
-        family: "loaders",
-        severity: "high",
-        description: "a long opaque string literal is decoded and the result reaches a code sink in the same file",
-        reference: "https://sansec.io/research ; https://blog.sucuri.net/2019/04/obfuscated-php-backdoors.html",
-        langs: PHP,
-        literals: PHP_DECODER_LITERALS,
-        aux: ["eval", "assert", "create_function", "preg_replace", "include"],
-        match: (view, at) => {
-          if (!view.has(["eval", "assert", "create_function", "preg_replace"])) return void 0;
-          return each2(at.slice(0, 100), (o) => {
-            const args = callArgs(view, o, 600);
-            if (!/^\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$[A-Za-z_]\w{0,40}\s{0,4}\)|(?:base64_decode|gzinflate|str_rot13|gzuncompress|strrev)\s{0,4}\(\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$))/.test(args)) return void 0;
-            for (const sink of ["eval", "assert", "create_function"]) {
-              for (const s of view.positions(sink).slice(0, 200)) {
-                const t = view.text(s, s + 40);
-                if (/^(?:eval|assert|create_function)\s{0,8}\(\s{0,8}(?:@\s{0,2})?(?:\$|['"]\?>|\w{3,20}\s{0,4}\()/i.test(t) && !/[A-Za-z0-9_>:$]$/.test(view.text(s - 1, s))) return { offset: o, note: "opaque payload and a code sink" };
-              }
-            }
-            return void 0;
-          });
-        }
-      },
-      {
-        id: "config-auto-prepend",
-        family: "loaders",
-        severity: "high",
-        suspicious: true,
-        description: ".htaccess/.user.ini/php.ini makes PHP run a file before (or after) every script: auto_prepend_file/auto_append_file",
-        reference: "https://sansec.io/research/magento-auto-prepend-malware ; https://www.php.net/manual/en/ini.core.php#ini.auto-prepend-file",
-        langs: ["config"],
-        literals: ["auto_prepend_file", "auto_append_file"],
-        match: (view, at) => each2(at, (o) => {
-          const before = view.text(o - 200, o);
-          const after = view.text(o, o + 300);
-          const end = after.indexOf("\n");
-          const line = before.slice(before.lastIndexOf("\n") + 1) + (end < 0 ? after : after.slice(0, end));
-          if (/^\s{0,8}[#;]/.test(line)) return void 0;
-          const value = /auto_(?:prepend|append)_file\s{0,8}[= ]\s{0,8}["']?([^"'\s]{1,200})/i.exec(line);
-          if (!value || /^(?:none|""|'')$/i.test(value[1])) return void 0;
-          return { offset: o, note: "auto_prepend/append set" };
-        })
-      },
-      {
-        id: "config-php-handler-for-static",
-        family: "loaders",
-        severity: "high",
-        description: ".htaccess makes images or other static files run as PHP (AddType/AddHandler/SetHandler for .jpg/.png/.gif/.ico/.txt)",
-        reference: "https://blog.sucuri.net/2016/07/hiding-php-in-images.html ; Apache mod_mime AddType/AddHandler documentation",
-        langs: ["config"],
-        literals: ["x-httpd-php", "php-script", "application/x-httpd", "sethandler", "addhandler", "addtype"],
-        match: (view, at) => each2(at, (o) => {
-          const { text } = around(view, o, 200, 300);
-          return /(?:AddType|AddHandler)\s{1,8}(?:application\/x-httpd-php[0-9a-z-]{0,16}|php[0-9]?-script|x-httpd-php[0-9a-z-]{0,16})\s{1,8}[^\n]{0,80}\.(?:jpe?g|png|gif|ico|bmp|txt|css|svg|webp)\b/i.test(text) || /<FilesMatch\s{1,4}["']?[^>\n]{0,80}(?:jpe?g|png|gif|ico|txt|css)[^>\n]{0,40}>\s{0,20}SetHandler\s{1,8}application\/x-httpd-php/i.test(text) ? { offset: o, note: "static files executed as PHP" } : void 0;
-        })
-      },
-      {
-        id: "js-obfuscated-script-injection",
-        family: "loaders",
-        severity: "high",
-        description: "JS decodes a hidden string (char codes, hex escapes, base64, entities) and writes or injects it as a script, or evals it",
-        reference: "https://www.malwarebytes.com/blog/threat-intelligence/2019/07/magecart-skimmers-obfuscation ; https://blog.sucuri.net/2018/12/javascript-injections-fromcharcode.html",
-        langs: ["js", "html", "php"],
-        literals: ["fromCharCode", "atob", "\\x3c\\x73", "\\x3C\\x73", "unescape", "eval(function(p,a,c,k,e", "&#60;&#115;", "&#104;&#116;&#116;&#112;"],
-        aux: ["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src"],
-        match: (view) => {
-          if (!view.has(["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src", "write"])) return void 0;
-          for (const d of view.decoded()) {
-            if (d.text.length < 12) continue;
-            if (d.how === "concat") continue;
-            if (/<script[\s>]|<iframe[\s>]|<img[^>]{0,40}src|\.src\s{0,4}=|createElement\s{0,4}\(\s{0,4}['"](?:script|iframe)|document\.write|eval\s{0,4}\(|new\s{1,4}Function/i.test(d.text) && /https?:\/\/[a-z0-9-]{1,60}\.|\/\/[a-z0-9-]{2,60}\.[a-z]{2,10}\//i.test(d.text)) {
-              const { text } = around(view, d.offset, 1500, 3e3);
-              if (/\beval\b|document\s{0,2}(?:\.|\[\s{0,2}['"])write|\[\s{0,2}['"]\\x77\\x72|createElement|new\s{1,4}Function|\bFunction\s{0,2}\(|appendChild|\.src\s{0,4}=|write/.test(text)) return { offset: d.offset, note: `${d.how}-hidden script injection` };
-            }
-          }
-          return void 0;
-        }
-      }
-    ];
-  }
-});
-
-// src/checks/malicious-code/shells.ts
-function each3(at, test) {
-  const n = Math.min(at.length, MAX_TRIES3);
-  for (let i2 = 0; i2 < n; i2++) {
-    const hit = test(at[i2]);
-    if (hit) return hit;
-  }
-  return void 0;
-}
-function callAt(view, offset, sink) {
-  const { text, base } = around(view, offset, 3, 60);
-  const before = text.slice(0, offset - base);
-  if (/[A-Za-z0-9_$>:\\]$/.test(before) && !/[^\w]@$/.test(before)) return false;
-  if (/(?:function|->|::)\s{0,4}$/.test(view.text(offset - 12, offset))) return false;
-  const rest = text.slice(offset - base);
-  const m = sink.exec(rest);
-  return m !== null && m.index === 0;
-}
-function requestReaches(view, offset) {
-  const args = callArgs(view, offset);
-  if (!args) return false;
-  if (PHP_REQUEST.test(args)) return true;
-  return assignedFrom(view, offset, variablesIn(args), PHP_REQUEST, 1500);
-}
-function splitArgs(args) {
-  const out = [];
-  let depth = 0;
-  let quote = "";
-  let start = 0;
-  for (let i2 = 0; i2 < args.length; i2++) {
-    const c = args[i2];
-    if (quote) {
-      if (c === "\\") i2++;
-      else if (c === quote) quote = "";
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === "," && depth === 0) {
-      out.push(args.slice(start, i2));
-      start = i2 + 1;
-    }
-  }
-  out.push(args.slice(start));
-  return out;
-}
-var MAX_TRIES3, RECON, RECON_KIND, REGISTER_GLOBALS, USER_INPUT, PHP2, CODE_SINK_START, CMD_SINK_START, SHELL_RULES;
-var init_shells = __esm({
-  "src/checks/malicious-code/shells.ts"() {
-    "use strict";
-    init_common();
-    MAX_TRIES3 = 400;
-    RECON = ["php_uname", "posix_getpwuid", "disable_functions", "safe_mode", "disk_free_space", "/etc/passwd", "getmyuid", "posix_geteuid", "uname -a", "get_current_user", "open_basedir", "posix_getgrgid", "getmypid", "whoami", "netstat", "ps aux", "cmd.exe", "/bin/sh", "server_software"];
-    RECON_KIND = { posix_geteuid: "getmyuid", posix_getgrgid: "posix_getpwuid", "cmd.exe": "shell", "/bin/sh": "shell", getmypid: "getmyuid" };
-    REGISTER_GLOBALS = ["$HTTP_POST_VARS", "$HTTP_GET_VARS", "import_request_variables", "extract($_", "extract ($_", "extract( $_", "extract($HTTP_"];
-    USER_INPUT = ["$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "$_FILES", "php://input"];
-    PHP2 = ["php", "html"];
-    CODE_SINK_START = new RegExp(`^(?:${PHP_CODE_SINK.source.replace(/^\\b/, "")})`, "i");
-    CMD_SINK_START = new RegExp(`^(?:${PHP_CMD_SINK.source.replace(/^\\b/, "")})`, "i");
-    SHELL_RULES = [
-      {
-        id: "php-request-to-code-sink",
-        family: "shells",
-        severity: "critical",
-        description: "eval/assert/create_function runs code taken from the HTTP request (one-line backdoor, China Chopper style)",
-        reference: "https://www.microsoft.com/en-us/security/blog/2021/02/11/web-shell-attacks-continue-to-rise/ ; https://www.mandiant.com/resources/blog/breaking-down-the-china-chopper-web-shell-part-i",
-        langs: PHP2,
-        literals: ["eval", "assert", "create_function"],
-        aux: PHP_REQUEST_LITERALS,
-        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => callAt(view, o, CODE_SINK_START) && requestReaches(view, o) ? { offset: o, note: "request data into a code sink" } : void 0) : void 0
-      },
-      {
-        id: "php-request-to-command",
-        family: "shells",
-        severity: "critical",
-        description: "system/exec/passthru/shell_exec/popen/proc_open runs a command taken from the HTTP request",
-        reference: "https://www.cisa.gov/news-events/alerts/2020/04/22/detect-prevent-cyber-attackers-exploiting-web-servers-web-shell-malware (NSA/ASD web shell guidance)",
-        langs: PHP2,
-        literals: ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "pcntl_exec"],
-        aux: PHP_REQUEST_LITERALS,
-        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => callAt(view, o, CMD_SINK_START) && requestReaches(view, o) ? { offset: o, note: "request data into a shell command" } : void 0) : void 0
-      },
-      {
-        id: "php-backtick-request",
-        family: "shells",
-        severity: "critical",
-        description: "the backtick operator runs a shell command built from the HTTP request",
-        reference: "https://www.php.net/manual/en/language.operators.execution.php ; NSA/ASD web shell guidance (CISA AA20-113A context)",
-        langs: PHP2,
-        literals: ["`$_", "`.$_", "` . $_"],
-        caseSensitive: true,
-        match: (view, at) => each3(at, (o) => {
-          const { text } = around(view, o, 0, 120);
-          const line = view.text(o - 200, o);
-          const start = line.slice(line.lastIndexOf("\n") + 1);
-          if (/^\s{0,40}(?:\*|\/\/|#|\/\*)/.test(start)) return void 0;
-          return /^`[^`\n]{0,100}\$_(?:POST|GET|REQUEST|COOKIE)\s{0,2}\[[^`\n]{1,100}`/.test(text) ? { offset: o, note: "backtick command from request" } : void 0;
-        })
-      },
-      {
-        id: "php-request-as-function",
-        family: "shells",
-        severity: "critical",
-        description: 'the HTTP request names the function to call ($_GET["f"]($_GET["a"]), or a variable assigned from the request and then called)',
-        reference: "https://www.acunetix.com/blog/articles/web-shells-101-using-php-introduction-web-shells-part-2/",
-        langs: PHP2,
-        literals: ["$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "$_SERVER"],
-        caseSensitive: true,
-        match: (view, at) => each3(at, (o) => {
-          const { text } = around(view, o, 0, 200);
-          const lineStart = view.text(o - 200, o);
-          if (/^\s{0,40}(?:\*|\/\/|#)/.test(lineStart.slice(lineStart.lastIndexOf("\n") + 1))) return void 0;
-          if (/^\$_(?:POST|GET|REQUEST|COOKIE)\s{0,4}\[[^\]\n]{1,60}\]\s{0,4}(?:\[[^\]\n]{1,40}\]\s{0,4})?\(/.test(text)) return { offset: o, note: "request value called as a function" };
-          const pre = view.text(o - 60, o);
-          const assign = /(\$[A-Za-z_][A-Za-z0-9_]{0,40})\s{0,8}=\s{0,8}(?:@\s{0,2})?(?:trim\s{0,2}\(\s{0,2}|strrev\s{0,2}\(\s{0,2}|base64_decode\s{0,2}\(\s{0,2}|str_rot13\s{0,2}\(\s{0,2})?$/.exec(pre);
-          if (!assign) return void 0;
-          const name = assign[1];
-          if (name === "$this") return void 0;
-          const after = view.text(o, o + 600);
-          let c = after.indexOf(name + "(");
-          while (c >= 0 && /[A-Za-z0-9_$>:]/.test(after[c - 1] ?? " ")) c = after.indexOf(name + "(", c + 1);
-          return c < 0 ? void 0 : { offset: o, note: "request value called as a function" };
-        })
-      },
-      {
-        id: "php-callback-sink-with-request",
-        family: "shells",
-        severity: "critical",
-        description: "a dangerous function name given as a callback (array_map/usort/array_udiff/call_user_func\u2026), or as data, in the same statement as request data",
-        reference: "https://www.sans.org/white-papers/36017/ (PHP callback backdoors) ; https://github.com/LandGrey/webshell-detect-bypass (technique catalogue, read for facts only)",
-        langs: PHP2,
-        literals: ["'assert'", '"assert"', "'system'", '"system"', "'create_function'", '"create_function"', "'passthru'", '"passthru"', "'shell_exec'", '"shell_exec"', "'exec'", '"exec"', "(assert", ",assert", ", assert", "assert)", "'eval'", '"eval"'],
-        aux: PHP_REQUEST_LITERALS,
-        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
-          const { text, base } = around(view, o, 300, 300);
-          const rel = o - base;
-          const start = Math.max(text.lastIndexOf(";", rel), text.lastIndexOf("{", rel), text.lastIndexOf("}", rel)) + 1;
-          let end = text.indexOf(";", rel);
-          if (end < 0) end = text.length;
-          const stmt = text.slice(start, end);
-          if (/function_exists|is_callable|disable_functions|in_array|ini_get/i.test(stmt)) return void 0;
-          return PHP_REQUEST.test(stmt) ? { offset: o, note: "dangerous callback with request data" } : void 0;
-        }) : void 0
-      },
-      {
-        id: "php-upload-shell",
-        family: "shells",
-        severity: "critical",
-        description: "a file upload form whose handler writes the upload under the name the client chose (uploader shell)",
-        reference: "https://owasp.org/www-community/vulnerabilities/Unrestricted_File_Upload ; NSA/ASD web shell guidance",
-        langs: PHP2,
-        literals: ["move_uploaded_file", "copy"],
-        aux: ["multipart/form-data", 'type="file"', "type='file'", "type=file", "$_FILES"],
-        match: (view, at) => view.has(["multipart/form-data", 'type="file"', "type='file'", "type=file"]) && view.has(["$_FILES"]) ? each3(at, (o) => {
-          if (!callAt(view, o, /^(?:move_uploaded_file|copy)\s{0,8}\(/i)) return void 0;
-          const args = callArgs(view, o, 400);
-          const comma = splitArgs(args);
-          if (comma.length < 2) return void 0;
-          const [src, dest] = comma;
-          if (!/\$_FILES|\$HTTP_POST_FILES|\$userfile|tmp_name/i.test(src)) return void 0;
-          if (/sanitize|wp_unique|uniqid|md5|sha1|hash\(|random|preg_replace|basename\s{0,4}\(\s{0,4}\$(?:target|file)\b/i.test(dest)) return void 0;
-          if (/\$_FILES\s{0,4}\[[^\]]{1,40}\]\s{0,4}\[\s{0,4}['"]name['"]|\$_(?:POST|GET|REQUEST)\b|\$userfile_name|\[\s{0,4}['"]name['"]\s{0,4}\]/.test(dest)) return { offset: o, note: "upload stored under the client-chosen name" };
-          const vars = variablesIn(dest, 4);
-          return assignedFrom(view, o, vars, /\$_FILES\s{0,4}\[[^\]]{1,40}\]\s{0,4}\[\s{0,4}['"]name['"]|\$_(?:POST|GET|REQUEST)\b/, 800) ? { offset: o, note: "upload stored under the client-chosen name" } : void 0;
-        }) : void 0
-      },
-      {
-        id: "php-request-file-write",
-        family: "shells",
-        severity: "critical",
-        description: "writes a file whose name and content both come from the HTTP request (dropper)",
-        reference: "https://sansec.io/research (Magento backdoor droppers) ; NSA/ASD web shell guidance",
-        langs: PHP2,
-        literals: ["file_put_contents", "fwrite", "fputs"],
-        aux: PHP_REQUEST_LITERALS,
-        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
-          if (!callAt(view, o, /^(?:file_put_contents|fwrite|fputs)\s{0,8}\(/i)) return void 0;
-          const args = callArgs(view, o, 500);
-          const parts = splitArgs(args);
-          if (parts.length < 2) return void 0;
-          const [target2, data] = parts;
-          const fromReq = (code) => PHP_REQUEST.test(code) || assignedFrom(view, o, variablesIn(code, 3), PHP_REQUEST, 600);
-          const targetReq = /fopen\s{0,4}\(/i.test(target2) ? PHP_REQUEST.test(target2) || fromReq(target2) : fromReq(target2);
-          return targetReq && fromReq(data) && !/\$_SERVER/.test(target2 + data) ? { offset: o, note: "file name and content from the request" } : void 0;
-        }) : void 0
-      },
-      {
-        id: "php-shell-toolkit",
-        family: "shells",
-        severity: "critical",
-        description: "a command sink next to the recon a web shell shows its operator (uname, uid, disabled functions, safe mode, free space, /etc/passwd)",
-        reference: "https://www.trendmicro.com/vinfo/us/threat-encyclopedia/malware/php_c99shell (c99/r57/WSO feature sets); NSA/ASD web shell guidance",
-        langs: PHP2,
-        literals: RECON,
-        aux: ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", ...PHP_REQUEST_LITERALS, ...REGISTER_GLOBALS, ...USER_INPUT, "eval"],
-        match: (view, at) => {
-          if (!view.has(USER_INPUT) && !view.has(REGISTER_GLOBALS)) return void 0;
-          const kinds2 = /* @__PURE__ */ new Set();
-          for (const lit of RECON) if (view.positions(lit).length > 0) kinds2.add(RECON_KIND[lit] ?? lit);
-          if (kinds2.size < 3) return void 0;
-          for (const sink of ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "eval"]) {
-            for (const o of view.positions(sink).slice(0, MAX_TRIES3)) {
-              if (callAt(view, o, sink === "eval" ? CODE_SINK_START : CMD_SINK_START) && !/['"]$/.test(view.text(o - 1, o)) && /\(\s{0,4}(?:@\s{0,2})?\$/.test(view.text(o, o + 40))) return { offset: at[0], note: `shell recon (${kinds2.size} kinds) with a command sink` };
-            }
-          }
-          return void 0;
-        }
-      },
-      {
-        id: "php-nonalnum-shell",
-        family: "shells",
-        severity: "critical",
-        description: "a shell written without letters: a function name built by incrementing $_ strings ($__++ chains) and then called",
-        reference: 'https://www.sitelock.com/blog/php-without-alphanumeric-characters/ ; P. Ristic, "non-alphanumeric PHP" write-ups',
-        langs: PHP2,
-        literals: ["$__"],
-        caseSensitive: true,
-        match: (view, at) => each3(at.slice(0, 50), (o) => {
-          const { text } = around(view, o, 0, 4e3);
-          const re = /\$_{1,8}\s{0,4}\+\+\s{0,4};?\s{0,4}|\$_{1,8}\s{0,4}\.=\s{0,4}\$_{1,8}\s{0,4}(?:\[[^\]]{0,8}\])?\s{0,4};\s{0,4}|\/\/[^\n]{0,60}\n\s{0,8}/y;
-          let best = 0;
-          for (let i2 = 0; i2 < text.length && i2 < 4e3; ) {
-            const j = text.indexOf("$_", i2);
-            if (j < 0) break;
-            const run = countRun(text, j, re, 200);
-            best = Math.max(best, run.count);
-            i2 = Math.max(run.end, j + 2);
-          }
-          return best >= 8 ? { offset: o, note: "non-alphanumeric name builder" } : void 0;
-        })
-      },
-      {
-        id: "php-polyglot-image-shell",
-        family: "shells",
-        severity: "critical",
-        description: "an image header (GIF/PNG/JPEG magic) followed by PHP code with a sink: a shell disguised as an image",
-        reference: 'https://www.sucuri.net/guides/ (image-header web shells, "GIF89a" trick)',
-        langs: ["php", "html", "js"],
-        literals: ["gif8", "\x89png", "\xFF\xD8\xFF"],
-        aux: ["<?php", "<?=", "eval", "assert", "system", "passthru", "shell_exec", "base64_decode", "$_POST", "$_GET", "$_REQUEST"],
-        match: (view, at) => {
-          if ((at[0] ?? 1) > 8) return void 0;
-          if (!view.has(["<?php", "<?="])) return void 0;
-          return view.has(["eval", "assert", "system", "passthru", "shell_exec", "base64_decode"]) && view.has(["$_POST", "$_GET", "$_REQUEST"]) ? { offset: 0, note: "PHP behind an image header" } : void 0;
-        }
-      },
-      {
-        id: "php-variable-function-request",
-        family: "shells",
-        severity: "critical",
-        description: 'a variable function ($f(...), $a[0]["k"](...), ${\u2026}[\u2026](...)) called with request data as its argument',
-        reference: "https://www.php.net/manual/en/functions.variable-functions.php ; https://github.com/LandGrey/webshell-detect-bypass (variable-function one-liners, read for facts)",
-        langs: PHP2,
-        literals: ["$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "getallheaders", "${", "getenv"],
-        caseSensitive: false,
-        match: (view, at) => each3(at, (o) => {
-          const before = view.text(o - 160, o);
-          if (/(?:^|[^A-Za-z0-9_>:\\])\$(?!this\b)[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]\n]{0,40}\]\s{0,4})?(?:\[[^\]\n]{0,40}\]\s{0,4})?(?:\[[^\]\n]{0,40}\]\s{0,4})?\(\s{0,4}(?:@\s{0,2})?(?:trim\s{0,2}\(\s{0,2}|stripslashes\s{0,2}\(\s{0,2}|base64_decode\s{0,2}\(\s{0,2})?$/.test(before) || /\}\s{0,4}\[[^\]\n]{0,20}\]\s{0,4}(?:\[[^\]\n]{0,20}\]\s{0,4})?\(\s{0,4}$/.test(before)) {
-            const here = view.text(o, o + 60);
-            if (/^(?:\$_(?:POST|GET|REQUEST|COOKIE)\b|getallheaders\s{0,4}\(|\$\{|getenv\s{0,4}\(\s{0,4}['"]HTTP_)/i.test(here)) {
-              const line = before.slice(before.lastIndexOf("\n") + 1);
-              if (/^\s{0,40}(?:\*|\/\/|#)/.test(line)) return void 0;
-              return { offset: o, note: "request data into a variable function" };
-            }
-          }
-          return void 0;
-        })
-      },
-      {
-        id: "php-callback-request-dynamic",
-        family: "shells",
-        severity: "critical",
-        description: "a callback-taking function (array_walk/array_filter/array_map/usort/array_*_u*/register_shutdown_function/ob_start\u2026) gets request data and a callback that is a variable, a decoded string or a dangerous name",
-        reference: "https://github.com/LandGrey/webshell-detect-bypass (callback one-liners, read for facts) ; https://www.php.net/manual/en/language.types.callable.php",
-        langs: PHP2,
-        literals: ["array_walk", "array_filter", "array_map", "array_reduce", "usort", "uasort", "uksort", "array_udiff", "array_uintersect", "array_diff_u", "array_intersect_u", "array_diff_ukey", "array_intersect_ukey", "register_shutdown_function", "register_tick_function", "ob_start", "call_user_func", "iterator_apply", "forward_static_call", "preg_replace_callback", "mb_ereg_replace", "set_error_handler"],
-        aux: PHP_REQUEST_LITERALS,
-        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
-          if (!callAt(view, o, /^[a-z_]{5,40}\s{0,4}\(/i)) return void 0;
-          const args = callArgs(view, o, 500);
-          if (!args) return void 0;
-          const parts = splitArgs(args).map((p) => p.trim());
-          const name = (/^[a-z_]{5,40}/i.exec(view.text(o, o + 40))?.[0] ?? "").toLowerCase();
-          const cbIndex = /^(?:array_map|call_user_func|call_user_func_array|register_shutdown_function|register_tick_function|ob_start|forward_static_call|forward_static_call_array|set_error_handler)$/.test(name) ? 0 : /^(?:array_u|array_diff_u|array_intersect_u|array_diff_ukey|array_intersect_ukey|array_udiff|array_uintersect)/.test(name) ? parts.length - 1 : 1;
-          const cb = parts[cbIndex] ?? "";
-          const others = parts.filter((_, i2) => i2 !== cbIndex);
-          const reqIn = (code) => PHP_REQUEST.test(code) || assignedFrom(view, o, variablesIn(code, 3), PHP_REQUEST, 1500);
-          const cbVar = /^(?:@\s{0,2})?(\$(?!this\b)[A-Za-z_]\w{0,40})$/.exec(cb);
-          const cbDanger = /^['"](?:assert|system|exec|passthru|shell_exec|create_function|eval|popen|proc_open)['"]$/i.test(cb) || /^(?:base64_decode|str_rot13|strrev|hex2bin|gzinflate|pack)\s{0,4}\(/i.test(cb) || PHP_REQUEST.test(cb) || cbVar !== null && assignedFrom(view, o, [cbVar[1]], /\^|pack\s{0,2}\(|hex2bin|base64_decode|str_rot13|strrev|chr\s{0,2}\(|\$_(?:POST|GET|REQUEST|COOKIE)\b|getallheaders|['"](?:assert|system|exec|passthru|create_function)['"]/i, 1500);
-          if (!cbDanger) return void 0;
-          return others.some(reqIn) || PHP_REQUEST.test(cb) || cbVar !== null && reqIn(cb) ? { offset: o, note: "request data through a dynamic callback" } : void 0;
-        }) : void 0
-      },
-      {
-        id: "php-encrypted-request-exec",
-        family: "shells",
-        severity: "critical",
-        description: "the request body is decrypted (XOR with a key, openssl_decrypt) and run: Behinder/Godzilla-style encrypted web shell",
-        reference: "https://www.trendmicro.com/en_us/research/22/h/godzilla-webshell.html ; https://unit42.paloaltonetworks.com/ (Behinder/Godzilla web shell analyses)",
-        langs: PHP2,
-        literals: ["php://input", "$_POST", "$_REQUEST", "$_COOKIE"],
-        aux: ["openssl_decrypt", "eval", "assert", "create_function", "include", "$_SESSION"],
-        match: (view, at) => {
-          const text = view.text(0, 64 * 1024);
-          if (text.length > 6e4) return void 0;
-          const xor = /\$[A-Za-z_]\w{0,20}\s{0,2}\[\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\]\s{0,2}\^\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\[|\^\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\[\s{0,2}\(?\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\+\s{0,2}1\s{0,2}\)?\s{0,2}&\s{0,2}15/.test(text) || /openssl_decrypt\s{0,4}\(/.test(text) && /php:\/\/input/.test(text);
-          if (!xor) return void 0;
-          const sink = /\beval\s{0,4}\(|\bassert\s{0,4}\(|create_function|\binclude\s{0,4}\(?\s{0,4}['"]data:|__invoke|\$_SESSION\s{0,4}\[[^\]]{1,40}\]\s{0,4}=\s{0,4}[A-Za-z_]\w{0,20}\s{0,4}\(/.test(text);
-          return sink ? { offset: at[0], note: "decrypted request run" } : void 0;
-        }
-      },
-      {
-        id: "php-register-globals-shell",
-        family: "shells",
-        severity: "critical",
-        description: "request variables turned into globals (extract($_POST), import_request_variables, $HTTP_POST_VARS) in a file that runs commands or code from variables",
-        reference: "https://www.php.net/manual/en/security.globals.php ; c99/r57/PHPShell-era shells (NSA/ASD web shell guidance)",
-        langs: PHP2,
-        literals: REGISTER_GLOBALS,
-        aux: ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "eval"],
-        match: (view, at) => {
-          const first = at[0];
-          const t = view.text(first - 40, first + 80);
-          if (!/extract\s{0,4}\(\s{0,4}\$(?:_POST|_GET|_REQUEST|_COOKIE|HTTP_POST_VARS|HTTP_GET_VARS)|import_request_variables\s{0,4}\(|\$HTTP_(?:POST|GET)_VARS\s{0,4}\[/i.test(t)) return void 0;
-          for (const sink of ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "eval"]) {
-            for (const o of view.positions(sink).slice(0, MAX_TRIES3)) {
-              if (callAt(view, o, sink === "eval" ? CODE_SINK_START : CMD_SINK_START) && /\(\s{0,4}(?:@\s{0,2})?(?:stripslashes\s{0,2}\(\s{0,2})?\$(?!this\b)/.test(view.text(o, o + 40))) return { offset: first, note: "request globals with a command sink" };
-            }
-          }
-          return void 0;
-        }
-      },
-      {
-        id: "php-reverse-shell",
-        family: "shells",
-        severity: "critical",
-        description: "a shell process wired to a network socket (fsockopen/socket_create + proc_open/popen/exec of /bin/sh or cmd.exe): reverse or bind shell",
-        reference: "https://pentestmonkey.net/tools/web-shells/php-reverse-shell (technique description) ; NSA/ASD web shell guidance",
-        langs: PHP2,
-        literals: ["fsockopen", "socket_create", "stream_socket_server", "stream_socket_client", "pfsockopen"],
-        aux: ["/bin/sh", "/bin/bash", "cmd.exe", "proc_open", "popen", "shell_exec", "passthru", "system", "exec"],
-        match: (view, at) => {
-          if (!view.has(["/bin/sh", "/bin/bash", "cmd.exe", "sh -i", "bash -i"])) return void 0;
-          for (const o of at.slice(0, 50)) {
-            const win = view.text(o - 4e3, o + 6e3);
-            if (/\b(?:proc_open|popen|shell_exec|passthru|system|exec)\s{0,4}\(/i.test(win) && /\/bin\/(?:ba)?sh|cmd\.exe/i.test(win)) return { offset: o, note: "shell on a socket" };
-          }
-          return void 0;
-        }
-      },
-      {
-        id: "js-node-command-shell",
-        family: "shells",
-        severity: "critical",
-        description: "Node.js: child_process runs a command from the HTTP request, or a shell is piped to a network socket (reverse shell)",
-        reference: "https://github.com/tennc/webshell (nodejs shell, read for facts) ; https://www.revshells.com/ (node reverse shell shape)",
-        langs: ["js"],
-        literals: ["child_process"],
-        aux: ["req.query", "req.body", "req.params", "request.query", "request.body", "url.parse(req.url", "net.Socket", "net.connect", "createConnection", "/bin/sh", "/bin/bash", "cmd.exe"],
-        match: (view, at) => each3(at.slice(0, 20), (o) => {
-          const { text } = around(view, o, 2e3, 3e3);
-          if (/\b(?:exec|execSync|spawn|spawnSync|execFile)\s{0,4}\([^)\n]{0,120}\b(?:req|request)\.(?:query|body|params)\b/.test(text)) return { offset: o, note: "request data into child_process" };
-          if (/\bnew\s{1,4}net\.Socket\b|\bnet\.connect\s{0,4}\(|createConnection\s{0,4}\(/.test(text) && /spawn\s{0,4}\(\s{0,4}['"](?:\/bin\/(?:ba)?sh|cmd\.exe|sh)['"]/.test(text) && /\.pipe\s{0,4}\(/.test(text)) return { offset: o, note: "shell piped to a socket" };
-          if (/spawn\s{0,4}\(\s{0,4}shell\b/.test(text) && /\bnet\b/.test(text) && /\.pipe\s{0,4}\(/.test(text) && /\/bin\/sh|cmd\.exe/.test(text)) return { offset: o, note: "shell piped to a socket" };
-          return void 0;
-        })
-      }
-    ];
-  }
-});
-
-// src/checks/malicious-code/skimmers.ts
-function each4(at, test) {
-  const n = Math.min(at.length, MAX_TRIES4);
-  for (let i2 = 0; i2 < n; i2++) {
-    const hit = test(at[i2]);
-    if (hit) return hit;
-  }
-  return void 0;
-}
-function sendsAway(text) {
-  if (!JS_SEND.test(text)) return false;
-  const hosts = urlHosts(text, 12);
-  if (hosts.some((h) => !GATEWAY_HOST.test(h))) return true;
-  return /&#\d{2,3};&#\d{2,3};&#\d{2,3};|\\x[0-9a-fA-F]{2}\\x[0-9a-fA-F]{2}|atob\s{0,4}\(|fromCharCode|\.split\s{0,4}\(\s{0,4}['"]{2}\s{0,4}\)\s{0,4}\.reverse|api\.telegram\.org|\bwss?:\/\//i.test(text);
-}
-function readable(text) {
-  const sample = text.slice(0, 4096);
-  let letters = 0;
-  for (let i2 = 0; i2 < sample.length; i2++) {
-    const c = sample.charCodeAt(i2);
-    if (c >= 97 && c <= 122 || c >= 65 && c <= 90) letters++;
-  }
-  return sample.length >= 4 && letters / sample.length >= 0.45;
-}
-var MAX_TRIES4, WEB, LOCATION_GATE, HARVEST, READ_VALUE, SKIMMER_RULES;
-var init_skimmers = __esm({
-  "src/checks/malicious-code/skimmers.ts"() {
-    "use strict";
-    init_common();
-    MAX_TRIES4 = 200;
-    WEB = ["js", "html", "php"];
-    LOCATION_GATE = /(?:RegExp\s{0,4}\(\s{0,4}['"][^'"\n]{0,200}(?:onepage|onestep|firecheckout|checkout)[^'"\n]{0,200}['"][^)\n]{0,20}\)\s{0,4}\)?\s{0,4}\.test\s{0,4}\(|\/[^/\n]{0,200}(?:onepage|onestep|firecheckout|checkout)[^/\n]{0,200}\/[gimsuy]{0,5}\s{0,4}\.test\s{0,4}\(\s{0,4}(?:window\.|document\.)?location|(?:window\.|document\.)?location(?:\.href|\.pathname)?(?:\.toString\(\))?\s{0,4}\.(?:indexOf|search|match|includes)\s{0,4}\(\s{0,4}['"/][^'"\n]{0,60}(?:onepage|onestep|firecheckout|checkout)|(?:onepage|onestep|firecheckout|checkout)[^'"\n]{0,80}['"/]\s{0,4}\)?\s{0,4}\.(?:test|exec)\s{0,4}\(\s{0,4}(?:window\.|document\.)?location|\.match\s{0,4}\(\s{0,4}\/[^/\n]{0,100}(?:onepage|checkout)[^/\n]{0,100}\/)/i;
-    HARVEST = /querySelectorAll\s{0,4}\(\s{0,4}['"](?:input|select|textarea|form)[^'"]{0,60}['"]|getElementsByTagName\s{0,4}\(\s{0,4}['"](?:input|select|textarea)['"]|\$\(\s{0,4}['"](?:input|select|form)[^'"]{0,60}['"]\s{0,4}\)\s{0,4}\.each|\(\s{0,4}['"]input\s{0,4},\s{0,4}select[^'"]{0,40}['"]\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|getElementsByName\s{0,4}\(\s{0,4}['"](?:payment|billing)\[|getElementById\s{0,4}\(\s{0,4}['"][^'"]{0,40}(?:_cc_|billing:|cc_number|cc_cid)|new\s{1,4}FormData\s{0,4}\(/i;
-    READ_VALUE = /\.value\b|\[\s{0,2}['"](?:value|val)['"]\s{0,2}\]|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|new\s{1,4}FormData|\.selectedIndex|\.options\s{0,4}\[/;
-    SKIMMER_RULES = [
-      {
-        id: "js-checkout-gated-harvest",
-        family: "skimmers",
-        severity: "critical",
-        description: "tests the page URL for a checkout page, harvests the form fields, and sends them to a server (classic Magecart loader+skimmer)",
-        reference: 'RiskIQ/Flashpoint, "Inside Magecart" (2018) ; https://sansec.io/research/magento-1-beyond-june ; gwillem/magento-malware-scanner corpus notes',
-        langs: WEB,
-        literals: ["onepage", "onestep", "firecheckout", "checkout"],
-        aux: ["location", ...JS_SEND_LITERALS],
-        match: (view, at) => view.has(["location"]) ? each4(at, (o) => {
-          const { text } = around(view, o, 600, 600);
-          if (!LOCATION_GATE.test(text)) return void 0;
-          const wide = view.text(o - 4e3, o + 6e3);
-          return HARVEST.test(wide) && READ_VALUE.test(wide) && JS_SEND.test(wide) ? { offset: o, note: "checkout-gated field harvest and send" } : void 0;
-        }) : void 0
-      },
-      {
-        id: "js-payment-fields-sent-away",
-        family: "skimmers",
-        severity: "critical",
-        description: "reads card fields (number, CVV, expiry) and sends them to a host that is not a payment gateway, or to a hidden destination",
-        reference: "https://www.trendmicro.com/en_us/research/19/k/magecart-group-12-skimmer.html ; https://sansec.io/research ; https://www.malwarebytes.com/blog/news/2020/08/inter-skimmer-kit",
-        langs: WEB,
-        literals: PAYMENT_LITERALS,
-        aux: JS_SEND_LITERALS,
-        match: (view, at) => view.has(JS_SEND_LITERALS) ? each4(at, (o) => {
-          const { text } = around(view, o, 2500, 3500);
-          if (!PAYMENT_FIELD.test(text) || !READ_VALUE.test(text)) return void 0;
-          if (!sendsAway(text)) return void 0;
-          return /btoa\s{0,4}\(|\.serialize|localStorage\.setItem|\+\s{0,4}['"]&[a-z_[\]]{1,30}=|['"]&[a-z_[\]]{1,30}=['"]\s{0,4}\+|setInterval\s{0,4}\(|\bescape\s{0,4}\(|document\.cookie|new\s{1,4}WebSocket|sendBeacon|['"][A-Z_]{2,20}:['"]\s{0,4}\+/.test(text) ? { offset: o, note: "card fields sent to a non-gateway origin" } : void 0;
-        }) : void 0
-      },
-      {
-        id: "js-payment-form-serialized-away",
-        family: "skimmers",
-        severity: "critical",
-        description: "on a click/submit/change of the payment or checkout form, its fields are serialized and posted to a host that is not a payment gateway (British Airways/Newegg pattern)",
-        reference: "https://www.riskiq.com/blog/labs/magecart-british-airways-breach/ ; https://www.riskiq.com/blog/labs/magecart-newegg/ (RiskIQ, 2018)",
-        langs: WEB,
-        literals: ["serializeArray", "serialize(", "new FormData", 'querySelectorAll("input', "querySelectorAll('input"],
-        aux: JS_SEND_LITERALS,
-        match: (view, at) => view.has(JS_SEND_LITERALS) ? each4(at, (o) => {
-          const { text } = around(view, o, 1500, 1500);
-          if (!/addEventListener\s{0,4}\(\s{0,4}['"](?:submit|click|change|mouseup|touchend|blur|keyup)|\.(?:bind|on)\s{0,4}\(\s{0,4}['"](?:[a-z ]{0,20}\b)?(?:submit|click|change|mouseup|touchend|blur|keyup)|\.(?:submit|click|change)\s{0,4}\(\s{0,4}function|onsubmit\s{0,4}=|onclick\s{0,4}=/i.test(text)) return void 0;
-          if (!/payment|checkout|billing|\bcard|cc_|cvv|order|onepage/i.test(text)) return void 0;
-          return sendsAway(text) ? { offset: o, note: "payment form serialized to another host" } : void 0;
-        }) : void 0
-      },
-      {
-        id: "js-obfuscated-payment-skimmer",
-        family: "skimmers",
-        severity: "critical",
-        description: "strings hidden in hex escapes, char codes, base64 or a packer table name checkout pages or card fields, next to code that sends data",
-        reference: "https://www.malwarebytes.com/blog/threat-intelligence/2019/07/magecart-skimmers-obfuscation ; https://sansec.io/research/javascript-obfuscation-skimmers",
-        langs: WEB,
-        literals: ["\\x", "fromCharCode", "atob", "eval(function(p,a,c,k,e", "&#", "\\u00", "_0x"],
-        match: (view) => {
-          const found = /* @__PURE__ */ new Set();
-          let first = -1;
-          for (const d of view.decoded()) {
-            if (d.how === "concat" || !readable(d.text)) continue;
-            if (first >= 0 && Math.abs(d.offset - first) > 64 * 1024) continue;
-            const t = d.text;
-            let hit = false;
-            if (/onepage|onestep|firecheckout|checkout/i.test(t)) {
-              found.add("checkout");
-              hit = true;
-            }
-            if (PAYMENT_FIELD.test(t) || /billing[:[]|\bcc_|payment\[/i.test(t)) {
-              found.add("payment");
-              hit = true;
-            }
-            if (JS_SEND.test(t) || /\bsend\b|\bajax\b|\bpost\b|XMLHttp|sendBeacon|WebSocket|\bImage\b|\bsrc\b/i.test(t)) {
-              found.add("send");
-              hit = true;
-            }
-            if (/input|select|textarea|querySelectorAll|getElementsByName|\bvalue\b|serialize/i.test(t)) {
-              found.add("harvest");
-              hit = true;
-            }
-            if (/\bscript\b|appendChild|createElement|document\.write|\bwrite\b|insertBefore/i.test(t) && /https?|\/\//i.test(t)) {
-              found.add("inject");
-              hit = true;
-            }
-            if (hit && first < 0) first = d.offset;
-          }
-          if (!(found.has("checkout") || found.has("payment"))) return void 0;
-          if (!found.has("send") && !found.has("harvest") && !found.has("inject")) return void 0;
-          return found.size >= 3 ? { offset: Math.max(0, first), note: `hidden strings: ${[...found].sort().join("+")}` } : void 0;
-        }
-      },
-      {
-        id: "js-fake-payment-form",
-        family: "skimmers",
-        severity: "critical",
-        description: "injects a payment form (card number, expiry, CVV inputs) into the page from a script string and sends what is typed",
-        reference: "https://sansec.io/research/fake-payment-form-skimmer ; https://www.malwarebytes.com/blog/news/2021/02/skimmer-fake-payment-form",
-        langs: WEB,
-        literals: ["<input", "&lt;input", "\\x3cinput", "<form", "insertAdjacentHTML", "innerHTML"],
-        aux: JS_SEND_LITERALS,
-        match: (view, at) => view.has(JS_SEND_LITERALS) ? each4(at, (o) => {
-          const { text } = around(view, o, 300, 1500);
-          if (!/['"`+]\s{0,4}<(?:input|form|div)[^>]{0,200}|innerHTML\s{0,4}[+]?=|insertAdjacentHTML|\.(?:html|append|prepend|after|before)\s{0,4}\(\s{0,4}['"`]\s{0,4}</i.test(text)) return void 0;
-          const cards = text.match(/cc_?number|card_?number|cardnum|cc-number|\bcvv|\bcvc|cc_cid|card_code|expir|cc_exp|securitycode/gi);
-          if (!cards || new Set(cards.map((c) => c.toLowerCase().slice(0, 4))).size < 2) return void 0;
-          const wide = view.text(o - 3e3, o + 5e3);
-          return sendsAway(wide) ? { offset: o, note: "injected card form with a send" } : void 0;
-        }) : void 0
-      },
-      {
-        id: "js-charcode-shift-loader",
-        family: "skimmers",
-        severity: "critical",
-        description: "a string is decoded character by character (charCodeAt \xB1 key \u2192 fromCharCode) and written into the page or evaluated",
-        reference: "https://blog.sucuri.net/2018/12/javascript-injections-fromcharcode.html ; gwillem/magento-malware-scanner corpus notes (shifted-string loaders)",
-        langs: WEB,
-        literals: ["charCodeAt"],
-        caseSensitive: true,
-        aux: ["fromCharCode", "document.write", "eval", "appendChild", "Function("],
-        match: (view, at) => each4(at.slice(0, 50), (o) => {
-          const { text } = around(view, o, 300, 300);
-          if (!/fromCharCode\s{0,2}\(\s{0,2}[^()\n]{0,40}charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}(?:[-+^]\s{0,2}[A-Za-z0-9_.]{1,12}|%)/.test(text) && !/charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}[-+^]\s{0,2}\d{1,3}[^;\n]{0,80}fromCharCode/.test(text)) return void 0;
-          const wide = view.text(o - 600, o + 800);
-          return /document\s{0,2}\.\s{0,2}write\s{0,2}\(|\beval\s{0,2}\(|new\s{1,4}Function|\.innerHTML\s{0,2}=/.test(wide) && /['"][^'"\n]{60}/.test(wide) ? { offset: o, note: "shifted string run or written" } : void 0;
-        })
-      },
-      {
-        id: "php-serverside-card-capture",
-        family: "skimmers",
-        severity: "critical",
-        description: 'PHP reads the card number/CVV of a payment (Magento $payment->getCcNumber(), $_POST["payment"]["cc_number"]) and stores, mails or posts it out',
-        reference: "https://sansec.io/research/magento-server-side-skimmer ; https://www.trustwave.com/en-us/resources/blogs/spiderlabs-blog/ (server-side Magento skimmers)",
-        langs: ["php", "html"],
-        literals: ["getccnumber", "cc_number", "getcccid", "cc_cid", "ccnumber", "card_number", "cardnumber", "cvv", "getpayment"],
-        aux: ["mail", "file_put_contents", "fopen", "fwrite", "curl_exec", "file_get_contents", "base64_encode", "setcookie"],
-        match: (view, at) => each4(at, (o) => {
-          const { text } = around(view, o, 2e3, 2500);
-          if (!/getCcNumber\s{0,4}\(|getCcCid\s{0,4}\(|\[\s{0,4}['"]cc_(?:number|cid)['"]\s{0,4}\]|\$_POST\s{0,4}\[\s{0,4}['"]payment['"]|getData\s{0,4}\(\s{0,4}['"]cc_|\$_(?:POST|REQUEST)\s{0,4}\[\s{0,4}['"](?:card_?number|cvv|ccnumber)/i.test(text)) return void 0;
-          if (/\b(?:file_put_contents|fopen)\s{0,4}\([^;]{0,200}\.(?:jpe?g|png|gif|ico|css|js|txt|dat|log)['"][^;]{0,80}/i.test(text)) return { offset: o, note: "card data written to a file" };
-          if (/(?<![\w>:])mail\s{0,4}\(/i.test(text)) return { offset: o, note: "card data mailed" };
-          if (/(?:file_get_contents|curl_init|fsockopen|fopen)\s{0,4}\(\s{0,4}['"](?:https?:)?\/\/|CURLOPT_URL\s{0,4},\s{0,4}['"]https?:\/\/|base64_encode\s{0,4}\([^;]{0,200}(?:curl|file_get_contents|http)/i.test(text)) return { offset: o, note: "card data posted out" };
-          return void 0;
-        })
-      }
-    ];
-  }
-});
-
-// src/checks/malicious-code/decode.ts
-import { inflateRawSync, inflateSync, gunzipSync } from "node:zlib";
-function isHex(c) {
-  return c >= 48 && c <= 57 || c >= 97 && c <= 102 || c >= 65 && c <= 70;
-}
-function unescapeQuoted(s, open6) {
-  const q = s[open6];
-  let out = "";
-  let escapes = 0;
-  let i2 = open6 + 1;
-  for (; i2 < s.length && out.length < MAX_ONE; i2++) {
-    const c = s[i2];
-    if (c === q || c === "\n" && q !== "`" && escapes * 4 < out.length) break;
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    const n = s[i2 + 1] ?? "";
-    if (n === "x" && isHex(s.charCodeAt(i2 + 2)) && isHex(s.charCodeAt(i2 + 3))) {
-      out += String.fromCharCode(parseInt(s.slice(i2 + 2, i2 + 4), 16));
-      i2 += 3;
-      escapes++;
-    } else if (n === "u" && /^[0-9a-fA-F]{4}$/.test(s.slice(i2 + 2, i2 + 6))) {
-      out += String.fromCharCode(parseInt(s.slice(i2 + 2, i2 + 6), 16));
-      i2 += 5;
-      escapes++;
-    } else if (n >= "0" && n <= "7") {
-      let j = i2 + 1;
-      while (j < i2 + 4 && (s[j] ?? "") >= "0" && (s[j] ?? "") <= "7") j++;
-      out += String.fromCharCode(parseInt(s.slice(i2 + 1, j), 8) & 255);
-      i2 = j - 1;
-      escapes++;
-    } else {
-      out += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
-      i2++;
-    }
-  }
-  return [out, escapes, i2];
-}
-function percentDecodeLatin1(body) {
-  let out = "";
-  for (let i2 = 0; i2 < body.length; i2++) {
-    const c = body[i2];
-    if (c === "%" && i2 + 2 < body.length && isHex(body.charCodeAt(i2 + 1)) && isHex(body.charCodeAt(i2 + 2))) {
-      out += String.fromCharCode(parseInt(body.slice(i2 + 1, i2 + 3), 16));
-      i2 += 2;
-    } else out += c;
-  }
-  return out;
-}
-function rot13(s) {
-  let out = "";
-  for (let i2 = 0; i2 < s.length; i2++) {
-    const c = s.charCodeAt(i2);
-    if (c >= 65 && c <= 90) out += String.fromCharCode((c - 65 + 13) % 26 + 65);
-    else if (c >= 97 && c <= 122) out += String.fromCharCode((c - 97 + 13) % 26 + 97);
-    else out += s.charAt(i2);
-  }
-  return out;
-}
-function tryInflate(bytes2) {
-  for (const f of [inflateRawSync, inflateSync, gunzipSync]) {
-    try {
-      return f(bytes2, { maxOutputLength: MAX_ONE }).toString("latin1");
-    } catch {
-    }
-  }
-  return void 0;
-}
-function isBase64Char(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47 || c === 61 || c === 45 || c === 95 || c === 10 || c === 13 || c === 92;
-}
-function decodeAll(raw) {
-  let read10 = 0;
-  const input = {
-    length: raw.length,
-    positions: raw.positions,
-    text: (from, to) => {
-      if (read10 >= MAX_READ) return "";
-      const t = raw.text(from, Math.min(to, from + (MAX_READ - read10)));
-      read10 += t.length;
-      return t;
-    }
-  };
-  const out = [];
-  let chars = 0;
-  const push = (offset, text, how) => {
-    if (out.length >= MAX_DECODED_ITEMS || chars >= MAX_DECODED_CHARS || text.length === 0) return;
-    chars += text.length;
-    out.push({ offset, text, how });
-  };
-  const done = /* @__PURE__ */ new Set();
-  for (const lit of ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4"]) {
-    let last = -1;
-    for (const at of input.positions(lit)) {
-      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
-      const back = input.text(at - 400, at);
-      let open6 = -1;
-      for (let i2 = back.length - 1; i2 >= 0; i2--) {
-        const c = back[i2];
-        if ((c === '"' || c === "'" || c === "`") && back[i2 - 1] !== "\\") {
-          open6 = at - back.length + i2;
-          break;
-        }
-      }
-      if (open6 < 0 || done.has(open6)) continue;
-      done.add(open6);
-      let s = input.text(open6, open6 + 4096);
-      let [text, escapes, end] = unescapeQuoted(s, 0);
-      if (end >= s.length && s.length === 4096 && escapes >= 4) {
-        s = input.text(open6, open6 + MAX_ONE);
-        [text, escapes, end] = unescapeQuoted(s, 0);
-      }
-      last = open6 + end;
-      if (escapes >= 4 && escapes * 4 >= text.length) push(open6, text, "escape");
-    }
-  }
-  for (const at of input.positions("fromcharcode")) {
-    const probe = input.text(at, at + 64);
-    if (!/^fromcharcode['"\]]{0,3}\s{0,2}\(\s{0,2}\d/i.test(probe)) continue;
-    let s = input.text(at, at + 4096);
-    if (/^[^)]{4000}/.test(s.slice(0, 4e3)) || !s.includes(")")) s = input.text(at, at + 256 * 1024);
-    let i2 = s.indexOf("(");
-    if (i2 < 0 || i2 > 20) continue;
-    i2++;
-    let text = "";
-    let num = "";
-    let count2 = 0;
-    for (; i2 < s.length; i2++) {
-      const c = s[i2];
-      if (c >= "0" && c <= "9") num += c;
-      else if (c === "," || c === ")" || c === " " || c === "\n" || c === "\r" || c === "	") {
-        if (num) {
-          text += String.fromCharCode(Number(num) & 65535);
-          num = "";
-          count2++;
-        }
-        if (c === ")") break;
-      } else break;
-    }
-    if (count2 >= 4) push(at, text, "charcode");
-  }
-  {
-    let last = -1;
-    for (const at of input.positions("chr(")) {
-      if (at <= last) continue;
-      if (!/^chr\s{0,2}\(\s{0,2}\d{1,3}\s{0,2}\)\s{0,4}\./i.test(input.text(at, at + 24))) continue;
-      const s = input.text(at, at + 8 * 1024);
-      let i2 = 0;
-      let text = "";
-      let count2 = 0;
-      for (; ; ) {
-        const m = /^chr\s{0,2}\(\s{0,2}(\d{1,3})\s{0,2}\)\s{0,4}\.?\s{0,4}/i.exec(s.slice(i2, i2 + 40));
-        if (m) {
-          text += String.fromCharCode(Number(m[1]) & 255);
-          i2 += m[0].length;
-          count2++;
-          continue;
-        }
-        const q = s[i2];
-        if (q === '"' || q === "'") {
-          const [lit, , end] = unescapeQuoted(s.slice(i2, i2 + 400), 0);
-          if (end >= 400) break;
-          text += lit;
-          i2 += end + 1;
-          const dot = /^\s{0,4}\.\s{0,4}/.exec(s.slice(i2, i2 + 20));
-          if (!dot) break;
-          i2 += dot[0].length;
-          continue;
-        }
-        break;
-      }
-      last = at + i2;
-      if (count2 >= 3) push(at, text, "chr");
-    }
-  }
-  {
-    let last = -1;
-    for (const at of input.positions("&#")) {
-      if (at <= last) continue;
-      if (!/^&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#/i.test(input.text(at, at + 40))) continue;
-      const s = input.text(at, at + 8 * 1024);
-      let i2 = 0;
-      let text = "";
-      let count2 = 0;
-      for (; ; ) {
-        const m = /^&#(x[0-9a-f]{1,4}|\d{1,5});?/i.exec(s.slice(i2, i2 + 10));
-        if (!m) break;
-        const v = m[1];
-        text += String.fromCharCode(v[0] === "x" || v[0] === "X" ? parseInt(v.slice(1), 16) : Number(v));
-        i2 += m[0].length;
-        count2++;
-      }
-      last = at + i2;
-      if (count2 >= 6) push(at, text, "entity");
-    }
-  }
-  for (const lit of ["unescape", "decodeuricomponent"]) {
-    for (const at of input.positions(lit)) {
-      if (!/^[a-z]{8,20}\s{0,4}\(\s{0,4}['"][^'"]{0,8}%[0-9a-f]{2}/i.test(input.text(at, at + 50))) continue;
-      const s = input.text(at, at + 64 * 1024);
-      const q = /\(\s{0,4}(['"])/.exec(s.slice(0, 40));
-      if (!q) continue;
-      const start = (q.index ?? 0) + q[0].length - 1;
-      const end = s.indexOf(q[1], start + 1);
-      if (end < 0) continue;
-      const body = s.slice(start + 1, end);
-      if ((body.match(/%[0-9a-fA-F]{2}/g) ?? []).length < 4) continue;
-      try {
-        push(at, decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, "%25")), "percent");
-      } catch {
-        push(at, percentDecodeLatin1(body), "percent");
-      }
-    }
-  }
-  for (const lit of ["atob", "base64_decode"]) {
-    for (const at of input.positions(lit).slice(0, 500)) {
-      const q = /^[a-z0-9_]{4,16}\s{0,4}\(\s{0,4}(['"])/i.exec(input.text(at, at + 40));
-      if (!q) continue;
-      let s = input.text(at, at + 4096);
-      const start = q[0].length;
-      let end = start;
-      while (end < s.length && isBase64Char(s.charCodeAt(end))) end++;
-      if (end === s.length && s.length === 4096) {
-        s = input.text(at, at + 4 * 1024 * 1024);
-        while (end < s.length && isBase64Char(s.charCodeAt(end))) end++;
-      }
-      if (s[end] !== q[1] || end - start < 8) continue;
-      const body = s.slice(start, end).replace(/\\[rn]|[\r\n\\]/g, "");
-      const bytes2 = Buffer.from(body, "base64");
-      const before = input.text(at - 60, at).toLowerCase();
-      let text = bytes2.toString("latin1");
-      let how = "base64";
-      if (/(?:gzinflate|gzuncompress|gzdecode)\s{0,4}\(\s{0,4}$/.test(before) || (bytes2[0] === 120 || bytes2[0] === 31) || !PRINTABLE_64.test(text.slice(0, 64))) {
-        const inflated = tryInflate(bytes2);
-        if (inflated !== void 0) {
-          text = inflated;
-          how = "inflate";
-        }
-      }
-      if (/str_rot13\s{0,4}\(\s{0,4}(?:gzinflate\s{0,4}\(\s{0,4})?$/.test(before)) text = rot13(text);
-      if (/strrev\s{0,4}\(\s{0,4}$/.test(before)) text = text.split("").reverse().join("");
-      push(at, text.slice(0, MAX_ONE), how);
-    }
-  }
-  for (const lit of ["'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`]) {
-    let last = -1;
-    for (const at of input.positions(lit).slice(0, 2e3)) {
-      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
-      const back = input.text(at - 64, at + 1);
-      let i2 = back.length - 2;
-      while (i2 >= 0 && back[i2] !== back[back.length - 1]) i2--;
-      if (i2 < 0) continue;
-      const open6 = at - (back.length - 1) + i2;
-      const s = input.text(open6, open6 + 8 * 1024);
-      let text = "";
-      let pieces = 0;
-      let escaped = 0;
-      let j = 0;
-      for (; ; ) {
-        const q = s[j];
-        if (q !== '"' && q !== "'") break;
-        const [piece, esc, end] = unescapeQuoted(s.slice(j, j + 2e3), 0);
-        if (j + end >= s.length) break;
-        if (end >= 2e3 || end - 1 > 40 && esc === 0) break;
-        text += piece;
-        escaped += esc;
-        pieces++;
-        j += end + 1;
-        const m = /^\s{0,4}[.+]\s{0,4}/.exec(s.slice(j, j + 12));
-        if (!m) break;
-        j += m[0].length;
-      }
-      last = open6 + j;
-      if (pieces >= 3 || pieces >= 2 && escaped >= 4) push(open6, text, escaped >= 4 ? "escape" : "concat");
-    }
-  }
-  for (const lit of ["str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower"]) {
-    for (const at of input.positions(lit).slice(0, 300)) {
-      const s = input.text(at, at + 600);
-      const open6 = s.indexOf("(");
-      if (open6 < 0 || open6 > 20 || !/^\(\s{0,4}['"]/.test(s.slice(open6, open6 + 8))) continue;
-      const lits = [];
-      let i2 = open6 + 1;
-      for (let n = 0; n < 4; n++) {
-        while (s[i2] === " ") i2++;
-        const q = s[i2];
-        if (q === '"' || q === "'") {
-          const [v2, , end] = unescapeQuoted(s.slice(i2, i2 + 400), 0);
-          if (end >= 400) break;
-          lits.push(v2);
-          i2 += end + 1;
-        } else {
-          const m = /^-?\d{1,4}/.exec(s.slice(i2, i2 + 6));
-          if (!m) break;
-          lits.push(m[0]);
-          i2 += m[0].length;
-        }
-        while (s[i2] === " ") i2++;
-        if (s[i2] === ",") i2++;
-        else break;
-      }
-      if (s[i2] !== ")" || lits.length === 0) continue;
-      let v;
-      const name = lit.replace("(", "").toLowerCase();
-      if (name === "str_replace" && lits.length === 3) v = lits[2].split(lits[0]).join(lits[1]);
-      else if (name === "strtr" && lits.length === 3) {
-        const from = lits[1] ?? "";
-        const to = lits[2] ?? "";
-        v = lits[0].replace(/./gs, (c) => {
-          const k = from.indexOf(c);
-          return k >= 0 && k < to.length ? to[k] : c;
-        });
-      } else if (name === "substr_replace" && lits.length >= 3) v = lits[0].slice(0, Number(lits[2])) + lits[1];
-      else if (name === "strrev" && lits.length === 1) v = lits[0].split("").reverse().join("");
-      else if (name === "str_rot13" && lits.length === 1) v = rot13(lits[0]);
-      else if (name === "trim" && lits.length === 1) v = lits[0].trim();
-      else if (name === "hex2bin" && lits.length === 1 && /^[0-9a-f]{2,}$/i.test(lits[0])) v = Buffer.from(lits[0], "hex").toString("latin1");
-      else if ((name === "ucwords" || name === "strtolower") && lits.length === 1) v = lits[0].toLowerCase();
-      if (v !== void 0 && v.length >= 3 && v.length <= 4096) push(at, v, "transform");
-    }
-  }
-  for (const at of input.positions(").$").slice(0, 200)) {
-    const s = input.text(at - 40, at + 8 * 1024);
-    const start = s.search(/\$[A-Za-z_]\w{0,20}\s{0,2}\(\s{0,2}\d{2,3}\s{0,2}\)\s{0,2}\.\s{0,2}\$/);
-    if (start < 0 || start > 40) continue;
-    let i2 = start;
-    let text = "";
-    let count2 = 0;
-    for (; ; ) {
-      const m = /^\$[A-Za-z_]\w{0,20}\s{0,4}\(\s{0,2}(\d{2,3})\s{0,2}\)\s{0,4}\.?\s{0,4}/.exec(s.slice(i2, i2 + 40));
-      if (!m) break;
-      text += String.fromCharCode(Number(m[1]) & 255);
-      i2 += m[0].length;
-      count2++;
-    }
-    if (count2 >= 4) push(at, text, "chr");
-  }
-  for (const at of input.positions("='=").concat(input.positions('"=')).slice(0, 50)) {
-    if (!/^['"]?=['"]=[A-Za-z0-9+/]{60}/.test(input.text(at, at + 70))) continue;
-    const s = input.text(at, at + 512 * 1024);
-    const q = s.indexOf("=") + 1;
-    const quote = s[q];
-    if (quote !== '"' && quote !== "'") continue;
-    let end = q + 1;
-    while (end < s.length && isBase64Char(s.charCodeAt(end))) end++;
-    if (s[end] !== quote || end - q < 200) continue;
-    const rev2 = s.slice(q + 1, end).split("").reverse().join("");
-    const text = Buffer.from(rev2, "base64").toString("latin1");
-    if (PRINTABLE_32.test(text)) push(at, text, "base64");
-  }
-  for (const at of input.positions("eval(function(p,a,c,k,e")) {
-    const s = input.text(at, at + 256 * 1024);
-    const split = s.indexOf(".split('|')");
-    if (split < 0) continue;
-    const q = s.lastIndexOf("'", split - 1);
-    const open6 = s.lastIndexOf("'", q - 1);
-    if (open6 < 0) continue;
-    push(at, s.slice(open6 + 1, q).split("|").join(" "), "packer");
-  }
-  return out;
-}
-var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ;
-var init_decode = __esm({
-  "src/checks/malicious-code/decode.ts"() {
-    "use strict";
-    MAX_DECODED_ITEMS = 2e3;
-    MAX_DECODED_CHARS = 4 * 1024 * 1024;
-    MAX_ONE = 1024 * 1024;
-    PRINTABLE_64 = /^[\t\n\r -~]{0,64}$/;
-    PRINTABLE_32 = /^[\t\n\r -~]{32}/;
-    MAX_READ = 32 * 1024 * 1024;
-  }
-});
-
-// src/checks/malicious-code/bigram-rank.ts
-var BIGRAM_RANK;
-var init_bigram_rank = __esm({
-  "src/checks/malicious-code/bigram-rank.ts"() {
-    "use strict";
-    BIGRAM_RANK = "000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000840020000000000000000006121602434330226433222222222220220000000000000000000000000030202245544533623443352544444222426000000000008800300000000000000000091235003345001374644555545015003200000000000000000000000000014032426466335013354305336520205160000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000800000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000035003000000000000000000b674856986864767776555555563695670000000000000000000000000076647687878877866778886888777565868300000000000300100000000000000000054325123420013125500010000101601200000000000000000000000000241130434354335123344423453332211011000000000004002000000000000000000645445353624745544333323136545534000000000000000000000000004652436565555554455555356555434443510000000000030000000000000000000005236210421301032232211111100200120000000000000000000000000043222132333322311233231333421210210000000000000300000000000000000000020222224430020343432222221111201000000000000000000000000000121052667666567566666756786655545221000000000001000000000000000000000403413132202213132322121011221214000000000000000000000000002110103234341220123212025221123041100000000000050040000000000000000006443506351110112221210101000020000000000000000000000000000012102132334332322324332334243122410102222222222522322222222222222222283544436474484664443343333665443400000000000000000000000000457353766676666567666656776655554443200000000006002000000000000000000566283476723254456555554442331253000000000000000000000000005512646565765664566666567755544461020000000000070040000000000000000008342424757337564100000000068353520000000000000000000000000044511432223312301212211534121110656100000000002800600000000000000000082333114447322272222211010212323200000000000000000000000000332012332232223112332214432121400220000000000014004000000000000000000613141033505333334322111222425131000000000000000000000000002330113222322232222332123322241213210000000000380060000000000000000008461320451011632666666676602100100000000000000000000000000053203264555545544555554556554343512000000000000400100000000000000000060324224332327425665444455232382000000000000000000000000000243021556555445445555535554443341311000000000007006000000000000000000715353064443326565555544442135131000000000000000000000000003431636676666665566667567656554422210000000000370060000000000000000007244431545725348344333223334334220000000000000000000000000034452265655555545665564565556443423200000000000500400000000000000000064522334362275537666667565561643000000000000000000000000000355022544544322222322321322116220341000000000015001000000000000000000625122354612646476666666664526331000000000000000000000000004551324544442333343323244413233303400000000000240010000000000000000006252222546326463666666566645162300000000000000000000000000045524154454523412333332243231222023000000000001400000000000000000000052412124452264536666665566441632000000000000000000000000000354051565554223322333224331522220230000000000014001000000000000000000524102143522645266666666654416121000000000000000000000000002640305444553322232313233323022102300000000000040010000000000000000005141022435216452666666655644060110000000000000000000000000025402034444422112223032222121212023000000000000300100000000000000000051420114352264426666666655341611000000000000000000000000000154020444344122123330303331212220220000000000003001000000000000000000514201142511644255666666663306000000000000000000000000000001530204344441221121122122122121202200000000000030010000000000000000005141011435116442666656555534060100000000000000000000000000015303144444432233324132232222111022000000000000300000000000000000000051401104161164435555656556330600100000000000000000000000000154031444444333233233334433322220220000000000016005000000000000000000757253144331222644433322237232022000000000000000000000000005431435565555454455555455654434352300000000000180070000000000000000006232212434031212111120313023420200000000000000000000000000013113144534532523434321545243221124000000000000100000000000000000000053202214220011163333322232004436000000000000000000000000000132000454445344424434413553242211101000000000014003000000000000000000846032345233232355334322222027820000000000000000000000000004320335444654454444554455644443352100000000000060020000000000000000008342433733113333554555665432554100000000000000000000000000034306375655565634555564665555442533000000000000400200000000000000000063423124441132342221111000513355100000000000000000000000000342113433343234223343623542422223320000000000002000000000000000000000403121042201121100011000000110003000000000000000000000000001221106455544552265447165535321201100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000006002000000000000000000515163074113233265544333323120122000000000000000000000000003464435344543453444444345533333240010000000000010000000000000000000002042321533332444432110000022202310000000000000000000000000036322355665545533556454565744623222100000000000500200000000000000000072423034574475530320000000562524000000000000000000000000000635103111111001000102101100000004440000000000003000000000000000000000403121134110222222211111101223211000000000000000000000000003402103113121212123221112201102022100000000000030020000000000000000005030422465324252453332213134130110000000000000000000000000033306276766666645666665676665444122100000000000400400000000000000000051214213341042532300000000342122400000000000000000000000000233225434434334323334434443322302130000000000035003000000000000000000725242375623656644444434545535443000000000000000000000000005540629787567575688857588876668524400000000000240020000000000000000005141312555125454444545444554243120000000000000000000000000045315175557554774755754765734464032000000000002500500000000000000000071413236551355555555544554543423200000000000000000000000000454052856585487477558547687544640350000000000036005000000000000000000836432466644657444453443436535543000000000000000000000000005550648667865575565676567665546434400000000000370050000000000000000009362434777347676454454444577465440000000000000000000000000066607586887776756879677988677875355000000000002500300000000000000000081422236652355545444444444642442200000000000000000000000000454152755567548446458447667443520230000000000026003000000000000000000725122266622656624423221435534533000000000000000000000000005540636555856673466666466675435315400000000000250030000000000000000007241213666236564334323223255344330000000000000000000000000044405374558445834555774657644353134000000000002400100000000000000000061412236452455543431132131443553200000000000000000000000000445051778878745568798657885746461340000000000012000000000000000000000503011154413434232211000232313011000000000000000000000000003340316434733254334364336454324201200000000000240030000000000000000006141212655325554223211213246242240000000000000000000000000045405275557455635555653565544354023000000000003600400000000000000000074533237662365652353342222562543400000000000000000000000000554163866786648458557645777653731440000000000025002000000000000000000714221265512555533332322224424532000000000000000000000000005540638655865474466677456564445413300000000000360040000000000000000008462334776436666345312122266454450000000000000000000000000056516385888786756667764588765464444100000000002500300000000000000000072512136551355542333202132542543300000000000000000000000000544052777857657577897748777776441340000000000036003000000000000000000624321366502556423433312346534333000000000000000000000000005540638566854773575577386774446333310000000000120000000000000000000004120101543013231432111122232032100000000000000000000000000031204053434443433634344544733333011100000000003600400000000000000000082623247762466753444212322663544300000000000000000000000000565173867796758466788648777654752451000000000036005000000000000000000826333477744778633443223326635344000000000000000000000000007651757576865784666677668875647424510000000000360050000000000000000008362434777346675344422314266455440000000000000000000000000066507485768659845666875877856574455000000000002400100000000000000000061402026440443427335555554321422100000000000000000000000000333151676685647457785728785444451230000000000013000000000000000000000514010254412434324533132334414421000000000000000000000000004530508454845372444564254443334302400000000000140020000000000000000007140102554235463323322222344241210000000000000000000000000044305274556446734446653664446342022000000000002400200000000000000000060403225552355535554444444542422200000000000000000000000000424153646565346334555735473445532330000000000026004000000000000000000725232367632656534431111225544342000000000000000000000000005650636555654463466667366644435444400000000000120000000000000000000005130211534123333323211112232132140000000000000000000000000024304164446335533444533344434344012000000000001800700000000000000000062414204312002303433211111010002600000000000000000000000000330231445444335244444425554532224160000000000004004000000000000000000644233144201112133322221214123211000000000000000000000000003432214344443342234534245434322236110000000000280060000000000000000006152311456216354100000000046242210000000000000000000000000034403442434542311322231443342211235100000000000100000000000000000000011102003211000010110100000000110000000000000000000000000000011100101110001001001101111011000002000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000";
-  }
-});
-
-// src/checks/malicious-code/literals.ts
-function rank2(a, b) {
-  if (a >= 128 || b >= 128) return 0;
-  return parseInt(BIGRAM_RANK[a * 128 + b], 16);
-}
-var FOLD, LiteralSet;
-var init_literals = __esm({
-  "src/checks/malicious-code/literals.ts"() {
-    "use strict";
-    init_bigram_rank();
-    FOLD = new Uint8Array(256);
-    for (let i2 = 0; i2 < 256; i2++) FOLD[i2] = i2 >= 65 && i2 <= 90 ? i2 + 32 : i2;
-    LiteralSet = class {
-      literals = [];
-      index = /* @__PURE__ */ new Map();
-      table = new Uint8Array(65536);
-      /** The literals anchored on each pair (an array, not a Map: it is read in the hot loop). */
-      lists = new Array(65536);
-      /** Register a literal (folded to lower case); returns its id. */
-      add(literal) {
-        const key = literal.toLowerCase();
-        const known = this.index.get(key);
-        if (known !== void 0) return known;
-        const id = this.literals.length;
-        this.literals.push(key);
-        this.index.set(key, id);
-        const bytes2 = Buffer.from(key, "latin1");
-        if (bytes2.length < 2) throw new Error(`literal too short: ${literal}`);
-        let best = 1;
-        let bestRank = Infinity;
-        for (let k = 1; k < bytes2.length; k++) {
-          const r = rank2(bytes2[k - 1], bytes2[k]);
-          if (r < bestRank) {
-            bestRank = r;
-            best = k;
-          }
-        }
-        const h = bytes2[best - 1] << 8 | bytes2[best];
-        this.table[h] = 1;
-        (this.lists[h] ??= []).push({ id, bytes: bytes2, k: best });
-        return id;
-      }
-      id(literal) {
-        return this.index.get(literal.toLowerCase());
-      }
-      /**
-       * Offsets of every literal in `bytes`, per literal id (at most `cap` per literal;
-       * undefined where a literal does not occur), and how many were found in all. The hot
-       * loop: one table load per byte, and a verification only where an anchor pair matched.
-       */
-      scan(bytes2, cap = 5e3) {
-        const out = new Array(this.literals.length);
-        let total = 0;
-        const n = bytes2.length;
-        if (n < 2) return { hits: out, total };
-        const table2 = this.table;
-        let prev = FOLD[bytes2[0]];
-        for (let i2 = 1; i2 < n; i2++) {
-          const cur = FOLD[bytes2[i2]];
-          const h = prev << 8 | cur;
-          prev = cur;
-          if (table2[h] === 0) continue;
-          const list3 = this.lists[h];
-          for (let j = 0; j < list3.length; j++) {
-            const a = list3[j];
-            const start = i2 - a.k;
-            const lit = a.bytes;
-            if (start < 0 || start + lit.length > n) continue;
-            let m = 0;
-            while (m < lit.length && FOLD[bytes2[start + m]] === lit[m]) m++;
-            if (m === lit.length) {
-              const found = out[a.id] ??= [];
-              if (found.length < cap) {
-                found.push(start);
-                total++;
-              }
-            }
-          }
-        }
-        return { hits: out, total };
-      }
-    };
-  }
-});
-
-// src/checks/malicious-code/engine.ts
-function compile(lang) {
-  let c = compiled2.get(lang);
-  if (c) return c;
-  const set = new LiteralSet();
-  const rules = [];
-  for (const rule of RULES) {
-    if (!rule.langs.includes(lang)) continue;
-    const ids = rule.literals.map((l) => set.add(l));
-    for (const l of rule.aux ?? []) set.add(l);
-    rules.push({ rule, ids });
-  }
-  const decodeIds = DECODE_LITERALS.map((l) => set.add(l));
-  c = { set, rules, decodeIds };
-  compiled2.set(lang, c);
-  return c;
-}
-function scanText(bytes2, lang, depth = 0) {
-  const { set, rules, decodeIds } = compile(lang);
-  const { hits, total } = set.scan(bytes2);
-  if (total === 0) return [];
-  const view = new TextView(lang, bytes2, hits, set);
-  const found = [];
-  for (const { rule, ids } of rules) {
-    let at;
-    for (const id of ids) {
-      const h = hits[id];
-      if (h) at = at ? at.concat(h) : h.slice();
-    }
-    if (!at) continue;
-    if (rule.caseSensitive) at = at.filter((o) => rule.literals.some((l) => bytes2.toString("latin1", o, o + l.length) === l));
-    if (at.length === 0) continue;
-    at.sort((a, b) => a - b);
-    const hit = rule.match(view, at);
-    if (hit) found.push(hit.note === void 0 ? { rule, offset: hit.offset } : { rule, offset: hit.offset, note: hit.note });
-  }
-  if (depth < MAX_DEPTH && decodeIds.some((id) => hits[id] !== void 0)) scanLayers(view, lang, depth, found);
-  return found;
-}
-function scanLayers(view, lang, depth, found) {
-  let budget = LAYER_BUDGET;
-  for (const d of view.decoded()) {
-    if (budget <= 0) break;
-    if (d.text.length < 48 || !CODE_START.test(d.text.slice(0, 2048))) continue;
-    if (d.how === "concat" && (lang === "js" || d.text.length < 40)) continue;
-    if (d.how === "transform" || d.how === "chr" || d.how === "packer") continue;
-    budget -= d.text.length;
-    const innerLang = lang !== "js" && PHP_INSIDE.test(d.text.slice(0, 4096)) ? "php" : lang === "php" || lang === "html" ? "html" : lang;
-    for (const f of scanText(Buffer.from(d.text, "latin1"), innerLang, depth + 1)) {
-      if (found.some((k) => k.rule === f.rule)) continue;
-      const layer = f.layer ? `${d.how}>${f.layer}` : d.how;
-      found.push(f.note === void 0 ? { rule: f.rule, offset: d.offset, layer } : { rule: f.rule, offset: d.offset, note: f.note, layer });
-    }
-  }
-}
-var RULES, MAX_WINDOW, MAX_DEPTH, LAYER_BUDGET, DECODE_LITERALS, CODE_START, PHP_INSIDE, compiled2, NONE, TextView;
-var init_engine = __esm({
-  "src/checks/malicious-code/engine.ts"() {
-    "use strict";
-    init_exfiltration();
-    init_loaders();
-    init_shells();
-    init_skimmers();
-    init_decode();
-    init_literals();
-    RULES = [...SHELL_RULES, ...LOADER_RULES, ...SKIMMER_RULES, ...EXFILTRATION_RULES];
-    MAX_WINDOW = 4 * 1024 * 1024;
-    MAX_DEPTH = 2;
-    LAYER_BUDGET = 8 * 1024 * 1024;
-    DECODE_LITERALS = ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4", "fromcharcode", "chr(", "&#", "unescape", "decodeuricomponent", "atob", "base64_decode", "eval(function(p,a,c,k,e", "='=", '"=', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower", ").$", "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`];
-    CODE_START = /[($]/;
-    PHP_INSIDE = /<\?php|<\?=|\$_(?:POST|GET|REQUEST)|\beval\s{0,4}\(|\$[a-z_]\w{0,20}\s{0,4}=/i;
-    compiled2 = /* @__PURE__ */ new Map();
-    NONE = [];
-    TextView = class {
-      constructor(lang, bytes2, hits, set) {
-        this.lang = lang;
-        this.bytes = bytes2;
-        this.hits = hits;
-        this.set = set;
-      }
-      lang;
-      bytes;
-      hits;
-      set;
-      decodedCache;
-      get length() {
-        return this.bytes.length;
-      }
-      text(from, to) {
-        const a = Math.max(0, Math.min(this.bytes.length, from));
-        const b = Math.max(a, Math.min(this.bytes.length, to, a + MAX_WINDOW));
-        return this.bytes.toString("latin1", a, b);
-      }
-      positions(literal) {
-        const id = this.set.id(literal);
-        return id === void 0 ? NONE : this.hits[id] ?? NONE;
-      }
-      near(offset, literals, distance) {
-        for (const l of literals) for (const p of this.positions(l)) if (Math.abs(p - offset) <= distance) return true;
-        return false;
-      }
-      has(literals) {
-        for (const l of literals) if (this.positions(l).length > 0) return true;
-        return false;
-      }
-      decoded() {
-        this.decodedCache ??= decodeAll({ text: (a, b) => this.text(a, b), length: this.length, positions: (l) => this.positions(l) });
-        return this.decodedCache;
-      }
-    };
   }
 });
 
@@ -36602,7 +36621,7 @@ function renderTerminal(report2) {
   lines.push(`findings  ${findingCounts2(report2)}`);
   const shown = [...report2.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
   for (const finding of shown) {
-    const where = finding.path ? `  (${printable(finding.path)})` : "";
+    const where = finding.path ? `  (${printable(finding.line ? `${finding.path}:${finding.line}` : finding.path)})` : "";
     const fix = findingFix(finding);
     const about = finding.package ? `${printable(findingSubject(finding))}: ` : "";
     lines.push(

@@ -16,6 +16,7 @@ export function annotate(report: Report, packageLabel: string): void {
     core.error(printable(message), {
       title: printable(`release-gate ${finding.severity} ${finding.kind}: ${findingSubject(finding)}`),
       ...(finding.path ? { file: printable(finding.path) } : {}),
+      ...(finding.line ? { startLine: finding.line } : {}),
     });
   }
   if (blocking.length > MAX_ANNOTATIONS) core.error(`… and ${blocking.length - MAX_ANNOTATIONS} more blocking findings in the job summary and the report [${packageLabel}]`);

@@ -30,7 +30,7 @@ export function renderTerminal(report: Report): string {
   lines.push(`findings  ${findingCounts(report)}`);
   const shown = [...report.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
   for (const finding of shown) {
-    const where = finding.path ? `  (${printable(finding.path)})` : '';
+    const where = finding.path ? `  (${printable(finding.line ? `${finding.path}:${finding.line}` : finding.path)})` : '';
     const fix = findingFix(finding);
     const about = finding.package ? `${printable(findingSubject(finding))}: ` : '';
     lines.push(

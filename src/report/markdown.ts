@@ -29,7 +29,7 @@ const ROWS_PER_TABLE = 500;
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const limit = options.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report, options.title), blockingSection(report), changesSection(report), otherFindingsSection(report), notesSection(report)];
+  const sections = [header(report, options.title), blockingSection(report), changesSection(report), otherFindingsSection(report), originsSection(report), notesSection(report)];
   const out: string[] = [];
   let used = 0;
   // room for the line that says where the rest is
@@ -77,9 +77,9 @@ function findingTable(findings: readonly Finding[]): string[] {
   for (const finding of findings.slice(0, ROWS_PER_TABLE)) {
     const fix = findingFix(finding);
     const detail = finding.detail && !finding.advisory ? ` (${mdText(finding.detail)})` : '';
-    rows.push(
-      `| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ''}${detail} | ${finding.path ? mdCode(finding.path) : ''} |`,
-    );
+    const excerpt = finding.excerpt ? ` ${mdCode(finding.excerpt)}` : '';
+    const where = finding.path ? mdCode(finding.line ? `${finding.path}:${finding.line}` : finding.path) : '';
+    rows.push(`| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ''}${excerpt}${detail} | ${where} |`);
   }
   if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | … and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
   return rows;
@@ -154,6 +154,19 @@ function otherFindingsSection(report: Report): string[] {
     out.push(`<details><summary>${plural(findings.length, 'finding')} ${label}</summary>`, '', ...findingTable(findings), '', '</details>', '');
   }
   return out;
+}
+
+/** The external origins storefront code uses, folded: what a reviewer checks a new one against. */
+function originsSection(report: Report): string[] {
+  const origins = report.origins ?? [];
+  if (origins.length === 0) return [];
+  const rows = ['| origin | used as | named in |', '| --- | --- | --- |'];
+  for (const record of origins.slice(0, ROWS_PER_TABLE)) {
+    const more = record.paths.length > 1 ? ` and ${count(record.paths.length - 1)} more` : '';
+    rows.push(`| ${mdCode(record.origin)}${record.payment ? ' (with payment fields)' : ''} | ${record.uses.join(', ')} | ${record.paths[0] ? mdCode(record.paths[0]) : ''}${more} |`);
+  }
+  if (origins.length > ROWS_PER_TABLE) rows.push(`| … and ${count(origins.length - ROWS_PER_TABLE)} more in the JSON report | | |`);
+  return [`<details><summary>${plural(origins.length, 'external origin')} the storefront code uses</summary>`, '', ...rows, '', '</details>', ''];
 }
 
 function notesSection(report: Report): string[] {

@@ -1,5 +1,9 @@
 import type { Finding, Report, Severity } from '../model.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { RULES as MALICIOUS_CODE_RULES } from '../checks/malicious-code/engine.js';
+
+/** What each malicious-code rule looks for, and the public research it comes from. */
+const RULE_TEXT = new Map(MALICIOUS_CODE_RULES.map((rule) => [`malicious-code/${rule.id}`, rule]));
 
 const INFORMATION_URI = 'https://github.com/release-gate/release-gate';
 
@@ -11,6 +15,7 @@ interface Rule {
   id: string;
   name: string;
   shortDescription: { text: string };
+  fullDescription?: { text: string };
   helpUri?: string;
   properties: { 'security-severity': string; tags: string[] };
   defaultConfiguration: { level: string };
@@ -41,6 +46,12 @@ export function renderSarif(report: Report, category?: string): string {
       defaultConfiguration: { level: LEVEL[finding.severity] },
     };
     if (finding.advisory?.url) rule.helpUri = finding.advisory.url;
+    const described = RULE_TEXT.get(id);
+    if (described) {
+      rule.fullDescription = { text: `${described.description}. Research: ${described.reference}` };
+      const url = /https:\/\/\S+/.exec(described.reference)?.[0];
+      if (url) rule.helpUri = url;
+    }
     rules.set(id, rule);
   }
   const ruleList = [...rules.values()];
@@ -54,7 +65,7 @@ export function renderSarif(report: Report, category?: string): string {
       {
         physicalLocation: {
           artifactLocation: { uri: uriOf(finding.path ?? report.target.path) },
-          region: { startLine: 1 },
+          region: finding.excerpt === undefined ? { startLine: finding.line ?? 1 } : { startLine: finding.line ?? 1, snippet: { text: finding.excerpt } },
         },
       },
     ],
