@@ -16492,9 +16492,99 @@ function decodeAll(raw) {
     if (open6 < 0) continue;
     push(at, s.slice(open6 + 1, q).split("|").join(" "), "packer");
   }
+  for (const at of input.positions("eval").slice(0, 200)) {
+    let hidden = evalChain(input, at);
+    let spent = hidden?.length ?? 0;
+    for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== void 0 && spent < MAX_CHAIN_CHARS; round++) {
+      if (!/^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i.test(hidden.slice(0, 128))) break;
+      const inner = hidden;
+      const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
+      if (next === void 0) break;
+      hidden = next;
+      spent += next.length;
+    }
+    if (hidden !== void 0) push(at, hidden, "chain");
+  }
+  for (const at of input.positions("__file__").slice(0, 4)) {
+    const own = selfRead(input, at);
+    if (own !== void 0) push(at, own, "selfread");
+  }
   return out;
 }
-var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ;
+function inflateWith(inflate, text) {
+  try {
+    return inflate(Buffer.from(text, "latin1"), { maxOutputLength: MAX_ONE }).toString("latin1");
+  } catch {
+    return void 0;
+  }
+}
+function evalChain(input, at) {
+  const m = CHAIN_START.exec(input.text(at, at + 300));
+  if (!m) return void 0;
+  const names = m[1].split("(").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  let value;
+  if (m[2] !== void 0) {
+    const start = at + m[0].length;
+    const body = input.text(start, start + MAX_ONE);
+    const end = body.indexOf(m[2]);
+    if (end < 0) return void 0;
+    value = body.slice(0, end);
+  } else value = assignedLiterals(input, at, m[3], m[4] === void 0 ? void 0 : Number(m[4]));
+  if (value === void 0 || value.length < 8) return void 0;
+  for (let i2 = names.length - 1; i2 >= 0 && value !== void 0; i2--) value = CHAIN_STEPS[names[i2]]?.(value);
+  return value;
+}
+function assignedLiterals(input, at, name, index) {
+  const before = input.text(at - 4e3, at);
+  const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, "g");
+  let value;
+  for (let m = assign.exec(before); m; m = assign.exec(before)) {
+    let piece = m[3];
+    const list3 = m[4] ?? m[5];
+    if (list3 !== void 0) {
+      const items = [...list3.matchAll(/(['"])([^'"]{0,100000})\1/g)].map((item2) => item2[2] ?? "");
+      piece = index === void 0 ? void 0 : items[index];
+    }
+    if (piece === void 0) continue;
+    value = m[1] === ".=" && value !== void 0 ? value + piece : piece;
+  }
+  return value;
+}
+function selfRead(input, at) {
+  const head = input.text(at, at + 400);
+  const call = /^__FILE__;\s{0,4}\$\w{1,40}\s{0,4}=\s{0,4}0x([0-9a-fA-F]{1,8});\s{0,4}eval\s{0,4}\(\s{0,4}\$\w{1,40}\s{0,4}\(\s{0,4}'([A-Za-z0-9+/=]{40,4000})'/.exec(head);
+  if (!call) {
+    const later = /0x([0-9a-fA-F]{1,8});\s{0,4}eval\s{0,4}\(\s{0,4}\$\w{1,40}\s{0,4}\(\s{0,4}'/.exec(input.text(at, at + 200));
+    if (!later) return void 0;
+    const start = at + later.index + later[0].length;
+    const body = input.text(start, start + 4e3);
+    const end = body.indexOf("'");
+    if (end < 40) return void 0;
+    return selfReadStages(input, Buffer.from(body.slice(0, end), "base64").toString("latin1"), parseInt(later[1], 16));
+  }
+  return selfReadStages(input, Buffer.from(call[2], "base64").toString("latin1"), parseInt(call[1], 16));
+}
+function selfReadStages(input, first, rest) {
+  const numbers = /0x([0-9a-fA-F]{1,8})\)\s{0,4};[^;]{0,200}0x([0-9a-fA-F]{1,8})\)/.exec(first);
+  const alphabet = /'([A-Za-z0-9+/=]{64,65})'\s{0,4},\s{0,4}'([A-Za-z0-9+/=]{64,65})'/.exec(first);
+  if (!numbers || !alphabet) return void 0;
+  const skip = parseInt(numbers[1], 16);
+  const length = parseInt(numbers[2], 16);
+  const from = alphabet[1].slice(0, 64);
+  const to = alphabet[2].slice(0, 64);
+  if (to !== STD_ALPHABET || length > MAX_ONE || rest > MAX_ONE) return void 0;
+  const map = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < 64; i2++) map.set(from[i2], to[i2]);
+  const translate = (text) => {
+    let out = "";
+    for (const c of text) out += map.get(c) ?? c;
+    return out;
+  };
+  const tail = input.text(skip + length, skip + length + rest);
+  if (tail.length === 0) return void 0;
+  return Buffer.from(translate(tail), "base64").toString("latin1");
+}
+var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ, CHAIN_STEPS, CHAIN_START, MAX_CHAIN_ROUNDS, MAX_CHAIN_CHARS, STD_ALPHABET;
 var init_decode = __esm({
   "src/checks/malicious-code/decode.ts"() {
     "use strict";
@@ -16504,6 +16594,20 @@ var init_decode = __esm({
     PRINTABLE_64 = /^[\t\n\r -~]{0,64}$/;
     PRINTABLE_32 = /^[\t\n\r -~]{32}/;
     MAX_READ = 32 * 1024 * 1024;
+    CHAIN_STEPS = {
+      base64_decode: (text) => Buffer.from(text.replace(/[^A-Za-z0-9+/=_-]/g, ""), "base64").toString("latin1"),
+      gzinflate: (text) => inflateWith(inflateRawSync, text),
+      gzuncompress: (text) => inflateWith(inflateSync, text),
+      gzdecode: (text) => inflateWith(gunzipSync, text),
+      str_rot13: rot13,
+      strrev: (text) => text.split("").reverse().join(""),
+      rawurldecode: percentDecodeLatin1,
+      urldecode: (text) => percentDecodeLatin1(text.replace(/\+/g, " "))
+    };
+    CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+    MAX_CHAIN_ROUNDS = 100;
+    MAX_CHAIN_CHARS = 16 * 1024 * 1024;
+    STD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   }
 });
 
@@ -16637,26 +16741,44 @@ function scanText(bytes2, lang, depth = 0) {
     const hit = rule.match(view, at);
     if (hit) found.push(hit.note === void 0 ? { rule, offset: hit.offset } : { rule, offset: hit.offset, note: hit.note });
   }
-  if (depth < MAX_DEPTH && decodeIds.some((id) => hits[id] !== void 0)) scanLayers(view, lang, depth, found);
+  if (depth >= MAX_DEPTH || !decodeIds.some((id) => hits[id] !== void 0)) return found;
+  const inner = scanLayers(view, lang, depth, found);
+  if (inner === 0 && found.length > 0 && found.every((hit) => OBFUSCATION_ONLY.has(hit.rule.id)) && view.decoded().some(isPlainCode)) return [];
   return found;
+}
+function isPlainCode(d) {
+  if (d.text.length < 48 || !(d.how === "base64" || d.how === "inflate" || d.how === "selfread" || d.how === "chain")) return false;
+  const sample = d.text.slice(0, 4096);
+  let printable2 = 0;
+  for (let i2 = 0; i2 < sample.length; i2++) {
+    const c = sample.charCodeAt(i2);
+    if (c >= 32 && c < 127 || c === 9 || c === 10 || c === 13) printable2++;
+  }
+  return printable2 >= sample.length * 0.97 && /[;{}]/.test(sample) && /\bfunction\b|\bclass\s{1,4}\w|\$\w{1,40}\s{0,4}(?:->|=|\()/.test(sample) && !CAPABILITY.test(d.text.slice(0, 256 * 1024));
 }
 function scanLayers(view, lang, depth, found) {
   let budget = LAYER_BUDGET;
-  for (const d of view.decoded()) {
+  let inner = 0;
+  const layers = view.decoded();
+  const chains = layers.filter((d) => d.how === "chain").map((d) => d.offset);
+  for (const d of layers) {
     if (budget <= 0) break;
+    if (d.how !== "chain" && chains.some((at) => d.offset > at && d.offset - at < CHAIN_REACH)) continue;
     if (d.text.length < 48 || !CODE_START.test(d.text.slice(0, 2048))) continue;
     if (d.how === "concat" && (lang === "js" || d.text.length < 40)) continue;
     if (d.how === "transform" || d.how === "chr" || d.how === "packer") continue;
     budget -= d.text.length;
     const innerLang = lang !== "js" && PHP_INSIDE.test(d.text.slice(0, 4096)) ? "php" : lang === "php" || lang === "html" ? "html" : lang;
     for (const f of scanText(Buffer.from(d.text, "latin1"), innerLang, depth + 1)) {
+      inner++;
       if (found.some((k) => k.rule === f.rule)) continue;
       const layer = f.layer ? `${d.how}>${f.layer}` : d.how;
       found.push(f.note === void 0 ? { rule: f.rule, offset: d.offset, layer } : { rule: f.rule, offset: d.offset, note: f.note, layer });
     }
   }
+  return inner;
 }
-var RULES, MAX_WINDOW, MAX_DEPTH, LAYER_BUDGET, DECODE_LITERALS, CODE_START, PHP_INSIDE, compiled2, NONE, TextView;
+var RULES, MAX_WINDOW, MAX_DEPTH, LAYER_BUDGET, DECODE_LITERALS, CHAIN_REACH, CODE_START, PHP_INSIDE, compiled2, NONE, TextView, CAPABILITY, OBFUSCATION_ONLY;
 var init_engine = __esm({
   "src/checks/malicious-code/engine.ts"() {
     "use strict";
@@ -16670,7 +16792,8 @@ var init_engine = __esm({
     MAX_WINDOW = 4 * 1024 * 1024;
     MAX_DEPTH = 2;
     LAYER_BUDGET = 8 * 1024 * 1024;
-    DECODE_LITERALS = ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4", "fromcharcode", "chr(", "&#", "unescape", "decodeuricomponent", "atob", "base64_decode", "eval(function(p,a,c,k,e", "='=", '"=', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower", ").$", "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`];
+    DECODE_LITERALS = ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4", "fromcharcode", "chr(", "&#", "unescape", "decodeuricomponent", "atob", "base64_decode", "eval(function(p,a,c,k,e", "='=", '"=', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower", ").$", "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`, "__file__"];
+    CHAIN_REACH = 300;
     CODE_START = /[($]/;
     PHP_INSIDE = /<\?php|<\?=|\$_(?:POST|GET|REQUEST)|\beval\s{0,4}\(|\$[a-z_]\w{0,20}\s{0,4}=/i;
     compiled2 = /* @__PURE__ */ new Map();
@@ -16712,6 +16835,8 @@ var init_engine = __esm({
         return this.decodedCache;
       }
     };
+    CAPABILITY = /(?:^|[^\w>$:])(?:system|passthru|shell_exec|exec|popen|proc_open|pcntl_exec|eval|assert|create_function|move_uploaded_file|fsockopen)\s{0,4}\(|\$_(?:POST|GET|REQUEST|COOKIE|FILES)\b/i;
+    OBFUSCATION_ONLY = /* @__PURE__ */ new Set(["php-decoder-to-code-sink", "php-long-payload-decoded"]);
   }
 });
 

