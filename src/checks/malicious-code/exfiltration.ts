@@ -21,7 +21,7 @@ export const EXFILTRATION_RULES: Rule[] = [
     family: 'exfiltration',
     severity: 'critical',
     description: 'form or card data, base64/URI-encoded, sent as the query of an image, sendBeacon or WebSocket to another host',
-    reference: 'https://www.riskiq.com/blog/labs/magecart-british-airways-breach/ (RiskIQ, 2018) ; https://sansec.io/research/websocket-skimmer',
+    reference: 'https://www.peterbassill.com/blog/british-airways-magecart (British Airways, RiskIQ analysis) ; https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain)',
     langs: ['js', 'html', 'php'],
     literals: ['new Image', 'sendBeacon', 'WebSocket'],
     caseSensitive: true,
@@ -38,7 +38,7 @@ export const EXFILTRATION_RULES: Rule[] = [
     family: 'exfiltration',
     severity: 'critical',
     description: 'form, card or login data sent to a Telegram bot (api.telegram.org/bot…/sendMessage)',
-    reference: 'https://blog.malwarebytes.com/threat-analysis/2020/09/web-skimmer-telegram-exfiltration/ (Malwarebytes, 2020)',
+    reference: 'https://cybermaterial.com/telegrams-role-in-cybercrime (Sucuri: Telegram bots receive stolen logins and card data)',
     langs: ['js', 'html', 'php'],
     literals: ['api.telegram.org'],
     match: (view, at) => each(at, (o) => {
@@ -51,7 +51,7 @@ export const EXFILTRATION_RULES: Rule[] = [
     family: 'exfiltration',
     severity: 'critical',
     description: 'PHP appends posted logins, cookies or card data to a file named like a static asset (.jpg, .png, .gif, .css, .ico) for later pickup',
-    reference: 'https://sansec.io/research/magento-credential-harvesting ; https://blog.sucuri.net/2019/03/magento-credit-card-stealer-hides-in-images.html',
+    reference: 'https://spectralops.io/blog/a-step-by-step-guide-to-preventing-credit-card-skimming-attacks/ (Magecart on Magento: card and login theft) ; harvesters that append posted logins and cards to image-named files, described in words',
     langs: ['php', 'html'],
     literals: ['file_put_contents', 'fopen'],
     match: (view, at) => each(at, (o) => {
@@ -66,7 +66,7 @@ export const EXFILTRATION_RULES: Rule[] = [
     family: 'exfiltration',
     severity: 'critical',
     description: 'PHP walks every posted field (foreach $_POST), encodes or encrypts it and appends it to a file or posts it out (Visbot-style Magento harvester)',
-    reference: 'https://sansec.io/research/visbot-magento-malware ; https://www.trustwave.com/en-us/resources/blogs/spiderlabs-blog/ (Visbot)',
+    reference: 'https://spectralops.io/blog/a-step-by-step-guide-to-preventing-credit-card-skimming-attacks/ (Magecart on Magento: card and login theft) ; Visbot-style harvesters (every posted field encrypted and stored), described in words',
     langs: ['php', 'html'],
     literals: ['$_POST as', '$_REQUEST as', 'foreach($_POST', 'foreach ($_POST', 'foreach( $_POST', 'json_encode($_POST', 'json_encode($_REQUEST', 'serialize($_POST', 'serialize($_REQUEST', 'http_build_query($_POST', 'print_r($_POST', 'var_export($_POST', 'implode($_POST'],
     match: (view, at) => each(at, (o) => {
@@ -81,7 +81,7 @@ export const EXFILTRATION_RULES: Rule[] = [
     family: 'exfiltration',
     severity: 'critical',
     description: 'PHP posts request data or card data, encoded, to a literal URL on a host that is not a payment gateway (curl/file_get_contents/stream context)',
-    reference: 'https://sansec.io/research/magento-server-side-skimmer ; https://www.trustwave.com/en-us/resources/blogs/spiderlabs-blog/ (server-side Magento skimmers posting to remote gates)',
+    reference: 'https://spectralops.io/blog/a-step-by-step-guide-to-preventing-credit-card-skimming-attacks/ (Magecart on Magento: card and login theft) ; server-side skimmers posting to a remote gate, described in words',
     langs: ['php', 'html'],
     literals: ['curl_exec', 'curlopt_postfields', 'stream_context_create', 'file_get_contents', 'fsockopen'],
     match: (view, at) => each(at, (o) => {
@@ -98,7 +98,7 @@ export const EXFILTRATION_RULES: Rule[] = [
     family: 'exfiltration',
     severity: 'critical',
     description: 'PHP mails or posts out admin logins or card data captured from the request ($_POST["login"], password fields, cc fields)',
-    reference: 'https://sansec.io/research/magento-admin-credential-stealer ; https://blog.sucuri.net/2018/10/magento-credential-stealer.html',
+    reference: 'https://spectralops.io/blog/a-step-by-step-guide-to-preventing-credit-card-skimming-attacks/ (Magecart on Magento: card and login theft) ; admin login and card stealers that mail what they capture, described in words',
     langs: ['php', 'html'],
     literals: ['mail', 'curl_exec', 'file_get_contents'],
     aux: ['$_POST', '$_REQUEST'],
