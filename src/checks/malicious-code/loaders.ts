@@ -27,6 +27,11 @@ function sinkAt(view: View, o: number): boolean {
 /** Decoder call, or a variable function call, or a string-built name right inside the sink's argument. */
 const DECODER_IN_ARG = /^\s{0,8}(?:@\s{0,4})?(?:['"][^'"\n]{0,24}['"]\s{0,4}\.\s{0,4})?(?:@\s{0,4})?(?:[A-Za-z_][A-Za-z0-9_]{2,40}\s{0,4}\(\s{0,4}['"][A-Za-z0-9+/=]{100}|base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|hexdec|chr|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{[^}]{1,80}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\()/i;
 
+/** A decoded string that is an absolute address of a script host. */
+const HIDDEN_URL = /^\s{0,4}(?:https?:)?\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?::\d{2,5})?\/[^\s'"<>]{0,200}$/i;
+/** A script element and its src within reach. */
+const SCRIPT_SRC_NEAR = /createElement\s{0,4}\(\s{0,4}['"]script['"][\s\S]{0,300}\.src\s{0,4}=|\.src\s{0,4}=[\s\S]{0,300}createElement\s{0,4}\(\s{0,4}['"]script['"]|setAttribute\s{0,4}\(\s{0,4}['"]src['"]/i;
+
 const ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})/;
 
 export const LOADER_RULES: Rule[] = [
@@ -79,7 +84,8 @@ export const LOADER_RULES: Rule[] = [
       const escaped = /\\x65|\\145/.test(mods);
       if (!/^[a-zA-Z]{0,8}$/.test(mods.replace(/\\x65|\\145/g, 'e')) || !(mods.includes('e') || escaped)) return undefined;
       const rest = args.slice(m[0].length);
-      return PHP_REQUEST.test(rest) || PHP_DECODER.test(rest) || /^\s{0,8},\s{0,8}(?:@\s{0,4})?\$/.test(rest) || assignedFrom(view, o, variablesIn(rest, 3), PHP_REQUEST, 800) ? { offset: o, note: 'preg_replace /e with a non-literal replacement' } : undefined;
+      // the replacement is code: from the request, a decoder, a variable, or hidden in escapes ("\x65\x76\x61\x6C(…")
+      return PHP_REQUEST.test(rest) || PHP_DECODER.test(rest) || /^\s{0,8},\s{0,8}(?:@\s{0,4})?\$/.test(rest) || /^\s{0,8},\s{0,8}["'](?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){8}/.test(rest) || assignedFrom(view, o, variablesIn(rest, 3), PHP_REQUEST, 800) ? { offset: o, note: 'preg_replace /e with a non-literal replacement' } : undefined;
     }),
   },
   {
@@ -233,9 +239,9 @@ export const LOADER_RULES: Rule[] = [
     reference: 'https://edevelop.ai/?p=983 (Magecart skimmers, heavily obfuscated) ; https://www.feroot.com/education-center/what-is-payment-skimming/ (payment skimming)',
     langs: ['js', 'html', 'php'],
     literals: ['fromCharCode', 'atob', '\\x3c\\x73', '\\x3C\\x73', 'unescape', 'eval(function(p,a,c,k,e', '&#60;&#115;', '&#104;&#116;&#116;&#112;'],
-    aux: ['eval', 'document.write', 'createElement', 'Function(', 'appendChild', 'insertBefore', '.src'],
+    aux: ['eval', 'document.write', 'createElement', 'Function(', 'appendChild', 'insertBefore', '.src', 'write', '\\x77\\x72\\x69\\x74\\x65'],
     match: (view) => {
-      if (!view.has(['eval', 'document.write', 'createElement', 'Function(', 'appendChild', 'insertBefore', '.src', 'write'])) return undefined;
+      if (!view.has(['eval', 'document.write', 'createElement', 'Function(', 'appendChild', 'insertBefore', '.src', 'write', '\\x77\\x72\\x69\\x74\\x65'])) return undefined;
       for (const d of view.decoded()) {
         if (d.text.length < 12) continue;
         if (d.how === 'concat') continue;
@@ -243,6 +249,8 @@ export const LOADER_RULES: Rule[] = [
           const { text } = around(view, d.offset, 1500, 3000);
           if (/\beval\b|document\s{0,2}(?:\.|\[\s{0,2}['"])write|\[\s{0,2}['"]\\x77\\x72|createElement|new\s{1,4}Function|\bFunction\s{0,2}\(|appendChild|\.src\s{0,4}=|write/.test(text)) return { offset: d.offset, note: `${d.how}-hidden script injection` };
         }
+        // the hidden string is the address itself, given to a script element made right there
+        if (d.how !== 'transform' && HIDDEN_URL.test(d.text.slice(0, 300)) && SCRIPT_SRC_NEAR.test(view.text(d.offset - 300, d.offset + 300))) return { offset: d.offset, note: `${d.how}-hidden script address` };
       }
       return undefined;
     },

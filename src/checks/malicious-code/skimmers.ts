@@ -27,6 +27,9 @@ const HARVEST =
 /** Reading what was typed. */
 const READ_VALUE = /\.value\b|\[\s{0,2}['"](?:value|val)['"]\s{0,2}\]|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|new\s{1,4}FormData|\.selectedIndex|\.options\s{0,4}\[/;
 
+/** `"Card Number : " + document.getElementById(…)` right before a `.value`: one line of a log of the form. */
+const LABELLED_VALUE = /["'][^"'\n]{0,40}[A-Za-z][^"'\n]{0,40}\s:\s{0,3}["']\s{0,4}\+\s{0,4}[^;\n+]{0,120}$/;
+
 /** Sends to an origin that is not a payment gateway's: a literal URL host, or a hidden one. */
 function sendsAway(text: string): boolean {
   if (!JS_SEND.test(text)) return false;
@@ -144,6 +147,32 @@ export const SKIMMER_RULES: Rule[] = [
             return sendsAway(wide) ? { offset: o, note: 'injected card form with a send' } : undefined;
           })
         : undefined,
+  },
+  {
+    id: 'js-labelled-field-log',
+    family: 'skimmers',
+    severity: 'critical',
+    description: 'builds a text log of what the shopper typed, field by field with labels ("Card Number : " + field.value), from billing or payment fields, and sends it out',
+    reference: 'https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain) ; harvesters that write a labelled log of the checkout form, described in words',
+    langs: WEB,
+    literals: ['.value'],
+    caseSensitive: true,
+    aux: [...JS_SEND_LITERALS, 'billing', 'payment', 'cc_', 'card'],
+    match: (view, at) => {
+      if (!view.has(JS_SEND_LITERALS) || !view.has(['billing', 'payment', 'cc_', 'card'])) return undefined;
+      let labelled = 0;
+      let first = -1;
+      for (const o of at.slice(0, 400)) {
+        if (LABELLED_VALUE.test(view.text(o - 160, o))) {
+          labelled++;
+          if (first < 0) first = o;
+        }
+      }
+      if (labelled < 4) return undefined;
+      const wide = view.text(first - 2000, first + 8000);
+      if (!PAYMENT_FIELD.test(wide) && !/billing[:_[]/i.test(wide)) return undefined;
+      return JS_SEND.test(wide) ? { offset: first, note: `a labelled log of ${labelled} typed fields, sent out` } : undefined;
+    },
   },
   {
     id: 'js-charcode-shift-loader',
