@@ -15790,6 +15790,29 @@ var init_shells = __esm({
         }
       },
       {
+        id: "php-request-through-wrapper",
+        family: "shells",
+        severity: "critical",
+        description: "a function of the file hands its parameter to eval/assert/system/exec\u2026, and the file calls that function with request data (a sink hidden one call away)",
+        reference: "https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (web shells that pass request data through user-defined functions) ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)",
+        langs: PHP2,
+        literals: ["eval", "assert", "create_function", "system", "passthru", "shell_exec", "exec", "popen", "proc_open"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
+          if (!callAt(view, o, CODE_SINK_START) && !callAt(view, o, CMD_SINK_START)) return void 0;
+          const param = /^\s{0,4}(?:@\s{0,2})?(\$[A-Za-z_]\w{0,40})\b/.exec(callArgs(view, o, 200))?.[1];
+          if (param === void 0 || param === "$this") return void 0;
+          const before = view.text(o - 600, o);
+          let name;
+          for (const m of before.matchAll(/function\s{1,4}(\w{1,40})\s{0,4}\(([^)]{0,200})\)/g)) if ((m[2] ?? "").includes(param)) name = m[1];
+          if (name === void 0) return void 0;
+          const calls = new RegExp(`(?:^|[^\\w>:$])${name}\\s{0,4}\\(([^;]{0,300})`, "g");
+          const text = view.text(o - 2e4, o + 2e4);
+          for (const m of text.matchAll(calls)) if (PHP_REQUEST.test(m[1] ?? "")) return { offset: o, note: `request data through ${name}() into a sink` };
+          return void 0;
+        }) : void 0
+      },
+      {
         id: "php-nonalnum-shell",
         family: "shells",
         severity: "critical",
@@ -16523,17 +16546,20 @@ function decodeAll(raw) {
     push(at, s.slice(open6 + 1, q).split("|").join(" "), "packer");
   }
   for (const at of input.positions("eval").slice(0, 200)) {
-    let hidden = evalChain(input, at);
-    let spent = hidden?.length ?? 0;
-    for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== void 0 && spent < MAX_CHAIN_CHARS; round++) {
-      if (!/^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i.test(hidden.slice(0, 128))) break;
-      const inner = hidden;
-      const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
-      if (next === void 0) break;
-      hidden = next;
-      spent += next.length;
-    }
+    const hidden = unwrapChain(evalChain(input, at));
     if (hidden !== void 0) push(at, hidden, "chain");
+  }
+  for (const d of out.slice()) {
+    if ((d.how === "escape" || d.how === "base64" || d.how === "inflate") && EVAL_START.test(d.text.slice(0, 128))) {
+      const hidden = unwrapChain(d.text);
+      if (hidden !== void 0 && hidden !== d.text) push(d.offset, hidden, "chain");
+    }
+  }
+  for (const lit of ["'^'", '"^"', `'^"`, `"^'`]) {
+    for (const at of input.positions(lit).slice(0, 300)) {
+      const xored = xorPair(input, at);
+      if (xored !== void 0) push(at, xored, "xor");
+    }
   }
   {
     let last = -1;
@@ -16590,6 +16616,19 @@ function assignedLiterals(input, at, name, index) {
   }
   return value;
 }
+function xorPair(input, at) {
+  const back = input.text(at - 80, at + 1);
+  const quote = back.charAt(back.length - 1);
+  const open6 = back.lastIndexOf(quote, back.length - 2);
+  if (open6 < 0 || back.charAt(open6 - 1) === "\\") return void 0;
+  const left = unescapeQuoted(back.slice(open6), 0)[0];
+  const ahead = input.text(at + 2, at + 84);
+  const right = unescapeQuoted(ahead, 0);
+  if (right[2] >= ahead.length || left.length === 0 || right[0].length === 0) return void 0;
+  let out = "";
+  for (let i2 = 0; i2 < Math.min(left.length, right[0].length); i2++) out += String.fromCharCode((left.charCodeAt(i2) ^ right[0].charCodeAt(i2)) & 255);
+  return /^[\w$]{3,40}$/.test(out) ? out : void 0;
+}
 function indexPicks(input, at) {
   const back = input.text(at - 60, at + 1);
   const first = PICK_BEFORE.exec(back);
@@ -16610,6 +16649,19 @@ function indexPicks(input, at) {
   const alphabet = assignedLiterals(input, start, name, void 0);
   if (alphabet === void 0 || alphabet.length < 8) return void 0;
   return { start, end: start + i2, text: indices.map((n) => alphabet.charAt(n)).join("") };
+}
+function unwrapChain(first) {
+  let hidden = first;
+  let spent = hidden?.length ?? 0;
+  for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== void 0 && spent < MAX_CHAIN_CHARS; round++) {
+    if (!EVAL_START.test(hidden.slice(0, 128))) break;
+    const inner = hidden;
+    const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
+    if (next === void 0) break;
+    hidden = next;
+    spent += next.length;
+  }
+  return hidden;
 }
 function selfRead(input, at) {
   const head = input.text(at, at + 400);
@@ -16645,7 +16697,7 @@ function selfReadStages(input, first, rest) {
   if (tail.length === 0) return void 0;
   return Buffer.from(translate(tail), "base64").toString("latin1");
 }
-var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ, CHAIN_STEPS, CHAIN_START, PICK_BEFORE, MAX_CHAIN_ROUNDS, MAX_CHAIN_CHARS, STD_ALPHABET;
+var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ, CHAIN_STEPS, CHAIN_START, PICK_BEFORE, EVAL_START, MAX_CHAIN_ROUNDS, MAX_CHAIN_CHARS, STD_ALPHABET;
 var init_decode = __esm({
   "src/checks/malicious-code/decode.ts"() {
     "use strict";
@@ -16670,6 +16722,7 @@ var init_decode = __esm({
     };
     CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
     PICK_BEFORE = /\$(\w{1,40})\s{0,2}[[{]\s{0,2}\d{1,4}\s{0,2}[\]}]$/;
+    EVAL_START = /^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i;
     MAX_CHAIN_ROUNDS = 100;
     MAX_CHAIN_CHARS = 16 * 1024 * 1024;
     STD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -16835,7 +16888,7 @@ function scanLayers(view, lang, depth, found) {
     budget -= d.text.length;
     const innerLang = lang !== "js" && PHP_INSIDE.test(d.text.slice(0, 4096)) ? "php" : lang === "php" || lang === "html" ? "html" : lang;
     for (const f of scanText(Buffer.from(d.text, "latin1"), innerLang, depth + 1)) {
-      inner++;
+      if (!OBFUSCATION_ONLY.has(f.rule.id)) inner++;
       if (found.some((k) => k.rule === f.rule)) continue;
       const layer = f.layer ? `${d.how}>${f.layer}` : d.how;
       found.push(f.note === void 0 ? { rule: f.rule, offset: d.offset, layer } : { rule: f.rule, offset: d.offset, note: f.note, layer });
@@ -16857,7 +16910,7 @@ var init_engine = __esm({
     MAX_WINDOW = 4 * 1024 * 1024;
     MAX_DEPTH = 2;
     LAYER_BUDGET = 8 * 1024 * 1024;
-    DECODE_LITERALS = ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4", "fromcharcode", "chr(", "&#", "unescape", "decodeuricomponent", "atob", "base64_decode", "eval(function(p,a,c,k,e", "='=", '"=', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower", ").$", "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`, "__file__", "].$"];
+    DECODE_LITERALS = ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4", "fromcharcode", "chr(", "&#", "unescape", "decodeuricomponent", "atob", "base64_decode", "eval(function(p,a,c,k,e", "='=", '"=', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower", ").$", "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`, "__file__", "].$", "'^'", '"^"', `'^"`, `"^'`];
     CHAIN_REACH = 300;
     CODE_START = /[($]/;
     PHP_INSIDE = /<\?php|<\?=|\$_(?:POST|GET|REQUEST)|\beval\s{0,4}\(|\$[a-z_]\w{0,20}\s{0,4}=/i;

@@ -52,6 +52,11 @@ export const EXAMPLES: Record<string, Examples> = {
     pos: [`<?php echo php_uname(); echo get_current_user(); echo ini_get('disable_functions');\nif (isset($_POST['c'])) { $out = passthru($cmd); }`],
     neg: [`<?php echo php_uname(); echo ini_get('disable_functions'); echo get_current_user(); $x = $_GET['p'];`],
   },
+  'php-request-through-wrapper': {
+    lang: 'php',
+    pos: [`<?php\nfunction cleanup($q) {\n  @assert($q);\n}\ncleanup($_POST['q']);`, `<?php function run($c, $cwd) { chdir($cwd); return shell_exec($c); } echo run($_REQUEST['cmd'], '/tmp');`],
+    neg: [`<?php function render($tpl) { ob_start(); include $tpl; return ob_get_clean(); } $page = $_GET['page']; echo render(__DIR__ . '/views/home.phtml');`, `<?php function q($sql) { return $this->db->exec($sql); } q('DELETE FROM cache'); $id = (int) $_GET['id'];`],
+  },
   'php-nonalnum-shell': {
     lang: 'php',
     pos: [`<?php $_=[];$_=@"$_";$_=$_['!'=='@'];$___=$_;$__=$_;$__++;$__++;$__++;$__++;$__++;$__++;$__++;$__++;$__++;$__++;$___.=$__;`],

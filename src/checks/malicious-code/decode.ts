@@ -413,19 +413,23 @@ export function decodeAll(raw: DecodeInput): Decoded[] {
   // eval(gzinflate(str_rot13(base64_decode('…')))) and the same of a variable assigned
   // from literals just before (`$a = '…'; $a .= '…';`, `$i = array('…', …); … $i[0]`)
   for (const at of input.positions('eval').slice(0, 200)) {
-    let hidden = evalChain(input, at);
-    // a chain that decodes to another chain (layered encoders nest dozens deep): unwrap it,
-    // within a bound of rounds and of characters decoded
-    let spent = hidden?.length ?? 0;
-    for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== undefined && spent < MAX_CHAIN_CHARS; round++) {
-      if (!/^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i.test(hidden.slice(0, 128))) break;
-      const inner: string = hidden;
-      const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
-      if (next === undefined) break;
-      hidden = next;
-      spent += next.length;
-    }
+    const hidden = unwrapChain(evalChain(input, at));
     if (hidden !== undefined) push(at, hidden, 'chain');
+  }
+  // an escaped or encoded string that is itself an eval chain (`eval("\x65\x76\x61\x6C\x28…")`)
+  for (const d of out.slice()) {
+    if ((d.how === 'escape' || d.how === 'base64' || d.how === 'inflate') && EVAL_START.test(d.text.slice(0, 128))) {
+      const hidden = unwrapChain(d.text);
+      if (hidden !== undefined && hidden !== d.text) push(d.offset, hidden, 'chain');
+    }
+  }
+
+  // "~+d()"^"!{+{}": a name made by XOR of two string literals
+  for (const lit of ["'^'", '"^"', '\'^"', '"^\'']) {
+    for (const at of input.positions(lit).slice(0, 300)) {
+      const xored = xorPair(input, at);
+      if (xored !== undefined) push(at, xored, 'xor');
+    }
   }
 
   // $t = "…scrambled alphabet…"; $f = $t[32].$t[7].$t[8]…: names picked letter by letter from a literal
@@ -513,6 +517,21 @@ function assignedLiterals(input: DecodeInput, at: number, name: string, index: n
   return value;
 }
 
+/** The XOR of the string literal that ends at `at` and the one that starts two characters later, when both are short literals. */
+function xorPair(input: DecodeInput, at: number): string | undefined {
+  const back = input.text(at - 80, at + 1);
+  const quote = back.charAt(back.length - 1);
+  const open = back.lastIndexOf(quote, back.length - 2);
+  if (open < 0 || back.charAt(open - 1) === '\\') return undefined;
+  const left = unescapeQuoted(back.slice(open), 0)[0];
+  const ahead = input.text(at + 2, at + 84);
+  const right = unescapeQuoted(ahead, 0);
+  if (right[2] >= ahead.length || left.length === 0 || right[0].length === 0) return undefined;
+  let out = '';
+  for (let i = 0; i < Math.min(left.length, right[0].length); i++) out += String.fromCharCode((left.charCodeAt(i) ^ right[0].charCodeAt(i)) & 0xff);
+  return /^[\w$]{3,40}$/.test(out) ? out : undefined;
+}
+
 const PICK_BEFORE = /\$(\w{1,40})\s{0,2}[[{]\s{0,2}\d{1,4}\s{0,2}[\]}]$/;
 
 /** A run of `$t[n].$t[m]…` ending its first pick at `at` (the `]`), resolved against the literal `$t` was assigned. */
@@ -536,6 +555,26 @@ function indexPicks(input: DecodeInput, at: number): { start: number; end: numbe
   const alphabet = assignedLiterals(input, start, name, undefined);
   if (alphabet === undefined || alphabet.length < 8) return undefined;
   return { start, end: start + i, text: indices.map((n) => alphabet.charAt(n)).join('') };
+}
+
+const EVAL_START = /^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i;
+
+/**
+ * A chain that decodes to another chain (layered encoders nest dozens deep), unwrapped to
+ * the code at its end, within a bound of rounds and of characters decoded.
+ */
+function unwrapChain(first: string | undefined): string | undefined {
+  let hidden = first;
+  let spent = hidden?.length ?? 0;
+  for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== undefined && spent < MAX_CHAIN_CHARS; round++) {
+    if (!EVAL_START.test(hidden.slice(0, 128))) break;
+    const inner: string = hidden;
+    const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
+    if (next === undefined) break;
+    hidden = next;
+    spent += next.length;
+  }
+  return hidden;
 }
 
 /** Rounds of a nested eval chain unwrapped, and characters decoded doing it, at most. */

@@ -18,7 +18,7 @@ const MAX_DEPTH = 2;
 /** Characters of decoded layers scanned again per text. */
 const LAYER_BUDGET = 8 * 1024 * 1024;
 /** Literals the decoders start from: a text without any has no layer to decode. */
-const DECODE_LITERALS = ['\\x', '\\u00', '\\1', '\\14', '\\15', '\\16', '\\13', '\\12', '\\10', '\\7', '\\6', '\\5', '\\4', 'fromcharcode', 'chr(', '&#', 'unescape', 'decodeuricomponent', 'atob', 'base64_decode', 'eval(function(p,a,c,k,e', "='=", '"=', 'str_replace', 'strtr', 'substr_replace', 'strrev', 'str_rot13', 'trim(', 'hex2bin', 'ucwords', 'strtolower', ').$', "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', "'.\"", "\".'", '__file__', '].$'];
+const DECODE_LITERALS = ['\\x', '\\u00', '\\1', '\\14', '\\15', '\\16', '\\13', '\\12', '\\10', '\\7', '\\6', '\\5', '\\4', 'fromcharcode', 'chr(', '&#', 'unescape', 'decodeuricomponent', 'atob', 'base64_decode', 'eval(function(p,a,c,k,e', "='=", '"=', 'str_replace', 'strtr', 'substr_replace', 'strrev', 'str_rot13', 'trim(', 'hex2bin', 'ucwords', 'strtolower', ').$', "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', "'.\"", "\".'", '__file__', '].$', "'^'", '"^"', '\'^"', '"^\''];
 /** How far into an eval chain's call its partial layers start (`eval(str_rot13(gzinflate(base64_decode(`). */
 const CHAIN_REACH = 300;
 /** Decoded text worth scanning again: it reads as code. */
@@ -144,7 +144,7 @@ function isPlainCode(d: Decoded): boolean {
   return printable >= sample.length * 0.97 && /[;{}]/.test(sample) && /\bfunction\b|\bclass\s{1,4}\w|\$\w{1,40}\s{0,4}(?:->|=|\()/.test(sample) && !CAPABILITY.test(d.text.slice(0, 256 * 1024));
 }
 
-/** Decoded layers scanned as text of their own; what they hold is reported at the layer's start. Returns how many rules matched inside. */
+/** Decoded layers scanned as text of their own; what they hold is reported at the layer's start. Returns how many rules other than obfuscation alone matched inside. */
 function scanLayers(view: TextView, lang: Lang, depth: number, found: RuleHit[]): number {
   let budget = LAYER_BUDGET;
   let inner = 0;
@@ -160,7 +160,8 @@ function scanLayers(view: TextView, lang: Lang, depth: number, found: RuleHit[])
     budget -= d.text.length;
     const innerLang: Lang = lang !== 'js' && PHP_INSIDE.test(d.text.slice(0, 4096)) ? 'php' : lang === 'php' || lang === 'html' ? 'html' : lang;
     for (const f of scanText(Buffer.from(d.text, 'latin1'), innerLang, depth + 1)) {
-      inner++;
+      // the same wrapper seen again inside a partial layer is no second signal
+      if (!OBFUSCATION_ONLY.has(f.rule.id)) inner++;
       if (found.some((k) => k.rule === f.rule)) continue;
       const layer = f.layer ? `${d.how}>${f.layer}` : d.how;
       found.push(f.note === undefined ? { rule: f.rule, offset: d.offset, layer } : { rule: f.rule, offset: d.offset, note: f.note, layer });

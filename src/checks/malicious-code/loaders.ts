@@ -259,6 +259,7 @@ export const LOADER_RULES: Rule[] = [
 
 export { PHP_CODE_SINK };
 
+
 /** Count `^ | &` operators, outside quotes and comments, that join string literals or barewords ('ab'^'cd', 'x'|~Y). */
 export function stringOps(text: string): number {
   let count = 0;

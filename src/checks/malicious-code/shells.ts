@@ -215,6 +215,33 @@ export const SHELL_RULES: Rule[] = [
     },
   },
   {
+    id: 'php-request-through-wrapper',
+    family: 'shells',
+    severity: 'critical',
+    description: 'a function of the file hands its parameter to eval/assert/system/exec…, and the file calls that function with request data (a sink hidden one call away)',
+    reference: 'https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (web shells that pass request data through user-defined functions) ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)',
+    langs: PHP,
+    literals: ['eval', 'assert', 'create_function', 'system', 'passthru', 'shell_exec', 'exec', 'popen', 'proc_open'],
+    aux: PHP_REQUEST_LITERALS,
+    match: (view, at) =>
+      view.has(PHP_REQUEST_LITERALS)
+        ? each(at, (o) => {
+            if (!callAt(view, o, CODE_SINK_START) && !callAt(view, o, CMD_SINK_START)) return undefined;
+            const param = /^\s{0,4}(?:@\s{0,2})?(\$[A-Za-z_]\w{0,40})\b/.exec(callArgs(view, o, 200))?.[1];
+            if (param === undefined || param === '$this') return undefined;
+            // the function the sink sits in, taking that parameter
+            const before = view.text(o - 600, o);
+            let name: string | undefined;
+            for (const m of before.matchAll(/function\s{1,4}(\w{1,40})\s{0,4}\(([^)]{0,200})\)/g)) if ((m[2] ?? '').includes(param)) name = m[1];
+            if (name === undefined) return undefined;
+            const calls = new RegExp(`(?:^|[^\\w>:$])${name}\\s{0,4}\\(([^;]{0,300})`, 'g');
+            const text = view.text(o - 20_000, o + 20_000);
+            for (const m of text.matchAll(calls)) if (PHP_REQUEST.test(m[1] ?? '')) return { offset: o, note: `request data through ${name}() into a sink` };
+            return undefined;
+          })
+        : undefined,
+  },
+  {
     id: 'php-nonalnum-shell',
     family: 'shells',
     severity: 'critical',
