@@ -16739,6 +16739,9 @@ var init_bigram_rank = __esm({
 });
 
 // src/checks/malicious-code/literals.ts
+function cases(byte) {
+  return byte >= 97 && byte <= 122 ? [byte, byte - 32] : [byte];
+}
 function rank(a, b) {
   if (a >= 128 || b >= 128) return 0;
   return parseInt(BIGRAM_RANK[a * 128 + b], 16);
@@ -16775,9 +16778,14 @@ var init_literals = __esm({
             best = k;
           }
         }
-        const h = bytes2[best - 1] << 8 | bytes2[best];
-        this.table[h] = 1;
-        (this.lists[h] ??= []).push({ id, bytes: bytes2, k: best });
+        const anchored = { id, bytes: bytes2, k: best };
+        for (const a of cases(bytes2[best - 1])) {
+          for (const b of cases(bytes2[best])) {
+            const h = a << 8 | b;
+            this.table[h] = 1;
+            (this.lists[h] ??= []).push(anchored);
+          }
+        }
         return id;
       }
       id(literal) {
@@ -16794,9 +16802,9 @@ var init_literals = __esm({
         const n = bytes2.length;
         if (n < 2) return { hits: out, total };
         const table2 = this.table;
-        let prev = FOLD[bytes2[0]];
+        let prev = bytes2[0];
         for (let i2 = 1; i2 < n; i2++) {
-          const cur = FOLD[bytes2[i2]];
+          const cur = bytes2[i2];
           const h = prev << 8 | cur;
           prev = cur;
           if (table2[h] === 0) continue;
@@ -28339,6 +28347,11 @@ var init_languages = __esm({
 });
 
 // src/checks/malicious-code/malicious-code.ts
+function neverRuns(path, lower, sourceMap) {
+  if (lower.endsWith(".d.ts") || lower.endsWith(".d.mts") || lower.endsWith(".d.cts")) return true;
+  if (!inDependencyTree(path)) return false;
+  return sourceMap || lower.endsWith(".ts") || lower.endsWith(".tsx") || lower.endsWith(".mts") || lower.endsWith(".cts");
+}
 function placed(part, hit) {
   const place = placeOf(part.bytes, Math.min(hit.offset, part.bytes.length));
   return {
@@ -28386,7 +28399,7 @@ var init_malicious_code = __esm({
         const lower = base.toLowerCase();
         const sourceMap = lower.endsWith(".map") && (lower.endsWith(".js.map") || lower.endsWith(".mjs.map") || lower.endsWith(".cjs.map"));
         const lang = sourceMap ? "js" : languageOf(base);
-        if (lang === void 0) return 0;
+        if (lang === void 0 || neverRuns(header2.path, lower, sourceMap)) return 0;
         const image = lang === "sniff" && isImageName(base);
         const bound = image ? Math.min(header2.size, SNIFF_BYTES) : headBound(header2.size, sourceMap);
         this.plans.set(header2, { lang, image, sourceMap, bound });
@@ -29227,7 +29240,7 @@ var init_secrets = __esm({
           this.plans.set(header2, "config");
           return DEPENDENCY_BYTES;
         }
-        if (!DEPENDENCY_CODE.has(ext) && !sourceMap) return 0;
+        if (!DEPENDENCY_CODE.has(ext) || lower.endsWith(".d.ts")) return 0;
         this.plans.set(header2, "tokens");
         return headBound(header2.size, sourceMap);
       }

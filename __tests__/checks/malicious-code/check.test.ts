@@ -154,6 +154,17 @@ describe('the malicious-code check', () => {
     expect(findings.map((finding) => finding.detail)).toEqual([expect.stringMatching(/inside a selfread layer/), expect.stringMatching(/inside a chain layer/)]);
   });
 
+  it('leaves out what never runs and repeats what is read elsewhere: type declarations, dependencies\' TypeScript sources and source maps', () => {
+    const map = JSON.stringify({ version: 3, sources: ['../src/index.ts'], sourcesContent: [SKIMMER] });
+    const findings = runContentCheck(new MaliciousCodeCheck(), [
+      { path: 'storefront/src/types/checkout.d.ts', content: SKIMMER },
+      { path: 'storefront/node_modules/left-pad/src/index.ts', content: SKIMMER },
+      { path: 'storefront/node_modules/left-pad/dist/index.js.map', content: map },
+      { path: 'storefront/node_modules/left-pad/dist/index.js', content: SKIMMER },
+    ]);
+    expect(ruleAndPath(findings)).toEqual(['js-payment-fields-sent-away storefront/node_modules/left-pad/dist/index.js']);
+  });
+
   it('is quiet on code that uses eval, base64 and remote scripts for a living', () => {
     const findings = runContentCheck(new MaliciousCodeCheck(), [
       { path: 'shop/vendor/twig/twig/src/Environment.php', content: `<?php\n$this->loader = $loader;\neval('?>'.$this->compileSource($source));\n` },

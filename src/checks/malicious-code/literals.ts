@@ -1,11 +1,17 @@
 // One pass over the bytes finds every registered literal, case-insensitively. Each
 // literal is anchored on its rarest byte pair (by frequency in clean PHP/JS); the loop
-// folds two bytes into a 16-bit key, checks a 64 KiB table, and only verifies the few
+// joins two raw bytes into a 16-bit key, checks a 64 KiB table that holds every case of
+// each anchor, and only verifies the few
 // literals anchored on that pair. Literals are plain bytes: no regular expression runs here.
 import { BIGRAM_RANK } from './bigram-rank.js';
 
 const FOLD = new Uint8Array(256);
 for (let i = 0; i < 256; i++) FOLD[i] = i >= 65 && i <= 90 ? i + 32 : i;
+
+/** A lower-case byte and its upper-case form (one byte when it has none). */
+function cases(byte: number): number[] {
+  return byte >= 97 && byte <= 122 ? [byte, byte - 32] : [byte];
+}
 
 function rank(a: number, b: number): number {
   if (a >= 128 || b >= 128) return 0;
@@ -45,9 +51,15 @@ export class LiteralSet {
         best = k;
       }
     }
-    const h = ((bytes[best - 1] as number) << 8) | (bytes[best] as number);
-    this.table[h] = 1;
-    (this.lists[h] ??= []).push({ id, bytes, k: best });
+    // the table is keyed on raw bytes, every case of the pair entered: the hot loop folds nothing
+    const anchored: Anchored = { id, bytes, k: best };
+    for (const a of cases(bytes[best - 1] as number)) {
+      for (const b of cases(bytes[best] as number)) {
+        const h = (a << 8) | b;
+        this.table[h] = 1;
+        (this.lists[h] ??= []).push(anchored);
+      }
+    }
     return id;
   }
 
@@ -66,9 +78,9 @@ export class LiteralSet {
     const n = bytes.length;
     if (n < 2) return { hits: out, total };
     const table = this.table;
-    let prev = FOLD[bytes[0] as number] as number;
+    let prev = bytes[0] as number;
     for (let i = 1; i < n; i++) {
-      const cur = FOLD[bytes[i] as number] as number;
+      const cur = bytes[i] as number;
       const h = (prev << 8) | cur;
       prev = cur;
       if (table[h] === 0) continue;

@@ -66,7 +66,7 @@ export class MaliciousCodeCheck implements ContentCheck {
     const lower = base.toLowerCase();
     const sourceMap = lower.endsWith('.map') && (lower.endsWith('.js.map') || lower.endsWith('.mjs.map') || lower.endsWith('.cjs.map'));
     const lang = sourceMap ? 'js' : languageOf(base);
-    if (lang === undefined) return 0;
+    if (lang === undefined || neverRuns(header.path, lower, sourceMap)) return 0;
     const image = lang === 'sniff' && isImageName(base);
     const bound = image ? Math.min(header.size, SNIFF_BYTES) : headBound(header.size, sourceMap);
     this.plans.set(header, { lang, image, sourceMap, bound });
@@ -157,6 +157,17 @@ export class MaliciousCodeCheck implements ContentCheck {
     if (this.partial > MAX_NOTES) notes.push(`… and ${this.partial - MAX_NOTES} more files read in part`);
     return { findings, notes };
   }
+}
+
+/**
+ * Files that never run and hold nothing the files beside them do not: type declarations,
+ * TypeScript sources inside dependency trees (they ship and run compiled), and source maps
+ * inside dependency trees (their sources are the package's own files, read themselves).
+ */
+function neverRuns(path: string, lower: string, sourceMap: boolean): boolean {
+  if (lower.endsWith('.d.ts') || lower.endsWith('.d.mts') || lower.endsWith('.d.cts')) return true;
+  if (!inDependencyTree(path)) return false;
+  return sourceMap || lower.endsWith('.ts') || lower.endsWith('.tsx') || lower.endsWith('.mts') || lower.endsWith('.cts');
 }
 
 function placed(part: TextPart, hit: RuleHit): Found {

@@ -100,7 +100,8 @@ export class SecretsCheck implements ContentCheck {
       this.plans.set(header, 'config');
       return DEPENDENCY_BYTES;
     }
-    if (!DEPENDENCY_CODE.has(ext) && !sourceMap) return 0;
+    // a dependency's source map holds the package's own sources, read where they are
+    if (!DEPENDENCY_CODE.has(ext) || lower.endsWith('.d.ts')) return 0;
     this.plans.set(header, 'tokens');
     return headBound(header.size, sourceMap);
   }
