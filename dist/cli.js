@@ -15130,6 +15130,17 @@ function urlHosts(code, max2 = 8) {
   for (let m = re.exec(code); m && out.length < max2; m = re.exec(code)) out.push(m[1].toLowerCase());
   return out;
 }
+function tryPlaces(at, max2, test) {
+  for (const offset of placesToTry(at, max2)) {
+    const hit = test(offset);
+    if (hit !== void 0) return hit;
+  }
+  return void 0;
+}
+function placesToTry(at, max2) {
+  if (at.length <= max2) return at;
+  return [...at.slice(0, max2), ...at.slice(Math.max(max2, at.length - Math.floor(max2 / 2)))];
+}
 var PHP_REQUEST, PHP_REQUEST_LITERALS, PHP_CODE_SINK, PHP_CMD_SINK, PHP_DECODER, PHP_DECODER_LITERALS, DANGEROUS_NAME, DANGEROUS_IN_TEXT, JS_SEND, JS_SEND_LITERALS, PAYMENT_FIELD, PAYMENT_LITERALS, VAR, GATEWAY_HOST;
 var init_common = __esm({
   "src/checks/malicious-code/common.ts"() {
@@ -15153,12 +15164,7 @@ var init_common = __esm({
 
 // src/checks/malicious-code/exfiltration.ts
 function each(at, test) {
-  const n = Math.min(at.length, MAX_TRIES);
-  for (let i2 = 0; i2 < n; i2++) {
-    const hit = test(at[i2]);
-    if (hit) return hit;
-  }
-  return void 0;
+  return tryPlaces(at, MAX_TRIES, test);
 }
 var MAX_TRIES, FORM_DATA, EXFILTRATION_RULES;
 var init_exfiltration = __esm({
@@ -15281,12 +15287,7 @@ var init_trim = __esm({
 
 // src/checks/malicious-code/loaders.ts
 function each2(at, test) {
-  const n = Math.min(at.length, MAX_TRIES2);
-  for (let i2 = 0; i2 < n; i2++) {
-    const hit = test(at[i2]);
-    if (hit) return hit;
-  }
-  return void 0;
+  return tryPlaces(at, MAX_TRIES2, test);
 }
 function sinkAt(view, o) {
   const before = view.text(o - 2, o);
@@ -15447,7 +15448,7 @@ var init_loaders = __esm({
         reference: "https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells) ; function tables in $GLOBALS built from escapes, described in words",
         langs: PHP,
         literals: ["$GLOBALS", '${"\\x', "${'\\x", '${"\\1', '${"\\4', '${"\\x47'],
-        match: (view, at) => each2(at.slice(0, 200), (o) => {
+        match: (view, at) => tryPlaces(at, 200, (o) => {
           const { text } = around(view, o, 0, 200);
           const called = /^\$GLOBALS\s{0,4}\[[^\]\n]{1,80}\]\s{0,4}(?:\[[^\]\n]{1,80}\]\s{0,4})?(?:\[[^\]\n]{1,80}\]\s{0,4})?\(/.test(text) || /^\$\{\s{0,4}["'][\\\\A-Za-z0-9]{3,80}["']\s{0,4}\}\s{0,4}\[/.test(text);
           if (!called) return void 0;
@@ -15466,7 +15467,7 @@ var init_loaders = __esm({
         caseSensitive: true,
         match: (view, at) => {
           if (at.length < 3) return void 0;
-          return each2(at.slice(0, 100), (o) => {
+          return tryPlaces(at, 100, (o) => {
             const { text: raw, base } = around(view, o, 400, 1200);
             const nl = raw.indexOf("\n");
             const text = base > 0 && nl >= 0 && nl < o - base ? raw.slice(nl + 1) : raw;
@@ -15507,7 +15508,7 @@ var init_loaders = __esm({
         aux: ["eval", "assert", "create_function", "preg_replace", "include"],
         match: (view, at) => {
           if (!view.has(["eval", "assert", "create_function", "preg_replace"])) return void 0;
-          return each2(at.slice(0, 100), (o) => {
+          return tryPlaces(at, 100, (o) => {
             const args = callArgs(view, o, 600);
             if (!/^\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$[A-Za-z_]\w{0,40}\s{0,4}\)|(?:base64_decode|gzinflate|str_rot13|gzuncompress|strrev)\s{0,4}\(\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$))/.test(args)) return void 0;
             for (const sink of ["eval", "assert", "create_function"]) {
@@ -15582,12 +15583,7 @@ var init_loaders = __esm({
 
 // src/checks/malicious-code/shells.ts
 function each3(at, test) {
-  const n = Math.min(at.length, MAX_TRIES3);
-  for (let i2 = 0; i2 < n; i2++) {
-    const hit = test(at[i2]);
-    if (hit) return hit;
-  }
-  return void 0;
+  return tryPlaces(at, MAX_TRIES3, test);
 }
 function callAt(view, offset, sink) {
   const { text, base } = around(view, offset, 3, 60);
@@ -15821,7 +15817,7 @@ var init_shells = __esm({
         langs: PHP2,
         literals: ["$__"],
         caseSensitive: true,
-        match: (view, at) => each3(at.slice(0, 50), (o) => {
+        match: (view, at) => tryPlaces(at, 50, (o) => {
           const { text } = around(view, o, 0, 4e3);
           const re = /\$_{1,8}\s{0,4}\+\+\s{0,4};?\s{0,4}|\$_{1,8}\s{0,4}\.=\s{0,4}\$_{1,8}\s{0,4}(?:\[[^\]]{0,8}\])?\s{0,4};\s{0,4}|\/\/[^\n]{0,60}\n\s{0,8}/y;
           let best = 0;
@@ -15947,7 +15943,7 @@ var init_shells = __esm({
         aux: ["/bin/sh", "/bin/bash", "cmd.exe", "proc_open", "popen", "shell_exec", "passthru", "system", "exec"],
         match: (view, at) => {
           if (!view.has(["/bin/sh", "/bin/bash", "cmd.exe", "sh -i", "bash -i"])) return void 0;
-          for (const o of at.slice(0, 50)) {
+          for (const o of placesToTry(at, 50)) {
             const win = view.text(o - 4e3, o + 6e3);
             if (/\b(?:proc_open|popen|shell_exec|passthru|system|exec)\s{0,4}\(/i.test(win) && /\/bin\/(?:ba)?sh|cmd\.exe/i.test(win)) return { offset: o, note: "shell on a socket" };
           }
@@ -15963,7 +15959,7 @@ var init_shells = __esm({
         langs: ["js"],
         literals: ["child_process"],
         aux: ["req.query", "req.body", "req.params", "request.query", "request.body", "url.parse(req.url", "net.Socket", "net.connect", "createConnection", "/bin/sh", "/bin/bash", "cmd.exe"],
-        match: (view, at) => each3(at.slice(0, 20), (o) => {
+        match: (view, at) => tryPlaces(at, 20, (o) => {
           const { text } = around(view, o, 2e3, 3e3);
           if (/\b(?:exec|execSync|spawn|spawnSync|execFile)\s{0,4}\([^)\n]{0,120}\b(?:req|request)\.(?:query|body|params)\b/.test(text)) return { offset: o, note: "request data into child_process" };
           if (/\bnew\s{1,4}net\.Socket\b|\bnet\.connect\s{0,4}\(|createConnection\s{0,4}\(/.test(text) && /spawn\s{0,4}\(\s{0,4}['"](?:\/bin\/(?:ba)?sh|cmd\.exe|sh)['"]/.test(text) && /\.pipe\s{0,4}\(/.test(text)) return { offset: o, note: "shell piped to a socket" };
@@ -15977,12 +15973,7 @@ var init_shells = __esm({
 
 // src/checks/malicious-code/skimmers.ts
 function each4(at, test) {
-  const n = Math.min(at.length, MAX_TRIES4);
-  for (let i2 = 0; i2 < n; i2++) {
-    const hit = test(at[i2]);
-    if (hit) return hit;
-  }
-  return void 0;
+  return tryPlaces(at, MAX_TRIES4, test);
 }
 function sendsAway(text) {
   if (!JS_SEND.test(text)) return false;
@@ -16134,7 +16125,7 @@ var init_skimmers = __esm({
           if (!view.has(JS_SEND_LITERALS) || !view.has(["billing", "payment", "cc_", "card"])) return void 0;
           let labelled = 0;
           let first = -1;
-          for (const o of at.slice(0, 400)) {
+          for (const o of placesToTry(at, 400)) {
             if (LABELLED_VALUE.test(view.text(o - 160, o))) {
               labelled++;
               if (first < 0) first = o;
@@ -16156,7 +16147,7 @@ var init_skimmers = __esm({
         literals: ["charCodeAt"],
         caseSensitive: true,
         aux: ["fromCharCode", "document.write", "eval", "appendChild", "Function("],
-        match: (view, at) => each4(at.slice(0, 50), (o) => {
+        match: (view, at) => tryPlaces(at, 50, (o) => {
           const { text } = around(view, o, 300, 300);
           if (!/fromCharCode\s{0,2}\(\s{0,2}[^()\n]{0,40}charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}(?:[-+^]\s{0,2}[A-Za-z0-9_.]{1,12}|%)/.test(text) && !/charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}[-+^]\s{0,2}\d{1,3}[^;\n]{0,80}fromCharCode/.test(text)) return void 0;
           const wide = view.text(o - 600, o + 800);

@@ -154,6 +154,13 @@ describe('the malicious-code check', () => {
     expect(findings.map((finding) => finding.detail)).toEqual([expect.stringMatching(/inside a selfread layer/), expect.stringMatching(/inside a chain layer/)]);
   });
 
+  it('finds a skimmer appended after thousands of ordinary occurrences of its literals in a bundle', () => {
+    const ordinary = "var f=document.getElementById('qty').value;fetch('/rest/V1/carts/mine/items',{method:'POST',body:f});\n".repeat(3000);
+    const findings = runContentCheck(new MaliciousCodeCheck(), [{ path: 'shop/pub/static/frontend/Acme/theme/en_US/js/bundle.min.js', content: `${ordinary}${SKIMMER}` }]);
+    expect(ruleAndPath(findings)).toEqual(['js-payment-fields-sent-away shop/pub/static/frontend/Acme/theme/en_US/js/bundle.min.js']);
+    expect(findings[0]?.line).toBe(3001);
+  });
+
   it('leaves out what never runs and repeats what is read elsewhere: type declarations, dependencies\' TypeScript sources and source maps', () => {
     const map = JSON.stringify({ version: 3, sources: ['../src/index.ts'], sourcesContent: [SKIMMER] });
     const findings = runContentCheck(new MaliciousCodeCheck(), [

@@ -144,3 +144,22 @@ export function urlHosts(code: string, max = 8): string[] {
   for (let m = re.exec(code); m && out.length < max; m = re.exec(code)) out.push((m[1] as string).toLowerCase());
   return out;
 }
+
+/**
+ * Try a test at the places a literal occurs, bounded: the first `max`, and past those the
+ * last `max / 2` (injected code sits at the start or the end of a file, and a large bundle
+ * can hold thousands of ordinary occurrences before an appended skimmer).
+ */
+export function tryPlaces<T>(at: readonly number[], max: number, test: (offset: number) => T | undefined): T | undefined {
+  for (const offset of placesToTry(at, max)) {
+    const hit = test(offset);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/** The places `tryPlaces` would try, as a list (for loops that count rather than stop at the first). */
+export function placesToTry(at: readonly number[], max: number): readonly number[] {
+  if (at.length <= max) return at;
+  return [...at.slice(0, max), ...at.slice(Math.max(max, at.length - Math.floor(max / 2)))];
+}

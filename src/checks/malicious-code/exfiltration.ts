@@ -1,16 +1,12 @@
 // Known ways stolen data leaves a store: image beacons with encoded payloads, Telegram bots,
 // WebSockets, and PHP that writes login or payment posts into files with static-asset names.
-import { GATEWAY_HOST, PAYMENT_FIELD, PHP_REQUEST, around, urlHosts } from './common.js';
+import { GATEWAY_HOST, PAYMENT_FIELD, PHP_REQUEST, around, urlHosts, tryPlaces } from './common.js';
 import type { Hit, Rule } from './rule.js';
 
 const MAX_TRIES = 200;
+/** The first hit among the literal's places; past MAX_TRIES, the first and the last half of the tries (code is prepended or appended). */
 function each(at: readonly number[], test: (offset: number) => Hit | undefined): Hit | undefined {
-  const n = Math.min(at.length, MAX_TRIES);
-  for (let i = 0; i < n; i++) {
-    const hit = test(at[i] as number);
-    if (hit) return hit;
-  }
-  return undefined;
+  return tryPlaces(at, MAX_TRIES, test);
 }
 
 const FORM_DATA = /\.value\b|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|FormData|localStorage|document\.cookie|querySelectorAll\s{0,4}\(\s{0,4}['"]input/;

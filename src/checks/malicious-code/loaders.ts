@@ -1,20 +1,16 @@
 // Obfuscated loaders and backdoors: code that hides what it runs. Severity high (critical
 // when the hidden code also takes request data). Each rule pairs a sink with the
 // obfuscation that feeds it; obfuscation alone, or a sink alone, never fires.
-import { DANGEROUS_IN_TEXT, DANGEROUS_NAME, PHP_CODE_SINK, PHP_DECODER, PHP_DECODER_LITERALS, PHP_REQUEST, around, assignedFrom, callArgs, variablesIn } from './common.js';
+import { DANGEROUS_IN_TEXT, DANGEROUS_NAME, PHP_CODE_SINK, PHP_DECODER, PHP_DECODER_LITERALS, PHP_REQUEST, around, assignedFrom, callArgs, variablesIn, tryPlaces } from './common.js';
 import type { Hit, Rule, View } from './rule.js';
 import { trimChars } from '../../util/trim.js';
 
 const MAX_TRIES = 400;
 const PHP = ['php', 'html'] as const;
 
+/** The first hit among the literal's places; past MAX_TRIES, the first and the last half of the tries (code is prepended or appended). */
 function each(at: readonly number[], test: (offset: number) => Hit | undefined): Hit | undefined {
-  const n = Math.min(at.length, MAX_TRIES);
-  for (let i = 0; i < n; i++) {
-    const hit = test(at[i] as number);
-    if (hit) return hit;
-  }
-  return undefined;
+  return tryPlaces(at, MAX_TRIES, test);
 }
 
 const SINK_AT = /^(?:eval|assert|create_function|include|include_once|require|require_once)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,4})?\(?/i;
@@ -119,7 +115,7 @@ export const LOADER_RULES: Rule[] = [
     reference: 'https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells) ; function tables in $GLOBALS built from escapes, described in words',
     langs: PHP,
     literals: ['$GLOBALS', '${"\\x', "${'\\x", '${"\\1', '${"\\4', '${"\\x47'],
-    match: (view, at) => each(at.slice(0, 200), (o) => {
+    match: (view, at) => tryPlaces(at, 200, (o) => {
       const { text } = around(view, o, 0, 200);
       const called = /^\$GLOBALS\s{0,4}\[[^\]\n]{1,80}\]\s{0,4}(?:\[[^\]\n]{1,80}\]\s{0,4})?(?:\[[^\]\n]{1,80}\]\s{0,4})?\(/.test(text) || /^\$\{\s{0,4}["'][\\\\A-Za-z0-9]{3,80}["']\s{0,4}\}\s{0,4}\[/.test(text);
       if (!called) return undefined;
@@ -139,7 +135,7 @@ export const LOADER_RULES: Rule[] = [
     caseSensitive: true,
     match: (view, at) => {
       if (at.length < 3) return undefined;
-      return each(at.slice(0, 100), (o) => {
+      return tryPlaces(at, 100, (o) => {
         const { text: raw, base } = around(view, o, 400, 1200);
         const nl = raw.indexOf('\n');
         const text = base > 0 && nl >= 0 && nl < o - base ? raw.slice(nl + 1) : raw;
@@ -181,7 +177,7 @@ export const LOADER_RULES: Rule[] = [
     aux: ['eval', 'assert', 'create_function', 'preg_replace', 'include'],
     match: (view, at) => {
       if (!view.has(['eval', 'assert', 'create_function', 'preg_replace'])) return undefined;
-      return each(at.slice(0, 100), (o) => {
+      return tryPlaces(at, 100, (o) => {
         const args = callArgs(view, o, 600);
         if (!/^\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$[A-Za-z_]\w{0,40}\s{0,4}\)|(?:base64_decode|gzinflate|str_rot13|gzuncompress|strrev)\s{0,4}\(\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$))/.test(args)) return undefined;
         // a code sink within the file that takes a variable or a call

@@ -1,7 +1,7 @@
 // Web shells and backdoors that give an attacker code or command execution over HTTP.
 // Severity critical. Each rule needs two signals: a sink and attacker input reaching it,
 // or a sink and the shape of a shell (its upload form, its recon commands).
-import { DANGEROUS_NAME, PHP_CMD_SINK, PHP_CODE_SINK, PHP_REQUEST, PHP_REQUEST_LITERALS, around, assignedFrom, callArgs, countRun, variablesIn } from './common.js';
+import { DANGEROUS_NAME, PHP_CMD_SINK, PHP_CODE_SINK, PHP_REQUEST, PHP_REQUEST_LITERALS, around, assignedFrom, callArgs, countRun, variablesIn, tryPlaces, placesToTry } from './common.js';
 import type { Hit, Rule, View } from './rule.js';
 
 const MAX_TRIES = 400;
@@ -14,13 +14,9 @@ const REGISTER_GLOBALS = ['$HTTP_POST_VARS', '$HTTP_GET_VARS', 'import_request_v
 const USER_INPUT = ['$_POST', '$_GET', '$_REQUEST', '$_COOKIE', '$_FILES', 'php://input'];
 const PHP = ['php', 'html'] as const;
 
+/** The first hit among the literal's places; past MAX_TRIES, the first and the last half of the tries (code is prepended or appended). */
 function each(at: readonly number[], test: (offset: number) => Hit | undefined): Hit | undefined {
-  const n = Math.min(at.length, MAX_TRIES);
-  for (let i = 0; i < n; i++) {
-    const hit = test(at[i] as number);
-    if (hit) return hit;
-  }
-  return undefined;
+  return tryPlaces(at, MAX_TRIES, test);
 }
 
 /** Starts a PHP identifier-bounded call here? (the byte before is not part of a name or `->`/`::`) */
@@ -250,7 +246,7 @@ export const SHELL_RULES: Rule[] = [
     langs: PHP,
     literals: ['$__'],
     caseSensitive: true,
-    match: (view, at) => each(at.slice(0, 50), (o) => {
+    match: (view, at) => tryPlaces(at, 50, (o) => {
       const { text } = around(view, o, 0, 4000);
       const re = /\$_{1,8}\s{0,4}\+\+\s{0,4};?\s{0,4}|\$_{1,8}\s{0,4}\.=\s{0,4}\$_{1,8}\s{0,4}(?:\[[^\]]{0,8}\])?\s{0,4};\s{0,4}|\/\/[^\n]{0,60}\n\s{0,8}/y;
       let best = 0;
@@ -384,7 +380,7 @@ export const SHELL_RULES: Rule[] = [
     aux: ['/bin/sh', '/bin/bash', 'cmd.exe', 'proc_open', 'popen', 'shell_exec', 'passthru', 'system', 'exec'],
     match: (view, at) => {
       if (!view.has(['/bin/sh', '/bin/bash', 'cmd.exe', 'sh -i', 'bash -i'])) return undefined;
-      for (const o of at.slice(0, 50)) {
+      for (const o of placesToTry(at, 50)) {
         const win = view.text(o - 4000, o + 6000);
         if (/\b(?:proc_open|popen|shell_exec|passthru|system|exec)\s{0,4}\(/i.test(win) && /\/bin\/(?:ba)?sh|cmd\.exe/i.test(win)) return { offset: o, note: 'shell on a socket' };
       }
@@ -400,7 +396,7 @@ export const SHELL_RULES: Rule[] = [
     langs: ['js'],
     literals: ['child_process'],
     aux: ['req.query', 'req.body', 'req.params', 'request.query', 'request.body', 'url.parse(req.url', 'net.Socket', 'net.connect', 'createConnection', '/bin/sh', '/bin/bash', 'cmd.exe'],
-    match: (view, at) => each(at.slice(0, 20), (o) => {
+    match: (view, at) => tryPlaces(at, 20, (o) => {
       const { text } = around(view, o, 2000, 3000);
       if (/\b(?:exec|execSync|spawn|spawnSync|execFile)\s{0,4}\([^)\n]{0,120}\b(?:req|request)\.(?:query|body|params)\b/.test(text)) return { offset: o, note: 'request data into child_process' };
       if (/\bnew\s{1,4}net\.Socket\b|\bnet\.connect\s{0,4}\(|createConnection\s{0,4}\(/.test(text) && /spawn\s{0,4}\(\s{0,4}['"](?:\/bin\/(?:ba)?sh|cmd\.exe|sh)['"]/.test(text) && /\.pipe\s{0,4}\(/.test(text)) return { offset: o, note: 'shell piped to a socket' };

@@ -1,19 +1,15 @@
 // Card skimmers (Magecart): code that reads what a shopper types on the checkout page and
 // sends it to a server the shop does not own. Severity critical. A rule needs the
 // payment form (field names, or the checkout URL test skimmers gate on) AND the send.
-import { GATEWAY_HOST, JS_SEND, JS_SEND_LITERALS, PAYMENT_FIELD, PAYMENT_LITERALS, around, urlHosts } from './common.js';
+import { GATEWAY_HOST, JS_SEND, JS_SEND_LITERALS, PAYMENT_FIELD, PAYMENT_LITERALS, around, urlHosts, tryPlaces, placesToTry } from './common.js';
 import type { Hit, Rule, View } from './rule.js';
 
 const MAX_TRIES = 200;
 const WEB = ['js', 'html', 'php'] as const;
 
+/** The first hit among the literal's places; past MAX_TRIES, the first and the last half of the tries (code is prepended or appended). */
 function each(at: readonly number[], test: (offset: number) => Hit | undefined): Hit | undefined {
-  const n = Math.min(at.length, MAX_TRIES);
-  for (let i = 0; i < n; i++) {
-    const hit = test(at[i] as number);
-    if (hit) return hit;
-  }
-  return undefined;
+  return tryPlaces(at, MAX_TRIES, test);
 }
 
 /** A location test for checkout pages: /onepage|checkout/.test(location), location.href.indexOf('checkout'). */
@@ -162,7 +158,7 @@ export const SKIMMER_RULES: Rule[] = [
       if (!view.has(JS_SEND_LITERALS) || !view.has(['billing', 'payment', 'cc_', 'card'])) return undefined;
       let labelled = 0;
       let first = -1;
-      for (const o of at.slice(0, 400)) {
+      for (const o of placesToTry(at, 400)) {
         if (LABELLED_VALUE.test(view.text(o - 160, o))) {
           labelled++;
           if (first < 0) first = o;
@@ -184,7 +180,7 @@ export const SKIMMER_RULES: Rule[] = [
     literals: ['charCodeAt'],
     caseSensitive: true,
     aux: ['fromCharCode', 'document.write', 'eval', 'appendChild', 'Function('],
-    match: (view, at) => each(at.slice(0, 50), (o) => {
+    match: (view, at) => tryPlaces(at, 50, (o) => {
       const { text } = around(view, o, 300, 300);
       if (!/fromCharCode\s{0,2}\(\s{0,2}[^()\n]{0,40}charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}(?:[-+^]\s{0,2}[A-Za-z0-9_.]{1,12}|%)/.test(text) && !/charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}[-+^]\s{0,2}\d{1,3}[^;\n]{0,80}fromCharCode/.test(text)) return undefined;
       const wide = view.text(o - 600, o + 800);
