@@ -24518,6 +24518,10 @@ function fileOf(value, where) {
   if (sha256 !== void 0) record.sha256 = sha256;
   if (link !== void 0) record.link = link;
   if (value["special"] !== void 0) record.special = oneOf(value, "special", `${where}.special`, SPECIAL_KINDS);
+  const by = maybe(value, "by", `${where}.by`, isStringArray);
+  const stored = maybe(value, "stored", `${where}.stored`, isString);
+  if (by !== void 0) record.by = by;
+  if (stored !== void 0) record.stored = stored;
   return record;
 }
 function packageOf(value, where) {
@@ -25701,6 +25705,46 @@ var init_config_capture = __esm({
   }
 });
 
+// src/read/readers.ts
+function readerNames(set) {
+  const names = [];
+  for (const [bit, name] of NAMES) if (set & bit) names.push(name);
+  return names;
+}
+function readerBits(set) {
+  const bits2 = [];
+  for (const [bit] of NAMES) if (set & bit) bits2.push(bit);
+  return bits2;
+}
+var GNU_TAR, BSDTAR, PY_TAR, PY_TAR_DATA, PHAR, UNZIP, BSDTAR_STREAM, PHP_ZIP, PY_ZIP, TAR_READERS, ZIP_READERS, NAMES;
+var init_readers = __esm({
+  "src/read/readers.ts"() {
+    "use strict";
+    GNU_TAR = 1 << 0;
+    BSDTAR = 1 << 1;
+    PY_TAR = 1 << 2;
+    PY_TAR_DATA = 1 << 3;
+    PHAR = 1 << 4;
+    UNZIP = 1 << 5;
+    BSDTAR_STREAM = 1 << 6;
+    PHP_ZIP = 1 << 7;
+    PY_ZIP = 1 << 8;
+    TAR_READERS = GNU_TAR | BSDTAR | PY_TAR | PY_TAR_DATA | PHAR;
+    ZIP_READERS = UNZIP | BSDTAR | BSDTAR_STREAM | PHP_ZIP | PY_ZIP;
+    NAMES = [
+      [GNU_TAR, "gnu-tar"],
+      [BSDTAR, "bsdtar"],
+      [BSDTAR_STREAM, "bsdtar-stream"],
+      [UNZIP, "unzip"],
+      [PY_TAR, "python-tarfile"],
+      [PY_TAR_DATA, "python-tarfile-data"],
+      [PY_ZIP, "python-zipfile"],
+      [PHAR, "php-phar"],
+      [PHP_ZIP, "php-zip"]
+    ];
+  }
+});
+
 // src/checks/check-finding.ts
 function checkFinding(input) {
   const finding = {
@@ -25730,6 +25774,64 @@ var init_check_finding = __esm({
   "src/checks/check-finding.ts"() {
     "use strict";
     init_order();
+  }
+});
+
+// src/checks/paths/ambiguous-archive.ts
+function describe(record) {
+  const where = JSON.stringify(record.path);
+  switch (record.type) {
+    case "file":
+      return `${where} (file, ${record.size ?? 0} bytes${record.sha256 ? `, sha256 ${record.sha256.slice(0, 12)}` : ""})`;
+    case "symlink":
+    case "hardlink":
+      return `${where} (${record.type} to ${JSON.stringify(record.link ?? "")})`;
+    case "other":
+      return `${where} (${record.special ?? "special file"})`;
+    case "dir":
+      return `${where} (folder)`;
+  }
+}
+var GROUPS, AmbiguousArchiveCheck;
+var init_ambiguous_archive = __esm({
+  "src/checks/paths/ambiguous-archive.ts"() {
+    "use strict";
+    init_readers();
+    init_check_finding();
+    GROUPS = 8;
+    AmbiguousArchiveCheck = class {
+      name = "ambiguous-archive";
+      check(manifest) {
+        const findings = [];
+        for (const { divergence, records } of manifest.divergences ?? []) {
+          const groups = /* @__PURE__ */ new Map();
+          const writers = /* @__PURE__ */ new Set();
+          for (const record of records) {
+            const key = (record.by ?? readerNames(divergence.readers)).join(", ");
+            for (const name of record.by ?? readerNames(divergence.readers)) writers.add(name);
+            const group = groups.get(key);
+            if (group) group.push(record);
+            else groups.set(key, [record]);
+          }
+          const silent = readerNames(divergence.readers).filter((name) => !writers.has(name));
+          const parts = [...groups].slice(0, GROUPS).map(([by, group]) => `${by}: ${examples(group.map(describe))}`);
+          if (groups.size > GROUPS) parts.push(`and ${groups.size - GROUPS} more readings`);
+          if (silent.length > 0) parts.push(`${silent.join(", ")}: nothing`);
+          findings.push(
+            checkFinding({
+              kind: "unsafe-path",
+              severity: "high",
+              rule: "ambiguous-archive",
+              subject: `${divergence.at}\0${divergence.what}`,
+              path: divergence.at,
+              title: `Extractors unpack this package differently (${divergence.what}): what lands depends on the tool`,
+              detail: `at ${JSON.stringify(divergence.at)}, what each extractor writes: ${parts.join("; ")}`
+            })
+          );
+        }
+        return sortFindings(findings);
+      }
+    };
   }
 });
 
@@ -25827,6 +25929,19 @@ var init_path_algebra = __esm({
   }
 });
 
+// src/checks/paths/readings.ts
+function shareAnExtractor(a, b) {
+  if (a.by?.length === 0 || b.by?.length === 0) return false;
+  if (a.by === void 0 || b.by === void 0) return true;
+  const other = b.by;
+  return a.by.some((name) => other.includes(name));
+}
+var init_readings = __esm({
+  "src/checks/paths/readings.ts"() {
+    "use strict";
+  }
+});
+
 // src/checks/paths/sorted-files.ts
 function lowerBound(files, key) {
   let low = 0;
@@ -25838,15 +25953,19 @@ function lowerBound(files, key) {
   }
   return low;
 }
-function lastStored(files, path) {
-  let i2 = lowerBound(files, path);
+function lastWrittenOver(files, file) {
+  let i2 = lowerBound(files, file.path);
   let last;
-  while (i2 < files.length && files[i2].path === path) last = files[i2++];
+  for (; i2 < files.length && files[i2].path === file.path; i2++) {
+    const other = files[i2];
+    if (other === file || shareAnExtractor(other, file)) last = other;
+  }
   return last;
 }
 var init_sorted_files = __esm({
   "src/checks/paths/sorted-files.ts"() {
     "use strict";
+    init_readings();
   }
 });
 
@@ -25889,7 +26008,7 @@ var init_links = __esm({
         for (const file of links) {
           if (file.type !== "symlink") continue;
           const at = lexicalPath(file.path);
-          if (at !== void 0 && lastStored(files, file.path)?.type === "symlink") symlinks.set(at, file.link);
+          if (at !== void 0 && lastWrittenOver(files, file)?.type === "symlink") symlinks.set(at, file.link);
         }
         const tree = new LinkTree(symlinks);
         const findings = [];
@@ -27450,6 +27569,17 @@ var init_fold_table = __esm({
 });
 
 // src/checks/paths/unsafe-names.ts
+function nonCanonical(stored, path) {
+  return checkFinding({
+    kind: "unsafe-path",
+    severity: "medium",
+    rule: "non-canonical-name",
+    subject: stored,
+    path: stored,
+    title: "Entry name lands elsewhere than it reads (empty, . or .. components): judged where it lands",
+    detail: `stored as ${JSON.stringify(stored)}, written at ${JSON.stringify(path)}; a listing of the package shows a name no file has on disk`
+  });
+}
 function nameFinding(path) {
   if (!UNUSUAL.test(path)) return void 0;
   const base = { kind: "unsafe-path", subject: path, path };
@@ -27497,7 +27627,12 @@ function duplicates(files) {
     let j = i2 + 1;
     while (j < files.length && files[j].path === files[i2].path) j++;
     if (j - i2 > 1) {
-      const copies = files.slice(i2, j);
+      const all = files.slice(i2, j);
+      const copies = all.every((file) => file.by === void 0) ? all : all.filter((file) => all.some((other) => other !== file && shareAnExtractor(file, other)));
+      if (copies.length < 2) {
+        i2 = j;
+        continue;
+      }
       const first = copies[0];
       const same = copies.every((copy) => copy.type === first.type && copy.sha256 === first.sha256 && copy.link === first.link && copy.mode === first.mode && copy.uid === first.uid);
       const dirs = copies.every((copy) => copy.type === "dir");
@@ -27510,7 +27645,7 @@ function duplicates(files) {
             subject: first.path,
             path: first.path,
             title: same ? `Entry stored ${copies.length} times, identically` : `Entry stored ${copies.length} times: a later copy replaces the earlier one on extraction`,
-            detail: `in archive order: ${copies.map(describe).join(", then ")}`
+            detail: `in archive order: ${copies.map(describe2).join(", then ")}`
           })
         );
       }
@@ -27519,7 +27654,7 @@ function duplicates(files) {
   }
   return findings;
 }
-function describe(file) {
+function describe2(file) {
   if (file.type === "file") return `file ${file.mode} sha256 ${file.sha256?.slice(0, 12) ?? "?"}`;
   if (file.link !== void 0) return `${file.type} ${file.mode} \u2192 ${file.link}`;
   return `${file.type} ${file.mode}`;
@@ -27649,6 +27784,7 @@ var init_unsafe_names = __esm({
     init_path_algebra();
     init_fold_table();
     init_path_facts();
+    init_readings();
     CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
     REPLACEMENT = "\uFFFD";
     COLLISION_BUDGET = 5e7;
@@ -27656,9 +27792,21 @@ var init_unsafe_names = __esm({
       name = "unsafe-names";
       check(manifest) {
         const findings = [];
+        let judged;
         for (const file of manifest.files) {
-          const finding = nameFinding(file.path);
-          if (finding) findings.push(finding);
+          if (file.stored === void 0 && file.by === void 0) {
+            const finding = nameFinding(file.path);
+            if (finding) findings.push(finding);
+            continue;
+          }
+          judged ??= /* @__PURE__ */ new Set();
+          for (const name of file.stored === void 0 ? [file.path] : [file.stored, file.path]) {
+            if (judged.has(name)) continue;
+            judged.add(name);
+            const finding = nameFinding(name);
+            if (finding) findings.push(finding);
+            else if (name === file.stored) findings.push(nonCanonical(file.stored, file.path));
+          }
         }
         findings.push(...duplicates(manifest.files), ...collisions(manifest.files));
         return sortFindings(findings);
@@ -27676,6 +27824,7 @@ var MANIFEST_CHECKS;
 var init_registry2 = __esm({
   "src/checks/registry.ts"() {
     "use strict";
+    init_ambiguous_archive();
     init_links();
     init_owners();
     init_permissions();
@@ -27688,7 +27837,8 @@ var init_registry2 = __esm({
       new PermissionsCheck(),
       new OwnersCheck(),
       new UnsafeNamesCheck(),
-      new LinksCheck()
+      new LinksCheck(),
+      new AmbiguousArchiveCheck()
     ];
   }
 });
@@ -31956,7 +32106,7 @@ function formatMode(mode) {
 function fileRecord(entry) {
   const { path, type, uid, gid, sha256 } = entry;
   const mode = formatMode(entry.mode);
-  if (entry.link === void 0 && entry.special === void 0) {
+  if (entry.link === void 0 && entry.special === void 0 && entry.by === void 0 && entry.stored === void 0) {
     if (uid !== void 0 && gid !== void 0) {
       if (type === "file" && sha256 !== void 0) return { path, type, mode, uid, gid, size: entry.size, sha256 };
       if (type === "dir") return { path, type, mode, uid, gid };
@@ -31974,12 +32124,15 @@ function fileRecord(entry) {
   }
   if (entry.link !== void 0) record.link = entry.link;
   if (entry.special !== void 0) record.special = entry.special;
+  if (entry.by !== void 0) record.by = readerNames(entry.by);
+  if (entry.stored !== void 0) record.stored = entry.stored;
   return record;
 }
 var MODE_TEXT;
 var init_file_record = __esm({
   "src/pass/file-record.ts"() {
     "use strict";
+    init_readers();
     MODE_TEXT = [];
   }
 });
@@ -31998,6 +32151,8 @@ var init_package_pass = __esm({
       analyzers;
       records = [];
       routed = /* @__PURE__ */ new WeakMap();
+      /** Only hostile archives have any. */
+      divergent = /* @__PURE__ */ new Map();
       /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
       root;
       wants(header2) {
@@ -32017,11 +32172,23 @@ var init_package_pass = __esm({
         return bound;
       }
       visit(entry, content) {
-        if (entry.path === ".") this.root = entry;
-        else this.records.push(fileRecord(entry));
+        if (entry.path === "." && entry.by === void 0) this.root = entry;
+        else {
+          const record = fileRecord(entry);
+          this.records.push(record);
+          if (entry.divergence !== void 0) {
+            const group = this.divergent.get(entry.divergence);
+            if (group) group.push(record);
+            else this.divergent.set(entry.divergence, [record]);
+          }
+        }
         const interested = content && this.routed.get(entry);
         if (!interested) return;
         for (const analyzer of interested) analyzer.take(entry, content);
+      }
+      /** Where extractors read the package differently, in archive order. */
+      divergences() {
+        return [...this.divergent].map(([divergence, records]) => ({ divergence, records }));
       }
       /** Every entry as the report lists it, sorted by path (stable: an entry stored twice keeps its order). */
       files() {
@@ -32381,7 +32548,116 @@ var init_stored_path = __esm({
   }
 });
 
+// src/read/fan-out.ts
+var FanOut;
+var init_fan_out = __esm({
+  "src/read/fan-out.ts"() {
+    "use strict";
+    FanOut = class {
+      constructor(visitor, readings) {
+        this.visitor = visitor;
+        this.readings = readings;
+      }
+      visitor;
+      readings;
+      /** The header an EntrySink hashes the content under: a file of `size` bytes. */
+      static carrier(size) {
+        return { path: "", type: "file", mode: 0, size };
+      }
+      wants() {
+        let bound = 0;
+        for (const reading of this.readings) {
+          if (reading.type !== "file") continue;
+          const wanted = this.visitor.wants(reading);
+          if (wanted > bound) bound = wanted;
+        }
+        return bound;
+      }
+      visit(carrier, content) {
+        for (const reading of this.readings) {
+          if (reading.type !== "file") {
+            this.visitor.visit(reading, void 0);
+            continue;
+          }
+          const entry = reading;
+          if (carrier.sha256 !== void 0) entry.sha256 = carrier.sha256;
+          this.visitor.visit(entry, content);
+        }
+      }
+    };
+  }
+});
+
+// src/read/landing.ts
+function mayLandElsewhere(path) {
+  return path.charCodeAt(0) === 47 || path.includes("./") || path.includes("//") || path.endsWith(".");
+}
+function tarLanding(reader, name, isDir) {
+  const absolute = name.charCodeAt(0) === 47;
+  const parts = name.split("/");
+  const trailingDot = parts[parts.length - 1] === "." && parts.length > 1;
+  if (trailingDot && !isDir && (reader === GNU_TAR || reader === PY_TAR || reader === PY_TAR_DATA)) return void 0;
+  switch (reader) {
+    case GNU_TAR:
+    case BSDTAR: {
+      if (parts.includes("..")) return void 0;
+      return landed(collapse(parts, "refuse"), isDir);
+    }
+    case PY_TAR:
+      return absolute ? `/${collapse(parts, "clamp") ?? ""}` : landed(collapse(parts, "keep"), isDir);
+    case PY_TAR_DATA:
+      return landed(collapse(parts, "refuse"), isDir);
+    case PHAR:
+      return landed(collapse(parts, "clamp"), isDir);
+    default:
+      return landed(collapse(parts, "refuse"), isDir);
+  }
+}
+function landed(path, isDir) {
+  if (path === void 0) return void 0;
+  if (path === "") return isDir ? "." : void 0;
+  return path;
+}
+function collapse(parts, above) {
+  const out = [];
+  let up = 0;
+  for (const part of parts) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length > 0) out.pop();
+      else if (above === "refuse") return void 0;
+      else if (above === "keep") up++;
+      continue;
+    }
+    out.push(part);
+  }
+  return up > 0 ? [...Array(up).fill(".."), ...out].join("/") : out.join("/");
+}
+var init_landing = __esm({
+  "src/read/landing.ts"() {
+    "use strict";
+    init_readers();
+  }
+});
+
 // src/read/tar-parser.ts
+function landings(header2, name) {
+  const places = /* @__PURE__ */ new Map();
+  for (const reader of readerBits(TAR_READERS)) {
+    const place = tarLanding(reader, name, header2.type === "dir");
+    places.set(place, (places.get(place) ?? 0) | reader);
+  }
+  const written = [...places].filter((place) => place[0] !== void 0);
+  if (written.length === 0) return [{ ...header2, by: 0 }];
+  const divergence = name.endsWith("/.") && places.size > 1 ? { at: header2.path, what: "how extractors open a name that ends in /.", readers: TAR_READERS } : void 0;
+  return written.map(([path, by]) => {
+    const reading = { ...header2, path };
+    if (by !== TAR_READERS) reading.by = by;
+    if (path !== header2.path) reading.stored = header2.path;
+    if (divergence) reading.divergence = divergence;
+    return reading;
+  });
+}
 function entryName(raw, block, at, long) {
   if (long) return decodeName(long);
   const name = decodeName(block, at + NAME_AT, raw.nameEnd);
@@ -32419,6 +32695,9 @@ var init_tar_parser = __esm({
     init_pax();
     init_tar_header();
     init_stored_path();
+    init_fan_out();
+    init_landing();
+    init_readers();
     CHAR = (c) => c.charCodeAt(0);
     T_FILE = CHAR("0");
     T_AFILE = 0;
@@ -32672,7 +32951,8 @@ var init_tar_parser = __esm({
             throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
           }
         }
-        const sink = new EntrySink(this.visitor, header2);
+        const readings = mayLandElsewhere(path) ? landings(header2, name.text) : void 0;
+        const sink = readings === void 0 ? new EntrySink(this.visitor, header2) : this.readingsSink(readings, hashed, dataBytes);
         if (typeflag === T_GNU_SPARSE && block[at + 482] !== 0) {
           sink.end();
           this.state = 4 /* SparseExtension */;
@@ -32688,6 +32968,13 @@ var init_tar_parser = __esm({
         }
         sink.end();
         this.skip(dataBytes + padding(dataBytes));
+      }
+      /** Several readings of one entry: the content (if any) hashed once for all of them; the others visited now. */
+      readingsSink(readings, hashed, size) {
+        if (readings.length === 1) return new EntrySink(this.visitor, readings[0]);
+        if (hashed) return new EntrySink(new FanOut(this.visitor, readings), FanOut.carrier(size));
+        for (let i2 = 1; i2 < readings.length; i2++) new EntrySink(this.visitor, readings[i2]).end();
+        return new EntrySink(this.visitor, readings[0]);
       }
     };
   }
@@ -32995,7 +33282,8 @@ async function inspectPackage(target2, limits, monitored) {
     packages.push(...result.packages ?? []);
     drafts.push(...result.findings ?? []);
   }
-  for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root }));
+  const divergences = pass.divergences();
+  for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root, divergences }));
   const findings = identify(drafts, singleTopFolder(files));
   return { read: read10, files, root: pass.root, packages, findings, configs: capture.texts() };
 }

@@ -24,7 +24,8 @@ export async function inspectPackage(target: string, limits: Limits, monitored: 
     packages.push(...(result.packages ?? []));
     drafts.push(...(result.findings ?? []));
   }
-  for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root }));
+  const divergences = pass.divergences();
+  for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root, divergences }));
   // only the whole pass tells whether every entry sits in one `shop-2.4.7/`: ids are made now
   const findings = identify(drafts, singleTopFolder(files));
   return { read, files, root: pass.root, packages, findings, configs: capture.texts() };

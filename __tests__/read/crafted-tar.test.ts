@@ -31,7 +31,7 @@ function gnuList(path: string): string[] {
     .map((line) => line.replace(/\/$/, ''));
 }
 
-describe('hostile entries are listed as stored, never altered', () => {
+describe('hostile entries are listed where each extractor writes them, with the name as stored', () => {
   let records: ReturnType<typeof byPath>;
   beforeAll(async () => {
     const archive = new TarWriter()
@@ -49,10 +49,15 @@ describe('hostile entries are listed as stored, never altered', () => {
     records = byPath((await collect(await save('hostile.tar.gz', gzipSync(archive)))).records);
   });
 
-  it('keeps absolute and .. names', () => {
-    expect(records.get('/etc/cron.d/evil')?.sha256).toBe(sha256('* * * * * root sh\n'));
-    expect(records.has('../../outside.txt')).toBe(true);
-    expect(records.has('app/../../../up.txt')).toBe(true);
+  it('keeps absolute and .. names, and lists where each extractor writes them', () => {
+    // Python's tarfile without a filter writes the absolute name on the host; the others strip the `/`
+    expect(records.get('/etc/cron.d/evil')).toMatchObject({ sha256: sha256('* * * * * root sh\n'), by: ['python-tarfile'] });
+    expect(records.get('etc/cron.d/evil')).toMatchObject({ stored: '/etc/cron.d/evil', by: ['gnu-tar', 'bsdtar', 'python-tarfile-data', 'php-phar'] });
+    // GNU tar, bsdtar and the data filter refuse `..`; Python follows it, PharData stops at the root
+    expect(records.get('../../outside.txt')).toMatchObject({ by: ['python-tarfile'] });
+    expect(records.get('outside.txt')).toMatchObject({ stored: '../../outside.txt', by: ['php-phar'] });
+    expect(records.get('../../up.txt')).toMatchObject({ stored: 'app/../../../up.txt', by: ['python-tarfile'] });
+    expect(records.get('up.txt')).toMatchObject({ stored: 'app/../../../up.txt', by: ['php-phar'] });
   });
 
   it('records devices, FIFOs and contiguous files as other, with what they are', () => {

@@ -1,4 +1,5 @@
 import type { ContentCheck, ManifestCheck } from './check.js';
+import { AmbiguousArchiveCheck } from './paths/ambiguous-archive.js';
 import { LinksCheck } from './paths/links.js';
 import { OwnersCheck } from './permissions/owners.js';
 import { PermissionsCheck } from './permissions/permissions.js';
@@ -14,6 +15,7 @@ export const MANIFEST_CHECKS: readonly ManifestCheck[] = [
   new OwnersCheck(),
   new UnsafeNamesCheck(),
   new LinksCheck(),
+  new AmbiguousArchiveCheck(),
 ];
 
 /** Checks that read bytes during the pass; each call makes fresh instances (they keep state). */

@@ -1,8 +1,15 @@
 import type { FileRecord } from '../model.js';
 import type { ContentAnalyzer } from './content-analyzer.js';
 import type { Content, Entry, EntryHeader, EntryVisitor } from '../read/entry.js';
+import type { Divergence } from '../read/readers.js';
 import { compareCodeUnits } from '../util/order.js';
 import { fileRecord } from './file-record.js';
+
+/** The records of the readings extractors do not agree on, one group per place they part. */
+export interface DivergentReadings {
+  divergence: Divergence;
+  records: FileRecord[];
+}
 
 /**
  * The visitor of the one pass: keeps every entry's report record and hands the content
@@ -13,6 +20,8 @@ import { fileRecord } from './file-record.js';
 export class PackagePass implements EntryVisitor {
   private readonly records: FileRecord[] = [];
   private readonly routed = new WeakMap<EntryHeader, ContentAnalyzer[]>();
+  /** Only hostile archives have any. */
+  private readonly divergent = new Map<Divergence, FileRecord[]>();
   /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
   root: Entry | undefined;
 
@@ -36,11 +45,24 @@ export class PackagePass implements EntryVisitor {
   }
 
   visit(entry: Entry, content: Content | undefined): void {
-    if (entry.path === '.') this.root = entry;
-    else this.records.push(fileRecord(entry));
+    if (entry.path === '.' && entry.by === undefined) this.root = entry;
+    else {
+      const record = fileRecord(entry);
+      this.records.push(record);
+      if (entry.divergence !== undefined) {
+        const group = this.divergent.get(entry.divergence);
+        if (group) group.push(record);
+        else this.divergent.set(entry.divergence, [record]);
+      }
+    }
     const interested = content && this.routed.get(entry);
     if (!interested) return;
     for (const analyzer of interested) analyzer.take(entry, content);
+  }
+
+  /** Where extractors read the package differently, in archive order. */
+  divergences(): DivergentReadings[] {
+    return [...this.divergent].map(([divergence, records]) => ({ divergence, records }));
   }
 
   /** Every entry as the report lists it, sorted by path (stable: an entry stored twice keeps its order). */

@@ -5,6 +5,9 @@ import { EntrySink } from './entry-sink.js';
 import { parsePax, type PaxFields } from './pax.js';
 import { BLOCK, LINK_AT, NAME_AT, PREFIX_AT, TarFormatError, decodeHeader, decodeName, isZeroBlock, type RawHeader } from './tar-header.js';
 import { storedPath } from './stored-path.js';
+import { FanOut } from './fan-out.js';
+import { mayLandElsewhere, tarLanding } from './landing.js';
+import { TAR_READERS, readerBits, type Divergence } from './readers.js';
 
 const enum State {
   Header,
@@ -296,7 +299,8 @@ export class TarParser {
       }
     }
 
-    const sink = new EntrySink(this.visitor, header);
+    const readings = mayLandElsewhere(path) ? landings(header, name.text) : undefined;
+    const sink = readings === undefined ? new EntrySink(this.visitor, header) : this.readingsSink(readings, hashed, dataBytes);
     if (typeflag === T_GNU_SPARSE && block[at + 482] !== 0) {
       // extension blocks of the sparse map come before the data
       sink.end();
@@ -314,6 +318,39 @@ export class TarParser {
     sink.end();
     this.skip(dataBytes + padding(dataBytes));
   }
+
+  /** Several readings of one entry: the content (if any) hashed once for all of them; the others visited now. */
+  private readingsSink(readings: readonly EntryHeader[], hashed: boolean, size: number): EntrySink {
+    if (readings.length === 1) return new EntrySink(this.visitor, readings[0] as EntryHeader);
+    if (hashed) return new EntrySink(new FanOut(this.visitor, readings), FanOut.carrier(size));
+    for (let i = 1; i < readings.length; i++) new EntrySink(this.visitor, readings[i] as EntryHeader).end();
+    return new EntrySink(this.visitor, readings[0] as EntryHeader);
+  }
+}
+
+/**
+ * An entry whose name may land elsewhere than it reads: one reading per place the tar
+ * extractors put it (landing.ts), each with the extractors that do, and the stored name.
+ */
+function landings(header: EntryHeader, name: string): EntryHeader[] {
+  const places = new Map<string | undefined, number>();
+  for (const reader of readerBits(TAR_READERS)) {
+    const place = tarLanding(reader, name, header.type === 'dir');
+    places.set(place, (places.get(place) ?? 0) | reader);
+  }
+  const written = [...places].filter((place): place is [string, number] => place[0] !== undefined);
+  // a name no extractor writes is still listed, as stored, so its name is judged
+  if (written.length === 0) return [{ ...header, by: 0 }];
+  // `x.php/.`: a name extractors open differently (a file for some, nothing for others)
+  const divergence: Divergence | undefined =
+    name.endsWith('/.') && places.size > 1 ? { at: header.path, what: 'how extractors open a name that ends in /.', readers: TAR_READERS } : undefined;
+  return written.map(([path, by]) => {
+    const reading: EntryHeader = { ...header, path };
+    if (by !== TAR_READERS) reading.by = by;
+    if (path !== header.path) reading.stored = header.path;
+    if (divergence) reading.divergence = divergence;
+    return reading;
+  });
 }
 
 /** The entry's name: a PAX or GNU long name when one was given, else the ustar prefix and name fields. */

@@ -3,7 +3,7 @@ import type { FileRecord } from '../../model.js';
 import type { Manifest, ManifestCheck } from '../check.js';
 import { checkFinding, examples, sortFindings } from '../check-finding.js';
 import { components, isAbsoluteName, lexicalPath, LinkTree, type Resolution } from './path-algebra.js';
-import { lastStored, lowerBound } from './sorted-files.js';
+import { lastWrittenOver, lowerBound } from './sorted-files.js';
 
 /** A name with `.`/`..` components or doubled slashes: it lands somewhere else than it reads. */
 const NOT_CANONICAL = /(?:^|\/)\.\.?(?:\/|$)|\/\//;
@@ -31,7 +31,7 @@ export class LinksCheck implements ManifestCheck {
       if (file.type !== 'symlink') continue;
       const at = lexicalPath(file.path);
       // the last entry stored under a name is what extraction leaves there
-      if (at !== undefined && lastStored(files, file.path)?.type === 'symlink') symlinks.set(at, file.link as string);
+      if (at !== undefined && lastWrittenOver(files, file)?.type === 'symlink') symlinks.set(at, file.link as string);
     }
     const tree = new LinkTree(symlinks);
     const findings: DraftFinding[] = [];
