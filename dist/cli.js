@@ -32138,6 +32138,15 @@ var init_file_record = __esm({
 });
 
 // src/pass/package-pass.ts
+function memberName(link) {
+  const parts = [];
+  for (const part of link.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== "..") parts.push(part);
+    else if (parts.pop() === void 0) return void 0;
+  }
+  return parts.join("/");
+}
 var PackagePass;
 var init_package_pass = __esm({
   "src/pass/package-pass.ts"() {
@@ -32155,6 +32164,10 @@ var init_package_pass = __esm({
       divergent = /* @__PURE__ */ new Map();
       /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
       root;
+      /** Each path's last file or hardlink so far: made at the first hardlink (most packages have none). */
+      contents;
+      /** Hardlinks waiting for their target's content, by the target's path and digest. */
+      linked = /* @__PURE__ */ new Map();
       wants(header2) {
         if (this.analyzers.length === 0) return 0;
         const slash = header2.path.lastIndexOf("/");
@@ -32181,10 +32194,57 @@ var init_package_pass = __esm({
             if (group) group.push(record);
             else this.divergent.set(entry.divergence, [record]);
           }
+          if (entry.type === "hardlink") this.hardlink(entry, record);
+          if (this.contents && (record.type === "file" || record.type === "hardlink")) this.contents.set(record.path, record);
         }
         const interested = content && this.routed.get(entry);
         if (!interested) return;
         for (const analyzer of interested) analyzer.take(entry, content);
+      }
+      /**
+       * A hardlink is written with the content of the entry it names, stored before it (GNU
+       * tar, bsdtar and Python link to what they extracted under that name): its record gets
+       * that content's size and digest, and the analysers that want content under the link's
+       * name (`.env`, `app/etc/env.php`) get it after the pass (`linkedContents`).
+       */
+      hardlink(entry, record) {
+        if (entry.link === void 0) return;
+        if (!this.contents) {
+          this.contents = /* @__PURE__ */ new Map();
+          for (const earlier of this.records) if (earlier.type === "file" || earlier.type === "hardlink") this.contents.set(earlier.path, earlier);
+        }
+        const name = memberName(entry.link);
+        const target2 = name === void 0 ? void 0 : this.contents.get(name);
+        if (target2?.sha256 === void 0 || target2.size === void 0) return;
+        record.size = target2.size;
+        record.sha256 = target2.sha256;
+        if (this.analyzers.length === 0) return;
+        const header2 = { ...entry, type: "file", size: target2.size, sha256: target2.sha256 };
+        delete header2.link;
+        const slash = header2.path.lastIndexOf("/");
+        const base = slash < 0 ? header2.path : header2.path.slice(slash + 1);
+        let bound = 0;
+        const analyzers = this.analyzers.filter((analyzer) => {
+          const wanted = analyzer.wants(header2, base);
+          if (wanted > bound) bound = wanted;
+          return wanted > 0;
+        });
+        if (analyzers.length === 0) return;
+        const key = `${target2.path}\0${target2.sha256}`;
+        this.linked.set(key, [...this.linked.get(key) ?? [], { header: header2, analyzers, bound }]);
+      }
+      /** Contents hardlinks wait for: the path and digest of each, and the leading bytes wanted. */
+      linkedContents() {
+        return [...this.linked].map(([key, waiting]) => {
+          const [path = "", sha256 = ""] = key.split("\0");
+          return { path, sha256, bytes: Math.max(...waiting.map(({ bound }) => bound)) };
+        });
+      }
+      /** The content of a hardlink's target, read again: the analysers take it under the link's name. */
+      takeLinked(path, sha256, content) {
+        for (const { header: header2, analyzers } of this.linked.get(`${path}\0${sha256}`) ?? []) {
+          for (const analyzer of analyzers) analyzer.take(header2, content);
+        }
       }
       /** Where extractors read the package differently, in archive order. */
       divergences() {
@@ -32640,23 +32700,107 @@ var init_landing = __esm({
   }
 });
 
-// src/read/tar-parser.ts
-function landings(header2, name) {
-  const places = /* @__PURE__ */ new Map();
-  for (const reader of readerBits(TAR_READERS)) {
-    const place = tarLanding(reader, name, header2.type === "dir");
-    places.set(place, (places.get(place) ?? 0) | reader);
+// src/read/tar-types.ts
+function tarOutcome(reader, typeflag, name, size) {
+  const slash = name.endsWith("/");
+  switch (typeflag) {
+    case T_FILE:
+    case T_AFILE:
+    case T_CONTIGUOUS:
+      if (slash && (reader === GNU_TAR || reader === BSDTAR || (reader === PY_TAR || reader === PY_TAR_DATA) && typeflag === T_AFILE)) return DIR;
+      return FILE2;
+    case T_DIR:
+      return DIR;
+    case T_HARDLINK:
+      return reader === PHAR && size > 0 ? FOLLOWING : HARDLINK;
+    case T_SYMLINK:
+      return reader === PHAR && size > 0 ? FOLLOWING : SYMLINK;
+    case T_CHAR:
+    case T_BLOCK:
+    case T_FIFO:
+      if (reader === PHAR && size > 0) return FOLLOWING;
+      return reader === PY_TAR_DATA ? REFUSED : SPECIALS.get(typeflag);
+    case T_GNU_SPARSE:
+      return reader === PHAR ? FILE2 : EXPANDED;
+    case T_GNU_DUMPDIR:
+      if (reader === GNU_TAR || reader === BSDTAR) return DIR;
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
+    case T_GNU_VOLUME:
+      if (reader === GNU_TAR || reader === BSDTAR) return NOTHING2;
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
+    case T_GNU_MULTIVOLUME:
+      if (reader === GNU_TAR) return NOTHING2;
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
+    case T_SOLARIS_ACL:
+      if (reader === BSDTAR) return NOTHING2;
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
+    default:
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
   }
-  const written = [...places].filter((place) => place[0] !== void 0);
-  if (written.length === 0) return [{ ...header2, by: 0 }];
-  const divergence = name.endsWith("/.") && places.size > 1 ? { at: header2.path, what: "how extractors open a name that ends in /.", readers: TAR_READERS } : void 0;
-  return written.map(([path, by]) => {
-    const reading = { ...header2, path };
-    if (by !== TAR_READERS) reading.by = by;
-    if (path !== header2.path) reading.stored = header2.path;
-    if (divergence) reading.divergence = divergence;
-    return reading;
-  });
+}
+var CHAR, T_FILE, T_AFILE, T_HARDLINK, T_SYMLINK, T_CHAR, T_BLOCK, T_DIR, T_FIFO, T_CONTIGUOUS, T_PAX, T_PAX_GLOBAL, T_SOLARIS_PAX, T_GNU_LONGNAME, T_GNU_LONGLINK, T_GNU_DUMPDIR, T_GNU_SPARSE, T_GNU_VOLUME, T_GNU_MULTIVOLUME, T_SOLARIS_ACL, FILE2, DIR, HARDLINK, SYMLINK, EXPANDED, FOLLOWING, REFUSED, NOTHING2, SPECIALS;
+var init_tar_types = __esm({
+  "src/read/tar-types.ts"() {
+    "use strict";
+    init_readers();
+    CHAR = (c) => c.charCodeAt(0);
+    T_FILE = CHAR("0");
+    T_AFILE = 0;
+    T_HARDLINK = CHAR("1");
+    T_SYMLINK = CHAR("2");
+    T_CHAR = CHAR("3");
+    T_BLOCK = CHAR("4");
+    T_DIR = CHAR("5");
+    T_FIFO = CHAR("6");
+    T_CONTIGUOUS = CHAR("7");
+    T_PAX = CHAR("x");
+    T_PAX_GLOBAL = CHAR("g");
+    T_SOLARIS_PAX = CHAR("X");
+    T_GNU_LONGNAME = CHAR("L");
+    T_GNU_LONGLINK = CHAR("K");
+    T_GNU_DUMPDIR = CHAR("D");
+    T_GNU_SPARSE = CHAR("S");
+    T_GNU_VOLUME = CHAR("V");
+    T_GNU_MULTIVOLUME = CHAR("M");
+    T_SOLARIS_ACL = CHAR("A");
+    FILE2 = { write: true, type: "file", source: 1 /* Data */ };
+    DIR = { write: true, type: "dir", source: 0 /* None */ };
+    HARDLINK = { write: true, type: "hardlink", source: 0 /* None */ };
+    SYMLINK = { write: true, type: "symlink", source: 0 /* None */ };
+    EXPANDED = { write: true, type: "file", source: 3 /* Expanded */ };
+    FOLLOWING = { write: true, type: "file", source: 2 /* Following */ };
+    REFUSED = { write: false, policy: true };
+    NOTHING2 = { write: false, policy: false };
+    SPECIALS = /* @__PURE__ */ new Map([
+      [T_CHAR, { write: true, type: "other", special: "char-device", source: 0 /* None */ }],
+      [T_BLOCK, { write: true, type: "other", special: "block-device", source: 0 /* None */ }],
+      [T_FIFO, { write: true, type: "other", special: "fifo", source: 0 /* None */ }]
+    ]);
+  }
+});
+
+// src/read/tar-parser.ts
+function isPlain(typeflag, name) {
+  switch (typeflag) {
+    case T_FILE:
+    case T_AFILE:
+    case T_CONTIGUOUS:
+      return !name.endsWith("/");
+    case T_HARDLINK:
+    case T_SYMLINK:
+    case T_DIR:
+    case T_GNU_SPARSE:
+      return true;
+    default:
+      return false;
+  }
+}
+function listedDataBytes(typeflag, name, size) {
+  if (typeflag === T_HARDLINK || typeflag === T_DIR || typeflag === T_AFILE && name.endsWith("/")) return 0;
+  return size;
+}
+function describeTypeflag(typeflag) {
+  return typeflag >= 33 && typeflag <= 126 ? `'${String.fromCharCode(typeflag)}'` : `0x${typeflag.toString(16).padStart(2, "0")}`;
 }
 function entryName(raw, block, at, long) {
   if (long) return decodeName(long);
@@ -32673,21 +32817,7 @@ function trimNul(bytes2) {
   const nul = bytes2.indexOf(0);
   return Buffer.from(nul >= 0 ? bytes2.subarray(0, nul) : bytes2);
 }
-function specialKind2(typeflag) {
-  switch (typeflag) {
-    case T_CHAR:
-      return "char-device";
-    case T_BLOCK:
-      return "block-device";
-    case T_FIFO:
-      return "fifo";
-    case T_CONTIGUOUS:
-      return "contiguous";
-    default:
-      return "unknown";
-  }
-}
-var CHAR, T_FILE, T_AFILE, T_HARDLINK, T_SYMLINK, T_CHAR, T_BLOCK, T_DIR, T_FIFO, T_CONTIGUOUS, T_PAX, T_PAX_GLOBAL, T_GNU_LONGNAME, T_GNU_LONGLINK, T_GNU_DUMPDIR, T_GNU_SPARSE, TarParser;
+var TAR_READER_LIST, TarParser;
 var init_tar_parser = __esm({
   "src/read/tar-parser.ts"() {
     "use strict";
@@ -32698,22 +32828,8 @@ var init_tar_parser = __esm({
     init_fan_out();
     init_landing();
     init_readers();
-    CHAR = (c) => c.charCodeAt(0);
-    T_FILE = CHAR("0");
-    T_AFILE = 0;
-    T_HARDLINK = CHAR("1");
-    T_SYMLINK = CHAR("2");
-    T_CHAR = CHAR("3");
-    T_BLOCK = CHAR("4");
-    T_DIR = CHAR("5");
-    T_FIFO = CHAR("6");
-    T_CONTIGUOUS = CHAR("7");
-    T_PAX = CHAR("x");
-    T_PAX_GLOBAL = CHAR("g");
-    T_GNU_LONGNAME = CHAR("L");
-    T_GNU_LONGLINK = CHAR("K");
-    T_GNU_DUMPDIR = CHAR("D");
-    T_GNU_SPARSE = CHAR("S");
+    init_tar_types();
+    TAR_READER_LIST = readerBits(TAR_READERS);
     TarParser = class {
       constructor(visitor, limits) {
         this.visitor = visitor;
@@ -32910,19 +33026,14 @@ var init_tar_parser = __esm({
         this.current = path;
         const header2 = { path, type: "file", mode: raw.mode & 4095, uid, gid, size: 0 };
         if (name.bad) header2.badName = true;
+        const link = typeflag === T_SYMLINK || typeflag === T_HARDLINK ? linkBytes ? decodeName(linkBytes).text : decodeName(block, at + LINK_AT, raw.linkEnd).text : void 0;
+        if (!isPlain(typeflag, name.text) || mayLandElsewhere(path)) {
+          this.readings(header2, typeflag, name.text, size, link);
+          return;
+        }
         let dataBytes = size;
         let hashed = false;
         switch (typeflag) {
-          case T_FILE:
-          case T_AFILE:
-            if (typeflag === T_AFILE && name.text.endsWith("/")) {
-              header2.type = "dir";
-              dataBytes = 0;
-            } else {
-              header2.size = size;
-              hashed = true;
-            }
-            break;
           case T_HARDLINK:
             header2.type = "hardlink";
             dataBytes = 0;
@@ -32934,30 +33045,32 @@ var init_tar_parser = __esm({
             header2.type = "dir";
             dataBytes = 0;
             break;
-          case T_GNU_DUMPDIR:
-            header2.type = "dir";
-            break;
-          default:
+          case T_GNU_SPARSE: {
             header2.type = "other";
-            header2.special = specialKind2(typeflag);
+            header2.special = "unknown";
+            if (block[at + 482] !== 0) {
+              new EntrySink(this.visitor, header2).end();
+              this.state = 4 /* SparseExtension */;
+              this.remaining = dataBytes + padding(dataBytes);
+              return;
+            }
+            break;
+          }
+          default:
+            header2.size = size;
+            hashed = true;
             break;
         }
-        if (header2.type === "symlink" || header2.type === "hardlink") {
-          header2.link = linkBytes ? decodeName(linkBytes).text : decodeName(block, at + LINK_AT, raw.linkEnd).text;
-        }
+        if (link !== void 0) header2.link = link;
+        this.content(new EntrySink(this.visitor, header2), hashed, dataBytes);
+      }
+      /** Feed the entry's data to `sink` (when it is content), or skip it; the sink ends with the data. */
+      content(sink, hashed, dataBytes) {
         if (hashed) {
-          this.bytes += size;
+          this.bytes += dataBytes;
           if (this.bytes > this.limits.maxTotalBytes) {
             throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
           }
-        }
-        const readings = mayLandElsewhere(path) ? landings(header2, name.text) : void 0;
-        const sink = readings === void 0 ? new EntrySink(this.visitor, header2) : this.readingsSink(readings, hashed, dataBytes);
-        if (typeflag === T_GNU_SPARSE && block[at + 482] !== 0) {
-          sink.end();
-          this.state = 4 /* SparseExtension */;
-          this.remaining = dataBytes + padding(dataBytes);
-          return;
         }
         if (hashed && dataBytes > 0) {
           this.sink = sink;
@@ -32969,12 +33082,58 @@ var init_tar_parser = __esm({
         sink.end();
         this.skip(dataBytes + padding(dataBytes));
       }
-      /** Several readings of one entry: the content (if any) hashed once for all of them; the others visited now. */
-      readingsSink(readings, hashed, size) {
-        if (readings.length === 1) return new EntrySink(this.visitor, readings[0]);
-        if (hashed) return new EntrySink(new FanOut(this.visitor, readings), FanOut.carrier(size));
-        for (let i2 = 1; i2 < readings.length; i2++) new EntrySink(this.visitor, readings[i2]).end();
-        return new EntrySink(this.visitor, readings[0]);
+      /**
+       * An entry the extractors may write differently: what each makes of its type
+       * (tar-types.ts) and where each puts its name (landing.ts), grouped into readings, each
+       * with the extractors that write it. The data is hashed once, for every reading that
+       * is a file of it.
+       */
+      readings(base, typeflag, name, size, link) {
+        const groups = /* @__PURE__ */ new Map();
+        const kinds2 = /* @__PURE__ */ new Set();
+        let unplaced = false;
+        for (const reader of TAR_READER_LIST) {
+          const outcome = tarOutcome(reader, typeflag, name, size);
+          if (!outcome.write) {
+            if (!outcome.policy) kinds2.add("nothing");
+            continue;
+          }
+          if (outcome.source === 2 /* Following */ || outcome.source === 3 /* Expanded */) continue;
+          kinds2.add(`${outcome.type} ${outcome.special ?? ""}`);
+          const place = tarLanding(reader, name, outcome.type === "dir");
+          if (place === void 0) {
+            unplaced = true;
+            continue;
+          }
+          const key = `${place}\0${outcome.type}\0${outcome.special ?? ""}\0${outcome.source}`;
+          const group = groups.get(key);
+          if (group) {
+            group.by |= reader;
+            continue;
+          }
+          const header2 = { ...base, path: place, type: outcome.type, size: outcome.source === 1 /* Data */ ? size : 0 };
+          if (outcome.special !== void 0) header2.special = outcome.special;
+          if (link !== void 0 && (outcome.type === "symlink" || outcome.type === "hardlink")) header2.link = link;
+          if (place !== base.path) header2.stored = base.path;
+          groups.set(key, { by: reader, header: header2, source: outcome.source });
+        }
+        const what = kinds2.size > 1 ? `what typeflag ${describeTypeflag(typeflag)} makes of the entry` : unplaced && name.endsWith("/.") ? "how extractors open a name that ends in /." : void 0;
+        const divergence = what === void 0 ? void 0 : { at: base.path, what, readers: TAR_READERS };
+        const files = [];
+        for (const { by, header: header2, source } of groups.values()) {
+          if (by !== TAR_READERS) header2.by = by;
+          if (divergence) header2.divergence = divergence;
+          if (source === 1 /* Data */) files.push(header2);
+          else new EntrySink(this.visitor, header2).end();
+        }
+        if (groups.size === 0) new EntrySink(this.visitor, { ...base, type: "other", special: "unknown", by: 0 }).end();
+        const dataBytes = listedDataBytes(typeflag, name, size);
+        if (files.length === 0) {
+          this.skip(dataBytes + padding(dataBytes));
+          return;
+        }
+        const sink = files.length === 1 ? new EntrySink(this.visitor, files[0]) : new EntrySink(new FanOut(this.visitor, files), FanOut.carrier(size));
+        this.content(sink, true, dataBytes);
       }
     };
   }
@@ -33274,6 +33433,7 @@ async function inspectPackage(target2, limits, monitored) {
   const analyzers = [new InventoryAnalyzer(), capture, ...contentChecks()];
   const pass = new PackagePass(analyzers);
   const read10 = await readPackage(target2, pass, limits);
+  await linkedContents(target2, pass, limits);
   const files = pass.files();
   const packages = [];
   const drafts = [];
@@ -33286,6 +33446,20 @@ async function inspectPackage(target2, limits, monitored) {
   for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root, divergences }));
   const findings = identify(drafts, singleTopFolder(files));
   return { read: read10, files, root: pass.root, packages, findings, configs: capture.texts() };
+}
+async function linkedContents(target2, pass, limits) {
+  const wanted = new Map(pass.linkedContents().map((want) => [want.path, want]));
+  if (wanted.size === 0) return;
+  const visitor = {
+    wants: (header2) => wanted.get(header2.path)?.bytes ?? 0,
+    visit(entry, content) {
+      const want = wanted.get(entry.path);
+      if (!want || !content || entry.sha256 !== want.sha256) return;
+      pass.takeLinked(want.path, want.sha256, content);
+      wanted.delete(entry.path);
+    }
+  };
+  await readPackage(target2, visitor, limits);
 }
 var init_inspect = __esm({
   "src/inspect.ts"() {

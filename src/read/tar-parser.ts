@@ -1,4 +1,3 @@
-import type { SpecialKind } from '../model.js';
 import type { Limits } from '../limits.js';
 import type { EntryHeader, EntryVisitor } from './entry.js';
 import { EntrySink } from './entry-sink.js';
@@ -8,6 +7,23 @@ import { storedPath } from './stored-path.js';
 import { FanOut } from './fan-out.js';
 import { mayLandElsewhere, tarLanding } from './landing.js';
 import { TAR_READERS, readerBits, type Divergence } from './readers.js';
+import {
+  Source,
+  T_AFILE,
+  T_CONTIGUOUS,
+  T_DIR,
+  T_FILE,
+  T_GNU_LONGLINK,
+  T_GNU_LONGNAME,
+  T_GNU_SPARSE,
+  T_HARDLINK,
+  T_PAX,
+  T_PAX_GLOBAL,
+  T_SYMLINK,
+  tarOutcome,
+} from './tar-types.js';
+
+const TAR_READER_LIST = readerBits(TAR_READERS);
 
 const enum State {
   Header,
@@ -23,23 +39,6 @@ const enum MetaKind {
   LongName,
   LongLink,
 }
-
-const CHAR = (c: string): number => c.charCodeAt(0);
-const T_FILE = CHAR('0');
-const T_AFILE = 0;
-const T_HARDLINK = CHAR('1');
-const T_SYMLINK = CHAR('2');
-const T_CHAR = CHAR('3');
-const T_BLOCK = CHAR('4');
-const T_DIR = CHAR('5');
-const T_FIFO = CHAR('6');
-const T_CONTIGUOUS = CHAR('7');
-const T_PAX = CHAR('x');
-const T_PAX_GLOBAL = CHAR('g');
-const T_GNU_LONGNAME = CHAR('L');
-const T_GNU_LONGLINK = CHAR('K');
-const T_GNU_DUMPDIR = CHAR('D');
-const T_GNU_SPARSE = CHAR('S');
 
 /**
  * A streaming tar parser: feed it chunks with `write`, then `end`. It calls the
@@ -256,20 +255,16 @@ export class TarParser {
     this.current = path;
     const header: EntryHeader = { path, type: 'file', mode: raw.mode & 0o7777, uid, gid, size: 0 };
     if (name.bad) header.badName = true;
+    const link = typeflag === T_SYMLINK || typeflag === T_HARDLINK ? (linkBytes ? decodeName(linkBytes).text : decodeName(block, at + LINK_AT, raw.linkEnd).text) : undefined;
 
+    if (!isPlain(typeflag, name.text) || mayLandElsewhere(path)) {
+      this.readings(header, typeflag, name.text, size, link);
+      return;
+    }
+    // the usual entry: every extractor writes it as stored
     let dataBytes = size;
     let hashed = false;
     switch (typeflag) {
-      case T_FILE:
-      case T_AFILE:
-        if (typeflag === T_AFILE && name.text.endsWith('/')) {
-          header.type = 'dir'; // V7 archives marked directories with a trailing slash
-          dataBytes = 0;
-        } else {
-          header.size = size;
-          hashed = true;
-        }
-        break;
       case T_HARDLINK:
         header.type = 'hardlink';
         dataBytes = 0;
@@ -281,32 +276,35 @@ export class TarParser {
         header.type = 'dir';
         dataBytes = 0;
         break;
-      case T_GNU_DUMPDIR:
-        header.type = 'dir';
-        break;
-      default:
+      case T_GNU_SPARSE: {
         header.type = 'other';
-        header.special = specialKind(typeflag);
+        header.special = 'unknown';
+        if (block[at + 482] !== 0) {
+          // extension blocks of the sparse map come before the data
+          new EntrySink(this.visitor, header).end();
+          this.state = State.SparseExtension;
+          this.remaining = dataBytes + padding(dataBytes);
+          return;
+        }
+        break;
+      }
+      default:
+        // '0', NUL, and '7' (contiguous), which every extractor writes as a regular file
+        header.size = size;
+        hashed = true;
         break;
     }
-    if (header.type === 'symlink' || header.type === 'hardlink') {
-      header.link = linkBytes ? decodeName(linkBytes).text : decodeName(block, at + LINK_AT, raw.linkEnd).text;
-    }
+    if (link !== undefined) header.link = link;
+    this.content(new EntrySink(this.visitor, header), hashed, dataBytes);
+  }
+
+  /** Feed the entry's data to `sink` (when it is content), or skip it; the sink ends with the data. */
+  private content(sink: EntrySink, hashed: boolean, dataBytes: number): void {
     if (hashed) {
-      this.bytes += size;
+      this.bytes += dataBytes;
       if (this.bytes > this.limits.maxTotalBytes) {
         throw new TarFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
       }
-    }
-
-    const readings = mayLandElsewhere(path) ? landings(header, name.text) : undefined;
-    const sink = readings === undefined ? new EntrySink(this.visitor, header) : this.readingsSink(readings, hashed, dataBytes);
-    if (typeflag === T_GNU_SPARSE && block[at + 482] !== 0) {
-      // extension blocks of the sparse map come before the data
-      sink.end();
-      this.state = State.SparseExtension;
-      this.remaining = dataBytes + padding(dataBytes);
-      return;
     }
     if (hashed && dataBytes > 0) {
       this.sink = sink;
@@ -319,38 +317,93 @@ export class TarParser {
     this.skip(dataBytes + padding(dataBytes));
   }
 
-  /** Several readings of one entry: the content (if any) hashed once for all of them; the others visited now. */
-  private readingsSink(readings: readonly EntryHeader[], hashed: boolean, size: number): EntrySink {
-    if (readings.length === 1) return new EntrySink(this.visitor, readings[0] as EntryHeader);
-    if (hashed) return new EntrySink(new FanOut(this.visitor, readings), FanOut.carrier(size));
-    for (let i = 1; i < readings.length; i++) new EntrySink(this.visitor, readings[i] as EntryHeader).end();
-    return new EntrySink(this.visitor, readings[0] as EntryHeader);
+  /**
+   * An entry the extractors may write differently: what each makes of its type
+   * (tar-types.ts) and where each puts its name (landing.ts), grouped into readings, each
+   * with the extractors that write it. The data is hashed once, for every reading that
+   * is a file of it.
+   */
+  private readings(base: EntryHeader, typeflag: number, name: string, size: number, link: string | undefined): void {
+    const groups = new Map<string, { by: number; header: EntryHeader; source: Source }>();
+    const kinds = new Set<string>();
+    let unplaced = false;
+    for (const reader of TAR_READER_LIST) {
+      const outcome = tarOutcome(reader, typeflag, name, size);
+      if (!outcome.write) {
+        if (!outcome.policy) kinds.add('nothing');
+        continue;
+      }
+      // not yet read: the bytes after a link's header, and sparse maps
+      if (outcome.source === Source.Following || outcome.source === Source.Expanded) continue;
+      kinds.add(`${outcome.type} ${outcome.special ?? ''}`);
+      const place = tarLanding(reader, name, outcome.type === 'dir');
+      if (place === undefined) {
+        unplaced = true;
+        continue;
+      }
+      const key = `${place}\0${outcome.type}\0${outcome.special ?? ''}\0${outcome.source}`;
+      const group = groups.get(key);
+      if (group) {
+        group.by |= reader;
+        continue;
+      }
+      const header: EntryHeader = { ...base, path: place, type: outcome.type, size: outcome.source === Source.Data ? size : 0 };
+      if (outcome.special !== undefined) header.special = outcome.special;
+      if (link !== undefined && (outcome.type === 'symlink' || outcome.type === 'hardlink')) header.link = link;
+      if (place !== base.path) header.stored = base.path;
+      groups.set(key, { by: reader, header, source: outcome.source });
+    }
+    const what =
+      kinds.size > 1
+        ? `what typeflag ${describeTypeflag(typeflag)} makes of the entry`
+        : unplaced && name.endsWith('/.')
+          ? 'how extractors open a name that ends in /.'
+          : undefined;
+    const divergence: Divergence | undefined = what === undefined ? undefined : { at: base.path, what, readers: TAR_READERS };
+    const files: EntryHeader[] = [];
+    for (const { by, header, source } of groups.values()) {
+      if (by !== TAR_READERS) header.by = by;
+      if (divergence) header.divergence = divergence;
+      if (source === Source.Data) files.push(header);
+      else new EntrySink(this.visitor, header).end();
+    }
+    // a name no extractor writes is still listed, as stored, so its name is judged
+    if (groups.size === 0) new EntrySink(this.visitor, { ...base, type: 'other', special: 'unknown', by: 0 }).end();
+    const dataBytes = listedDataBytes(typeflag, name, size);
+    if (files.length === 0) {
+      this.skip(dataBytes + padding(dataBytes));
+      return;
+    }
+    const sink = files.length === 1 ? new EntrySink(this.visitor, files[0] as EntryHeader) : new EntrySink(new FanOut(this.visitor, files), FanOut.carrier(size));
+    this.content(sink, true, dataBytes);
   }
 }
 
-/**
- * An entry whose name may land elsewhere than it reads: one reading per place the tar
- * extractors put it (landing.ts), each with the extractors that do, and the stored name.
- */
-function landings(header: EntryHeader, name: string): EntryHeader[] {
-  const places = new Map<string | undefined, number>();
-  for (const reader of readerBits(TAR_READERS)) {
-    const place = tarLanding(reader, name, header.type === 'dir');
-    places.set(place, (places.get(place) ?? 0) | reader);
+/** A typeflag every extractor writes the same way (given a name that does not end in `/`). */
+function isPlain(typeflag: number, name: string): boolean {
+  switch (typeflag) {
+    case T_FILE:
+    case T_AFILE:
+    case T_CONTIGUOUS:
+      return !name.endsWith('/');
+    case T_HARDLINK:
+    case T_SYMLINK:
+    case T_DIR:
+    case T_GNU_SPARSE:
+      return true;
+    default:
+      return false;
   }
-  const written = [...places].filter((place): place is [string, number] => place[0] !== undefined);
-  // a name no extractor writes is still listed, as stored, so its name is judged
-  if (written.length === 0) return [{ ...header, by: 0 }];
-  // `x.php/.`: a name extractors open differently (a file for some, nothing for others)
-  const divergence: Divergence | undefined =
-    name.endsWith('/.') && places.size > 1 ? { at: header.path, what: 'how extractors open a name that ends in /.', readers: TAR_READERS } : undefined;
-  return written.map(([path, by]) => {
-    const reading: EntryHeader = { ...header, path };
-    if (by !== TAR_READERS) reading.by = by;
-    if (path !== header.path) reading.stored = header.path;
-    if (divergence) reading.divergence = divergence;
-    return reading;
-  });
+}
+
+/** Data after the header as `tar -t` skips it: all but hardlinks, folders and V7 folders (a trailing `/`). */
+function listedDataBytes(typeflag: number, name: string, size: number): number {
+  if (typeflag === T_HARDLINK || typeflag === T_DIR || (typeflag === T_AFILE && name.endsWith('/'))) return 0;
+  return size;
+}
+
+function describeTypeflag(typeflag: number): string {
+  return typeflag >= 0x21 && typeflag <= 0x7e ? `'${String.fromCharCode(typeflag)}'` : `0x${typeflag.toString(16).padStart(2, '0')}`;
 }
 
 /** The entry's name: a PAX or GNU long name when one was given, else the ustar prefix and name fields. */
@@ -370,19 +423,4 @@ function padding(size: number): number {
 function trimNul(bytes: Buffer): Buffer {
   const nul = bytes.indexOf(0);
   return Buffer.from(nul >= 0 ? bytes.subarray(0, nul) : bytes);
-}
-
-function specialKind(typeflag: number): SpecialKind {
-  switch (typeflag) {
-    case T_CHAR:
-      return 'char-device';
-    case T_BLOCK:
-      return 'block-device';
-    case T_FIFO:
-      return 'fifo';
-    case T_CONTIGUOUS:
-      return 'contiguous';
-    default:
-      return 'unknown';
-  }
 }
