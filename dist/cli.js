@@ -2103,8 +2103,8 @@ var require_code2 = __commonJS({
           compositeRule: true
         }, schValid);
         gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
+        const merged2 = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged2)
           gen.if((0, codegen_1.not)(valid));
       }));
       cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
@@ -21767,10 +21767,10 @@ function groupByAlias(matches3) {
   const groups = [];
   for (const match of matches3) {
     const names = /* @__PURE__ */ new Set([match.record.id, ...match.record.aliases]);
-    const joined = groups.filter((group) => [...names].some((name) => group.names.has(name)));
-    const target2 = joined[0] ?? { names: /* @__PURE__ */ new Set(), members: [] };
-    if (joined.length === 0) groups.push(target2);
-    for (const other of joined.slice(1)) {
+    const joined2 = groups.filter((group) => [...names].some((name) => group.names.has(name)));
+    const target2 = joined2[0] ?? { names: /* @__PURE__ */ new Set(), members: [] };
+    if (joined2.length === 0) groups.push(target2);
+    for (const other of joined2.slice(1)) {
       for (const name of other.names) target2.names.add(name);
       target2.members.push(...other.members);
       groups.splice(groups.indexOf(other), 1);
@@ -31407,8 +31407,8 @@ function includeOf(line) {
 }
 function logicalLines(text) {
   const out = [];
-  const push = (line, joined) => {
-    const stripped = joined.replace(/(?:^|\s+)#.*$/, "").trim();
+  const push = (line, joined2) => {
+    const stripped = joined2.replace(/(?:^|\s+)#.*$/, "").trim();
     if (stripped !== "") out.push({ line, text: stripped });
   };
   let pending;
@@ -31957,14 +31957,14 @@ var init_requirements_includes = __esm({
         for (const [path, includes2] of [...this.roots].sort(([a], [b]) => a < b ? -1 : 1)) follow(path, includes2);
         for (let at = 0; at < queue.length; at++) {
           const next = queue[at];
-          const kept = this.candidates.get(next.path);
-          if (!kept) continue;
-          if ("unreadable" in kept) {
-            unreadable2.push({ path: next.path, includedBy: next.includedBy, reason: kept.unreadable });
+          const kept2 = this.candidates.get(next.path);
+          if (!kept2) continue;
+          if ("unreadable" in kept2) {
+            unreadable2.push({ path: next.path, includedBy: next.includedBy, reason: kept2.unreadable });
             continue;
           }
-          for (const pkg of kept.requirements.packages) packages.push({ package: pkg, where: next.path });
-          follow(next.path, kept.requirements.includes);
+          for (const pkg of kept2.requirements.packages) packages.push({ package: pkg, where: next.path });
+          follow(next.path, kept2.requirements.includes);
         }
         return { packages, unreadable: unreadable2 };
       }
@@ -32061,11 +32061,11 @@ var init_inventory_analyzer = __esm({
         return best?.release;
       }
       merge() {
-        const merged = /* @__PURE__ */ new Map();
+        const merged2 = /* @__PURE__ */ new Map();
         for (const found of this.found) {
           const release = this.releaseOf(found.ecosystem, found.where);
           const key = `${found.ecosystem}\0${release ?? ""}\0${found.name}\0${found.version}`;
-          let pkg = merged.get(key);
+          let pkg = merged2.get(key);
           if (!pkg) {
             pkg = {
               ecosystem: found.ecosystem,
@@ -32076,7 +32076,7 @@ var init_inventory_analyzer = __esm({
               devSeen: []
             };
             if (release) pkg.release = release;
-            merged.set(key, pkg);
+            merged2.set(key, pkg);
           }
           if (!pkg.locations.includes(found.where)) pkg.locations.push(found.where);
           if (found.dev !== void 0) pkg.devSeen.push(found.dev);
@@ -32086,7 +32086,7 @@ var init_inventory_analyzer = __esm({
           }
         }
         const packages = [];
-        for (const { devSeen, ...pkg } of merged.values()) {
+        for (const { devSeen, ...pkg } of merged2.values()) {
           pkg.locations.sort();
           pkg.aliases?.sort();
           if (devSeen.length > 0) pkg.dev = devSeen.every(Boolean);
@@ -32423,6 +32423,98 @@ var init_read_directory = __esm({
   }
 });
 
+// src/read/fan-out.ts
+var FanOut;
+var init_fan_out = __esm({
+  "src/read/fan-out.ts"() {
+    "use strict";
+    FanOut = class {
+      constructor(visitor, readings) {
+        this.visitor = visitor;
+        this.readings = readings;
+      }
+      visitor;
+      readings;
+      /** The header an EntrySink hashes the content under: a file of `size` bytes. */
+      static carrier(size) {
+        return { path: "", type: "file", mode: 0, size };
+      }
+      wants() {
+        let bound = 0;
+        for (const reading of this.readings) {
+          if (reading.type !== "file") continue;
+          const wanted = this.visitor.wants(reading);
+          if (wanted > bound) bound = wanted;
+        }
+        return bound;
+      }
+      visit(carrier, content) {
+        for (const reading of this.readings) {
+          if (reading.type !== "file") {
+            this.visitor.visit(reading, void 0);
+            continue;
+          }
+          const entry = reading;
+          if (carrier.sha256 !== void 0) entry.sha256 = carrier.sha256;
+          this.visitor.visit(entry, content);
+        }
+      }
+    };
+  }
+});
+
+// src/read/landing.ts
+function mayLandElsewhere(path) {
+  return path.charCodeAt(0) === 47 || path.includes("./") || path.includes("//") || path.endsWith(".");
+}
+function tarLanding(reader, name, isDir) {
+  const absolute = name.charCodeAt(0) === 47;
+  const parts = name.split("/");
+  const trailingDot = parts[parts.length - 1] === "." && parts.length > 1;
+  if (trailingDot && !isDir && (reader === GNU_TAR || reader === PY_TAR || reader === PY_TAR_DATA)) return void 0;
+  switch (reader) {
+    case GNU_TAR:
+    case BSDTAR: {
+      if (parts.includes("..")) return void 0;
+      return landed(collapse(parts, "refuse"), isDir);
+    }
+    case PY_TAR:
+      return absolute ? `/${collapse(parts, "clamp") ?? ""}` : landed(collapse(parts, "keep"), isDir);
+    case PY_TAR_DATA:
+      return landed(collapse(parts, "refuse"), isDir);
+    case PHAR:
+      return landed(collapse(parts, "clamp"), isDir);
+    default:
+      return landed(collapse(parts, "refuse"), isDir);
+  }
+}
+function landed(path, isDir) {
+  if (path === void 0) return void 0;
+  if (path === "") return isDir ? "." : void 0;
+  return path;
+}
+function collapse(parts, above) {
+  const out = [];
+  let up = 0;
+  for (const part of parts) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length > 0) out.pop();
+      else if (above === "refuse") return void 0;
+      else if (above === "keep") up++;
+      continue;
+    }
+    out.push(part);
+  }
+  return up > 0 ? [...Array(up).fill(".."), ...out].join("/") : out.join("/");
+}
+var init_landing = __esm({
+  "src/read/landing.ts"() {
+    "use strict";
+    init_readers();
+  }
+});
+
 // src/read/tar-header.ts
 import { isUtf8 as isUtf82 } from "node:buffer";
 function isZeroBlock(block, offset) {
@@ -32534,7 +32626,11 @@ var init_tar_header = __esm({
 });
 
 // src/read/pax.ts
-function parsePax(data, into = {}) {
+function kept(key) {
+  return key === "path" || key === "linkpath" || key === "size" || key === "uid" || key === "gid" || key.startsWith("GNU.sparse.");
+}
+function parsePax(data) {
+  const records = [];
   let offset = 0;
   while (offset < data.length) {
     if (data[offset] === 0) break;
@@ -32548,32 +32644,14 @@ function parsePax(data, into = {}) {
     const equals = data.indexOf(61, space + 1);
     if (equals < 0 || equals >= end) throw new PackageFormatError("corrupt PAX record: no key");
     const key = data.toString("utf8", space + 1, equals);
-    const value = data.subarray(equals + 1, end - 1);
-    applyRecord(into, key, value);
+    if (kept(key)) {
+      const value = Buffer.from(data.subarray(equals + 1, end - 1));
+      if (key === "size" || key === "uid" || key === "gid") decimal(value, key);
+      records.push([key, value]);
+    }
     offset = end;
   }
-  return into;
-}
-function applyRecord(fields, key, value) {
-  switch (key) {
-    case "path":
-      fields.path = Buffer.from(value);
-      break;
-    case "linkpath":
-      fields.linkpath = Buffer.from(value);
-      break;
-    case "size":
-      fields.size = decimal(value, key);
-      break;
-    case "uid":
-      fields.uid = decimal(value, key);
-      break;
-    case "gid":
-      fields.gid = decimal(value, key);
-      break;
-    default:
-      break;
-  }
+  return records;
 }
 function decimal(value, key) {
   const text = value.toString("latin1");
@@ -32605,98 +32683,6 @@ function storedPath(name) {
 var init_stored_path = __esm({
   "src/read/stored-path.ts"() {
     "use strict";
-  }
-});
-
-// src/read/fan-out.ts
-var FanOut;
-var init_fan_out = __esm({
-  "src/read/fan-out.ts"() {
-    "use strict";
-    FanOut = class {
-      constructor(visitor, readings) {
-        this.visitor = visitor;
-        this.readings = readings;
-      }
-      visitor;
-      readings;
-      /** The header an EntrySink hashes the content under: a file of `size` bytes. */
-      static carrier(size) {
-        return { path: "", type: "file", mode: 0, size };
-      }
-      wants() {
-        let bound = 0;
-        for (const reading of this.readings) {
-          if (reading.type !== "file") continue;
-          const wanted = this.visitor.wants(reading);
-          if (wanted > bound) bound = wanted;
-        }
-        return bound;
-      }
-      visit(carrier, content) {
-        for (const reading of this.readings) {
-          if (reading.type !== "file") {
-            this.visitor.visit(reading, void 0);
-            continue;
-          }
-          const entry = reading;
-          if (carrier.sha256 !== void 0) entry.sha256 = carrier.sha256;
-          this.visitor.visit(entry, content);
-        }
-      }
-    };
-  }
-});
-
-// src/read/landing.ts
-function mayLandElsewhere(path) {
-  return path.charCodeAt(0) === 47 || path.includes("./") || path.includes("//") || path.endsWith(".");
-}
-function tarLanding(reader, name, isDir) {
-  const absolute = name.charCodeAt(0) === 47;
-  const parts = name.split("/");
-  const trailingDot = parts[parts.length - 1] === "." && parts.length > 1;
-  if (trailingDot && !isDir && (reader === GNU_TAR || reader === PY_TAR || reader === PY_TAR_DATA)) return void 0;
-  switch (reader) {
-    case GNU_TAR:
-    case BSDTAR: {
-      if (parts.includes("..")) return void 0;
-      return landed(collapse(parts, "refuse"), isDir);
-    }
-    case PY_TAR:
-      return absolute ? `/${collapse(parts, "clamp") ?? ""}` : landed(collapse(parts, "keep"), isDir);
-    case PY_TAR_DATA:
-      return landed(collapse(parts, "refuse"), isDir);
-    case PHAR:
-      return landed(collapse(parts, "clamp"), isDir);
-    default:
-      return landed(collapse(parts, "refuse"), isDir);
-  }
-}
-function landed(path, isDir) {
-  if (path === void 0) return void 0;
-  if (path === "") return isDir ? "." : void 0;
-  return path;
-}
-function collapse(parts, above) {
-  const out = [];
-  let up = 0;
-  for (const part of parts) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (out.length > 0) out.pop();
-      else if (above === "refuse") return void 0;
-      else if (above === "keep") up++;
-      continue;
-    }
-    out.push(part);
-  }
-  return up > 0 ? [...Array(up).fill(".."), ...out].join("/") : out.join("/");
-}
-var init_landing = __esm({
-  "src/read/landing.ts"() {
-    "use strict";
-    init_readers();
   }
 });
 
@@ -32779,17 +32765,352 @@ var init_tar_types = __esm({
   }
 });
 
+// src/read/tar-names.ts
+function cString(bytes2) {
+  const nul = bytes2.indexOf(0);
+  return nul < 0 ? bytes2 : bytes2.subarray(0, nul);
+}
+function joined(prefix, name) {
+  return prefix.length === 0 ? name : Buffer.concat([prefix, Buffer.from("/"), name]);
+}
+function nameFor(reader, header2, metas, globals) {
+  switch (reader) {
+    case GNU_TAR:
+      return gnuName(header2, metas, globals);
+    case BSDTAR:
+      return bsdName(header2, metas);
+    case PY_TAR:
+    case PY_TAR_DATA:
+      return pythonName(header2, metas, globals);
+    case PHAR:
+      return pharName(header2, metas);
+    default:
+      return gnuName(header2, metas, globals);
+  }
+}
+function merged(records, emptyDeletes = false) {
+  const map = /* @__PURE__ */ new Map();
+  for (const list3 of records) {
+    for (const [key, value] of list3) {
+      if (emptyDeletes && value.length === 0) map.delete(key);
+      else map.set(key, value);
+    }
+  }
+  return map;
+}
+function sparseOf(map) {
+  return [...map].filter(([key]) => key.startsWith("GNU.sparse.") && key !== "GNU.sparse.name");
+}
+function numberOf(map, key) {
+  const value = map.get(key);
+  return value === void 0 ? void 0 : decimal(value, key);
+}
+function lastValue(metas, kind) {
+  for (let i2 = metas.length - 1; i2 >= 0; i2--) {
+    const meta = metas[i2];
+    if (meta.kind === kind) return meta.value;
+  }
+  return void 0;
+}
+function paxOf(metas) {
+  return metas.filter((meta) => meta.kind === 0 /* Pax */).map((meta) => meta.records);
+}
+function gnuName(header2, metas, globals) {
+  const local = merged(paxOf(metas));
+  const global = merged([globals]);
+  const sparseName = local.get("GNU.sparse.name") ?? global.get("GNU.sparse.name");
+  const name = sparseName ?? local.get("path") ?? lastValue(metas, 2 /* LongName */) ?? global.get("path") ?? (header2.posix ? joined(header2.prefix, header2.name) : header2.name);
+  const link = local.get("linkpath") ?? lastValue(metas, 3 /* LongLink */) ?? global.get("linkpath") ?? header2.link;
+  return {
+    name: cString(name),
+    link: cString(link),
+    paxSize: numberOf(local, "size") ?? numberOf(global, "size"),
+    uid: numberOf(local, "uid") ?? numberOf(global, "uid") ?? header2.uid,
+    gid: numberOf(local, "gid") ?? numberOf(global, "gid") ?? header2.gid,
+    sparse: sparseOf(new Map([...global, ...local]))
+  };
+}
+function bsdName(header2, metas) {
+  const local = merged(paxOf(metas), true);
+  const first = (long, key) => {
+    for (const meta of metas) {
+      if (meta.kind === long) return lastValue(metas, long);
+      if (meta.kind === 0 /* Pax */ && meta.records.some(([k, value]) => k === key && value.length > 0)) return local.get(key);
+    }
+    return void 0;
+  };
+  const name = local.get("GNU.sparse.name") ?? first(2 /* LongName */, "path") ?? (header2.posix ? joined(header2.prefix, header2.name) : header2.name);
+  const link = first(3 /* LongLink */, "linkpath") ?? header2.link;
+  return {
+    name: cString(name),
+    link: cString(link),
+    paxSize: numberOf(local, "size"),
+    uid: numberOf(local, "uid") ?? header2.uid,
+    gid: numberOf(local, "gid") ?? header2.gid,
+    sparse: sparseOf(local)
+  };
+}
+function pythonName(header2, metas, globals) {
+  const usePrefix = header2.prefix.length > 0 && header2.typeflag !== T_GNU_LONGNAME && header2.typeflag !== T_GNU_LONGLINK && header2.typeflag !== T_GNU_SPARSE;
+  let name = usePrefix ? joined(header2.prefix, header2.name) : header2.name;
+  let link = header2.link;
+  let paxSize;
+  let uid = header2.uid;
+  let gid = header2.gid;
+  let sparse = [];
+  const apply = (map, framing) => {
+    for (const [key, value] of map) {
+      if (key === "path" || key === "GNU.sparse.name") name = key === "path" ? trimSlashes(value) : value;
+      else if (key === "linkpath") link = value;
+      else if (key === "uid") uid = decimal(value, key);
+      else if (key === "gid") gid = decimal(value, key);
+      else if (key === "size" && framing) paxSize = decimal(value, key);
+    }
+    const found = sparseOf(map);
+    if (found.length > 0) sparse = found;
+  };
+  const global = merged([globals]);
+  apply(global, false);
+  for (let i2 = metas.length - 1; i2 >= 0; i2--) {
+    const meta = metas[i2];
+    if (meta.kind === 2 /* LongName */) name = cString(meta.value ?? Buffer.alloc(0));
+    else if (meta.kind === 3 /* LongLink */) link = cString(meta.value ?? Buffer.alloc(0));
+    else if (meta.kind === 0 /* Pax */) {
+      const map = new Map(global);
+      for (const [key, value] of meta.records) map.set(key, value);
+      apply(map, true);
+    }
+  }
+  if (name.length === 0 || name.includes(0)) return void 0;
+  return { name, link: cString(link), paxSize, uid, gid, sparse };
+}
+function trimSlashes(value) {
+  let end = value.length;
+  while (end > 0 && value[end - 1] === 47) end--;
+  return end === value.length ? value : value.subarray(0, end);
+}
+function pharName(header2, metas) {
+  const long = metas.find((meta) => meta.kind === 2 /* LongName */)?.value;
+  const name = long !== void 0 ? cString(long) : joined(header2.prefix, header2.name);
+  return { name, link: header2.link, paxSize: void 0, uid: header2.uid, gid: header2.gid, sparse: NO_RECORDS };
+}
+var NO_RECORDS;
+var init_tar_names = __esm({
+  "src/read/tar-names.ts"() {
+    "use strict";
+    init_pax();
+    init_readers();
+    init_tar_types();
+    NO_RECORDS = [];
+  }
+});
+
+// src/read/tar-sparse.ts
+function numberRecord(records, key) {
+  let value;
+  for (const [k, v] of records) if (k === key) value = decimal(v, key);
+  return value;
+}
+function paxSparse(records) {
+  if (records.length === 0) return void 0;
+  const major = numberRecord(records, "GNU.sparse.major");
+  const minor = numberRecord(records, "GNU.sparse.minor");
+  if (major === 1 && minor === 0) {
+    const size2 = numberRecord(records, "GNU.sparse.realsize");
+    if (size2 === void 0) throw new PackageFormatError("a PAX 1.0 sparse file without GNU.sparse.realsize");
+    return { inData: true, size: size2 };
+  }
+  const size = numberRecord(records, "GNU.sparse.size");
+  const map = records.find(([key]) => key === "GNU.sparse.map");
+  if (map) {
+    const numbers = map[1].toString("latin1").split(",").filter((part) => part !== "");
+    if (size === void 0 || numbers.length % 2 !== 0) throw new PackageFormatError("a PAX 0.1 sparse map that is not offset,size pairs");
+    const chunks = [];
+    for (let i2 = 0; i2 < numbers.length; i2 += 2) chunks.push([decimalText(numbers[i2]), decimalText(numbers[i2 + 1])]);
+    return { map: { size, chunks } };
+  }
+  const offsets = records.filter(([key]) => key === "GNU.sparse.offset").map(([key, value]) => decimal(value, key));
+  const lengths = records.filter(([key]) => key === "GNU.sparse.numbytes").map(([key, value]) => decimal(value, key));
+  if (size === void 0 || offsets.length === 0) return void 0;
+  if (offsets.length !== lengths.length) throw new PackageFormatError("a PAX 0.0 sparse map with unpaired offsets and sizes");
+  return { map: { size, chunks: offsets.map((offset, i2) => [offset, lengths[i2]]) } };
+}
+function decimalText(text) {
+  if (!/^\d{1,16}$/.test(text)) throw new PackageFormatError("a sparse map entry is not a number");
+  return Number(text);
+}
+function oldGnuChunks(block, at, offset, entries, into) {
+  for (let i2 = 0; i2 < entries; i2++) {
+    const start = at + offset + i2 * 24;
+    if (block[start] === 0) return;
+    into.push([octal(block, start), octal(block, start + 12)]);
+  }
+}
+function octal(block, start) {
+  const text = block.toString("latin1", start, start + 12).replace(/[\0 ]+$/, "").replace(/^ +/, "");
+  if (!/^[0-7]{1,16}$/.test(text)) throw new PackageFormatError("an old GNU sparse map entry is not a number");
+  return Number.parseInt(text, 8);
+}
+function checkMap(map, stored) {
+  let end = 0;
+  let total = 0;
+  for (const [offset, bytes2] of map.chunks) {
+    if (offset < end || offset + bytes2 > map.size) throw new PackageFormatError("a sparse map whose chunks overlap or leave the file");
+    end = offset + bytes2;
+    total += bytes2;
+  }
+  if (total !== stored) throw new PackageFormatError(`a sparse map of ${total} bytes for ${stored} stored bytes`);
+}
+var ZEROS, Expander;
+var init_tar_sparse = __esm({
+  "src/read/tar-sparse.ts"() {
+    "use strict";
+    init_pax();
+    init_tar_header();
+    ZEROS = Buffer.alloc(64 * 1024);
+    Expander = class {
+      constructor(target2, sparse, stored, maxMapBytes) {
+        this.target = target2;
+        this.stored = stored;
+        this.maxMapBytes = maxMapBytes;
+        if ("map" in sparse) this.start(sparse.map, stored);
+        else this.size = sparse.size;
+      }
+      target;
+      stored;
+      maxMapBytes;
+      map;
+      head = [];
+      headBytes = 0;
+      chunk = 0;
+      /** Bytes of the current chunk still to come. */
+      left = 0;
+      written = 0;
+      size = 0;
+      data(chunk) {
+        if (this.map === void 0) {
+          this.head.push(chunk);
+          this.headBytes += chunk.length;
+          const parsed = this.mapInData();
+          if (parsed === void 0) {
+            if (this.headBytes > this.maxMapBytes) throw new PackageFormatError(`a sparse map over the ${this.maxMapBytes}-byte bound`);
+            return;
+          }
+          const all = Buffer.concat(this.head);
+          this.head = [];
+          this.start({ size: this.size, chunks: parsed.chunks }, this.stored - parsed.bytes);
+          if (all.length > parsed.bytes) this.data(all.subarray(parsed.bytes));
+          return;
+        }
+        let offset = 0;
+        while (offset < chunk.length) {
+          if (this.left === 0) this.nextChunk();
+          const n = Math.min(this.left, chunk.length - offset);
+          this.target.data(chunk.subarray(offset, offset + n));
+          offset += n;
+          this.left -= n;
+          this.written += n;
+        }
+      }
+      end() {
+        if (this.map === void 0) throw new PackageFormatError("a sparse file ends inside its map");
+        if (this.left === 0 && this.chunk < this.map.chunks.length) this.nextChunk();
+        this.zeros(this.map.size - this.written);
+        this.target.end();
+      }
+      start(map, stored) {
+        checkMap(map, stored);
+        this.map = map;
+      }
+      /** Zeros up to the next chunk; then its bytes are what comes. */
+      nextChunk() {
+        const map = this.map;
+        while (this.chunk < map.chunks.length) {
+          const [offset, bytes2] = map.chunks[this.chunk++];
+          this.zeros(offset - this.written);
+          if (bytes2 > 0) {
+            this.left = bytes2;
+            return;
+          }
+        }
+        throw new PackageFormatError("a sparse file with more data than its map places");
+      }
+      zeros(count2) {
+        for (let left = count2; left > 0; left -= ZEROS.length) {
+          const n = Math.min(left, ZEROS.length);
+          this.target.data(ZEROS.subarray(0, n));
+        }
+        this.written += Math.max(count2, 0);
+      }
+      /** PAX 1.0: decimal lines (count, then offset and size of each chunk), padded to a block. */
+      mapInData() {
+        const text = Buffer.concat(this.head).toString("latin1");
+        const lines = text.split("\n");
+        const count2 = lines[0];
+        if (lines.length < 2 || count2 === void 0) return void 0;
+        const entries = decimalText(count2);
+        if (lines.length < 2 + entries * 2) return void 0;
+        const chunks = [];
+        let used = count2.length + 1;
+        for (let i2 = 0; i2 < entries; i2++) {
+          const offset = lines[1 + i2 * 2];
+          const bytes2 = lines[2 + i2 * 2];
+          chunks.push([decimalText(offset), decimalText(bytes2)]);
+          used += offset.length + bytes2.length + 2;
+        }
+        const padded = Math.ceil(used / 512) * 512;
+        if (this.headBytes < padded && this.headBytes < this.stored) return void 0;
+        return { chunks, bytes: padded };
+      }
+    };
+  }
+});
+
 // src/read/tar-parser.ts
-function isPlain(typeflag, name) {
+function headerNames(raw, block, at, copy) {
+  const field = (start, length) => {
+    let end = start;
+    while (end < start + length && block[end] !== 0) end++;
+    const view = block.subarray(start, end);
+    return copy ? Buffer.from(view) : view;
+  };
+  return {
+    name: field(at + NAME_AT, 100),
+    prefix: field(at + PREFIX_AT, 155),
+    posix: hasPosixMagic(block, at),
+    link: field(at + LINK_AT, 100),
+    typeflag: raw.typeflag,
+    size: raw.size,
+    uid: raw.uid,
+    gid: raw.gid
+  };
+}
+function ustarFallback(names, ustar, pax) {
+  const ascii = pax.replace(/[^\x20-\x7e]/gu, "?");
+  if (ustar === ascii) return true;
+  const full = names.name.length === 100 || names.prefix.length > 0;
+  return full && (pax.startsWith(ustar) || ascii.startsWith(ustar));
+}
+function hasPosixMagic(block, at) {
+  return block[at + 257] === 117 && block[at + 258] === 115 && block[at + 259] === 116 && block[at + 260] === 97 && block[at + 261] === 114 && block[at + 262] === 0;
+}
+function hasUstarMagic(block, at) {
+  return block[at + 257] === 117 && block[at + 258] === 115 && block[at + 259] === 116 && block[at + 260] === 97 && block[at + 261] === 114;
+}
+function octalField(block, start) {
+  const text = block.toString("latin1", start, start + 12).replace(/[\0 ]+$/, "").replace(/^ +/, "");
+  if (text === "") return 0;
+  if (!/^[0-7]{1,16}$/.test(text)) throw new PackageFormatError("an old GNU sparse header with a real size that is not a number");
+  return Number.parseInt(text, 8);
+}
+function isPlain(typeflag) {
   switch (typeflag) {
     case T_FILE:
     case T_AFILE:
     case T_CONTIGUOUS:
-      return !name.endsWith("/");
     case T_HARDLINK:
     case T_SYMLINK:
     case T_DIR:
-    case T_GNU_SPARSE:
       return true;
     default:
       return false;
@@ -32802,34 +33123,40 @@ function listedDataBytes(typeflag, name, size) {
 function describeTypeflag(typeflag) {
   return typeflag >= 33 && typeflag <= 126 ? `'${String.fromCharCode(typeflag)}'` : `0x${typeflag.toString(16).padStart(2, "0")}`;
 }
-function entryName(raw, block, at, long) {
-  if (long) return decodeName(long);
-  const name = decodeName(block, at + NAME_AT, raw.nameEnd);
-  if (raw.prefixEnd === 0) return name;
-  const prefix = decodeName(block, at + PREFIX_AT, raw.prefixEnd);
+function joinedName(prefix, name) {
   return { text: `${prefix.text}/${name.text}`, bad: prefix.bad || name.bad };
 }
 function padding(size) {
   const rest = size % BLOCK2;
   return rest === 0 ? 0 : BLOCK2 - rest;
 }
-function trimNul(bytes2) {
-  const nul = bytes2.indexOf(0);
-  return Buffer.from(nul >= 0 ? bytes2.subarray(0, nul) : bytes2);
-}
-var TAR_READER_LIST, TarParser;
+var MAX_PENDING, Tee, TarParser, NO_NAMES, NO_RECORDS2;
 var init_tar_parser = __esm({
   "src/read/tar-parser.ts"() {
     "use strict";
     init_entry_sink();
-    init_pax();
-    init_tar_header();
-    init_stored_path();
     init_fan_out();
     init_landing();
+    init_pax();
     init_readers();
+    init_stored_path();
+    init_tar_header();
+    init_tar_names();
+    init_tar_sparse();
     init_tar_types();
-    TAR_READER_LIST = readerBits(TAR_READERS);
+    MAX_PENDING = 1e3;
+    Tee = class {
+      constructor(targets) {
+        this.targets = targets;
+      }
+      targets;
+      data(chunk) {
+        for (const target2 of this.targets) target2.data(chunk);
+      }
+      end() {
+        for (const target2 of this.targets) target2.end();
+      }
+    };
     TarParser = class {
       constructor(visitor, limits) {
         this.visitor = visitor;
@@ -32842,7 +33169,7 @@ var init_tar_parser = __esm({
       padding = 0;
       /** The bytes being skipped are only the padding after complete content. */
       onlyPadding = false;
-      sink;
+      target;
       carry = Buffer.alloc(BLOCK2);
       carryLength = 0;
       position = 0;
@@ -32850,12 +33177,22 @@ var init_tar_parser = __esm({
       ended = false;
       meta;
       metaLength = 0;
-      metaKind = 0 /* PaxLocal */;
-      local = {};
-      hasLocal = false;
-      global = {};
+      pendingMeta;
+      /** Extended records since the last entry, in order; each extractor's own start in it (an entry to some ends theirs). */
+      metas = [];
+      since = /* @__PURE__ */ new Map();
+      /** Every pending record is one every extractor reads alike (one `L`, one `K`, PAX times and owners). */
+      simple = true;
       longName;
       longLink;
+      paxUid;
+      paxGid;
+      globals = [];
+      /** PharData reads the whole archive as pre-POSIX when its first header has no ustar magic: then a PAX header is a file to it. */
+      pharOld;
+      /** Old GNU sparse: the map read so far, and what to do once its extension blocks are read. */
+      sparseChunks = [];
+      afterExtension;
       current = "";
       entries = 0;
       bytes = 0;
@@ -32866,12 +33203,12 @@ var init_tar_parser = __esm({
           switch (this.state) {
             case 1 /* Data */: {
               const n = Math.min(this.remaining, length - offset);
-              this.sink.data(offset === 0 && n === length ? chunk : chunk.subarray(offset, offset + n));
+              this.target.data(offset === 0 && n === length ? chunk : chunk.subarray(offset, offset + n));
               offset += n;
               this.remaining -= n;
               if (this.remaining === 0) {
-                this.sink.end();
-                this.sink = void 0;
+                this.target.end();
+                this.target = void 0;
                 this.skip(this.padding, true);
               }
               break;
@@ -32891,8 +33228,8 @@ var init_tar_parser = __esm({
               offset += n;
               this.remaining -= n;
               if (this.remaining === 0) {
-                this.applyMeta(meta);
                 this.skip(this.padding, true);
+                this.finishMeta(meta);
               }
               break;
             }
@@ -32915,11 +33252,8 @@ var init_tar_parser = __esm({
                 offset += BLOCK2;
               }
               const blockStart = this.position + offset - BLOCK2;
-              if (this.state === 4 /* SparseExtension */) {
-                if (block[at + 504] === 0) this.skip(this.remaining);
-              } else {
-                this.header(block, at, blockStart);
-              }
+              if (this.state === 4 /* SparseExtension */) this.sparseExtension(block, at);
+              else this.header(block, at, blockStart);
               break;
             }
           }
@@ -32956,82 +33290,145 @@ var init_tar_parser = __esm({
             this.entries === 0 && blockStart === 0 ? `not a tar archive (${what})` : `${what} at byte ${blockStart}`
           );
         }
-        const type = raw.typeflag;
-        if (type === T_PAX || type === T_PAX_GLOBAL || type === T_GNU_LONGNAME || type === T_GNU_LONGLINK) {
-          this.startMeta(raw, type);
-          return;
-        }
-        this.entry(raw, type, block, at);
+        this.pharOld ??= !hasUstarMagic(block, at);
+        const typeflag = raw.typeflag;
+        const metaFor = this.metaReaders(typeflag);
+        if (metaFor === 0) this.entry(raw, typeflag, block, at);
+        else this.startMeta(raw, typeflag, block, at, metaFor);
       }
-      startMeta(raw, type) {
-        const isName = type === T_GNU_LONGNAME || type === T_GNU_LONGLINK;
+      /** The extractors that read a header of this typeflag as metadata for the next entry (the others: as an entry). */
+      metaReaders(typeflag) {
+        switch (typeflag) {
+          case T_PAX:
+          case T_PAX_GLOBAL:
+            return this.pharOld ? TAR_READERS & ~PHAR : TAR_READERS;
+          case T_SOLARIS_PAX:
+            return TAR_READERS & ~PHAR;
+          case T_GNU_LONGNAME:
+            return this.pending(PHAR).some((meta) => meta.kind === 2 /* LongName */) ? TAR_READERS & ~PHAR : TAR_READERS;
+          case T_GNU_LONGLINK:
+            return TAR_READERS;
+          case T_SOLARIS_ACL:
+            return BSDTAR;
+          default:
+            return 0;
+        }
+      }
+      pending(reader) {
+        const start = this.since.get(reader) ?? 0;
+        return start === 0 ? this.metas : this.metas.slice(start);
+      }
+      startMeta(raw, typeflag, block, at, metaFor) {
+        const isName = typeflag === T_GNU_LONGNAME || typeflag === T_GNU_LONGLINK;
         const bound = isName ? this.limits.maxNameBytes : this.limits.maxPaxBytes;
         if (raw.size > bound) {
           throw new PackageFormatError(`a ${isName ? "GNU long name" : "PAX header"} of ${raw.size} bytes is over the ${bound}-byte bound`);
         }
-        this.metaKind = type === T_PAX ? 0 /* PaxLocal */ : type === T_PAX_GLOBAL ? 1 /* PaxGlobal */ : type === T_GNU_LONGNAME ? 2 /* LongName */ : 3 /* LongLink */;
+        const kind = typeflag === T_PAX || typeflag === T_SOLARIS_PAX ? 0 /* Pax */ : typeflag === T_PAX_GLOBAL ? 1 /* Global */ : typeflag === T_GNU_LONGNAME ? 2 /* LongName */ : typeflag === T_GNU_LONGLINK ? 3 /* LongLink */ : 4 /* Inert */;
+        const entryFor = TAR_READERS & ~metaFor;
+        this.pendingMeta = { kind, metaFor, entryFor, typeflag, mode: raw.mode & 4095, names: entryFor === 0 ? NO_NAMES : headerNames(raw, block, at, true) };
         this.meta = Buffer.allocUnsafe(raw.size);
         this.metaLength = 0;
         this.padding = padding(raw.size);
         this.current = "an extended header";
         if (raw.size === 0) {
-          this.applyMeta(this.meta);
           this.skip(0);
+          this.finishMeta(this.meta);
         } else {
           this.remaining = raw.size;
           this.state = 3 /* Meta */;
         }
       }
-      applyMeta(meta) {
-        switch (this.metaKind) {
-          case 0 /* PaxLocal */:
-            parsePax(meta, this.local);
-            this.hasLocal = true;
-            break;
-          case 1 /* PaxGlobal */:
-            parsePax(meta, this.global);
-            break;
+      finishMeta(bytes2) {
+        const pending = this.pendingMeta;
+        this.pendingMeta = void 0;
+        this.meta = void 0;
+        if (pending.kind === 1 /* Global */) {
+          this.globals = [...this.globals, ...parsePax(bytes2)];
+          if (this.globals.length > 0) this.simple = false;
+        } else {
+          if (this.metas.length >= MAX_PENDING) throw new PackageFormatError(`more than ${MAX_PENDING} extended headers in a row`);
+          const meta = { kind: pending.kind, records: pending.kind === 0 /* Pax */ ? parsePax(bytes2) : NO_RECORDS2 };
+          if (pending.kind === 2 /* LongName */ || pending.kind === 3 /* LongLink */) meta.value = Buffer.from(bytes2);
+          this.push(meta);
+        }
+        if (pending.entryFor !== 0) this.emit(pending.names, pending.typeflag, pending.mode, pending.entryFor, bytes2);
+      }
+      push(meta) {
+        this.metas.push(meta);
+        if (!this.simple) return;
+        switch (meta.kind) {
           case 2 /* LongName */:
-            this.longName = trimNul(meta);
+            if (this.longName !== void 0) this.simple = false;
+            this.longName = cString(meta.value ?? Buffer.alloc(0));
             break;
           case 3 /* LongLink */:
-            this.longLink = trimNul(meta);
+            if (this.longLink !== void 0) this.simple = false;
+            this.longLink = cString(meta.value ?? Buffer.alloc(0));
             break;
+          case 0 /* Pax */:
+            for (const [key, value] of meta.records) {
+              if (key === "uid") this.paxUid = Number(value.toString("latin1"));
+              else if (key === "gid") this.paxGid = Number(value.toString("latin1"));
+              else this.simple = false;
+            }
+            break;
+          default:
+            this.simple = false;
         }
-        this.meta = void 0;
       }
-      entry(raw, typeflag, block, at) {
-        const local = this.local;
-        const global = this.global;
-        const longName = local.path ?? this.longName ?? global.path;
-        const linkBytes = local.linkpath ?? this.longLink ?? global.linkpath;
-        const longest = Math.max(longName?.length ?? 0, linkBytes?.length ?? 0);
-        if (longest > this.limits.maxNameBytes) {
-          throw new PackageFormatError(`an entry name of ${longest} bytes is over the ${this.limits.maxNameBytes}-byte bound`);
-        }
-        const name = entryName(raw, block, at, longName);
-        const size = local.size ?? global.size ?? raw.size;
-        const uid = local.uid ?? global.uid ?? raw.uid;
-        const gid = local.gid ?? global.gid ?? raw.gid;
-        if (this.hasLocal) {
-          this.local = {};
-          this.hasLocal = false;
-        }
-        this.longName = void 0;
-        this.longLink = void 0;
-        if (++this.entries > this.limits.maxEntries) {
-          throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
-        }
-        const path = storedPath(name.text);
-        this.current = path;
-        const header2 = { path, type: "file", mode: raw.mode & 4095, uid, gid, size: 0 };
-        if (name.bad) header2.badName = true;
-        const link = typeflag === T_SYMLINK || typeflag === T_HARDLINK ? linkBytes ? decodeName(linkBytes).text : decodeName(block, at + LINK_AT, raw.linkEnd).text : void 0;
-        if (!isPlain(typeflag, name.text) || mayLandElsewhere(path)) {
-          this.readings(header2, typeflag, name.text, size, link);
+      /** The records before an entry are used up, for the extractors that read it as an entry. */
+      consume(readers) {
+        if (readers === TAR_READERS || this.metas.length === 0) {
+          this.metas = [];
+          this.since.clear();
+          this.simple = this.globals.length === 0;
+          this.longName = void 0;
+          this.longLink = void 0;
+          this.paxUid = void 0;
+          this.paxGid = void 0;
           return;
         }
-        let dataBytes = size;
+        for (const reader of readerBits(readers)) this.since.set(reader, this.metas.length);
+        this.simple = false;
+      }
+      entry(raw, typeflag, block, at) {
+        if (typeflag === T_GNU_SPARSE && block[at + 482] !== 0) {
+          const names = headerNames(raw, block, at, true);
+          this.sparseChunks = [];
+          oldGnuChunks(block, at, 386, 4, this.sparseChunks);
+          const realSize = octalField(block, at + 483);
+          this.afterExtension = () => this.emit(names, typeflag, raw.mode & 4095, TAR_READERS, void 0, { map: { size: realSize, chunks: this.sparseChunks } });
+          this.state = 4 /* SparseExtension */;
+          return;
+        }
+        if (!this.simple || this.since.size > 0 || block[at + PREFIX_AT] !== 0 && !hasPosixMagic(block, at) || !isPlain(typeflag)) {
+          let sparse;
+          if (typeflag === T_GNU_SPARSE) {
+            const chunks = [];
+            oldGnuChunks(block, at, 386, 4, chunks);
+            sparse = { map: { size: octalField(block, at + 483), chunks } };
+          }
+          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, TAR_READERS, void 0, sparse);
+          return;
+        }
+        const name = this.longName !== void 0 ? decodeName(this.longName) : raw.prefixEnd === 0 ? decodeName(block, at + NAME_AT, raw.nameEnd) : joinedName(decodeName(block, at + PREFIX_AT, raw.prefixEnd), decodeName(block, at + NAME_AT, raw.nameEnd));
+        if (name.text.endsWith("/") && typeflag !== T_DIR) {
+          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, TAR_READERS);
+          return;
+        }
+        const path = storedPath(name.text);
+        if (mayLandElsewhere(path)) {
+          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, TAR_READERS);
+          return;
+        }
+        const linkBytes = typeflag === T_SYMLINK || typeflag === T_HARDLINK ? this.longLink ?? block.subarray(at + LINK_AT, raw.linkEnd) : void 0;
+        this.checkNames(this.longName?.length ?? 0, linkBytes?.length ?? 0);
+        const header2 = { path, type: "file", mode: raw.mode & 4095, uid: this.paxUid ?? raw.uid, gid: this.paxGid ?? raw.gid, size: 0 };
+        if (name.bad) header2.badName = true;
+        this.consume(TAR_READERS);
+        this.counted(path);
+        let dataBytes = raw.size;
         let hashed = false;
         switch (typeflag) {
           case T_HARDLINK:
@@ -33045,97 +33442,189 @@ var init_tar_parser = __esm({
             header2.type = "dir";
             dataBytes = 0;
             break;
-          case T_GNU_SPARSE: {
-            header2.type = "other";
-            header2.special = "unknown";
-            if (block[at + 482] !== 0) {
-              new EntrySink(this.visitor, header2).end();
-              this.state = 4 /* SparseExtension */;
-              this.remaining = dataBytes + padding(dataBytes);
-              return;
-            }
-            break;
-          }
           default:
-            header2.size = size;
+            header2.size = raw.size;
             hashed = true;
             break;
         }
-        if (link !== void 0) header2.link = link;
-        this.content(new EntrySink(this.visitor, header2), hashed, dataBytes);
+        if (linkBytes !== void 0) header2.link = decodeName(linkBytes).text;
+        this.content(new EntrySink(this.visitor, header2), hashed ? raw.size : 0, dataBytes);
       }
-      /** Feed the entry's data to `sink` (when it is content), or skip it; the sink ends with the data. */
-      content(sink, hashed, dataBytes) {
-        if (hashed) {
-          this.bytes += dataBytes;
+      checkNames(name, link) {
+        const longest = Math.max(name, link);
+        if (longest > this.limits.maxNameBytes) {
+          throw new PackageFormatError(`an entry name of ${longest} bytes is over the ${this.limits.maxNameBytes}-byte bound`);
+        }
+      }
+      counted(path) {
+        this.current = path;
+        if (++this.entries > this.limits.maxEntries) {
+          throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+        }
+      }
+      sparseExtension(block, at) {
+        oldGnuChunks(block, at, 0, 21, this.sparseChunks);
+        if (this.sparseChunks.length > 1e6) throw new PackageFormatError("an old GNU sparse map of more than 1,000,000 chunks");
+        if (block[at + 504] !== 0) return;
+        this.state = 0 /* Header */;
+        const then = this.afterExtension;
+        this.afterExtension = void 0;
+        then();
+      }
+      /** Feed `dataBytes` of data to `target` (the first `contentBytes` of it are content), or skip it. */
+      content(target2, contentBytes, dataBytes) {
+        if (contentBytes > 0) {
+          this.bytes += contentBytes;
           if (this.bytes > this.limits.maxTotalBytes) {
             throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
           }
         }
-        if (hashed && dataBytes > 0) {
-          this.sink = sink;
+        if (contentBytes > 0 && dataBytes > 0) {
+          this.target = target2;
           this.remaining = dataBytes;
           this.padding = padding(dataBytes);
           this.state = 1 /* Data */;
           return;
         }
-        sink.end();
+        target2.end();
         this.skip(dataBytes + padding(dataBytes));
       }
       /**
-       * An entry the extractors may write differently: what each makes of its type
-       * (tar-types.ts) and where each puts its name (landing.ts), grouped into readings, each
-       * with the extractors that write it. The data is hashed once, for every reading that
-       * is a file of it.
+       * An entry the extractors may write differently: the name each takes (tar-names.ts),
+       * what each makes of its type (tar-types.ts) and where each places the name
+       * (landing.ts), grouped into readings, each with the extractors that write it. The
+       * data is hashed once for every reading that is a file of it, and expanded once for
+       * the readings of a sparse file. `buffered`: the content, already read (a header some
+       * extractors take for metadata); else it streams.
        */
-      readings(base, typeflag, name, size, link) {
+      emit(names, typeflag, mode, readers, buffered, oldSparse) {
+        const named = /* @__PURE__ */ new Map();
+        let longest = 0;
+        for (const reader of readerBits(readers)) {
+          const one = nameFor(reader, names, this.pending(reader), this.globals);
+          named.set(reader, one);
+          if (one) longest = Math.max(longest, one.name.length, one.link.length);
+        }
+        this.checkNames(longest, 0);
+        this.consume(readers);
+        const gnu = named.get(GNU_TAR) ?? [...named.values()].find((one) => one !== void 0);
+        const phar = named.get(PHAR);
+        if (phar && gnu && phar !== gnu) {
+          const pharName2 = storedPath(decodeName(phar.name).text);
+          const gnuName2 = storedPath(decodeName(gnu.name).text);
+          if (pharName2 !== gnuName2 && ustarFallback(names, pharName2, gnuName2)) named.set(PHAR, { ...phar, name: gnu.name });
+          if ((typeflag === T_SYMLINK || typeflag === T_HARDLINK) && names.size === 0) named.set(PHAR, { ...named.get(PHAR) ?? phar, link: gnu.link });
+        }
+        const display = gnu ? storedPath(decodeName(gnu.name).text) : storedPath(decodeName(names.name).text);
+        this.counted(display);
         const groups = /* @__PURE__ */ new Map();
-        const kinds2 = /* @__PURE__ */ new Set();
+        const kinds2 = new Set(readers === TAR_READERS ? [] : ["metadata"]);
+        const storedNames = /* @__PURE__ */ new Map();
+        const links = /* @__PURE__ */ new Set();
+        const sources = /* @__PURE__ */ new Set();
         let unplaced = false;
-        for (const reader of TAR_READER_LIST) {
-          const outcome = tarOutcome(reader, typeflag, name, size);
+        const dataSize = buffered ? buffered.length : gnu?.paxSize ?? names.size;
+        for (const [reader, one] of named) {
+          if (one === void 0) continue;
+          const decoded = decodeName(one.name);
+          const text = decoded.text;
+          const size = dataSize;
+          let outcome = tarOutcome(reader, typeflag, text, size);
           if (!outcome.write) {
             if (!outcome.policy) kinds2.add("nothing");
             continue;
           }
-          if (outcome.source === 2 /* Following */ || outcome.source === 3 /* Expanded */) continue;
+          if (outcome.source === 2 /* Following */) continue;
+          let sparse2 = outcome.source === 3 /* Expanded */ ? oldSparse : void 0;
+          if (outcome.source === 1 /* Data */ && one.sparse.length > 0) {
+            sparse2 = paxSparse(one.sparse);
+            if (sparse2) outcome = { ...outcome, source: 3 /* Expanded */ };
+          }
+          if (outcome.source === 3 /* Expanded */ && sparse2 === void 0) outcome = { ...outcome, source: 1 /* Data */ };
           kinds2.add(`${outcome.type} ${outcome.special ?? ""}`);
-          const place = tarLanding(reader, name, outcome.type === "dir");
+          sources.add(outcome.source);
+          const stored2 = storedPath(text);
+          storedNames.set(reader, stored2);
+          const place = tarLanding(reader, text, outcome.type === "dir");
           if (place === void 0) {
             unplaced = true;
             continue;
           }
-          const key = `${place}\0${outcome.type}\0${outcome.special ?? ""}\0${outcome.source}`;
+          const link = outcome.type === "symlink" || outcome.type === "hardlink" ? decodeName(one.link).text : void 0;
+          if (link !== void 0) links.add(link);
+          const key = `${place}\0${outcome.type}\0${outcome.special ?? ""}\0${outcome.source}\0${link ?? ""}`;
           const group = groups.get(key);
           if (group) {
             group.by |= reader;
             continue;
           }
-          const header2 = { ...base, path: place, type: outcome.type, size: outcome.source === 1 /* Data */ ? size : 0 };
+          const expanded = sparse2 === void 0 ? 0 : "map" in sparse2 ? sparse2.map.size : sparse2.size;
+          const header2 = {
+            path: place,
+            type: outcome.type,
+            mode,
+            uid: one.uid,
+            gid: one.gid,
+            size: outcome.source === 1 /* Data */ ? size : outcome.source === 3 /* Expanded */ ? expanded : 0
+          };
+          if (decoded.bad) header2.badName = true;
           if (outcome.special !== void 0) header2.special = outcome.special;
-          if (link !== void 0 && (outcome.type === "symlink" || outcome.type === "hardlink")) header2.link = link;
-          if (place !== base.path) header2.stored = base.path;
-          groups.set(key, { by: reader, header: header2, source: outcome.source });
+          if (link !== void 0) header2.link = link;
+          if (place !== stored2) header2.stored = stored2;
+          groups.set(key, sparse2 ? { by: reader, header: header2, source: outcome.source, sparse: sparse2 } : { by: reader, header: header2, source: outcome.source });
         }
-        const what = kinds2.size > 1 ? `what typeflag ${describeTypeflag(typeflag)} makes of the entry` : unplaced && name.endsWith("/.") ? "how extractors open a name that ends in /." : void 0;
-        const divergence = what === void 0 ? void 0 : { at: base.path, what, readers: TAR_READERS };
+        const what = this.disagreement(names, typeflag, kinds2, storedNames, links, sources, unplaced);
+        const divergence = what === void 0 ? void 0 : { at: display, what, readers: TAR_READERS };
         const files = [];
-        for (const { by, header: header2, source } of groups.values()) {
-          if (by !== TAR_READERS) header2.by = by;
+        const expandedFiles = [];
+        let sparse;
+        for (const group of groups.values()) {
+          const header2 = group.header;
+          if (group.by !== TAR_READERS) header2.by = group.by;
           if (divergence) header2.divergence = divergence;
-          if (source === 1 /* Data */) files.push(header2);
-          else new EntrySink(this.visitor, header2).end();
+          if (group.source === 1 /* Data */) files.push(header2);
+          else if (group.source === 3 /* Expanded */) {
+            expandedFiles.push(header2);
+            sparse = group.sparse;
+          } else new EntrySink(this.visitor, header2).end();
         }
-        if (groups.size === 0) new EntrySink(this.visitor, { ...base, type: "other", special: "unknown", by: 0 }).end();
-        const dataBytes = listedDataBytes(typeflag, name, size);
-        if (files.length === 0) {
-          this.skip(dataBytes + padding(dataBytes));
+        if (groups.size === 0) new EntrySink(this.visitor, { path: display, type: "other", special: "unknown", mode, size: 0, by: 0 }).end();
+        const targets = [];
+        if (files.length > 0) targets.push(files.length === 1 ? new EntrySink(this.visitor, files[0]) : new EntrySink(new FanOut(this.visitor, files), FanOut.carrier(files[0]?.size ?? 0)));
+        const stored = dataSize;
+        if (expandedFiles.length > 0 && sparse) {
+          const size = expandedFiles[0]?.size ?? 0;
+          const sink = expandedFiles.length === 1 ? new EntrySink(this.visitor, expandedFiles[0]) : new EntrySink(new FanOut(this.visitor, expandedFiles), FanOut.carrier(size));
+          targets.push(new Expander(sink, sparse, stored, this.limits.maxPaxBytes));
+          this.bytes += size;
+        }
+        const target2 = targets.length === 1 ? targets[0] : new Tee(targets);
+        if (buffered) {
+          if (targets.length > 0) {
+            if (buffered.length > 0) target2.data(buffered);
+            target2.end();
+          }
           return;
         }
-        const sink = files.length === 1 ? new EntrySink(this.visitor, files[0]) : new EntrySink(new FanOut(this.visitor, files), FanOut.carrier(size));
-        this.content(sink, true, dataBytes);
+        const dataBytes = listedDataBytes(typeflag, gnu ? decodeName(gnu.name).text : "", dataSize);
+        this.content(target2, targets.length > 0 ? stored : 0, dataBytes);
+      }
+      /** Why the readings of an entry part, when they part by reading the bytes differently (not by an extractor's policy). */
+      disagreement(names, typeflag, kinds2, storedNames, links, sources, unplaced) {
+        if (kinds2.size > 1) return `what typeflag ${describeTypeflag(typeflag)} makes of the entry`;
+        const others = new Set([...storedNames].filter(([reader]) => reader !== PHAR).map(([, stored]) => stored));
+        if (others.size > 1) return "which header names the entry";
+        const phar = storedNames.get(PHAR);
+        const other = others.values().next().value;
+        if (phar !== void 0 && other !== void 0 && phar !== other && !ustarFallback(names, phar, other)) return "which header names the entry";
+        if (links.size > 1) return "which header gives the link target";
+        if (sources.size > 1) return "whether the entry is a sparse file";
+        if (unplaced && [...storedNames.values()].some((stored) => stored.endsWith("/."))) return "how extractors open a name that ends in /.";
+        return void 0;
       }
     };
+    NO_NAMES = { name: Buffer.alloc(0), prefix: Buffer.alloc(0), posix: true, link: Buffer.alloc(0), typeflag: 0, size: 0, uid: 0, gid: 0 };
+    NO_RECORDS2 = [];
   }
 });
 
@@ -33216,7 +33705,7 @@ function describeEntry(raw, limits) {
   if (nameBytes.length > limits.maxNameBytes) {
     throw new PackageFormatError(`an entry name of ${nameBytes.length} bytes is over the ${limits.maxNameBytes}-byte bound`);
   }
-  const { text, bad } = entryName2(raw);
+  const { text, bad } = entryName(raw);
   const path = storedPath(text);
   const unix = MADE_BY_UNIX.has(raw.versionMadeBy >> 8) ? raw.externalFileAttributes >>> 16 : 0;
   const format = unix & S_IFMT;
@@ -33236,7 +33725,7 @@ function describeEntry(raw, limits) {
   if (bad) header2.badName = true;
   return header2;
 }
-function entryName2(raw) {
+function entryName(raw) {
   const declaredUtf8 = (raw.generalPurposeBitFlag & UTF8_FLAG) !== 0;
   const hasUnicodeExtra = raw.extraFields.some((field) => field.id === EXTRA_UNICODE_PATH);
   if (declaredUtf8) return decodeName(raw.fileNameRaw);
@@ -33584,12 +34073,12 @@ async function scan(options2) {
     findings.push(...identify(configFindings(changes.configs)));
     markExisting(findings, baseline, vulnerabilities.baseline);
   }
-  const kept = leaveOutIgnored(findings, options2.ignore ?? [], notes);
-  const stale = applyAcceptances(kept, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+  const kept2 = leaveOutIgnored(findings, options2.ignore ?? [], notes);
+  const stale = applyAcceptances(kept2, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
   for (const acceptance of stale) notes.push(`stale acceptance: ${describeAcceptance(acceptance)} matched no finding; remove it from the policy file`);
   const policy = { ...defaultPolicy(baseline !== void 0), ...options2.policy };
-  applyPolicy(kept, policy);
-  kept.sort(compareFindings);
+  applyPolicy(kept2, policy);
+  kept2.sort(compareFindings);
   const target2 = {
     path: options2.target,
     format: current.read.format,
@@ -33604,8 +34093,8 @@ async function scan(options2) {
     baseline: baseline?.summary ?? null,
     files: current.files,
     packages: current.packages,
-    findings: kept,
-    verdict: decideVerdict(kept, policy),
+    findings: kept2,
+    verdict: decideVerdict(kept2, policy),
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,
@@ -33660,9 +34149,9 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
 function leaveOutIgnored(findings, globs2, notes) {
   if (globs2.length === 0) return findings;
   const ignored = (0, import_picomatch3.default)([...globs2], { dot: true });
-  const kept = findings.filter((finding) => finding.path === void 0 || !ignored(finding.path));
-  if (kept.length < findings.length) notes.push(`${findings.length - kept.length} findings under ignored paths (${globs2.join(", ")}) were left out`);
-  return kept;
+  const kept2 = findings.filter((finding) => finding.path === void 0 || !ignored(finding.path));
+  if (kept2.length < findings.length) notes.push(`${findings.length - kept2.length} findings under ignored paths (${globs2.join(", ")}) were left out`);
+  return kept2;
 }
 function compareFindings(a, b) {
   return compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compareCodeUnits(a.id, b.id);
