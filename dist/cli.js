@@ -32724,6 +32724,30 @@ function tarOutcome(reader, typeflag, name, size) {
       return reader === PY_TAR_DATA ? REFUSED : FILE2;
   }
 }
+function tarDataBytes(reader, typeflag, name, ustar, pax) {
+  const slash = name.endsWith("/");
+  switch (typeflag) {
+    case T_HARDLINK:
+    case T_SYMLINK:
+    case T_CHAR:
+    case T_BLOCK:
+    case T_DIR:
+    case T_FIFO:
+      return reader === BSDTAR ? pax ?? 0 : 0;
+    case T_GNU_VOLUME:
+      if (reader === BSDTAR) return pax ?? 0;
+      return reader === PHAR ? ustar : pax ?? ustar;
+    case T_FILE:
+    case T_AFILE:
+    case T_CONTIGUOUS:
+      if (slash && (reader === GNU_TAR || reader === BSDTAR || (reader === PY_TAR || reader === PY_TAR_DATA) && typeflag === T_AFILE)) {
+        return reader === BSDTAR ? pax ?? 0 : 0;
+      }
+      return reader === PHAR ? ustar : pax ?? ustar;
+    default:
+      return reader === PHAR ? ustar : pax ?? ustar;
+  }
+}
 var CHAR, T_FILE, T_AFILE, T_HARDLINK, T_SYMLINK, T_CHAR, T_BLOCK, T_DIR, T_FIFO, T_CONTIGUOUS, T_PAX, T_PAX_GLOBAL, T_SOLARIS_PAX, T_GNU_LONGNAME, T_GNU_LONGLINK, T_GNU_DUMPDIR, T_GNU_SPARSE, T_GNU_VOLUME, T_GNU_MULTIVOLUME, T_SOLARIS_ACL, FILE2, DIR, HARDLINK, SYMLINK, EXPANDED, FOLLOWING, REFUSED, NOTHING2, SPECIALS;
 var init_tar_types = __esm({
   "src/read/tar-types.ts"() {
@@ -33066,7 +33090,28 @@ var init_tar_sparse = __esm({
   }
 });
 
-// src/read/tar-parser.ts
+// src/read/tar-cursor.ts
+function sinkFor(visitor, readings) {
+  return readings.length === 1 ? new EntrySink(visitor, readings[0]) : new EntrySink(new FanOut(visitor, readings), FanOut.carrier(readings[0]?.size ?? 0));
+}
+function disagreement(names, typeflag, kinds2, storedNames, links, sources, unplaced) {
+  if (kinds2.size > 1) return `what typeflag ${describeTypeflag(typeflag)} makes of the entry`;
+  const others = new Set([...storedNames].filter(([reader]) => reader !== PHAR).map(([, stored]) => stored));
+  if (others.size > 1) return "which header names the entry";
+  const phar = storedNames.get(PHAR);
+  const other = others.values().next().value;
+  if (phar !== void 0 && other !== void 0 && phar !== other && !ustarFallback(names, phar, other)) return "which header names the entry";
+  if (links.size > 1) return "which header gives the link target";
+  if (sources.size > 1) return "whether the entry is a sparse file";
+  if (unplaced && [...storedNames.values()].some((stored) => stored.endsWith("/."))) return "how extractors open a name that ends in /.";
+  return void 0;
+}
+function checkNames(limits, name, link) {
+  const longest = Math.max(name, link);
+  if (longest > limits.maxNameBytes) {
+    throw new PackageFormatError(`an entry name of ${longest} bytes is over the ${limits.maxNameBytes}-byte bound`);
+  }
+}
 function headerNames(raw, block, at, copy) {
   const field = (start, length) => {
     let end = start;
@@ -33116,10 +33161,6 @@ function isPlain(typeflag) {
       return false;
   }
 }
-function listedDataBytes(typeflag, name, size) {
-  if (typeflag === T_HARDLINK || typeflag === T_DIR || typeflag === T_AFILE && name.endsWith("/")) return 0;
-  return size;
-}
 function describeTypeflag(typeflag) {
   return typeflag >= 33 && typeflag <= 126 ? `'${String.fromCharCode(typeflag)}'` : `0x${typeflag.toString(16).padStart(2, "0")}`;
 }
@@ -33130,9 +33171,9 @@ function padding(size) {
   const rest = size % BLOCK2;
   return rest === 0 ? 0 : BLOCK2 - rest;
 }
-var MAX_PENDING, Tee, TarParser, NO_NAMES, NO_RECORDS2;
-var init_tar_parser = __esm({
-  "src/read/tar-parser.ts"() {
+var MAX_PENDING, Tee, Cursor, NO_NAMES, NO_RECORDS2;
+var init_tar_cursor = __esm({
+  "src/read/tar-cursor.ts"() {
     "use strict";
     init_entry_sink();
     init_fan_out();
@@ -33157,13 +33198,15 @@ var init_tar_parser = __esm({
         for (const target2 of this.targets) target2.end();
       }
     };
-    TarParser = class {
-      constructor(visitor, limits) {
-        this.visitor = visitor;
-        this.limits = limits;
+    Cursor = class _Cursor {
+      constructor(stream, readers, divergence) {
+        this.stream = stream;
+        this.readers = readers;
+        this.divergence = divergence;
       }
-      visitor;
-      limits;
+      stream;
+      readers;
+      divergence;
       state = 0 /* Header */;
       remaining = 0;
       padding = 0;
@@ -33172,7 +33215,6 @@ var init_tar_parser = __esm({
       target;
       carry = Buffer.alloc(BLOCK2);
       carryLength = 0;
-      position = 0;
       zeroBlocks = 0;
       ended = false;
       meta;
@@ -33188,22 +33230,56 @@ var init_tar_parser = __esm({
       paxUid;
       paxGid;
       globals = [];
-      /** PharData reads the whole archive as pre-POSIX when its first header has no ustar magic: then a PAX header is a file to it. */
-      pharOld;
       /** Old GNU sparse: the map read so far, and what to do once its extension blocks are read. */
       sparseChunks = [];
       afterExtension;
       current = "";
-      entries = 0;
-      bytes = 0;
-      write(chunk) {
-        let offset = 0;
-        const length = chunk.length;
-        while (offset < length && !this.ended) {
+      /** Where this cursor stopped in the chunk being written: set when it splits. */
+      stop;
+      chunk = Buffer.alloc(0);
+      offset = 0;
+      /** A cursor at a header boundary with nothing pending, like this one, for other extractors. */
+      fork(readers, divergence) {
+        const cursor = new _Cursor(this.stream, readers, divergence);
+        cursor.globals = this.globals;
+        cursor.simple = this.globals.length === 0;
+        cursor.zeroBlocks = this.zeroBlocks;
+        return cursor;
+      }
+      /** Nothing pending at a header boundary: two such cursors at one place read the rest alike. */
+      get idle() {
+        return this.state === 0 /* Header */ && this.carryLength === 0 && this.metas.length === 0 && !this.ended;
+      }
+      /** Bytes this cursor can take before it must decide something (a header, the end of data). */
+      get quantum() {
+        return this.state === 0 /* Header */ || this.state === 4 /* SparseExtension */ ? BLOCK2 - this.carryLength : this.remaining;
+      }
+      /** Take data for an entry of another framing that this cursor was split off for. */
+      startData(target2, dataBytes, current) {
+        this.current = current;
+        if (target2 && dataBytes > 0) {
+          this.target = target2;
+          this.remaining = dataBytes;
+          this.padding = padding(dataBytes);
+          this.state = 1 /* Data */;
+          return;
+        }
+        target2?.end();
+        this.skip(dataBytes + padding(dataBytes));
+      }
+      /**
+       * Read `chunk` from `from` to `to` (`base`: the chunk's place in the stream); returns
+       * where it stopped: `to`, or right after a header where it split.
+       */
+      write(chunk, from, to, base) {
+        let offset = from;
+        this.chunk = chunk;
+        this.stop = void 0;
+        while (offset < to && !this.ended && this.stop === void 0) {
           switch (this.state) {
             case 1 /* Data */: {
-              const n = Math.min(this.remaining, length - offset);
-              this.target.data(offset === 0 && n === length ? chunk : chunk.subarray(offset, offset + n));
+              const n = Math.min(this.remaining, to - offset);
+              this.target.data(offset === 0 && n === chunk.length ? chunk : chunk.subarray(offset, offset + n));
               offset += n;
               this.remaining -= n;
               if (this.remaining === 0) {
@@ -33214,7 +33290,7 @@ var init_tar_parser = __esm({
               break;
             }
             case 2 /* Skip */: {
-              const n = Math.min(this.remaining, length - offset);
+              const n = Math.min(this.remaining, to - offset);
               offset += n;
               this.remaining -= n;
               if (this.remaining === 0) this.state = 0 /* Header */;
@@ -33222,13 +33298,14 @@ var init_tar_parser = __esm({
             }
             case 3 /* Meta */: {
               const meta = this.meta;
-              const n = Math.min(this.remaining, length - offset);
+              const n = Math.min(this.remaining, to - offset);
               chunk.copy(meta, this.metaLength, offset, offset + n);
               this.metaLength += n;
               offset += n;
               this.remaining -= n;
               if (this.remaining === 0) {
                 this.skip(this.padding, true);
+                this.offset = offset;
                 this.finishMeta(meta);
               }
               break;
@@ -33237,8 +33314,8 @@ var init_tar_parser = __esm({
             case 4 /* SparseExtension */: {
               let block;
               let at;
-              if (this.carryLength > 0 || length - offset < BLOCK2) {
-                const n = Math.min(BLOCK2 - this.carryLength, length - offset);
+              if (this.carryLength > 0 || to - offset < BLOCK2) {
+                const n = Math.min(BLOCK2 - this.carryLength, to - offset);
                 chunk.copy(this.carry, this.carryLength, offset, offset + n);
                 this.carryLength += n;
                 offset += n;
@@ -33251,14 +33328,14 @@ var init_tar_parser = __esm({
                 at = offset;
                 offset += BLOCK2;
               }
-              const blockStart = this.position + offset - BLOCK2;
+              this.offset = offset;
               if (this.state === 4 /* SparseExtension */) this.sparseExtension(block, at);
-              else this.header(block, at, blockStart);
+              else this.header(block, at, base + offset - BLOCK2);
               break;
             }
           }
         }
-        this.position += length;
+        return this.stop ?? offset;
       }
       /** The input is complete: anything but a header boundary means the archive was cut short. */
       end() {
@@ -33286,13 +33363,11 @@ var init_tar_parser = __esm({
           raw = decodeHeader(block, at);
         } catch (error) {
           const what = error instanceof Error ? error.message : String(error);
-          throw new PackageFormatError(
-            this.entries === 0 && blockStart === 0 ? `not a tar archive (${what})` : `${what} at byte ${blockStart}`
-          );
+          throw new PackageFormatError(blockStart === 0 ? `not a tar archive (${what})` : `${what} at byte ${blockStart}`);
         }
-        this.pharOld ??= !hasUstarMagic(block, at);
+        this.stream.pharOld ??= !hasUstarMagic(block, at);
         const typeflag = raw.typeflag;
-        const metaFor = this.metaReaders(typeflag);
+        const metaFor = this.metaReaders(typeflag) & this.readers;
         if (metaFor === 0) this.entry(raw, typeflag, block, at);
         else this.startMeta(raw, typeflag, block, at, metaFor);
       }
@@ -33301,7 +33376,7 @@ var init_tar_parser = __esm({
         switch (typeflag) {
           case T_PAX:
           case T_PAX_GLOBAL:
-            return this.pharOld ? TAR_READERS & ~PHAR : TAR_READERS;
+            return this.stream.pharOld ? TAR_READERS & ~PHAR : TAR_READERS;
           case T_SOLARIS_PAX:
             return TAR_READERS & ~PHAR;
           case T_GNU_LONGNAME:
@@ -33320,12 +33395,12 @@ var init_tar_parser = __esm({
       }
       startMeta(raw, typeflag, block, at, metaFor) {
         const isName = typeflag === T_GNU_LONGNAME || typeflag === T_GNU_LONGLINK;
-        const bound = isName ? this.limits.maxNameBytes : this.limits.maxPaxBytes;
+        const bound = isName ? this.stream.limits.maxNameBytes : this.stream.limits.maxPaxBytes;
         if (raw.size > bound) {
           throw new PackageFormatError(`a ${isName ? "GNU long name" : "PAX header"} of ${raw.size} bytes is over the ${bound}-byte bound`);
         }
         const kind = typeflag === T_PAX || typeflag === T_SOLARIS_PAX ? 0 /* Pax */ : typeflag === T_PAX_GLOBAL ? 1 /* Global */ : typeflag === T_GNU_LONGNAME ? 2 /* LongName */ : typeflag === T_GNU_LONGLINK ? 3 /* LongLink */ : 4 /* Inert */;
-        const entryFor = TAR_READERS & ~metaFor;
+        const entryFor = this.readers & ~metaFor;
         this.pendingMeta = { kind, metaFor, entryFor, typeflag, mode: raw.mode & 4095, names: entryFor === 0 ? NO_NAMES : headerNames(raw, block, at, true) };
         this.meta = Buffer.allocUnsafe(raw.size);
         this.metaLength = 0;
@@ -33379,7 +33454,7 @@ var init_tar_parser = __esm({
       }
       /** The records before an entry are used up, for the extractors that read it as an entry. */
       consume(readers) {
-        if (readers === TAR_READERS || this.metas.length === 0) {
+        if (readers === this.readers || this.metas.length === 0) {
           this.metas = [];
           this.since.clear();
           this.simple = this.globals.length === 0;
@@ -33398,35 +33473,36 @@ var init_tar_parser = __esm({
           this.sparseChunks = [];
           oldGnuChunks(block, at, 386, 4, this.sparseChunks);
           const realSize = octalField(block, at + 483);
-          this.afterExtension = () => this.emit(names, typeflag, raw.mode & 4095, TAR_READERS, void 0, { map: { size: realSize, chunks: this.sparseChunks } });
+          this.afterExtension = () => this.emit(names, typeflag, raw.mode & 4095, this.readers, void 0, { map: { size: realSize, chunks: this.sparseChunks } });
           this.state = 4 /* SparseExtension */;
           return;
         }
-        if (!this.simple || this.since.size > 0 || block[at + PREFIX_AT] !== 0 && !hasPosixMagic(block, at) || !isPlain(typeflag)) {
+        const sized = typeflag === T_SYMLINK || typeflag === T_HARDLINK ? raw.size === 0 : true;
+        if (!this.simple || this.since.size > 0 || block[at + PREFIX_AT] !== 0 && !hasPosixMagic(block, at) || !isPlain(typeflag) || !sized) {
           let sparse;
           if (typeflag === T_GNU_SPARSE) {
             const chunks = [];
             oldGnuChunks(block, at, 386, 4, chunks);
             sparse = { map: { size: octalField(block, at + 483), chunks } };
           }
-          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, TAR_READERS, void 0, sparse);
+          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, this.readers, void 0, sparse);
           return;
         }
         const name = this.longName !== void 0 ? decodeName(this.longName) : raw.prefixEnd === 0 ? decodeName(block, at + NAME_AT, raw.nameEnd) : joinedName(decodeName(block, at + PREFIX_AT, raw.prefixEnd), decodeName(block, at + NAME_AT, raw.nameEnd));
-        if (name.text.endsWith("/") && typeflag !== T_DIR) {
-          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, TAR_READERS);
-          return;
-        }
         const path = storedPath(name.text);
-        if (mayLandElsewhere(path)) {
-          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, TAR_READERS);
+        if (name.text.endsWith("/") && typeflag !== T_DIR || mayLandElsewhere(path)) {
+          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, this.readers);
           return;
         }
         const linkBytes = typeflag === T_SYMLINK || typeflag === T_HARDLINK ? this.longLink ?? block.subarray(at + LINK_AT, raw.linkEnd) : void 0;
-        this.checkNames(this.longName?.length ?? 0, linkBytes?.length ?? 0);
+        checkNames(this.stream.limits, this.longName?.length ?? 0, linkBytes?.length ?? 0);
         const header2 = { path, type: "file", mode: raw.mode & 4095, uid: this.paxUid ?? raw.uid, gid: this.paxGid ?? raw.gid, size: 0 };
         if (name.bad) header2.badName = true;
-        this.consume(TAR_READERS);
+        if (this.readers !== TAR_READERS) {
+          header2.by = this.readers;
+          if (this.divergence) header2.divergence = this.divergence;
+        }
+        this.consume(this.readers);
         this.counted(path);
         let dataBytes = raw.size;
         let hashed = false;
@@ -33437,6 +33513,7 @@ var init_tar_parser = __esm({
             break;
           case T_SYMLINK:
             header2.type = "symlink";
+            dataBytes = 0;
             break;
           case T_DIR:
             header2.type = "dir";
@@ -33448,19 +33525,13 @@ var init_tar_parser = __esm({
             break;
         }
         if (linkBytes !== void 0) header2.link = decodeName(linkBytes).text;
-        this.content(new EntrySink(this.visitor, header2), hashed ? raw.size : 0, dataBytes);
-      }
-      checkNames(name, link) {
-        const longest = Math.max(name, link);
-        if (longest > this.limits.maxNameBytes) {
-          throw new PackageFormatError(`an entry name of ${longest} bytes is over the ${this.limits.maxNameBytes}-byte bound`);
-        }
+        if (hashed) this.stream.content(raw.size);
+        this.startData(hashed ? new EntrySink(this.stream.visitor, header2) : void 0, dataBytes, path);
+        if (!hashed) new EntrySink(this.stream.visitor, header2).end();
       }
       counted(path) {
         this.current = path;
-        if (++this.entries > this.limits.maxEntries) {
-          throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
-        }
+        this.stream.counted();
       }
       sparseExtension(block, at) {
         oldGnuChunks(block, at, 0, 21, this.sparseChunks);
@@ -33471,31 +33542,14 @@ var init_tar_parser = __esm({
         this.afterExtension = void 0;
         then();
       }
-      /** Feed `dataBytes` of data to `target` (the first `contentBytes` of it are content), or skip it. */
-      content(target2, contentBytes, dataBytes) {
-        if (contentBytes > 0) {
-          this.bytes += contentBytes;
-          if (this.bytes > this.limits.maxTotalBytes) {
-            throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
-          }
-        }
-        if (contentBytes > 0 && dataBytes > 0) {
-          this.target = target2;
-          this.remaining = dataBytes;
-          this.padding = padding(dataBytes);
-          this.state = 1 /* Data */;
-          return;
-        }
-        target2.end();
-        this.skip(dataBytes + padding(dataBytes));
-      }
       /**
        * An entry the extractors may write differently: the name each takes (tar-names.ts),
-       * what each makes of its type (tar-types.ts) and where each places the name
-       * (landing.ts), grouped into readings, each with the extractors that write it. The
-       * data is hashed once for every reading that is a file of it, and expanded once for
-       * the readings of a sparse file. `buffered`: the content, already read (a header some
-       * extractors take for metadata); else it streams.
+       * what each makes of its type and how much data each reads after it (tar-types.ts), and
+       * where each places the name (landing.ts), grouped into readings, each with the
+       * extractors that write it. The data is hashed once for every reading that is a file of
+       * it, and expanded once for the readings of a sparse file. Extractors that frame the
+       * data differently go on with a cursor of their own. `buffered`: the content, already
+       * read (a header some extractors take for metadata); else it streams.
        */
       emit(names, typeflag, mode, readers, buffered, oldSparse) {
         const named = /* @__PURE__ */ new Map();
@@ -33505,46 +33559,52 @@ var init_tar_parser = __esm({
           named.set(reader, one);
           if (one) longest = Math.max(longest, one.name.length, one.link.length);
         }
-        this.checkNames(longest, 0);
+        checkNames(this.stream.limits, longest, 0);
         this.consume(readers);
-        const gnu = named.get(GNU_TAR) ?? [...named.values()].find((one) => one !== void 0);
+        const first = named.get(GNU_TAR) ?? [...named.values()].find((one) => one !== void 0);
         const phar = named.get(PHAR);
-        if (phar && gnu && phar !== gnu) {
+        if (phar && first && phar !== first) {
           const pharName2 = storedPath(decodeName(phar.name).text);
-          const gnuName2 = storedPath(decodeName(gnu.name).text);
-          if (pharName2 !== gnuName2 && ustarFallback(names, pharName2, gnuName2)) named.set(PHAR, { ...phar, name: gnu.name });
-          if ((typeflag === T_SYMLINK || typeflag === T_HARDLINK) && names.size === 0) named.set(PHAR, { ...named.get(PHAR) ?? phar, link: gnu.link });
+          const firstName = storedPath(decodeName(first.name).text);
+          if (pharName2 !== firstName && ustarFallback(names, pharName2, firstName)) named.set(PHAR, { ...phar, name: first.name });
+          if ((typeflag === T_SYMLINK || typeflag === T_HARDLINK) && names.size === 0) named.set(PHAR, { ...named.get(PHAR) ?? phar, link: first.link });
         }
-        const display = gnu ? storedPath(decodeName(gnu.name).text) : storedPath(decodeName(names.name).text);
+        const display = first ? storedPath(decodeName(first.name).text) : storedPath(decodeName(names.name).text);
         this.counted(display);
+        const framings = /* @__PURE__ */ new Map();
+        for (const reader of readerBits(readers)) {
+          const one = named.get(reader);
+          const bytes2 = buffered ? buffered.length : tarDataBytes(reader, typeflag, decodeName(one?.name ?? names.name).text, names.size, one?.paxSize);
+          framings.set(reader, bytes2);
+        }
         const groups = /* @__PURE__ */ new Map();
-        const kinds2 = new Set(readers === TAR_READERS ? [] : ["metadata"]);
+        const kinds2 = new Set(readers === this.readers ? [] : ["metadata"]);
         const storedNames = /* @__PURE__ */ new Map();
         const links = /* @__PURE__ */ new Set();
         const sources = /* @__PURE__ */ new Set();
+        const taps = [];
         let unplaced = false;
-        const dataSize = buffered ? buffered.length : gnu?.paxSize ?? names.size;
         for (const [reader, one] of named) {
           if (one === void 0) continue;
           const decoded = decodeName(one.name);
           const text = decoded.text;
-          const size = dataSize;
-          let outcome = tarOutcome(reader, typeflag, text, size);
+          const framing = framings.get(reader) ?? 0;
+          let outcome = tarOutcome(reader, typeflag, text, names.size);
+          if (reader === BSDTAR && typeflag === T_HARDLINK && framing > 0) outcome = { write: true, type: "file", source: 1 /* Data */ };
           if (!outcome.write) {
             if (!outcome.policy) kinds2.add("nothing");
             continue;
           }
-          if (outcome.source === 2 /* Following */) continue;
-          let sparse2 = outcome.source === 3 /* Expanded */ ? oldSparse : void 0;
+          let sparse = outcome.source === 3 /* Expanded */ ? oldSparse : void 0;
           if (outcome.source === 1 /* Data */ && one.sparse.length > 0) {
-            sparse2 = paxSparse(one.sparse);
-            if (sparse2) outcome = { ...outcome, source: 3 /* Expanded */ };
+            sparse = paxSparse(one.sparse);
+            if (sparse) outcome = { ...outcome, source: 3 /* Expanded */ };
           }
-          if (outcome.source === 3 /* Expanded */ && sparse2 === void 0) outcome = { ...outcome, source: 1 /* Data */ };
+          if (outcome.source === 3 /* Expanded */ && sparse === void 0) outcome = { ...outcome, source: 1 /* Data */ };
           kinds2.add(`${outcome.type} ${outcome.special ?? ""}`);
-          sources.add(outcome.source);
-          const stored2 = storedPath(text);
-          storedNames.set(reader, stored2);
+          sources.add(outcome.source === 2 /* Following */ ? 1 /* Data */ : outcome.source);
+          const stored = storedPath(text);
+          storedNames.set(reader, stored);
           const place = tarLanding(reader, text, outcome.type === "dir");
           if (place === void 0) {
             unplaced = true;
@@ -33552,79 +33612,184 @@ var init_tar_parser = __esm({
           }
           const link = outcome.type === "symlink" || outcome.type === "hardlink" ? decodeName(one.link).text : void 0;
           if (link !== void 0) links.add(link);
-          const key = `${place}\0${outcome.type}\0${outcome.special ?? ""}\0${outcome.source}\0${link ?? ""}`;
+          const key = `${place}\0${outcome.type}\0${outcome.special ?? ""}\0${outcome.source}\0${link ?? ""}\0${outcome.source === 2 /* Following */ ? "" : framing}`;
           const group = groups.get(key);
           if (group) {
             group.by |= reader;
             continue;
           }
-          const expanded = sparse2 === void 0 ? 0 : "map" in sparse2 ? sparse2.map.size : sparse2.size;
-          const header2 = {
-            path: place,
-            type: outcome.type,
-            mode,
-            uid: one.uid,
-            gid: one.gid,
-            size: outcome.source === 1 /* Data */ ? size : outcome.source === 3 /* Expanded */ ? expanded : 0
-          };
+          const expanded = sparse === void 0 ? 0 : "map" in sparse ? sparse.map.size : sparse.size;
+          const size = outcome.source === 1 /* Data */ ? framing : outcome.source === 3 /* Expanded */ ? expanded : outcome.source === 2 /* Following */ ? names.size : 0;
+          const header2 = { path: place, type: outcome.type, mode, uid: one.uid, gid: one.gid, size };
           if (decoded.bad) header2.badName = true;
           if (outcome.special !== void 0) header2.special = outcome.special;
           if (link !== void 0) header2.link = link;
-          if (place !== stored2) header2.stored = stored2;
-          groups.set(key, sparse2 ? { by: reader, header: header2, source: outcome.source, sparse: sparse2 } : { by: reader, header: header2, source: outcome.source });
+          if (place !== stored) header2.stored = stored;
+          const reading = { by: reader, header: header2, source: outcome.source, framing };
+          if (sparse) reading.sparse = sparse;
+          groups.set(key, reading);
         }
-        const what = this.disagreement(names, typeflag, kinds2, storedNames, links, sources, unplaced);
-        const divergence = what === void 0 ? void 0 : { at: display, what, readers: TAR_READERS };
-        const files = [];
-        const expandedFiles = [];
-        let sparse;
-        for (const group of groups.values()) {
-          const header2 = group.header;
-          if (group.by !== TAR_READERS) header2.by = group.by;
+        const parts = /* @__PURE__ */ new Map();
+        for (const [reader, bytes2] of framings) parts.set(bytes2, (parts.get(bytes2) ?? 0) | reader);
+        const what = parts.size > 1 ? "where the next header starts" : disagreement(names, typeflag, kinds2, storedNames, links, sources, unplaced);
+        const divergence = what === void 0 ? this.divergence : { at: display, what, readers: TAR_READERS };
+        const contents = /* @__PURE__ */ new Map();
+        for (const reading of groups.values()) {
+          const header2 = reading.header;
+          if (reading.by !== TAR_READERS) header2.by = reading.by;
           if (divergence) header2.divergence = divergence;
-          if (group.source === 1 /* Data */) files.push(header2);
-          else if (group.source === 3 /* Expanded */) {
-            expandedFiles.push(header2);
-            sparse = group.sparse;
-          } else new EntrySink(this.visitor, header2).end();
+          if (reading.source === 2 /* Following */) taps.push(reading);
+          else if (reading.source === 0 /* None */) new EntrySink(this.stream.visitor, header2).end();
+          else {
+            const content = contents.get(reading.framing) ?? { files: [], expanded: [] };
+            contents.set(reading.framing, content);
+            if (reading.source === 1 /* Data */) content.files.push(header2);
+            else {
+              content.expanded.push(header2);
+              if (reading.sparse) content.sparse = reading.sparse;
+            }
+          }
         }
-        if (groups.size === 0) new EntrySink(this.visitor, { path: display, type: "other", special: "unknown", mode, size: 0, by: 0 }).end();
-        const targets = [];
-        if (files.length > 0) targets.push(files.length === 1 ? new EntrySink(this.visitor, files[0]) : new EntrySink(new FanOut(this.visitor, files), FanOut.carrier(files[0]?.size ?? 0)));
-        const stored = dataSize;
-        if (expandedFiles.length > 0 && sparse) {
-          const size = expandedFiles[0]?.size ?? 0;
-          const sink = expandedFiles.length === 1 ? new EntrySink(this.visitor, expandedFiles[0]) : new EntrySink(new FanOut(this.visitor, expandedFiles), FanOut.carrier(size));
-          targets.push(new Expander(sink, sparse, stored, this.limits.maxPaxBytes));
-          this.bytes += size;
+        if (groups.size === 0) new EntrySink(this.stream.visitor, { path: display, type: "other", special: "unknown", mode, size: 0, by: 0 }).end();
+        for (const reading of taps) {
+          this.stream.content(reading.header.size);
+          this.stream.tap(new EntrySink(this.stream.visitor, reading.header), reading.header.size, this.chunk, this.offset);
         }
-        const target2 = targets.length === 1 ? targets[0] : new Tee(targets);
+        const targetOf2 = (bytes2) => {
+          const content = contents.get(bytes2);
+          if (!content) return void 0;
+          const targets = [];
+          if (content.files.length > 0) targets.push(sinkFor(this.stream.visitor, content.files));
+          if (content.expanded.length > 0 && content.sparse) {
+            targets.push(new Expander(sinkFor(this.stream.visitor, content.expanded), content.sparse, bytes2, this.stream.limits.maxPaxBytes));
+            this.stream.content(content.expanded[0]?.size ?? 0);
+          }
+          this.stream.content(bytes2);
+          return targets.length === 1 ? targets[0] : new Tee(targets);
+        };
         if (buffered) {
-          if (targets.length > 0) {
+          const target2 = targetOf2(buffered.length);
+          if (target2) {
             if (buffered.length > 0) target2.data(buffered);
             target2.end();
           }
           return;
         }
-        const dataBytes = listedDataBytes(typeflag, gnu ? decodeName(gnu.name).text : "", dataSize);
-        this.content(target2, targets.length > 0 ? stored : 0, dataBytes);
-      }
-      /** Why the readings of an entry part, when they part by reading the bytes differently (not by an extractor's policy). */
-      disagreement(names, typeflag, kinds2, storedNames, links, sources, unplaced) {
-        if (kinds2.size > 1) return `what typeflag ${describeTypeflag(typeflag)} makes of the entry`;
-        const others = new Set([...storedNames].filter(([reader]) => reader !== PHAR).map(([, stored]) => stored));
-        if (others.size > 1) return "which header names the entry";
-        const phar = storedNames.get(PHAR);
-        const other = others.values().next().value;
-        if (phar !== void 0 && other !== void 0 && phar !== other && !ustarFallback(names, phar, other)) return "which header names the entry";
-        if (links.size > 1) return "which header gives the link target";
-        if (sources.size > 1) return "whether the entry is a sparse file";
-        if (unplaced && [...storedNames.values()].some((stored) => stored.endsWith("/."))) return "how extractors open a name that ends in /.";
-        return void 0;
+        const mine = readerBits(this.readers).map((reader) => framings.get(reader)).find((bytes2) => bytes2 !== void 0) ?? 0;
+        const keep = framings.get(GNU_TAR) ?? mine;
+        for (const [bytes2, part] of parts) {
+          if (bytes2 === keep) continue;
+          const framing = divergence ?? { at: display, what: "where the next header starts", readers: TAR_READERS };
+          this.stream.split(this, part, this.divergence ?? framing, (cursor) => cursor.startData(targetOf2(bytes2), bytes2, display));
+          this.readers &= ~part;
+          this.divergence ??= framing;
+          this.stop = this.offset;
+        }
+        this.startData(targetOf2(keep), keep, display);
       }
     };
     NO_NAMES = { name: Buffer.alloc(0), prefix: Buffer.alloc(0), posix: true, link: Buffer.alloc(0), typeflag: 0, size: 0, uid: 0, gid: 0 };
     NO_RECORDS2 = [];
+  }
+});
+
+// src/read/tar-parser.ts
+var TarParser;
+var init_tar_parser = __esm({
+  "src/read/tar-parser.ts"() {
+    "use strict";
+    init_readers();
+    init_tar_cursor();
+    init_tar_header();
+    TarParser = class {
+      constructor(visitor, limits) {
+        this.visitor = visitor;
+        this.limits = limits;
+        this.cursors = [new Cursor(this, TAR_READERS)];
+      }
+      visitor;
+      limits;
+      pharOld;
+      cursors;
+      /** Content that is the bytes following a header (PharData's reading of a link with a size), still coming. */
+      taps = [];
+      position = 0;
+      entries = 0;
+      bytes = 0;
+      write(chunk) {
+        if (this.taps.length > 0) this.feedTaps(chunk);
+        let offset = 0;
+        while (offset < chunk.length) {
+          if (this.cursors.length === 1) {
+            const cursor = this.cursors[0];
+            if (cursor.ended) break;
+            offset = cursor.write(chunk, offset, chunk.length, this.position);
+            continue;
+          }
+          const live = this.cursors.filter((cursor) => !cursor.ended);
+          if (live.length === 0) break;
+          let step = chunk.length - offset;
+          for (const cursor of live) step = Math.min(step, Math.max(1, cursor.quantum));
+          for (const cursor of live) cursor.write(chunk, offset, offset + step, this.position);
+          offset += step;
+          this.merge();
+        }
+        this.position += chunk.length;
+      }
+      /** The input is complete: anything but a header boundary, in any framing, means the archive was cut short. */
+      end() {
+        for (const tap of this.taps.splice(0)) tap.target.end();
+        for (const cursor of this.cursors) cursor.end();
+      }
+      counted() {
+        if (++this.entries > this.limits.maxEntries) {
+          throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+        }
+      }
+      content(bytes2) {
+        this.bytes += bytes2;
+        if (this.bytes > this.limits.maxTotalBytes) {
+          throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+        }
+      }
+      tap(target2, bytes2, chunk, offset) {
+        const first = chunk.subarray(offset, Math.min(chunk.length, offset + bytes2));
+        if (first.length > 0) target2.data(first);
+        if (first.length === bytes2) target2.end();
+        else this.taps.push({ target: target2, remaining: bytes2 - first.length });
+      }
+      split(from, readers, divergence, setup) {
+        const cursor = from.fork(readers, divergence);
+        setup(cursor);
+        this.cursors.push(cursor);
+      }
+      feedTaps(chunk) {
+        for (let i2 = this.taps.length - 1; i2 >= 0; i2--) {
+          const tap = this.taps[i2];
+          const part = chunk.subarray(0, Math.min(chunk.length, tap.remaining));
+          tap.target.data(part);
+          tap.remaining -= part.length;
+          if (tap.remaining === 0) {
+            tap.target.end();
+            this.taps.splice(i2, 1);
+          }
+        }
+      }
+      /** Cursors at the same header with nothing pending read the rest alike: one of them goes on, for both. */
+      merge() {
+        for (let i2 = 0; i2 < this.cursors.length; i2++) {
+          const a = this.cursors[i2];
+          if (!a.idle) continue;
+          for (let j = this.cursors.length - 1; j > i2; j--) {
+            const b = this.cursors[j];
+            if (!b.idle || a.globals !== b.globals || a.zeroBlocks !== b.zeroBlocks) continue;
+            a.readers |= b.readers;
+            this.cursors.splice(j, 1);
+          }
+          if (a.readers === TAR_READERS) a.divergence = void 0;
+        }
+      }
+    };
   }
 });
 

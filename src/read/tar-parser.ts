@@ -1,63 +1,9 @@
 import type { Limits } from '../limits.js';
-import type { EntryHeader, EntryVisitor } from './entry.js';
-import { EntrySink } from './entry-sink.js';
-import { FanOut } from './fan-out.js';
-import { mayLandElsewhere, tarLanding } from './landing.js';
-import { parsePax, type PaxRecord } from './pax.js';
-import { BSDTAR, GNU_TAR, PHAR, TAR_READERS, readerBits, type Divergence } from './readers.js';
-import { storedPath } from './stored-path.js';
-import { BLOCK, LINK_AT, NAME_AT, PREFIX_AT, TarFormatError, decodeHeader, decodeName, isZeroBlock, type RawHeader } from './tar-header.js';
-import { MetaKind, cString, nameFor, type HeaderNames, type Meta, type Named } from './tar-names.js';
-import { Expander, oldGnuChunks, paxSparse, type DataTarget, type Sparse } from './tar-sparse.js';
-import {
-  Source,
-  T_AFILE,
-  T_CONTIGUOUS,
-  T_DIR,
-  T_FILE,
-  T_GNU_LONGLINK,
-  T_GNU_LONGNAME,
-  T_GNU_SPARSE,
-  T_HARDLINK,
-  T_PAX,
-  T_PAX_GLOBAL,
-  T_SOLARIS_ACL,
-  T_SOLARIS_PAX,
-  T_SYMLINK,
-  tarOutcome,
-} from './tar-types.js';
-
-/** Extended headers in a row before an entry, at most: honest archives have two or three. */
-const MAX_PENDING = 1000;
-
-const enum State {
-  Header,
-  Data,
-  Skip,
-  Meta,
-  SparseExtension,
-}
-
-/** An extended header being read: for whom it is metadata, for whom an entry. */
-interface PendingMeta {
-  kind: MetaKind;
-  metaFor: number;
-  entryFor: number;
-  typeflag: number;
-  mode: number;
-  names: HeaderNames;
-}
-
-/** Several content targets fed the same bytes (the stored data of a sparse file, and its expansion). */
-class Tee implements DataTarget {
-  constructor(private readonly targets: readonly DataTarget[]) {}
-  data(chunk: Buffer): void {
-    for (const target of this.targets) target.data(chunk);
-  }
-  end(): void {
-    for (const target of this.targets) target.end();
-  }
-}
+import type { EntryVisitor } from './entry.js';
+import { TAR_READERS, type Divergence } from './readers.js';
+import { Cursor, type Stream } from './tar-cursor.js';
+import { TarFormatError } from './tar-header.js';
+import type { DataTarget } from './tar-sparse.js';
 
 /**
  * A streaming tar parser: feed it chunks with `write`, then `end`. It calls the visitor
@@ -65,619 +11,113 @@ class Tee implements DataTarget {
  * header, the extended records since the last entry, and the content a visitor asked for.
  *
  * Each entry is read as every tar extractor writes it (readers.ts): the name each takes
- * from the extended headers before it (tar-names.ts), what each makes of its typeflag
- * (tar-types.ts) and where each places the name (landing.ts). Where they agree, and that is
- * every entry of an honest archive, the entry has one reading and costs no more than one.
+ * from the extended headers before it (tar-names.ts), what each makes of its typeflag and
+ * how much data each reads after it (tar-types.ts), and where each places the name
+ * (landing.ts). Where they agree, and that is every entry of an honest archive, the entry
+ * has one reading and costs no more than one. Where they frame the stream differently
+ * (GNU tar, bsdtar, Python and PharData read no data after a symlink or device whatever
+ * its size field says, bsdtar honours a PAX size where the others do not), each framing is
+ * read by a cursor of its own, fed the same chunks, until the cursors meet at a header
+ * with nothing pending; five extractors make five cursors at most.
  *
- * What counts as an entry's data follows `tar -t`: data follows every type but hardlinks
- * and directories, whatever their size field says. After a lone zero block it keeps
- * reading (as `tar -i` does), so nothing a lenient extractor would write can hide behind one.
+ * After a lone zero block it keeps reading (as `tar -i` does), so nothing a lenient
+ * extractor would write can hide behind one.
  */
-export class TarParser {
-  private state = State.Header;
-  private remaining = 0;
-  private padding = 0;
-  /** The bytes being skipped are only the padding after complete content. */
-  private onlyPadding = false;
-  private target: DataTarget | undefined;
-  private readonly carry = Buffer.alloc(BLOCK);
-  private carryLength = 0;
+export class TarParser implements Stream {
+  pharOld: boolean | undefined;
+  private readonly cursors: Cursor[];
+  /** Content that is the bytes following a header (PharData's reading of a link with a size), still coming. */
+  private readonly taps: { target: DataTarget; remaining: number }[] = [];
   private position = 0;
-  private zeroBlocks = 0;
-  private ended = false;
-  private meta: Buffer | undefined;
-  private metaLength = 0;
-  private pendingMeta: PendingMeta | undefined;
-  /** Extended records since the last entry, in order; each extractor's own start in it (an entry to some ends theirs). */
-  private metas: Meta[] = [];
-  private readonly since = new Map<number, number>();
-  /** Every pending record is one every extractor reads alike (one `L`, one `K`, PAX times and owners). */
-  private simple = true;
-  private longName: Buffer | undefined;
-  private longLink: Buffer | undefined;
-  private paxUid: number | undefined;
-  private paxGid: number | undefined;
-  private globals: readonly PaxRecord[] = [];
-  /** PharData reads the whole archive as pre-POSIX when its first header has no ustar magic: then a PAX header is a file to it. */
-  private pharOld: boolean | undefined;
-  /** Old GNU sparse: the map read so far, and what to do once its extension blocks are read. */
-  private sparseChunks: [number, number][] = [];
-  private afterExtension: (() => void) | undefined;
-  private current = '';
   entries = 0;
   bytes = 0;
 
   constructor(
-    private readonly visitor: EntryVisitor,
-    private readonly limits: Limits,
-  ) {}
+    readonly visitor: EntryVisitor,
+    readonly limits: Limits,
+  ) {
+    this.cursors = [new Cursor(this, TAR_READERS)];
+  }
 
   write(chunk: Buffer): void {
+    if (this.taps.length > 0) this.feedTaps(chunk);
     let offset = 0;
-    const length = chunk.length;
-    while (offset < length && !this.ended) {
-      switch (this.state) {
-        case State.Data: {
-          const n = Math.min(this.remaining, length - offset);
-          (this.target as DataTarget).data(offset === 0 && n === length ? chunk : chunk.subarray(offset, offset + n));
-          offset += n;
-          this.remaining -= n;
-          if (this.remaining === 0) {
-            (this.target as DataTarget).end();
-            this.target = undefined;
-            this.skip(this.padding, true);
-          }
-          break;
-        }
-        case State.Skip: {
-          const n = Math.min(this.remaining, length - offset);
-          offset += n;
-          this.remaining -= n;
-          if (this.remaining === 0) this.state = State.Header;
-          break;
-        }
-        case State.Meta: {
-          const meta = this.meta as Buffer;
-          const n = Math.min(this.remaining, length - offset);
-          chunk.copy(meta, this.metaLength, offset, offset + n);
-          this.metaLength += n;
-          offset += n;
-          this.remaining -= n;
-          if (this.remaining === 0) {
-            this.skip(this.padding, true);
-            this.finishMeta(meta);
-          }
-          break;
-        }
-        case State.Header:
-        case State.SparseExtension: {
-          let block: Buffer;
-          let at: number;
-          if (this.carryLength > 0 || length - offset < BLOCK) {
-            const n = Math.min(BLOCK - this.carryLength, length - offset);
-            chunk.copy(this.carry, this.carryLength, offset, offset + n);
-            this.carryLength += n;
-            offset += n;
-            if (this.carryLength < BLOCK) break;
-            this.carryLength = 0;
-            block = this.carry;
-            at = 0;
-          } else {
-            block = chunk;
-            at = offset;
-            offset += BLOCK;
-          }
-          const blockStart = this.position + offset - BLOCK;
-          if (this.state === State.SparseExtension) this.sparseExtension(block, at);
-          else this.header(block, at, blockStart);
-          break;
-        }
+    while (offset < chunk.length) {
+      if (this.cursors.length === 1) {
+        const cursor = this.cursors[0] as Cursor;
+        if (cursor.ended) break;
+        offset = cursor.write(chunk, offset, chunk.length, this.position);
+        continue;
       }
+      // several framings: every cursor takes the same stretch, up to where one of them must decide something
+      const live = this.cursors.filter((cursor) => !cursor.ended);
+      if (live.length === 0) break;
+      let step = chunk.length - offset;
+      for (const cursor of live) step = Math.min(step, Math.max(1, cursor.quantum));
+      for (const cursor of live) cursor.write(chunk, offset, offset + step, this.position);
+      offset += step;
+      this.merge();
     }
-    this.position += length;
+    this.position += chunk.length;
   }
 
-  /** The input is complete: anything but a header boundary means the archive was cut short. */
+  /** The input is complete: anything but a header boundary, in any framing, means the archive was cut short. */
   end(): void {
-    if (this.ended) return;
-    if (this.state === State.Data || this.state === State.Meta || (this.state === State.Skip && !this.onlyPadding)) {
-      throw new TarFormatError(`the archive ends inside '${this.current}' (${this.remaining} bytes missing)`);
-    }
-    if (this.carryLength > 0 || this.state === State.SparseExtension) {
-      throw new TarFormatError('the archive ends inside a header');
-    }
+    for (const tap of this.taps.splice(0)) tap.target.end();
+    for (const cursor of this.cursors) cursor.end();
   }
 
-  private skip(bytes: number, onlyPadding = false): void {
-    this.onlyPadding = onlyPadding;
-    this.remaining = bytes;
-    this.state = bytes > 0 ? State.Skip : State.Header;
-  }
-
-  private header(block: Buffer, at: number, blockStart: number): void {
-    if (block[at] === 0 && isZeroBlock(block, at)) {
-      if (++this.zeroBlocks >= 2) this.ended = true;
-      return;
-    }
-    this.zeroBlocks = 0;
-    let raw: RawHeader;
-    try {
-      raw = decodeHeader(block, at);
-    } catch (error) {
-      const what = error instanceof Error ? error.message : String(error);
-      throw new TarFormatError(
-        this.entries === 0 && blockStart === 0 ? `not a tar archive (${what})` : `${what} at byte ${blockStart}`,
-      );
-    }
-    this.pharOld ??= !hasUstarMagic(block, at);
-    const typeflag = raw.typeflag;
-    const metaFor = this.metaReaders(typeflag);
-    if (metaFor === 0) this.entry(raw, typeflag, block, at);
-    else this.startMeta(raw, typeflag, block, at, metaFor);
-  }
-
-  /** The extractors that read a header of this typeflag as metadata for the next entry (the others: as an entry). */
-  private metaReaders(typeflag: number): number {
-    switch (typeflag) {
-      case T_PAX:
-      case T_PAX_GLOBAL:
-        return this.pharOld ? TAR_READERS & ~PHAR : TAR_READERS;
-      case T_SOLARIS_PAX:
-        return TAR_READERS & ~PHAR;
-      case T_GNU_LONGNAME:
-        // PharData takes the first `L` for the next header's name, and a second one for that header
-        return this.pending(PHAR).some((meta) => meta.kind === MetaKind.LongName) ? TAR_READERS & ~PHAR : TAR_READERS;
-      case T_GNU_LONGLINK:
-        return TAR_READERS;
-      case T_SOLARIS_ACL:
-        return BSDTAR;
-      default:
-        return 0;
-    }
-  }
-
-  private pending(reader: number): Meta[] {
-    const start = this.since.get(reader) ?? 0;
-    return start === 0 ? this.metas : this.metas.slice(start);
-  }
-
-  private startMeta(raw: RawHeader, typeflag: number, block: Buffer, at: number, metaFor: number): void {
-    const isName = typeflag === T_GNU_LONGNAME || typeflag === T_GNU_LONGLINK;
-    const bound = isName ? this.limits.maxNameBytes : this.limits.maxPaxBytes;
-    if (raw.size > bound) {
-      throw new TarFormatError(`a ${isName ? 'GNU long name' : 'PAX header'} of ${raw.size} bytes is over the ${bound}-byte bound`);
-    }
-    const kind =
-      typeflag === T_PAX || typeflag === T_SOLARIS_PAX
-        ? MetaKind.Pax
-        : typeflag === T_PAX_GLOBAL
-          ? MetaKind.Global
-          : typeflag === T_GNU_LONGNAME
-            ? MetaKind.LongName
-            : typeflag === T_GNU_LONGLINK
-              ? MetaKind.LongLink
-              : MetaKind.Inert;
-    const entryFor = TAR_READERS & ~metaFor;
-    this.pendingMeta = { kind, metaFor, entryFor, typeflag, mode: raw.mode & 0o7777, names: entryFor === 0 ? NO_NAMES : headerNames(raw, block, at, true) };
-    this.meta = Buffer.allocUnsafe(raw.size);
-    this.metaLength = 0;
-    this.padding = padding(raw.size);
-    this.current = 'an extended header';
-    if (raw.size === 0) {
-      this.skip(0);
-      this.finishMeta(this.meta);
-    } else {
-      this.remaining = raw.size;
-      this.state = State.Meta;
-    }
-  }
-
-  private finishMeta(bytes: Buffer): void {
-    const pending = this.pendingMeta as PendingMeta;
-    this.pendingMeta = undefined;
-    this.meta = undefined;
-    if (pending.kind === MetaKind.Global) {
-      this.globals = [...this.globals, ...parsePax(bytes)];
-      if (this.globals.length > 0) this.simple = false;
-    } else {
-      if (this.metas.length >= MAX_PENDING) throw new TarFormatError(`more than ${MAX_PENDING} extended headers in a row`);
-      const meta: Meta = { kind: pending.kind, records: pending.kind === MetaKind.Pax ? parsePax(bytes) : NO_RECORDS };
-      if (pending.kind === MetaKind.LongName || pending.kind === MetaKind.LongLink) meta.value = Buffer.from(bytes);
-      this.push(meta);
-    }
-    // a header some extractors read as an entry of its own: its data is that entry's content
-    if (pending.entryFor !== 0) this.emit(pending.names, pending.typeflag, pending.mode, pending.entryFor, bytes);
-  }
-
-  private push(meta: Meta): void {
-    this.metas.push(meta);
-    if (!this.simple) return;
-    switch (meta.kind) {
-      case MetaKind.LongName:
-        if (this.longName !== undefined) this.simple = false;
-        this.longName = cString(meta.value ?? Buffer.alloc(0));
-        break;
-      case MetaKind.LongLink:
-        if (this.longLink !== undefined) this.simple = false;
-        this.longLink = cString(meta.value ?? Buffer.alloc(0));
-        break;
-      case MetaKind.Pax:
-        for (const [key, value] of meta.records) {
-          if (key === 'uid') this.paxUid = Number(value.toString('latin1'));
-          else if (key === 'gid') this.paxGid = Number(value.toString('latin1'));
-          else this.simple = false;
-        }
-        break;
-      default:
-        this.simple = false;
-    }
-  }
-
-  /** The records before an entry are used up, for the extractors that read it as an entry. */
-  private consume(readers: number): void {
-    if (readers === TAR_READERS || this.metas.length === 0) {
-      this.metas = [];
-      this.since.clear();
-      this.simple = this.globals.length === 0;
-      this.longName = undefined;
-      this.longLink = undefined;
-      this.paxUid = undefined;
-      this.paxGid = undefined;
-      return;
-    }
-    for (const reader of readerBits(readers)) this.since.set(reader, this.metas.length);
-    this.simple = false;
-  }
-
-  private entry(raw: RawHeader, typeflag: number, block: Buffer, at: number): void {
-    if (typeflag === T_GNU_SPARSE && block[at + 482] !== 0) {
-      // the old GNU sparse map goes on in extension blocks, before the data
-      const names = headerNames(raw, block, at, true);
-      this.sparseChunks = [];
-      oldGnuChunks(block, at, 386, 4, this.sparseChunks);
-      const realSize = octalField(block, at + 483);
-      this.afterExtension = () => this.emit(names, typeflag, raw.mode & 0o7777, TAR_READERS, undefined, { map: { size: realSize, chunks: this.sparseChunks } });
-      this.state = State.SparseExtension;
-      return;
-    }
-    if (!this.simple || this.since.size > 0 || (block[at + PREFIX_AT] !== 0 && !hasPosixMagic(block, at)) || !isPlain(typeflag)) {
-      let sparse: Sparse | undefined;
-      if (typeflag === T_GNU_SPARSE) {
-        const chunks: [number, number][] = [];
-        oldGnuChunks(block, at, 386, 4, chunks);
-        sparse = { map: { size: octalField(block, at + 483), chunks } };
-      }
-      this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 0o7777, TAR_READERS, undefined, sparse);
-      return;
-    }
-    // the usual entry: every extractor takes the same name (tar-names.ts agrees when the records are this simple)
-    const name =
-      this.longName !== undefined
-        ? decodeName(this.longName)
-        : raw.prefixEnd === 0
-          ? decodeName(block, at + NAME_AT, raw.nameEnd)
-          : joinedName(decodeName(block, at + PREFIX_AT, raw.prefixEnd), decodeName(block, at + NAME_AT, raw.nameEnd));
-    if (name.text.endsWith('/') && typeflag !== T_DIR) {
-      // a file whose name ends in `/`: a folder to some extractors, a file to others
-      this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 0o7777, TAR_READERS);
-      return;
-    }
-    const path = storedPath(name.text);
-    if (mayLandElsewhere(path)) {
-      this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 0o7777, TAR_READERS);
-      return;
-    }
-    const linkBytes = typeflag === T_SYMLINK || typeflag === T_HARDLINK ? (this.longLink ?? block.subarray(at + LINK_AT, raw.linkEnd)) : undefined;
-    this.checkNames(this.longName?.length ?? 0, linkBytes?.length ?? 0);
-    const header: EntryHeader = { path, type: 'file', mode: raw.mode & 0o7777, uid: this.paxUid ?? raw.uid, gid: this.paxGid ?? raw.gid, size: 0 };
-    if (name.bad) header.badName = true;
-    this.consume(TAR_READERS);
-    this.counted(path);
-    let dataBytes = raw.size;
-    let hashed = false;
-    switch (typeflag) {
-      case T_HARDLINK:
-        header.type = 'hardlink';
-        dataBytes = 0;
-        break;
-      case T_SYMLINK:
-        header.type = 'symlink';
-        break;
-      case T_DIR:
-        header.type = 'dir';
-        dataBytes = 0;
-        break;
-      default:
-        // '0', NUL, and '7' (contiguous), which every extractor writes as a regular file
-        header.size = raw.size;
-        hashed = true;
-        break;
-    }
-    if (linkBytes !== undefined) header.link = decodeName(linkBytes).text;
-    this.content(new EntrySink(this.visitor, header), hashed ? raw.size : 0, dataBytes);
-  }
-
-  private checkNames(name: number, link: number): void {
-    const longest = Math.max(name, link);
-    if (longest > this.limits.maxNameBytes) {
-      throw new TarFormatError(`an entry name of ${longest} bytes is over the ${this.limits.maxNameBytes}-byte bound`);
-    }
-  }
-
-  private counted(path: string): void {
-    this.current = path;
+  counted(): void {
     if (++this.entries > this.limits.maxEntries) {
       throw new TarFormatError(`more than ${this.limits.maxEntries} entries`);
     }
   }
 
-  private sparseExtension(block: Buffer, at: number): void {
-    oldGnuChunks(block, at, 0, 21, this.sparseChunks);
-    if (this.sparseChunks.length > 1_000_000) throw new TarFormatError('an old GNU sparse map of more than 1,000,000 chunks');
-    // the map goes on while byte 504 ("isextended") is set
-    if (block[at + 504] !== 0) return;
-    this.state = State.Header;
-    const then = this.afterExtension as () => void;
-    this.afterExtension = undefined;
-    then();
+  content(bytes: number): void {
+    this.bytes += bytes;
+    if (this.bytes > this.limits.maxTotalBytes) {
+      throw new TarFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+    }
   }
 
-  /** Feed `dataBytes` of data to `target` (the first `contentBytes` of it are content), or skip it. */
-  private content(target: DataTarget, contentBytes: number, dataBytes: number): void {
-    if (contentBytes > 0) {
-      this.bytes += contentBytes;
-      if (this.bytes > this.limits.maxTotalBytes) {
-        throw new TarFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
-      }
-    }
-    if (contentBytes > 0 && dataBytes > 0) {
-      this.target = target;
-      this.remaining = dataBytes;
-      this.padding = padding(dataBytes);
-      this.state = State.Data;
-      return;
-    }
-    target.end();
-    this.skip(dataBytes + padding(dataBytes));
+  tap(target: DataTarget, bytes: number, chunk: Buffer, offset: number): void {
+    const first = chunk.subarray(offset, Math.min(chunk.length, offset + bytes));
+    if (first.length > 0) target.data(first);
+    if (first.length === bytes) target.end();
+    else this.taps.push({ target, remaining: bytes - first.length });
   }
 
-  /**
-   * An entry the extractors may write differently: the name each takes (tar-names.ts),
-   * what each makes of its type (tar-types.ts) and where each places the name
-   * (landing.ts), grouped into readings, each with the extractors that write it. The
-   * data is hashed once for every reading that is a file of it, and expanded once for
-   * the readings of a sparse file. `buffered`: the content, already read (a header some
-   * extractors take for metadata); else it streams.
-   */
-  private emit(names: HeaderNames, typeflag: number, mode: number, readers: number, buffered?: Buffer, oldSparse?: Sparse): void {
-    const named = new Map<number, Named | undefined>();
-    let longest = 0;
-    for (const reader of readerBits(readers)) {
-      const one = nameFor(reader, names, this.pending(reader), this.globals);
-      named.set(reader, one);
-      if (one) longest = Math.max(longest, one.name.length, one.link.length);
-    }
-    this.checkNames(longest, 0);
-    this.consume(readers);
-    const gnu = named.get(GNU_TAR) ?? [...named.values()].find((one) => one !== undefined);
-    const phar = named.get(PHAR);
-    if (phar && gnu && phar !== gnu) {
-      // PharData reads no PAX header: where the ustar name is an honest writer's stand-in for
-      // the PAX path (cut to the field, `?` for what is not ASCII), it is taken as agreeing (left
-      // out on purpose: every pax archive with a long name would list a cut name per long one);
-      // and the target of a link it writes as an empty file does not matter
-      const pharName = storedPath(decodeName(phar.name).text);
-      const gnuName = storedPath(decodeName(gnu.name).text);
-      if (pharName !== gnuName && ustarFallback(names, pharName, gnuName)) named.set(PHAR, { ...phar, name: gnu.name });
-      if ((typeflag === T_SYMLINK || typeflag === T_HARDLINK) && names.size === 0) named.set(PHAR, { ...(named.get(PHAR) ?? phar), link: gnu.link });
-    }
-    const display = gnu ? storedPath(decodeName(gnu.name).text) : storedPath(decodeName(names.name).text);
-    this.counted(display);
-
-    const groups = new Map<string, { by: number; header: EntryHeader; source: Source; sparse?: Sparse }>();
-    // a header the other extractors read as metadata for the next entry
-    const kinds = new Set<string>(readers === TAR_READERS ? [] : ['metadata']);
-    const storedNames = new Map<number, string>();
-    const links = new Set<string>();
-    const sources = new Set<Source>();
-    let unplaced = false;
-    // the data as GNU tar frames it: every reading of the data is a file of these bytes
-    const dataSize = buffered ? buffered.length : (gnu?.paxSize ?? names.size);
-    for (const [reader, one] of named) {
-      if (one === undefined) continue;
-      const decoded = decodeName(one.name);
-      const text = decoded.text;
-      const size = dataSize;
-      let outcome = tarOutcome(reader, typeflag, text, size);
-      if (!outcome.write) {
-        if (!outcome.policy) kinds.add('nothing');
-        continue;
-      }
-      // not yet read: the bytes after a link's header
-      if (outcome.source === Source.Following) continue;
-      let sparse: Sparse | undefined = outcome.source === Source.Expanded ? oldSparse : undefined;
-      if (outcome.source === Source.Data && one.sparse.length > 0) {
-        sparse = paxSparse(one.sparse);
-        if (sparse) outcome = { ...outcome, source: Source.Expanded };
-      }
-      if (outcome.source === Source.Expanded && sparse === undefined) outcome = { ...outcome, source: Source.Data };
-      kinds.add(`${outcome.type} ${outcome.special ?? ''}`);
-      sources.add(outcome.source);
-      const stored = storedPath(text);
-      storedNames.set(reader, stored);
-      const place = tarLanding(reader, text, outcome.type === 'dir');
-      if (place === undefined) {
-        unplaced = true;
-        continue;
-      }
-      const link = outcome.type === 'symlink' || outcome.type === 'hardlink' ? decodeName(one.link).text : undefined;
-      if (link !== undefined) links.add(link);
-      const key = `${place}\0${outcome.type}\0${outcome.special ?? ''}\0${outcome.source}\0${link ?? ''}`;
-      const group = groups.get(key);
-      if (group) {
-        group.by |= reader;
-        continue;
-      }
-      const expanded = sparse === undefined ? 0 : 'map' in sparse ? sparse.map.size : sparse.size;
-      const header: EntryHeader = {
-        path: place,
-        type: outcome.type,
-        mode,
-        uid: one.uid,
-        gid: one.gid,
-        size: outcome.source === Source.Data ? size : outcome.source === Source.Expanded ? expanded : 0,
-      };
-      if (decoded.bad) header.badName = true;
-      if (outcome.special !== undefined) header.special = outcome.special;
-      if (link !== undefined) header.link = link;
-      if (place !== stored) header.stored = stored;
-      groups.set(key, sparse ? { by: reader, header, source: outcome.source, sparse } : { by: reader, header, source: outcome.source });
-    }
-    const what = this.disagreement(names, typeflag, kinds, storedNames, links, sources, unplaced);
-    const divergence: Divergence | undefined = what === undefined ? undefined : { at: display, what, readers: TAR_READERS };
-    const files: EntryHeader[] = [];
-    const expandedFiles: EntryHeader[] = [];
-    let sparse: Sparse | undefined;
-    for (const group of groups.values()) {
-      const header = group.header;
-      if (group.by !== TAR_READERS) header.by = group.by;
-      if (divergence) header.divergence = divergence;
-      if (group.source === Source.Data) files.push(header);
-      else if (group.source === Source.Expanded) {
-        expandedFiles.push(header);
-        sparse = group.sparse;
-      } else new EntrySink(this.visitor, header).end();
-    }
-    // a name no extractor writes is still listed, as stored, so its name is judged
-    if (groups.size === 0) new EntrySink(this.visitor, { path: display, type: 'other', special: 'unknown', mode, size: 0, by: 0 }).end();
-
-    const targets: DataTarget[] = [];
-    if (files.length > 0) targets.push(files.length === 1 ? new EntrySink(this.visitor, files[0] as EntryHeader) : new EntrySink(new FanOut(this.visitor, files), FanOut.carrier(files[0]?.size ?? 0)));
-    const stored = dataSize;
-    if (expandedFiles.length > 0 && sparse) {
-      const size = expandedFiles[0]?.size ?? 0;
-      const sink = expandedFiles.length === 1 ? new EntrySink(this.visitor, expandedFiles[0] as EntryHeader) : new EntrySink(new FanOut(this.visitor, expandedFiles), FanOut.carrier(size));
-      targets.push(new Expander(sink, sparse, stored, this.limits.maxPaxBytes));
-      this.bytes += size;
-    }
-    const target = targets.length === 1 ? (targets[0] as DataTarget) : new Tee(targets);
-    if (buffered) {
-      if (targets.length > 0) {
-        if (buffered.length > 0) target.data(buffered);
-        target.end();
-      }
-      return;
-    }
-    const dataBytes = listedDataBytes(typeflag, gnu ? decodeName(gnu.name).text : '', dataSize);
-    this.content(target, targets.length > 0 ? stored : 0, dataBytes);
+  split(from: Cursor, readers: number, divergence: Divergence, setup: (cursor: Cursor) => void): void {
+    const cursor = from.fork(readers, divergence);
+    setup(cursor);
+    this.cursors.push(cursor);
   }
 
-  /** Why the readings of an entry part, when they part by reading the bytes differently (not by an extractor's policy). */
-  private disagreement(
-    names: HeaderNames,
-    typeflag: number,
-    kinds: ReadonlySet<string>,
-    storedNames: ReadonlyMap<number, string>,
-    links: ReadonlySet<string>,
-    sources: ReadonlySet<Source>,
-    unplaced: boolean,
-  ): string | undefined {
-    if (kinds.size > 1) return `what typeflag ${describeTypeflag(typeflag)} makes of the entry`;
-    const others = new Set([...storedNames].filter(([reader]) => reader !== PHAR).map(([, stored]) => stored));
-    if (others.size > 1) return 'which header names the entry';
-    const phar = storedNames.get(PHAR);
-    const other = others.values().next().value;
-    if (phar !== undefined && other !== undefined && phar !== other && !ustarFallback(names, phar, other)) return 'which header names the entry';
-    if (links.size > 1) return 'which header gives the link target';
-    if (sources.size > 1) return 'whether the entry is a sparse file';
-    if (unplaced && [...storedNames.values()].some((stored) => stored.endsWith('/.'))) return 'how extractors open a name that ends in /.';
-    return undefined;
+  private feedTaps(chunk: Buffer): void {
+    for (let i = this.taps.length - 1; i >= 0; i--) {
+      const tap = this.taps[i] as { target: DataTarget; remaining: number };
+      const part = chunk.subarray(0, Math.min(chunk.length, tap.remaining));
+      tap.target.data(part);
+      tap.remaining -= part.length;
+      if (tap.remaining === 0) {
+        tap.target.end();
+        this.taps.splice(i, 1);
+      }
+    }
   }
-}
 
-/** No header names: a header every extractor reads as metadata. */
-const NO_NAMES: HeaderNames = { name: Buffer.alloc(0), prefix: Buffer.alloc(0), posix: true, link: Buffer.alloc(0), typeflag: 0, size: 0, uid: 0, gid: 0 };
-const NO_RECORDS: readonly PaxRecord[] = [];
-
-/** The header's name fields as bytes (copied when the block will be gone by the time they are read). */
-function headerNames(raw: RawHeader, block: Buffer, at: number, copy: boolean): HeaderNames {
-  const field = (start: number, length: number): Buffer => {
-    let end = start;
-    while (end < start + length && block[end] !== 0) end++;
-    const view = block.subarray(start, end);
-    return copy ? Buffer.from(view) : view;
-  };
-  return {
-    name: field(at + NAME_AT, 100),
-    prefix: field(at + PREFIX_AT, 155),
-    posix: hasPosixMagic(block, at),
-    link: field(at + LINK_AT, 100),
-    typeflag: raw.typeflag,
-    size: raw.size,
-    uid: raw.uid,
-    gid: raw.gid,
-  };
-}
-
-/**
- * An honest writer's ustar name for a PAX path it could not store there (PharData reads
- * that name): the path cut to the 100-byte field, or with `?` for what is not ASCII
- * (Python). Another name there is a package built to be read two ways.
- */
-function ustarFallback(names: HeaderNames, ustar: string, pax: string): boolean {
-  const ascii = pax.replace(/[^\x20-\x7e]/gu, '?');
-  if (ustar === ascii) return true;
-  const full = names.name.length === 100 || names.prefix.length > 0;
-  return full && (pax.startsWith(ustar) || ascii.startsWith(ustar));
-}
-
-/** `ustar\0`: the POSIX magic (whatever the version bytes). */
-function hasPosixMagic(block: Buffer, at: number): boolean {
-  return block[at + 257] === 0x75 && block[at + 258] === 0x73 && block[at + 259] === 0x74 && block[at + 260] === 0x61 && block[at + 261] === 0x72 && block[at + 262] === 0;
-}
-
-/** `ustar` at the magic, POSIX or GNU. */
-function hasUstarMagic(block: Buffer, at: number): boolean {
-  return block[at + 257] === 0x75 && block[at + 258] === 0x73 && block[at + 259] === 0x74 && block[at + 260] === 0x61 && block[at + 261] === 0x72;
-}
-
-function octalField(block: Buffer, start: number): number {
-  const text = block.toString('latin1', start, start + 12).replace(/[\0 ]+$/, '').replace(/^ +/, '');
-  if (text === '') return 0;
-  if (!/^[0-7]{1,16}$/.test(text)) throw new TarFormatError('an old GNU sparse header with a real size that is not a number');
-  return Number.parseInt(text, 8);
-}
-
-/** A typeflag every extractor writes the same way (given a name that does not end in `/`). */
-function isPlain(typeflag: number): boolean {
-  switch (typeflag) {
-    case T_FILE:
-    case T_AFILE:
-    case T_CONTIGUOUS:
-    case T_HARDLINK:
-    case T_SYMLINK:
-    case T_DIR:
-      return true;
-    default:
-      return false;
+  /** Cursors at the same header with nothing pending read the rest alike: one of them goes on, for both. */
+  private merge(): void {
+    for (let i = 0; i < this.cursors.length; i++) {
+      const a = this.cursors[i] as Cursor;
+      if (!a.idle) continue;
+      for (let j = this.cursors.length - 1; j > i; j--) {
+        const b = this.cursors[j] as Cursor;
+        if (!b.idle || a.globals !== b.globals || a.zeroBlocks !== b.zeroBlocks) continue;
+        a.readers |= b.readers;
+        this.cursors.splice(j, 1);
+      }
+      if (a.readers === TAR_READERS) a.divergence = undefined;
+    }
   }
-}
-
-/** Data after the header as `tar -t` skips it: all but hardlinks, folders and V7 folders (a trailing `/`). */
-function listedDataBytes(typeflag: number, name: string, size: number): number {
-  if (typeflag === T_HARDLINK || typeflag === T_DIR || (typeflag === T_AFILE && name.endsWith('/'))) return 0;
-  return size;
-}
-
-function describeTypeflag(typeflag: number): string {
-  return typeflag >= 0x21 && typeflag <= 0x7e ? `'${String.fromCharCode(typeflag)}'` : `0x${typeflag.toString(16).padStart(2, '0')}`;
-}
-
-function joinedName(prefix: { text: string; bad: boolean }, name: { text: string; bad: boolean }): { text: string; bad: boolean } {
-  return { text: `${prefix.text}/${name.text}`, bad: prefix.bad || name.bad };
-}
-
-function padding(size: number): number {
-  const rest = size % BLOCK;
-  return rest === 0 ? 0 : BLOCK - rest;
 }

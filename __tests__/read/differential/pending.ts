@@ -1,19 +1,6 @@
 // Cases the gate does not handle yet, with why: the suite asserts that each of them still
 // fails (so a fixed case must leave this list) and that every other case passes.
 export const PENDING: Readonly<Record<string, string>> = {
-  't-data-symlink': 'framing: data after entries that are not files (§2.1)',
-  't-data-fifo': 'framing: data after entries that are not files (§2.1)',
-  't-data-chardev': 'framing: data after entries that are not files (§2.1)',
-  't-data-blockdev': 'framing: data after entries that are not files (§2.1)',
-  't-data-reg-slash': 'framing: data after entries that are not files (§2.1)',
-  't-data-areg-slash': 'framing: data after entries that are not files (§2.1)',
-  't-data-hardlink': 'framing: data after entries that are not files (§2.1)',
-  't-data-volume': 'framing: data after entries that are not files (§2.1)',
-  't-pax-size-override': 'framing: data after entries that are not files (§2.1)',
-  't-pax-size-symlink': 'framing: data after entries that are not files (§2.1)',
-  't-data-symlink-php': 'framing: data after entries that are not files (§2.1)',
-  't-pax-size-hardlink': 'framing: data after entries that are not files (§2.1)',
-  't-pax-size-dir': 'framing: data after entries that are not files (§2.1)',
   't-symlink-dir-env': 'links (§2.5)',
   't-symlink-dir-shell': 'links (§2.5)',
   't-symlink-then-file': 'links (§2.5)',
