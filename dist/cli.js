@@ -3258,7 +3258,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root, ref2);
+      let _sch = resolve2.call(this, root, ref2);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref2];
         const { schemaId } = this.opts;
@@ -3285,7 +3285,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root, ref2) {
+    function resolve2(root, ref2) {
       let sch;
       while (typeof (sch = this.refs[ref2]) == "string")
         ref2 = sch;
@@ -4149,7 +4149,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve(baseURI, relativeURI, options2) {
+    function resolve2(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4540,7 +4540,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve,
+      resolve: resolve2,
       resolveComponent,
       equal,
       serialize,
@@ -22054,7 +22054,7 @@ var init_osv_api = __esm({
         this.maxRetryAfterMs = options2.maxRetryAfterMs ?? 6e4;
         this.timeoutMs = options2.timeoutMs ?? 3e4;
         this.cache = options2.cache ?? /* @__PURE__ */ new Map();
-        this.sleep = options2.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+        this.sleep = options2.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
       }
       async lookup(queries) {
         const hits = await this.queryAll(queries);
@@ -22676,34 +22676,34 @@ var require_yauzl = __commonJS({
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise3(path, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         open6(path, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
-          resolve(zipfile);
+          resolve2(zipfile);
         });
       });
     }
     function fromFdPromise(fd2, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         fromFd(fd2, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
-          resolve(zipfile);
+          resolve2(zipfile);
         });
       });
     }
     function fromBufferPromise2(buffer, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
-          resolve(zipfile);
+          resolve2(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
-          resolve(zipfile);
+          resolve2(zipfile);
         });
       });
     }
@@ -22987,15 +22987,15 @@ var require_yauzl = __commonJS({
         if (self.autoClose) self.close();
       }
       function onEntry(entry) {
-        let { resolve } = pendingResolveReject;
+        let { resolve: resolve2 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve({ value: entry });
+        resolve2({ value: entry });
       }
       function onEnd() {
-        let { resolve } = pendingResolveReject;
+        let { resolve: resolve2 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve({ done: true });
+        resolve2({ done: true });
       }
       function onError(err2) {
         let { reject } = pendingResolveReject;
@@ -23008,9 +23008,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise = new Promise((resolve, reject) => {
+          const promise = new Promise((resolve2, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve, reject };
+            pendingResolveReject = { resolve: resolve2, reject };
           });
           self.readEntry();
           return promise;
@@ -23199,26 +23199,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         this.openReadStream(entry, options2, function(err2, readStream) {
           if (err2) return reject(err2);
-          resolve(readStream);
+          resolve2(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err2, readStream) {
           if (err2) return reject(err2);
-          resolve(readStream);
+          resolve2(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         this.readLocalFileHeader(entry, options2, function(err2, localFileHeader) {
           if (err2) return reject(err2);
-          resolve(localFileHeader);
+          resolve2(localFileHeader);
         });
       });
     };
@@ -26109,10 +26109,11 @@ var init_links = __esm({
           }
         }
         for (const file of files) {
-          if (!mayBeOdd(file.path) || !NOT_CANONICAL.test(file.path)) continue;
-          const at = lexicalPath(file.path);
+          const name = file.stored ?? file.path;
+          if (file.stored === void 0 && (!mayBeOdd(name) || !NOT_CANONICAL.test(name))) continue;
+          const at = lexicalPath(name);
           const link = at === void 0 ? void 0 : firstLinkAbove(tree, at);
-          if (link !== void 0) note(link, file.path);
+          if (link !== void 0 && !(beneath.get(link) ?? []).includes(name)) note(link, name);
         }
         const findings = [];
         for (const [link, entries] of beneath) {
@@ -27776,7 +27777,7 @@ function budgetFinding() {
     detail: `the names add up to more than ${COLLISION_BUDGET.toLocaleString("en-US")} characters; treat the package as hostile`
   });
 }
-var CONTROL, REPLACEMENT, COLLISION_BUDGET, UnsafeNamesCheck, UNUSUAL;
+var CONTROL, REPLACEMENT, COLLISION_BUDGET, UnsafeNamesCheck, DOT_OR_EMPTY, UNUSUAL;
 var init_unsafe_names = __esm({
   "src/checks/paths/unsafe-names.ts"() {
     "use strict";
@@ -27805,13 +27806,14 @@ var init_unsafe_names = __esm({
             judged.add(name);
             const finding = nameFinding(name);
             if (finding) findings.push(finding);
-            else if (name === file.stored) findings.push(nonCanonical(file.stored, file.path));
+            else if (name === file.stored && DOT_OR_EMPTY.test(name)) findings.push(nonCanonical(file.stored, file.path));
           }
         }
         findings.push(...duplicates(manifest.files), ...collisions(manifest.files));
         return sortFindings(findings);
       }
     };
+    DOT_OR_EMPTY = /(?:^|\/)\.(?:\/|$)|\/\//;
     UNUSUAL = /^[/\\]|^[A-Za-z]:|\.\.|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/;
   }
 });
@@ -32423,6 +32425,131 @@ var init_read_directory = __esm({
   }
 });
 
+// src/read/link-walk.ts
+function resolve(path) {
+  const absolute = path.startsWith("/");
+  const out = [];
+  let up = 0;
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length > 0) out.pop();
+      else if (!absolute) up++;
+    } else out.push(part);
+  }
+  const joined2 = out.join("/");
+  if (absolute) return `/${joined2}`;
+  return up > 0 ? [...Array(up).fill(".."), ...out].join("/") : joined2;
+}
+var TAR_LINKS, MAX_HOPS2, LinkWalk;
+var init_link_walk = __esm({
+  "src/read/link-walk.ts"() {
+    "use strict";
+    init_readers();
+    TAR_LINKS = {
+      makesLink: (reader, target2) => {
+        if (reader === GNU_TAR) return !target2.startsWith("/") && !target2.split("/").includes("..");
+        return reader === BSDTAR || reader === PY_TAR || reader === PY_TAR_DATA;
+      },
+      followsFolders: (reader) => reader === GNU_TAR || reader === PY_TAR || reader === PY_TAR_DATA,
+      followsLast: (reader) => reader === PY_TAR || reader === PY_TAR_DATA,
+      staysInside: (reader) => reader === PY_TAR_DATA
+    };
+    MAX_HOPS2 = 40;
+    LinkWalk = class {
+      constructor(policy) {
+        this.policy = policy;
+      }
+      policy;
+      links = /* @__PURE__ */ new Map();
+      lastFolder = "";
+      lastAnswer = false;
+      get empty() {
+        return this.links.size === 0;
+      }
+      /** Could an entry at `path` land elsewhere through a link (cheap; the previous entry's folder is remembered)? */
+      mayRoute(path) {
+        if (this.links.size === 0) return false;
+        if (this.links.has(path)) return true;
+        const slash = path.lastIndexOf("/");
+        if (slash < 0) return false;
+        if (slash === this.lastFolder.length && path.startsWith(this.lastFolder)) return this.lastAnswer;
+        const folder2 = path.slice(0, slash);
+        let answer = false;
+        for (let i2 = folder2.indexOf("/"); ; i2 = folder2.indexOf("/", i2 + 1)) {
+          if (this.links.has(i2 < 0 ? folder2 : folder2.slice(0, i2))) {
+            answer = true;
+            break;
+          }
+          if (i2 < 0) break;
+        }
+        this.lastFolder = folder2;
+        this.lastAnswer = answer;
+        return answer;
+      }
+      /**
+       * Where each of `readers` writes an entry stored at `path`: landing path to the readers
+       * that write there (undefined: those that write nothing).
+       */
+      route(path, readers, type) {
+        const places = /* @__PURE__ */ new Map();
+        for (let bit = 1; bit <= readers; bit <<= 1) {
+          if (!(readers & bit)) continue;
+          const place = this.walk(bit, path, type);
+          places.set(place, (places.get(place) ?? 0) | bit);
+        }
+        return places;
+      }
+      /** Remember what `readers` put at `path`: a symlink, or something that replaces one. */
+      note(path, readers, type, target2) {
+        if (type === "symlink" && target2 !== void 0) {
+          let holders = 0;
+          for (let bit = 1; bit <= readers; bit <<= 1) if (readers & bit && this.policy.makesLink(bit, target2)) holders |= bit;
+          const old = this.links.get(path);
+          const others = old ? { makers: old.makers & ~readers, holders: old.holders & ~readers } : { makers: 0, holders: 0 };
+          this.links.set(path, { target: target2, makers: others.makers | readers, holders: others.holders | holders });
+          this.lastFolder = "";
+          return;
+        }
+        const link = this.links.get(path);
+        if (!link || type === "dir") return;
+        link.makers &= ~readers;
+        link.holders &= ~readers;
+        if (link.makers === 0) this.links.delete(path);
+        this.lastFolder = "";
+      }
+      walk(reader, start, type) {
+        let path = start;
+        for (let hops = 0; hops <= MAX_HOPS2; hops++) {
+          const found = this.firstLink(reader, path, type);
+          if (found === void 0) return path;
+          const [at, link] = found;
+          const last = at.length === path.length;
+          if (!(link.holders & reader)) return last ? path : void 0;
+          if (last ? !this.policy.followsLast(reader) : !this.policy.followsFolders(reader)) return last ? path : void 0;
+          const folder2 = at.lastIndexOf("/") < 0 ? "" : at.slice(0, at.lastIndexOf("/"));
+          const resolved = resolve(link.target.startsWith("/") || folder2 === "" ? link.target : `${folder2}/${link.target}`) + path.slice(at.length);
+          if (resolved.startsWith("/") || resolved === ".." || resolved.startsWith("../")) {
+            return this.policy.staysInside(reader) ? void 0 : resolved;
+          }
+          path = resolved;
+        }
+        return void 0;
+      }
+      /** The outermost link on `path` (a folder; or the path itself, for what is not a folder) that `reader` put there. */
+      firstLink(reader, path, type) {
+        for (let i2 = path.indexOf("/"); i2 >= 0; i2 = path.indexOf("/", i2 + 1)) {
+          const link2 = this.links.get(path.slice(0, i2));
+          if (link2 && link2.makers & reader) return [path.slice(0, i2), link2];
+        }
+        if (type === "dir") return void 0;
+        const link = this.links.get(path);
+        return link && link.makers & reader ? [path, link] : void 0;
+      }
+    };
+  }
+});
+
 // src/read/fan-out.ts
 var FanOut;
 var init_fan_out = __esm({
@@ -33490,7 +33617,7 @@ var init_tar_cursor = __esm({
         }
         const name = this.longName !== void 0 ? decodeName(this.longName) : raw.prefixEnd === 0 ? decodeName(block, at + NAME_AT, raw.nameEnd) : joinedName(decodeName(block, at + PREFIX_AT, raw.prefixEnd), decodeName(block, at + NAME_AT, raw.nameEnd));
         const path = storedPath(name.text);
-        if (name.text.endsWith("/") && typeflag !== T_DIR || mayLandElsewhere(path)) {
+        if (name.text.endsWith("/") && typeflag !== T_DIR || mayLandElsewhere(path) || this.stream.links.mayRoute(path)) {
           this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, this.readers);
           return;
         }
@@ -33525,9 +33652,37 @@ var init_tar_cursor = __esm({
             break;
         }
         if (linkBytes !== void 0) header2.link = decodeName(linkBytes).text;
+        if (header2.type === "symlink" || !this.stream.links.empty) this.stream.links.note(path, this.readers, header2.type, header2.link);
         if (hashed) this.stream.content(raw.size);
         this.startData(hashed ? new EntrySink(this.stream.visitor, header2) : void 0, dataBytes, path);
         if (!hashed) new EntrySink(this.stream.visitor, header2).end();
+      }
+      /**
+       * Readings below a symlink an earlier entry made land where each extractor follows it
+       * (link-walk.ts): one reading per place, the stored name kept. Then the links know what
+       * each reading put where.
+       */
+      route(readings) {
+        const links = this.stream.links;
+        if (links.empty) {
+          for (const { header: header2, by } of readings) if (header2.type === "symlink") links.note(header2.path, by, header2.type, header2.link);
+          return readings;
+        }
+        const routed = [];
+        for (const reading of readings) {
+          const header2 = reading.header;
+          if (header2.type === "dir" || !links.mayRoute(header2.path)) {
+            routed.push(reading);
+            continue;
+          }
+          for (const [place, by] of links.route(header2.path, reading.by, header2.type)) {
+            if (place === void 0) continue;
+            if (place === header2.path) routed.push({ ...reading, by });
+            else routed.push({ ...reading, by, header: { ...header2, path: place, stored: header2.stored ?? header2.path } });
+          }
+        }
+        for (const { header: header2, by } of routed) links.note(header2.path, by, header2.type, header2.link);
+        return routed;
       }
       counted(path) {
         this.current = path;
@@ -33629,12 +33784,13 @@ var init_tar_cursor = __esm({
           if (sparse) reading.sparse = sparse;
           groups.set(key, reading);
         }
+        const routed = this.route([...groups.values()]);
         const parts = /* @__PURE__ */ new Map();
         for (const [reader, bytes2] of framings) parts.set(bytes2, (parts.get(bytes2) ?? 0) | reader);
         const what = parts.size > 1 ? "where the next header starts" : disagreement(names, typeflag, kinds2, storedNames, links, sources, unplaced);
         const divergence = what === void 0 ? this.divergence : { at: display, what, readers: TAR_READERS };
         const contents = /* @__PURE__ */ new Map();
-        for (const reading of groups.values()) {
+        for (const reading of routed) {
           const header2 = reading.header;
           if (reading.by !== TAR_READERS) header2.by = reading.by;
           if (divergence) header2.divergence = divergence;
@@ -33650,7 +33806,7 @@ var init_tar_cursor = __esm({
             }
           }
         }
-        if (groups.size === 0) new EntrySink(this.stream.visitor, { path: display, type: "other", special: "unknown", mode, size: 0, by: 0 }).end();
+        if (routed.length === 0) new EntrySink(this.stream.visitor, { path: display, type: "other", special: "unknown", mode, size: 0, by: 0 }).end();
         for (const reading of taps) {
           this.stream.content(reading.header.size);
           this.stream.tap(new EntrySink(this.stream.visitor, reading.header), reading.header.size, this.chunk, this.offset);
@@ -33698,6 +33854,7 @@ var TarParser;
 var init_tar_parser = __esm({
   "src/read/tar-parser.ts"() {
     "use strict";
+    init_link_walk();
     init_readers();
     init_tar_cursor();
     init_tar_header();
@@ -33710,6 +33867,7 @@ var init_tar_parser = __esm({
       visitor;
       limits;
       pharOld;
+      links = new LinkWalk(TAR_LINKS);
       cursors;
       /** Content that is the bytes following a header (PharData's reading of a link with a size), still coming. */
       taps = [];
@@ -34628,12 +34786,12 @@ async function relaunchForThroughput() {
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
   try {
-    return await new Promise((resolve) => {
+    return await new Promise((resolve2) => {
       child.once("error", () => {
-        resolve(void 0);
+        resolve2(void 0);
       });
       child.once("exit", (code, signal) => {
-        resolve(code ?? (signal ? 128 + signalNumber(signal) : 2));
+        resolve2(code ?? (signal ? 128 + signalNumber(signal) : 2));
       });
     });
   } finally {

@@ -3,6 +3,7 @@ import type { EntryHeader, EntryVisitor } from './entry.js';
 import { EntrySink } from './entry-sink.js';
 import { FanOut } from './fan-out.js';
 import { mayLandElsewhere, tarLanding } from './landing.js';
+import type { LinkWalk } from './link-walk.js';
 import { parsePax, type PaxRecord } from './pax.js';
 import { BSDTAR, GNU_TAR, PHAR, TAR_READERS, readerBits, type Divergence } from './readers.js';
 import { storedPath } from './stored-path.js';
@@ -43,6 +44,8 @@ const enum State {
 export interface Stream {
   readonly visitor: EntryVisitor;
   readonly limits: Limits;
+  /** The symlinks made so far, and where each extractor writes through them. */
+  readonly links: LinkWalk;
   /** PharData reads the whole archive as pre-POSIX when its first header has no ustar magic: then a PAX header is a file to it. */
   pharOld: boolean | undefined;
   /** One more entry: the bound on entries. */
@@ -418,8 +421,8 @@ export class Cursor {
           ? decodeName(block, at + NAME_AT, raw.nameEnd)
           : joinedName(decodeName(block, at + PREFIX_AT, raw.prefixEnd), decodeName(block, at + NAME_AT, raw.nameEnd));
     const path = storedPath(name.text);
-    if ((name.text.endsWith('/') && typeflag !== T_DIR) || mayLandElsewhere(path)) {
-      // a file whose name ends in `/` (a folder to some extractors, a file to others), or a name that lands elsewhere
+    if ((name.text.endsWith('/') && typeflag !== T_DIR) || mayLandElsewhere(path) || this.stream.links.mayRoute(path)) {
+      // a file whose name ends in `/` (a folder to some extractors, a file to others), a name that lands elsewhere, or below a symlink
       this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 0o7777, this.readers);
       return;
     }
@@ -455,9 +458,38 @@ export class Cursor {
         break;
     }
     if (linkBytes !== undefined) header.link = decodeName(linkBytes).text;
+    if (header.type === 'symlink' || !this.stream.links.empty) this.stream.links.note(path, this.readers, header.type, header.link);
     if (hashed) this.stream.content(raw.size);
     this.startData(hashed ? new EntrySink(this.stream.visitor, header) : undefined, dataBytes, path);
     if (!hashed) new EntrySink(this.stream.visitor, header).end();
+  }
+
+  /**
+   * Readings below a symlink an earlier entry made land where each extractor follows it
+   * (link-walk.ts): one reading per place, the stored name kept. Then the links know what
+   * each reading put where.
+   */
+  private route(readings: Reading[]): Reading[] {
+    const links = this.stream.links;
+    if (links.empty) {
+      for (const { header, by } of readings) if (header.type === 'symlink') links.note(header.path, by, header.type, header.link);
+      return readings;
+    }
+    const routed: Reading[] = [];
+    for (const reading of readings) {
+      const header = reading.header;
+      if (header.type === 'dir' || !links.mayRoute(header.path)) {
+        routed.push(reading);
+        continue;
+      }
+      for (const [place, by] of links.route(header.path, reading.by, header.type)) {
+        if (place === undefined) continue;
+        if (place === header.path) routed.push({ ...reading, by });
+        else routed.push({ ...reading, by, header: { ...header, path: place, stored: header.stored ?? header.path } });
+      }
+    }
+    for (const { header, by } of routed) links.note(header.path, by, header.type, header.link);
+    return routed;
   }
 
   private counted(path: string): void {
@@ -572,12 +604,13 @@ export class Cursor {
       if (sparse) reading.sparse = sparse;
       groups.set(key, reading);
     }
+    const routed = this.route([...groups.values()]);
     const parts = new Map<number, number>();
     for (const [reader, bytes] of framings) parts.set(bytes, (parts.get(bytes) ?? 0) | reader);
     const what = parts.size > 1 ? 'where the next header starts' : disagreement(names, typeflag, kinds, storedNames, links, sources, unplaced);
     const divergence: Divergence | undefined = what === undefined ? this.divergence : { at: display, what, readers: TAR_READERS };
     const contents = new Map<number, { files: EntryHeader[]; expanded: EntryHeader[]; sparse?: Sparse }>();
-    for (const reading of groups.values()) {
+    for (const reading of routed) {
       const header = reading.header;
       if (reading.by !== TAR_READERS) header.by = reading.by;
       if (divergence) header.divergence = divergence;
@@ -594,7 +627,7 @@ export class Cursor {
       }
     }
     // a name no extractor writes is still listed, as stored, so its name is judged
-    if (groups.size === 0) new EntrySink(this.stream.visitor, { path: display, type: 'other', special: 'unknown', mode, size: 0, by: 0 }).end();
+    if (routed.length === 0) new EntrySink(this.stream.visitor, { path: display, type: 'other', special: 'unknown', mode, size: 0, by: 0 }).end();
     // PharData's file of the bytes after a link's header: what the others read as the next header
     for (const reading of taps) {
       this.stream.content(reading.header.size);

@@ -1,5 +1,6 @@
 import type { Limits } from '../limits.js';
 import type { EntryVisitor } from './entry.js';
+import { LinkWalk, TAR_LINKS } from './link-walk.js';
 import { TAR_READERS, type Divergence } from './readers.js';
 import { Cursor, type Stream } from './tar-cursor.js';
 import { TarFormatError } from './tar-header.js';
@@ -25,6 +26,7 @@ import type { DataTarget } from './tar-sparse.js';
  */
 export class TarParser implements Stream {
   pharOld: boolean | undefined;
+  readonly links = new LinkWalk(TAR_LINKS);
   private readonly cursors: Cursor[];
   /** Content that is the bytes following a header (PharData's reading of a link with a size), still coming. */
   private readonly taps: { target: DataTarget; remaining: number }[] = [];

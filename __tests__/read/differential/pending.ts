@@ -1,9 +1,6 @@
 // Cases the gate does not handle yet, with why: the suite asserts that each of them still
 // fails (so a fixed case must leave this list) and that every other case passes.
 export const PENDING: Readonly<Record<string, string>> = {
-  't-symlink-dir-env': 'links (§2.5)',
-  't-symlink-dir-shell': 'links (§2.5)',
-  't-symlink-then-file': 'links (§2.5)',
   'z-host-02': 'zip: modes and types by host (§3.3)',
   'z-host-03': 'zip: modes and types by host (§3.3)',
   'z-host-05': 'zip: modes and types by host (§3.3)',

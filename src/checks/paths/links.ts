@@ -137,10 +137,12 @@ export class LinksCheck implements ManifestCheck {
       }
     }
     for (const file of files) {
-      if (!mayBeOdd(file.path) || !NOT_CANONICAL.test(file.path)) continue;
-      const at = lexicalPath(file.path);
+      // a name stored below a link that extractors write elsewhere (through the link, or normalised): judged as stored
+      const name = file.stored ?? file.path;
+      if (file.stored === undefined && (!mayBeOdd(name) || !NOT_CANONICAL.test(name))) continue;
+      const at = lexicalPath(name);
       const link = at === undefined ? undefined : firstLinkAbove(tree, at);
-      if (link !== undefined) note(link, file.path);
+      if (link !== undefined && !(beneath.get(link) ?? []).includes(name)) note(link, name);
     }
     const findings: DraftFinding[] = [];
     for (const [link, entries] of beneath) {

@@ -43,13 +43,16 @@ export class UnsafeNamesCheck implements ManifestCheck {
         judged.add(name);
         const finding = nameFinding(name);
         if (finding) findings.push(finding);
-        else if (name === file.stored) findings.push(nonCanonical(file.stored, file.path));
+        else if (name === file.stored && DOT_OR_EMPTY.test(name)) findings.push(nonCanonical(file.stored, file.path));
       }
     }
     findings.push(...duplicates(manifest.files), ...collisions(manifest.files));
     return sortFindings(findings);
   }
 }
+
+/** A `.` or empty component: the name reads otherwise than the place it names (a `..` or a leading `/` has findings of its own). */
+const DOT_OR_EMPTY = /(?:^|\/)\.(?:\/|$)|\/\//;
 
 /** A name extractors write elsewhere than it reads (`pub/./media/x.php` lands at `pub/media/x.php`): judged where it lands. */
 function nonCanonical(stored: string, path: string): DraftFinding {
