@@ -12,12 +12,12 @@ var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? requir
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
-var __esm = (fn, res, err2) => function __init() {
-  if (err2) throw err2[0];
+var __esm = (fn, res, err3) => function __init() {
+  if (err3) throw err3[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
   } catch (e) {
-    throw err2 = [e], e;
+    throw err3 = [e], e;
   }
 };
 var __commonJS = (cb, mod) => function __require2() {
@@ -48,11 +48,24 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
+// src/util/printable.ts
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var init_printable = __esm({
+  "src/util/printable.ts"() {
+    "use strict";
+  }
+});
+
 // src/errors.ts
 function describeFailure(error) {
-  if (error instanceof ScanError) return error.message;
+  if (error instanceof ScanError) return printable(error.message);
   const message = error instanceof Error ? error.message : String(error);
-  return `internal error: ${oneLine(message)}; run again with --debug and report it with the output`;
+  return `internal error: ${printable(oneLine(message))}; run again with --debug and report it with the output`;
 }
 function oneLine(text) {
   return text.replace(/\s+/g, " ").trim();
@@ -61,6 +74,7 @@ var ScanError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
+    init_printable();
     ScanError = class extends Error {
       name = "ScanError";
     };
@@ -68,7 +82,7 @@ var init_errors = __esm({
 });
 
 // src/model.ts
-var SCHEMA_VERSION, ENTRY_TYPES, SPECIAL_KINDS, ECOSYSTEMS, FINDING_KINDS, SEVERITIES, FINDING_STATUSES, TARGET_FORMATS, VERDICTS;
+var SCHEMA_VERSION, ENTRY_TYPES, SPECIAL_KINDS, ECOSYSTEMS, FINDING_KINDS, SEVERITIES, FINDING_STATUSES, TARGET_FORMATS, VERDICTS, APPROVAL_VIAS;
 var init_model = __esm({
   "src/model.ts"() {
     "use strict";
@@ -100,6 +114,7 @@ var init_model = __esm({
     FINDING_STATUSES = ["new", "existing", "accepted"];
     TARGET_FORMATS = ["tar", "tar.gz", "zip", "dir", "report"];
     VERDICTS = ["pass", "warn", "fail"];
+    APPROVAL_VIAS = ["label", "input"];
   }
 });
 
@@ -275,34 +290,171 @@ function bytes(n) {
 function plural(n, singular, pluralForm = `${singular}s`) {
   return `${count(n)} ${n === 1 ? singular : pluralForm}`;
 }
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
 var init_format = __esm({
   "src/report/format.ts"() {
     "use strict";
   }
 });
 
+// src/report/markdown-escape.ts
+function bounded(text) {
+  const safe = printable(text);
+  return safe.length > MAX_SPAN ? `${safe.slice(0, MAX_SPAN)}\u2026` : safe;
+}
+function mdCode(text) {
+  return codeSpan(bounded(text).replace(/\|/g, "\\|"));
+}
+function mdCodeInline(text) {
+  return codeSpan(bounded(text));
+}
+function codeSpan(text) {
+  if (text.length === 0) return '`""`';
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+function htmlText(text) {
+  return bounded(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+function mdText(text, max2 = 200) {
+  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
+  safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
+  return safe.length > max2 ? `${cutOutsideEscape(safe, max2)}\u2026` : safe;
+}
+function cutOutsideEscape(text, max2) {
+  let cut = text.slice(0, max2);
+  const space = cut.lastIndexOf(" ");
+  if (space > max2 / 2) cut = cut.slice(0, space);
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}
+function mdPlain(text) {
+  return printable(text).replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+}
+function mdLink(text, url) {
+  if (!url || !/^https:\/\/[^\s<>()"'`\\]+$/.test(url)) return mdText(text);
+  return `[${mdText(text)}](${encodeURI(decodeURIUnsafe(url))})`;
+}
+function decodeURIUnsafe(url) {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+var MAX_SPAN, WORD_JOINER, HTML_ESCAPES;
+var init_markdown_escape = __esm({
+  "src/report/markdown-escape.ts"() {
+    "use strict";
+    init_printable();
+    MAX_SPAN = 300;
+    WORD_JOINER = "\u2060";
+    HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  }
+});
+
+// src/report/approval-text.ts
+function digestSuffix(report2) {
+  if (report2.digest === void 0) return "";
+  const gated = report2.approval ? true : report2.findings.some((finding) => finding.blocking);
+  return gated ? ` \xB7 digest ${report2.digest}` : "";
+}
+function renderApproval(report2) {
+  const check = report2.approvalCheck;
+  if (!check || check.outcome === "not-needed" && !check.notes) return [];
+  const out = [];
+  const heading = HEADINGS[check.outcome];
+  out.push(`${heading ? `${heading}: ` : ""}${richText(check.reason)}`, "");
+  for (const note of check.notes ?? []) out.push(richText(note), "");
+  if (check.changes && check.changes.length > 0) {
+    const by = (change) => check.changes?.filter((item2) => item2.change === change).length ?? 0;
+    out.push(`**Changed since the approval:** ${count(by("new"))} new, ${count(by("gone"))} gone, ${plural(by("severity"), "severity change")}`, "");
+    for (const change of check.changes.slice(0, MAX_CHANGES)) out.push(changeLine(change));
+    if (check.changes.length > MAX_CHANGES) out.push(`- \u2026 and ${count(check.changes.length - MAX_CHANGES)} more in the JSON report (\`approvalCheck.changes\`)`);
+    out.push("");
+  } else if (check.changesUnknown) {
+    out.push("The approved findings were too many to keep in the comment, so what changed cannot be listed here: compare with the JSON report of the approving run.", "");
+  }
+  return out;
+}
+function changeLine(change) {
+  const about = change.title !== void 0 ? `${change.kind ? `${change.kind}: ` : ""}${mdText(change.title)}${change.path !== void 0 ? ` (${mdCode(change.path)})` : ""}` : `finding ${mdCode(change.id)}`;
+  switch (change.change) {
+    case "new":
+      return `- **new** \xB7 ${change.severity} \xB7 ${about}`;
+    case "gone":
+      return `- **gone** \xB7 was ${change.severity} \xB7 ${about}`;
+    case "severity":
+      return `- **severity** ${change.was ?? "?"} \u2192 ${change.severity} \xB7 ${about}`;
+  }
+}
+function richText(text) {
+  return text.split("`").map((part, i2) => i2 % 2 === 1 ? codeSpan2(part) : mdText(part, 2e3)).join("");
+}
+function codeSpan2(text) {
+  const safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").slice(0, 300);
+  return `\`${safe}\``;
+}
+function approvalSuppressions(finding, report2) {
+  if (finding.approvedBy === void 0) return {};
+  const approval = report2.approval;
+  const how = approval ? `${approval.via === "label" ? "the pull request label" : "approve-digest"}, digest ${approval.digest}, ${approval.at}` : "a release approval";
+  return { suppressions: [{ kind: "external", status: "accepted", justification: `approved by @${finding.approvedBy} (${how})` }] };
+}
+var MAX_CHANGES, HEADINGS;
+var init_approval_text = __esm({
+  "src/report/approval-text.ts"() {
+    "use strict";
+    init_format();
+    init_printable();
+    init_markdown_escape();
+    MAX_CHANGES = 20;
+    HEADINGS = {
+      approved: "\u2705 **Approved**",
+      needed: "\u{1F512} **Approval needed**",
+      ignored: "\u26D4 **Approval does not count**",
+      changed: "\u{1F501} **A new approval is needed**",
+      withdrawn: "\u21A9\uFE0F **Approval withdrawn**",
+      error: "\u2757 **Approval not checked**",
+      "not-needed": ""
+    };
+  }
+});
+
 // src/report/verdict-line.ts
 function verdictLine(report2) {
+  return `${decision(report2)}${digestSuffix(report2)}`;
+}
+function decision(report2) {
   const blocking = report2.findings.filter((finding) => finding.blocking).length;
   const total = report2.findings.length;
+  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
   switch (report2.verdict) {
     case "fail":
       return `FAIL: ${plural(blocking, "blocking finding")}${total > blocking ? ` (${plural(total, "finding")} in all)` : ""}`;
     case "warn":
-      return blocking > 0 ? `WARN: ${plural(blocking, "blocking finding")}, reported without failing (warn-only)` : `WARN: ${plural(total, "finding")}, none blocking`;
+      return blocking > 0 ? `WARN: ${plural(blocking, "blocking finding")}, reported without failing (warn-only)` : `WARN: ${plural(fresh, "new finding")}, none blocking${total > fresh ? ` (${plural(total, "finding")} in all)` : ""}`;
     case "pass":
-      return total > 0 ? `PASS: ${plural(total, "finding")}, none blocking` : "PASS: nothing found";
+      return total > 0 ? `PASS: nothing new blocks (${restOf(report2)})` : "PASS: nothing found";
   }
+}
+function restOf(report2) {
+  const existing = report2.findings.filter((finding) => finding.status === "existing").length;
+  const accepted = report2.findings.filter((finding) => finding.status === "accepted").length;
+  const fresh = report2.findings.length - existing - accepted;
+  const parts = [
+    ...existing > 0 ? [`${count(existing)} already in the baseline`] : [],
+    ...accepted > 0 ? [`${count(accepted)} accepted`] : [],
+    ...fresh > 0 ? [`${count(fresh)} new`] : []
+  ];
+  return `${plural(report2.findings.length, "finding")}: ${parts.join(", ")}`;
 }
 var init_verdict_line = __esm({
   "src/report/verdict-line.ts"() {
     "use strict";
+    init_approval_text();
     init_format();
   }
 });
@@ -1372,11 +1524,11 @@ var require_util = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
+    function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
@@ -1576,21 +1728,21 @@ var require_errors = __commonJS({
     function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
-      const err2 = gen.name("err");
+      const err3 = gen.name("err");
       gen.forRange("i", errsCount, names_1.default.errors, (i2) => {
-        gen.const(err2, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
-        gen.if((0, codegen_1._)`${err2}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err2}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err2}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+        gen.const(err3, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
+        gen.if((0, codegen_1._)`${err3}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err3}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err3}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
         if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err2}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err2}.data`, data);
+          gen.assign((0, codegen_1._)`${err3}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err3}.data`, data);
         }
       });
     }
     exports.extendErrors = extendErrors;
     function addError(gen, errObj) {
-      const err2 = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err2}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err2})`);
+      const err3 = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err3}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err3})`);
       gen.code((0, codegen_1._)`${names_1.default.errors}++`);
     }
     function returnErrors(it, errs) {
@@ -2770,17 +2922,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES2 } = self;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -4185,50 +4337,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options2, skipNormalization) {
+    function resolveComponent(base, relative2, options2, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options2), options2);
-        relative = parse3(serialize(relative, options2), options2);
+        relative2 = parse3(serialize(relative2, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative.scheme) {
-        target2.scheme = relative.scheme;
-        target2.userinfo = relative.userinfo;
-        target2.host = relative.host;
-        target2.port = relative.port;
-        target2.path = removeDotSegments(relative.path || "");
-        target2.query = relative.query;
+      if (!options2.tolerant && relative2.scheme) {
+        target2.scheme = relative2.scheme;
+        target2.userinfo = relative2.userinfo;
+        target2.host = relative2.host;
+        target2.port = relative2.port;
+        target2.path = removeDotSegments(relative2.path || "");
+        target2.query = relative2.query;
       } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target2.userinfo = relative.userinfo;
-          target2.host = relative.host;
-          target2.port = relative.port;
-          target2.path = removeDotSegments(relative.path || "");
-          target2.query = relative.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target2.userinfo = relative2.userinfo;
+          target2.host = relative2.host;
+          target2.port = relative2.port;
+          target2.path = removeDotSegments(relative2.path || "");
+          target2.query = relative2.query;
         } else {
-          if (!relative.path) {
+          if (!relative2.path) {
             target2.path = base.path;
-            if (relative.query !== void 0) {
-              target2.query = relative.query;
+            if (relative2.query !== void 0) {
+              target2.query = relative2.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative.path[0] === "/") {
-              target2.path = removeDotSegments(relative.path);
+            if (relative2.path[0] === "/") {
+              target2.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative.path;
+                target2.path = "/" + relative2.path;
               } else if (!base.path) {
-                target2.path = relative.path;
+                target2.path = relative2.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative.query;
+            target2.query = relative2.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -4236,7 +4388,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative.fragment;
+      target2.fragment = relative2.fragment;
       return target2;
     }
     function equal(uriA, uriB, options2) {
@@ -4935,10 +5087,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i2 = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i2 >= 0)
             group.rules.splice(i2, 1);
@@ -5106,9 +5258,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -5124,13 +5276,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -5145,7 +5297,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -8269,16 +8421,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
-        const fold = folds[i3];
+        const fold2 = folds[i3];
         const end2 = folds[i3 + 1] || text.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text[fold2]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -11917,8 +12069,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i2);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i2);
+          res += fold2;
           i2 = offset;
         } else if (ch === "\\") {
           let next = source[++i2];
@@ -11958,19 +12110,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -14611,7 +14763,7 @@ function parseConfig(text, path) {
   }
   const data = document.toJS({ maxAliasCount: 100 }) ?? {};
   const validate = validator();
-  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(mostTelling(validate.errors ?? []))}; fix the file (keys: fail-on, severity, only-new, include-dev, monitor, ignore, accept)`);
+  if (!validate(data)) throw new ScanError(`the policy file ${path}: ${explain(mostTelling(validate.errors ?? []))}; fix the file`);
   const raw = data;
   const config = {};
   const failOn = raw["fail-on"];
@@ -14631,7 +14783,7 @@ function parseConfig(text, path) {
   return config;
 }
 function validator() {
-  compiled ??= new import_ajv.Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(CONFIG_SCHEMA);
+  compiled ??= new import_ajv.Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(CONFIG_SCHEMA);
   return compiled;
 }
 function isRealDate(text) {
@@ -14639,6 +14791,8 @@ function isRealDate(text) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 function mostTelling(errors) {
+  const unknownKey = errors.find((error) => error.keyword === "additionalProperties");
+  if (unknownKey) return unknownKey;
   const [first] = errors;
   if (first?.keyword !== "required" && first?.keyword !== "type") return first;
   return errors.find((error) => (error.keyword === "anyOf" || error.keyword === "oneOf") && first.instancePath === error.instancePath) ?? first;
@@ -14648,8 +14802,12 @@ function explain(error) {
   const key = error.instancePath.replace(/^\//, "").replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") || "the top level";
   const params = error.params;
   switch (error.keyword) {
-    case "additionalProperties":
-      return `${key} has an unknown key '${String(params["additionalProperty"])}'`;
+    case "additionalProperties": {
+      const unknown = String(params["additionalProperty"]);
+      const known = KEYS[error.instancePath.replace(/^\//, "").replace(/\/\d+$/, "")] ?? [];
+      const near = closest(unknown, known);
+      return near ? `${key} has an unknown key '${unknown}': did you mean '${near}'?` : `${key} has an unknown key '${unknown}' (keys: ${known.join(", ")})`;
+    }
     case "required":
       return `${key} needs '${String(params["missingProperty"])}'`;
     case "anyOf":
@@ -14662,11 +14820,37 @@ function explain(error) {
       return `${key} must be ${params["type"] === "array" ? "a list" : `a ${String(params["type"])}`}`;
     case "oneOf":
       return `${key} must be a list of finding kinds or a comma-separated string`;
+    case "minLength":
+      if (key.endsWith(".reason")) return `${key} is too short: say in a few words why the risk is acceptable`;
+      return `${key} is empty: give ${key.startsWith("ignore") || key.startsWith("monitor") || key.endsWith(".path") ? "a path glob" : "a value"}`;
+    case "uniqueItems":
+      return `${key} lists a kind twice`;
     default:
-      return `${key} ${error.message ?? "is not valid"}`;
+      return `${key} is not valid here`;
   }
 }
-var import_ajv, import_yaml, MAX_CONFIG_BYTES, compiled;
+function closest(unknown, known) {
+  const words = (text) => text.replace(/([a-z])([A-Z])/g, "$1-$2").replace(/[_\s]+/g, "-").toLowerCase();
+  const same = known.find((candidate) => words(candidate) === words(unknown));
+  if (same) return same;
+  let best;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(words(unknown), candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const row = [i2];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+var import_ajv, import_yaml, MAX_CONFIG_BYTES, compiled, KEYS;
 var init_load_config = __esm({
   "src/policy/load-config.ts"() {
     "use strict";
@@ -14676,6 +14860,11 @@ var init_load_config = __esm({
     init_config_schema();
     init_values();
     MAX_CONFIG_BYTES = 1024 * 1024;
+    KEYS = {
+      "": Object.keys(CONFIG_SCHEMA.properties),
+      monitor: Object.keys(CONFIG_SCHEMA.properties.monitor.properties),
+      accept: Object.keys(CONFIG_SCHEMA.properties.accept.items.properties)
+    };
   }
 });
 
@@ -14836,141 +15025,392 @@ var init_describe_change = __esm({
   }
 });
 
-// src/report/markdown-escape.ts
-function mdCode(text) {
-  let safe = printable(text).replace(/`/g, "\u02CB").replace(/\|/g, "\u2223").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/@/g, `@${WORD_JOINER}`);
-  if (safe.length > MAX_SPAN) safe = `${safe.slice(0, MAX_SPAN)}\u2026`;
-  return safe.length === 0 ? '`""`' : `\`${safe}\``;
+// src/util/trim.ts
+function trimChars(text, chars, ends = "both") {
+  let start = 0;
+  let end = text.length;
+  if (ends === "both") while (start < end && chars.includes(text.charAt(start))) start++;
+  while (end > start && chars.includes(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
 }
-function mdText(text, max2 = 200) {
-  let safe = printable(text).replace(/`/g, "\u02CB").replace(/</g, "\uFF1C").replace(/>/g, "\uFF1E").replace(/[\\*_{}[\]()#+\-.!|~&=:"']/g, (c) => `\\${c}`);
-  safe = safe.replace(/@/g, `@${WORD_JOINER}`).replace(/www/gi, (w) => `${w[0] ?? ""}${WORD_JOINER}${w.slice(1)}`);
-  return safe.length > max2 ? `${safe.slice(0, max2)}\u2026` : safe;
-}
-var MAX_SPAN, WORD_JOINER;
-var init_markdown_escape = __esm({
-  "src/report/markdown-escape.ts"() {
+var init_trim = __esm({
+  "src/util/trim.ts"() {
     "use strict";
-    init_format();
-    MAX_SPAN = 300;
-    WORD_JOINER = "\u2060";
   }
 });
 
 // src/report/finding-text.ts
-function findingSubject(finding) {
-  if (finding.package) {
-    const advisory = finding.advisory ? ` ${finding.advisory.id}` : "";
-    return `${finding.package.name} ${finding.package.version}${advisory}`;
-  }
-  return finding.rule ?? finding.kind;
-}
 function findingFix(finding) {
   const fixed = finding.advisory?.fixed ?? [];
   if (!finding.advisory) return void 0;
+  if (finding.upgradeTo !== void 0) return `upgrade to ${finding.upgradeTo}`;
   return fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet";
 }
+function placeOf(finding) {
+  return `${finding.path ?? ""}${finding.line !== void 0 ? `:${finding.line}` : ""}`;
+}
+function problemOf(finding) {
+  switch (finding.kind) {
+    case "vulnerability":
+      return finding.title;
+    case "config-change": {
+      const path = finding.path ?? "";
+      const change = path && finding.title.startsWith(`${path} `) ? finding.title.slice(path.length + 1) : finding.title;
+      return `monitored config file ${change}`;
+    }
+    case "secret": {
+      const others = finding.related?.length ?? 0;
+      return `${finding.title}${finding.line !== void 0 ? `, line ${finding.line}` : ""}${others > 0 ? ` (and ${others} more ${others === 1 ? "place" : "places"})` : ""}`;
+    }
+    case "sensitive-file":
+    case "permission":
+    case "unsafe-path":
+    case "parse-error":
+      return finding.title;
+  }
+}
+function fixOf(finding) {
+  if (finding.kind === "vulnerability") return findingFix(finding) ?? "upgrade the package";
+  return (finding.rule !== void 0 ? RULE_FIX[finding.rule] : void 0) ?? KIND_FIX[finding.kind];
+}
+function fixesOf(row) {
+  if (row.package) {
+    if (row.upgradeTo !== void 0) return [`upgrade ${row.package.name} to ${row.upgradeTo}`];
+    const fixed = [...new Set(row.findings.flatMap((finding) => finding.advisory?.fixed ?? []))];
+    return fixed.length > 0 ? [`upgrade ${row.package.name} (fixed in ${fixed.join(", ")})`] : ["no fixed version yet: remove the package, or accept the risk with a reason"];
+  }
+  const ships = row.findings.some((finding) => finding.kind === "sensitive-file");
+  return [...new Set(row.findings.map((finding) => ships && finding.kind === "secret" ? "rotate its secrets" : fixOf(finding)))];
+}
+function statusWords(row) {
+  if (row.blocking) return row.status === "new" ? "new, blocks" : "blocks";
+  switch (row.status) {
+    case "new":
+      return "new, does not block";
+    case "existing":
+      return "in the baseline";
+    case "accepted":
+      return "accepted";
+  }
+}
+function clip(text, max2) {
+  if (text.length <= max2) return text;
+  const cut = text.slice(0, max2);
+  const space = cut.lastIndexOf(" ");
+  return `${trimChars(space > max2 / 2 ? cut.slice(0, space) : cut, " 	\r\n,;:.(", "end")}\u2026`;
+}
+var SEVERITY_ICONS, KIND_WORDS, KIND_FIX, RULE_FIX;
 var init_finding_text = __esm({
   "src/report/finding-text.ts"() {
     "use strict";
+    init_trim();
+    SEVERITY_ICONS = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}", info: "\u26AA" };
+    KIND_WORDS = {
+      vulnerability: "vulnerable package",
+      "config-change": "config change",
+      "sensitive-file": "file that must not ship",
+      secret: "secret",
+      permission: "dangerous permission",
+      "unsafe-path": "unsafe path",
+      "parse-error": "unreadable file"
+    };
+    KIND_FIX = {
+      secret: "rotate the secret, then take it out of the release",
+      "sensitive-file": "keep it out of the package",
+      "config-change": "check that the change is intended",
+      permission: "set the mode or owner in the build, or when packing",
+      "unsafe-path": "rebuild the package without it",
+      "parse-error": "fix or regenerate the file (its packages are not checked)"
+    };
+    RULE_FIX = {
+      "world-writable": "remove world write (chmod o-w) in the build",
+      setuid: "clear the setuid bit (chmod u-s) in the build",
+      setgid: "clear the setgid bit (chmod g-s) in the build",
+      "special-file": "take the device or FIFO out of the package",
+      "script-in-upload-dir": "delete the script, and find out how it got there",
+      "executable-in-upload-dir": "clear the execute bit (chmod a-x), and check what the file is",
+      "mixed-owner": "pack with --owner=0 --group=0 --numeric-owner",
+      "too-many-secrets": "treat the package as hostile: find out where these values come from"
+    };
+  }
+});
+
+// src/util/order.ts
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function severityRank(severity) {
+  return SEVERITIES.indexOf(severity);
+}
+function graver(a, b) {
+  return severityRank(a) <= severityRank(b) ? a : b;
+}
+function atLeast(severity, threshold) {
+  return severityRank(severity) <= severityRank(threshold);
+}
+var init_order = __esm({
+  "src/util/order.ts"() {
+    "use strict";
+    init_model();
+  }
+});
+
+// src/report/rows.ts
+function keyOf(finding) {
+  if (finding.kind === "vulnerability" && finding.package) return `package\0${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`;
+  if (finding.path !== void 0) return `path\0${finding.path}`;
+  return `id\0${finding.id}`;
+}
+function rowsOf(findings) {
+  const rows = /* @__PURE__ */ new Map();
+  const first = /* @__PURE__ */ new Map();
+  findings.forEach((finding, index) => {
+    const key = keyOf(finding);
+    const row = rows.get(key);
+    if (!row) {
+      const made = { findings: [finding], severity: finding.severity, status: finding.status, blocking: finding.blocking };
+      first.set(made, index);
+      if (finding.kind === "vulnerability" && finding.package) made.package = finding.package;
+      if (finding.path !== void 0) made.path = finding.path;
+      if (finding.upgradeTo !== void 0) made.upgradeTo = finding.upgradeTo;
+      rows.set(key, made);
+      return;
+    }
+    row.findings.push(finding);
+    if (severityRank(finding.severity) < severityRank(row.severity)) row.severity = finding.severity;
+    if (FINDING_STATUSES.indexOf(finding.status) < FINDING_STATUSES.indexOf(row.status)) row.status = finding.status;
+    row.blocking ||= finding.blocking;
+  });
+  return [...rows.values()].sort(
+    (a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_STATUSES.indexOf(a.status) - FINDING_STATUSES.indexOf(b.status) || Number(b.blocking) - Number(a.blocking) || (first.get(a) ?? 0) - (first.get(b) ?? 0)
+  );
+}
+var init_rows = __esm({
+  "src/report/rows.ts"() {
+    "use strict";
+    init_model();
+    init_order();
   }
 });
 
 // src/report/markdown.ts
 function renderMarkdown(report2, options2 = {}) {
   const limit = options2.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report2, options2.title), blockingSection(report2), changesSection(report2), otherFindingsSection(report2), notesSection(report2)];
-  const out = [];
-  let used = 0;
-  const reserve = 400;
-  for (const section2 of sections) {
-    for (const block of section2) {
-      if (used + block.length + 1 > limit - reserve) {
-        out.push(truncationNote(report2, options2.moreAt));
-        return `${out.join("\n")}
+  const out = new Output(limit - FOOTER_ROOM);
+  const rows = rowsOf(report2.findings.filter((finding) => finding.status !== "accepted"));
+  out.into("header").add(header(report2, options2));
+  const approval = options2.approval ?? renderApproval(report2).join("\n");
+  if (approval.trim() !== "") out.add(["", approval.trimEnd()]);
+  const shown = whatToFix(out.into("table"), rows.slice(0, options2.rows ?? SUMMARY_ROWS), rows.length);
+  acceptFold(out.into("accept"), rows.slice(0, shown), options2.today);
+  fixedFold(out.into("fixed"), report2);
+  configsFold(out.into("configs"), report2.changes?.configs ?? []);
+  packagesFold(out.into("packages"), report2);
+  acceptedFold(out.into("accepted"), report2.findings.filter((finding) => finding.status === "accepted"));
+  notesFold(out.into("notes"), report2.notes);
+  restFold(out.into("rest"), rows.slice(shown));
+  out.into("footer").force(footer(report2, options2, out.left));
+  return `${ORDER.flatMap((section2) => out.section(section2)).join("\n")}
 `;
-      }
-      out.push(block);
-      used += block.length + 1;
-    }
-  }
-  return `${out.join("\n")}
-`;
 }
-function header(report2, title) {
-  const { target: target2 } = report2;
-  const out = [`## ${ICONS[report2.verdict]} release-gate${title ? ` ${mdCode(title)}` : ""}: ${mdText(verdictLine(report2))}`, ""];
-  out.push("| | package | format | entries | size | sha256 |", "| --- | --- | --- | --- | --- | --- |");
-  out.push(`| this release | ${mdCode(target2.path)} | ${target2.format} | ${count(target2.files)} | ${bytes(target2.bytes)} | ${mdCode(target2.sha256.slice(0, 16))} |`);
-  if (report2.baseline) {
-    const base = report2.baseline;
-    out.push(`| baseline | ${mdCode(base.path)} | ${base.format} | ${count(base.files)} | ${bytes(base.bytes)} | ${mdCode(base.sha256.slice(0, 16))} |`);
-  }
-  out.push("", `**Packages:** ${packageCounts(report2)} \xB7 **Findings:** ${findingCounts(report2)}`, "");
-  return out;
+function cost(lines) {
+  return lines.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
 }
-function blockingSection(report2) {
-  const blocking = report2.findings.filter((finding) => finding.blocking);
-  if (blocking.length === 0) return [];
-  const out = [`### Blocking findings (${count(blocking.length)})`, ""];
-  for (const kind of FINDING_KINDS) {
-    const ofKind = blocking.filter((finding) => finding.kind === kind);
-    if (ofKind.length === 0) continue;
-    out.push(`#### ${kind} (${count(ofKind.length)})`, "", ...findingTable(ofKind), "");
+function take(items, room) {
+  const taken = [];
+  let size = 0;
+  for (const item2 of items) {
+    const more = Buffer.byteLength(item2) + 1;
+    if (size + more > room) break;
+    taken.push(item2);
+    size += more;
   }
-  return out;
+  return { taken, size };
 }
-function findingTable(findings) {
-  const rows = ["| severity | status | about | finding | where |", "| --- | --- | --- | --- | --- |"];
-  for (const finding of findings.slice(0, ROWS_PER_TABLE)) {
-    const fix = findingFix(finding);
-    const detail = finding.detail && !finding.advisory ? ` (${mdText(finding.detail)})` : "";
-    rows.push(
-      `| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ""}${detail} | ${finding.path ? mdCode(finding.path) : ""} |`
+function header(report2, options2) {
+  const title = options2.title ? ` ${mdCodeInline(options2.title)}` : "";
+  const out = [`## ${ICONS[report2.verdict]} release-gate${title}: ${mdPlain(verdictLine(report2))}`, ""];
+  const { target: target2, baseline } = report2;
+  const parts = [mdCodeInline(target2.path)];
+  parts.push(target2.root ? `paths are inside its top folder ${mdCodeInline(`${target2.root}/`)}` : "paths are from its root");
+  const files = report2.changes?.files;
+  parts.push(baseline ? `compared with ${mdCodeInline(baseline.path)}${files ? `: ${count(files.added)} files added, ${count(files.removed)} removed, ${count(files.changed)} changed` : ""}` : "no baseline");
+  parts.push(`${plural(target2.files, "entry", "entries")}, ${plural(report2.packages.length, "package")}`);
+  if (options2.runUrl) parts.push(`[workflow run](${encodeURI(options2.runUrl)})`);
+  out.push(parts.join(" \xB7 "));
+  for (const warning of report2.warnings) out.push("", `> \u26A0\uFE0F ${mdText(warning, 600)}`);
+  if (!baseline && report2.findings.length > 0) {
+    out.push(
+      "",
+      "> \u{1F4A1} No baseline: every finding counts as new. Compare with the last release, so that only what this release brings blocks: `baseline: release:latest` in the workflow (with `attach-report: true` where releases are published), or `--baseline <last package or report>`."
     );
   }
-  if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | \u2026 and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
-  return rows;
+  return out;
 }
-function changesSection(report2) {
-  const changes = report2.changes;
-  if (!changes) return [];
-  const { files, packages, configs } = changes;
-  const out = ["### What this release changes", ""];
-  const roots2 = changes.roots.target || changes.roots.baseline ? ` (compared inside ${mdCode(changes.roots.target || ".")} and ${mdCode(changes.roots.baseline || ".")})` : "";
-  out.push(
-    `Files: ${count(files.added)} added, ${count(files.removed)} removed, ${count(files.changed)} changed, ${count(files.unchanged)} unchanged${roots2}.`,
-    ""
-  );
-  const packageRows = [
+function whatToFix(out, rows, total) {
+  if (total === 0) return 0;
+  const heading = ["", `### What to fix${total > rows.length ? `: the ${count(rows.length)} gravest of ${count(total)}` : ""}`, ""];
+  const head = ["| severity | where, what is wrong, and the fix |", "| --- | --- |"];
+  if (!out.add([...heading, ...head])) return 0;
+  let shown = 0;
+  for (const row of rows) {
+    if (!out.add([tableRow(row)])) break;
+    shown++;
+  }
+  if (shown < rows.length) out.left.push(`${plural(rows.length - shown, "row")} of the table`);
+  return shown;
+}
+function tableRow(row) {
+  const severity = `${SEVERITY_ICONS[row.severity]} **${row.severity}**<br>${statusWords(row)}`;
+  const where = row.package ? `${mdCode(row.package.name)} ${mdCode(row.package.version)} (${row.package.ecosystem})` : row.path !== void 0 ? mdCode(row.path) : KIND_WORDS[row.findings[0]?.kind ?? "parse-error"];
+  const mixed = row.findings.length > 1;
+  const problems = row.findings.slice(0, PROBLEMS_PER_ROW).map((finding) => problemCell(finding, mixed, row));
+  if (row.findings.length > PROBLEMS_PER_ROW) problems.push(`and ${count(row.findings.length - PROBLEMS_PER_ROW)} more`);
+  const why = !mixed && row.findings[0] && row.findings[0].kind !== "vulnerability" && row.findings[0].kind !== "secret" && row.findings[0].detail ? ` (${mdText(clip(row.findings[0].detail, 160), 400)})` : "";
+  return `| ${severity} | ${where}<br>${problems.join("<br>")}${why}<br>**Fix:** ${fixCell(row)} |`;
+}
+function problemCell(finding, mixed, row) {
+  const icon = mixed ? `${SEVERITY_ICONS[finding.severity]} ` : "";
+  const status = finding.status !== row.status ? ` (${finding.status === "existing" ? "in the baseline" : finding.status})` : "";
+  const text = mdText(clip(problemOf(finding), 140), 400);
+  if (finding.advisory) return `${icon}${mdLink(finding.advisory.id, finding.advisory.url)} ${text}${mixed ? "" : ` (${finding.severity})`}${status}`;
+  return `${icon}${text}${status}`;
+}
+function fixCell(row) {
+  if (row.package) {
+    const where = row.path !== void 0 ? ` in ${mdCode(row.path)}` : "";
+    if (row.upgradeTo !== void 0) return `upgrade to **${mdText(row.upgradeTo, 60)}**${where}`;
+  }
+  const fixes = fixesOf(row).map((fix) => mdText(fix, 300));
+  const hasConfig = row.findings.some((finding) => finding.kind === "config-change");
+  return `${fixes.join("; ")}${hasConfig ? " (the diff is below)" : ""}`;
+}
+function acceptFold(out, rows, today) {
+  const blocking = rows.flatMap((row) => row.findings.filter((finding) => finding.blocking));
+  if (blocking.length === 0) return;
+  const expires = today ? addDays(today, 30) : void 0;
+  const entries = blocking.slice(0, MAX_ACCEPT_ENTRIES).map((finding) => [
+    `  # ${finding.severity} ${KIND_WORDS[finding.kind]}: ${yamlComment(findingLabel(finding))}`,
+    `  - id: ${finding.id}`,
+    `    reason: "TODO: why this risk is acceptable, and who decided"`,
+    `    expires: ${expires ?? "YYYY-MM-DD  # a date soon: an acceptance is temporary"}`
+  ]);
+  const summary = `<summary>Accept instead of fixing: <code>accept:</code> entries for ${blocking.length === 1 ? "the blocking finding" : `the ${count(blocking.length)} blocking findings`} above, with their ids</summary>`;
+  const intro = ["", "<details>", summary, "", "Paste into `.github/release-gate.yml`, say why, and keep the expiry near: the finding blocks again when it expires.", "", "```yaml", "accept:"];
+  const close = ["```", "", "</details>"];
+  if (!out.fits([...intro, ...close])) {
+    out.left.push("the `accept:` entries");
+    return;
+  }
+  const room = out.room - cost([...intro, ...close, "  # \u2026 and 99,999 more in the full report"]);
+  const { taken } = take(entries.map((entry) => entry.join("\n")), room);
+  const lines = [...intro, ...taken];
+  if (taken.length < blocking.length) lines.push(`  # \u2026 and ${count(blocking.length - taken.length)} more in the full report`);
+  out.add([...lines, ...close]);
+}
+function findingLabel(finding) {
+  if (finding.package) return `${finding.package.name} ${finding.package.version} ${finding.advisory?.id ?? ""}`.trim();
+  return `${problemOf(finding)} at ${placeOf({ path: finding.path ?? "" })}`;
+}
+function yamlComment(text) {
+  return clip(printable(text).replace(/`/g, "'"), 160);
+}
+function addDays(day, days) {
+  const date = /* @__PURE__ */ new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+function fold(out, summary, items, what, intro = []) {
+  if (items.length === 0) return;
+  const open6 = ["", "<details>", `<summary>${summary}</summary>`, "", ...intro];
+  const close = ["", "</details>"];
+  if (!out.fits([...open6, ...close])) {
+    out.left.push(what);
+    return;
+  }
+  const room = out.room - cost([...open6, ...close, "- \u2026 and 99,999 more (in the full report)"]);
+  const { taken } = take(items, room);
+  const lines = [...open6, ...taken];
+  if (taken.length < items.length) {
+    lines.push(`- \u2026 and ${count(items.length - taken.length)} more (in the full report)`);
+    out.left.push(`${count(items.length - taken.length)} of the ${what}`);
+  }
+  out.add([...lines, ...close]);
+}
+function restFold(out, rows) {
+  const findings = rows.reduce((n, row) => n + row.findings.length, 0);
+  const items = rows.map((row) => {
+    const where = row.package ? mdCodeInline(`${row.package.name} ${row.package.version}`) : row.path !== void 0 ? mdCodeInline(row.path) : KIND_WORDS[row.findings[0]?.kind ?? "parse-error"];
+    const problems = row.findings.slice(0, 3).map((finding) => `${finding.advisory ? `${finding.advisory.id} ` : ""}${clip(problemOf(finding), 100)}`).join("; ");
+    const more = row.findings.length > 3 ? `; and ${count(row.findings.length - 3)} more` : "";
+    return `- ${SEVERITY_ICONS[row.severity]} ${row.severity}, ${statusWords(row)}: ${where} ${mdText(`${problems}${more}`, 500)} \u2192 ${mdText(fixesOf(row).join("; "), 200)}`;
+  });
+  fold(out, `${plural(rows.length, "more row")} (${plural(findings, "finding")})`, items, "rows");
+}
+function fixedFold(out, report2) {
+  const fixed = report2.changes?.fixed ?? [];
+  const upgraded = new Map((report2.changes?.packages.upgraded ?? []).map((change) => [`${change.ecosystem}\0${change.name}`, change.to]));
+  const items = fixed.map((finding) => `- ${SEVERITY_ICONS[finding.severity]} ${finding.severity} ${fixedText(finding, upgraded)}`);
+  fold(out, `\u2705 Fixed by this release: ${plural(fixed.length, "finding")} the baseline had`, items, "fixed findings");
+}
+function fixedText(finding, upgraded) {
+  if (finding.package && finding.advisory) {
+    const to = upgraded.get(`${finding.package.ecosystem}\0${finding.package.name}`);
+    const change = to ? `${finding.package.version} \u2192 ${to}` : `${finding.package.version}, removed`;
+    return `${mdLink(finding.advisory.id, finding.advisory.url)} in ${mdCodeInline(finding.package.name)} ${mdText(change, 120)}: ${mdText(clip(finding.title, 140), 400)}`;
+  }
+  return `${KIND_WORDS[finding.kind]}${finding.path !== void 0 ? ` at ${mdCodeInline(finding.path)}` : ""}: ${mdText(clip(finding.title, 140), 400)}`;
+}
+function acceptedFold(out, findings) {
+  const items = findings.map((finding) => {
+    const where = finding.package ? mdCodeInline(`${finding.package.name} ${finding.package.version}`) : finding.path !== void 0 ? mdCodeInline(finding.path) : "";
+    return `- ${SEVERITY_ICONS[finding.severity]} ${finding.severity} ${where} ${mdText(clip(`${finding.advisory ? `${finding.advisory.id} ` : ""}${problemOf(finding)}`, 140), 400)}${finding.detail ? ` (${mdText(clip(finding.detail, 200), 500)})` : ""}`;
+  });
+  fold(out, `Accepted: ${plural(findings.length, "finding")} the policy lets through`, items, "accepted findings");
+}
+function packagesFold(out, report2) {
+  const packages = report2.changes?.packages;
+  if (!packages) return;
+  const rows = [
     ...packages.upgraded.map((change) => ["upgraded", change.ecosystem, change.name, change.from, change.to]),
     ...packages.downgraded.map((change) => ["downgraded", change.ecosystem, change.name, change.from, change.to]),
     ...packages.added.map((pkg) => ["added", pkg.ecosystem, pkg.name, "", pkg.version]),
     ...packages.removed.map((pkg) => ["removed", pkg.ecosystem, pkg.name, pkg.version, ""])
   ];
-  if (packageRows.length > 0) {
-    out.push(`#### Packages (${count(packageRows.length)})`, "", "| change | ecosystem | package | from | to |", "| --- | --- | --- | --- | --- |");
-    for (const [change = "", ecosystem = "", name = "", from = "", to = ""] of packageRows.slice(0, ROWS_PER_TABLE)) {
-      out.push(`| ${change} | ${ecosystem} | ${mdCode(name)} | ${from ? mdCode(from) : ""} | ${to ? mdCode(to) : ""} |`);
-    }
-    if (packageRows.length > ROWS_PER_TABLE) out.push(`| | | \u2026 and ${count(packageRows.length - ROWS_PER_TABLE)} more in the JSON report | | |`);
-    out.push("");
+  if (rows.length === 0) return;
+  const counts = [
+    ["upgraded", packages.upgraded.length],
+    ["downgraded", packages.downgraded.length],
+    ["added", packages.added.length],
+    ["removed", packages.removed.length]
+  ].flatMap(([word, n]) => n ? [`${count(n)} ${String(word)}`] : []);
+  const items = rows.map(([change = "", ecosystem = "", name = "", from = "", to = ""]) => `| ${change} | ${mdCode(name)} | ${ecosystem} | ${from ? mdCode(from) : ""} | ${to ? mdCode(to) : ""} |`);
+  fold(out, `\u{1F4E6} Package changes: ${counts.join(", ")}`, items, "package changes", ["| change | package | ecosystem | from | to |", "| --- | --- | --- | --- | --- |"]);
+}
+function configsFold(out, configs) {
+  if (configs.length === 0) return;
+  const open6 = ["", "<details>", `<summary>\u{1F4DD} Config and system files: ${plural(configs.length, "change")}, with their diffs (secrets redacted)</summary>`, ""];
+  const close = ["</details>"];
+  if (!out.fits([...open6, ...close])) {
+    out.left.push("the config diffs");
+    return;
   }
-  if (configs.length > 0) {
-    out.push(`#### Config and system files (${count(configs.length)})`, "");
-    for (const change of configs) out.push(...configBlock(change));
+  const room = out.room - cost([...open6, ...close, "\u2026 and 99,999 more config changes (in the full report)", ""]);
+  const { taken } = take(configs.map((change) => configBlock(change).join("\n")), room);
+  const lines = [...open6, ...taken];
+  if (taken.length < configs.length) {
+    lines.push(`\u2026 and ${plural(configs.length - taken.length, "more config change")} (in the full report)`, "");
+    out.left.push(`${count(configs.length - taken.length)} config diffs`);
   }
-  return out;
+  out.add([...lines, ...close]);
 }
 function configBlock(change) {
-  const title = `${mdCode(change.path)} ${mdText(describeChange(change))}`;
-  if (!change.diff) return [`- ${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
-  const body = printableDiff(change.diff);
+  const title = `${mdCodeInline(change.path)} ${mdText(describeChange(change))}`;
+  if (!change.diff) return [`${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ""}`, ""];
+  const body = change.diff.split("\n").map((line) => printable(line)).join("\n");
   const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
-  return [`<details open><summary>${title}</summary>`, "", `${fence}diff`, body, fence, "", "</details>", ""];
-}
-function printableDiff(diff) {
-  return diff.split("\n").map((line) => printable(line)).join("\n");
+  return [title, "", `${fence}diff`, body, fence, ""];
 }
 function longestRun(text, char) {
   let longest = 0;
@@ -14981,60 +15421,75 @@ function longestRun(text, char) {
   }
   return longest;
 }
-function otherFindingsSection(report2) {
-  const out = [];
-  const groups = [
-    ["not blocking (below the policy)", report2.findings.filter((finding) => !finding.blocking && finding.status === "new")],
-    ["already in the baseline", report2.findings.filter((finding) => !finding.blocking && finding.status === "existing")],
-    ["accepted", report2.findings.filter((finding) => finding.status === "accepted")]
-  ];
-  for (const [label2, findings] of groups) {
-    if (findings.length === 0) continue;
-    out.push(`<details><summary>${plural(findings.length, "finding")} ${label2}</summary>`, "", ...findingTable(findings), "", "</details>", "");
-  }
+function notesFold(out, notes) {
+  fold(out, `${plural(notes.length, "note")}: what the scan could not do fully`, notes.map((note) => `- ${mdText(note, 500)}`), "notes");
+}
+function footer(report2, options2, left) {
+  const out = ["", "---"];
+  if (left.length > 0) out.push(`This text stops at its size bound and leaves out ${htmlText(left.slice(0, 4).join(", "))}.`);
+  const links = [];
+  if (options2.reportUrl) links.push(`[the full report and summary](${encodeURI(options2.reportUrl)}) (JSON report and Markdown, a workflow artifact)`);
+  if (options2.runUrl) links.push(`[the workflow run](${encodeURI(options2.runUrl)})`);
+  const where = links.length > 0 ? links.join(" \xB7 ") : "the JSON report (the `report` input, or `--report`)";
+  out.push(`${plural(report2.findings.length, "finding")} in all; everything is in ${where}. <sub>release-gate ${htmlText(report2.tool.version)}</sub>`);
   return out;
 }
-function notesSection(report2) {
-  if (report2.notes.length === 0) return [];
-  return [
-    `<details><summary>${plural(report2.notes.length, "note")}: what the scan could not do fully</summary>`,
-    "",
-    ...report2.notes.map((note) => `- ${mdText(note, 500)}`),
-    "",
-    "</details>",
-    ""
-  ];
-}
-function truncationNote(report2, moreAt) {
-  const where = moreAt ? `the [full summary](${encodeURI(moreAt)})` : "the JSON report";
-  return `
-> This summary stops here to stay within its size bound; ${report2.findings.length} findings and every change are in ${where}.`;
-}
-function packageCounts(report2) {
-  if (report2.packages.length === 0) return "none found";
-  const byEcosystem = /* @__PURE__ */ new Map();
-  for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
-  return `${count(report2.packages.length)} (${[...byEcosystem].map(([ecosystem, n]) => `${ecosystem} ${count(n)}`).join(", ")})`;
-}
-function findingCounts(report2) {
-  if (report2.findings.length === 0) return "none";
-  const blocking = report2.findings.filter((finding) => finding.blocking).length;
-  const fresh = report2.findings.filter((finding) => finding.status === "new").length;
-  return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
-}
-var ICONS, SUMMARY_LIMIT, ROWS_PER_TABLE;
+var ICONS, SUMMARY_LIMIT, FOOTER_ROOM, PROBLEMS_PER_ROW, MAX_ACCEPT_ENTRIES, SUMMARY_ROWS, ORDER, Output;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
-    init_model();
     init_describe_change();
+    init_approval_text();
     init_format();
-    init_markdown_escape();
+    init_printable();
     init_finding_text();
+    init_markdown_escape();
+    init_rows();
     init_verdict_line();
     ICONS = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
     SUMMARY_LIMIT = 1024 * 1024;
-    ROWS_PER_TABLE = 500;
+    FOOTER_ROOM = 1200;
+    PROBLEMS_PER_ROW = 8;
+    MAX_ACCEPT_ENTRIES = 100;
+    SUMMARY_ROWS = 100;
+    ORDER = ["header", "table", "accept", "rest", "fixed", "accepted", "packages", "configs", "notes", "footer"];
+    Output = class {
+      constructor(remaining) {
+        this.remaining = remaining;
+      }
+      remaining;
+      sections = /* @__PURE__ */ new Map();
+      current = [];
+      /** What was left out, in words, for the footer. */
+      left = [];
+      /** Lines from here on go to this section. */
+      into(section2) {
+        let lines = this.sections.get(section2);
+        if (!lines) this.sections.set(section2, lines = []);
+        this.current = lines;
+        return this;
+      }
+      section(section2) {
+        return this.sections.get(section2) ?? [];
+      }
+      /** Bytes still free. */
+      get room() {
+        return this.remaining;
+      }
+      fits(lines) {
+        return cost(lines) <= this.remaining;
+      }
+      /** Add lines if they fit; false (nothing added) if they do not. */
+      add(lines) {
+        if (!this.fits(lines)) return false;
+        this.force(lines);
+        return true;
+      }
+      force(lines) {
+        for (const line of lines) this.current.push(line);
+        this.remaining -= cost(lines);
+      }
+    };
   }
 });
 
@@ -15046,51 +15501,104 @@ function renderSarif(report2, category) {
   const rules = /* @__PURE__ */ new Map();
   for (const finding of report2.findings) {
     const id = ruleId(finding);
-    const known = rules.get(id);
-    const severity = known && Number(known.properties["security-severity"]) >= Number(SECURITY_SEVERITY[finding.severity]) ? void 0 : finding.severity;
-    if (known && !severity) continue;
-    const rule = {
-      id,
-      name: id.replace(/[^A-Za-z0-9]+/g, ""),
-      shortDescription: { text: finding.advisory ? finding.title : `${finding.kind}: ${finding.rule ?? finding.kind}` },
-      properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
-      defaultConfiguration: { level: LEVEL[finding.severity] }
-    };
-    if (finding.advisory?.url) rule.helpUri = finding.advisory.url;
-    rules.set(id, rule);
+    if (!rules.has(id)) rules.set(id, ruleOf(id, finding));
   }
   const ruleList = [...rules.values()];
   const index = new Map(ruleList.map((rule, i2) => [rule.id, i2]));
-  const results = report2.findings.map((finding) => ({
-    ruleId: ruleId(finding),
-    ruleIndex: index.get(ruleId(finding)) ?? 0,
-    level: LEVEL[finding.severity],
-    message: { text: messageOf(finding) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: uriOf(finding.path ?? report2.target.path) },
-          region: { startLine: 1 }
-        }
-      }
-    ],
-    partialFingerprints: { "releaseGateFindingId/v1": finding.id },
-    properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
-  }));
+  const results = report2.findings.map((finding) => {
+    const result = {
+      ruleId: ruleId(finding),
+      ruleIndex: index.get(ruleId(finding)) ?? 0,
+      level: LEVEL[finding.severity],
+      message: { text: messageOf(finding) },
+      locations: [locationOf(finding.path ?? report2.target.path.split("/").at(-1) ?? report2.target.path, finding.line)],
+      partialFingerprints: { "releaseGateFindingId/v1": finding.id },
+      properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
+    };
+    if (finding.related && finding.related.length > 0) {
+      result["relatedLocations"] = finding.related.map((place, i2) => ({
+        id: i2 + 1,
+        ...locationOf(place.path, place.line),
+        message: { text: finding.kind === "vulnerability" ? "the same package is listed here too" : "the same finding is here too" }
+      }));
+    }
+    return { ...result, ...approvalSuppressions(finding, report2) };
+  });
   const run = {
     tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFORMATION_URI, rules: ruleList } },
     results,
-    originalUriBaseIds: { PACKAGE: { description: { text: `paths inside ${report2.target.path}` } } }
+    columnKind: "utf16CodeUnits"
   };
   if (category) run["automationDetails"] = { id: `${category}/` };
   return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] }, null, 2)}
 `;
 }
+function locationOf(path, line) {
+  return { physicalLocation: { artifactLocation: { uri: uriOf(path) }, region: { startLine: line ?? 1 } } };
+}
+function ruleOf(id, finding) {
+  const short = ruleTitle(finding);
+  const fix = fixOf(finding);
+  const advisory = finding.advisory;
+  const full = advisory ? `${advisory.id}${advisory.aliases.length > 0 ? ` (${advisory.aliases.join(", ")})` : ""} in ${finding.package?.ecosystem ?? ""} ${finding.package?.name ?? ""}: ${finding.title}. ${advisory.fixed.length > 0 ? `Fixed in ${advisory.fixed.join(", ")}.` : "No fixed version yet."}` : `${KIND_WORDS[finding.kind]}: ${short}.${finding.detail && finding.kind !== "secret" ? ` ${capitalize(finding.detail)}.` : ""}`;
+  const accept = advisory ? `  - advisory: ${advisory.id}
+    package: ${finding.package?.name ?? ""}` : `  - id: <the finding's id>
+    kind: ${finding.kind}`;
+  const markdown = [
+    `**${markdownText(short)}**`,
+    "",
+    markdownText(full),
+    "",
+    `**How to fix:** ${markdownText(fix)}.`,
+    "",
+    "To accept the risk for a while instead, add to `.github/release-gate.yml`:",
+    "",
+    "```yaml",
+    "accept:",
+    accept,
+    "    reason: why the risk is acceptable",
+    "    expires: YYYY-MM-DD",
+    "```",
+    ...advisory?.url ? ["", `Advisory: ${advisory.url}`] : []
+  ].join("\n");
+  const rule = {
+    id,
+    name: id.replace(/[^A-Za-z0-9]+/g, ""),
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    help: { text: `${full} How to fix: ${fix}.`, markdown },
+    properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
+    defaultConfiguration: { level: LEVEL[finding.severity] }
+  };
+  if (advisory?.url && /^https:\/\//.test(advisory.url)) rule.helpUri = advisory.url;
+  return rule;
+}
+function ruleTitle(finding) {
+  switch (finding.kind) {
+    case "config-change":
+      return "Monitored config or system file changed against the baseline";
+    case "permission":
+      return finding.title.replace(/ \(mode [^)]{0,40}\)/, "").replace(/, with [\d,]+ world-writable entries beneath it/, "");
+    case "vulnerability":
+    case "sensitive-file":
+    case "secret":
+    case "unsafe-path":
+    case "parse-error":
+      return finding.title;
+  }
+}
+function capitalize(text) {
+  return trimChars(`${text.charAt(0).toUpperCase()}${text.slice(1)}`, ". 	\r\n", "end");
+}
+function markdownText(text) {
+  return text.replace(/[\\`*_{}[\]<>#|!]/g, (c) => `\\${c}`);
+}
 function messageOf(finding) {
-  const parts = [finding.title];
+  const parts = [finding.advisory ? `${finding.advisory.id}: ${finding.title}` : problemOf(finding)];
   if (finding.package) parts.push(`${finding.package.ecosystem} ${finding.package.name} ${finding.package.version}`);
   if (finding.advisory && finding.advisory.aliases.length > 0) parts.push(`aliases ${finding.advisory.aliases.join(", ")}`);
-  if (finding.detail) parts.push(finding.detail);
+  parts.push(finding.kind === "vulnerability" && finding.upgradeTo !== void 0 ? `upgrade to ${finding.upgradeTo}` : fixOf(finding));
+  if (finding.detail && finding.kind !== "vulnerability") parts.push(finding.detail);
   return parts.join("; ");
 }
 function uriOf(path) {
@@ -15100,7 +15608,10 @@ var INFORMATION_URI, SECURITY_SEVERITY, LEVEL;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_trim();
     init_version();
+    init_approval_text();
+    init_finding_text();
     INFORMATION_URI = "https://github.com/release-gate/release-gate";
     SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
     LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
@@ -15128,7 +15639,7 @@ var require_constants = __commonJS({
     var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
+    var STAR2 = `${QMARK}*?`;
     var SEP = "/";
     var POSIX_CHARS = {
       DOT_LITERAL,
@@ -15144,7 +15655,7 @@ var require_constants = __commonJS({
       NO_DOT_SLASH,
       NO_DOTS_SLASH,
       QMARK_NO_DOT,
-      STAR,
+      STAR: STAR2,
       START_ANCHOR,
       SEP
     };
@@ -15991,7 +16502,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         QMARK,
         QMARK_NO_DOT,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = PLATFORM_CHARS;
       const globstar = (opts2) => {
@@ -15999,7 +16510,7 @@ var require_parse = __commonJS({
       };
       const nodot = opts.dot ? "" : NO_DOT;
       const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
+      let star = opts.bash === true ? globstar(opts) : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -16673,14 +17184,14 @@ var require_parse = __commonJS({
         NO_DOT,
         NO_DOTS,
         NO_DOTS_SLASH,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
       const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
+      let star = opts.bash === true ? ".*?" : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -16735,9 +17246,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options2, returnState = false) => {
+    var picomatch5 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options2, returnState));
+        const fns = glob.map((input) => picomatch5(input, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -16753,16 +17264,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
+      const regex = isState ? picomatch5.compileRe(glob, options2) : picomatch5.makeRe(glob, options2, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex, options2, { glob, posix });
+        const { isMatch, match, output } = picomatch5.test(input, regex, options2, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -16788,7 +17299,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input, regex, options2, { glob, posix } = {}) => {
+    picomatch5.test = (input, regex, options2, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16805,24 +17316,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex, options2, posix);
+          match = picomatch5.matchBase(input, regex, options2, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch4.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
+    picomatch5.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options2);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
-    picomatch4.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
+    picomatch5.isMatch = (str, patterns, options2) => picomatch5(patterns, options2)(str);
+    picomatch5.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
       return parse3(pattern, { ...options2, fastpaths: false });
     };
-    picomatch4.scan = (input, options2) => scan2(input, options2);
-    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input, options2) => scan2(input, options2);
+    picomatch5.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -16833,13 +17344,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch4.toRegex(source, options2);
+      const regex = picomatch5.toRegex(source, options2);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch4.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -16850,19 +17361,19 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input, options2);
       }
-      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options2) => {
+    picomatch5.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options2 && options2.debug === true) throw err2;
+      } catch (err3) {
+        if (options2 && options2.debug === true) throw err3;
         return /$^/;
       }
     };
-    picomatch4.constants = constants3;
-    module.exports = picomatch4;
+    picomatch5.constants = constants3;
+    module.exports = picomatch5;
   }
 });
 
@@ -16872,34 +17383,95 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch4(glob, options2, returnState = false) {
+    function picomatch5(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
-// src/util/order.ts
-function compareCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+// src/checks/path-facts.ts
+function inDependencyTree(path) {
+  return DEPENDENCY_TREE.test(path);
 }
-function severityRank(severity) {
-  return SEVERITIES.indexOf(severity);
+function inDerivedTree(path) {
+  return DERIVED_TREE.test(path);
 }
-function graver(a, b) {
-  return severityRank(a) <= severityRank(b) ? a : b;
+function inSampleFolder(path) {
+  return SAMPLE_FOLDER.test(path);
 }
-function atLeast(severity, threshold) {
-  return severityRank(severity) <= severityRank(threshold);
+function isSample(path) {
+  return SAMPLE_FOLDER.test(path) || SAMPLE_NAME.test(baseName(path));
 }
-var init_order = __esm({
-  "src/util/order.ts"() {
+function baseName(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+function parentOf(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+function extensionOf(base) {
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+function folderUpTo(path, test, includeLast) {
+  let start = 0;
+  for (; ; ) {
+    const slash = path.indexOf("/", start);
+    const end = slash < 0 ? path.length : slash;
+    if (slash < 0 && !includeLast) return void 0;
+    if (test(path.slice(start, end))) return path.slice(0, end);
+    if (slash < 0) return void 0;
+    start = slash + 1;
+  }
+}
+function leftoverOf(base) {
+  if (base.length > 2 && base.startsWith("#") && base.endsWith("#")) return base.slice(1, -1);
+  const copied = /^([^/]+?)(?: - copy(?: \(\d+\))?| copy(?: \d+)?| \(\d+\))(\.[a-z0-9]{1,10})$/i.exec(base);
+  if (copied) return `${copied[1]}${copied[2]}`;
+  const match = /^(.+?)(?:[._-](?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy)|\.(?:swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
+  if (!match) return void 0;
+  let original = match[1];
+  if (/\.sw[a-p]$/i.test(base) && original.startsWith(".") && original.length > 1) original = original.slice(1);
+  return original;
+}
+function mayBeLeftover(lower, ext) {
+  const last = lower.charCodeAt(lower.length - 1);
+  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.includes(" copy") || lower.includes(" (") || LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf("_") + 1));
+}
+var DEPENDENCY_TREE, SAMPLE_FOLDER, SAMPLE_NAME, DERIVED_TREE, LEFTOVER_EXTENSIONS;
+var init_path_facts = __esm({
+  "src/checks/path-facts.ts"() {
     "use strict";
-    init_model();
+    DEPENDENCY_TREE = /(?:^|\/)(?:node_modules|vendor|bower_components|jspm_packages|site-packages|dist-packages|\.yarn)\//;
+    SAMPLE_FOLDER = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demo|docs?|benchmarks?)\//i;
+    SAMPLE_NAME = /(?:^|[._-])(?:examples?|samples?|fixtures?|mocks?|dummy|tests?|specs?|demo)(?:[._-]|$)/i;
+    DERIVED_TREE = /(?:^|\/)(?:pub\/static|generated\/code|generated\/metadata|var\/view_preprocessed|var\/cache|var\/page_cache|\.next\/cache)\//;
+    LEFTOVER_EXTENSIONS = /* @__PURE__ */ new Set(["bak", "backup", "old", "orig", "save", "sav", "tmp", "temp", "copy", "swp", "swo", "swn", "swx", "rej", "un~"]);
+  }
+});
+
+// src/advisories/manifest.ts
+function rank(location) {
+  if (INSTALLED_RECORDS.test(location) || inDependencyTree(location)) return 2;
+  return MANIFESTS.test(baseName(location).toLowerCase()) ? 0 : 1;
+}
+function byManifestFirst(locations) {
+  const depth = (path) => path.split("/").length;
+  return [...locations].sort((a, b) => rank(a) - rank(b) || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+var MANIFESTS, INSTALLED_RECORDS;
+var init_manifest = __esm({
+  "src/advisories/manifest.ts"() {
+    "use strict";
+    init_path_facts();
+    MANIFESTS = /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|composer\.json|poetry\.lock|pipfile\.lock|uv\.lock|pdm\.lock|pylock(?:\.[^/]+)?\.toml|requirements[^/]*\.txt|[^/]*\.in|gemfile\.lock|cargo\.lock|go\.mod|gradle\.lockfile|packages\.lock\.json|[^/]*\.deps\.json|package\.json|pom\.xml|build\.gradle(?:\.kts)?)$/;
+    INSTALLED_RECORDS = /(?:^|\/)(?:node_modules\/\.package-lock\.json|node_modules\/\.pnpm\/lock\.yaml|vendor\/composer\/installed\.(?:json|php)|var\/lib\/dpkg\/|lib\/apk\/db\/)|\.(?:dist|egg)-info\/|\/specifications\/[^/]+\.gemspec$|!/;
   }
 });
 
@@ -18374,7 +18946,7 @@ var init_crates_io = __esm({
 
 // src/advisories/versions/debian.ts
 function read2(version) {
-  const text = version.replace(/^[ \t]+|[ \t]+$/g, "");
+  const text = trimChars(version, " 	");
   if (text === "") throw unreadable("Debian", version, "empty");
   if (/[ \t]/.test(text)) throw unreadable("Debian", version, "embedded spaces");
   let rest = text;
@@ -18434,6 +19006,7 @@ var INT_MAX, debian;
 var init_debian = __esm({
   "src/advisories/versions/debian.ts"() {
     "use strict";
+    init_trim();
     init_digits();
     init_unreadable();
     INT_MAX = "2147483647";
@@ -18538,7 +19111,7 @@ function isNull(item2) {
   if ("qualifier" in item2) return RELEASE_QUALIFIERS.has(item2.qualifier);
   return item2.list.length === 0;
 }
-function rank(qualifier2) {
+function rank2(qualifier2) {
   if (RELEASE_QUALIFIERS.has(qualifier2)) return RELEASE_RANK;
   const index = QUALIFIERS.indexOf(qualifier2);
   return index === -1 ? `${QUALIFIERS.length}-${qualifier2}` : String(index);
@@ -18549,8 +19122,8 @@ function compareItem(a, b) {
     return "number" in b ? compareDigits(a.number, b.number) : 1;
   }
   if ("qualifier" in a) {
-    if (b === void 0) return compareCodeUnits2(rank(a.qualifier), RELEASE_RANK);
-    return "qualifier" in b ? compareCodeUnits2(rank(a.qualifier), rank(b.qualifier)) : -1;
+    if (b === void 0) return compareCodeUnits2(rank2(a.qualifier), RELEASE_RANK);
+    return "qualifier" in b ? compareCodeUnits2(rank2(a.qualifier), rank2(b.qualifier)) : -1;
   }
   if (b === void 0) {
     for (const each of a.list) {
@@ -21739,7 +22312,12 @@ async function findVulnerabilities(packages, sources) {
       return;
     }
     const matches3 = records.flatMap((record) => matchRecord(record, pkg, comparator, result));
-    for (const group of groupByAlias(matches3)) result.findings.push(findingOf(pkg, group, comparator));
+    const upgradeTo = smallestFix(pkg, matches3, records, comparator);
+    for (const group of groupByAlias(matches3)) {
+      const finding = findingOf(pkg, group, comparator);
+      if (upgradeTo !== void 0) finding.upgradeTo = upgradeTo;
+      result.findings.push(finding);
+    }
   });
   return result;
 }
@@ -21781,8 +22359,8 @@ function groupByAlias(matches3) {
   return groups.map((group) => group.members);
 }
 function primaryOf(ids) {
-  const rank2 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
-  return [...ids].sort((a, b) => rank2(a) - rank2(b) || compareCodeUnits(a, b))[0] ?? "";
+  const rank3 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
+  return [...ids].sort((a, b) => rank3(a) - rank3(b) || compareCodeUnits(a, b))[0] ?? "";
 }
 function findingOf(pkg, group, comparator) {
   const ids = [...new Set(group.map((match) => match.record.id))];
@@ -21803,13 +22381,28 @@ function findingOf(pkg, group, comparator) {
     identity: { subject }
   };
   if (pkg.dev === true && pkg.installed !== true) finding.scope = "dev";
-  const [first, ...others] = pkg.locations;
+  const [first, ...others] = byManifestFirst(pkg.locations);
   if (first) finding.path = first;
+  if (others.length > 0) finding.related = others.slice(0, MAX_RELATED).map((path) => ({ path }));
   const details = [fixed.length > 0 ? `fixed in ${fixed.join(", ")}` : "no fixed version yet"];
   if (finding.scope === "dev") details.push("a development dependency the package does not install");
-  if (others.length > 0) details.push(`also at ${others.length} other location${others.length === 1 ? "" : "s"}`);
   finding.detail = details.join("; ");
   return finding;
+}
+function smallestFix(pkg, matches3, records, comparator) {
+  if (matches3.length === 0) return void 0;
+  const candidates = [...new Set(matches3.flatMap((match) => match.fixed))].sort((a, b) => safeCompare(comparator, a, b));
+  const quiet = { findings: [], unchecked: [] };
+  for (const candidate of candidates) {
+    const at = { ...pkg, version: candidate };
+    try {
+      if (records.every((record) => matchRecord(record, at, comparator, quiet).length === 0) && quiet.unchecked.length === 0) return candidate;
+    } catch (error) {
+      if (!(error instanceof VersionError)) throw error;
+    }
+    quiet.unchecked.length = 0;
+  }
+  return void 0;
 }
 function safeCompare(comparator, a, b) {
   try {
@@ -21824,15 +22417,18 @@ function label(pkg) {
 function oneLine2(text) {
   return text.replace(/\s+/g, " ").trim().slice(0, 300);
 }
+var MAX_RELATED;
 var init_find_vulnerabilities = __esm({
   "src/advisories/find-vulnerabilities.ts"() {
     "use strict";
     init_order();
+    init_manifest();
     init_match();
     init_names();
     init_severity();
     init_comparator();
     init_registry();
+    MAX_RELATED = 20;
   }
 });
 
@@ -22025,6 +22621,7 @@ var OSV_API, BATCH, PAGES, HYDRATE_AT_ONCE, MAX_RESPONSE_BYTES, OsvApiSource;
 var init_osv_api = __esm({
   "src/advisories/sources/osv-api.ts"() {
     "use strict";
+    init_trim();
     init_shape();
     init_osv();
     init_source();
@@ -22046,7 +22643,7 @@ var init_osv_api = __esm({
       calls = 0;
       skipped = [];
       constructor(options2 = {}) {
-        this.base = (options2.baseUrl ?? OSV_API).replace(/\/+$/, "");
+        this.base = trimChars(options2.baseUrl ?? OSV_API, "/", "end");
         this.description = `the OSV API at ${this.base}`;
         this.fetch = options2.fetch ?? globalThis.fetch;
         this.attempts = options2.attempts ?? 4;
@@ -22195,10 +22792,10 @@ var require_pend = __commonJS({
       self.pending += 1;
       var called = false;
       return onCb;
-      function onCb(err2) {
+      function onCb(err3) {
         if (called) throw new Error("callback called twice");
         called = true;
-        self.error = self.error || err2;
+        self.error = self.error || err3;
         self.pending -= 1;
         if (self.waiting.length > 0 && self.pending < self.max) {
           pendGo(self, self.waiting.shift());
@@ -22241,9 +22838,9 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs.read(self.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs.read(self.fd, buffer, offset, length, position, function(err3, bytesRead, buffer2) {
           cb();
-          callback(err2, bytesRead, buffer2);
+          callback(err3, bytesRead, buffer2);
         });
       });
     };
@@ -22259,9 +22856,9 @@ var require_fd_slicer = __commonJS({
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
       fs.close(self.fd, onCloseDone);
-      function onCloseDone(err2) {
-        if (err2) {
-          self.emit("error", err2);
+      function onCloseDone(err3) {
+        if (err3) {
+          self.emit("error", err3);
         } else {
           self.emit("close");
         }
@@ -22290,9 +22887,9 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err2, bytesRead) {
-          if (err2) {
-            self.destroy(err2);
+        fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err3, bytesRead) {
+          if (err3) {
+            self.destroy(err3);
           } else if (bytesRead === 0) {
             self.push(null);
             self._cleanup();
@@ -22304,9 +22901,9 @@ var require_fd_slicer = __commonJS({
         });
       });
     };
-    ReadStream.prototype._destroy = function(err2, cb) {
+    ReadStream.prototype._destroy = function(err3, cb) {
       this._cleanup();
-      cb(err2);
+      cb(err3);
     };
     ReadStream.prototype._cleanup = function() {
       if (this.context != null) {
@@ -22677,32 +23274,32 @@ var require_yauzl = __commonJS({
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise3(path, options2) {
       return new Promise((resolve2, reject) => {
-        open6(path, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
+        open6(path, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+          if (err3) return reject(err3);
           resolve2(zipfile);
         });
       });
     }
     function fromFdPromise(fd2, options2) {
       return new Promise((resolve2, reject) => {
-        fromFd(fd2, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
+        fromFd(fd2, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+          if (err3) return reject(err3);
           resolve2(zipfile);
         });
       });
     }
     function fromBufferPromise2(buffer, options2) {
       return new Promise((resolve2, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+          if (err3) return reject(err3);
           resolve2(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
       return new Promise((resolve2, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err2, zipfile) {
-          if (err2) return reject(err2);
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+          if (err3) return reject(err3);
           resolve2(zipfile);
         });
       });
@@ -22719,11 +23316,11 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs.open(path, "r", function(err2, fd2) {
-        if (err2) return callback(err2);
-        fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs.close(fd2, defaultCallback);
-          callback(err3, zipfile);
+      fs.open(path, "r", function(err3, fd2) {
+        if (err3) return callback(err3);
+        fromFd(fd2, options2, function(err4, zipfile) {
+          if (err4) fs.close(fd2, defaultCallback);
+          callback(err4, zipfile);
         });
       });
     }
@@ -22739,8 +23336,8 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs.fstat(fd2, function(err2, stats) {
-        if (err2) return callback(err2);
+      fs.fstat(fd2, function(err3, stats) {
+        if (err3) return callback(err3);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
       });
@@ -22783,8 +23380,8 @@ var require_yauzl = __commonJS({
       var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
       var buffer = newBuffer(bufferSize);
       var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err2) {
-        if (err2) return callback(err2);
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err3) {
+        if (err3) return callback(err3);
         for (var i2 = bufferSize - eocdrWithoutCommentSize; i2 >= 0; i2 -= 1) {
           if (buffer.readUInt32LE(i2) !== 101010256) continue;
           var eocdrBuffer = buffer.subarray(i2);
@@ -22801,8 +23398,8 @@ var require_yauzl = __commonJS({
             var zip64EocdlBuffer = buffer.subarray(i2 - zip64EocdlSize, i2 - zip64EocdlSize + zip64EocdlSize);
             var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
             var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err3) {
-              if (err3) return callback(err3);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err4) {
+              if (err4) return callback(err4);
               if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
                 return callback(new Error("invalid zip64 end of central directory record signature"));
               }
@@ -22828,8 +23425,8 @@ var require_yauzl = __commonJS({
       var self = this;
       EventEmitter.call(self);
       self.reader = reader;
-      self.reader.on("error", function(err2) {
-        emitError(self, err2);
+      self.reader.on("error", function(err3) {
+        emitError(self, err3);
       });
       self.reader.once("close", function() {
         self.emit("close");
@@ -22854,14 +23451,14 @@ var require_yauzl = __commonJS({
       this.isOpen = false;
       this.reader.unref();
     };
-    function emitErrorAndAutoClose(self, err2) {
+    function emitErrorAndAutoClose(self, err3) {
       if (self.autoClose) self.close();
-      emitError(self, err2);
+      emitError(self, err3);
     }
-    function emitError(self, err2) {
+    function emitError(self, err3) {
       if (self.emittedError) return;
       self.emittedError = true;
-      self.emit("error", err2);
+      self.emit("error", err3);
     }
     ZipFile.prototype.readEntry = function() {
       if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
@@ -22879,8 +23476,8 @@ var require_yauzl = __commonJS({
       }
       if (self.emittedError) return;
       var buffer = newBuffer(46);
-      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err2) {
-        if (err2) return emitErrorAndAutoClose(self, err2);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err3) {
+        if (err3) return emitErrorAndAutoClose(self, err3);
         if (self.emittedError) return;
         var entry = new Entry();
         var signature = buffer.readUInt32LE(0);
@@ -22903,8 +23500,8 @@ var require_yauzl = __commonJS({
         if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
         self.readEntryCursor += 46;
         buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
-        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err3) {
-          if (err3) return emitErrorAndAutoClose(self, err3);
+        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err4) {
+          if (err4) return emitErrorAndAutoClose(self, err4);
           if (self.emittedError) return;
           entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
           var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
@@ -22912,8 +23509,8 @@ var require_yauzl = __commonJS({
           entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
           try {
             entry.extraFields = parseExtraFields(entry.extraFieldRaw);
-          } catch (err4) {
-            return emitErrorAndAutoClose(self, err4);
+          } catch (err5) {
+            return emitErrorAndAutoClose(self, err5);
           }
           if (self.decodeStrings) {
             var isUtf83 = (entry.generalPurposeBitFlag & 2048) !== 0;
@@ -22997,11 +23594,11 @@ var require_yauzl = __commonJS({
         cleanup();
         resolve2({ done: true });
       }
-      function onError(err2) {
+      function onError(err3) {
         let { reject } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        reject(err2);
+        reject(err3);
       }
       return {
         [Symbol.asyncIterator]() {
@@ -23094,8 +23691,8 @@ var require_yauzl = __commonJS({
       } else {
         return callback(new Error("unsupported compression method: " + entry.compressionMethod));
       }
-      self.readLocalFileHeader(entry, { minimal: true }, function(err2, localFileHeader) {
-        if (err2) return callback(err2);
+      self.readLocalFileHeader(entry, { minimal: true }, function(err3, localFileHeader) {
+        if (err3) return callback(err3);
         self.openReadStreamLowLevel(
           localFileHeader.fileDataStart,
           entry.compressedSize,
@@ -23118,17 +23715,17 @@ var require_yauzl = __commonJS({
       if (decompress) {
         var destroyed = false;
         var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err2) {
+        readStream.on("error", function(err3) {
           setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err2);
+            if (!destroyed) inflateFilter.emit("error", err3);
           });
         });
         readStream.pipe(inflateFilter);
         if (self.validateEntrySizes) {
           endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err2) {
+          inflateFilter.on("error", function(err3) {
             setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err2);
+              if (!destroyed) endpointStream.emit("error", err3);
             });
           });
           inflateFilter.pipe(endpointStream);
@@ -23153,9 +23750,9 @@ var require_yauzl = __commonJS({
       if (options2 == null) options2 = {};
       self.reader.ref();
       var buffer = newBuffer(30);
-      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err2) {
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err3) {
         try {
-          if (err2) return callback(err2);
+          if (err3) return callback(err3);
           var signature = buffer.readUInt32LE(0);
           if (signature !== 67324752) {
             return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
@@ -23183,9 +23780,9 @@ var require_yauzl = __commonJS({
           localFileHeader.extraFieldLength = extraFieldLength;
           buffer = newBuffer(fileNameLength + extraFieldLength);
           self.reader.ref();
-          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err3) {
+          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err4) {
             try {
-              if (err3) return callback(err3);
+              if (err4) return callback(err4);
               localFileHeader.fileName = buffer.subarray(0, fileNameLength);
               localFileHeader.extraField = buffer.subarray(fileNameLength);
               return callback(null, localFileHeader);
@@ -23200,24 +23797,24 @@ var require_yauzl = __commonJS({
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
       return new Promise((resolve2, reject) => {
-        this.openReadStream(entry, options2, function(err2, readStream) {
-          if (err2) return reject(err2);
+        this.openReadStream(entry, options2, function(err3, readStream) {
+          if (err3) return reject(err3);
           resolve2(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
       return new Promise((resolve2, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err2, readStream) {
-          if (err2) return reject(err2);
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err3, readStream) {
+          if (err3) return reject(err3);
           resolve2(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
       return new Promise((resolve2, reject) => {
-        this.readLocalFileHeader(entry, options2, function(err2, localFileHeader) {
-          if (err2) return reject(err2);
+        this.readLocalFileHeader(entry, options2, function(err3, localFileHeader) {
+          if (err3) return reject(err3);
           resolve2(localFileHeader);
         });
       });
@@ -23341,8 +23938,8 @@ var require_yauzl = __commonJS({
           callback(null, newBuffer(0));
         });
       }
-      reader.read(buffer, offset, length, position, function(err2, bytesRead) {
-        if (err2) return callback(err2);
+      reader.read(buffer, offset, length, position, function(err3, bytesRead) {
+        if (err3) return callback(err3);
         if (bytesRead < length) {
           return callback(new Error("unexpected EOF"));
         }
@@ -23384,8 +23981,8 @@ var require_yauzl = __commonJS({
       if (self.refCount > 0) return;
       if (self.refCount < 0) throw new Error("invalid unref");
       self.close(onCloseDone);
-      function onCloseDone(err2) {
-        if (err2) return self.emit("error", err2);
+      function onCloseDone(err3) {
+        if (err3) return self.emit("error", err3);
         self.emit("close");
       }
     };
@@ -23403,9 +24000,9 @@ var require_yauzl = __commonJS({
       var stream = this._readStreamForRange(start, end);
       var destroyed = false;
       var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err2) {
+      stream.on("error", function(err3) {
         setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err2);
+          if (!destroyed) refUnrefFilter.emit("error", err3);
         });
       });
       installDestroyFn(refUnrefFilter, function() {
@@ -23414,9 +24011,9 @@ var require_yauzl = __commonJS({
         stream.destroy();
       });
       var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err2) {
+      refUnrefFilter.on("error", function(err3) {
         setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err2);
+          if (!destroyed) byteCounter.emit("error", err3);
         });
       });
       installDestroyFn(byteCounter, function() {
@@ -23492,16 +24089,16 @@ var require_yauzl = __commonJS({
     }
     function installDestroyFn(stream, fn) {
       if (typeof stream.destroy === "function") {
-        stream._destroy = function(err2, cb) {
+        stream._destroy = function(err3, cb) {
           fn();
-          if (cb != null) cb(err2);
+          if (cb != null) cb(err3);
         };
       } else {
         stream.destroy = fn;
       }
     }
-    function defaultCallback(err2) {
-      if (err2) throw err2;
+    function defaultCallback(err3) {
+      if (err3) throw err3;
     }
   }
 });
@@ -24259,602 +24856,6 @@ var init_libesm = __esm({
   }
 });
 
-// src/baseline/config-diff.ts
-function configDiff(path, before, after, existedBefore) {
-  if (after?.text === void 0) return { diffOmitted: omission(after, "package") };
-  if (existedBefore && before?.text === void 0) return { diffOmitted: omission(before, "baseline") };
-  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before?.text ?? "", after.text, "", "", { context: 3 });
-  const lines = patch.split("\n").slice(1);
-  let text = lines.slice(0, MAX_DIFF_LINES).join("\n");
-  if (text.length > MAX_DIFF_CHARS) text = text.slice(0, MAX_DIFF_CHARS);
-  if (lines.length > MAX_DIFF_LINES || text.length === MAX_DIFF_CHARS) text += "\n\u2026 (diff truncated)";
-  return { diff: text.trimEnd() };
-}
-function omission(config, side) {
-  if (!config) return `no text of the ${side} side`;
-  switch (config.omitted) {
-    case "binary":
-      return `the ${side} side is not text`;
-    case "too-large":
-      return `the ${side} side is larger than the text bound`;
-    case "report-bound":
-      return `the ${side} report had no room left for its text`;
-    default:
-      return `no text of the ${side} side`;
-  }
-}
-var MAX_DIFF_LINES, MAX_DIFF_CHARS;
-var init_config_diff = __esm({
-  "src/baseline/config-diff.ts"() {
-    "use strict";
-    init_libesm();
-    MAX_DIFF_LINES = 200;
-    MAX_DIFF_CHARS = 16 * 1024;
-  }
-});
-
-// src/baseline/strip-root.ts
-function singleTopFolder(files) {
-  let top;
-  for (const file of files) {
-    const slash = file.path.indexOf("/");
-    const first = slash < 0 ? file.path : file.path.slice(0, slash);
-    if (slash < 0 && file.type !== "dir") return void 0;
-    if (top === void 0) top = first;
-    else if (first !== top) return void 0;
-  }
-  return top;
-}
-function rootsToStrip(target2, baseline, named = {}) {
-  const clean2 = (root) => (root ?? "").replace(/^\.?\/+|\/+$/g, "");
-  if (named.target !== void 0 || named.baseline !== void 0) return { target: clean2(named.target), baseline: clean2(named.baseline) };
-  const a = singleTopFolder(target2);
-  const b = singleTopFolder(baseline);
-  if (a !== void 0 && b !== void 0) return { target: a, baseline: b };
-  if (a !== void 0 && !baseline.some((file) => file.path === a || file.path.startsWith(`${a}/`))) return { target: a, baseline: "" };
-  if (b !== void 0 && !target2.some((file) => file.path === b || file.path.startsWith(`${b}/`))) return { target: "", baseline: b };
-  return { target: "", baseline: "" };
-}
-function relativeTo(root, path) {
-  if (root === "") return path;
-  if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
-  return void 0;
-}
-var init_strip_root = __esm({
-  "src/baseline/strip-root.ts"() {
-    "use strict";
-  }
-});
-
-// src/baseline/file-diff.ts
-function byPath(side) {
-  const map = /* @__PURE__ */ new Map();
-  for (const file of side.files) {
-    const path = relativeTo(side.root, file.path);
-    if (path !== void 0) map.set(path, file);
-  }
-  return map;
-}
-function stateOf(file) {
-  const state = { type: file.type, mode: file.mode };
-  if (file.uid !== void 0) state.uid = file.uid;
-  if (file.gid !== void 0) state.gid = file.gid;
-  if (file.sha256 !== void 0) state.sha256 = file.sha256;
-  if (file.link !== void 0) state.link = file.link;
-  return state;
-}
-function aspects(before, after) {
-  const changed = [];
-  if (before.type !== after.type) changed.push("type");
-  else if (before.sha256 !== after.sha256) changed.push("content");
-  if (before.mode !== after.mode) changed.push("mode");
-  if (before.uid !== void 0 && after.uid !== void 0 && (before.uid !== after.uid || before.gid !== after.gid)) changed.push("owner");
-  if (before.link !== after.link && before.type === after.type) changed.push("link");
-  return changed;
-}
-function diffFiles(baseline, target2, monitored) {
-  const before = byPath(baseline);
-  const after = byPath(target2);
-  const texts = {
-    before: new Map(baseline.configs.flatMap((config) => withRelativePath(config, baseline.root))),
-    after: new Map(target2.configs.flatMap((config) => withRelativePath(config, target2.root)))
-  };
-  const files = { added: 0, removed: 0, changed: 0, unchanged: 0 };
-  const configs = [];
-  for (const [path, now] of after) {
-    const then = before.get(path);
-    const changed = then ? aspects(then, now) : ["added"];
-    if (!then) files.added++;
-    else if (changed.length > 0) files.changed++;
-    else files.unchanged++;
-    if (changed.length === 0 || now.type === "dir" || !monitored(path)) continue;
-    const change = { path, changes: changed, after: stateOf(now) };
-    if (then) change.before = stateOf(then);
-    if (changed.includes("content") || changed.includes("added")) Object.assign(change, configDiff(path, texts.before.get(path), texts.after.get(path), then !== void 0));
-    configs.push(change);
-  }
-  for (const [path, then] of before) {
-    if (after.has(path)) continue;
-    files.removed++;
-    if (then.type !== "dir" && monitored(path)) configs.push({ path, changes: ["removed"], before: stateOf(then) });
-  }
-  configs.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, configs };
-}
-function withRelativePath(config, root) {
-  const path = relativeTo(root, config.path);
-  return path === void 0 ? [] : [[path, config]];
-}
-var init_file_diff = __esm({
-  "src/baseline/file-diff.ts"() {
-    "use strict";
-    init_config_diff();
-    init_strip_root();
-  }
-});
-
-// src/pass/manifest-digest.ts
-import { createHash as createHash2 } from "node:crypto";
-function manifestDigest(files) {
-  const hash = createHash2("sha256");
-  for (const file of files) {
-    hash.update(
-      `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
-`
-    );
-  }
-  return hash.digest("hex");
-}
-var init_manifest_digest = __esm({
-  "src/pass/manifest-digest.ts"() {
-    "use strict";
-  }
-});
-
-// src/baseline/parse-report.ts
-function parseReport(text, source) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new ScanError(`${source} is not JSON; pass the JSON report a release-gate scan wrote (--report)`);
-  }
-  if (!isObject(data) || !("schemaVersion" in data)) {
-    throw new ScanError(`${source} is not a release-gate report (no schemaVersion); pass the JSON report a scan wrote (--report)`);
-  }
-  if (data["schemaVersion"] !== SCHEMA_VERSION) {
-    throw new ScanError(
-      `${source} is a report of schema version ${describeValue(data["schemaVersion"])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`
-    );
-  }
-  try {
-    return reportOf(data);
-  } catch (error) {
-    if (error instanceof ShapeError) {
-      throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
-    }
-    throw error;
-  }
-}
-function reportOf(data) {
-  const tool = need(data, "tool", "tool", isObject);
-  const files = need(data, "files", "files", Array.isArray).map((item2, i2) => fileOf(item2, `files[${i2}]`));
-  const packages = need(data, "packages", "packages", Array.isArray).map((item2, i2) => packageOf(item2, `packages[${i2}]`));
-  const findings = need(data, "findings", "findings", Array.isArray).map((item2, i2) => findingOf2(item2, `findings[${i2}]`));
-  const baseline = data["baseline"];
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: need(tool, "name", "tool.name", isString), version: need(tool, "version", "tool.version", isString) },
-    target: targetOf(data["target"], "target"),
-    baseline: baseline === null || baseline === void 0 ? null : targetOf(baseline, "baseline"),
-    files,
-    packages,
-    findings,
-    verdict: oneOf(data, "verdict", "verdict", VERDICTS),
-    sources: list2(data, "sources").map((item2, i2) => sourceOf(item2, `sources[${i2}]`)),
-    notes: list2(data, "notes").map((item2, i2) => {
-      if (!isString(item2)) throw new ShapeError(`notes[${i2}]`, `is ${describeValue(item2)}`);
-      return item2;
-    }),
-    configs: list2(data, "configs").map((item2, i2) => configOf(item2, `configs[${i2}]`)),
-    // what changed against the report's own baseline: shown, never compared, so kept as read
-    changes: isObject(data["changes"]) ? data["changes"] : null
-  };
-}
-function configOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const config = {
-    path: need(value, "path", `${where}.path`, isString),
-    sha256: need(value, "sha256", `${where}.sha256`, isString)
-  };
-  const text = maybe(value, "text", `${where}.text`, isString);
-  if (text !== void 0) config.text = text;
-  if (value["omitted"] !== void 0) config.omitted = oneOf(value, "omitted", `${where}.omitted`, ["binary", "too-large", "report-bound"]);
-  return config;
-}
-function list2(data, key) {
-  const value = data[key];
-  if (value === void 0) return [];
-  if (!Array.isArray(value)) throw new ShapeError(key, `is ${describeValue(value)}, expected a list`);
-  return value;
-}
-function sourceOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const summary = {
-    source: need(value, "source", `${where}.source`, isString),
-    records: need(value, "records", `${where}.records`, isNonNegativeInteger),
-    httpCalls: need(value, "httpCalls", `${where}.httpCalls`, isNonNegativeInteger),
-    skipped: need(value, "skipped", `${where}.skipped`, isNonNegativeInteger)
-  };
-  const failed = maybe(value, "failed", `${where}.failed`, isString);
-  if (failed !== void 0) summary.failed = failed;
-  return summary;
-}
-function targetOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  return {
-    path: need(value, "path", `${where}.path`, isString),
-    format: oneOf(value, "format", `${where}.format`, TARGET_FORMATS),
-    sha256: need(value, "sha256", `${where}.sha256`, isString),
-    files: need(value, "files", `${where}.files`, isNonNegativeInteger),
-    bytes: need(value, "bytes", `${where}.bytes`, isNonNegativeInteger)
-  };
-}
-function fileOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const record = {
-    path: need(value, "path", `${where}.path`, isString),
-    type: oneOf(value, "type", `${where}.type`, ENTRY_TYPES),
-    mode: need(value, "mode", `${where}.mode`, (mode) => isString(mode) && MODE.test(mode))
-  };
-  const uid = maybe(value, "uid", `${where}.uid`, isNonNegativeInteger);
-  const gid = maybe(value, "gid", `${where}.gid`, isNonNegativeInteger);
-  const size = maybe(value, "size", `${where}.size`, isNonNegativeInteger);
-  const sha256 = maybe(value, "sha256", `${where}.sha256`, (hash) => isString(hash) && HEX64.test(hash));
-  const link = maybe(value, "link", `${where}.link`, isString);
-  if (uid !== void 0) record.uid = uid;
-  if (gid !== void 0) record.gid = gid;
-  if (size !== void 0) record.size = size;
-  if (sha256 !== void 0) record.sha256 = sha256;
-  if (link !== void 0) record.link = link;
-  if (value["special"] !== void 0) record.special = oneOf(value, "special", `${where}.special`, SPECIAL_KINDS);
-  const by = maybe(value, "by", `${where}.by`, isStringArray);
-  const stored = maybe(value, "stored", `${where}.stored`, isString);
-  if (by !== void 0) record.by = by;
-  if (stored !== void 0) record.stored = stored;
-  return record;
-}
-function packageOf(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const result = {
-    ecosystem: oneOf(value, "ecosystem", `${where}.ecosystem`, ECOSYSTEMS),
-    name: need(value, "name", `${where}.name`, isString),
-    version: need(value, "version", `${where}.version`, isString),
-    purl: need(value, "purl", `${where}.purl`, isString),
-    locations: need(value, "locations", `${where}.locations`, isStringArray)
-  };
-  const dev = maybe(value, "dev", `${where}.dev`, (flag) => typeof flag === "boolean");
-  const release = maybe(value, "release", `${where}.release`, isString);
-  const installed = maybe(value, "installed", `${where}.installed`, (flag) => typeof flag === "boolean");
-  if (installed !== void 0) result.installed = installed;
-  const aliases = maybe(value, "aliases", `${where}.aliases`, isStringArray);
-  if (dev !== void 0) result.dev = dev;
-  if (release !== void 0) result.release = release;
-  if (aliases !== void 0) result.aliases = aliases;
-  return result;
-}
-function findingOf2(value, where) {
-  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  const finding = {
-    id: need(value, "id", `${where}.id`, isString),
-    kind: oneOf(value, "kind", `${where}.kind`, FINDING_KINDS),
-    severity: oneOf(value, "severity", `${where}.severity`, SEVERITIES),
-    title: need(value, "title", `${where}.title`, isString),
-    status: oneOf(value, "status", `${where}.status`, FINDING_STATUSES),
-    blocking: need(value, "blocking", `${where}.blocking`, (flag) => typeof flag === "boolean")
-  };
-  const path = maybe(value, "path", `${where}.path`, isString);
-  const rule = maybe(value, "rule", `${where}.rule`, isString);
-  const detail = maybe(value, "detail", `${where}.detail`, isString);
-  if (path !== void 0) finding.path = path;
-  if (rule !== void 0) finding.rule = rule;
-  if (detail !== void 0) finding.detail = detail;
-  if (value["scope"] !== void 0) finding.scope = oneOf(value, "scope", `${where}.scope`, ["dev"]);
-  const pkg = value["package"];
-  if (pkg !== void 0) {
-    if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
-    finding.package = {
-      ecosystem: oneOf(pkg, "ecosystem", `${where}.package.ecosystem`, ECOSYSTEMS),
-      name: need(pkg, "name", `${where}.package.name`, isString),
-      version: need(pkg, "version", `${where}.package.version`, isString)
-    };
-  }
-  const advisory = value["advisory"];
-  if (advisory !== void 0) {
-    if (!isObject(advisory)) throw new ShapeError(`${where}.advisory`, `is ${describeValue(advisory)}, expected an object`);
-    finding.advisory = {
-      id: need(advisory, "id", `${where}.advisory.id`, isString),
-      aliases: need(advisory, "aliases", `${where}.advisory.aliases`, isStringArray),
-      fixed: need(advisory, "fixed", `${where}.advisory.fixed`, isStringArray)
-    };
-    const url = maybe(advisory, "url", `${where}.advisory.url`, isString);
-    if (url !== void 0) finding.advisory.url = url;
-  }
-  return finding;
-}
-function need(object, key, where, check) {
-  const value = object[key];
-  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
-  return value;
-}
-function maybe(object, key, where, check) {
-  const value = object[key];
-  if (value === void 0) return void 0;
-  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
-  return value;
-}
-function oneOf(object, key, where, allowed) {
-  const value = object[key];
-  if (typeof value === "string" && allowed.includes(value)) return value;
-  throw new ShapeError(where, `is ${describeValue(value)}, expected one of ${allowed.join(", ")}`);
-}
-var HEX64, MODE;
-var init_parse_report = __esm({
-  "src/baseline/parse-report.ts"() {
-    "use strict";
-    init_errors();
-    init_model();
-    init_shape();
-    HEX64 = /^[0-9a-f]{64}$/;
-    MODE = /^[0-7]{4}$/;
-  }
-});
-
-// src/baseline/load-baseline.ts
-import { open as open2, stat as stat2 } from "node:fs/promises";
-async function loadBaseline(spec, inspect) {
-  const stats = await stat2(spec).catch(() => {
-    throw new ScanError(`the baseline ${spec} does not exist; pass the previous package, the deployed directory, or the JSON report of its scan`);
-  });
-  if (stats.isFile() && await looksLikeJson(spec)) {
-    if (stats.size > MAX_REPORT_BYTES) throw new ScanError(`the baseline report ${spec} is larger than ${MAX_REPORT_BYTES} bytes; pass the previous package instead`);
-    const handle = await open2(spec, "r");
-    let text;
-    try {
-      text = await handle.readFile("utf8");
-    } finally {
-      await handle.close();
-    }
-    const report2 = parseReport(text, `the baseline ${spec}`);
-    return {
-      summary: { ...report2.target, path: spec, format: "report" },
-      files: report2.files,
-      packages: report2.packages,
-      findings: report2.findings,
-      configs: report2.configs
-    };
-  }
-  let inspection;
-  try {
-    inspection = await inspect(spec);
-  } catch (error) {
-    if (error instanceof ScanError) throw new ScanError(`the baseline: ${error.message}`, { cause: error });
-    throw error;
-  }
-  return {
-    summary: {
-      path: spec,
-      format: inspection.read.format,
-      sha256: inspection.read.sha256 ?? manifestDigest(inspection.files),
-      files: inspection.files.length,
-      bytes: inspection.read.bytes
-    },
-    files: inspection.files,
-    packages: inspection.packages,
-    findings: inspection.findings,
-    configs: inspection.configs
-  };
-}
-async function looksLikeJson(path) {
-  if (path.toLowerCase().endsWith(".json")) return true;
-  const handle = await open2(path, "r");
-  try {
-    const head = Buffer.alloc(64);
-    const { bytesRead } = await handle.read(head, 0, 64, 0);
-    return head.subarray(0, bytesRead).toString("utf8").trimStart().startsWith("{");
-  } finally {
-    await handle.close();
-  }
-}
-var MAX_REPORT_BYTES;
-var init_load_baseline = __esm({
-  "src/baseline/load-baseline.ts"() {
-    "use strict";
-    init_errors();
-    init_manifest_digest();
-    init_parse_report();
-    MAX_REPORT_BYTES = 512 * 1024 * 1024;
-  }
-});
-
-// src/baseline/monitored.ts
-function monitorMatcher(options2 = {}) {
-  const removed = new Set(options2.remove ?? []);
-  const globs2 = [...DEFAULT_MONITORED.filter((glob) => !removed.has(glob)), ...options2.add ?? []];
-  const monitored = guarded(globs2);
-  const unmonitored = (options2.remove ?? []).filter((glob) => !DEFAULT_MONITORED.includes(glob));
-  const excluded = unmonitored.length > 0 ? guarded(unmonitored) : void 0;
-  const added = options2.add && options2.add.length > 0 ? guarded(options2.add) : void 0;
-  return (path) => {
-    const inTree = DEPENDENCY_TREE.test(path);
-    if (inTree && !added) return false;
-    if (!monitored(path) || excluded?.(path)) return false;
-    return !inTree || (added?.(path) ?? false);
-  };
-}
-function requiredLiteral(glob) {
-  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => chunk.replace(/^\/+|\/+$/g, ""));
-  return chunks.reduce((longest, chunk) => chunk.length > longest.length ? chunk : longest, "");
-}
-function guarded(globs2) {
-  const compiled2 = globs2.map((glob) => ({ literal: requiredLiteral(glob), regex: import_picomatch.default.makeRe(glob, { dot: true }) }));
-  const always = compiled2.filter((glob) => glob.literal.length < 3);
-  const literals = [...new Set(compiled2.filter((glob) => glob.literal.length >= 3).map((glob) => glob.literal))];
-  const prefilter = literals.length > 0 ? new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : void 0;
-  return (path) => {
-    if (always.some((glob) => glob.regex.test(path))) return true;
-    if (!prefilter?.test(path)) return false;
-    return compiled2.some((glob) => glob.literal.length >= 3 && path.includes(glob.literal) && glob.regex.test(path));
-  };
-}
-var import_picomatch, DEFAULT_MONITORED, DEPENDENCY_TREE;
-var init_monitored = __esm({
-  "src/baseline/monitored.ts"() {
-    "use strict";
-    import_picomatch = __toESM(require_picomatch2(), 1);
-    DEFAULT_MONITORED = [
-      // web server and PHP
-      "**/.htaccess",
-      "**/.user.ini",
-      "**/php.ini",
-      "**/php-fpm*.conf",
-      "**/php-fpm.d/*.conf",
-      "**/www.conf",
-      "**/nginx*.conf",
-      "**/nginx.conf.sample",
-      "**/*.vhost",
-      "**/sites-available/**",
-      "**/sites-enabled/**",
-      "**/conf.d/*.conf",
-      "**/httpd*.conf",
-      "**/apache2/**/*.conf",
-      // platforms
-      "**/app/etc/*.php",
-      "**/app/etc/*.xml",
-      "config/**",
-      "*/config/**",
-      "**/wp-config*.php",
-      "**/app/config/parameters.php",
-      "**/config/settings.inc.php",
-      "**/config/defines.inc.php",
-      "**/medusa-config.*",
-      "**/next.config.*",
-      // schedulers, services, process managers
-      "**/crontab",
-      "**/*.cron",
-      "**/cron.d/**",
-      "**/crontabs/**",
-      "**/*.service",
-      "**/*.timer",
-      "**/*.socket",
-      "**/supervisor*.conf",
-      "**/supervisor/conf.d/**",
-      "**/Procfile",
-      "**/ecosystem.config.*",
-      "**/sudoers",
-      "**/sudoers.d/**",
-      // containers
-      "**/Dockerfile*",
-      "**/*.dockerfile",
-      "**/docker-compose*.yml",
-      "**/docker-compose*.yaml",
-      "**/compose.yml",
-      "**/compose.yaml",
-      "**/.dockerignore",
-      // secrets and registries
-      "**/.env",
-      "**/.env.*",
-      "**/.npmrc",
-      "**/auth.json",
-      // deploy scripts
-      "**/deploy.php",
-      "**/deploy.rb",
-      "**/Capfile",
-      "**/config/deploy/*.rb",
-      "**/.mage.yml",
-      "**/hosts.yml",
-      // CI files inside the package
-      "**/.gitlab-ci.yml",
-      "**/.github/workflows/*",
-      "**/bitbucket-pipelines.yml",
-      "**/Jenkinsfile",
-      "**/.circleci/config.yml",
-      "**/azure-pipelines.yml"
-    ];
-    DEPENDENCY_TREE = /(?:^|\/)(?:node_modules|bower_components|\.yarn|site-packages|\.pnpm-store)\//;
-  }
-});
-
-// src/baseline/package-diff.ts
-function diffPackages(baseline, target2) {
-  const group = (packages) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const pkg of packages) {
-      const key = `${pkg.ecosystem}\0${pkg.release ?? ""}\0${pkg.name}`;
-      map.set(key, [...map.get(key) ?? [], pkg]);
-    }
-    return map;
-  };
-  const before = group(baseline);
-  const after = group(target2);
-  const result = { added: [], removed: [], upgraded: [], downgraded: [] };
-  for (const key of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
-    const then = before.get(key) ?? [];
-    const now = after.get(key) ?? [];
-    const gone = then.filter((old) => !now.some((pkg) => pkg.version === old.version));
-    const came = now.filter((pkg) => !then.some((old) => old.version === pkg.version));
-    if (gone.length === 1 && came.length === 1) {
-      const [old, pkg] = [gone[0], came[0]];
-      const change = { ecosystem: pkg.ecosystem, name: pkg.name, from: old.version, to: pkg.version };
-      (order(pkg, old.version, pkg.version) < 0 ? result.downgraded : result.upgraded).push(change);
-      continue;
-    }
-    result.removed.push(...gone.map(ref));
-    result.added.push(...came.map(ref));
-  }
-  const byName2 = (a, b) => a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-  result.added.sort(byName2);
-  result.removed.sort(byName2);
-  result.upgraded.sort(byName2);
-  result.downgraded.sort(byName2);
-  return result;
-}
-function order(pkg, from, to) {
-  try {
-    return comparatorFor(pkg.ecosystem)?.compare(to, from) ?? 1;
-  } catch {
-    return 1;
-  }
-}
-function ref(pkg) {
-  return { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version };
-}
-var init_package_diff = __esm({
-  "src/baseline/package-diff.ts"() {
-    "use strict";
-    init_registry();
-  }
-});
-
-// src/findings/draft.ts
-import { createHash as createHash3 } from "node:crypto";
-function identify(drafts, topFolder) {
-  return drafts.map(({ identity, ...found }) => ({ id: idOf(found.kind, identity, found.rule, topFolder), ...found, status: "new", blocking: true }));
-}
-function idOf(kind, identity, rule, top) {
-  const subject = identity.paths && top ? withoutTopFolder(identity.subject, top) : identity.subject;
-  return createHash3("sha256").update(`${kind}\0${subject}\0${identity.aspect ?? rule ?? ""}`).digest("hex").slice(0, 32);
-}
-function withoutTopFolder(subject, top) {
-  const prefix = `${top}/`;
-  return subject.split("\0").map((path) => path.startsWith(prefix) ? path.slice(prefix.length) : path === top ? "" : path).join("\0");
-}
-var init_draft = __esm({
-  "src/findings/draft.ts"() {
-    "use strict";
-  }
-});
-
 // src/checks/secrets/placeholder.ts
 function escape2(word) {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -24980,7 +24981,7 @@ function envAssignments(text) {
   const out = [];
   const lines = text.split(/\r?\n/, MAX_LINES);
   for (const [index, raw] of lines.entries()) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
+    const match = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=([^\r\n]*)/.exec(raw);
     if (!match) continue;
     out.push({ key: match[1], value: unquote(match[2]), line: index + 1 });
   }
@@ -25129,7 +25130,7 @@ var init_secret_config_rules = __esm({
     registryTokens = ({ text, lower }) => {
       if (![".npmrc", ".yarnrc", ".yarnrc.yml", ".pypirc"].includes(lower)) return [];
       const hits = [];
-      for (const { value, index, match } of matches(/^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim, text, 2)) {
+      for (const { value, index, match } of matches(/^[ \t]*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)[ \t]*[=:][ \t]*["']?([^\s"'#]+)/gim, text, 2)) {
         if (!isPlaceholder(value, { words: "standalone" })) hits.push({ rule: "registry-token", title: `Package-registry credential (${match[1]})`, severity: "critical", value, index });
       }
       return hits;
@@ -25164,7 +25165,7 @@ var init_secret_config_rules = __esm({
       }
       return hits;
     };
-    NAMED_KEY = /(?:^|[\s{,;(["'<])["']?([\w.-]*?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|secret[_-]?key)[\w.-]*?)["']?\s*(?:=>|[:=]|>)\s*["']?([^\s"'<>,;#]{8,200})/gim;
+    NAMED_KEY = /(?:^|[\s{,;(["'<])["']?(?=[\w.-]{0,80}?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|secret[_-]?key))([\w.-]{1,80})["']?\s*(?:=>|[:=]|>)\s*["']?([^\s"'<>,;#]{8,200})/gim;
     PUBLIC_KEY_NAME = /(?:last|date|time|_at$|used$|count$|age$|publishable|public|_id$|id$|name$|user(?:name)?$|_host$|_url_path|length$|_ttl$|lifetime$|expir|algo|enabled$|_file$|_path$|file$|path$|header$|field$|label$|placeholder|hint|message|text$|type$|policy|min|max|pattern|reset|confirm|strength|changed|required|forgot|rule|mode$|method$|provider$|store$)/i;
     namedCredentials = ({ text, lower, dependency }) => {
       if (lower.startsWith(".env") || lower.endsWith(".env") || lower === "auth.json") return [];
@@ -25194,18 +25195,35 @@ var init_secret_config_rules = __esm({
 });
 
 // src/checks/secrets/secret-fingerprint.ts
-import { createHash as createHash4 } from "node:crypto";
+import { scrypt } from "node:crypto";
 function fingerprint(value) {
-  return createHash4("sha256").update("release-gate secret\0").update(value, "utf8").digest("hex").slice(0, 16);
+  return new Promise((resolve2, reject) => {
+    scrypt(Buffer.from(value, "utf8"), SALT, 16, FINGERPRINT_COST, (error, key) => {
+      if (error) reject(error);
+      else resolve2(key.toString("hex"));
+    });
+  });
 }
-function redact(value) {
-  const shown = Math.min(4, Math.floor(value.length / 4));
-  const head = value.slice(0, shown).replace(/[^\x21-\x7e]/g, "?");
-  return `${head}\u2026 (${value.length} characters)`;
+async function fingerprints(values) {
+  const out = new Array(values.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < values.length) {
+      const i2 = next++;
+      out[i2] = await fingerprint(values[i2]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, values.length) }, worker));
+  return out;
 }
+var FINGERPRINT_COST, SALT, PARALLEL, REDACTED;
 var init_secret_fingerprint = __esm({
   "src/checks/secrets/secret-fingerprint.ts"() {
     "use strict";
+    FINGERPRINT_COST = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+    SALT = "release-gate secret fingerprint v2: scrypt over the value, salted with this line";
+    PARALLEL = 4;
+    REDACTED = "[redacted]";
   }
 });
 
@@ -25375,7 +25393,7 @@ var init_secret_rules = __esm({
     MAILCHIMP = { id: "mailchimp-api-key", title: "Mailchimp API key", severity: "high", pattern: /^[a-f0-9]{32}-us\d{1,2}$/, near: /mailchimp/i };
     SLACK_WEBHOOK = /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9+/]{43,56})/;
     PRIVATE_KEY = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----([\s\S-]{64,}?)KEY(?: BLOCK)?-----/iy;
-    DSN = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@'"]+):([^\s@'"]{3,})@([^\s'"/?#]+)/y;
+    DSN = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@'"]{1,256}):([^\s@'"]{3,256})@([^\s'"/?#]{1,256})/y;
   }
 });
 
@@ -25421,10 +25439,10 @@ var init_secret_scanner = __esm({
       for (const prefix of rule.prefixes) {
         const bytes2 = Buffer.from(prefix, "latin1");
         const last = bytes2[bytes2.length - 1];
-        const table2 = TOKEN[last] ? AT_START : BEFORE_START;
+        const table3 = TOKEN[last] ? AT_START : BEFORE_START;
         const key = TOKEN[last] ? bytes2[0] : last;
-        let list3 = table2.get(key);
-        if (!list3) table2.set(key, list3 = []);
+        let list3 = table3.get(key);
+        if (!list3) table3.set(key, list3 = []);
         list3.push({ rule, prefix: bytes2, priority });
       }
     }
@@ -25613,9 +25631,12 @@ var init_secret_scanner = __esm({
 });
 
 // src/checks/secrets/redact.ts
+function normalizeRedactions(text) {
+  return text.replace(OLD_FORM, REDACTED);
+}
 function redactText(text, name = "") {
   let out = text;
-  for (const value of [...secretValues(text, name)].sort((a, b) => b.length - a.length)) out = out.split(value).join(redact(value));
+  for (const value of [...secretValues(text, name)].sort((a, b) => b.length - a.length)) out = out.split(value).join(REDACTED);
   return out.split("\n").map(redactLine).join("\n");
 }
 function secretValues(text, name) {
@@ -25629,13 +25650,13 @@ function secretValues(text, name) {
 }
 function redactLine(line) {
   if (PEM.test(line)) return "[private key redacted]";
-  let out = line.replace(DSN2, (match, head, secret) => REDACTED.test(secret) ? match : `${head}${redact(secret)}@`);
+  let out = line.replace(DSN2, (match, head, secret) => WRITTEN.test(secret) ? match : `${head}${REDACTED}@`);
   out = out.replace(ASSIGNMENT, (match, quote, key, sep, valueQuote, quoted, bare) => {
     const value = quoted ?? bare ?? "";
-    if (!SECRET_KEY.test(key) || isStandIn(value) || REDACTED.test(value)) return match;
-    return valueQuote === void 0 ? `${quote}${key}${quote}${sep}${redact(value)}` : `${quote}${key}${quote}${sep}${valueQuote}${redact(value)}${valueQuote}`;
+    if (!SECRET_KEY.test(key) || isStandIn(value) || WRITTEN.test(value)) return match;
+    return valueQuote === void 0 ? `${quote}${key}${quote}${sep}${REDACTED}` : `${quote}${key}${quote}${sep}${valueQuote}${REDACTED}${valueQuote}`;
   });
-  return out.replace(LONG_RUN, (run) => looksRandom(run) ? redact(run) : run);
+  return out.replace(LONG_RUN, (run) => looksRandom(run) ? REDACTED : run);
 }
 function isStandIn(value) {
   const v = value.trim();
@@ -25646,7 +25667,7 @@ function looksRandom(run) {
   const hex = /^[0-9a-f]{32,}$/i.test(run);
   return hex && entropy(run) > 3.2 || classes >= 3 && entropy(run) > 4;
 }
-var SECRET_KEY, ASSIGNMENT, DSN2, PEM, LONG_RUN, REDACTED;
+var SECRET_KEY, ASSIGNMENT, DSN2, PEM, LONG_RUN, WRITTEN, OLD_FORM;
 var init_redact = __esm({
   "src/checks/secrets/redact.ts"() {
     "use strict";
@@ -25655,11 +25676,718 @@ var init_redact = __esm({
     init_secret_fingerprint();
     init_secret_scanner();
     SECRET_KEY = /(?:pass(?:word|wd|phrase)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|crypt|salt|auth|credential|dsn|cookie[_-]?(?:key|iv)|signing|_key$|^key$)/i;
-    ASSIGNMENT = /(["']?)([\w.-]{1,80})\1(\s*(?:=>|=|:|,)\s*)(?:(["'])((?:\\.|(?!\4)[^\\\n]){1,2000})\4|([^\s"',;#][^\s"',;]{0,2000}(?: \(\d+ characters\))?))/g;
+    ASSIGNMENT = /(["']?)([\w.-]{1,80})\1(\s*(?:=>|=|:|,)\s*)(?:(["'])((?:\\.|(?!\4)[^\\\n]){1,2000})\4|([^\s"',;#][^\s"',;]{0,2000}))/g;
     DSN2 = /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]+:)([^\s@'"]{1,512})@/gi;
     PEM = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/;
     LONG_RUN = /[A-Za-z0-9+/=_-]{20,}/g;
-    REDACTED = /… \(\d+ characters\)/;
+    WRITTEN = /\[redacted\]|… \(\d+ characters\)/;
+    OLD_FORM = /[^\s'"`=:,;]{0,4}… \(\d+ characters\)/g;
+  }
+});
+
+// src/baseline/config-diff.ts
+function configDiff(path, before, after, existedBefore) {
+  if (after?.text === void 0) return { diffOmitted: omission(after, "package") };
+  if (existedBefore && before?.text === void 0) return { diffOmitted: omission(before, "baseline") };
+  const old = normalizeRedactions(before?.text ?? "");
+  if (existedBefore && old === after.text) return { diffOmitted: "only redacted values differ (a secret changed)" };
+  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, old, after.text, "", "", { context: 3 });
+  const lines = patch.split("\n").slice(1);
+  let text = lines.slice(0, MAX_DIFF_LINES).join("\n");
+  if (text.length > MAX_DIFF_CHARS) text = text.slice(0, MAX_DIFF_CHARS);
+  if (lines.length > MAX_DIFF_LINES || text.length === MAX_DIFF_CHARS) text += "\n\u2026 (diff truncated)";
+  return { diff: text.trimEnd() };
+}
+function omission(config, side) {
+  if (!config) return `no text of the ${side} side`;
+  switch (config.omitted) {
+    case "binary":
+      return `the ${side} side is not text`;
+    case "too-large":
+      return `the ${side} side is larger than the text bound`;
+    case "report-bound":
+      return `the ${side} report had no room left for its text`;
+    default:
+      return `no text of the ${side} side`;
+  }
+}
+var MAX_DIFF_LINES, MAX_DIFF_CHARS;
+var init_config_diff = __esm({
+  "src/baseline/config-diff.ts"() {
+    "use strict";
+    init_libesm();
+    init_redact();
+    MAX_DIFF_LINES = 200;
+    MAX_DIFF_CHARS = 16 * 1024;
+  }
+});
+
+// src/baseline/strip-root.ts
+function singleTopFolder(files) {
+  let top;
+  for (const file of files) {
+    const slash = file.path.indexOf("/");
+    const first = slash < 0 ? file.path : file.path.slice(0, slash);
+    if (slash < 0 && file.type !== "dir") return void 0;
+    if (top === void 0) top = first;
+    else if (first !== top) return void 0;
+  }
+  return top;
+}
+function rootsToStrip(target2, baseline, named = {}) {
+  const clean2 = (root) => trimChars((root ?? "").startsWith("./") ? (root ?? "").slice(1) : root ?? "", "/");
+  if (named.target !== void 0 || named.baseline !== void 0) return { target: clean2(named.target), baseline: clean2(named.baseline) };
+  const a = singleTopFolder(target2);
+  const b = singleTopFolder(baseline);
+  if (a !== void 0 && b !== void 0) return { target: a, baseline: b };
+  if (a !== void 0 && !baseline.some((file) => file.path === a || file.path.startsWith(`${a}/`))) return { target: a, baseline: "" };
+  if (b !== void 0 && !target2.some((file) => file.path === b || file.path.startsWith(`${b}/`))) return { target: "", baseline: b };
+  return { target: "", baseline: "" };
+}
+function relativeTo(root, path) {
+  if (root === "") return path;
+  if (path.startsWith(`${root}/`)) return path.slice(root.length + 1);
+  return void 0;
+}
+var init_strip_root = __esm({
+  "src/baseline/strip-root.ts"() {
+    "use strict";
+    init_trim();
+  }
+});
+
+// src/baseline/file-diff.ts
+function byPath(side) {
+  const map = /* @__PURE__ */ new Map();
+  for (const file of side.files) {
+    const path = relativeTo(side.root, file.path);
+    if (path !== void 0) map.set(path, file);
+  }
+  return map;
+}
+function stateOf(file) {
+  const state = { type: file.type, mode: file.mode };
+  if (file.uid !== void 0) state.uid = file.uid;
+  if (file.gid !== void 0) state.gid = file.gid;
+  if (file.sha256 !== void 0) state.sha256 = file.sha256;
+  if (file.link !== void 0) state.link = file.link;
+  return state;
+}
+function aspects(before, after) {
+  const changed = [];
+  if (before.type !== after.type) changed.push("type");
+  else if (before.sha256 !== after.sha256) changed.push("content");
+  if (before.mode !== after.mode) changed.push("mode");
+  if (before.uid !== void 0 && after.uid !== void 0 && (before.uid !== after.uid || before.gid !== after.gid)) changed.push("owner");
+  if (before.link !== after.link && before.type === after.type) changed.push("link");
+  return changed;
+}
+function diffFiles(baseline, target2, monitored) {
+  const before = byPath(baseline);
+  const after = byPath(target2);
+  const texts = {
+    before: new Map(baseline.configs.flatMap((config) => withRelativePath(config, baseline.root))),
+    after: new Map(target2.configs.flatMap((config) => withRelativePath(config, target2.root)))
+  };
+  const files = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  const configs = [];
+  for (const [path, now] of after) {
+    const then = before.get(path);
+    const changed = then ? aspects(then, now) : ["added"];
+    if (!then) files.added++;
+    else if (changed.length > 0) files.changed++;
+    else files.unchanged++;
+    if (changed.length === 0 || now.type === "dir" || !monitored(path)) continue;
+    const change = { path, changes: changed, after: stateOf(now) };
+    if (then) change.before = stateOf(then);
+    if (changed.includes("content") || changed.includes("added")) Object.assign(change, configDiff(path, texts.before.get(path), texts.after.get(path), then !== void 0));
+    configs.push(change);
+  }
+  for (const [path, then] of before) {
+    if (after.has(path)) continue;
+    files.removed++;
+    if (then.type !== "dir" && monitored(path)) configs.push({ path, changes: ["removed"], before: stateOf(then) });
+  }
+  configs.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, configs };
+}
+function withRelativePath(config, root) {
+  const path = relativeTo(root, config.path);
+  return path === void 0 ? [] : [[path, config]];
+}
+var init_file_diff = __esm({
+  "src/baseline/file-diff.ts"() {
+    "use strict";
+    init_config_diff();
+    init_strip_root();
+  }
+});
+
+// src/pass/manifest-digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function manifestDigest(files) {
+  const hash = createHash2("sha256");
+  for (const file of files) {
+    hash.update(
+      `${file.path}\0${file.type}\0${file.mode}\0${file.uid ?? ""}\0${file.gid ?? ""}\0${file.size ?? ""}\0${file.sha256 ?? ""}\0${file.link ?? ""}
+`
+    );
+  }
+  return hash.digest("hex");
+}
+var init_manifest_digest = __esm({
+  "src/pass/manifest-digest.ts"() {
+    "use strict";
+  }
+});
+
+// src/util/integrity.ts
+function integrityLine(sha256) {
+  return `  "integrity": "sha256:${sha256}"
+}
+`;
+}
+var INTEGRITY_LINE;
+var init_integrity = __esm({
+  "src/util/integrity.ts"() {
+    "use strict";
+    INTEGRITY_LINE = /\n {2}"integrity": "sha256:([0-9a-f]{64})"\n\}\n$/;
+  }
+});
+
+// src/baseline/parse-report.ts
+import { createHash as createHash3 } from "node:crypto";
+function parseReport(text, source) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ScanError(`${source} is not JSON; pass the JSON report a release-gate scan wrote (--report)`);
+  }
+  if (!isObject(data) || !("schemaVersion" in data)) {
+    throw new ScanError(`${source} is not a release-gate report (no schemaVersion); pass the JSON report a scan wrote (--report)`);
+  }
+  if (data["schemaVersion"] !== SCHEMA_VERSION) {
+    throw new ScanError(
+      `${source} is a report of schema version ${describeValue(data["schemaVersion"])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`
+    );
+  }
+  checkIntegrity(text, source);
+  try {
+    return reportOf(data);
+  } catch (error) {
+    if (error instanceof ShapeError) {
+      throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
+    }
+    throw error;
+  }
+}
+function checkIntegrity(text, source) {
+  const line = INTEGRITY_LINE.exec(text);
+  if (!line) {
+    throw new ScanError(`${source} has no integrity digest: it was edited, or written by something other than a release-gate scan; scan the baseline package again, or take the report its scan wrote`);
+  }
+  const written = createHash3("sha256").update(text.slice(0, line.index + 1)).digest("hex");
+  if (written !== line[1]) {
+    throw new ScanError(`${source} was edited after the scan wrote it (its integrity digest does not match its content); a baseline must be the report as written: scan the baseline package again, or take the report its scan wrote`);
+  }
+}
+function reportOf(data) {
+  const tool = need(data, "tool", "tool", isObject);
+  const files = need(data, "files", "files", Array.isArray).map((item2, i2) => fileOf(item2, `files[${i2}]`));
+  const packages = need(data, "packages", "packages", Array.isArray).map((item2, i2) => packageOf(item2, `packages[${i2}]`));
+  const findings = need(data, "findings", "findings", Array.isArray).map((item2, i2) => findingOf2(item2, `findings[${i2}]`));
+  const baseline = data["baseline"];
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: need(tool, "name", "tool.name", isString), version: need(tool, "version", "tool.version", isString) },
+    target: targetOf(data["target"], "target"),
+    baseline: baseline === null || baseline === void 0 ? null : targetOf(baseline, "baseline"),
+    files,
+    packages,
+    findings,
+    verdict: oneOf(data, "verdict", "verdict", VERDICTS),
+    sources: list2(data, "sources").map((item2, i2) => sourceOf(item2, `sources[${i2}]`)),
+    notes: list2(data, "notes").map((item2, i2) => {
+      if (!isString(item2)) throw new ShapeError(`notes[${i2}]`, `is ${describeValue(item2)}`);
+      return item2;
+    }),
+    configs: list2(data, "configs").map((item2, i2) => configOf(item2, `configs[${i2}]`)),
+    // what changed against the report's own baseline: shown, never compared, so kept as read
+    changes: isObject(data["changes"]) ? data["changes"] : null,
+    ...approvalOf(data),
+    warnings: list2(data, "warnings").map((item2, i2) => {
+      if (!isString(item2)) throw new ShapeError(`warnings[${i2}]`, `is ${describeValue(item2)}`);
+      return item2;
+    })
+  };
+}
+function approvalOf(data) {
+  const out = {};
+  const digest = maybe(data, "digest", "digest", (value) => isString(value) && /^[0-9a-f]{12}$/.test(value));
+  if (digest !== void 0) out.digest = digest;
+  const approval = data["approval"];
+  if (approval === null) out.approval = null;
+  else if (approval !== void 0) {
+    if (!isObject(approval)) throw new ShapeError("approval", `is ${describeValue(approval)}, expected an object or null`);
+    const read10 = {
+      digest: need(approval, "digest", "approval.digest", isString),
+      approver: need(approval, "approver", "approval.approver", isString),
+      at: need(approval, "at", "approval.at", isString),
+      via: oneOf(approval, "via", "approval.via", APPROVAL_VIAS)
+    };
+    out.approval = read10;
+  }
+  if (isObject(data["approvalCheck"])) out.approvalCheck = data["approvalCheck"];
+  return out;
+}
+function configOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const config = {
+    path: need(value, "path", `${where}.path`, isString),
+    sha256: need(value, "sha256", `${where}.sha256`, isString)
+  };
+  const text = maybe(value, "text", `${where}.text`, isString);
+  if (text !== void 0) config.text = text;
+  if (value["omitted"] !== void 0) config.omitted = oneOf(value, "omitted", `${where}.omitted`, ["binary", "too-large", "report-bound"]);
+  return config;
+}
+function list2(data, key) {
+  const value = data[key];
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) throw new ShapeError(key, `is ${describeValue(value)}, expected a list`);
+  return value;
+}
+function sourceOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const summary = {
+    source: need(value, "source", `${where}.source`, isString),
+    records: need(value, "records", `${where}.records`, isNonNegativeInteger),
+    httpCalls: need(value, "httpCalls", `${where}.httpCalls`, isNonNegativeInteger),
+    skipped: need(value, "skipped", `${where}.skipped`, isNonNegativeInteger)
+  };
+  const failed = maybe(value, "failed", `${where}.failed`, isString);
+  if (failed !== void 0) summary.failed = failed;
+  return summary;
+}
+function targetOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const target2 = {
+    path: need(value, "path", `${where}.path`, isString),
+    format: oneOf(value, "format", `${where}.format`, TARGET_FORMATS),
+    sha256: need(value, "sha256", `${where}.sha256`, isString),
+    files: need(value, "files", `${where}.files`, isNonNegativeInteger),
+    bytes: need(value, "bytes", `${where}.bytes`, isNonNegativeInteger)
+  };
+  const root = maybe(value, "root", `${where}.root`, isString);
+  if (root !== void 0) target2.root = root;
+  return target2;
+}
+function placeOf2(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const place = { path: need(value, "path", `${where}.path`, isString) };
+  const line = maybe(value, "line", `${where}.line`, isPositiveInteger);
+  if (line !== void 0) place.line = line;
+  return place;
+}
+function isPositiveInteger(value) {
+  return isNonNegativeInteger(value) && value > 0;
+}
+function fileOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const record = {
+    path: need(value, "path", `${where}.path`, isString),
+    type: oneOf(value, "type", `${where}.type`, ENTRY_TYPES),
+    mode: need(value, "mode", `${where}.mode`, (mode) => isString(mode) && MODE.test(mode))
+  };
+  const uid = maybe(value, "uid", `${where}.uid`, isNonNegativeInteger);
+  const gid = maybe(value, "gid", `${where}.gid`, isNonNegativeInteger);
+  const size = maybe(value, "size", `${where}.size`, isNonNegativeInteger);
+  const sha256 = maybe(value, "sha256", `${where}.sha256`, (hash) => isString(hash) && HEX64.test(hash));
+  const link = maybe(value, "link", `${where}.link`, isString);
+  if (uid !== void 0) record.uid = uid;
+  if (gid !== void 0) record.gid = gid;
+  if (size !== void 0) record.size = size;
+  if (sha256 !== void 0) record.sha256 = sha256;
+  if (link !== void 0) record.link = link;
+  if (value["special"] !== void 0) record.special = oneOf(value, "special", `${where}.special`, SPECIAL_KINDS);
+  const by = maybe(value, "by", `${where}.by`, isStringArray);
+  const stored = maybe(value, "stored", `${where}.stored`, isString);
+  if (by !== void 0) record.by = by;
+  if (stored !== void 0) record.stored = stored;
+  return record;
+}
+function packageOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const result = {
+    ecosystem: oneOf(value, "ecosystem", `${where}.ecosystem`, ECOSYSTEMS),
+    name: need(value, "name", `${where}.name`, isString),
+    version: need(value, "version", `${where}.version`, isString),
+    purl: need(value, "purl", `${where}.purl`, isString),
+    locations: need(value, "locations", `${where}.locations`, isStringArray)
+  };
+  const dev = maybe(value, "dev", `${where}.dev`, (flag) => typeof flag === "boolean");
+  const release = maybe(value, "release", `${where}.release`, isString);
+  const installed = maybe(value, "installed", `${where}.installed`, (flag) => typeof flag === "boolean");
+  if (installed !== void 0) result.installed = installed;
+  const aliases = maybe(value, "aliases", `${where}.aliases`, isStringArray);
+  if (dev !== void 0) result.dev = dev;
+  if (release !== void 0) result.release = release;
+  if (aliases !== void 0) result.aliases = aliases;
+  return result;
+}
+function findingOf2(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const finding = {
+    id: need(value, "id", `${where}.id`, isString),
+    kind: oneOf(value, "kind", `${where}.kind`, FINDING_KINDS),
+    severity: oneOf(value, "severity", `${where}.severity`, SEVERITIES),
+    title: need(value, "title", `${where}.title`, isString),
+    status: oneOf(value, "status", `${where}.status`, FINDING_STATUSES),
+    blocking: need(value, "blocking", `${where}.blocking`, (flag) => typeof flag === "boolean")
+  };
+  const path = maybe(value, "path", `${where}.path`, isString);
+  const rule = maybe(value, "rule", `${where}.rule`, isString);
+  const detail = maybe(value, "detail", `${where}.detail`, isString);
+  if (path !== void 0) finding.path = path;
+  if (rule !== void 0) finding.rule = rule;
+  if (detail !== void 0) finding.detail = detail;
+  if (value["scope"] !== void 0) finding.scope = oneOf(value, "scope", `${where}.scope`, ["dev"]);
+  const approvedBy = maybe(value, "approvedBy", `${where}.approvedBy`, isString);
+  if (approvedBy !== void 0) finding.approvedBy = approvedBy;
+  const line = maybe(value, "line", `${where}.line`, isPositiveInteger);
+  if (line !== void 0) finding.line = line;
+  const related = maybe(value, "related", `${where}.related`, Array.isArray);
+  if (related !== void 0) finding.related = related.map((item2, i2) => placeOf2(item2, `${where}.related[${i2}]`));
+  const upgradeTo = maybe(value, "upgradeTo", `${where}.upgradeTo`, isString);
+  if (upgradeTo !== void 0) finding.upgradeTo = upgradeTo;
+  const pkg = value["package"];
+  if (pkg !== void 0) {
+    if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);
+    finding.package = {
+      ecosystem: oneOf(pkg, "ecosystem", `${where}.package.ecosystem`, ECOSYSTEMS),
+      name: need(pkg, "name", `${where}.package.name`, isString),
+      version: need(pkg, "version", `${where}.package.version`, isString)
+    };
+  }
+  const advisory = value["advisory"];
+  if (advisory !== void 0) {
+    if (!isObject(advisory)) throw new ShapeError(`${where}.advisory`, `is ${describeValue(advisory)}, expected an object`);
+    finding.advisory = {
+      id: need(advisory, "id", `${where}.advisory.id`, isString),
+      aliases: need(advisory, "aliases", `${where}.advisory.aliases`, isStringArray),
+      fixed: need(advisory, "fixed", `${where}.advisory.fixed`, isStringArray)
+    };
+    const url = maybe(advisory, "url", `${where}.advisory.url`, isString);
+    if (url !== void 0) finding.advisory.url = url;
+  }
+  return finding;
+}
+function need(object, key, where, check) {
+  const value = object[key];
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+function maybe(object, key, where, check) {
+  const value = object[key];
+  if (value === void 0) return void 0;
+  if (!check(value)) throw new ShapeError(where, `is ${describeValue(value)}`);
+  return value;
+}
+function oneOf(object, key, where, allowed) {
+  const value = object[key];
+  if (typeof value === "string" && allowed.includes(value)) return value;
+  throw new ShapeError(where, `is ${describeValue(value)}, expected one of ${allowed.join(", ")}`);
+}
+var HEX64, MODE;
+var init_parse_report = __esm({
+  "src/baseline/parse-report.ts"() {
+    "use strict";
+    init_errors();
+    init_integrity();
+    init_model();
+    init_shape();
+    HEX64 = /^[0-9a-f]{64}$/;
+    MODE = /^[0-7]{4}$/;
+  }
+});
+
+// src/baseline/load-baseline.ts
+import { open as open2, stat as stat2 } from "node:fs/promises";
+async function loadBaseline(spec, inspect) {
+  const stats = await stat2(spec).catch(() => {
+    throw new ScanError(`the baseline ${spec} does not exist; pass the previous package, the deployed directory, or the JSON report of its scan`);
+  });
+  if (stats.isFile() && await looksLikeJson(spec)) {
+    if (stats.size > MAX_REPORT_BYTES) throw new ScanError(`the baseline report ${spec} is larger than ${MAX_REPORT_BYTES} bytes; pass the previous package instead`);
+    const handle = await open2(spec, "r");
+    let text;
+    try {
+      text = await handle.readFile("utf8");
+    } finally {
+      await handle.close();
+    }
+    const report2 = parseReport(text, `the baseline ${spec}`);
+    return {
+      summary: { ...report2.target, path: spec, format: "report" },
+      files: report2.files,
+      packages: report2.packages,
+      findings: report2.findings,
+      configs: report2.configs
+    };
+  }
+  let inspection;
+  try {
+    inspection = await inspect(spec);
+  } catch (error) {
+    if (error instanceof ScanError) throw new ScanError(`the baseline: ${error.message}`, { cause: error });
+    throw error;
+  }
+  return {
+    summary: {
+      path: spec,
+      format: inspection.read.format,
+      sha256: inspection.read.sha256 ?? manifestDigest(inspection.files),
+      files: inspection.files.length,
+      bytes: inspection.read.bytes
+    },
+    files: inspection.files,
+    packages: inspection.packages,
+    findings: inspection.findings,
+    configs: inspection.configs
+  };
+}
+async function looksLikeJson(path) {
+  if (path.toLowerCase().endsWith(".json")) return true;
+  const handle = await open2(path, "r");
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, 64, 0);
+    return head.subarray(0, bytesRead).toString("utf8").trimStart().startsWith("{");
+  } finally {
+    await handle.close();
+  }
+}
+var MAX_REPORT_BYTES;
+var init_load_baseline = __esm({
+  "src/baseline/load-baseline.ts"() {
+    "use strict";
+    init_errors();
+    init_manifest_digest();
+    init_parse_report();
+    MAX_REPORT_BYTES = 512 * 1024 * 1024;
+  }
+});
+
+// src/baseline/monitored.ts
+function monitorMatcher(options2 = {}) {
+  const removed = new Set(options2.remove ?? []);
+  const defaults = guarded(DEFAULT_MONITORED.filter((glob) => !removed.has(glob)));
+  const unmonitored = (options2.remove ?? []).filter((glob) => !DEFAULT_MONITORED.includes(glob));
+  const excluded = unmonitored.length > 0 ? relative(guarded(unmonitored)) : void 0;
+  const added = options2.add && options2.add.length > 0 ? relative(guarded(options2.add)) : void 0;
+  const monitored = (path) => defaults(path) || (added?.(path) ?? false);
+  return (path) => {
+    const inTree = DEPENDENCY_TREE2.test(path);
+    if (inTree && !added) return false;
+    if (!monitored(path) || excluded?.(path)) return false;
+    return !inTree || (added?.(path) ?? false);
+  };
+}
+function relative(match) {
+  return (path) => {
+    if (match(path)) return true;
+    const slash = path.indexOf("/");
+    return slash > 0 && match(path.slice(slash + 1));
+  };
+}
+function requiredLiteral(glob) {
+  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => trimChars(chunk, "/"));
+  return chunks.reduce((longest, chunk) => chunk.length > longest.length ? chunk : longest, "");
+}
+function guarded(globs2) {
+  const compiled2 = globs2.map((glob) => ({ literal: requiredLiteral(glob), regex: import_picomatch.default.makeRe(glob, { dot: true }) }));
+  const always = compiled2.filter((glob) => glob.literal.length < 3);
+  const literals = [...new Set(compiled2.filter((glob) => glob.literal.length >= 3).map((glob) => glob.literal))];
+  const prefilter = literals.length > 0 ? new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : void 0;
+  return (path) => {
+    if (always.some((glob) => glob.regex.test(path))) return true;
+    if (!prefilter?.test(path)) return false;
+    return compiled2.some((glob) => glob.literal.length >= 3 && path.includes(glob.literal) && glob.regex.test(path));
+  };
+}
+var import_picomatch, DEFAULT_MONITORED, DEPENDENCY_TREE2;
+var init_monitored = __esm({
+  "src/baseline/monitored.ts"() {
+    "use strict";
+    init_trim();
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    DEFAULT_MONITORED = [
+      // web server and PHP
+      "**/.htaccess",
+      "**/.user.ini",
+      "**/php.ini",
+      "**/php-fpm*.conf",
+      "**/php-fpm.d/*.conf",
+      "**/www.conf",
+      "**/nginx*.conf",
+      "**/nginx.conf.sample",
+      "**/*.vhost",
+      "**/sites-available/**",
+      "**/sites-enabled/**",
+      "**/conf.d/*.conf",
+      "**/httpd*.conf",
+      "**/apache2/**/*.conf",
+      // platforms
+      "**/app/etc/*.php",
+      "**/app/etc/*.xml",
+      "config/**",
+      "*/config/**",
+      "**/wp-config*.php",
+      "**/app/config/parameters.php",
+      "**/config/settings.inc.php",
+      "**/config/defines.inc.php",
+      "**/medusa-config.*",
+      "**/next.config.*",
+      // schedulers, services, process managers
+      "**/crontab",
+      "**/*.cron",
+      "**/cron.d/**",
+      "**/crontabs/**",
+      "**/*.service",
+      "**/*.timer",
+      "**/*.socket",
+      "**/supervisor*.conf",
+      "**/supervisor/conf.d/**",
+      "**/Procfile",
+      "**/ecosystem.config.*",
+      "**/sudoers",
+      "**/sudoers.d/**",
+      // containers
+      "**/Dockerfile*",
+      "**/*.dockerfile",
+      "**/docker-compose*.yml",
+      "**/docker-compose*.yaml",
+      "**/compose.yml",
+      "**/compose.yaml",
+      "**/.dockerignore",
+      // secrets and registries
+      "**/.env",
+      "**/.env.*",
+      "**/.npmrc",
+      "**/auth.json",
+      // deploy scripts
+      "**/deploy.php",
+      "**/deploy.rb",
+      "**/Capfile",
+      "**/config/deploy/*.rb",
+      "**/.mage.yml",
+      "**/hosts.yml",
+      // CI files inside the package
+      "**/.gitlab-ci.yml",
+      "**/.github/workflows/*",
+      "**/bitbucket-pipelines.yml",
+      "**/Jenkinsfile",
+      "**/.circleci/config.yml",
+      "**/azure-pipelines.yml"
+    ];
+    DEPENDENCY_TREE2 = /(?:^|\/)(?:node_modules|bower_components|\.yarn|site-packages|\.pnpm-store)\//;
+  }
+});
+
+// src/baseline/package-diff.ts
+function diffPackages(baseline, target2) {
+  const group = (packages) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const pkg of packages) {
+      const key = `${pkg.ecosystem}\0${pkg.release ?? ""}\0${pkg.name}`;
+      map.set(key, [...map.get(key) ?? [], pkg]);
+    }
+    return map;
+  };
+  const before = group(baseline);
+  const after = group(target2);
+  const result = { added: [], removed: [], upgraded: [], downgraded: [] };
+  for (const key of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    const then = before.get(key) ?? [];
+    const now = after.get(key) ?? [];
+    const gone = then.filter((old) => !now.some((pkg) => pkg.version === old.version));
+    const came = now.filter((pkg) => !then.some((old) => old.version === pkg.version));
+    if (gone.length === 1 && came.length === 1) {
+      const [old, pkg] = [gone[0], came[0]];
+      const change = { ecosystem: pkg.ecosystem, name: pkg.name, from: old.version, to: pkg.version };
+      (order(pkg, old.version, pkg.version) < 0 ? result.downgraded : result.upgraded).push(change);
+      continue;
+    }
+    result.removed.push(...gone.map(ref));
+    result.added.push(...came.map(ref));
+  }
+  const byName2 = (a, b) => a.ecosystem < b.ecosystem ? -1 : a.ecosystem > b.ecosystem ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  result.added.sort(byName2);
+  result.removed.sort(byName2);
+  result.upgraded.sort(byName2);
+  result.downgraded.sort(byName2);
+  return result;
+}
+function order(pkg, from, to) {
+  try {
+    return comparatorFor(pkg.ecosystem)?.compare(to, from) ?? 1;
+  } catch {
+    return 1;
+  }
+}
+function ref(pkg) {
+  return { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version };
+}
+var init_package_diff = __esm({
+  "src/baseline/package-diff.ts"() {
+    "use strict";
+    init_registry();
+  }
+});
+
+// src/findings/draft.ts
+import { createHash as createHash4 } from "node:crypto";
+function identify(drafts, topFolder) {
+  return drafts.map(({ identity, ...found }) => ({ id: idOf(found.kind, identity, found.rule, topFolder), ...found, status: "new", blocking: true }));
+}
+function idOf(kind, identity, rule, top) {
+  const subject = identity.paths && top ? withoutTopFolder(identity.subject, top) : identity.subject;
+  return createHash4("sha256").update(`${kind}\0${subject}\0${identity.aspect ?? rule ?? ""}`).digest("hex").slice(0, 32);
+}
+function withoutTopFolder(subject, top) {
+  const prefix = `${top}/`;
+  return subject.split("\0").map((path) => path.startsWith(prefix) ? path.slice(prefix.length) : path === top ? "" : path).join("\0");
+}
+var init_draft = __esm({
+  "src/findings/draft.ts"() {
+    "use strict";
+  }
+});
+
+// src/findings/relative-paths.ts
+function relativizeFindings(findings, root) {
+  if (root === "") return;
+  const prefix = `${root}/`;
+  const inDetail = new RegExp(`(^|[\\s,;:("'])${escapeRegExp(prefix)}`, "g");
+  for (const finding of findings) {
+    if (finding.path !== void 0) finding.path = relativePath(finding.path, root);
+    if (finding.related) finding.related = finding.related.map((place) => ({ ...place, path: relativePath(place.path, root) }));
+    if (finding.detail?.includes(prefix)) finding.detail = finding.detail.replace(inDetail, "$1");
+    if (finding.title.includes(prefix)) finding.title = finding.title.replace(inDetail, "$1");
+  }
+}
+function relativePath(path, root) {
+  if (root === "") return path;
+  if (path === root) return ".";
+  return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var init_relative_paths = __esm({
+  "src/findings/relative-paths.ts"() {
+    "use strict";
   }
 });
 
@@ -25752,7 +26480,7 @@ function checkFinding(input) {
     severity: input.severity,
     title: input.title,
     rule: input.rule,
-    identity: { subject: input.subject, paths: input.subjectIsPath ?? true }
+    identity: { subject: input.subject, paths: input.subjectIsPath ?? true, ...input.aspect !== void 0 ? { aspect: input.aspect } : {} }
   };
   if (input.path !== void 0) finding.path = input.path;
   if (input.detail !== void 0) finding.detail = input.detail;
@@ -26209,67 +26937,8 @@ var init_owners = __esm({
   }
 });
 
-// src/checks/path-facts.ts
-function inDependencyTree(path) {
-  return DEPENDENCY_TREE2.test(path);
-}
-function inDerivedTree(path) {
-  return DERIVED_TREE.test(path);
-}
-function inSampleFolder(path) {
-  return SAMPLE_FOLDER.test(path);
-}
-function isSample(path) {
-  return SAMPLE_FOLDER.test(path) || SAMPLE_NAME.test(baseName(path));
-}
-function baseName(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? path : path.slice(slash + 1);
-}
-function parentOf(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? "" : path.slice(0, slash);
-}
-function extensionOf(base) {
-  const dot = base.lastIndexOf(".");
-  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
-}
-function folderUpTo(path, test, includeLast) {
-  let start = 0;
-  for (; ; ) {
-    const slash = path.indexOf("/", start);
-    const end = slash < 0 ? path.length : slash;
-    if (slash < 0 && !includeLast) return void 0;
-    if (test(path.slice(start, end))) return path.slice(0, end);
-    if (slash < 0) return void 0;
-    start = slash + 1;
-  }
-}
-function leftoverOf(base) {
-  if (base.length > 2 && base.startsWith("#") && base.endsWith("#")) return base.slice(1, -1);
-  const match = /^(.+?)(?:\.(?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy|swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
-  if (!match) return void 0;
-  let original = match[1];
-  if (/\.sw[a-p]$/i.test(base) && original.startsWith(".") && original.length > 1) original = original.slice(1);
-  return original;
-}
-function mayBeLeftover(lower, ext) {
-  const last = lower.charCodeAt(lower.length - 1);
-  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.endsWith(" copy");
-}
-var DEPENDENCY_TREE2, SAMPLE_FOLDER, SAMPLE_NAME, DERIVED_TREE, LEFTOVER_EXTENSIONS;
-var init_path_facts = __esm({
-  "src/checks/path-facts.ts"() {
-    "use strict";
-    DEPENDENCY_TREE2 = /(?:^|\/)(?:node_modules|vendor|bower_components|jspm_packages|site-packages|dist-packages|\.yarn)\//;
-    SAMPLE_FOLDER = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demo|docs?|benchmarks?)\//i;
-    SAMPLE_NAME = /(?:^|[._-])(?:examples?|samples?|fixtures?|mocks?|dummy|tests?|specs?|demo)(?:[._-]|$)/i;
-    DERIVED_TREE = /(?:^|\/)(?:pub\/static|generated\/code|generated\/metadata|var\/view_preprocessed|var\/cache|var\/page_cache|\.next\/cache)\//;
-    LEFTOVER_EXTENSIONS = /* @__PURE__ */ new Set(["bak", "backup", "old", "orig", "save", "sav", "tmp", "temp", "copy", "swp", "swo", "swn", "swx", "rej", "un~"]);
-  }
-});
-
 // src/checks/permissions/permissions.ts
+import { createHash as createHash5 } from "node:crypto";
 function modeBits(mode) {
   let bits2 = 0;
   for (let i2 = 0; i2 < mode.length; i2++) bits2 = bits2 * 8 + (mode.charCodeAt(i2) - 48 & 7);
@@ -26301,7 +26970,7 @@ function setid(file, mode) {
   });
 }
 function webroot(file, mode) {
-  if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(file.path)) return [];
+  if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(baseName(file.path))) return [];
   if (inDependencyTree(file.path)) return [];
   const findings = [];
   const script = SERVER_SCRIPT.has(extensionOf(baseName(file.path)));
@@ -26332,7 +27001,7 @@ function webroot(file, mode) {
   }
   return findings;
 }
-var SETUID, SETGID, WORLD_WRITE, ANY_EXECUTE, WRITABLE_DIR, UPLOAD_DIR, SCRIPT_FREE_DIR, SCRIPT_HINT, SERVER_SCRIPT, SPECIAL_SEVERITY, PermissionsCheck, WorldWritable;
+var SETUID, SETGID, WORLD_WRITE, ANY_EXECUTE, WRITABLE_DIR, UPLOAD_DIR, SCRIPT_FREE_DIR, SCRIPT_HINT, SERVER_SCRIPT, SPECIAL_SEVERITY, PermissionsCheck, Group, WorldWritable;
 var init_permissions = __esm({
   "src/checks/permissions/permissions.ts"() {
     "use strict";
@@ -26346,7 +27015,7 @@ var init_permissions = __esm({
     WRITABLE_DIR = /(?:^|\/)(?:var|generated|pub\/static|pub\/media|wp-content\/uploads|wp-content\/cache|storage|cache|tmp|logs?|files|public\/media|public\/thumbnail|public\/sitemap|img|upload|uploads|download|translations|mails)(?:\/|$)/;
     UPLOAD_DIR = /(?:^|\/)(?:pub\/media|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
     SCRIPT_FREE_DIR = /(?:^|\/)(?:pub\/media|pub\/static|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
-    SCRIPT_HINT = /\.(?:ph|sht|cgi|pl)[^/]*$/i;
+    SCRIPT_HINT = /\.(?:ph|sht|cgi|pl)/i;
     SERVER_SCRIPT = /* @__PURE__ */ new Set(["php", "phtml", "phar", "pht", "phps", "php3", "php4", "php5", "php7", "php8", "shtml", "cgi", "pl"]);
     SPECIAL_SEVERITY = {
       "block-device": "critical",
@@ -26377,6 +27046,27 @@ var init_permissions = __esm({
         return sortFindings(findings);
       }
     };
+    Group = class {
+      constructor(type, severity, root) {
+        this.type = type;
+        this.severity = severity;
+        this.root = root;
+      }
+      type;
+      severity;
+      root;
+      beneath = 0;
+      /** The members' paths below the group, in the order the sorted manifest gives them. */
+      members = createHash5("sha256");
+      join(relative2, severity) {
+        this.beneath++;
+        this.severity = graver(this.severity, severity);
+        this.members.update(`${relative2}\0`);
+      }
+      aspect() {
+        return `world-writable:${this.severity}:${this.members.digest("hex").slice(0, 16)}`;
+      }
+    };
     WorldWritable = class {
       groups = /* @__PURE__ */ new Map();
       add(path, type, root) {
@@ -26384,18 +27074,16 @@ var init_permissions = __esm({
         for (let folder2 = parentOf(path); folder2 !== ""; folder2 = parentOf(folder2)) {
           const group = this.groups.get(folder2);
           if (group) {
-            group.beneath++;
-            group.severity = graver(group.severity, severity);
+            group.join(path.slice(folder2.length + 1), severity);
             return;
           }
         }
         const top = this.groups.get(".");
         if (top && !root) {
-          top.beneath++;
-          top.severity = graver(top.severity, severity);
+          top.join(path, severity);
           return;
         }
-        this.groups.set(path, { type, severity, beneath: 0, root });
+        this.groups.set(path, new Group(type, severity, root));
       }
       findings() {
         const findings = [];
@@ -26407,6 +27095,8 @@ var init_permissions = __esm({
               severity: group.severity,
               rule: "world-writable",
               subject: path,
+              // what the group holds is part of the risk: a new world-writable entry under it is a new finding
+              aspect: group.aspect(),
               path,
               title: `${what} world-writable${group.beneath > 0 ? `, with ${group.beneath.toLocaleString("en-US")} world-writable entries beneath it` : ""}`,
               detail: group.severity === "medium" ? "a folder the store writes to, but any local user or another site\u2019s PHP pool can change what is in it; use group write for the web user" : "any local user or another site\u2019s PHP pool can change this code; nothing in a release needs mode o+w"
@@ -26420,14 +27110,17 @@ var init_permissions = __esm({
 });
 
 // src/checks/text-files.ts
+function isPhpConfigName(lower) {
+  return PHP_CONFIG_NAMES.has(lower) || lower.slice(0, -".php".length).includes("config");
+}
 function isConfigLike(lower, ext) {
   if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith(".env")) return true;
-  if (ext === "php") return PHP_CONFIG.test(lower);
+  if (ext === "php") return isPhpConfigName(lower);
   if (!mayBeLeftover(lower, ext)) return false;
   const original = leftoverOf(lower);
   return original !== void 0 && original !== lower && isConfigLike(original, extensionOf(original));
 }
-var BINARY_EXTENSIONS, LOCKFILES, CONFIG_EXTENSIONS, CONFIG_NAMES, PHP_CONFIG;
+var BINARY_EXTENSIONS, LOCKFILES, CONFIG_EXTENSIONS, CONFIG_NAMES, PHP_CONFIG_NAMES;
 var init_text_files = __esm({
   "src/checks/text-files.ts"() {
     "use strict";
@@ -26579,7 +27272,7 @@ var init_text_files = __esm({
       "dockerfile",
       "procfile"
     ]);
-    PHP_CONFIG = /^(?:env\.php|wp-config.*\.php|parameters\.php|settings(?:\.inc)?\.php|config\.php|local\.php|database\.php|\.env\.local\.php|.*config.*\.php)$/;
+    PHP_CONFIG_NAMES = /* @__PURE__ */ new Set(["env.php", "parameters.php", "settings.php", "settings.inc.php", "local.php", "database.php", ".env.local.php"]);
   }
 });
 
@@ -26628,7 +27321,7 @@ var init_secrets = __esm({
     DEPENDENCY_BYTES = 64 * 1024;
     CONFIG_RULE_BYTES = 256 * 1024;
     SNIFF_BYTES = 1024;
-    MAX_SECRETS = 1e4;
+    MAX_SECRETS = 2e3;
     MAX_PLACES = 20;
     DEPENDENCY_DATA_NAME = /config|settings|secret|credential|auth|key|token|env|production|parameters|local/;
     NOTHING = [];
@@ -26699,7 +27392,7 @@ var init_secrets = __esm({
         return candidates.map((candidate, i2) => ({ candidate, line: lines[i2] ?? 0 }));
       }
       record(candidate, severity, place) {
-        const key = fingerprint(candidate.value);
+        const key = candidate.value;
         let secret = this.secrets.get(key);
         if (!secret) {
           if (this.secrets.size >= MAX_SECRETS) {
@@ -26719,31 +27412,710 @@ var init_secrets = __esm({
           secret.places.length = MAX_PLACES;
         }
       }
-      finish() {
+      async finish() {
+        const secrets = [...this.secrets.values()];
+        const prints = await fingerprints(secrets.map((secret) => secret.value));
         const findings = [];
-        for (const [print, secret] of this.secrets) {
+        for (const [i2, secret] of secrets.entries()) {
           const places = secret.places.sort(comparePlaces);
-          const first = places[0];
-          const others = places.slice(1).map((place) => `${place.path}:${place.line}`);
+          const [first, ...others] = places;
           const more = secret.count - places.length;
-          const elsewhere = others.length === 0 ? "" : `; also at ${others.join(", ")}${more > 0 ? ` and ${more} more places` : ""}`;
-          findings.push(
-            checkFinding({
-              kind: "secret",
-              severity: secret.severity,
-              rule: secret.candidate.rule,
-              subject: print,
-              subjectIsPath: false,
-              path: first.path,
-              title: `${secret.candidate.title}: ${redact(secret.value)}`,
-              detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`
-            })
-          );
+          const where = secret.count > 1 ? `found in ${secret.count.toLocaleString("en-US")} places${more > 0 ? ` (the first ${places.length} are listed)` : ""}; ` : "";
+          const finding = checkFinding({
+            kind: "secret",
+            severity: secret.severity,
+            rule: secret.candidate.rule,
+            subject: prints[i2],
+            subjectIsPath: false,
+            // where it sits is part of the risk: a sample key that moves into served code is a new finding
+            aspect: `${secret.candidate.rule}:${secret.severity}`,
+            path: first.path,
+            title: secret.candidate.title,
+            detail: `${where}rotate it, then remove it from the release`
+          });
+          finding.line = first.line;
+          if (others.length > 0) finding.related = others.map((place) => ({ path: place.path, line: place.line }));
+          findings.push(finding);
         }
         if (this.dropped > 0) findings.push(tooMany2(this.dropped));
         return { findings: sortFindings(findings) };
       }
     };
+  }
+});
+
+// node_modules/fzstd/esm/index.mjs
+var ab, u8, u16, i16, i32, slc, fill, cpw, ec, err, rb, b4, rzfh, msb, rfse, rhu, dllt, dmlt, doct, b2bl, llb, llbl, mlb, mlbl, dhu, dhu4, rzb, cct, Decompress;
+var init_esm = __esm({
+  "node_modules/fzstd/esm/index.mjs"() {
+    ab = ArrayBuffer;
+    u8 = Uint8Array;
+    u16 = Uint16Array;
+    i16 = Int16Array;
+    i32 = Int32Array;
+    slc = function(v, s, e) {
+      if (u8.prototype.slice)
+        return u8.prototype.slice.call(v, s, e);
+      if (s == null || s < 0)
+        s = 0;
+      if (e == null || e > v.length)
+        e = v.length;
+      var n = new u8(e - s);
+      n.set(v.subarray(s, e));
+      return n;
+    };
+    fill = function(v, n, s, e) {
+      if (u8.prototype.fill)
+        return u8.prototype.fill.call(v, n, s, e);
+      if (s == null || s < 0)
+        s = 0;
+      if (e == null || e > v.length)
+        e = v.length;
+      for (; s < e; ++s)
+        v[s] = n;
+      return v;
+    };
+    cpw = function(v, t, s, e) {
+      if (u8.prototype.copyWithin)
+        return u8.prototype.copyWithin.call(v, t, s, e);
+      if (s == null || s < 0)
+        s = 0;
+      if (e == null || e > v.length)
+        e = v.length;
+      while (s < e) {
+        v[t++] = v[s++];
+      }
+    };
+    ec = [
+      "invalid zstd data",
+      "window size too large (>2046MB)",
+      "invalid block type",
+      "FSE accuracy too high",
+      "match distance too far back",
+      "unexpected EOF"
+    ];
+    err = function(ind, msg, nt) {
+      var e = new Error(msg || ec[ind]);
+      e.code = ind;
+      if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+      if (!nt)
+        throw e;
+      return e;
+    };
+    rb = function(d, b, n) {
+      var i2 = 0, o = 0;
+      for (; i2 < n; ++i2)
+        o |= d[b++] << (i2 << 3);
+      return o;
+    };
+    b4 = function(d, b) {
+      return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+    };
+    rzfh = function(dat, w) {
+      var n3 = dat[0] | dat[1] << 8 | dat[2] << 16;
+      if (n3 == 3126568 && dat[3] == 253) {
+        var flg = dat[4];
+        var ss = flg >> 5 & 1, cc = flg >> 2 & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+          err(0);
+        var bt = 6 - ss;
+        var db = df == 3 ? 4 : df;
+        var di = rb(dat, bt, db);
+        bt += db;
+        var fsb = fcf ? 1 << fcf : ss;
+        var fss = rb(dat, bt, fsb) + (fcf == 1 && 256);
+        var ws = fss;
+        if (!ss) {
+          var wb = 1 << 10 + (dat[5] >> 3);
+          ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+          err(1);
+        var buf = new u8((w == 1 ? fss || ws : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+          b: bt + fsb,
+          y: 0,
+          l: 0,
+          d: di,
+          w: w && w != 1 ? w : buf.subarray(12),
+          e: ws,
+          o: new i32(buf.buffer, 0, 3),
+          u: fss,
+          c: cc,
+          m: Math.min(131072, ws)
+        };
+      } else if ((n3 >> 4 | dat[3] << 20) == 25481893) {
+        return b4(dat, 4) + 8;
+      }
+      err(0);
+    };
+    msb = function(val) {
+      var bits2 = 0;
+      for (; 1 << bits2 <= val; ++bits2)
+        ;
+      return bits2 - 1;
+    };
+    rfse = function(dat, bt, mal) {
+      var tpos = (bt << 3) + 4;
+      var al = (dat[bt] & 15) + 5;
+      if (al > mal)
+        err(3);
+      var sz = 1 << al;
+      var probs = sz, sym = -1, re = -1, i2 = -1, ht = sz;
+      var buf = new ab(512 + (sz << 2));
+      var freq = new i16(buf, 0, 256);
+      var dstate = new u16(buf, 0, 256);
+      var nstate = new u16(buf, 512, sz);
+      var bb1 = 512 + (sz << 1);
+      var syms = new u8(buf, bb1, sz);
+      var nbits = new u8(buf, bb1 + sz);
+      while (sym < 255 && probs > 0) {
+        var bits2 = msb(probs + 1);
+        var cbt = tpos >> 3;
+        var msk = (1 << bits2 + 1) - 1;
+        var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (tpos & 7) & msk;
+        var msk1fb = (1 << bits2) - 1;
+        var msv = msk - probs - 1;
+        var sval = val & msk1fb;
+        if (sval < msv)
+          tpos += bits2, val = sval;
+        else {
+          tpos += bits2 + 1;
+          if (val > msk1fb)
+            val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+          probs += val;
+          syms[--ht] = sym;
+        } else
+          probs -= val;
+        if (!val) {
+          do {
+            var rbt = tpos >> 3;
+            re = (dat[rbt] | dat[rbt + 1] << 8) >> (tpos & 7) & 3;
+            tpos += 2;
+            sym += re;
+          } while (re == 3);
+        }
+      }
+      if (sym > 255 || probs)
+        err(0);
+      var sympos = 0;
+      var sstep = (sz >> 1) + (sz >> 3) + 3;
+      var smask = sz - 1;
+      for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+          dstate[s] = -sf;
+          continue;
+        }
+        for (i2 = 0; i2 < sf; ++i2) {
+          syms[sympos] = s;
+          do {
+            sympos = sympos + sstep & smask;
+          } while (sympos >= ht);
+        }
+      }
+      if (sympos)
+        err(0);
+      for (i2 = 0; i2 < sz; ++i2) {
+        var ns = dstate[syms[i2]]++;
+        var nb = nbits[i2] = al - msb(ns);
+        nstate[i2] = (ns << nb) - sz;
+      }
+      return [tpos + 7 >> 3, {
+        b: al,
+        s: syms,
+        n: nbits,
+        t: nstate
+      }];
+    };
+    rhu = function(dat, bt) {
+      var i2 = 0, wc = -1;
+      var buf = new u8(292), hb = dat[bt];
+      var hw = buf.subarray(0, 256);
+      var rc = buf.subarray(256, 268);
+      var ri = new u16(buf.buffer, 268);
+      if (hb < 128) {
+        var _a2 = rfse(dat, bt + 1, 6), ebt = _a2[0], fdt2 = _a2[1];
+        bt += hb;
+        var epos = ebt << 3;
+        var lb = dat[bt];
+        if (!lb)
+          err(0);
+        var st1 = 0, st2 = 0, btr1 = fdt2.b, btr2 = btr1;
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (; ; ) {
+          fpos -= btr1;
+          if (fpos < epos)
+            break;
+          var cbt = fpos >> 3;
+          st1 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr1) - 1;
+          hw[++wc] = fdt2.s[st1];
+          fpos -= btr2;
+          if (fpos < epos)
+            break;
+          cbt = fpos >> 3;
+          st2 += (dat[cbt] | dat[cbt + 1] << 8) >> (fpos & 7) & (1 << btr2) - 1;
+          hw[++wc] = fdt2.s[st2];
+          btr1 = fdt2.n[st1];
+          st1 = fdt2.t[st1];
+          btr2 = fdt2.n[st2];
+          st2 = fdt2.t[st2];
+        }
+        if (++wc > 255)
+          err(0);
+      } else {
+        wc = hb - 127;
+        for (; i2 < wc; i2 += 2) {
+          var byte = dat[++bt];
+          hw[i2] = byte >> 4;
+          hw[i2 + 1] = byte & 15;
+        }
+        ++bt;
+      }
+      var wes = 0;
+      for (i2 = 0; i2 < wc; ++i2) {
+        var wt = hw[i2];
+        if (wt > 11)
+          err(0);
+        wes += wt && 1 << wt - 1;
+      }
+      var mb = msb(wes) + 1;
+      var ts = 1 << mb;
+      var rem = ts - wes;
+      if (rem & rem - 1)
+        err(0);
+      hw[wc++] = msb(rem) + 1;
+      for (i2 = 0; i2 < wc; ++i2) {
+        var wt = hw[i2];
+        ++rc[hw[i2] = wt && mb + 1 - wt];
+      }
+      var hbuf = new u8(ts << 1);
+      var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+      ri[mb] = 0;
+      for (i2 = mb; i2 > 0; --i2) {
+        var pv = ri[i2];
+        fill(nb, i2, pv, ri[i2 - 1] = pv + rc[i2] * (1 << mb - i2));
+      }
+      if (ri[0] != ts)
+        err(0);
+      for (i2 = 0; i2 < wc; ++i2) {
+        var bits2 = hw[i2];
+        if (bits2) {
+          var code = ri[bits2];
+          fill(syms, i2, code, ri[bits2] = code + (1 << mb - bits2));
+        }
+      }
+      return [bt, {
+        n: nb,
+        b: mb,
+        s: syms
+      }];
+    };
+    dllt = rfse(/* @__PURE__ */ new u8([
+      81,
+      16,
+      99,
+      140,
+      49,
+      198,
+      24,
+      99,
+      12,
+      33,
+      196,
+      24,
+      99,
+      102,
+      102,
+      134,
+      70,
+      146,
+      4
+    ]), 0, 6)[1];
+    dmlt = rfse(/* @__PURE__ */ new u8([
+      33,
+      20,
+      196,
+      24,
+      99,
+      140,
+      33,
+      132,
+      16,
+      66,
+      8,
+      33,
+      132,
+      16,
+      66,
+      8,
+      33,
+      68,
+      68,
+      68,
+      68,
+      68,
+      68,
+      68,
+      68,
+      36,
+      9
+    ]), 0, 6)[1];
+    doct = rfse(/* @__PURE__ */ new u8([
+      32,
+      132,
+      16,
+      66,
+      102,
+      70,
+      68,
+      68,
+      68,
+      68,
+      36,
+      73,
+      2
+    ]), 0, 5)[1];
+    b2bl = function(b, s) {
+      var len = b.length, bl = new i32(len);
+      for (var i2 = 0; i2 < len; ++i2) {
+        bl[i2] = s;
+        s += 1 << b[i2];
+      }
+      return bl;
+    };
+    llb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
+      0,
+      0,
+      0,
+      0,
+      16843009,
+      50528770,
+      134678020,
+      202050057,
+      269422093
+    ])).buffer, 0, 36);
+    llbl = /* @__PURE__ */ b2bl(llb, 0);
+    mlb = /* @__PURE__ */ new u8((/* @__PURE__ */ new i32([
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      16843009,
+      50528770,
+      117769220,
+      185207048,
+      252579084,
+      16
+    ])).buffer, 0, 53);
+    mlbl = /* @__PURE__ */ b2bl(mlb, 3);
+    dhu = function(dat, out, hu) {
+      var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+      if (!lb)
+        err(0);
+      var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i2 = -1;
+      for (; pos > eb && i2 < ss; ) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (pos & 7);
+        st = (st << btr | val) & msk;
+        out[++i2] = hu.s[st];
+        pos -= btr = hu.n[st];
+      }
+      if (pos != eb || i2 + 1 != ss)
+        err(0);
+    };
+    dhu4 = function(dat, out, hu) {
+      var bt = 6;
+      var ss = out.length, sz1 = ss + 3 >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+      dhu(dat.subarray(bt, bt += dat[0] | dat[1] << 8), out.subarray(0, sz1), hu);
+      dhu(dat.subarray(bt, bt += dat[2] | dat[3] << 8), out.subarray(sz1, sz2), hu);
+      dhu(dat.subarray(bt, bt += dat[4] | dat[5] << 8), out.subarray(sz2, sz3), hu);
+      dhu(dat.subarray(bt), out.subarray(sz3), hu);
+    };
+    rzb = function(dat, st, out) {
+      var _a2;
+      var bt = st.b;
+      var b0 = dat[bt], btype = b0 >> 1 & 3;
+      st.l = b0 & 1;
+      var sz = b0 >> 3 | dat[bt + 1] << 5 | dat[bt + 2] << 13;
+      var ebt = (bt += 3) + sz;
+      if (btype == 1) {
+        if (bt >= dat.length)
+          return;
+        st.b = bt + 1;
+        if (out) {
+          fill(out, dat[bt], st.y, st.y += sz);
+          return out;
+        }
+        return fill(new u8(sz), dat[bt]);
+      }
+      if (ebt > dat.length)
+        return;
+      if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+          out.set(dat.subarray(bt, ebt), st.y);
+          st.y += sz;
+          return out;
+        }
+        return slc(dat, bt, ebt);
+      }
+      if (btype == 2) {
+        var b3 = dat[bt], lbt = b3 & 3, sf = b3 >> 2 & 3;
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+          if (sf & 1)
+            lss |= dat[++bt] << 4 | (sf & 2 && dat[++bt] << 12);
+          else
+            lss = b3 >> 3;
+        } else {
+          s4 = sf;
+          if (sf < 2)
+            lss |= (dat[++bt] & 63) << 4, lcs = dat[bt] >> 6 | dat[++bt] << 2;
+          else if (sf == 2)
+            lss |= dat[++bt] << 4 | (dat[++bt] & 3) << 12, lcs = dat[bt] >> 2 | dat[++bt] << 6;
+          else
+            lss |= dat[++bt] << 4 | (dat[++bt] & 63) << 12, lcs = dat[bt] >> 6 | dat[++bt] << 2 | dat[++bt] << 10;
+        }
+        ++bt;
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
+        var spl = buf.length - lss;
+        if (lbt == 0)
+          buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+          fill(buf, dat[bt++], spl);
+        else {
+          var hu = st.h;
+          if (lbt == 2) {
+            var hud = rhu(dat, bt);
+            lcs += bt - (bt = hud[0]);
+            st.h = hu = hud[1];
+          } else if (!hu)
+            err(0);
+          (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        var ns = dat[bt++];
+        if (ns) {
+          if (ns == 255)
+            ns = (dat[bt++] | dat[bt++] << 8) + 32512;
+          else if (ns > 127)
+            ns = ns - 128 << 8 | dat[bt++];
+          var scm = dat[bt++];
+          if (scm & 3)
+            err(0);
+          var dts = [dmlt, doct, dllt];
+          for (var i2 = 2; i2 > -1; --i2) {
+            var md = scm >> (i2 << 1) + 2 & 3;
+            if (md == 1) {
+              var rbuf = new u8([0, 0, dat[bt++]]);
+              dts[i2] = {
+                s: rbuf.subarray(2, 3),
+                n: rbuf.subarray(0, 1),
+                t: new u16(rbuf.buffer, 0, 1),
+                b: 0
+              };
+            } else if (md == 2) {
+              _a2 = rfse(dat, bt, 9 - (i2 & 1)), bt = _a2[0], dts[i2] = _a2[1];
+            } else if (md == 3) {
+              if (!st.t)
+                err(0);
+              dts[i2] = st.t[i2];
+            }
+          }
+          var _b2 = st.t = dts, mlt = _b2[0], oct = _b2[1], llt = _b2[2];
+          var lb = dat[ebt - 1];
+          if (!lb)
+            err(0);
+          var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+          var lst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << llt.b) - 1;
+          cbt = (spos -= oct.b) >> 3;
+          var ost = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << oct.b) - 1;
+          cbt = (spos -= mlt.b) >> 3;
+          var mst = (dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mlt.b) - 1;
+          for (++ns; --ns; ) {
+            var llc = llt.s[lst];
+            var lbtr = llt.n[lst];
+            var mlc = mlt.s[mst];
+            var mbtr = mlt.n[mst];
+            var ofc = oct.s[ost];
+            var obtr = oct.n[ost];
+            cbt = (spos -= ofc) >> 3;
+            var ofp = 1 << ofc;
+            var off = ofp + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16 | dat[cbt + 3] << 24) >>> (spos & 7) & ofp - 1);
+            cbt = (spos -= mlb[mlc]) >> 3;
+            var ml = mlbl[mlc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << mlb[mlc]) - 1);
+            cbt = (spos -= llb[llc]) >> 3;
+            var ll = llbl[llc] + ((dat[cbt] | dat[cbt + 1] << 8 | dat[cbt + 2] << 16) >> (spos & 7) & (1 << llb[llc]) - 1);
+            cbt = (spos -= lbtr) >> 3;
+            lst = llt.t[lst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << lbtr) - 1);
+            cbt = (spos -= mbtr) >> 3;
+            mst = mlt.t[mst] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << mbtr) - 1);
+            cbt = (spos -= obtr) >> 3;
+            ost = oct.t[ost] + ((dat[cbt] | dat[cbt + 1] << 8) >> (spos & 7) & (1 << obtr) - 1);
+            if (off > 3) {
+              st.o[2] = st.o[1];
+              st.o[1] = st.o[0];
+              st.o[0] = off -= 3;
+            } else {
+              var idx = off - (ll != 0);
+              if (idx) {
+                off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                if (idx > 1)
+                  st.o[2] = st.o[1];
+                st.o[1] = st.o[0];
+                st.o[0] = off;
+              } else
+                off = st.o[0];
+            }
+            for (var i2 = 0; i2 < ll; ++i2) {
+              buf[oubt + i2] = buf[spl + i2];
+            }
+            oubt += ll, spl += ll;
+            var stin = oubt - off;
+            if (stin < 0) {
+              var len = -stin;
+              var bs = st.e + stin;
+              if (len > ml)
+                len = ml;
+              for (var i2 = 0; i2 < len; ++i2) {
+                buf[oubt + i2] = st.w[bs + i2];
+              }
+              oubt += len, ml -= len, stin = 0;
+            }
+            for (var i2 = 0; i2 < ml; ++i2) {
+              buf[oubt + i2] = buf[stin + i2];
+            }
+            oubt += ml;
+          }
+          if (oubt != spl) {
+            while (spl < buf.length) {
+              buf[oubt++] = buf[spl++];
+            }
+          } else
+            oubt = buf.length;
+          if (out)
+            st.y += oubt;
+          else
+            buf = slc(buf, 0, oubt);
+        } else if (out) {
+          st.y += lss;
+          if (spl) {
+            for (var i2 = 0; i2 < lss; ++i2) {
+              buf[i2] = buf[spl + i2];
+            }
+          }
+        } else if (spl)
+          buf = slc(buf, spl);
+        st.b = ebt;
+        return buf;
+      }
+      err(2);
+    };
+    cct = function(bufs, ol) {
+      if (bufs.length == 1)
+        return bufs[0];
+      var buf = new u8(ol);
+      for (var i2 = 0, b = 0; i2 < bufs.length; ++i2) {
+        var chk = bufs[i2];
+        buf.set(chk, b);
+        b += chk.length;
+      }
+      return buf;
+    };
+    Decompress = /* @__PURE__ */ (function() {
+      function Decompress2(ondata) {
+        this.ondata = ondata;
+        this.c = [];
+        this.l = 0;
+        this.z = 0;
+      }
+      Decompress2.prototype.push = function(chunk, final) {
+        if (typeof this.s == "number") {
+          var sub = Math.min(chunk.length, this.s);
+          chunk = chunk.subarray(sub);
+          this.s -= sub;
+        }
+        var sl = chunk.length;
+        var ncs = sl + this.l;
+        if (!this.s) {
+          if (final) {
+            if (!ncs) {
+              this.ondata(new u8(0), true);
+              return;
+            }
+            if (ncs < 5)
+              err(5);
+          } else if (ncs < 18) {
+            this.c.push(chunk);
+            this.l = ncs;
+            return;
+          }
+          if (this.l) {
+            this.c.push(chunk);
+            chunk = cct(this.c, ncs);
+            this.c = [];
+            this.l = 0;
+          }
+          if (typeof (this.s = rzfh(chunk)) == "number")
+            return this.push(chunk, final);
+        }
+        if (typeof this.s != "number") {
+          if (ncs < (this.z || 3)) {
+            if (final)
+              err(5);
+            this.c.push(chunk);
+            this.l = ncs;
+            return;
+          }
+          if (this.l) {
+            this.c.push(chunk);
+            chunk = cct(this.c, ncs);
+            this.c = [];
+            this.l = 0;
+          }
+          if (!this.z && ncs < (this.z = chunk[this.s.b] & 2 ? 4 : 3 + (chunk[this.s.b] >> 3 | chunk[this.s.b + 1] << 5 | chunk[this.s.b + 2] << 13))) {
+            if (final)
+              err(5);
+            this.c.push(chunk);
+            this.l = ncs;
+            return;
+          } else
+            this.z = 0;
+          for (; ; ) {
+            var blk = rzb(chunk, this.s);
+            if (!blk) {
+              if (final)
+                err(5);
+              var adc = chunk.subarray(this.s.b);
+              this.s.b = 0;
+              this.c.push(adc), this.l += adc.length;
+              return;
+            } else {
+              this.ondata(blk, false);
+              cpw(this.s.w, 0, blk.length);
+              this.s.w.set(blk, this.s.w.length - blk.length);
+            }
+            if (this.s.l) {
+              var rest = chunk.subarray(this.s.b);
+              this.s = this.s.c * 4;
+              this.push(rest, final);
+              return;
+            }
+          }
+        } else if (final)
+          err(5);
+      };
+      return Decompress2;
+    })();
   }
 });
 
@@ -26764,14 +28136,27 @@ function magicOf(bytes2) {
   return void 0;
 }
 function gunzipStart(bytes2, maxOutput = 1024 * 1024) {
-  for (const take of [bytes2.length, 2048, 256]) {
-    if (take > bytes2.length) continue;
+  for (const take2 of [bytes2.length, 2048, 256]) {
+    if (take2 > bytes2.length) continue;
     try {
-      return gunzipSync(bytes2.subarray(0, take), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
+      return gunzipSync(bytes2.subarray(0, take2), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
     } catch {
     }
   }
   return void 0;
+}
+function unzstdStart(bytes2, maxOutput = 1024 * 1024) {
+  const pieces = [];
+  let size = 0;
+  try {
+    const stream = new Decompress((chunk) => {
+      if (size < maxOutput) pieces.push(chunk.subarray(0, maxOutput - size));
+      size += chunk.length;
+    });
+    stream.push(bytes2, false);
+  } catch {
+  }
+  return size > 0 ? Buffer.concat(pieces) : void 0;
 }
 function isCoreDump(bytes2) {
   if (bytes2.length < 18 || bytes2[0] !== 127 || bytes2[1] !== 69 || bytes2[2] !== 76 || bytes2[3] !== 70) return false;
@@ -26782,8 +28167,9 @@ var DUMP_HEADER, DATA_STATEMENT, STORE_TABLES, GZIP, MAGIC, ET_CORE;
 var init_dump_sniff = __esm({
   "src/checks/sensitive-files/dump-sniff.ts"() {
     "use strict";
+    init_esm();
     DUMP_HEADER = /^-- (?:MySQL dump|MariaDB dump|PostgreSQL database dump|phpMyAdmin SQL Dump|Adminer [\d.]+ (?:MySQL|PostgreSQL)|Dump completed)|^-- Host: .+Database: /m;
-    DATA_STATEMENT = /^\s*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
+    DATA_STATEMENT = /^[ \t]*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
     STORE_TABLES = /\b(?:customer_entity|customer_address_entity|sales_order|sales_invoice|quote_address|admin_user|oauth_token|wp_users|wp_usermeta|wc_customer_lookup|wc_orders|woocommerce_order_items|ps_customer|ps_address|ps_orders|ps_employee|customer|customer_address|order_address|"order"|`order`|sylius_customer|sylius_order|sylius_admin_user|users|user)\b/i;
     GZIP = [31, 139];
     MAGIC = [
@@ -26822,7 +28208,7 @@ function firstPartyByName(lower) {
   if (ext === "sqlite" || ext === "sqlite3" || ext === "db" || ext === "db3") return lower === "thumbs.db" ? void 0 : "sqlite";
   if (CORE_NAME.test(lower)) return "core";
   if (DIAGNOSTIC_NAME.has(lower)) return "diagnostic";
-  return RENAMED_DUMP.test(ext) ? "first-party" : void 0;
+  return RENAMED_DUMP.test(ext) ? "first-party" : "magic";
 }
 function decide(sniff, entry, bytes2) {
   const dependency = inDependencyTree(entry.path);
@@ -26849,14 +28235,42 @@ function decide(sniff, entry, bytes2) {
       return phpunitEval(bytes2);
     case "diagnostic":
       return /phpinfo\s*\(/i.test(bytes2.toString("latin1")) ? { severity: "high", rule: "diagnostic-script", title: "phpinfo() script ships: it prints the environment, secrets included", detail: "anyone who finds it sees the configuration, paths and environment variables" } : void 0;
+    case "magic":
+      return byMagic(bytes2, entry.path);
     case "first-party": {
-      if (isCoreDump(bytes2)) return coreDump();
+      const binary = byMagic(bytes2, entry.path);
+      if (binary) return binary;
       if (bytes2.indexOf(0) >= 0) return void 0;
       const verdict = sniffSql(bytes2.toString("latin1"));
       if (!verdict) return void 0;
       const headerless = verdict.what === "SQL data statements";
       return !headerless || RENAMED_DUMP.test(extensionOf(entry.path)) ? dumpFinding(verdict, false) : void 0;
     }
+  }
+}
+function byMagic(bytes2, path) {
+  if (isCoreDump(bytes2)) return coreDump();
+  const magic = magicOf(bytes2);
+  switch (magic) {
+    case void 0:
+      return void 0;
+    case "SQLite database":
+      return { severity: "high", rule: "database-file", title: "SQLite database ships", detail: "a database file holds whatever the application stored: users, orders, sessions; this one is told by its header, whatever its name" };
+    case "PostgreSQL custom-format dump":
+      return dumpFinding({ dump: true, storeData: false, what: "a PostgreSQL custom-format dump (pg_dump -Fc)" }, false);
+    case "gzip":
+    case "zstd": {
+      const start = magic === "gzip" ? gunzipStart(bytes2) : unzstdStart(bytes2);
+      const verdict = start && start.subarray(0, 8192).indexOf(0) < 0 ? sniffSql(start.toString("latin1")) : void 0;
+      return verdict && dumpFinding({ ...verdict, what: `${magic}-compressed: ${verdict.what}` }, false);
+    }
+    default:
+      return COMPRESSED_NAME.test(path) ? void 0 : {
+        severity: "medium",
+        rule: "hidden-archive",
+        title: `${magic} stream under a name that hides it`,
+        detail: "compressed data named as something else is how dumps and backups are smuggled past name rules; check what it holds"
+      };
   }
 }
 function envFile(bytes2, dependency) {
@@ -26974,7 +28388,7 @@ function phpunitEval(bytes2) {
     detail: vulnerable ? "it evaluates the body of a POST request as PHP: unauthenticated remote code execution wherever vendor/ is reachable" : "this copy reads php://stdin, not the request; PHPUnit still does not belong in a production release"
   };
 }
-var BOUNDS, ENV_TEMPLATE, PACKED_DUMP, CORE_NAME, RENAMED_DUMP, DIAGNOSTIC_NAME, SensitiveContentCheck, PACKED_EXTENSIONS, PRIVATE_KEY2, COMPOSER_SECTIONS2, REGISTRY_TOKEN;
+var BOUNDS, ENV_TEMPLATE, PACKED_DUMP, CORE_NAME, RENAMED_DUMP, DIAGNOSTIC_NAME, SensitiveContentCheck, PACKED_EXTENSIONS, COMPRESSED_NAME, PRIVATE_KEY2, COMPOSER_SECTIONS2, REGISTRY_TOKEN;
 var init_sensitive_content = __esm({
   "src/checks/sensitive-files/sensitive-content.ts"() {
     "use strict";
@@ -26994,7 +28408,9 @@ var init_sensitive_content = __esm({
       core: 20,
       "phpunit-eval": 4096,
       diagnostic: 8192,
-      "first-party": 1024
+      "first-party": 64 * 1024,
+      // enough of a compressed stream for a whole first block of a dump
+      magic: 64 * 1024
     };
     ENV_TEMPLATE = /^\.env\.(?:example|dist|sample|template|tmpl|defaults|schema|skeleton|test|testing|ci)(?:\.|$)|\.example$|\.dist$|\.sample$/;
     PACKED_DUMP = /\.(?:sql\.(?:gz|bz2|xz|zst|zip)|dump|mysql|pgsql)$/;
@@ -27033,9 +28449,10 @@ var init_sensitive_content = __esm({
       }
     };
     PACKED_EXTENSIONS = /* @__PURE__ */ new Set(["gz", "bz2", "xz", "zst", "zip", "dump", "mysql", "pgsql"]);
+    COMPRESSED_NAME = /\.(?:gz|tgz|z|bz2|tbz2?|xz|txz|zst|tzst|lzma|svgz)$/i;
     PRIVATE_KEY2 = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY(?: BLOCK)?-----/;
     COMPOSER_SECTIONS2 = ["http-basic", "github-oauth", "gitlab-token", "gitlab-oauth", "bitbucket-oauth", "bearer", "forgejo-token"];
-    REGISTRY_TOKEN = /^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim;
+    REGISTRY_TOKEN = /^[ \t]*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)[ \t]*[=:][ \t]*["']?([^\s"'#]+)/gim;
   }
 });
 
@@ -27085,7 +28502,7 @@ var init_sensitive_path_rules = __esm({
       ".npmrc"
     ]);
     SCRIPT_EXTENSIONS = /\.(?:php\d?|phtml|inc)$/i;
-    SCRIPT_UNDER_ANOTHER_NAME = /\.(?:php\d?|phtml)\.(?!dist$|sample$|example$|template$|tpl$|twig$)[a-z0-9_~-]+$/i;
+    SCRIPT_UNDER_ANOTHER_NAME = /\.(?:php\d?|phtml)\.(?!dist$|sample$|example$|template$|tpl$|twig$|in$)[a-z0-9_~-]+$/i;
     EDITOR_LEFTOVER = /(?:\.(?:bak\d*|backup|old|orig|rej|save|sav|swp|swo|swn|swx|un~)|~|\.~\d+~)$|^#.+#$/i;
     ARCHIVE2 = /\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|7z|rar|wpress|jpa|daf)$/i;
     SERVED_ROOT = /^(?:public|pub|web|htdocs|public_html|www)$/;
@@ -27281,7 +28698,8 @@ var init_sensitive_path_rules = __esm({
         severity: "high",
         scope: "first-party",
         kind: "file",
-        match: (f) => !f.isDir && (f.lower === "installer.php" || (f.ext === "zip" || f.ext === "daf") && /_archive\.(?:zip|daf)$/.test(f.lower)) ? f.path : void 0,
+        match: (f) => !f.isDir && (f.base === "installer.php" || (f.ext === "zip" || f.ext === "daf") && /_archive\.(?:zip|daf)$/.test(f.lower)) ? f.path : void 0,
+        // lower case only: PSR class files are capitalised (PEAR's own Installer.php is a library class)
         title: "Site-migration installer or archive ships (Duplicator)",
         detail: "the installer can overwrite the site and the archive is a full copy of it"
       },
@@ -27334,14 +28752,15 @@ function isOrdinary(file) {
   if (dot <= slash + 1) return false;
   const ext = path.slice(dot + 1);
   const ordinary = ORDINARY.has(ext) || NAMED_EXTENSIONS.has(ext) && !NAMED.test(path.slice(slash + 1).toLowerCase());
-  return ordinary && !FOLDER_HINT.test(path);
+  const scriptInside = path.lastIndexOf(".", dot - 1) > slash && SCRIPT_INSIDE.test(path.slice(slash + 1));
+  return ordinary && !scriptInside && !FOLDER_HINT.test(path);
 }
 function factsOf(file) {
   const base = baseName(file.path);
   const lower = base.toLowerCase();
   return { path: file.path, base, lower, ext: extensionOf(lower), isDir: file.type === "dir", dependency: inDependencyTree(file.path) };
 }
-var EXAMPLES2, SensitivePathsCheck, ORDINARY, NAMED, NAMED_EXTENSIONS, FOLDER_HINT;
+var EXAMPLES2, SensitivePathsCheck, ORDINARY, NAMED, NAMED_EXTENSIONS, SCRIPT_INSIDE, FOLDER_HINT;
 var init_sensitive_paths = __esm({
   "src/checks/sensitive-files/sensitive-paths.ts"() {
     "use strict";
@@ -27401,8 +28820,9 @@ var init_sensitive_paths = __esm({
       }
     };
     ORDINARY = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "md", "markdown", "css", "scss", "sass", "less", "html", "htm", "svg", "png", "jpg", "jpeg", "gif", "webp", "ico", "woff", "woff2", "ttf", "eot", "otf", "txt", "flow", "coffee", "vue", "svelte", "hbs", "ejs", "twig", "less", "styl", "wasm", "node"]);
-    NAMED = /^(?:env|wp-config.*|parameters|settings\.inc|\.env\.local|phpinfo|adminer.*|installer|.*_dev)\.php$|credential|service-account|sftp|ftpconfig|remote-sync|deployment-config|sitemanager|recentservers|^config\.json$|^parameters\.yml$/;
+    NAMED = /^(?:env|wp-config.*|parameters|settings\.inc|\.env\.local|phpinfo|adminer.*|installer|.*_dev)\.php$| copy| \(\d|_bak|_old|_orig|credential|service-account|sftp|ftpconfig|remote-sync|deployment-config|sitemanager|recentservers|^config\.json$|^parameters\.yml$/;
     NAMED_EXTENSIONS = /* @__PURE__ */ new Set(["php", "json", "xml", "yml"]);
+    SCRIPT_INSIDE = /\.(?:php\d?|phtml)\./i;
     FOLDER_HINT = /\.(?:git|svn|hg|bzr|idea)(?:\/|$)|CVS|_darcs|phpmyadmin|var\/|storage\/|backup|wp-content\/|pub\/media\//i;
   }
 });
@@ -27714,7 +29134,7 @@ function includes(sorted, value) {
   return false;
 }
 function prefixCollisions(files) {
-  const table2 = new FoldTable();
+  const table3 = new FoldTable();
   const suspects = /* @__PURE__ */ new Set();
   const hashes = new PrefixHashes();
   let spent = 0;
@@ -27725,7 +29145,7 @@ function prefixCollisions(files) {
     hashes.of(path);
     for (let i2 = hashes.fresh; i2 < hashes.count; i2++) {
       const folded = hashes.folded[i2];
-      if (table2.clashes(folded, hashes.raw[i2])) suspects.add(folded);
+      if (table3.clashes(folded, hashes.raw[i2])) suspects.add(folded);
     }
   }
   if (suspects.size === 0) return [];
@@ -27947,6 +29367,2556 @@ var init_apk_installed = __esm({
         return found;
       }
     };
+  }
+});
+
+// src/inventory/extractors/javascript/browser-library-banners.ts
+function firstLine(keyword, name, pattern) {
+  return {
+    keyword,
+    read(banner) {
+      const line = firstMeaningful(banner);
+      const match = line === void 0 ? null : pattern.exec(line);
+      return match?.[1] ? { name, version: match[1] } : void 0;
+    }
+  };
+}
+function anyLine(keyword, name, pattern) {
+  return {
+    keyword,
+    read(banner) {
+      for (const line of banner.lines) {
+        const match = pattern.exec(line);
+        if (match?.[1]) return { name, version: match[1] };
+      }
+      return void 0;
+    }
+  };
+}
+function markedVersion(keyword, name, marker, pattern) {
+  const lines = anyLine(keyword, name, pattern);
+  return {
+    keyword,
+    read(banner, opening) {
+      return marker.test(banner.text) ? lines.read(banner, opening) : void 0;
+    }
+  };
+}
+function firstMeaningful(banner) {
+  return banner.lines.find((line) => !FILLER.test(line));
+}
+function reactPackage(banner) {
+  for (const line of banner.lines) {
+    const file = /^(react(?:-dom)?|scheduler|react-is)(?:-server|-test-utils|-unstable-[a-z-]+)?(?:\.[a-z]+)*\.js$/.exec(line);
+    if (file?.[1]) return file[1];
+  }
+  return void 0;
+}
+function openingBanners(head) {
+  const banners = [];
+  let at = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+  while (banners.length < MAX_BLOCKS) {
+    while (at < head.length && isSpace(head.charCodeAt(at))) at++;
+    if (head.charCodeAt(at) !== SLASH) break;
+    const next = head.charCodeAt(at + 1);
+    let body;
+    if (next === STAR) {
+      const end = head.indexOf("*/", at + 2);
+      body = head.slice(at + 2, end < 0 ? head.length : end);
+      at = end < 0 ? head.length : end + 2;
+    } else if (next === SLASH) {
+      const start = at;
+      while (head.charCodeAt(at) === SLASH && head.charCodeAt(at + 1) === SLASH) {
+        const end = head.indexOf("\n", at);
+        at = end < 0 ? head.length : end + 1;
+        while (at < head.length && (head.charCodeAt(at) === SPACE || head.charCodeAt(at) === TAB)) at++;
+      }
+      body = head.slice(start, at).replace(/^[ \t]*\/\/+/gm, "");
+    } else {
+      break;
+    }
+    if (!PROMISING.test(body)) {
+      banners.push(SAYS_NOTHING);
+      continue;
+    }
+    const lines = [];
+    for (const raw of body.split("\n")) {
+      const line = raw.replace(/^[\s*!]+/, "").replace(/^@(?:license|preserve)\s+/, "").trim();
+      if (line !== "") lines.push(line);
+    }
+    banners.push({ lines, text: lines.join("\n") });
+  }
+  return banners;
+}
+function isSpace(code) {
+  return code === SPACE || code === TAB || code === 10 || code === 13 || code === 12 || code === 59 || code === 33;
+}
+function recogniseLibrary(head, tail, base) {
+  const opening = { banners: openingBanners(head), head, tail, base: base.toLowerCase() };
+  for (const banner of opening.banners) {
+    if (banner === SAYS_NOTHING) continue;
+    for (const rule of RULES) {
+      if (!banner.text.includes(rule.keyword)) continue;
+      const found = rule.read(banner, opening);
+      if (found) return { name: found.name, version: normalVersion(found.version) };
+    }
+  }
+  if (!CODE_NAMES.test(opening.base)) return void 0;
+  for (const rule of CODE_RULES) {
+    if (!rule.base.test(opening.base)) continue;
+    const version = rule.read(opening);
+    if (version !== void 0) return { name: rule.name, version: normalVersion(version) };
+  }
+  return void 0;
+}
+function lastMatch(pattern, text) {
+  if (text === void 0) return void 0;
+  let found;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) found = match[1];
+  return found;
+}
+function normalVersion(version) {
+  if (/^\d+\.\d+$/.test(version)) return `${version}.0`;
+  return /^\d+\.\d+\.\d+-\d{4}\.?\d\d\.?\d\d$/.test(version) ? version.slice(0, version.indexOf("-")) : version;
+}
+var VERSION2, versionAt, STRICT, REACT_TAIL, VAR_VERSION, DOT_VERSION, DOT_VERSION_ALL, DOT_LOWER_VERSION, DOT_LOWER_VERSION_ALL, UNDERSCORE_LINE, TINYMCE_4, TINYMCE_3, ANGULARJS, REACT_VERSION, FILLER, JQUERY_UI, ANGULAR_MODULE, RULES, PROMISING, SAYS_NOTHING, MAX_BLOCKS, SLASH, STAR, SPACE, TAB, WANTS_TAIL, CODE_NAMES, CODE_RULES;
+var init_browser_library_banners = __esm({
+  "src/inventory/extractors/javascript/browser-library-banners.ts"() {
+    "use strict";
+    VERSION2 = String.raw`(\d+\.\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?)`;
+    versionAt = (prefix) => new RegExp(`^${prefix}${VERSION2}(?:\\+[0-9A-Za-z.]+)?(?=$|[\\s|,(;:])`);
+    STRICT = String.raw`(\d+\.\d+\.\d+)`;
+    REACT_TAIL = new RegExp(`(?:\\.version|reconcilerVersion|ReactVersion)\\s*[=:]\\s*["']${STRICT}["']`, "g");
+    VAR_VERSION = new RegExp(`\\bVERSION = '${STRICT}'`);
+    DOT_VERSION = new RegExp(`\\.VERSION\\s*=\\s*["']${STRICT}["']`);
+    DOT_VERSION_ALL = new RegExp(DOT_VERSION.source, "g");
+    DOT_LOWER_VERSION = new RegExp(`\\.version\\s*=\\s*["']${STRICT}["']`);
+    DOT_LOWER_VERSION_ALL = new RegExp(DOT_LOWER_VERSION.source, "g");
+    UNDERSCORE_LINE = new RegExp(`^[ \\t]*//[ \\t]+Underscore\\.js ${STRICT}$`, "m");
+    TINYMCE_4 = new RegExp(`^${STRICT} \\(\\d{4}-\\d\\d-\\d\\d\\)$`);
+    TINYMCE_3 = /majorVersion\s*:\s*["'](\d+)["']\s*,\s*minorVersion\s*:\s*["'](\d+(?:\.\d+)?)["']/;
+    ANGULARJS = versionAt("AngularJS v");
+    REACT_VERSION = versionAt("React v");
+    FILLER = /^(?:@license|@preserve|@module|@copyright|[=*!/\-\s]*)$/;
+    JQUERY_UI = new RegExp(
+      `^jQuery UI (?:- v|(?:(?:Effects(?: [A-Z][a-z]+)?|${[
+        "Accordion",
+        "Autocomplete",
+        "Button",
+        "Checkboxradio",
+        "Controlgroup",
+        "Core",
+        "Datepicker",
+        "Dialog",
+        "Draggable",
+        "Droppable",
+        "Menu",
+        "Mouse",
+        "Position",
+        "Progressbar",
+        "Resizable",
+        "Selectable",
+        "Selectmenu",
+        "Slider",
+        "Sortable",
+        "Spinner",
+        "Tabs",
+        "Tooltip",
+        "Widget",
+        "Keycode",
+        "Labels",
+        "Focusable",
+        "Tabbable",
+        ":data",
+        "Disable Selection",
+        "Form Reset Mixin",
+        "Scroll Parent",
+        "Unique ID",
+        "Legacy jQuery Core patches"
+      ].join("|")}) )?)${VERSION2}(?=$|[\\s|,])`
+    );
+    ANGULAR_MODULE = /^angular-(animate|aria|cookies|loader|message-format|messages|mocks|parse-ext|resource|route|sanitize|touch)(?:\.min)?\.js$/;
+    RULES = [
+      // jQuery: `/*! jQuery v3.4.1 | (c) …`, `jQuery v1.7.2 jquery.com | …`, `jQuery JavaScript Library v1.8.3`
+      firstLine("jQuery", "jquery", versionAt("jQuery (?:JavaScript Library )?v")),
+      firstLine("jQuery UI", "jquery-ui", JQUERY_UI),
+      firstLine("jQuery Migrate", "jquery-migrate", versionAt("jQuery Migrate (?:- )?v")),
+      firstLine("jQuery Validation", "jquery-validation", versionAt("jQuery Validation Plugin (?:- )?v")),
+      // Bootstrap, its 3.x and 4.x+ plugins (`Bootstrap: tooltip.js v3.4.1`, `Bootstrap tooltip.js v5.3.3`) and 2.x's (`bootstrap-tooltip.js v2.3.2`)
+      anyLine("ootstrap", "bootstrap", versionAt("Bootstrap(?::? [a-z-]+\\.js)? v")),
+      anyLine("bootstrap-", "bootstrap", versionAt("bootstrap-(?:transition|modal|dropdown|scrollspy|tab|tooltip|popover|affix|alert|button|collapse|carousel|typeahead)\\.js v")),
+      // `//! moment.js` then `//! version : 2.29.1`
+      markedVersion("moment.js", "moment", /^moment\.js$/m, versionAt("version : ")),
+      markedVersion("moment-timezone", "moment-timezone", /^moment-timezone\.js$/m, versionAt("version : ")),
+      // lodash 1–3 (`lodash 3.10.1 (Custom Build)`, `Lo-Dash 2.4.1`); lodash 4 keeps it in `var VERSION = '4.17.15'` below the banner
+      firstLine("odash", "lodash", versionAt("lodash ")),
+      firstLine("Lo-Dash", "lodash", versionAt("Lo-Dash ")),
+      {
+        keyword: "odash",
+        read(banner, opening) {
+          if (!/^lodash\b/im.test(banner.text)) return void 0;
+          const match = VAR_VERSION.exec(opening.head);
+          return match?.[1] ? { name: "lodash", version: match[1] } : void 0;
+        }
+      },
+      firstLine("Underscore.js", "underscore", versionAt("Underscore\\.js ")),
+      firstLine("Backbone.js", "backbone", versionAt("Backbone\\.js ")),
+      anyLine("andlebars", "handlebars", versionAt("handlebars v")),
+      // AngularJS: `AngularJS v1.5.8` (after a licence tag, or alone when minified); its modules by file name
+      {
+        keyword: "AngularJS",
+        read(banner, opening) {
+          for (const line of banner.lines) {
+            const match = ANGULARJS.exec(line);
+            const module = ANGULAR_MODULE.exec(opening.base)?.[1];
+            if (match?.[1]) return { name: module ? `angular-${module}` : "angular", version: match[1] };
+          }
+          return void 0;
+        }
+      },
+      firstLine("Vue.js", "vue", versionAt("Vue\\.js v")),
+      firstLine("vue", "vue", versionAt("vue v")),
+      firstLine("vue-router", "vue-router", versionAt("vue-router v")),
+      firstLine("vuex", "vuex", versionAt("vuex v")),
+      // React's UMD builds: `React v16.14.0` (after a licence tag) over the file's name (react-dom.production.min.js);
+      // 18.x drops the version from the banner (the tail has it); 15.x: `React v15.6.2`, `ReactDOM v15.6.2`
+      {
+        keyword: "React",
+        read(banner, opening) {
+          for (const line of banner.lines) {
+            const old = /^(React|React \(with addons\)|ReactDOM) v(\d+\.\d+\.\d+)(?=$|\s)/.exec(line);
+            if (old?.[2]) return { name: reactPackage(banner) ?? (old[1] === "ReactDOM" ? "react-dom" : "react"), version: old[2] };
+            if (!/^React(?: v|$)/.test(line)) continue;
+            const name = reactPackage(banner);
+            const version = REACT_VERSION.exec(line)?.[1] ?? lastMatch(REACT_TAIL, opening.tail) ?? lastMatch(REACT_TAIL, opening.head);
+            return name && version ? { name, version } : void 0;
+          }
+          return void 0;
+        }
+      },
+      anyLine("DOMPurify", "dompurify", versionAt("DOMPurify ")),
+      anyLine("Knockout", "knockout", versionAt("Knockout JavaScript library v")),
+      anyLine("RequireJS", "requirejs", versionAt("RequireJS ")),
+      // TinyMCE 6+: `TinyMCE version 6.8.2 (2023-12-11)`; 5: `Version: 5.10.9 (2023-11-15)` under Tiny's copyright
+      firstLine("TinyMCE", "tinymce", versionAt("TinyMCE version ")),
+      markedVersion("Tiny Technologies", "tinymce", /Tiny Technologies/, versionAt("Version: ")),
+      // CKEditor 4: the copyright of CKSource, the version in the code right below it
+      {
+        keyword: "CKSource",
+        read(banner, opening) {
+          if (!/CKEditor|ckeditor\.com/.test(banner.text)) return void 0;
+          const match = /CKEDITOR[\s\S]{0,400}?\bversion:\s*"(\d+\.\d+\.\d+)/.exec(opening.head);
+          return match?.[1] ? { name: "ckeditor4", version: match[1] } : void 0;
+        }
+      },
+      firstLine("Select2", "select2", versionAt("Select2 ")),
+      markedVersion("Igor Vaynberg", "select2", /^Copyright \d{4} Igor Vaynberg/m, versionAt("Version: ")),
+      firstLine("Chosen", "chosen-js", versionAt("Chosen v")),
+      markedVersion("Chosen", "chosen-js", /^Chosen, a Select Box Enhancer/m, versionAt("Version ")),
+      firstLine("Swiper", "swiper", versionAt("Swiper (?:Custom Element |React |Vue |Svelte )?")),
+      markedVersion("Ken Wheeler", "slick-carousel", /^Author: Ken Wheeler/m, versionAt("Version: ")),
+      firstLine("Owl", "owl.carousel", versionAt("(?:jQuery )?Owl ?Carousel v")),
+      anyLine("odernizr", "modernizr", versionAt("[Mm]odernizr (?:v)?")),
+      firstLine("JS v", "highcharts", versionAt("High(?:charts|stock|maps) JS v")),
+      firstLine("Highcharts", "highcharts", versionAt("Highcharts (?:Stock|Maps|Gantt|Dashboards) v")),
+      firstLine("Chart.js", "chart.js", versionAt("Chart\\.js v")),
+      markedVersion("Chart.js", "chart.js", /^Chart\.js$/m, versionAt("Version: ")),
+      markedVersion("Plupload", "plupload", /^Plupload - multi-runtime File Uploader$/m, versionAt("v")),
+      // Magento 1: `Prototype JavaScript framework, version 1.7`, `// script.aculo.us effects.js v1.9.0, …`
+      firstLine("Prototype JavaScript framework", "prototypejs", versionAt("Prototype JavaScript framework, version ")),
+      firstLine("script.aculo.us", "scriptaculous", versionAt("script\\.aculo\\.us [a-z]+\\.js v")),
+      // a few more that stores ship and that have advisories
+      markedVersion("jQuery Form", "jquery-form", /^jQuery Form Plugin$/m, versionAt("version: ")),
+      firstLine("DataTables", "datatables.net", versionAt("DataTables ")),
+      firstLine("Bootstrap-select", "bootstrap-select", versionAt("Bootstrap-select v")),
+      anyLine("Video.js", "video.js", versionAt("Video\\.js ")),
+      firstLine("marked", "marked", versionAt("marked v")),
+      firstLine("Highlight.js", "highlight.js", versionAt("Highlight\\.js v"))
+    ];
+    PROMISING = /\d\.\d|[Ll]odash|CKSource|@license React\s*$/m;
+    SAYS_NOTHING = { lines: [], text: "" };
+    MAX_BLOCKS = 4;
+    SLASH = 47;
+    STAR = 42;
+    SPACE = 32;
+    TAB = 9;
+    WANTS_TAIL = /lodash|moment|react/;
+    CODE_NAMES = /lodash|moment|underscore|backbone|purify|tinymce|tiny_mce/;
+    CODE_RULES = [
+      {
+        // full builds: `var VERSION = '4.17.21';` below the banner; minified: `.VERSION="4.17.21"` near the end
+        name: "lodash",
+        base: /lodash/,
+        read: ({ head, tail }) => /lodash/i.test(head) ? VAR_VERSION.exec(head)?.[1] ?? lastMatch(DOT_VERSION_ALL, tail) : void 0
+      },
+      {
+        // `hooks.version = '2.29.4'` / `.version="2.29.4"` near the end; the moment-timezone builds all have banners
+        name: "moment",
+        base: /^moment(?:\.min)?\.js$/,
+        read: ({ head, tail }) => /\bmoment\b/.test(head) ? lastMatch(DOT_LOWER_VERSION_ALL, tail) : void 0
+      },
+      {
+        // 1.10 and later open with the UMD wrapper; the banner and `VERSION` follow within the first kilobyte
+        name: "underscore",
+        base: /underscore/,
+        read: ({ head }) => UNDERSCORE_LINE.exec(head)?.[1] ?? (/underscore/i.test(head) ? VAR_VERSION.exec(head)?.[1] ?? DOT_VERSION.exec(head)?.[1] : void 0)
+      },
+      {
+        name: "backbone",
+        base: /backbone/,
+        read: ({ head }) => /Backbone/.test(head) ? DOT_VERSION.exec(head)?.[1] : void 0
+      },
+      {
+        // DOMPurify before 2.2 has no banner: `DOMPurify.version = '2.0.8'` / `.version="2.0.8"` in the first lines
+        name: "dompurify",
+        base: /purify/,
+        read: ({ head }) => /DOMPurify/.test(head) ? DOT_LOWER_VERSION.exec(head)?.[1] : void 0
+      },
+      {
+        // TinyMCE 4 opens with `// 4.9.11 (2020-07-13)`; TinyMCE 3 (Magento 1's js/tiny_mce) with `tinymce={majorVersion:"3",minorVersion:"5.11"`
+        name: "tinymce",
+        base: /tinymce|tiny_mce/,
+        read({ banners, head }) {
+          const line = banners[0]?.lines[0];
+          const four = line === void 0 ? null : TINYMCE_4.exec(line);
+          if (four?.[1]) return four[1];
+          const three = TINYMCE_3.exec(head);
+          return three ? `${three[1] ?? ""}.${three[2] ?? ""}` : void 0;
+        }
+      }
+    ];
+  }
+});
+
+// src/inventory/extractors/javascript/browser-library-hashes.json
+var browser_library_hashes_default;
+var init_browser_library_hashes = __esm({
+  "src/inventory/extractors/javascript/browser-library-hashes.json"() {
+    browser_library_hashes_default = { prefix: 16, entries: [
+      "angular 1.2.27 518c6c0658bec1cf69ebc77b033c057b",
+      "angular 1.2.28 594b6437f50fb1c591fb6887a7d7b8f2",
+      "angular 1.2.29 3ad4f13c607f42417ce6a1a9877c4772",
+      "angular 1.2.30 26bced05c12779009c9278580917538d",
+      "angular 1.2.31 0481c1df7ea5af02d570c961d81dba38",
+      "angular 1.2.32 0215039460580e3716464f2133d32c3d",
+      "angular 1.3.0 eb232e7f29121d64fdddba08dd2d0aa8",
+      "angular 1.3.1 5a5878498d1dfdccd279f9cb902837f8",
+      "angular 1.3.10 5a7d94c3c1bd550c8d06b22986ea2db5",
+      "angular 1.3.11 2750624e28de0f99dc6380fa518c301c",
+      "angular 1.3.12 087cc9e610cc4c13aba7844e248289df",
+      "angular 1.3.13 d3b659ff6489c82bdd4029d4564d22aa",
+      "angular 1.3.14 6f7e8a3d47b9919b79ff1591234ea943",
+      "angular 1.3.15 95fafe1812c623e8bc2258efd8fc7f79",
+      "angular 1.3.16 4d892525d5139e767c9bc01b38fc46bc",
+      "angular 1.3.17 457ad47f5ab46ce57ef18bebed6b6bd7",
+      "angular 1.3.18 031dc70d711eec06fa4814558b9dab77",
+      "angular 1.3.19 8425489c0627546495a32ba56d387e21",
+      "angular 1.3.2 2be6cb8fcf4376ada1e21be338c49038",
+      "angular 1.3.20 7719b37cf3c7153bae2884fb021791bc",
+      "angular 1.3.3 590ed104ae8ea201acce50bf76c99d3c",
+      "angular 1.3.4 c6bd7660c4969157c82d36962acdb9ea",
+      "angular 1.3.5 11712f419e6efa6f1b733be3b94a8ec2",
+      "angular 1.3.6 1ee85200e27daa0b854e6d106ea8724b",
+      "angular 1.3.7 333840e100da74dde1c42b4d6e864c72",
+      "angular 1.3.8 5dbb25bcfe8799fa64d11ab9e3de6672",
+      "angular 1.3.9 4a09bb4fa93c1a50c71e3ccbf8a01997",
+      "angular 1.4.0 0231e45f60465668a193ab0a07cfc7b6",
+      "angular 1.4.1 0d8f93cb290e43099553f6c11505bd1b",
+      "angular 1.4.10 a2d689f8b799e989f47a2a338ce2632b",
+      "angular 1.4.11 9727fae542df0b94c8c5a7c9099da26c",
+      "angular 1.4.12 032a782c14945785578881cb95c0efff",
+      "angular 1.4.13 0062d44c83271c6671235f062f3d5a29",
+      "angular 1.4.14 6159951c7c49f00eb0eb724a26d51018",
+      "angular 1.4.2 de0ce95268a9b375f8c4d5e55d450caf",
+      "angular 1.4.3 9051fdcf3b95d87d9a30224971ba19d7",
+      "angular 1.4.4 4baefe86cf797964ff6834d8095f5a0b",
+      "angular 1.4.5 44f3ec41c48fab96f4a1346f1e519472",
+      "angular 1.4.6 2927fafbcdad931b4489225195cb3347",
+      "angular 1.4.7 b5cf2cac22a78cd2e98bbb47c8a8d2c1",
+      "angular 1.4.8 8bbbbcb0fbbf08acf8fe9549fe9eb831",
+      "angular 1.4.9 480b0dcf87f37620d86ff5ee1c68df0a",
+      "angular 1.5.0 e9d7f5425e16871df79c9349d6d9dbaa",
+      "angular 1.5.1 7420b40881d2ef7bee71d1026e9a2927",
+      "angular 1.5.10 86484c7332d114c6feba811b3194927a",
+      "angular 1.5.11 363bd9f20220f732af5f9c4dc72c656b",
+      "angular 1.5.2 04fd71259f4faccd83c1438f92990b0b",
+      "angular 1.5.3 2ffcaea3a13758b271183b2715e566a3",
+      "angular 1.5.5 1444e75e04f26b9c47b04b437a89b47e",
+      "angular 1.5.6 37d762b8ce0f513bfd4c7a3d73783d5a",
+      "angular 1.5.7 1b3bd62810b9fa18fb479d4b1f6a64ed",
+      "angular 1.5.8 3b10ac187fe3da4fe92af41ea36051ff",
+      "angular 1.5.9 abd6e7a15fb2939fc527e4d585393dc2",
+      "angular 1.6.0 18b0a520958816e683a5e9fc9c55a46a",
+      "angular 1.6.1 dd2acb8cf7913dadf9fd278f00bd1372",
+      "angular 1.6.10 593da46ed8890edfb24f4e645db81ea7",
+      "angular 1.6.2 0a80a453a377afebb44b3d6e1cc4045e",
+      "angular 1.6.3 36858be20eaf469fb6d2b9d57e47683e",
+      "angular 1.6.4 85f0e3be1ab367bc8c50aa8567731858",
+      "angular 1.6.5 20c03410880b139dcc1cb5976581021d",
+      "angular 1.6.6 35f73a70cca067823ca7274302353b83",
+      "angular 1.6.7 6ecd46beda912725cec36623ceba33c5",
+      "angular 1.6.8 64981915ffe2613f76bc5f4a2616f78a",
+      "angular 1.6.9 b9b2c4430af9dc58ee78011a13dcb541",
+      "angular 1.7.0 970ce734707a862dc1db5ba2b270248a",
+      "angular 1.7.1 7a4677a73010ee538d270a4706d3f1b4",
+      "angular 1.7.2 aee3f6faea2b51b9e7b2df78ad81bcea",
+      "angular 1.7.3 b343dd9c91367e97b3725dabbcfdde7b",
+      "angular 1.7.4 774e11c72da9659e9282be770602ae12",
+      "angular 1.7.5 411273ddbd3f659045f953181413c96b",
+      "angular 1.7.6 48d6cc7339629d6a7cbac274ba47c647",
+      "angular 1.7.7 1be42e2e6ae93c2aae296a6ada620356",
+      "angular 1.7.8 db7862d0083ae74be3b0100b35fa76ac",
+      "angular 1.7.9 2420c59374dcdc1c6f936f9af51ccabd",
+      "angular 1.8.0 566f18cb8bc23558c7df41bc00628bec",
+      "angular 1.8.1 24c3e060c87c2dd16ba77ee7e5e8b1dd",
+      "angular 1.8.2 237656fae6e39d0224103af48b9ee040",
+      "angular 1.8.3 396dc1a03d6cc02efdca889e76f55fde",
+      "backbone 0.1.1 c8b37abd4306b1cdff52797c294aaace",
+      "backbone 0.1.2 3d94b618e8c434d39bec376289bf3459",
+      "backbone 0.3.3 4be07e5601a016565ebbb1fa38315b23",
+      "backbone 0.5.1 3b2997dbedabcd82",
+      "backbone 0.5.3 8cfe610f087cebad",
+      "backbone 0.9.0 4a8a0a91a9e86775c6cf62dea4ac82c9",
+      "backbone 0.9.1 10c37593c93e41a95613e61c85bf4dd2",
+      "backbone 0.9.10 16c631ff3afa40038db0f2a9b9a5e8b7",
+      "backbone 0.9.2 b508dd521134313cc15a1434f7014905",
+      "backbone 0.9.9 47a7f3387d62bc63b2741e26e4cd7e12",
+      "backbone 1.0.0 2ebbacdc8393dac4918b67113f134ec8",
+      "backbone 1.1.0 453ec40e1cf3ecc35a36cd2b29bc9526",
+      "backbone 1.1.1 06fac5a66f261372f5f741e799111347",
+      "backbone 1.1.2 0977290d5e68ce4075d28344b1b83b5f",
+      "backbone 1.2.0 4ac1c9ebee6ebcd1e2880d9b38297278",
+      "backbone 1.2.1 a593ba9f6e85ce03c27c8ad6ec8e148e",
+      "backbone 1.2.2 0b505a72e8915201a7a6e47c5aa6c6d7",
+      "backbone 1.2.3 3dd6732dfa24d1d7c3ca23012efd0357",
+      "backbone 1.3.1 1d9d21d7b5559346b432f5da40a1a53b",
+      "backbone 1.3.2 3e18e2b46e90b8a8dd893e9ef2073ac0",
+      "backbone 1.3.3 24dd2eef4f35014ed1ab688fac553895",
+      "backbone 1.4.0 38ef8a0ff6cc1b70c64229c09c371f5a",
+      "backbone 1.4.1 164383beceda3d7ef1874da7bd6de360",
+      "backbone 1.5.0 1760c1c136f0eebdbe241a24cafe2825",
+      "backbone 1.6.0 a1c5c50040a7da48e13ceba154c3897f",
+      "backbone 1.6.1 2d42cb138dcf8277843bd01aa3944ef9",
+      "bootstrap 3.1.1 0ae32952ec5d80842f57bf648e7dea22312b0341b14fe6eb39175c9f7bbca8d34b2f5cd43e130a0b611c47aec4bcff936c8af9471133453579ae3df18cffe0fd88ceb13436dee933898d05a17f2cfc51a9d250db6b377dccb15693715836a06fd2df3cdedfe8d322d5432eda9525ff29",
+      "bootstrap 3.2.0 0eff4fbd785d90a0114a40e628ed6f3a15ea890537f2ffec242024ef40119f7324cc29533598f962303792aed8cd258532f77e7bf674a33c35f734536d9d2e023c7520aa5d4e200b4c36bb6410010aa375d265cf86c5462e7970f31907d91bf0b6c0d4f456a8a3f8d5194d757872d79a",
+      "bootstrap 3.3.0 0cf7009f8c5c041b316d0bde55b696ac476c7a50e50447fd484081bfe6c76d7749af50d77bbd2f104bb0e50cc45bae858cedb876be34be418e5884d1be3041ea9fbc74059a4ab968a1650b937a7b6f65b3db60f8d44cb85fb7f26655ce7baaf0b81d93ff813c4643d49842a76ee1a857",
+      "bootstrap 3.3.1 180d7e4eb7bf216129dbe9969db62a9a2e79c63c0ba888474738f1e58f31d32d5b2606fbecaf0a268b815ce6b6edde0ca9230c925a2a9eefc4f96407fb67bc4fc68fd9f7f7c8165ad3ff91da60d95a4ae39030511ed46c17f14b6b26ef93da17f971b901aeb9e55bfb94d948e87630b0",
+      "bootstrap 3.3.2 0ce194e180233bb40ec9863d0f729cf30f6efaf39cee121f36cdd15a6cff050f47bf6b2e0bb218494c317b119a96e56c590e782bfa705de291f45a8404b62bbc9f897ecaba7b47d4a77dfb800cbcca0db24960996031d0b2c8eeec83fe8bf655d21135045fb5dcb6f29c980f650abbd9",
+      "bootstrap 3.3.4 267a83092a5fd6ec37179fd9056b6f5741af969ee00e81324211a12d7efb39a97dfa211c9df74a7388938afbf449dcf09a67e98d72b3a93f9ff4c66faa4591b7a3c50cf23eea09d7b86b6bb54a9231e3b8aa0acf16bb0819eddd5ec5fa0b519bee2beedc78ff62c0f92ffb0e0e715722",
+      "bootstrap 3.3.5 0e3fcef1bd69eb731fd0bac6d1f9c7c84a4de7903ea62d334d7d9559fe2f8df55dcdb087eb65e01267d8c2fbd86b0e187fcb97936241bb6085ab1ee20edff94e8a14cd5f4e1f610591cfa7a40d2a9b7393ba2b87b9e61844af26e2d2d3b44216bfa5d8fc5b6a51f4ef43a4d502ffb688",
+      "bootstrap 3.3.6 1271feec9ed30f0f1ee8ac8eff7b2c222979f9a6e32fc42c318791b8d45a08403bc9620928f72c4e43e16be52d7c53534c4992c0cea541a07febc2b3ac8b8e308267c3df279fd9d392d4c20f5350f2ba9eafe4728dfc7e52bf5bf7c66a7596b4d52795b36f7aca99defc39740ac1859d",
+      "bootstrap 3.3.7 0abe8deb334de1ba134396dddd69c29d342186a3faf37aac49ef16f10e0152374a4c46b8a193ff0853964478a7c634e8566b50c496182f1d59789a7abcff96a18333a1a3659022f28b2bc0b9a96c73fbadcccfba49ae4b6bd90c5db5f19cfe2ae5933b4d55f5df90e9004044f6742f6a",
+      "bootstrap 3.4.0 42d63bfa8bd871264ac09cda2bbca7b17ab1196f67595afd89a797a387a9ed208cfad151af2e7df2909ae563eb34f7e495bf75e8e82ba0f99d2720e2e367adbfada59556faf3292bb3c6a4eaf6a64389b6b29f6099f24f11c3104ecae9fdcf35cba20ae5c15bd406ffed277fed07717d",
+      "bootstrap 3.4.1 0261c06fcfe41df6102481f4363d90701ec1bacee3ed0bb720dc2395e0d21da3407419f6c4ea29e1415e3c557d74388c7d2c33a3ec3240899a9859329afe15189ee2fcff6709e4d0d41c1f213273a374dbd2a35e72edc7d6dfd38a036a1ed2f6efef210198a75adafa31bcbae72f8f82",
+      "bootstrap 4.0.0 32bb7cb99bb2ffb571577fb46a22fa03bb3d017273ed4876e7ed36ceee5450b4",
+      "bootstrap 4.1.0 0bca10549df770abd8fee552d1b9d1d7ea6899758b3058f6efcad26419c12579",
+      "bootstrap 4.1.1 54491fcc7087dac3928f97f310d8f768a4831a4b67fc1bebc5a17d46976d471c",
+      "bootstrap 4.1.2 21e2349686b7e6972c7d02cf21adcacc9226ef1ad944be8ce6249266ea92f60b",
+      "bootstrap 4.1.3 13f578716138aaf03290ad3b8a579ef356c12a125b021d21f364953a3675a8b7",
+      "bootstrap 4.2.1 2b42a46918757ecf3126158d682bafa5610eac51823855efeb795deda8983fa5",
+      "bootstrap 4.3.0 0b86e93ae07e8c3e1be4a88b820a308a6fa7d0b020b7b8aaf9bc57ec9968e9c4",
+      "bootstrap 4.3.1 0a34a87842c539c17f3145c87d357015a55ade67aedf45a0a65d5b4abb65aad3",
+      "bootstrap 4.4.0 0674025e35459cae2ab45af016b8eabaa0aa40883eeabb76cf17afcf630e169a",
+      "bootstrap 4.4.1 394156ee114ed3fa5aa53525abc5c520675b7ec3167b121eeba7fab904d092f1",
+      "bootstrap 4.5.0 06ed8a1990ade6b438544024da1a0fc25edf297381b409d78bf26ae9373c49b3",
+      "bootstrap 4.5.1 2d79a994d80f0c996ccba6b084dd0c6d754ef01fb27f2511d0889aa19088fbef",
+      "bootstrap 4.5.2 7023807a4c1c046379c599dd760cec0cdd94aa9fafad4addf67b782ec5a62c8f",
+      "bootstrap 4.5.3 53e98308b81393c259d2f6b56cdd23a88d7089253dca29c9d8968086f7509df3",
+      "bootstrap 4.6.0 41eb27d1f2327c90b0212543cc5a4a0ab5de8fd505180001edd03b96ae4ff788",
+      "bootstrap 4.6.1 4b24eee82c2b7ce878a6f96d14ed1a2e7e02c082fedfc821ebe141049ad8f106",
+      "bootstrap 4.6.2 15a00e758744019919126b874a32753d34b5bec463faa33f423217abf8775cea",
+      "bootstrap 5.0.0 22f58264b2879aa9325d19f9a1f62ad839f3b7721fbb7e6fdfa7d72c78ddf576",
+      "bootstrap 5.0.1 2e19ab4c5320fbf477e1728245a0c2de79d443b15f542c8ad2b334050ab6ed58",
+      "bootstrap 5.0.2 143a6ca19c1255ae5c36e28c9a7bd8647e1f1503df765ccaccabba3bef84bb2d",
+      "bootstrap 5.1.0 2aebc2552d7dadf47382e5e9e48883a1bd04dfe1ddd6262fe884ad4507ab05c8",
+      "bootstrap 5.1.1 916a2f283789d38f9cc84a2d89d16cf3e5a12b84f9543d5bfe11b1647190e7b7",
+      "bootstrap 5.1.2 36d81f12b17071ac7e9276746ee6d70ac8b344ccb7e63d18e61d27676286e85c",
+      "bootstrap 5.1.3 10e410003ec5cae770c3d690bdc5ce3b86db0050e22037ccf5210fa3e7f0245a",
+      "bootstrap 5.2.0 0c03cbd081186aea0ce9de398de7e7ec7a98e3775e40b4f3c0c09020adb6f602",
+      "bootstrap 5.2.1 0aa62c622539296773a5e7f61608cf4490879f20631e90d0a85b2fe307777c8e",
+      "bootstrap 5.2.2 2c4265c7d6c4deff6fa15985f06cd3b687538c4b7e488f5ac4b2394a30fa0e4a",
+      "bootstrap 5.2.3 48861b2e0f0ac9bd4ea6de9832c8e17c9520018fa5d81f4e9bcd4d0f29dc6556",
+      "bootstrap 5.3.0 59e2e3c3c25802d373297157552bbaa9aa53d582f97eb594d772518742933ff9",
+      "bootstrap 5.3.1 0ac94a33904f8be55e5b4649b3fbd42b80e40921af7e2bf5d2ea6c1e0cabca20",
+      "bootstrap 5.3.2 60c6bec0033a424582f64f62bb03c1bc9d7c4cdef564d41ca24c357ffd6601bf",
+      "bootstrap 5.3.3 0833b2e9c3a26c259a4a11a15db88d5fde040986d9a3ed89f945bcd36c2055f9",
+      "bootstrap 5.3.4 14e97edb1ba6ca3028fcfef69428adb24ad8821e39402452934f018272e267c4",
+      "bootstrap 5.3.5 3910426fffd6c145e16a2ac5f22e9b44e42de37d5232f50bf4ab94639945ff66",
+      "bootstrap 5.3.6 1ecf4736bd6abe2e4243f57cf0983c13b8265b8c54d2ea51cb789b7cec81aa58",
+      "bootstrap 5.3.7 35f4547d9364111a95e979ec98a6d7f0b50f5cddd735b748e22550477ed07b64",
+      "bootstrap 5.3.8 1b6e856e8a636bcd69566344cf5722be7b0f14895d69247fe4fd49181388c48e",
+      "bootstrap 5.3.9 252fe5f28cb2c7a34ad2ad30a7df1fa056d73efb18652e26aecf7c4f6420b936",
+      "bootstrap-select 1.10.0 0283ea8f6ffd06f5fbf136e904714b0d",
+      "bootstrap-select 1.11.0 56b5bc2c760d306ad33ddece76f28f6e",
+      "bootstrap-select 1.11.2 230d37ec3e5ff4cb61951f94f3fa5706",
+      "bootstrap-select 1.12.1 ac0713e7fa0428ace37ce6b604b2b746",
+      "bootstrap-select 1.12.2 243de0fab07d063531a2ec1fbf2bfa73",
+      "bootstrap-select 1.12.3 67932a655ce5a547e68f99b08be085dd",
+      "bootstrap-select 1.12.4 6813117d6f7ba548d7d277ad3ded41d8",
+      "bootstrap-select 1.13.0 9fcc91d1e25e8c0bc18b49eb2f910795",
+      "bootstrap-select 1.13.1 044a93731b8374479baf09ff5615d9e9",
+      "bootstrap-select 1.13.10 157cd91a669115991b000cb512aaf287",
+      "bootstrap-select 1.13.11 dfdfad60ae6f4c0de3df9c145375e086",
+      "bootstrap-select 1.13.12 7536d299c0fa9f3bfa8fd7f9009c7d39",
+      "bootstrap-select 1.13.13 2b22e2018a879c54cf99f1c9c856ee41",
+      "bootstrap-select 1.13.14 6763de73150d26e3be5899e3d927c73e",
+      "bootstrap-select 1.13.15 32f2f58dfe748269d316601f4c0571b7",
+      "bootstrap-select 1.13.16 08e20ce0e757be8dcacd4d585ac67610",
+      "bootstrap-select 1.13.17 40e134d86968d42d552500bf7f6cc1be",
+      "bootstrap-select 1.13.18 2065d2665bdbcbe6aa8d026a6e172744",
+      "bootstrap-select 1.13.2 5aa37d74fb4249c66519a873ba0b98df",
+      "bootstrap-select 1.13.3 00fc0db7f623bb562e403f5478fa4c0c",
+      "bootstrap-select 1.13.5 b0f0746d78532933ff959052085bc2c8",
+      "bootstrap-select 1.13.6 6e92e2202f95ab52cd6b2db66e9a04eb",
+      "bootstrap-select 1.13.7 0a2f36504c134ddb944142feaa318fd1",
+      "bootstrap-select 1.13.8 c6dccf4e356a80d2fd7d65e4941f06a9",
+      "bootstrap-select 1.13.9 35c80cee0285df00d672d477caa66ca1",
+      "bootstrap-select 1.6.2 068a204b057e24eb882bafde6d8220f8",
+      "bootstrap-select 1.6.3 6d8841f84d74c3d18792bc04514f7b57",
+      "bootstrap-select 1.7.3 a45b2f5660055ba6fb27197f3bf012a4",
+      "bootstrap-select 1.7.5 9d4f1f85125e49de9e231e9e50eed123",
+      "bootstrap-select 1.7.7 452b29902ebc5af15df2a883e0a2ba78",
+      "bootstrap-select 1.9.3 c184a65a03bb32dddeeb525134e165b9",
+      "bootstrap-select 1.9.4 7352857f4cef79e7cddd62c8df0ad044",
+      "chart.js 2.0.0 09f7e3789f64b5b22f4ba046ca8d5ed461037fc103c02842cd185f31665c2466",
+      "chart.js 2.0.1 6d9abba19a46eb3daf02a495403bfe0ce529ba140377fbd0e8ce2da49a4b8509",
+      "chart.js 2.0.2 107738689c4dd58110b58dca5ac8b6db773d828bb13b5c2db1ba432180a74f7f",
+      "chart.js 2.1.0 02791476d32a0c32454f13e77aae023ff32a03e3964d1c52ff948d4d8195caad",
+      "chart.js 2.1.1 34aeac74fac7eca839cd24aca157de21905433e9830f6bc1d47beee511b9ae64",
+      "chart.js 2.1.2 5cc4db264fa8817a94ec6775e70057d0d0f8d292b5695234dfd84fc1ad3a31a5",
+      "chart.js 2.1.3 a4b386809f46ea5aa8c530628dd5f3aeb6777a04bf785482fe6db2222564207b",
+      "chart.js 2.1.4 2098119b3d3f66a468d38ce92c84c3a86dfd0214fe6fe56ec3d18695cae6f7c5",
+      "chart.js 2.1.5 5d54d5af1c55daffa4be29d49c8ddd63ab2f72e0ae31aaa2b02e6fb79357be55",
+      "chart.js 2.1.6 12677daaea4634d83818bd44953db0597dffc439dbf3234ad89bd2578657b274",
+      "chart.js 2.2.0 03488a7a282ac9c48ae91336ec8334f6b07d91eb05e7f640e6556b2930ee47d9",
+      "chart.js 2.2.1 0db813a9fb7b1e9a9396c1ab8b89c316a3361afdce07db5cda656dde53acd040",
+      "chart.js 2.2.2 6bbe14f7a492a37c6de01178004a89057d03a2ceec46313dd26265d180cadd07",
+      "chart.js 2.3.0 2f2a1c405c2a874299ab6a73b091a6d3c3c0576bd297c7e9d6e1f99d0fb57146",
+      "chart.js 2.4.0 1e9b5d59a7ad028444048d30d96646d2694c9d05ddc3de9dd6a78d780005362f",
+      "chart.js 2.5.0 19c9279dc18ace528d83078852602071b6180dc2ad64aa9afaaf9d1824ab55b7",
+      "chart.js 2.6.0 3764399db32e9eea4a21d7479d25d3a554d6d7f4d8d0351579eb591ba073a26e",
+      "chart.js 2.7.0 387919c6b47b11763ecd297f831ae5d5506c2fc94147e90ab92644ca8de8a77f",
+      "chart.js 2.7.1 378bb90634cb37097349bcc735f9a0e0b77f94f41ab29283bf27a14f8e2608e3",
+      "chart.js 2.7.2 09f704443e0ebf8f246ea1b2e3231674276b1cefd34f57fa5c5dbd081c14d4c5",
+      "chart.js 2.7.3 319a395d8d4087b6a1282d1420a61d64a3c681c8c12f68d4ae362707406e965e",
+      "chart.js 2.8.0 52ff41341b9cbc236ab32c7fedc924ada9222c86592744eac4a7a8279d29cdb5",
+      "chart.js 2.9.0 8ad4705879068c5393ea23c6a12b4308b5261a424b94175ef7900f0128d5b533",
+      "chart.js 2.9.1 10a2bf38b40298354487d8233a5390a49b0ca40a166bf050f31b2886e4b96de2",
+      "chart.js 2.9.2 02636305609662dd6485aa93c81317ded9bb31b76383975cdd9f0b8d8eb4f755",
+      "chart.js 2.9.3 478a6a70e615f25b4d0abce315fabe4c9d96b13c7036b806f33c9e4979bec93b",
+      "chart.js 2.9.4 330b9a00128e64197428669133ec3ec4780fb2721eeddf53b7d5093eb11205e1",
+      "chart.js 3.0.0 2404775a9f09b7fa7477e122b3532399",
+      "chart.js 3.0.1 d31cc342927132cde3a1a9a740936edc",
+      "chart.js 3.0.2 471a1627c41b1ea6f42283b81348428f",
+      "chart.js 3.1.0 3925bdfc13c5c2608d202c2daf66f4ea",
+      "chart.js 3.1.1 37b98681456b7fba9484919f8c766c76",
+      "chart.js 3.2.0 0982d21b69a83e13a2f9c59803a782d1",
+      "chart.js 3.2.1 b9510759122bf38ebc93ac3350a776ed",
+      "chart.js 3.3.0 26691b21e5b1054328ff6b4c48a4164d",
+      "chart.js 3.3.1 0526b5b2e1039f5649e60cfeba415aa3",
+      "chart.js 3.3.2 10ebab453958fb4caa8374f27597b051",
+      "chart.js 3.4.0 b0ab883a0fa6f594eb36e2153e387d68",
+      "chart.js 3.4.1 18c37d50825e51e3facd96f36c79b826",
+      "chart.js 3.5.0 25e71f26c6376863cb3ecad369c82d81",
+      "chart.js 3.5.1 033ecadd72a26d7d6c2dcb0990b029e7",
+      "chart.js 3.6.0 c247c70035871f4fee55a8edc8ebae9a",
+      "chart.js 3.6.1 6e3f0931117f4a1ba3772e2f626262df",
+      "chart.js 3.6.2 0f6b6487fdc444ea5ae77cb1d637f385",
+      "chart.js 3.7.0 44879caa91ac95b8636e8032f6887eb6",
+      "chart.js 3.7.1 12b674f4a9199f3882341894230cfc72",
+      "chart.js 3.8.0 70754ee1da997da9792190ffce7cca55",
+      "chart.js 3.8.1 574eecb2410b6895fa96627a5b057aaf",
+      "chart.js 3.8.2 b2b67bc02e022e56c8b475918b8a2f41",
+      "chart.js 3.9.0 11a5556e8c6c9a09931eccba9f319fd4",
+      "chart.js 3.9.1 3ad25a948aa46cdafbc45926e6b46845",
+      "chart.js 4.0.1 038d0a4f9c61f0b3fb8f22c471dd1328",
+      "chart.js 4.1.0 30758934ffbb90ab6f979e0530967d90",
+      "chart.js 4.1.1 9792d6f5a07f0569e8f48e9676a17b2d",
+      "chart.js 4.1.2 616ec27ecabc7133d0242e0e52763091",
+      "chart.js 4.2.0 6cc9aff483607f2699b043620e73add7",
+      "chart.js 4.2.1 1574df013731e4b490957a40588ebd82",
+      "chart.js 4.3.0 79b2beacea05a519e5db0fd655737163",
+      "chart.js 4.3.1 7bb2ce72643e1fe1db56a968835cef06",
+      "chart.js 4.3.2 9cc600df64a5b409c2371b8aa22b005f",
+      "chart.js 4.3.3 11a8fa8c836747ebf840183587afecc4",
+      "chart.js 4.4.0 321e3a3fa98da4aa82c6ff2c5e69a678",
+      "chart.js 4.4.1 74401d738dd3e03ed53ae2d30a345ab1",
+      "chart.js 4.4.2 35c0d4da5f2e7609c7e2cbfb0348f990",
+      "chart.js 4.4.3 6e708cb2c2b4160499b96428023debdb",
+      "chart.js 4.4.4 687c18d5b0d0847cfed6a739f8d0f068",
+      "chart.js 4.4.5 0d57a3a4aace13c43cee8648e86dd1c7",
+      "chart.js 4.4.6 3850656abbdc319152a29a6d6028c5ed",
+      "chart.js 4.4.7 2812cb8825fdc574c03032518dd27bcb",
+      "chart.js 4.4.8 74f040955b107739e4cf4d144b222634",
+      "chart.js 4.4.9 31bda023c383cc1ede315773454b6076",
+      "chart.js 4.5.0 2f27bcf471b2d69d5fc11e4df085cdfcb7929ad4d5323b82",
+      "chart.js 4.5.1 02b5a9c16c26aa0248444a82d4edcb5becc3cd1eeb8c34d2",
+      "chart.js 4.6.1 338399fb5bafe5985a059a341daded1587364cc2b2a76a66",
+      "chart.js 4.6.2 3f288f4f26882c266dfb08548aaa3dd28176c1573b07de40",
+      "chosen-js 1.7.0 efac65aa4bc584c6",
+      "chosen-js 1.8.0 09e8569221d251db3ab3ec16207cd63e3b5a2c8b3ead1eadde1ab5f87ee4a212",
+      "chosen-js 1.8.2 45bb8ec12046ce457ac8e544771e06778fdc973aa28e9462e872654df440e31c",
+      "chosen-js 1.8.3 b52015b5c5cbc283b53c01bb7015b632f117fa8db7890308f3a18e1e01829a40",
+      "chosen-js 1.8.5 6bf4700d19bbb75482d3bd2cf91bf885bb80deb14b41f705ca4d1b82c04b875c",
+      "chosen-js 1.8.7 4c3b73cfe58e1ae771a279777fbe057273881513a7e7f894ec33d2ae628c48c9",
+      "ckeditor 4.10.0 d661287285eef2b5",
+      "ckeditor 4.10.1 52370b00055cc5d7",
+      "ckeditor 4.11.0 ce4af64a8bd33e08",
+      "ckeditor 4.11.1 08e490241f707e35",
+      "ckeditor 4.11.2 8aa75ec757f43186",
+      "ckeditor 4.11.3 2b873953722cadf8",
+      "ckeditor 4.11.4 7e6fde2bf76245f9",
+      "ckeditor 4.12.0 6db206e9650a42f3",
+      "ckeditor 4.12.1 4c40ff1374863ef1",
+      "ckeditor 4.5.10 4089a1b0eea6ba4f",
+      "ckeditor 4.5.11 818d616130e4dc53",
+      "ckeditor 4.5.6 296bf1233c6f7845",
+      "ckeditor 4.5.7 921e3321649a8e21",
+      "ckeditor 4.5.8 d1631915f2afb8c9",
+      "ckeditor 4.5.9 256519aa637a76d6",
+      "ckeditor 4.6.0 bae621bb87706bb2",
+      "ckeditor 4.6.1 b194d36b554724bb",
+      "ckeditor 4.6.2 4c3f6486db81f4ea",
+      "ckeditor 4.7.0 d5d8165a578a7040",
+      "ckeditor 4.7.1 cff71aca924f8c8d",
+      "ckeditor 4.7.2 33413d023befa510",
+      "ckeditor 4.7.3 865d9fa84a4ef426",
+      "ckeditor 4.8.0 faddf7afbb861a70",
+      "ckeditor 4.9.0 89fa27f9506fe1d9",
+      "ckeditor 4.9.1 d289e076d42052d2",
+      "ckeditor 4.9.2 64663ab1b322c4e4",
+      "ckeditor4 4.13.0 ca850b686e4f3ad2",
+      "ckeditor4 4.13.1 a12ca134b1f2c821",
+      "ckeditor4 4.14.0 d5ebd9f7cfe84913",
+      "ckeditor4 4.14.1 6c4210a48ef6c3d3",
+      "ckeditor4 4.15.0 d939671422e5c526",
+      "ckeditor4 4.15.1 4de77172e9487b24",
+      "ckeditor4 4.16.0 24b4131a8dcaeee6",
+      "ckeditor4 4.16.1 217c6929429fb026",
+      "ckeditor4 4.16.2 32f60841da721d19",
+      "ckeditor4 4.17.1 ccb4ec2c4b5d5baa",
+      "ckeditor4 4.17.2 dbad86dfaeebda2e",
+      "ckeditor4 4.18.0 102565763e8b1132",
+      "ckeditor4 4.19.0 d25fd1d808fc759f",
+      "ckeditor4 4.19.1 cd8080b9aea46b35",
+      "ckeditor4 4.20.0 7abd0576ef658478",
+      "ckeditor4 4.20.1 4214f60fe15681c2",
+      "ckeditor4 4.20.2 d51ed6759d4ffc8d",
+      "ckeditor4 4.21.0 505f78ae0619cf01",
+      "ckeditor4 4.22.1 22d43fb5d5aace17",
+      "ckeditor4 4.23.0 b68e528f9fe6e582",
+      "ckeditor4 4.24.0 9c8f30063168f06e",
+      "ckeditor4 4.25.0 6d812823cb9fd235",
+      "ckeditor4 4.25.1 f3de6472cdd529ba",
+      "ckeditor4 4.25.2 4cbb7158bd619c22",
+      "datatables.net 1.10.10 263b1b6000886a3a",
+      "datatables.net 1.10.11 5757c9b0437dc895",
+      "datatables.net 1.10.12 c86207247dae5fdd",
+      "datatables.net 1.10.15 ffe1c7a6ab4b83fb",
+      "datatables.net 1.10.16 2a01e4b60cacd9de",
+      "datatables.net 1.10.18 3aff3d4e4ef3aaa6d5ed637bcc3a010e",
+      "datatables.net 1.10.19 14ee88c062dff193b796504d9b1b422f",
+      "datatables.net 1.10.20 2d74333e12f5211c434720b876487ef9",
+      "datatables.net 1.10.21 6bb9095dce61e126b3e20639058884cc",
+      "datatables.net 1.10.22 29980585e306dc468fd44a290480b21c",
+      "datatables.net 1.10.23 ab679fa2da076e73e39b1062fbb31d3a",
+      "datatables.net 1.10.24 67443c3e2b3a31a28ad9b517ea8585c8",
+      "datatables.net 1.10.25 608a62e489d8b63b7d32a5460752ff1d",
+      "datatables.net 1.10.9 f0e9d3df9c7edf9d",
+      "datatables.net 1.11.2 8d539d078aa38127abbd894d63ffe0fb",
+      "datatables.net 1.11.3 80e27f4f754c4340c58ffe00f140face",
+      "datatables.net 1.11.4 2b7ce2ae9d0efa3884c38e8eeff36afc",
+      "datatables.net 1.11.5 96941bc824ab3eaad380b649e5c5e89b",
+      "datatables.net 1.12.0 278951a0fd955348a3f5140268869ef4",
+      "datatables.net 1.12.1 5cd85a075b41392173246c8456348484",
+      "datatables.net 1.13.0 5b875adfcc6cbdb496057cdb9225b5ac",
+      "datatables.net 1.13.1 6f830166d5fb7244c42c554c942e780e",
+      "datatables.net 1.13.10 681296da8b5b42aedfa08c61087d805d",
+      "datatables.net 1.13.11 a33146fad8c7228dff925c9eb47d6a57",
+      "datatables.net 1.13.2 20bfbaa6c20db30da7c13390596ae187",
+      "datatables.net 1.13.3 70cf0fa72ee9f039e732fd438c1ca344",
+      "datatables.net 1.13.4 7d826d1d841f7841b1b66fb81a307572",
+      "datatables.net 1.13.7 6dd342db5df4b60f799844bf530d3fc9",
+      "datatables.net 1.13.8 6f95c760ff08c927dfc93325a89049b9",
+      "dojo 1.10.0 e7d935468bcc09fd",
+      "dojo 1.10.10 3c44e12d5d1645ed",
+      "dojo 1.10.9 1760079e3322b9a4",
+      "dojo 1.12.4 a5d65793ecf09518",
+      "dojo 1.9.1 e3894d1c64a524dc",
+      "dompurify 0.4.0 1ff89b2b0891bb0b",
+      "dompurify 0.4.2 f633e537595d3115",
+      "dompurify 0.4.5 7bbf5121f92e347b",
+      "dompurify 0.6.0 6932e0546e81663d",
+      "dompurify 0.7.0 962593b133536dd4",
+      "dompurify 0.7.4 967ad666dc6f1971",
+      "dompurify 0.8.0 165c684aa77de30d",
+      "dompurify 0.8.1 3fb704bf13a699ab",
+      "dompurify 0.8.2 cc1a5254932a68a5",
+      "dompurify 0.8.3 e6747210d6cbf083",
+      "dompurify 0.8.4 34f2d4037c805ab8",
+      "dompurify 0.8.5 898a2dee7ab6dc3b",
+      "dompurify 0.8.6 73640f6842937faa",
+      "dompurify 0.8.7 404b8ca49883e062",
+      "dompurify 0.8.9 6f7de9dc43bc9dab",
+      "dompurify 0.9.0 a4b7ef8cada38f52",
+      "dompurify 1.0.0 6d25a56340a6af1fa0a1e9bbc45a925a",
+      "dompurify 1.0.1 9d8f3248df827a5ace372d4399f7650e",
+      "dompurify 1.0.10 30afbfa33407ae4db14c88d7af5bc584",
+      "dompurify 1.0.11 f349f97667abbc2bfe8854a979a5b590",
+      "dompurify 1.0.2 044e3443079204c8b86ce1bb00f864da",
+      "dompurify 1.0.3 a203a69e1f9c6183c91ccfbf922249b3",
+      "dompurify 1.0.4 4e54f070828643c1a9e477c9c97a7f37",
+      "dompurify 1.0.5 13c8d3ca836a2f70a0230e727b1ba3e4",
+      "dompurify 1.0.6 998cb432a7e3621cf68a8f8f3cb305be",
+      "dompurify 1.0.7 79abb6ff0f9d7daf7fcd7b15d54d911f",
+      "dompurify 1.0.8 586a54cd9d23e4a5c7db7a6239a64f5d",
+      "dompurify 1.0.9 3b031921537bbd0b7dbca61353f72715",
+      "dompurify 2.0.0 4983cd15c44b381fb38628f0e95348ae",
+      "dompurify 2.0.1 5e05f3f02c115b1494091ede55b9d142",
+      "dompurify 2.0.10 4b7c291d2fca80c29c91d5185163dae2",
+      "dompurify 2.0.11 0adb53069defa9cce5217d574ffeb340",
+      "dompurify 2.0.12 72e76a53a5fdb86486de16006ba08da6",
+      "dompurify 2.0.13 1d201d641e29bed6918f0c2ff42fe88d",
+      "dompurify 2.0.14 778a388102f5027ebfc18096983031cf",
+      "dompurify 2.0.15 0ac3c18e066168c94f02af9d27c22147",
+      "dompurify 2.0.16 0f55ac5cef4bac54d4f6422e71e4d62d",
+      "dompurify 2.0.17 3bf34509f478b702dd8b08ec1fdc4c3a",
+      "dompurify 2.0.2 37f796be136fe0c8819e427372870fa2",
+      "dompurify 2.0.3 3fe7608c96e9f05de7c786296e92ba76",
+      "dompurify 2.0.4 8dc4b249eb0f1407f1c32f61347e827a",
+      "dompurify 2.0.5 891b6ba2c07db761dcfdfc269945d543",
+      "dompurify 2.0.6 6ade1534904fbeddcf46a58940cbff1c",
+      "dompurify 2.0.7 6f4c7b42d55275ff88ef723b5232d0fd",
+      "dompurify 2.0.8 5cddb7bacf005203e68cada00150e1f0",
+      "dompurify 2.0.9 1100cf1aba841be9f5d28f3d96807f40",
+      "dompurify 2.1.0 2c8f21421d698b01379fa4423eb48e62",
+      "dompurify 2.1.1 29510b7a2ac11ed560b997b820edc453",
+      "dompurify 2.2.0 95aef2107dc53899b7674627c3067bf0",
+      "dompurify 2.2.2 2e0a4335f02d6e969d0b1e3e9f16aa76",
+      "dompurify 2.2.3 a418e0b2d2afe4f7b2dbc35080e46251",
+      "dompurify 2.2.4 38547299d548b570f5a1f4de463323b0",
+      "dompurify 2.2.5 72c6f9cc57749564deb6707a4dccf6d7",
+      "dompurify 2.2.6 7f358f05dc4fc3d1f9bdbd8a4417ea72",
+      "dompurify 2.2.7 4ba1a3f3f54cb6e87c9deae1b91a39d3",
+      "dompurify 2.2.8 e3b32b8ee1d5516ee9a693b3589bd3f6",
+      "dompurify 2.2.9 9d5c1ac97a08ad0cf7b3814c26771769",
+      "dompurify 2.3.0 051d9e08d38b4108d2b2d33d7aed4396",
+      "dompurify 2.3.1 29dbd11db52419f35822c64e570d2c0a",
+      "dompurify 2.3.10 3016fd2fb2223c3291e691fee584a449",
+      "dompurify 2.3.11 8a598ed499ed7a2e94250d80d79814bc",
+      "dompurify 2.3.12 9fc601bf3b54154ed90f1c37147c9604",
+      "dompurify 2.3.2 1fe225462460847b7d5a738294432662",
+      "dompurify 2.3.3 0963dcee513b600893b5fd64e221e705",
+      "dompurify 2.3.4 b3330310a942a2f7d2ccff1f1ef51cdc",
+      "dompurify 2.3.5 14b56169341b349865829a9a6768e96c",
+      "dompurify 2.3.6 3e5e5cabd61f7500bbbdbd492fab6499",
+      "dompurify 2.3.7 3197efdd8ec5a165744936875d0cf964",
+      "dompurify 2.3.8 5874330e7469eadcd48e3c32ba5c7956",
+      "dompurify 2.3.9 3c62996718dce9d9453f779bf0a39fe4",
+      "dompurify 2.4.0 03f0619fa53beb8dfbca88b0a8b1cc8b",
+      "dompurify 2.4.1 cdc8b22e0c84a6e5f7e3b49c6cbb5298",
+      "dompurify 2.4.2 83ff27272a2139aa8dcd24ebd0b85c9a",
+      "dompurify 2.4.3 265dc9381f2b76056d732d90a337b699",
+      "dompurify 2.4.4 5ce42999b2c3e6ad9545cf528d3e8e4c",
+      "dompurify 2.4.5 3c14eeb2561685d36aa13bf5ede17b91",
+      "dompurify 2.4.6 3c2646bf1cd2dd00bbaa7a6554b0b28a",
+      "dompurify 2.4.7 8f609a070293ef52c56258dd33b9cd05",
+      "dompurify 2.4.8 845eb33adc109abcb94fbcf1126377d9",
+      "dompurify 2.4.9 8617a7c5c33c67aeb6d8d968defff94f",
+      "dompurify 2.5.0 2f5980da1c809a40b2fe09b3a89f9c65",
+      "dompurify 2.5.1 555746db56bc82eb5ccebc4ca6676ebe",
+      "dompurify 2.5.2 3a88544b123bf5dfb07878083a16d315",
+      "dompurify 2.5.3 16f44abaf785dad365cfc8475d445d92",
+      "dompurify 2.5.4 6497f01ed8707107ca8500e80ad68f46",
+      "dompurify 2.5.5 2830a4388feac494732fd48ce67e1910",
+      "dompurify 2.5.6 0277a0fbb4279c6e5ccb2bb4a4643ff5",
+      "dompurify 2.5.7 30f495e10bb5c8c9fc0b27e1dde0e2ae",
+      "dompurify 2.5.8 0edd324e2ab11731a4e1299c636d1878",
+      "dompurify 2.5.9 9bc25088d4a0a1a6e9508e8575496972",
+      "dompurify 3.0.0 3c8e140b3ca7a2f5e13cecdbaad8324d",
+      "dompurify 3.0.1 a82f0b6fc2ae7feeeebcced6b8edbe96",
+      "dompurify 3.0.10 6251b3c9e6fa017087f554667e1af9c2",
+      "dompurify 3.0.11 24dc5123c98652b8833a4bb204935345",
+      "dompurify 3.0.2 311965dbca033be27ae8c132db61be15",
+      "dompurify 3.0.3 38edf0f961c1ccb24ebdef43a8c1104d",
+      "dompurify 3.0.4 00373fa0fd6da09bad6c4aa3036b3999",
+      "dompurify 3.0.5 42280140ccb66deda43083b922933ca6",
+      "dompurify 3.0.6 d97ee740a333c267ea4b09082ca4ba0a",
+      "dompurify 3.0.7 0acf12a7dfcf8f3cc44e0718c2335587",
+      "dompurify 3.0.8 a1a365ad407a7303d2469862adea8ad9",
+      "dompurify 3.0.9 50e6a57fe39badcaa3876688dffda099",
+      "dompurify 3.1.0 3e105fb9efff19caab4cfb31862e0144",
+      "dompurify 3.1.1 19aab93bca24dc73babd8566eacfe8b9",
+      "dompurify 3.1.2 83c886938641b287eef7e5747d777b36",
+      "dompurify 3.1.3 8198f114614be133ca4502d4eaa76ada",
+      "dompurify 3.1.4 43d74a6210df0320ba9b1572d6ff25f1",
+      "dompurify 3.1.5 20b0b3840a73da51eb07cf0213169c18",
+      "dompurify 3.1.6 94970cb00c8ee97bc0845096a7c4a674",
+      "dompurify 3.1.7 6407576993a5aa136e11c935da9f8dcb",
+      "dompurify 3.2.0 9220e3279e003c4ffa63dd14ed03fada",
+      "dompurify 3.2.1 48cbbf264f02c7b955feaeb427dd4f91",
+      "dompurify 3.2.2 1913fcb600a4f81066678b03ccf5ad1b",
+      "dompurify 3.2.3 68769fa503bf609e7b7d69d293e5ee92",
+      "dompurify 3.2.4 8eb41b658831fab1e1c2d0caf18b482d",
+      "dompurify 3.2.5 48298679f9e308f085c243cccb50670f",
+      "dompurify 3.2.6 89e1fa7647cb4953d8dd8fa8273111e9",
+      "dompurify 3.2.7 20f124f5ca30423a40cff492b54353a5",
+      "dompurify 3.3.0 9f024b27c5515b35e7cb1db3d3bb7f1b",
+      "dompurify 3.3.1 4e94b3228de58b269b494057fad6656f",
+      "dompurify 3.3.2 2cfff3bafeda282ed448d28fdc0e16a9",
+      "dompurify 3.3.3 66f928a1ffcd91dba95e028e5efd6a74",
+      "dompurify 3.4.0 2837e62fedd38f2f2bdf4e9eee16a014",
+      "dompurify 3.4.1 3ccc138600f5811ec3d1c163c700071a",
+      "dompurify 3.4.10 6de058d84b6f4b869aca84b86a0c3592",
+      "dompurify 3.4.11 a6a461a49256c5f8dbabb5b205a333ec",
+      "dompurify 3.4.12 0cb2ff0eb405f7d6c45ba939765574f9",
+      "dompurify 3.4.13 9ab3d44d73c3e394dd9516732e75ef09",
+      "dompurify 3.4.14 c2f26ea4fc0d8814e569d2565a5c46ef",
+      "dompurify 3.4.15 979b6c28df92881af263b05369e050fa",
+      "dompurify 3.4.16 2c90a9b46d6463f2acefba6ebc973386",
+      "dompurify 3.4.17 a7b6dc750251c79ccd37898f9782adf5",
+      "dompurify 3.4.18 8053ee2a6a09f9d5cac62f2012e9727b",
+      "dompurify 3.4.2 6fd5806b10f22dbaef9a98b5b21aac33",
+      "dompurify 3.4.3 4d2c5638bc56458bb42b8311bb236c45",
+      "dompurify 3.4.4 8d44371d39f61305e95a3861d3651085",
+      "dompurify 3.4.5 10d5177ae761d20958c7edfc289b2077",
+      "dompurify 3.4.6 4c6f4986400f379475ffa257e9d58132",
+      "dompurify 3.4.7 9d964a223b8ab889f84e522876a6cfad",
+      "dompurify 3.4.8 09f3f5a5fe182602b656113abe5f9b5f",
+      "dompurify 3.4.9 27de882c1e7945e63c16cc90eb152b82",
+      "dompurify 3.5.0 3f0bc73b49c3f827f69a46022ab1f53e",
+      "handlebars 1.0.10 f47eedd490f5af64faebd40ea295987e",
+      "handlebars 1.0.11 2c37c738e5121b3de07c41d756d109fd",
+      "handlebars 1.0.12 0956895244959df84eb2bd4ae6ec990e927b2cff0d68eddc9dfa16a73cbcd772",
+      "handlebars 1.0.8 e01aedb2ecd47d41e02cedc1161c2ee4",
+      "handlebars 1.0.9 9981c7e0c00afba3c169014b9508ab50",
+      "handlebars 1.1.0 5a11548e3cf18a29c3cbca4d211903e6eccf0a27e76b27a1eef0ad705a15c51e",
+      "handlebars 1.1.1 123b3fa9ad9df47f26ba7d05e6746888d313805c49ec266bec40bfcce7336d80",
+      "handlebars 1.1.2 1a1b07d59f8062c7225c5cbb42cafe5ed884506b664d114fea0e98119099ef98",
+      "handlebars 1.2.0 318da40d84733d2d40ac0a7e3bae4a5b8555c3ef683223b198f8f46055f14e77",
+      "handlebars 1.2.1 26333b25ede002504a389662dc685fd67fc83ab9e038e031ab1952aab00f1bda",
+      "handlebars 1.3.0 110a2e21c936000c2dc9a1c2111185e89c8ba78dfc322c78e9de4a68f0c90e99",
+      "handlebars 2.0.0 082b97e40cd6645616c72bc36ded48617cb481a09730ac4f8252e23a98c19207",
+      "handlebars 3.0.0 2fd539834d14271cb8c21f31aebba583bfcbee1f481ff3cfc67f8ec8aee89790",
+      "handlebars 3.0.1 86a3e497faf4605f89bfdfa1a555fc40c267289d3fb34024fd768eec194eb8c1",
+      "handlebars 3.0.2 033e2097a00209fb6ac85e58e40059e1ae7d576784181139e2997bf77bda6964",
+      "handlebars 3.0.3 0705aba859ed914791de22ca2fa1e61596c9f0161acd85b0c1eb5492e7a283cd",
+      "handlebars 3.0.4 506bd3be705f244b563ed92726353211bae620be571395c1be0bd5e2c97014a7",
+      "handlebars 3.0.5 06807516fc6efcff75e8e12c84bcd5787fd7efa216acb4dc9aa7b465f22e85e1",
+      "handlebars 3.0.6 7d3a7febf7fe9362be28c4a714ea5f67c88d07b7ba3c5231d0450ca55c0b7d6b",
+      "handlebars 3.0.7 c59a1f0ff7e1d585c8b5c9820531e9bbd1a727e643c36f0eff4bf6aee95455ce",
+      "handlebars 3.0.8 00bc1500a9cb1ff93b99a3987d35c058e1e6cbe899fc5475eaaea5337bd4a917",
+      "handlebars 4.0.0 1a8072360d36519d458fe2ad5a1de3b3955fc1abf7f816a2dad8804406f43f20",
+      "handlebars 4.0.1 3c23a51a532910374cd1ce3f1f093132827a5770d3cb8ce1851d1ae63d184b93",
+      "handlebars 4.0.10 3c602de5430e97cf7aa17c39fc7a07d6d096836c66515e5ce5477995e6e77ea0",
+      "handlebars 4.0.11 256c898d289c66cf5284b5c801e3f47a748ab2e0b47261dbf89307b17472793b",
+      "handlebars 4.0.12 06db119a241c94727ea94ffe3ad9b6419af27a83eae6ef32aa592ee49dd63bf7",
+      "handlebars 4.0.13 1fb9708178ea5eda37e1d448cc871aa1aada65b2f4b95783bff1adb7d016764d",
+      "handlebars 4.0.14 3a5a2e370d88f85853537f85c74d051e62df67a6c25eebdca9bbdbe481354e4b",
+      "handlebars 4.0.2 a503207614f9d663acff5cc345587d79c597b24cacf0b8d0ece67247f42fcce5",
+      "handlebars 4.0.3 30bd573f8223ae4d65f78d6b8c244f3eca3f1bca37369a21d43c4a166fabf07a",
+      "handlebars 4.0.4 1a27381a57c0dae025061882aff55ed93967578283958bf2fbf9fc3d38ce7c27",
+      "handlebars 4.0.5 14a660e41f48d8ca31acda27fede908d40785b1f17aaec17acc39238ce470f35",
+      "handlebars 4.0.6 02e9c70478b4ed0445c1efef13f8e1da8e3964b4c462e362d4edc1b4ec273f2c",
+      "handlebars 4.0.7 46303dcfea497ea0abd046101a4cc229cb547dcce3bc602ade4c4cdfccc00496",
+      "handlebars 4.0.8 8ba1858de4c42f5f919cc880888730fdd5ae7859a5846d7de1df3c3bd7bba426",
+      "handlebars 4.0.9 676f3f41fc2705409eef1f512e9060fab4e13a8b612792aed5c5356db3654990",
+      "handlebars 4.1.0 16d3923102ccdbe64d720734d0872ab6765c249572c389bed37edc269df35844",
+      "handlebars 4.1.1 3248bbdb9f77cc7d558587ba6b7f191f94f8619b0b52c40dd07943e5e98e988f",
+      "handlebars 4.1.2 39b9ef0f737971ce9e0258f770b81f7fe702379a35a86c90ff0539a351d1301b",
+      "handlebars 4.2.0 2b05c97bf409458b47a2c3c89e0e4eb97c8b927cff2845bcfb8680a91c89a6ce",
+      "handlebars 4.2.1 27043c3cc366c29b31fc77d5d6dd08083f7341a1f9a2c6cd8016de9a7cfe77d2",
+      "handlebars 4.2.2 3cbff3bb22f294cab000b60103ff4161d0434923c120940cecff1975bd980a3f",
+      "handlebars 4.3.0 5aff31375fb188596e7fd289ef523eabea3e445504712b0ef5197cd4a24c157d",
+      "handlebars 4.3.1 2475d056bb14650771937203db33f727d0f0f004e08adedcda2f77349e1a9763",
+      "handlebars 4.3.2 36ceda8bcfcb502e5895c0f54759951a5accc9c025eea54af5d2ddd85db3d8ee",
+      "handlebars 4.3.3 0dffdb948e78e90772a9734a55b251aad640da447fb97c2ee115aed397ceea9e",
+      "handlebars 4.3.4 0471719a53ede706303302bd960b1d7890a8c53804be9d60c3b61b320566cdff",
+      "handlebars 4.3.5 52f2413796fecbad721e220438935070872cddbe8e396e13ffe287a4e232fb22",
+      "handlebars 4.4.0 1473db9e01c1fad38907e2b6ed8add00ab6a728f9814c264d8bd6f4915937717",
+      "handlebars 4.4.1 1a585f9d95dcda0c3c755dd4ed921cd4a11d6d71b7fca673e2d144843e3e069b",
+      "handlebars 4.4.2 852cdaa739d6472f8e785ac969c65c0ea21ecde67b61ba19cca1ff001dbac5a8",
+      "handlebars 4.4.3 17b82ec12d401ac15a95b5496c4710def378c55b1befb925f4c01669901e3dc9",
+      "handlebars 4.4.4 46c318c5dcb871aa486236fad00ee2f05040eedd44075728e0abb929025c04c1",
+      "handlebars 4.4.5 4a1ad3d1dcd1686f5c7728d66866bae4cc3d301a95264bbdcf0ecc64b768c1e2",
+      "handlebars 4.5.0 13c8db56665f3745d429d29ed03e2d7bf27d7d158d578a9cfae0b4c9fa799843",
+      "handlebars 4.5.1 14fd24aa8d601db9457df748f4a2a13dcf26ea31e9d7e21bd153c953dfca1618",
+      "handlebars 4.5.2 11312960a1c4dabf3cfb4646eff258288848cf37836ef536a15098dabbd37898",
+      "handlebars 4.5.3 1b08c6b86b9dcc8c311bd6e11db2f7f16b709ee40a6dadb0c2ef9f4b658fa22f",
+      "handlebars 4.6.0 52b3e92e40072f475f163b25a0ab0f2ea2284d2f93e1602ac19ee5f876901813",
+      "handlebars 4.7.0 02efaeb27023f58a125817c1911e073a33245d15ee331ba0ca8f2fc1da37bc57",
+      "handlebars 4.7.1 0d98ce2ed72782034a07d14ecc4e09319c608d610f9a8f41a5cd8de23a0264ef",
+      "handlebars 4.7.10 4c5a7f5dc9852b4a5e25e8190da08af7c0d39ced3aa35a40e3be13921b1a0a6d",
+      "handlebars 4.7.2 113634c7233960b83256d315774e33b1379bd1d3a4d0211f782ecfdfd6fe5494",
+      "handlebars 4.7.3 bf6f1efce1701f83d0b35c2ead01332bf3c7ec3b37839477fcf241b3a416bd78",
+      "handlebars 4.7.4 6d37db95d6be81d889191ca817dcbdcaa59b106eedfad2beeee28a918a48ba7f",
+      "handlebars 4.7.5 1ad030f4e2c4c648511c0ea074ba15da7c54cdec84bbb5a0866c05e8cbce3ac7",
+      "handlebars 4.7.6 4a82f849e961815665a7eb3bc6571116a019ec852aa0df8abac4ea004d72c2f7",
+      "handlebars 4.7.7 16f93b365e7b047e3821135035d7cc2f5db3b12235cbd7116529eb58d68fcc67",
+      "handlebars 4.7.8 0e5416f145e7bf163fcae7d507e63e489609481aa437379be7b046cf3eb0965b",
+      "handlebars 4.7.9 548a475d9d2176567fd551e31d1fbfd99274d8a9ebf63bfbb942e021f95685bc",
+      "highcharts 10.0.0 3b694b2eff4376793fc737fadc9661f04c0f988e86a97c69687f04135e37909b71c721d08489a37a8a02b2a3c4117847",
+      "highcharts 10.1.0 1312cb194491315b8682e268f9dece58883374988cdb42e7c723479a30eada30df01e5a14ef7c840f61bb6c0e59c8bf5",
+      "highcharts 10.2.0 16c2ae1a1144db501ee3fbd7ec504ef122651b3acbea602832b24e9138326fed5cde1691599b8f2f781db2499e342bd6",
+      "highcharts 10.2.1 3f6c52e7518ee8797b9262f07c9e6be6a4c33ef2b534158caadd2b4e2c54cc8bb0000779160950d0b39c3a9fb85210e9",
+      "highcharts 10.3.1 4cb9a9d83d818c664cdb8e133cc2ffb9a1ea1926517e1ac9de0ae4b07cb1ac3fedd77aa9b120aa80fb649c23bb978faa",
+      "highcharts 10.3.2 673bd09ddf7e6ef2a303a3904da71584d59920c58947ab54e9b500001a1672f2ef0a1a81c9b0d45afa4fa7fd7d2bd2e4",
+      "highcharts 10.3.3 19c12553a4b9b22c23c718824a5c88b15040e6046d7ac27878f015d7bf1cf1fbd1194360015b3002dc8938edb55001cf",
+      "highcharts 11.0.0 21376ac6bb527ccd60cacfb17f3b72fe8f7ba13ccab23ddeacb1db4611ce794bc4e8949720669710fe90a2cfb37123e2",
+      "highcharts 11.0.1 1f4964efeaedc86c27500524810fce3a4286b17ee97377c24cdb9902a14efe35510dfc78a6e58ebddc369f12dffeb953",
+      "highcharts 11.1.0 0bf12ca4143e044d4cc833a119ce5816738bbc2fb827b1ed7eab08af17200be683b831a686ad6ab8d21e6af013e6f817",
+      "highcharts 11.2.0 2198e22afd8cfdb6451d2ff4427d3e58455d45002ffb46ed8d5ffbda1c5d03a5e7992fda8976a627fdd3bb31d4da68d8",
+      "highcharts 11.3.0 1d5dc5ba97c84a36263b67cd53cec02b53b607f4b16e57a87abc30db596a0467979b97770785d9f3b9bf4443624c8e1f",
+      "highcharts 11.4.0 1b8663909cebbee93e7205e4062ac2353e80bbf2001b5c848e389ddd2a85c731a009df6f1878c07bdca74159f58fef0d",
+      "highcharts 11.4.1 11b516803cf7d0ba73523ff718f6d0bbab347e0b48b7b4a7acc807190fc3e917b4e9585caebe0190bf33bdee27a2da76",
+      "highcharts 11.4.3 1a36a146f7a92bc626ace9d8710fc4ef846265a791447054a200111e35c646bcc22a13fb44931b7cebf8447cd9f4c254",
+      "highcharts 11.4.4 004d43f52d3a57f50d9a63482cee80213571dacc677150a94f3ceff5e64b013ac88be11c50e5d5fdf2ebb784d3605f74",
+      "highcharts 11.4.5 126bf3916735585530becd9b897660d9788e02b32bd8531b9cca3b6cf3771ebaa90faf0f12230fa3e224374895905153",
+      "highcharts 11.4.6 281f8b487a756b406d2b2f2fcb16de1485609f7d58aa161494a96186694a0d09d5c4f12bafaea358e39bca9bf19c6597",
+      "highcharts 11.4.7 1543698b2b51518324afd73bd7b72856821bb4c94035c661b77647362bd27c3ab79c43de9661f493e1731c8244b470e4",
+      "highcharts 11.4.8 359c5535e2b4152250bf31f5deb6069080cafa61d2c775dcacf60446b6a0ef5ec528b0e4e45cf599dea300222fe4bd86",
+      "highcharts 11.4.9 3113aff178d63f0670006b2fc61103a772672fa7885f1d44775a36bf19eecf1c85f61d9aed5c2494d07b7a8393f8afce",
+      "highcharts 12.0.0 41e111ed2e21ecd9bf764f4f4430b545f658cc5d557fd5f0",
+      "highcharts 12.0.1 1e11baf7e6cf7ef1472055377376625c7096bc9824db9864a5de5cc8a8b91aebebe865bd8910fcfdeec5080eb43bcf9e",
+      "highcharts 12.0.2 0d2b4e7f10deeba42956defeac7c14486aa924df5b138200d36f397c3e6c2fe3f29974509e88e93af85b44c93e980c1a",
+      "highcharts 12.1.0 260d50d97f2bab88454e0695f754b5974cacb52e5aa9e3a06b7a834cfb14cca6c05e2d4fcee1c1f0c77519bee1656c11",
+      "highcharts 12.1.1 0fddb914b797eaa8596b831d72598a195a41eaefde26a9278c3a6aae6d985301a12e84684467d208d6e90cf4e41f68ad",
+      "highcharts 12.1.2 35cf71925807ebcf4ed792f0010893a97d39327409d015b78d5b541b8f26c59e8de0cf90f149ea9cde5220a36ff16ffb",
+      "highcharts 12.2.0 461a28733ca2943d885b3c758f4594bb95ae04650d150431999044a6b8e103829ecda5a6ebe897f39f80edbae959e604",
+      "highcharts 12.3.0 02245db8d76cbaa65a18e35de1a644906e85f4614f3aac92908b97c12764514e974f27112cfce1f7d51f33d4bfeb5327",
+      "highcharts 12.4.0 329f51ff7bf4ed4e6a435d834323b0b69e5e2fd384c91aef9f643b12f39421ade44b7418c762adfae8982e338e0da568",
+      "highcharts 12.5.0 93145ae13fbc43409be73efd8ec2edf9b45a35be3aecfd0ecc2bcc42e5b42418def50e062e8a3db4f86db4bec5d70d56",
+      "highcharts 12.6.0 307fd607b7c0f502584ae81aab8eb032892b57c41d27a9d39028f8b2b2c088b6c0974e90ab6ba42ae9226e8c38c1ff6e",
+      "highcharts 12.6.1 06f366e16cfe984f3691ac2b47c663123bc4beca50c43c016cde97330edcdd28aadff3764b381fa0ead46235fbc5077c",
+      "highcharts 12.6.2 0d2c493387b315135cd17583a100a77564c9b75bbb51be5b7b4c552bffb2accf8c06cf0722c75d38bebec847db58841d",
+      "highcharts 13.0.0 4e2cfade7c670113a79d5368e4a7d9a4b1c765b8ae6e9e56cd28b7de141aa778da144717ee9acb6ee1b719038027aa1e",
+      "highcharts 13.0.1 11bd4b622d4f2ca138989aa46f64c844402b04e7a62c353f77ae7c676c9a4168afeef8c9841b8d94b2ccdb46555c60ea",
+      "highcharts 13.0.2 0780cc3c6fa2452c1d3d0398901d8a961e1c68a6add6368175351ff9087ff6c18f09534341cf2e39b13c838289efcaf4",
+      "highcharts 13.1.0 16c45e114aa73d053bbdb3f6edeef86f7983c22184d629c4a4de692c26f92571a7d81b4ce3621520c494ca8b1e76a99f",
+      "highcharts 13.1.1 19bf9224dd97a90d5d51ff178e09d43786f0ff36765a51828e6a7dc8217a47ffa7b9467fd06e8b27d8eff08766596477",
+      "highcharts 4.2.1 233e39e2e3e6d2ff6fa746ad6a2cef7077dd3fd4c0a08eeeb0e7cba4c002eea6b4e073b6267e428ecff63ac08a26ddbb",
+      "highcharts 4.2.2 163c4e0367c6b6ca16a424ffa2dcea776793cfde5539abfbc4a9b39d63df1529f2a79fa441f90a00f84b897c1e4f9e3f",
+      "highcharts 4.2.3 2da1eeeac8d62b745d9f1cc7925bcd5e9363cb0c6a1e0e03c544d03306714b29e712ac85ad3ce2cae96e732e6deb777f",
+      "highcharts 4.2.4 2199765dc638c4b629c27bf88f566c083a0aa30fccb64664abca494d67d31542f2ab4cd65cd84a59f36e81891f9330f7",
+      "highcharts 4.2.5 17824afee66916d42ed0d256d3527ae24c0f749b07902fccaafde8e5de0d15cecbe9e01461d9a3bce9719ab47e08ab64",
+      "highcharts 4.2.6 4160dba7d248e48143c8a9b232623e2f788b58cee031d614b33fefdb3062dffbb964295d77821bd9f3b10f063f918c81",
+      "highcharts 4.2.7 240f3a1bbd81ecbe34a1dc05aa3a2e6f4c54bb4d3232ab207e1e2fa9978d5a40c3e55e29e8b54dfbf2cb10b7972afd5e",
+      "highcharts 5.0.0 16fe5a2e203f804871f1990f2da8f7637c94bfd49f6f8e788e1f18c5f1c82a3391985197f4ddb845954d26dfacf98f07",
+      "highcharts 5.0.10 2a0dfc372a60b7f541797e0442437e8b768877d47f5d5ba593c2172ce221321bc7d8aa69f45e3b68d71ccaef3db04ec4",
+      "highcharts 5.0.11 029b475d7bdcef78447d8f77fc7ce7d191d5dafbcee3b3aadad1525fca4d090eec35c98aa8c08981f956c73b2c7447d0",
+      "highcharts 5.0.12 2f40e5eaf7f37990478cf54269c0ebab66713f8cd138754ccd7550a32998ae69fca30b10c5b5bbbdfefbc38594988a81",
+      "highcharts 5.0.14 070fee0aa175f69b34f09aa9a2b0d444a081ecbfa62bf70fd3ec750c618e9b5edb39c85b84c08e44dd5f984f72ed3166",
+      "highcharts 5.0.15 1c854a81c284252f3fcbad2bde584a8355f9b0bac33f2dcf56d8c38d5fef61dc6f072ece17656684bf440755e1b89ab1",
+      "highcharts 5.0.2 5570a649f3fd1aac5d266fac1023c13a7721536ca8a91fa48253c68e24c0c26bc7489ab33aac7ca8d8a1a0f55513116e",
+      "highcharts 5.0.3 a19693834400b8dae4f379d8eb227d74e746801eda870e30e764133692a16377f54932b994445aaefea5222f4e8eb3ab",
+      "highcharts 5.0.4 177e6cbaab66f72d1d0607ce6470023640ee4bf20fb565a5cdcb1ab46a3813d8d085091b4dac810ed3c574cedcc95ed4",
+      "highcharts 5.0.5 321155f75956955e8b7463d56b5c463893f4036717f7a8f7a1cd9c2a2b1c6ffab7ec38a1814f964bde28d17eb12690f2",
+      "highcharts 5.0.6 24fde36eb08dac8743052b343fcb2616465790fb86a2d9a196212b707f6985b8a144bfa759c39035b04271e0376a1b52",
+      "highcharts 5.0.7 91a67b645336e6efa99ddc2b584dcd4dd718dd36feafbca7de6cd2d42d437dcff776cdfe875d68fffa5b41d39e2bb938",
+      "highcharts 5.0.9 20497ab14018712028f9b322bb19315169a9dccb02a6c92e82cedba7eab02fcbb373cae148c1004dcd40aae6ef82a8fd",
+      "highcharts 6.0.0 1982c6e6b5b3d1375a0be12814fec7995f662c73899032bc65cacd6ba48bb6bd7f0f9cb5a11d9e34fb5c0bfaf38e692c",
+      "highcharts 6.0.1 25d62c8a40910ebb3922d7793bb023da56d79132a8b3139a5e4f79baabf3554b7b2ff9ca8d61cc67b995b509f9a6436f",
+      "highcharts 6.0.2 1efdbea07298c69a2a9bbd1a476986a4730f5b442a223eaca14f1c454d9dbac1a50c66800591ea99fd5128c26f2d3dba",
+      "highcharts 6.0.3 1827bc9c0dcaa6f53825a185800b30156bb27dcf53bab25672af7c9d7637c1b9cee23284ff0380c1fdd4739d92134b55",
+      "highcharts 6.0.4 65da13d3442331bf6d03947436bb08bd706ad3b904f0aa368b1ba30dd411cdbb8cb9704a8c3048f2f9b404020d5fda5c",
+      "highcharts 6.0.5 3f5b9f4c4ea58f656dcd73d7400636ca750e65de5b5f6bb9886a9ee16703ace6a56d98b9ae5ee280f4588732ff3a12bc",
+      "highcharts 6.0.6 26430a5c3e2d4dbb3979309c845ef9223f8bebfc8db193ed8603784210b12a4aa53dbda2e3fd0830db8bfeee8aac4e6d",
+      "highcharts 6.0.7 169fb69879975ded174c4a62f51d60f04b3303e5d26e03009c49a7630d817255a69b65334472c4bbc1a94428373af172",
+      "highcharts 6.1.0 35087a12e5a8c8dc8ae9a69c66081db1ab67774e3ce9ac18bd6d88abd74d967dcf27b723ce39fd92d306f8a5c853595d",
+      "highcharts 6.1.1 1d43fc95f84364c0443c327a18afecfcc57e65a27da26f99c97e0fd918acad92d979fff4368c031dfbd7bb7ba08f5acd",
+      "highcharts 6.1.2 77543964a2235b90ab1532c804d48ed5bd55c9552ffacd75e66dc2c75331e77bf1490eec943dc8fdf6bd2b332be2c7fd",
+      "highcharts 6.1.3 16550aadc255d7022dbeabe789d773fe56bf6314da13e6068cec5770eaa48840d7efd6823dcc82cad84514dd38e2a2c9",
+      "highcharts 6.1.4 35280441b9b0b1ee4259f2e519133d57d1b07ed0e8571030edf98764c1fb8cddf0b913c80ad55f38f719142f87654835",
+      "highcharts 6.2.0 1172f640797693341e3033250ba83f7f4623f40312834c90778fb6d7903114719bf94bbe7c0a35c4c747915d1e13b617",
+      "highcharts 7.0.0 1b943879b3ec13a33ea136e69c6d0fe649e740ef531d4eaa579524c6a178d18ebc2e505e3591352cdae7ac73e27be9b4",
+      "highcharts 7.0.1 0ddb86530e3dc55a5c6c61f421d6b30f64639936781d35808f758f2abdb77a62b8904e53db5a6c59ed4a72f3932cc203",
+      "highcharts 7.0.2 0f2f12fac763373da0a151ef2fbba2bab0582d0c317d54b7b3e4745053256b27b7948875792a252dfa60bff1f82636b1",
+      "highcharts 7.0.3 18a98c78b908f547484a26f670c98986c4c0dea266eca28fcd29bd0d4d66eb15d28010585d59def0e51b8fa4b5cc7e1d",
+      "highcharts 7.1.0 1bcde07dca285f8351a4a0fddabe28307641f6a88a7a68237c8a6eeec7da367a820da488d33b54f5deb86b297d169a84",
+      "highcharts 7.1.1 09eb4316ac1e7da32c26aebe898e86ac3b99228cc5b8cae245a44dda0ec580d6fc949f4d8fc7e0affda9ce38784a46f2",
+      "highcharts 7.1.2 4dac3257aa09154868ec7d81267b0a389a2abaade2207b92b43ee4c88b3dedace711a9f797471553f86c57513783d0c4",
+      "highcharts 7.1.3 07a3795b8dda067f419fe31a5bebe921488a2f4dfa832351aac7fa56e7527622ca29d57744d666b3d7ddd4c8cecd80ff",
+      "highcharts 7.2.0 58348079388b7177591d6cae4ac2cb52680329804766f4c683e0ee4eefbadf02a1059190c60187faa56949eb2e5b730c",
+      "highcharts 7.2.1 2c128865900b32253bf4759ac200016c489cd3b0717fa4a292ef3020c04ed2a2f76dcbb473cf2217fc6ac4cb6b80b920",
+      "highcharts 7.2.2 489c0d5e2242a80473489936f6a3a9a2a76ae42e1d1f42e2ab7eb7e2feaec0c0bed1cda718ec8648c751d5b58a90fd53",
+      "highcharts 8.0.0 5ec5a0cbe15cbc6262570ba082b7a7878f717c382b1dbce89c1e8c2a9a05386fd23fcb565bc05ccff56cbeafd29a5e57",
+      "highcharts 8.0.1 60e24ca3d8db5e2e77b0eb13be88bfb49b0e7cdee396a380a4f5bdf6eabbb134ac74e9900a7e1570f224857b79c09caa",
+      "highcharts 8.0.2 24c198b9d6b61419569c07831517391389cd81ad2d38b8bc8d80841838a243cdc49ec8220bd471ffdba81042c24643f0",
+      "highcharts 8.0.3 0c6e3520ed21c7af423aa14e087a036ea0d21920b5fe402fab3dec04958473b1b1e371eb85a9fa59efce2d5613df7e63",
+      "highcharts 8.0.4 0caee0837a4e925e198064d81d88c978396cd3ef439e0cf6727aceccdf96f20da7cbe3a8f6f1b351df6b01885c750c98",
+      "highcharts 8.1.0 61111c3d187917a1743ca27a7d3375898d780d90bd2968c392d2e2c83a0c92719958fb14ac4c4b42ddc071659260180a",
+      "highcharts 8.1.1 2421fa1c198087ed4c562f06f985ef4b5bcb25ae11aadff38bc0f09979332503aeb3c0c8e97b909cf84ecd1ca5e99cb9",
+      "highcharts 8.1.2 020b91ee573423e11e7786708c729fee542baf6c28a1348c7956ce64796e16bb7e15e286f85122bee32edfb9ae9d8efb",
+      "highcharts 8.2.0 47aa1c73d694a2b46c7f2cf85815463077d37028868dd4618c3379dbf9b030319e423c5c172c0397e8b02b29fb63f4b1",
+      "highcharts 8.2.2 03c8d126026c0386235c32d0da4b20a523c89796954bdb0b5f8566b9ffdb6ba0720c79109f6ca44d7c36dee137a93e38",
+      "highcharts 9.0.0 06c1dac31980796e1620104d8c5bff9072e882575a48a41778270c54d39ab91aa5282a9689a98679cd17d98b49384504",
+      "highcharts 9.0.1 3844ff8e9d6a51256d20cc038a30221b7efe6260524c25c9c5dd44494a089741ebcd4516c92c59b9ecc32dc35ff2c9c3",
+      "highcharts 9.1.0 0fc78579a0dc32b3135a1f40a8c161ad25ce944a47701b9d3608901989429116a8d635ae10ee23ebf768e577b83cf975",
+      "highcharts 9.1.1 06739eca8460ceaf34f87cb2a2732881415a95228ec33cce4e415a87b3d501a791297955e93fab02f4580da356d2e25b",
+      "highcharts 9.1.2 290259c333ed89c05324801750f51ca37ddfb1d2aa78f67b848489ea455339838865ef1cf5ba3be8def922f149dc6626",
+      "highcharts 9.2.0 11974e0580f2411d3b00b0f19d0426c77d624b62331721fa876bd4bc04ddc6e6b0e20290a790eb86c81b27c02db34404",
+      "highcharts 9.2.1 040a638725908efa06535d59c2a63efd1f1f7e556f157b986f41282357c6f5ad981f96f2e0b78e72f5cb15c8fd854451",
+      "highcharts 9.2.2 12827d1fe53e6d8a6ff4163a72e4840a81dbac0b21eff596be3d9caa26301a44d656d0bcc3c58d4edc12354c468db913",
+      "highcharts 9.3.0 0d7111b6557f2f426b0bfde8bea8fee66daf6a4608a4254685cd74357b44f88aaa7eeb25c81c7f30eaf0c6ebeec767af",
+      "highcharts 9.3.1 096a64a7530975661289b6f90616dcf34083d9f15ab9198859fb936b076a2dcd709005b8b016c52aec2846b7f11970ca",
+      "highcharts 9.3.2 116058af5c8759ee151792002f53890f6fcb6f4162b2b4867e2bd7d8be5958378532c227ad356190ed684d7568fa3d54",
+      "highcharts 9.3.3 4f6f234e1cd282af52f0df4b368181f76d7f7fd7ea803339ba8c0d97e2cd27fbdb9c49c805d50820faaca41a2f615bdf",
+      "jquery 1.11.0 cd5927ad2f89a4ddce0343e1d6f48976",
+      "jquery 1.11.1 3029834a820c79c14b940065e2a67c37",
+      "jquery 1.11.2 58c27035b7a2e589d4ec583c7604001f",
+      "jquery 1.11.3 2065aecca0fb9b05aec3d419d50f0578",
+      "jquery 1.12.0 5f1ab65fe2ad6b38c85537acad72f0d7",
+      "jquery 1.12.1 2359d383bf2d4ab656e843a66b2bf718",
+      "jquery 1.12.2 5540b2af4657079595914789b5f3307a",
+      "jquery 1.12.3 69a3831c082fc105d5732912d03878a5",
+      "jquery 1.12.4 430f36f9b5f21aae668b046d12db350c",
+      "jquery 1.8.2 cfa69516375e27e5",
+      "jquery 1.8.3 b79048269194de2a",
+      "jquery 1.9.1 c12f6098e641aacac59764f1e16596d8",
+      "jquery 2.1.0 0fa7752926a95e3a8851e7844413ec98",
+      "jquery 2.1.1 140ff438eaaede04c0d4098bc8b34c6f",
+      "jquery 2.1.2 07cb07bdfba40cef64c51d974a342e9d",
+      "jquery 2.1.3 2051d61446d4dbff828cbbcacb430f9c",
+      "jquery 2.1.4 22642f202577f0bab2215cce5830e235",
+      "jquery 2.2.0 8a102873a33f24f7a18aa92dea997bd7",
+      "jquery 2.2.1 78d714ccede3b2fd82f420005cd31fab",
+      "jquery 2.2.2 dfa729d82a3effade3fcd40aa8aad24a",
+      "jquery 2.2.3 6b6de0d4db7876d195a5d6b46c9da70a",
+      "jquery 2.2.4 05b85d96f41fff14893e90f6230962e4",
+      "jquery 3.0.0 1a9ea1a741fe03b6266bcea0bb58b26a45fe0169d7f20adb8eb3cb67ef2f0f1b",
+      "jquery 3.1.0 2faa690232fa8e0b702b9e051e82b320711a568e848ec392b25a2092f0752b75",
+      "jquery 3.1.1 85556761a8800d14d7a71d3dd740e957e62fe6437d3433befd222b36abfc87a4",
+      "jquery 3.2.0 2405bdf4c255a490a8b02fd240408a17c0f149348165558ef18ac10930e84233",
+      "jquery 3.2.1 0d9027289ffa5d9f87083882cc6015989365920887b11b33b40f32d17aa2c27a",
+      "jquery 3.3.0 00c83723bc9aefa3453432f153a636544c5592b8326dea44ec89a3d1f2cab57e",
+      "jquery 3.3.1 160a426ff28942527cd5c914895c6b4ed8aa24ecc6cecb1adde76b9b2b90d30e",
+      "jquery 3.4.0 0497a8d2a9bde7db0d864c082f074c2f65a5e76241c6a8889a295ecf1e656a4a",
+      "jquery 3.4.1 0539537503bdfdf60925e8ad7bd971395a93a88493aa32aaa5ab2a00a0439854",
+      "jquery 3.5.0 325bac0cb2483f51aff01a147aeccc9bb027b185a2a901fbc4dccdd9ae25b640",
+      "jquery 3.5.1 0eb4f935fc5f6c7b416a3b2c3bf16d64e3e5f35d586c0e6af7f6a5894f1d19dd",
+      "jquery 3.6.0 1f058e34466ba6ea1fe2bb5390a75e5dbbb7b9921ca2b619ff1523fb7389539c",
+      "jquery 3.6.1 a3cf00c109d907e5b579beb1ad6ecec6c3c0af845b3b8873df3941e6cdaec285",
+      "jquery 3.6.2 1373f739a4d91fe139f949296f19f1a9a649f609466685e4da4ad864a87ffcf7",
+      "jquery 3.6.3 0ca5350a627c901b670a99215743de259d02ee01919145c2a6f3f0faea4b3d48",
+      "jquery 3.6.4 6b6ca31cce239c5f6bd8c1051ca05f50756bd5f384fa061ca0fe8723dcf55da6",
+      "jquery 3.7.0 265a924c42de4784b46e6671952d26c6d8f9afbf492e4c13ec63be8dea53f602",
+      "jquery 3.7.1 520bef37cbc1920378a85aca2f0b110c9261efb3407e3a90fc9a93dd241f6b04",
+      "jquery 3.8.0 19fd3ef99683e7a042c9beb67d11f78ee6db172bb1608154fe404912036f5c5b",
+      "jquery 4.0.0 33e1a384c05f5e2939a546ea9ad97f8bf031a9bf5dc7226ff5fb077959ca06fa",
+      "jquery 4.1.0 3f822571821f3a7d86346f3e414b3b52d33ade10d3d44102eb0fc212f80e74b0",
+      "jquery-form 3.50.0 23fc25133ed072cd",
+      "jquery-form 4.2.0 4d3e2f8110748e22",
+      "jquery-form 4.2.1 f06fc176d714316c",
+      "jquery-form 4.2.2 d8f8ebd4e96964c6",
+      "jquery-form 4.3.0 dd329c644951f3c0",
+      "jquery-migrate 1.2.1 3e121c1af470861f47415075cdd6b62f",
+      "jquery-migrate 1.3.0 073e5530a06bba26fbf432b5b2d82b5a",
+      "jquery-migrate 1.4.0 9f176243815d4e6dd86af4c38cc8d130",
+      "jquery-migrate 1.4.1 48eb8b500ae6a386dce50148adaff4dc",
+      "jquery-migrate 3.0.0 26494360e0db834568c8e2898b500da3",
+      "jquery-migrate 3.0.1 1743b54e611ae08f56f9c5f99829774d",
+      "jquery-migrate 3.1.0 61dd63f40ebb44f9f7573d5c433cc851",
+      "jquery-migrate 3.2.0 8728563a7039def7d389480a13a0585e",
+      "jquery-migrate 3.3.0 2c78abbdfd0a760e96e6c17750959ad0",
+      "jquery-migrate 3.3.1 89bf8cdea73ce776946b94a8950f5c91",
+      "jquery-migrate 3.3.2 0439ad37eefd551a106fcd8d723eda7d",
+      "jquery-migrate 3.4.0 16eb18d9c6303cddd0d91bd741e7866e",
+      "jquery-migrate 3.4.1 09f417c2e643b736148a74b0921ad780",
+      "jquery-migrate 3.5.0 5bad12a4dd8f990fcafa7ef5d82b6af5",
+      "jquery-migrate 3.5.2 4e115c36bfefd712fabc1309fd87f5c5",
+      "jquery-migrate 3.6.0 2bef53c90e7be4da6fa409c2c72c30d7",
+      "jquery-migrate 4.0.2 3bf3d2b2fd7dd169e2379587d8dfc32c",
+      "jquery-ui 1.12.0 00f96053c32d12a7070cf8719503068614827e453e81ecca154ec8ae1a6665971c17acb4ccc83b221ed5bfbdd499d429261ef8aab968412f2abaaa492ddd17e42e7bbe82b21a4b153093b04f4c3ac1de40646d87260778dd480e670b620a7c354df03e27716bcc0251676cae9ed912db569fb7a1ed25505a59d11e7252e544735c43e67d3391efe86184cff9c1016a64661e1b11eb30938e678f03f82bfe7c666eb4860690297a46783537d927784bfd78f3ba47f7b32ace83ac02f46b36d6dc8468b1428671957d8cf00bd2c5c01431934e8a81173eae5995992a2234da88f796a0a3cc7611b43fa41bd034bbecde0fa796667231c72507abf10b8c99c4bd47ad1a5ed74fffa833aef02cc02bd442efb303789d5695bec2c5c83085d549e19fc791986c240b3e3dd03ca9fa7cff9d30d2cdb5040af0cd5fd448f9058f7a01b6dddcfde1f62df81ae22aee6d944dd229ee5c6faba02fe70cee9b11d6dd44210df128f960a390285ef5d5c0323be0a106fc560cb7046e3177fcdfc5e3f57cda47fdeb32653a907ac3",
+      "jquery-ui 1.12.1 058719f517bba3e80be33af8de103376113817fba2b17c4e154c92da1e901be81bd0ee84bed6bbd11d4c7539b4fd52941e4bd181079739042aa538e9ee22afd33c3b343ad2f2b17f3c953564b2b5e7d53d941361230f638d3e9be607cefe45c93f8ee42b8f141f8c401803e0e9b0545e4e8ca7dd692ca011501d1f785adf32bf509c23e48f7da51553886bcda14a576a631fb305530c37e064ec12f3fefe06306ebc7766c68cdd738026f0ea3a85353680c8137c4c592f4381a6e7d5abb76a458240ccc4c031eda98b9019ce473fe212937606a0be8266ab94d007b6a763dc1d9a9b059555bd6d799acfc062ca451222a2fa229daf830714a5180d72db60b9dab665671f24df73f9b8bfef3eb0ac3b28be111692839eb65abe5fa29d92c0c48cc61cd0a30ad709fcc8e3d1203da26ea7cd6f110bf8c571f2d51b292c6cd00840d94ae583d010e526e213a88a4abe30caec86e3b356e71a69f0e8869ebdfbe7cff28b40391a7c94c0f3150611c08ddd81f4d078ba9140cc3bf66f479c418cda59fe2aaeb593e77d18",
+      "jquery-ui 1.13.0 0e33d3b36f3f13e90f2d75e12bf4ca8a10a09f05f8e2c88113c4ef287244c27319437de40ae507de1b1b677f071a4ef41e06155c5e53491520fa3151a940ac833442e5982229c01135a781c1045aa62239e3cd87585ba50b3b0ff92e29e577633d56bc2003d6ca233f12d98653fbeb1143c7593cfad766d845c9b7b8b5fbcb1647b73adc19faa34f5c6a550d47acaafd5dc9f42de13494ff61f6b41c47602a2b6b728e98fc6439b56d3af3fb2b664fe6707b4cc31615fc7d74be3ce9db466d297c2b1373ad029ffa7caac236d9b969bd808d4cd331b7cffb87cd783f9b666fa789ec65c8620a451d905b6467cc30251c91dd1fc672f7b5fb99233d4f803de7fd99cfc3571f22b2b7a1163ebf83920a0cab427688653b0277ac36ca387e692eddad39a51091b36539af8933255a1e092dd17cfaec8f941cf3db4ccf48ba08c01bde4936ffc2728860f070e119c8997f3df1548d4255296ce5f3c8fa52715fa829f4230b719e3a4935f6f9b309e7f9ad36f728fbfc42e078f1f8343d83d55f6c61fa6251dfc548bc6b",
+      "jquery-ui 1.13.1 08df13e57651fd390cfdbc28c675235f101a5a81dc7d67632872af067fe88a6d368dc97ae06db8eb369cf9d469744d563a8feebf86401de03f2da0b88a351dae4277b2b4836b6e994918502a67610c394f5c7006a888b5145140996c6772ea9253c18c4930df962458d82c7b1ef251dc5b1c89ef3b67fa015de4206b82aececa631fcb739b69532a68df1c443910d04d69775acd33d8b3f76ba7b62754e040d76c56207d86ea692174fe920b2d2aa1ca77adedc7b1511b23894e30510e57f3138ce647df98760ca68f3a9b1d0aeca4e29102f09141ebe16391887036484b9b6c96f191a85f4b4d9799e5980ad775c4e8a753bb4ab05125a1b1a133b5d045b2e0b3176a4f0d1e41e7b7b6c88bf9f05869bbc174d793b728bfbbc17dbaa4197731c02b0ea919eb68dacfe444ab120d6acbd0fd9d7f8f2136c2d12ad8c3baf8fa09d1d3252b7042626ad45e2f7643814a05d8308532cf37ddf5dd1b7cce8b43e1badf99e5a40e0fa586edb5d0040953299bef379f8164d049e5f2172bfd73e7bdfbfda121efe56af445",
+      "jquery-ui 1.13.2 00912aa9b888f7ef0a051e6501f381770d17dbb6b27e200a0dc1316950c1f1360e9283e61fbd76e010bf3a3e59e1fd5e11b287fb6e0324ae1271132509338152177be4ffddb7a886186caf992c68d9ad18d78d3066a3ecf62237b1931c56ac982534efbe1251287134035c430d94c5393ddebf65bc0f8bf33f32551d7bc858343f3e09e3b394223b3fbd1e7e804f10bd40b6f132efa58d994488f91c8c4c162348a666a48ec7a8664ced76e08ea206c653ac3b59de33f1d35c2a7b8e9b06fe5e5c59f8e4135e702a5f116f1f5247adbc6eb01592cdc9b4506ef2d9c8c13512c0703578b28d9824be86a775fce7eecf688cf5fc83312bbcc39159402e890c59f29528ca634fecad439a87b3232ba8ba209d4203dfe6556491ac012d3f30419428acfc1fa5de3633f2af7d55dbb873b571b11193d59c05a1bcb5237218c8b2015abdbdff3ef12bc66bbe154e111525ca7ac46b740275e5a8dfc4b0fb9e123ad9f7cbf14562f913ff0bcf868cc0fd1cb2f7d8a9ba79e10fb73fde38784e56c84fbbe4ea9c87849d7c36e5576267a3ad4ffef637ffbb90364b28",
+      "jquery-ui 1.13.3 0b3ac04f7be3acdb18d47818814cf5841db5831a8f972eb727c6b2f3873315ac286df5e7b790c7372bdfc7da21bcf2a53754610bac80d13d3d5733cbc39c03fc46f3c1bed4f4ca3847d95f4448bace9f4f654b83c6b7ea7e58a011569ad35ba95fce35ea6ae5a9f36711de6f9f9d168c67ab4c41143fe93b69c0055959ece61c7346746435ec9f457cd1932545522347807b8ea56a1f2e2980f010d72752e223825f572edc175945866c78b70e8ad66a8bad5da8db911813979dce306216ebee98d56e85ffeec8439c74b18910c7edaaa1952264c64f212ca32bd62ec4efc5dda5fe43c7a520194eacca188c7c865755ad2003de4142edcab30d2234d5e63896b718fbd2597beb7ab8dd3e322db05827b8e5b206e8b5a13aba779bd0e05c72f2beacb49f7c9a1f6cc0a0455e47203df9c1135a4e533486bec1fca169729bf495c9f61e2a98085fc9d7dbc93cf62b2845de15607d8629566ede9358a0f763e19ce5028e880cf725e3e72ab820991d4bbde8dbfca05ffcb6e6ea3d2fa7637f3121eacd045fc3eff092eb06ad280915bb12ec09349be1ff785aef4f83c68253761f",
+      "jquery-ui 1.14.0 021e2a3151ebfa850349dde63d121f8c062fbe2e4ed37226103fd6657d54c8ea133e8f1774854d3d15bd333f88c4dc912548e87f7a57917b2d52dc1de916ecf42ec9508dfe5fb54138bc3925dc9e3dfa460cbfb4a8b9a1c648bbf4a1eb8a21d349fb6449fedb83ff4be68aaf436f9e294c15656974d2b917514c3a68dc68114b54a4150161fe23c357685b3fc5fc0b20582ae1bca9d8078c5c249de987865bb85e944b6f9d943f985f1a44b3a650565b60ae8e7b3c89945567df77de89736f8170961c57a7d321a6715fa7606cece701737e997a0ef4e2aa7905ebbaecaa44107f5444c730a29e05921b3e1b40981369988141518d07824899bac7f095ac60dc9f1dd0466548f090a9314c3d5e827cddaa7ab055991d9feab7d7836b75648f34bb42fc680e84bf76bbad76ff00d49a00c10111ea12093962c7c011a2094f98e7ca89023079c4623bca97f68cd70fbe37d32f064f6168cda1da074fa984606a4fdde1d1d50262c8fadf64c41a6f13682ee7acf23550ebc222ebefe1476489e711ecc222a47ca6dfddf584cbfe16d50f6df904533fe9c98ea7",
+      "jquery-ui 1.14.1 0254e2768f39b973033ee7844596f0ef179c3a871e3c61ab1b20dbce18c8610c1bfa844e20beae3d1fbfb6e3d72b075322a758a46f31fb6c26fd9e2cb0b14b992b067977d02766de2b68cd0378d5d526301d6f23c243d9b53af5863406727d8b3cef9ba97ae2a313449527d7dcd6b6574d9e56097523566b4e923100cf63eba15279b6a025d1eb2556f953cac6246611570f94ee9df5e19a594258f5ede097585a14e20662eacf9a5a5ca2eee07aeab65fa382577358a391663188e0e000441e6cb9263a2420b5c0745735d56c37756c8860d5fed8d9f2478a8836811f1519368fbf07e5c1239fce907551fd6a4a53b9908fb34c4c578f96918e5642b8e370ba97881a9dd5725841983cab8120ed2f29a27cbb21a6fcae52a4edcd9db06e256ba4ff0d2dd2fd5bc5ab250fe8955c147eac77a44e61d672f0aeccd1d57eeb9df6b070e545e21552dfbb6bad4cd8e666c2bb83f70c90606433bf88ec2f76f40477d55b600dbf3054c1d58b084688d9a40fd6f3c123aecc1fcae1c4aa611939bcd4e5bfb9b852606cb8e6087c701b217a33f739630caa44fe64",
+      "jquery-ui 1.14.2 0342bdfa69f7135403ba291d0ae3b1b504f562ff35e38443050d0cec5d26075e0556703d00bdd4da06fc067f588c7fc00ece0f56d3f3ea540fa1d4a4db23266611b224e8db4cd5b81f0dbd26f38607481f4a500284f64c98218b840107126af522f35b33326cbb6836b25d2e6fbd9b3e3b988c1d562c44923d7b836646377d2f45d09cd73df6ad7350f3a18a142d5db1515a841bde819d41597035b58a955c3a5b17641001ba58836d49292df4ba04de71c6e5809225d899748fe184aababff377812a5097c595e9800278cc474dab728a19baa1aeee3e548ce63cc9cff32ea98e80b7a1173d591c8f487f5c30b0819c95b3127c0bdc1b7796f967ed2f41992397ed16aa9ee472fa99b95259f6d8cdaa9c51ced51c1b3718a867b0e222dfc0afaa057589bdc2195dab772643c1bc4410ace1faebc581dc8fafb139fd4ec0c980b229d94fad68dd92b3249a99e97bbd55b385e77a79913f17be87d025cce7d023c12be6630167365fcca6e2f08d89e40fcf7c4fea886038c5d50b39d3a03aed72d531a328e827d7bff291d44b1c5391bdfad16893ebe225bf",
+      "jquery-validation 1.14.0 ad5da6112553bd75b0a7b894403916d1",
+      "jquery-validation 1.15.0 68129d48e23b33faf6cb96926854b88e",
+      "jquery-validation 1.15.1 5992637ff28ec4fa6aef069345c945b4",
+      "jquery-validation 1.16.0 22dcbaf5ba9fc7ab50e497b00818378db9390f4c49051d86",
+      "jquery-validation 1.17.0 17a879e50c3ab307b8509500c4092161d80d323a2ca6914f",
+      "jquery-validation 1.18.0 3eca7973007b93e54f486999003dd8f98c29883ac960ed78bb369b7c4041c667",
+      "jquery-validation 1.19.0 6773268deb1163aa6eefc13f4d9832e7a5cc4d4af4fbfcf2df06547d21b97467",
+      "jquery-validation 1.19.1 44df0e0fc997dcb6b0f074179d185032bdbfba54e6e25086f37bdf3c70980fdc",
+      "jquery-validation 1.19.2 769a6653733b3e64bf14dfd1386a49cdf408f208c73ddbc0f8110a988bd0e88b",
+      "jquery-validation 1.19.3 4c0cc637858d65036fd6d75d8052df61a546cce815cd3fc8f8d3e2d9178ac88e",
+      "jquery-validation 1.19.4 2d9a5240ed3dee7a4fb69ddb1016cfb4cef319a0823799faf0178c42a6bb331c",
+      "jquery-validation 1.19.5 270524b0d27afd1d9b497cd560cf886ed0778c5b24146d36f74465ceecfca486",
+      "jquery-validation 1.20.0 183d513c08047b4a5a916c103430e83589cea1c4d5820772938f40e6b93ba188",
+      "jquery-validation 1.20.1 3bedd1a88182abcc492409a8d989f31188f8ab77f8fe08ccd31551704176ec19",
+      "jquery-validation 1.21.0 32d100f35f5996ce46d2b9ff1697dc7d9112fcdb7ef6babeba66d3685c4fdf51",
+      "jquery-validation 1.22.0 05c70dc800ef0c241d9ee5bce86202bd419dfdf2858824e07a59dfe5f8d54227",
+      "jquery-validation 1.22.1 369c9c062299b07fa1d5ab60a0f7a3d5d001b227ad4d97b2d48b8fee4fe0f9df",
+      "knockout 2.2.1 408f682e69dfba6aec0965b2ffca79b1",
+      "knockout 2.3.0 555644873432878fd212e242f579a543",
+      "knockout 3.0.0 5fb6e46b769b5ab26b97155dd807f48c",
+      "knockout 3.1.0 4f0a8cbd87750e6d4fe1b3aa18d8a2b2",
+      "knockout 3.2.0 00b5f91dadceedcda1d1a57cf48206b5",
+      "knockout 3.3.0 03147f5550efc83c43e21ee81d80adcc",
+      "knockout 3.4.0 972f13893b7056c0ee9d66bdec647bed",
+      "knockout 3.4.1 3d7f735956880940b33dc83edc07b6e9",
+      "knockout 3.4.2 1fd37d6e5571aa02a305fbb2ba223bf3",
+      "knockout 3.5.0 33966898d367ae714e397b595805d618",
+      "knockout 3.5.1 25d85813dab6ee99e8957bb182a5047b",
+      "knockout 3.5.2 2e89c75fdfb855b0b2dc9bfb5c642918",
+      "knockout 3.5.3 07885e55bd3eb04712b6d014897f2e1d",
+      "lodash 0.1.0 04a8c031afa9350d6dab58098e5ae54e",
+      "lodash 0.10.0 38f922f143a3aebb5030b45dd5b55d008c2bb920b0fd0f829171797b0d136568",
+      "lodash 0.2.0 bc631111f2e04500",
+      "lodash 0.2.1 9d684709bcdc37c2",
+      "lodash 0.2.2 d0c88dbdbf716c05",
+      "lodash 0.3.0 b150ec6a4d793a46",
+      "lodash 0.3.1 04d3d9e4ffd94a3c",
+      "lodash 0.3.2 f4b3b61905c7a0e9",
+      "lodash 0.4.0 b6e9c393caf5eda0",
+      "lodash 0.4.1 1634008da4fd9659",
+      "lodash 0.4.2 311837a586b8761d",
+      "lodash 0.5.0 629a087c4e5d12f8f7a59842b3caddd1",
+      "lodash 0.5.1 2340984d024ebf017372511f42ec8f86",
+      "lodash 0.5.2 2d25ac7bd79cdec34a843b01dd94679b",
+      "lodash 0.6.0 1c8770fe46e9859fb3d5337c32e87507",
+      "lodash 0.6.1 0183f4978366f26831caa96c752f2153",
+      "lodash 0.7.0 1fc4f4faa9ecd58ccead7d5a11e6f3bc",
+      "lodash 0.8.0 40337d643cfc5bb8cc6fd20ab80c56a5efc267d24470bb54",
+      "lodash 0.8.1 ad1f63bc5c967e55ce176602908cc43bdfe9f6334477b19d",
+      "lodash 0.8.2 8876d9fd1559d423b7e1eb59199f7d11baea2086ca07d59a",
+      "lodash 0.9.0 2364511a6a4ce69d5f032f17ee28b47ac41031802bfa6137d55f7e71808d29fa",
+      "lodash 0.9.1 16e554bfd770c1b9398bbd54679532f87f1aeaed55e3b31efe0ef77f85b48672",
+      "lodash 0.9.2 255eac6ea222db7b3bcbe9090c83e5669645a8b48cda991eaf9a0f263d92f08d",
+      "lodash 1.0.0 0240f49dfbab777f1396fb38db5340f54a2c3c666defd5178491aac5ff143abab16798e1dccae7ced38ad79d0b77efd4",
+      "lodash 1.0.1 14fdee968895402e276ea58838e2748234408ea174982a0f37a9dacc2e621d935ac2d204fec42697a1def220b5604697",
+      "lodash 1.0.2 0bbc85b3a707cd8c18f59eee8116223043b10a164475274f8094a071d009613cbf2e2d8bc001580ad2be4eb44d6173fb",
+      "lodash 1.1.0 09b9aa15dfff7de72dabd319847845513271c95613d8c18b50754299bc40ab3a8652a96237d642dd9c975a25249e528cc0329f35a4a030a9dd24fb322a4ab78b",
+      "lodash 1.1.1 1271d448f0ebf7fc48728d4b9b6e9d725a64ee709a471f9e70ab55b6ef48463972b47e8a6d6b34f37a54bae2adc77e0e91693d99fc7c7d33d9760b0bca684410",
+      "lodash 1.2.0 01788be3c29853940538723c62b23bbd0e341012ed2524f21e0f897cead31865237ce331d5142ba33ede9b2907dcbe78ad61cfdcddfe2893f7b00e429b84ed50",
+      "lodash 1.2.1 26e30cb02e9e372b486cc8e82e8b24d04ec2cc1cd4366af26d604b62d3084fa9b078e92f71f9b3a3c3b5521722345c7ed807e8aa0338eb87f2529ebab76d5923",
+      "lodash 1.3.0 191b4889cef5d6bb286933c7cdee511448e6ab2faa2119587b968353b9bce2b1a8f52c5b99237b73afd32db269fa777fb62dda8027ef0381d161dbd6e8183892",
+      "lodash 1.3.1 301c0602347ed7ca6694ea60c6ae33367e4c51af7bae80598b7aeee6635c2086b66540f269091633b68dac87e9bac3e0d372843617cf9b83de411f9fef2feedee7dfd06d07440949",
+      "lodash 2.0.0 46fd0400e04b871d80d84a346fe3c8948dfd988b2ded1f58c3a94778412dd16fd0515e150096772dea5c1175435ac0a9f5d67a3b687a50e3",
+      "lodash 2.1.0 190800a4d5a516d03f10cf300f82194d59263b3eb99aef5f8eb100514896f795bae8c30d0016cf07f980812c8e2199a4ff001b4abee8225f",
+      "lodash 2.2.0 141663de2ea870fb2e3f7fc3ce1f441892bab11d5c9e4209958316ce9bc7db009bcd8f9d47f80c789f5b28efdfdec45af7df2a40a472e6fd",
+      "lodash 2.2.1 1c00bfb8ec36a53d350f49c1feebc610419a3062bac260b4690bb2138fe6b1ceb025a17cef8afb9abca84b421d3e3019d40a2c445ffafe59",
+      "lodash 2.3.0 1e8356bcb4de377345698a4f3c958e8653e0775adf0f3e3a6a299d8d800fdb2e74d057edf823d3a285a2278cd4e6745497c9fd72675f37b6",
+      "lodash 2.4.0 06b78470803c92f86d9d4041d081c1386ff84e7aacdab09a83300a537813a707ce431de8040b2f2ae9bb1b998200459deba6f9f7ebc55a93",
+      "lodash 2.4.1 14fd5488cd35a65a2cb5dc076b5841fe462a95ed0b55f6e180ea67035bd48ad0a377b37ac8594d8bb4e8201d5c69e145e8f75f4c03903f58",
+      "lodash 2.4.2 1864c2ab8cd156849c070c2008d0acff9ca6899855f1e45eabd850766d2faa8baf1483169c296573dc82877fec267f8edf565a14d7130f98",
+      "lodash 4.0.0 e011ebbb54b2ab5e",
+      "lodash 4.0.1 7864707fc4e7314e9317deca6ea8e397",
+      "lodash 4.1.0 a1fb2cf207823b50a4d6c3d19446753e",
+      "lodash 4.10.0 2af4ab37891bb0935a9959aa8045a39a6a71211c31a72d49c86228ab94ba9e4c",
+      "lodash 4.11.0 29be078058e211a267df094f5bb24159869f0419d0e34cddbfc4bed835509983",
+      "lodash 4.11.1 12f5a9c4aa5e7d844a18534a6a4766b5747eb63cb898c7b5f67803bb0e5caf80",
+      "lodash 4.11.2 4e92e87fbc85e664999073b2dc67213e9df94fb2ceb65bd1c0c998235dc208a5",
+      "lodash 4.12.0 115bd745ba99f8f0329ff8ceece9efc179df73de5ab639dafddfc9bd4c06793d",
+      "lodash 4.13.0 1929e09b9db03d096b497017530b90fe938a0e396842b96de91a6a351e605a44",
+      "lodash 4.13.1 2e484d67c9f002326de6d7d9fbc51ed47adaea15d3913be9f127b2a89ed9019c",
+      "lodash 4.14.0 0ac80a3b75b919c93849791347e11216a722047a2c2a9745e4e11ad10fbd2b68",
+      "lodash 4.14.1 59b6e50b7f828a308f30b1126884c351bbd046a5569959c4dcdeca7620abca85",
+      "lodash 4.14.2 29b87fe102440e5f7effba9139c70029a1301fba62a84b12d8fd6f040f4b59d6",
+      "lodash 4.15.0 0ccb79f55edb7c1bb06a055136514359b2448a12dee0d151f109e6a96cdea896",
+      "lodash 4.16.0 276827cd84cfa2e932b90b40785cb04290873ea6c59480f2cb3a3ff4dbd89d7b",
+      "lodash 4.16.1 1775dde5946c0fee5f150c2ada20952f82f4546983513f97edddce0c1ef8de92",
+      "lodash 4.16.2 13e99fd93eccad5d6fdcaccbc3d2ee8ed8600ff2d2470129da496de8faf24969",
+      "lodash 4.16.3 1d65a2aa1559954850692242afd2cfff77f1bad0296b3b5ef19d90c547da51a7",
+      "lodash 4.16.4 45f0b434c25e4e3f99359289304aae98d923759b5513befaee26934f8b351e53",
+      "lodash 4.16.5 3a0504d6e5ce09914bf5e1a77a9d715e6e86b89e9a411a41c8358e690825fff7",
+      "lodash 4.16.6 2739eef6b8c5de98834726abe2d4e98fe902c91d25bfb971feabe2dc898ab8a3",
+      "lodash 4.17.0 7f2dfdff5ea340dfa562a0d9ae9c1254ac8ce2c5517a2246b345d2c9f48ec47b",
+      "lodash 4.17.1 5c3b2b223de13c85ac34e5d2ce580646b94827690d6ddd2deba1c03b20fc72e6",
+      "lodash 4.17.10 42a77f11f7400595ab06c398d54b882ad2251cfa9fb96bf6fc62b2274050243f",
+      "lodash 4.17.11 a057719fb761701fa6cdfd3ae75e9193bd2f49d95621bf00effca8652df9e3c7",
+      "lodash 4.17.12 48823145942209578204f0ea90246ed9b67661fd19ae0bd4ef1d653649fdba22",
+      "lodash 4.17.13 5d966cfb158b0866753ba25454c5d5717e73be587a9ba570bbac24778e4d9614",
+      "lodash 4.17.14 34040fc00a5f0bb24a6b70995bc706b5b78178bfb50bf793fe42459371d080d2",
+      "lodash 4.17.15 55e35a1415438685933bfeafa74baa6cb6c21bc084fee2a1c84924e59615b3f7",
+      "lodash 4.17.16 3fc684229a2ac967",
+      "lodash 4.17.17 b6f92074bd8443fc",
+      "lodash 4.17.18 10bf211c54d495b4e46e499025cceb29",
+      "lodash 4.17.19 26f87df80e0735b6618d2828164ff31e7d48c68cc39853e4efa0ecfaf5548e32",
+      "lodash 4.17.2 7c5c74dd477af4198cc739aa696b5d2f9c998c3f619061a8b23509372e41614d",
+      "lodash 4.17.20 521ac8f1fc0fee5a8f6acca8bb2e6231babfd8947314f7a3f530147d11ae1f5d",
+      "lodash 4.17.21 4c04561befdf653aa9705dfc47c07633de1fac0ad3a03174e7ace8c713f76cf4",
+      "lodash 4.17.23 0ca1f63c3cfcf8841f6845148fbd0ba92a86690c5a7a552771b4b7f5d2fc2d69",
+      "lodash 4.17.3 48c2c37f457b854c5b883b7c21908540625d5d65143e28b7a86d4397d4a1706d",
+      "lodash 4.17.4 23258114961c945629ebd9f210c989b48c244fa00808228afd68a4cc57268cc6",
+      "lodash 4.17.5 11e0a812af465183",
+      "lodash 4.17.9 44e7ecfa4b040065",
+      "lodash 4.18.0 15008c67aafd3bd85009c4c4d2bdbeb1ee762d1ac8314426f8bcbe9e27456903",
+      "lodash 4.18.1 310868d2f54439549a229ab0a6ece4dfa8d7e6291ad80256f5465f55566bf544",
+      "lodash 4.2.0 93ff8dea48b9879fe0c56d946e51fd74",
+      "lodash 4.2.1 08919e25b4d1b6d2f8025c2e0b053459",
+      "lodash 4.3.0 736dde8565b0489c86a1a268bb7833bc",
+      "lodash 4.4.0 7c710d1c217173f6a1354672c70ba478",
+      "lodash 4.5.0 44667c361546a84f8dc61515f59c5e3e",
+      "lodash 4.5.1 a17c19efc23dc0f5a89a9668798f437ab3275a59cd169b26db193fc8fe493b9f",
+      "lodash 4.6.0 7b82892fd2df2b8ac734e423b1d6eb8fdef66dc25ae6cf03e4f7b02b7dee9c00",
+      "lodash 4.6.1 045c4604a96b883b5373ddf295a04165707992d0b17cb8f798545c823b61454d",
+      "lodash 4.7.0 55626b4db84c0701a3cc7c36a9a6e93cab5db1aefed73919c8109d09538dca89",
+      "lodash 4.8.2 0e0612f88bcdd13e45883b1bdc510a01c037b54db626221bdcb4d8138343d304",
+      "lodash 4.9.0 3404ed19277af02b55daedbe59e3205bc62f2902d9bf5ef9cc8f402bdf3740a2",
+      "moment 1.0.0 808b875c03084458ad2bb25e8929ad46",
+      "moment 1.0.1 949a5e02adf042db9eecce681417791c",
+      "moment 1.1.0 9e6acfce49f4cae7cc93566604644cb1",
+      "moment 1.1.1 387970d5d0c0aa2c904b7cc1578f6bdc",
+      "moment 1.2.0 7b225f7a7900e373cbc34b4b7baff65c",
+      "moment 1.3.0 304e0d58a59b4635de5723ed0eb0c07f",
+      "moment 1.4.0 5b6ca887a119daa56c2f112766e2cf6c",
+      "moment 1.5.0 6bf930f8d026403f",
+      "moment 1.5.1 b78188ebe6cd2f30",
+      "moment 1.6.0 f3b053c2e88eda84f951741a01d2b171",
+      "moment 1.6.1 584376097f0f69c5f4961d1c4afa97fa",
+      "moment 1.6.2 973186efbf0425bce767e2a8acb0cfa0",
+      "moment 1.7.0 4d53e881a084e11ed68a314441fe8565",
+      "moment 1.7.1 2446a7da370cdeb4cc5530e31da5bde3",
+      "moment 1.7.2 53a4e7a5f2a1ff20ffe4e83e60dd3044",
+      "moment 2.0.0 8b3a7278392b657ee1d1c13d08a6d477",
+      "moment 2.1.0 6c952e5394959276d95e4efe4550bd10",
+      "moment 2.10.2 20bcd8b685b6b0bb4b5dcd8c4de34bf34fc2fd747a3cef8bd0d6ffa101cea895",
+      "moment 2.10.3 62d68b60ce880b5e8a98d75d07141ecab7285a19ab189cb3f828fba78735e7a4",
+      "moment 2.10.5 0bebcacbaa2b2efb6c59a1558062614395b9a46ac21a9762dd40f2b46b03571f",
+      "moment 2.10.6 330b77f348bc978469d1108b4f184c22800c7773f0574b5b92e1ae3456ea8e0d",
+      "moment 2.11.0 419718f6c76eb3fd5806ad0687600916610c617b2614b38ee764c9333cff7295",
+      "moment 2.11.1 1fe157f426a099922434297c9908fded60cad6ffab35dba5bb1ef55a922d4cd8",
+      "moment 2.11.2 2942f35cd93475573b8ffe3bc0cc6231a05a3422d85f5d4ea8d3beec46708cdc",
+      "moment 2.12.0 08249cadb72de86326854ab57bf6e6d141315b08c2b332c2b126c081d67afa97",
+      "moment 2.13.0 2b4b2181df3354eb4c0f0bc054c24d674de72e86f785f8414e411c99fe4a486d",
+      "moment 2.14.0 155a727a9d76758616ffe3eb4943eb45d3ebb66e6a733c26ff5d565d36e15345",
+      "moment 2.14.1 0defdc819a00920b4baa51ac3182a880af468ce37d4183f4ec23786d63d5d14e",
+      "moment 2.15.0 4ad50e575930fe31a35c834202320159cca7276f91e302dfecd248d1bea72784",
+      "moment 2.15.1 279c1a9bd7d3cac29eddbcbe2e9d2278ddfc6285bf4355b3e0f22f979f0bf6ae",
+      "moment 2.15.2 2be019b0016388177269d7bafd46fe3f943714f708b5f3bb9a2d5f6dc9ff93b8",
+      "moment 2.16.0 3fa7eb4761580c9270e8e16f58b5421b70f575f269ca79798b0ca989e55a5633",
+      "moment 2.17.0 2329d6c14366619043588db3c3efe5a0be3092c33e4c9a7def3ae0785122b9b5",
+      "moment 2.17.1 1a7ecc510a27a3c234da66f0997d1453428aa3d003217045bef4fb3a4f6ee866",
+      "moment 2.18.0 036aa94c6046456f123f3b8e582d110c33079ee6df9b0f7eaf990ddd9d7a1145",
+      "moment 2.18.1 19245ee5c1e699303b0be8a0e264afb5d618d4869738e0dcfe2a2226123a364a",
+      "moment 2.19.0 32e2361a2eb98ff657d9b1d773712e397fd0ceec87366ec0e125f1e9d59fdd91",
+      "moment 2.19.1 40ea2977a63bc6754db3887bef8d6c2fcc6f2ff8d5a26719d678bbdedfc5bb85",
+      "moment 2.19.2 0d8c96a19f35024017878c03f9bc44c33fadc434163c239eaa56a82b98173bfc",
+      "moment 2.19.3 1e8a61f5bd55ed5128307c42d2a89967ac512f0af8195a5bfc0b39952daea57f",
+      "moment 2.19.4 842227ee76ed95ea8c7887ef8263bc0bd502de09b52f128fefc63c29cd4b23d2",
+      "moment 2.2.1 ccd5e55f9ac84a38d778a1005c11b108",
+      "moment 2.20.0 8ca5acdab4c37874abb1e3869d7c4b97c170863f33aa34b0c39f20c34d7afa12",
+      "moment 2.20.1 001564a706fd2bd32bde280de9232c9f5d6ac652a4a210d9dbfdfe43590c611f",
+      "moment 2.21.0 4450ee0612f8a470c3304ca18714f416f5802e0765671593f7033648fb1b669f",
+      "moment 2.22.0 0c42c23a0a15b19a12a31b1da9bfc752443e2e697cf729f2fba5b17e2ed18d1b",
+      "moment 2.22.1 2f74b7103124df51672916df450109756757799d7ebe2301aa512eed96759dac",
+      "moment 2.22.2 0aeb4ecf1091b9c556b9ad34701d1b38b809ad707c5c2bbae7d219e5d6cbc81c",
+      "moment 2.23.0 5412e2bde4cac94697a494fab552964ca2c2f1cc22c42995daea73abe9b7a06f",
+      "moment 2.24.0 01d40df7c31566ce1fd8c0cfffd02e4076015ba9b415ce39e22419e8154be2a3",
+      "moment 2.25.0 2f58935a81962d4d8a607fa0c68d0346b893e3f089e9a262da6a8c6f031b8a11",
+      "moment 2.25.1 7a92e16d47fca6ccb58c5b46c5fd83daeb20864c93d8f596ffc2b719ce8fe413",
+      "moment 2.25.2 45decdf18708bcfd589ce332a7a1a165927d902ce74a8c0dd607fa8d8ff94506",
+      "moment 2.25.3 0bae82680226b5e11e870d1eb2d3bb0c2b6175867521f605f1dea4239710130a",
+      "moment 2.26.0 001b3e451923765c1888b77da6ad9972e073abc07cfd0023e6802973fc0c75ad",
+      "moment 2.27.0 413ae2c042b55d3566c58fd2f4fe6a45a217a3767a1c03bfc1d882907265ab2a",
+      "moment 2.28.0 28e1044665b70a5964743285d70797817527dbddbd58dad6d133793e88ee58cf",
+      "moment 2.29.0 4da7fc01a26cfa8c7ea48127fc922ecc8defa88dd1fb047ebb6bba02ece098c9",
+      "moment 2.29.1 1374a7c31e85e2de73de4254959530e4d151b3e794e262d3f0075677245792b1",
+      "moment 2.29.2 02c61d9339093f511f5c382b8e7e6e152e18ffbe1711b04ca74d98e8c0a60642",
+      "moment 2.29.3 4055003c154e57f8b50e5002fb76071bd44bdad329081c15ed61b54e58ee4777",
+      "moment 2.29.4 430725b95468277dc33f09a4e1230f30f343aa319a17a3fcf37cad4429c2815e",
+      "moment 2.3.0 11ab668b9c6eca98d10000e7b08e77ae",
+      "moment 2.3.1 ded29bc9fd398b27edf0c83edf380f9d",
+      "moment 2.30.0 2ea3e2212bcc10ca4e63f151f1f2cb9c5390d03ff679b4b28f89dc9148693412",
+      "moment 2.30.1 369ed6204dcd237369ad644b0ab4b3c37dc0a51c32dae143845c524969edd5b3",
+      "moment 2.31.0 49dcd7447ac5c61b6b4445e1ee801bdcc111ad2e4447c253f5fe507036dee36c",
+      "moment 2.4.0 8f0a140f476e4787a866b46efbc5e2c1",
+      "moment 2.5.0 3844edd1d8dd3d10b39f441857f52e9c",
+      "moment 2.5.1 8d5d3dedd22c29f8fd4801631ecd42c3",
+      "moment 2.6.0 1f753e09ca0d66e3cdab859bf13f77df",
+      "moment 2.7.0 1503835f81b921125fc7db9582d820df",
+      "moment 2.8.1 1a93d2231e91947458e3cd0f91a4408cbebf67f7b5daf2cce7f9bf054711f682",
+      "moment 2.8.2 771b16e81dbd721a94001896f3d4e4cf9ee3e4241a98c163f412cb1e134d2171",
+      "moment 2.8.3 c971da8733003f78ca00406c520b3e29dd4c900678b58e8af20b251189e476e5",
+      "moment 2.8.4 24160d705663a420b8559046a798fb7ebf7d7a6e6560580df3b57ad2154a4e51",
+      "moment 2.9.0 0a3bb1e382060c693affa02ffd3250c14d4f12c26650a8f076ed5f26170ae033",
+      "moment-timezone 0.0.3 6f08f7680048f2c5",
+      "moment-timezone 0.0.6 1e7e80057e1dc9fd",
+      "moment-timezone 0.1.0 119c1ed31ec4e790",
+      "moment-timezone 0.2.0 031307ea357403f6",
+      "moment-timezone 0.2.1 a9586c076060df96",
+      "moment-timezone 0.2.2 ec1c77d88d4eb75a",
+      "moment-timezone 0.2.3 ef80900013ffcafa",
+      "moment-timezone 0.2.4 84fc84ce8e5dfc40",
+      "moment-timezone 0.2.5 9a98a3075e9c4658",
+      "moment-timezone 0.3.0 4e7664f600c8ef60",
+      "moment-timezone 0.3.1 e6c2f2c27f23b073",
+      "moment-timezone 0.4.0 ee49c4637a64c175",
+      "moment-timezone 0.4.1 25630484eab094255e47d8c677a18a4c7644b4407e66a241c708c08d0a019f3ae3c527d4973492abe532445d6f40cfbf",
+      "moment-timezone 0.5.0 222b92877c7dbfee56ffbfcc80ba10688fc97690b556fc89c76e8795ac8a665dcbca38fc8a82a92df03cb7a4d7b77407",
+      "moment-timezone 0.5.1 462b8c17986a9b675dc23a6dbb4ab69c6b9e0347c11db236845865788ac8d709dedea68e67e1ad71e9abd28c852d9173",
+      "moment-timezone 0.5.10 01d4e736e88454cd30ba1e21dfb9f9e15e7de7fec7e444a55ee4f4f5bcc7a04a8af00912ce03677ab94c77ca8cf694f9",
+      "moment-timezone 0.5.11 4a7c523a25c1d6a96d02a6e9569dd8627bcb48b861bc98f3ec92dedbdb17b5e4f7f0d61ae21e3efcfde8c654e9625cb3",
+      "moment-timezone 0.5.12 2c8b9a0a92dc96633a829cb3f61c398465c223291af31ac06c7fda987794e28aa38b11219de0e29ff15eac306944705c",
+      "moment-timezone 0.5.13 31b9bea01ffef2e84fb01346aee744b872983d768cd3658dac802c60581b83aeb12ce4a4244119d9fb9a8bc6d6e4e1cd",
+      "moment-timezone 0.5.14 084ed58bb54c34bdc18aff120393ffd0fb5e1a2630c632e6",
+      "moment-timezone 0.5.15 28876246e4e52b3a295dc5e886d70fd679846bff992fa8d1",
+      "moment-timezone 0.5.16 3c70844627244f7b75b0820f4f3d14778ed75dbaeee30dbaaad648b1d89e2c02c229c0052cfaba31e879d2e684bcc6cb",
+      "moment-timezone 0.5.17 461e60701ecf743b87d780b8a25d17d994f35c3ed94e2ea197dbf113dc80f866a503655996a47686b6ebbef89014e5ac",
+      "moment-timezone 0.5.18 1abdc7224b32d22d53b6df52f38f28ab7ae120871ea5df4c865014104387c322c2c9e21ee704c3eeedb41e8898dae029",
+      "moment-timezone 0.5.19 4f4a0748d87093758514689d5b75e9d190a1c079dc32fd899743ffbfadd66377bf0b399f5ddd3c12fd4432f732a3ee9e",
+      "moment-timezone 0.5.2 2ca97b9af9354f022d6e2fcd98d2c2234aa49bfd6167828bcbd985d07089d5d4d589ee391131c096fe417a378ebf29d9",
+      "moment-timezone 0.5.20 15ebb25c08918aec27d47872b6d4e17839e80c63293f9a2655b8131dbe653545a68de821fbd1de84e755663636769728",
+      "moment-timezone 0.5.21 26ffb9c1e8b8cc2a557e92ca80f36a7abaea4b0bcbdcdd2ebb89537b74568084c22b4c196afeccdddb3a588ba78d6ac8",
+      "moment-timezone 0.5.22 14188bfa4f3043fc14688e134c92286640c2e5e5fd96be4062da959c019d9a11a7918e5abf9f9d89d097f3873b3670e0",
+      "moment-timezone 0.5.23 1551c6253657e6aa23190e1539469cc82c511723d82cb63037662a804371b5e5d798e787695e7ba2efcd29aad323fd7b",
+      "moment-timezone 0.5.24 28f718f67dd6e8e9330406dc5f72f2fe7302ab247c0fe1c07e727e8091d89d5588a6cf122cdef09496688af24b849d3598259ead3c278fd3abd8e6d57abbceede2638ef7fb9a1fb2f541c55a89e1039f",
+      "moment-timezone 0.5.25 06486cabfb771c2f1084f3384ffa0d2050132f49590e05cb7e1d2020ebbee241aacfb50b345f8e59d19d6c35b375ab71d8f5ec93735b3b33eab684eb76b05b5cf17b4307f925be1efc8ee49438ee5bbd",
+      "moment-timezone 0.5.26 02919800e58002ed2419a21507eac12824ceffcc1e2c5d892d994b62128dbba32f3538327e3cdb016d920f3174788685bfd3724a7329085cc5bd3e845c1a0fcae8414246142ce5edf5078c3a1285e671",
+      "moment-timezone 0.5.27 0791f98b8028e8fe1526a9d625f4209a1ceae38fdb64829a20685bc44509808c3b34cca6a7e0dfee81f9b206b954b42896da1d1a96dc93a3e2db0628867c0c8fecfd1ce3b73db313f71fd7fbf732ba8a",
+      "moment-timezone 0.5.28 1d2e8ecd2ca1334a20dc5916fdb1faed216620e2e202f3f733696b8b29875f563b53dd2ab49ba406423e1cf093b4b6baa1bf4661317a1c91b57774c65a8ebc8fe3480c4ae0ec5b65e9db32baede2310c",
+      "moment-timezone 0.5.29 0d2d0cda116fecf71f0a6bd8f27bf3c02c0fd99ebfb705213ba46b6bc39412223fbde9250bd9b648759aa7fde1624dc3e6fc08aabf5918f5ecf92674f7ad119ff18c030b38f310f1fc6fcfa3b7804d5b",
+      "moment-timezone 0.5.3 5da090c6de1bff246a5b007212ee4f709c294db5614e99a0ade34a19eafb17e4c855e36f487cb67ed1c6d0f6589833c6",
+      "moment-timezone 0.5.30 0982d93317c6ce48107961ec26223fea2a139bb85fb6d8502e287d4e2f4f26b9303de108cbe700e15e0d105581d411c5907822690cbe1b3acca1eab2486b9272d519c7b67e29a8fdeda3574d546982fc",
+      "moment-timezone 0.5.31 0f1dcff4bc1b07f5135d17eb767962f4277b7f0401aa9e5e28acbd9372bddc626c0e7a25b5a18b347569871ac9eb5f947de95dc1a20a9a33886920fdfc003e2896a5562b7bf87be7fc74b92a450594c7",
+      "moment-timezone 0.5.32 010d6a4b7173c3864c083bef93aa4f107b2356341e85a2fa8fbf555201f0dc61953203cae67c45dda39aa27c7fb8fcfea39e1f37d2293396b141db1d2e3158fed5ff1e7ab48644f9dc33d1550e9b4714",
+      "moment-timezone 0.5.33 0c1a5fcf24fe2d1d182f0891af4523533ecb69216e0328834e86df7b2ba32e6450074d51ee62cfec859ae964ff3c0fb2c5bcd5d48c044b2ecca615cf519fdc57d49ecc3ea8f92cbaed6cf553a2830c41",
+      "moment-timezone 0.5.34 183f03352f1e65da29460a44a0ecce0057bf5cf5d3d8ea3262603b3e8153d7ec6c7d7957d7c391d37ed17775731ec99f95e27858174014ddbdfa0f1c489adc34d604efbb9e4662e7e5dda007341c3bae",
+      "moment-timezone 0.5.35 030e906dcd3f35d7271107f8e5d8f3c3627d87da67c8592c813a1204a083dce28af9b7db7ba8291aad08a0f96c2d12d2d4f4f425e20e0007e9604191f0ec8ae5ec3866de86150248f55255ff62b4c4ad",
+      "moment-timezone 0.5.36 d1ce4f822f40a1b8",
+      "moment-timezone 0.5.37 badfeb6927da53b4",
+      "moment-timezone 0.5.38 0b9ec002bc09b78f0d24dd900205421913809550ea87bed18284dcad76fbcf1fa353747c06e2e69cb1952719497f3b44c407fb3197a089ece1c9415811af613ff21b07f4fd3b126df9b02e857ab2a675",
+      "moment-timezone 0.5.39 2a42af1540c31ee52bf64dfae94843333d876142c7434a634f689dba97b9eddc50b8fba66935c6e359a8c57807385aae6c01ade6496ec4c47c8dc22da7c8b9978c18185db36f481bf1fe1c0590977038",
+      "moment-timezone 0.5.4 0f101793c412f9f70fad75fb195bed665b7e796630fc766c952a8da725935dffa2026453b8183572c2fe8db95809e778",
+      "moment-timezone 0.5.40 492b44233194a75d529ff9424c2d5e8854228ceeac8d975d5ddb7d6745b480fe7a62890be7a6c175a06b15418b676b33d0d95763c1017ee3de4543bdf9d70d2ceaeb361ed294a5e9f33c1f812ee8bbf1",
+      "moment-timezone 0.5.41 0e42189afe4c66d4223b37506dac60503755488854644e74860d3f7204deedf88cad24d1884ffee69ab8347e223790a1ba0b18d04f0fd45fcf3de8c57f7447f6ee8a3e9331f85ea7f71c1248f0b9ded9",
+      "moment-timezone 0.5.42 16ad71d0039342831724e9590927cfa31cdb70e7e490ef6d1d4021f8f1ac802731093287dff871d346787b9460a12d0e6697e275c6df657c77616533dcc2d4c8c19b71c4546a72c5c8cffb5b36c9f266",
+      "moment-timezone 0.5.43 1202c7b0881d7c5a2c2321ec187119394541068197d1c1136db98e0f479d58968e7d285a449160dda8c878f012146d6babab3f78698e409ab3cf8ee8e549d231cc511db782dff570d92825b456bb1537",
+      "moment-timezone 0.5.44 1e9f279280f98dc326575d379c41ee044f0b105ed9e4bf8f52fe69461dc2f7425f76f83f75befd2e9bc34e549b63f8ca9cd21312a9fc8c9fa3782ae806525837c98c9113dd9c3bf8f42806137b663a62",
+      "moment-timezone 0.5.45 0c9a4268aa9cd6242404ed433c928ea22e1eeb37b1804f44517518bf7a55901ca7b718fadfa12806c05c6086aa185613e63db076f981057ef0cb10986aed10cffca1ff8c91bceaedfd83b6ec6339eab2",
+      "moment-timezone 0.5.46 1a7b3990451f312b4609240cd6b8f38352cf16914f9e1d65661b21dfa5f1ada57094d157b8819a2c71f92c899d20ad22769d4a0ebe9a9bfb841048af54bda7e2c03a6809ab0f5c7fe35b085c01704692",
+      "moment-timezone 0.5.47 0a2ecd49b59a617e2e041546fb9228323943fbcc363be1ee54d3bc9d552cae7861abeced0f7bf079688e615905e94d16722af91a7198dad97bdb5e974b463a85861bb3f9ccc3bb10886d3635cd322af6",
+      "moment-timezone 0.5.48 11de898e2d5abf49480b0235ed21e21c5a94f1cf4022cc856992861f5df91bb9943f53b4bd42872f9b361f543f5e9810c66f7df8f57bb74de3d8165ac5cfceb7ea03e404641691d6f476a3c13dc7ab72",
+      "moment-timezone 0.5.5 36eda4acf64687ab3f8cd06f6bda60936675fdc6b53a3e1d955a34ac5497be85d9b5cf37ab2eef38fe38f7632db86f52",
+      "moment-timezone 0.5.6 5098a41325bd0bda6b988d2e52790e737ed01f6f646e64d99fa5113b45d705add8392e611c973746f9ec4f73716d3b20",
+      "moment-timezone 0.5.7 34e578f89fd772ec413a5b1c74396fb15bb9b63ca2277f556cbb4fdb5ec3eda4cb45b5fb34600b67edcb5d8d3f563e74",
+      "moment-timezone 0.5.8 1390d8faa20f41c0264c7a1819e4465734ac9424dca34c706763728d8d98a6579de621085533501de47fd436eb83e574",
+      "moment-timezone 0.5.9 4ab8e1f5298417d46dd885491eb8619f7f3731238a8460519caaf0287ff88e87c04b182c139ac4b9d05663a165266e12",
+      "moment-timezone 0.6.0 13f709418e83cd7724caa9fdbf4b58152a46af34f28304042fdaf5517c70f2b93b34bfc3d3170349933798309bb6ec8eb36954e04d793047e14ebdec9a0ea32ce39a72a23c966210ec626a7f4e7c5a25",
+      "moment-timezone 0.6.1 01d74a3bc72056e432e2f5531d6a2e26351ac36f462a63c74d11a7b06c38fb586135b24d771f23c077c0dd244a4b3100823c71332bf5fcac86986fee764e5ec3aa17aced60aace3faaf130332d220429",
+      "moment-timezone 0.6.2 08de8c53033bab3a10bd0a905994886480c8539b66b9482c8a5c4585e2743e9f903064d5541c5fdc9c1b27e166c9e015a70de767c4733b80abc3ab7764bdbbdad284077858440902dc5838239aa616be",
+      "moment-timezone 0.6.3 206b9d8b184de639312a1239501f66a7438a6a83cd046a177a0646729103eda28f048ea48dac799092e2f6a5d99a8af4adbfe0c465ce7699b4b52ac90fad328dc6ea311984ec62f7e6d478035d7f3807",
+      "moment-timezone 0.6.4 12a81f5a014b45dd195c1143da7411952f26b382b6a4dffc57bce450cb1154b85b59b0a59215cba35f4e475f457a9dc5604c4f0905acd65183c9600572798ff9856f0cb9c34e9e4abca6fbfc3e267b80",
+      "moment-timezone 0.6.5 211f08ffe0ee2b372141b3e122c3e6e02cf72f33c93186e4319be6819270c5a24043e6f4f0a71aa64dd0c7d14909574858b46259c75b3eaf67c0c0b244862a1977d65f5e8721ecdab6f11b5a4bde8448",
+      "moment-timezone 0.6.6 00b2470443bf518a08207f23213b6d12220cfd0b199a5ace33ea042d284ad87d35f39b9d62d19ce7710416fe1952cbf3a2e4ce60b6570b46c02404ce1b4ee41ec797997accb31096daee7deda454111c",
+      "mustache 0.4.0 72b7025f6e7847db",
+      "mustache 0.5.2 32046bf2e49d33a1",
+      "mustache 0.6.0 c2a7b67ac9842074",
+      "mustache 0.7.0 191fb80755f70400",
+      "mustache 0.7.1 17709487fb684f3c",
+      "mustache 0.7.2 97d2726a19d96148",
+      "mustache 0.7.3 d0678cdc7b99920c",
+      "mustache 0.8.0 118e8921315177c7",
+      "mustache 0.8.1 8a0b327a99c9a1ac",
+      "mustache 0.8.2 6cf443a24bcfa0e8",
+      "mustache 1.0.0 2cf8ed2568de64a2c74381a25deb8ef3",
+      "mustache 1.1.0 0107427ee9accb3a3033fb58d861d632",
+      "mustache 1.2.0 af57a226cb113ddebaff7b3b4d4ecb0c",
+      "mustache 2.0.0 3c3797d837eec40e4d6f09b49bc8582f",
+      "mustache 2.1.0 452b32f99948d551d1c10ca744c698a8",
+      "mustache 2.1.1 12b0726ba8e1db03815b8c1976b7cb49",
+      "mustache 2.1.2 4554a20d5f16d840a267f68115bc264e",
+      "mustache 2.1.3 9c5cac9b09d5f0c39f79ea91f4d6c25e",
+      "mustache 2.2.0 7646efc67f5c301a8a7a3267e206d824",
+      "mustache 2.2.1 3258bb61f5b69f33e8152b1e994b60f7",
+      "mustache 2.3.0 5c353a3e8de12a3789aa9f3b9b9ed156",
+      "mustache 2.3.1 be1ebb9a635c6fe6cd0043a21bd255f0",
+      "mustache 2.3.2 2a4f4169e59d11cc720948512803e5eb",
+      "mustache 3.0.0 20ba8c5d45cf6a6fd41e911178d14cd4",
+      "mustache 3.0.1 796cc3e15a082cd7b2b873fedd063ab9",
+      "mustache 3.0.2 55db57c0e946a744681a1cef878f70c4",
+      "mustache 3.0.3 5772eddfb67d27c4740345febc25d627",
+      "mustache 3.1.0 30f82d71a988a423acfffb703eac17d4",
+      "mustache 3.2.0 38b9cb8e77d8e068fb4be414cceea3c2",
+      "mustache 3.2.1 bc16dbcb8a34fb71f1dc5dc30ae306c0",
+      "mustache 4.0.0 a46e63ccbaa93958f6896f0650f6efaa",
+      "mustache 4.0.1 26802176bb66bd4934eb9160db2f0e91",
+      "mustache 4.1.0 9a1ee057f7acd6e8d5c3416ac58f00b0",
+      "mustache 4.2.0 a80aca795ca45cded7fd0603512461e8",
+      "owl.carousel 2.1.1 3a3d82d033270e6899a253a69ffb1139",
+      "owl.carousel 2.1.4 3cd263587f9a4a8aabe1110daedc3d72",
+      "owl.carousel 2.2.0 0402874ff311f28463c97e11ea143afa",
+      "owl.carousel 2.3.1 a88f6f1e8c81aaa2cbd393a68feecdd8",
+      "owl.carousel 2.3.2 47c4a2e50ae132b981dc73f7699a1f58",
+      "owl.carousel 2.3.3 4dd0937ab0a3e14366707ad34093e3b9",
+      "owl.carousel 2.3.4 a53c43f834b32309db9d6cf3c1c4b047",
+      "plupload 2.2.0 52f008dcf717c3e05978e7f6bffc99fcb9cc33991f2e55f6d1b1c15b484c81e1ebf7e42f64dce07e",
+      "plupload 2.2.1 16675e215377e73c33b15d71d22c04376a583f720e09454bdb66644d8b95f6d4ef1887ba24797b53",
+      "plupload 2.3.2 1f951bfef04ed36e2d55e67367604a7c3fee6d98f01453cf56d368751e2ae6f7e33398d0e97e32b5",
+      "plupload 2.3.3 05bc6d570ca44f814533e30d267f6d50cf24bf2c45100421d2361bfdba7c06d7e5a4e09f1e764cb5",
+      "plupload 2.3.9 7db17459a120fc32",
+      "react 0.11.0 118829b613d9aede738d1a6a80d8faef74bc362fad1903e5db4f13bddbcfa41b",
+      "react 0.11.1 5dcddf0c640bf33d5f47accb4f16e597978cea46c43c544ba51ca54ed9e9f057",
+      "react 0.11.2 3b791fd330ef37a77332e3265382d24b8544f87a1a5f8b39ea5b8d43cdc942d1",
+      "react 0.12.0 a1167bef0e1c7861a6e43e1e8b94af63cdb6d8568f126149d88da599d511ee2c",
+      "react 0.12.1 1ffd1a176306f5c62fcecb85081c80a4a60c6789a3731c5fb3a5dba5399ab1be",
+      "react 0.12.2 2baa27aea5eecc4bbab0daf25940bafdd081ac5e825fa91df37c66b315dfb91c",
+      "react 0.13.0 0c6b6b5381d227f125b5d161438f020bdd6fa3aeaa15931dec2e8d8385a452a0",
+      "react 0.13.1 13398f26a3333b691ab98bfa04e8d44b943454485b027b319c3f418ccacc6117",
+      "react 0.13.2 490065bb259e150980606b4c5a14333382b6ec2724a0c084c642df3c4ae69716",
+      "react 0.13.3 553db0e3416a31e89d7ebe2b6311cd60a9cabcd164e8e495aa28495fb48762b0",
+      "react 0.14.0 151c7f52c9f9d88a9af190f92d737321b82de291aca5a3e3fde61039d49a755b",
+      "react 0.14.1 17cd86a5e2d8f9e65cc12a184b0b5fa16ae91bbebb9d27cda88910e76ddb7d63",
+      "react 0.14.10 198f32c98a577dfe1e2ed66fd3b6adf98b9bcaef91d154fde6967c926b26bfe5",
+      "react 0.14.2 29aed7c700e27d927604487749ce3fc886e6cee48a0c4a59a3436abca0afd897",
+      "react 0.14.3 147f0d4141a2978d508b865e03be00a5655d8b94d5424be48c48fac3d4abdd48",
+      "react 0.14.4 14938eade8f4ccc432de2f1dc3e511dc3b13f9ab0baa78c6dedd6c7382f3540d",
+      "react 0.14.5 c0c3fe85b6fb066dd3154f2c9c28e999e790ccdc42a07302fbe968490a229124",
+      "react 0.14.6 1cc3dd5cca32492e4e2ae942c82d5879af688daacbdb60ecf7d7684d7b4944f6",
+      "react 0.14.7 67ff7c0d419b34798ce4433a5dee76f1ae03d88900639084e366ee32d7de3bce",
+      "react 0.14.8 0c0a463c36703eb25bf97429fb6dffef935173bdd15825d5c58b7d143215b617",
+      "react 0.14.9 35fc2bfcdfc9061d80c6dea9842f23de8dbb13ef04086adbe93347f98815da94",
+      "react 0.6.0 95dc5638ef50c361e59f863713ba32f0",
+      "react 0.6.1 a3608a9908405724bd35a6ded1a9b1dd",
+      "react 0.6.2 cde67a60ad16f78feb28bac28a64e07e",
+      "react 0.6.3 220e6413dd70e5d5c68661fc3a7000b7",
+      "react 15.0.0 52653cbed2dc4c7499c7418bc3e68e50db51e3b9fd00c47cf36da7c5775c1a75",
+      "react 15.0.1 1bb6de2c15ae78b15f1aa40e3881f0e16484a2d93be0c800e83e668efaef61c8",
+      "react 15.0.2 28d64baa89363d5b6c684a4c314a17b5a23deadaddd03efbe0ae7d995a4e2605",
+      "react 15.1.0 674f2402937af89e91613f2e8168039fe6e8a5553d136758f5ff639cdabd1eae",
+      "react 15.2.0 16b491b06fdfd52d2d4b9437155e889382dc6939321fe6afc269d453475deae9",
+      "react 15.2.1 a134a196818290f9c4d93f3e6016bf0dd9bd21df34b0f2dfe3580771b2445336",
+      "react 15.3.0 44cef1dcee7e279d61f4e5c2a8312b6ecb6b5e7be4a73938e8c96f7ee3751d9d",
+      "react 15.3.1 60cfc4ba1555d4b47c907a052c23d4d2a0f943615e66d3eeaa657685fe11ef6b",
+      "react 15.3.2 4b7e4d258ad6df8b70b5acf4bf9c8d98af1bf68466323880e17b313d1f32e059",
+      "react 15.4.0 00f82cb52b38e9cd220f128fae57321340028c1058e3d885ccc389acb9b11a8d",
+      "react 15.4.1 13bec1694d6944bf1c2d961067a2a98840dffdbcb186f54b4ecfee81126c2524",
+      "react 15.4.2 36dc0117eeed549146d9df8b53156408887271ada97774a78d068123da5eeb34",
+      "react 15.5.0 20b4c6c660138c5c448d6d3d12d8082150e82edc16d2ee0ff571ef6402b62eaf",
+      "react 15.5.1 3f323baec5d5c48b8508929b1da197ab9ad90291cf1e66fca78e0c9cabd1594c",
+      "react 15.5.2 6b19df39a7df9960832787a0de44641cb8892afb0379f149c6e33914fe4a9bd9",
+      "react 15.5.3 024173a4690adcf6215b2f9f7fefc0db6d2a23e9a2686279b9f2ff6338b980b3",
+      "react 15.5.4 94b4d7554e4d1cb9ca4a0ae9806381e0e264058b2adbd25af9ad54de578ea105",
+      "react 15.6.0 84890c75b3b3c6b397f22e22f0e48f2898c9ea0533d600e6fb464ecb75861811",
+      "react 15.6.1 19dc5d6d69cdeab660410958dbb41eb58af74f027e61e94ed6e93f0178985832",
+      "react 15.6.2 24955a714431afb373fd7bb5eed4a40088dfbc11d37000f0add847d26d5d8fbb",
+      "react 15.7.0 1c8857ef6aea6cd74690e9de0c486a766627cffbd57bdda797ce79a0a6c8510d",
+      "react 16.0.0 493ecfdc30046522de59b0d4504aa035",
+      "react 16.1.0 370c93b477bfa29f6b71aa877d6ccd37",
+      "react 16.1.1 1523dc5b4e65428e68e3a3542f794998",
+      "react 16.10.0 9058d48181bb79e0beb2b96bb6d38743fa89f2d28b097f1c",
+      "react 16.10.1 08fa0c57365e1778b6ae0e176d0de2d8bcc123a1e4a5ce95",
+      "react 16.10.2 172d3ea21efabbe78a6149a99b8b45de907cf0358ac21628",
+      "react 16.11.0 2338398eb216699474ce07b0dd1caed0e6c83eff8e791266",
+      "react 16.12.0 11fd2f39b756a64319a9fdf196457780bf10dd9d497ceeb5",
+      "react 16.13.0 1fa59029f64c9f5cafd721969f23a581df61a6c39ac10d7c",
+      "react 16.13.1 c9486f126615859fca20379265c5a899e20246131ff35c0c",
+      "react 16.14.0 38e023d00cf0ddb25cef9367d2bcaba275bf60f3ea0e3cbc",
+      "react 16.2.0 a0aef2c420716ef0c28b91922bca2970",
+      "react 16.3.0 41453f0f5c2c744ec7414cc10de6685d",
+      "react 16.3.1 19f25d09c3fcbda826ecdee7d68093d7",
+      "react 16.3.2 47d9879c5b6ba8d0b38c63a5f34bc85a",
+      "react 16.4.0 0818421c60224d55b287740775c94d15",
+      "react 16.4.1 2b6bd04fc1e36839afa728c8dd03125f",
+      "react 16.4.2 d84431e49d6ec77bdd74941e5985bd46",
+      "react 16.5.0 513077c0947bfafd7155c56fdcb1d2df",
+      "react 16.5.1 2e5d2abc5db387828778d55851d41bf1",
+      "react 16.5.2 562b45de786dc12e6a526700a518d11be985d586fecf311f",
+      "react 16.6.0 13967667b11791934eed62ea16712f80678b4387249a82fb",
+      "react 16.6.1 3269d86229925fc8455cc7baa767ae558cc406d86ba6369d",
+      "react 16.6.3 24144b413eda278999d6d6d20c3d618abe7183c620e487e8",
+      "react 16.7.0 2a9e6614914b203b4a32002defda08c3bb02cc75dc83b7bc",
+      "react 16.8.0 3548b86c8990e27563221ba4466013ea9acb31ff63508171",
+      "react 16.8.1 6bffe4ec7eb42aa5ccbaba07cffaaf2ae5a017f69e7de375",
+      "react 16.8.2 20d7a8e215c27e25293143b258a4986eadbb82b4460e4b03",
+      "react 16.8.3 3d12c8d4a8c4061e6d643808365db6786f527dde8b4edc9d",
+      "react 16.8.4 72d51a9ae2204824e6a5f34e90a67b68eb7a5a6284838b93",
+      "react 16.8.5 02a0764410f005f674b8f1479e8c9918a345a56837a698a1",
+      "react 16.8.6 5ca5888576dae89fdefa3ae595e7e697f47d3978251ae71e",
+      "react 16.9.0 5b12f0a8284718c1a0007963da12deb5d797bb58f111874a",
+      "react 17.0.0 3f32b648ad12f199537b7f5af704c5936547a35f65d7a56c",
+      "react 17.0.1 020d164dcf3116ccbd4b01102217a6d5be07a2db4a3f489e",
+      "react 17.0.2 229bbf4d0e748820428424bc51edcf9a9c07d902430b3dac",
+      "react 18.0.0 5f154f0cb098885c737a38a3d6a6a094b33ca70bf7322a53",
+      "react 18.1.0 3b46426ecfb5bdaf81ef05540ef5e21e8d9ed11080ad8f77",
+      "react 18.2.0 4b4969fa4ef35943857364e2b9823184bb45df411bb42daf",
+      "react 18.3.0 00c1601fa4956beb6060a2d2c89a84e16d749d1fc1ef6bab",
+      "react 18.3.1 28348fef6cb0ed8b68f54d810fd6c1acd949f1c3687aedad",
+      "react-dom 0.14.0 41ea89287f31b51b58017697b5c3f3b6",
+      "react-dom 0.14.1 aabbba780bc8574efd2f9a60bdb40ea4",
+      "react-dom 0.14.10 3e3fdf71887b44715f8a73343d335891",
+      "react-dom 0.14.2 9ee04db431ef7f0be9857ea97c8635d7",
+      "react-dom 0.14.3 1ecafae953c64e6de287ba1bbdc66d50",
+      "react-dom 0.14.4 03fbf07db4e188439025e91020b17ab4",
+      "react-dom 0.14.5 45a31b9a36de63068c10f7ed99035925",
+      "react-dom 0.14.6 a92e7367c27b5e33e93015b967cfec3b",
+      "react-dom 0.14.7 2b4670650b0db71b82a5bcc63c21d0c9",
+      "react-dom 0.14.8 cbeb120fb0d2cf73e14a7d68be513ba4",
+      "react-dom 0.14.9 e65094c0dd2c6ea8e6a903b208f1f30c",
+      "react-dom 15.0.0 0fa28cfefff46b85bba0fc0b2f5c68d6",
+      "react-dom 15.0.1 0479009cafe102526f7bab960f38ff91",
+      "react-dom 15.0.2 b2a80c2199064e1ed6af9481c2577d81",
+      "react-dom 15.1.0 58970bbf80d8d75eb1306efbd60b9341",
+      "react-dom 15.2.0 1e1372ceaee16a0a481bad761e99d530",
+      "react-dom 15.2.1 b52a0abe9683c44dfeeafdc4ed848c34",
+      "react-dom 15.3.0 5297112dac46eb93a86dfa9a3466b123",
+      "react-dom 15.3.1 aa311b05f2df53bcb21954c27bd30a43",
+      "react-dom 15.3.2 2485bc94da8dd84b33995cd72521a579",
+      "react-dom 15.4.0 268339ec0dcc57c9f8417149f900f4fb",
+      "react-dom 15.4.1 c0e5ec99cdff1749c482ea9c68e5f4f9",
+      "react-dom 15.4.2 bb32b062e1f9d031e05bdc91756f0878",
+      "react-dom 15.5.0 5ed87c833356fcecd7330aabe802cab8",
+      "react-dom 15.5.1 39b7a3b4acba76d9b2b1d5af8d1260ba",
+      "react-dom 15.5.2 dd5f43bcd080c526e149a2e7710b5fb2",
+      "react-dom 15.5.3 6a8ea60591aacbf294c489d0211a383f",
+      "react-dom 15.5.4 2633da16f1cb9b54e0344d7415feaaea",
+      "react-dom 15.6.0 684c5f39a13d7054786f96fe63b71d9b",
+      "react-dom 15.6.1 0e07aea15ce86b64504aa7e7eb72cdec",
+      "react-dom 15.6.2 3880b97709ef9b3d5e1b60ed026e361c",
+      "react-dom 15.7.0 03f12d8b4a57437c24a4bb46acda1d4e",
+      "react-dom 16.0.0 0dcb93a5c7859e1f2cf49421691b9dbf",
+      "react-dom 16.0.1 1d10634d61efe377c7a65157caebd9af",
+      "react-dom 16.1.0 4b589e536a85f670ebd05654eeaf475d",
+      "react-dom 16.1.1 7507e0152c67d20577485f185036d3da",
+      "react-dom 16.1.2 0b573d3e1e49de1859adc573f52a8a3e",
+      "react-dom 16.10.0 1e84fe8938d0b1ca2f668a4d222a9d8c6c844c2ba9a96fce",
+      "react-dom 16.10.1 410b7a3294dd003d5011742024f7c702adee9a2679460931",
+      "react-dom 16.10.2 64c077aefc66df2a876142635927d6acaf7c425599611590",
+      "react-dom 16.11.0 87c105684035c9a7cee483bc83e180f0f04cd937cde17c6e",
+      "react-dom 16.12.0 4892ccf86902c4f3a76cae15d13c84d6c691111ed285ac40",
+      "react-dom 16.13.0 30b885a56cbe7c4d6e3438d9a73710ddec735a49be61970f",
+      "react-dom 16.13.1 6a5e578f3ffc51e9bc5b7797e8a595e3ff3f41bae0831b9a",
+      "react-dom 16.14.0 4949f4e1cff9e8a951fd02ed707519f1733ffef3d12f49b6",
+      "react-dom 16.2.0 3043646fb93e5f47f61ac9c43e0842c5",
+      "react-dom 16.2.1 4dad24be49dfbdaacaac7dce448b7574",
+      "react-dom 16.3.0 a15dd3609e69da9dc0c163a7aafcd9bb",
+      "react-dom 16.3.1 ae81159f50d251f3f66fd73f63a0e04d",
+      "react-dom 16.3.2 74269e6f62686a6e96b84a25a5984c39",
+      "react-dom 16.3.3 0bc4524f7df867b4b7344235b6b6b234",
+      "react-dom 16.4.0 0532cb4f6e5db648aaceabb9d1a1c4f3",
+      "react-dom 16.4.1 4a26b9a3b54b125acbba3f6f7e49ca36",
+      "react-dom 16.4.2 51efbd27f5eb982ddcd354ff2a04d11e",
+      "react-dom 16.5.0 286239f3471dbde0c320ede7e93de981",
+      "react-dom 16.5.1 4695e7373968b1196a1c1aea7c35cb2b",
+      "react-dom 16.5.2 9da5e692c202f362cf12ee84c417cbb4f307763f6623e309",
+      "react-dom 16.6.0 078c80bf556d876a267e6bc3b0b1905291758fd769bfe8c9",
+      "react-dom 16.6.1 56d2a673b787b76d5c3e3502e1bec53b81a69b296eba5b95",
+      "react-dom 16.6.3 086fc21c97fd1b007d6fc042333271d2af70bb4ed742cb5f",
+      "react-dom 16.7.0 ad2db1149cbe0e17c62c658243dff42cf233d35475ece9bb",
+      "react-dom 16.8.0 96d4cef22541fa9dda1dba62ff7c5489fe695519da162a1a",
+      "react-dom 16.8.1 0b776eb2f97707f25b463a5c5b277281b45b7f77871a78d0",
+      "react-dom 16.8.2 2488ca4f62cc4b3666544a5d6063071cde032ad302d26c6f",
+      "react-dom 16.8.3 07fee28413513b37c5c7d5a81675a1c9fae8c5fc5435b42e",
+      "react-dom 16.8.4 b9e0d957315683e4cda0486ba92ec04bf2e5961bfec20773",
+      "react-dom 16.8.5 4005833d3620f552e731d5d028f82f27f6174c7284a4dde6",
+      "react-dom 16.8.6 11baa958a32e9c0b23f0a5ad8cb39581a95b05d5fb4bdef5",
+      "react-dom 16.9.0 128cc6295f5377415903b1bee475a683b4e8d85c2931a9b9",
+      "react-dom 17.0.0 3b6d84e9c908d9d95f460ab2e3839264fef0dabbdb5cefa2",
+      "react-dom 17.0.1 93cb736921fcb9c3a8c7e173e63c0d8cd50b5c7eee71c842",
+      "react-dom 17.0.2 19418cfbc4d78ed44b15115bcef52d1e9db33292007ab6c3",
+      "react-dom 18.0.0 3bcd2c9053c3c307553e4f271f9f5039a5fdc3c049758de6",
+      "react-dom 18.1.0 05e96d5d177d834acc651ab01085e175d7f2528bc6349190",
+      "react-dom 18.2.0 21758ed084cd0e376d11da926dde155ca901ae3df93d2dbd",
+      "react-dom 18.3.0 116bfedad9625bcb19f70a10705952e855567344f279961e",
+      "react-dom 18.3.1 2daedab06b577dc035f4f974f4b2bcd4f9044a5e9c39db8b",
+      "requirejs 0.26.0 35b898fe4bb4b39b",
+      "requirejs 0.27.0 ef1bd59f565ff264",
+      "requirejs 0.27.1 19909bd7185d6707",
+      "requirejs 1.0.0 3e0a61dd7135d1d7",
+      "requirejs 1.0.1 f616d09b88341ebb",
+      "requirejs 1.0.2 bfb3bc9b9bd58d62",
+      "requirejs 1.0.3 467660782e90a387",
+      "requirejs 1.0.4 a25d91ab3be54e64",
+      "requirejs 1.0.5 02a520145f7b5a61",
+      "requirejs 1.0.7 43c1564cd5f896ed",
+      "requirejs 1.0.8 350ce0078cfde1af",
+      "requirejs 2.0.0 0c5af9e63ad60a91",
+      "requirejs 2.0.2 a31c8b7561d1a77f",
+      "requirejs 2.0.3 71c200ad7c36ccdd",
+      "requirejs 2.0.4 d9794dfbd1c96060",
+      "requirejs 2.0.5 ee2196227ebf2cda",
+      "requirejs 2.0.6 76654ffd4df914aa",
+      "requirejs 2.1.0 ab1656eefa472a35",
+      "requirejs 2.1.1 a422f0b15d50288d",
+      "requirejs 2.1.10 6ab54217426018a4",
+      "requirejs 2.1.11 12e3d143d4976e78",
+      "requirejs 2.1.12 25308775ddcefc2d",
+      "requirejs 2.1.13 da8936c02cb9af21",
+      "requirejs 2.1.14 7a10cbce6ec24bc6",
+      "requirejs 2.1.15 cba8e7dbd7b72891",
+      "requirejs 2.1.16 346b4cd789dfa63e",
+      "requirejs 2.1.17 6b9fc56a946f115e",
+      "requirejs 2.1.18 fd4e061adf793621",
+      "requirejs 2.1.19 6dee3a4b31675679",
+      "requirejs 2.1.2 c766e99a58061bf0",
+      "requirejs 2.1.20 adc602c395e26f42",
+      "requirejs 2.1.21 2c065fd588f849ca",
+      "requirejs 2.1.22 c6399de63c99f731",
+      "requirejs 2.1.4 28f160507103c810",
+      "requirejs 2.1.5 e7e06e5fee9b784b",
+      "requirejs 2.1.6 f8bc42b70456f202",
+      "requirejs 2.1.8 a0bc2a214bc735f7",
+      "requirejs 2.1.9 9bc78e93aaa9e24d",
+      "requirejs 2.2.0 e5b715d969285fe4",
+      "requirejs 2.3.0 f16447dfbd670059",
+      "requirejs 2.3.1 343e6141de328f58",
+      "requirejs 2.3.2 bafcaa0fcd57184a",
+      "requirejs 2.3.3 a5fa09c0712a5ec0",
+      "requirejs 2.3.4 ccfb1e9274a64cde",
+      "requirejs 2.3.5 baf9f8d5534f43c6",
+      "requirejs 2.3.6 9485f0917f97fcf4",
+      "requirejs 2.3.7 8215b90000b571bd",
+      "requirejs 2.3.8 c1fc6b1d53af7522",
+      "select2 3.4.3 527411c0e3ef1e95",
+      "select2 3.4.5 df044ac44053b924",
+      "select2 3.5.1 33112536a83af291",
+      "select2 4.0.0 4b43924b5548161358ee90710484339b86a1a880948f3de3c01b0c298505a21e",
+      "select2 4.0.1 28ab861815d1f5fd4d4d80c54279a803d250f9817c1a27afff6377c5173c4ee3",
+      "select2 4.0.10 77f79dc88167794abddbe1ce1b936cc9d7534733b7e273e3ed0234e3249258e4",
+      "select2 4.0.11 1f67398c0552e50754c61856559dd5e787f94450894033ecae4fae49e7cf7d7d",
+      "select2 4.0.12 7c3c2f42b289a5fbbee70b9ab8dd7e2fc1f5534ed276a1eafb8f59c67f4d61f9",
+      "select2 4.0.13 00501810e93307a846716cb20114cd73ba0664111e4e0041be3167962058f03c",
+      "select2 4.0.2 0182eef50b946af282db17777d9ba8dc91e4eeeb0d1158ccd381b60e78fe6a92",
+      "select2 4.0.3 149b8bc61889897fc1ec5c39899fcbf3cc4cbede239bb230fa659dfc6ebd4b8a",
+      "select2 4.0.4 3a9854124e4048d89e8e305028ffaebac4d32449147a0b39d2381a9b24280af0",
+      "select2 4.0.5 140d78b4123cbfef15c54892706255194a9f62c8018298d85122fa0060a73698",
+      "select2 4.0.6 0fb5c46b57b6e0909aeb94ffcda49a39b260e4eb2e3dff6cc6783dad6feb7b49",
+      "select2 4.0.7 022172e697d9cd9b1870b7c456eb7af4738db133324f0430fc850345c82522b4",
+      "select2 4.0.8 5922031881addd966488155f0b34252c910e8342d3a75ed8f08695b9829d088b",
+      "select2 4.0.9 0fce1e5c583c7355243ef3d22c3bfe07888294404f5d60279a0e838c1f432db6",
+      "select2 4.1.0 15692c266649fbc8585aaaf1a1d37c015c5747ee03ec5293e5310b3fb9559d20",
+      "slick-carousel 1.3.12 0bff93d5730874926e8123c0c43bb0fa",
+      "slick-carousel 1.3.13 d0e233ee47469480d585ee1124f9283a",
+      "slick-carousel 1.3.15 b9f5e26e6801b6a8eee69e19f0c54b1f",
+      "slick-carousel 1.5.0 57d77c8ca1ef7313f295ebe06fc74dd6",
+      "slick-carousel 1.5.5 22529609ad54b33e8d3df5ff76d5f5de",
+      "slick-carousel 1.5.6 2612737a2bceb09d4f7fa6e7dfe006f2",
+      "slick-carousel 1.5.8 6f26600729e01e6972ebbf3e235f57fa",
+      "slick-carousel 1.5.9 4bc26a08c689de934fc7a9c6dd1051ab",
+      "slick-carousel 1.6.0 430f384b0fc496d9e02af7df9a190d88",
+      "slick-carousel 1.7.1 05c732e60d7db009cd19c3c070b87374",
+      "slick-carousel 1.8.0 0aaa4cf927b0e363",
+      "slick-carousel 1.8.1 9baa573e4378873b",
+      "slick-carousel 2.0.0 26560df683d14d64e0f9a98f5206213d",
+      "swiper 10.0.0 0d755e7fd4382c84492ba5d15f7100a5cb145434ad23350ddb31e2b6027e855b",
+      "swiper 10.0.1 89599757e58c54ee99f2dd21d0dacaa7a2b89616900fe175a3b3931e9ad58f2a",
+      "swiper 10.0.2 543b4f2dce7e08855554e7ce8d7b8fbc904e9ba5dbbf89e2b590bfe31fe93781",
+      "swiper 10.0.3 073d66585d08326bacb0b133d8f804e7f508a5ff0cf1c943f6a19bc9015f5479",
+      "swiper 10.0.4 46e77973010b88974f10683799e1ffbcb3af84050e00ffebfd1a7666985e934f",
+      "swiper 10.1.0 3881b71c05a16c087413b89b3c8e1d1775a7ecb999fb35c2f5e265e64ce1bc53",
+      "swiper 10.2.0 532306d1dc54f38f5b511ebcc9d064aadf15e71e26269c2bdfa5ec29af331492",
+      "swiper 10.3.0 025c22a16f43e74c5c26dbf61b3922aacfb08afeff2bf207e4be56a90dcf2d84",
+      "swiper 10.3.1 51592b063b86545dd3422c1828711356e08260ab5519906de4a302568eb02bdb",
+      "swiper 11.0.0 2f70c09faf8ccdc19ae43c18607e9ea59d1fb0b931534352ec699c991c43e682",
+      "swiper 11.0.1 5c6e3cb5ea89781f9c4ad3c27df7e258a23998b2dfe74e88ebd69e4c52f470d4",
+      "swiper 11.0.2 4bfaa5336c65c4427e5d726430ea12b5f2f670694317d715f8279a82a3873a85",
+      "swiper 11.0.3 0376442322a226d0348b9ad528bb78488d3d1b28b261a62bfdbb17d7117737ea",
+      "swiper 11.0.4 481ff7ecc5c1aa17729578c37b268fac786e617d1aaca6ea9094dc211cf463f7",
+      "swiper 11.0.5 2c49dade14836a25654b1d98c185f8e06942f0873b6a7108b7ce8d3766d6610f",
+      "swiper 11.0.6 7021376a03c250617cb6c7fa4c3193e7aa8b379f14b0d120e95f47af5942392d",
+      "swiper 11.0.7 1cfe2d36035cc9645dc92b4b0e95659068df5e16cb72c52fe4bd681fe47ca5d8",
+      "swiper 11.1.0 3444ae492a5500c97dbccfe48900f2b47e6067fb9260d7fc9fa8016630ed86a4",
+      "swiper 11.1.1 586435abd1f33233d2e4d3df434e8431e8903a35a8f7d214f856886e505a6815",
+      "swiper 11.1.10 11381e9903b1cd8242484af966ddbce346f9d74859bedf5e4b68b54f2006c78a",
+      "swiper 11.1.11 4069914408503958596772dab89e6d61ae0d75757e784433bb6efafdad27da6a",
+      "swiper 11.1.12 3c8d08879ce894f35f73e9b34f23f1909dbee0a48f1469ecbae1e7089da7e81d",
+      "swiper 11.1.14 25e8f2a0f5931f8b3eaf2761a862d8857353aab4a6c28ee57405f7e055778efc",
+      "swiper 11.1.15 042308ddf29f7bfe3cccceb914dc847b4321e8409d1486f2474c9da0cb47cff5",
+      "swiper 11.1.2 102616d57512e7c7727e2be9abf2edc3b20c545aee932877c30a7b8210d2dfde",
+      "swiper 11.1.3 0c4f6ad03000244d13e876b6529448c4ba086e1b1d03f039f8c752704bbae290",
+      "swiper 11.1.4 4bbea0e12fd0fd8a98814ee0272bd83bac20020d60a9fd5cfbcb6945e6fbb75f",
+      "swiper 11.1.5 07dc4d506f605d070fc69400e0a886e5cecf453319684c83d6eae40b5cd58637",
+      "swiper 11.1.6 031aee76ae66c09620d7c7bec08280de7caac93136be28eda903455c7b2b7681",
+      "swiper 11.1.7 2a17d4629c9fcdb3486dc432e0cb06689a417b7d9a103837f4167d35a55d899e",
+      "swiper 11.1.8 3e3d87c6f4a80ecd937dde9e51c362dcb96c34a986fbb68eb9ec587ace05b1d8",
+      "swiper 11.1.9 2e55fb5edd7f03b6e738a029aa0ec2c3f365a1d5819baf14f66225b7b71db6a9",
+      "swiper 11.2.0 0e0b8d8e524b72105bd90f4cf5a39e16b198098c1f365554eba7f13a31d38ca5",
+      "swiper 11.2.1 53cc00a21c3e6ab468572e620f1c523d98b501c0ea225051e1c486e58815bd33",
+      "swiper 11.2.10 66ba76bea47a5e04694f76d32263e269985f1224c0eeec99d60320d39af2532b",
+      "swiper 11.2.2 3f42b55b9a4eb0ff47a4591778a093664f7c05c22f17c115651d8009a055885a",
+      "swiper 11.2.3 3bfa8cae56dcff05c339d25f0b0a0f0ddf265e1c3b84d7d2fe40d1711a084aa9",
+      "swiper 11.2.4 561955dfb25db9d47f2dc84cd0229c0b879a4f855ef4bd2db319128f368eb9f7",
+      "swiper 11.2.5 0de8a4d7ce50be6f65198cb2c5c9d59eb7dcb2a3b7690134f0f9853c001a00ba",
+      "swiper 11.2.6 517e6bfba591ce6dba73409b0aa1092ad3d95c8486237334e25251a4780c2aab",
+      "swiper 11.2.7 6d111336dd88b0faa47c07c40033a523c3bf32ab6ca1c399cad1175b08139ef6",
+      "swiper 11.2.8 3938213301426c8e8121eb8220c0127289b76ea6c7c44d20d143e5993141a19d",
+      "swiper 11.2.9 008f468a090f015c5688d9c4917007238e723a90586c565ceeef88cafd12e43e",
+      "swiper 12.0.0 5abae3f044fea3ce72695a86e462d920abd5d93b642cd4dbb49f9c483b841ef4",
+      "swiper 12.0.1 2f8e969519acddb879c27b590f52b1f7b93cb97919a45264ef0a30423b13fb54",
+      "swiper 12.0.2 1db6960f6c252b608b5a66aff4f696bbd25d6d8c797bef0ed66006f311449233",
+      "swiper 12.0.3 559670fbf6038e299eef52a5ee56ec5debdf2f4daaabea08ee0400869cd6aed2",
+      "swiper 12.1.0 0f59f93cc6691d7752e59a8af1b14602ef970cf2bc393107ffe2a6e32a328bb8",
+      "swiper 12.1.1 2d995e20303e49574f7ea1c81df7a9ec64f153d8a68462f2fadf0d8b153bbf83",
+      "swiper 12.1.2 73203b5c5f70f45b9faf4b1c911f4dbcdc9a844d61b67e2becfcbd9708986e83",
+      "swiper 12.1.3 007bd5c59ac2ef313fe2f80c61714c345a35108165f34f45857161770224a28f",
+      "swiper 12.1.4 2168cb7ec8881c9b2c51d084f8d8ebb582b252f4233b9a8a95966ddde5c54b70",
+      "swiper 12.2.0 12077ef8eeef91651e313555b04cb9b54b0e5388fa2848235c7c7c1c021abf6e",
+      "swiper 14.0.0 73b1c811629f8b7ab2ea3bc816dc698bd4135da67c424946f185e46125117f44",
+      "swiper 14.0.1 10122be4a4e52be45e9b91cb93ac2d37bf44651820497150ed4f1e05a6bdce7d",
+      "swiper 14.0.2 73438f7b9a1afa81751554d9620f2a6a8d63dbfc5d8bda2cfda2f236e103612d",
+      "swiper 14.0.5 39b8c33206dd5df7b1b5a49f6747c7afde2f42fd946daf24e8e05def2a6326ee",
+      "swiper 14.0.6 0fe872f8a058ce5f211722487349b6cc76ed56c6bd055dea99f1fd5aa7404c50",
+      "swiper 14.0.7 215cb67089df074765fb130a23a9c70daa65fe63a9a178a6e3a9a30a40c7d0e5",
+      "swiper 14.1.0 a853447e347a0a4acf2b71e757b8497dd8a1ed49f4ac4084dcbbb388f06e3348",
+      "swiper 14.2.0 01be290cdba164b7d4e1d888723c8062f5d5c9421c7e8146fdaf9e5e7593be13",
+      "swiper 14.3.0 47ca12dfc5df6b0d53feb13b1529c39d7ca50b195b0750f7cf3eada6af2b7fa3",
+      "swiper 14.4.0 2cd7789b455e4fe72ec62f21a16674b6522535ea0df144cafb0ec732cbaf4878",
+      "swiper 3.0.0 5e3b3f7b4ce6de88abef45ee0a910961",
+      "swiper 3.0.4 ddf4e04519dcaedfe77e50dbcbc0a9e1",
+      "swiper 3.0.6 98514e224c6eacbbd889e4841b3f654c",
+      "swiper 3.0.7 7b601e4b6e0183aeb38c5549d511bd20",
+      "swiper 3.0.8 2e9344534628b8dfc88ec32976ab5ab0",
+      "swiper 3.1.0 0f90f26177cf7b3ec9c40d882923f2d2",
+      "swiper 3.1.2 137428d97922d65c48265fe2417ef316",
+      "swiper 3.1.7 5be7798b58a90a3698bb28a29191e317",
+      "swiper 3.2.0 55b74a57338f15c7c93baf09e5c4be05",
+      "swiper 3.2.7 17c32d42259031ee47668a9a03dd34c9",
+      "swiper 3.3.0 a8d083a3d39d246ec91adec6f6869216",
+      "swiper 3.3.1 6b1080e3365f5821c4359db53008e627",
+      "swiper 3.4.0 27f7fb8ed735b0d398f7186e8c4041d7",
+      "swiper 3.4.1 00792ef04b29d7cb82d204be6884670b",
+      "swiper 3.4.2 2c1559a834c54d1c4a10219bee747aad",
+      "swiper 4.0.0 1179c6ebb1ed42d9cc2cc1868da322c2",
+      "swiper 4.0.1 21fad8aab606943957667f448be373d2",
+      "swiper 4.0.2 23ecb9c0637c148de79462b409ef00da",
+      "swiper 4.0.3 3360f57ae8393bd2e4ddf78e73e7c1f6",
+      "swiper 4.0.5 71ac9609b38bb71979b53da62d31b302",
+      "swiper 4.0.6 107a511b49c4a26b33c03f6216b135e9",
+      "swiper 4.0.7 89a305fd73b494dec867225d649a30bf",
+      "swiper 4.1.0 5010fdb6ebe450e8aa770b97683fdede",
+      "swiper 4.1.5 193db77e31ff4b4cca09162ed1f368f4",
+      "swiper 4.1.6 a6034cfa207c5f64f2ce7eb089bba678",
+      "swiper 4.2.0 74d51194391c1557a0eaf6cd9f09e0ed",
+      "swiper 4.2.2 304d524d3a79718b8e9658f1f65508b7",
+      "swiper 4.2.5 9f27680ce8b538c7b9dd88845cf4cc9d",
+      "swiper 4.2.6 34200a216f42b73447569cad6c2724e6",
+      "swiper 4.3.0 6e347caeaa493e7de5fd4db55306f9ff",
+      "swiper 4.3.2 0fb5b7f2cd9733193318c17dfa54165a",
+      "swiper 4.3.3 ed5a0bdcaf53e3baefac6fec2ba437b6",
+      "swiper 4.3.5 84b8d2fe1999ee41a3bc838c31d69369",
+      "swiper 4.4.0 235d0bc3684e1cbe62ae2d081c323ac1",
+      "swiper 4.4.1 6d7dd97b1b8f9a6da09247922ceb50a1",
+      "swiper 4.4.2 3e046be00e1c84b0df178d935914fb63",
+      "swiper 4.4.5 5c63ba6e6752fcad9ecf2a781e82dec5",
+      "swiper 4.4.6 2e6fdfe0de25d903765d1654297c8d73",
+      "swiper 4.5.0 67415a2c90515679b9c90c601bc81ad7",
+      "swiper 4.5.1 d80ce666e0bf2564e2c1132a1877692c",
+      "swiper 5.0.0 a3bb59666168cf6dde500f837013c646",
+      "swiper 5.0.1 57ffb9a268b31741e44ec42d3b1e5faf",
+      "swiper 5.0.2 633dbdd0de7d3d90a0b3fd31348a565c",
+      "swiper 5.0.3 c268f3f8a44f2d27ced70435bb1977ed",
+      "swiper 5.0.4 aeae3704a1ecd565eabffba6781cad3e",
+      "swiper 5.1.0 5c0f04d4123d1f6ed36ac645d9f3443f",
+      "swiper 5.2.0 6404c2c4781c6da9c1fa584ff6c4d64f",
+      "swiper 5.2.1 3cad5361705995f6572c517b7dcbb539",
+      "swiper 5.3.0 c161dab0281d0714c7ba630c5e8051c4",
+      "swiper 5.3.1 2a7047d4ee75869bf094cd2c4e88f831",
+      "swiper 5.3.6 0cc098a2b6e27370770008a560398e6a",
+      "swiper 5.3.7 2796b673a1fde88ddf64cb1101d24833",
+      "swiper 5.3.8 31b9a64530ca997b7a935b640f31a382",
+      "swiper 5.4.0 5b3c8b2c2267f6ba8a21f7e48d101f3b",
+      "swiper 5.4.1 1c912f913ccf160ec4a77c3ba0af6b05",
+      "swiper 5.4.2 171af408ac81c575efbfb46dc91e290b",
+      "swiper 5.4.3 51f0377ba8295f3cf5b77b4073349654",
+      "swiper 5.4.4 636ee53e0454d4efdd7bd95d8d659ac5",
+      "swiper 5.4.5 36231d9ccbf45810ad48440fbdd13398",
+      "swiper 6.0.0 962aa83efab4da36b6a8d6c157f4adf5",
+      "swiper 6.0.1 9979d3f4260a4525f3b3456e99514676",
+      "swiper 6.0.2 715b82645e1067a882ad88d5f5e32a31",
+      "swiper 6.0.3 195699f2f0f60143f4fb805335e6d5b4",
+      "swiper 6.0.4 055e6032bc84247c13ea3a9717719bc1",
+      "swiper 6.1.0 23fc0d6972424fb7a0d435af9be9d135",
+      "swiper 6.1.1 5573da12c1274ee4b55da71d9262d790",
+      "swiper 6.1.2 9eb2d2c83a3bed04af748ffa08b8b036",
+      "swiper 6.1.3 2b898bedf4f4453c54636cc3a05f5ec4",
+      "swiper 6.2.0 2cc623253b1c353c312edec4608df669",
+      "swiper 6.3.0 807306dcb3a73ef0f5a016a9a859f674",
+      "swiper 6.3.1 863f7fda515b4d4dde700c4520cfa495",
+      "swiper 6.3.2 625f250b040246a9b186a3a5dc3f49df",
+      "swiper 6.3.3 33b9bd864bd67d16fb12de3714016f1b",
+      "swiper 6.3.4 352431e3986c78cfc9b004af07d53976",
+      "swiper 6.3.5 a35ce74f27948769e8419bb930e8e898",
+      "swiper 6.4.0 0ddbe1a7d9240ec194548ca89b332840",
+      "swiper 6.4.1 608831e4bf774707b011ef09a1210346",
+      "swiper 6.4.10 484dd9acca33cedeba770f55920f1c21",
+      "swiper 6.4.11 280d9d23b4fe214099f2234701ef9fd9",
+      "swiper 6.4.12 4593aea5e6a02c65702da3801621525e",
+      "swiper 6.4.14 20d84e232db600e3710b738d355ec7d2",
+      "swiper 6.4.15 24bf0806b77b8632c26293076ae548cd",
+      "swiper 6.4.5 69162a075882a20f9134d7339572e852",
+      "swiper 6.4.6 8a1f74cb123f62f7cee1b0e9fbc25978",
+      "swiper 6.4.7 c37a227f02ee2610f0a7b00e3a221081",
+      "swiper 6.4.8 20e49e990a7d9155b579d8a1b164ee55",
+      "swiper 6.4.9 40e82afae4b896445f73e637db181858",
+      "swiper 6.5.0 d3d84f4dc491f4a2ef7461c0051b3258",
+      "swiper 6.5.1 ecc487a92ee78d20f81e092485eb3ff9",
+      "swiper 6.5.2 1159016dfc921878346d5840d6f2b157",
+      "swiper 6.5.3 0ee81e4962d434acc4ce7b95d52f829d",
+      "swiper 6.5.4 4a3093b4d44b60796c67c768fdcdfcea",
+      "swiper 6.5.5 2db36b52e5686591e2be1154ee218ca8",
+      "swiper 6.5.6 6d73baf9c6e59776b8b33ec156df7311",
+      "swiper 6.5.7 303330456a53427e6a81b9fb27a25ed8",
+      "swiper 6.5.8 b8cbf81ea64f6be0e5e9bb24ae7c06f8",
+      "swiper 6.5.9 b61abad8ac3d9892c09657f04d6cb014",
+      "swiper 6.6.0 243e6df0e08a926f439c616325f64ada",
+      "swiper 6.6.1 359710d76e8b8708facc46b51e28fc20",
+      "swiper 6.6.2 eb23842e00286472f254866042b8fda5",
+      "swiper 6.7.0 3390abd551ade8d83895745862550db9",
+      "swiper 6.7.1 56d0ea102e2b9635acd4601435e3bb89",
+      "swiper 6.7.5 49bdb416c95b403e9f0ae9cd5231e268",
+      "swiper 6.8.0 55b2225ee4659da1bd5760e889f82430",
+      "swiper 6.8.1 2dace35c513b07c4de940d8751c3d113",
+      "swiper 6.8.2 4200f7e79bd25066bad257865f7ca3bf",
+      "swiper 6.8.3 4608982523a01539af646d9181361504",
+      "swiper 6.8.4 07148577efa35b4146b5a8e3460a7ec8",
+      "swiper 7.0.0 d6492458a7f3924bdba9921d5ef53150",
+      "swiper 7.0.1 41e65fe0b180e3949c3eabe245ec418a",
+      "swiper 7.0.2 776e433644a3f825999fb64b5be67422",
+      "swiper 7.0.3 b3b874f2407e1272f31219ecb01defc9",
+      "swiper 7.0.4 701734f33eec18c1fc42888dfa25a630",
+      "swiper 7.0.5 213ce9eb040d52765183e489e52af507",
+      "swiper 7.0.6 364eeb6327aa2f1da8709f5e3c8f9bc4",
+      "swiper 7.0.7 25f07ada95f6b3dabb30ddfce3995ee0",
+      "swiper 7.0.8 a4875787603ab3d8cadd41d57d03baa9",
+      "swiper 7.0.9 1f5bcf176431d52d645255c46fe9e4d3",
+      "swiper 7.1.0 4fdc476919b7e8c797d0049f6575db87",
+      "swiper 7.2.0 330fe5965859f575df9df432e2c8a5f5",
+      "swiper 7.3.0 0859c0afed22dd99159c24eb0b9d044c",
+      "swiper 7.3.1 16e3f158700af004e43a5802d5ed9337",
+      "swiper 7.3.2 6395b29933e7bc04f2ac03fa96a4b387",
+      "swiper 7.3.3 286629e9d0c0cf5d4534832ed675f4a5",
+      "swiper 7.3.4 ccdcaee104dc8a87e09420d5af2e516f",
+      "swiper 7.4.0 b1563a15364185c3fd807708350cb68d",
+      "swiper 7.4.1 8954ae9654aea5d4b71e9fcc0b293058",
+      "swiper 8.0.0 117ee2478c3b29cd4b71d64ed12beb13",
+      "swiper 8.0.1 207f5936be676a2b5bcf958da57cb049",
+      "swiper 8.0.2 c4ed8744a9cceae7f7eeac306bf2f7b4",
+      "swiper 8.0.3 3158b41c3047a7d8be498de8464580b1",
+      "swiper 8.0.4 5df628553fba6b0aee56aae9076b3217",
+      "swiper 8.0.5 3e6977cc0a6e65fd94138f9f176cfa90",
+      "swiper 8.0.6 5a8be2b8ae696c7ed449a5ed585c8edb",
+      "swiper 8.0.7 16a7a513b94c5f98bbeceaa973cb0078",
+      "swiper 8.1.0 9c3f2a232e62d24bb6a25bf723d8a4ad",
+      "swiper 8.1.1 3589ce217b3951ed749fff84033d49f8",
+      "swiper 8.1.2 d4790d284e17bdc6f9241301ad094022",
+      "swiper 8.1.3 39fe9939885c0b9abcd3469e7d614e42",
+      "swiper 8.1.4 67a192cdfd3349d09da31df9b39c9cd6",
+      "swiper 8.1.5 733f585573cedfe2aa97242be81bd767",
+      "swiper 8.1.6 19bb02d637e40cd2a5c1e7732b8e722c",
+      "swiper 8.2.0 9327f3f92bf64092a520914a6bd144f5",
+      "swiper 8.2.1 381c2e92417324ff5f53c4a2bcf7bd1a",
+      "swiper 8.2.2 9ae108aaf2d948fafded9ec5820ad165",
+      "swiper 8.2.3 7010fe57cecbe4cafde783da353fe1fb",
+      "swiper 8.2.4 26bbe20a0f03f162f50956bd9316594d",
+      "swiper 8.2.5 2b58d2c7982d3b48fa504a83a70e4a38",
+      "swiper 8.2.6 083ab19dbefbeca385362739394ca5fc",
+      "swiper 8.3.0 0153a3583b75da955e4b8702d44f978f",
+      "swiper 8.3.1 035c60ffd03bb8feb624e1e378abe009",
+      "swiper 8.3.2 4eb89fcf77b0f8b3cc52733b73530cdb",
+      "swiper 8.4.0 40d5fc0f0b84a3e479e6d373204e4fe7",
+      "swiper 8.4.1 75f9b2bd26a0171bce71bc7ee56f919a",
+      "swiper 8.4.2 3d1a7960872464764b371923804cb98c",
+      "swiper 8.4.3 7319fa5938d6ca15da67c9b4414bdb5d",
+      "swiper 8.4.4 b05beb5a9a40307ef351003a795b02dd",
+      "swiper 8.4.5 b08cc9bd79f873cbcff0b54d2f14f758",
+      "swiper 8.4.6 08e6fdb0d07f754abc2a8fe47a1f09fa",
+      "swiper 8.4.7 e3d1a9156a2d020ff645b12f27c4e9c1",
+      "swiper 9.0.0 a805b3ae8a5e3dd1f2c9b31d80059d1c",
+      "swiper 9.0.1 4c767e045df97c7c69aea4595ac4efa9",
+      "swiper 9.0.2 79cfb7d63bb47a069962015d7a2fd969",
+      "swiper 9.0.3 2fe8162ed8174296c76bca39c419cfb0",
+      "swiper 9.0.4 7ef8e3bfa982a50eb2302abb0a160b3e",
+      "swiper 9.0.5 2b697f1ed161b2ae4e9fed4b95a358f8",
+      "swiper 9.1.0 ade1e25041ed1c24dedcafeb898832fb",
+      "swiper 9.1.1 03b37bce70cdbd75a7a465b6a88dfda1",
+      "swiper 9.2.0 57fe9df5c1cb81e6c4b53f7d4da512a1",
+      "swiper 9.2.1 3f4f4ff1862bb0cef419ff59e0dbb142",
+      "swiper 9.2.2 07615eafba25486a1ad18eae539a9574",
+      "swiper 9.2.3 70c8dd2d3fb860f6f07b891964e5efa9",
+      "swiper 9.2.4 53d98eec825130ed7638674a51a97f48",
+      "swiper 9.3.0 09606928fe1d45e44651353cb061bc4c",
+      "swiper 9.3.1 26d11667cd2f2f1035c067e6fac4f78c",
+      "swiper 9.3.2 2c6da2b8945cfae4c9af3ad8889bab5f",
+      "swiper 9.4.0 211aaf0b68e7b2d37edca9d84fa9d772",
+      "swiper 9.4.1 467c37117d1f34ad6f9df49fe12f77b6",
+      "tinymce 4.1.0 2dd5997d2350f04a",
+      "tinymce 4.1.10 7e23e3e234f37e249a41b4ca0399c6c4",
+      "tinymce 4.1.3 5085d19f9046d2cf6d59eeabc749fe44",
+      "tinymce 4.1.6 ccd61df592bc7413f8be1199e6a5cacf",
+      "tinymce 4.1.9 2e1d1139e4d554a9cff3b319cabd853e",
+      "tinymce 4.2.3 0ce734bc4f9fbd88e56e9d4da7577648",
+      "tinymce 4.2.4 f68d49da7a6d05ddfcb65c77afe69791",
+      "tinymce 4.2.5 6046d3789a87d3bcc3a972d2b41617d3",
+      "tinymce 4.2.6 7069cc7346305043d296cb4be94c1571",
+      "tinymce 4.2.8 413777595f0dfe50e112436381af51d6",
+      "tinymce 4.3.0 3f387ce9b85423cbce2a7a39451a49e1",
+      "tinymce 4.3.11 136a3ef1d0b44e61b6e0e85e5a05c5ce",
+      "tinymce 4.3.12 0234cc1d2a40f201e490f4d78ef0bd19",
+      "tinymce 4.3.13 5c399358c5ce8461a367770d68a808fa",
+      "tinymce 4.3.2 426e5783592fade65bc1490d94280949",
+      "tinymce 4.3.3 22b6237f858327b26d5a6913d9f2fa1a",
+      "tinymce 4.3.7 6f58bf3d5b9933a3ef6d3eb4a46f247c",
+      "tinymce 4.3.8 da4a5b5887cdae80ea57245fb72a4634",
+      "tinymce 4.4.1 741cfa68c3d67c63ce4d5ce2bcc83bca",
+      "tinymce 4.4.2 16600fc4240bfe9ec8c9e799bd469900",
+      "tinymce 4.4.3 02e49d109a4e18538a3bfa21b35ecaf2",
+      "tinymce 4.5.0 19c414ea2b63f7e058230fee58fbeca6",
+      "tinymce 4.5.1 2bb8181b5adb37bd90ac1c215443c651",
+      "tinymce 4.5.10 0052ccc9b669576463b6b2fdda2da7c4",
+      "tinymce 4.5.12 13d0d43193fd425d1ad14d1c67ed80c0",
+      "tinymce 4.5.2 3cdd776ef15d4c216a88dc6085bd80b9",
+      "tinymce 4.5.3 0cd26af25c51872de1c6dbf83101595d",
+      "tinymce 4.5.5 3d878aadfea8dd72795fb75a6be947b6",
+      "tinymce 4.5.6 1b41f3baff01977ecedaae3e928bc095",
+      "tinymce 4.5.7 8d11d2a935a721a4a11d020e9c219559",
+      "tinymce 4.5.8 857a23a5d4045b74f38ead12d2384bce",
+      "tinymce 4.6.0 003088de9eeb9d130422648f7dd78a5e",
+      "tinymce 4.6.1 162b504d6c3d79161a75a62d9d142b44",
+      "tinymce 4.6.2 7b0ac2cb27bca117d82603a2fc9cd59a",
+      "tinymce 4.6.3 c318f2adabcd16a4e515b48024b3ad31",
+      "tinymce 4.6.4 1961be6ef09e68dbb5596bc02a735dc0",
+      "tinymce 4.6.5 353281486901889e9bea5afb2a043f5e",
+      "tinymce 4.6.6 1b204f4d57927ea05d26b4ee427ad697",
+      "tinymce 4.6.7 9b55c7e755c8225eea002509455c2d4e",
+      "tinymce 4.7.0 d95cf62dabf47671efbc5b77d49c812e",
+      "tinymce 4.7.1 0ca6048b967c83684fa3d2511756c3ac",
+      "tinymce 4.7.10 89b560de72ecd035bc1db986712a9693",
+      "tinymce 4.7.11 5bc3881643229ce3da944ca41579b827",
+      "tinymce 4.7.12 34c08aa57146f87b5b4ec266fbdd5b3a",
+      "tinymce 4.7.13 6295b2aae98bff94b787693680d9e0dd",
+      "tinymce 4.7.2 a2226f479f10fc24e8144f06ffbf21a7",
+      "tinymce 4.7.3 50e8dbb9cd2f13946147456acad0a61e",
+      "tinymce 4.7.4 5ec0ef1d3c76c793cccbb9fb34a9d8d8",
+      "tinymce 4.7.5 bd480b13dfce6479d30f4eda3e215ce2",
+      "tinymce 4.7.6 10bc642b56da60dca0f7adfb39f3094a",
+      "tinymce 4.7.7 f2ae715f1ba48ceaff12ec0f576fe493",
+      "tinymce 4.7.8 0a8c51b53869b7335b8d89c5b0bb8f33",
+      "tinymce 4.7.9 85bf808a2eb8229da15c14db78da5c69",
+      "tinymce 4.8.0 09afac208c41fa3b6d2991619b1db6e7",
+      "tinymce 4.8.1 09917797950ef724b0969d934d47529f",
+      "tinymce 4.8.2 1c5f1e7390176d94d8310cf326e90921",
+      "tinymce 4.8.3 5096ab2ba9cc3dccc4c2b7377cf5ba1d",
+      "tinymce 4.8.4 1098dd3a232d4214ae3cbc7f9c53c8a3",
+      "tinymce 4.8.5 0561a510238cd1fe5f3790afc32f6eea",
+      "tinymce 4.9.0 7f9357dec3eddc9c9f05d2fb98336e9a",
+      "tinymce 4.9.1 8a9760aa075cfd70b963a19fe370541b",
+      "tinymce 4.9.10 d2008c34661bfbb5e5152ad50128ce8c",
+      "tinymce 4.9.11 13a3874bb961dcdb4a74739272c2951d",
+      "tinymce 4.9.2 31850548e5497145f68467b868e2f3f6",
+      "tinymce 4.9.3 753bf5f4a15f6bc7c89e1b0de4c138f2",
+      "tinymce 4.9.4 170ca4e8b88d509a4bbe7bdb1002044c",
+      "tinymce 4.9.5 2239de1366307aff979e1bad691c392e",
+      "tinymce 4.9.6 0ce08259d2102ff55be5cc021e604f4b",
+      "tinymce 4.9.7 761ea46fad8ea3607f1c28f5cd0d18a6",
+      "tinymce 4.9.8 1edd0bf5e4a9e22f683b442f2c9e2b2c",
+      "tinymce 4.9.9 6f36410126e4097b9827aef205101334",
+      "tinymce 5.0.0 dc3c548bf730c4f3e5376d88dc02d203",
+      "tinymce 5.0.1 731f71601d5e4244fc7293a797027669",
+      "tinymce 5.0.10 7ce29c6ff4b318ecef10a8cc0c3cc6a7",
+      "tinymce 5.0.11 52792ddb36d5618fcb3609d4264ad3f7",
+      "tinymce 5.0.12 64ba8b1684a2b1f5fce0b317209000eb",
+      "tinymce 5.0.13 186cbb4aabeb93f8360c00cacd314eca",
+      "tinymce 5.0.14 a8af75398887ed59cc0cf24020293a14",
+      "tinymce 5.0.15 4e731bea6f30c36cb147145eb71b8d0a",
+      "tinymce 5.0.16 0f003fe57bd093b21e2fdbc8ce2e319b",
+      "tinymce 5.0.2 8361e2adeceedc68a56c9f37d9b2cb73",
+      "tinymce 5.0.3 bcee2c7fa9493681e30dbe2d071ec8e9",
+      "tinymce 5.0.4 56b308ebc51140fc7418c24041c0a95e",
+      "tinymce 5.0.5 99fbdca2042ff1e0b0b443f98ef28537",
+      "tinymce 5.0.6 01b4470ff9d0eac89995d77499be6892",
+      "tinymce 5.0.7 aa65c6ec27ad48cbfdd39e0ffbaf197b",
+      "tinymce 5.0.8 3eaa55cbdb6f37bcb7bfdaba0060dd4f",
+      "tinymce 5.0.9 a551f5a4895db183a8e205ba2acf8f45",
+      "tinymce 5.1.0 4cffb824ccb47d5f7a6772da17510d66",
+      "tinymce 5.1.1 7304fb9ef5f4f031bb8a26d7f0ee5f73",
+      "tinymce 5.1.2 0dd5800505d0be0cccd9f154d9eaec66",
+      "tinymce 5.1.3 5d11fb3a33fa7ad6ea4f6430a5351ec4",
+      "tinymce 5.1.4 1312dbdce01ce4ac64df1289ebbd9305",
+      "tinymce 5.1.5 2ce46e31cb849bf63e25f58083c777c4",
+      "tinymce 5.1.6 20c345a0103c6584f14524e742d39b9b",
+      "tinymce 5.10.0 19269fb056dc04d15e820dbc5c0ea03e",
+      "tinymce 5.10.1 17cc356886cc105219b1f4a8c061a8e2",
+      "tinymce 5.10.2 8ee648a3b49ca79eb1a553d2a5ea67aa",
+      "tinymce 5.10.3 1d26d3cacbe8c042317f6c21528084b8",
+      "tinymce 5.10.4 0b067e54010f37c4c7b49d86d35152d3",
+      "tinymce 5.10.5 0d781e9e3c813b3455a7aa8eff721033",
+      "tinymce 5.10.6 0b16ac6454cf41d0e394e44bee44ab2f",
+      "tinymce 5.10.7 3c6a5feeb3fb4dd9cf30f38c22a59347",
+      "tinymce 5.10.8 1219f34574d5b69a7185fecf1a7f05b8",
+      "tinymce 5.10.9 3c3041cb95a1c979a78ee6bd10002d05",
+      "tinymce 5.2.0 3d052da981feab00bb66ad84fc352cc5",
+      "tinymce 5.2.1 91203836e726e962e90e4469839fd4ad",
+      "tinymce 5.2.2 318109395a1db5639da169b58bf389a1",
+      "tinymce 5.3.0 38e9b76b26987ccf73b1fa1ceb5efeaf",
+      "tinymce 5.3.1 53f9d33d9e854bc29a4fd0c7436fa2d0",
+      "tinymce 5.3.2 8b686a677ed94c92a812f5a7806106b3",
+      "tinymce 5.4.0 16e4d8178cd200cbba9c5620a24b16e8",
+      "tinymce 5.4.1 430aea891616621e5ded9a565f274fe6",
+      "tinymce 5.4.2 0ed279d2261d4e802b0885f216c09af0",
+      "tinymce 5.5.0 003bb3a2f0d2aeae00a1a58b8aef81a8",
+      "tinymce 5.5.1 124e9b9f14c7bcc2cf4d459eb9c5e90c",
+      "tinymce 5.6.0 8183ec0b0f24b9d9ae967591c70e04cc",
+      "tinymce 5.6.1 200204bce31b53ad5aa9826c81a78d1b",
+      "tinymce 5.6.2 3824b2feecc4f452e319964740b3f09e",
+      "tinymce 5.7.0 35b8fb314ad1a6b5f2e3903f8941bb1b",
+      "tinymce 5.7.1 64d90774a849d43ae385b5fda026a795",
+      "tinymce 5.8.0 7f06cad3a3ab2cfcefde1e4f0caa4991",
+      "tinymce 5.8.1 310bd75fb65b14bbd6e7d5a8f9c1dac3",
+      "tinymce 5.8.2 01895b0758d359cbe23f5165eb7cca24",
+      "tinymce 5.9.0 6fca9b34fe49692ea2a6b48dcbe60e63",
+      "tinymce 5.9.1 c8b04e2e1dd805c6e7d7506554950b43",
+      "tinymce 5.9.2 74cffaca6d998d5af227b940443f5d82",
+      "tinymce 6.0.0 06630bac4df402e3502326be168fd3d2",
+      "tinymce 6.0.1 69968297f0785f00f9bb00fe6ce1ae21",
+      "tinymce 6.0.2 bf6fa69d0c23aa56e1e4296a51e46012",
+      "tinymce 6.0.3 63018d4b8e930fe8873d39631eb89727",
+      "tinymce 6.1.0 117ae96e39233360531de6c59a21db09",
+      "tinymce 6.1.1 260f7025b60a5a5670bcd0576c58b3a3",
+      "tinymce 6.1.2 7fe3ddf9c9bfa778e192555889fd13eb",
+      "tinymce 6.2.0 bc212bdb7b1a9ed2cf8019609627e337",
+      "tinymce 6.3.0 ee70b134e17f8ce7fcd0c8a21b7cf856",
+      "tinymce 6.3.1 48ae22265c853e385bb47cf9b258f332",
+      "tinymce 6.3.2 7086645cf9bddbbcf1c48b92e1e8e085",
+      "tinymce 6.4.0 45afb7f6ec5111abae3078c30bdac40a",
+      "tinymce 6.4.1 30fd545fc34ff25049c0bbb707c3110f",
+      "tinymce 6.4.2 224ccfac4d13bd0d5d62544d7b3db306",
+      "tinymce 6.5.0 24564ef87e52f552bf8769858163e985",
+      "tinymce 6.5.1 0e6611ab1ea80225f38f9de20d213b34",
+      "tinymce 6.6.0 2416dae9c83f282f276270e5af2b393e",
+      "tinymce 6.6.1 8b54ba453590f4d6abe4b5a5f701a570",
+      "tinymce 6.6.2 25476b842c5d9fd79b89feb85f184c89",
+      "tinymce 6.7.0 9c4cdc943362d8cbdc9c1d462bc785a4",
+      "tinymce 6.7.1 0e32f57ed2d7c543198f19ba3167cc95",
+      "tinymce 6.7.2 44f4f0246cc396e6777443bf638dbc43",
+      "tinymce 6.7.3 241aa05c9cd94236fb58891590111c33",
+      "tinymce 6.8.0 002badcf5865a3163acbfd022d8573f5",
+      "tinymce 6.8.1 700f3495b29b1f777db8c3ef84b64eb4",
+      "tinymce 6.8.2 086cb82b38843d32fb2ab5c71174c1e9",
+      "tinymce 6.8.3 51f0b1464c0cea3c92273d4740d9b33a",
+      "tinymce 6.8.4 0660652758f35de58fd06b5de236a32f",
+      "tinymce 6.8.5 8033756cbcc617b1c8566b15bb4a289e",
+      "tinymce 6.8.6 169a4906a5da18fe3b1db86434c03194",
+      "tinymce 7.0.0 4bc152e7290376d7ed01a6daedf1ac21",
+      "tinymce 7.0.1 2983f866a8f9aa1ceb34e50e71b2e97a",
+      "tinymce 7.1.0 7c946d88d4df8506bee8fae5534a1cc8",
+      "tinymce 7.1.1 46e5d3bf561bc366c6343a3d4c9945cd",
+      "tinymce 7.1.2 c29b1984d9327693e68b6b6dbaad012e",
+      "tinymce 7.2.0 088d1bb84e6bb33ac9278c35b80eddad",
+      "tinymce 7.2.1 4d178a241bcce58caa2159a30b3fb17b",
+      "tinymce 7.3.0 19433a7fb75b03cd4988b3e599027a61",
+      "tinymce 7.4.0 eadfd40ea80162b3fd96bd5399071ca9",
+      "tinymce 7.4.1 0ccb3cbb5bbbaffa73282e2fbc1d614e",
+      "tinymce 7.5.0 791d076286b64244de8f0f0311eb0775",
+      "tinymce 7.5.1 315194f8b2040e137d4a3b77dc7f6c09",
+      "tinymce 7.6.0 12ede80b1c99c73be1865eae71fff059",
+      "tinymce 7.6.1 05d24ed5319d543e1bbe59606112ab36",
+      "tinymce 7.7.0 63d64b3d1ab468486f302b4ca9dd3dc9",
+      "tinymce 7.7.1 51fb36afcbf9d8c5fcf8f3651cafd26d",
+      "tinymce 7.7.2 345f2e76b6a5d26d8229ec04d1d06515",
+      "tinymce 7.8.0 11059fed037123c0707d368ba25b6379",
+      "tinymce 7.9.0 787cf67e88704699dce3d31ccf4b9de3",
+      "tinymce 7.9.1 a7b838ecffd85c2cca35aa093117dced",
+      "tinymce 7.9.2 42083ca8e9b4e862c2dd2a40cd60accb",
+      "tinymce 7.9.3 c31ec906ed02aff9ca7a4ae9354b117b",
+      "tinymce 8.0.1 1a36497d976102f3aa658ef43802a7bc",
+      "tinymce 8.0.2 11b41723102166c48748244de0123dc1",
+      "tinymce 8.1.0 073a104a27358acfa9a10b54126ab3bc",
+      "tinymce 8.1.1 17b507d94b2c7252359f407df4f1cf8c",
+      "tinymce 8.1.2 855a9d9e5f654c559b6e7f2cc56f2222",
+      "tinymce 8.10.1 6f683299eae94760a76eae0c9747774f",
+      "tinymce 8.11.1 7749b2e651e69458dacd8dc962bb0ce1",
+      "tinymce 8.2.0 365aebae3ac817534181228ad168d871",
+      "tinymce 8.2.1 061d1e0fcabb1693db24193bc62a9cee",
+      "tinymce 8.2.2 07e9aac67bfbd0512dccf8cb7dff27cf",
+      "tinymce 8.3.0 3b17130398cc3371bcdfa325c08f2076",
+      "tinymce 8.3.1 353e8e31854702e6dc84a988364bdbaa",
+      "tinymce 8.3.2 1b468b512cb4f4d1ecc2bcdfc5c4b91c",
+      "tinymce 8.4.0 2bcc14a323d683a6bca261c8d300cc8f",
+      "tinymce 8.5.0 9875c03f84055c7df7821bc3d7873e65",
+      "tinymce 8.5.1 ab352ce0c75efbc2ed91dba1be46a4e2",
+      "tinymce 8.6.0 49b3a12db7671265dff67fcd91f84288",
+      "tinymce 8.7.0 1b410b57f95b5bc47ea3aca7888334b2",
+      "tinymce 8.8.0 5003d438278adb55d2f2af786b1479cd",
+      "tinymce 8.8.2 6d30efcf937dfa7ee68a8e0787cf2aaf",
+      "tinymce 8.9.0 94e291752ee81115957ce0c1ed3ef0da",
+      "tinymce 8.9.1 2f67e057371e4557c7d730c07d3eae4a",
+      "tinymce 8.9.2 2bc8df6f6821306687526a76fbde27a9",
+      "underscore 1.0.3 729ecd8f55e795f5abe29f5213216c65",
+      "underscore 1.0.4 0aa898048336d9c8b63ef97b9f85b0d4",
+      "underscore 1.1.0 84b6fed71c0ffd48a646f62263e789d1",
+      "underscore 1.1.1 27875e0a6e29e547f25e76a45025e589",
+      "underscore 1.1.2 52514ce8ed887e29daa17b2aec40a550",
+      "underscore 1.1.3 7fa6e7d6318dc2c393f9f6be963fbb16",
+      "underscore 1.1.4 9198aab9eeab6562dd1890ef89f59d38",
+      "underscore 1.1.5 6a52dcbe60c61158",
+      "underscore 1.1.6 ca05baf248bc3d7c",
+      "underscore 1.1.7 b81b571bbc77c027efcb9871d25921b0",
+      "underscore 1.10.0 1c6728a3d862b85c1e4b1c5d11213169",
+      "underscore 1.10.1 2c00a9b27d8c5ea1a876a5e66659878b",
+      "underscore 1.10.2 1445bbc252e10d7a6afd53bf2c2d6786",
+      "underscore 1.11.0 4136c101522c2915d62f9c89984ad059",
+      "underscore 1.12.0 1bc0ea4e2fe66ac39964412824ab0ffe",
+      "underscore 1.12.1 30266928acc852cd7be2b00afa8c3484",
+      "underscore 1.13.0 9fea2b93044959bdd909d2383d2932f6",
+      "underscore 1.13.1 218fb1c1fc72e9afcc10f799cd0f6b65",
+      "underscore 1.13.2 16ef4ffef8378d98ed34e97cd4a4e8e0",
+      "underscore 1.13.3 1e8f79ce8eee1b5b586128266de6b740",
+      "underscore 1.13.4 03203363ad99fc8d640f1d5e961c8aab",
+      "underscore 1.13.5 6d2610a0242298f3dc2b5d97ad0674a8",
+      "underscore 1.13.6 25f436e933246f2756bf845439057fbf",
+      "underscore 1.13.7 24f3a110916c46a4c12dae551a877381",
+      "underscore 1.13.8 68613bd4f104eb2389e99999dfa83ee9",
+      "underscore 1.2.0 0e9fe368d777cd4b420e5861e1bc03a5",
+      "underscore 1.2.1 2e2e4a7d2772c9d15363c436871957e5",
+      "underscore 1.2.2 42d6c56d8a983ca99836e801c314da41",
+      "underscore 1.2.3 22729344b976cc44dd5a5741cf628f15",
+      "underscore 1.2.4 5e88c8fd49ad0a71f53f5b8c13f99c29",
+      "underscore 1.3.0 6422a2fa2f0f31c1b832c2eccf70ade0",
+      "underscore 1.3.1 42d8fad13bc28fc7f808f0aa32fbe90f",
+      "underscore 1.3.2 35b15b04a8110f26f5300eb60743a9b5",
+      "underscore 1.3.3 0f201fe52208471c49f14bad610f40f0",
+      "underscore 1.4.0 1258fb3ec5df4f2ffaab51654de7d65c",
+      "underscore 1.4.1 3eec9a11de61554bab0d4345dc2801d2",
+      "underscore 1.4.2 03ae3ad62082d4e7f7852d7466f17019",
+      "underscore 1.4.3 a10aa2eb9078c2e1c53816234c2fd19d",
+      "underscore 1.4.4 27829b1d29e3fb5332037dee4499126b",
+      "underscore 1.5.0 995a99b9cf69f2a4",
+      "underscore 1.5.1 484e5a48a1d1eafd",
+      "underscore 1.5.2 023f31d6996b4ff1f205111f00aa36a5",
+      "underscore 1.6.0 163189ef69a3c210ee8ba6b58a9c67d9",
+      "underscore 1.7.0 53596846ab864b5b7b6fbd8af1c53840",
+      "underscore 1.8.0 6e5582e8b2817eecc45c8504a0e57560",
+      "underscore 1.8.1 13332633f2eae3148b7dbdfa7de515cd",
+      "underscore 1.8.2 2de19ea3b85e0323b84a7a5ac0e8afc4",
+      "underscore 1.8.3 4b328e42c558197da1b6400a21ddee09",
+      "underscore 1.9.0 51aa76b532ba5218b6be05bd7559a7c9",
+      "underscore 1.9.1 1bb03826b26326513b8d7bf449fccda6",
+      "underscore 1.9.2 22b404d34700979e716f46856dfd3d43",
+      "vue 0.10.0 0400c35285cb5bfb27fcf634fdcbfbbd",
+      "vue 0.10.1 558269014811f627d1aa58b9b527ce61",
+      "vue 0.10.2 400582075c95d762f2800ab574666af4",
+      "vue 0.10.3 985c4161b0151331ed33aaa6b111567d",
+      "vue 0.10.4 71cb8dc8a994390cb0083f73382466e2",
+      "vue 0.10.5 9c702b9cea1ced3fd3bcba961e994e17",
+      "vue 0.10.6 30f7eb04f8f368a09ca9acc124363ad4",
+      "vue 0.11.0 2b4133c63263d437369e9ae565bf1fac",
+      "vue 0.11.1 1887d411a5ad7761478f5de6f912f76c",
+      "vue 0.11.10 03113946a9b3c7b07055c1d308dc9afb",
+      "vue 0.11.2 34d8edb4b40a42d9bc7e377627bea5db",
+      "vue 0.11.3 1a9ce8049ecb00848a4eb3f4ce835c44",
+      "vue 0.11.4 160484a0c3f9266e8f744fc01a89a5dd",
+      "vue 0.11.5 08abb51020372f0193971a4d715e5732",
+      "vue 0.11.6 9ea07071b0725af8c508d9dbb1f10ce3",
+      "vue 0.11.7 bb2b27675e5e48fae38ce97824a6f18f",
+      "vue 0.11.8 3514c333f6d44e8674aa359139a8b036",
+      "vue 0.11.9 19a940f318f2439c40f2eb649ebf337a",
+      "vue 0.12.0 0497f77e83b5a103b5d19956a5c88f9c",
+      "vue 0.12.1 25351ac651e9138c4180b96ed400c5e1",
+      "vue 0.12.10 cea203ed78b60826df8d758dfac622fe",
+      "vue 0.12.11 98dfcc7d9772fa04c63e8976c552021f",
+      "vue 0.12.12 2d25a03688cc500c36137a9c2a3ec149",
+      "vue 0.12.13 960a45ca774860dead423117822ff2b7",
+      "vue 0.12.14 638bc230c7d8f256e0a33b22f0b625da",
+      "vue 0.12.15 64ac44421b7d25e2f2f05c58d6fb001b",
+      "vue 0.12.16 6e1730c3c8d579fef5d46d90af94fb69",
+      "vue 0.12.2 349a2cce0cd534fbc97c3baeb8124ee4",
+      "vue 0.12.3 5ec6afbc65963991ccd5174109644446",
+      "vue 0.12.4 3312fe28c1a465b085ed089463dc1c87",
+      "vue 0.12.5 579bf7a276dcd9b47a341f338fc5cabf",
+      "vue 0.12.6 913bd209d93a7260f2aba23122be0047",
+      "vue 0.12.7 2017a7b14aa7bacf336a679926a774f8",
+      "vue 0.12.8 971fbf3f7a2569f1f129361e04b88d91",
+      "vue 0.12.9 4543619917e6b4c0d6c4ea201539b108",
+      "vue 0.8.2 136efbc1e3d5b04ff19d497e8bd8b183",
+      "vue 0.8.3 a63cfd7ef3cff29feb4a5fdf1797ad46",
+      "vue 0.8.4 4b246581f763f98df38aef0c9438c919",
+      "vue 0.8.7 1e7f075b037e59a1df2c7f670b658195",
+      "vue 0.8.8 3070a0b80102370a4832b74c74e44481",
+      "vue 0.9.0 31cf6354bb9e70036a28913c1acafa28",
+      "vue 0.9.1 9c89d2776fdcf00ea585d44ca8ae88d0",
+      "vue 0.9.2 62fae7ae9c119fc5b668862bbf11bc6c",
+      "vue 0.9.3 7b38be551dfaf897ce531c8aa1655cf0",
+      "vue 1.0.0 a1efefdb9449e2d0e4dc111c4d4acf10",
+      "vue 1.0.1 6b280eb16d28270b6cdd579bcf60db73",
+      "vue 1.0.10 02a27c7821dc1a2b363f1e2e5c64f052",
+      "vue 1.0.11 0821c125f88ea4f56f29926767e29929",
+      "vue 1.0.12 a616409c3cc200abe0b165c49fa73f1c",
+      "vue 1.0.13 5f208b074b1d2fb55f88c9fdac66f701",
+      "vue 1.0.14 2e4d6ae2d9c36512d78b4c1ee8bba97f",
+      "vue 1.0.15 8b10199701052d40a602fea726e1f1b6",
+      "vue 1.0.16 d3faa93de73bb474e19c8251d1de118f",
+      "vue 1.0.17 2371887b9a8fabd59e12e5ebb79aee12",
+      "vue 1.0.18 790c91dcefedaab0ef606f4070812efb",
+      "vue 1.0.19 9288af54e95284b7cef7021f0fe5b6c6",
+      "vue 1.0.2 15d1abfb2a73901a98d71800ccf4f505",
+      "vue 1.0.20 094712a6c6e1542d438146325844cd13",
+      "vue 1.0.21 cbba341df3c4e2c5d3cb712a18151645",
+      "vue 1.0.22 59958608a6ce1dad5da69ad245ec73b6",
+      "vue 1.0.23 2668e76582f9a3c5bd79f37628fec52e",
+      "vue 1.0.24 30db0eb42bddb502a29f5f9625366393",
+      "vue 1.0.25 180c1f9363d9e39d587dedae1e2317fc",
+      "vue 1.0.26 90623af6782ec50ee2345654b97e2ad2",
+      "vue 1.0.27 5efa84463c183ff662880f109ae4cc6d",
+      "vue 1.0.28 b58847ad71fb2145b99e040d3270d4b5",
+      "vue 1.0.3 718094a471db6c1a8b2975b5e0a9aca6",
+      "vue 1.0.4 352e5564dd3583aeb719d93bdf2e368a",
+      "vue 1.0.5 081c13d2ffd7f610bdab6b33b6ebe723",
+      "vue 1.0.6 457ba0d6d71446d6d746b3d17acbd179",
+      "vue 1.0.7 001e7ef15bafd4bae46274fa18b84023",
+      "vue 1.0.8 315fdf2bb56378a75b700596d4adfcc8",
+      "vue 1.0.9 7f010c3f86215360911a8b52b0faf8d3",
+      "vue 2.0.0 8474c23c982b8a4ada9ac21e19d386d8",
+      "vue 2.0.1 0071e6a83b296940b1314f08496f6f54",
+      "vue 2.0.2 048fdc1a66ce9004753e47c44fa18ce3",
+      "vue 2.0.3 3fe87287929f07ade421173f84a1f9bc",
+      "vue 2.0.4 1e7e5d42d3bc658e4d3849b84f9bf35ba585a94845b9f0e6c0d74817fc4af012",
+      "vue 2.0.5 045aa148655b5d8018eac0e2dea6a96742afb5d4ac005d6892bee6dc5799be71",
+      "vue 2.0.6 2c8c9dcbfde6c54b3e4bc2d9903837c0dd475a4af94f7418fb43ae0069f9d4a5",
+      "vue 2.0.7 0305901845a67f3055635df986119ad5a805e766658fbb73ff6d25e66f666f52",
+      "vue 2.0.8 530dcc8e9a39eb2358be3db3f4f15bfa62c46310d49c0cbd7078d3c1d908f36c",
+      "vue 2.1.0 48a8b9e115f7a40f961408326c762e6cb2d9fbc4ba72c16eebdd245dc2c083ae",
+      "vue 2.1.1 4d684e3ca9dbe448bb8ca572e865586abff5df4ead3bcde6e1e502a22fdb13a8",
+      "vue 2.1.10 180bcac2de3b826d58eb426bb63e9b9e7ac6f753a98f875289e53824d276aa25",
+      "vue 2.1.2 0568fefa54426ea441a79b5b90d1de5abc693ad7f753ec90f568643b9688cf30",
+      "vue 2.1.3 10b76de5595cf1e16b023ceb015f98bf83b5de0d1e3165b6afec266683f4e19a",
+      "vue 2.1.4 3573b03ff7715157a936b70a73915101eebbd9f1bacfb90bf6d82512e2643243",
+      "vue 2.1.5 0870990bf3fae0fc2d6f99d1a088167b75881e84867f7137e64d650fef54d506",
+      "vue 2.1.6 31b2a7c189b93ea947bfc7a792d41c9f59c243cb1a6f14b375ad5910b7081f28",
+      "vue 2.1.7 19613860073076c01d291576c5bb3b5191fdcfe9b837f451f481e02742c5d9f9",
+      "vue 2.1.8 587f9cbdf11b7c379953a7f78fc6acf3b3a2571608847e87de5752608673be23",
+      "vue 2.1.9 147ec3c6e977588b5b52bce128d9a873ebffa957a61a4a77f3646113a7768726",
+      "vue 2.2.0 8849355238d65c32b17d87c551418eacd3f7d1c178ec6693d4d3a8e571bc40a7",
+      "vue 2.2.1 4770037209bc3762a0fc5013fa8f2292a877b2f6cef0e9e1fa5ab728fa841508",
+      "vue 2.2.2 04313172fd18c3b32024d6039d06e6e06a3d4ce87be8402f70a9fa8963e46128",
+      "vue 2.2.3 48b8135b82b65ded5125828ffc41e8ada922899849b15417f67274dea4ef6bbf",
+      "vue 2.2.4 0a011c738734833210fb29169e01851f3ad3bb644be8732aa6b93bceb53d60ae",
+      "vue 2.2.5 046325ebe8bac22f4bcdd49304ff66cd9ef79fb96d61dce4a92087936139e4a8",
+      "vue 2.2.6 7166598e78fdf6bc9712ff5760118003b69bc69514361332cbb8db067ffe46ff",
+      "vue 2.3.0 2e92215ebf30eaab79e373280327d8e97a3f8a0b45fa0d459f19a09974dbb9e5",
+      "vue 2.3.1 28da35bca0d0ef7246fbc7bd63241b2374aa4c8930281aadd0f17b0917fbb166",
+      "vue 2.3.2 3ac4423e126acfd047d32dd2aab93f525a651a3cd0354cc9c93d4b870e9ca2b1",
+      "vue 2.3.3 1b1216aa7e20c96967a02f5f0165bd58742bd15829503d8ad5e2da864a0f88c2",
+      "vue 2.3.4 7681b4006bc1610e82c14d5a5e3601d8b1ac0fd6c2e471a0f89e5c4a00ce3eee",
+      "vue 2.4.0 6382f7836c1189947799ffd6eae6f0d3839d47ee6b9479d5e1e1fb016801f0ef",
+      "vue 2.4.1 332ff9b716bf8d743c901518c283ecf75c0e30a8d8944b6d9771c8dd1d682864",
+      "vue 2.4.2 09a160fd8ca45eac0bcf88979e4bb2ee1acd14630af3fc1e5d11eaaf62805404",
+      "vue 2.4.3 0b9352660d2adf761a212f68a493258ed094383471e825c7d537652f013df724",
+      "vue 2.4.4 01be5ae813c693c44e111115d535560ace2c2f0d54ee769bfe934dffe5b56a2f",
+      "vue 2.5.0 76c73cd13bc309bba92df9bc681d7e9db6d5ae4b99e4d2bdca658bcb63130bf0",
+      "vue 2.5.1 267848d85fa758634e67925065aaab497c1a32be13e02148a68776b78a0886dd",
+      "vue 2.5.10 3dd1c7b3f5d7bd544a4bfe31a692956865db3e261e9ac886cd38d0b60061dc09",
+      "vue 2.5.11 6fd565cbfd5660abb0e817a3b0ba4a2ec1fc736675c160d0fe5f419c55cb1570",
+      "vue 2.5.12 1a73ca28f2008c5b8abec7c6a34993dea07d8a7a2240c698f8117e9e4039e48e",
+      "vue 2.5.13 028919b1be38206891e1803ca408d55aa54f5eb816847159d50daae61836617a",
+      "vue 2.5.14 21e4aa7654d7f10b47ba3f0670376e76953ce640d2cab2aee87a46bf0d0ff925",
+      "vue 2.5.15 19c1d152beff07d921cb095caa35fa7ed26f9bcabbb85cf7e949906a41e4f43c",
+      "vue 2.5.16 08c313ae3e601b0330b33b8628520ba64da2dc78cc23591ad992a628a3433b34",
+      "vue 2.5.17 0b2cb9dcab00e07f16d59f448fad85699b1d402bec07ee53de48e8c1ad0250f3",
+      "vue 2.5.18 085ca55dd67cd0060d47a620dd89902ebb8fc4fa7df4c4bde13cbaf635d368f5",
+      "vue 2.5.19 4a0c722f98fc74c46db2310fda90a592be03342346f015c7e053e2ff51bfb40c",
+      "vue 2.5.2 4abc7eaa5fe5011c5cab94d1fe79e2abcf589ffff8ade7e3d2b34121a20c198e",
+      "vue 2.5.20 0326d3910115b5d517bfd007f848494c5d182472164328475df97ba4524633d7",
+      "vue 2.5.21 4ee34f93c0fc14c559c16b076b7f5185ba2def15381b208bcb7a1ddb0a602066",
+      "vue 2.5.22 1a68058efc63dc48494197a4bbf1d859eb6f18277dd248d1f4a94a2bee9d0ee4",
+      "vue 2.5.3 0ba512c59731c45a3968161698dc9b139c07f78ee02fc8d9f4f25aecd0392f7f",
+      "vue 2.5.4 9056ed5cc43919609962556b51344a419d956eb0c235b5ace6d51bf4635c9770",
+      "vue 2.5.5 404a9a055a8a968b42023b947c53bc90f81a5ddcf1088c3bf9d25cf92ec0e2fe",
+      "vue 2.5.6 4421758e989bc74d8af32903ee7038a1bd862b3b5f5ca55bdece05aca38e139a",
+      "vue 2.5.7 2cc275102eeaa0ad4e90f26d395d9ba1b8ddac1ee54ca8caff472d61c68cd1ce",
+      "vue 2.5.8 3b40e905bb043f5fb5757365c6310635d78cc47cc3a98036dbf88f6e860902be",
+      "vue 2.5.9 19d22ba9ece06d4699b2e41de477506fef5c44ded6a2ffb2f749843f0c29fdc8",
+      "vue 2.6.0 06f05914a24ff4b60c98cfa9b73cda344a1f1a21557f141da257ec4a98b1d198",
+      "vue 2.6.1 1abe4ae96357f189a2b92e7090f5896ff590d17853d5d675f7a7d4289efec7c3",
+      "vue 2.6.10 4128d3285ca5fb4072194d152571dd3776a30f57460bf5dbb9f18495bdd39ceb",
+      "vue 2.6.11 352baa818da109929e0156dd49c03744af2f526400ab5db3bd3e1770a58b7da1",
+      "vue 2.6.12 159f0ac0c8f517aa29296ccacaa9ed358ec9e980048ebae1be56f48eaba7008c",
+      "vue 2.6.13 01b48dfa84ce6e956d6c004a7fd2ca827fa3cc9bc59769929556b678c0daaa8c",
+      "vue 2.6.14 4f8a249621353e1169b75483b270421e9174c425c445377dde69027593fc38b9",
+      "vue 2.6.2 013aecb8ae1a36270b7b547c8f80fce41f015cbdbc4ad28a91d21761e03987b4",
+      "vue 2.6.3 3a47a9ca2b2537d373f46665d0c711808043aa48452a9564f9fb2c36a2649dfe",
+      "vue 2.6.4 0773529c118a1a6e27aba2d6707550ed3d4b41dc54997b228ac1100dce43c3bc",
+      "vue 2.6.5 35660b17c8915f7b3cc7952a9f56cc2a3da34c8b6d926de049dbbf8b143435dd",
+      "vue 2.6.6 2b4a261eef5580ea46e37f11868884dd5c61bbef88ef434b72494226e7726888",
+      "vue 2.6.7 82d9e99fd9892b7f83e43c0c50261b9f978dff73676d2390c2378d5e1fc6777f",
+      "vue 2.6.8 18decdbd6aee934f193e0052cf51603d1fd8207fc159662fa9938b7cbd27c960",
+      "vue 2.6.9 3c0676d33988c0977295be6837e9aa83a5f5d6ce6d4c4483ff9759e9023ff58e",
+      "vue 2.7.0 0c838240ba60c755ad1d90b968765c00b34bdc4bc80d7460b85c31ec4c438fce",
+      "vue 2.7.1 674db671e0bd0100d12c8257e69729a6d6c0d809d5fd6258db535098d7894c2e",
+      "vue 2.7.10 2c41004b1535facc69cb482f440f8c0aae3a6652227a8324ddd3bfa90ce81c9c",
+      "vue 2.7.11 02fa9afb227f9d647ad934eacf19b877a92707bf46bb61dbbb96133e4a2208ee",
+      "vue 2.7.12 0029d1dc38ba66e134c9153b7af4c779c4bdac815d7e261cc5e9a806e94652c6",
+      "vue 2.7.13 3a2ca5d5ba8b698b6d14ef8d7b239bd679d50be8ca0e14a4a8420002621731ad",
+      "vue 2.7.14 72e9e3a3d67504b4a2029697010cdf44d118f329ad3b8fe9d601f229247b261d",
+      "vue 2.7.15 070a7b735ee94def6210f63d1b6c70397839e05340b0af28b8d92e89b0639956",
+      "vue 2.7.16 36b10d3b4920592a3c1d4b0c549e8de9c403020f02111ef6f4442a9a65056d27",
+      "vue 2.7.2 196fce3ac0bf8b0570c8f7c3073167eaa2f51af86ee06f4bb42815497e4383c2",
+      "vue 2.7.3 26a6c8b769aef93e5e36b9572a5024546209cc532d345433fadf0ed25c27d981",
+      "vue 2.7.4 80dd15364a4b9cc08a37310b3488b5be91a3ab9ad1f2e6f3afc5fc80a7d4aed7",
+      "vue 2.7.5 0352f1eb5ce790701dd54118bcdb845032eb2f4becbc28bfb0301639e3a896f2",
+      "vue 2.7.6 4744511ff3ca80c897196eabce65248897552c7e72cb3d3bf55d2c22b8db0612",
+      "vue 2.7.7 19c73a8b24189452380fb0f37836c5db64948c624a0cff3799693a8c87082a2b",
+      "vue 2.7.8 983cb03bf248315fa2f36290dbf78bd9ea01f2227c388aa7f7558926b4a638fd",
+      "vue 2.7.9 19464d267ae53c5a2138cb9002a40dfa5e097c81bd5c6058d3032983ee84dc9a",
+      "vue 3.0.0 1b264a614b55a7166b40218226fa72a4b876c82cbe3a7047d603ac8b7223e3ab",
+      "vue 3.0.1 50508240f29ae55b9cf4248296eb8a3ab8db15bcd618d5f7c71feed07ecb48a6",
+      "vue 3.0.10 525a7e295fd4310656ddc34e1a6a1b6ca7e5318fa419fae8f976a30af94c6c4b",
+      "vue 3.0.11 48b30cb46f4f116376eca7e763e63cd0796866ca254f6ec48cdf6d0512325821",
+      "vue 3.0.2 330694e8e5c33277dab7a7e26ea21589dbc5a122595bda81f40d2dbb77c6fe0d",
+      "vue 3.0.3 1eae8b383e1d1f314cb9b01318a3072aef789fa58d0227c1fe189bef8d99a417",
+      "vue 3.0.4 493a5c555d6337c66544b4fc63c1b6a86d05a3e6eb5de549ec79484bdb1df5a4",
+      "vue 3.0.5 5abe4f9e4a66677ab922b7cea26daf28d8a9ce52f8c99ffaf987e66a0ec0a086",
+      "vue 3.0.6 07d3ae3f92b2fbee252b24a0035590d8348dd934dec27400829882cffd4ba1b9",
+      "vue 3.0.7 0bab01b738b430a42b5cb62a4a6760b371830ab8800ad816ee8eb0e2081aaa68",
+      "vue 3.0.8 34426c67ca996a30be78a3d254e862fad889aac76b30a69dfcea52969fae7aa7",
+      "vue 3.0.9 30db597454ef9c10359c673bb76885ed7d7b48e31095cddfbb8aee359de2ea71",
+      "vue 3.1.0 7b7aa629ec05fd3a7ccec19d4e3953d5a94dec827486f16cd60116e7d5b020a0",
+      "vue 3.1.1 8afe5670ceaaa413b315a311336dcc2ac54641c5ec7ea4a7d59e6eb4311e1549",
+      "vue 3.1.2 2b12856a8e02ff4662b2092871fe2462a062b154b7b968dadf0bb3c5ec8f366f",
+      "vue 3.1.3 20103bae4de20f69203dcf2c7a865b7b278dfa463598f498ceaca93a1d00e6e6",
+      "vue 3.1.4 15793520b38ea1f356149d6d8b2649f3b4ec34cd2b1fe493e4d0d0caa0df5f70",
+      "vue 3.1.5 0f006007e8bc92b182e1380c48decd99bd4cae7f2c0f2d60cdc0d1d09b88c1bb",
+      "vue 3.2.0 07073e78e07d79f02646e80a39a125f06dfd7deb9e31544ab3b75981135e910b",
+      "vue 3.2.1 38f12c581e414bb73fe57e708ae66a5f6f91a990628703a67a9aa44319917b31",
+      "vue 3.2.10 3555371216945abaa3f42331c4ac50f1a56a870b81be26d3ec6874f5d403e8e5",
+      "vue 3.2.11 02e732ecef5d492e6da0be7b71e61857d831f7e54a02cb05dabfcdabb5a2a879",
+      "vue 3.2.12 066bace8a889fa0221d3526e475e67c99b934529a43f4a30b75207f7f9d616b0",
+      "vue 3.2.13 16f3ff2e5ad7ee1b51d891018fdebc10d757ce81c2b855e1d81e092bf3b49afd",
+      "vue 3.2.14 0faafaf9213273ec4e7bd0c255f90f00c798e1f20b9a2d9af58ddfc1f9802174",
+      "vue 3.2.15 116b9d7c06ae171386e5526b5ae5d556cdd8f51bf177b095e84b5d629a5a7417",
+      "vue 3.2.16 2fb95ab55d25b0ce51ace7fce39de692bf857ebd4617bccad7e28b9a38af60ed",
+      "vue 3.2.17 203e6392363df5a756dd77bcb7f41e959d63e25bc7f32944f3c07e126ce27a98",
+      "vue 3.2.18 6be3b38986e45a6d819189953b6de4a1a34baae4f23b427daa0d103c3687f36d",
+      "vue 3.2.19 35a6922492cc2faa5a2b613606e43ce2bfbb0d978d425c53fd736ea65642799c",
+      "vue 3.2.2 18ff3f981b1ab0ab7e251aeddf565d33ac89d121cf34c5b5fc6b667888b88e6c",
+      "vue 3.2.20 0153baedcb6678cd48a2204633071ec98fdafc78848869dba3c4177cb5dcbdcc",
+      "vue 3.2.21 1fe73db074a095e837987b1dee355dbf85ef39244012ebc2fef8d701ce864d14",
+      "vue 3.2.22 344a7aa62b08c0b6bd59cd2afb497b04c6fd025528b0cc51e6661a5bdf951d0b",
+      "vue 3.2.23 02246c7a27bd75b7919cef4d72eb2a47a57a5bc72bee1575c19aa90a0805fcb3",
+      "vue 3.2.24 04c83678f2872ec90a7c2568c31fef17592aa39e6a08e080d876b7522e2a495b",
+      "vue 3.2.25 15e3d0988b87933869512dc93b1c9536bf25c754e880abd4eebce776495f125d",
+      "vue 3.2.26 7339ee838bd55f8da52a5589c448fc61a84020c0a78393fdea457f0a12915cc9",
+      "vue 3.2.27 1a1de9acafb2cca9a9cfa83c1143ff25c1d2252da278b719f3dc404e4b454188",
+      "vue 3.2.28 abfc6dc53cb2fbdabaeb80d72b2d1dc6df5dc1846f40cfbff9ecd1c8a9b4671e",
+      "vue 3.2.29 5f75c0e120781e2663f771208ab54607d8ecd11a5860ff8ae8b515f0f816d556",
+      "vue 3.2.3 4722c2428d3c09337b36cc0f29a7e1f08fb979f601773505d085944412e3ad76",
+      "vue 3.2.30 164b96b771aae6d3177cbd286b9fc44170ca90ed0fb62311c7f91b70f6ab1493",
+      "vue 3.2.31 35c356f2d6bdd4454f79d48e64319ce875fe824d00322bbada77709c70be3766",
+      "vue 3.2.32 1b18bbc8687736ad35591d6742b76512523e2632394eddd6f0b39f98072bbf74",
+      "vue 3.2.33 0313ca24e53a2805331a21a33d14285259c16004bffe9fcdbef681868a5958ed",
+      "vue 3.2.34 2b7ccbe2306c44f25d0710a9213f2ecb8b32f954db93b62da1a9089e4cfe4044",
+      "vue 3.2.35 13e87cff08b9a34f898e0a0b43930883b4c580c238477c88e0f4d0b7357ba5f0",
+      "vue 3.2.36 054c454b65f435b40cc195da1ce9f84ea58083377d6cbef2be59b677524cd53d",
+      "vue 3.2.37 56a9d2d709b6390e5b9d8bed0d2b042f86d7b8c6f2385ee6a34f4a62ac167209",
+      "vue 3.2.38 72b32d6b54b4cb9f902316a2ac0bb9c5ec031453df5e4babfdde85c7a2c9ef06",
+      "vue 3.2.39 0dc72755bd722bdb404398746d7c2910472f2bea979efa8c8c8cfcc79a04ae50",
+      "vue 3.2.4 2d1a0ba6fa66183e6957ad608127c29d81aaf15cc78ef09ee111432e653effbe",
+      "vue 3.2.40 0fd3b06256f91e5b2bebd86a002b1fdfadb0dcecae124ba7b599fe1c2c6beea1",
+      "vue 3.2.41 58e93d6441e18e35920987afc5f73422b5171de73c397bf3c069d3994bd6777e",
+      "vue 3.2.42 2246c47a7db927b84086d79333bdb5f760f3a0caf661886697396bb95fb008eb",
+      "vue 3.2.43 559fbf4488d297436aee6c694ba41b097066744297e639589b1c87ce26172ed1",
+      "vue 3.2.44 413c77510f4415c97c854cff4b4a3efb85ce867670421bbdeb09b3f6c053f1ad",
+      "vue 3.2.45 67a4ff3482cab89bae2264d3dd08ed06d64bce2d1df8846bd8b25f41fcb0e47f",
+      "vue 3.2.46 11cadee748ef5812366c0af75c5ba706b43e2da91f62e5cbccd0da0164e41229",
+      "vue 3.2.47 0b77f60f000bca1d48415a56acfada3982c06522ab1b17d59c3fb85ff50d62a9",
+      "vue 3.2.5 0c6fbdb76dd6b62275f654f5b780ddc3bdd415636f87b6ccc62bc00ecf3c1117",
+      "vue 3.2.6 24a2b4a78136628154c3e5ce04a87b26be89f96fbfae1a02d5a00c7a40aefc51",
+      "vue 3.2.7 2e2d1322518974147754ca3a9a3eac439935bab028690b15c3635a1dc40f4712",
+      "vue 3.2.8 616496d73e9c35a169e3ab8c49cf42d5a81ae42f62a5d96cfc85ce1ea724463d",
+      "vue 3.2.9 06b3f664893ee64ea29c988c5addb932b0fc35f56fa63287ef3dd31c655e7360",
+      "vue 3.3.0 18db2d67976e9d2c51014fc0b429977c5966e5ed5e5e5addeaa4c3241f1d9b58",
+      "vue 3.3.1 4ec9f5efb9e2b6c38f7bfc346dc1ca86de30f552003a1a29ee81d8f19adbd363",
+      "vue 3.3.10 0937e254d55a26be42ad4ab0c4afec4c94114b63e567a794a5bf0ed65e5dfbd9",
+      "vue 3.3.11 478048b0cdb09db25868585eae559ad870f6f12a4acd43cd7283def4479aca44",
+      "vue 3.3.12 585c05303fc02e426dccb49eda2cc8779da4c2a2ace69d07f77cd7ab104fa3cf",
+      "vue 3.3.13 0145b7579fd6a5d12d2858d80a3cc80b3c4598c9ba4f662bc815cc893b3035a9",
+      "vue 3.3.2 6d7c047739ae630777d74824128954aaeb9df021731f2982f59539e0a2794eb6",
+      "vue 3.3.3 5940baf5229cedbd7eae09b866af11f48609a933bd4372db8722e7183494af9e",
+      "vue 3.3.4 02555a0d075f429d21755031dfd12b4d628497cb69df7b1d9a184e33ee02b386",
+      "vue 3.3.5 02f6bc027aa5830e2cb84dccaeb20df0ae5523ac4a4c243db5c3a0df7d29b65e",
+      "vue 3.3.6 2d3a42da4b13d10991077a9508f408b2a7e54f0d6d5d4821b886fd8711cbdcf3",
+      "vue 3.3.7 250dda9ab8efa20b456ae28afee6cbf26d4d45be5d33423a8a39b766d68d0454",
+      "vue 3.3.8 173da37f2d5a9be121465fb4df063c803a8b9175392da70e5ede50fd83c79a24",
+      "vue 3.3.9 270bd2620fe0415c2c0b7216e50a72624c8c36c2be3e6a6bc2db9469bd72c817",
+      "vue 3.4.0 09f4d57dc6f91f115966b53b8d49e0d963c18f9bee201c6f6aefbc912343500a",
+      "vue 3.4.1 0dfc0e10fdf40280aae8927c076c47b9cf547e74bc28b34de8499a7d0e75fb0e",
+      "vue 3.4.10 3e1759daef23a4724ffc694321bcbf35956031cf194d2ce8d3f16c5b8c04910f",
+      "vue 3.4.11 5ce92e65fb2219fccdc7f3cb7bb3d9e9d5a875463a8fa751f29071655a39df81",
+      "vue 3.4.12 3d5991a0bd99836b6611368594067b0dc54753b750955e8fe9a5122d8e90a5ab",
+      "vue 3.4.13 12ff2e130689520163f460b73742f3f6670b327dda2e19ee7ec16435a48c76bb",
+      "vue 3.4.14 3e00876e5c25975e8040ae91caa884a3af8ba37ae1de49fdf6d4075d6aed9709",
+      "vue 3.4.15 1aea8b723b68d8458c15161fed214066e3adaf7bb75303aafba0605e02708808",
+      "vue 3.4.16 4582a60bc021b3ef959b0d52645f0d3cbd815ca09674c3e1bd8e062be7cf2fe4",
+      "vue 3.4.17 1322f2efc06371e85b0cf85e5f6d114f7db0f5801aae926e8966e3874aac37a4",
+      "vue 3.4.18 459bca101b170c06591bad0c565f3fd47a18b4eae5a54c147ed471491899416e",
+      "vue 3.4.19 15bf13c16d14c2de3caa21b9d672ef70dcb7b3a10e9da440e320dae29f3d8418",
+      "vue 3.4.2 0432659e2d74a2b60a8e7f70593cacdb8f5f55d0ed625cf8d748339dd3d18504",
+      "vue 3.4.20 6b12c2d19d5eb74e924d454a4a3c0f4fcd723bbc4750a271f83a73ac1b4b6acc",
+      "vue 3.4.21 269748eb4e30487a4963101441ded7e4569a0e5edbf7fffa921ec4e3990f2f26",
+      "vue 3.4.22 3f67d38ed562cbc25a76bf238f92c5b36aaca551bc7ac448bec0eb25dffcc1a3",
+      "vue 3.4.23 2ebc2d15f9fe68675b4e0cbdf3a519d9da7015fef2e3704cfdd33e33b8447305",
+      "vue 3.4.24 36e2d929bc7cad254a477417b65021fd643117443f17ef018dca18820ac20085",
+      "vue 3.4.25 12312060a3b0854265021158b8c6053c7848f6275197e654b9dfac97446154f3",
+      "vue 3.4.26 20d5ae8b84caec6fc71ec2d9f47acae5e4ec839642f43390f8cf96d726332a18",
+      "vue 3.4.27 45b463db1078af4154cac7a6fc218422774f70a27925b6b98f4865a352a0fac0",
+      "vue 3.4.28 47b2890ba002d68265efd32b0a7d0529b5818ed23e8daf8edf8848d2827d9878",
+      "vue 3.4.29 58a2c41a1d74776ebb04a7ac4fdabc2ae98a5710d76a0855ecb4e0baa2375f7e",
+      "vue 3.4.3 08165a21a193b5f30e517ce3cc34f5fd27e0a076052c8eaedad7c1966a157c8e",
+      "vue 3.4.30 00ef6a7a354181322aaaa131b67e26d38023f9b443554628c842918730d904ab",
+      "vue 3.4.31 0faf247917f4424b18ee90609e6a27c7ddcac15cb7f94c59f442e6db19428aba",
+      "vue 3.4.32 093b69c161541f912cfee900891f0ec6dfa5c36a87f0cd67ed276dd41850a9a0",
+      "vue 3.4.33 79636dae3765dde5836ccfa3c0581b908c033f870b0901e599cae427b2673564",
+      "vue 3.4.34 0fb1588bbe48189a70b1e1a7f95b95298077c81e27f42032d72184a69a8ad373",
+      "vue 3.4.35 2c3932f32d0e077882a43e8d261cb188b589ca28a0a7c438ceea9e491aaa8f42",
+      "vue 3.4.36 508ee8887b16ab6c7e955dbaa25425b3b6b49836d0f40af9d12f5a47d79be115",
+      "vue 3.4.37 48f27775ccaaf6439bbc71e9c6d9e028afc61258f082793fb3149852ce749fdd",
+      "vue 3.4.38 529bce41504f8566b50eeefe35d41636d50c7a5c766cb5ebfdacfe2cdfcfac6d",
+      "vue 3.4.4 6a2e2816159685bad3163cc9e4b345b9dd8331305745667ffccb38f4e670e0a2",
+      "vue 3.4.5 1b3fe7fedbe598f89ed2dd21feb9555fba60bc9f2caf4cd9cad7eddf2e85211d",
+      "vue 3.4.6 675cc80a7619c5409628cbac8e5410bdcd222da2f48f04d1d86ec18e6bb377a6",
+      "vue 3.4.7 0cc9db65f6da8940249282f08c6c4043759001e0f2249b4ebd1be2980e049b3b",
+      "vue 3.4.8 09ed03c43b91a17a9696149a39608f9d9ddcee5eb14a0480d3c69c96306b05d6",
+      "vue 3.4.9 308d6d6825c11867345b9e1e45452fe75830546a9eea0df35f4a6625cb34dd76",
+      "vue 3.5.0 44f3e0b25bc522044f5829031d7abd42690d0a717e89223be48a60627ba3d1f4",
+      "vue 3.5.1 1957a6e99a41455729cf5439333b35de7a83335273aed1d4857e6838023d3a54",
+      "vue 3.5.10 1118712fcea5c31b3807c56a7ef20ebe4329f1947c3a4487c9b40b1ddb666a31",
+      "vue 3.5.11 40317a21bcffe6535dff046d6e0eb29d71384d5df2dbe6437e42cb5700200abb",
+      "vue 3.5.12 5384e456022656b46b66878cc46a5e7189bc6871c5ebe1f5f3c220d5df165716",
+      "vue 3.5.13 370d04e6832c40b8c30803c46b41d8bbc459ba7cc8db65c9cd2ee7b3ea2d999d",
+      "vue 3.5.14 0833528c9442adae7b04dfccf756420ca4c590e6bf6b9c8cd03f9358097458ec",
+      "vue 3.5.15 086214c2298c95be2ee715556785e0f84bd817fdd91473af5752b01dadda3746",
+      "vue 3.5.16 193fd8b7a794651a33f0ca93acf0a3f0424a52388164ade886634445bc10202e",
+      "vue 3.5.17 01e30f9e239fbd8a363b4c7173fdf813c3f31abc687abef9d648e7acd318f2a3",
+      "vue 3.5.18 5828f332c1a6e05a73ea872a8c73e46fcb87ed9a93788728f23e690e7c400b53",
+      "vue 3.5.19 2b11abcca533754a5aaff5d5b69e6c40a2000cc531da670deee03b8d7f8ebd4e",
+      "vue 3.5.2 1ab883d9e51ad8815da9a236250b52b7825660021a28167eed403cc0a30840e8",
+      "vue 3.5.20 27305654d35690c7304c2405c8549bac48fd113278293eb2509451da66fea511",
+      "vue 3.5.21 165ac94c179ad27e202846de77e6572e40f0fe878ed60ac44a715c2f7bdc8a33",
+      "vue 3.5.22 29afbb3f4ec3f07f59c252182a500bd9dae9c178e86e0924f7a6319d7eb1c07c",
+      "vue 3.5.23 44b2ce3673c739ca6098698e32f6d76e7ed4b2ed5f7fee48e01d235edcb33575",
+      "vue 3.5.24 42af9b261bb2954463ff6df077f0e9e070851212f150ec049847847474877fae",
+      "vue 3.5.25 21bfee839bd2dd426f9eae7631fa9c4878133fb37d7da6ab79deeb77a3e1ff5d",
+      "vue 3.5.26 00225343539d16c7747607d95e7b703c788109bee7b1aa79b408034d07f7c8a9",
+      "vue 3.5.27 47792db7d1f2f6d99a3c45bc35b6caf3e10c1c191276d077ea8613d8518049d0",
+      "vue 3.5.28 53aa84108e6cdf569baa43ef65d2ceeed07e725048548e8ce61fd428727da742",
+      "vue 3.5.29 8361f4146b5b6f9d85f932480cd707a28799b5a2f4f5259eacb02b2c621b4b79",
+      "vue 3.5.3 0f98977a49cb187c149b62aa28e7f98838f8bd5fc1f77fbdcd8c0ac9a32c6547",
+      "vue 3.5.30 1034462fa3b454ac36d52835563066a8a04b90077ecc6390a741e11b892ed0fe",
+      "vue 3.5.31 72bd54692139d63a7d5dd8f15886b820ca2657800ac50979f65079f3b2e14033",
+      "vue 3.5.32 039d03af6b2ed9e22dd1da0f15a02b8b93701d6244755129ea75f506bcfb2406",
+      "vue 3.5.33 216975b716f8094f33c854ba52cc811d539b2e714db447fa71e4b2357de7cbee",
+      "vue 3.5.34 31c8aa7bbdb15110a93238a8093d1fdaeaa9c515aff7eaf9fc75657124c97f32",
+      "vue 3.5.35 49eaae7627e2978aa487dc792f815434b16f9cf6103d4579e99ee9f5c2096a67",
+      "vue 3.5.36 2e9cedd6c6b33cd872e4645c1ae2f4aaaa5f82d674d02149c85936aaf777ee73",
+      "vue 3.5.37 2ad997a317c68950abde6adeef991886c34dab81f6fa6922d3c5ab5862ee2a2d",
+      "vue 3.5.38 0c78d42b3a28ea6fa3d4f132ba0997f2bf08c0dc0cfdbe0cdffceb9d89dfab40",
+      "vue 3.5.39 0dd789b3fe5da750207aeb29708064dc349cb8e0ede3449b4c469038c83c7e30",
+      "vue 3.5.4 0b14379d2a0a75cd322977163b5dc4ad9a6ffc190bef2006b1e721a0b0cf668a",
+      "vue 3.5.40 196307176bca2f529e0039a3f6ed0e85ac6a9e53ee789f3debdd0f8643e9835d",
+      "vue 3.5.41 09c9eb6ab2ea015714625269265de97b45c518643787831945c904194aaf2411",
+      "vue 3.5.42 420fd8aef00a11516ebafd50404dd907aae6339a0e744cc3b4142291ceac8f8f",
+      "vue 3.5.43 b191cf809aa83452b72394052eef1eede645f4fd4f0fc7dff2f1547993b942e5",
+      "vue 3.5.44 32e8d2cf5034e24155a1611e6d3d3ae0d4ce95b94ad5808ce0a2a0866a8de888",
+      "vue 3.5.45 0287592e25a077b63decf87d416625677ae49497d5250ce185b8564aa3f1d748",
+      "vue 3.5.46 0f9a092ad87f4e7a25bba869b06eedb57fa5a979be40c495c2e4b888ecbb12c7",
+      "vue 3.5.47 073ca6e06d839cab1b419f3d6630a59d4a720ffbd2e89415d3de3e2d4bfbae5a",
+      "vue 3.5.5 0a4fdcfb9bfc384e0d25916713f7469fc5ad819bf897e7a8e0dc6c1864d5ab45",
+      "vue 3.5.6 0f5247d087bfc4cf84595348fc0ea6929ae871b0a01a5d44c135a79ee31678bf",
+      "vue 3.5.7 15ae3d33672dc1be2eae24958bc210e96669ed9590cb335cdd594023147ada90",
+      "vue 3.5.8 0ac482570c9a324135708efb9cd806948379c46f73e3209ed23acfbb0bc7a5e9",
+      "vue 3.5.9 2090f6c94d14b10ca4035a0514344d68b8dfeaf8d122c83dde58c49a627e0e1a"
+    ] };
+  }
+});
+
+// src/inventory/extractors/javascript/browser-library-table.ts
+function publishedFiles() {
+  return table ??= readTable(browser_library_hashes_default.entries, DIGEST_DIGITS);
+}
+function readTable(entries, digits) {
+  const map = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const [name, version, digests] = entry.split(" ");
+    if (!name || !version || !digests || digests.length % digits !== 0) continue;
+    const match = { name, version };
+    for (let at = 0; at < digests.length; at += digits) map.set(digests.slice(at, at + digits), match);
+  }
+  return map;
+}
+var DIGEST_DIGITS, table;
+var init_browser_library_table = __esm({
+  "src/inventory/extractors/javascript/browser-library-table.ts"() {
+    "use strict";
+    init_browser_library_hashes();
+    DIGEST_DIGITS = browser_library_hashes_default.prefix;
+  }
+});
+
+// src/inventory/extractors/javascript/browser-libraries.ts
+function plausibleCopy(path) {
+  return ASSET_FOLDER.test(path) || LIBRARY_WORD.test(path);
+}
+function inNodeModules(path) {
+  return path.startsWith("node_modules/") || path.includes("/node_modules/");
+}
+function browserLibrariesExtractor(files) {
+  return {
+    name: "javascript/browser-library",
+    installed: true,
+    maxBytes: TAIL_FILE_BYTES,
+    matches(path, base) {
+      return base.endsWith(".js") && !inNodeModules(path);
+    },
+    headBytes(path, base, size) {
+      if (!plausibleCopy(path)) return 1;
+      const lower = base.toLowerCase();
+      if (size <= TAIL_FILE_BYTES && WANTS_TAIL.test(lower)) return Math.max(size, 1);
+      return CODE_NAMES.test(lower) ? HEAD_BYTES : BANNER_BYTES;
+    },
+    extract({ path, content, sha256, size }) {
+      try {
+        const known = sha256 === void 0 ? void 0 : (files ?? publishedFiles()).get(sha256.slice(0, DIGEST_DIGITS));
+        const found = known ?? fromContent(path, content, size ?? content.length);
+        return found ? [asPackage(found)] : [];
+      } catch {
+        return [];
+      }
+    }
+  };
+}
+function fromContent(path, content, size) {
+  if (!plausibleCopy(path)) return void 0;
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const lower = base.toLowerCase();
+  const code = CODE_NAMES.test(lower);
+  if (!code && !opensWithComment(content)) return void 0;
+  const head = content.toString("latin1", 0, Math.min(content.length, code ? HEAD_BYTES : BANNER_BYTES));
+  const whole = content.length >= size && WANTS_TAIL.test(lower);
+  const tail = whole ? content.toString("latin1", Math.max(0, content.length - TAIL_BYTES)) : void 0;
+  return recogniseLibrary(head, tail, base);
+}
+function opensWithComment(content) {
+  let at = content[0] === 239 && content[1] === 187 && content[2] === 191 ? 3 : 0;
+  for (; at < content.length; at++) {
+    const byte = content[at];
+    if (byte === 32 || byte === 9 || byte === 10 || byte === 13 || byte === 12 || byte === 59 || byte === 33) continue;
+    return byte === 47 && (content[at + 1] === 42 || content[at + 1] === 47);
+  }
+  return false;
+}
+function asPackage({ name, version }) {
+  const aliases = ALIASES[name];
+  return { ecosystem: "npm", name, version, installed: true, ...aliases ? { aliases } : {} };
+}
+var BANNER_BYTES, HEAD_BYTES, TAIL_FILE_BYTES, TAIL_BYTES, ASSET_FOLDER, LIBRARY_WORD, ALIASES;
+var init_browser_libraries = __esm({
+  "src/inventory/extractors/javascript/browser-libraries.ts"() {
+    "use strict";
+    init_browser_library_banners();
+    init_browser_library_table();
+    BANNER_BYTES = 2 * 1024;
+    HEAD_BYTES = 8 * 1024;
+    TAIL_FILE_BYTES = 2 * 1024 * 1024;
+    TAIL_BYTES = 16 * 1024;
+    ASSET_FOLDER = /(?:^|\/)(?:js|javascripts?|scripts?|libs?|vendors?|assets|static|web|www|public|pub|dist|skins?|themes?|plugins?|modules|components|bower_components|external|third[-_]?party|3rdparty|resources|wp-includes|wp-content|frontend|adminhtml|base)\//i;
+    LIBRARY_WORD = /jquery|bootstrap|moment|lodash|underscore|backbone|handlebars|angular|vue|react|purify|knockout|require|tinymce|tiny_mce|ckeditor|select2|chosen|swiper|slick|owl|prototype|scriptaculous|modernizr|highcharts|highstock|chart|plupload|datatables|video|marked|highlight/i;
+    ALIASES = { ckeditor4: ["ckeditor"], ckeditor: ["ckeditor4"] };
   }
 });
 
@@ -28599,8 +32569,8 @@ var init_struct = __esm({
 });
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table2, meta, type) {
-  let t = table2;
+function peekTable(ctx, key, table3, meta, type) {
+  let t = table3;
   let m = meta;
   let k;
   let hasOwn = false;
@@ -28783,9 +32753,9 @@ function plain(value) {
   if (typeof value === "bigint") return value.toString();
   if (Array.isArray(value)) return value.map(plain);
   if (typeof value === "object" && value !== null) {
-    const table2 = /* @__PURE__ */ Object.create(null);
-    for (const [key, item2] of Object.entries(value)) table2[key] = plain(item2);
-    return table2;
+    const table3 = /* @__PURE__ */ Object.create(null);
+    for (const [key, item2] of Object.entries(value)) table3[key] = plain(item2);
+    return table3;
   }
   return value;
 }
@@ -28798,16 +32768,16 @@ var init_toml_reader = __esm({
 });
 
 // src/inventory/extractors/rust/cargo-lock.ts
-function table(value, where) {
+function table2(value, where) {
   if (typeof value !== "object" || Array.isArray(value)) throw new FormatError(`not a Cargo.lock: ${where} is not a table`);
   return value;
 }
-function crate(table2, index) {
-  const name = table2["name"];
-  const version = table2["version"];
+function crate(table3, index) {
+  const name = table3["name"];
+  const version = table3["version"];
   if (typeof name !== "string" || name === "") throw new FormatError(`package ${index} has no name`);
   if (typeof version !== "string" || version === "") throw new FormatError(`package ${index} has no version`);
-  const source = table2["source"];
+  const source = table3["source"];
   if (source !== void 0 && typeof source !== "string") throw new FormatError(`package ${index} has a source that is not a string`);
   return { ecosystem: "crates.io", name, version };
 }
@@ -28830,8 +32800,8 @@ var init_cargo_lock = __esm({
         if (packages !== void 0 && !Array.isArray(packages)) throw new FormatError("not a Cargo.lock: [package] must be [[package]] tables");
         const found = [];
         const root = lock["root"];
-        if (root !== void 0) found.push(crate(table(root, "root"), 1));
-        for (const item2 of packages ?? []) found.push(crate(table(item2, "package"), found.length + 1));
+        if (root !== void 0) found.push(crate(table2(root, "root"), 1));
+        for (const item2 of packages ?? []) found.push(crate(table2(item2, "package"), found.length + 1));
         return found;
       }
     };
@@ -29213,7 +33183,7 @@ function sourceAlias(source, name, version, line) {
   if (!match) throw new FormatError(`the package at line ${line} has a Source that is not "name" or "name (version)"`);
   const [, sourceName = "", sourceVersion] = match;
   if (sourceName === name) return void 0;
-  if (sourceVersion !== void 0 && sourceVersion !== version && !new RegExp(`^${escapeRegExp(sourceVersion)}\\+b\\d+$`).test(version)) return void 0;
+  if (sourceVersion !== void 0 && sourceVersion !== version && !new RegExp(`^${escapeRegExp2(sourceVersion)}\\+b\\d+$`).test(version)) return void 0;
   return sourceName;
 }
 function stanzas(text) {
@@ -29247,7 +33217,7 @@ function stanzas(text) {
 function endsAtSegment(path, tail) {
   return path.endsWith(tail) && (path.length === tail.length || path.charCodeAt(path.length - tail.length - 1) === 47);
 }
-function escapeRegExp(text) {
+function escapeRegExp2(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 var STATUS, STATUS_D, FIELD, WANTS, FLAGS, ABSENT, STATES, SOURCE, dpkgStatusExtractor;
@@ -29257,7 +33227,7 @@ var init_dpkg_status = __esm({
     init_decode();
     STATUS = "var/lib/dpkg/status";
     STATUS_D = "var/lib/dpkg/status.d";
-    FIELD = /^([!-"$-,.-9;-~][!-9;-~]*):[ \t]*(.*)$/;
+    FIELD = /^([!-"$-,.-9;-~][!-9;-~]*):([\s\S]*)/;
     WANTS = /* @__PURE__ */ new Set(["unknown", "install", "hold", "deinstall", "purge"]);
     FLAGS = /* @__PURE__ */ new Set(["ok", "reinstreq"]);
     ABSENT = /* @__PURE__ */ new Set(["not-installed", "config-files"]);
@@ -29389,6 +33359,11 @@ function tokenize2(text, line) {
   }
   return tokens2;
 }
+function toolchainVersion(name) {
+  const version = name.startsWith("go") ? name.slice(2) : name;
+  const dash = version.indexOf("-");
+  return dash < 0 ? version : version.slice(0, dash);
+}
 var DIRECTIVES, LOCAL_PATH, GO_VERSION, MODULE_VERSION, goModExtractor;
 var init_go_mod = __esm({
   "src/inventory/extractors/go/go-mod.ts"() {
@@ -29422,8 +33397,8 @@ var init_go_mod = __esm({
               break;
             case "toolchain": {
               const name = args[0] ?? "";
-              if (args.length !== 1 || name !== "default" && !GO_VERSION.test(name.replace(/^go/, "").replace(/-.*$/, ""))) fail("takes one toolchain name (go1.21.5)");
-              if (name !== "default") toolchain = name.replace(/^go/, "").replace(/-.*$/, "");
+              if (args.length !== 1 || name !== "default" && !GO_VERSION.test(toolchainVersion(name))) fail("takes one toolchain name (go1.21.5)");
+              if (name !== "default") toolchain = toolchainVersion(name);
               break;
             }
             case "require": {
@@ -29657,7 +33632,7 @@ var init_gradle_verification_metadata = __esm({
 
 // src/inventory/extractors/ruby/installed-gemspec.ts
 function attribute(body, variable, key) {
-  const assignment = new RegExp(String.raw`^\s*${variable}\.${key}\s*=\s*${STRING}`, "m").exec(body);
+  const assignment = new RegExp(String.raw`^[ \t]*${variable}\.${key}[ \t]*=[ \t]*${STRING}`, "m").exec(body);
   return assignment ? stringsOf(assignment)[0] : void 0;
 }
 function stringsOf(match) {
@@ -29739,6 +33714,7 @@ var init_limits = __esm({
     DEFAULT_LIMITS = {
       maxEntries: 5e6,
       maxNameBytes: 64 * 1024,
+      maxTotalNameBytes: 64 * 1024 * 1024,
       maxPaxBytes: 1024 * 1024,
       maxTotalBytes: 64 * 1024 ** 3,
       maxNestedDepth: 3
@@ -29748,18 +33724,18 @@ var init_limits = __esm({
 
 // node_modules/fflate/esm/index.mjs
 import { createRequire } from "module";
-var require2, _a, Worker, isMarkedAsUntransferable, u8, u16, i32, fleb, fdeb, clim, freb, _a, fl, revfl, _b, fd, revfd, rev, x, i, hMap, flt, i, i, i, i, fdt, i, flrm, fdrm, max, bits, bits16, shft, slc, ec, err, inflt, et, Inflate, td, tds;
-var init_esm = __esm({
+var require2, _a, Worker, isMarkedAsUntransferable, u82, u162, i322, fleb, fdeb, clim, freb, _a, fl, revfl, _b, fd, revfd, rev, x, i, hMap, flt, i, i, i, i, fdt, i, flrm, fdrm, max, bits, bits16, shft, slc2, ec2, err2, inflt, et, Inflate, td, tds;
+var init_esm2 = __esm({
   "node_modules/fflate/esm/index.mjs"() {
     require2 = createRequire("/");
     try {
       _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
     } catch (e) {
     }
-    u8 = Uint8Array;
-    u16 = Uint16Array;
-    i32 = Int32Array;
-    fleb = new u8([
+    u82 = Uint8Array;
+    u162 = Uint16Array;
+    i322 = Int32Array;
+    fleb = new u82([
       0,
       0,
       0,
@@ -29795,7 +33771,7 @@ var init_esm = __esm({
       /* impossible */
       0
     ]);
-    fdeb = new u8([
+    fdeb = new u82([
       0,
       0,
       0,
@@ -29830,13 +33806,13 @@ var init_esm = __esm({
       0,
       0
     ]);
-    clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+    clim = new u82([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
     freb = function(eb, start) {
-      var b = new u16(31);
+      var b = new u162(31);
       for (var i2 = 0; i2 < 31; ++i2) {
         b[i2] = start += 1 << eb[i2 - 1];
       }
-      var r = new i32(b[30]);
+      var r = new i322(b[30]);
       for (var i2 = 1; i2 < 30; ++i2) {
         for (var j = b[i2]; j < b[i2 + 1]; ++j) {
           r[j] = j - b[i2] << 5 | i2;
@@ -29851,7 +33827,7 @@ var init_esm = __esm({
     _b = freb(fdeb, 0);
     fd = _b.b;
     revfd = _b.r;
-    rev = new u16(32768);
+    rev = new u162(32768);
     for (i = 0; i < 32768; ++i) {
       x = (i & 43690) >> 1 | (i & 21845) << 1;
       x = (x & 52428) >> 2 | (x & 13107) << 2;
@@ -29861,18 +33837,18 @@ var init_esm = __esm({
     hMap = (function(cd, mb, r) {
       var s = cd.length;
       var i2 = 0;
-      var l = new u16(mb);
+      var l = new u162(mb);
       for (; i2 < s; ++i2) {
         if (cd[i2])
           ++l[cd[i2] - 1];
       }
-      var le = new u16(mb);
+      var le = new u162(mb);
       for (i2 = 1; i2 < mb; ++i2) {
         le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
       }
       var co;
       if (r) {
-        co = new u16(1 << mb);
+        co = new u162(1 << mb);
         var rvb = 15 - mb;
         for (i2 = 0; i2 < s; ++i2) {
           if (cd[i2]) {
@@ -29885,7 +33861,7 @@ var init_esm = __esm({
           }
         }
       } else {
-        co = new u16(s);
+        co = new u162(s);
         for (i2 = 0; i2 < s; ++i2) {
           if (cd[i2]) {
             co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
@@ -29894,7 +33870,7 @@ var init_esm = __esm({
       }
       return co;
     });
-    flt = new u8(288);
+    flt = new u82(288);
     for (i = 0; i < 144; ++i)
       flt[i] = 8;
     for (i = 144; i < 256; ++i)
@@ -29903,7 +33879,7 @@ var init_esm = __esm({
       flt[i] = 7;
     for (i = 280; i < 288; ++i)
       flt[i] = 8;
-    fdt = new u8(32);
+    fdt = new u82(32);
     for (i = 0; i < 32; ++i)
       fdt[i] = 5;
     flrm = /* @__PURE__ */ hMap(flt, 9, 1);
@@ -29927,14 +33903,14 @@ var init_esm = __esm({
     shft = function(p) {
       return (p + 7) / 8 | 0;
     };
-    slc = function(v, s, e) {
+    slc2 = function(v, s, e) {
       if (s == null || s < 0)
         s = 0;
       if (e == null || e > v.length)
         e = v.length;
-      return new u8(v.subarray(s, e));
+      return new u82(v.subarray(s, e));
     };
-    ec = [
+    ec2 = [
       "unexpected EOF",
       "invalid block type",
       "invalid length/literal",
@@ -29952,11 +33928,11 @@ var init_esm = __esm({
       "invalid zip data"
       // determined by unknown compression method
     ];
-    err = function(ind, msg, nt) {
-      var e = new Error(msg || ec[ind]);
+    err2 = function(ind, msg, nt) {
+      var e = new Error(msg || ec2[ind]);
       e.code = ind;
       if (Error.captureStackTrace)
-        Error.captureStackTrace(e, err);
+        Error.captureStackTrace(e, err2);
       if (!nt)
         throw e;
       return e;
@@ -29964,16 +33940,16 @@ var init_esm = __esm({
     inflt = function(dat, st, buf, dict) {
       var sl = dat.length, dl = dict ? dict.length : 0;
       if (!sl || st.f && !st.l)
-        return buf || new u8(0);
+        return buf || new u82(0);
       var noBuf = !buf;
       var resize = noBuf || st.i != 2;
       var noSt = st.i;
       if (noBuf)
-        buf = new u8(sl * 3);
+        buf = new u82(sl * 3);
       var cbuf = function(l2) {
         var bl = buf.length;
         if (l2 > bl) {
-          var nbuf = new u8(Math.max(bl * 2, l2));
+          var nbuf = new u82(Math.max(bl * 2, l2));
           nbuf.set(buf);
           buf = nbuf;
         }
@@ -29989,7 +33965,7 @@ var init_esm = __esm({
             var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
             if (t > sl) {
               if (noSt)
-                err(0);
+                err2(0);
               break;
             }
             if (resize)
@@ -30003,8 +33979,8 @@ var init_esm = __esm({
             var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
             var tl = hLit + bits(dat, pos + 5, 31) + 1;
             pos += 14;
-            var ldt = new u8(tl);
-            var clt = new u8(19);
+            var ldt = new u82(tl);
+            var clt = new u82(19);
             for (var i2 = 0; i2 < hcLen; ++i2) {
               clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
             }
@@ -30035,10 +34011,10 @@ var init_esm = __esm({
             lm = hMap(lt, lbt, 1);
             dm = hMap(dt, dbt, 1);
           } else
-            err(1);
+            err2(1);
           if (pos > tbts) {
             if (noSt)
-              err(0);
+              err2(0);
             break;
           }
         }
@@ -30051,11 +34027,11 @@ var init_esm = __esm({
           pos += c & 15;
           if (pos > tbts) {
             if (noSt)
-              err(0);
+              err2(0);
             break;
           }
           if (!c)
-            err(2);
+            err2(2);
           if (sym < 256)
             buf[bt++] = sym;
           else if (sym == 256) {
@@ -30070,7 +34046,7 @@ var init_esm = __esm({
             }
             var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
             if (!d)
-              err(3);
+              err2(3);
             pos += d & 15;
             var dt = fd[dsym];
             if (dsym > 3) {
@@ -30079,7 +34055,7 @@ var init_esm = __esm({
             }
             if (pos > tbts) {
               if (noSt)
-                err(0);
+                err2(0);
               break;
             }
             if (resize)
@@ -30088,7 +34064,7 @@ var init_esm = __esm({
             if (bt < dt) {
               var shift = dl - dt, dend = Math.min(dt, end);
               if (shift + bt < 0)
-                err(3);
+                err2(3);
               for (; bt < dend; ++bt)
                 buf[bt] = dict[shift + bt];
             }
@@ -30100,9 +34076,9 @@ var init_esm = __esm({
         if (lm)
           final = 1, st.m = lbt, st.d = dm, st.n = dbt;
       } while (!final);
-      return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+      return bt != buf.length && noBuf ? slc2(buf, 0, bt) : buf.subarray(0, bt);
     };
-    et = /* @__PURE__ */ new u8(0);
+    et = /* @__PURE__ */ new u82(0);
     Inflate = /* @__PURE__ */ (function() {
       function Inflate2(opts, cb) {
         if (typeof opts == "function")
@@ -30110,20 +34086,20 @@ var init_esm = __esm({
         this.ondata = cb;
         var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
         this.s = { i: 0, b: dict ? dict.length : 0 };
-        this.o = new u8(32768);
-        this.p = new u8(0);
+        this.o = new u82(32768);
+        this.p = new u82(0);
         if (dict)
           this.o.set(dict);
       }
       Inflate2.prototype.e = function(c) {
         if (!this.ondata)
-          err(5);
+          err2(5);
         if (this.d)
-          err(4);
+          err2(4);
         if (!this.p.length)
           this.p = c;
         else if (c.length) {
-          var n = new u8(this.p.length + c.length);
+          var n = new u82(this.p.length + c.length);
           n.set(this.p), n.set(c, this.p.length), this.p = n;
         }
       };
@@ -30131,9 +34107,9 @@ var init_esm = __esm({
         this.s.i = +(this.d = final || false);
         var bts = this.s.b;
         var dt = inflt(this.p, this.s, this.o);
-        this.ondata(slc(dt, bts, this.s.b), this.d);
-        this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
-        this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+        this.ondata(slc2(dt, bts, this.s.b), this.d);
+        this.o = slc2(dt, this.s.b - 32768), this.s.b = this.o.length;
+        this.p = slc2(this.p, this.s.p / 8 | 0), this.s.p &= 7;
       };
       Inflate2.prototype.push = function(chunk, final) {
         this.e(chunk), this.c(final);
@@ -30276,7 +34252,7 @@ var init_bounded_zip = __esm({
   "src/inventory/syntax/bounded-zip.ts"() {
     "use strict";
     init_decode();
-    init_esm();
+    init_esm2();
     ReadBudget = class {
       constructor(remaining) {
         this.remaining = remaining;
@@ -30703,8 +34679,8 @@ function lockPackages(content, format) {
 function isTomlTable(value) {
   return typeof value === "object" && !Array.isArray(value);
 }
-function requiredString(table2, key, index) {
-  const value = table2[key];
+function requiredString(table3, key, index) {
+  const value = table3[key];
   if (typeof value !== "string" || value === "") {
     throw new FormatError(`package ${index + 1} has no ${key}`);
   }
@@ -30713,9 +34689,9 @@ function requiredString(table2, key, index) {
 function lockedPypiPackages(content, format) {
   const { document, packages } = lockPackages(content, format);
   if (packages.length === 0 && document["metadata"] === void 0) throw new FormatError(`it has neither packages nor [metadata]: it is not a ${format}`);
-  return packages.map((table2, index) => ({
-    pkg: { ecosystem: "PyPI", name: normalizePypiName(requiredString(table2, "name", index)), version: requiredString(table2, "version", index) },
-    table: table2
+  return packages.map((table3, index) => ({
+    pkg: { ecosystem: "PyPI", name: normalizePypiName(requiredString(table3, "name", index)), version: requiredString(table3, "version", index) },
+    table: table3
   }));
 }
 var init_python_lock_toml = __esm({
@@ -30738,8 +34714,8 @@ var init_pdm_lock = __esm({
       maxBytes: 64 * 1024 * 1024,
       matches: (_path, base) => base === "pdm.lock",
       extract({ content }) {
-        return lockedPypiPackages(content, "pdm.lock").map(({ pkg, table: table2 }) => {
-          const groups = table2["groups"];
+        return lockedPypiPackages(content, "pdm.lock").map(({ pkg, table: table3 }) => {
+          const groups = table3["groups"];
           if (Array.isArray(groups) && groups.length > 0) {
             if (groups.includes("default")) pkg.dev = false;
             else if (groups.every((group) => group === "dev")) pkg.dev = true;
@@ -31333,9 +35309,9 @@ var init_poetry_lock = __esm({
       maxBytes: 64 * 1024 * 1024,
       matches: (_path, base) => base === "poetry.lock",
       extract({ content }) {
-        return lockedPypiPackages(content, "poetry.lock").map(({ pkg, table: table2 }) => {
-          const category = table2["category"];
-          const groups = table2["groups"];
+        return lockedPypiPackages(content, "poetry.lock").map(({ pkg, table: table3 }) => {
+          const category = table3["category"];
+          const groups = table3["groups"];
           if (typeof category === "string") pkg.dev = category === "dev";
           else if (Array.isArray(groups) && groups.length > 0) pkg.dev = !groups.includes("main");
           return pkg;
@@ -31407,10 +35383,23 @@ function includeOf(line) {
   const option = /^(?:-r\s*|--requirement(?:\s*=\s*|\s+))(\S.*)$/.exec(line);
   return option?.[1]?.trim();
 }
+function withoutComment2(line) {
+  for (let at = line.indexOf("#"); at >= 0; at = line.indexOf("#", at + 1)) {
+    if (at === 0 || /\s/.test(line.charAt(at - 1))) return line.slice(0, at);
+  }
+  return line;
+}
+function trimBackslashes(line) {
+  let start = 0;
+  let end = line.length;
+  while (start < end && line.charCodeAt(start) === 92) start++;
+  while (end > start && line.charCodeAt(end - 1) === 92) end--;
+  return line.slice(start, end);
+}
 function logicalLines(text) {
   const out = [];
   const push = (line, joined2) => {
-    const stripped = joined2.replace(/(?:^|\s+)#.*$/, "").trim();
+    const stripped = withoutComment2(joined2).trim();
     if (stripped !== "") out.push({ line, text: stripped });
   };
   let pending;
@@ -31431,7 +35420,7 @@ function logicalLines(text) {
         pending = [];
         pendingLine = index + 1;
       }
-      pending.push(raw.replace(/^\\+|\\+$/g, ""));
+      pending.push(trimBackslashes(raw));
     }
   });
   if (pending) push(pendingLine, pending.join(""));
@@ -31492,18 +35481,18 @@ var init_requirements_txt = __esm({
 });
 
 // src/inventory/extractors/python/uv-lock.ts
-function node(table2, index) {
-  const name = normalizePypiName(requiredString(table2, "name", index));
-  const source = table2["source"];
+function node(table3, index) {
+  const name = normalizePypiName(requiredString(table3, "name", index));
+  const source = table3["source"];
   const member = isTomlTable(source) && (source["virtual"] !== void 0 || source["editable"] !== void 0);
-  const version = typeof table2["version"] === "string" ? table2["version"] : void 0;
-  if (version === void 0 && !member) requiredString(table2, "version", index);
+  const version = typeof table3["version"] === "string" ? table3["version"] : void 0;
+  if (version === void 0 && !member) requiredString(table3, "version", index);
   return {
     name,
     version,
     member,
-    runtime: [...edges(table2["dependencies"]), ...groupEdges(table2["optional-dependencies"])],
-    development: groupEdges(table2["dev-dependencies"])
+    runtime: [...edges(table3["dependencies"]), ...groupEdges(table3["optional-dependencies"])],
+    development: groupEdges(table3["dev-dependencies"])
   };
 }
 function edges(value) {
@@ -31561,7 +35550,7 @@ var init_uv_lock = __esm({
       extract({ content }) {
         const { document, packages } = lockPackages(content, "uv.lock");
         if (typeof document["version"] !== "number") throw new FormatError("it has no lock `version`: it is not a uv.lock");
-        const nodes = packages.map((table2, index) => node(table2, index));
+        const nodes = packages.map((table3, index) => node(table3, index));
         const dev = developmentOnly(nodes);
         const out = [];
         for (const n of nodes) {
@@ -31748,6 +35737,7 @@ var init_registry3 = __esm({
   "src/inventory/extractors/registry.ts"() {
     "use strict";
     init_apk_installed();
+    init_browser_libraries();
     init_cargo_lock();
     init_composer_installed_json();
     init_composer_installed_php();
@@ -31778,6 +35768,7 @@ var init_registry3 = __esm({
       nodeModulesPackageExtractor,
       yarnLockExtractor,
       pnpmLockExtractor,
+      browserLibrariesExtractor(),
       // Packagist
       composerLockExtractor,
       composerInstalledJsonExtractor,
@@ -31971,7 +35962,7 @@ var init_requirements_includes = __esm({
         return { packages, unreadable: unreadable2 };
       }
     };
-    PIN_OR_INCLUDE_LINE = /^[ \t]*(?:-r|--requirement|[A-Za-z0-9][\w.-]*[ \t]*(?:\[[^\]\n]*\])?[ \t]*==)/m;
+    PIN_OR_INCLUDE_LINE = /^[ \t]*(?:-r|--requirement|[A-Za-z0-9][\w.-]*[ \t]*(?:\[[^\]\r\n]{0,200}\][ \t]*)?==)/m;
   }
 });
 
@@ -32004,7 +35995,9 @@ var init_inventory_analyzer = __esm({
       wants(header2, base) {
         let bound = 0;
         for (const extractor of this.extractors) {
-          if (extractor.matches(header2.path, base) && extractor.maxBytes + 1 > bound) bound = extractor.maxBytes + 1;
+          if (!extractor.matches(header2.path, base)) continue;
+          const wanted = extractor.headBytes ? extractor.headBytes(header2.path, base, header2.size) : extractor.maxBytes + 1;
+          if (wanted > bound) bound = wanted;
         }
         if (base === "os-release" && isOsRelease(header2.path) && bound < OS_RELEASE_BYTES) bound = OS_RELEASE_BYTES;
         return Math.max(bound, this.includes?.wants(header2.path, base) ?? 0);
@@ -32019,12 +36012,13 @@ var init_inventory_analyzer = __esm({
         this.includes?.take(entry.path, base, content.bytes);
         for (const extractor of this.extractors) {
           if (!extractor.matches(entry.path, base)) continue;
-          if (content.bytes.length > extractor.maxBytes) {
+          if (!extractor.headBytes && content.bytes.length > extractor.maxBytes) {
             this.parseError(entry.path, extractor, `it is larger than the ${extractor.maxBytes}-byte bound (${entry.size} bytes)`);
             continue;
           }
+          const input = { path: entry.path, content: content.bytes, size: entry.size, ...entry.sha256 === void 0 ? {} : { sha256: entry.sha256 } };
           try {
-            for (const pkg of extractor.extract({ path: entry.path, content: content.bytes })) {
+            for (const pkg of extractor.extract(input)) {
               this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path, installed: pkg.installed ?? extractor.installed ?? false });
             }
           } catch (error) {
@@ -32100,6 +36094,17 @@ var init_inventory_analyzer = __esm({
   }
 });
 
+// src/read/package-format-error.ts
+var PackageFormatError;
+var init_package_format_error = __esm({
+  "src/read/package-format-error.ts"() {
+    "use strict";
+    PackageFormatError = class extends Error {
+      name = "PackageFormatError";
+    };
+  }
+});
+
 // src/pass/file-record.ts
 function formatMode(mode) {
   const bits2 = mode & 4095;
@@ -32153,13 +36158,17 @@ var PackagePass;
 var init_package_pass = __esm({
   "src/pass/package-pass.ts"() {
     "use strict";
+    init_package_format_error();
     init_order();
     init_file_record();
     PackagePass = class {
-      constructor(analyzers) {
+      /** `maxTotalNameBytes`: the names and link targets of all entries together (they are all kept). */
+      constructor(analyzers, maxTotalNameBytes = Number.POSITIVE_INFINITY) {
         this.analyzers = analyzers;
+        this.maxTotalNameBytes = maxTotalNameBytes;
       }
       analyzers;
+      maxTotalNameBytes;
       records = [];
       routed = /* @__PURE__ */ new WeakMap();
       /** Only hostile archives have any. */
@@ -32170,6 +36179,7 @@ var init_package_pass = __esm({
       contents;
       /** Hardlinks waiting for their target's content, by the target's path and digest. */
       linked = /* @__PURE__ */ new Map();
+      nameBytes = 0;
       wants(header2) {
         if (this.analyzers.length === 0) return 0;
         const slash = header2.path.lastIndexOf("/");
@@ -32187,6 +36197,10 @@ var init_package_pass = __esm({
         return bound;
       }
       visit(entry, content) {
+        this.nameBytes += entry.path.length + (entry.link?.length ?? 0);
+        if (this.nameBytes > this.maxTotalNameBytes) {
+          throw new PackageFormatError(`the names of its entries add up to more than ${this.maxTotalNameBytes} characters, more than a release holds`);
+        }
         if (entry.path === "." && entry.by === void 0) this.root = entry;
         else {
           const record = fileRecord(entry);
@@ -32260,19 +36274,8 @@ var init_package_pass = __esm({
   }
 });
 
-// src/read/package-format-error.ts
-var PackageFormatError;
-var init_package_format_error = __esm({
-  "src/read/package-format-error.ts"() {
-    "use strict";
-    PackageFormatError = class extends Error {
-      name = "PackageFormatError";
-    };
-  }
-});
-
 // src/read/entry-sink.ts
-import { createHash as createHash5, hash as digestOnce } from "node:crypto";
+import { createHash as createHash6, hash as digestOnce } from "node:crypto";
 var EMPTY2, EntrySink, EMPTY_SHA256;
 var init_entry_sink = __esm({
   "src/read/entry-sink.ts"() {
@@ -32299,13 +36302,13 @@ var init_entry_sink = __esm({
         if (this.seen === 0 && chunk.length === this.header.size) {
           this.digest = digestOnce("sha256", chunk, "hex");
         } else {
-          (this.hash ??= createHash5("sha256")).update(chunk);
+          (this.hash ??= createHash6("sha256")).update(chunk);
         }
         this.seen += chunk.length;
         if (this.held < this.want) {
-          const take = Math.min(chunk.length, this.want - this.held);
-          (this.pieces ??= []).push(take === chunk.length ? chunk : chunk.subarray(0, take));
-          this.held += take;
+          const take2 = Math.min(chunk.length, this.want - this.held);
+          (this.pieces ??= []).push(take2 === chunk.length ? chunk : chunk.subarray(0, take2));
+          this.held += take2;
         }
       }
       end() {
@@ -32341,10 +36344,10 @@ async function readDirectory(root, visitor, limits) {
   };
   new EntrySink(visitor, headerOf(".", rootStats)).end();
   count2();
-  for (let relative = directories.pop(); relative !== void 0; relative = directories.pop()) {
-    const names = (await readdir2(join3(root, relative))).sort();
+  for (let relative2 = directories.pop(); relative2 !== void 0; relative2 = directories.pop()) {
+    const names = (await readdir2(join3(root, relative2))).sort();
     for (const name of names) {
-      const path = relative === "." ? name : `${relative}/${name}`;
+      const path = relative2 === "." ? name : `${relative2}/${name}`;
       const absolute = join3(root, path);
       const stats = await lstat(absolute);
       count2();
@@ -33114,9 +37117,9 @@ function oldGnuChunks(block, at, offset, entries, into) {
   }
 }
 function octal(block, start) {
-  const text = block.toString("latin1", start, start + 12).replace(/[\0 ]+$/, "").replace(/^ +/, "");
-  if (!/^[0-7]{1,16}$/.test(text)) throw new PackageFormatError("an old GNU sparse map entry is not a number");
-  return Number.parseInt(text, 8);
+  const value = readNumber(block, start, 12);
+  if (value === void 0) throw new PackageFormatError("an old GNU sparse map entry is not a number");
+  return value;
 }
 function checkMap(map, stored) {
   let end = 0;
@@ -33280,10 +37283,9 @@ function hasUstarMagic(block, at) {
   return block[at + 257] === 117 && block[at + 258] === 115 && block[at + 259] === 116 && block[at + 260] === 97 && block[at + 261] === 114;
 }
 function octalField(block, start) {
-  const text = block.toString("latin1", start, start + 12).replace(/[\0 ]+$/, "").replace(/^ +/, "");
-  if (text === "") return 0;
-  if (!/^[0-7]{1,16}$/.test(text)) throw new PackageFormatError("an old GNU sparse header with a real size that is not a number");
-  return Number.parseInt(text, 8);
+  const value = readNumber(block, start, 12);
+  if (value === void 0) throw new PackageFormatError("an old GNU sparse header with a real size that is not a number");
+  return value;
 }
 function isPlain(typeflag) {
   switch (typeflag) {
@@ -33965,7 +37967,7 @@ var init_tar_parser = __esm({
 });
 
 // src/read/read-tar-file.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createGunzip } from "node:zlib";
 async function readTarFile(path, compressed, visitor, limits) {
@@ -33973,7 +37975,7 @@ async function readTarFile(path, compressed, visitor, limits) {
   const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash6("sha256");
+      const packageHash = createHash7("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -33987,7 +37989,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash6("sha256");
+    const fileHash = createHash7("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -34130,7 +38132,7 @@ var init_read_zip = __esm({
 });
 
 // src/read/read-package.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open4, stat as stat4 } from "node:fs/promises";
 async function readPackage(target2, visitor, limits) {
@@ -34227,7 +38229,7 @@ function fileError(target2, error) {
   }
 }
 async function hashFile(path) {
-  const hash = createHash7("sha256");
+  const hash = createHash8("sha256");
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -34256,14 +38258,14 @@ var init_read_package = __esm({
 async function inspectPackage(target2, limits, monitored) {
   const capture = new ConfigCapture(monitored);
   const analyzers = [new InventoryAnalyzer(), capture, ...contentChecks()];
-  const pass = new PackagePass(analyzers);
+  const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read10 = await readPackage(target2, pass, limits);
   await linkedContents(target2, pass, limits);
   const files = pass.files();
   const packages = [];
   const drafts = [];
   for (const analyzer of analyzers) {
-    const result = analyzer.finish();
+    const result = await analyzer.finish();
     packages.push(...result.packages ?? []);
     drafts.push(...result.findings ?? []);
   }
@@ -34328,6 +38330,7 @@ function inForce(acceptance, today) {
 }
 function applyAcceptances(findings, acceptances, today) {
   const used = /* @__PURE__ */ new Set();
+  const expired = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     const found = acceptances.filter((acceptance) => matches2(acceptance, finding));
     for (const acceptance of found) used.add(acceptance);
@@ -34336,11 +38339,19 @@ function applyAcceptances(findings, acceptances, today) {
       finding.status = "accepted";
       finding.detail = appendDetail(finding.detail, `accepted until ${current.expires}: ${current.reason}`);
     } else if (found.length > 0) {
-      const last = found.reduce((a, b) => a.expires > b.expires ? a : b);
-      finding.detail = appendDetail(finding.detail, `the acceptance expired on ${last.expires} (${last.reason}): it blocks again`);
+      expired.set(
+        finding,
+        found.reduce((a, b) => a.expires > b.expires ? a : b)
+      );
     }
   }
-  return acceptances.filter((acceptance) => !used.has(acceptance));
+  return { stale: acceptances.filter((acceptance) => !used.has(acceptance)), expired };
+}
+function explainExpired(expired) {
+  for (const [finding, acceptance] of expired) {
+    const why = finding.blocking ? ": it blocks again" : finding.status === "existing" ? "; it does not block, since the baseline has it too" : "; it does not block under the policy";
+    finding.detail = appendDetail(finding.detail, `the acceptance expired on ${acceptance.expires} (${acceptance.reason})${why}`);
+  }
 }
 function appendDetail(detail, text) {
   return detail ? `${detail}; ${text}` : text;
@@ -34357,6 +38368,217 @@ var init_acceptance = __esm({
   }
 });
 
+// src/policy/digest.ts
+import { createHash as createHash9 } from "node:crypto";
+function blockingDigest(findings) {
+  const lines = findings.filter((finding) => finding.blocking).map((finding) => `${finding.id} ${finding.severity}
+`).sort(compareCodeUnits);
+  const hash = createHash9("sha256");
+  for (const line of lines) hash.update(line);
+  return hash.digest("hex").slice(0, DIGEST_LENGTH);
+}
+var DIGEST_LENGTH;
+var init_digest = __esm({
+  "src/policy/digest.ts"() {
+    "use strict";
+    init_order();
+    DIGEST_LENGTH = 12;
+  }
+});
+
+// src/policy/approval-record.ts
+function readMark(mark) {
+  const letter = mark.slice(MARK_ID);
+  return { id: mark.slice(0, MARK_ID), severity: SEVERITIES.find((severity) => LETTERS[severity] === letter) ?? "info" };
+}
+var MARK_ID, LETTERS;
+var init_approval_record = __esm({
+  "src/policy/approval-record.ts"() {
+    "use strict";
+    init_model();
+    init_order();
+    init_shape();
+    init_digest();
+    MARK_ID = 12;
+    LETTERS = { critical: "c", high: "h", medium: "m", low: "l", info: "i" };
+  }
+});
+
+// src/policy/approval.ts
+function decideApproval(evidence, findings, digest) {
+  const blocking = findings.filter((finding) => finding.blocking);
+  const base = { via: evidence.via, ...evidence.via === "label" ? { label: evidence.label } : {} };
+  const notes = evidence.via === "label" && evidence.notes && evidence.notes.length > 0 ? { notes: evidence.notes } : {};
+  if (blocking.length === 0) {
+    return { approval: null, check: { outcome: "not-needed", ...base, reason: "Nothing blocks: no approval is needed.", ...notes } };
+  }
+  const these = `${blocking.length === 1 ? "the blocking finding" : `these ${blocking.length} blocking findings`} (digest \`${digest}\`)`;
+  if (evidence.problem !== void 0) {
+    return { approval: null, check: { outcome: "error", ...base, reason: `Approvals were not checked, so the gate blocks: ${evidence.problem}.`, ...notes } };
+  }
+  if (evidence.via === "input") return decideInput(evidence, blocking, digest, these);
+  const { label: label2, record, present } = evidence;
+  const recorded = record?.approval;
+  const changed = (since, findingsThen) => ({
+    ...since ? { previous: approvalOf2(since) } : {},
+    ...findingsThen && since?.digest !== digest ? changesPart(findingsThen, findings, blocking) : {}
+  });
+  const check = (outcome, reason, extra = {}) => ({
+    approval: null,
+    check: { outcome, ...base, reason, ...extra, ...notes }
+  });
+  const ask = `Review them, then ${evidence.approvers} adds the label \`${label2}\``;
+  if (!present) {
+    if (recorded) {
+      return check("withdrawn", `The approval of digest \`${recorded.digest}\` by \`@${recorded.approver}\` (${when(recorded.at)}) was withdrawn: the label \`${label2}\` was removed. ${ask} to approve ${these}.`, changed(recorded, recorded.findings));
+    }
+    const previous = record?.previous;
+    if (previous) {
+      return check(
+        "changed",
+        previous.digest === digest ? `\`@${previous.approver}\` approved digest \`${previous.digest}\` (${when(previous.at)}), and that approval no longer holds. ${ask} again to approve ${these}.` : `\`@${previous.approver}\` approved digest \`${previous.digest}\` (${when(previous.at)}); the blocking findings changed since (digest \`${digest}\`), so a new approval is needed. ${ask} again to approve ${these}.`,
+        changed(previous, previous.findings)
+      );
+    }
+    return check("needed", `Nobody has approved ${these}. ${ask} to let exactly them through; any change to them later needs a new approval.`);
+  }
+  const { actor, at, eligible } = present;
+  const sameAct = recorded !== void 0 && recorded.approver.toLowerCase() === actor.toLowerCase() && recorded.at === at;
+  if (!eligible.ok) {
+    const superseded2 = recorded && !sameAct ? changed(recorded, void 0) : sameAct ? changed(recorded, recorded.findings) : {};
+    return check("ignored", `The label \`${label2}\` added by \`@${actor}\` (${when(at)}) does not count: ${eligible.reason}. ${ask} to approve ${these}.`, superseded2);
+  }
+  if (sameAct) {
+    if (recorded.digest === digest) return approve(blocking, { digest, approver: recorded.approver, at: recorded.at, via: "label" }, these, label2);
+    return check(
+      "changed",
+      `\`@${recorded.approver}\` approved digest \`${recorded.digest}\` (${when(recorded.at)}); the blocking findings changed since (digest \`${digest}\`), so a new approval is needed. The gate removes the label \`${label2}\`: ${evidence.approvers} adds it again after reviewing them.`,
+      { ...changed(recorded, recorded.findings), removeLabel: true }
+    );
+  }
+  const shown = record?.shown;
+  const superseded = recorded ? { previous: approvalOf2(recorded) } : {};
+  if (!shown || shown.since === void 0 || !(Date.parse(shown.since) < Date.parse(at))) {
+    const what = shown?.since ? `before the gate's comment showed digest \`${shown.digest}\` (${when(shown.since)})` : "before the gate's comment showed any findings it could approve";
+    return check(
+      "changed",
+      `The label \`${label2}\` added by \`@${actor}\` (${when(at)}) came ${what}, so it cannot have approved ${these}. The gate removes the label: ${evidence.approvers} adds it again after reviewing them.`,
+      { ...superseded, removeLabel: true }
+    );
+  }
+  if (shown.digest !== digest) {
+    return check(
+      "changed",
+      `The label \`${label2}\` added by \`@${actor}\` (${when(at)}) approved digest \`${shown.digest}\`, the findings the gate showed then; they changed since (digest \`${digest}\`), so a new approval is needed. The gate removes the label: ${evidence.approvers} adds it again after reviewing them.`,
+      { ...superseded, ...changesPart(shown.findings, findings, blocking), removeLabel: true }
+    );
+  }
+  return approve(blocking, { digest, approver: actor, at, via: "label" }, these, label2);
+}
+function decideInput(evidence, blocking, digest, these) {
+  const check = (outcome, reason) => ({ approval: null, check: { outcome, via: "input", reason } });
+  const ask = `Review them, then run again with \`approve-digest: ${digest}\` as ${evidence.approvers}`;
+  if (evidence.digests.length === 0) return check("needed", `Nobody has approved ${these}. ${ask} to let exactly them through.`);
+  if (!evidence.eligible?.ok) {
+    const reason = evidence.eligible ? evidence.eligible.reason : "it was not checked";
+    return check("ignored", `approve-digest was given by \`@${evidence.actor}\`, who may not approve: ${reason}. ${ask}.`);
+  }
+  if (!evidence.digests.includes(digest)) {
+    const given = evidence.digests.map((value) => `\`${value}\``).join(", ");
+    return check("changed", `approve-digest is ${given}, but this package's blocking findings have digest \`${digest}\`: the findings differ from what was approved. ${ask} to approve ${these}.`);
+  }
+  return approve(blocking, { digest, approver: evidence.actor, at: evidence.at, via: "input" }, these);
+}
+function approve(blocking, approval, these, label2) {
+  const how = approval.via === "label" ? `with the label \`${label2 ?? ""}\`` : "with `approve-digest`";
+  for (const finding of blocking) {
+    finding.status = "accepted";
+    finding.blocking = false;
+    finding.approvedBy = approval.approver;
+    const note = `approved by @${approval.approver} on ${approval.at.slice(0, 10)} (digest ${approval.digest}, ${approval.via === "label" ? "label" : "approve-digest"})`;
+    finding.detail = finding.detail ? `${finding.detail}; ${note}` : note;
+  }
+  return {
+    approval,
+    check: {
+      outcome: "approved",
+      via: approval.via,
+      ...label2 !== void 0 ? { label: label2 } : {},
+      reason: `\`@${approval.approver}\` approved ${these} on ${when(approval.at)} ${how}: they are accepted. Any change to them needs a new approval.`
+    }
+  };
+}
+function approvalOf2(recorded) {
+  return { digest: recorded.digest, approver: recorded.approver, at: recorded.at, via: recorded.via };
+}
+function changesPart(then, findings, blocking) {
+  const changes = approvalChanges(then, findings, blocking);
+  return changes ? { changes } : { changesUnknown: true };
+}
+function approvalChanges(then, findings, blocking) {
+  if (!then.marks) return void 0;
+  const before = new Map(then.marks.map((mark) => [readMark(mark).id, readMark(mark).severity]));
+  const out = [];
+  for (const finding of blocking) {
+    const short = finding.id.slice(0, 12);
+    const was = before.get(short);
+    const about = { id: finding.id, severity: finding.severity, kind: finding.kind, title: finding.title, ...finding.path !== void 0 ? { path: finding.path } : {} };
+    if (was === void 0) out.push({ change: "new", ...about });
+    else if (was !== finding.severity) out.push({ change: "severity", ...about, was });
+    before.delete(short);
+  }
+  for (const [id, severity] of before) {
+    const still = findings.find((finding) => finding.id.startsWith(id));
+    out.push({ change: "gone", id: still?.id ?? id, severity, ...still ? { kind: still.kind, title: still.title, ...still.path !== void 0 ? { path: still.path } : {} } : {} });
+  }
+  const order2 = { new: 0, severity: 1, gone: 2 };
+  return out.sort((a, b) => order2[a.change] - order2[b.change] || severityRank(a.severity) - severityRank(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+function when(iso) {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+}
+var init_approval = __esm({
+  "src/policy/approval.ts"() {
+    "use strict";
+    init_order();
+    init_approval_record();
+  }
+});
+
+// src/policy/path-globs.ts
+function topFolderWarnings(policy, findings, root) {
+  const globs2 = [
+    ...(policy.ignore ?? []).map((glob, i2) => ({ where: `ignore[${i2}]`, glob })),
+    ...(policy.accept ?? []).flatMap((acceptance, i2) => acceptance.path === void 0 ? [] : [{ where: `accept[${i2}].path`, glob: acceptance.path }])
+  ];
+  const paths = findings.flatMap((finding) => finding.path === void 0 ? [] : [finding.path]);
+  const warnings = [];
+  for (const { where, glob } of globs2) {
+    const matches3 = (0, import_picomatch3.default)(glob, { dot: true });
+    if (paths.some((path) => matches3(path))) continue;
+    const named = root !== "" && (glob === root || glob.startsWith(`${root}/`));
+    const withTop = root !== "" && paths.some((path) => matches3(`${root}/${path}`));
+    if (!named && !withTop) continue;
+    const fix = withoutFirstSegment(glob);
+    warnings.push(
+      `the policy's ${where} '${glob}' matches only with the package's top folder (${root}/), which paths leave out and the next release renames; write '${fix}'`
+    );
+  }
+  return warnings;
+}
+function withoutFirstSegment(glob) {
+  const slash = glob.indexOf("/");
+  const rest = slash < 0 ? "**" : glob.slice(slash + 1);
+  return rest === "" ? "**" : rest;
+}
+var import_picomatch3;
+var init_path_globs = __esm({
+  "src/policy/path-globs.ts"() {
+    "use strict";
+    import_picomatch3 = __toESM(require_picomatch2(), 1);
+  }
+});
+
 // src/policy/policy.ts
 function defaultPolicy(hasBaseline) {
   return { failOn: FINDING_KINDS, severity: "low", onlyNew: hasBaseline, warnOnly: false, includeDev: false };
@@ -34369,7 +38591,7 @@ function applyPolicy(findings, policy) {
 }
 function decideVerdict(findings, policy) {
   if (findings.some((finding) => finding.blocking)) return policy.warnOnly ? "warn" : "fail";
-  return findings.length > 0 ? "warn" : "pass";
+  return findings.some((finding) => finding.status === "new") ? "warn" : "pass";
 }
 var init_policy = __esm({
   "src/policy/policy.ts"() {
@@ -34394,12 +38616,15 @@ async function scan(options2) {
   const current = await inspect(options2.target);
   const baseline = options2.baseline === void 0 ? void 0 : await loadBaseline(options2.baseline, inspect);
   const notes = [];
+  const warnings = [];
   const findings = [...current.findings];
   const vulnerabilities = await checkAdvisories(current.packages, baseline?.packages ?? [], sources, options2.allowSourceFailure ?? false, notes);
   findings.push(...vulnerabilities.target);
   let changes = null;
+  let root = singleTopFolder(current.files) ?? "";
   if (baseline) {
     const roots2 = rootsToStrip(current.files, baseline.files, options2.roots);
+    root = roots2.target;
     const fileChanges = diffFiles(
       { files: baseline.files, configs: baseline.configs, root: roots2.baseline },
       { files: current.files, configs: current.configs, root: roots2.target },
@@ -34408,13 +38633,21 @@ async function scan(options2) {
     changes = { roots: roots2, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
     findings.push(...identify(configFindings(changes.configs)));
     markExisting(findings, baseline, vulnerabilities.baseline);
+    const unrelated = unrelatedBaseline(changes, options2.baseline ?? "");
+    if (unrelated) warnings.push(unrelated);
   }
+  relativizeFindings(findings, root);
+  if (changes && baseline) changes.fixed = fixedByRelease(findings, baseline, vulnerabilities.baseline, current.packages, changes.roots.baseline);
+  warnings.push(...topFolderWarnings(options2, findings, root));
   const kept2 = leaveOutIgnored(findings, options2.ignore ?? [], notes);
-  const stale = applyAcceptances(kept2, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+  const { stale, expired } = applyAcceptances(kept2, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
   for (const acceptance of stale) notes.push(`stale acceptance: ${describeAcceptance(acceptance)} matched no finding; remove it from the policy file`);
   const policy = { ...defaultPolicy(baseline !== void 0), ...options2.policy };
   applyPolicy(kept2, policy);
+  explainExpired(expired);
   kept2.sort(compareFindings);
+  const digest = blockingDigest(kept2);
+  const approval = options2.approval ? decideApproval(options2.approval, kept2, digest) : void 0;
   const target2 = {
     path: options2.target,
     format: current.read.format,
@@ -34422,20 +38655,51 @@ async function scan(options2) {
     files: current.files.length,
     bytes: current.read.bytes
   };
+  if (root !== "") target2.root = root;
+  const baselineSummary = baseline ? { ...baseline.summary } : null;
+  if (baselineSummary && changes?.roots.baseline) baselineSummary.root = changes.roots.baseline;
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     target: target2,
-    baseline: baseline?.summary ?? null,
+    baseline: baselineSummary,
     files: current.files,
     packages: current.packages,
     findings: kept2,
-    verdict: decideVerdict(kept2, policy),
+    // findings a person approved were reviewed: they leave the verdict a pass, not a warning
+    verdict: decideVerdict(approval?.approval ? kept2.filter((finding) => finding.approvedBy === void 0) : kept2, policy),
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,
-    changes
+    changes,
+    warnings,
+    digest,
+    approval: approval?.approval ?? null,
+    ...approval ? { approvalCheck: approval.check } : {}
   };
+}
+function unrelatedBaseline(changes, spec) {
+  const { added, removed, changed, unchanged } = changes.files;
+  const shared = changed + unchanged;
+  const larger = Math.max(added + shared, removed + shared);
+  if (larger < 10 || shared >= larger * RELATED_SHARE) return void 0;
+  const n = (value) => value.toLocaleString("en-US");
+  return `the baseline ${spec} shares only ${n(shared)} of ${n(larger)} paths with this package (${n(added)} added, ${n(removed)} removed): it looks like another package; give the last release of this package as the baseline, or name the folders to compare (--root, --baseline-root)`;
+}
+function fixedByRelease(findings, baseline, baselineVulnerabilities, packages, baselineRoot) {
+  const present = new Set(findings.map((finding) => finding.id));
+  const shipped = new Set(packages.map((pkg) => `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`));
+  const seen = /* @__PURE__ */ new Set();
+  const fixed = [];
+  for (const finding of [...baselineVulnerabilities, ...baseline.findings]) {
+    if (present.has(finding.id) || seen.has(finding.id) || finding.kind === "config-change") continue;
+    if (finding.package && shipped.has(`${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`)) continue;
+    seen.add(finding.id);
+    const { id, kind, severity, title, path, package: pkg, advisory, rule } = finding;
+    fixed.push({ id, kind, severity, title, ...path !== void 0 ? { path } : {}, ...pkg ? { package: pkg } : {}, ...advisory ? { advisory } : {}, ...rule !== void 0 ? { rule } : {} });
+  }
+  relativizeFindings(fixed, baselineRoot);
+  return fixed.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.id, b.id));
 }
 function markExisting(findings, baseline, baselineVulnerabilities) {
   const known = new Set([...baseline.findings, ...baselineVulnerabilities].map((finding) => finding.id));
@@ -34451,15 +38715,15 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
   try {
     const result = await findVulnerabilities([...packages, ...baselinePackages], sources);
     const found = identify(result.findings);
-    const keyOf = (ref2) => `${ref2?.ecosystem ?? ""}\0${ref2?.name ?? ""}\0${ref2?.version ?? ""}`;
-    const inTarget = new Set(packages.map(keyOf));
-    const inBaseline = new Set(baselinePackages.map(keyOf));
+    const keyOf2 = (ref2) => `${ref2?.ecosystem ?? ""}\0${ref2?.name ?? ""}\0${ref2?.version ?? ""}`;
+    const inTarget = new Set(packages.map(keyOf2));
+    const inBaseline = new Set(baselinePackages.map(keyOf2));
     const seen = /* @__PURE__ */ new Set();
     for (const finding of found) {
       if (seen.has(finding.id)) continue;
       seen.add(finding.id);
-      if (inTarget.has(keyOf(finding.package))) outcome.target.push(finding);
-      if (inBaseline.has(keyOf(finding.package))) outcome.baseline.push(finding);
+      if (inTarget.has(keyOf2(finding.package))) outcome.target.push(finding);
+      if (inBaseline.has(keyOf2(finding.package))) outcome.baseline.push(finding);
     }
     for (const { package: pkg, reason } of result.unchecked) notes.push(`${pkg} was not checked against advisories: ${reason}`);
   } catch (error) {
@@ -34484,19 +38748,19 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
 }
 function leaveOutIgnored(findings, globs2, notes) {
   if (globs2.length === 0) return findings;
-  const ignored = (0, import_picomatch3.default)([...globs2], { dot: true });
+  const ignored = (0, import_picomatch4.default)([...globs2], { dot: true });
   const kept2 = findings.filter((finding) => finding.path === void 0 || !ignored(finding.path));
   if (kept2.length < findings.length) notes.push(`${findings.length - kept2.length} findings under ignored paths (${globs2.join(", ")}) were left out`);
   return kept2;
 }
 function compareFindings(a, b) {
-  return compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compareCodeUnits(a.id, b.id);
+  return severityRank(a.severity) - severityRank(b.severity) || FINDING_STATUSES.indexOf(a.status) - FINDING_STATUSES.indexOf(b.status) || Number(b.blocking) - Number(a.blocking) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compareCodeUnits(a.id, b.id);
 }
-var import_picomatch3;
+var import_picomatch4, RELATED_SHARE;
 var init_scan = __esm({
   "src/scan.ts"() {
     "use strict";
-    import_picomatch3 = __toESM(require_picomatch2(), 1);
+    import_picomatch4 = __toESM(require_picomatch2(), 1);
     init_errors();
     init_find_vulnerabilities();
     init_open_sources();
@@ -34508,24 +38772,35 @@ var init_scan = __esm({
     init_package_diff();
     init_strip_root();
     init_draft();
+    init_relative_paths();
     init_inspect();
     init_limits();
     init_model();
     init_acceptance();
+    init_approval();
+    init_digest();
+    init_path_globs();
     init_policy();
     init_manifest_digest();
     init_order();
     init_version();
+    RELATED_SHARE = 0.2;
   }
 });
 
 // src/report/json.ts
+import { createHash as createHash10 } from "node:crypto";
 function* jsonReportPieces(report2) {
+  const hash = createHash10("sha256");
+  const emit = (text) => {
+    hash.update(text);
+    return text;
+  };
   let piece = "{\n";
   const keys = Object.keys(report2);
-  for (const [index, key] of keys.entries()) {
+  for (const key of keys) {
     const value = report2[key];
-    const comma = index < keys.length - 1 ? "," : "";
+    const comma = ",";
     if (Array.isArray(value) && value.length > 0) {
       piece += `  ${JSON.stringify(key)}: [
 `;
@@ -34534,7 +38809,7 @@ function* jsonReportPieces(report2) {
         piece += `    ${JSON.stringify(item2)}${i2 < last ? "," : ""}
 `;
         if (piece.length >= PIECE) {
-          yield piece;
+          yield emit(piece);
           piece = "";
         }
       }
@@ -34545,13 +38820,14 @@ function* jsonReportPieces(report2) {
 `;
     }
   }
-  yield `${piece}}
-`;
+  yield emit(piece);
+  yield integrityLine(hash.digest("hex"));
 }
 var PIECE;
 var init_json = __esm({
   "src/report/json.ts"() {
     "use strict";
+    init_integrity();
     PIECE = 32 * 1024;
   }
 });
@@ -34620,6 +38896,7 @@ var init_run_request = __esm({
           ...baseline !== void 0 ? { baseline } : {},
           ...extras.roots ? { roots: extras.roots } : {},
           ...extras.apiCache ? { apiCache: extras.apiCache } : {},
+          ...extras.approval ? { approval: extras.approval } : {},
           advisories: this.request.advisories,
           offline: this.request.offline,
           allowSourceFailure: this.request.allowSourceFailure,
@@ -34628,7 +38905,7 @@ var init_run_request = __esm({
         if (outputs.report) await writeJsonReport(outputs.report, report2);
         if (outputs.sarif) await writeOutput(outputs.sarif, renderSarif(report2, sarifKey), "the SARIF file");
         if (outputs.sbom) await writeOutput(outputs.sbom, renderCycloneDx(report2), "the SBOM");
-        if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report2), "the summary");
+        if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report2, { today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) }), "the summary");
         return report2;
       }
     };
@@ -34643,7 +38920,7 @@ function renderTerminal(report2) {
     `sha256    ${target2.sha256}`
   ];
   if (report2.baseline) lines.push(`baseline  ${printable(report2.baseline.path)} (${report2.baseline.format}, ${plural(report2.baseline.files, "entry", "entries")})`);
-  lines.push(`packages  ${packageCounts2(report2)}`);
+  lines.push(`packages  ${packageCounts(report2)}`);
   const changes = report2.changes;
   if (changes) {
     const { files, packages, configs } = changes;
@@ -34652,48 +38929,57 @@ function renderTerminal(report2) {
     );
     for (const config of configs.slice(0, LISTED_CHANGES)) lines.push(`  config  ${printable(config.path)} ${printable(describeChange(config))}`);
     if (configs.length > LISTED_CHANGES) lines.push(`  \u2026 and ${count(configs.length - LISTED_CHANGES)} more config changes in the report`);
+    const fixed = changes.fixed ?? [];
+    if (fixed.length > 0) {
+      const named = fixed.slice(0, 5).map((finding) => finding.advisory && finding.package ? `${finding.advisory.id} (${finding.package.name})` : `${finding.rule ?? finding.kind} (${finding.path ?? ""})`);
+      lines.push(`fixed     ${plural(fixed.length, "finding")} of the baseline gone: ${printable(named.join(", "))}${fixed.length > 5 ? ", \u2026" : ""}`);
+    }
   }
-  lines.push(`findings  ${findingCounts2(report2)}`);
-  const shown = [...report2.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking)).slice(0, LISTED_FINDINGS);
-  for (const finding of shown) {
-    const where = finding.path ? `  (${printable(finding.path)})` : "";
-    const fix = findingFix(finding);
-    const about = finding.package ? `${printable(findingSubject(finding))}: ` : "";
-    lines.push(
-      `  ${finding.blocking ? "BLOCK" : "note "} ${finding.status.padEnd(8)} ${finding.severity.padEnd(8)} ${finding.kind.padEnd(14)} ${about}${printable(finding.title)}${fix ? `; ${fix}` : ""}${where}`
-    );
+  lines.push(`findings  ${findingCounts(report2)}`);
+  if (report2.target.root) lines.push(`          paths are inside the package's top folder ${printable(report2.target.root)}/`);
+  const rows = rowsOf(report2.findings.filter((finding) => finding.status !== "accepted"));
+  for (const row of rows.slice(0, LISTED_ROWS)) {
+    const where = row.package ? `${row.package.name} ${row.package.version}` : row.path ?? "";
+    const problems = row.findings.map((finding) => `${finding.advisory ? `${finding.advisory.id} ` : ""}${problemOf(finding)}`);
+    const fix = row.package && row.upgradeTo !== void 0 ? `upgrade to ${row.upgradeTo}${row.path !== void 0 ? ` in ${row.path}` : ""}` : fixesOf(row).join("; ");
+    lines.push(`  ${row.blocking ? "BLOCK" : "note "} ${row.severity.padEnd(8)} ${statusWords(row).padEnd(19)} ${printable(where)}: ${printable(problems.join("; "))}`);
+    lines.push(`${" ".repeat(35)}fix: ${printable(fix)}`);
   }
-  if (report2.findings.length > shown.length) {
-    lines.push(`  \u2026 and ${count(report2.findings.length - shown.length)} more in the report (--report, --summary)`);
-  }
+  const accepted = report2.findings.length - rows.reduce((n, row) => n + row.findings.length, 0);
+  if (rows.length > LISTED_ROWS) lines.push(`  \u2026 and ${plural(rows.length - LISTED_ROWS, "more place")} in the report (--report, --summary)`);
+  if (accepted > 0) lines.push(`  ${plural(accepted, "accepted finding")} not listed (--summary lists them)`);
+  for (const warning of report2.warnings) lines.push(`warning   ${printable(warning)}`);
+  if (!report2.baseline && report2.findings.length > 0) lines.push("hint      no baseline: every finding counts as new; --baseline <the last release or its report> blocks only what this release brings");
   for (const note of report2.notes.slice(0, LISTED_NOTES)) lines.push(`note      ${printable(note)}`);
   if (report2.notes.length > LISTED_NOTES) lines.push(`note      \u2026 and ${count(report2.notes.length - LISTED_NOTES)} more notes in the report`);
   lines.push(verdictLine(report2));
   return `${lines.join("\n")}
 `;
 }
-function packageCounts2(report2) {
+function packageCounts(report2) {
   if (report2.packages.length === 0) return "none found";
   const byEcosystem = /* @__PURE__ */ new Map();
   for (const pkg of report2.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
   const parts = [...byEcosystem].sort(([a], [b]) => a < b ? -1 : 1).map(([ecosystem, n]) => `${ecosystem} ${count(n)}`);
   return `${count(report2.packages.length)} (${parts.join(", ")})`;
 }
-function findingCounts2(report2) {
+function findingCounts(report2) {
   if (report2.findings.length === 0) return "none";
   const blocking = report2.findings.filter((finding) => finding.blocking).length;
   const fresh = report2.findings.filter((finding) => finding.status === "new").length;
   return `${count(report2.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
 }
-var LISTED_FINDINGS, LISTED_CHANGES, LISTED_NOTES;
+var LISTED_ROWS, LISTED_CHANGES, LISTED_NOTES;
 var init_terminal = __esm({
   "src/cli/terminal.ts"() {
     "use strict";
     init_describe_change();
     init_finding_text();
+    init_rows();
     init_verdict_line();
     init_format();
-    LISTED_FINDINGS = 20;
+    init_printable();
+    LISTED_ROWS = 15;
     LISTED_CHANGES = 10;
     LISTED_NOTES = 5;
   }

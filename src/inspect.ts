@@ -15,14 +15,14 @@ import { readPackage } from './read/read-package.js';
 export async function inspectPackage(target: string, limits: Limits, monitored: (path: string) => boolean): Promise<Inspection> {
   const capture = new ConfigCapture(monitored);
   const analyzers: ContentAnalyzer[] = [new InventoryAnalyzer(), capture, ...contentChecks()];
-  const pass = new PackagePass(analyzers);
+  const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read = await readPackage(target, pass, limits);
   await linkedContents(target, pass, limits);
   const files = pass.files();
   const packages: Package[] = [];
   const drafts: DraftFinding[] = [];
   for (const analyzer of analyzers) {
-    const result = analyzer.finish();
+    const result = await analyzer.finish();
     packages.push(...(result.packages ?? []));
     drafts.push(...(result.findings ?? []));
   }

@@ -112,8 +112,22 @@ export interface Finding {
   detail?: string;
   /** `dev`: about a development dependency that is not installed in the package (it does not ship). */
   scope?: 'dev';
+  /** Added to the contract: the 1-based line in `path`, where the producer knows it (secrets). */
+  line?: number;
+  /** Added to the contract: the other places the same finding was seen (a package's other manifests, a secret's copies), at most 20. */
+  related?: Place[];
+  /** Added to the contract: vulnerabilities: the smallest version of the package that fixes every advisory found for it. */
+  upgradeTo?: string;
   status: FindingStatus;
   blocking: boolean;
+  /** Added to the contract: the login of the person whose release approval accepted this finding (status `accepted`). */
+  approvedBy?: string;
+}
+
+/** A place in the package: a path (relative to the package root) and, where known, a line. */
+export interface Place {
+  path: string;
+  line?: number;
 }
 
 export const TARGET_FORMATS = ['tar', 'tar.gz', 'zip', 'dir', 'report'] as const;
@@ -129,6 +143,11 @@ export interface TargetSummary {
   files: number;
   /** Sum of the sizes of the files. */
   bytes: number;
+  /**
+   * Added to the contract: the single top folder (`store-1.4.0`) every entry sits in,
+   * stripped from the paths of findings, changes and policy globs; absent when there is none.
+   */
+  root?: string;
 }
 
 export const VERDICTS = ['pass', 'warn', 'fail'] as const;
@@ -198,7 +217,72 @@ export interface Changes {
   files: { added: number; removed: number; changed: number; unchanged: number };
   configs: ConfigChange[];
   packages: { added: PackageRef[]; removed: PackageRef[]; upgraded: VersionChange[]; downgraded: VersionChange[] };
+  /**
+   * Added to the contract: what the baseline had that this release no longer has (an
+   * advisory of a package upgraded or removed, a secret or a file gone), in report order.
+   */
+  fixed?: FixedFinding[];
 }
+
+/** How an approval was given: the pull request label, or the `approve-digest` input of a release or deployment run. */
+export const APPROVAL_VIAS = ['label', 'input'] as const;
+export type ApprovalVia = (typeof APPROVAL_VIAS)[number];
+
+/** A release approval: a person let exactly the blocking findings of one digest through. */
+export interface Approval {
+  /** The digest of the blocking findings it covers (12 hex). */
+  digest: string;
+  /** The GitHub login of the person who approved. */
+  approver: string;
+  /** When: the time of the label event, or of the run that took the input (ISO 8601). */
+  at: string;
+  via: ApprovalVia;
+}
+
+export const APPROVAL_OUTCOMES = ['approved', 'needed', 'ignored', 'changed', 'withdrawn', 'error', 'not-needed'] as const;
+/**
+ * What the gate made of approvals in one run: `approved` (the approval applies), `needed`
+ * (something blocks and nobody approved it), `ignored` (a label or actor that may not
+ * approve), `changed` (the findings changed since what was approved), `withdrawn` (the
+ * label was removed), `error` (the evidence could not be read: the gate blocks),
+ * `not-needed` (nothing blocks).
+ */
+export type ApprovalOutcome = (typeof APPROVAL_OUTCOMES)[number];
+
+/** One difference between the blocking findings an approval covered and this run's. */
+export interface ApprovalChange {
+  change: 'new' | 'gone' | 'severity';
+  /** The finding's id (for a gone finding, the first 12 hex the record kept). */
+  id: string;
+  severity: Severity;
+  /** `severity`: what it was when approved. */
+  was?: Severity;
+  kind?: FindingKind;
+  title?: string;
+  path?: string;
+}
+
+/** Added to the contract: the approval check of a run that considered approvals (the action on pull requests, releases and deployments). */
+export interface ApprovalCheck {
+  outcome: ApprovalOutcome;
+  via: ApprovalVia;
+  /** One sentence for the reviewer: whose approval, what it covers, why it does or does not count. */
+  reason: string;
+  /** More sentences of the same kind (a record that is not trusted, a label the gate removes). */
+  notes?: string[];
+  /** The approval label (label approvals). */
+  label?: string;
+  /** The approval that no longer holds (`changed`, `withdrawn`). */
+  previous?: Approval;
+  /** What changed since the approved findings, when the record kept them. */
+  changes?: ApprovalChange[];
+  /** The record no longer lists the approved findings (there were too many to keep), so what changed cannot be shown. */
+  changesUnknown?: boolean;
+  /** The gate removes the approval label: it approved other findings than this run's, so the next approval is a deliberate act. */
+  removeLabel?: boolean;
+}
+/** A baseline finding this release fixes: the finding as the baseline had it, without a status of its own. */
+export type FixedFinding = Pick<Finding, 'id' | 'kind' | 'severity' | 'title' | 'path' | 'package' | 'advisory' | 'rule'>;
 
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -217,4 +301,16 @@ export interface Report {
   configs: ConfigText[];
   /** Added to the contract: what changed against the baseline; null without one. */
   changes: Changes | null;
+  /** Added to the contract: the first 12 hex of the SHA-256 over the sorted ids and severities of the findings the policy blocks (before any approval). */
+  digest?: string;
+  /** Added to the contract: the approval that let this run's blocking findings through, or null. */
+  approval?: Approval | null;
+  /** Added to the contract: what the gate made of approvals, when it considered them. */
+  approvalCheck?: ApprovalCheck;
+  /**
+   * Added to the contract: what the user should fix in how the gate is set up, one line
+   * each (a policy glob that matches only with the package's top folder, a baseline that
+   * looks like another package).
+   */
+  warnings: string[];
 }

@@ -9,16 +9,20 @@ import { diffFiles } from './baseline/file-diff.js';
 import { loadBaseline, type Baseline } from './baseline/load-baseline.js';
 import { monitorMatcher } from './baseline/monitored.js';
 import { diffPackages } from './baseline/package-diff.js';
-import { rootsToStrip } from './baseline/strip-root.js';
+import { rootsToStrip, singleTopFolder } from './baseline/strip-root.js';
 import { identify } from './findings/draft.js';
+import { relativizeFindings } from './findings/relative-paths.js';
 import { inspectPackage } from './inspect.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { SCHEMA_VERSION, type Changes, type Finding, type Package, type Report, type SourceSummary, type TargetSummary } from './model.js';
-import { applyAcceptances, describeAcceptance } from './policy/acceptance.js';
+import { FINDING_KINDS, FINDING_STATUSES, SCHEMA_VERSION, type Changes, type Finding, type FixedFinding, type Package, type Report, type SourceSummary, type TargetSummary } from './model.js';
+import { applyAcceptances, describeAcceptance, explainExpired } from './policy/acceptance.js';
+import { decideApproval, type ApprovalEvidence } from './policy/approval.js';
+import { blockingDigest } from './policy/digest.js';
+import { topFolderWarnings } from './policy/path-globs.js';
 import { applyPolicy, decideVerdict, defaultPolicy } from './policy/policy.js';
 import type { PolicyOptions } from './policy/resolve.js';
 import { manifestDigest } from './pass/manifest-digest.js';
-import { compareCodeUnits } from './util/order.js';
+import { compareCodeUnits, severityRank } from './util/order.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface ScanOptions extends PolicyOptions {
@@ -40,6 +44,8 @@ export interface ScanOptions extends PolicyOptions {
   apiCache?: Map<string, OsvRecord>;
   /** Per-request timeout, attempts and back-off of network sources. */
   network?: { timeoutMs?: number; attempts?: number; backoffMs?: number };
+  /** What the face read about a release approval (a pull request label, an approve-digest input). */
+  approval?: ApprovalEvidence;
   /** Today, YYYY-MM-DD (UTC), for the expiry of acceptances. */
   today?: string;
   limits?: Partial<Limits>;
@@ -63,13 +69,16 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline, inspect);
 
   const notes: string[] = [];
+  const warnings: string[] = [];
   const findings = [...current.findings];
   const vulnerabilities = await checkAdvisories(current.packages, baseline?.packages ?? [], sources, options.allowSourceFailure ?? false, notes);
   findings.push(...vulnerabilities.target);
 
   let changes: Changes | null = null;
+  let root = singleTopFolder(current.files) ?? '';
   if (baseline) {
     const roots = rootsToStrip(current.files, baseline.files, options.roots);
+    root = roots.target;
     const fileChanges = diffFiles(
       { files: baseline.files, configs: baseline.configs, root: roots.baseline },
       { files: current.files, configs: current.configs, root: roots.target },
@@ -78,14 +87,24 @@ export async function scan(options: ScanOptions): Promise<Report> {
     changes = { roots, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
     findings.push(...identify(configFindings(changes.configs)));
     markExisting(findings, baseline, vulnerabilities.baseline);
+    const unrelated = unrelatedBaseline(changes, options.baseline ?? '');
+    if (unrelated) warnings.push(unrelated);
   }
+  // one path form from here on: relative to the package root, its top folder left out
+  relativizeFindings(findings, root);
+  if (changes && baseline) changes.fixed = fixedByRelease(findings, baseline, vulnerabilities.baseline, current.packages, changes.roots.baseline);
 
+  warnings.push(...topFolderWarnings(options, findings, root));
   const kept = leaveOutIgnored(findings, options.ignore ?? [], notes);
-  const stale = applyAcceptances(kept, options.accept ?? [], options.today ?? new Date().toISOString().slice(0, 10));
+  const { stale, expired } = applyAcceptances(kept, options.accept ?? [], options.today ?? new Date().toISOString().slice(0, 10));
   for (const acceptance of stale) notes.push(`stale acceptance: ${describeAcceptance(acceptance)} matched no finding; remove it from the policy file`);
   const policy = { ...defaultPolicy(baseline !== undefined), ...options.policy };
   applyPolicy(kept, policy);
+  explainExpired(expired);
   kept.sort(compareFindings);
+  // the digest of what the policy blocks, before an approval lets it through
+  const digest = blockingDigest(kept);
+  const approval = options.approval ? decideApproval(options.approval, kept, digest) : undefined;
 
   const target: TargetSummary = {
     path: options.target,
@@ -94,20 +113,67 @@ export async function scan(options: ScanOptions): Promise<Report> {
     files: current.files.length,
     bytes: current.read.bytes,
   };
+  if (root !== '') target.root = root;
+  const baselineSummary = baseline ? { ...baseline.summary } : null;
+  if (baselineSummary && changes?.roots.baseline) baselineSummary.root = changes.roots.baseline;
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     target,
-    baseline: baseline?.summary ?? null,
+    baseline: baselineSummary,
     files: current.files,
     packages: current.packages,
     findings: kept,
-    verdict: decideVerdict(kept, policy),
+    // findings a person approved were reviewed: they leave the verdict a pass, not a warning
+    verdict: decideVerdict(approval?.approval ? kept.filter((finding) => finding.approvedBy === undefined) : kept, policy),
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,
     changes,
+    warnings,
+    digest,
+    approval: approval?.approval ?? null,
+    ...(approval ? { approvalCheck: approval.check } : {}),
   };
+}
+
+/** Less than this share of paths in common: the baseline is probably another package. */
+const RELATED_SHARE = 0.2;
+
+/**
+ * A baseline that shares almost no path with the package is another package (the shop
+ * against the storefront), or its trees sit in other folders: the comparison would call
+ * everything added. Said, not guessed around.
+ */
+function unrelatedBaseline(changes: Changes, spec: string): string | undefined {
+  const { added, removed, changed, unchanged } = changes.files;
+  const shared = changed + unchanged;
+  const larger = Math.max(added + shared, removed + shared);
+  if (larger < 10 || shared >= larger * RELATED_SHARE) return undefined;
+  const n = (value: number): string => value.toLocaleString('en-US');
+  return `the baseline ${spec} shares only ${n(shared)} of ${n(larger)} paths with this package (${n(added)} added, ${n(removed)} removed): it looks like another package; give the last release of this package as the baseline, or name the folders to compare (--root, --baseline-root)`;
+}
+
+/**
+ * What the baseline had that this release no longer has: an advisory of a package the
+ * release upgraded or removed, a secret, a sensitive file or a bad permission gone.
+ * Config changes are about a diff, not a state, and are left out; so is an advisory
+ * whose package is still there at the same version (only the advisory data changed).
+ */
+function fixedByRelease(findings: readonly Finding[], baseline: Baseline, baselineVulnerabilities: Finding[], packages: readonly Package[], baselineRoot: string): FixedFinding[] {
+  const present = new Set(findings.map((finding) => finding.id));
+  const shipped = new Set(packages.map((pkg) => `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`));
+  const seen = new Set<string>();
+  const fixed: FixedFinding[] = [];
+  for (const finding of [...baselineVulnerabilities, ...baseline.findings]) {
+    if (present.has(finding.id) || seen.has(finding.id) || finding.kind === 'config-change') continue;
+    if (finding.package && shipped.has(`${finding.package.ecosystem}\0${finding.package.name}\0${finding.package.version}`)) continue;
+    seen.add(finding.id);
+    const { id, kind, severity, title, path, package: pkg, advisory, rule } = finding;
+    fixed.push({ id, kind, severity, title, ...(path !== undefined ? { path } : {}), ...(pkg ? { package: pkg } : {}), ...(advisory ? { advisory } : {}), ...(rule !== undefined ? { rule } : {}) });
+  }
+  relativizeFindings(fixed, baselineRoot);
+  return fixed.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || compareCodeUnits(a.path ?? '', b.path ?? '') || compareCodeUnits(a.id, b.id));
 }
 
 /**
@@ -185,10 +251,17 @@ function leaveOutIgnored(findings: Finding[], globs: readonly string[], notes: s
   return kept;
 }
 
-/** Stable order: kind, then path, then package, then id. */
+/**
+ * The report's order, which every renderer keeps: the gravest first, then new before
+ * existing before accepted, blocking before not, then by kind, path, package and id
+ * (stable whatever order the pass saw the entries in).
+ */
 function compareFindings(a: Finding, b: Finding): number {
   return (
-    compareCodeUnits(a.kind, b.kind) ||
+    severityRank(a.severity) - severityRank(b.severity) ||
+    FINDING_STATUSES.indexOf(a.status) - FINDING_STATUSES.indexOf(b.status) ||
+    Number(b.blocking) - Number(a.blocking) ||
+    FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) ||
     compareCodeUnits(a.path ?? '', b.path ?? '') ||
     compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : '', b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : '') ||
     compareCodeUnits(a.id, b.id)

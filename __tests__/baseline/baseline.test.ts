@@ -103,13 +103,14 @@ describe('against the previous package', () => {
 
   it('makes each of them a config-change finding; a static asset is counted, not a finding', () => {
     const titles = againstPackage.findings.filter((finding) => finding.kind === 'config-change').map((finding) => `${finding.severity} ${finding.title}`);
+    // the gravest first, then by path
     expect(titles).toEqual([
-      'medium app/etc/config.php changed',
-      'medium app/etc/database.php added',
       'high app/etc/di.xml mode 0644 → 0666',
       'high etc/cron.d/shop added',
       'high pub/.htaccess changed',
       'high pub/media/.htaccess removed',
+      'medium app/etc/config.php changed',
+      'medium app/etc/database.php added',
     ]);
     expect(againstPackage.findings.some((finding) => finding.path?.includes('static'))).toBe(false);
   });
@@ -118,7 +119,8 @@ describe('against the previous package', () => {
     const htaccess = againstPackage.changes?.configs.find((change) => change.path === 'pub/.htaccess');
     expect(htaccess?.diff).toContain('+php_value auto_prepend_file /tmp/x.php');
     const database = againstPackage.changes?.configs.find((change) => change.path === 'app/etc/database.php');
-    expect(database?.diff).toMatch(/^\+<\?php return \['password' => 'Zq8… \(15 characters\)'\];$/m);
+    // nothing of the value: not its head, not its length
+    expect(database?.diff).toMatch(/^\+<\?php return \['password' => '\[redacted\]'\];$/m);
     const everything = JSON.stringify(againstPackage) + renderMarkdown(againstPackage);
     expect(everything).not.toContain(DB_PASSWORD);
   });
@@ -134,9 +136,10 @@ describe('against the previous package', () => {
 
   it('blocks only what is new: the vulnerable component added, not the one kept', () => {
     const vulnerabilities = againstPackage.findings.filter((finding) => finding.kind === 'vulnerability');
+    // new before existing at the same severity
     expect(vulnerabilities.map((finding) => [finding.package?.name, finding.status, finding.blocking])).toEqual([
-      ['guzzlehttp/guzzle', 'existing', false],
       ['twig/twig', 'new', true],
+      ['guzzlehttp/guzzle', 'existing', false],
     ]);
     expect(againstPackage.verdict).toBe('fail');
     expect(againstPackage.findings.filter((finding) => finding.status === 'new').every((finding) => finding.blocking)).toBe(true);
@@ -146,11 +149,15 @@ describe('against the previous package', () => {
 describe('the checks against the previous package', () => {
   it('knows a threat the baseline already had under its old top folder, and blocks only the new one', () => {
     const permissions = againstPackage.findings.filter((finding) => finding.kind === 'permission');
+    // one path form: relative to the package root, the versioned top folder named once, in the target
     expect(permissions.map((finding) => [finding.path, finding.status, finding.blocking])).toEqual([
-      ['shop-2.4.7/app/etc/di.xml', 'new', true],
-      ['shop-2.4.7/bin/magento', 'new', true],
-      ['shop-2.4.7/var/cache', 'existing', false],
+      ['app/etc/di.xml', 'new', true],
+      ['bin/magento', 'new', true],
+      ['var/cache', 'existing', false],
     ]);
+    expect(againstPackage.target.root).toBe('shop-2.4.7');
+    expect(againstPackage.baseline?.root).toBe('shop-2.4.6');
+    expect(againstPackage.findings.every((finding) => !finding.path?.startsWith('shop-2.4'))).toBe(true);
   });
 });
 
@@ -179,11 +186,12 @@ describe('against the deployed directory', () => {
 describe('the summary', () => {
   it('shows the config diffs and the counts', () => {
     const markdown = renderMarkdown(againstPackage);
-    expect(markdown).toMatch(/### What this release changes/);
-    expect(markdown).toMatch(/Files: 4 added, 2 removed, 6 changed, 10 unchanged/);
-    expect(markdown).toMatch(/\| upgraded \| Packagist \| `monolog\/monolog` \| `2\.9\.1` \| `2\.10\.0` \|/);
-    expect(markdown).toMatch(/<details><summary>2 findings already in the baseline<\/summary>/);
-    expect(markdown).toMatch(/<details open><summary>`pub\/\.htaccess` changed<\/summary>\n\n```diff\n--- a\/pub\/\.htaccess\n\+\+\+ b\/pub\/\.htaccess/);
+    expect(markdown).toMatch(/compared with `[^`]*shop-2\.4\.6\.tar\.gz`: 4 files added, 2 removed, 6 changed/);
+    expect(markdown).toMatch(/\| upgraded \| `monolog\/monolog` \| Packagist \| `2\.9\.1` \| `2\.10\.0` \|/);
+    expect(markdown).toMatch(/<summary>📝 Config and system files: 6 changes, with their diffs \(secrets redacted\)<\/summary>/);
+    expect(markdown).toMatch(/^`pub\/\.htaccess` changed\n\n```diff\n--- a\/pub\/\.htaccess\n\+\+\+ b\/pub\/\.htaccess/m);
+    // the baseline's findings this release still has are rows too, said as such
+    expect(markdown).toMatch(/\| 🟠 \*\*high\*\*<br>in the baseline \| `guzzlehttp\/guzzle` `7\.4\.4` \(Packagist\)/);
   });
 });
 
@@ -195,6 +203,7 @@ describe('the report as baseline', () => {
     expect(again.changes?.configs).toEqual([]);
     expect(again.changes?.files).toMatchObject({ added: 0, removed: 0, changed: 0 });
     expect(again.findings.every((finding) => finding.status === 'existing' && !finding.blocking)).toBe(true);
-    expect(again.verdict).toBe('warn');
+    // nothing new: a release does not stay at WARN for what production already runs
+    expect(again.verdict).toBe('pass');
   });
 });

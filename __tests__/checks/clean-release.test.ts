@@ -27,17 +27,19 @@ describe('a clean release from a real npm ci', () => {
 
   it('while the example release that ships secrets is caught', async () => {
     const report = await scan({ target: resolve(ROOT, 'examples/store-1.4.0.tar.gz'), advisories: ['none'] });
+    // paths relative to the package root: its top folder is named once, in the target
+    expect(report.target.root).toBe('store-1.4.0');
     const found = report.findings.map((finding) => `${finding.kind} ${finding.rule ?? ''} ${finding.path ?? ''}`).sort();
     expect(found).toEqual(
       [
-        'permission script-in-upload-dir store-1.4.0/shop/pub/media/wysiwyg/.cache.php',
-        'permission world-writable store-1.4.0/shop/var/cache',
-        'secret database-password store-1.4.0/shop/app/etc/env.php',
-        'secret env-credential store-1.4.0/storefront/.env.production',
-        'secret magento-crypt-key store-1.4.0/shop/app/etc/env.php',
-        'secret url-password store-1.4.0/storefront/.env.production',
-        'sensitive-file env-file store-1.4.0/storefront/.env.production',
-        'sensitive-file platform-secrets-file store-1.4.0/shop/app/etc/env.php',
+        'permission script-in-upload-dir shop/pub/media/wysiwyg/.cache.php',
+        'permission world-writable shop/var/cache',
+        'secret database-password shop/app/etc/env.php',
+        'secret env-credential storefront/.env.production',
+        'secret magento-crypt-key shop/app/etc/env.php',
+        'secret url-password storefront/.env.production',
+        'sensitive-file env-file storefront/.env.production',
+        'sensitive-file platform-secrets-file shop/app/etc/env.php',
       ].sort(),
     );
   });

@@ -61,8 +61,8 @@ export function forbiddenStrings(planted: Planted): string[] {
         out.push(body, body.slice(8, 40));
       } else {
         out.push(item);
-        // a secret's tail is never shown either: the redacted form keeps only its head
-        if (item.length >= 16) out.push(item.slice(6));
+        // nor its tail, nor its head (beyond a public prefix such as sk_live_ or ghp_)
+        if (item.length >= 16) out.push(item.slice(6), item.slice(0, 10));
       }
     }
   }

@@ -28,8 +28,18 @@ describe('the identity of a secret finding', () => {
     expect(before).toHaveLength(1);
     expect(after).toHaveLength(1);
     expect(after[0]?.id).toBe(before[0]?.id);
-    expect(after[0]?.path).toBe('lib/settings/github.js');
-    expect(after[0]?.detail).toMatch(/; line 4\./);
+    // the package's single top folder (lib/) is left out of paths
+    expect(after[0]?.path).toBe('settings/github.js');
+    expect(after[0]?.line).toBe(4);
+  });
+
+  it('changes when the risk changes: a sample key that moves from a test fixture into served code is a new finding', async () => {
+    const value = token();
+    const fixture = await secrets({ 'tests/fixtures/github.js': `export const token = '${value}';\n` });
+    const served = await secrets({ 'pub/static/checkout.js': `export const token = '${value}';\n` });
+    expect(fixture[0]?.severity).toBe('medium');
+    expect(served[0]?.severity).not.toBe('medium');
+    expect(served[0]?.id).not.toBe(fixture[0]?.id);
   });
 
   it('is one finding for one secret in several places, two for two secrets', async () => {
@@ -38,7 +48,7 @@ describe('the identity of a secret finding', () => {
     const found = await secrets({ 'a.js': `x('${one}');\n`, 'b/c.js': `y('${one}');\nz('${two}');\n` });
     expect(found).toHaveLength(2);
     const first = found.find((finding) => finding.path === 'a.js');
-    expect(first?.detail).toMatch(/also at b\/c\.js:1/);
+    expect(first?.related).toEqual([{ path: 'b/c.js', line: 1 }]);
     expect(new Set(found.map((finding) => finding.id)).size).toBe(2);
   });
 

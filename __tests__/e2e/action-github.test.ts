@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GUZZLE_AND_TWIG_ADVISORIES, composerLock } from '../helpers/composer-store.js';
 import { distIsCurrent } from '../helpers/dist-is-current.js';
+import { elements, renderGfm, textOf } from '../helpers/gfm.js';
 import { GitHubServer } from '../helpers/github-server.js';
 import { MACHINE_NODE } from '../helpers/run.js';
 import { runAction, type ActionRun } from '../helpers/runner.js';
@@ -56,7 +57,7 @@ async function gate(name: string, inputs: Record<string, string> = {}, options: 
       node: MACHINE_NODE,
       event: options.event ?? { pull_request: { number: options.pr ?? PR } },
       eventName: options.eventName ?? 'pull_request',
-      env: { GITHUB_API_URL: github.url, GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '99' },
+      env: { GITHUB_API_URL: github.url, GITHUB_SERVER_URL: 'https://github.localhost', GITHUB_RUN_ID: '99', ...github.runnerEnv() },
     },
   );
 }
@@ -79,9 +80,10 @@ describe('the pull request comment', () => {
     expect(result.code).toBe(1);
     expect(github.ours(PR)).toHaveLength(1);
     const calls = github.calls.slice(before).map((call) => `${call.method} ${call.path.replace(/\?.*page=(\d+).*/, '?page=$1')}`);
-    expect(calls).toContain(`GET /repos/shop/storefront/issues/${PR}/comments?page=2`);
+    // on a pull request the comments are read through GraphQL (it says who wrote and edited each): 150 comments, two pages
+    expect(calls.filter((call) => call === 'POST /graphql')).toHaveLength(2);
     expect(calls.filter((call) => call.startsWith('PATCH'))).toHaveLength(1);
-    expect(calls.filter((call) => call.startsWith('POST'))).toHaveLength(0);
+    expect(calls.filter((call) => call.startsWith('POST') && call.includes('/issues/'))).toHaveLength(0);
   });
 
   it('is updated to say the pull request is clear when a later run is clean', async () => {
@@ -99,17 +101,18 @@ describe('the pull request comment', () => {
     expect(github.ours(8)).toHaveLength(0);
   });
 
-  it('stays within 65,536 characters with 4,000 findings, most important first', async () => {
+  it('stays within 65,536 characters with 4,000 findings, the gravest first, and links the full report', async () => {
     const result = await gate('many', { severity: 'low' }, { pr: 9 });
     expect(result.code).toBe(1);
     expect(result.outputs['blocking-findings']).toBe('4000');
     const [ours] = github.ours(9);
-    expect(ours?.body.length).toBeLessThanOrEqual(65_536);
-    expect(ours?.body).toMatch(/### Blocking findings \(4,000\)/);
-    expect(ours?.body).toMatch(/This summary stops here to stay within its size bound; 4000 findings and every change are in the \[full summary\]\(https:\/\/github\.example\/shop\/storefront\/actions\/runs\/99\)/);
-    expect(result.summary.length).toBeLessThanOrEqual(1024 * 1024);
-    // 50 findings, one line for the rest, and the step's own failure
-    expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(52);
+    expect(Buffer.byteLength(ours?.body ?? '')).toBeLessThanOrEqual(65_536);
+    expect(ours?.body).toMatch(/### What to fix: the 25 gravest of 4,000/);
+    expect(ours?.body).toMatch(/This text stops at its size bound and leaves out [\d,]+ of the rows\.\n4,000 findings in all; everything is in \[the full report and summary\]\(https:\/\/github\.localhost\/shop\/storefront\/actions\/runs\/99\/artifacts\/\d+\)/);
+    expect(Buffer.byteLength(result.summary)).toBeLessThanOrEqual(1024 * 1024);
+    // GitHub shows 10 error annotations a step: the 10 gravest, and the verdict as a notice (no error line of its own)
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(10);
+    expect(result.stdout).toMatch(/^::notice title=release-gate verdict::FAIL: 4,000 blocking findings · digest [0-9a-f]{12}$/m);
   });
 
   it('neutralises hostile names: no HTML, no links, no mentions, no broken tables', async () => {
@@ -117,15 +120,17 @@ describe('the pull request comment', () => {
     expect(result.code).toBe(1);
     const [ours] = github.ours(10);
     const body = ours?.body ?? '';
-    expect(body).toMatch(/parse-error/);
-    expect(body).not.toMatch(/<img/);
-    expect(body).not.toMatch(/@octocat/);
-    expect(body).toContain('@\u2060octocat');
-    for (const row of body.split('\n').filter((line) => line.startsWith('| ') && line.includes('parse-error'))) {
-      // every row has exactly the table's cells: no | from the name splits it
-      expect(row.split(' | ')).toHaveLength(5);
-    }
-    expect(body).not.toMatch(/`x`/);
+    const html = renderGfm(body);
+    expect(html).toMatch(/unreadable file|could not be read|not valid JSON/);
+    // the name shows as it is, inside code, where GitHub makes no tag, link or mention
+    expect(html).not.toMatch(/<img/);
+    expect(html).toContain('<code>@octocat/</code>'); // the package's top folder, named once
+    expect(html).toContain('<code>`x`|y/&lt;img src=x onerror=alert(1)&gt;/package-lock.json</code>');
+    expect(textOf(html.replace(/<code>[\s\S]*?<\/code>/g, ''))).not.toMatch(/@octocat/);
+    // every table row has exactly its two cells: no | from the name splits it
+    const rows = elements(elements(html, 'tbody')[0] ?? '', 'tr');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(elements(row, 'td')).toHaveLength(2);
   });
 
   it('gives a warning when the token may not write, and still writes the summary and outputs', async () => {
@@ -154,7 +159,7 @@ describe('the verdict', () => {
     expect(result.code).toBe(0);
     expect(result.outputs['verdict']).toBe('warn');
     expect(result.outputs['blocking-findings']).toBe('2');
-    expect(result.stdout).toMatch(/::error title=release-gate high vulnerability/);
+    expect(result.stdout).toMatch(/^::error title=release-gate%3A high vulnerable package,file=composer\.lock::guzzlehttp\/guzzle 7\.4\.4: GHSA-25mq-v84q-4j7r .*; upgrade to 7\.4\.5$/m);
   });
 
   it('expired acceptances block again and say so; stale ones are reported', async () => {
@@ -217,7 +222,8 @@ describe('release assets', () => {
   it('takes the report of the latest release as the baseline', async () => {
     const result = await gate('vulnerable', { baseline: 'release:latest', report: 'release-gate-report.json', comment: 'never' });
     expect(result.code).toBe(0);
-    expect(result.outputs['verdict']).toBe('warn');
+    // nothing new: what production already runs does not keep a release at WARN
+    expect(result.outputs['verdict']).toBe('pass');
     const report = JSON.parse(await readFile(result.outputs['report'] ?? '', 'utf8')) as { baseline: { format: string }; findings: { status: string }[] };
     expect(report.baseline.format).toBe('report');
     expect(report.findings.every((finding) => finding.status === 'existing')).toBe(true);
@@ -229,5 +235,181 @@ describe('release assets', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/::error::release v2\.0\.0 \(v2\.0\.0\) has no asset vulnerable\.json \(it has: none\); attach the report when releasing \(attach-report: true\)/);
     expect(result.outputs['verdict']).toBe('error');
+  });
+});
+
+describe('where a baseline may come from', () => {
+  const BASE = 'a'.repeat(40);
+  const baselineReport = async (): Promise<string> => {
+    // the report a scan of the release wrote, kept in the repository as baselines/shop.json
+    const first = await gate('vulnerable', { report: 'first.json', comment: 'never' }, { event: {}, eventName: 'push' });
+    expect(first.code).toBe(1);
+    await mkdir(join(work, 'baselines'), { recursive: true });
+    await copyFile(join(work, 'first.json'), join(work, 'baselines/shop.json'));
+    return readFile(join(work, 'baselines/shop.json'), 'utf8');
+  };
+
+  it('refuses a baseline file that the pull request itself changes', async () => {
+    await baselineReport();
+    github.pullFiles.set(31, [{ filename: 'src/app.php', status: 'modified' }, { filename: 'baselines/shop.json', status: 'modified' }]);
+    const result = await gate('vulnerable', { baseline: 'baselines/shop.json', comment: 'never' }, { pr: 31, event: { pull_request: { number: 31, base: { sha: BASE } } } });
+    expect(result.code).toBe(2);
+    expect(result.outputs['verdict']).toBe('error');
+    expect(result.stdout).toMatch(/::error::the baseline baselines\/shop\.json is changed by this pull request \(baselines\/shop\.json\); a pull request cannot choose its own baseline: use release:latest, base:<path>/);
+  });
+
+  it('takes a baseline file the pull request leaves alone', async () => {
+    github.pullFiles.set(32, [{ filename: 'src/app.php', status: 'modified' }]);
+    const result = await gate('vulnerable', { baseline: 'baselines/shop.json', comment: 'never' }, { pr: 32, event: { pull_request: { number: 32, base: { sha: BASE } } } });
+    expect(result.code).toBe(0);
+    expect(github.calls.some((call) => call.path.startsWith('/repos/shop/storefront/pulls/32/files'))).toBe(true);
+  });
+
+  it('reads base:<path> at the pull request’s base commit, not from the checkout', async () => {
+    const report = await baselineReport();
+    github.contents.set(BASE, new Map([['baselines/shop.json', Buffer.from(report)]]));
+    // the checkout's copy is the pull request's: made worthless here, and never read
+    await writeFile(join(work, 'baselines/shop.json'), '{ "edited": true }');
+    github.pullFiles.set(33, [{ filename: 'baselines/shop.json', status: 'modified' }]);
+    const result = await gate('vulnerable', { baseline: 'base:baselines/shop.json', comment: 'never' }, { pr: 33, event: { pull_request: { number: 33, base: { sha: BASE } } } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/baseline: baselines\/shop\.json of the base branch \(aaaaaaaaaaaa\)/);
+    const written = JSON.parse(await readFile(result.outputs['report'] ?? '', 'utf8')) as { findings: { status: string }[] };
+    expect(written.findings.every((finding) => finding.status === 'existing')).toBe(true);
+  });
+
+  it('says base:<path> needs a pull request', async () => {
+    const result = await gate('vulnerable', { baseline: 'base:baselines/shop.json', comment: 'never' }, { event: {}, eventName: 'push' });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/::error::baseline base:baselines\/shop\.json needs a pull_request event/);
+  });
+});
+
+describe('when the gate cannot decide', () => {
+  const PR_ERR = 20;
+
+  /** The comment the earlier run posted on the pull request, now. */
+  const comment = (): string => github.ours(PR_ERR)[0]?.body ?? '';
+
+  it('a bad policy file, a bad input, a glob that finds nothing and an unreadable package each write the summary and replace the last verdict in the comment', async () => {
+    const first = await gate('vulnerable', {}, { pr: PR_ERR });
+    expect(first.code).toBe(1);
+    expect(comment()).toMatch(/^## ❌ release-gate: FAIL/);
+
+    await writeFile(join(work, 'bad-policy.yml'), 'fail_on: [secret]\n');
+    const policy = await gate('vulnerable', { config: 'bad-policy.yml' }, { pr: PR_ERR });
+    expect(policy.code).toBe(2);
+    expect(policy.outputs['verdict']).toBe('error');
+    for (const text of [policy.summary, comment()]) {
+      expect(text).toMatch(/^## ❗ release-gate: ERROR: the gate could not decide$/m);
+      expect(textOf(renderGfm(text))).toMatch(/bad-policy\.yml: the top level has an unknown key 'fail_on': did you mean 'fail-on'\?/);
+      expect(text).toMatch(/No verdict holds until it runs again/);
+    }
+    expect(github.ours(PR_ERR)).toHaveLength(1);
+
+    const input = await gate('vulnerable', { severity: 'extreme' }, { pr: PR_ERR });
+    expect(input.code).toBe(2);
+    expect(textOf(renderGfm(input.summary))).toMatch(/unknown severity 'extreme'/);
+    expect(textOf(renderGfm(comment()))).toMatch(/unknown severity 'extreme'/);
+
+    await rm(join(work, 'dist'), { recursive: true, force: true });
+    await mkdir(join(work, 'dist'));
+    const empty = await runAction(
+      work,
+      { package: 'dist/shop-*.tar.gz', advisories, offline: 'true', 'github-token': 'ghs_fake' },
+      { node: MACHINE_NODE, event: { pull_request: { number: PR_ERR } }, eventName: 'pull_request', env: { GITHUB_API_URL: github.url, GITHUB_SERVER_URL: 'https://github.localhost', GITHUB_RUN_ID: '99' } },
+    );
+    expect(empty.code).toBe(2);
+    expect(textOf(renderGfm(empty.summary))).toMatch(/the package input 'dist\/shop-\*\.tar\.gz' matches nothing under/);
+    expect(textOf(renderGfm(comment()))).toMatch(/matches nothing under/);
+
+    await writeFile(join(work, 'junk.tar.gz'), 'not a package at all');
+    const junk = await gate(join(work, 'junk.tar.gz'), {}, { pr: PR_ERR });
+    expect(junk.code).toBe(2);
+    expect(textOf(renderGfm(junk.summary))).toMatch(/is not a \.tar, \.tar\.gz, \.tgz or \.zip package/);
+    expect(textOf(renderGfm(comment()))).toMatch(/is not a \.tar, \.tar\.gz, \.tgz or \.zip package/);
+    expect(github.ours(PR_ERR)).toHaveLength(1);
+
+    // fixed: the comment shows the verdict again
+    const again = await gate('clean', {}, { pr: PR_ERR });
+    expect(again.code).toBe(0);
+    expect(comment()).toMatch(/^## ✅ release-gate: PASS/);
+  });
+
+  it('posts no new comment for an error on a pull request that has none', async () => {
+    const result = await gate('vulnerable', { severity: 'extreme' }, { pr: 21 });
+    expect(result.code).toBe(2);
+    expect(github.ours(21)).toHaveLength(0);
+  });
+});
+
+describe('the full report as a workflow artifact', () => {
+  it('is uploaded with the summary in full, and linked from the comment and the job summary', async () => {
+    const before = github.artifacts.length;
+    const result = await gate('vulnerable', {}, { pr: 22 });
+    expect(result.code).toBe(1);
+    const artifact = github.artifacts[before];
+    expect(artifact).toMatchObject({ name: 'release-gate-dist-shop.tar.gz', finalized: true });
+    // a zip: its directory names the report and the summary
+    const zip = artifact?.committed?.toString('latin1') ?? '';
+    expect(zip.startsWith('PK')).toBe(true);
+    expect(zip).toContain('vulnerable.json');
+    expect(zip).toContain('vulnerable.summary.md');
+    const link = `https://github.localhost/shop/storefront/actions/runs/99/artifacts/${artifact?.id ?? 0}`;
+    expect(github.ours(22)[0]?.body).toContain(`[the full report and summary](${link})`);
+    expect(result.summary).toContain(`[the full report and summary](${link})`);
+  });
+
+  it('is left out with artifact: false, and the links name the files instead', async () => {
+    const before = github.artifacts.length;
+    const result = await gate('vulnerable', { artifact: 'false', comment: 'never' });
+    expect(result.code).toBe(1);
+    expect(github.artifacts).toHaveLength(before);
+    expect(result.summary).toMatch(/everything is in \[the workflow run\]/);
+  });
+});
+
+describe('several versioned packages', () => {
+  it('attach their reports under names without versions, which the next release finds as its baseline', async () => {
+    const dist = join(work, 'dist');
+    const build = async (shop: string, api: string): Promise<void> => {
+      await rm(dist, { recursive: true, force: true });
+      await mkdir(dist);
+      await copyFile(packages['vulnerable'] ?? '', join(dist, `shop-${shop}.tar.gz`));
+      await copyFile(packages['clean'] ?? '', join(dist, `api-${api}.tar.gz`));
+    };
+    const env = { GITHUB_API_URL: github.url, GITHUB_SERVER_URL: 'https://github.localhost', GITHUB_RUN_ID: '99' };
+    const inputs = { package: 'dist/*.tar.gz', advisories, offline: 'true', 'github-token': 'ghs_fake', comment: 'never', artifact: 'false', sarif: 'gate.sarif' };
+    const release = github.addRelease('v4.0.0');
+    await build('2.4.1', '1.0.0');
+    const first = await runAction(work, { ...inputs, 'attach-report': 'true' }, {
+      node: MACHINE_NODE,
+      eventName: 'release',
+      event: { release: { id: release.id, tag_name: 'v4.0.0', upload_url: `${github.url}/upload/repos/shop/storefront/releases/${release.id}/assets{?name,label}` } },
+      env,
+    });
+    expect(first.code).toBe(1);
+    expect(release.assets.map((asset) => asset.name).sort()).toEqual(['release-gate-report-dist-api.tar.gz.json', 'release-gate-report-dist-shop.tar.gz.json']);
+    // each SARIF names its own code-scanning category, without the version
+    const sarif = JSON.parse(await readFile(join(work, 'gate-dist-shop.tar.gz.sarif'), 'utf8')) as { runs: { automationDetails?: { id: string } }[] };
+    expect(sarif.runs[0]?.automationDetails).toEqual({ id: 'release-gate/dist-shop.tar.gz/' });
+
+    await build('2.4.2', '1.0.1');
+    const next = await runAction(work, { ...inputs, baseline: 'release:latest' }, { node: MACHINE_NODE, eventName: 'push', env });
+    expect(next.code).toBe(0);
+    const reports = (next.outputs['report'] ?? '').split('\n');
+    expect(reports.map((path) => path.slice(work.length + 1))).toEqual(['release-gate-report-dist-api.tar.gz.json', 'release-gate-report-dist-shop.tar.gz.json']);
+    for (const path of reports) {
+      const report = JSON.parse(await readFile(path, 'utf8')) as { baseline: { format: string } };
+      expect(report.baseline.format).toBe('report');
+    }
+  });
+
+  it('one package writes SARIF without a category of its own: upload-sarif decides it', async () => {
+    const result = await gate('clean', { sarif: 'one.sarif', comment: 'never' });
+    expect(result.code).toBe(0);
+    const sarif = JSON.parse(await readFile(join(work, 'one.sarif'), 'utf8')) as { runs: Record<string, unknown>[] };
+    expect(sarif.runs[0]).not.toHaveProperty('automationDetails');
+    expect(JSON.stringify(sarif)).not.toContain('uriBaseId');
   });
 });

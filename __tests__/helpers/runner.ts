@@ -47,14 +47,15 @@ export async function actionDefaults(): Promise<Record<string, string>> {
 export async function runAction(
   workdir: string,
   inputs: Record<string, string>,
-  options: { node: string; event?: unknown; eventName?: string; env?: Record<string, string> },
+  options: { node: string; event?: unknown; eventText?: string; eventName?: string; env?: Record<string, string> },
 ): Promise<ActionRun> {
   const outputFile = join(workdir, 'github_output');
   const summaryFile = join(workdir, 'step_summary');
   const eventFile = join(workdir, 'event.json');
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
-  await writeFile(eventFile, JSON.stringify(options.event ?? {}));
+  // eventText: a payload as given, even one that is not JSON
+  await writeFile(eventFile, options.eventText ?? JSON.stringify(options.event ?? {}));
   const env: Record<string, string> = {
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: outputFile,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScanError } from '../../src/errors.js';
 import type { Finding } from '../../src/model.js';
-import { applyAcceptances } from '../../src/policy/acceptance.js';
+import { applyAcceptances, explainExpired } from '../../src/policy/acceptance.js';
 import { parseConfig } from '../../src/policy/load-config.js';
 import { resolvePolicy } from '../../src/policy/resolve.js';
 import { tempDir } from '../helpers/temp.js';
@@ -48,14 +48,23 @@ describe('a policy file', () => {
     ['fail-on: 3\n', /policy\.yml: fail-on must be a list of finding kinds or a comma-separated string/],
     ['fail-on: vulnerability, virus\n', /unknown finding kind 'virus' in fail-on/],
     ['only-new: sometimes\n', /only-new must be a boolean/],
-    ['colour: red\n', /policy\.yml: the top level has an unknown key 'colour'/],
+    ['colour: red\n', /policy\.yml: the top level has an unknown key 'colour' \(keys: fail-on, severity/],
+    ['fail_on: [secret]\n', /policy\.yml: the top level has an unknown key 'fail_on': did you mean 'fail-on'\?/],
+    ['onlyNew: true\n', /unknown key 'onlyNew': did you mean 'only-new'\?/],
+    ['accept:\n  - id: abc\n    reason: ok\n    expires: 2027-01-01\n', /policy\.yml: accept\[0\]\.reason is too short: say in a few words why the risk is acceptable/],
+    ['accept:\n  - id: abc\n    reason: because\n    expire: 2027-01-01\n', /accept\[0\] has an unknown key 'expire': did you mean 'expires'\?/],
+    ['fail-on: [secret, secret]\n', /fail-on lists a kind twice/],
+    ['ignore: [""]\n', /ignore\[0\] is empty: give a path glob/],
     ['accept:\n  - advisory: X\n    expires: 2027-01-01\n', /accept\[0\] needs 'reason'/],
     ['accept:\n  - reason: because\n    expires: 2027-01-01\n', /accept\[0\] must name what it accepts: advisory, package, path or id/],
     ['accept:\n  - id: abc\n    reason: because\n    expires: next week\n', /accept\[0\]\.expires must be a date written YYYY-MM-DD/],
     ['accept:\n  - id: abc\n    reason: because\n    expires: 2027-02-30\n', /accept\[0\]\.expires '2027-02-30' is not a real date/],
     ['severity: high\naccept: [\n', /policy\.yml line \d is not valid YAML/],
   ])('refuses %j in one line naming the key', (text, message) => {
-    expect(refused(text)).toMatch(message);
+    const said = refused(text);
+    expect(said).toMatch(message);
+    // plain words, never the validator's own
+    expect(said).not.toMatch(/must NOT|must have|characters\b.*NOT|additionalProperties|instancePath/);
   });
 });
 
@@ -85,7 +94,7 @@ describe('acceptances', () => {
       finding('d'),
       finding('e', { package: { ecosystem: 'npm', name: 'ms', version: '2.0.0' } }),
     ];
-    const stale = applyAcceptances(
+    const { stale } = applyAcceptances(
       findings,
       [
         { advisory: 'CVE-1', package: 'pkg:npm/%40scope/pkg@1.0.0', reason: 'r1', expires: '2099-01-01' },
@@ -105,9 +114,19 @@ describe('acceptances', () => {
     applyAcceptances(found, [{ id: 'x', reason: 'later', expires: '2026-11-28' }], '2026-11-28');
     expect(found[0]?.status).toBe('accepted');
     const late = [finding('x')];
-    const stale = applyAcceptances(late, [{ id: 'x', reason: 'later', expires: '2026-11-27' }], '2026-11-28');
+    const { stale, expired } = applyAcceptances(late, [{ id: 'x', reason: 'later', expires: '2026-11-27' }], '2026-11-28');
     expect(late[0]?.status).toBe('new');
+    explainExpired(expired);
     expect(late[0]?.detail).toBe('the acceptance expired on 2026-11-27 (later): it blocks again');
     expect(stale).toEqual([]);
+  });
+
+  it('an expired acceptance of a finding that does not block says why, never that it blocks again', () => {
+    const old = [finding('x', { status: 'existing', blocking: false })];
+    const below = [finding('y', { severity: 'low', blocking: false })];
+    const { expired } = applyAcceptances([...old, ...below], [{ id: 'x', reason: 'r', expires: '2020-01-01' }, { id: 'y', reason: 'r', expires: '2020-01-01' }], '2026-11-28');
+    explainExpired(expired);
+    expect(old[0]?.detail).toBe('the acceptance expired on 2020-01-01 (r); it does not block, since the baseline has it too');
+    expect(below[0]?.detail).toBe('the acceptance expired on 2020-01-01 (r); it does not block under the policy');
   });
 });

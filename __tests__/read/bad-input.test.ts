@@ -2,7 +2,7 @@
 // trace, a hang or a silent pass.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -104,5 +104,18 @@ describe('a package that cannot be scanned', () => {
     const path = join(work, 'fifo');
     execFileSync('mkfifo', [path]);
     expect(await failure(path)).toMatch(/fifo is not a regular file or a directory/);
+  });
+});
+
+describe('names that add up past their bound', () => {
+  it('a package of a few hundred KiB whose names would fill gigabytes ends in one line naming the bound', async () => {
+    const work = await tempDir();
+    const writer = new TarWriter();
+    // 1,200 entries of 60 KiB names: 70 Mi characters of names, a few hundred KiB gzipped
+    for (let i = 0; i < 1200; i++) writer.pax({ path: `shop/${String(i).padStart(5, '0')}${'n'.repeat(60 * 1024)}` }).file(`x${i}`, '');
+    const pkg = join(work, 'names.tar.gz');
+    await writeFile(pkg, gzipSync(writer.end()));
+    expect((await stat(pkg)).size).toBeLessThan(1024 * 1024);
+    await expect(scan({ target: pkg, advisories: ['none'] })).rejects.toThrow(/names of its entries add up to more than 67108864 characters/);
   });
 });

@@ -1,18 +1,18 @@
-// What a config diff shows of a secret: its head and length, never the rest; and what
-// it shows of ordinary settings: all of it. Values are made at run time from random
+// What a config diff shows of a secret: a marker, nothing of the value (not its head,
+// not its length); and what it shows of ordinary settings: all of it. Values are made at run time from random
 // bytes, so no credential sits in the source and a fixed string cannot pass by luck.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../src/checks/secrets/redact.js';
+import { normalizeRedactions, redactText } from '../../src/checks/secrets/redact.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const pick = (alphabet: string, length: number): string => [...randomBytes(length)].map((byte) => alphabet[byte % alphabet.length]).join('');
 
 function expectHidden(text: string, secret: string): void {
   expect(text).not.toContain(secret);
-  // nor its tail: the redacted form keeps only the head
   expect(text).not.toContain(secret.slice(4));
-  expect(text).toMatch(new RegExp(`… \\(${secret.length} characters\\)`));
+  expect(text).not.toContain(`${secret.length} characters`);
+  expect(text).toContain('[redacted]');
 }
 
 describe('redactText', () => {
@@ -23,7 +23,7 @@ describe('redactText', () => {
     const text = salts.map((salt, i) => `define( '${names[i]}', '${salt}' );`).join('\n');
     const out = redactText(text, 'wp-config.php');
     for (const salt of salts) expectHidden(out, salt);
-    expect(out).toContain("define( 'AUTH_KEY', 's#x=");
+    expect(out).toContain("define( 'AUTH_KEY', '[redacted]' );");
   });
 
   it('hides env values, connection-string passwords, tokens and private keys', () => {
@@ -50,7 +50,11 @@ describe('redactText', () => {
   it('redacts each value once, however many rules find it', () => {
     const password = `Mg-${pick(ALNUM, 14)}`;
     const out = redactText(`DB_PASSWORD=${password}\n'password' => '${password}',`, 'env.php');
-    expect(out.split('\n')).toEqual([`DB_PASSWORD=${password.slice(0, 4)}… (17 characters)`, `'password' => '${password.slice(0, 4)}… (17 characters)',`]);
+    expect(out.split('\n')).toEqual(['DB_PASSWORD=[redacted]', "'password' => '[redacted]',"]);
+  });
+
+  it("rewrites an earlier version's redacted form (a head and a length) to the marker", () => {
+    expect(normalizeRedactions("'password' => 'Tr0u… (26 characters)',\nKEY=9f6c… (32 characters)")).toBe("'password' => '[redacted]',\nKEY=[redacted]");
   });
 
   it('leaves settings, placeholders and references as they are', () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
 describe('the JSON report', () => {
   it('has the shape of the contract', () => {
     // the contract's keys first, in its order; later additions after them
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'target', 'baseline', 'files', 'packages', 'findings', 'verdict', 'sources', 'notes', 'configs', 'changes']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'target', 'baseline', 'files', 'packages', 'findings', 'verdict', 'sources', 'notes', 'configs', 'changes', 'warnings', 'digest', 'approval']);
     expect(report.schemaVersion).toBe(1);
     expect(report.target).toMatchObject({ format: 'tar.gz', files: 6, bytes: 23 });
     expect(report.target.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -38,7 +38,9 @@ describe('the JSON report', () => {
 
   it('reads back equal to what was written', () => {
     const text = renderJson(report);
-    expect(JSON.parse(text)).toEqual(report);
+    const { integrity, ...written } = JSON.parse(text) as Report & { integrity: string };
+    expect(written).toEqual(report);
+    expect(integrity).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(parseReport(text, 'report.json')).toEqual(report);
   });
 
@@ -57,11 +59,16 @@ describe('the JSON report', () => {
           advisory: { id: 'GHSA-p6mc-m468-83gw', aliases: ['CVE-2020-8203'], fixed: ['4.17.19'], url: 'https://osv.dev/GHSA-p6mc-m468-83gw' },
           rule: 'osv',
           detail: 'd',
+          line: 3,
+          related: [{ path: 'node_modules/.package-lock.json' }, { path: 'b.js', line: 2 }],
+          upgradeTo: '4.17.19',
           status: 'new',
           blocking: true,
         },
       ],
       verdict: 'fail',
+      target: { ...report.target, root: 'shop' },
+      warnings: ['the baseline shares only 2 of 1,549 paths with this package'],
     };
     expect(parseReport(renderJson(full), 'report.json')).toEqual(full);
   });
@@ -82,19 +89,32 @@ describe('a report that is not one', () => {
     expect(refused(JSON.stringify({ ...report, schemaVersion: 2 }))).toMatch(/base\.json is a report of schema version 2; this release-gate reads version 1/);
   });
 
+  it('refuses a report edited after the scan wrote it, or one with no digest', () => {
+    const text = renderJson(report);
+    // one finding made to look accepted, one character changed
+    const edited = text.replace('"format":"tar.gz"', '"format":"tar"');
+    expect(edited).not.toBe(text);
+    expect(refused(edited)).toMatch(/base\.json was edited after the scan wrote it \(its integrity digest does not match its content\)/);
+    expect(refused(JSON.stringify(JSON.parse(text), null, 2))).toMatch(/base\.json has no integrity digest/);
+    const bare = JSON.parse(text) as Partial<Report & { integrity: string }>;
+    delete bare.integrity;
+    expect(refused(JSON.stringify(bare))).toMatch(/has no integrity digest/);
+  });
+
   it('refuses text that is not JSON', () => {
     expect(refused('{"schemaVersion": 1,')).toMatch(/base\.json is not JSON/);
   });
 
   it('names the field that is wrong', () => {
-    const bad = JSON.parse(renderJson(report)) as Report;
+    // written with a digest that matches, as someone who knows the format could: the fields are still checked
+    const bad = structuredClone(report);
     (bad.files[2] as { mode: string }).mode = 'rwxr-xr-x';
-    expect(refused(JSON.stringify(bad))).toMatch(/files\[2\]\.mode is "rwxr-xr-x"/);
+    expect(refused(renderJson(bad))).toMatch(/files\[2\]\.mode is "rwxr-xr-x"/);
   });
 
   it('refuses an unknown entry type', () => {
-    const bad = JSON.parse(renderJson(report)) as { files: { type: string }[] };
+    const bad = structuredClone(report);
     (bad.files[0] as { type: string }).type = 'socket';
-    expect(refused(JSON.stringify(bad))).toMatch(/files\[0\]\.type is "socket", expected one of file, dir, symlink, hardlink, other/);
+    expect(refused(renderJson(bad))).toMatch(/files\[0\]\.type is "socket", expected one of file, dir, symlink, hardlink, other/);
   });
 });

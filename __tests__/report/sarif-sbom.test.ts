@@ -1,5 +1,6 @@
 // SARIF 2.1.0 and CycloneDX 1.6 of a real scan (the example releases, offline
-// advisories, a baseline), validated against their official JSON schemas.
+// advisories, a baseline), validated against their official JSON schemas; the SARIF
+// also by Microsoft's SARIF multitool with GitHub's rule set, as code scanning takes it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv as Ajv2007 } from 'ajv';
@@ -15,7 +16,11 @@ import type { Report } from '../../src/model.js';
 import { renderCycloneDx } from '../../src/report/cyclonedx.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { scan } from '../../src/scan.js';
+import { NOISE, bigRelease } from '../helpers/big-release.js';
 import { ROOT } from '../helpers/run.js';
+import { multitool, validate } from '../helpers/sarif-multitool.js';
+import { tempDir } from '../helpers/temp.js';
+import { writeFile } from 'node:fs/promises';
 
 const schemaDir = join(ROOT, 'node_modules/@cyclonedx/cyclonedx-library/res/schema');
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -43,8 +48,8 @@ describe('SARIF', () => {
     expect(validate({ ...sarif, version: '2.0.0' })).toBe(false);
   });
 
-  it('has one rule per advisory or check and one result per finding, fingerprinted by the finding id', () => {
-    const sarif = JSON.parse(renderSarif(report)) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; partialFingerprints: Record<string, string>; locations: unknown[] }[] }[] };
+  it('has one rule per advisory or check and one result per finding, fingerprinted by the finding id, gravest first', () => {
+    const sarif = JSON.parse(renderSarif(report)) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; partialFingerprints: Record<string, string>; locations: unknown[]; properties: { severity: string } }[] }[] };
     const [run] = sarif.runs;
     const ruleIds = run?.tool.driver.rules.map((rule) => rule.id) ?? [];
     expect(new Set(ruleIds).size).toBe(ruleIds.length);
@@ -53,6 +58,61 @@ describe('SARIF', () => {
     expect(run?.results).toHaveLength(report.findings.length);
     expect(run?.results.map((result) => result.partialFingerprints['releaseGateFindingId/v1'])).toEqual(report.findings.map((finding) => finding.id));
     expect(run?.results.every((result) => ruleIds.includes(result.ruleId) && result.locations.length === 1)).toBe(true);
+    const rank = ['critical', 'high', 'medium', 'low', 'info'];
+    const severities = run?.results.map((result) => rank.indexOf(result.properties.severity)) ?? [];
+    expect(severities).toEqual([...severities].sort((a, b) => a - b));
+  });
+
+  it('describes every rule in full, with Markdown help that says how to fix and how to accept', () => {
+    const sarif = JSON.parse(renderSarif(report)) as { runs: { tool: { driver: { rules: { fullDescription: { text: string }; help: { text: string; markdown: string } }[] } } }[] };
+    for (const rule of sarif.runs[0]?.tool.driver.rules ?? []) {
+      expect(rule.fullDescription.text.length).toBeGreaterThan(10);
+      expect(rule.help.markdown).toMatch(/\*\*How to fix:\*\* /);
+      expect(rule.help.markdown).toMatch(/```yaml\naccept:\n/);
+    }
+  });
+
+  it('puts a result on its line where the check knows it, and the other places as related locations, relative to the package root', () => {
+    const sarif = JSON.parse(renderSarif(report)) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[]; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const results = sarif.runs[0]?.results ?? [];
+    const crypt = results.find((result) => result.ruleId === 'secret/magento-crypt-key');
+    expect(crypt?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'shop/app/etc/env.php' }, region: { startLine: 4 } });
+    const axios = results.find((result) => result.ruleId === 'GHSA-cph5-m8f7-6c5x');
+    expect(axios?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('storefront/package-lock.json');
+    expect(axios?.relatedLocations?.map((location) => location.physicalLocation.artifactLocation.uri)).toEqual(['storefront/node_modules/.package-lock.json', 'storefront/node_modules/axios/package.json']);
+    const text = JSON.stringify(sarif);
+    expect(text).not.toContain('store-1.4.0/');
+    expect(text).not.toContain('uriBaseId');
+  });
+
+  it('names a code-scanning category only when asked (several packages), never with a version', () => {
+    expect(JSON.parse(renderSarif(report))).not.toHaveProperty('runs.0.automationDetails');
+    expect(JSON.parse(renderSarif(report, 'release-gate/dist-shop.tar.gz'))).toHaveProperty('runs.0.automationDetails', { id: 'release-gate/dist-shop.tar.gz/' });
+  });
+});
+
+describe('SARIF under the SARIF multitool and GitHub\'s rules', () => {
+  it.each([
+    ['the example release', () => Promise.resolve(report), true],
+    [
+      `a release with ${NOISE.toLocaleString('en-US')} findings`,
+      async () => {
+        const { target, baseline } = await bigRelease(await tempDir());
+        return scan({ target, baseline, advisories: [join(ROOT, 'examples/advisories')], offline: true });
+      },
+      false,
+    ],
+  ])('%s: no error, no warning, no note under the GitHub rules', async (_name, make, specification) => {
+    const tool = await multitool();
+    if (!tool) {
+      console.warn(`no SARIF multitool for ${process.platform} in node_modules: validated by the schema and the checks above only`);
+      return;
+    }
+    const file = join(await tempDir(), 'gate.sarif');
+    await writeFile(file, renderSarif(await make()));
+    expect(await validate(tool, file, 'Gh')).toEqual([]);
+    // and nothing above a note under the specification's own rules
+    if (specification) expect((await validate(tool, file, 'Sarif')).filter((diagnostic) => diagnostic.level !== 'note')).toEqual([]);
   });
 });
 

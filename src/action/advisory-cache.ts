@@ -1,3 +1,4 @@
+import { printable } from '../util/printable.js';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { mkdir } from 'node:fs/promises';
@@ -32,7 +33,7 @@ export class AdvisoryCache {
       await mkdir(this.dir, { recursive: true });
       this.restoredKey = await cache.restoreCache([this.dir], this.key, [PREFIX]);
       for (const [id, record] of await loadRecordStore(this.file)) this.records.set(id, record);
-      if (this.restoredKey) core.info(`advisory cache: ${this.records.size} OSV records from ${this.restoredKey}`);
+      if (this.restoredKey) core.info(printable(`advisory cache: ${this.records.size} OSV records from ${this.restoredKey}`));
     } catch (error) {
       core.warning(`the advisory cache could not be restored (${error instanceof Error ? error.message : String(error)}); fetching what is needed`);
     }
@@ -44,7 +45,7 @@ export class AdvisoryCache {
       await mkdir(this.dir, { recursive: true });
       await saveRecordStore(this.file, this.records);
       await cache.saveCache([this.dir], this.key);
-      core.info(`advisory cache: ${this.records.size} OSV records saved as ${this.key}`);
+      core.info(printable(`advisory cache: ${this.records.size} OSV records saved as ${this.key}`));
     } catch (error) {
       // another job of this workflow saved today's key first: theirs is as good
       if (!(error instanceof cache.ReserveCacheError)) core.warning(`the advisory cache could not be saved (${error instanceof Error ? error.message : String(error)})`);

@@ -1,3 +1,4 @@
+import { trimChars } from '../util/trim.js';
 import { existsSync } from 'node:fs';
 import { glob } from 'tinyglobby';
 import { ScanError } from '../errors.js';
@@ -38,9 +39,17 @@ export async function expandPackages(patterns: readonly string[], workspace: str
  */
 export function commentKey(input: PackageInput): string {
   const named = input.shared ? input.path : input.pattern;
-  return named
+  const key = named
     .replace(/\d+/g, 'N')
-    .replace(/[^A-Za-z0-9._*-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100) || 'package';
+    .replace(/[^A-Za-z0-9._*-]+/g, '-');
+  return trimChars(key, '-').slice(0, 100) || 'package';
+}
+
+/**
+ * A package's key without its version numbers (`dist-shop-2.4.7.tar.gz` →
+ * `dist-shop.tar.gz`): the names of its files, so that the report attached to this
+ * release has the name the next release's run asks for.
+ */
+export function stableKey(key: string): string {
+  return key.replace(/[-_.]v?\d+(?:\.\d+)+(?:-p\d+)?(?=[-_.]|$)/g, '') || key;
 }

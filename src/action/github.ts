@@ -10,6 +10,8 @@ export interface RunContext {
   repo: string;
   /** The pull request (or issue) number, when the event has one. */
   pullRequest?: number;
+  /** The pull request's base commit, when the event has one (a baseline may be read from it). */
+  baseSha?: string;
   /** The release being published, when the event is `release`. */
   release?: { id: number; uploadUrl: string; tag: string };
   /** Where the run's summary can be read (linked from a comment that had to stop). */
@@ -23,6 +25,8 @@ export function runContext(): RunContext {
   const payload = context.payload;
   const number = payload.pull_request?.number ?? payload.issue?.number;
   if (typeof number === 'number') result.pullRequest = number;
+  const baseSha = (payload.pull_request?.['base'] as { sha?: unknown } | undefined)?.sha;
+  if (typeof baseSha === 'string' && /^[0-9a-f]{40}$/.test(baseSha)) result.baseSha = baseSha;
   const release = payload['release'] as { id?: unknown; upload_url?: unknown; tag_name?: unknown } | undefined;
   if (release && typeof release.id === 'number' && typeof release.upload_url === 'string') {
     result.release = { id: release.id, uploadUrl: release.upload_url, tag: typeof release.tag_name === 'string' ? release.tag_name : '' };

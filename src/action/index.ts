@@ -2,6 +2,9 @@
 // before the scanner's and the toolkit's modules run (they are imported lazily), so
 // that a relaunching parent stays small.
 import { relaunchForThroughput, worthRelaunching } from '../run/relaunch.js';
+import { setAsideUnreadableEvent } from './event-file.js';
+
+setAsideUnreadableEvent();
 
 // The `package` input as @actions/core's getInput reads it (INPUT_<NAME>, trimmed),
 // read here without loading the toolkit. Several packages, or a glob: each is scanned

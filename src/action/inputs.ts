@@ -17,7 +17,19 @@ export interface ActionInputs extends ScanRequest, OutputPaths {
   attachReport: boolean;
   /** Keep OSV records between runs in the Actions cache. */
   cache: boolean;
+  /** The pull request label that approves the blocking findings of one digest. */
+  approvalLabel: string;
+  /** Teams (`org/team` or `team` of the repository's owner) whose members may approve; empty: anyone with write access. */
+  approvers: string[];
+  /** The pull request's author may not approve it. */
+  approversExcludeAuthor: boolean;
+  /** Digests approved for a release, dispatch or deployment run (12 hex each). */
+  approveDigest: string[];
+  /** Upload the full report and summary as a workflow artifact (linked from the comment and the summary). */
+  artifact: boolean;
 }
+
+export const DEFAULT_APPROVAL_LABEL = 'release-gate: approved';
 
 export const DEFAULT_REPORT = 'release-gate-report.json';
 
@@ -60,7 +72,19 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     warnOnly: flag('warn-only', false),
     attachReport: flag('attach-report', false),
     cache: flag('cache', true),
+    approvalLabel: text('approval-label') ?? DEFAULT_APPROVAL_LABEL,
+    approvers: lines(get('approvers')).map((team) => team.replace(/^@/, '')),
+    approversExcludeAuthor: flag('approvers-exclude-author', true),
+    approveDigest: lines(get('approve-digest')).map((digest) => digest.toLowerCase()),
+    artifact: flag('artifact', true),
   };
+  for (const team of inputs.approvers) {
+    if (!/^(?:[A-Za-z0-9][A-Za-z0-9-]*\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/.test(team)) problems.push(`input approvers has '${team}', expected a team as org/team-slug or team-slug`);
+  }
+  for (const digest of inputs.approveDigest) {
+    if (!/^[0-9a-f]{12}$/.test(digest)) problems.push(`input approve-digest has '${digest}', expected the 12 hex digits of the digest the gate printed`);
+  }
+  if (inputs.approvalLabel.length > 50) problems.push(`input approval-label is ${inputs.approvalLabel.length} characters long; GitHub labels have at most 50`);
   const comment = text('comment');
   if (comment !== undefined) {
     if ((COMMENT_MODES as readonly string[]).includes(comment)) inputs.comment = comment as CommentMode;

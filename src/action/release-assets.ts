@@ -1,3 +1,4 @@
+import { printable } from '../util/printable.js';
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ export async function downloadReportAsset(octokit: Octokit, run: RunContext, whi
   const bytes = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data));
   const path = join(dir, `baseline-${release.tag_name.replace(/[^\w.-]+/g, '_')}-${assetName}`);
   await writeFile(path, bytes);
-  core.info(`baseline: ${assetName} of ${label} (${release.tag_name})`);
+  core.info(printable(`baseline: ${assetName} of ${label} (${release.tag_name})`));
   return path;
 }
 
@@ -64,7 +65,7 @@ export async function attachReport(octokit: Octokit, run: RunContext, assetName:
       headers: { 'content-type': 'application/json', 'content-length': report.length },
       data: report,
     });
-    core.info(`attached ${assetName} to release ${run.release.tag}`);
+    core.info(printable(`attached ${assetName} to release ${run.release.tag}`));
   } catch (error) {
     warnPermission(`attach ${assetName} to the release`, 'contents: write', error);
   }

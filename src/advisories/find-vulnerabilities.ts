@@ -1,6 +1,7 @@
 import type { DraftFinding } from '../findings/draft.js';
 import type { Package } from '../model.js';
 import { compareCodeUnits, severityRank } from '../util/order.js';
+import { byManifestFirst } from './manifest.js';
 import { evaluate } from './match.js';
 import { ecosystemApplies, osvEcosystem, packageKey } from './names.js';
 import type { OsvRecord } from './osv.js';
@@ -59,7 +60,12 @@ export async function findVulnerabilities(packages: readonly Package[], sources:
       return;
     }
     const matches = records.flatMap((record) => matchRecord(record, pkg, comparator, result));
-    for (const group of groupByAlias(matches)) result.findings.push(findingOf(pkg, group, comparator));
+    const upgradeTo = smallestFix(pkg, matches, records, comparator);
+    for (const group of groupByAlias(matches)) {
+      const finding = findingOf(pkg, group, comparator);
+      if (upgradeTo !== undefined) finding.upgradeTo = upgradeTo;
+      result.findings.push(finding);
+    }
   });
   return result;
 }
@@ -129,13 +135,39 @@ function findingOf(pkg: Package, group: Match[], comparator: Comparator): DraftF
     identity: { subject },
   };
   if (pkg.dev === true && pkg.installed !== true) finding.scope = 'dev';
-  const [first, ...others] = pkg.locations;
+  // the place to edit first (the project's lockfile), then the rest
+  const [first, ...others] = byManifestFirst(pkg.locations);
   if (first) finding.path = first;
+  if (others.length > 0) finding.related = others.slice(0, MAX_RELATED).map((path) => ({ path }));
   const details = [fixed.length > 0 ? `fixed in ${fixed.join(', ')}` : 'no fixed version yet'];
   if (finding.scope === 'dev') details.push('a development dependency the package does not install');
-  if (others.length > 0) details.push(`also at ${others.length} other location${others.length === 1 ? '' : 's'}`);
   finding.detail = details.join('; ');
   return finding;
+}
+
+/** Other places of a package a finding lists. */
+const MAX_RELATED = 20;
+
+/**
+ * The smallest version that fixes every advisory found for the package: the fixed
+ * versions its advisories name, tried from the lowest, the first that no record known
+ * for the package affects. Undefined when none does (no fix yet, or fixes on branches
+ * that exclude each other).
+ */
+function smallestFix(pkg: Package, matches: readonly Match[], records: readonly OsvRecord[], comparator: Comparator): string | undefined {
+  if (matches.length === 0) return undefined;
+  const candidates = [...new Set(matches.flatMap((match) => match.fixed))].sort((a, b) => safeCompare(comparator, a, b));
+  const quiet: VulnerabilityResult = { findings: [], unchecked: [] };
+  for (const candidate of candidates) {
+    const at = { ...pkg, version: candidate };
+    try {
+      if (records.every((record) => matchRecord(record, at, comparator, quiet).length === 0) && quiet.unchecked.length === 0) return candidate;
+    } catch (error) {
+      if (!(error instanceof VersionError)) throw error;
+    }
+    quiet.unchecked.length = 0;
+  }
+  return undefined;
 }
 
 function safeCompare(comparator: Comparator, a: string, b: string): number {

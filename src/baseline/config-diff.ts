@@ -1,4 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
+import { normalizeRedactions } from '../checks/secrets/redact.js';
 import type { ConfigText } from '../model.js';
 
 const MAX_DIFF_LINES = 200;
@@ -16,7 +17,10 @@ export function configDiff(
 ): { diff?: string; diffOmitted?: string } {
   if (after?.text === undefined) return { diffOmitted: omission(after, 'package') };
   if (existedBefore && before?.text === undefined) return { diffOmitted: omission(before, 'baseline') };
-  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before?.text ?? '', after.text, '', '', { context: 3 });
+  // a baseline report of an earlier version kept a secret's head and length: not shown either
+  const old = normalizeRedactions(before?.text ?? '');
+  if (existedBefore && old === after.text) return { diffOmitted: 'only redacted values differ (a secret changed)' };
+  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, old, after.text, '', '', { context: 3 });
   const lines = patch.split('\n').slice(1); // the ==== rule carries nothing a reviewer needs
   let text = lines.slice(0, MAX_DIFF_LINES).join('\n');
   if (text.length > MAX_DIFF_CHARS) text = text.slice(0, MAX_DIFF_CHARS);

@@ -1,3 +1,4 @@
+import { trimChars } from '../util/trim.js';
 import picomatch from 'picomatch';
 
 /**
@@ -93,11 +94,13 @@ export interface MonitorOptions {
  */
 export function monitorMatcher(options: MonitorOptions = {}): (path: string) => boolean {
   const removed = new Set(options.remove ?? []);
-  const globs = [...DEFAULT_MONITORED.filter((glob) => !removed.has(glob)), ...(options.add ?? [])];
-  const monitored = guarded(globs);
+  const defaults = guarded(DEFAULT_MONITORED.filter((glob) => !removed.has(glob)));
   const unmonitored = (options.remove ?? []).filter((glob) => !DEFAULT_MONITORED.includes(glob));
-  const excluded = unmonitored.length > 0 ? guarded(unmonitored) : undefined;
-  const added = options.add && options.add.length > 0 ? guarded(options.add) : undefined;
+  // the policy's globs are written relative to the package root (`deploy/**`): they match
+  // a path as stored (`shop-2.4.7/deploy/x.sh`, while the pass runs) or inside its top folder
+  const excluded = unmonitored.length > 0 ? relative(guarded(unmonitored)) : undefined;
+  const added = options.add && options.add.length > 0 ? relative(guarded(options.add)) : undefined;
+  const monitored = (path: string): boolean => defaults(path) || (added?.(path) ?? false);
   return (path) => {
     // the defaults stay out of dependency trees (most of a storefront's entries); user globs may reach in
     const inTree = DEPENDENCY_TREE.test(path);
@@ -107,9 +110,18 @@ export function monitorMatcher(options: MonitorOptions = {}): (path: string) => 
   };
 }
 
+/** A matcher that also tries the path without its first folder (the package's top folder, while the pass runs). */
+function relative(match: (path: string) => boolean): (path: string) => boolean {
+  return (path) => {
+    if (match(path)) return true;
+    const slash = path.indexOf('/');
+    return slash > 0 && match(path.slice(slash + 1));
+  };
+}
+
 /** The longest run of a glob that every match contains (slashes at its ends may be a `**` boundary). */
 function requiredLiteral(glob: string): string {
-  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => chunk.replace(/^\/+|\/+$/g, ''));
+  const chunks = glob.split(/[*?[\]{}()!+@|\\]+/).map((chunk) => trimChars(chunk, '/'));
   return chunks.reduce((longest, chunk) => (chunk.length > longest.length ? chunk : longest), '');
 }
 

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { ScanError } from '../errors.js';
+import { INTEGRITY_LINE } from '../util/integrity.js';
 import {
+  APPROVAL_VIAS,
   ECOSYSTEMS,
   ENTRY_TYPES,
   FINDING_KINDS,
@@ -9,9 +12,12 @@ import {
   SPECIAL_KINDS,
   TARGET_FORMATS,
   VERDICTS,
+  type Approval,
+  type ApprovalCheck,
   type FileRecord,
   type Finding,
   type Package,
+  type Place,
   type Changes,
   type ConfigText,
   type Report,
@@ -43,6 +49,7 @@ export function parseReport(text: string, source: string): Report {
       `${source} is a report of schema version ${describeValue(data['schemaVersion'])}; this release-gate reads version ${SCHEMA_VERSION}: scan the baseline package again with this version`,
     );
   }
+  checkIntegrity(text, source);
   try {
     return reportOf(data);
   } catch (error) {
@@ -50,6 +57,23 @@ export function parseReport(text: string, source: string): Report {
       throw new ScanError(`${source} is not a valid release-gate report: ${error.message}; pass the JSON report a scan wrote, unedited`);
     }
     throw error;
+  }
+}
+
+/**
+ * A report is trusted only as the scan wrote it: its last field is the SHA-256 of the
+ * text before it, so a hand edit (a finding made to look `existing`) shows. A digest is
+ * no signature: where a baseline comes from is what the action checks (a pull request may
+ * not bring its own); this catches the edit that the source check cannot see.
+ */
+function checkIntegrity(text: string, source: string): void {
+  const line = INTEGRITY_LINE.exec(text);
+  if (!line) {
+    throw new ScanError(`${source} has no integrity digest: it was edited, or written by something other than a release-gate scan; scan the baseline package again, or take the report its scan wrote`);
+  }
+  const written = createHash('sha256').update(text.slice(0, line.index + 1)).digest('hex');
+  if (written !== line[1]) {
+    throw new ScanError(`${source} was edited after the scan wrote it (its integrity digest does not match its content); a baseline must be the report as written: scan the baseline package again, or take the report its scan wrote`);
   }
 }
 
@@ -76,7 +100,34 @@ function reportOf(data: JsonObject): Report {
     configs: list(data, 'configs').map((item, i) => configOf(item, `configs[${i}]`)),
     // what changed against the report's own baseline: shown, never compared, so kept as read
     changes: isObject(data['changes']) ? (data['changes'] as unknown as Changes) : null,
+    ...approvalOf(data),
+    warnings: list(data, 'warnings').map((item, i) => {
+      if (!isString(item)) throw new ShapeError(`warnings[${i}]`, `is ${describeValue(item)}`);
+      return item;
+    }),
   };
+}
+
+/** The digest and approval of the report (absent from reports written before approvals). */
+function approvalOf(data: JsonObject): Pick<Report, 'digest' | 'approval' | 'approvalCheck'> {
+  const out: Pick<Report, 'digest' | 'approval' | 'approvalCheck'> = {};
+  const digest = maybe(data, 'digest', 'digest', (value): value is string => isString(value) && /^[0-9a-f]{12}$/.test(value));
+  if (digest !== undefined) out.digest = digest;
+  const approval = data['approval'];
+  if (approval === null) out.approval = null;
+  else if (approval !== undefined) {
+    if (!isObject(approval)) throw new ShapeError('approval', `is ${describeValue(approval)}, expected an object or null`);
+    const read: Approval = {
+      digest: need(approval, 'digest', 'approval.digest', isString),
+      approver: need(approval, 'approver', 'approval.approver', isString),
+      at: need(approval, 'at', 'approval.at', isString),
+      via: oneOf(approval, 'via', 'approval.via', APPROVAL_VIAS),
+    };
+    out.approval = read;
+  }
+  // what the gate made of approvals in that run: shown, never compared, so kept as read
+  if (isObject(data['approvalCheck'])) out.approvalCheck = data['approvalCheck'] as unknown as ApprovalCheck;
+  return out;
 }
 
 function configOf(value: unknown, where: string): ConfigText {
@@ -114,13 +165,28 @@ function sourceOf(value: unknown, where: string): SourceSummary {
 
 function targetOf(value: unknown, where: string): TargetSummary {
   if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
-  return {
+  const target: TargetSummary = {
     path: need(value, 'path', `${where}.path`, isString),
     format: oneOf(value, 'format', `${where}.format`, TARGET_FORMATS),
     sha256: need(value, 'sha256', `${where}.sha256`, isString),
     files: need(value, 'files', `${where}.files`, isNonNegativeInteger),
     bytes: need(value, 'bytes', `${where}.bytes`, isNonNegativeInteger),
   };
+  const root = maybe(value, 'root', `${where}.root`, isString);
+  if (root !== undefined) target.root = root;
+  return target;
+}
+
+function placeOf(value: unknown, where: string): Place {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const place: Place = { path: need(value, 'path', `${where}.path`, isString) };
+  const line = maybe(value, 'line', `${where}.line`, isPositiveInteger);
+  if (line !== undefined) place.line = line;
+  return place;
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return isNonNegativeInteger(value) && value > 0;
 }
 
 function fileOf(value: unknown, where: string): FileRecord {
@@ -185,6 +251,14 @@ function findingOf(value: unknown, where: string): Finding {
   if (rule !== undefined) finding.rule = rule;
   if (detail !== undefined) finding.detail = detail;
   if (value['scope'] !== undefined) finding.scope = oneOf(value, 'scope', `${where}.scope`, ['dev'] as const);
+  const approvedBy = maybe(value, 'approvedBy', `${where}.approvedBy`, isString);
+  if (approvedBy !== undefined) finding.approvedBy = approvedBy;
+  const line = maybe(value, 'line', `${where}.line`, isPositiveInteger);
+  if (line !== undefined) finding.line = line;
+  const related = maybe(value, 'related', `${where}.related`, Array.isArray);
+  if (related !== undefined) finding.related = related.map((item, i) => placeOf(item, `${where}.related[${i}]`));
+  const upgradeTo = maybe(value, 'upgradeTo', `${where}.upgradeTo`, isString);
+  if (upgradeTo !== undefined) finding.upgradeTo = upgradeTo;
   const pkg = value['package'];
   if (pkg !== undefined) {
     if (!isObject(pkg)) throw new ShapeError(`${where}.package`, `is ${describeValue(pkg)}, expected an object`);

@@ -1,3 +1,4 @@
+import { trimChars } from '../util/trim.js';
 import type { FileRecord } from '../model.js';
 
 /** The single top folder every path of a side sits in (`shop-2.4.7`), if there is one. */
@@ -23,7 +24,7 @@ export function rootsToStrip(
   baseline: readonly FileRecord[],
   named: { target?: string; baseline?: string } = {},
 ): { target: string; baseline: string } {
-  const clean = (root: string | undefined): string => (root ?? '').replace(/^\.?\/+|\/+$/g, '');
+  const clean = (root: string | undefined): string => trimChars((root ?? '').startsWith('./') ? (root ?? '').slice(1) : (root ?? ''), '/');
   if (named.target !== undefined || named.baseline !== undefined) return { target: clean(named.target), baseline: clean(named.baseline) };
   const a = singleTopFolder(target);
   const b = singleTopFolder(baseline);

@@ -11,6 +11,11 @@ export interface CheckFindingInput {
   subject: string;
   /** The subject is paths (a folder, a file, several joined by NUL), not a fingerprint or `uid:gid`. */
   subjectIsPath?: boolean;
+  /**
+   * What it exposes, where that can change while the subject stays (the rule when absent):
+   * a changed risk must make a new id, so a baseline cannot call it existing.
+   */
+  aspect?: string;
   title: string;
   path?: string;
   detail?: string;
@@ -23,7 +28,7 @@ export function checkFinding(input: CheckFindingInput): DraftFinding {
     severity: input.severity,
     title: input.title,
     rule: input.rule,
-    identity: { subject: input.subject, paths: input.subjectIsPath ?? true },
+    identity: { subject: input.subject, paths: input.subjectIsPath ?? true, ...(input.aspect !== undefined ? { aspect: input.aspect } : {}) },
   };
   if (input.path !== undefined) finding.path = input.path;
   if (input.detail !== undefined) finding.detail = input.detail;

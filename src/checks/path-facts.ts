@@ -78,11 +78,15 @@ export function folderUpTo(path: string, test: (segment: string) => boolean, inc
 
 /**
  * The name an editor or a careful admin copied from: `env.php.bak`, `wp-config.php~`,
- * `.env.php.swp`, `#config.php#`, `config.php.2024-01-01` all come from a config file.
+ * `.env.php.swp`, `#config.php#`, `config.php.2024-01-01`, `env.php_bak`, and the copies
+ * file managers make before the extension (`env - Copy.php`, `env copy.php`,
+ * `env copy 2.php`, `env (1).php`) all come from a config file.
  */
 export function leftoverOf(base: string): string | undefined {
   if (base.length > 2 && base.startsWith('#') && base.endsWith('#')) return base.slice(1, -1);
-  const match = /^(.+?)(?:\.(?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy|swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
+  const copied = /^([^/]+?)(?: - copy(?: \(\d+\))?| copy(?: \d+)?| \(\d+\))(\.[a-z0-9]{1,10})$/i.exec(base);
+  if (copied) return `${copied[1] as string}${copied[2] as string}`;
+  const match = /^(.+?)(?:[._-](?:bak\d*|backup|old|orig|save|sav|tmp|temp|copy)|\.(?:swp|swo|swn|swx|un~|\d[\d-]*)|~|\.~\d+~| copy| - copy)$/i.exec(base);
   if (!match) return undefined;
   let original = match[1] as string;
   // vim's swap file of `x` is `.x.swp`
@@ -93,8 +97,16 @@ export function leftoverOf(base: string): string | undefined {
 /** Extensions of editor and backup copies: a cheap gate before `leftoverOf`. */
 const LEFTOVER_EXTENSIONS = new Set(['bak', 'backup', 'old', 'orig', 'save', 'sav', 'tmp', 'temp', 'copy', 'swp', 'swo', 'swn', 'swx', 'rej', 'un~']);
 
-/** Could the name be a leftover (`x.bak`, `x~`, `#x#`, `x.2`, `x copy`)? Cheap: no regex. */
+/** Could the name be a leftover (`x.bak`, `x~`, `#x#`, `x.2`, `x copy`, `x_bak`, `x - Copy.php`, `x (1).php`)? Cheap: no regex. */
 export function mayBeLeftover(lower: string, ext: string): boolean {
   const last = lower.charCodeAt(lower.length - 1);
-  return last === 0x7e || last === 0x23 || (last >= 0x30 && last <= 0x39) || LEFTOVER_EXTENSIONS.has(ext) || lower.endsWith(' copy');
+  return (
+    last === 0x7e ||
+    last === 0x23 ||
+    (last >= 0x30 && last <= 0x39) ||
+    LEFTOVER_EXTENSIONS.has(ext) ||
+    lower.includes(' copy') ||
+    lower.includes(' (') ||
+    LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf('_') + 1))
+  );
 }

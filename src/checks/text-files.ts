@@ -30,12 +30,17 @@ const CONFIG_NAMES = new Set([
 ]); // prettier-ignore
 
 /** PHP files that are configuration by name: where the store platforms keep their credentials. */
-const PHP_CONFIG = /^(?:env\.php|wp-config.*\.php|parameters\.php|settings(?:\.inc)?\.php|config\.php|local\.php|database\.php|\.env\.local\.php|.*config.*\.php)$/;
+const PHP_CONFIG_NAMES = new Set(['env.php', 'parameters.php', 'settings.php', 'settings.inc.php', 'local.php', 'database.php', '.env.local.php']);
+
+/** A `.php` base name (lower case) that is configuration: the names above, `wp-config*.php`, anything with `config` before `.php`. */
+function isPhpConfigName(lower: string): boolean {
+  return PHP_CONFIG_NAMES.has(lower) || lower.slice(0, -'.php'.length).includes('config');
+}
 
 /** Config-like by name, or a backup or editor copy of one (`env.php.bak`): worth the assignment rules. */
 export function isConfigLike(lower: string, ext: string): boolean {
   if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith('.env')) return true;
-  if (ext === 'php') return PHP_CONFIG.test(lower);
+  if (ext === 'php') return isPhpConfigName(lower);
   if (!mayBeLeftover(lower, ext)) return false;
   const original = leftoverOf(lower);
   return original !== undefined && original !== lower && isConfigLike(original, extensionOf(original));

@@ -38,8 +38,10 @@ export class InventoryAnalyzer implements ContentAnalyzer {
   wants(header: EntryHeader, base: string): number {
     let bound = 0;
     for (const extractor of this.extractors) {
-      // one byte over the bound tells a file over it from one exactly at it
-      if (extractor.matches(header.path, base) && extractor.maxBytes + 1 > bound) bound = extractor.maxBytes + 1;
+      if (!extractor.matches(header.path, base)) continue;
+      // one byte over the bound tells a file over it from one exactly at it; a prefix reader asks for its prefix
+      const wanted = extractor.headBytes ? extractor.headBytes(header.path, base, header.size) : extractor.maxBytes + 1;
+      if (wanted > bound) bound = wanted;
     }
     if (base === 'os-release' && isOsRelease(header.path) && bound < OS_RELEASE_BYTES) bound = OS_RELEASE_BYTES;
     return Math.max(bound, this.includes?.wants(header.path, base) ?? 0);
@@ -55,12 +57,13 @@ export class InventoryAnalyzer implements ContentAnalyzer {
     this.includes?.take(entry.path, base, content.bytes);
     for (const extractor of this.extractors) {
       if (!extractor.matches(entry.path, base)) continue;
-      if (content.bytes.length > extractor.maxBytes) {
+      if (!extractor.headBytes && content.bytes.length > extractor.maxBytes) {
         this.parseError(entry.path, extractor, `it is larger than the ${extractor.maxBytes}-byte bound (${entry.size} bytes)`);
         continue;
       }
+      const input = { path: entry.path, content: content.bytes, size: entry.size, ...(entry.sha256 === undefined ? {} : { sha256: entry.sha256 }) };
       try {
-        for (const pkg of extractor.extract({ path: entry.path, content: content.bytes })) {
+        for (const pkg of extractor.extract(input)) {
           this.found.push({ ...pkg, where: pkg.location ? `${entry.path}!/${pkg.location}` : entry.path, installed: pkg.installed ?? extractor.installed ?? false });
         }
       } catch (error) {

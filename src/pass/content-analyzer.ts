@@ -22,5 +22,6 @@ export interface ContentAnalyzer {
   wants(header: EntryHeader, base: string): number;
   /** An entry it asked for, with its content. Copy what you keep: the bytes may be a view of a larger buffer. */
   take(entry: Entry, content: Content): void;
-  finish(): AnalyzerResult;
+  /** What it found; a promise when the analyser still has work to do once the pass is over (slow fingerprints). */
+  finish(): AnalyzerResult | Promise<AnalyzerResult>;
 }

@@ -1,6 +1,7 @@
 import type { FileRecord } from '../model.js';
 import type { ContentAnalyzer } from './content-analyzer.js';
 import type { Content, Entry, EntryHeader, EntryVisitor } from '../read/entry.js';
+import { PackageFormatError } from '../read/package-format-error.js';
 import type { Divergence } from '../read/readers.js';
 import { compareCodeUnits } from '../util/order.js';
 import { fileRecord } from './file-record.js';
@@ -38,7 +39,13 @@ export class PackagePass implements EntryVisitor {
   /** Hardlinks waiting for their target's content, by the target's path and digest. */
   private readonly linked = new Map<string, LinkedContent[]>();
 
-  constructor(private readonly analyzers: readonly ContentAnalyzer[]) {}
+  private nameBytes = 0;
+
+  /** `maxTotalNameBytes`: the names and link targets of all entries together (they are all kept). */
+  constructor(
+    private readonly analyzers: readonly ContentAnalyzer[],
+    private readonly maxTotalNameBytes = Number.POSITIVE_INFINITY,
+  ) {}
 
   wants(header: EntryHeader): number {
     if (this.analyzers.length === 0) return 0;
@@ -58,6 +65,10 @@ export class PackagePass implements EntryVisitor {
   }
 
   visit(entry: Entry, content: Content | undefined): void {
+    this.nameBytes += entry.path.length + (entry.link?.length ?? 0);
+    if (this.nameBytes > this.maxTotalNameBytes) {
+      throw new PackageFormatError(`the names of its entries add up to more than ${this.maxTotalNameBytes} characters, more than a release holds`);
+    }
     if (entry.path === '.' && entry.by === undefined) this.root = entry;
     else {
       const record = fileRecord(entry);

@@ -43,12 +43,19 @@ function inForce(acceptance: Acceptance, today: string): boolean {
   return today <= acceptance.expires;
 }
 
+/** What applying the acceptances found: those that matched nothing, and findings whose only acceptances have expired. */
+export interface AcceptanceOutcome {
+  stale: Acceptance[];
+  expired: Map<Finding, Acceptance>;
+}
+
 /**
- * Mark accepted findings. An expired acceptance no longer accepts: the finding blocks
- * again and says so. Returns the acceptances that matched nothing (stale).
+ * Mark accepted findings. An expired acceptance no longer accepts; the finding says
+ * so once the policy has decided whether it blocks (`explainExpired`).
  */
-export function applyAcceptances(findings: Finding[], acceptances: readonly Acceptance[], today: string): Acceptance[] {
+export function applyAcceptances(findings: Finding[], acceptances: readonly Acceptance[], today: string): AcceptanceOutcome {
   const used = new Set<Acceptance>();
+  const expired = new Map<Finding, Acceptance>();
   for (const finding of findings) {
     const found = acceptances.filter((acceptance) => matches(acceptance, finding));
     for (const acceptance of found) used.add(acceptance);
@@ -57,11 +64,25 @@ export function applyAcceptances(findings: Finding[], acceptances: readonly Acce
       finding.status = 'accepted';
       finding.detail = appendDetail(finding.detail, `accepted until ${current.expires}: ${current.reason}`);
     } else if (found.length > 0) {
-      const last = found.reduce((a, b) => (a.expires > b.expires ? a : b));
-      finding.detail = appendDetail(finding.detail, `the acceptance expired on ${last.expires} (${last.reason}): it blocks again`);
+      expired.set(
+        finding,
+        found.reduce((a, b) => (a.expires > b.expires ? a : b)),
+      );
     }
   }
-  return acceptances.filter((acceptance) => !used.has(acceptance));
+  return { stale: acceptances.filter((acceptance) => !used.has(acceptance)), expired };
+}
+
+/**
+ * After the policy: an expired acceptance's finding says what the expiry means for it.
+ * Only one that blocks "blocks again"; one that does not (it was there before, or it
+ * is below the policy) says why not, so nobody renews an acceptance that does nothing.
+ */
+export function explainExpired(expired: ReadonlyMap<Finding, Acceptance>): void {
+  for (const [finding, acceptance] of expired) {
+    const why = finding.blocking ? ': it blocks again' : finding.status === 'existing' ? '; it does not block, since the baseline has it too' : '; it does not block under the policy';
+    finding.detail = appendDetail(finding.detail, `the acceptance expired on ${acceptance.expires} (${acceptance.reason})${why}`);
+  }
 }
 
 function appendDetail(detail: string | undefined, text: string): string {

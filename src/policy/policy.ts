@@ -33,8 +33,12 @@ export function applyPolicy(findings: Finding[], policy: Policy): void {
   }
 }
 
-/** fail: something blocks; warn: findings that do not block (or warn-only); pass: nothing found. */
+/**
+ * fail: something blocks; warn: something blocks under warn-only, or something new does
+ * not block (below the policy); pass: nothing new and nothing blocking (findings the
+ * baseline has too, or accepted ones, do not keep a release at WARN forever).
+ */
 export function decideVerdict(findings: readonly Finding[], policy: Pick<Policy, 'warnOnly'>): Verdict {
   if (findings.some((finding) => finding.blocking)) return policy.warnOnly ? 'warn' : 'fail';
-  return findings.length > 0 ? 'warn' : 'pass';
+  return findings.some((finding) => finding.status === 'new') ? 'warn' : 'pass';
 }

@@ -7,7 +7,7 @@ import type { LinkWalk } from './link-walk.js';
 import { parsePax, type PaxRecord } from './pax.js';
 import { BSDTAR, GNU_TAR, PHAR, TAR_READERS, readerBits, type Divergence } from './readers.js';
 import { storedPath } from './stored-path.js';
-import { BLOCK, LINK_AT, NAME_AT, PREFIX_AT, TarFormatError, decodeHeader, decodeName, isZeroBlock, type RawHeader } from './tar-header.js';
+import { BLOCK, LINK_AT, NAME_AT, PREFIX_AT, TarFormatError, decodeHeader, decodeName, isZeroBlock, readNumber, type RawHeader } from './tar-header.js';
 import { MetaKind, cString, nameFor, ustarStandIn, type HeaderNames, type Meta, type Named } from './tar-names.js';
 import { Expander, oldGnuChunks, paxSparse, type DataTarget, type Sparse } from './tar-sparse.js';
 import {
@@ -743,10 +743,9 @@ function hasUstarMagic(block: Buffer, at: number): boolean {
 }
 
 function octalField(block: Buffer, start: number): number {
-  const text = block.toString('latin1', start, start + 12).replace(/[\0 ]+$/, '').replace(/^ +/, '');
-  if (text === '') return 0;
-  if (!/^[0-7]{1,16}$/.test(text)) throw new TarFormatError('an old GNU sparse header with a real size that is not a number');
-  return Number.parseInt(text, 8);
+  const value = readNumber(block, start, 12);
+  if (value === undefined) throw new TarFormatError('an old GNU sparse header with a real size that is not a number');
+  return value;
 }
 
 /** A typeflag every extractor writes the same way (given a name that does not end in `/`, and no size for a link). */

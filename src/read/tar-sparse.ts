@@ -5,7 +5,7 @@
 // extension blocks), and PAX 0.0, 0.1 (map in records) and 1.0 (map at the head of the data).
 import type { PaxRecord } from './pax.js';
 import { decimal } from './pax.js';
-import { TarFormatError } from './tar-header.js';
+import { TarFormatError, readNumber } from './tar-header.js';
 
 export interface SparseMap {
   /** The expanded size. */
@@ -71,9 +71,9 @@ export function oldGnuChunks(block: Buffer, at: number, offset: number, entries:
 }
 
 function octal(block: Buffer, start: number): number {
-  const text = block.toString('latin1', start, start + 12).replace(/[\0 ]+$/, '').replace(/^ +/, '');
-  if (!/^[0-7]{1,16}$/.test(text)) throw new TarFormatError('an old GNU sparse map entry is not a number');
-  return Number.parseInt(text, 8);
+  const value = readNumber(block, start, 12);
+  if (value === undefined) throw new TarFormatError('an old GNU sparse map entry is not a number');
+  return value;
 }
 
 /** A map extractors all read the same way: chunks in order, inside the file, adding up to the stored bytes. */

@@ -1,8 +1,11 @@
-import { FINDING_KINDS, type ConfigChange, type Finding, type Report } from '../model.js';
+import type { ConfigChange, Finding, FixedFinding, Report } from '../model.js';
 import { describeChange } from '../findings/describe-change.js';
-import { bytes, count, plural, printable } from './format.js';
-import { mdCode, mdText } from './markdown-escape.js';
-import { findingFix, findingSubject } from './finding-text.js';
+import { renderApproval } from './approval-text.js';
+import { count, plural } from './format.js';
+import { printable } from '../util/printable.js';
+import { KIND_WORDS, SEVERITY_ICONS, clip, fixesOf, placeOf, problemOf, statusWords } from './finding-text.js';
+import { htmlText, mdCode, mdCodeInline, mdLink, mdPlain, mdText } from './markdown-escape.js';
+import { rowsOf, type Row } from './rows.js';
 import { verdictLine } from './verdict-line.js';
 
 const ICONS = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
@@ -10,125 +13,338 @@ const ICONS = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
 export interface MarkdownOptions {
   /** Largest text to produce (a job summary takes 1 MiB, a PR comment 65,536 characters). */
   maxChars?: number;
-  /** Where the rest can be read when the text had to stop (the run's summary). */
-  moreAt?: string;
   /** A heading for the package when several are gated in one run. */
   title?: string;
+  /** The workflow run's page. */
+  runUrl?: string;
+  /** Where the full report and summary can be downloaded (the run's artifact). */
+  reportUrl?: string;
+  /**
+   * The approval block (release approvals, issue 13): Markdown rendered as it is, right
+   * after the header and before the list of what to fix.
+   */
+  approval?: string;
+  /** Rows of the "what to fix" table (the rest go into a fold, one line each); 100 when absent. */
+  rows?: number;
+  /** Today (YYYY-MM-DD): the `accept:` entries offered expire 30 days later. */
+  today?: string;
 }
 
 const SUMMARY_LIMIT = 1024 * 1024;
-const ROWS_PER_TABLE = 500;
+/** Room kept for the footer and the closing of whatever is open. */
+const FOOTER_ROOM = 1200;
+/** Problems listed in one row; the rest are counted. */
+const PROBLEMS_PER_ROW = 8;
+/** `accept:` entries offered at most. */
+const MAX_ACCEPT_ENTRIES = 100;
+/** Rows of the summary's table; the rest are one line each, in a fold. */
+const SUMMARY_ROWS = 100;
 
 /**
- * The Markdown an approver decides from: the verdict first, then the new blocking
- * findings grouped by kind, the package changes, the config diffs, and last, folded,
- * the findings that do not block. Most important first, so that when the text must
- * stop at its bound, what is cut is what matters least. Everything from the package or
- * an advisory is escaped: no HTML, no links, no mentions, no broken tables.
+ * The Markdown a reviewer decides from, the same for the pull request comment and the
+ * job summary: the verdict, the package and the run; the approval block when there is
+ * one; then what to fix, one row per package or file, the gravest first, each saying
+ * how to fix it; then folds: the rest of the rows, `accept:` entries for what blocks,
+ * what the release fixes, accepted findings, package changes, config diffs, notes; last
+ * a footer that says where everything is. It never exceeds its bound: what does not
+ * fit is counted and the footer names where it is. Everything from the package or an
+ * advisory is escaped: no HTML, no links, no mentions, no broken tables.
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const limit = options.maxChars ?? SUMMARY_LIMIT;
-  const sections = [header(report, options.title), blockingSection(report), changesSection(report), otherFindingsSection(report), notesSection(report)];
-  const out: string[] = [];
-  let used = 0;
-  // room for the line that says where the rest is
-  const reserve = 400;
-  for (const section of sections) {
-    for (const block of section) {
-      if (used + block.length + 1 > limit - reserve) {
-        out.push(truncationNote(report, options.moreAt));
-        return `${out.join('\n')}\n`;
-      }
-      out.push(block);
-      used += block.length + 1;
-    }
-  }
-  return `${out.join('\n')}\n`;
+  const out = new Output(limit - FOOTER_ROOM);
+  const rows = rowsOf(report.findings.filter((finding) => finding.status !== 'accepted'));
+  out.into('header').add(header(report, options));
+  // the approval block sits right under the verdict: who let what through, or why not
+  const approval = options.approval ?? renderApproval(report).join('\n');
+  if (approval.trim() !== '') out.add(['', approval.trimEnd()]);
+
+  const shown = whatToFix(out.into('table'), rows.slice(0, options.rows ?? SUMMARY_ROWS), rows.length);
+  // the room goes to what a reviewer needs most; the text keeps its reading order
+  acceptFold(out.into('accept'), rows.slice(0, shown), options.today);
+  fixedFold(out.into('fixed'), report);
+  configsFold(out.into('configs'), report.changes?.configs ?? []);
+  packagesFold(out.into('packages'), report);
+  acceptedFold(out.into('accepted'), report.findings.filter((finding) => finding.status === 'accepted'));
+  notesFold(out.into('notes'), report.notes);
+  restFold(out.into('rest'), rows.slice(shown));
+  out.into('footer').force(footer(report, options, out.left));
+  return `${ORDER.flatMap((section) => out.section(section)).join('\n')}\n`;
 }
 
-function header(report: Report, title: string | undefined): string[] {
-  const { target } = report;
-  const out = [`## ${ICONS[report.verdict]} release-gate${title ? ` ${mdCode(title)}` : ''}: ${mdText(verdictLine(report))}`, ''];
-  out.push('| | package | format | entries | size | sha256 |', '| --- | --- | --- | --- | --- | --- |');
-  out.push(`| this release | ${mdCode(target.path)} | ${target.format} | ${count(target.files)} | ${bytes(target.bytes)} | ${mdCode(target.sha256.slice(0, 16))} |`);
-  if (report.baseline) {
-    const base = report.baseline;
-    out.push(`| baseline | ${mdCode(base.path)} | ${base.format} | ${count(base.files)} | ${bytes(base.bytes)} | ${mdCode(base.sha256.slice(0, 16))} |`);
-  }
-  out.push('', `**Packages:** ${packageCounts(report)} · **Findings:** ${findingCounts(report)}`, '');
-  return out;
+/** The reading order of the sections. */
+const ORDER = ['header', 'table', 'accept', 'rest', 'fixed', 'accepted', 'packages', 'configs', 'notes', 'footer'] as const;
+type Section = (typeof ORDER)[number];
+
+/** UTF-8 bytes of lines joined by newlines: GitHub's bounds are bytes (a job summary's 1 MiB) or characters (a comment's 65,536), never fewer. */
+function cost(lines: readonly string[]): number {
+  return lines.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
 }
 
-function blockingSection(report: Report): string[] {
-  const blocking = report.findings.filter((finding) => finding.blocking);
-  if (blocking.length === 0) return [];
-  const out = [`### Blocking findings (${count(blocking.length)})`, ''];
-  for (const kind of FINDING_KINDS) {
-    const ofKind = blocking.filter((finding) => finding.kind === kind);
-    if (ofKind.length === 0) continue;
-    out.push(`#### ${kind} (${count(ofKind.length)})`, '', ...findingTable(ofKind), '');
+/** Lines within a budget, by section; what did not fit is counted for the footer. */
+class Output {
+  private readonly sections = new Map<Section, string[]>();
+  private current: string[] = [];
+  /** What was left out, in words, for the footer. */
+  readonly left: string[] = [];
+  constructor(private remaining: number) {}
+
+  /** Lines from here on go to this section. */
+  into(section: Section): this {
+    let lines = this.sections.get(section);
+    if (!lines) this.sections.set(section, (lines = []));
+    this.current = lines;
+    return this;
   }
-  return out;
+
+  section(section: Section): string[] {
+    return this.sections.get(section) ?? [];
+  }
+
+  /** Bytes still free. */
+  get room(): number {
+    return this.remaining;
+  }
+
+  fits(lines: readonly string[]): boolean {
+    return cost(lines) <= this.remaining;
+  }
+
+  /** Add lines if they fit; false (nothing added) if they do not. */
+  add(lines: readonly string[]): boolean {
+    if (!this.fits(lines)) return false;
+    this.force(lines);
+    return true;
+  }
+
+  force(lines: readonly string[]): void {
+    for (const line of lines) this.current.push(line);
+    this.remaining -= cost(lines);
+  }
 }
 
-function findingTable(findings: readonly Finding[]): string[] {
-  const rows = ['| severity | status | about | finding | where |', '| --- | --- | --- | --- | --- |'];
-  for (const finding of findings.slice(0, ROWS_PER_TABLE)) {
-    const fix = findingFix(finding);
-    const detail = finding.detail && !finding.advisory ? ` (${mdText(finding.detail)})` : '';
-    rows.push(
-      `| ${finding.severity} | ${finding.status} | ${mdCode(findingSubject(finding))} | ${mdText(finding.title)}${fix ? ` (${mdText(fix)})` : ''}${detail} | ${finding.path ? mdCode(finding.path) : ''} |`,
+/** Items taken while they fit in `room` bytes, with what they cost. */
+function take(items: readonly string[], room: number): { taken: string[]; size: number } {
+  const taken: string[] = [];
+  let size = 0;
+  for (const item of items) {
+    const more = Buffer.byteLength(item) + 1;
+    if (size + more > room) break;
+    taken.push(item);
+    size += more;
+  }
+  return { taken, size };
+}
+
+function header(report: Report, options: MarkdownOptions): string[] {
+  const title = options.title ? ` ${mdCodeInline(options.title)}` : '';
+  const out = [`## ${ICONS[report.verdict]} release-gate${title}: ${mdPlain(verdictLine(report))}`, ''];
+  const { target, baseline } = report;
+  const parts = [mdCodeInline(target.path)];
+  parts.push(target.root ? `paths are inside its top folder ${mdCodeInline(`${target.root}/`)}` : 'paths are from its root');
+  const files = report.changes?.files;
+  parts.push(baseline ? `compared with ${mdCodeInline(baseline.path)}${files ? `: ${count(files.added)} files added, ${count(files.removed)} removed, ${count(files.changed)} changed` : ''}` : 'no baseline');
+  parts.push(`${plural(target.files, 'entry', 'entries')}, ${plural(report.packages.length, 'package')}`);
+  if (options.runUrl) parts.push(`[workflow run](${encodeURI(options.runUrl)})`);
+  out.push(parts.join(' · '));
+  for (const warning of report.warnings) out.push('', `> ⚠️ ${mdText(warning, 600)}`);
+  if (!baseline && report.findings.length > 0) {
+    out.push(
+      '',
+      '> 💡 No baseline: every finding counts as new. Compare with the last release, so that only what this release brings blocks: `baseline: release:latest` in the workflow (with `attach-report: true` where releases are published), or `--baseline <last package or report>`.',
     );
   }
-  if (findings.length > ROWS_PER_TABLE) rows.push(`| | | | … and ${count(findings.length - ROWS_PER_TABLE)} more in the JSON report | |`);
-  return rows;
+  return out;
 }
 
-function changesSection(report: Report): string[] {
-  const changes = report.changes;
-  if (!changes) return [];
-  const { files, packages, configs } = changes;
-  const out = ['### What this release changes', ''];
-  const roots = changes.roots.target || changes.roots.baseline ? ` (compared inside ${mdCode(changes.roots.target || '.')} and ${mdCode(changes.roots.baseline || '.')})` : '';
-  out.push(
-    `Files: ${count(files.added)} added, ${count(files.removed)} removed, ${count(files.changed)} changed, ${count(files.unchanged)} unchanged${roots}.`,
-    '',
-  );
-  const packageRows = [
+/** The table of rows; returns how many it shows. */
+function whatToFix(out: Output, rows: readonly Row[], total: number): number {
+  if (total === 0) return 0;
+  const heading = ['', `### What to fix${total > rows.length ? `: the ${count(rows.length)} gravest of ${count(total)}` : ''}`, ''];
+  const head = ['| severity | where, what is wrong, and the fix |', '| --- | --- |'];
+  if (!out.add([...heading, ...head])) return 0;
+  let shown = 0;
+  for (const row of rows) {
+    if (!out.add([tableRow(row)])) break;
+    shown++;
+  }
+  if (shown < rows.length) out.left.push(`${plural(rows.length - shown, 'row')} of the table`);
+  return shown;
+}
+
+function tableRow(row: Row): string {
+  const severity = `${SEVERITY_ICONS[row.severity]} **${row.severity}**<br>${statusWords(row)}`;
+  const where = row.package ? `${mdCode(row.package.name)} ${mdCode(row.package.version)} (${row.package.ecosystem})` : row.path !== undefined ? mdCode(row.path) : KIND_WORDS[row.findings[0]?.kind ?? 'parse-error'];
+  const mixed = row.findings.length > 1;
+  const problems = row.findings.slice(0, PROBLEMS_PER_ROW).map((finding) => problemCell(finding, mixed, row));
+  if (row.findings.length > PROBLEMS_PER_ROW) problems.push(`and ${count(row.findings.length - PROBLEMS_PER_ROW)} more`);
+  const why = !mixed && row.findings[0] && row.findings[0].kind !== 'vulnerability' && row.findings[0].kind !== 'secret' && row.findings[0].detail ? ` (${mdText(clip(row.findings[0].detail, 160), 400)})` : '';
+  return `| ${severity} | ${where}<br>${problems.join('<br>')}${why}<br>**Fix:** ${fixCell(row)} |`;
+}
+
+function problemCell(finding: Finding, mixed: boolean, row: Row): string {
+  const icon = mixed ? `${SEVERITY_ICONS[finding.severity]} ` : '';
+  const status = finding.status !== row.status ? ` (${finding.status === 'existing' ? 'in the baseline' : finding.status})` : '';
+  const text = mdText(clip(problemOf(finding), 140), 400);
+  if (finding.advisory) return `${icon}${mdLink(finding.advisory.id, finding.advisory.url)} ${text}${mixed ? '' : ` (${finding.severity})`}${status}`;
+  return `${icon}${text}${status}`;
+}
+
+function fixCell(row: Row): string {
+  if (row.package) {
+    const where = row.path !== undefined ? ` in ${mdCode(row.path)}` : '';
+    if (row.upgradeTo !== undefined) return `upgrade to **${mdText(row.upgradeTo, 60)}**${where}`;
+  }
+  const fixes = fixesOf(row).map((fix) => mdText(fix, 300));
+  const hasConfig = row.findings.some((finding) => finding.kind === 'config-change');
+  return `${fixes.join('; ')}${hasConfig ? ' (the diff is below)' : ''}`;
+}
+
+/** The `accept:` entries that would let the blocking findings of the shown rows through, ready to paste. */
+function acceptFold(out: Output, rows: readonly Row[], today: string | undefined): void {
+  const blocking = rows.flatMap((row) => row.findings.filter((finding) => finding.blocking));
+  if (blocking.length === 0) return;
+  const expires = today ? addDays(today, 30) : undefined;
+  const entries = blocking.slice(0, MAX_ACCEPT_ENTRIES).map((finding) => [
+    `  # ${finding.severity} ${KIND_WORDS[finding.kind]}: ${yamlComment(findingLabel(finding))}`,
+    `  - id: ${finding.id}`,
+    `    reason: "TODO: why this risk is acceptable, and who decided"`,
+    `    expires: ${expires ?? 'YYYY-MM-DD  # a date soon: an acceptance is temporary'}`,
+  ]);
+  const summary = `<summary>Accept instead of fixing: <code>accept:</code> entries for ${blocking.length === 1 ? 'the blocking finding' : `the ${count(blocking.length)} blocking findings`} above, with their ids</summary>`;
+  const intro = ['', '<details>', summary, '', 'Paste into `.github/release-gate.yml`, say why, and keep the expiry near: the finding blocks again when it expires.', '', '```yaml', 'accept:'];
+  const close = ['```', '', '</details>'];
+  if (!out.fits([...intro, ...close])) {
+    out.left.push('the `accept:` entries');
+    return;
+  }
+  const room = out.room - cost([...intro, ...close, '  # … and 99,999 more in the full report']);
+  const { taken } = take(entries.map((entry) => entry.join('\n')), room);
+  const lines = [...intro, ...taken];
+  if (taken.length < blocking.length) lines.push(`  # … and ${count(blocking.length - taken.length)} more in the full report`);
+  out.add([...lines, ...close]);
+}
+
+function findingLabel(finding: Finding): string {
+  if (finding.package) return `${finding.package.name} ${finding.package.version} ${finding.advisory?.id ?? ''}`.trim();
+  return `${problemOf(finding)} at ${placeOf({ path: finding.path ?? '' })}`;
+}
+
+function yamlComment(text: string): string {
+  return clip(printable(text).replace(/`/g, "'"), 160);
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A fold of list items, as many as fit; what does not is counted. */
+function fold(out: Output, summary: string, items: readonly string[], what: string, intro: readonly string[] = []): void {
+  if (items.length === 0) return;
+  const open = ['', '<details>', `<summary>${summary}</summary>`, '', ...intro];
+  const close = ['', '</details>'];
+  if (!out.fits([...open, ...close])) {
+    out.left.push(what);
+    return;
+  }
+  const room = out.room - cost([...open, ...close, '- … and 99,999 more (in the full report)']);
+  const { taken } = take(items, room);
+  const lines = [...open, ...taken];
+  if (taken.length < items.length) {
+    lines.push(`- … and ${count(items.length - taken.length)} more (in the full report)`);
+    out.left.push(`${count(items.length - taken.length)} of the ${what}`);
+  }
+  out.add([...lines, ...close]);
+}
+
+function restFold(out: Output, rows: readonly Row[]): void {
+  const findings = rows.reduce((n, row) => n + row.findings.length, 0);
+  const items = rows.map((row) => {
+    const where = row.package ? mdCodeInline(`${row.package.name} ${row.package.version}`) : row.path !== undefined ? mdCodeInline(row.path) : KIND_WORDS[row.findings[0]?.kind ?? 'parse-error'];
+    const problems = row.findings
+      .slice(0, 3)
+      .map((finding) => `${finding.advisory ? `${finding.advisory.id} ` : ''}${clip(problemOf(finding), 100)}`)
+      .join('; ');
+    const more = row.findings.length > 3 ? `; and ${count(row.findings.length - 3)} more` : '';
+    return `- ${SEVERITY_ICONS[row.severity]} ${row.severity}, ${statusWords(row)}: ${where} ${mdText(`${problems}${more}`, 500)} → ${mdText(fixesOf(row).join('; '), 200)}`;
+  });
+  fold(out, `${plural(rows.length, 'more row')} (${plural(findings, 'finding')})`, items, 'rows');
+}
+
+function fixedFold(out: Output, report: Report): void {
+  const fixed = report.changes?.fixed ?? [];
+  const upgraded = new Map((report.changes?.packages.upgraded ?? []).map((change) => [`${change.ecosystem}\0${change.name}`, change.to]));
+  const items = fixed.map((finding) => `- ${SEVERITY_ICONS[finding.severity]} ${finding.severity} ${fixedText(finding, upgraded)}`);
+  fold(out, `✅ Fixed by this release: ${plural(fixed.length, 'finding')} the baseline had`, items, 'fixed findings');
+}
+
+function fixedText(finding: FixedFinding, upgraded: ReadonlyMap<string, string>): string {
+  if (finding.package && finding.advisory) {
+    const to = upgraded.get(`${finding.package.ecosystem}\0${finding.package.name}`);
+    const change = to ? `${finding.package.version} → ${to}` : `${finding.package.version}, removed`;
+    return `${mdLink(finding.advisory.id, finding.advisory.url)} in ${mdCodeInline(finding.package.name)} ${mdText(change, 120)}: ${mdText(clip(finding.title, 140), 400)}`;
+  }
+  return `${KIND_WORDS[finding.kind]}${finding.path !== undefined ? ` at ${mdCodeInline(finding.path)}` : ''}: ${mdText(clip(finding.title, 140), 400)}`;
+}
+
+function acceptedFold(out: Output, findings: readonly Finding[]): void {
+  const items = findings.map((finding) => {
+    const where = finding.package ? mdCodeInline(`${finding.package.name} ${finding.package.version}`) : finding.path !== undefined ? mdCodeInline(finding.path) : '';
+    return `- ${SEVERITY_ICONS[finding.severity]} ${finding.severity} ${where} ${mdText(clip(`${finding.advisory ? `${finding.advisory.id} ` : ''}${problemOf(finding)}`, 140), 400)}${finding.detail ? ` (${mdText(clip(finding.detail, 200), 500)})` : ''}`;
+  });
+  fold(out, `Accepted: ${plural(findings.length, 'finding')} the policy lets through`, items, 'accepted findings');
+}
+
+function packagesFold(out: Output, report: Report): void {
+  const packages = report.changes?.packages;
+  if (!packages) return;
+  const rows = [
     ...packages.upgraded.map((change) => ['upgraded', change.ecosystem, change.name, change.from, change.to]),
     ...packages.downgraded.map((change) => ['downgraded', change.ecosystem, change.name, change.from, change.to]),
     ...packages.added.map((pkg) => ['added', pkg.ecosystem, pkg.name, '', pkg.version]),
     ...packages.removed.map((pkg) => ['removed', pkg.ecosystem, pkg.name, pkg.version, '']),
   ];
-  if (packageRows.length > 0) {
-    out.push(`#### Packages (${count(packageRows.length)})`, '', '| change | ecosystem | package | from | to |', '| --- | --- | --- | --- | --- |');
-    for (const [change = '', ecosystem = '', name = '', from = '', to = ''] of packageRows.slice(0, ROWS_PER_TABLE)) {
-      out.push(`| ${change} | ${ecosystem} | ${mdCode(name)} | ${from ? mdCode(from) : ''} | ${to ? mdCode(to) : ''} |`);
-    }
-    if (packageRows.length > ROWS_PER_TABLE) out.push(`| | | … and ${count(packageRows.length - ROWS_PER_TABLE)} more in the JSON report | | |`);
-    out.push('');
+  if (rows.length === 0) return;
+  const counts = [
+    ['upgraded', packages.upgraded.length],
+    ['downgraded', packages.downgraded.length],
+    ['added', packages.added.length],
+    ['removed', packages.removed.length],
+  ].flatMap(([word, n]) => (n ? [`${count(n as number)} ${String(word)}`] : []));
+  const items = rows.map(([change = '', ecosystem = '', name = '', from = '', to = '']) => `| ${change} | ${mdCode(name)} | ${ecosystem} | ${from ? mdCode(from) : ''} | ${to ? mdCode(to) : ''} |`);
+  fold(out, `📦 Package changes: ${counts.join(', ')}`, items, 'package changes', ['| change | package | ecosystem | from | to |', '| --- | --- | --- | --- | --- |']);
+}
+
+function configsFold(out: Output, configs: readonly ConfigChange[]): void {
+  if (configs.length === 0) return;
+  const open = ['', '<details>', `<summary>📝 Config and system files: ${plural(configs.length, 'change')}, with their diffs (secrets redacted)</summary>`, ''];
+  const close = ['</details>'];
+  if (!out.fits([...open, ...close])) {
+    out.left.push('the config diffs');
+    return;
   }
-  if (configs.length > 0) {
-    out.push(`#### Config and system files (${count(configs.length)})`, '');
-    for (const change of configs) out.push(...configBlock(change));
+  const room = out.room - cost([...open, ...close, '… and 99,999 more config changes (in the full report)', '']);
+  const { taken } = take(configs.map((change) => configBlock(change).join('\n')), room);
+  const lines = [...open, ...taken];
+  if (taken.length < configs.length) {
+    lines.push(`… and ${plural(configs.length - taken.length, 'more config change')} (in the full report)`, '');
+    out.left.push(`${count(configs.length - taken.length)} config diffs`);
   }
-  return out;
+  out.add([...lines, ...close]);
 }
 
 function configBlock(change: ConfigChange): string[] {
-  const title = `${mdCode(change.path)} ${mdText(describeChange(change))}`;
-  if (!change.diff) return [`- ${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ''}`, ''];
-  const body = printableDiff(change.diff);
-  const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
-  return [`<details open><summary>${title}</summary>`, '', `${fence}diff`, body, fence, '', '</details>', ''];
-}
-
-/** Diff lines as text: control characters visible, nothing else touched (it sits in a fence). */
-function printableDiff(diff: string): string {
-  return diff
+  const title = `${mdCodeInline(change.path)} ${mdText(describeChange(change))}`;
+  if (!change.diff) return [`${title}${change.diffOmitted ? ` (no diff: ${mdText(change.diffOmitted)})` : ''}`, ''];
+  const body = change.diff
     .split('\n')
     .map((line) => printable(line))
     .join('\n');
+  const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+  return [title, '', `${fence}diff`, body, fence, ''];
 }
 
 function longestRun(text: string, char: string): number {
@@ -141,47 +357,18 @@ function longestRun(text: string, char: string): number {
   return longest;
 }
 
-function otherFindingsSection(report: Report): string[] {
-  const out: string[] = [];
-  const groups: [string, Finding[]][] = [
-    ['not blocking (below the policy)', report.findings.filter((finding) => !finding.blocking && finding.status === 'new')],
-    ['already in the baseline', report.findings.filter((finding) => !finding.blocking && finding.status === 'existing')],
-    ['accepted', report.findings.filter((finding) => finding.status === 'accepted')],
-  ];
-  for (const [label, findings] of groups) {
-    if (findings.length === 0) continue;
-    out.push(`<details><summary>${plural(findings.length, 'finding')} ${label}</summary>`, '', ...findingTable(findings), '', '</details>', '');
-  }
+function notesFold(out: Output, notes: readonly string[]): void {
+  fold(out, `${plural(notes.length, 'note')}: what the scan could not do fully`, notes.map((note) => `- ${mdText(note, 500)}`), 'notes');
+}
+
+/** Where everything is, and honestly what this text left out. */
+function footer(report: Report, options: MarkdownOptions, left: readonly string[]): string[] {
+  const out = ['', '---'];
+  if (left.length > 0) out.push(`This text stops at its size bound and leaves out ${htmlText(left.slice(0, 4).join(', '))}.`);
+  const links: string[] = [];
+  if (options.reportUrl) links.push(`[the full report and summary](${encodeURI(options.reportUrl)}) (JSON report and Markdown, a workflow artifact)`);
+  if (options.runUrl) links.push(`[the workflow run](${encodeURI(options.runUrl)})`);
+  const where = links.length > 0 ? links.join(' · ') : 'the JSON report (the `report` input, or `--report`)';
+  out.push(`${plural(report.findings.length, 'finding')} in all; everything is in ${where}. <sub>release-gate ${htmlText(report.tool.version)}</sub>`);
   return out;
-}
-
-function notesSection(report: Report): string[] {
-  if (report.notes.length === 0) return [];
-  return [
-    `<details><summary>${plural(report.notes.length, 'note')}: what the scan could not do fully</summary>`,
-    '',
-    ...report.notes.map((note) => `- ${mdText(note, 500)}`),
-    '',
-    '</details>',
-    '',
-  ];
-}
-
-function truncationNote(report: Report, moreAt: string | undefined): string {
-  const where = moreAt ? `the [full summary](${encodeURI(moreAt)})` : 'the JSON report';
-  return `\n> This summary stops here to stay within its size bound; ${report.findings.length} findings and every change are in ${where}.`;
-}
-
-function packageCounts(report: Report): string {
-  if (report.packages.length === 0) return 'none found';
-  const byEcosystem = new Map<string, number>();
-  for (const pkg of report.packages) byEcosystem.set(pkg.ecosystem, (byEcosystem.get(pkg.ecosystem) ?? 0) + 1);
-  return `${count(report.packages.length)} (${[...byEcosystem].map(([ecosystem, n]) => `${ecosystem} ${count(n)}`).join(', ')})`;
-}
-
-function findingCounts(report: Report): string {
-  if (report.findings.length === 0) return 'none';
-  const blocking = report.findings.filter((finding) => finding.blocking).length;
-  const fresh = report.findings.filter((finding) => finding.status === 'new').length;
-  return `${count(report.findings.length)} (${count(blocking)} blocking, ${count(fresh)} new)`;
 }

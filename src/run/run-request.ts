@@ -7,8 +7,8 @@ import { scan, type ScanOptions } from '../scan.js';
 import type { OutputPaths, ScanRequest } from './scan-request.js';
 import { writeJsonReport, writeOutput } from './write-output.js';
 
-/** What a face may add to one package's scan: roots to strip, a record cache, a baseline it fetched itself. */
-export type ScanExtras = Pick<ScanOptions, 'roots' | 'apiCache' | 'baseline'>;
+/** What a face may add to one package's scan: roots to strip, a record cache, a baseline it fetched itself, what it read about an approval. */
+export type ScanExtras = Pick<ScanOptions, 'roots' | 'apiCache' | 'baseline' | 'approval'>;
 
 /**
  * What both faces do with a request: read the policy once (a mistake in it stops
@@ -41,6 +41,7 @@ export class RequestRunner {
       ...(baseline !== undefined ? { baseline } : {}),
       ...(extras.roots ? { roots: extras.roots } : {}),
       ...(extras.apiCache ? { apiCache: extras.apiCache } : {}),
+      ...(extras.approval ? { approval: extras.approval } : {}),
       advisories: this.request.advisories,
       offline: this.request.offline,
       allowSourceFailure: this.request.allowSourceFailure,
@@ -49,7 +50,7 @@ export class RequestRunner {
     if (outputs.report) await writeJsonReport(outputs.report, report);
     if (outputs.sarif) await writeOutput(outputs.sarif, renderSarif(report, sarifKey), 'the SARIF file');
     if (outputs.sbom) await writeOutput(outputs.sbom, renderCycloneDx(report), 'the SBOM');
-    if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report), 'the summary');
+    if (outputs.summary) await writeOutput(outputs.summary, renderMarkdown(report, { today: new Date().toISOString().slice(0, 10) }), 'the summary');
     return report;
   }
 }

@@ -46,3 +46,15 @@ describe('the owners check', () => {
     expect(runManifestCheck(new OwnersCheck(), [{ path: 'shop/a.php', uid: 1000, gid: 1000 }, { path: 'shop/b.php', uid: 1000, gid: 1000 }])).toEqual([]);
   });
 });
+
+describe('the identity of a world-writable group', () => {
+  const group = (extra: { path: string; mode: number }[]): string | undefined =>
+    runManifestCheck(new PermissionsCheck(), [{ path: 'shop/var', type: 'dir', mode: 0o777 }, { path: 'shop/var/cache', type: 'dir', mode: 0o777 }, ...extra]).find((finding) => finding.rule === 'world-writable')?.id;
+
+  it('stays when nothing new is world-writable beneath it, changes when something is', () => {
+    const before = group([]);
+    expect(group([])).toBe(before);
+    // `chmod -R 777` over a folder that now holds code: the same folder, a new risk
+    expect(group([{ path: 'shop/var/evil.php', mode: 0o666 }])).not.toBe(before);
+  });
+});

@@ -39,7 +39,7 @@ function entryOf(item: TestEntry): Entry {
 }
 
 /** A content check over these entries, in this order. */
-export function runContentCheck(check: ContentCheck, entries: readonly TestEntry[]): Finding[] {
+export async function runContentCheck(check: ContentCheck, entries: readonly TestEntry[]): Promise<Finding[]> {
   for (const item of entries) {
     const entry = entryOf(item);
     const header: EntryHeader = entry;
@@ -49,7 +49,7 @@ export function runContentCheck(check: ContentCheck, entries: readonly TestEntry
     const bytes = item.content === undefined ? Buffer.alloc(0) : Buffer.from(item.content);
     check.take(entry, { bytes: bytes.subarray(0, wanted), truncated: bytes.length > wanted });
   }
-  return identify(check.finish().findings ?? []);
+  return identify((await check.finish()).findings ?? []);
 }
 
 /** A manifest check over these entries (sorted as the report sorts them). */

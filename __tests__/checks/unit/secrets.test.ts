@@ -13,44 +13,49 @@ const GITHUB = ['ghp', 'R8x2Lk9Qw3Zt7Vb5Nm1Cy4Hd6Jf0Gs2Pa8Ue'].join('_');
 const PASSWORD = ['Xk9', '#mQ2', 'vL7!pR4'].join('');
 
 describe('the secrets check', () => {
-  it('finds a token by its shape in first-party code, with the line, and never keeps the value', () => {
-    const findings = runContentCheck(new SecretsCheck(), [{ path: 'shop/src/pay.js', content: `const a = 1;\nconst stripe = '${STRIPE}';\n` }]);
+  it('finds a token by its shape in first-party code, with the line, and never keeps the value', async () => {
+    const findings = await runContentCheck(new SecretsCheck(), [{ path: 'shop/src/pay.js', content: `const a = 1;\nconst stripe = '${STRIPE}';\n` }]);
     expect(ruleAndPath(findings)).toEqual(['stripe-secret-key shop/src/pay.js']);
     expect(findings[0]?.severity).toBe('critical');
-    expect(findings[0]?.detail).toMatch(/line 2/);
-    expect(JSON.stringify(findings)).not.toContain(STRIPE.slice(8));
+    expect(findings[0]?.line).toBe(2);
+    expect(findings[0]?.title).toBe('Stripe secret key');
+    // nothing of the value: not its head, not its length
+    expect(JSON.stringify(findings)).not.toContain(STRIPE.slice(0, 10));
+    expect(JSON.stringify(findings)).not.toContain(`${STRIPE.length} characters`);
   });
 
-  it('finds AWS, GitHub and connection-string passwords; each secret once wherever it appears', () => {
-    const findings = runContentCheck(new SecretsCheck(), [
+  it('finds AWS, GitHub and connection-string passwords; each secret once wherever it appears', async () => {
+    const findings = await runContentCheck(new SecretsCheck(), [
       { path: 'app/config.yml', content: `aws_key: ${AWS}\ngithub: ${GITHUB}\n` },
       { path: 'app/deploy.sh', content: `export DB=mysql://shop:${PASSWORD}@db.internal/shop\n` },
       { path: 'app/copy.yml', content: `aws_key: ${AWS}\n` },
     ]);
     expect(findings.map((finding) => finding.rule).sort()).toEqual(['aws-access-key', 'github-token', 'url-password']);
-    expect(findings.find((finding) => finding.rule === 'aws-access-key')?.detail).toMatch(/also at app\/copy\.yml/);
+    const aws = findings.find((finding) => finding.rule === 'aws-access-key');
+    expect(aws).toMatchObject({ path: 'app/config.yml', line: 1, related: [{ path: 'app/copy.yml', line: 1 }] });
+    expect(aws?.detail).toMatch(/^found in 2 places; rotate it/);
   });
 
-  it('reads the platform config files by their assignments (env.php, wp-config.php)', () => {
+  it('reads the platform config files by their assignments (env.php, wp-config.php)', async () => {
     const envPhp = `<?php\nreturn ['db' => ['connection' => ['default' => ['password' => '${PASSWORD}']]]];\n`;
     const wpConfig = `<?php\ndefine('DB_PASSWORD', '${PASSWORD}9');\n`;
-    const findings = runContentCheck(new SecretsCheck(), [
+    const findings = await runContentCheck(new SecretsCheck(), [
       { path: 'shop/app/etc/env.php', content: envPhp },
       { path: 'blog/wp-config.php', content: wpConfig },
     ]);
     expect(ruleAndPath(findings)).toEqual(['database-password blog/wp-config.php', 'database-password shop/app/etc/env.php']);
   });
 
-  it('is quiet on placeholders, variables and empty values', () => {
-    const findings = runContentCheck(new SecretsCheck(), [
+  it('is quiet on placeholders, variables and empty values', async () => {
+    const findings = await runContentCheck(new SecretsCheck(), [
       { path: '.env.example', content: 'STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\nDB_PASSWORD=changeme\n' },
       { path: 'config/app.php', content: "<?php return ['password' => env('DB_PASSWORD'), 'secret' => '${APP_SECRET}'];\n" },
     ]);
     expect(findings).toEqual([]);
   });
 
-  it('ranks a secret in tests or fixtures as medium at most, and skips binaries and dependency code', () => {
-    const findings = runContentCheck(new SecretsCheck(), [
+  it('ranks a secret in tests or fixtures as medium at most, and skips binaries and dependency code', async () => {
+    const findings = await runContentCheck(new SecretsCheck(), [
       { path: 'tests/fixtures/stripe.js', content: `const key = '${STRIPE}';\n` },
       { path: 'pub/media/logo.png', content: `\u0089PNG ${AWS}` },
       { path: 'node_modules/lib/index.js', content: `const key = '${GITHUB}';\n` },
@@ -62,7 +67,8 @@ describe('the secrets check', () => {
   it('the redactor shows no secret the check would find, in a config text that a diff will quote', () => {
     const text = `<?php\n$db = 'mysql://shop:${PASSWORD}@db/shop';\n$stripe = '${STRIPE}';\n'password' => '${PASSWORD}',\n`;
     const redacted = redactText(text, 'env.php');
-    for (const secret of [PASSWORD, STRIPE]) expect(redacted).not.toContain(secret.slice(4));
-    expect(redacted).toContain('mysql://shop:');
+    for (const secret of [PASSWORD, STRIPE]) expect(redacted).not.toContain(secret.slice(0, 3));
+    expect(redacted).toContain('mysql://shop:[redacted]@db/shop');
+    expect(redacted).toContain("'password' => '[redacted]',");
   });
 });

@@ -1,3 +1,4 @@
+import { trimChars } from '../../util/trim.js';
 import { isObject, isString } from '../../util/shape.js';
 import { osvRecordOf, type OsvRecord } from '../osv.js';
 import { AdvisorySourceError, type AdvisoryQuery, type AdvisorySource, type SourceStats } from './source.js';
@@ -51,7 +52,7 @@ export class OsvApiSource implements AdvisorySource {
   private readonly skipped: SourceStats['skipped'] = [];
 
   constructor(options: OsvApiOptions = {}) {
-    this.base = (options.baseUrl ?? OSV_API).replace(/\/+$/, '');
+    this.base = trimChars(options.baseUrl ?? OSV_API, '/', 'end');
     this.description = `the OSV API at ${this.base}`;
     this.fetch = options.fetch ?? globalThis.fetch;
     this.attempts = options.attempts ?? 4;

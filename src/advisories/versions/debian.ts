@@ -2,6 +2,7 @@
 // §5.6.12): epoch, then upstream version, then revision, each of the last two compared
 // by verrevcmp. A version dpkg refuses to parse is a VersionError; the ones it only warns
 // about (no leading digit, odd characters) it still compares, and so does this.
+import { trimChars } from '../../util/trim.js';
 import type { Comparator } from './comparator.js';
 import { compareDigits } from './digits.js';
 import { unreadable } from './unreadable.js';
@@ -16,7 +17,7 @@ const INT_MAX = '2147483647';
 
 function read(version: string): DebianVersion {
   // dpkg trims blanks (space and tab) at both ends and refuses blanks inside
-  const text = version.replace(/^[ \t]+|[ \t]+$/g, '');
+  const text = trimChars(version, ' \t');
   if (text === '') throw unreadable('Debian', version, 'empty');
   if (/[ \t]/.test(text)) throw unreadable('Debian', version, 'embedded spaces');
   let rest = text;

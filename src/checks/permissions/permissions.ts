@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DraftFinding } from '../../findings/draft.js';
 import type { FileRecord, Severity, SpecialKind } from '../../model.js';
 import type { Manifest, ManifestCheck } from '../check.js';
@@ -21,7 +22,8 @@ const WRITABLE_DIR =
 const UPLOAD_DIR = /(?:^|\/)(?:pub\/media|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
 /** The same, plus generated static assets: a script there is a webshell drop zone. */
 const SCRIPT_FREE_DIR = /(?:^|\/)(?:pub\/media|pub\/static|wp-content\/uploads|public\/media|public\/thumbnail|img|upload|uploads|download)\//;
-const SCRIPT_HINT = /\.(?:ph|sht|cgi|pl)[^/]*$/i;
+/** A server-script extension anywhere in the base name (`x.php.jpg`, `x.pHtml`): tested on the base name only. */
+const SCRIPT_HINT = /\.(?:ph|sht|cgi|pl)/i;
 const SERVER_SCRIPT = new Set(['php', 'phtml', 'phar', 'pht', 'phps', 'php3', 'php4', 'php5', 'php7', 'php8', 'shtml', 'cgi', 'pl']);
 
 const SPECIAL_SEVERITY: Record<SpecialKind, Severity> = {
@@ -100,7 +102,7 @@ function setid(file: FileRecord, mode: number): DraftFinding {
 /** Executables and server scripts where uploads and media live (first-party folders only). */
 function webroot(file: FileRecord, mode: number): DraftFinding[] {
   // most files are neither executable nor scripts: decide that before any regex
-  if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(file.path)) return [];
+  if (!(mode & ANY_EXECUTE) && !SCRIPT_HINT.test(baseName(file.path))) return [];
   if (inDependencyTree(file.path)) return [];
   const findings: DraftFinding[] = [];
   const script = SERVER_SCRIPT.has(extensionOf(baseName(file.path)));
@@ -132,30 +134,51 @@ function webroot(file: FileRecord, mode: number): DraftFinding[] {
   return findings;
 }
 
+/** A topmost world-writable entry and what is world-writable beneath it. */
+class Group {
+  beneath = 0;
+  /** The members' paths below the group, in the order the sorted manifest gives them. */
+  private readonly members = createHash('sha256');
+
+  constructor(
+    readonly type: string,
+    public severity: Severity,
+    readonly root: boolean,
+  ) {}
+
+  join(relative: string, severity: Severity): void {
+    this.beneath++;
+    this.severity = graver(this.severity, severity);
+    this.members.update(`${relative}\0`);
+  }
+
+  aspect(): string {
+    return `world-writable:${this.severity}:${this.members.digest('hex').slice(0, 16)}`;
+  }
+}
+
 /**
  * World-writable entries, one finding per topmost world-writable folder: a `chmod -R 777`
  * over a tree is one mistake, not sixty thousand. The severity is the gravest of the group.
  */
 class WorldWritable {
-  private readonly groups = new Map<string, { type: string; severity: Severity; beneath: number; root: boolean }>();
+  private readonly groups = new Map<string, Group>();
 
   add(path: string, type: string, root: boolean): void {
     const severity: Severity = root ? 'high' : WRITABLE_DIR.test(path) ? 'medium' : 'high';
     for (let folder = parentOf(path); folder !== ''; folder = parentOf(folder)) {
       const group = this.groups.get(folder);
       if (group) {
-        group.beneath++;
-        group.severity = graver(group.severity, severity);
+        group.join(path.slice(folder.length + 1), severity);
         return;
       }
     }
     const top = this.groups.get('.');
     if (top && !root) {
-      top.beneath++;
-      top.severity = graver(top.severity, severity);
+      top.join(path, severity);
       return;
     }
-    this.groups.set(path, { type, severity, beneath: 0, root });
+    this.groups.set(path, new Group(type, severity, root));
   }
 
   findings(): DraftFinding[] {
@@ -168,6 +191,8 @@ class WorldWritable {
           severity: group.severity,
           rule: 'world-writable',
           subject: path,
+          // what the group holds is part of the risk: a new world-writable entry under it is a new finding
+          aspect: group.aspect(),
           path,
           title: `${what} world-writable${group.beneath > 0 ? `, with ${group.beneath.toLocaleString('en-US')} world-writable entries beneath it` : ''}`,
           detail:

@@ -17,7 +17,8 @@ function envAssignments(text: string): EnvAssignment[] {
   const out: EnvAssignment[] = [];
   const lines = text.split(/\r?\n/, MAX_LINES);
   for (const [index, raw] of lines.entries()) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
+    // no `\s*=\s*(.*)$`: white space matched by both sides retried every split of a long run
+    const match = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=([^\r\n]*)/.exec(raw);
     if (!match) continue;
     out.push({ key: match[1] as string, value: unquote(match[2] as string), line: index + 1 });
   }

@@ -136,7 +136,7 @@ const envCredentials: ConfigRule = ({ text, lower }) => {
 const registryTokens: ConfigRule = ({ text, lower }) => {
   if (!['.npmrc', '.yarnrc', '.yarnrc.yml', '.pypirc'].includes(lower)) return [];
   const hits: ConfigHit[] = [];
-  for (const { value, index, match } of matches(/^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim, text, 2)) {
+  for (const { value, index, match } of matches(/^[ \t]*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)[ \t]*[=:][ \t]*["']?([^\s"'#]+)/gim, text, 2)) {
     if (!isPlaceholder(value, { words: 'standalone' })) hits.push({ rule: 'registry-token', title: `Package-registry credential (${match[1] as string})`, severity: 'critical', value, index });
   }
   return hits;
@@ -175,7 +175,11 @@ const composerAuth: ConfigRule = ({ text, lower }) => {
   return hits;
 };
 
-const NAMED_KEY = /(?:^|[\s{,;(["'<])["']?([\w.-]*?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|secret[_-]?key)[\w.-]*?)["']?\s*(?:=>|[:=]|>)\s*["']?([^\s"'<>,;#]{8,200})/gim;
+// The key is the whole run of name characters before the separator (80 at most), and a
+// bounded look-ahead finds the credential word in it: an unbounded lazy search for the
+// word inside the run tried every start against every end of a long run (quadratic).
+const NAMED_KEY =
+  /(?:^|[\s{,;(["'<])["']?(?=[\w.-]{0,80}?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|secret[_-]?key))([\w.-]{1,80})["']?\s*(?:=>|[:=]|>)\s*["']?([^\s"'<>,;#]{8,200})/gim;
 const PUBLIC_KEY_NAME = /(?:last|date|time|_at$|used$|count$|age$|publishable|public|_id$|id$|name$|user(?:name)?$|_host$|_url_path|length$|_ttl$|lifetime$|expir|algo|enabled$|_file$|_path$|file$|path$|header$|field$|label$|placeholder|hint|message|text$|type$|policy|min|max|pattern|reset|confirm|strength|changed|required|forgot|rule|mode$|method$|provider$|store$)/i;
 
 /** `password: …`, `"api_key": "…"`, `<password>…</password>` in YAML, INI, JSON, XML and PHP config. */

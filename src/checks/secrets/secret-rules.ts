@@ -198,4 +198,4 @@ export const SLACK_WEBHOOK = /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|wor
 export const PRIVATE_KEY = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----([\s\S-]{64,}?)KEY(?: BLOCK)?-----/iy;
 
 /** A connection string with a password, tried at the start of the scheme. */
-export const DSN = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@'"]+):([^\s@'"]{3,})@([^\s'"/?#]+)/y;
+export const DSN = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@'"]{1,256}):([^\s@'"]{3,256})@([^\s'"/?#]{1,256})/y;

@@ -7,7 +7,7 @@ import { checkFinding, sampleSeverity, sortFindings } from '../check-finding.js'
 import { graver } from '../../util/order.js';
 import { extensionOf, inDependencyTree, inDerivedTree, isSample } from '../path-facts.js';
 import { CONFIG_RULES } from './secret-config-rules.js';
-import { fingerprint, redact } from './secret-fingerprint.js';
+import { fingerprints } from './secret-fingerprint.js';
 import { PRIORITY_CONFIG, SecretScanner, type Candidate } from './secret-scanner.js';
 import { BINARY_EXTENSIONS, LOCKFILES, isConfigLike } from '../text-files.js';
 
@@ -19,8 +19,12 @@ const DEPENDENCY_BYTES = 64 * 1024;
 const CONFIG_RULE_BYTES = 256 * 1024;
 /** A file is binary when its first KiB holds a NUL byte. */
 const SNIFF_BYTES = 1024;
-/** Distinct secrets reported, and places kept per secret: a hostile package can plant millions. */
-const MAX_SECRETS = 10_000;
+/**
+ * Distinct secrets reported, and places kept per secret: a hostile package can plant
+ * millions. Each distinct secret costs one slow fingerprint (tens of milliseconds), so
+ * this also bounds what fingerprints cost a scan.
+ */
+export const MAX_SECRETS = 2_000;
 const MAX_PLACES = 20;
 
 /**
@@ -61,9 +65,10 @@ interface Secret {
  * the like) are read in full up to 2 MiB; inside dependency trees only small
  * config-like files outside tests and examples. Binaries are skipped.
  *
- * The value never leaves this class: a finding names the rule, the place, a redacted
- * form (first characters and length) and a fingerprint, and its id is the rule and the
- * fingerprint, so the same secret is one finding wherever and however often it appears.
+ * The value never leaves this class: a finding names the rule and the places (path and
+ * line), nothing of the value; its id is made from the rule and a slow, salted
+ * fingerprint of the value, so the same secret is one finding wherever and however often
+ * it appears, and the id cannot be used to test guesses cheaply.
  */
 export class SecretsCheck implements ContentCheck {
   readonly name = 'secrets';
@@ -137,7 +142,7 @@ export class SecretsCheck implements ContentCheck {
   }
 
   private record(candidate: Candidate, severity: Severity, place: Place): void {
-    const key = fingerprint(candidate.value);
+    const key = candidate.value;
     let secret = this.secrets.get(key);
     if (!secret) {
       if (this.secrets.size >= MAX_SECRETS) {
@@ -159,26 +164,31 @@ export class SecretsCheck implements ContentCheck {
     }
   }
 
-  finish(): AnalyzerResult {
+  async finish(): Promise<AnalyzerResult> {
+    const secrets = [...this.secrets.values()];
+    // one slow derivation per distinct value, after the pass (it never holds up reading)
+    const prints = await fingerprints(secrets.map((secret) => secret.value));
     const findings: DraftFinding[] = [];
-    for (const [print, secret] of this.secrets) {
+    for (const [i, secret] of secrets.entries()) {
       const places = secret.places.sort(comparePlaces);
-      const first = places[0] as Place;
-      const others = places.slice(1).map((place) => `${place.path}:${place.line}`);
+      const [first, ...others] = places as [Place, ...Place[]];
       const more = secret.count - places.length;
-      const elsewhere = others.length === 0 ? '' : `; also at ${others.join(', ')}${more > 0 ? ` and ${more} more places` : ''}`;
-      findings.push(
-        checkFinding({
-          kind: 'secret',
-          severity: secret.severity,
-          rule: secret.candidate.rule,
-          subject: print,
-          subjectIsPath: false,
-          path: first.path,
-          title: `${secret.candidate.title}: ${redact(secret.value)}`,
-          detail: `fingerprint ${print}; line ${first.line}${elsewhere}. Rotate it, then remove it from the release`,
-        }),
-      );
+      const where = secret.count > 1 ? `found in ${secret.count.toLocaleString('en-US')} places${more > 0 ? ` (the first ${places.length} are listed)` : ''}; ` : '';
+      const finding = checkFinding({
+        kind: 'secret',
+        severity: secret.severity,
+        rule: secret.candidate.rule,
+        subject: prints[i] as string,
+        subjectIsPath: false,
+        // where it sits is part of the risk: a sample key that moves into served code is a new finding
+        aspect: `${secret.candidate.rule}:${secret.severity}`,
+        path: first.path,
+        title: secret.candidate.title,
+        detail: `${where}rotate it, then remove it from the release`,
+      });
+      finding.line = first.line;
+      if (others.length > 0) finding.related = others.map((place) => ({ path: place.path, line: place.line }));
+      findings.push(finding);
     }
     if (this.dropped > 0) findings.push(tooMany(this.dropped));
     return { findings: sortFindings(findings) };

@@ -1,10 +1,11 @@
 // Telling a database dump, a core dump or a compressed dump by its first bytes:
 // renamed dumps are caught by what they are.
+import { Decompress } from 'fzstd';
 import { constants, gunzipSync } from 'node:zlib';
 
 /** Headers the dump tools write on their first lines. */
 const DUMP_HEADER = /^-- (?:MySQL dump|MariaDB dump|PostgreSQL database dump|phpMyAdmin SQL Dump|Adminer [\d.]+ (?:MySQL|PostgreSQL)|Dump completed)|^-- Host: .+Database: /m;
-const DATA_STATEMENT = /^\s*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
+const DATA_STATEMENT = /^[ \t]*(?:INSERT INTO|COPY [\w."]+ \(.*\) FROM stdin;|REPLACE INTO)/im;
 /** Tables that hold customers, orders and admin accounts on the store platforms. */
 const STORE_TABLES =
   /\b(?:customer_entity|customer_address_entity|sales_order|sales_invoice|quote_address|admin_user|oauth_token|wp_users|wp_usermeta|wc_customer_lookup|wc_orders|woocommerce_order_items|ps_customer|ps_address|ps_orders|ps_employee|customer|customer_address|order_address|"order"|`order`|sylius_customer|sylius_order|sylius_admin_user|users|user)\b/i;
@@ -63,6 +64,25 @@ export function gunzipStart(bytes: Buffer, maxOutput = 1024 * 1024): Buffer | un
     }
   }
   return undefined;
+}
+
+/**
+ * The start of a zstd stream, decoded as far as the bytes at hand hold whole blocks
+ * (Node 20 has no zstd; fzstd is a pure JavaScript decoder), bounded like gunzipStart.
+ */
+export function unzstdStart(bytes: Buffer, maxOutput = 1024 * 1024): Buffer | undefined {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  try {
+    const stream = new Decompress((chunk) => {
+      if (size < maxOutput) pieces.push(chunk.subarray(0, maxOutput - size));
+      size += chunk.length;
+    });
+    stream.push(bytes, false);
+  } catch {
+    // a damaged or truncated frame: what was decoded so far is all there is
+  }
+  return size > 0 ? Buffer.concat(pieces) : undefined;
 }
 
 const ET_CORE = 4;

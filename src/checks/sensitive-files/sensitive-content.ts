@@ -4,13 +4,13 @@ import type { Content, Entry, EntryHeader } from '../../read/entry.js';
 import type { AnalyzerResult } from '../../pass/content-analyzer.js';
 import type { ContentCheck } from '../check.js';
 import { checkFinding, sampleSeverity, sortFindings } from '../check-finding.js';
-import { sniffSql, gunzipStart, isCoreDump, magicOf, type DumpVerdict } from './dump-sniff.js';
+import { sniffSql, gunzipStart, isCoreDump, magicOf, unzstdStart, type DumpVerdict } from './dump-sniff.js';
 import { credentialAssignments } from '../secrets/env-file.js';
 import { extensionOf, inDependencyTree, inSampleFolder, isSample } from '../path-facts.js';
 import { isPlaceholder } from '../secrets/placeholder.js';
 
 /** What a file is read as, by its name (and where it is). */
-type Sniff = 'env' | 'key' | 'composer-auth' | 'registry-config' | 'sql' | 'packed-dump' | 'sqlite' | 'core' | 'phpunit-eval' | 'diagnostic' | 'first-party';
+type Sniff = 'env' | 'key' | 'composer-auth' | 'registry-config' | 'sql' | 'packed-dump' | 'sqlite' | 'core' | 'phpunit-eval' | 'diagnostic' | 'first-party' | 'magic';
 
 /** Leading bytes each kind needs: enough to decide, never the whole of a large file. */
 const BOUNDS: Record<Sniff, number> = {
@@ -24,7 +24,9 @@ const BOUNDS: Record<Sniff, number> = {
   core: 20,
   'phpunit-eval': 4096,
   diagnostic: 8192,
-  'first-party': 1024,
+  'first-party': 64 * 1024,
+  // enough of a compressed stream for a whole first block of a dump
+  magic: 64 * 1024,
 };
 
 /** `.env` files that are templates by name. Their values still go through the secret rules. */
@@ -115,8 +117,9 @@ function firstPartyByName(lower: string): Sniff | undefined {
   if (ext === 'sqlite' || ext === 'sqlite3' || ext === 'db' || ext === 'db3') return lower === 'thumbs.db' ? undefined : 'sqlite';
   if (CORE_NAME.test(lower)) return 'core';
   if (DIAGNOSTIC_NAME.has(lower)) return 'diagnostic';
-  // a renamed dump or core dump hides under no extension or a backup's, not under .js or .png
-  return RENAMED_DUMP.test(ext) ? 'first-party' : undefined;
+  // a renamed dump or core dump hides under no extension or a backup's; any other name is
+  // judged by its magic bytes alone (a SQLite database or a gzipped dump named `.data`, `.jpg`)
+  return RENAMED_DUMP.test(ext) ? 'first-party' : 'magic';
 }
 
 function decide(sniff: Sniff, entry: Entry, bytes: Buffer): Decided | undefined {
@@ -148,8 +151,11 @@ function decide(sniff: Sniff, entry: Entry, bytes: Buffer): Decided | undefined 
       return /phpinfo\s*\(/i.test(bytes.toString('latin1'))
         ? { severity: 'high', rule: 'diagnostic-script', title: 'phpinfo() script ships: it prints the environment, secrets included', detail: 'anyone who finds it sees the configuration, paths and environment variables' }
         : undefined;
+    case 'magic':
+      return byMagic(bytes, entry.path);
     case 'first-party': {
-      if (isCoreDump(bytes)) return coreDump();
+      const binary = byMagic(bytes, entry.path);
+      if (binary) return binary;
       if (bytes.indexOf(0) >= 0) return undefined;
       const verdict = sniffSql(bytes.toString('latin1'));
       if (!verdict) return undefined;
@@ -157,6 +163,42 @@ function decide(sniff: Sniff, entry: Entry, bytes: Buffer): Decided | undefined 
       const headerless = verdict.what === 'SQL data statements';
       return !headerless || RENAMED_DUMP.test(extensionOf(entry.path)) ? dumpFinding(verdict, false) : undefined;
     }
+  }
+}
+
+/** Names a compressed stream may carry honestly. */
+const COMPRESSED_NAME = /\.(?:gz|tgz|z|bz2|tbz2?|xz|txz|zst|tzst|lzma|svgz)$/i;
+
+/**
+ * What the first bytes say, whatever the name: a SQLite database, a core dump, a
+ * compressed stream of SQL (gzip and zstd are decoded), or a bzip2 or xz stream under a
+ * name that hides it (`db-2026.data`): names lie, magic bytes do not.
+ */
+function byMagic(bytes: Buffer, path: string): Decided | undefined {
+  if (isCoreDump(bytes)) return coreDump();
+  const magic = magicOf(bytes);
+  switch (magic) {
+    case undefined:
+      return undefined;
+    case 'SQLite database':
+      return { severity: 'high', rule: 'database-file', title: 'SQLite database ships', detail: 'a database file holds whatever the application stored: users, orders, sessions; this one is told by its header, whatever its name' };
+    case 'PostgreSQL custom-format dump':
+      return dumpFinding({ dump: true, storeData: false, what: 'a PostgreSQL custom-format dump (pg_dump -Fc)' }, false);
+    case 'gzip':
+    case 'zstd': {
+      const start = magic === 'gzip' ? gunzipStart(bytes) : unzstdStart(bytes);
+      const verdict = start && start.subarray(0, 8192).indexOf(0) < 0 ? sniffSql(start.toString('latin1')) : undefined;
+      return verdict && dumpFinding({ ...verdict, what: `${magic}-compressed: ${verdict.what}` }, false);
+    }
+    default:
+      return COMPRESSED_NAME.test(path)
+        ? undefined
+        : {
+            severity: 'medium',
+            rule: 'hidden-archive',
+            title: `${magic} stream under a name that hides it`,
+            detail: 'compressed data named as something else is how dumps and backups are smuggled past name rules; check what it holds',
+          };
   }
 }
 
@@ -233,7 +275,7 @@ function composerFinding(hosts: string[], magento: boolean): Decided {
   };
 }
 
-const REGISTRY_TOKEN = /^\s*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)\s*[=:]\s*["']?([^\s"'#]+)/gim;
+const REGISTRY_TOKEN = /^[ \t]*(?:\/\/[^\s=]*:)?(_authToken|_auth|_password|npmAuthToken|npmAuthIdent|npmPassword|password)[ \t]*[=:][ \t]*["']?([^\s"'#]+)/gim;
 
 function registryConfig(bytes: Buffer): Decided | undefined {
   const text = bytes.toString('utf8');

@@ -58,7 +58,7 @@ const CONFIG_NAMES = new Set([
 
 const SCRIPT_EXTENSIONS = /\.(?:php\d?|phtml|inc)$/i;
 /** `x.php.txt`, `x.php.inc.old`: a script under a name the server will not run, so it serves the source. */
-const SCRIPT_UNDER_ANOTHER_NAME = /\.(?:php\d?|phtml)\.(?!dist$|sample$|example$|template$|tpl$|twig$)[a-z0-9_~-]+$/i;
+const SCRIPT_UNDER_ANOTHER_NAME = /\.(?:php\d?|phtml)\.(?!dist$|sample$|example$|template$|tpl$|twig$|in$)[a-z0-9_~-]+$/i;
 
 /** Leftovers of editors and merges, without the numbered copies (`libvips.so.42` is no leftover). */
 const EDITOR_LEFTOVER = /(?:\.(?:bak\d*|backup|old|orig|rej|save|sav|swp|swo|swn|swx|un~)|~|\.~\d+~)$|^#.+#$/i;
@@ -304,7 +304,8 @@ export const PATH_RULES: readonly PathRule[] = [
     severity: 'high',
     scope: 'first-party',
     kind: 'file',
-    match: (f) => (!f.isDir && (f.lower === 'installer.php' || ((f.ext === 'zip' || f.ext === 'daf') && /_archive\.(?:zip|daf)$/.test(f.lower))) ? f.path : undefined),
+    match: (f) => (!f.isDir && (f.base === 'installer.php' || ((f.ext === 'zip' || f.ext === 'daf') && /_archive\.(?:zip|daf)$/.test(f.lower))) ? f.path : undefined),
+    // lower case only: PSR class files are capitalised (PEAR's own Installer.php is a library class)
     title: 'Site-migration installer or archive ships (Duplicator)',
     detail: 'the installer can overwrite the site and the archive is a full copy of it',
   },

@@ -78,8 +78,11 @@ const ORDINARY = new Set(['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'mts', 'cts', 
  * PHP, JSON, XML and YAML files that some rule names: any other file of these
  * extensions is ordinary (vendor/ alone holds tens of thousands of them).
  */
-const NAMED = /^(?:env|wp-config.*|parameters|settings\.inc|\.env\.local|phpinfo|adminer.*|installer|.*_dev)\.php$|credential|service-account|sftp|ftpconfig|remote-sync|deployment-config|sitemanager|recentservers|^config\.json$|^parameters\.yml$/;
+const NAMED = /^(?:env|wp-config.*|parameters|settings\.inc|\.env\.local|phpinfo|adminer.*|installer|.*_dev)\.php$| copy| \(\d|_bak|_old|_orig|credential|service-account|sftp|ftpconfig|remote-sync|deployment-config|sitemanager|recentservers|^config\.json$|^parameters\.yml$/;
 const NAMED_EXTENSIONS = new Set(['php', 'json', 'xml', 'yml']);
+
+/** A script's extension before the last one (`x.php.txt`, `x.phtml.html`). */
+const SCRIPT_INSIDE = /\.(?:php\d?|phtml)\./i;
 
 /** Folders some rule is about (version control, IDE, backups, logs, sessions, uploads, phpMyAdmin). */
 const FOLDER_HINT = /\.(?:git|svn|hg|bzr|idea)(?:\/|$)|CVS|_darcs|phpmyadmin|var\/|storage\/|backup|wp-content\/|pub\/media\//i;
@@ -97,7 +100,9 @@ function isOrdinary(file: FileRecord): boolean {
   if (dot <= slash + 1) return false;
   const ext = path.slice(dot + 1);
   const ordinary = ORDINARY.has(ext) || (NAMED_EXTENSIONS.has(ext) && !NAMED.test(path.slice(slash + 1).toLowerCase()));
-  return ordinary && !FOLDER_HINT.test(path);
+  // `wp-config.php.txt`: a script's source under an ordinary extension is no ordinary file
+  const scriptInside = path.lastIndexOf('.', dot - 1) > slash && SCRIPT_INSIDE.test(path.slice(slash + 1));
+  return ordinary && !scriptInside && !FOLDER_HINT.test(path);
 }
 
 function factsOf(file: Pick<FileRecord, 'path' | 'type'>): PathFacts {

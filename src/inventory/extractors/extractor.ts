@@ -4,7 +4,12 @@ import type { Ecosystem } from '../../model.js';
 export interface ExtractInput {
   /** The entry's path in the package, as stored. */
   path: string;
+  /** The whole entry; for an extractor that reads a prefix (`headBytes`), possibly only its first bytes. */
   content: Buffer;
+  /** SHA-256 of the whole entry, hex, as the pass computed it. */
+  sha256?: string;
+  /** The whole entry's size in bytes (more than `content` holds when only a prefix was read). */
+  size?: number;
 }
 
 /** A package as an extractor finds it; the inventory merges, locates and names (purl) them. */
@@ -32,7 +37,10 @@ export interface ExtractedPackage {
 export interface Extractor {
   /** Path-like and unique: `javascript/package-lock`, `os/dpkg-status`. */
   readonly name: string;
-  /** Largest entry it reads; a larger one becomes a parse-error finding. */
+  /**
+   * Largest entry it reads; a larger one becomes a parse-error finding. For an extractor
+   * that reads only a prefix (`headBytes`), the most it ever asks for: nothing is an error.
+   */
   readonly maxBytes: number;
   /**
    * It reads what is installed (node_modules, vendor/composer/installed.json, dist-info,
@@ -44,6 +52,13 @@ export interface Extractor {
    * `base` is the last segment of `path`.
    */
   matches(path: string, base: string): boolean;
+  /**
+   * For an extractor that reads only the first bytes of an entry (a banner) and never
+   * fails on a large one: how many it wants of this entry, at least 1 (so that it sees
+   * the entry and its digest). Called for every entry it matches, so it must be cheap.
+   * Without it, the extractor reads whole entries up to `maxBytes`.
+   */
+  headBytes?(path: string, base: string, size: number): number;
   /** Packages in the entry; throws FormatError (or any error) when the bytes are not the format. */
   extract(input: ExtractInput): ExtractedPackage[];
 }

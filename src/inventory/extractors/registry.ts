@@ -1,4 +1,5 @@
 import { apkInstalledExtractor } from './os/apk-installed.js';
+import { browserLibrariesExtractor } from './javascript/browser-libraries.js';
 import { cargoLockExtractor } from './rust/cargo-lock.js';
 import { composerInstalledJsonExtractor } from './php/composer-installed-json.js';
 import { composerInstalledPhpExtractor } from './php/composer-installed-php.js';
@@ -32,6 +33,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   nodeModulesPackageExtractor,
   yarnLockExtractor,
   pnpmLockExtractor,
+  browserLibrariesExtractor(),
   // Packagist
   composerLockExtractor,
   composerInstalledJsonExtractor,

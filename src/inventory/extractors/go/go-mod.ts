@@ -55,8 +55,8 @@ export const goModExtractor: Extractor = {
           break;
         case 'toolchain': {
           const name = args[0] ?? '';
-          if (args.length !== 1 || (name !== 'default' && !GO_VERSION.test(name.replace(/^go/, '').replace(/-.*$/, '')))) fail('takes one toolchain name (go1.21.5)');
-          if (name !== 'default') toolchain = name.replace(/^go/, '').replace(/-.*$/, '');
+          if (args.length !== 1 || (name !== 'default' && !GO_VERSION.test(toolchainVersion(name)))) fail('takes one toolchain name (go1.21.5)');
+          if (name !== 'default') toolchain = toolchainVersion(name);
           break;
         }
         case 'require': {
@@ -150,4 +150,11 @@ function tokenize(text: string, line: number): string[] {
     }
   }
   return tokens;
+}
+
+/** `go1.21.5-custom` → `1.21.5`: the version of a toolchain name. */
+function toolchainVersion(name: string): string {
+  const version = name.startsWith('go') ? name.slice(2) : name;
+  const dash = version.indexOf('-');
+  return dash < 0 ? version : version.slice(0, dash);
 }

@@ -4,7 +4,8 @@ import type { ExtractedPackage, Extractor } from '../extractor.js';
 const STATUS = 'var/lib/dpkg/status';
 const STATUS_D = 'var/lib/dpkg/status.d';
 /** A field line: a name of printable characters but `:`, not starting with `#` or `-`. */
-const FIELD = /^([!-"$-,.-9;-~][!-9;-~]*):[ \t]*(.*)$/;
+// the value is taken whole and trimmed after: `:[ \t]*(.*)$` retried every split of a long run of blanks
+const FIELD = /^([!-"$-,.-9;-~][!-9;-~]*):([\s\S]*)/;
 const WANTS = new Set(['unknown', 'install', 'hold', 'deinstall', 'purge']);
 const FLAGS = new Set(['ok', 'reinstreq']);
 /** Package states whose files are not on disk; every other state leaves some or all of them there. */

@@ -98,7 +98,7 @@ export class RequirementsIncludes {
 }
 
 /** A line that starts like `name==1.0`, `name[extra] === 1.0`, `-r x` or `--requirement x`. */
-const PIN_OR_INCLUDE_LINE = /^[ \t]*(?:-r|--requirement|[A-Za-z0-9][\w.-]*[ \t]*(?:\[[^\]\n]*\])?[ \t]*==)/m;
+const PIN_OR_INCLUDE_LINE = /^[ \t]*(?:-r|--requirement|[A-Za-z0-9][\w.-]*[ \t]*(?:\[[^\]\r\n]{0,200}\][ \t]*)?==)/m;
 
 /** Cheap first: a byte search, then a line-start test, before the full parse (which throws on prose). */
 function mayPinOrInclude(bytes: Buffer): boolean {

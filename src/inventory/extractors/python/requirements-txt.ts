@@ -70,11 +70,28 @@ interface LogicalLine {
   text: string;
 }
 
+/** The line up to a `#` that starts it or follows white space (pip's comment rule), found without backtracking. */
+function withoutComment(line: string): string {
+  for (let at = line.indexOf('#'); at >= 0; at = line.indexOf('#', at + 1)) {
+    if (at === 0 || /\s/.test(line.charAt(at - 1))) return line.slice(0, at);
+  }
+  return line;
+}
+
+/** The line without the backslashes that start or end it (a continuation). */
+function trimBackslashes(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && line.charCodeAt(start) === 0x5c) start++;
+  while (end > start && line.charCodeAt(end - 1) === 0x5c) end--;
+  return line.slice(start, end);
+}
+
 /** Lines joined at trailing backslashes, comments removed, blank lines dropped. */
 function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
   const push = (line: number, joined: string): void => {
-    const stripped = joined.replace(/(?:^|\s+)#.*$/, '').trim();
+    const stripped = withoutComment(joined).trim();
     if (stripped !== '') out.push({ line, text: stripped });
   };
   let pending: string[] | undefined;
@@ -95,7 +112,7 @@ function logicalLines(text: string): LogicalLine[] {
         pending = [];
         pendingLine = index + 1;
       }
-      pending.push(raw.replace(/^\\+|\\+$/g, ''));
+      pending.push(trimBackslashes(raw));
     }
   });
   if (pending) push(pendingLine, pending.join(''));

@@ -39,7 +39,7 @@ export const installedGemspecExtractor: Extractor = {
 
 /** `s.name = "rack".freeze`: the first assignment of a string literal to the attribute. */
 function attribute(body: string, variable: string, key: string): string | undefined {
-  const assignment = new RegExp(String.raw`^\s*${variable}\.${key}\s*=\s*${STRING}`, 'm').exec(body);
+  const assignment = new RegExp(String.raw`^[ \t]*${variable}\.${key}[ \t]*=[ \t]*${STRING}`, 'm').exec(body);
   return assignment ? stringsOf(assignment)[0] : undefined;
 }
 
