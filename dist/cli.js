@@ -15323,15 +15323,15 @@ function addDays(day, days) {
 }
 function fold(out, summary, items, what, intro = []) {
   if (items.length === 0) return;
-  const open6 = ["", "<details>", `<summary>${summary}</summary>`, "", ...intro];
+  const open7 = ["", "<details>", `<summary>${summary}</summary>`, "", ...intro];
   const close = ["", "</details>"];
-  if (!out.fits([...open6, ...close])) {
+  if (!out.fits([...open7, ...close])) {
     out.left.push(what);
     return;
   }
-  const room = out.room - cost([...open6, ...close, "- \u2026 and 99,999 more (in the full report)"]);
+  const room = out.room - cost([...open7, ...close, "- \u2026 and 99,999 more (in the full report)"]);
   const { taken } = take(items, room);
-  const lines = [...open6, ...taken];
+  const lines = [...open7, ...taken];
   if (taken.length < items.length) {
     lines.push(`- \u2026 and ${count(items.length - taken.length)} more (in the full report)`);
     out.left.push(`${count(items.length - taken.length)} of the ${what}`);
@@ -15390,15 +15390,15 @@ function packagesFold(out, report2) {
 }
 function configsFold(out, configs) {
   if (configs.length === 0) return;
-  const open6 = ["", "<details>", `<summary>\u{1F4DD} Config and system files: ${plural(configs.length, "change")}, with their diffs (secrets redacted)</summary>`, ""];
+  const open7 = ["", "<details>", `<summary>\u{1F4DD} Config and system files: ${plural(configs.length, "change")}, with their diffs (secrets redacted)</summary>`, ""];
   const close = ["</details>"];
-  if (!out.fits([...open6, ...close])) {
+  if (!out.fits([...open7, ...close])) {
     out.left.push("the config diffs");
     return;
   }
-  const room = out.room - cost([...open6, ...close, "\u2026 and 99,999 more config changes (in the full report)", ""]);
+  const room = out.room - cost([...open7, ...close, "\u2026 and 99,999 more config changes (in the full report)", ""]);
   const { taken } = take(configs.map((change) => configBlock(change).join("\n")), room);
-  const lines = [...open6, ...taken];
+  const lines = [...open7, ...taken];
   if (taken.length < configs.length) {
     lines.push(`\u2026 and ${plural(configs.length - taken.length, "more config change")} (in the full report)`, "");
     out.left.push(`${count(configs.length - taken.length)} config diffs`);
@@ -16619,16 +16619,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open6 = tokens2[token.tokensIndex];
-          open6.type = "text";
-          open6.value = literal;
-          open6.output = safeOutput || utils.escapeRegex(literal);
+          const open7 = tokens2[token.tokensIndex];
+          open7.type = "text";
+          open7.value = literal;
+          open7.output = safeOutput || utils.escapeRegex(literal);
           for (let i2 = token.tokensIndex + 1; i2 < tokens2.length; i2++) {
             tokens2[i2].value = "";
             tokens2[i2].output = "";
             delete tokens2[i2].suffix;
           }
-          state.output = token.output + open6.output;
+          state.output = token.output + open7.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -16848,15 +16848,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open6 = {
+          const open7 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open6);
-          push(open6);
+          braces.push(open7);
+          push(open7);
           continue;
         }
         if (value === "}") {
@@ -19049,7 +19049,7 @@ function parse(version) {
   const root = [];
   const opened = [root];
   let list3 = root;
-  const open6 = () => {
+  const open7 = () => {
     const next = [];
     list3.push({ list: next });
     opened.push(next);
@@ -19062,26 +19062,26 @@ function parse(version) {
     if (c === "." || c === "-") {
       list3.push(i2 === start ? { number: "0" } : item(inDigits, version.slice(start, i2)));
       start = i2 + 1;
-      if (c === "-") open6();
+      if (c === "-") open7();
     } else if (c >= "0" && c <= "9") {
       if (!inDigits && i2 > start) {
-        if (list3.length > 0) open6();
+        if (list3.length > 0) open7();
         list3.push({ qualifier: qualifier(version.slice(start, i2), true) });
         start = i2;
-        open6();
+        open7();
       }
       inDigits = true;
     } else {
       if (inDigits && i2 > start) {
         list3.push(item(true, version.slice(start, i2)));
         start = i2;
-        open6();
+        open7();
       }
       inDigits = false;
     }
   }
   if (version.length > start) {
-    if (!inDigits && list3.length > 0) open6();
+    if (!inDigits && list3.length > 0) open7();
     list3.push(item(inDigits, version.slice(start)));
   }
   for (const each of opened.reverse()) trimNulls(each);
@@ -23256,7 +23256,7 @@ var require_yauzl = __commonJS({
     var PassThrough = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
     var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open6;
+    exports.open = open7;
     exports.fromFd = fromFd;
     exports.fromBuffer = fromBuffer;
     exports.fromRandomAccessReader = fromRandomAccessReader;
@@ -23274,7 +23274,7 @@ var require_yauzl = __commonJS({
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise3(path, options2) {
       return new Promise((resolve2, reject) => {
-        open6(path, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+        open7(path, { ...options2, lazyEntries: true }, function(err3, zipfile) {
           if (err3) return reject(err3);
           resolve2(zipfile);
         });
@@ -23304,7 +23304,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open6(path, options2, callback) {
+    function open7(path, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -33313,8 +33313,8 @@ var init_gemfile_lock = __esm({
 });
 
 // src/inventory/syntax/quoted-string.ts
-function closingQuote(text, open6) {
-  for (let at = open6 + 1; at < text.length; at++) {
+function closingQuote(text, open7) {
+  for (let at = open7 + 1; at < text.length; at++) {
     if (text[at] === "\\") at++;
     else if (text[at] === '"') return at;
   }
@@ -33503,7 +33503,7 @@ var init_gradle_lockfile = __esm({
 // src/inventory/syntax/xml-elements.ts
 function xmlElements(text) {
   const elements = [];
-  const open6 = [];
+  const open7 = [];
   let rootSeen = false;
   let at = text.startsWith("\uFEFF") ? 1 : 0;
   const fail = (problem) => {
@@ -33513,7 +33513,7 @@ function xmlElements(text) {
   while (at < text.length) {
     const lt = text.indexOf("<", at);
     const textEnd = lt < 0 ? text.length : lt;
-    if (open6.length === 0 && text.slice(at, textEnd).trim() !== "") fail("text outside the root element");
+    if (open7.length === 0 && text.slice(at, textEnd).trim() !== "") fail("text outside the root element");
     at = textEnd;
     if (lt < 0) break;
     if (text.startsWith("<!--", at)) {
@@ -33525,7 +33525,7 @@ function xmlElements(text) {
       if (end < 0) fail("a processing instruction is not closed");
       at = end + 2;
     } else if (text.startsWith("<![CDATA[", at)) {
-      if (open6.length === 0) fail("CDATA outside the root element");
+      if (open7.length === 0) fail("CDATA outside the root element");
       const end = text.indexOf("]]>", at + 9);
       if (end < 0) fail("a CDATA section is not closed");
       at = end + 3;
@@ -33537,20 +33537,20 @@ function xmlElements(text) {
       const tag = text.slice(at, end + 1);
       const closing = END_TAG.exec(tag);
       if (closing) {
-        if (open6.pop() !== closing[1]) fail("a closing tag does not close the open element");
+        if (open7.pop() !== closing[1]) fail("a closing tag does not close the open element");
       } else {
         const start = START_TAG.exec(tag);
         if (!start) fail("a tag is not well-formed");
         const [, name = "", attributeText = "", selfClosing] = start ?? [];
-        if (open6.length === 0 && rootSeen) fail("a second root element");
+        if (open7.length === 0 && rootSeen) fail("a second root element");
         rootSeen = true;
-        elements.push({ path: [...open6, name], attributes: attributes(attributeText, fail) });
-        if (!selfClosing) open6.push(name);
+        elements.push({ path: [...open7, name], attributes: attributes(attributeText, fail) });
+        if (!selfClosing) open7.push(name);
       }
       at = end + 1;
     }
   }
-  if (open6.length > 0) fail("an element is never closed");
+  if (open7.length > 0) fail("an element is never closed");
   if (!rootSeen) fail("there is no root element");
   return elements;
 }
@@ -38131,10 +38131,50 @@ var init_read_zip = __esm({
   }
 });
 
+// src/read/zip-tail.ts
+import { open as open4 } from "node:fs/promises";
+async function endsWithZip(path, size) {
+  const handle = await open4(path, "r");
+  try {
+    const start = Math.max(0, size - SEARCH);
+    const tail = Buffer.alloc(size - start);
+    await handle.read(tail, 0, tail.length, start);
+    for (let at = tail.length - END_SIZE; at >= 0; at--) {
+      if (tail.readUInt32LE(at) !== END_SIGNATURE) continue;
+      if (at + END_SIZE + tail.readUInt16LE(at + 20) !== tail.length) continue;
+      const entries = tail.readUInt16LE(at + 10);
+      const directorySize = tail.readUInt32LE(at + 12);
+      const directoryOffset = tail.readUInt32LE(at + 16);
+      const endOffset = start + at;
+      for (const base of [0, endOffset - directorySize - directoryOffset]) {
+        const directory = base + directoryOffset;
+        if (base < 0 || directory + directorySize > endOffset) continue;
+        if (entries === 0) return directorySize === 0;
+        const first = Buffer.alloc(4);
+        await handle.read(first, 0, 4, directory);
+        if (first.readUInt32LE(0) === CENTRAL_SIGNATURE) return true;
+      }
+    }
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
+var END_SIGNATURE, CENTRAL_SIGNATURE, END_SIZE, SEARCH;
+var init_zip_tail = __esm({
+  "src/read/zip-tail.ts"() {
+    "use strict";
+    END_SIGNATURE = 101010256;
+    CENTRAL_SIGNATURE = 33639248;
+    END_SIZE = 22;
+    SEARCH = END_SIZE + 65535 + 20;
+  }
+});
+
 // src/read/read-package.ts
 import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
-import { open as open4, stat as stat4 } from "node:fs/promises";
+import { open as open5, stat as stat4 } from "node:fs/promises";
 async function readPackage(target2, visitor, limits) {
   const stats = await stat4(target2).catch((error) => {
     throw fileError(target2, error);
@@ -38152,11 +38192,18 @@ async function readPackage(target2, visitor, limits) {
     const [result2, sha256] = await Promise.all([guard(target2, format, () => readZip(target2, visitor, limits)), hashFile(target2)]);
     return { format, sha256, ...result2 };
   }
+  if (stats.size > BLOCK2 && await endsWithZip(target2, stats.size)) return polyglot(target2, format, visitor, limits);
   const result = await guard(target2, format, () => readTarFile(target2, format === "tar.gz", visitor, limits));
   return { format, ...result };
 }
+async function polyglot(target2, format, visitor, limits) {
+  const divergence = { at: ".", what: "whether the package is a tar or a zip", readers: TAR_READERS | ZIP_READERS };
+  const tar = await guard(target2, format, () => readTarFile(target2, format === "tar.gz", new Readers(visitor, TAR_READERS | BSDTAR_STREAM, divergence), limits));
+  const zip = await guard(target2, "zip", () => readZip(target2, new Readers(visitor, UNZIP | PHP_ZIP | PY_ZIP, divergence), limits));
+  return { format, sha256: tar.sha256, entries: tar.entries + zip.entries, bytes: tar.bytes + zip.bytes };
+}
 async function firstBlock(target2) {
-  const handle = await open4(target2, "r").catch((error) => {
+  const handle = await open5(target2, "r").catch((error) => {
     throw fileError(target2, error);
   });
   try {
@@ -38233,7 +38280,7 @@ async function hashFile(path) {
   for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
-var REBUILD, OTHER_FORMATS;
+var REBUILD, Readers, OTHER_FORMATS;
 var init_read_package = __esm({
   "src/read/read-package.ts"() {
     "use strict";
@@ -38242,8 +38289,33 @@ var init_read_package = __esm({
     init_read_directory();
     init_read_tar_file();
     init_read_zip();
+    init_readers();
+    init_zip_tail();
     init_tar_header();
     REBUILD = "re-create the package, or check that its upload or download finished";
+    Readers = class {
+      constructor(visitor, readers, divergence) {
+        this.visitor = visitor;
+        this.readers = readers;
+        this.divergence = divergence;
+      }
+      visitor;
+      readers;
+      divergence;
+      wants(header2) {
+        this.stamp(header2);
+        return this.visitor.wants(header2);
+      }
+      visit(entry, content) {
+        this.stamp(entry);
+        this.visitor.visit(entry, content);
+      }
+      stamp(header2) {
+        if (header2.divergence === this.divergence) return;
+        header2.by = header2.by === void 0 ? this.readers : header2.by & this.readers;
+        header2.divergence = this.divergence;
+      }
+    };
     OTHER_FORMATS = [
       ["bzip2", [66, 90, 104]],
       ["xz", [253, 55, 122, 88, 90, 0]],
@@ -38833,10 +38905,10 @@ var init_json = __esm({
 });
 
 // src/run/write-output.ts
-import { open as open5 } from "node:fs/promises";
+import { open as open6 } from "node:fs/promises";
 async function writeOutput(path, content, what) {
   try {
-    const handle = await open5(path, "w");
+    const handle = await open6(path, "w");
     try {
       if (typeof content === "string") await handle.write(content);
       else for (const piece of content) await handle.write(piece);

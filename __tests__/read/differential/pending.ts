@@ -38,8 +38,6 @@ export const PENDING: Readonly<Record<string, string>> = {
   'z-stream-dd-smuggle': 'zip: entry lists and framing (§3.1, §3.4)',
   'z-local-size-short': 'zip: entry lists and framing (§3.1, §3.4)',
   'z-bad-crc': 'zip: entry lists and framing (§3.1, §3.4)',
-  'z-tar-then-zip': 'zip: entry lists and framing (§3.1, §3.4)',
-  'z-tar-then-zip-rel': 'zip: entry lists and framing (§3.1, §3.4)',
   'z-zip-then-zip': 'zip: entry lists and framing (§3.1, §3.4)',
   'z-eocd-in-comment': 'zip: entry lists and framing (§3.1, §3.4)',
   'z-eocd-count-short': 'zip: entry lists and framing (§3.1, §3.4)',
