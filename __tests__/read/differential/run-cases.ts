@@ -1,6 +1,7 @@
 // The differential suite's runner: build the cases with the committed generator, extract
 // each with every installed extractor, scan it, and judge what landed against the report.
 import { execFile } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -107,6 +108,21 @@ export class Tally {
   }
 
   add(c: Case, outcome: Outcome): void {
+    // RG_DIFFERENTIAL_LOG=<file>: one JSON line per case (what a person reviewing the suite reads)
+    const log = process.env['RG_DIFFERENTIAL_LOG'];
+    if (log) {
+      const line = {
+        id: c.id,
+        refused: outcome.refused,
+        ambiguous: outcome.ambiguous.length > 0,
+        expected: c.ambiguous,
+        unjudged: outcome.unjudged.length,
+        left: outcome.left.length,
+        readings: outcome.report?.files.filter((file) => file.by !== undefined || file.stored !== undefined).length ?? 0,
+        failures: failuresOf(c, outcome),
+      };
+      appendFileSync(log, `${JSON.stringify(line)}\n`);
+    }
     for (const miss of outcome.unjudged) this.unjudged.set(miss.extractor, (this.unjudged.get(miss.extractor) ?? 0) + 1);
     for (const miss of outcome.left) this.left.set(`${miss.extractor} (${miss.why})`, (this.left.get(`${miss.extractor} (${miss.why})`) ?? 0) + 1);
     if (outcome.refused !== undefined) this.refused.push(c.id);
