@@ -6,7 +6,9 @@
 // functions over the records as stored; the zip reader turns the readings into entries.
 import { crc32 } from 'node:zlib';
 import type { EntryType } from '../model.js';
-import { BSDTAR, BSDTAR_STREAM, PHP_ZIP, PY_ZIP, UNZIP, ZIP_READERS, readerBits } from './readers.js';
+import type { EntryHeader } from './entry.js';
+import { BSDTAR, BSDTAR_STREAM, PHP_ZIP, PY_ZIP, UNZIP, ZIP_READERS, readerBits, type Divergence } from './readers.js';
+import { storedPath } from './stored-path.js';
 
 /** Info-ZIP Unicode Path extra field: version 1, CRC-32 of the name it stands for, the name in UTF-8. */
 const EXTRA_UNICODE_PATH = 0x7075;
@@ -232,4 +234,69 @@ export function zipReadings(facts: ZipEntryFacts): ZipInterpretation {
   else if (facts.centralName.includes(0)) interpretation.disagreement = 'how extractors read a name with a NUL in it';
   else if (kinds.size > 1) interpretation.disagreement = 'what the host system and attributes make of the entry';
   return interpretation;
+}
+
+/**
+ * A cheap first look: an ASCII name with no `\\`, `:`, `./`, `//`, leading `/` or trailing
+ * `.`, no Unicode Path extra, and a host and mode every extractor reads alike (Unix or
+ * MS-DOS, a file or a folder named as one, no write-for-all or set-id bits): then every zip
+ * extractor writes the entry where the reader's one header says. Most entries end here.
+ */
+export function plainZipEntry(facts: ZipEntryFacts): boolean {
+  const name = facts.centralName;
+  if (name.length === 0 || name[0] === 0x2f) return false;
+  for (const byte of name) if (byte < 0x20 || byte > 0x7e || byte === 0x5c || byte === 0x3a) return false;
+  const text = name.toString('latin1');
+  if (text.includes('./') || text.includes('//') || text.endsWith('.')) return false;
+  if (facts.centralExtra.some((field) => field.id === EXTRA_UNICODE_PATH)) return false;
+  const host = facts.versionMadeBy >> 8;
+  const unix = facts.externalAttributes >>> 16;
+  const format = unix & S_IFMT;
+  const folder = text.endsWith('/');
+  if (host === HOST_UNIX) {
+    if (unix & 0o6002) return false;
+    return format === 0 || (format === 0o100000 && !folder) || (format === S_IFDIR && folder);
+  }
+  // unzip reads a unix mode from these hosts, and a mode written by another host is a claim no extractor agrees on
+  if (UNZIP_LINK_HOSTS.has(host) || UNZIP_MODE_HOSTS.has(host) || host === 19) return unix === 0 && (folder || !(facts.externalAttributes & DOS_DIRECTORY));
+  return folder || !(facts.externalAttributes & DOS_DIRECTORY);
+}
+
+/** Does the local header name the entry otherwise than the central record (bsdtar and Python read it)? */
+export function localDiffers(facts: ZipEntryFacts): boolean {
+  if (facts.localName === undefined) return false;
+  if (!facts.localName.equals(facts.centralName)) return true;
+  return (facts.localExtra ?? []).some((field) => field.id === EXTRA_UNICODE_PATH);
+}
+
+/** An entry's readings as headers: files of its data, links to its data, and the rest (folders). */
+export interface ZipEntryReadings {
+  files: EntryHeader[];
+  links: EntryHeader[];
+  others: EntryHeader[];
+}
+
+/** The headers of every extractor's reading of an entry; `base` carries what they share (owner, a bad name). */
+export function zipEntryReadings(facts: ZipEntryFacts, base: EntryHeader): ZipEntryReadings {
+  const interpretation = zipReadings(facts);
+  const display = base.path;
+  const divergence: Divergence | undefined =
+    interpretation.disagreement === undefined ? undefined : { at: display, what: interpretation.disagreement, readers: ZIP_READERS };
+  const result: ZipEntryReadings = { files: [], links: [], others: [] };
+  for (const reading of interpretation.readings) {
+    const header: EntryHeader = { ...base, path: reading.path, type: reading.type, mode: reading.mode, size: reading.source === ZipSource.Data ? facts.size : 0 };
+    delete header.link;
+    delete header.special;
+    if (reading.by !== ZIP_READERS) header.by = reading.by;
+    const stored = storedPath(reading.name);
+    if (reading.path !== stored) header.stored = stored;
+    else if (reading.path !== display && interpretation.disagreement === undefined) header.stored = display;
+    if (divergence) header.divergence = divergence;
+    if (reading.source === ZipSource.Data) result.files.push(header);
+    else if (reading.source === ZipSource.LinkTarget) result.links.push(header);
+    else result.others.push(header);
+  }
+  // a name no extractor writes is still listed, as stored, so its name is judged
+  if (interpretation.readings.length === 0) result.others.push({ ...base, type: 'other', special: 'unknown', size: 0, by: 0 });
+  return result;
 }
