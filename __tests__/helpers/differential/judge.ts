@@ -38,6 +38,13 @@ export const LEFT = 'PharData writes a link or device of size 0 as an empty file
  */
 export const LEFT_STAND_IN = 'PharData writes the ustar stand-in of a long or non-ASCII PAX name';
 
+/**
+ * And: Python's zipfile creates a file, then fails to read the entry into it (a CRC that
+ * does not match, sizes it reads from other fields): an empty file lands, where every other
+ * extractor writes the content the report lists. An empty file holds nothing to judge.
+ */
+export const LEFT_EMPTY = "Python's zipfile leaves an empty file where its read of an entry fails";
+
 const SPECIAL: Partial<Record<Landed['type'], FileRecord['special']>> = {
   fifo: 'fifo',
   'char-device': 'char-device',
@@ -58,7 +65,9 @@ export function judge(extraction: Extraction, files: readonly FileRecord[]): Jud
     const phar = extraction.extractor === 'php-phar' && entry.type === 'file';
     const phantom = phar && entry.size === 0 && seen.some((file) => file.type === 'symlink' || file.type === 'hardlink' || file.type === 'other');
     const standIn = phar && seen.length === 0 && files.some((file) => file.sha256 === entry.sha256 && ustarStandIn(entry.path, file.path));
+    const failedRead = extraction.extractor === 'python-zipfile' && entry.type === 'file' && entry.size === 0 && seen.some((file) => file.type === 'file' && (file.size ?? 0) > 0);
     if (phantom) left.push({ ...miss, why: LEFT });
+    else if (failedRead) left.push({ ...miss, why: LEFT_EMPTY });
     else if (standIn) left.push({ ...miss, why: LEFT_STAND_IN });
     else unjudged.push(miss);
   }
