@@ -221,7 +221,8 @@ export function zipReadings(facts: ZipEntryFacts): ZipInterpretation {
     if (named === undefined) continue;
     sources.add(named.source.toString('latin1').replaceAll('\\', '/'));
     const kind = zipKind(reader, facts, named.name);
-    if (reader === UNZIP || reader === BSDTAR) kinds.add(kind.type);
+    // (and whether it may be written by anyone: unzip reads 0777 from hosts bsdtar reads no mode from)
+    if (reader === UNZIP || reader === BSDTAR) kinds.add(`${kind.type} ${kind.mode & 0o002}`);
     const path = zipLanding(reader, named.name, kind.type === 'dir');
     if (path === undefined) continue;
     const key = `${path}\0${kind.type}\0${kind.source}\0${kind.mode & 0o6002}`;
