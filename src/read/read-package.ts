@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { ScanError, oneLine } from '../errors.js';
 import type { Limits } from '../limits.js';
 import type { Content, Entry, EntryHeader, EntryVisitor } from './entry.js';
-import { PackageFormatError } from './package-format-error.js';
+import { PackageFormatError, UnreadablePackageError } from './package-format-error.js';
 import { readDirectory } from './read-directory.js';
 import { readTarFile } from './read-tar-file.js';
 import { readZip } from './read-zip.js';
@@ -42,8 +40,8 @@ export async function readPackage(target: string, visitor: EntryVisitor, limits:
   if (stats.size === 0) throw new ScanError(`${target} is empty (0 bytes); ${REBUILD}`);
   const format = detectFormat(target, await firstBlock(target));
   if (format === 'zip') {
-    const [result, sha256] = await Promise.all([guard(target, format, () => readZip(target, visitor, limits)), hashFile(target)]);
-    return { format, sha256, ...result };
+    const { entries, bytes, sha256 } = await guard(target, format, () => readZip(target, visitor, limits));
+    return { format, sha256, entries, bytes };
   }
   if (stats.size > BLOCK && (await endsWithZip(target, stats.size))) return polyglot(target, format, visitor, limits);
   const result = await guard(target, format, () => readTarFile(target, format === 'tar.gz', visitor, limits));
@@ -136,6 +134,9 @@ async function guard<T extends { entries: number }>(target: string, format: Pack
 
 function readError(target: string, format: PackageFormat, error: unknown): ScanError {
   if (error instanceof ScanError) return error;
+  if (error instanceof UnreadablePackageError) {
+    return new ScanError(`${target} is not a readable ${format === 'dir' ? 'directory' : format} (${error.message}); ${REBUILD}`, { cause: error });
+  }
   if (error instanceof PackageFormatError) {
     const what = format === 'dir' ? 'directory' : `${format} package`;
     return new ScanError(`${target}: ${error.message}; the ${what} is damaged or hostile: ${REBUILD}`, { cause: error });
@@ -172,10 +173,4 @@ function fileError(target: string, error: unknown): ScanError {
       return new ScanError(`cannot read ${where} (${message}); check the path and its permissions`, { cause: error });
     }
   }
-}
-
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

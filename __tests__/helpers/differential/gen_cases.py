@@ -15,7 +15,7 @@ writes) and ``ambiguous``: whether extractors interpret the bytes differently (a
 name source, type, framing or content), which release-gate must report as an
 ``ambiguous-archive`` finding; ``false`` where they differ only by policy (one strips a
 leading ``/`` or refuses ``..`` where another follows it: those names have findings of
-their own), ``null`` where not decided yet.
+their own).
 
 Every absolute name and absolute link target of a case points under ``RG_ESCAPE_DIR``
 (default ``/tmp/rg-escape``): an extractor that honours one (Python's tarfile without a
@@ -1269,10 +1269,19 @@ AMBIGUOUS_TAR = {
 }
 
 
+AMBIGUOUS_ZIP = {
+    "z-host-02", "z-host-03", "z-host-05", "z-host-12", "z-host-13", "z-host-16", "z-host-17", "z-host-18", "z-host-30",
+    "z-dos-dir-attr", "z-unix-ifdir-content", "z-unix-dirbit-both",
+    "z-unicode-extra", "z-unicode-extra-rev", "z-unicode-extra-rev-unix", "z-unicode-extra-unix", "z-unicode-extra-central-only",
+    "z-unicode-extra-local-only", "z-unicode-extra-utf8flag", "z-local-central-name", "z-name-nul", "z-dup-central-same-local",
+    "z-local-only", "z-stream-dd-smuggle", "z-local-size-short", "z-tar-then-zip", "z-zip-then-zip",
+    "z-eocd-in-comment", "z-eocd-in-comment-rev", "z-eocd-count-short", "z-eocd-size-short",
+    "z-zip64-eocd-disagree", "z-zip64-eocd-disagree-rev",
+}
+
+
 def ambiguous(c: Case) -> bool | None:
-    if c.format != "tar":
-        return None
-    return c.id in AMBIGUOUS_TAR
+    return c.id in (AMBIGUOUS_TAR if c.format == "tar" else AMBIGUOUS_ZIP)
 
 # --------------------------------------------------------------------------------------
 
@@ -1284,8 +1293,8 @@ def write_cases(outdir: str, only: set[str] | None = None) -> list[dict]:
         if c.id in seen:
             raise SystemExit(f"duplicate case id {c.id}")
         seen.add(c.id)
-        if c.id in AMBIGUOUS_TAR and c.format != "tar":
-            raise SystemExit(f"{c.id} is listed as an ambiguous tar case")
+        if (c.id in AMBIGUOUS_TAR and c.format != "tar") or (c.id in AMBIGUOUS_ZIP and c.format != "zip"):
+            raise SystemExit(f"{c.id} is listed as ambiguous in the other format's set")
         if only and c.id not in only:
             continue
         file = f"{c.id}.{c.format}"
@@ -1303,9 +1312,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("outdir")
     parser.add_argument("--only", help="comma-separated case ids")
     args = parser.parse_args(argv)
-    unknown = AMBIGUOUS_TAR - {c.id for c in CASES}
+    unknown = (AMBIGUOUS_TAR | AMBIGUOUS_ZIP) - {c.id for c in CASES}
     if unknown:
-        raise SystemExit(f"AMBIGUOUS_TAR names no case: {', '.join(sorted(unknown))}")
+        raise SystemExit(f"AMBIGUOUS_TAR or AMBIGUOUS_ZIP names no case: {', '.join(sorted(unknown))}")
     index = write_cases(args.outdir, set(args.only.split(",")) if args.only else None)
     print(f"{len(index)} cases written to {args.outdir}")
     return 0
