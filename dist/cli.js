@@ -82,7 +82,7 @@ var init_errors = __esm({
 });
 
 // src/model.ts
-var SCHEMA_VERSION, ENTRY_TYPES, SPECIAL_KINDS, ECOSYSTEMS, FINDING_KINDS, SEVERITIES, FINDING_STATUSES, TARGET_FORMATS, VERDICTS, APPROVAL_VIAS;
+var SCHEMA_VERSION, ENTRY_TYPES, SPECIAL_KINDS, ECOSYSTEMS, FINDING_KINDS, SEVERITIES, FINDING_STATUSES, TARGET_FORMATS, VERDICTS, APPROVAL_VIAS, ORIGIN_USES;
 var init_model = __esm({
   "src/model.ts"() {
     "use strict";
@@ -108,13 +108,17 @@ var init_model = __esm({
       "secret",
       "permission",
       "unsafe-path",
-      "parse-error"
+      "parse-error",
+      "malicious-code",
+      "tampered-package",
+      "new-origin"
     ];
     SEVERITIES = ["critical", "high", "medium", "low", "info"];
     FINDING_STATUSES = ["new", "existing", "accepted"];
     TARGET_FORMATS = ["tar", "tar.gz", "zip", "dir", "report"];
     VERDICTS = ["pass", "warn", "fail"];
     APPROVAL_VIAS = ["label", "input"];
+    ORIGIN_USES = ["script", "frame", "send", "form", "csp"];
   }
 });
 
@@ -324,11 +328,11 @@ function mdText(text, max2 = 200) {
   return safe.length > max2 ? `${cutOutsideEscape(safe, max2)}\u2026` : safe;
 }
 function cutOutsideEscape(text, max2) {
-  let cut = text.slice(0, max2);
-  const space = cut.lastIndexOf(" ");
-  if (space > max2 / 2) cut = cut.slice(0, space);
-  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(cut)) cut = cut.slice(0, -1);
-  return cut;
+  let cut2 = text.slice(0, max2);
+  const space = cut2.lastIndexOf(" ");
+  if (space > max2 / 2) cut2 = cut2.slice(0, space);
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(cut2)) cut2 = cut2.slice(0, -1);
+  return cut2;
 }
 function mdPlain(text) {
   return printable(text).replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
@@ -1524,11 +1528,11 @@ var require_util = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES2) {
+    function schemaHasRulesButRef(schema, RULES3) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (key !== "$ref" && RULES2.all[key])
+        if (key !== "$ref" && RULES3.all[key])
           return true;
       return false;
     }
@@ -2922,17 +2926,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES: RULES2 } = self;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
-        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
+      const { RULES: RULES3 } = self;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES3))) {
+        gen.block(() => keywordCode(it, "$ref", RULES3.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES2.rules)
+        for (const group of RULES3.rules)
           groupKeywords(group);
-        groupKeywords(RULES2.post);
+        groupKeywords(RULES3.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -5087,10 +5091,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES: RULES2 } = this;
-        delete RULES2.keywords[keyword];
-        delete RULES2.all[keyword];
-        for (const group of RULES2.rules) {
+        const { RULES: RULES3 } = this;
+        delete RULES3.keywords[keyword];
+        delete RULES3.all[keyword];
+        for (const group of RULES3.rules) {
           const i2 = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i2 >= 0)
             group.rules.splice(i2, 1);
@@ -5258,9 +5262,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES: RULES2 } = this;
+      const { RULES: RULES3 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES2.keywords[kwd])
+        if (RULES3.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -5276,13 +5280,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES: RULES2 } = this;
-      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES3 } = this;
+      let ruleGroup = post ? RULES3.post : RULES3.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES2.rules.push(ruleGroup);
+        RULES3.rules.push(ruleGroup);
       }
-      RULES2.keywords[keyword] = true;
+      RULES3.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -5297,7 +5301,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES2.all[keyword] = rule;
+      RULES3.all[keyword] = rule;
       (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -15062,10 +15066,14 @@ function problemOf(finding) {
       const others = finding.related?.length ?? 0;
       return `${finding.title}${finding.line !== void 0 ? `, line ${finding.line}` : ""}${others > 0 ? ` (and ${others} more ${others === 1 ? "place" : "places"})` : ""}`;
     }
+    case "malicious-code":
+      return `${finding.title}${finding.line !== void 0 ? `, line ${finding.line}` : ""}${finding.excerpt ? `: ${finding.excerpt}` : ""}`;
     case "sensitive-file":
     case "permission":
     case "unsafe-path":
     case "parse-error":
+    case "tampered-package":
+    case "new-origin":
       return finding.title;
   }
 }
@@ -15095,9 +15103,9 @@ function statusWords(row) {
 }
 function clip(text, max2) {
   if (text.length <= max2) return text;
-  const cut = text.slice(0, max2);
-  const space = cut.lastIndexOf(" ");
-  return `${trimChars(space > max2 / 2 ? cut.slice(0, space) : cut, " 	\r\n,;:.(", "end")}\u2026`;
+  const cut2 = text.slice(0, max2);
+  const space = cut2.lastIndexOf(" ");
+  return `${trimChars(space > max2 / 2 ? cut2.slice(0, space) : cut2, " 	\r\n,;:.(", "end")}\u2026`;
 }
 var SEVERITY_ICONS, KIND_WORDS, KIND_FIX, RULE_FIX;
 var init_finding_text = __esm({
@@ -15112,7 +15120,10 @@ var init_finding_text = __esm({
       secret: "secret",
       permission: "dangerous permission",
       "unsafe-path": "unsafe path",
-      "parse-error": "unreadable file"
+      "parse-error": "unreadable file",
+      "malicious-code": "injected code",
+      "tampered-package": "tampered package",
+      "new-origin": "new external origin"
     };
     KIND_FIX = {
       secret: "rotate the secret, then take it out of the release",
@@ -15120,7 +15131,10 @@ var init_finding_text = __esm({
       "config-change": "check that the change is intended",
       permission: "set the mode or owner in the build, or when packing",
       "unsafe-path": "rebuild the package without it",
-      "parse-error": "fix or regenerate the file (its packages are not checked)"
+      "parse-error": "fix or regenerate the file (its packages are not checked)",
+      "malicious-code": "take it out, find out how it got into the build, and check the servers the last release runs on",
+      "tampered-package": "install the package again from its registry, and find out what changed its files",
+      "new-origin": "check that the store means to use this origin (a look-alike domain is how card data leaves)"
     };
     RULE_FIX = {
       "world-writable": "remove world write (chmod o-w) in the build",
@@ -15207,6 +15221,7 @@ function renderMarkdown(report2, options2 = {}) {
   configsFold(out.into("configs"), report2.changes?.configs ?? []);
   packagesFold(out.into("packages"), report2);
   acceptedFold(out.into("accepted"), report2.findings.filter((finding) => finding.status === "accepted"));
+  originsFold(out.into("origins"), report2.origins);
   notesFold(out.into("notes"), report2.notes);
   restFold(out.into("rest"), rows.slice(shown));
   out.into("footer").force(footer(report2, options2, out.left));
@@ -15421,6 +15436,15 @@ function longestRun(text, char) {
   }
   return longest;
 }
+function originsFold(out, origins) {
+  if (origins.length === 0) return;
+  const rows = ["| origin | used as | named in |", "| --- | --- | --- |"];
+  for (const record of origins) {
+    const more = record.paths.length > 1 ? ` and ${count(record.paths.length - 1)} more` : "";
+    rows.push(`| ${mdCode(record.origin)}${record.payment ? " (with payment fields)" : ""} | ${record.uses.join(", ")} | ${record.paths[0] ? mdCode(record.paths[0]) : ""}${more} |`);
+  }
+  fold(out, `${plural(origins.length, "external origin")} the storefront code uses`, rows.slice(2), "origins", rows.slice(0, 2));
+}
 function notesFold(out, notes) {
   fold(out, `${plural(notes.length, "note")}: what the scan could not do fully`, notes.map((note) => `- ${mdText(note, 500)}`), "notes");
 }
@@ -15452,7 +15476,7 @@ var init_markdown = __esm({
     PROBLEMS_PER_ROW = 8;
     MAX_ACCEPT_ENTRIES = 100;
     SUMMARY_ROWS = 100;
-    ORDER = ["header", "table", "accept", "rest", "fixed", "accepted", "packages", "configs", "notes", "footer"];
+    ORDER = ["header", "table", "accept", "rest", "fixed", "accepted", "packages", "configs", "origins", "notes", "footer"];
     Output = class {
       constructor(remaining) {
         this.remaining = remaining;
@@ -15493,6 +15517,1887 @@ var init_markdown = __esm({
   }
 });
 
+// src/checks/malicious-code/common.ts
+function around(view, offset, before, after) {
+  const base = Math.max(0, offset - before);
+  return { text: view.text(base, offset + after), base };
+}
+function callArgs(view, offset, limit = 600) {
+  const text = view.text(offset, offset + limit);
+  const open7 = text.indexOf("(");
+  if (open7 < 0 || open7 > 80) return "";
+  let depth = 0;
+  let quote = "";
+  for (let i2 = open7; i2 < text.length; i2++) {
+    const c = text[i2];
+    if (quote) {
+      if (c === "\\") i2++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "(") depth++;
+    else if (c === ")") {
+      depth--;
+      if (depth === 0) return text.slice(open7 + 1, i2);
+    }
+  }
+  return text.slice(open7 + 1);
+}
+function variablesIn(code, max2 = 6) {
+  const out = [];
+  VAR.lastIndex = 0;
+  for (let m = VAR.exec(code); m && out.length < max2; m = VAR.exec(code)) {
+    const name = m[0];
+    if (name.startsWith("$_") && /^\$_(?:POST|GET|REQUEST|COOKIE|FILES|SERVER|SESSION|ENV)$/.test(name)) continue;
+    if (name === "$this" || out.includes(name)) continue;
+    out.push(name);
+  }
+  return out;
+}
+function escapeRegex(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+}
+function assignedFrom(view, offset, vars, source, reach2 = 2e3) {
+  if (vars.length === 0) return false;
+  const { text } = around(view, offset, reach2, 0);
+  for (const name of vars) {
+    const assign = new RegExp(`${escapeRegex(name)}\\s{0,8}(?:\\[[^\\]\\n]{0,40}\\]\\s{0,4})?\\.?=(?!=)([^;]{0,400})`, "g");
+    for (let m = assign.exec(text); m; m = assign.exec(text)) if (source.test(m[1])) return true;
+  }
+  return false;
+}
+function countRun(text, from, token, max2 = 1e4) {
+  let count2 = 0;
+  let at = from;
+  while (count2 < max2) {
+    token.lastIndex = at;
+    const m = token.exec(text);
+    if (!m || m.index !== at || m[0].length === 0) break;
+    count2++;
+    at += m[0].length;
+  }
+  return { count: count2, end: at };
+}
+function urlHosts(code, max2 = 8) {
+  const out = [];
+  const re = /(?:https?:)?\/\/([a-z0-9][a-z0-9.-]{1,120}\.[a-z]{2,24})(?=[/:'"`?#\s]|$)/gi;
+  for (let m = re.exec(code); m && out.length < max2; m = re.exec(code)) out.push(m[1].toLowerCase());
+  return out;
+}
+function tryPlaces(at, max2, test) {
+  for (const offset of placesToTry(at, max2)) {
+    const hit = test(offset);
+    if (hit !== void 0) return hit;
+  }
+  return void 0;
+}
+function placesToTry(at, max2) {
+  if (at.length <= max2) return at;
+  return [...at.slice(0, max2), ...at.slice(Math.max(max2, at.length - Math.floor(max2 / 2)))];
+}
+var PHP_REQUEST, PHP_REQUEST_LITERALS, PHP_CODE_SINK, PHP_CMD_SINK, PHP_DECODER, PHP_DECODER_LITERALS, DANGEROUS_NAME, DANGEROUS_IN_TEXT, JS_SEND, JS_SEND_LITERALS, PAYMENT_FIELD, PAYMENT_LITERALS, VAR, GATEWAY_HOST;
+var init_common = __esm({
+  "src/checks/malicious-code/common.ts"() {
+    "use strict";
+    PHP_REQUEST = /\$_(?:POST|GET|REQUEST|COOKIE|FILES)\b|\$_SERVER\s{0,8}\[\s{0,8}['"]HTTP_|php:\/\/input|\bgetallheaders\s{0,8}\(|\bapache_request_headers\b|\$HTTP_RAW_POST_DATA|\$HTTP_(?:POST|GET|COOKIE)_VARS|\$\{\s{0,4}['"]_(?:POST|GET|REQUEST|COOKIE)|\$GLOBALS\s{0,4}\[\s{0,4}['"]_(?:POST|GET|REQUEST|COOKIE)|\bgetenv\s{0,4}\(\s{0,4}['"]HTTP_/;
+    PHP_REQUEST_LITERALS = ["getenv", "$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "$_FILES", "$_SERVER", "php://input", "getallheaders", "apache_request_headers", "$HTTP_", "{'_", '{"_', "['_", '["_'];
+    PHP_CODE_SINK = /\b(?:eval|assert|create_function)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,4})?\(/i;
+    PHP_CMD_SINK = /\b(?:system|passthru|shell_exec|exec|popen|proc_open|pcntl_exec)\s{0,8}\(/i;
+    PHP_DECODER = /\b(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|strtr|base_convert)\s{0,8}\(/i;
+    PHP_DECODER_LITERALS = ["base64_decode", "gzinflate", "gzuncompress", "gzdecode", "str_rot13", "strrev", "convert_uudecode", "hex2bin", "bzdecompress"];
+    DANGEROUS_NAME = /^(?:eval|assert|create_function|system|passthru|shell_exec|exec|popen|proc_open|pcntl_exec|base64_decode|gzinflate|gzuncompress|str_rot13|preg_replace|call_user_func|call_user_func_array|file_put_contents|move_uploaded_file|fwrite|fputs|include|require|phpinfo|_POST|_GET|_REQUEST|_COOKIE|GLOBALS|array_map|create_function|mail|curl_exec|fsockopen|file_get_contents)$/i;
+    DANGEROUS_IN_TEXT = /\b(?:eval|assert|create_function|system|passthru|shell_exec|popen|proc_open|pcntl_exec|base64_decode|gzinflate|gzuncompress|str_rot13|preg_replace|call_user_func(?:_array)?|file_put_contents|move_uploaded_file|fsockopen)\b|\$_(?:POST|GET|REQUEST|COOKIE)\b|\bGLOBALS\b/i;
+    JS_SEND = /\bnew\s{1,4}Image\b|\.sendBeacon\s{0,4}\(|\bnew\s{1,4}WebSocket\b|XMLHttpRequest|\bfetch\s{0,4}\(|\$\.(?:ajax|post|get)\s{0,4}\(|\bjQuery\.(?:ajax|post|get)\s{0,4}\(|\.(?:ajax|post)\s{0,4}\(|\.open\s{0,4}\(\s{0,4}['"](?:POST|GET)|createElement\s{0,4}\(\s{0,4}['"](?:script|img|iframe)|\.src\s{0,4}=|api\.telegram\.org/i;
+    JS_SEND_LITERALS = ["Image", "sendBeacon", "WebSocket", "XMLHttpRequest", "fetch", "ajax", ".post", ".open", "createElement", ".src", "telegram"];
+    PAYMENT_FIELD = /cc_?number|cc_cid|cc_exp|cc_owner|cc_type|card_?number|card-number|cc-number|cc-exp|cc-csc|cardnum|ccnum|credit_?card|creditcard|cardholder|card_holder|\bcvv2?\b|\bcvc\b|cvv_|_cvv|securitycode|security_code|expir(?:y|ation)_?(?:month|year|date)|payment\[cc|billing\[cc|authorizenet_cc|braintree_cc|card_code|cardcode/i;
+    PAYMENT_LITERALS = ["cc_number", "ccnumber", "cc_cid", "cc_exp", "cc_owner", "cardnumber", "card_number", "card-number", "cc-number", "cc-exp", "cc-csc", "cardnum", "ccnum", "credit_card", "creditcard", "cardholder", "card_holder", "cvv", "cvc", "securitycode", "security_code", "expiry", "expiration", "payment[cc", "card_code", "cardcode"];
+    VAR = /\$[A-Za-z_][A-Za-z0-9_]{0,40}/g;
+    GATEWAY_HOST = /(?:^|\.)(?:stripe\.com|stripe\.network|braintreegateway\.com|braintree-api\.com|paypal\.com|paypalobjects\.com|adyen\.com|adyenpayments\.com|checkout\.com|authorize\.net|mollie\.com|klarna\.com|squareup\.com|worldpay\.com|cybersource\.com|sagepay\.com|opayo\.co\.uk|payu\.com|razorpay\.com|mercadopago\.com|securepay\.com\.au|eway\.com\.au|2checkout\.com|globalpay\.com|realexpayments\.com|bluesnap\.com|amazonpay\.com|payments-amazon\.com|google\.com|googleapis\.com|gstatic\.com|apple\.com|afterpay\.com|affirm\.com|sezzle\.com|recurly\.com|chargebee\.com|spreedly\.com|vantiv\.com|firstdata\.com|elavon\.com|nmi\.com|paysafe\.com|payeezy\.com|shopify\.com|shopifycdn\.com|bigcommerce\.com|magento\.com|sentry\.io|segment\.(?:io|com)|algolia\.net|algolianet\.com|firebaseio\.com|hcaptcha\.com|recaptcha\.net|mozilla\.org|w3\.org|example\.com|example\.org|braintreepayments\.com|venmo\.com|github\.com|githubusercontent\.com|npmjs\.(?:com|org)|jsdelivr\.net|unpkg\.com|cloudflare\.com|schema\.org|adobe\.com|magento-opensource\.com|developer\.mozilla\.org)$/i;
+  }
+});
+
+// src/checks/malicious-code/exfiltration.ts
+function each(at, test) {
+  return tryPlaces(at, MAX_TRIES, test);
+}
+var MAX_TRIES, FORM_DATA, EXFILTRATION_RULES;
+var init_exfiltration = __esm({
+  "src/checks/malicious-code/exfiltration.ts"() {
+    "use strict";
+    init_common();
+    MAX_TRIES = 200;
+    FORM_DATA = /\.value\b|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|FormData|localStorage|document\.cookie|querySelectorAll\s{0,4}\(\s{0,4}['"]input/;
+    EXFILTRATION_RULES = [
+      {
+        id: "js-beacon-encoded-form-data",
+        family: "exfiltration",
+        severity: "critical",
+        description: "form or card data, base64/URI-encoded, sent as the query of an image, sendBeacon or WebSocket to another host",
+        reference: "https://www.peterbassill.com/blog/british-airways-magecart (British Airways, RiskIQ analysis) ; https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain)",
+        langs: ["js", "html", "php"],
+        literals: ["new Image", "sendBeacon", "WebSocket"],
+        caseSensitive: true,
+        match: (view, at) => each(at, (o) => {
+          const { text } = around(view, o, 2500, 1200);
+          if (!/btoa\s{0,4}\(|encodeURIComponent\s{0,4}\(|JSON\.stringify|escape\s{0,4}\(/.test(text) || !FORM_DATA.test(text)) return void 0;
+          if (!PAYMENT_FIELD.test(text) && !/checkout|billing|payment|password/i.test(text)) return void 0;
+          const hosts = urlHosts(text, 10).filter((h) => !GATEWAY_HOST.test(h));
+          return hosts.length > 0 || /atob\s{0,4}\(|fromCharCode|\\x[0-9a-f]{2}\\x/i.test(text) ? { offset: o, note: "encoded form data beaconed out" } : void 0;
+        })
+      },
+      {
+        id: "telegram-bot-exfiltration",
+        family: "exfiltration",
+        severity: "critical",
+        description: "form, card or login data sent to a Telegram bot (api.telegram.org/bot\u2026/sendMessage)",
+        reference: "https://cybermaterial.com/telegrams-role-in-cybercrime (Sucuri: Telegram bots receive stolen logins and card data)",
+        langs: ["js", "html", "php"],
+        literals: ["api.telegram.org"],
+        match: (view, at) => each(at, (o) => {
+          const { text } = around(view, o, 3e3, 2e3);
+          return PAYMENT_FIELD.test(text) || /checkout|billing|password|\$_POST|\.value\b|FormData|serialize/i.test(text) ? { offset: o, note: "data to a Telegram bot" } : void 0;
+        })
+      },
+      {
+        id: "php-post-data-to-static-file",
+        family: "exfiltration",
+        severity: "critical",
+        description: "PHP appends posted logins, cookies or card data to a file named like a static asset (.jpg, .png, .gif, .css, .ico) for later pickup",
+        reference: "https://spectralops.io/blog/a-step-by-step-guide-to-preventing-credit-card-skimming-attacks/ (Magecart on Magento: card and login theft) ; harvesters that append posted logins and cards to image-named files, described in words",
+        langs: ["php", "html"],
+        literals: ["file_put_contents", "fopen"],
+        match: (view, at) => each(at, (o) => {
+          const { text } = around(view, o, 1500, 1500);
+          if (!/\b(?:file_put_contents|fopen)\s{0,4}\([^;\n]{0,200}\.(?:jpe?g|png|gif|ico|css|svg|woff2?|ttf)['"]/i.test(view.text(o, o + 260))) return void 0;
+          if (!/FILE_APPEND|['"]a\+?['"]|fwrite|fputs/i.test(view.text(o - 200, o + 1500))) return void 0;
+          return PHP_REQUEST.test(text) && /\$_(?:POST|COOKIE|REQUEST)\b|login|passw|cc_|card|cvv|payment|billing|getPost/i.test(text) ? { offset: o, note: "request data stored as a static-looking file" } : void 0;
+        })
+      },
+      {
+        id: "php-post-harvest-stored",
+        family: "exfiltration",
+        severity: "critical",
+        description: "PHP walks every posted field (foreach $_POST), encodes or encrypts it and appends it to a file or posts it out (Visbot-style Magento harvester)",
+        reference: "https://spectralops.io/blog/a-step-by-step-guide-to-preventing-credit-card-skimming-attacks/ (Magecart on Magento: card and login theft) ; Visbot-style harvesters (every posted field encrypted and stored), described in words",
+        langs: ["php", "html"],
+        literals: ["$_POST as", "$_REQUEST as", "foreach($_POST", "foreach ($_POST", "foreach( $_POST", "json_encode($_POST", "json_encode($_REQUEST", "serialize($_POST", "serialize($_REQUEST", "http_build_query($_POST", "print_r($_POST", "var_export($_POST", "implode($_POST"],
+        match: (view, at) => each(at, (o) => {
+          const win = view.text(o - 200, o + 3e3);
+          const out = /FILE_APPEND|fopen\s{0,4}\([^;]{0,200}['"]a\+?['"]|\bmail\s{0,4}\(|curl_exec|file_get_contents\s{0,4}\(\s{0,4}['"]https?:|fsockopen/i.test(win);
+          const hide = /openssl_public_encrypt|openssl_encrypt|base64_encode|str_rot13|gzdeflate|\.(?:jpe?g|png|gif|ico|css)['"]|touch\s{0,4}\(/i.test(win);
+          return out && hide ? { offset: o, note: "all posted fields stored or sent" } : void 0;
+        })
+      },
+      {
+        id: "php-request-data-posted-out",
+        family: "exfiltration",
+        severity: "critical",
+        description: "PHP posts request data or card data, encoded, to a literal URL on a host that is not a payment gateway (curl/file_get_contents/stream context)",
+        reference: "https://spectralops.io/blog/a-step-by-step-guide-to-preventing-credit-card-skimming-attacks/ (Magecart on Magento: card and login theft) ; server-side skimmers posting to a remote gate, described in words",
+        langs: ["php", "html"],
+        literals: ["curl_exec", "curlopt_postfields", "stream_context_create", "file_get_contents", "fsockopen"],
+        match: (view, at) => each(at, (o) => {
+          const { text } = around(view, o, 3e3, 1500);
+          if (!/\$_(?:POST|REQUEST|COOKIE)\b|getCcNumber|getCcCid|\[\s{0,2}['"]cc_(?:number|cid)['"]/.test(text)) return void 0;
+          if (!/base64_encode|json_encode|serialize\s{0,2}\(|http_build_query|urlencode\s{0,2}\(|openssl_(?:public_)?encrypt/i.test(text)) return void 0;
+          if (!/CURLOPT_POST\b|CURLOPT_POSTFIELDS|['"]method['"]\s{0,4}=>\s{0,4}['"]POST|file_get_contents\s{0,4}\(\s{0,4}(?:['"]https?:|\$)|fsockopen/i.test(text)) return void 0;
+          const hosts = urlHosts(text, 12).filter((h) => !GATEWAY_HOST.test(h) && !/geoplugin|ip-api|ipinfo/i.test(h));
+          return hosts.length > 0 ? { offset: o, note: "request or card data posted to a literal URL" } : void 0;
+        })
+      },
+      {
+        id: "php-credential-mailer",
+        family: "exfiltration",
+        severity: "critical",
+        description: 'PHP mails or posts out admin logins or card data captured from the request ($_POST["login"], password fields, cc fields)',
+        reference: "https://spectralops.io/blog/a-step-by-step-guide-to-preventing-credit-card-skimming-attacks/ (Magecart on Magento: card and login theft) ; admin login and card stealers that mail what they capture, described in words",
+        langs: ["php", "html"],
+        literals: ["mail", "curl_exec", "file_get_contents"],
+        aux: ["$_POST", "$_REQUEST"],
+        match: (view, at) => view.has(["$_POST", "$_REQUEST"]) ? each(at, (o) => {
+          if (/[\w>:$]$/.test(view.text(o - 1, o))) return void 0;
+          const { text } = around(view, o, 1500, 600);
+          if (!/^mail\s{0,4}\(|^curl_exec\s{0,4}\(|^file_get_contents\s{0,4}\(\s{0,4}['"]https?:/i.test(view.text(o, o + 60))) return void 0;
+          return /\$_(?:POST|REQUEST)\s{0,4}\[\s{0,4}['"](?:login|payment|billing)['"]\s{0,4}\]\s{0,4}\[\s{0,4}['"](?:password|cc_number|cc_cid)|\$_(?:POST|REQUEST)\s{0,4}\[\s{0,4}['"](?:cc_?number|card_?number|cvv2?|cc_cid|ccnum)['"]/i.test(text) ? { offset: o, note: "captured credentials sent out" } : void 0;
+        }) : void 0
+      }
+    ];
+  }
+});
+
+// src/checks/malicious-code/loaders.ts
+function each2(at, test) {
+  return tryPlaces(at, MAX_TRIES2, test);
+}
+function sinkAt(view, o) {
+  const before = view.text(o - 2, o);
+  if (/[A-Za-z0-9_$>:]$/.test(before)) return false;
+  return SINK_AT.test(view.text(o, o + 40));
+}
+function stringOps(text) {
+  let count2 = 0;
+  let quote = "";
+  let lastEnd = "";
+  for (let i2 = 0; i2 < text.length && count2 < 50; i2++) {
+    const c = text[i2];
+    if (quote) {
+      if (c === "\\") i2++;
+      else if (c === quote) {
+        quote = "";
+        lastEnd = "s";
+      }
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      continue;
+    }
+    if (c === "/" && text[i2 + 1] === "/" || c === "#") {
+      const nl = text.indexOf("\n", i2);
+      i2 = nl < 0 ? text.length : nl;
+      lastEnd = "";
+      continue;
+    }
+    if (c === "*" && /(?:^|\n)[ \t]{0,40}$/.test(text.slice(Math.max(0, i2 - 41), i2))) {
+      const nl = text.indexOf("\n", i2);
+      i2 = nl < 0 ? text.length : nl;
+      lastEnd = "";
+      continue;
+    }
+    if (c === "/" && text[i2 + 1] === "*") {
+      const close = text.indexOf("*/", i2 + 2);
+      i2 = close < 0 ? text.length : close + 1;
+      lastEnd = "";
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\n" || c === "\r") continue;
+    if ((c === "^" || c === "|" || c === "&") && text[i2 + 1] !== c && text[i2 - 1] !== c && text[i2 + 1] !== "=") {
+      let j = i2 + 1;
+      while (text[j] === " " || text[j] === "~" || text[j] === "\n" || text[j] === "	") j++;
+      const next = text[j] ?? "";
+      if (lastEnd === "s" && (next === '"' || next === "'" || /[A-Za-z_]/.test(next)) || lastEnd === "w" && (next === '"' || next === "'")) count2++;
+      lastEnd = "";
+      continue;
+    }
+    if (/[A-Za-z0-9_]/.test(c)) {
+      const prev = text[i2 - 1] ?? "";
+      if (!/[A-Za-z0-9_$]/.test(prev)) {
+        let j = i2;
+        while (j < text.length && /[A-Za-z0-9_]/.test(text[j])) j++;
+        lastEnd = prev !== "$" && text[j] !== "(" && prev !== ">" && prev !== ":" ? "w" : "";
+        i2 = j - 1;
+        continue;
+      }
+      continue;
+    }
+    lastEnd = "";
+  }
+  return count2;
+}
+var MAX_TRIES2, PHP, SINK_AT, DECODER_IN_ARG, HIDDEN_URL, SCRIPT_SRC_NEAR, ESCAPE_RUN, LOADER_RULES;
+var init_loaders = __esm({
+  "src/checks/malicious-code/loaders.ts"() {
+    "use strict";
+    init_common();
+    init_trim();
+    MAX_TRIES2 = 400;
+    PHP = ["php", "html"];
+    SINK_AT = /^(?:eval|assert|create_function|include|include_once|require|require_once)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,4})?\(?/i;
+    DECODER_IN_ARG = /^\s{0,8}(?:@\s{0,4})?(?:['"][^'"\n]{0,24}['"]\s{0,4}\.\s{0,4})?(?:@\s{0,4})?(?:[A-Za-z_][A-Za-z0-9_]{2,40}\s{0,4}\(\s{0,4}['"][A-Za-z0-9+/=]{100}|base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|hexdec|chr|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{[^}]{1,80}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\()/i;
+    HIDDEN_URL = /^\s{0,4}(?:https?:)?\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?::\d{2,5})?\/[^\s'"<>]{0,200}$/i;
+    SCRIPT_SRC_NEAR = /createElement\s{0,4}\(\s{0,4}['"]script['"][\s\S]{0,300}\.src\s{0,4}=|\.src\s{0,4}=[\s\S]{0,300}createElement\s{0,4}\(\s{0,4}['"]script['"]|setAttribute\s{0,4}\(\s{0,4}['"]src['"]/i;
+    ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})/;
+    LOADER_RULES = [
+      {
+        id: "php-decoder-to-code-sink",
+        family: "loaders",
+        severity: "high",
+        description: "eval/assert/create_function/include runs the output of a decoder chain (base64, gzinflate, str_rot13, strrev, hex\u2026) or of a variable function",
+        reference: "https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells) ; https://www.halock.com/fishpig-hack-means-muddy-waters-for-200000/ (FishPig: malicious code hidden in an obfuscated License.php)",
+        langs: PHP,
+        literals: ["eval", "assert", "create_function"],
+        aux: PHP_DECODER_LITERALS,
+        match: (view, at) => each2(at, (o) => {
+          if (!sinkAt(view, o)) return void 0;
+          const args = callArgs(view, o, 300);
+          if (!args) return void 0;
+          if (DECODER_IN_ARG.test(args)) {
+            if (/^\s{0,8}(?:@\s{0,4})?\$[A-Za-z_]/.test(args) && !/\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(\s{0,4}(?:\$|['"][A-Za-z0-9+/=]{16}|['"]\\x|['"][^'"]{40})/.test(args)) {
+              if (!PHP_DECODER.test(args) && !ESCAPE_RUN.test(args)) return void 0;
+            }
+            return { offset: o, note: "decoder output into a code sink" };
+          }
+          const vars = variablesIn(args, 3);
+          if (vars.length > 0 && args.trim().startsWith("$") && assignedFrom(view, o, vars, /\b(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|hex2bin|bzdecompress)\s{0,8}\(|^\s{0,4}\$[A-Za-z_]\w{0,30}\s{0,4}\.\s{0,4}\$[A-Za-z_]\w{0,30}\s{0,4}\.\s{0,4}\$[A-Za-z_]\w{0,30}\s{0,4}\./i, 3e3)) return { offset: o, note: "decoded or assembled variable into a code sink" };
+          return void 0;
+        })
+      },
+      {
+        id: "php-preg-replace-eval",
+        family: "loaders",
+        severity: "high",
+        description: "preg_replace with the /e modifier (evaluates the replacement) fed by request data, a decoder or a variable",
+        reference: "https://www.php.net/manual/en/reference.pcre.pattern.modifiers.php (the e modifier, removed in PHP 7) ; https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells)",
+        langs: PHP,
+        literals: ["preg_replace"],
+        match: (view, at) => each2(at, (o) => {
+          const args = callArgs(view, o, 500);
+          if (!args) return void 0;
+          const m = /^\s{0,8}(['"])(.{1,200}?)\1/.exec(args);
+          if (!m) return /^\s{0,8}(?:\$|['"]\\x|chr\()/i.test(args) && /\$_(?:POST|GET|REQUEST|COOKIE)\b/.test(args) ? { offset: o, note: "preg_replace with request data and a built pattern" } : void 0;
+          const pattern = m[2];
+          const delim = pattern[0];
+          const close = { "(": ")", "{": "}", "[": "]", "<": ">" }[delim] ?? delim;
+          const end = pattern.lastIndexOf(close);
+          if (end <= 0) return void 0;
+          const mods = pattern.slice(end + 1);
+          const escaped = /\\x65|\\145/.test(mods);
+          if (!/^[a-zA-Z]{0,8}$/.test(mods.replace(/\\x65|\\145/g, "e")) || !(mods.includes("e") || escaped)) return void 0;
+          const rest = args.slice(m[0].length);
+          return PHP_REQUEST.test(rest) || PHP_DECODER.test(rest) || /^\s{0,8},\s{0,8}(?:@\s{0,4})?\$/.test(rest) || /^\s{0,8},\s{0,8}["'](?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){8}/.test(rest) || assignedFrom(view, o, variablesIn(rest, 3), PHP_REQUEST, 800) ? { offset: o, note: "preg_replace /e with a non-literal replacement" } : void 0;
+        })
+      },
+      {
+        id: "php-assembled-dangerous-name",
+        family: "loaders",
+        severity: "high",
+        description: "a dangerous function or superglobal name hidden in hex/octal escapes, chr() chains or base64 and then used",
+        reference: "https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells) ; https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (request data tracked to dangerous sinks)",
+        langs: PHP,
+        literals: ["'.'", '"."', "' . '", '" . "', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", ").$", "\\x", "chr(", "base64_decode", "\\1", "\\14", "\\16", "\\15", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4"],
+        caseSensitive: false,
+        match: (view) => {
+          for (const d of view.decoded()) {
+            if (d.how === "inflate" || d.text.length > 4096) continue;
+            const t = trimChars(trimChars(d.text, ` 	\r
+'"`), "(", "end");
+            if (t.length < 3) continue;
+            if (DANGEROUS_NAME.test(t) || d.how !== "base64" && t.length < 200 && DANGEROUS_IN_TEXT.test(t) && /[($]/.test(t)) {
+              const { text } = around(view, d.offset, 200, 400);
+              if (/\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{|\$GLOBALS|\bdefine\s{0,4}\(|\(\s{0,4}\$|\beval\s{0,4}\(|create_function|array_map|call_user_func/i.test(text)) return { offset: d.offset, note: `${d.how}-assembled name` };
+            }
+          }
+          return void 0;
+        }
+      },
+      {
+        id: "php-globals-function-table",
+        family: "loaders",
+        severity: "high",
+        description: 'functions called through $GLOBALS entries or ${"\u2026"} names built from escapes (the FOPO/ionCube-lookalike loader pattern)',
+        reference: "https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells) ; function tables in $GLOBALS built from escapes, described in words",
+        langs: PHP,
+        literals: ["$GLOBALS", '${"\\x', "${'\\x", '${"\\1', '${"\\4', '${"\\x47'],
+        match: (view, at) => tryPlaces(at, 200, (o) => {
+          const { text } = around(view, o, 0, 200);
+          const called = /^\$GLOBALS\s{0,4}\[[^\]\n]{1,80}\]\s{0,4}(?:\[[^\]\n]{1,80}\]\s{0,4})?(?:\[[^\]\n]{1,80}\]\s{0,4})?\(/.test(text) || /^\$\{\s{0,4}["'][\\\\A-Za-z0-9]{3,80}["']\s{0,4}\}\s{0,4}\[/.test(text);
+          if (!called) return void 0;
+          const win = view.text(o - 3e3, o + 3e3);
+          return ESCAPE_RUN.test(win) || PHP_DECODER.test(win) || /['"][A-Za-z0-9+/=]{300}/.test(win) ? { offset: o, note: "function table in $GLOBALS" } : void 0;
+        })
+      },
+      {
+        id: "php-string-arithmetic-builder",
+        family: "loaders",
+        severity: "high",
+        description: "function names assembled with bitwise string operators ('..'^'..', |~, &) and then called as variable functions",
+        reference: "https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells) ; function names built from XOR, OR and NOT of strings, described in words",
+        langs: PHP,
+        literals: ["'^'", '"^"', `'^"`, `"^'`, "'|'", "'&'", '"|"', '"&"', "'|~", "'&~", "'^~", "|~", "&~", "^~", "'^", "^'", '"^', '^"'],
+        caseSensitive: true,
+        match: (view, at) => {
+          if (at.length < 3) return void 0;
+          return tryPlaces(at, 100, (o) => {
+            const { text: raw, base } = around(view, o, 400, 1200);
+            const nl = raw.indexOf("\n");
+            const text = base > 0 && nl >= 0 && nl < o - base ? raw.slice(nl + 1) : raw;
+            const count2 = stringOps(text);
+            if (count2 < 4) return void 0;
+            const called = /\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\(\s{0,4}(?:@\s{0,2})?\$|\$\{[^}]{1,60}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\(\s{0,4}\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\(/.test(view.text(o - 400, o + 6e3));
+            return called ? { offset: o, note: "bitwise-built function names" } : void 0;
+          });
+        }
+      },
+      {
+        id: "php-remote-code-load",
+        family: "loaders",
+        severity: "high",
+        description: "code fetched from a remote URL is evaluated, included, or written to a .php file",
+        reference: "https://www.php.net/manual/en/features.remote-files.php ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)",
+        langs: PHP,
+        literals: ["file_get_contents", "curl_exec", "fopen", "include", "require", "eval"],
+        match: (view, at) => each2(at, (o) => {
+          const { text } = around(view, o, 0, 300);
+          if (/^(?:include|require)(?:_once)?\s{0,8}\(?\s{0,8}['"](?:(?:https?|ftp|data|expect):|php:\/\/(?:input|filter))/i.test(text)) return { offset: o, note: "include of a remote URL or the request body" };
+          if (/^eval\s{0,8}\(\s{0,8}(?:['"]\?>['"]\s{0,4}\.\s{0,4})?(?:@\s{0,2})?(?:file_get_contents|curl_exec|fread|stream_get_contents|implode\s{0,4}\(\s{0,4}['"]{2}\s{0,4},\s{0,4}file)\s{0,4}\(\s{0,4}['"]?(?:https?:|\$)/i.test(text)) return { offset: o, note: "eval of fetched content" };
+          if (/^file_get_contents\s{0,8}\(\s{0,8}['"]https?:\/\/[^'"]{4,200}\.(?:txt|jpg|png|gif)['"]/i.test(text)) {
+            const win = view.text(o - 300, o + 400);
+            if (/file_put_contents\s{0,4}\([^;]{0,120}\.php['"]|fopen\s{0,4}\(\s{0,4}['"][^'"]{0,120}\.php['"]|\beval\s{0,4}\(/i.test(win)) return { offset: o, note: "remote payload written or run" };
+          }
+          return void 0;
+        })
+      },
+      {
+        id: "php-long-payload-decoded",
+        family: "loaders",
+        severity: "high",
+        description: "a long opaque string literal is decoded and the result reaches a code sink in the same file",
+        reference: "https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells) ; https://www.halock.com/fishpig-hack-means-muddy-waters-for-200000/ (FishPig: malicious code hidden in an obfuscated License.php)",
+        langs: PHP,
+        literals: PHP_DECODER_LITERALS,
+        aux: ["eval", "assert", "create_function", "preg_replace", "include"],
+        match: (view, at) => {
+          if (!view.has(["eval", "assert", "create_function", "preg_replace"])) return void 0;
+          return tryPlaces(at, 100, (o) => {
+            const args = callArgs(view, o, 600);
+            if (!/^\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$[A-Za-z_]\w{0,40}\s{0,4}\)|(?:base64_decode|gzinflate|str_rot13|gzuncompress|strrev)\s{0,4}\(\s{0,4}(?:['"][A-Za-z0-9+/=\\\r\n]{400}|\$))/.test(args)) return void 0;
+            for (const sink of ["eval", "assert", "create_function"]) {
+              for (const s of view.positions(sink).slice(0, 200)) {
+                const t = view.text(s, s + 40);
+                if (/^(?:eval|assert|create_function)\s{0,8}\(\s{0,8}(?:@\s{0,2})?(?:\$|['"]\?>|\w{3,20}\s{0,4}\()/i.test(t) && !/[A-Za-z0-9_>:$]$/.test(view.text(s - 1, s))) return { offset: o, note: "opaque payload and a code sink" };
+              }
+            }
+            return void 0;
+          });
+        }
+      },
+      {
+        id: "config-auto-prepend",
+        family: "loaders",
+        severity: "high",
+        suspicious: true,
+        description: ".htaccess/.user.ini/php.ini makes PHP run a file before (or after) every script: auto_prepend_file/auto_append_file",
+        reference: "https://www.php.net/manual/en/ini.core.php#ini.auto-prepend-file ; https://www.oryoy.com/news/jie-mi-php-hou-men-xue-hui-fang-fan-shou-hu-ni-de-wang-zhan-an-quan-a13740363.html (php.ini, .htaccess and .user.ini backdoors)",
+        langs: ["config"],
+        literals: ["auto_prepend_file", "auto_append_file"],
+        match: (view, at) => each2(at, (o) => {
+          const before = view.text(o - 200, o);
+          const after = view.text(o, o + 300);
+          const end = after.indexOf("\n");
+          const line = before.slice(before.lastIndexOf("\n") + 1) + (end < 0 ? after : after.slice(0, end));
+          if (/^\s{0,8}[#;]/.test(line)) return void 0;
+          const value = /auto_(?:prepend|append)_file\s{0,8}[= ]\s{0,8}["']?([^"'\s]{1,200})/i.exec(line);
+          if (!value || /^(?:none|""|'')$/i.test(value[1])) return void 0;
+          return { offset: o, note: "auto_prepend/append set" };
+        })
+      },
+      {
+        id: "config-php-handler-for-static",
+        family: "loaders",
+        severity: "high",
+        description: ".htaccess makes images or other static files run as PHP (AddType/AddHandler/SetHandler for .jpg/.png/.gif/.ico/.txt)",
+        reference: "https://oryoy.com/news/jie-mi-php-tu-pian-mu-ma-ru-he-shi-bie-yu-fang-fan-wang-luo-an-quan-de-yin-xing-wei-xie.html (PHP hidden in image files) ; Apache AddType/AddHandler/SetHandler making images run as PHP, described in words",
+        langs: ["config"],
+        literals: ["x-httpd-php", "php-script", "application/x-httpd", "sethandler", "addhandler", "addtype"],
+        match: (view, at) => each2(at, (o) => {
+          const { text } = around(view, o, 200, 300);
+          return /(?:AddType|AddHandler)\s{1,8}(?:application\/x-httpd-php[0-9a-z-]{0,16}|php[0-9]?-script|x-httpd-php[0-9a-z-]{0,16})\s{1,8}[^\n]{0,80}\.(?:jpe?g|png|gif|ico|bmp|txt|css|svg|webp)\b/i.test(text) || /<FilesMatch\s{1,4}["']?[^>\n]{0,80}(?:jpe?g|png|gif|ico|txt|css)[^>\n]{0,40}>\s{0,20}SetHandler\s{1,8}application\/x-httpd-php/i.test(text) ? { offset: o, note: "static files executed as PHP" } : void 0;
+        })
+      },
+      {
+        id: "js-obfuscated-script-injection",
+        family: "loaders",
+        severity: "high",
+        description: "JS decodes a hidden string (char codes, hex escapes, base64, entities) and writes or injects it as a script, or evals it",
+        reference: "https://edevelop.ai/?p=983 (Magecart skimmers, heavily obfuscated) ; https://www.feroot.com/education-center/what-is-payment-skimming/ (payment skimming)",
+        langs: ["js", "html", "php"],
+        literals: ["fromCharCode", "atob", "\\x3c\\x73", "\\x3C\\x73", "unescape", "eval(function(p,a,c,k,e", "&#60;&#115;", "&#104;&#116;&#116;&#112;"],
+        aux: ["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src", "write", "\\x77\\x72\\x69\\x74\\x65"],
+        match: (view) => {
+          if (!view.has(["eval", "document.write", "createElement", "Function(", "appendChild", "insertBefore", ".src", "write", "\\x77\\x72\\x69\\x74\\x65"])) return void 0;
+          for (const d of view.decoded()) {
+            if (d.text.length < 12) continue;
+            if (d.how === "concat") continue;
+            if (/<script[\s>]|<iframe[\s>]|<img[^>]{0,40}src|\.src\s{0,4}=|createElement\s{0,4}\(\s{0,4}['"](?:script|iframe)|document\.write|eval\s{0,4}\(|new\s{1,4}Function/i.test(d.text) && /https?:\/\/[a-z0-9-]{1,60}\.|\/\/[a-z0-9-]{2,60}\.[a-z]{2,10}\//i.test(d.text)) {
+              const { text } = around(view, d.offset, 1500, 3e3);
+              if (/\beval\b|document\s{0,2}(?:\.|\[\s{0,2}['"])write|\[\s{0,2}['"]\\x77\\x72|createElement|new\s{1,4}Function|\bFunction\s{0,2}\(|appendChild|\.src\s{0,4}=|write/.test(text)) return { offset: d.offset, note: `${d.how}-hidden script injection` };
+            }
+            if (d.how !== "transform" && HIDDEN_URL.test(d.text.slice(0, 300)) && SCRIPT_SRC_NEAR.test(view.text(d.offset - 300, d.offset + 300))) return { offset: d.offset, note: `${d.how}-hidden script address` };
+          }
+          return void 0;
+        }
+      }
+    ];
+  }
+});
+
+// src/checks/malicious-code/shells.ts
+function each3(at, test) {
+  return tryPlaces(at, MAX_TRIES3, test);
+}
+function callAt(view, offset, sink) {
+  const { text, base } = around(view, offset, 3, 60);
+  const before = text.slice(0, offset - base);
+  if (/[A-Za-z0-9_$>:\\]$/.test(before) && !/[^\w]@$/.test(before)) return false;
+  if (/(?:function|->|::)\s{0,4}$/.test(view.text(offset - 12, offset))) return false;
+  const rest = text.slice(offset - base);
+  const m = sink.exec(rest);
+  return m !== null && m.index === 0;
+}
+function requestReaches(view, offset) {
+  const args = callArgs(view, offset);
+  if (!args) return false;
+  if (PHP_REQUEST.test(args)) return true;
+  return assignedFrom(view, offset, variablesIn(args), PHP_REQUEST, 1500);
+}
+function splitArgs(args) {
+  const out = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i2 = 0; i2 < args.length; i2++) {
+    const c = args[i2];
+    if (quote) {
+      if (c === "\\") i2++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(args.slice(start, i2));
+      start = i2 + 1;
+    }
+  }
+  out.push(args.slice(start));
+  return out;
+}
+var MAX_TRIES3, RECON, RECON_KIND, REGISTER_GLOBALS, USER_INPUT, PHP2, CODE_SINK_START, CMD_SINK_START, SHELL_RULES;
+var init_shells = __esm({
+  "src/checks/malicious-code/shells.ts"() {
+    "use strict";
+    init_common();
+    MAX_TRIES3 = 400;
+    RECON = ["php_uname", "posix_getpwuid", "disable_functions", "safe_mode", "disk_free_space", "/etc/passwd", "getmyuid", "posix_geteuid", "uname -a", "get_current_user", "open_basedir", "posix_getgrgid", "getmypid", "whoami", "netstat", "ps aux", "cmd.exe", "/bin/sh", "server_software"];
+    RECON_KIND = { posix_geteuid: "getmyuid", posix_getgrgid: "posix_getpwuid", "cmd.exe": "shell", "/bin/sh": "shell", getmypid: "getmyuid" };
+    REGISTER_GLOBALS = ["$HTTP_POST_VARS", "$HTTP_GET_VARS", "import_request_variables", "extract($_", "extract ($_", "extract( $_", "extract($HTTP_"];
+    USER_INPUT = ["$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "$_FILES", "php://input"];
+    PHP2 = ["php", "html"];
+    CODE_SINK_START = new RegExp(`^(?:${PHP_CODE_SINK.source.replace(/^\\b/, "")})`, "i");
+    CMD_SINK_START = new RegExp(`^(?:${PHP_CMD_SINK.source.replace(/^\\b/, "")})`, "i");
+    SHELL_RULES = [
+      {
+        id: "php-request-to-code-sink",
+        family: "shells",
+        severity: "critical",
+        description: "eval/assert/create_function runs code taken from the HTTP request (one-line backdoor, China Chopper style)",
+        reference: "https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (request data tracked to dangerous sinks)",
+        langs: PHP2,
+        literals: ["eval", "assert", "create_function"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => callAt(view, o, CODE_SINK_START) && requestReaches(view, o) ? { offset: o, note: "request data into a code sink" } : void 0) : void 0
+      },
+      {
+        id: "php-request-to-command",
+        family: "shells",
+        severity: "critical",
+        description: "system/exec/passthru/shell_exec/popen/proc_open runs a command taken from the HTTP request",
+        reference: "https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (request data tracked to dangerous sinks)",
+        langs: PHP2,
+        literals: ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "pcntl_exec"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => callAt(view, o, CMD_SINK_START) && requestReaches(view, o) ? { offset: o, note: "request data into a shell command" } : void 0) : void 0
+      },
+      {
+        id: "php-backtick-request",
+        family: "shells",
+        severity: "critical",
+        description: "the backtick operator runs a shell command built from the HTTP request",
+        reference: "https://www.php.net/manual/en/language.operators.execution.php ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)",
+        langs: PHP2,
+        literals: ["`$_", "`.$_", "` . $_"],
+        caseSensitive: true,
+        match: (view, at) => each3(at, (o) => {
+          const { text } = around(view, o, 0, 120);
+          const line = view.text(o - 200, o);
+          const start = line.slice(line.lastIndexOf("\n") + 1);
+          if (/^\s{0,40}(?:\*|\/\/|#|\/\*)/.test(start)) return void 0;
+          return /^`[^`\n]{0,100}\$_(?:POST|GET|REQUEST|COOKIE)\s{0,2}\[[^`\n]{1,100}`/.test(text) ? { offset: o, note: "backtick command from request" } : void 0;
+        })
+      },
+      {
+        id: "php-request-as-function",
+        family: "shells",
+        severity: "critical",
+        description: 'the HTTP request names the function to call ($_GET["f"]($_GET["a"]), or a variable assigned from the request and then called)',
+        reference: "https://www.php.net/manual/en/functions.variable-functions.php ; https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (request data tracked to dangerous sinks)",
+        langs: PHP2,
+        literals: ["$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "$_SERVER"],
+        caseSensitive: true,
+        match: (view, at) => each3(at, (o) => {
+          const { text } = around(view, o, 0, 200);
+          const lineStart = view.text(o - 200, o);
+          if (/^\s{0,40}(?:\*|\/\/|#)/.test(lineStart.slice(lineStart.lastIndexOf("\n") + 1))) return void 0;
+          if (/^\$_(?:POST|GET|REQUEST|COOKIE)\s{0,4}\[[^\]\n]{1,60}\]\s{0,4}(?:\[[^\]\n]{1,40}\]\s{0,4})?\(/.test(text)) return { offset: o, note: "request value called as a function" };
+          const pre = view.text(o - 60, o);
+          const assign = /(\$[A-Za-z_][A-Za-z0-9_]{0,40})\s{0,8}=\s{0,8}(?:@\s{0,2})?(?:trim\s{0,2}\(\s{0,2}|strrev\s{0,2}\(\s{0,2}|base64_decode\s{0,2}\(\s{0,2}|str_rot13\s{0,2}\(\s{0,2})?$/.exec(pre);
+          if (!assign) return void 0;
+          const name = assign[1];
+          if (name === "$this") return void 0;
+          const after = view.text(o, o + 600);
+          let c = after.indexOf(name + "(");
+          while (c >= 0 && /[A-Za-z0-9_$>:]/.test(after[c - 1] ?? " ")) c = after.indexOf(name + "(", c + 1);
+          return c < 0 ? void 0 : { offset: o, note: "request value called as a function" };
+        })
+      },
+      {
+        id: "php-callback-sink-with-request",
+        family: "shells",
+        severity: "critical",
+        description: "a dangerous function name given as a callback (array_map/usort/array_udiff/call_user_func\u2026), or as data, in the same statement as request data",
+        reference: "https://www.php.net/manual/en/language.types.callable.php ; callback one-liners of public web shell collections, described in words ; https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (request data tracked to dangerous sinks)",
+        langs: PHP2,
+        literals: ["'assert'", '"assert"', "'system'", '"system"', "'create_function'", '"create_function"', "'passthru'", '"passthru"', "'shell_exec'", '"shell_exec"', "'exec'", '"exec"', "(assert", ",assert", ", assert", "assert)", "'eval'", '"eval"'],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
+          const { text, base } = around(view, o, 300, 300);
+          const rel = o - base;
+          const start = Math.max(text.lastIndexOf(";", rel), text.lastIndexOf("{", rel), text.lastIndexOf("}", rel)) + 1;
+          let end = text.indexOf(";", rel);
+          if (end < 0) end = text.length;
+          const stmt = text.slice(start, end);
+          if (/function_exists|is_callable|disable_functions|in_array|ini_get/i.test(stmt)) return void 0;
+          return PHP_REQUEST.test(stmt) ? { offset: o, note: "dangerous callback with request data" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "php-upload-shell",
+        family: "shells",
+        severity: "critical",
+        description: "a file upload form whose handler writes the upload under the name the client chose (uploader shell)",
+        reference: "https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; uploader shells of public web shell collections, described in words",
+        langs: PHP2,
+        literals: ["move_uploaded_file", "copy"],
+        aux: ["multipart/form-data", 'type="file"', "type='file'", "type=file", "$_FILES"],
+        match: (view, at) => view.has(["multipart/form-data", 'type="file"', "type='file'", "type=file"]) && view.has(["$_FILES"]) ? each3(at, (o) => {
+          if (!callAt(view, o, /^(?:move_uploaded_file|copy)\s{0,8}\(/i)) return void 0;
+          const args = callArgs(view, o, 400);
+          const comma = splitArgs(args);
+          if (comma.length < 2) return void 0;
+          const [src, dest] = comma;
+          if (!/\$_FILES|\$HTTP_POST_FILES|\$userfile|tmp_name/i.test(src)) return void 0;
+          if (/sanitize|wp_unique|uniqid|md5|sha1|hash\(|random|preg_replace|basename\s{0,4}\(\s{0,4}\$(?:target|file)\b/i.test(dest)) return void 0;
+          if (/\$_FILES\s{0,4}\[[^\]]{1,40}\]\s{0,4}\[\s{0,4}['"]name['"]|\$_(?:POST|GET|REQUEST)\b|\$userfile_name|\[\s{0,4}['"]name['"]\s{0,4}\]/.test(dest)) return { offset: o, note: "upload stored under the client-chosen name" };
+          const vars = variablesIn(dest, 4);
+          return assignedFrom(view, o, vars, /\$_FILES\s{0,4}\[[^\]]{1,40}\]\s{0,4}\[\s{0,4}['"]name['"]|\$_(?:POST|GET|REQUEST)\b/, 800) ? { offset: o, note: "upload stored under the client-chosen name" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "php-request-file-write",
+        family: "shells",
+        severity: "critical",
+        description: "writes a file whose name and content both come from the HTTP request (dropper)",
+        reference: "https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; droppers that write a file named and filled by the request, described in words",
+        langs: PHP2,
+        literals: ["file_put_contents", "fwrite", "fputs"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
+          if (!callAt(view, o, /^(?:file_put_contents|fwrite|fputs)\s{0,8}\(/i)) return void 0;
+          const args = callArgs(view, o, 500);
+          const parts = splitArgs(args);
+          if (parts.length < 2) return void 0;
+          const [target2, data] = parts;
+          const fromReq = (code) => PHP_REQUEST.test(code) || assignedFrom(view, o, variablesIn(code, 3), PHP_REQUEST, 600);
+          const targetReq = /fopen\s{0,4}\(/i.test(target2) ? PHP_REQUEST.test(target2) || fromReq(target2) : fromReq(target2);
+          return targetReq && fromReq(data) && !/\$_SERVER/.test(target2 + data) ? { offset: o, note: "file name and content from the request" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "php-shell-toolkit",
+        family: "shells",
+        severity: "critical",
+        description: "a command sink next to the recon a web shell shows its operator (uname, uid, disabled functions, safe mode, free space, /etc/passwd)",
+        reference: "https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; the c99/r57/WSO feature sets (server recon and a command box), described in words",
+        langs: PHP2,
+        literals: RECON,
+        aux: ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", ...PHP_REQUEST_LITERALS, ...REGISTER_GLOBALS, ...USER_INPUT, "eval"],
+        match: (view, at) => {
+          if (!view.has(USER_INPUT) && !view.has(REGISTER_GLOBALS)) return void 0;
+          const kinds2 = /* @__PURE__ */ new Set();
+          for (const lit of RECON) if (view.positions(lit).length > 0) kinds2.add(RECON_KIND[lit] ?? lit);
+          if (kinds2.size < 3) return void 0;
+          for (const sink of ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "eval"]) {
+            for (const o of view.positions(sink).slice(0, MAX_TRIES3)) {
+              if (callAt(view, o, sink === "eval" ? CODE_SINK_START : CMD_SINK_START) && !/['"]$/.test(view.text(o - 1, o)) && /\(\s{0,4}(?:@\s{0,2})?\$/.test(view.text(o, o + 40))) return { offset: at[0], note: `shell recon (${kinds2.size} kinds) with a command sink` };
+            }
+          }
+          return void 0;
+        }
+      },
+      {
+        id: "php-request-through-wrapper",
+        family: "shells",
+        severity: "critical",
+        description: "a function of the file hands its parameter to eval/assert/system/exec\u2026, and the file calls that function with request data (a sink hidden one call away)",
+        reference: "https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (web shells that pass request data through user-defined functions) ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)",
+        langs: PHP2,
+        literals: ["eval", "assert", "create_function", "system", "passthru", "shell_exec", "exec", "popen", "proc_open"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
+          if (!callAt(view, o, CODE_SINK_START) && !callAt(view, o, CMD_SINK_START)) return void 0;
+          const param = /^\s{0,4}(?:@\s{0,2})?(\$[A-Za-z_]\w{0,40})\b/.exec(callArgs(view, o, 200))?.[1];
+          if (param === void 0 || param === "$this") return void 0;
+          const before = view.text(o - 600, o);
+          let name;
+          for (const m of before.matchAll(/function\s{1,4}(\w{1,40})\s{0,4}\(([^)]{0,200})\)/g)) if ((m[2] ?? "").includes(param)) name = m[1];
+          if (name === void 0) return void 0;
+          const calls = new RegExp(`(?:^|[^\\w>:$])${name}\\s{0,4}\\(([^;]{0,300})`, "g");
+          const text = view.text(o - 2e4, o + 2e4);
+          for (const m of text.matchAll(calls)) if (PHP_REQUEST.test(m[1] ?? "")) return { offset: o, note: `request data through ${name}() into a sink` };
+          return void 0;
+        }) : void 0
+      },
+      {
+        id: "php-nonalnum-shell",
+        family: "shells",
+        severity: "critical",
+        description: "a shell written without letters: a function name built by incrementing $_ strings ($__++ chains) and then called",
+        reference: "https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells) ; non-alphanumeric PHP web shells ($_++ name builders), described in words",
+        langs: PHP2,
+        literals: ["$__"],
+        caseSensitive: true,
+        match: (view, at) => tryPlaces(at, 50, (o) => {
+          const { text } = around(view, o, 0, 4e3);
+          const re = /\$_{1,8}\s{0,4}\+\+\s{0,4};?\s{0,4}|\$_{1,8}\s{0,4}\.=\s{0,4}\$_{1,8}\s{0,4}(?:\[[^\]]{0,8}\])?\s{0,4};\s{0,4}|\/\/[^\n]{0,60}\n\s{0,8}/y;
+          let best = 0;
+          for (let i2 = 0; i2 < text.length && i2 < 4e3; ) {
+            const j = text.indexOf("$_", i2);
+            if (j < 0) break;
+            const run = countRun(text, j, re, 200);
+            best = Math.max(best, run.count);
+            i2 = Math.max(run.end, j + 2);
+          }
+          return best >= 8 ? { offset: o, note: "non-alphanumeric name builder" } : void 0;
+        })
+      },
+      {
+        id: "php-polyglot-image-shell",
+        family: "shells",
+        severity: "critical",
+        description: "an image header (GIF/PNG/JPEG magic) followed by PHP code with a sink: a shell disguised as an image",
+        reference: "https://oryoy.com/news/jie-mi-php-tu-pian-mu-ma-ru-he-shi-bie-yu-fang-fan-wang-luo-an-quan-de-yin-xing-wei-xie.html (PHP hidden in image files) ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)",
+        langs: ["php", "html", "js"],
+        literals: ["gif8", "\x89png", "\xFF\xD8\xFF"],
+        aux: ["<?php", "<?=", "eval", "assert", "system", "passthru", "shell_exec", "base64_decode", "$_POST", "$_GET", "$_REQUEST"],
+        match: (view, at) => {
+          if ((at[0] ?? 1) > 8) return void 0;
+          if (!view.has(["<?php", "<?="])) return void 0;
+          return view.has(["eval", "assert", "system", "passthru", "shell_exec", "base64_decode"]) && view.has(["$_POST", "$_GET", "$_REQUEST"]) ? { offset: 0, note: "PHP behind an image header" } : void 0;
+        }
+      },
+      {
+        id: "php-variable-function-request",
+        family: "shells",
+        severity: "critical",
+        description: 'a variable function ($f(...), $a[0]["k"](...), ${\u2026}[\u2026](...)) called with request data as its argument',
+        reference: "https://www.php.net/manual/en/functions.variable-functions.php ; https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (request data tracked to dangerous sinks)",
+        langs: PHP2,
+        literals: ["$_POST", "$_GET", "$_REQUEST", "$_COOKIE", "getallheaders", "${", "getenv"],
+        caseSensitive: false,
+        match: (view, at) => each3(at, (o) => {
+          const before = view.text(o - 160, o);
+          if (/(?:^|[^A-Za-z0-9_>:\\])\$(?!this\b)[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]\n]{0,40}\]\s{0,4})?(?:\[[^\]\n]{0,40}\]\s{0,4})?(?:\[[^\]\n]{0,40}\]\s{0,4})?\(\s{0,4}(?:@\s{0,2})?(?:trim\s{0,2}\(\s{0,2}|stripslashes\s{0,2}\(\s{0,2}|base64_decode\s{0,2}\(\s{0,2})?$/.test(before) || /\}\s{0,4}\[[^\]\n]{0,20}\]\s{0,4}(?:\[[^\]\n]{0,20}\]\s{0,4})?\(\s{0,4}$/.test(before)) {
+            const here = view.text(o, o + 60);
+            if (/^(?:\$_(?:POST|GET|REQUEST|COOKIE)\b|getallheaders\s{0,4}\(|\$\{|getenv\s{0,4}\(\s{0,4}['"]HTTP_)/i.test(here)) {
+              const line = before.slice(before.lastIndexOf("\n") + 1);
+              if (/^\s{0,40}(?:\*|\/\/|#)/.test(line)) return void 0;
+              return { offset: o, note: "request data into a variable function" };
+            }
+          }
+          return void 0;
+        })
+      },
+      {
+        id: "php-callback-request-dynamic",
+        family: "shells",
+        severity: "critical",
+        description: "a callback-taking function (array_walk/array_filter/array_map/usort/array_*_u*/register_shutdown_function/ob_start\u2026) gets request data and a callback that is a variable, a decoded string or a dangerous name",
+        reference: "https://www.php.net/manual/en/language.types.callable.php ; https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (request data tracked to dangerous sinks)",
+        langs: PHP2,
+        literals: ["array_walk", "array_filter", "array_map", "array_reduce", "usort", "uasort", "uksort", "array_udiff", "array_uintersect", "array_diff_u", "array_intersect_u", "array_diff_ukey", "array_intersect_ukey", "register_shutdown_function", "register_tick_function", "ob_start", "call_user_func", "iterator_apply", "forward_static_call", "preg_replace_callback", "mb_ereg_replace", "set_error_handler"],
+        aux: PHP_REQUEST_LITERALS,
+        match: (view, at) => view.has(PHP_REQUEST_LITERALS) ? each3(at, (o) => {
+          if (!callAt(view, o, /^[a-z_]{5,40}\s{0,4}\(/i)) return void 0;
+          const args = callArgs(view, o, 500);
+          if (!args) return void 0;
+          const parts = splitArgs(args).map((p) => p.trim());
+          const name = (/^[a-z_]{5,40}/i.exec(view.text(o, o + 40))?.[0] ?? "").toLowerCase();
+          const cbIndex = /^(?:array_map|call_user_func|call_user_func_array|register_shutdown_function|register_tick_function|ob_start|forward_static_call|forward_static_call_array|set_error_handler)$/.test(name) ? 0 : /^(?:array_u|array_diff_u|array_intersect_u|array_diff_ukey|array_intersect_ukey|array_udiff|array_uintersect)/.test(name) ? parts.length - 1 : 1;
+          const cb = parts[cbIndex] ?? "";
+          const others = parts.filter((_, i2) => i2 !== cbIndex);
+          const reqIn = (code) => PHP_REQUEST.test(code) || assignedFrom(view, o, variablesIn(code, 3), PHP_REQUEST, 1500);
+          const cbVar = /^(?:@\s{0,2})?(\$(?!this\b)[A-Za-z_]\w{0,40})$/.exec(cb);
+          const cbDanger = /^['"](?:assert|system|exec|passthru|shell_exec|create_function|eval|popen|proc_open)['"]$/i.test(cb) || /^(?:base64_decode|str_rot13|strrev|hex2bin|gzinflate|pack)\s{0,4}\(/i.test(cb) || PHP_REQUEST.test(cb) || cbVar !== null && assignedFrom(view, o, [cbVar[1]], /\^|pack\s{0,2}\(|hex2bin|base64_decode|str_rot13|strrev|chr\s{0,2}\(|\$_(?:POST|GET|REQUEST|COOKIE)\b|getallheaders|['"](?:assert|system|exec|passthru|create_function)['"]/i, 1500);
+          if (!cbDanger) return void 0;
+          return others.some(reqIn) || PHP_REQUEST.test(cb) || cbVar !== null && reqIn(cb) ? { offset: o, note: "request data through a dynamic callback" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "php-encrypted-request-exec",
+        family: "shells",
+        severity: "critical",
+        description: "the request body is decrypted (XOR with a key, openssl_decrypt) and run: Behinder/Godzilla-style encrypted web shell",
+        reference: "https://www.hindawi.com/journals/wcmc/2021/5533963/ (obfuscated and encrypted PHP web shells) ; Behinder and Godzilla encrypted web shells (XOR or AES of the request body), described in words",
+        langs: PHP2,
+        literals: ["php://input", "$_POST", "$_REQUEST", "$_COOKIE"],
+        aux: ["openssl_decrypt", "eval", "assert", "create_function", "include", "$_SESSION"],
+        match: (view, at) => {
+          const text = view.text(0, 64 * 1024);
+          if (text.length > 6e4) return void 0;
+          const xor = /\$[A-Za-z_]\w{0,20}\s{0,2}\[\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\]\s{0,2}\^\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\[|\^\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\[\s{0,2}\(?\s{0,2}\$[A-Za-z_]\w{0,20}\s{0,2}\+\s{0,2}1\s{0,2}\)?\s{0,2}&\s{0,2}15/.test(text) || /openssl_decrypt\s{0,4}\(/.test(text) && /php:\/\/input/.test(text);
+          if (!xor) return void 0;
+          const sink = /\beval\s{0,4}\(|\bassert\s{0,4}\(|create_function|\binclude\s{0,4}\(?\s{0,4}['"]data:|__invoke|\$_SESSION\s{0,4}\[[^\]]{1,40}\]\s{0,4}=\s{0,4}[A-Za-z_]\w{0,20}\s{0,4}\(/.test(text);
+          return sink ? { offset: at[0], note: "decrypted request run" } : void 0;
+        }
+      },
+      {
+        id: "php-register-globals-shell",
+        family: "shells",
+        severity: "critical",
+        description: "request variables turned into globals (extract($_POST), import_request_variables, $HTTP_POST_VARS) in a file that runs commands or code from variables",
+        reference: "https://www.php.net/manual/en/security.globals.php ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)",
+        langs: PHP2,
+        literals: REGISTER_GLOBALS,
+        aux: ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "eval"],
+        match: (view, at) => {
+          const first = at[0];
+          const t = view.text(first - 40, first + 80);
+          if (!/extract\s{0,4}\(\s{0,4}\$(?:_POST|_GET|_REQUEST|_COOKIE|HTTP_POST_VARS|HTTP_GET_VARS)|import_request_variables\s{0,4}\(|\$HTTP_(?:POST|GET)_VARS\s{0,4}\[/i.test(t)) return void 0;
+          for (const sink of ["system", "passthru", "shell_exec", "exec", "popen", "proc_open", "eval"]) {
+            for (const o of view.positions(sink).slice(0, MAX_TRIES3)) {
+              if (callAt(view, o, sink === "eval" ? CODE_SINK_START : CMD_SINK_START) && /\(\s{0,4}(?:@\s{0,2})?(?:stripslashes\s{0,2}\(\s{0,2})?\$(?!this\b)/.test(view.text(o, o + 40))) return { offset: first, note: "request globals with a command sink" };
+            }
+          }
+          return void 0;
+        }
+      },
+      {
+        id: "php-reverse-shell",
+        family: "shells",
+        severity: "critical",
+        description: "a shell process wired to a network socket (fsockopen/socket_create + proc_open/popen/exec of /bin/sh or cmd.exe): reverse or bind shell",
+        reference: "https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; PHP reverse and bind shells (a shell process on a socket), described in words",
+        langs: PHP2,
+        literals: ["fsockopen", "socket_create", "stream_socket_server", "stream_socket_client", "pfsockopen"],
+        aux: ["/bin/sh", "/bin/bash", "cmd.exe", "proc_open", "popen", "shell_exec", "passthru", "system", "exec"],
+        match: (view, at) => {
+          if (!view.has(["/bin/sh", "/bin/bash", "cmd.exe", "sh -i", "bash -i"])) return void 0;
+          for (const o of placesToTry(at, 50)) {
+            const win = view.text(o - 4e3, o + 6e3);
+            if (/\b(?:proc_open|popen|shell_exec|passthru|system|exec)\s{0,4}\(/i.test(win) && /\/bin\/(?:ba)?sh|cmd\.exe/i.test(win)) return { offset: o, note: "shell on a socket" };
+          }
+          return void 0;
+        }
+      },
+      {
+        id: "js-node-command-shell",
+        family: "shells",
+        severity: "critical",
+        description: "Node.js: child_process runs a command from the HTTP request, or a shell is piped to a network socket (reverse shell)",
+        reference: "https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; Node.js web and reverse shells (child_process fed by req.query, or piped to a socket), described in words",
+        langs: ["js"],
+        literals: ["child_process"],
+        aux: ["req.query", "req.body", "req.params", "request.query", "request.body", "url.parse(req.url", "net.Socket", "net.connect", "createConnection", "/bin/sh", "/bin/bash", "cmd.exe"],
+        match: (view, at) => tryPlaces(at, 20, (o) => {
+          const { text } = around(view, o, 2e3, 3e3);
+          if (/\b(?:exec|execSync|spawn|spawnSync|execFile)\s{0,4}\([^)\n]{0,120}\b(?:req|request)\.(?:query|body|params)\b/.test(text)) return { offset: o, note: "request data into child_process" };
+          if (/\bnew\s{1,4}net\.Socket\b|\bnet\.connect\s{0,4}\(|createConnection\s{0,4}\(/.test(text) && /spawn\s{0,4}\(\s{0,4}['"](?:\/bin\/(?:ba)?sh|cmd\.exe|sh)['"]/.test(text) && /\.pipe\s{0,4}\(/.test(text)) return { offset: o, note: "shell piped to a socket" };
+          if (/spawn\s{0,4}\(\s{0,4}shell\b/.test(text) && /\bnet\b/.test(text) && /\.pipe\s{0,4}\(/.test(text) && /\/bin\/sh|cmd\.exe/.test(text)) return { offset: o, note: "shell piped to a socket" };
+          return void 0;
+        })
+      }
+    ];
+  }
+});
+
+// src/checks/malicious-code/skimmers.ts
+function each4(at, test) {
+  return tryPlaces(at, MAX_TRIES4, test);
+}
+function sendsAway(text) {
+  if (!JS_SEND.test(text)) return false;
+  const hosts = urlHosts(text, 12);
+  if (hosts.some((h) => !GATEWAY_HOST.test(h))) return true;
+  return /&#\d{2,3};&#\d{2,3};&#\d{2,3};|\\x[0-9a-fA-F]{2}\\x[0-9a-fA-F]{2}|atob\s{0,4}\(|fromCharCode|\.split\s{0,4}\(\s{0,4}['"]{2}\s{0,4}\)\s{0,4}\.reverse|api\.telegram\.org|\bwss?:\/\//i.test(text);
+}
+function readable(text) {
+  const sample = text.slice(0, 4096);
+  let letters = 0;
+  for (let i2 = 0; i2 < sample.length; i2++) {
+    const c = sample.charCodeAt(i2);
+    if (c >= 97 && c <= 122 || c >= 65 && c <= 90) letters++;
+  }
+  return sample.length >= 4 && letters / sample.length >= 0.45;
+}
+var MAX_TRIES4, WEB, LOCATION_GATE, HARVEST, READ_VALUE, LABELLED_VALUE, SKIMMER_RULES;
+var init_skimmers = __esm({
+  "src/checks/malicious-code/skimmers.ts"() {
+    "use strict";
+    init_common();
+    MAX_TRIES4 = 200;
+    WEB = ["js", "html", "php"];
+    LOCATION_GATE = /(?:RegExp\s{0,4}\(\s{0,4}['"][^'"\n]{0,200}(?:onepage|onestep|firecheckout|checkout)[^'"\n]{0,200}['"][^)\n]{0,20}\)\s{0,4}\)?\s{0,4}\.test\s{0,4}\(|\/[^/\n]{0,200}(?:onepage|onestep|firecheckout|checkout)[^/\n]{0,200}\/[gimsuy]{0,5}\s{0,4}\.test\s{0,4}\(\s{0,4}(?:window\.|document\.)?location|(?:window\.|document\.)?location(?:\.href|\.pathname)?(?:\.toString\(\))?\s{0,4}\.(?:indexOf|search|match|includes)\s{0,4}\(\s{0,4}['"/][^'"\n]{0,60}(?:onepage|onestep|firecheckout|checkout)|(?:onepage|onestep|firecheckout|checkout)[^'"\n]{0,80}['"/]\s{0,4}\)?\s{0,4}\.(?:test|exec)\s{0,4}\(\s{0,4}(?:window\.|document\.)?location|\.match\s{0,4}\(\s{0,4}\/[^/\n]{0,100}(?:onepage|checkout)[^/\n]{0,100}\/)/i;
+    HARVEST = /querySelectorAll\s{0,4}\(\s{0,4}['"](?:input|select|textarea|form)[^'"]{0,60}['"]|getElementsByTagName\s{0,4}\(\s{0,4}['"](?:input|select|textarea)['"]|\$\(\s{0,4}['"](?:input|select|form)[^'"]{0,60}['"]\s{0,4}\)\s{0,4}\.each|\(\s{0,4}['"]input\s{0,4},\s{0,4}select[^'"]{0,40}['"]\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|getElementsByName\s{0,4}\(\s{0,4}['"](?:payment|billing)\[|getElementById\s{0,4}\(\s{0,4}['"][^'"]{0,40}(?:_cc_|billing:|cc_number|cc_cid)|new\s{1,4}FormData\s{0,4}\(/i;
+    READ_VALUE = /\.value\b|\[\s{0,2}['"](?:value|val)['"]\s{0,2}\]|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|new\s{1,4}FormData|\.selectedIndex|\.options\s{0,4}\[/;
+    LABELLED_VALUE = /["'][^"'\n]{0,40}[A-Za-z][^"'\n]{0,40}\s:\s{0,3}["']\s{0,4}\+\s{0,4}[^;\n+]{0,120}$/;
+    SKIMMER_RULES = [
+      {
+        id: "js-checkout-gated-harvest",
+        family: "skimmers",
+        severity: "critical",
+        description: "tests the page URL for a checkout page, harvests the form fields, and sends them to a server (classic Magecart loader+skimmer)",
+        reference: 'https://sigmachihq.org/microsoft-warning-that-scammers-could-spoof-your-credit-card-with-an-online-payment-trick-how-to-stay-safe/ (Microsoft and FBI: skimmers that wait for "checkout" and "one page") ; https://www.riskiq.com/blog/external-threat-management/consumer-shopping-guide-magecart/ (RiskIQ, Magecart)',
+        langs: WEB,
+        literals: ["onepage", "onestep", "firecheckout", "checkout"],
+        aux: ["location", ...JS_SEND_LITERALS],
+        match: (view, at) => view.has(["location"]) ? each4(at, (o) => {
+          const { text } = around(view, o, 600, 600);
+          if (!LOCATION_GATE.test(text)) return void 0;
+          const wide = view.text(o - 4e3, o + 6e3);
+          return HARVEST.test(wide) && READ_VALUE.test(wide) && JS_SEND.test(wide) ? { offset: o, note: "checkout-gated field harvest and send" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "js-payment-fields-sent-away",
+        family: "skimmers",
+        severity: "critical",
+        description: "reads card fields (number, CVV, expiry) and sends them to a host that is not a payment gateway, or to a hidden destination",
+        reference: "https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain) ; https://www.riskiq.com/blog/external-threat-management/consumer-shopping-guide-magecart/ (RiskIQ, Magecart)",
+        langs: WEB,
+        literals: PAYMENT_LITERALS,
+        aux: JS_SEND_LITERALS,
+        match: (view, at) => view.has(JS_SEND_LITERALS) ? each4(at, (o) => {
+          const { text } = around(view, o, 2500, 3500);
+          if (!PAYMENT_FIELD.test(text) || !READ_VALUE.test(text)) return void 0;
+          if (!sendsAway(text)) return void 0;
+          return /btoa\s{0,4}\(|\.serialize|localStorage\.setItem|\+\s{0,4}['"]&[a-z_[\]]{1,30}=|['"]&[a-z_[\]]{1,30}=['"]\s{0,4}\+|setInterval\s{0,4}\(|\bescape\s{0,4}\(|document\.cookie|new\s{1,4}WebSocket|sendBeacon|['"][A-Z_]{2,20}:['"]\s{0,4}\+/.test(text) ? { offset: o, note: "card fields sent to a non-gateway origin" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "js-payment-form-serialized-away",
+        family: "skimmers",
+        severity: "critical",
+        description: "on a click/submit/change of the payment or checkout form, its fields are serialized and posted to a host that is not a payment gateway (British Airways/Newegg pattern)",
+        reference: "https://www.peterbassill.com/blog/british-airways-magecart (British Airways, RiskIQ analysis) ; https://scamicide.com/2018/09/20/scam-of-the-day-september-21-2018-massive-data-breach-at-newegg-discovered/ (Newegg)",
+        langs: WEB,
+        literals: ["serializeArray", "serialize(", "new FormData", 'querySelectorAll("input', "querySelectorAll('input"],
+        aux: JS_SEND_LITERALS,
+        match: (view, at) => view.has(JS_SEND_LITERALS) ? each4(at, (o) => {
+          const { text } = around(view, o, 1500, 1500);
+          if (!/addEventListener\s{0,4}\(\s{0,4}['"](?:submit|click|change|mouseup|touchend|blur|keyup)|\.(?:bind|on)\s{0,4}\(\s{0,4}['"](?:[a-z ]{0,20}\b)?(?:submit|click|change|mouseup|touchend|blur|keyup)|\.(?:submit|click|change)\s{0,4}\(\s{0,4}function|onsubmit\s{0,4}=|onclick\s{0,4}=/i.test(text)) return void 0;
+          if (!/payment|checkout|billing|\bcard|cc_|cvv|order|onepage/i.test(text)) return void 0;
+          return sendsAway(text) ? { offset: o, note: "payment form serialized to another host" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "js-obfuscated-payment-skimmer",
+        family: "skimmers",
+        severity: "critical",
+        description: "strings hidden in hex escapes, char codes, base64 or a packer table name checkout pages or card fields, next to code that sends data",
+        reference: "https://edevelop.ai/?p=983 (Magecart skimmers, heavily obfuscated) ; https://www.feroot.com/education-center/what-is-payment-skimming/ (payment skimming)",
+        langs: WEB,
+        literals: ["\\x", "fromCharCode", "atob", "eval(function(p,a,c,k,e", "&#", "\\u00", "_0x"],
+        match: (view) => {
+          const found = /* @__PURE__ */ new Set();
+          let first = -1;
+          for (const d of view.decoded()) {
+            if (d.how === "concat" || !readable(d.text)) continue;
+            if (first >= 0 && Math.abs(d.offset - first) > 64 * 1024) continue;
+            const t = d.text;
+            let hit = false;
+            if (/onepage|onestep|firecheckout|checkout/i.test(t)) {
+              found.add("checkout");
+              hit = true;
+            }
+            if (PAYMENT_FIELD.test(t) || /billing[:[]|\bcc_|payment\[/i.test(t)) {
+              found.add("payment");
+              hit = true;
+            }
+            if (JS_SEND.test(t) || /\bsend\b|\bajax\b|\bpost\b|XMLHttp|sendBeacon|WebSocket|\bImage\b|\bsrc\b/i.test(t)) {
+              found.add("send");
+              hit = true;
+            }
+            if (/input|select|textarea|querySelectorAll|getElementsByName|\bvalue\b|serialize/i.test(t)) {
+              found.add("harvest");
+              hit = true;
+            }
+            if (/\bscript\b|appendChild|createElement|document\.write|\bwrite\b|insertBefore/i.test(t) && /https?|\/\//i.test(t)) {
+              found.add("inject");
+              hit = true;
+            }
+            if (hit && first < 0) first = d.offset;
+          }
+          if (!(found.has("checkout") || found.has("payment"))) return void 0;
+          if (!found.has("send") && !found.has("harvest") && !found.has("inject")) return void 0;
+          return found.size >= 3 ? { offset: Math.max(0, first), note: `hidden strings: ${[...found].sort().join("+")}` } : void 0;
+        }
+      },
+      {
+        id: "js-fake-payment-form",
+        family: "skimmers",
+        severity: "critical",
+        description: "injects a payment form (card number, expiry, CVV inputs) into the page from a script string and sends what is typed",
+        reference: "https://www.encomage.com/blog-posts/the-checkout-skimmer-problem-on-magento (a fake Secure Checkout box drawn over the real one, per Sansec) ; https://www.malwarebytes.com/blog/news/2020/11/demystifying-two-common-misconceptions-with-e-commerce-security (skimmers and payment iframes)",
+        langs: WEB,
+        literals: ["<input", "&lt;input", "\\x3cinput", "<form", "insertAdjacentHTML", "innerHTML"],
+        aux: JS_SEND_LITERALS,
+        match: (view, at) => view.has(JS_SEND_LITERALS) ? each4(at, (o) => {
+          const { text } = around(view, o, 300, 1500);
+          if (!/['"`+]\s{0,4}<(?:input|form|div)[^>]{0,200}|innerHTML\s{0,4}[+]?=|insertAdjacentHTML|\.(?:html|append|prepend|after|before)\s{0,4}\(\s{0,4}['"`]\s{0,4}</i.test(text)) return void 0;
+          const cards = text.match(/cc_?number|card_?number|cardnum|cc-number|\bcvv|\bcvc|cc_cid|card_code|expir|cc_exp|securitycode/gi);
+          if (!cards || new Set(cards.map((c) => c.toLowerCase().slice(0, 4))).size < 2) return void 0;
+          const wide = view.text(o - 3e3, o + 5e3);
+          return sendsAway(wide) ? { offset: o, note: "injected card form with a send" } : void 0;
+        }) : void 0
+      },
+      {
+        id: "js-labelled-field-log",
+        family: "skimmers",
+        severity: "critical",
+        description: 'builds a text log of what the shopper typed, field by field with labels ("Card Number : " + field.value), from billing or payment fields, and sends it out',
+        reference: "https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain) ; harvesters that write a labelled log of the checkout form, described in words",
+        langs: WEB,
+        literals: [".value"],
+        caseSensitive: true,
+        aux: [...JS_SEND_LITERALS, "billing", "payment", "cc_", "card"],
+        match: (view, at) => {
+          if (!view.has(JS_SEND_LITERALS) || !view.has(["billing", "payment", "cc_", "card"])) return void 0;
+          let labelled = 0;
+          let first = -1;
+          for (const o of placesToTry(at, 400)) {
+            if (LABELLED_VALUE.test(view.text(o - 160, o))) {
+              labelled++;
+              if (first < 0) first = o;
+            }
+          }
+          if (labelled < 4) return void 0;
+          const wide = view.text(first - 2e3, first + 8e3);
+          if (!PAYMENT_FIELD.test(wide) && !/billing[:_[]/i.test(wide)) return void 0;
+          return JS_SEND.test(wide) ? { offset: first, note: `a labelled log of ${labelled} typed fields, sent out` } : void 0;
+        }
+      },
+      {
+        id: "js-charcode-shift-loader",
+        family: "skimmers",
+        severity: "critical",
+        description: "a string is decoded character by character (charCodeAt \xB1 key \u2192 fromCharCode) and written into the page or evaluated",
+        reference: "https://edevelop.ai/?p=983 (Magecart skimmers, heavily obfuscated) ; strings shifted character by character and written into the page, described in words",
+        langs: WEB,
+        literals: ["charCodeAt"],
+        caseSensitive: true,
+        aux: ["fromCharCode", "document.write", "eval", "appendChild", "Function("],
+        match: (view, at) => tryPlaces(at, 50, (o) => {
+          const { text } = around(view, o, 300, 300);
+          if (!/fromCharCode\s{0,2}\(\s{0,2}[^()\n]{0,40}charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}(?:[-+^]\s{0,2}[A-Za-z0-9_.]{1,12}|%)/.test(text) && !/charCodeAt\s{0,2}\([^()\n]{0,20}\)\s{0,2}[-+^]\s{0,2}\d{1,3}[^;\n]{0,80}fromCharCode/.test(text)) return void 0;
+          const wide = view.text(o - 600, o + 800);
+          return /document\s{0,2}\.\s{0,2}write\s{0,2}\(|\beval\s{0,2}\(|new\s{1,4}Function|\.innerHTML\s{0,2}=/.test(wide) && /['"][^'"\n]{60}/.test(wide) ? { offset: o, note: "shifted string run or written" } : void 0;
+        })
+      },
+      {
+        id: "php-serverside-card-capture",
+        family: "skimmers",
+        severity: "critical",
+        description: 'PHP reads the card number/CVV of a payment (Magento $payment->getCcNumber(), $_POST["payment"]["cc_number"]) and stores, mails or posts it out',
+        reference: "https://spectralops.io/blog/a-step-by-step-guide-to-preventing-credit-card-skimming-attacks/ (Magecart on Magento: card and login theft) ; server-side Magento skimmers (getCcNumber() stored, mailed or posted), described in words",
+        langs: ["php", "html"],
+        literals: ["getccnumber", "cc_number", "getcccid", "cc_cid", "ccnumber", "card_number", "cardnumber", "cvv", "getpayment"],
+        aux: ["mail", "file_put_contents", "fopen", "fwrite", "curl_exec", "file_get_contents", "base64_encode", "setcookie"],
+        match: (view, at) => each4(at, (o) => {
+          const { text } = around(view, o, 2e3, 2500);
+          if (!/getCcNumber\s{0,4}\(|getCcCid\s{0,4}\(|\[\s{0,4}['"]cc_(?:number|cid)['"]\s{0,4}\]|\$_POST\s{0,4}\[\s{0,4}['"]payment['"]|getData\s{0,4}\(\s{0,4}['"]cc_|\$_(?:POST|REQUEST)\s{0,4}\[\s{0,4}['"](?:card_?number|cvv|ccnumber)/i.test(text)) return void 0;
+          if (/\b(?:file_put_contents|fopen)\s{0,4}\([^;]{0,200}\.(?:jpe?g|png|gif|ico|css|js|txt|dat|log)['"][^;]{0,80}/i.test(text)) return { offset: o, note: "card data written to a file" };
+          if (/(?<![\w>:])mail\s{0,4}\(/i.test(text)) return { offset: o, note: "card data mailed" };
+          if (/(?:file_get_contents|curl_init|fsockopen|fopen)\s{0,4}\(\s{0,4}['"](?:https?:)?\/\/|CURLOPT_URL\s{0,4},\s{0,4}['"]https?:\/\/|base64_encode\s{0,4}\([^;]{0,200}(?:curl|file_get_contents|http)/i.test(text)) return { offset: o, note: "card data posted out" };
+          return void 0;
+        })
+      }
+    ];
+  }
+});
+
+// src/checks/malicious-code/decode.ts
+import { inflateRawSync, inflateSync, gunzipSync } from "node:zlib";
+function isHex(c) {
+  return c >= 48 && c <= 57 || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+}
+function unescapeQuoted(s, open7) {
+  const q = s[open7];
+  let out = "";
+  let escapes = 0;
+  let i2 = open7 + 1;
+  for (; i2 < s.length && out.length < MAX_ONE; i2++) {
+    const c = s[i2];
+    if (c === q || c === "\n" && q !== "`" && escapes * 4 < out.length) break;
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const n = s[i2 + 1] ?? "";
+    if (n === "x" && isHex(s.charCodeAt(i2 + 2)) && isHex(s.charCodeAt(i2 + 3))) {
+      out += String.fromCharCode(parseInt(s.slice(i2 + 2, i2 + 4), 16));
+      i2 += 3;
+      escapes++;
+    } else if (n === "u" && /^[0-9a-fA-F]{4}$/.test(s.slice(i2 + 2, i2 + 6))) {
+      out += String.fromCharCode(parseInt(s.slice(i2 + 2, i2 + 6), 16));
+      i2 += 5;
+      escapes++;
+    } else if (n >= "0" && n <= "7") {
+      let j = i2 + 1;
+      while (j < i2 + 4 && (s[j] ?? "") >= "0" && (s[j] ?? "") <= "7") j++;
+      out += String.fromCharCode(parseInt(s.slice(i2 + 1, j), 8) & 255);
+      i2 = j - 1;
+      escapes++;
+    } else {
+      out += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
+      i2++;
+    }
+  }
+  return [out, escapes, i2];
+}
+function percentDecodeLatin1(body) {
+  let out = "";
+  for (let i2 = 0; i2 < body.length; i2++) {
+    const c = body[i2];
+    if (c === "%" && i2 + 2 < body.length && isHex(body.charCodeAt(i2 + 1)) && isHex(body.charCodeAt(i2 + 2))) {
+      out += String.fromCharCode(parseInt(body.slice(i2 + 1, i2 + 3), 16));
+      i2 += 2;
+    } else out += c;
+  }
+  return out;
+}
+function rot13(s) {
+  let out = "";
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c >= 65 && c <= 90) out += String.fromCharCode((c - 65 + 13) % 26 + 65);
+    else if (c >= 97 && c <= 122) out += String.fromCharCode((c - 97 + 13) % 26 + 97);
+    else out += s.charAt(i2);
+  }
+  return out;
+}
+function tryInflate(bytes2) {
+  for (const f of [inflateRawSync, inflateSync, gunzipSync]) {
+    try {
+      return f(bytes2, { maxOutputLength: MAX_ONE }).toString("latin1");
+    } catch {
+    }
+  }
+  return void 0;
+}
+function isBase64Char(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 47 || c === 61 || c === 45 || c === 95 || c === 10 || c === 13 || c === 92;
+}
+function decodeAll(raw) {
+  let read10 = 0;
+  const input = {
+    length: raw.length,
+    positions: raw.positions,
+    text: (from, to) => {
+      if (read10 >= MAX_READ) return "";
+      const t = raw.text(from, Math.min(to, from + (MAX_READ - read10)));
+      read10 += t.length;
+      return t;
+    }
+  };
+  const out = [];
+  let chars = 0;
+  const push = (offset, text, how) => {
+    if (out.length >= MAX_DECODED_ITEMS || chars >= MAX_DECODED_CHARS || text.length === 0) return;
+    chars += text.length;
+    out.push({ offset, text, how });
+  };
+  const done = /* @__PURE__ */ new Set();
+  for (const lit of ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4"]) {
+    let last = -1;
+    for (const at of input.positions(lit)) {
+      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
+      const back = input.text(at - 400, at);
+      let open7 = -1;
+      for (let i2 = back.length - 1; i2 >= 0; i2--) {
+        const c = back[i2];
+        if ((c === '"' || c === "'" || c === "`") && back[i2 - 1] !== "\\") {
+          open7 = at - back.length + i2;
+          break;
+        }
+      }
+      if (open7 < 0 || done.has(open7)) continue;
+      done.add(open7);
+      let s = input.text(open7, open7 + 4096);
+      let [text, escapes, end] = unescapeQuoted(s, 0);
+      if (end >= s.length && s.length === 4096 && escapes >= 4) {
+        s = input.text(open7, open7 + MAX_ONE);
+        [text, escapes, end] = unescapeQuoted(s, 0);
+      }
+      last = open7 + end;
+      if (escapes >= 4 && escapes * 4 >= text.length) push(open7, text, "escape");
+    }
+  }
+  for (const at of input.positions("fromcharcode")) {
+    const probe = input.text(at, at + 64);
+    if (!/^fromcharcode['"\]]{0,3}\s{0,2}\(\s{0,2}\d/i.test(probe)) continue;
+    let s = input.text(at, at + 4096);
+    if (/^[^)]{4000}/.test(s.slice(0, 4e3)) || !s.includes(")")) s = input.text(at, at + 256 * 1024);
+    let i2 = s.indexOf("(");
+    if (i2 < 0 || i2 > 20) continue;
+    i2++;
+    let text = "";
+    let num = "";
+    let count2 = 0;
+    for (; i2 < s.length; i2++) {
+      const c = s[i2];
+      if (c >= "0" && c <= "9") num += c;
+      else if (c === "," || c === ")" || c === " " || c === "\n" || c === "\r" || c === "	") {
+        if (num) {
+          text += String.fromCharCode(Number(num) & 65535);
+          num = "";
+          count2++;
+        }
+        if (c === ")") break;
+      } else break;
+    }
+    if (count2 >= 4) push(at, text, "charcode");
+  }
+  {
+    let last = -1;
+    for (const at of input.positions("chr(")) {
+      if (at <= last) continue;
+      if (!/^chr\s{0,2}\(\s{0,2}\d{1,3}\s{0,2}\)\s{0,4}\./i.test(input.text(at, at + 24))) continue;
+      const s = input.text(at, at + 8 * 1024);
+      let i2 = 0;
+      let text = "";
+      let count2 = 0;
+      for (; ; ) {
+        const m = /^chr\s{0,2}\(\s{0,2}(\d{1,3})\s{0,2}\)\s{0,4}\.?\s{0,4}/i.exec(s.slice(i2, i2 + 40));
+        if (m) {
+          text += String.fromCharCode(Number(m[1]) & 255);
+          i2 += m[0].length;
+          count2++;
+          continue;
+        }
+        const q = s[i2];
+        if (q === '"' || q === "'") {
+          const [lit, , end] = unescapeQuoted(s.slice(i2, i2 + 400), 0);
+          if (end >= 400) break;
+          text += lit;
+          i2 += end + 1;
+          const dot = /^\s{0,4}\.\s{0,4}/.exec(s.slice(i2, i2 + 20));
+          if (!dot) break;
+          i2 += dot[0].length;
+          continue;
+        }
+        break;
+      }
+      last = at + i2;
+      if (count2 >= 3) push(at, text, "chr");
+    }
+  }
+  {
+    let last = -1;
+    for (const at of input.positions("&#")) {
+      if (at <= last) continue;
+      if (!/^&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#/i.test(input.text(at, at + 40))) continue;
+      const s = input.text(at, at + 8 * 1024);
+      let i2 = 0;
+      let text = "";
+      let count2 = 0;
+      for (; ; ) {
+        const m = /^&#(x[0-9a-f]{1,4}|\d{1,5});?/i.exec(s.slice(i2, i2 + 10));
+        if (!m) break;
+        const v = m[1];
+        text += String.fromCharCode(v[0] === "x" || v[0] === "X" ? parseInt(v.slice(1), 16) : Number(v));
+        i2 += m[0].length;
+        count2++;
+      }
+      last = at + i2;
+      if (count2 >= 6) push(at, text, "entity");
+    }
+  }
+  for (const lit of ["unescape", "decodeuricomponent"]) {
+    for (const at of input.positions(lit)) {
+      if (!/^[a-z]{8,20}\s{0,4}\(\s{0,4}['"][^'"]{0,8}%[0-9a-f]{2}/i.test(input.text(at, at + 50))) continue;
+      const s = input.text(at, at + 64 * 1024);
+      const q = /\(\s{0,4}(['"])/.exec(s.slice(0, 40));
+      if (!q) continue;
+      const start = (q.index ?? 0) + q[0].length - 1;
+      const end = s.indexOf(q[1], start + 1);
+      if (end < 0) continue;
+      const body = s.slice(start + 1, end);
+      if ((body.match(/%[0-9a-fA-F]{2}/g) ?? []).length < 4) continue;
+      try {
+        push(at, decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, "%25")), "percent");
+      } catch {
+        push(at, percentDecodeLatin1(body), "percent");
+      }
+    }
+  }
+  for (const lit of ["atob", "base64_decode"]) {
+    for (const at of input.positions(lit).slice(0, 500)) {
+      const q = /^[a-z0-9_]{4,16}\s{0,4}\(\s{0,4}(['"])/i.exec(input.text(at, at + 40));
+      if (!q) continue;
+      let s = input.text(at, at + 4096);
+      const start = q[0].length;
+      let end = start;
+      while (end < s.length && isBase64Char(s.charCodeAt(end))) end++;
+      if (end === s.length && s.length === 4096) {
+        s = input.text(at, at + 4 * 1024 * 1024);
+        while (end < s.length && isBase64Char(s.charCodeAt(end))) end++;
+      }
+      if (s[end] !== q[1] || end - start < 8) continue;
+      const body = s.slice(start, end).replace(/\\[rn]|[\r\n\\]/g, "");
+      const bytes2 = Buffer.from(body, "base64");
+      const before = input.text(at - 60, at).toLowerCase();
+      let text = bytes2.toString("latin1");
+      let how = "base64";
+      if (/(?:gzinflate|gzuncompress|gzdecode)\s{0,4}\(\s{0,4}$/.test(before) || (bytes2[0] === 120 || bytes2[0] === 31) || !PRINTABLE_64.test(text.slice(0, 64))) {
+        const inflated = tryInflate(bytes2);
+        if (inflated !== void 0) {
+          text = inflated;
+          how = "inflate";
+        }
+      }
+      if (/str_rot13\s{0,4}\(\s{0,4}(?:gzinflate\s{0,4}\(\s{0,4})?$/.test(before)) text = rot13(text);
+      if (/strrev\s{0,4}\(\s{0,4}$/.test(before)) text = text.split("").reverse().join("");
+      push(at, text.slice(0, MAX_ONE), how);
+    }
+  }
+  for (const lit of ["'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`]) {
+    let last = -1;
+    for (const at of input.positions(lit).slice(0, 2e3)) {
+      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
+      const back = input.text(at - 64, at + 1);
+      let i2 = back.length - 2;
+      while (i2 >= 0 && back[i2] !== back[back.length - 1]) i2--;
+      if (i2 < 0) continue;
+      const open7 = at - (back.length - 1) + i2;
+      const s = input.text(open7, open7 + 8 * 1024);
+      let text = "";
+      let pieces = 0;
+      let escaped = 0;
+      let j = 0;
+      for (; ; ) {
+        const q = s[j];
+        if (q !== '"' && q !== "'") break;
+        const [piece, esc, end] = unescapeQuoted(s.slice(j, j + 2e3), 0);
+        if (j + end >= s.length) break;
+        if (end >= 2e3 || end - 1 > 40 && esc === 0) break;
+        text += piece;
+        escaped += esc;
+        pieces++;
+        j += end + 1;
+        const m = /^\s{0,4}[.+]\s{0,4}/.exec(s.slice(j, j + 12));
+        if (!m) break;
+        j += m[0].length;
+      }
+      last = open7 + j;
+      if (pieces >= 3 || pieces >= 2 && escaped >= 4) push(open7, text, escaped >= 4 ? "escape" : "concat");
+    }
+  }
+  for (const lit of ["str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower"]) {
+    for (const at of input.positions(lit).slice(0, 300)) {
+      const s = input.text(at, at + 600);
+      const open7 = s.indexOf("(");
+      if (open7 < 0 || open7 > 20 || !/^\(\s{0,4}['"]/.test(s.slice(open7, open7 + 8))) continue;
+      const lits = [];
+      let i2 = open7 + 1;
+      for (let n = 0; n < 4; n++) {
+        while (s[i2] === " ") i2++;
+        const q = s[i2];
+        if (q === '"' || q === "'") {
+          const [v2, , end] = unescapeQuoted(s.slice(i2, i2 + 400), 0);
+          if (end >= 400) break;
+          lits.push(v2);
+          i2 += end + 1;
+        } else {
+          const m = /^-?\d{1,4}/.exec(s.slice(i2, i2 + 6));
+          if (!m) break;
+          lits.push(m[0]);
+          i2 += m[0].length;
+        }
+        while (s[i2] === " ") i2++;
+        if (s[i2] === ",") i2++;
+        else break;
+      }
+      if (s[i2] !== ")" || lits.length === 0) continue;
+      let v;
+      const name = lit.replace("(", "").toLowerCase();
+      if (name === "str_replace" && lits.length === 3) v = lits[2].split(lits[0]).join(lits[1]);
+      else if (name === "strtr" && lits.length === 3) {
+        const from = lits[1] ?? "";
+        const to = lits[2] ?? "";
+        v = lits[0].replace(/./gs, (c) => {
+          const k = from.indexOf(c);
+          return k >= 0 && k < to.length ? to[k] : c;
+        });
+      } else if (name === "substr_replace" && lits.length >= 3) v = lits[0].slice(0, Number(lits[2])) + lits[1];
+      else if (name === "strrev" && lits.length === 1) v = lits[0].split("").reverse().join("");
+      else if (name === "str_rot13" && lits.length === 1) v = rot13(lits[0]);
+      else if (name === "trim" && lits.length === 1) v = lits[0].trim();
+      else if (name === "hex2bin" && lits.length === 1 && /^[0-9a-f]{2,}$/i.test(lits[0])) v = Buffer.from(lits[0], "hex").toString("latin1");
+      else if ((name === "ucwords" || name === "strtolower") && lits.length === 1) v = lits[0].toLowerCase();
+      if (v !== void 0 && v.length >= 3 && v.length <= 4096) push(at, v, "transform");
+    }
+  }
+  for (const at of input.positions(").$").slice(0, 200)) {
+    const s = input.text(at - 40, at + 8 * 1024);
+    const start = s.search(/\$[A-Za-z_]\w{0,20}\s{0,2}\(\s{0,2}\d{2,3}\s{0,2}\)\s{0,2}\.\s{0,2}\$/);
+    if (start < 0 || start > 40) continue;
+    let i2 = start;
+    let text = "";
+    let count2 = 0;
+    for (; ; ) {
+      const m = /^\$[A-Za-z_]\w{0,20}\s{0,4}\(\s{0,2}(\d{2,3})\s{0,2}\)\s{0,4}\.?\s{0,4}/.exec(s.slice(i2, i2 + 40));
+      if (!m) break;
+      text += String.fromCharCode(Number(m[1]) & 255);
+      i2 += m[0].length;
+      count2++;
+    }
+    if (count2 >= 4) push(at, text, "chr");
+  }
+  for (const at of input.positions("='=").concat(input.positions('"=')).slice(0, 50)) {
+    if (!/^['"]?=['"]=[A-Za-z0-9+/]{60}/.test(input.text(at, at + 70))) continue;
+    const s = input.text(at, at + 512 * 1024);
+    const q = s.indexOf("=") + 1;
+    const quote = s[q];
+    if (quote !== '"' && quote !== "'") continue;
+    let end = q + 1;
+    while (end < s.length && isBase64Char(s.charCodeAt(end))) end++;
+    if (s[end] !== quote || end - q < 200) continue;
+    const rev2 = s.slice(q + 1, end).split("").reverse().join("");
+    const text = Buffer.from(rev2, "base64").toString("latin1");
+    if (PRINTABLE_32.test(text)) push(at, text, "base64");
+  }
+  for (const at of input.positions("eval(function(p,a,c,k,e")) {
+    const s = input.text(at, at + 256 * 1024);
+    const split = s.indexOf(".split('|')");
+    if (split < 0) continue;
+    const q = s.lastIndexOf("'", split - 1);
+    const open7 = s.lastIndexOf("'", q - 1);
+    if (open7 < 0) continue;
+    push(at, s.slice(open7 + 1, q).split("|").join(" "), "packer");
+  }
+  for (const at of input.positions("eval").slice(0, 200)) {
+    const hidden = unwrapChain(evalChain(input, at));
+    if (hidden !== void 0) push(at, hidden, "chain");
+  }
+  for (const d of out.slice()) {
+    if ((d.how === "escape" || d.how === "base64" || d.how === "inflate") && EVAL_START.test(d.text.slice(0, 128))) {
+      const hidden = unwrapChain(d.text);
+      if (hidden !== void 0 && hidden !== d.text) push(d.offset, hidden, "chain");
+    }
+  }
+  for (const lit of ["'^'", '"^"', `'^"`, `"^'`]) {
+    for (const at of input.positions(lit).slice(0, 300)) {
+      const xored = xorPair(input, at);
+      if (xored !== void 0) push(at, xored, "xor");
+    }
+  }
+  {
+    let last = -1;
+    for (const at of input.positions("].$").slice(0, 300)) {
+      if (at <= last) continue;
+      const picked = indexPicks(input, at);
+      if (picked === void 0) continue;
+      last = picked.end;
+      if (picked.text.length >= 3) push(picked.start, picked.text, "index");
+    }
+  }
+  for (const at of input.positions("__file__").slice(0, 4)) {
+    const own = selfRead(input, at);
+    if (own !== void 0) push(at, own, "selfread");
+  }
+  return out;
+}
+function inflateWith(inflate, text) {
+  try {
+    return inflate(Buffer.from(text, "latin1"), { maxOutputLength: MAX_ONE }).toString("latin1");
+  } catch {
+    return void 0;
+  }
+}
+function evalChain(input, at) {
+  const m = CHAIN_START.exec(input.text(at, at + 300));
+  if (!m) return void 0;
+  const names = m[1].split("(").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  let value;
+  if (m[2] !== void 0) {
+    const start = at + m[0].length;
+    const body = input.text(start, start + MAX_ONE);
+    const end = body.indexOf(m[2]);
+    if (end < 0) return void 0;
+    value = m[2] === '"' ? unescapeQuoted(`"${body.slice(0, end)}"`, 0)[0] : body.slice(0, end);
+  } else value = assignedLiterals(input, at, m[3], m[4] === void 0 ? void 0 : Number(m[4]));
+  if (value === void 0 || value.length < 8) return void 0;
+  for (let i2 = names.length - 1; i2 >= 0 && value !== void 0; i2--) value = CHAIN_STEPS[names[i2]]?.(value);
+  return value;
+}
+function assignedLiterals(input, at, name, index) {
+  const before = input.text(at - 4e3, at);
+  const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, "g");
+  let value;
+  for (let m = assign.exec(before); m; m = assign.exec(before)) {
+    let piece = m[2] === '"' && m[3] !== void 0 ? unescapeQuoted(`"${m[3]}"`, 0)[0] : m[3];
+    const list3 = m[4] ?? m[5];
+    if (list3 !== void 0) {
+      const items = [...list3.matchAll(/(['"])([^'"]{0,100000})\1/g)].map((item2) => item2[2] ?? "");
+      piece = index === void 0 ? void 0 : items[index];
+    }
+    if (piece === void 0) continue;
+    value = m[1] === ".=" && value !== void 0 ? value + piece : piece;
+  }
+  return value;
+}
+function xorPair(input, at) {
+  const back = input.text(at - 80, at + 1);
+  const quote = back.charAt(back.length - 1);
+  const open7 = back.lastIndexOf(quote, back.length - 2);
+  if (open7 < 0 || back.charAt(open7 - 1) === "\\") return void 0;
+  const left = unescapeQuoted(back.slice(open7), 0)[0];
+  const ahead = input.text(at + 2, at + 84);
+  const right = unescapeQuoted(ahead, 0);
+  if (right[2] >= ahead.length || left.length === 0 || right[0].length === 0) return void 0;
+  let out = "";
+  for (let i2 = 0; i2 < Math.min(left.length, right[0].length); i2++) out += String.fromCharCode((left.charCodeAt(i2) ^ right[0].charCodeAt(i2)) & 255);
+  return /^[\w$]{3,40}$/.test(out) ? out : void 0;
+}
+function indexPicks(input, at) {
+  const back = input.text(at - 60, at + 1);
+  const first = PICK_BEFORE.exec(back);
+  if (!first) return void 0;
+  const name = first[1];
+  const start = at + 1 - first[0].length;
+  const window = input.text(start, start + 8192);
+  const pick = new RegExp(`\\$${name}\\s{0,2}[[{]\\s{0,2}(\\d{1,4})\\s{0,2}[\\]}]\\s{0,4}\\.?\\s{0,4}`, "y");
+  const indices = [];
+  let i2 = 0;
+  for (pick.lastIndex = 0; indices.length < 512; ) {
+    const m = pick.exec(window);
+    if (!m) break;
+    indices.push(Number(m[1]));
+    i2 = pick.lastIndex;
+  }
+  if (indices.length < 4) return void 0;
+  const alphabet = assignedLiterals(input, start, name, void 0);
+  if (alphabet === void 0 || alphabet.length < 8) return void 0;
+  return { start, end: start + i2, text: indices.map((n) => alphabet.charAt(n)).join("") };
+}
+function unwrapChain(first) {
+  let hidden = first;
+  let spent = hidden?.length ?? 0;
+  for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== void 0 && spent < MAX_CHAIN_CHARS; round++) {
+    if (!EVAL_START.test(hidden.slice(0, 128))) break;
+    const inner = hidden;
+    const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
+    if (next === void 0) break;
+    hidden = next;
+    spent += next.length;
+  }
+  return hidden;
+}
+function selfRead(input, at) {
+  const head = input.text(at, at + 400);
+  const call = /^__FILE__;\s{0,4}\$\w{1,40}\s{0,4}=\s{0,4}0x([0-9a-fA-F]{1,8});\s{0,4}eval\s{0,4}\(\s{0,4}\$\w{1,40}\s{0,4}\(\s{0,4}'([A-Za-z0-9+/=]{40,4000})'/.exec(head);
+  if (!call) {
+    const later = /0x([0-9a-fA-F]{1,8});\s{0,4}eval\s{0,4}\(\s{0,4}\$\w{1,40}\s{0,4}\(\s{0,4}'/.exec(input.text(at, at + 200));
+    if (!later) return void 0;
+    const start = at + later.index + later[0].length;
+    const body = input.text(start, start + 4e3);
+    const end = body.indexOf("'");
+    if (end < 40) return void 0;
+    return selfReadStages(input, Buffer.from(body.slice(0, end), "base64").toString("latin1"), parseInt(later[1], 16));
+  }
+  return selfReadStages(input, Buffer.from(call[2], "base64").toString("latin1"), parseInt(call[1], 16));
+}
+function selfReadStages(input, first, rest) {
+  const numbers = /0x([0-9a-fA-F]{1,8})\)\s{0,4};[^;]{0,200}0x([0-9a-fA-F]{1,8})\)/.exec(first);
+  const alphabet = /'([A-Za-z0-9+/=]{64,65})'\s{0,4},\s{0,4}'([A-Za-z0-9+/=]{64,65})'/.exec(first);
+  if (!numbers || !alphabet) return void 0;
+  const skip = parseInt(numbers[1], 16);
+  const length = parseInt(numbers[2], 16);
+  const from = alphabet[1].slice(0, 64);
+  const to = alphabet[2].slice(0, 64);
+  if (to !== STD_ALPHABET || length > MAX_ONE || rest > MAX_ONE) return void 0;
+  const map = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < 64; i2++) map.set(from[i2], to[i2]);
+  const translate = (text) => {
+    let out = "";
+    for (const c of text) out += map.get(c) ?? c;
+    return out;
+  };
+  const tail = input.text(skip + length, skip + length + rest);
+  if (tail.length === 0) return void 0;
+  return Buffer.from(translate(tail), "base64").toString("latin1");
+}
+var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ, CHAIN_STEPS, CHAIN_START, PICK_BEFORE, EVAL_START, MAX_CHAIN_ROUNDS, MAX_CHAIN_CHARS, STD_ALPHABET;
+var init_decode = __esm({
+  "src/checks/malicious-code/decode.ts"() {
+    "use strict";
+    MAX_DECODED_ITEMS = 2e3;
+    MAX_DECODED_CHARS = 4 * 1024 * 1024;
+    MAX_ONE = 1024 * 1024;
+    PRINTABLE_64 = /^[\t\n\r -~]{0,64}$/;
+    PRINTABLE_32 = /^[\t\n\r -~]{32}/;
+    MAX_READ = 32 * 1024 * 1024;
+    CHAIN_STEPS = {
+      base64_decode: (text) => Buffer.from(text.replace(/[^A-Za-z0-9+/=_-]/g, ""), "base64").toString("latin1"),
+      gzinflate: (text) => inflateWith(inflateRawSync, text),
+      gzuncompress: (text) => inflateWith(inflateSync, text),
+      gzdecode: (text) => inflateWith(gunzipSync, text),
+      str_rot13: rot13,
+      htmlspecialchars_decode: (text) => text.replace(/&(lt|gt|quot|#0?39|amp);/g, (_, name) => ({ lt: "<", gt: ">", quot: '"', "#039": "'", "#39": "'", amp: "&" })[name] ?? ""),
+      stripslashes: (text) => text.replace(/\\(.)/g, "$1"),
+      trim: (text) => text.trim(),
+      strrev: (text) => text.split("").reverse().join(""),
+      rawurldecode: percentDecodeLatin1,
+      urldecode: (text) => percentDecodeLatin1(text.replace(/\+/g, " "))
+    };
+    CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+    PICK_BEFORE = /\$(\w{1,40})\s{0,2}[[{]\s{0,2}\d{1,4}\s{0,2}[\]}]$/;
+    EVAL_START = /^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i;
+    MAX_CHAIN_ROUNDS = 100;
+    MAX_CHAIN_CHARS = 16 * 1024 * 1024;
+    STD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  }
+});
+
+// src/checks/malicious-code/bigram-rank.ts
+var BIGRAM_RANK;
+var init_bigram_rank = __esm({
+  "src/checks/malicious-code/bigram-rank.ts"() {
+    "use strict";
+    BIGRAM_RANK = "000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000840020000000000000000006121602434330226433222222222220220000000000000000000000000030202245544533623443352544444222426000000000008800300000000000000000091235003345001374644555545015003200000000000000000000000000014032426466335013354305336520205160000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000800000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000035003000000000000000000b674856986864767776555555563695670000000000000000000000000076647687878877866778886888777565868300000000000300100000000000000000054325123420013125500010000101601200000000000000000000000000241130434354335123344423453332211011000000000004002000000000000000000645445353624745544333323136545534000000000000000000000000004652436565555554455555356555434443510000000000030000000000000000000005236210421301032232211111100200120000000000000000000000000043222132333322311233231333421210210000000000000300000000000000000000020222224430020343432222221111201000000000000000000000000000121052667666567566666756786655545221000000000001000000000000000000000403413132202213132322121011221214000000000000000000000000002110103234341220123212025221123041100000000000050040000000000000000006443506351110112221210101000020000000000000000000000000000012102132334332322324332334243122410102222222222522322222222222222222283544436474484664443343333665443400000000000000000000000000457353766676666567666656776655554443200000000006002000000000000000000566283476723254456555554442331253000000000000000000000000005512646565765664566666567755544461020000000000070040000000000000000008342424757337564100000000068353520000000000000000000000000044511432223312301212211534121110656100000000002800600000000000000000082333114447322272222211010212323200000000000000000000000000332012332232223112332214432121400220000000000014004000000000000000000613141033505333334322111222425131000000000000000000000000002330113222322232222332123322241213210000000000380060000000000000000008461320451011632666666676602100100000000000000000000000000053203264555545544555554556554343512000000000000400100000000000000000060324224332327425665444455232382000000000000000000000000000243021556555445445555535554443341311000000000007006000000000000000000715353064443326565555544442135131000000000000000000000000003431636676666665566667567656554422210000000000370060000000000000000007244431545725348344333223334334220000000000000000000000000034452265655555545665564565556443423200000000000500400000000000000000064522334362275537666667565561643000000000000000000000000000355022544544322222322321322116220341000000000015001000000000000000000625122354612646476666666664526331000000000000000000000000004551324544442333343323244413233303400000000000240010000000000000000006252222546326463666666566645162300000000000000000000000000045524154454523412333332243231222023000000000001400000000000000000000052412124452264536666665566441632000000000000000000000000000354051565554223322333224331522220230000000000014001000000000000000000524102143522645266666666654416121000000000000000000000000002640305444553322232313233323022102300000000000040010000000000000000005141022435216452666666655644060110000000000000000000000000025402034444422112223032222121212023000000000000300100000000000000000051420114352264426666666655341611000000000000000000000000000154020444344122123330303331212220220000000000003001000000000000000000514201142511644255666666663306000000000000000000000000000001530204344441221121122122122121202200000000000030010000000000000000005141011435116442666656555534060100000000000000000000000000015303144444432233324132232222111022000000000000300000000000000000000051401104161164435555656556330600100000000000000000000000000154031444444333233233334433322220220000000000016005000000000000000000757253144331222644433322237232022000000000000000000000000005431435565555454455555455654434352300000000000180070000000000000000006232212434031212111120313023420200000000000000000000000000013113144534532523434321545243221124000000000000100000000000000000000053202214220011163333322232004436000000000000000000000000000132000454445344424434413553242211101000000000014003000000000000000000846032345233232355334322222027820000000000000000000000000004320335444654454444554455644443352100000000000060020000000000000000008342433733113333554555665432554100000000000000000000000000034306375655565634555564665555442533000000000000400200000000000000000063423124441132342221111000513355100000000000000000000000000342113433343234223343623542422223320000000000002000000000000000000000403121042201121100011000000110003000000000000000000000000001221106455544552265447165535321201100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000006002000000000000000000515163074113233265544333323120122000000000000000000000000003464435344543453444444345533333240010000000000010000000000000000000002042321533332444432110000022202310000000000000000000000000036322355665545533556454565744623222100000000000500200000000000000000072423034574475530320000000562524000000000000000000000000000635103111111001000102101100000004440000000000003000000000000000000000403121134110222222211111101223211000000000000000000000000003402103113121212123221112201102022100000000000030020000000000000000005030422465324252453332213134130110000000000000000000000000033306276766666645666665676665444122100000000000400400000000000000000051214213341042532300000000342122400000000000000000000000000233225434434334323334434443322302130000000000035003000000000000000000725242375623656644444434545535443000000000000000000000000005540629787567575688857588876668524400000000000240020000000000000000005141312555125454444545444554243120000000000000000000000000045315175557554774755754765734464032000000000002500500000000000000000071413236551355555555544554543423200000000000000000000000000454052856585487477558547687544640350000000000036005000000000000000000836432466644657444453443436535543000000000000000000000000005550648667865575565676567665546434400000000000370050000000000000000009362434777347676454454444577465440000000000000000000000000066607586887776756879677988677875355000000000002500300000000000000000081422236652355545444444444642442200000000000000000000000000454152755567548446458447667443520230000000000026003000000000000000000725122266622656624423221435534533000000000000000000000000005540636555856673466666466675435315400000000000250030000000000000000007241213666236564334323223255344330000000000000000000000000044405374558445834555774657644353134000000000002400100000000000000000061412236452455543431132131443553200000000000000000000000000445051778878745568798657885746461340000000000012000000000000000000000503011154413434232211000232313011000000000000000000000000003340316434733254334364336454324201200000000000240030000000000000000006141212655325554223211213246242240000000000000000000000000045405275557455635555653565544354023000000000003600400000000000000000074533237662365652353342222562543400000000000000000000000000554163866786648458557645777653731440000000000025002000000000000000000714221265512555533332322224424532000000000000000000000000005540638655865474466677456564445413300000000000360040000000000000000008462334776436666345312122266454450000000000000000000000000056516385888786756667764588765464444100000000002500300000000000000000072512136551355542333202132542543300000000000000000000000000544052777857657577897748777776441340000000000036003000000000000000000624321366502556423433312346534333000000000000000000000000005540638566854773575577386774446333310000000000120000000000000000000004120101543013231432111122232032100000000000000000000000000031204053434443433634344544733333011100000000003600400000000000000000082623247762466753444212322663544300000000000000000000000000565173867796758466788648777654752451000000000036005000000000000000000826333477744778633443223326635344000000000000000000000000007651757576865784666677668875647424510000000000360050000000000000000008362434777346675344422314266455440000000000000000000000000066507485768659845666875877856574455000000000002400100000000000000000061402026440443427335555554321422100000000000000000000000000333151676685647457785728785444451230000000000013000000000000000000000514010254412434324533132334414421000000000000000000000000004530508454845372444564254443334302400000000000140020000000000000000007140102554235463323322222344241210000000000000000000000000044305274556446734446653664446342022000000000002400200000000000000000060403225552355535554444444542422200000000000000000000000000424153646565346334555735473445532330000000000026004000000000000000000725232367632656534431111225544342000000000000000000000000005650636555654463466667366644435444400000000000120000000000000000000005130211534123333323211112232132140000000000000000000000000024304164446335533444533344434344012000000000001800700000000000000000062414204312002303433211111010002600000000000000000000000000330231445444335244444425554532224160000000000004004000000000000000000644233144201112133322221214123211000000000000000000000000003432214344443342234534245434322236110000000000280060000000000000000006152311456216354100000000046242210000000000000000000000000034403442434542311322231443342211235100000000000100000000000000000000011102003211000010110100000000110000000000000000000000000000011100101110001001001101111011000002000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000000000000000000000000000";
+  }
+});
+
+// src/checks/malicious-code/literals.ts
+function cases(byte) {
+  return byte >= 97 && byte <= 122 ? [byte, byte - 32] : [byte];
+}
+function rank(a, b) {
+  if (a >= 128 || b >= 128) return 0;
+  return parseInt(BIGRAM_RANK[a * 128 + b], 16);
+}
+var FOLD, LiteralSet;
+var init_literals = __esm({
+  "src/checks/malicious-code/literals.ts"() {
+    "use strict";
+    init_bigram_rank();
+    FOLD = new Uint8Array(256);
+    for (let i2 = 0; i2 < 256; i2++) FOLD[i2] = i2 >= 65 && i2 <= 90 ? i2 + 32 : i2;
+    LiteralSet = class {
+      literals = [];
+      index = /* @__PURE__ */ new Map();
+      table = new Uint8Array(65536);
+      /** The literals anchored on each pair (an array, not a Map: it is read in the hot loop). */
+      lists = new Array(65536);
+      /** Register a literal (folded to lower case); returns its id. */
+      add(literal) {
+        const key = literal.toLowerCase();
+        const known = this.index.get(key);
+        if (known !== void 0) return known;
+        const id = this.literals.length;
+        this.literals.push(key);
+        this.index.set(key, id);
+        const bytes2 = Buffer.from(key, "latin1");
+        if (bytes2.length < 2) throw new Error(`literal too short: ${literal}`);
+        let best = 1;
+        let bestRank = Infinity;
+        for (let k = 1; k < bytes2.length; k++) {
+          const r = rank(bytes2[k - 1], bytes2[k]);
+          if (r < bestRank) {
+            bestRank = r;
+            best = k;
+          }
+        }
+        const anchored = { id, bytes: bytes2, k: best };
+        for (const a of cases(bytes2[best - 1])) {
+          for (const b of cases(bytes2[best])) {
+            const h = a << 8 | b;
+            this.table[h] = 1;
+            (this.lists[h] ??= []).push(anchored);
+          }
+        }
+        return id;
+      }
+      id(literal) {
+        return this.index.get(literal.toLowerCase());
+      }
+      /**
+       * Offsets of every literal in `bytes`, per literal id (at most `cap` per literal;
+       * undefined where a literal does not occur), and how many were found in all. The hot
+       * loop: one table load per byte, and a verification only where an anchor pair matched.
+       */
+      scan(bytes2, cap = 5e3) {
+        const out = new Array(this.literals.length);
+        let total = 0;
+        const n = bytes2.length;
+        if (n < 2) return { hits: out, total };
+        const table3 = this.table;
+        let prev = bytes2[0];
+        for (let i2 = 1; i2 < n; i2++) {
+          const cur = bytes2[i2];
+          const h = prev << 8 | cur;
+          prev = cur;
+          if (table3[h] === 0) continue;
+          const list3 = this.lists[h];
+          for (let j = 0; j < list3.length; j++) {
+            const a = list3[j];
+            const start = i2 - a.k;
+            const lit = a.bytes;
+            if (start < 0 || start + lit.length > n) continue;
+            let m = 0;
+            while (m < lit.length && FOLD[bytes2[start + m]] === lit[m]) m++;
+            if (m === lit.length) {
+              const found = out[a.id] ??= [];
+              if (found.length < cap) {
+                found.push(start);
+                total++;
+              }
+            }
+          }
+        }
+        return { hits: out, total };
+      }
+    };
+  }
+});
+
+// src/checks/malicious-code/engine.ts
+function compile(lang) {
+  let c = compiled2.get(lang);
+  if (c) return c;
+  const set = new LiteralSet();
+  const rules = [];
+  for (const rule of RULES) {
+    if (!rule.langs.includes(lang)) continue;
+    const ids = rule.literals.map((l) => set.add(l));
+    for (const l of rule.aux ?? []) set.add(l);
+    rules.push({ rule, ids });
+  }
+  const decodeIds = DECODE_LITERALS.map((l) => set.add(l));
+  c = { set, rules, decodeIds };
+  compiled2.set(lang, c);
+  return c;
+}
+function scanText(bytes2, lang, depth = 0) {
+  const { set, rules, decodeIds } = compile(lang);
+  const { hits, total } = set.scan(bytes2);
+  if (total === 0) return [];
+  const view = new TextView(lang, bytes2, hits, set);
+  const found = [];
+  for (const { rule, ids } of rules) {
+    let at;
+    for (const id of ids) {
+      const h = hits[id];
+      if (h) at = at ? at.concat(h) : h.slice();
+    }
+    if (!at) continue;
+    if (rule.caseSensitive) at = at.filter((o) => rule.literals.some((l) => bytes2.toString("latin1", o, o + l.length) === l));
+    if (at.length === 0) continue;
+    at.sort((a, b) => a - b);
+    const hit = rule.match(view, at);
+    if (hit) found.push(hit.note === void 0 ? { rule, offset: hit.offset } : { rule, offset: hit.offset, note: hit.note });
+  }
+  if (depth >= MAX_DEPTH || !decodeIds.some((id) => hits[id] !== void 0)) return found;
+  const inner = scanLayers(view, lang, depth, found);
+  if (inner === 0 && found.length > 0 && found.every((hit) => OBFUSCATION_ONLY.has(hit.rule.id)) && view.decoded().some(isPlainCode)) return [];
+  return found;
+}
+function isPlainCode(d) {
+  if (d.text.length < 48 || !(d.how === "base64" || d.how === "inflate" || d.how === "selfread" || d.how === "chain")) return false;
+  const sample = d.text.slice(0, 4096);
+  let printable2 = 0;
+  for (let i2 = 0; i2 < sample.length; i2++) {
+    const c = sample.charCodeAt(i2);
+    if (c >= 32 && c < 127 || c === 9 || c === 10 || c === 13) printable2++;
+  }
+  return printable2 >= sample.length * 0.97 && /[;{}]/.test(sample) && /\bfunction\b|\bclass\s{1,4}\w|\$\w{1,40}\s{0,4}(?:->|=|\()/.test(sample) && !CAPABILITY.test(d.text.slice(0, 256 * 1024));
+}
+function scanLayers(view, lang, depth, found) {
+  let budget = LAYER_BUDGET;
+  let inner = 0;
+  const layers = view.decoded();
+  const chains = layers.filter((d) => d.how === "chain").map((d) => d.offset);
+  for (const d of layers) {
+    if (budget <= 0) break;
+    if (d.how !== "chain" && chains.some((at) => d.offset > at && d.offset - at < CHAIN_REACH)) continue;
+    if (d.text.length < 48 || !CODE_START.test(d.text.slice(0, 2048))) continue;
+    if (d.how === "concat" && (lang === "js" || d.text.length < 40)) continue;
+    if (d.how === "transform" || d.how === "chr" || d.how === "packer") continue;
+    budget -= d.text.length;
+    const innerLang = lang !== "js" && PHP_INSIDE.test(d.text.slice(0, 4096)) ? "php" : lang === "php" || lang === "html" ? "html" : lang;
+    for (const f of scanText(Buffer.from(d.text, "latin1"), innerLang, depth + 1)) {
+      if (!OBFUSCATION_ONLY.has(f.rule.id)) inner++;
+      if (found.some((k) => k.rule === f.rule)) continue;
+      const layer = f.layer ? `${d.how}>${f.layer}` : d.how;
+      found.push(f.note === void 0 ? { rule: f.rule, offset: d.offset, layer } : { rule: f.rule, offset: d.offset, note: f.note, layer });
+    }
+  }
+  return inner;
+}
+var RULES, MAX_WINDOW, MAX_DEPTH, LAYER_BUDGET, DECODE_LITERALS, CHAIN_REACH, CODE_START, PHP_INSIDE, compiled2, NONE, TextView, CAPABILITY, OBFUSCATION_ONLY;
+var init_engine = __esm({
+  "src/checks/malicious-code/engine.ts"() {
+    "use strict";
+    init_exfiltration();
+    init_loaders();
+    init_shells();
+    init_skimmers();
+    init_decode();
+    init_literals();
+    RULES = [...SHELL_RULES, ...LOADER_RULES, ...SKIMMER_RULES, ...EXFILTRATION_RULES];
+    MAX_WINDOW = 4 * 1024 * 1024;
+    MAX_DEPTH = 2;
+    LAYER_BUDGET = 8 * 1024 * 1024;
+    DECODE_LITERALS = ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4", "fromcharcode", "chr(", "&#", "unescape", "decodeuricomponent", "atob", "base64_decode", "eval(function(p,a,c,k,e", "='=", '"=', "str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower", ").$", "'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`, "__file__", "].$", "'^'", '"^"', `'^"`, `"^'`];
+    CHAIN_REACH = 300;
+    CODE_START = /[($]/;
+    PHP_INSIDE = /<\?php|<\?=|\$_(?:POST|GET|REQUEST)|\beval\s{0,4}\(|\$[a-z_]\w{0,20}\s{0,4}=/i;
+    compiled2 = /* @__PURE__ */ new Map();
+    NONE = [];
+    TextView = class {
+      constructor(lang, bytes2, hits, set) {
+        this.lang = lang;
+        this.bytes = bytes2;
+        this.hits = hits;
+        this.set = set;
+      }
+      lang;
+      bytes;
+      hits;
+      set;
+      decodedCache;
+      get length() {
+        return this.bytes.length;
+      }
+      text(from, to) {
+        const a = Math.max(0, Math.min(this.bytes.length, from));
+        const b = Math.max(a, Math.min(this.bytes.length, to, a + MAX_WINDOW));
+        return this.bytes.toString("latin1", a, b);
+      }
+      positions(literal) {
+        const id = this.set.id(literal);
+        return id === void 0 ? NONE : this.hits[id] ?? NONE;
+      }
+      near(offset, literals, distance) {
+        for (const l of literals) for (const p of this.positions(l)) if (Math.abs(p - offset) <= distance) return true;
+        return false;
+      }
+      has(literals) {
+        for (const l of literals) if (this.positions(l).length > 0) return true;
+        return false;
+      }
+      decoded() {
+        this.decodedCache ??= decodeAll({ text: (a, b) => this.text(a, b), length: this.length, positions: (l) => this.positions(l) });
+        return this.decodedCache;
+      }
+    };
+    CAPABILITY = /(?:^|[^\w>$:])(?:system|passthru|shell_exec|exec|popen|proc_open|pcntl_exec|eval|assert|create_function|move_uploaded_file|fsockopen)\s{0,4}\(|\$_(?:POST|GET|REQUEST|COOKIE|FILES)\b/i;
+    OBFUSCATION_ONLY = /* @__PURE__ */ new Set(["php-decoder-to-code-sink", "php-long-payload-decoded"]);
+  }
+});
+
 // src/report/sarif.ts
 function ruleId(finding) {
   return finding.advisory?.id ?? `${finding.kind}/${finding.rule ?? finding.kind}`;
@@ -15511,7 +17416,7 @@ function renderSarif(report2, category) {
       ruleIndex: index.get(ruleId(finding)) ?? 0,
       level: LEVEL[finding.severity],
       message: { text: messageOf(finding) },
-      locations: [locationOf(finding.path ?? report2.target.path.split("/").at(-1) ?? report2.target.path, finding.line)],
+      locations: [locationOf(finding.path ?? report2.target.path.split("/").at(-1) ?? report2.target.path, finding.line, finding.excerpt)],
       partialFingerprints: { "releaseGateFindingId/v1": finding.id },
       properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking }
     };
@@ -15533,21 +17438,24 @@ function renderSarif(report2, category) {
   return `${JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] }, null, 2)}
 `;
 }
-function locationOf(path, line) {
-  return { physicalLocation: { artifactLocation: { uri: uriOf(path) }, region: { startLine: line ?? 1 } } };
+function locationOf(path, line, excerpt) {
+  const region = excerpt === void 0 ? { startLine: line ?? 1 } : { startLine: line ?? 1, snippet: { text: excerpt } };
+  return { physicalLocation: { artifactLocation: { uri: uriOf(path) }, region } };
 }
 function ruleOf(id, finding) {
   const short = ruleTitle(finding);
   const fix = fixOf(finding);
   const advisory = finding.advisory;
   const full = advisory ? `${advisory.id}${advisory.aliases.length > 0 ? ` (${advisory.aliases.join(", ")})` : ""} in ${finding.package?.ecosystem ?? ""} ${finding.package?.name ?? ""}: ${finding.title}. ${advisory.fixed.length > 0 ? `Fixed in ${advisory.fixed.join(", ")}.` : "No fixed version yet."}` : `${KIND_WORDS[finding.kind]}: ${short}.${finding.detail && finding.kind !== "secret" ? ` ${capitalize(finding.detail)}.` : ""}`;
+  const described = RULE_TEXT.get(id);
+  const research = described ? ` ${capitalize(described.description)}. Research: ${described.reference}` : "";
   const accept = advisory ? `  - advisory: ${advisory.id}
     package: ${finding.package?.name ?? ""}` : `  - id: <the finding's id>
     kind: ${finding.kind}`;
   const markdown = [
     `**${markdownText(short)}**`,
     "",
-    markdownText(full),
+    markdownText(`${full}${research}`),
     "",
     `**How to fix:** ${markdownText(fix)}.`,
     "",
@@ -15565,12 +17473,14 @@ function ruleOf(id, finding) {
     id,
     name: id.replace(/[^A-Za-z0-9]+/g, ""),
     shortDescription: { text: short },
-    fullDescription: { text: full },
-    help: { text: `${full} How to fix: ${fix}.`, markdown },
+    fullDescription: { text: `${full}${research}` },
+    help: { text: `${full}${research} How to fix: ${fix}.`, markdown },
     properties: { "security-severity": SECURITY_SEVERITY[finding.severity], tags: ["security", finding.kind] },
     defaultConfiguration: { level: LEVEL[finding.severity] }
   };
   if (advisory?.url && /^https:\/\//.test(advisory.url)) rule.helpUri = advisory.url;
+  const url = described && /https:\/\/\S+/.exec(described.reference)?.[0];
+  if (url) rule.helpUri = url;
   return rule;
 }
 function ruleTitle(finding) {
@@ -15584,6 +17494,9 @@ function ruleTitle(finding) {
     case "secret":
     case "unsafe-path":
     case "parse-error":
+    case "malicious-code":
+    case "tampered-package":
+    case "new-origin":
       return finding.title;
   }
 }
@@ -15604,7 +17517,7 @@ function messageOf(finding) {
 function uriOf(path) {
   return path.replace(/^[/\\]+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
-var INFORMATION_URI, SECURITY_SEVERITY, LEVEL;
+var RULE_TEXT, INFORMATION_URI, SECURITY_SEVERITY, LEVEL;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
@@ -15612,6 +17525,8 @@ var init_sarif = __esm({
     init_version();
     init_approval_text();
     init_finding_text();
+    init_engine();
+    RULE_TEXT = new Map(RULES.map((rule) => [`malicious-code/${rule.id}`, rule]));
     INFORMATION_URI = "https://github.com/release-gate/release-gate";
     SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
     LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
@@ -17398,9 +19313,6 @@ var require_picomatch2 = __commonJS({
 function inDependencyTree(path) {
   return DEPENDENCY_TREE.test(path);
 }
-function inDerivedTree(path) {
-  return DERIVED_TREE.test(path);
-}
 function inSampleFolder(path) {
   return SAMPLE_FOLDER.test(path);
 }
@@ -17444,26 +19356,25 @@ function mayBeLeftover(lower, ext) {
   const last = lower.charCodeAt(lower.length - 1);
   return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.includes(" copy") || lower.includes(" (") || LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf("_") + 1));
 }
-var DEPENDENCY_TREE, SAMPLE_FOLDER, SAMPLE_NAME, DERIVED_TREE, LEFTOVER_EXTENSIONS;
+var DEPENDENCY_TREE, SAMPLE_FOLDER, SAMPLE_NAME, LEFTOVER_EXTENSIONS;
 var init_path_facts = __esm({
   "src/checks/path-facts.ts"() {
     "use strict";
     DEPENDENCY_TREE = /(?:^|\/)(?:node_modules|vendor|bower_components|jspm_packages|site-packages|dist-packages|\.yarn)\//;
     SAMPLE_FOLDER = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|__fixtures__|testdata|test-data|examples?|samples?|demo|docs?|benchmarks?)\//i;
     SAMPLE_NAME = /(?:^|[._-])(?:examples?|samples?|fixtures?|mocks?|dummy|tests?|specs?|demo)(?:[._-]|$)/i;
-    DERIVED_TREE = /(?:^|\/)(?:pub\/static|generated\/code|generated\/metadata|var\/view_preprocessed|var\/cache|var\/page_cache|\.next\/cache)\//;
     LEFTOVER_EXTENSIONS = /* @__PURE__ */ new Set(["bak", "backup", "old", "orig", "save", "sav", "tmp", "temp", "copy", "swp", "swo", "swn", "swx", "rej", "un~"]);
   }
 });
 
 // src/advisories/manifest.ts
-function rank(location) {
+function rank2(location) {
   if (INSTALLED_RECORDS.test(location) || inDependencyTree(location)) return 2;
   return MANIFESTS.test(baseName(location).toLowerCase()) ? 0 : 1;
 }
 function byManifestFirst(locations) {
   const depth = (path) => path.split("/").length;
-  return [...locations].sort((a, b) => rank(a) - rank(b) || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...locations].sort((a, b) => rank2(a) - rank2(b) || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 var MANIFESTS, INSTALLED_RECORDS;
 var init_manifest = __esm({
@@ -19084,7 +20995,7 @@ function parse(version) {
     if (!inDigits && list3.length > 0) open7();
     list3.push(item(inDigits, version.slice(start)));
   }
-  for (const each of opened.reverse()) trimNulls(each);
+  for (const each5 of opened.reverse()) trimNulls(each5);
   return root;
 }
 function item(digits, text) {
@@ -19111,7 +21022,7 @@ function isNull(item2) {
   if ("qualifier" in item2) return RELEASE_QUALIFIERS.has(item2.qualifier);
   return item2.list.length === 0;
 }
-function rank2(qualifier2) {
+function rank3(qualifier2) {
   if (RELEASE_QUALIFIERS.has(qualifier2)) return RELEASE_RANK;
   const index = QUALIFIERS.indexOf(qualifier2);
   return index === -1 ? `${QUALIFIERS.length}-${qualifier2}` : String(index);
@@ -19122,12 +21033,12 @@ function compareItem(a, b) {
     return "number" in b ? compareDigits(a.number, b.number) : 1;
   }
   if ("qualifier" in a) {
-    if (b === void 0) return compareCodeUnits2(rank2(a.qualifier), RELEASE_RANK);
-    return "qualifier" in b ? compareCodeUnits2(rank2(a.qualifier), rank2(b.qualifier)) : -1;
+    if (b === void 0) return compareCodeUnits2(rank3(a.qualifier), RELEASE_RANK);
+    return "qualifier" in b ? compareCodeUnits2(rank3(a.qualifier), rank3(b.qualifier)) : -1;
   }
   if (b === void 0) {
-    for (const each of a.list) {
-      const order2 = compareItem(each, void 0);
+    for (const each5 of a.list) {
+      const order2 = compareItem(each5, void 0);
       if (order2 !== 0) return order2;
     }
     return 0;
@@ -22359,8 +24270,8 @@ function groupByAlias(matches3) {
   return groups.map((group) => group.members);
 }
 function primaryOf(ids) {
-  const rank3 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
-  return [...ids].sort((a, b) => rank3(a) - rank3(b) || compareCodeUnits(a, b))[0] ?? "";
+  const rank4 = (id) => id.startsWith("GHSA-") ? 0 : id.startsWith("CVE-") ? 2 : 1;
+  return [...ids].sort((a, b) => rank4(a) - rank4(b) || compareCodeUnits(a, b))[0] ?? "";
 }
 function findingOf(pkg, group, comparator) {
   const ids = [...new Set(group.map((match) => match.record.id))];
@@ -22821,7 +24732,7 @@ var require_fd_slicer = __commonJS({
     var fs = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
-    var Readable = stream.Readable;
+    var Readable2 = stream.Readable;
     var PassThrough = stream.PassThrough;
     var Pend = require_pend();
     var EventEmitter = __require("events").EventEmitter;
@@ -22864,10 +24775,10 @@ var require_fd_slicer = __commonJS({
         }
       }
     };
-    util.inherits(ReadStream, Readable);
+    util.inherits(ReadStream, Readable2);
     function ReadStream(context, options2) {
       options2 = options2 || {};
-      Readable.call(this, options2);
+      Readable2.call(this, options2);
       this.context = context;
       this.context.ref();
       this.start = options2.start || 0;
@@ -23233,14 +25144,14 @@ var require_crc32 = __commonJS({
       1510334235,
       755167117
     ]);
-    function crc322(buf) {
+    function crc323(buf) {
       let crc = -1;
       for (let x2 of buf) {
         crc = CRC_TABLE[(crc ^ x2) & 255] ^ crc >>> 8;
       }
       return (crc ^ -1) >>> 0;
     }
-    module.exports = crc322;
+    module.exports = crc323;
   }
 });
 
@@ -23255,24 +25166,24 @@ var require_yauzl = __commonJS({
     var Transform = __require("stream").Transform;
     var PassThrough = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
-    var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    var crc323 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
     exports.open = open7;
     exports.fromFd = fromFd;
     exports.fromBuffer = fromBuffer;
     exports.fromRandomAccessReader = fromRandomAccessReader;
-    exports.openPromise = openPromise3;
+    exports.openPromise = openPromise2;
     exports.fromFdPromise = fromFdPromise;
-    exports.fromBufferPromise = fromBufferPromise2;
+    exports.fromBufferPromise = fromBufferPromise;
     exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
     exports.dosDateTimeToDate = dosDateTimeToDate;
     exports.getFileNameLowLevel = getFileNameLowLevel2;
     exports.validateFileName = validateFileName;
-    exports.parseExtraFields = parseExtraFields;
+    exports.parseExtraFields = parseExtraFields2;
     exports.ZipFile = ZipFile;
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise3(path, options2) {
+    function openPromise2(path, options2) {
       return new Promise((resolve2, reject) => {
         open7(path, { ...options2, lazyEntries: true }, function(err3, zipfile) {
           if (err3) return reject(err3);
@@ -23288,7 +25199,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function fromBufferPromise2(buffer, options2) {
+    function fromBufferPromise(buffer, options2) {
       return new Promise((resolve2, reject) => {
         fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err3, zipfile) {
           if (err3) return reject(err3);
@@ -23508,7 +25419,7 @@ var require_yauzl = __commonJS({
           entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
           entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
           try {
-            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+            entry.extraFields = parseExtraFields2(entry.extraFieldRaw);
           } catch (err5) {
             return emitErrorAndAutoClose(self, err5);
           }
@@ -23886,7 +25797,7 @@ var require_yauzl = __commonJS({
             continue;
           }
           var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc322(fileNameBuffer) !== oldNameCrc32) {
+          if (crc323(fileNameBuffer) !== oldNameCrc32) {
             continue;
           }
           fileName = decodeBuffer(extraField.data.subarray(5), true);
@@ -23914,7 +25825,7 @@ var require_yauzl = __commonJS({
       }
       return null;
     }
-    function parseExtraFields(extraFieldBuffer) {
+    function parseExtraFields2(extraFieldBuffer) {
       var extraFields = [];
       var i2 = 0;
       while (i2 < extraFieldBuffer.length - 3) {
@@ -24060,14 +25971,14 @@ var require_yauzl = __commonJS({
       this.unreffedYet = true;
       this.context.unref();
     };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
     function decodeBuffer(buffer, isUtf83) {
       if (isUtf83) {
         return buffer.toString("utf8");
       } else {
         var result = "";
         for (var i2 = 0; i2 < buffer.length; i2++) {
-          result += cp437[buffer[i2]];
+          result += cp4372[buffer[i2]];
         }
         return result;
       }
@@ -25460,15 +27371,20 @@ var init_secret_scanner = __esm({
       }
       bytes;
       found = [];
-      /** Everything found. `urlsOnly`: just connection strings with passwords (lockfiles: megabytes of hashes and registry URLs). */
-      scan(urlsOnly = false) {
-        if (urlsOnly) {
+      /**
+       * Everything found (`all`); `urls`: just connection strings with passwords (lockfiles:
+       * megabytes of hashes and registry URLs); `tokens`: just the token rules, credentials
+       * told by their own prefix (code of dependency trees).
+       */
+      scan(what = "all") {
+        if (what === "urls") {
           this.literal("://", (at) => {
             this.dsn(at);
           });
           return this.found;
         }
-        this.runs();
+        this.runs(what === "all");
+        if (what === "tokens") return this.found;
         this.literal("://", (at) => {
           this.dsn(at);
         });
@@ -25484,7 +27400,7 @@ var init_secret_scanner = __esm({
         return this.found.length >= MAX_CANDIDATES;
       }
       /** Stride through the bytes; for each run of token characters of MIN_RUN or more, try the rules. */
-      runs() {
+      runs(generic) {
         const bytes2 = this.bytes;
         const length = bytes2.length;
         let genericEnd = -1;
@@ -25500,7 +27416,7 @@ var init_secret_scanner = __esm({
           while (end < length && TOKEN[bytes2[end]]) end++;
           if (end - start >= MIN_RUN) {
             this.tokenRules(start, end);
-            if (end > genericEnd) genericEnd = this.generic(start, end);
+            if (generic && end > genericEnd) genericEnd = this.generic(start, end);
             if (this.full()) return;
           }
           i2 = end + MIN_RUN;
@@ -25919,7 +27835,8 @@ function reportOf(data) {
     warnings: list2(data, "warnings").map((item2, i2) => {
       if (!isString(item2)) throw new ShapeError(`warnings[${i2}]`, `is ${describeValue(item2)}`);
       return item2;
-    })
+    }),
+    origins: list2(data, "origins").map((item2, i2) => originOf(item2, `origins[${i2}]`))
   };
 }
 function approvalOf(data) {
@@ -25940,6 +27857,21 @@ function approvalOf(data) {
   }
   if (isObject(data["approvalCheck"])) out.approvalCheck = data["approvalCheck"];
   return out;
+}
+function originOf(value, where) {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const uses = need(value, "uses", `${where}.uses`, isStringArray);
+  for (const [i2, use] of uses.entries()) {
+    if (!ORIGIN_USES.includes(use)) throw new ShapeError(`${where}.uses[${i2}]`, `is ${describeValue(use)}, expected one of ${ORIGIN_USES.join(", ")}`);
+  }
+  const origin = {
+    origin: need(value, "origin", `${where}.origin`, isString),
+    uses,
+    paths: need(value, "paths", `${where}.paths`, isStringArray)
+  };
+  const payment = maybe(value, "payment", `${where}.payment`, (flag) => typeof flag === "boolean");
+  if (payment !== void 0) origin.payment = payment;
+  return origin;
 }
 function configOf(value, where) {
   if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
@@ -26052,6 +27984,8 @@ function findingOf2(value, where) {
   if (path !== void 0) finding.path = path;
   if (rule !== void 0) finding.rule = rule;
   if (detail !== void 0) finding.detail = detail;
+  const excerpt = maybe(value, "excerpt", `${where}.excerpt`, isString);
+  if (excerpt !== void 0) finding.excerpt = excerpt;
   if (value["scope"] !== void 0) finding.scope = oneOf(value, "scope", `${where}.scope`, ["dev"]);
   const approvedBy = maybe(value, "approvedBy", `${where}.approvedBy`, isString);
   if (approvedBy !== void 0) finding.approvedBy = approvedBy;
@@ -26133,7 +28067,8 @@ async function loadBaseline(spec, inspect) {
       files: report2.files,
       packages: report2.packages,
       findings: report2.findings,
-      configs: report2.configs
+      configs: report2.configs,
+      origins: report2.origins
     };
   }
   let inspection;
@@ -26154,7 +28089,8 @@ async function loadBaseline(spec, inspect) {
     files: inspection.files,
     packages: inspection.packages,
     findings: inspection.findings,
-    configs: inspection.configs
+    configs: inspection.configs,
+    origins: inspection.origins
   };
 }
 async function looksLikeJson(path) {
@@ -26206,14 +28142,14 @@ function requiredLiteral(glob) {
   return chunks.reduce((longest, chunk) => chunk.length > longest.length ? chunk : longest, "");
 }
 function guarded(globs2) {
-  const compiled2 = globs2.map((glob) => ({ literal: requiredLiteral(glob), regex: import_picomatch.default.makeRe(glob, { dot: true }) }));
-  const always = compiled2.filter((glob) => glob.literal.length < 3);
-  const literals = [...new Set(compiled2.filter((glob) => glob.literal.length >= 3).map((glob) => glob.literal))];
+  const compiled3 = globs2.map((glob) => ({ literal: requiredLiteral(glob), regex: import_picomatch.default.makeRe(glob, { dot: true }) }));
+  const always = compiled3.filter((glob) => glob.literal.length < 3);
+  const literals = [...new Set(compiled3.filter((glob) => glob.literal.length >= 3).map((glob) => glob.literal))];
   const prefilter = literals.length > 0 ? new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : void 0;
   return (path) => {
     if (always.some((glob) => glob.regex.test(path))) return true;
     if (!prefilter?.test(path)) return false;
-    return compiled2.some((glob) => glob.literal.length >= 3 && path.includes(glob.literal) && glob.regex.test(path));
+    return compiled3.some((glob) => glob.literal.length >= 3 && path.includes(glob.literal) && glob.regex.test(path));
   };
 }
 var import_picomatch, DEFAULT_MONITORED, DEPENDENCY_TREE2;
@@ -26295,6 +28231,84 @@ var init_monitored = __esm({
   }
 });
 
+// src/checks/check-finding.ts
+function checkFinding(input) {
+  const finding = {
+    kind: input.kind,
+    severity: input.severity,
+    title: input.title,
+    rule: input.rule,
+    identity: { subject: input.subject, paths: input.subjectIsPath ?? true, ...input.aspect !== void 0 ? { aspect: input.aspect } : {} }
+  };
+  if (input.path !== void 0) finding.path = input.path;
+  if (input.detail !== void 0) finding.detail = input.detail;
+  return finding;
+}
+function sortFindings(findings) {
+  return findings.sort(
+    (a, b) => compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.rule ?? "", b.rule ?? "") || compareCodeUnits(a.identity.subject, b.identity.subject)
+  );
+}
+function sampleSeverity(severity) {
+  return severityRank(severity) < severityRank("medium") ? "medium" : severity;
+}
+function examples(items, shown = 5) {
+  const head = items.slice(0, shown).join(", ");
+  return items.length > shown ? `${head} and ${items.length - shown} more` : head;
+}
+var init_check_finding = __esm({
+  "src/checks/check-finding.ts"() {
+    "use strict";
+    init_order();
+  }
+});
+
+// src/baseline/new-origins.ts
+function registrable(origin) {
+  const host = origin.slice(origin.indexOf("://") + 3).replace(/^\*\./, "").replace(/:\d+$/, "");
+  return host;
+}
+function newOrigins(baseline, target2) {
+  const known = new Set(baseline.map((record) => record.origin));
+  const wildcards = baseline.filter((record) => record.origin.includes("://*.")).map((record) => registrable(record.origin));
+  const findings = [];
+  for (const record of target2) {
+    if (known.has(record.origin)) continue;
+    const host = registrable(record.origin);
+    if (wildcards.some((domain) => host === domain || host.endsWith(`.${domain}`))) continue;
+    const how = record.uses.map((use) => USE_WORDS[use]).join(", ");
+    const paths = [...record.paths].sort(compareCodeUnits);
+    const first = paths[0];
+    const finding = checkFinding({
+      kind: "new-origin",
+      severity: record.payment ? "critical" : "medium",
+      rule: record.payment ? "new-origin-with-payment-fields" : "new-origin",
+      subject: record.origin,
+      subjectIsPath: false,
+      title: `Storefront code ${how} ${record.origin}, an origin production never referenced${record.payment ? ", in code that reads payment fields" : ""}`,
+      detail: `named in ${paths.length === 1 ? first : `${paths.slice(0, 5).join(", ")}${paths.length > 5 ? ` and ${paths.length - 5} more` : ""}`}. Make sure the shop owns or trusts it`
+    });
+    if (first !== void 0) finding.path = first;
+    findings.push(finding);
+  }
+  return findings;
+}
+var USE_WORDS;
+var init_new_origins = __esm({
+  "src/baseline/new-origins.ts"() {
+    "use strict";
+    init_check_finding();
+    init_order();
+    USE_WORDS = {
+      script: "loads scripts from",
+      frame: "frames",
+      send: "sends data to",
+      form: "posts a form to",
+      csp: "allows in its Content-Security-Policy"
+    };
+  }
+});
+
 // src/baseline/package-diff.ts
 function diffPackages(baseline, target2) {
   const group = (packages) => {
@@ -26343,6 +28357,100 @@ var init_package_diff = __esm({
   "src/baseline/package-diff.ts"() {
     "use strict";
     init_registry();
+  }
+});
+
+// src/baseline/tampered-packages.ts
+function installedFolders(side) {
+  const out = /* @__PURE__ */ new Map();
+  for (const pkg of side.packages) {
+    if (pkg.installed === false) continue;
+    for (const location of pkg.locations) {
+      const path = relativeTo(side.root, location.split("!/")[0]);
+      if (path === void 0) continue;
+      let folder2;
+      if (pkg.ecosystem === "npm" && path.endsWith(`node_modules/${pkg.name}/package.json`)) folder2 = path.slice(0, -"/package.json".length);
+      else if (pkg.ecosystem === "Packagist" && /(?:^|\/)vendor\/composer\/installed\.(?:json|php)$/.test(path)) folder2 = `${path.slice(0, path.lastIndexOf("/composer/"))}/${pkg.name.toLowerCase()}`;
+      else if (pkg.ecosystem === "PyPI" && /\.dist-info\/METADATA$/.test(path)) {
+        const sitePackages = path.slice(0, path.lastIndexOf("/", path.length - "/METADATA".length - 1));
+        folder2 = `${sitePackages}/${pkg.name.toLowerCase().replace(/[-.]/g, "_")}`;
+      }
+      if (folder2 !== void 0 && !out.has(folder2)) out.set(folder2, { pkg, folder: folder2 });
+    }
+  }
+  return out;
+}
+function isBranch(version) {
+  return version.startsWith("dev-") || version.endsWith("-dev") || version.includes("+local") || version === "0.0.0-development";
+}
+function isGenerated(relative2) {
+  return /(?:^|\/)(?:__pycache__\/|build\/(?:Release|Debug|config\.gypi|Makefile)|\.cache\/)|\.pyc$/.test(relative2) || relative2.includes("node_modules/");
+}
+function tamperedPackages(baseline, target2) {
+  const before = installedFolders(baseline);
+  const after = installedFolders(target2);
+  if (after.size === 0) return [];
+  const hashes = /* @__PURE__ */ new Map();
+  for (const file of baseline.files) {
+    const path = relativeTo(baseline.root, file.path);
+    if (path !== void 0 && file.type === "file") hashes.set(path, file.sha256);
+  }
+  const folders = [...after.keys()].filter((folder2) => {
+    const old = before.get(folder2);
+    const now = after.get(folder2);
+    return old !== void 0 && old.pkg.ecosystem === now.pkg.ecosystem && old.pkg.name === now.pkg.name && old.pkg.version === now.pkg.version && !isBranch(now.pkg.version);
+  });
+  if (folders.length === 0) return [];
+  const compared = new Set(folders);
+  const changes = /* @__PURE__ */ new Map();
+  for (const file of target2.files) {
+    if (file.type !== "file") continue;
+    const path = relativeTo(target2.root, file.path);
+    if (path === void 0) continue;
+    const folder2 = owningFolder(path, compared, after);
+    if (folder2 === void 0 || isGenerated(path.slice(folder2.length + 1))) continue;
+    const old = hashes.get(path);
+    if (old === file.sha256) continue;
+    let change = changes.get(folder2);
+    if (!change) changes.set(folder2, change = { changed: [], added: [] });
+    (hashes.has(path) ? change.changed : change.added).push(file.path);
+  }
+  const findings = [];
+  for (const [folder2, { changed, added }] of changes) {
+    const { pkg } = after.get(folder2);
+    const files = [...changed, ...added].sort(compareCodeUnits);
+    const counts = [changed.length > 0 ? `${changed.length} changed` : "", added.length > 0 ? `${added.length} added` : ""].filter((part) => part !== "").join(", ");
+    const finding = checkFinding({
+      kind: "tampered-package",
+      severity: "high",
+      rule: "changed-since-baseline",
+      subject: `${target2.root ? `${target2.root}/` : ""}${folder2}`,
+      path: files[0],
+      title: `${pkg.ecosystem} package ${pkg.name} ${pkg.version} differs from the baseline's copy of the same version (${counts})`,
+      detail: `in ${folder2}: ${examples(files.map((file) => file.slice(file.indexOf(folder2) + folder2.length + 1)), SHOWN)}. Reinstall it from the registry and find out who changed it`
+    });
+    finding.package = { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version };
+    findings.push(finding);
+  }
+  return sortFindings(findings);
+}
+function owningFolder(path, compared, installed) {
+  let slash = path.lastIndexOf("/");
+  while (slash > 0) {
+    const folder2 = path.slice(0, slash);
+    if (installed.has(folder2)) return compared.has(folder2) ? folder2 : void 0;
+    slash = path.lastIndexOf("/", slash - 1);
+  }
+  return void 0;
+}
+var SHOWN;
+var init_tampered_packages = __esm({
+  "src/baseline/tampered-packages.ts"() {
+    "use strict";
+    init_check_finding();
+    init_order();
+    init_strip_root();
+    SHOWN = 5;
   }
 });
 
@@ -26470,38 +28578,6 @@ var init_readers = __esm({
       [PHAR, "php-phar"],
       [PHP_ZIP, "php-zip"]
     ];
-  }
-});
-
-// src/checks/check-finding.ts
-function checkFinding(input) {
-  const finding = {
-    kind: input.kind,
-    severity: input.severity,
-    title: input.title,
-    rule: input.rule,
-    identity: { subject: input.subject, paths: input.subjectIsPath ?? true, ...input.aspect !== void 0 ? { aspect: input.aspect } : {} }
-  };
-  if (input.path !== void 0) finding.path = input.path;
-  if (input.detail !== void 0) finding.detail = input.detail;
-  return finding;
-}
-function sortFindings(findings) {
-  return findings.sort(
-    (a, b) => compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.rule ?? "", b.rule ?? "") || compareCodeUnits(a.identity.subject, b.identity.subject)
-  );
-}
-function sampleSeverity(severity) {
-  return severityRank(severity) < severityRank("medium") ? "medium" : severity;
-}
-function examples(items, shown = 5) {
-  const head = items.slice(0, shown).join(", ");
-  return items.length > shown ? `${head} and ${items.length - shown} more` : head;
-}
-var init_check_finding = __esm({
-  "src/checks/check-finding.ts"() {
-    "use strict";
-    init_order();
   }
 });
 
@@ -26872,6 +28948,599 @@ var init_links = __esm({
   }
 });
 
+// src/checks/text-reach.ts
+function headBound(size, sourceMap = false) {
+  if (sourceMap && size <= SOURCE_MAP_BYTES) return size;
+  return size <= WHOLE_BYTES ? size : HEAD_BYTES;
+}
+function tailBound(size, sourceMap = false) {
+  if (sourceMap && size <= SOURCE_MAP_BYTES) return 0;
+  return size <= WHOLE_BYTES ? 0 : TAIL_BYTES;
+}
+function partialNote(path, size, content, bound) {
+  const head = Math.min(content.bytes.length, bound);
+  const tail = content.tail?.length ?? 0;
+  if (head + tail >= size) return void 0;
+  const unread = size - head - tail;
+  const tailWords = tail > 0 ? ` and its last ${mib(tail)}` : "";
+  return `${path} (${mib(size)}) was read in part: its first ${mib(head)}${tailWords}; ${mib(unread)} in between were not scanned for secrets or malicious code`;
+}
+function mib(bytes2) {
+  return bytes2 >= 1024 * 1024 ? `${(bytes2 / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes2 / 1024)} KiB`;
+}
+function textParts(content, size, bound, sourceMap = false, binary = false) {
+  const head = content.bytes.length > bound ? content.bytes.subarray(0, bound) : content.bytes;
+  const encoding = utf16Of(head);
+  if (sourceMap && !content.truncated && encoding === void 0) {
+    const sources = mapSources(head);
+    if (sources) return sources;
+  }
+  if (encoding === void 0 && !binary && hasNul(head)) return [];
+  const parts = [{ bytes: encoding ? transcode(head, encoding) : head, firstLine: 1, offset: 0 }];
+  const tail = content.tail;
+  if (tail && tail.length > 0) {
+    const start = size - tail.length;
+    const aligned = encoding && start % 2 === 1 ? tail.subarray(1) : tail;
+    parts.push({ bytes: encoding ? transcode(aligned, encoding) : aligned, firstLine: void 0, offset: start });
+  }
+  return parts;
+}
+function hasNul(bytes2) {
+  return bytes2.subarray(0, 1024).indexOf(0) >= 0;
+}
+function utf16Of(bytes2) {
+  if (bytes2.length >= 2) {
+    if (bytes2[0] === 255 && bytes2[1] === 254) return "utf-16le";
+    if (bytes2[0] === 254 && bytes2[1] === 255) return "utf-16be";
+  }
+  const n = Math.min(bytes2.length, 1024) & ~1;
+  if (n < 16) return void 0;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i2 = 0; i2 < n; i2 += 2) {
+    if (bytes2[i2] === 0) evenNul++;
+    if (bytes2[i2 + 1] === 0) oddNul++;
+  }
+  const units = n / 2;
+  if (oddNul >= units * 0.9 && evenNul <= units * 0.05) return "utf-16le";
+  if (evenNul >= units * 0.9 && oddNul <= units * 0.05) return "utf-16be";
+  return void 0;
+}
+function transcode(bytes2, encoding) {
+  return Buffer.from(new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(bytes2), "utf8");
+}
+function mapSources(bytes2) {
+  if (bytes2.indexOf('"sourcesContent"', 0, "latin1") < 0) return void 0;
+  let map;
+  try {
+    map = JSON.parse(bytes2.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof map !== "object" || map === null) return void 0;
+  const contents = map.sourcesContent;
+  const names = map.sources;
+  if (!Array.isArray(contents)) return void 0;
+  const parts = [];
+  for (let i2 = 0; i2 < contents.length && i2 < MAX_MAP_SOURCES; i2++) {
+    const text = contents[i2];
+    if (typeof text !== "string" || text.length === 0) continue;
+    const name = Array.isArray(names) ? names[i2] : void 0;
+    parts.push({ bytes: Buffer.from(text, "utf8"), firstLine: 1, offset: 0, source: typeof name === "string" ? name.slice(0, 200) : `sources[${i2}]` });
+  }
+  return parts;
+}
+var WHOLE_BYTES, HEAD_BYTES, TAIL_BYTES, SOURCE_MAP_BYTES, MAX_MAP_SOURCES;
+var init_text_reach = __esm({
+  "src/checks/text-reach.ts"() {
+    "use strict";
+    WHOLE_BYTES = 8 * 1024 * 1024;
+    HEAD_BYTES = 4 * 1024 * 1024;
+    TAIL_BYTES = 4 * 1024 * 1024;
+    SOURCE_MAP_BYTES = 32 * 1024 * 1024;
+    MAX_MAP_SOURCES = 1e4;
+  }
+});
+
+// src/checks/malicious-code/excerpt.ts
+function placeOf3(bytes2, offset, lineBase = 1) {
+  let line = lineBase;
+  let last = -1;
+  for (let i2 = bytes2.indexOf(10); i2 >= 0 && i2 < offset; i2 = bytes2.indexOf(10, i2 + 1)) {
+    line++;
+    last = i2;
+  }
+  const column = offset - last;
+  let end = bytes2.indexOf(10, offset);
+  if (end < 0) end = bytes2.length;
+  const from = Math.max(last + 1, offset - 24);
+  const to = Math.min(end, offset + 120);
+  return { line, column, excerpt: redact(bytes2.toString("latin1", from, to), from > last + 1, to < end) };
+}
+function redact(text, cutStart, cutEnd) {
+  let s = text.replace(/[\x00-\x08\x0b-\x1f\x7f-\xff]/g, ".").replace(/\t/g, " ").replace(/(?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}|\\u[0-9a-fA-F]{4}|&#\d{2,5};|%[0-9a-fA-F]{2}){4,}/g, (m) => `\u2039${m.length} escaped\u203A`).replace(/[A-Za-z0-9+/=_\-.%\\]{24,}/g, (m) => `${m.slice(0, 6)}\u2039${m.length}\u203A`).replace(/\d{1,3}(?:\s{0,2},\s{0,2}\d{1,3}){6,}/g, (m) => `\u2039${m.split(",").length} codes\u203A`).replace(/\s{2,}/g, " ");
+  if (s.length > 76) s = s.slice(0, 76);
+  return `${cutStart ? "\u2026" : ""}${s}${cutEnd ? "\u2026" : ""}`.slice(0, 80);
+}
+var init_excerpt = __esm({
+  "src/checks/malicious-code/excerpt.ts"() {
+    "use strict";
+  }
+});
+
+// src/checks/malicious-code/languages.ts
+function languageOf(base) {
+  const lower = base.toLowerCase();
+  if (CONFIG_NAMES.has(lower) || lower.endsWith(".htaccess") || lower.startsWith(".htaccess.")) return "config";
+  const dot = lower.lastIndexOf(".");
+  const ext = dot <= 0 ? "" : lower.slice(dot + 1);
+  if (ext === "ini" && (lower.includes("user") || lower.includes("php"))) return "config";
+  if (ext === "conf" && (lower.includes("nginx") || lower.includes("apache") || lower.includes("httpd") || lower.includes("vhost"))) return "config";
+  if (JS_EXT.has(ext)) return "js";
+  if (PHP_EXT.has(ext)) return "php";
+  if (HTML_EXT.has(ext)) return "html";
+  if (SNIFF_EXT.has(ext)) return "sniff";
+  return void 0;
+}
+function isImageName(base) {
+  return /\.(?:ico|jpe?g|png|gif|bmp|webp)$/i.test(base);
+}
+function sniffLanguage(head, image) {
+  if (image) return head.indexOf("<?php", 0, "latin1") >= 0 || head.indexOf("<?PHP", 0, "latin1") >= 0 ? "php" : void 0;
+  const start = head.toString("latin1", 0, Math.min(head.length, 1024));
+  if (/<\?php|<\?=/i.test(start)) return "php";
+  if (start.startsWith("#!") && start.slice(0, 80).includes("node")) return "js";
+  return void 0;
+}
+var PHP_EXT, JS_EXT, HTML_EXT, CONFIG_NAMES, SNIFF_EXT, SNIFF_BYTES;
+var init_languages = __esm({
+  "src/checks/malicious-code/languages.ts"() {
+    "use strict";
+    PHP_EXT = /* @__PURE__ */ new Set(["php", "phtml", "php3", "php4", "php5", "php6", "php7", "php8", "phps", "pht", "phar", "inc", "module", "ctp"]);
+    JS_EXT = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "tsx", "vue", "svelte"]);
+    HTML_EXT = /* @__PURE__ */ new Set(["html", "htm", "xhtml", "shtml", "tpl", "twig", "svg", "hbs", "handlebars", "mustache", "ejs", "erb", "liquid", "smarty", "latte", "blade", "xml"]);
+    CONFIG_NAMES = /* @__PURE__ */ new Set([".htaccess", ".user.ini", "php.ini", "htaccess", "user.ini"]);
+    SNIFF_EXT = /* @__PURE__ */ new Set(["", "txt", "bak", "old", "suspected", "ico", "jpg", "jpeg", "png", "gif", "bmp", "webp", "log", "dat", "tmp", "cache"]);
+    SNIFF_BYTES = 64 * 1024;
+  }
+});
+
+// src/checks/malicious-code/malicious-code.ts
+function neverRuns(path, lower, sourceMap) {
+  if (lower.endsWith(".d.ts") || lower.endsWith(".d.mts") || lower.endsWith(".d.cts")) return true;
+  if (!inDependencyTree(path)) return false;
+  return sourceMap || lower.endsWith(".ts") || lower.endsWith(".tsx") || lower.endsWith(".mts") || lower.endsWith(".cts");
+}
+function placed(part, hit) {
+  const place = placeOf3(part.bytes, Math.min(hit.offset, part.bytes.length));
+  return {
+    hit,
+    line: part.firstLine === void 0 ? void 0 : part.firstLine + place.line - 1,
+    excerpt: place.excerpt,
+    source: part.source,
+    offset: part.offset + hit.offset
+  };
+}
+function severityOf2(rule, path) {
+  return rule.suspicious && !inDependencyTree(path) ? "medium" : rule.severity;
+}
+var MAX_FINDINGS, MAX_CONTENTS, MAX_NOTES, WHAT, NOTHING, MaliciousCodeCheck;
+var init_malicious_code = __esm({
+  "src/checks/malicious-code/malicious-code.ts"() {
+    "use strict";
+    init_check_finding();
+    init_order();
+    init_path_facts();
+    init_text_reach();
+    init_engine();
+    init_excerpt();
+    init_languages();
+    MAX_FINDINGS = 1e4;
+    MAX_CONTENTS = 1e6;
+    MAX_NOTES = 50;
+    WHAT = {
+      shells: "Web shell",
+      loaders: "Obfuscated loader",
+      skimmers: "Card skimmer",
+      exfiltration: "Data exfiltration"
+    };
+    NOTHING = [];
+    MaliciousCodeCheck = class {
+      name = "malicious-code";
+      plans = /* @__PURE__ */ new WeakMap();
+      findings = [];
+      scanned = /* @__PURE__ */ new Map();
+      notes = [];
+      partial = 0;
+      dropped = 0;
+      wants(header2, base) {
+        if (header2.size === 0) return 0;
+        const lower = base.toLowerCase();
+        const sourceMap = lower.endsWith(".map") && (lower.endsWith(".js.map") || lower.endsWith(".mjs.map") || lower.endsWith(".cjs.map"));
+        const lang = sourceMap ? "js" : languageOf(base);
+        if (lang === void 0 || neverRuns(header2.path, lower, sourceMap)) return 0;
+        const image = lang === "sniff" && isImageName(base);
+        const bound = image ? Math.min(header2.size, SNIFF_BYTES) : headBound(header2.size, sourceMap);
+        this.plans.set(header2, { lang, image, sourceMap, bound });
+        return bound;
+      }
+      wantsTail(header2) {
+        const plan = this.plans.get(header2);
+        return plan && !plan.image ? tailBound(header2.size, plan.sourceMap) : 0;
+      }
+      take(entry, content) {
+        const plan = this.plans.get(entry);
+        if (plan === void 0) return;
+        let lang = plan.lang === "sniff" ? sniffLanguage(content.bytes.subarray(0, plan.bound), plan.image) : plan.lang;
+        if (lang === void 0) return;
+        if (plan.image) lang = "php";
+        const key = `${lang}\0${entry.sha256 ?? ""}\0${content.bytes.length}\0${content.tail?.length ?? 0}`;
+        let found = entry.sha256 === void 0 ? void 0 : this.scanned.get(key);
+        if (!found) {
+          found = this.scan(content, entry.size, plan, lang);
+          if (entry.sha256 !== void 0 && this.scanned.size < MAX_CONTENTS) this.scanned.set(key, found.length === 0 ? NOTHING : found);
+        }
+        if (!plan.image) {
+          const note = partialNote(entry.path, entry.size, content, plan.bound);
+          if (note !== void 0 && this.partial++ < MAX_NOTES) this.notes.push(note);
+        }
+        if (found.length > 0) this.record(entry.path, found);
+      }
+      scan(content, size, plan, lang) {
+        const out = [];
+        for (const part of textParts(content, size, plan.bound, plan.sourceMap, true)) {
+          for (const hit of scanText(part.bytes, lang)) {
+            if (out.some((known) => known.hit.rule === hit.rule)) continue;
+            out.push(placed(part, hit));
+          }
+        }
+        return out;
+      }
+      /** One finding per file: the gravest rule that matched (the first of the gravest), the others named in the detail. */
+      record(path, found) {
+        if (this.findings.length >= MAX_FINDINGS) {
+          this.dropped++;
+          return;
+        }
+        let first = found[0];
+        for (const f of found) if (severityRank(severityOf2(f.hit.rule, path)) < severityRank(severityOf2(first.hit.rule, path))) first = f;
+        const { hit } = first;
+        const rule = hit.rule;
+        const where = [
+          first.source ? `in the embedded source ${first.source}` : "",
+          first.line === void 0 ? `at byte ${first.offset} (in the file's last part)` : `line ${first.line}`,
+          hit.layer ? `inside a ${hit.layer} layer` : ""
+        ].filter((part) => part !== "");
+        const others = found.filter((f) => f !== first).map((f) => f.line === void 0 ? f.hit.rule.id : `${f.hit.rule.id} (line ${f.line})`);
+        const finding = checkFinding({
+          kind: "malicious-code",
+          severity: severityOf2(rule, path),
+          rule: rule.id,
+          subject: path,
+          path,
+          title: `${WHAT[rule.family]}: ${hit.note ?? rule.description}`,
+          detail: `${where.join(", ")}: ${rule.description}${others.length > 0 ? `; also matches ${others.join(", ")}` : ""}; see ${rule.reference}`
+        });
+        if (first.line !== void 0 && first.source === void 0) finding.line = first.line;
+        finding.excerpt = first.excerpt;
+        this.findings.push(finding);
+      }
+      finish() {
+        const findings = sortFindings(this.findings);
+        if (this.dropped > 0) {
+          findings.push(
+            checkFinding({
+              kind: "malicious-code",
+              severity: "critical",
+              rule: "too-many-findings",
+              subject: "too-many-findings",
+              subjectIsPath: false,
+              title: `More than ${MAX_FINDINGS.toLocaleString("en-US")} malicious-code findings: ${this.dropped.toLocaleString("en-US")} more were not reported`,
+              detail: "the package is full of code the rules call malicious; treat it as compromised"
+            })
+          );
+        }
+        const notes = [...this.notes];
+        if (this.partial > MAX_NOTES) notes.push(`\u2026 and ${this.partial - MAX_NOTES} more files read in part`);
+        return { findings, notes };
+      }
+    };
+  }
+});
+
+// src/checks/origins/origins.ts
+function kindOf(path, base) {
+  if (NOT_STOREFRONT.test(path) || inSampleFolder(path)) return void 0;
+  const lower = base.toLowerCase();
+  if (lower === ".htaccess" || lower === "csp_whitelist.xml" || lower.endsWith(".conf") && /nginx|apache|httpd|vhost|site/.test(path.toLowerCase())) return "csp";
+  if (VENDOR.test(path) && !VENDOR_VIEW.test(path)) return void 0;
+  const dot = lower.lastIndexOf(".");
+  const ext = dot < 0 ? "" : lower.slice(dot + 1);
+  if (SCRIPT_EXT.has(ext)) return "script";
+  if (MARKUP_EXT.has(ext) && (ext !== "php" || VENDOR.test(path) || path.includes("/templates/") || path.includes("/views/"))) return "markup";
+  return void 0;
+}
+function originOf2(scheme, host, port) {
+  const h = host.toLowerCase().replace(/\.$/, "");
+  if (!h.includes(".") || /^(?:127|10|0)\.\d{1,3}\.\d{1,3}\.\d{1,3}$|^192\.168\.\d{1,3}\.\d{1,3}$/.test(h)) return void 0;
+  if (/(?:^|\.)(?:example\.(?:com|org|net)|localhost|local|test|invalid)$/.test(h)) return void 0;
+  const s = scheme.toLowerCase();
+  const defaultPort = s === "https" || s === "wss" ? "443" : "80";
+  return `${s}://${h}${port && port !== defaultPort ? `:${port}` : ""}`;
+}
+function isHostChar(c, wildcard) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 46 || c === 45 || wildcard && c === 42;
+}
+function usedOrigins(text) {
+  const out = /* @__PURE__ */ new Map();
+  let at = text.indexOf("//");
+  while (at >= 0 && out.size < MAX_PER_FILE) {
+    const next = text.indexOf("//", at + 2);
+    let s = at;
+    if (text.charCodeAt(at - 1) === 58) {
+      s = at - 1;
+      while (s > 0 && s > at - 8 && /[a-z]/i.test(text.charAt(s - 1))) s--;
+    }
+    const scheme = s < at ? text.slice(s, at - 1).toLowerCase() : "";
+    if (scheme === "https" || scheme === "http" || scheme === "wss" || scheme === "ws" || scheme === "" && /["'`=]/.test(text.charAt(at - 1))) {
+      let e = at + 2;
+      while (e < text.length && e < at + 256 && isHostChar(text.charCodeAt(e), false)) e++;
+      const host = text.slice(at + 2, e);
+      let port;
+      if (text.charCodeAt(e) === 58) {
+        const digits = /^\d{1,5}/.exec(text.slice(e + 1, e + 6));
+        if (digits) port = digits[0];
+      }
+      const use = useBefore(text, s);
+      const origin = use && host.length > 0 ? originOf2(scheme || "https", host, port) : void 0;
+      if (use && origin) {
+        let uses = out.get(origin);
+        if (!uses) out.set(origin, uses = /* @__PURE__ */ new Set());
+        uses.add(use);
+      }
+    }
+    at = next;
+  }
+  return out;
+}
+function useBefore(text, start) {
+  const before = text.slice(Math.max(0, start - BEFORE), start);
+  for (const [use, pattern] of USES) if (pattern.test(before)) return use;
+  if (!SRC_ASSIGN.test(before)) return void 0;
+  const wider = text.slice(Math.max(0, start - 1200), start);
+  let element;
+  ELEMENT_BEFORE.lastIndex = 0;
+  for (let m = ELEMENT_BEFORE.exec(wider); m; m = ELEMENT_BEFORE.exec(wider)) element = (m[1] ?? m[2] ?? "").toLowerCase();
+  if (element === "script") return "script";
+  if (element === "iframe") return "frame";
+  if (element === "img" || element === "image") return "send";
+  return void 0;
+}
+function cspOrigins(text) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (source) => {
+    const m = /^(?:(https?|wss?):\/\/)?(\*\.)?([a-z0-9.-]{1,253})(?::(\d{1,5}))?/i.exec(source);
+    if (!m) return;
+    const origin = originOf2(m[1] ?? "https", m[3] ?? "", m[4]);
+    if (origin === void 0) return;
+    const key = m[2] ? origin.replace("://", "://*.") : origin;
+    out.set(key, /* @__PURE__ */ new Set(["csp"]));
+  };
+  const start = /content-security-policy|type=["']host["']/gi;
+  for (let m = start.exec(text); m && out.size < MAX_PER_FILE; m = start.exec(text)) {
+    const at = m.index;
+    const end = text.indexOf("\n", at);
+    const line = text.slice(at, end < 0 ? Math.min(text.length, at + 8192) : Math.min(end, at + 8192));
+    if (/^type=/i.test(line)) {
+      const value = /^type=["']host["'][^>]{0,200}>\s{0,8}([^<\s]{1,253})/i.exec(line);
+      if (value) add(value[1] ?? "");
+    } else {
+      for (const token of line.split(/[\s;"']+/)) if (token.includes(".") && !token.includes("=")) add(token);
+    }
+    start.lastIndex = at + line.length;
+  }
+  return out;
+}
+var MAX_ORIGINS, MAX_PATHS, MAX_PER_FILE, BEFORE, SCRIPT_EXT, MARKUP_EXT, NOT_STOREFRONT, VENDOR, VENDOR_VIEW, USES, SRC_ASSIGN, ELEMENT_BEFORE, READS_VALUE, OriginsCheck;
+var init_origins = __esm({
+  "src/checks/origins/origins.ts"() {
+    "use strict";
+    init_order();
+    init_path_facts();
+    init_text_reach();
+    init_common();
+    MAX_ORIGINS = 1e4;
+    MAX_PATHS = 20;
+    MAX_PER_FILE = 500;
+    BEFORE = 160;
+    SCRIPT_EXT = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "tsx", "vue", "svelte"]);
+    MARKUP_EXT = /* @__PURE__ */ new Set(["html", "htm", "xhtml", "shtml", "phtml", "php", "tpl", "twig", "hbs", "handlebars", "mustache", "ejs", "erb", "liquid", "smarty", "latte", "blade"]);
+    NOT_STOREFRONT = /(?:^|\/)(?:node_modules|bower_components|site-packages|dist-packages|\.yarn)\//;
+    VENDOR = /(?:^|\/)vendor\//;
+    VENDOR_VIEW = /\/(?:view|views|Resources|storefront|web)\//;
+    USES = [
+      ["script", /<script\b[^>]{0,120}\bsrc\s{0,4}=\s{0,4}["']?$|(?:getScript|importScripts|loadScript|requirejs|require)\s{0,4}\(\s{0,4}\[?\s{0,4}["'`]$|\bimport\s{0,4}\(\s{0,4}["'`]$|\bscript\.src\s{0,4}=\s{0,4}["'`]$/i],
+      ["frame", /<iframe\b[^>]{0,120}\bsrc\s{0,4}=\s{0,4}["']?$|\b(?:iframe|frame)\.src\s{0,4}=\s{0,4}["'`]$/i],
+      ["form", /<form\b[^>]{0,200}\baction\s{0,4}=\s{0,4}["']?$/i],
+      [
+        "send",
+        /\bfetch\s{0,4}\(\s{0,4}["'`]$|\.open\s{0,4}\(\s{0,4}["'](?:POST|GET|PUT)["']\s{0,4},\s{0,4}["'`]$|sendBeacon\s{0,4}\(\s{0,4}["'`]$|\bWebSocket\s{0,4}\(\s{0,4}["'`]$|\$\.(?:ajax|post|get|getJSON)\s{0,4}\(\s{0,4}["'`]$|\b(?:axios|jQuery)(?:\.(?:post|get|put|ajax))?\s{0,4}\(\s{0,4}["'`]$|\burl\s{0,4}:\s{0,4}["'`]$|\bEventSource\s{0,4}\(\s{0,4}["'`]$/i
+      ]
+    ];
+    SRC_ASSIGN = /\.src\s{0,4}=\s{0,4}["'`]$|setAttribute\s{0,4}\(\s{0,4}["']src["']\s{0,4},\s{0,4}["'`]$/;
+    ELEMENT_BEFORE = /createElement\s{0,4}\(\s{0,4}["'](script|iframe|img)["']|new\s{1,4}(Image)\b/gi;
+    READS_VALUE = /\.value\b|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|new\s{1,4}FormData|getElementsByName|querySelector/;
+    OriginsCheck = class {
+      name = "origins";
+      kinds = /* @__PURE__ */ new WeakMap();
+      origins = /* @__PURE__ */ new Map();
+      dropped = 0;
+      wants(header2, base) {
+        if (header2.size === 0) return 0;
+        const kind = kindOf(header2.path, base);
+        if (kind === void 0) return 0;
+        this.kinds.set(header2, kind);
+        return headBound(header2.size);
+      }
+      wantsTail(header2) {
+        return this.kinds.has(header2) ? tailBound(header2.size) : 0;
+      }
+      take(entry, content) {
+        const kind = this.kinds.get(entry);
+        if (kind === void 0) return;
+        for (const part of textParts(content, entry.size, headBound(entry.size))) {
+          const text = part.bytes.toString("latin1");
+          const found = kind === "csp" ? cspOrigins(text) : usedOrigins(text);
+          if (found.size === 0) continue;
+          const payment = kind !== "csp" && PAYMENT_FIELD.test(text) && READS_VALUE.test(text);
+          for (const [origin, uses] of found) this.add(origin, uses, entry.path, payment);
+        }
+      }
+      add(origin, uses, path, payment) {
+        let seen = this.origins.get(origin);
+        if (!seen) {
+          if (this.origins.size >= MAX_ORIGINS) {
+            this.dropped++;
+            return;
+          }
+          this.origins.set(origin, seen = { uses: /* @__PURE__ */ new Set(), paths: [], payment: false });
+        }
+        for (const use of uses) seen.uses.add(use);
+        seen.payment ||= payment;
+        if (!seen.paths.includes(path)) {
+          seen.paths.push(path);
+          if (seen.paths.length > MAX_PATHS) {
+            seen.paths.sort(compareCodeUnits);
+            seen.paths.length = MAX_PATHS;
+          }
+        }
+      }
+      finish() {
+        const origins = [...this.origins].sort((a, b) => compareCodeUnits(a[0], b[0])).map(([origin, seen]) => {
+          const record = { origin, uses: [...seen.uses].sort(compareCodeUnits), paths: seen.paths.sort(compareCodeUnits) };
+          if (seen.payment) record.payment = true;
+          return record;
+        });
+        const notes = this.dropped > 0 ? [`more than ${MAX_ORIGINS} external origins: ${this.dropped} more were not listed`] : [];
+        return { origins, notes };
+      }
+    };
+  }
+});
+
+// src/checks/tampered-packages/record-hashes.ts
+function splitRecordLine(line) {
+  const out = [];
+  let i2 = 0;
+  while (i2 <= line.length && out.length < 4) {
+    if (line[i2] === '"') {
+      let value = "";
+      i2++;
+      while (i2 < line.length) {
+        if (line[i2] === '"') {
+          if (line[i2 + 1] === '"') {
+            value += '"';
+            i2 += 2;
+            continue;
+          }
+          i2++;
+          break;
+        }
+        value += line.charAt(i2);
+        i2++;
+      }
+      out.push(value);
+      i2++;
+    } else {
+      const comma = line.indexOf(",", i2);
+      const end = comma < 0 ? line.length : comma;
+      out.push(line.slice(i2, end));
+      i2 = end + 1;
+    }
+  }
+  return out;
+}
+function joinPath(root, file) {
+  const parts = root === "" ? [] : root.split("/");
+  for (const segment of file.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(segment);
+  }
+  return parts.join("/");
+}
+var MAX_RECORD_BYTES2, MAX_RECORDS2, RecordHashesCheck;
+var init_record_hashes = __esm({
+  "src/checks/tampered-packages/record-hashes.ts"() {
+    "use strict";
+    init_check_finding();
+    init_path_facts();
+    MAX_RECORD_BYTES2 = 8 * 1024 * 1024;
+    MAX_RECORDS2 = 2e4;
+    RecordHashesCheck = class {
+      name = "record-hashes";
+      records = [];
+      wants(header2, base) {
+        if (base !== "RECORD" || !header2.path.endsWith(".dist-info/RECORD") || header2.size > MAX_RECORD_BYTES2) return 0;
+        return this.records.length < MAX_RECORDS2 ? header2.size : 0;
+      }
+      take(entry, content) {
+        if (content.truncated) return;
+        const distInfo = parentOf(entry.path);
+        const root = parentOf(distInfo);
+        const hashes = /* @__PURE__ */ new Map();
+        for (const line of content.bytes.toString("utf8").split("\n")) {
+          const fields = splitRecordLine(line.replace(/\r$/, ""));
+          if (fields.length < 2) continue;
+          const [file = "", hash = ""] = fields;
+          if (!hash.startsWith("sha256=")) continue;
+          const hex = Buffer.from(hash.slice("sha256=".length), "base64url").toString("hex");
+          if (hex.length !== 64) continue;
+          const path = joinPath(root, file);
+          if (path !== void 0) hashes.set(path, hex);
+        }
+        if (hashes.size > 0) this.records.push({ distInfo, hashes });
+      }
+      finish() {
+        return {};
+      }
+      afterPass(manifest) {
+        if (this.records.length === 0) return [];
+        const byPath2 = /* @__PURE__ */ new Map();
+        for (const file of manifest.files) if (file.type === "file") byPath2.set(file.path, file.sha256);
+        const findings = [];
+        for (const { distInfo, hashes } of this.records) {
+          const changed = [];
+          for (const [path, hex] of hashes) {
+            const actual = byPath2.get(path);
+            if (actual !== void 0 && actual !== hex) changed.push(path);
+          }
+          if (changed.length === 0) continue;
+          changed.sort();
+          const dist = distInfo.slice(distInfo.lastIndexOf("/") + 1).replace(/\.dist-info$/, "");
+          const dash = dist.lastIndexOf("-");
+          const name = dash > 0 ? dist.slice(0, dash) : dist;
+          const version = dash > 0 ? dist.slice(dash + 1) : "";
+          findings.push(
+            checkFinding({
+              kind: "tampered-package",
+              severity: "high",
+              rule: "record-hash-mismatch",
+              subject: distInfo,
+              path: changed[0],
+              title: `Installed Python package ${name} ${version} has ${changed.length === 1 ? "a file" : `${changed.length} files`} that no longer match${changed.length === 1 ? "es" : ""} the hashes its RECORD lists`,
+              detail: `${distInfo}/RECORD; changed after install: ${examples(changed)}. Reinstall the package from the index and find out who edited it`
+            })
+          );
+        }
+        return sortFindings(findings);
+      }
+    };
+  }
+});
+
 // src/checks/permissions/owners.ts
 function tooMany() {
   return checkFinding({
@@ -27114,13 +29783,13 @@ function isPhpConfigName(lower) {
   return PHP_CONFIG_NAMES.has(lower) || lower.slice(0, -".php".length).includes("config");
 }
 function isConfigLike(lower, ext) {
-  if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES.has(lower) || lower.startsWith(".env")) return true;
+  if (CONFIG_EXTENSIONS.has(ext) || CONFIG_NAMES2.has(lower) || lower.startsWith(".env")) return true;
   if (ext === "php") return isPhpConfigName(lower);
   if (!mayBeLeftover(lower, ext)) return false;
   const original = leftoverOf(lower);
   return original !== void 0 && original !== lower && isConfigLike(original, extensionOf(original));
 }
-var BINARY_EXTENSIONS, LOCKFILES, CONFIG_EXTENSIONS, CONFIG_NAMES, PHP_CONFIG_NAMES;
+var BINARY_EXTENSIONS, LOCKFILES, CONFIG_EXTENSIONS, CONFIG_NAMES2, PHP_CONFIG_NAMES;
 var init_text_files = __esm({
   "src/checks/text-files.ts"() {
     "use strict";
@@ -27213,8 +29882,7 @@ var init_text_files = __esm({
       "fla",
       "blend",
       "glb",
-      "fbx",
-      "map"
+      "fbx"
     ]);
     LOCKFILES = /* @__PURE__ */ new Set([
       "package-lock.json",
@@ -27252,7 +29920,7 @@ var init_text_files = __esm({
       "npmrc",
       "plist"
     ]);
-    CONFIG_NAMES = /* @__PURE__ */ new Set([
+    CONFIG_NAMES2 = /* @__PURE__ */ new Set([
       ".npmrc",
       ".yarnrc",
       ".pypirc",
@@ -27306,26 +29974,27 @@ function linesOf(text, indices) {
   }
   return lines;
 }
-var FIRST_PARTY_BYTES, DEPENDENCY_BYTES, CONFIG_RULE_BYTES, SNIFF_BYTES, MAX_SECRETS, MAX_PLACES, DEPENDENCY_DATA_NAME, NOTHING, MAX_CONTENTS, SecretsCheck;
+var DEPENDENCY_BYTES, MAX_NOTES2, CONFIG_RULE_BYTES, MAX_SECRETS, MAX_PLACES, DEPENDENCY_DATA_NAME, NOTHING2, MAX_CONTENTS2, DEPENDENCY_CODE, SecretsCheck;
 var init_secrets = __esm({
   "src/checks/secrets/secrets.ts"() {
     "use strict";
     init_check_finding();
     init_order();
     init_path_facts();
+    init_text_reach();
     init_secret_config_rules();
     init_secret_fingerprint();
     init_secret_scanner();
     init_text_files();
-    FIRST_PARTY_BYTES = 2 * 1024 * 1024;
     DEPENDENCY_BYTES = 64 * 1024;
+    MAX_NOTES2 = 50;
     CONFIG_RULE_BYTES = 256 * 1024;
-    SNIFF_BYTES = 1024;
     MAX_SECRETS = 2e3;
     MAX_PLACES = 20;
     DEPENDENCY_DATA_NAME = /config|settings|secret|credential|auth|key|token|env|production|parameters|local/;
-    NOTHING = [];
-    MAX_CONTENTS = 1e6;
+    NOTHING2 = [];
+    MAX_CONTENTS2 = 1e6;
+    DEPENDENCY_CODE = /* @__PURE__ */ new Set(["php", "phtml", "inc", "js", "mjs", "cjs", "ts", "jsx", "tsx", "py", "rb", "go", "java", "kt", "cs", "sh", "twig", "html", "htm", "vue"]);
     SecretsCheck = class {
       name = "secrets";
       plans = /* @__PURE__ */ new WeakMap();
@@ -27333,25 +30002,32 @@ var init_secrets = __esm({
       /** What each content already scanned held: a release repeats files (locales, themes, copies), and each is scanned once. */
       scanned = /* @__PURE__ */ new Map();
       dropped = 0;
+      notes = [];
+      partial = 0;
       wants(header2, base) {
         if (header2.size === 0) return 0;
         const lower = base.toLowerCase();
         const ext = extensionOf(lower);
-        if (BINARY_EXTENSIONS.has(ext)) return 0;
+        const sourceMap = ext === "map";
+        if (BINARY_EXTENSIONS.has(ext) && !sourceMap) return 0;
         const thirdParty = inDependencyTree(header2.path);
-        if (!thirdParty && LOCKFILES.has(lower)) {
-          this.plans.set(header2, "urls");
-          return FIRST_PARTY_BYTES;
+        if (!thirdParty) {
+          this.plans.set(header2, LOCKFILES.has(lower) ? "urls" : isConfigLike(lower, ext) ? "config" : "full");
+          return headBound(header2.size, sourceMap);
         }
-        if (!thirdParty && !inDerivedTree(header2.path)) {
-          this.plans.set(header2, isConfigLike(lower, ext) ? "config" : "full");
-          return FIRST_PARTY_BYTES;
-        }
-        if (!isConfigLike(lower, ext) || header2.size > DEPENDENCY_BYTES) return 0;
-        if ((ext === "json" || ext === "xml") && !DEPENDENCY_DATA_NAME.test(lower)) return 0;
         if (isSample(header2.path)) return 0;
-        this.plans.set(header2, "config");
-        return DEPENDENCY_BYTES;
+        if (isConfigLike(lower, ext) && header2.size <= DEPENDENCY_BYTES) {
+          if ((ext === "json" || ext === "xml") && !DEPENDENCY_DATA_NAME.test(lower)) return 0;
+          this.plans.set(header2, "config");
+          return DEPENDENCY_BYTES;
+        }
+        if (!DEPENDENCY_CODE.has(ext) || lower.endsWith(".d.ts")) return 0;
+        this.plans.set(header2, "tokens");
+        return headBound(header2.size, sourceMap);
+      }
+      wantsTail(header2, base) {
+        const plan = this.plans.get(header2);
+        return plan === void 0 || plan === "config" && inDependencyTree(header2.path) ? 0 : tailBound(header2.size, extensionOf(base.toLowerCase()) === "map");
       }
       take(entry, content) {
         const plan = this.plans.get(entry);
@@ -27359,14 +30035,24 @@ var init_secrets = __esm({
         const slash = entry.path.lastIndexOf("/");
         const lower = entry.path.slice(slash + 1).toLowerCase();
         const dependency = inDependencyTree(entry.path);
-        const bound = dependency || inDerivedTree(entry.path) ? DEPENDENCY_BYTES : FIRST_PARTY_BYTES;
-        const bytes2 = content.bytes.subarray(0, bound);
+        const sourceMap = extensionOf(lower) === "map";
+        const bound = plan === "config" && dependency ? DEPENDENCY_BYTES : headBound(entry.size, sourceMap);
         const truncated = content.truncated || content.bytes.length > bound;
+        if (plan !== "config" || !dependency) {
+          const note = partialNote(entry.path, entry.size, content, bound);
+          if (note !== void 0 && this.partial++ < MAX_NOTES2) this.notes.push(note);
+        }
         const key = `${plan}\0${plan === "config" ? lower : ""}\0${dependency ? "d" : ""}\0${entry.sha256 ?? ""}\0${truncated ? "t" : ""}`;
         let found = entry.sha256 === void 0 ? void 0 : this.scanned.get(key);
         if (!found) {
-          found = this.scan(plan, bytes2, lower, dependency);
-          if (entry.sha256 !== void 0 && this.scanned.size < MAX_CONTENTS) this.scanned.set(key, found.length === 0 ? NOTHING : found);
+          const fresh = [];
+          for (const part of textParts(content, entry.size, bound, sourceMap)) {
+            for (const hit of this.scan(plan, part.bytes, lower, dependency)) {
+              fresh.push(part.firstLine === void 0 || part.source !== void 0 ? { candidate: hit.candidate, line: 0 } : { candidate: hit.candidate, line: part.firstLine + hit.line - 1 });
+            }
+          }
+          found = fresh;
+          if (entry.sha256 !== void 0 && this.scanned.size < MAX_CONTENTS2) this.scanned.set(key, found.length === 0 ? NOTHING2 : found);
         }
         if (found.length === 0) return;
         const sample = isSample(entry.path);
@@ -27375,8 +30061,7 @@ var init_secrets = __esm({
         }
       }
       scan(plan, bytes2, lower, dependency) {
-        if (bytes2.subarray(0, SNIFF_BYTES).indexOf(0) >= 0) return [];
-        const candidates = new SecretScanner(bytes2).scan(plan === "urls");
+        const candidates = new SecretScanner(bytes2).scan(plan === "urls" ? "urls" : plan === "tokens" ? "tokens" : "all");
         const lines = linesOf(bytes2, candidates.map((candidate) => candidate.index));
         if (plan === "config") {
           const text = bytes2.toString("utf8", 0, Math.min(bytes2.length, CONFIG_RULE_BYTES));
@@ -27438,7 +30123,9 @@ var init_secrets = __esm({
           findings.push(finding);
         }
         if (this.dropped > 0) findings.push(tooMany2(this.dropped));
-        return { findings: sortFindings(findings) };
+        const notes = [...this.notes];
+        if (this.partial > MAX_NOTES2) notes.push(`\u2026 and ${this.partial - MAX_NOTES2} more files read in part`);
+        return { findings: sortFindings(findings), notes };
       }
     };
   }
@@ -28120,7 +30807,7 @@ var init_esm = __esm({
 });
 
 // src/checks/sensitive-files/dump-sniff.ts
-import { constants, gunzipSync } from "node:zlib";
+import { constants, gunzipSync as gunzipSync2 } from "node:zlib";
 function sniffSql(text) {
   const header2 = DUMP_HEADER.exec(text);
   const data = DATA_STATEMENT.test(text);
@@ -28139,7 +30826,7 @@ function gunzipStart(bytes2, maxOutput = 1024 * 1024) {
   for (const take2 of [bytes2.length, 2048, 256]) {
     if (take2 > bytes2.length) continue;
     try {
-      return gunzipSync(bytes2.subarray(0, take2), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
+      return gunzipSync2(bytes2.subarray(0, take2), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
     } catch {
     }
   }
@@ -28478,13 +31165,13 @@ function folder(...names) {
 function mightBeLeftover(f) {
   return mayBeLeftover(f.lower, f.ext);
 }
-var VCS, CONFIG_NAMES2, SCRIPT_EXTENSIONS, SCRIPT_UNDER_ANOTHER_NAME, EDITOR_LEFTOVER, ARCHIVE2, SERVED_ROOT, CODE_FOLDER, PLATFORM_FILES, DEPLOY_TOOL_FILES, CREDENTIAL_NAMES, CREDENTIAL_FILES, KEY_STORE_EXTENSIONS, ARCHIVE_EXTENSIONS, VCS_HINT, PATH_RULES;
+var VCS, CONFIG_NAMES3, SCRIPT_EXTENSIONS, SCRIPT_UNDER_ANOTHER_NAME, EDITOR_LEFTOVER, ARCHIVE2, SERVED_ROOT, CODE_FOLDER, PLATFORM_FILES, DEPLOY_TOOL_FILES, CREDENTIAL_NAMES, CREDENTIAL_FILES, KEY_STORE_EXTENSIONS, ARCHIVE_EXTENSIONS, VCS_HINT, PATH_RULES;
 var init_sensitive_path_rules = __esm({
   "src/checks/sensitive-files/sensitive-path-rules.ts"() {
     "use strict";
     init_path_facts();
     VCS = /* @__PURE__ */ new Set([".git", ".svn", ".hg", ".bzr", "CVS", "_darcs"]);
-    CONFIG_NAMES2 = /* @__PURE__ */ new Set([
+    CONFIG_NAMES3 = /* @__PURE__ */ new Set([
       "env.php",
       "wp-config.php",
       "parameters.php",
@@ -28572,7 +31259,7 @@ var init_sensitive_path_rules = __esm({
         match: (f) => {
           if (f.isDir || !mightBeLeftover(f)) return void 0;
           const original = leftoverOf(f.base);
-          return original !== void 0 && (CONFIG_NAMES2.has(original.toLowerCase()) || /^wp-config.*\.php$/i.test(original)) ? f.path : void 0;
+          return original !== void 0 && (CONFIG_NAMES3.has(original.toLowerCase()) || /^wp-config.*\.php$/i.test(original)) ? f.path : void 0;
         },
         title: "Backup or editor copy of a config file: served as plain text with its credentials",
         detail: "the web server does not run env.php.bak or wp-config.php~ as PHP: anyone can download the database password and keys"
@@ -29240,7 +31927,7 @@ var init_unsafe_names = __esm({
 
 // src/checks/registry.ts
 function contentChecks() {
-  return [new SensitiveContentCheck(), new SecretsCheck()];
+  return [new SensitiveContentCheck(), new SecretsCheck(), new MaliciousCodeCheck(), new OriginsCheck(), new RecordHashesCheck()];
 }
 var MANIFEST_CHECKS;
 var init_registry2 = __esm({
@@ -29248,6 +31935,9 @@ var init_registry2 = __esm({
     "use strict";
     init_ambiguous_archive();
     init_links();
+    init_malicious_code();
+    init_origins();
+    init_record_hashes();
     init_owners();
     init_permissions();
     init_secrets();
@@ -29306,7 +31996,7 @@ function lineAt(text, offset) {
   return line;
 }
 var FormatError, UTF8, UTF16LE, UTF16BE;
-var init_decode = __esm({
+var init_decode2 = __esm({
   "src/util/decode.ts"() {
     "use strict";
     FormatError = class extends Error {
@@ -29323,7 +32013,7 @@ var INSTALLED, LINE, apkInstalledExtractor;
 var init_apk_installed = __esm({
   "src/inventory/extractors/os/apk-installed.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     INSTALLED = "lib/apk/db/installed";
     LINE = /^([A-Za-z]):(.*)$/;
     apkInstalledExtractor = {
@@ -29455,7 +32145,7 @@ function recogniseLibrary(head, tail, base) {
   const opening = { banners: openingBanners(head), head, tail, base: base.toLowerCase() };
   for (const banner of opening.banners) {
     if (banner === SAYS_NOTHING) continue;
-    for (const rule of RULES) {
+    for (const rule of RULES2) {
       if (!banner.text.includes(rule.keyword)) continue;
       const found = rule.read(banner, opening);
       if (found) return { name: found.name, version: normalVersion(found.version) };
@@ -29480,7 +32170,7 @@ function normalVersion(version) {
   if (/^\d+\.\d+$/.test(version)) return `${version}.0`;
   return /^\d+\.\d+\.\d+-\d{4}\.?\d\d\.?\d\d$/.test(version) ? version.slice(0, version.indexOf("-")) : version;
 }
-var VERSION2, versionAt, STRICT, REACT_TAIL, VAR_VERSION, DOT_VERSION, DOT_VERSION_ALL, DOT_LOWER_VERSION, DOT_LOWER_VERSION_ALL, UNDERSCORE_LINE, TINYMCE_4, TINYMCE_3, ANGULARJS, REACT_VERSION, FILLER, JQUERY_UI, ANGULAR_MODULE, RULES, PROMISING, SAYS_NOTHING, MAX_BLOCKS, SLASH, STAR, SPACE, TAB, WANTS_TAIL, CODE_NAMES, CODE_RULES;
+var VERSION2, versionAt, STRICT, REACT_TAIL, VAR_VERSION, DOT_VERSION, DOT_VERSION_ALL, DOT_LOWER_VERSION, DOT_LOWER_VERSION_ALL, UNDERSCORE_LINE, TINYMCE_4, TINYMCE_3, ANGULARJS, REACT_VERSION, FILLER, JQUERY_UI, ANGULAR_MODULE, RULES2, PROMISING, SAYS_NOTHING, MAX_BLOCKS, SLASH, STAR, SPACE, TAB, WANTS_TAIL, CODE_NAMES, CODE_RULES;
 var init_browser_library_banners = __esm({
   "src/inventory/extractors/javascript/browser-library-banners.ts"() {
     "use strict";
@@ -29537,7 +32227,7 @@ var init_browser_library_banners = __esm({
       ].join("|")}) )?)${VERSION2}(?=$|[\\s|,])`
     );
     ANGULAR_MODULE = /^angular-(animate|aria|cookies|loader|message-format|messages|mocks|parse-ext|resource|route|sanitize|touch)(?:\.min)?\.js$/;
-    RULES = [
+    RULES2 = [
       // jQuery: `/*! jQuery v3.4.1 | (c) …`, `jQuery v1.7.2 jquery.com | …`, `jQuery JavaScript Library v1.8.3`
       firstLine("jQuery", "jquery", versionAt("jQuery (?:JavaScript Library )?v")),
       firstLine("jQuery UI", "jquery-ui", JQUERY_UI),
@@ -31867,7 +34557,7 @@ function browserLibrariesExtractor(files) {
       if (!plausibleCopy(path)) return 1;
       const lower = base.toLowerCase();
       if (size <= TAIL_FILE_BYTES && WANTS_TAIL.test(lower)) return Math.max(size, 1);
-      return CODE_NAMES.test(lower) ? HEAD_BYTES : BANNER_BYTES;
+      return CODE_NAMES.test(lower) ? HEAD_BYTES2 : BANNER_BYTES;
     },
     extract({ path, content, sha256, size }) {
       try {
@@ -31886,9 +34576,9 @@ function fromContent(path, content, size) {
   const lower = base.toLowerCase();
   const code = CODE_NAMES.test(lower);
   if (!code && !opensWithComment(content)) return void 0;
-  const head = content.toString("latin1", 0, Math.min(content.length, code ? HEAD_BYTES : BANNER_BYTES));
+  const head = content.toString("latin1", 0, Math.min(content.length, code ? HEAD_BYTES2 : BANNER_BYTES));
   const whole = content.length >= size && WANTS_TAIL.test(lower);
-  const tail = whole ? content.toString("latin1", Math.max(0, content.length - TAIL_BYTES)) : void 0;
+  const tail = whole ? content.toString("latin1", Math.max(0, content.length - TAIL_BYTES2)) : void 0;
   return recogniseLibrary(head, tail, base);
 }
 function opensWithComment(content) {
@@ -31904,16 +34594,16 @@ function asPackage({ name, version }) {
   const aliases = ALIASES[name];
   return { ecosystem: "npm", name, version, installed: true, ...aliases ? { aliases } : {} };
 }
-var BANNER_BYTES, HEAD_BYTES, TAIL_FILE_BYTES, TAIL_BYTES, ASSET_FOLDER, LIBRARY_WORD, ALIASES;
+var BANNER_BYTES, HEAD_BYTES2, TAIL_FILE_BYTES, TAIL_BYTES2, ASSET_FOLDER, LIBRARY_WORD, ALIASES;
 var init_browser_libraries = __esm({
   "src/inventory/extractors/javascript/browser-libraries.ts"() {
     "use strict";
     init_browser_library_banners();
     init_browser_library_table();
     BANNER_BYTES = 2 * 1024;
-    HEAD_BYTES = 8 * 1024;
+    HEAD_BYTES2 = 8 * 1024;
     TAIL_FILE_BYTES = 2 * 1024 * 1024;
-    TAIL_BYTES = 16 * 1024;
+    TAIL_BYTES2 = 16 * 1024;
     ASSET_FOLDER = /(?:^|\/)(?:js|javascripts?|scripts?|libs?|vendors?|assets|static|web|www|public|pub|dist|skins?|themes?|plugins?|modules|components|bower_components|external|third[-_]?party|3rdparty|resources|wp-includes|wp-content|frontend|adminhtml|base)\//i;
     LIBRARY_WORD = /jquery|bootstrap|moment|lodash|underscore|backbone|handlebars|angular|vue|react|purify|knockout|require|tinymce|tiny_mce|ckeditor|select2|chosen|swiper|slick|owl|prototype|scriptaculous|modernizr|highcharts|highstock|chart|plupload|datatables|video|marked|highlight/i;
     ALIASES = { ckeditor4: ["ckeditor"], ckeditor: ["ckeditor4"] };
@@ -32762,7 +35452,7 @@ function plain(value) {
 var init_toml_reader = __esm({
   "src/inventory/syntax/toml-reader.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_dist();
   }
 });
@@ -32785,7 +35475,7 @@ var KNOWN_KEYS, cargoLockExtractor;
 var init_cargo_lock = __esm({
   "src/inventory/extractors/rust/cargo-lock.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_toml_reader();
     KNOWN_KEYS = /* @__PURE__ */ new Set(["version", "package", "metadata", "root", "patch"]);
     cargoLockExtractor = {
@@ -32836,7 +35526,7 @@ function composerPackages(list3, where, dev) {
 var init_composer_packages = __esm({
   "src/inventory/extractors/php/composer-packages.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_shape();
   }
 });
@@ -32894,7 +35584,7 @@ var init_composer_installed_json = __esm({
     init_path_segments();
     init_shape();
     init_composer_packages();
-    init_decode();
+    init_decode2();
     init_magento_product();
     composerInstalledJsonExtractor = {
       name: "php/composer-installed-json",
@@ -32927,7 +35617,7 @@ var PhpArray, PhpLiteralReader;
 var init_php_array_literal = __esm({
   "src/inventory/syntax/php-array-literal.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     PhpArray = class {
       entries = [];
       get(key) {
@@ -33104,7 +35794,7 @@ var init_composer_installed_php = __esm({
     init_path_segments();
     init_magento_product();
     init_php_array_literal();
-    init_decode();
+    init_decode2();
     composerInstalledPhpExtractor = {
       name: "php/composer-installed-php",
       installed: true,
@@ -33150,7 +35840,7 @@ var init_composer_lock = __esm({
     "use strict";
     init_shape();
     init_composer_packages();
-    init_decode();
+    init_decode2();
     init_magento_product();
     composerLockExtractor = {
       name: "php/composer-lock",
@@ -33224,7 +35914,7 @@ var STATUS, STATUS_D, FIELD, WANTS, FLAGS, ABSENT, STATES, SOURCE, dpkgStatusExt
 var init_dpkg_status = __esm({
   "src/inventory/extractors/os/dpkg-status.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     STATUS = "var/lib/dpkg/status";
     STATUS_D = "var/lib/dpkg/status.d";
     FIELD = /^([!-"$-,.-9;-~][!-9;-~]*):([\s\S]*)/;
@@ -33273,7 +35963,7 @@ var SOURCE_SECTIONS, SPEC, gemfileLockExtractor;
 var init_gemfile_lock = __esm({
   "src/inventory/extractors/ruby/gemfile-lock.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     SOURCE_SECTIONS = /* @__PURE__ */ new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE"]);
     SPEC = /^ {4}(?! )(\S+) \(([^-)\s]+)(?:-([^)\s]+))?\)$/;
     gemfileLockExtractor = {
@@ -33368,7 +36058,7 @@ var DIRECTIVES, LOCAL_PATH, GO_VERSION, MODULE_VERSION, goModExtractor;
 var init_go_mod = __esm({
   "src/inventory/extractors/go/go-mod.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_quoted_string();
     DIRECTIVES = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
     LOCAL_PATH = /^(?:\.\.?(?:[/\\]|$)|\/|[A-Za-z]:[/\\])/;
@@ -33467,7 +36157,7 @@ var LOCKED, EMPTY, DEPENDENCY_LOCKS, gradleLockfileExtractor;
 var init_gradle_lockfile = __esm({
   "src/inventory/extractors/java/gradle-lockfile.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     LOCKED = /^([^\s:=]+):([^\s:=]+):([^\s:=]+)(?:=([^\s=]*))?$/;
     EMPTY = /^empty=[^\s=]*$/;
     DEPENDENCY_LOCKS = "gradle/dependency-locks/";
@@ -33588,7 +36278,7 @@ var NAME, START_TAG, ATTRIBUTE, END_TAG, ENTITY, NAMED2;
 var init_xml_elements = __esm({
   "src/inventory/syntax/xml-elements.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     NAME = "[A-Za-z_][A-Za-z0-9._:-]*";
     START_TAG = new RegExp(`^<(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>$`);
     ATTRIBUTE = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, "g");
@@ -33603,7 +36293,7 @@ var FILE, gradleVerificationMetadataExtractor;
 var init_gradle_verification_metadata = __esm({
   "src/inventory/extractors/java/gradle-verification-metadata.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_xml_elements();
     FILE = "gradle/verification-metadata.xml";
     gradleVerificationMetadataExtractor = {
@@ -33647,7 +36337,7 @@ var STRING, BLOCK, CONSTRUCTOR, installedGemspecExtractor;
 var init_installed_gemspec = __esm({
   "src/inventory/extractors/ruby/installed-gemspec.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     STRING = String.raw`(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|%[qQ]?(?:\{([^}]*)\}|\(([^)]*)\)|\[([^\]]*)\]|<([^>]*)>))`;
     BLOCK = /Gem::Specification\.new\s*(?:do\s*\|\s*(\w+)\s*\||\{\s*\|\s*(\w+)\s*\|)/;
     CONSTRUCTOR = new RegExp(String.raw`Gem::Specification\.new\s*\(?\s*${STRING}\s*,\s*${STRING}`);
@@ -33683,7 +36373,7 @@ var init_magento_root_composer_json = __esm({
   "src/inventory/extractors/php/magento-root-composer-json.ts"() {
     "use strict";
     init_shape();
-    init_decode();
+    init_decode2();
     init_magento_product();
     GIT_CLONE_ROOT = "magento/magento2ce";
     NAMES_IT = /"name"\s*:\s*"magento\/magento2ce"/i;
@@ -34251,7 +36941,7 @@ var ReadBudget, EOCD, ZIP64_LOCATOR, ZIP64_EOCD, CENTRAL, LOCAL, ENCRYPTED, INFL
 var init_bounded_zip = __esm({
   "src/inventory/syntax/bounded-zip.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_esm2();
     ReadBudget = class {
       constructor(remaining) {
@@ -34391,7 +37081,7 @@ var DEFAULT_MAVEN_ARCHIVE_BOUNDS, POM_PROPERTIES, ARCHIVE_SUFFIX;
 var init_maven_archive = __esm({
   "src/inventory/extractors/java/maven-archive.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_limits();
     init_bounded_zip();
     init_java_properties();
@@ -34457,7 +37147,7 @@ var init_node_modules_package = __esm({
   "src/inventory/extractors/javascript/node-modules-package.ts"() {
     "use strict";
     init_shape();
-    init_decode();
+    init_decode2();
     init_npm_names();
     MIB = 1024 * 1024;
     MANIFEST = "package.json";
@@ -34491,7 +37181,7 @@ var init_nuget_deps_json = __esm({
   "src/inventory/extractors/dotnet/nuget-deps-json.ts"() {
     "use strict";
     init_shape();
-    init_decode();
+    init_decode2();
     RUNTIME_PACK = "runtimepack.";
     nugetDepsJsonExtractor = {
       name: "dotnet/deps-json",
@@ -34530,7 +37220,7 @@ var init_nuget_packages_lock = __esm({
   "src/inventory/extractors/dotnet/nuget-packages-lock.ts"() {
     "use strict";
     init_shape();
-    init_decode();
+    init_decode2();
     VERSIONS = /* @__PURE__ */ new Set([1, 2]);
     nugetPackagesLockExtractor = {
       name: "dotnet/packages-lock",
@@ -34631,7 +37321,7 @@ var init_package_lock = __esm({
     "use strict";
     init_path_segments();
     init_shape();
-    init_decode();
+    init_decode2();
     init_npm_names();
     MIB2 = 1024 * 1024;
     HIDDEN_LOCKFILE = ".package-lock.json";
@@ -34697,7 +37387,7 @@ function lockedPypiPackages(content, format) {
 var init_python_lock_toml = __esm({
   "src/inventory/extractors/python/python-lock-toml.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_pypi_name();
     init_toml_reader();
   }
@@ -34748,7 +37438,7 @@ var pipfileLockExtractor;
 var init_pipfile_lock = __esm({
   "src/inventory/extractors/python/pipfile-lock.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_shape();
     init_pypi_name();
     pipfileLockExtractor = {
@@ -34867,7 +37557,7 @@ function unquote2(literal) {
   }
   throw new GiveUp();
 }
-var GiveUp, DuplicateKey, MAX_DEPTH, INDICATORS, Reader, FlowReader;
+var GiveUp, DuplicateKey, MAX_DEPTH2, INDICATORS, Reader, FlowReader;
 var init_lockfile_yaml = __esm({
   "src/inventory/syntax/lockfile-yaml.ts"() {
     "use strict";
@@ -34880,7 +37570,7 @@ var init_lockfile_yaml = __esm({
       }
       line;
     };
-    MAX_DEPTH = 64;
+    MAX_DEPTH2 = 64;
     INDICATORS = /* @__PURE__ */ new Set(["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`"]);
     Reader = class {
       lines;
@@ -34932,7 +37622,7 @@ var init_lockfile_yaml = __esm({
       }
       /** The map or sequence whose lines start at this indentation. */
       block(indent, depth) {
-        if (depth > MAX_DEPTH) throw new GiveUp();
+        if (depth > MAX_DEPTH2) throw new GiveUp();
         const first = (this.line() ?? "").slice(indent);
         return first.startsWith("- ") || first === "-" ? this.sequence(indent) : this.map(indent, depth);
       }
@@ -35083,7 +37773,7 @@ var init_yaml_documents = __esm({
   "src/inventory/syntax/yaml-documents.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
-    init_decode();
+    init_decode2();
     init_lockfile_yaml();
   }
 });
@@ -35272,7 +37962,7 @@ var init_pnpm_lock = __esm({
     init_path_segments();
     init_shape();
     init_yaml_documents();
-    init_decode();
+    init_decode2();
     init_npm_names();
     init_pnpm_dependency_path();
     init_pnpm_dev_reach();
@@ -35343,7 +38033,7 @@ var init_python_installed_metadata = __esm({
   "src/inventory/extractors/python/python-installed-metadata.ts"() {
     "use strict";
     init_pypi_name();
-    init_decode();
+    init_decode2();
     pythonInstalledMetadataExtractor = {
       name: "python/installed-metadata",
       installed: true,
@@ -35463,7 +38153,7 @@ var init_requirements_txt = __esm({
     "use strict";
     init_path_segments();
     init_pypi_name();
-    init_decode();
+    init_decode2();
     URL2 = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
     PATH = /^(?:\.|\/|~|[A-Za-z]:[\\/])|[\\/]/;
     ARCHIVE3 = /\.(?:whl|zip|tar|tgz|tbz|txz|tlz|tar\.gz|tar\.bz2|tar\.xz|tar\.lz|tar\.lzma)$/i;
@@ -35540,7 +38230,7 @@ var uvLockExtractor;
 var init_uv_lock = __esm({
   "src/inventory/extractors/python/uv-lock.ts"() {
     "use strict";
-    init_decode();
+    init_decode2();
     init_python_lock_toml();
     init_pypi_name();
     uvLockExtractor = {
@@ -35663,7 +38353,7 @@ var init_yarn_v1_syntax = __esm({
   "src/inventory/extractors/javascript/yarn-v1-syntax.ts"() {
     "use strict";
     init_quoted_string();
-    init_decode();
+    init_decode2();
   }
 });
 
@@ -35712,7 +38402,7 @@ var init_yarn_lock = __esm({
     "use strict";
     init_shape();
     init_yaml_documents();
-    init_decode();
+    init_decode2();
     init_npm_names();
     init_yarn_v1_syntax();
     MIB4 = 1024 * 1024;
@@ -36095,12 +38785,15 @@ var init_inventory_analyzer = __esm({
 });
 
 // src/read/package-format-error.ts
-var PackageFormatError;
+var PackageFormatError, UnreadablePackageError;
 var init_package_format_error = __esm({
   "src/read/package-format-error.ts"() {
     "use strict";
     PackageFormatError = class extends Error {
       name = "PackageFormatError";
+    };
+    UnreadablePackageError = class extends PackageFormatError {
+      name = "UnreadablePackageError";
     };
   }
 });
@@ -36196,6 +38889,19 @@ var init_package_pass = __esm({
         if (interested) this.routed.set(header2, interested);
         return bound;
       }
+      /** The most trailing bytes any analyser that asked for this entry wants (a file larger than the leading bound). */
+      wantsTail(header2) {
+        const interested = this.routed.get(header2);
+        if (!interested) return 0;
+        const slash = header2.path.lastIndexOf("/");
+        const base = slash < 0 ? header2.path : header2.path.slice(slash + 1);
+        let bound = 0;
+        for (const analyzer of interested) {
+          const wanted = analyzer.wantsTail?.(header2, base) ?? 0;
+          if (wanted > bound) bound = wanted;
+        }
+        return bound;
+      }
       visit(entry, content) {
         this.nameBytes += entry.path.length + (entry.link?.length ?? 0);
         if (this.nameBytes > this.maxTotalNameBytes) {
@@ -36288,6 +38994,7 @@ var init_entry_sink = __esm({
         const wanted = header2.type === "file" ? visitor.wants(header2) : 0;
         this.asked = wanted > 0;
         this.want = Math.min(wanted, header2.size);
+        this.tailWant = this.asked && header2.size > this.want && visitor.wantsTail ? Math.min(visitor.wantsTail(header2), header2.size - this.want) : 0;
       }
       visitor;
       header;
@@ -36296,19 +39003,43 @@ var init_entry_sink = __esm({
       want;
       pieces;
       held = 0;
+      /** Trailing bytes to keep: the file is larger than the leading bound and the visitor asked. */
+      tailWant;
+      tailPieces;
       seen = 0;
       digest;
+      /** Leading bytes of the content the visitor asked for (0 for everything but files). */
+      get wanted() {
+        return this.want;
+      }
+      /**
+       * The whole content went by where this sink could not see it (a reader thread read and
+       * hashed it): its digest, and the leading bytes the visitor asked for (`wanted`).
+       */
+      hashed(digest, leading) {
+        this.digest = digest;
+        this.seen = this.header.size;
+        if (this.want > 0) {
+          this.pieces = [leading];
+          this.held = leading.length;
+        }
+      }
       data(chunk) {
         if (this.seen === 0 && chunk.length === this.header.size) {
           this.digest = digestOnce("sha256", chunk, "hex");
         } else {
           (this.hash ??= createHash6("sha256")).update(chunk);
         }
+        const from = this.seen;
         this.seen += chunk.length;
         if (this.held < this.want) {
           const take2 = Math.min(chunk.length, this.want - this.held);
           (this.pieces ??= []).push(take2 === chunk.length ? chunk : chunk.subarray(0, take2));
           this.held += take2;
+        }
+        if (this.tailWant > 0 && this.seen > this.header.size - this.tailWant) {
+          const skip = Math.max(0, this.header.size - this.tailWant - from);
+          (this.tailPieces ??= []).push(skip === 0 ? chunk : chunk.subarray(skip));
         }
       }
       end() {
@@ -36317,10 +39048,12 @@ var init_entry_sink = __esm({
           const pieces = this.pieces ?? [];
           const bytes2 = pieces.length === 1 ? pieces[0] : pieces.length === 0 ? EMPTY2 : Buffer.concat(pieces, this.held);
           content = { bytes: bytes2, truncated: this.held < this.header.size };
+          if (this.tailPieces) content.tail = this.tailPieces.length === 1 ? this.tailPieces[0] : Buffer.concat(this.tailPieces);
         }
         const entry = this.header;
         if (entry.type === "file") entry.sha256 = this.digest ?? this.hash?.digest("hex") ?? EMPTY_SHA256;
         this.pieces = void 0;
+        this.tailPieces = void 0;
         this.visitor.visit(entry, content);
       }
     };
@@ -36328,52 +39061,290 @@ var init_entry_sink = __esm({
   }
 });
 
+// src/read/read-workers.ts
+import { hash as digestOnce2, createHash as createHash7 } from "node:crypto";
+import { closeSync, constants as constants2, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker as Worker2 } from "node:worker_threads";
+import { inflateRawSync as inflateRawSync2 } from "node:zlib";
+function runTask(load, task) {
+  const fs = load("node:fs");
+  const crypto = load("node:crypto");
+  const zlib = load("node:zlib");
+  const CHUNK = 1024 * 1024;
+  const INFLATE_FIELDS_HERE = 5;
+  const describe3 = (error) => {
+    const failure2 = error;
+    const serialized = { message: typeof failure2.message === "string" ? failure2.message : String(error) };
+    if (typeof failure2.code === "string") serialized.code = failure2.code;
+    if (typeof failure2.path === "string") serialized.path = failure2.path;
+    if (typeof failure2.syscall === "string") serialized.syscall = failure2.syscall;
+    return serialized;
+  };
+  if (task.kind === "inflate") {
+    const window = Buffer.from(task.window);
+    const jobs = task.jobs;
+    const count2 = jobs.length / INFLATE_FIELDS_HERE;
+    const digests2 = [];
+    const lengths2 = new Float64Array(count2);
+    let wanted2 = 0;
+    for (let index = 0; index < count2; index++) {
+      const at = index * INFLATE_FIELDS_HERE;
+      if (jobs[at + 3] >= 0) wanted2 += Math.min(jobs[at + 2], jobs[at + 4]);
+    }
+    const content2 = Buffer.allocUnsafeSlow(wanted2);
+    let held2 = 0;
+    let failure2;
+    for (let index = 0; index < count2; index++) {
+      const at = index * INFLATE_FIELDS_HERE;
+      const method = jobs[at + 3];
+      if (method < 0) {
+        digests2.push("");
+        continue;
+      }
+      const start = jobs[at];
+      const data = window.subarray(start, start + jobs[at + 1]);
+      const declared = jobs[at + 2];
+      let piece;
+      if (method === 0) {
+        piece = data;
+      } else {
+        try {
+          piece = zlib.inflateRawSync(data, { chunkSize: Math.max(64, declared + 1), maxOutputLength: declared + 1 });
+        } catch (error) {
+          const code = error.code;
+          const message = error instanceof Error ? error.message : String(error);
+          failure2 = {
+            index,
+            message: code === "ERR_BUFFER_TOO_LARGE" ? `inflates past the ${declared} bytes it declares` : `has damaged deflate data (${message})`
+          };
+          break;
+        }
+        if (piece.length !== declared) {
+          failure2 = {
+            index,
+            message: piece.length > declared ? `inflates past the ${declared} bytes it declares` : `inflates to ${piece.length} bytes, not the ${declared} it declares`
+          };
+          break;
+        }
+      }
+      digests2.push(crypto.hash("sha256", piece, "hex"));
+      const want = Math.min(declared, jobs[at + 4]);
+      piece.copy(content2, held2, 0, want);
+      lengths2[index] = want;
+      held2 += want;
+    }
+    const reply2 = { digests: digests2, content: content2.buffer, lengths: lengths2, window: task.window };
+    if (failure2) reply2.failure = failure2;
+    return { reply: reply2, transfer: [reply2.content, task.window] };
+  }
+  if (task.kind === "hash-file") {
+    const fd2 = fs.openSync(task.path, "r");
+    try {
+      const hash = crypto.createHash("sha256");
+      const buffer = Buffer.allocUnsafeSlow(CHUNK);
+      for (let read10 = fs.readSync(fd2, buffer, 0, CHUNK, null); read10 > 0; read10 = fs.readSync(fd2, buffer, 0, CHUNK, null)) {
+        hash.update(buffer.subarray(0, read10));
+      }
+      return { reply: { sha256: hash.digest("hex") }, transfer: [] };
+    } finally {
+      fs.closeSync(fd2);
+    }
+  }
+  if (task.kind === "list") {
+    const names = fs.readdirSync(task.dir).sort();
+    const stats = new Float64Array(names.length * 6);
+    const links = [];
+    for (let index = 0; index < names.length; index++) {
+      const path = `${task.dir}/${names[index]}`;
+      const stat5 = fs.lstatSync(path);
+      stats.set([stat5.mode, stat5.uid, stat5.gid, stat5.size, stat5.ino, stat5.dev], index * 6);
+      links.push(stat5.isSymbolicLink() ? fs.readlinkSync(path) : null);
+    }
+    return { reply: { names, stats, links }, transfer: [] };
+  }
+  const { paths, meta } = task;
+  const digests = [];
+  const lengths = new Float64Array(paths.length);
+  let wanted = 0;
+  let largest = 0;
+  for (let index = 0; index < paths.length; index++) {
+    const size = meta[index * 4];
+    wanted += Math.min(size, meta[index * 4 + 3]);
+    if (size < CHUNK && size > largest) largest = size;
+  }
+  const content = Buffer.allocUnsafeSlow(wanted);
+  const scratch = Buffer.allocUnsafeSlow(Math.min(largest, CHUNK) + 1);
+  let held = 0;
+  let failure;
+  const flags = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
+  for (let index = 0; index < paths.length; index++) {
+    const path = paths[index];
+    const size = meta[index * 4];
+    const want = Math.min(size, meta[index * 4 + 3]);
+    let fd2;
+    try {
+      fd2 = fs.openSync(path, flags);
+      const now = fs.fstatSync(fd2);
+      if (!now.isFile() || now.ino !== meta[index * 4 + 1] || now.dev !== meta[index * 4 + 2]) {
+        failure = { index, error: { message: `'${path}' changed while it was being read`, changed: true } };
+        break;
+      }
+      let read10 = 0;
+      let digest;
+      if (size < CHUNK) {
+        for (let got = 1; got > 0 && read10 < scratch.length; read10 += got) got = fs.readSync(fd2, scratch, read10, scratch.length - read10, null);
+        if (read10 !== size) {
+          failure = { index, error: { message: `'${path}' changed while it was being read`, changed: true } };
+          break;
+        }
+        digest = crypto.hash("sha256", scratch.subarray(0, size), "hex");
+        scratch.copy(content, held, 0, want);
+      } else {
+        const hash = crypto.createHash("sha256");
+        const chunk = Buffer.allocUnsafeSlow(CHUNK);
+        for (let got = fs.readSync(fd2, chunk, 0, CHUNK, null); got > 0; got = fs.readSync(fd2, chunk, 0, CHUNK, null)) {
+          hash.update(chunk.subarray(0, got));
+          if (read10 < want) chunk.copy(content, held + read10, 0, Math.min(got, want - read10));
+          read10 += got;
+        }
+        if (read10 !== size) {
+          failure = { index, error: { message: `'${path}' changed while it was being read`, changed: true } };
+          break;
+        }
+        digest = hash.digest("hex");
+      }
+      digests.push(digest);
+      lengths[index] = want;
+      held += want;
+    } catch (error) {
+      const changed = fd2 === void 0 && error.code === "ELOOP";
+      failure = { index, error: changed ? { message: `'${path}' changed while it was being read`, changed } : describe3(error) };
+      break;
+    } finally {
+      if (fd2 !== void 0) fs.closeSync(fd2);
+    }
+  }
+  const reply = { digests, content: content.buffer, lengths };
+  if (failure) reply.failure = failure;
+  return { reply, transfer: [reply.content] };
+}
+function workerMain(load, run) {
+  const { parentPort } = load("node:worker_threads");
+  parentPort?.on("message", (message) => {
+    let result;
+    try {
+      result = run(load, message.task);
+    } catch (error) {
+      const failure = error;
+      parentPort.postMessage({
+        id: message.id,
+        error: {
+          message: typeof failure.message === "string" ? failure.message : String(error),
+          code: typeof failure.code === "string" ? failure.code : void 0,
+          path: typeof failure.path === "string" ? failure.path : void 0,
+          syscall: typeof failure.syscall === "string" ? failure.syscall : void 0
+        }
+      });
+      return;
+    }
+    parentPort.postMessage({ id: message.id, reply: result.reply }, result.transfer);
+  });
+}
+function runHere(task) {
+  return runTask((id) => MODULES[id], task).reply;
+}
+function rebuildError(serialized) {
+  const error = new Error(serialized.message);
+  if (serialized.code !== void 0) error.code = serialized.code;
+  if (serialized.path !== void 0) error.path = serialized.path;
+  if (serialized.syscall !== void 0) error.syscall = serialized.syscall;
+  return error;
+}
+function workerCount() {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+var INFLATE_FIELDS, STAT_FIELDS, WORKER_SOURCE, MODULES, ReadWorkers;
+var init_read_workers = __esm({
+  "src/read/read-workers.ts"() {
+    "use strict";
+    INFLATE_FIELDS = 5;
+    STAT_FIELDS = 6;
+    WORKER_SOURCE = `(${workerMain.toString()})(require, (${runTask.toString()}));`;
+    MODULES = {
+      "node:fs": { closeSync, constants: constants2, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync },
+      "node:crypto": { hash: digestOnce2, createHash: createHash7 },
+      "node:zlib": { inflateRawSync: inflateRawSync2 }
+    };
+    ReadWorkers = class {
+      workers = [];
+      busy = [];
+      waiting = /* @__PURE__ */ new Map();
+      nextId = 0;
+      broken;
+      constructor(count2) {
+        for (let index = 0; index < count2; index++) {
+          const worker = new Worker2(WORKER_SOURCE, { eval: true });
+          worker.on("message", (message) => {
+            const waiting = this.waiting.get(message.id);
+            if (!waiting) return;
+            this.waiting.delete(message.id);
+            this.busy[waiting.worker] = (this.busy[waiting.worker] ?? 1) - 1;
+            if (message.error) waiting.reject(rebuildError(message.error));
+            else waiting.resolve(message.reply);
+          });
+          worker.on("error", (error) => {
+            this.fail(error);
+          });
+          worker.on("exit", () => {
+            this.fail(new Error("a reader thread stopped"));
+          });
+          this.workers.push(worker);
+          this.busy.push(0);
+        }
+      }
+      /** Threads running. */
+      get size() {
+        return this.workers.length;
+      }
+      run(task, transfer = []) {
+        if (this.broken) return Promise.reject(this.broken);
+        let chosen = 0;
+        for (let index = 1; index < this.workers.length; index++) if ((this.busy[index] ?? 0) < (this.busy[chosen] ?? 0)) chosen = index;
+        const id = this.nextId++;
+        return new Promise((resolve2, reject) => {
+          this.waiting.set(id, { resolve: resolve2, reject, worker: chosen });
+          this.busy[chosen] = (this.busy[chosen] ?? 0) + 1;
+          this.workers[chosen].postMessage({ id, task }, transfer);
+        });
+      }
+      async close() {
+        this.broken ??= new Error("the reader threads were closed");
+        await Promise.all(this.workers.map((worker) => worker.terminate()));
+      }
+      fail(error) {
+        this.broken ??= error;
+        for (const waiting of this.waiting.values()) waiting.reject(error);
+        this.waiting.clear();
+      }
+    };
+  }
+});
+
 // src/read/read-directory.ts
-import { constants as constants2, createReadStream } from "node:fs";
-import { lstat, open as open3, readdir as readdir2, readlink, stat as stat3 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readDirectory(root, visitor, limits) {
   const rootStats = await stat3(root);
-  let entries = 0;
-  let bytes2 = 0;
-  const pending = /* @__PURE__ */ new Set();
-  let failure;
-  const directories = ["."];
-  const count2 = () => {
-    if (++entries > limits.maxEntries) throw new PackageFormatError(`more than ${limits.maxEntries} entries`);
-  };
-  new EntrySink(visitor, headerOf(".", rootStats)).end();
-  count2();
-  for (let relative2 = directories.pop(); relative2 !== void 0; relative2 = directories.pop()) {
-    const names = (await readdir2(join3(root, relative2))).sort();
-    for (const name of names) {
-      const path = relative2 === "." ? name : `${relative2}/${name}`;
-      const absolute = join3(root, path);
-      const stats = await lstat(absolute);
-      count2();
-      const header2 = headerOf(path, stats);
-      if (header2.type === "dir") {
-        directories.push(path);
-      } else if (header2.type === "symlink") {
-        header2.link = await readlink(absolute);
-      }
-      if (header2.type === "file") {
-        bytes2 += header2.size;
-        if (bytes2 > limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${limits.maxTotalBytes}-byte bound`);
-        const reading = readFileEntry(absolute, stats, new EntrySink(visitor, header2)).catch((error) => {
-          failure ??= error instanceof Error ? error : new Error(String(error));
-        }).finally(() => pending.delete(reading));
-        pending.add(reading);
-        if (pending.size >= PARALLEL_READS2) await Promise.race(pending);
-        if (failure !== void 0) throw failure;
-      } else {
-        new EntrySink(visitor, header2).end();
-      }
-    }
+  const walk = new Walk(root, visitor, limits);
+  try {
+    walk.count();
+    new EntrySink(visitor, headerOf(".", rootStats)).end();
+    await walk.run();
+    return { entries: walk.entries, bytes: walk.bytes };
+  } finally {
+    await walk.close();
   }
-  await Promise.all(pending);
-  if (failure !== void 0) throw failure;
-  return { entries, bytes: bytes2 };
 }
 function headerOf(path, stats) {
   const header2 = { path, type: "file", mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid, size: 0 };
@@ -36393,38 +39364,160 @@ function specialKind(stats) {
   if (stats.isSocket()) return "socket";
   return "unknown";
 }
-async function readFileEntry(absolute, listed, sink) {
-  const handle = await open3(absolute, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
-  try {
-    const now = await handle.stat();
-    if (!now.isFile() || now.ino !== listed.ino || now.dev !== listed.dev) {
-      throw new PackageFormatError(`'${absolute}' changed while it was being read`);
-    }
-    if (listed.size <= SMALL_FILE) {
-      const bytes2 = await handle.readFile();
-      if (bytes2.length !== listed.size) throw new PackageFormatError(`'${absolute}' changed while it was being read`);
-      if (bytes2.length > 0) sink.data(bytes2);
-    } else {
-      let read10 = 0;
-      for await (const chunk of createReadStream("", { fd: handle, autoClose: false, highWaterMark: 1024 * 1024 })) {
-        read10 += chunk.length;
-        sink.data(chunk);
-      }
-      if (read10 !== listed.size) throw new PackageFormatError(`'${absolute}' changed while it was being read`);
-    }
-    sink.end();
-  } finally {
-    await handle.close();
-  }
+function emptyBatch() {
+  return { paths: [], meta: [], sinks: [], bytes: 0 };
 }
-var PARALLEL_READS2, SMALL_FILE;
+var WORKERS_AFTER, BATCH_FILES, BATCH_BYTES, LISTS_AHEAD, READS_AHEAD, S_IFMT, TYPES2, SPECIALS, Walk;
 var init_read_directory = __esm({
   "src/read/read-directory.ts"() {
     "use strict";
     init_entry_sink();
     init_package_format_error();
-    PARALLEL_READS2 = 8;
-    SMALL_FILE = 256 * 1024;
+    init_read_workers();
+    WORKERS_AFTER = 2e3;
+    BATCH_FILES = 256;
+    BATCH_BYTES = 4 * 1024 * 1024;
+    LISTS_AHEAD = 4;
+    READS_AHEAD = 2;
+    S_IFMT = 61440;
+    TYPES2 = /* @__PURE__ */ new Map([
+      [32768, "file"],
+      [16384, "dir"],
+      [40960, "symlink"]
+    ]);
+    SPECIALS = /* @__PURE__ */ new Map([
+      [4096, "fifo"],
+      [8192, "char-device"],
+      [24576, "block-device"],
+      [49152, "socket"]
+    ]);
+    Walk = class {
+      constructor(root, visitor, limits) {
+        this.root = root;
+        this.visitor = visitor;
+        this.limits = limits;
+      }
+      root;
+      visitor;
+      limits;
+      entries = 0;
+      bytes = 0;
+      workers;
+      directories = ["."];
+      /** Tasks in flight, taken strictly in the order they were sent: the walk, its batches and its visits are the same every time. */
+      queue = [];
+      listing = 0;
+      reading = 0;
+      batch = emptyBatch();
+      count() {
+        if (++this.entries > this.limits.maxEntries) throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+      }
+      async run() {
+        try {
+          for (; ; ) {
+            while (this.directories.length > 0 && this.listing < LISTS_AHEAD) {
+              const relative2 = this.directories.shift();
+              this.listing++;
+              this.queue.push(this.task({ kind: "list", dir: join3(this.root, relative2) }).then((reply) => ({ kind: "list", relative: relative2, reply })));
+            }
+            const walking = this.listing > 0 || this.directories.length > 0;
+            if (this.batch.paths.length > 0 && this.reading < READS_AHEAD * (this.workers?.size ?? 1) && (this.full() || !walking || this.reading === 0)) {
+              this.sendBatch();
+            }
+            const next = this.queue.shift();
+            if (!next) {
+              if (this.batch.paths.length === 0) return;
+              continue;
+            }
+            const done = await next;
+            if (done.kind === "list") {
+              this.listing--;
+              this.take(done);
+            } else {
+              this.reading--;
+              this.visitRead(done);
+            }
+          }
+        } finally {
+          for (const pending of this.queue) pending.catch(() => void 0);
+        }
+      }
+      async close() {
+        await this.workers?.close();
+      }
+      /** Run a task on a worker thread, or here while the tree is small. */
+      task(task) {
+        let promise;
+        if (this.workers) {
+          promise = this.workers.run(task);
+        } else {
+          try {
+            promise = Promise.resolve(runHere(task));
+          } catch (error) {
+            promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+        promise.catch(() => void 0);
+        return promise;
+      }
+      /** A directory's listing: every name an entry; directories to list, files to read, the rest visited now. */
+      take({ relative: relative2, reply }) {
+        const { names, stats, links } = reply;
+        for (let index = 0; index < names.length; index++) {
+          const name = names[index];
+          const path = relative2 === "." ? name : `${relative2}/${name}`;
+          this.count();
+          const at = index * STAT_FIELDS;
+          const mode = stats[at];
+          const format = mode & S_IFMT;
+          const special2 = SPECIALS.get(format);
+          const type = TYPES2.get(format) ?? "other";
+          const header2 = { path, type, mode: mode & 4095, uid: stats[at + 1], gid: stats[at + 2], size: 0 };
+          if (type === "file") {
+            header2.size = stats[at + 3];
+            this.bytes += header2.size;
+            if (this.bytes > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+            const sink = new EntrySink(this.visitor, header2);
+            const batch = this.batch;
+            batch.paths.push(join3(this.root, path));
+            batch.meta.push(header2.size, stats[at + 4], stats[at + 5], sink.wanted);
+            batch.sinks.push(sink);
+            batch.bytes += header2.size;
+            continue;
+          }
+          if (type === "dir") this.directories.push(path);
+          else if (type === "symlink") header2.link = links[index] ?? "";
+          else header2.special = special2 ?? "unknown";
+          new EntrySink(this.visitor, header2).end();
+        }
+        if (!this.workers && this.entries > WORKERS_AFTER) this.workers = new ReadWorkers(workerCount());
+      }
+      full() {
+        return this.batch.paths.length >= BATCH_FILES || this.batch.bytes >= BATCH_BYTES;
+      }
+      sendBatch() {
+        const batch = this.batch;
+        this.batch = emptyBatch();
+        this.reading++;
+        this.queue.push(this.task({ kind: "read-files", paths: batch.paths, meta: Float64Array.from(batch.meta) }).then((reply) => ({ kind: "read", batch, reply })));
+      }
+      visitRead({ batch, reply }) {
+        const content = Buffer.from(reply.content);
+        const done = reply.failure?.index ?? batch.sinks.length;
+        let at = 0;
+        for (let index = 0; index < done; index++) {
+          const sink = batch.sinks[index];
+          const length = reply.lengths[index] ?? 0;
+          sink.hashed(reply.digests[index], content.subarray(at, at + length));
+          at += length;
+          sink.end();
+        }
+        if (reply.failure) {
+          const { error } = reply.failure;
+          throw error.changed ? new PackageFormatError(error.message) : rebuildError(error);
+        }
+      }
+    };
   }
 });
 
@@ -36835,20 +39928,20 @@ function tarOutcome(reader, typeflag, name, size) {
     case T_BLOCK:
     case T_FIFO:
       if (reader === PHAR && size > 0) return FOLLOWING;
-      return reader === PY_TAR_DATA ? REFUSED : SPECIALS.get(typeflag);
+      return reader === PY_TAR_DATA ? REFUSED : SPECIALS2.get(typeflag);
     case T_GNU_SPARSE:
       return reader === PHAR ? FILE2 : EXPANDED;
     case T_GNU_DUMPDIR:
       if (reader === GNU_TAR || reader === BSDTAR) return DIR;
       return reader === PY_TAR_DATA ? REFUSED : FILE2;
     case T_GNU_VOLUME:
-      if (reader === GNU_TAR || reader === BSDTAR) return NOTHING2;
+      if (reader === GNU_TAR || reader === BSDTAR) return NOTHING3;
       return reader === PY_TAR_DATA ? REFUSED : FILE2;
     case T_GNU_MULTIVOLUME:
-      if (reader === GNU_TAR) return NOTHING2;
+      if (reader === GNU_TAR) return NOTHING3;
       return reader === PY_TAR_DATA ? REFUSED : FILE2;
     case T_SOLARIS_ACL:
-      if (reader === BSDTAR) return NOTHING2;
+      if (reader === BSDTAR) return NOTHING3;
       return reader === PY_TAR_DATA ? REFUSED : FILE2;
     default:
       return reader === PY_TAR_DATA ? REFUSED : FILE2;
@@ -36878,7 +39971,7 @@ function tarDataBytes(reader, typeflag, name, ustar, pax) {
       return reader === PHAR ? ustar : pax ?? ustar;
   }
 }
-var CHAR, T_FILE, T_AFILE, T_HARDLINK, T_SYMLINK, T_CHAR, T_BLOCK, T_DIR, T_FIFO, T_CONTIGUOUS, T_PAX, T_PAX_GLOBAL, T_SOLARIS_PAX, T_GNU_LONGNAME, T_GNU_LONGLINK, T_GNU_DUMPDIR, T_GNU_SPARSE, T_GNU_VOLUME, T_GNU_MULTIVOLUME, T_SOLARIS_ACL, FILE2, DIR, HARDLINK, SYMLINK, EXPANDED, FOLLOWING, REFUSED, NOTHING2, SPECIALS;
+var CHAR, T_FILE, T_AFILE, T_HARDLINK, T_SYMLINK, T_CHAR, T_BLOCK, T_DIR, T_FIFO, T_CONTIGUOUS, T_PAX, T_PAX_GLOBAL, T_SOLARIS_PAX, T_GNU_LONGNAME, T_GNU_LONGLINK, T_GNU_DUMPDIR, T_GNU_SPARSE, T_GNU_VOLUME, T_GNU_MULTIVOLUME, T_SOLARIS_ACL, FILE2, DIR, HARDLINK, SYMLINK, EXPANDED, FOLLOWING, REFUSED, NOTHING3, SPECIALS2;
 var init_tar_types = __esm({
   "src/read/tar-types.ts"() {
     "use strict";
@@ -36910,8 +40003,8 @@ var init_tar_types = __esm({
     EXPANDED = { write: true, type: "file", source: 3 /* Expanded */ };
     FOLLOWING = { write: true, type: "file", source: 2 /* Following */ };
     REFUSED = { write: false, policy: true };
-    NOTHING2 = { write: false, policy: false };
-    SPECIALS = /* @__PURE__ */ new Map([
+    NOTHING3 = { write: false, policy: false };
+    SPECIALS2 = /* @__PURE__ */ new Map([
       [T_CHAR, { write: true, type: "other", special: "char-device", source: 0 /* None */ }],
       [T_BLOCK, { write: true, type: "other", special: "block-device", source: 0 /* None */ }],
       [T_FIFO, { write: true, type: "other", special: "fifo", source: 0 /* None */ }]
@@ -37058,9 +40151,9 @@ function ustarStandIn(ustar, pax) {
   if (Buffer.byteLength(pax) <= 100 && /^[\x20-\x7e]*$/.test(pax)) return false;
   for (const path of [pax, pax.replace(/[^\x20-\x7e]/gu, "?")]) {
     if (path.startsWith(ustar)) return true;
-    const cut = ustar.lastIndexOf("/");
+    const cut2 = ustar.lastIndexOf("/");
     const split = path.lastIndexOf("/");
-    if (cut > 0 && split > 0 && path.slice(0, split).startsWith(ustar.slice(0, cut)) && path.slice(split + 1).startsWith(ustar.slice(cut + 1))) return true;
+    if (cut2 > 0 && split > 0 && path.slice(0, split).startsWith(ustar.slice(0, cut2)) && path.slice(split + 1).startsWith(ustar.slice(cut2 + 1))) return true;
   }
   return false;
 }
@@ -37967,15 +41060,15 @@ var init_tar_parser = __esm({
 });
 
 // src/read/read-tar-file.ts
-import { createHash as createHash7 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createHash as createHash8 } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 async function readTarFile(path, compressed, visitor, limits) {
   const parser = new TarParser(visitor, limits);
-  const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
+  const input = createReadStream(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash7("sha256");
+      const packageHash = createHash8("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -37989,7 +41082,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash7("sha256");
+    const fileHash = createHash8("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -38011,50 +41104,433 @@ var init_read_tar_file = __esm({
   }
 });
 
-// src/read/read-zip.ts
-async function readZip(source, visitor, limits) {
-  const options2 = { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true, strictFileNames: true };
-  const zip = typeof source === "string" ? await yauzl2.openPromise(source, options2) : await yauzl2.fromBufferPromise(source, options2);
-  let entries = 0;
-  let bytes2 = 0;
-  try {
-    for await (const raw of zip.eachEntry()) {
-      if (++entries > limits.maxEntries) throw new PackageFormatError(`more than ${limits.maxEntries} entries`);
-      const header2 = describeEntry(raw, limits);
-      if (header2.type === "file") {
-        bytes2 += header2.size;
-        if (bytes2 > limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${limits.maxTotalBytes}-byte bound`);
-      }
-      if (header2.type === "symlink") header2.link = await readLinkTarget(zip, raw, header2.path, limits);
-      const sink = new EntrySink(visitor, header2);
-      if (header2.type === "file" && header2.size > 0) {
-        const stream = await openContent(zip, raw, header2.path);
-        for await (const chunk of stream) sink.data(chunk);
-      }
-      sink.end();
-    }
-  } finally {
-    zip.close();
-  }
-  return { entries, bytes: bytes2 };
+// src/read/zip-readings.ts
+import { crc32 as crc322 } from "node:zlib";
+function unicodePath(extra, name) {
+  const field = extra?.find((candidate) => candidate.id === EXTRA_UNICODE_PATH);
+  if (!field || field.data.length < 5 || field.data[0] !== 1) return void 0;
+  if (field.data.readUInt32LE(1) !== crc322(name)) return void 0;
+  return field.data.toString("utf8", 5);
 }
-function describeEntry(raw, limits) {
-  const nameBytes = raw.fileNameRaw;
-  if (nameBytes.length > limits.maxNameBytes) {
-    throw new PackageFormatError(`an entry name of ${nameBytes.length} bytes is over the ${limits.maxNameBytes}-byte bound`);
+function cp437(bytes2) {
+  let text = "";
+  for (const byte of bytes2) text += byte < 128 ? String.fromCharCode(byte) : CP437_HIGH[byte - 128];
+  return text;
+}
+function guessed(bytes2) {
+  const text = bytes2.toString("utf8");
+  return text.includes("\uFFFD") && !Buffer.from(text, "utf8").equals(bytes2) ? cp437(bytes2) : text;
+}
+function cut(name) {
+  const nul = name.indexOf("\0");
+  return nul < 0 ? name : name.slice(0, nul);
+}
+function zipNameFor(reader, facts) {
+  const utf8 = (facts.flags & FLAG_UTF8) !== 0;
+  const host = facts.versionMadeBy >> 8;
+  switch (reader) {
+    case UNZIP: {
+      const unicode = utf8 ? void 0 : unicodePath(facts.centralExtra, facts.centralName);
+      let name = unicode ?? facts.centralName.toString("utf8");
+      if (host === HOST_MSDOS) name = name.replaceAll("\\", "/");
+      return { name: cut(name), source: unicode === void 0 ? facts.centralName : Buffer.from(unicode) };
+    }
+    case BSDTAR:
+    case BSDTAR_STREAM: {
+      const bytes2 = facts.localName ?? facts.centralName;
+      const unicode = unicodePath(facts.localExtra, bytes2);
+      const name = unicode ?? bytes2.toString("utf8");
+      return { name: cut(name).replaceAll("\\", "/"), source: unicode === void 0 ? bytes2 : Buffer.from(unicode) };
+    }
+    case PHP_ZIP: {
+      const unicode = unicodePath(facts.centralExtra, facts.centralName);
+      const name = unicode ?? (utf8 ? facts.centralName.toString("utf8") : guessed(facts.centralName));
+      return { name: name.replaceAll("\0", " "), source: unicode === void 0 ? facts.centralName : Buffer.from(unicode) };
+    }
+    case PY_ZIP: {
+      if (facts.localName && !facts.localName.equals(facts.centralName)) return void 0;
+      const name = utf8 ? facts.centralName.toString("utf8") : cp437(facts.centralName);
+      return { name: cut(name), source: facts.centralName };
+    }
+    default:
+      return void 0;
   }
-  const { text, bad } = entryName(raw);
+}
+function zipLanding(reader, name, isDir) {
+  let parts = name.split("/");
+  switch (reader) {
+    case UNZIP:
+    case PY_ZIP:
+      parts = parts.filter((part) => part !== "" && part !== "." && part !== "..");
+      break;
+    case BSDTAR:
+    case BSDTAR_STREAM: {
+      if (parts.includes("..")) return void 0;
+      if (/^[A-Za-z]:$/.test(parts[0] ?? "")) parts = parts.slice(1);
+      parts = parts.filter((part) => part !== "" && part !== ".");
+      break;
+    }
+    case PHP_ZIP: {
+      const out = [];
+      for (const part of parts) {
+        if (part === "" || part === ".") continue;
+        if (part === "..") out.pop();
+        else out.push(part);
+      }
+      parts = out;
+      break;
+    }
+    default:
+      return void 0;
+  }
+  const path = parts.join("/");
+  if (path === "") return isDir ? "." : void 0;
+  return path;
+}
+function zipKind(reader, facts, name) {
+  const host = facts.versionMadeBy >> 8;
+  const unix = facts.externalAttributes >>> 16;
+  const format = unix & S_IFMT2;
+  const permissions = unix & 4095;
+  if (name.endsWith("/")) return { type: "dir", mode: host === HOST_UNIX && permissions ? permissions : 493, source: 0 /* None */ };
+  switch (reader) {
+    case UNZIP: {
+      if (UNZIP_LINK_HOSTS.has(host) && format === S_IFLNK) return { type: "symlink", mode: 511, source: 2 /* LinkTarget */ };
+      const mode = (UNZIP_LINK_HOSTS.has(host) || UNZIP_MODE_HOSTS.has(host)) && permissions ? permissions & ~3072 : 420;
+      return { type: "file", mode, source: 1 /* Data */ };
+    }
+    case BSDTAR: {
+      if (host === HOST_UNIX) {
+        if (format === S_IFLNK) return { type: "symlink", mode: 511, source: 2 /* LinkTarget */ };
+        if (format === S_IFDIR) return { type: "dir", mode: permissions || 493, source: 0 /* None */ };
+        return { type: "file", mode: permissions || 420, source: 1 /* Data */ };
+      }
+      if (host === HOST_MSDOS && facts.externalAttributes & DOS_DIRECTORY) return { type: "dir", mode: 509, source: 0 /* None */ };
+      return { type: "file", mode: 436, source: 1 /* Data */ };
+    }
+    case BSDTAR_STREAM:
+      return { type: "file", mode: 436, source: 1 /* Data */ };
+    default:
+      return { type: "file", mode: 420, source: 1 /* Data */ };
+  }
+}
+function zipReadings(facts) {
+  const groups = /* @__PURE__ */ new Map();
+  const sources = /* @__PURE__ */ new Set();
+  const kinds2 = /* @__PURE__ */ new Set();
+  for (const reader of readerBits(ZIP_READERS)) {
+    const named = zipNameFor(reader, facts);
+    if (named === void 0) continue;
+    sources.add(named.source.toString("latin1").replaceAll("\\", "/"));
+    const kind = zipKind(reader, facts, named.name);
+    if (reader === UNZIP || reader === BSDTAR) kinds2.add(`${kind.type} ${kind.mode & 2}`);
+    const path = zipLanding(reader, named.name, kind.type === "dir");
+    if (path === void 0) continue;
+    const key = `${path}\0${kind.type}\0${kind.source}\0${kind.mode & 3074}`;
+    const group = groups.get(key);
+    if (group) group.by |= reader;
+    else groups.set(key, { by: reader, path, name: named.name, type: kind.type, mode: kind.mode, source: kind.source });
+  }
+  const interpretation = { readings: [...groups.values()] };
+  if (sources.size > 1) interpretation.disagreement = "which record names the entry";
+  else if (facts.centralName.includes(0)) interpretation.disagreement = "how extractors read a name with a NUL in it";
+  else if (kinds2.size > 1) interpretation.disagreement = "what the host system and attributes make of the entry";
+  return interpretation;
+}
+function plainZipEntry(facts) {
+  const name = facts.centralName;
+  if (name.length === 0 || name[0] === 47) return false;
+  for (const byte of name) if (byte < 32 || byte > 126 || byte === 92 || byte === 58) return false;
+  const text = name.toString("latin1");
+  if (text.includes("./") || text.includes("//") || text.endsWith(".")) return false;
+  if (facts.centralExtra.some((field) => field.id === EXTRA_UNICODE_PATH)) return false;
+  const host = facts.versionMadeBy >> 8;
+  const unix = facts.externalAttributes >>> 16;
+  const format = unix & S_IFMT2;
+  const folder2 = text.endsWith("/");
+  if (host === HOST_UNIX) {
+    if (unix & 3074) return false;
+    return format === 0 || format === 32768 && !folder2 || format === S_IFDIR && folder2;
+  }
+  if (UNZIP_LINK_HOSTS.has(host) || UNZIP_MODE_HOSTS.has(host) || host === 19) return unix === 0 && (folder2 || !(facts.externalAttributes & DOS_DIRECTORY));
+  return folder2 || !(facts.externalAttributes & DOS_DIRECTORY);
+}
+function localDiffers(facts) {
+  if (facts.localName === void 0) return false;
+  if (!facts.localName.equals(facts.centralName)) return true;
+  return (facts.localExtra ?? []).some((field) => field.id === EXTRA_UNICODE_PATH);
+}
+function zipEntryReadings(facts, base) {
+  const interpretation = zipReadings(facts);
+  const display = base.path;
+  const divergence = interpretation.disagreement === void 0 ? void 0 : { at: display, what: interpretation.disagreement, readers: ZIP_READERS };
+  const result = { files: [], links: [], others: [] };
+  for (const reading of interpretation.readings) {
+    const header2 = { ...base, path: reading.path, type: reading.type, mode: reading.mode, size: reading.source === 1 /* Data */ ? facts.size : 0 };
+    delete header2.link;
+    delete header2.special;
+    if (reading.by !== ZIP_READERS) header2.by = reading.by;
+    const stored = storedPath(reading.name);
+    if (reading.path !== stored) header2.stored = stored;
+    else if (reading.path !== display && interpretation.disagreement === void 0) header2.stored = display;
+    if (divergence) header2.divergence = divergence;
+    if (reading.source === 1 /* Data */) result.files.push(header2);
+    else if (reading.source === 2 /* LinkTarget */) result.links.push(header2);
+    else result.others.push(header2);
+  }
+  if (interpretation.readings.length === 0) result.others.push({ ...base, type: "other", special: "unknown", size: 0, by: 0 });
+  return result;
+}
+var EXTRA_UNICODE_PATH, FLAG_UTF8, DOS_DIRECTORY, S_IFMT2, S_IFLNK, S_IFDIR, HOST_MSDOS, HOST_UNIX, UNZIP_LINK_HOSTS, UNZIP_MODE_HOSTS, CP437_HIGH;
+var init_zip_readings = __esm({
+  "src/read/zip-readings.ts"() {
+    "use strict";
+    init_readers();
+    init_stored_path();
+    EXTRA_UNICODE_PATH = 28789;
+    FLAG_UTF8 = 2048;
+    DOS_DIRECTORY = 16;
+    S_IFMT2 = 61440;
+    S_IFLNK = 40960;
+    S_IFDIR = 16384;
+    HOST_MSDOS = 0;
+    HOST_UNIX = 3;
+    UNZIP_LINK_HOSTS = /* @__PURE__ */ new Set([2, 3, 5, 16, 30]);
+    UNZIP_MODE_HOSTS = /* @__PURE__ */ new Set([12, 13, 17, 18]);
+    CP437_HIGH = "\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+  }
+});
+
+// src/read/zip-records.ts
+function findEndRecord2(tail) {
+  for (let at = tail.length - END_SIZE; at >= 0; at--) {
+    if (tail[at] === 80 && tail.readUInt32LE(at) === END_SIGNATURE) return at;
+  }
+  return -1;
+}
+function parseEndRecord(tail, at, tailOffset) {
+  const commentLength = tail.readUInt16LE(at + 20);
+  const commentStart = at + END_SIZE;
+  return {
+    offset: tailOffset + at,
+    disk: tail.readUInt16LE(at + 4),
+    directoryDisk: tail.readUInt16LE(at + 6),
+    entriesOnDisk: tail.readUInt16LE(at + 8),
+    entries: tail.readUInt16LE(at + 10),
+    directorySize: tail.readUInt32LE(at + 12),
+    directoryOffset: tail.readUInt32LE(at + 16),
+    commentLength,
+    comment: tail.subarray(commentStart, Math.min(tail.length, commentStart + commentLength)),
+    trailingBytes: tail.length - commentStart - commentLength
+  };
+}
+function parseZip64Locator(tail, at, tailOffset) {
+  const locatorAt = at - ZIP64_LOCATOR_SIZE;
+  if (locatorAt < 0 || tail.readUInt32LE(locatorAt) !== ZIP64_LOCATOR_SIGNATURE) return void 0;
+  return {
+    offset: tailOffset + locatorAt,
+    directoryDisk: tail.readUInt32LE(locatorAt + 4),
+    endOffset: readUInt64(tail, locatorAt + 8),
+    disks: tail.readUInt32LE(locatorAt + 16)
+  };
+}
+function parseZip64End(bytes2, locator) {
+  return {
+    locator,
+    signatureValid: bytes2.readUInt32LE(0) === ZIP64_END_SIGNATURE,
+    recordSize: readUInt64(bytes2, 4),
+    versionMadeBy: bytes2.readUInt16LE(12),
+    versionNeeded: bytes2.readUInt16LE(14),
+    disk: bytes2.readUInt32LE(16),
+    directoryDisk: bytes2.readUInt32LE(20),
+    entriesOnDisk: readUInt64(bytes2, 24),
+    entries: readUInt64(bytes2, 32),
+    directorySize: readUInt64(bytes2, 40),
+    directoryOffset: readUInt64(bytes2, 48)
+  };
+}
+function centralRecordLength(bytes2, at) {
+  return CENTRAL_SIZE + bytes2.readUInt16LE(at + 28) + bytes2.readUInt16LE(at + 30) + bytes2.readUInt16LE(at + 32);
+}
+function parseCentralRecord(bytes2, at, fileOffset, index) {
+  const nameLength = bytes2.readUInt16LE(at + 28);
+  const extraLength = bytes2.readUInt16LE(at + 30);
+  const commentLength = bytes2.readUInt16LE(at + 32);
+  const nameAt = at + CENTRAL_SIZE;
+  const extraAt = nameAt + nameLength;
+  const commentAt = extraAt + extraLength;
+  const extra = bytes2.subarray(extraAt, commentAt);
+  const { fields, overflow } = parseExtraFields(extra);
+  const record = {
+    index,
+    offset: fileOffset,
+    length: CENTRAL_SIZE + nameLength + extraLength + commentLength,
+    versionMadeBy: bytes2.readUInt16LE(at + 4),
+    versionNeeded: bytes2.readUInt16LE(at + 6),
+    flags: bytes2.readUInt16LE(at + 8),
+    method: bytes2.readUInt16LE(at + 10),
+    modTime: bytes2.readUInt16LE(at + 12),
+    modDate: bytes2.readUInt16LE(at + 14),
+    crc32: bytes2.readUInt32LE(at + 16),
+    compressedSize: bytes2.readUInt32LE(at + 20),
+    uncompressedSize: bytes2.readUInt32LE(at + 24),
+    diskStart: bytes2.readUInt16LE(at + 34),
+    internalAttributes: bytes2.readUInt16LE(at + 36),
+    externalAttributes: bytes2.readUInt32LE(at + 38),
+    localHeaderOffset: bytes2.readUInt32LE(at + 42),
+    name: bytes2.subarray(nameAt, extraAt),
+    extra,
+    comment: bytes2.subarray(commentAt, commentAt + commentLength),
+    extraFields: fields,
+    extraOverflow: overflow
+  };
+  applyZip64(record);
+  return record;
+}
+function applyZip64(record) {
+  if (record.uncompressedSize !== 4294967295 && record.compressedSize !== 4294967295 && record.localHeaderOffset !== 4294967295) return;
+  const field = record.extraFields.find((candidate) => candidate.id === EXTRA_ZIP64);
+  if (!field) return;
+  const data = field.data;
+  let at = 0;
+  if (record.uncompressedSize === 4294967295) {
+    if (at + 8 > data.length) {
+      record.zip64Missing = "uncompressed size";
+      return;
+    }
+    record.uncompressedSize = readUInt64(data, at);
+    at += 8;
+  }
+  if (record.compressedSize === 4294967295) {
+    if (at + 8 > data.length) {
+      record.zip64Missing = "compressed size";
+      return;
+    }
+    record.compressedSize = readUInt64(data, at);
+    at += 8;
+  }
+  if (record.localHeaderOffset === 4294967295) {
+    if (at + 8 > data.length) {
+      record.zip64Missing = "local header offset";
+      return;
+    }
+    record.localHeaderOffset = readUInt64(data, at);
+  }
+}
+function parseLocalHeader(bytes2, at, fileOffset) {
+  const nameLength = bytes2.readUInt16LE(at + 26);
+  const extraLength = bytes2.readUInt16LE(at + 28);
+  const nameAt = at + LOCAL_SIZE;
+  const extraAt = nameAt + nameLength;
+  return {
+    offset: fileOffset,
+    signatureValid: bytes2.readUInt32LE(at) === LOCAL_SIGNATURE,
+    versionNeeded: bytes2.readUInt16LE(at + 4),
+    flags: bytes2.readUInt16LE(at + 6),
+    method: bytes2.readUInt16LE(at + 8),
+    modTime: bytes2.readUInt16LE(at + 10),
+    modDate: bytes2.readUInt16LE(at + 12),
+    crc32: bytes2.readUInt32LE(at + 14),
+    compressedSize: bytes2.readUInt32LE(at + 18),
+    uncompressedSize: bytes2.readUInt32LE(at + 22),
+    name: bytes2.subarray(nameAt, extraAt),
+    extra: bytes2.subarray(extraAt, extraAt + extraLength),
+    dataOffset: fileOffset + LOCAL_SIZE + nameLength + extraLength
+  };
+}
+function parseExtraFields(extra) {
+  const fields = [];
+  let at = 0;
+  while (at + 4 <= extra.length) {
+    const id = extra.readUInt16LE(at);
+    const end = at + 4 + extra.readUInt16LE(at + 2);
+    if (end > extra.length) return { fields, overflow: extra.length - at };
+    fields.push({ id, data: extra.subarray(at + 4, end) });
+    at = end;
+  }
+  return { fields, overflow: 0 };
+}
+function readUInt64(bytes2, at) {
+  return bytes2.readUInt32LE(at + 4) * 4294967296 + bytes2.readUInt32LE(at);
+}
+var END_SIGNATURE, ZIP64_LOCATOR_SIGNATURE, ZIP64_END_SIGNATURE, CENTRAL_SIGNATURE, LOCAL_SIGNATURE, END_SIZE, ZIP64_LOCATOR_SIZE, ZIP64_END_SIZE, CENTRAL_SIZE, LOCAL_SIZE, END_SEARCH, EXTRA_ZIP64, EXTRA_UNICODE_PATH2, EXTRA_UNIX_OWNER, FLAG_ENCRYPTED, FLAG_DATA_DESCRIPTOR, FLAG_STRONG_ENCRYPTION, FLAG_UTF82, HOST_UNIX2, HOST_OSX;
+var init_zip_records = __esm({
+  "src/read/zip-records.ts"() {
+    "use strict";
+    END_SIGNATURE = 101010256;
+    ZIP64_LOCATOR_SIGNATURE = 117853008;
+    ZIP64_END_SIGNATURE = 101075792;
+    CENTRAL_SIGNATURE = 33639248;
+    LOCAL_SIGNATURE = 67324752;
+    END_SIZE = 22;
+    ZIP64_LOCATOR_SIZE = 20;
+    ZIP64_END_SIZE = 56;
+    CENTRAL_SIZE = 46;
+    LOCAL_SIZE = 30;
+    END_SEARCH = ZIP64_LOCATOR_SIZE + END_SIZE + 65535;
+    EXTRA_ZIP64 = 1;
+    EXTRA_UNICODE_PATH2 = 28789;
+    EXTRA_UNIX_OWNER = 30837;
+    FLAG_ENCRYPTED = 1;
+    FLAG_DATA_DESCRIPTOR = 8;
+    FLAG_STRONG_ENCRYPTION = 64;
+    FLAG_UTF82 = 2048;
+    HOST_UNIX2 = 3;
+    HOST_OSX = 19;
+  }
+});
+
+// src/read/read-zip.ts
+import { open as open3 } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createInflateRaw } from "node:zlib";
+async function readZip(source, visitor, limits, options2 = {}) {
+  const bytes2 = typeof source === "string" ? await FileSource.open(source) : new BufferSource(source);
+  let workers;
+  let packageHash;
+  try {
+    if (typeof source === "string") {
+      if (bytes2.size >= WORKERS_FROM) {
+        workers = new ReadWorkers(workerCount());
+        packageHash = workers.run({ kind: "hash-file", path: source }).then((reply) => reply.sha256);
+      } else {
+        packageHash = Promise.resolve(runHere({ kind: "hash-file", path: source }).sha256);
+      }
+      packageHash.catch(() => void 0);
+    }
+    const reader = new ZipReader(bytes2, visitor, limits, options2, workers);
+    const result = await reader.read();
+    return { ...result, sha256: await packageHash };
+  } finally {
+    await workers?.close();
+    await bytes2.close();
+  }
+}
+function directoryOf(end) {
+  const zip64 = end.zip64;
+  return zip64 ? { offset: zip64.directoryOffset, count: zip64.entries, size: zip64.directorySize, readers: ZIP_READERS } : { offset: end.directoryOffset, count: end.entries, size: end.directorySize, readers: ZIP_READERS };
+}
+function emptyBatch2() {
+  return { entries: [], start: Number.POSITIVE_INFINITY, end: 0, output: 0 };
+}
+function describeEntry(central, limits) {
+  if (central.name.length > limits.maxNameBytes) {
+    throw new PackageFormatError(`an entry name of ${central.name.length} bytes is over the ${limits.maxNameBytes}-byte bound`);
+  }
+  const { text, bad } = entryName(central);
   const path = storedPath(text);
-  const unix = MADE_BY_UNIX.has(raw.versionMadeBy >> 8) ? raw.externalFileAttributes >>> 16 : 0;
-  const format = unix & S_IFMT;
+  const host = central.versionMadeBy >> 8;
+  const unix = host === HOST_UNIX2 || host === HOST_OSX ? central.externalAttributes >>> 16 : 0;
+  const format = unix & S_IFMT3;
   const special2 = UNIX_SPECIALS.get(format);
   let type;
   if (special2) type = "other";
-  else type = UNIX_TYPES.get(format) ?? (text.endsWith("/") || raw.externalFileAttributes & DOS_DIRECTORY ? "dir" : "file");
+  else type = UNIX_TYPES.get(format) ?? (text.endsWith("/") || central.externalAttributes & DOS_DIRECTORY2 ? "dir" : "file");
   const permissions = unix & 4095;
   const mode = permissions !== 0 ? permissions : type === "dir" ? 493 : 420;
-  const header2 = { path, type, mode, size: type === "file" ? raw.uncompressedSize : 0 };
-  const owner = unixOwner(raw.extraFields);
+  const header2 = { path, type, mode, size: type === "file" ? central.uncompressedSize : 0 };
+  const owner = unixOwner(central);
   if (owner) {
     header2.uid = owner.uid;
     header2.gid = owner.gid;
@@ -38063,18 +41539,18 @@ function describeEntry(raw, limits) {
   if (bad) header2.badName = true;
   return header2;
 }
-function entryName(raw) {
-  const declaredUtf8 = (raw.generalPurposeBitFlag & UTF8_FLAG) !== 0;
-  const hasUnicodeExtra = raw.extraFields.some((field) => field.id === EXTRA_UNICODE_PATH);
-  if (declaredUtf8) return decodeName(raw.fileNameRaw);
+function entryName(central) {
+  const declaredUtf8 = (central.flags & FLAG_UTF82) !== 0;
+  if (declaredUtf8) return decodeName(central.name);
+  const hasUnicodeExtra = central.extraFields.some((field) => field.id === EXTRA_UNICODE_PATH2);
   if (!hasUnicodeExtra) {
-    const utf8 = decodeName(raw.fileNameRaw);
+    const utf8 = decodeName(central.name);
     if (!utf8.bad) return utf8;
   }
-  return { text: yauzl2.getFileNameLowLevel(raw.generalPurposeBitFlag, raw.fileNameRaw, raw.extraFields, true), bad: false };
+  return { text: yauzl2.getFileNameLowLevel(central.flags, central.name, central.extraFields, true), bad: false };
 }
-function unixOwner(fields) {
-  const field = fields.find((candidate) => candidate.id === EXTRA_UNIX_OWNER);
+function unixOwner(central) {
+  const field = central.extraFields.find((candidate) => candidate.id === EXTRA_UNIX_OWNER);
   if (!field || field.data.length < 3 || field.data[0] !== 1) return void 0;
   const data = field.data;
   const uidSize = data[1];
@@ -38087,31 +41563,46 @@ function unixOwner(fields) {
     gid: gidSize === 0 ? 0 : data.readUIntLE(gidAt + 1, gidSize)
   };
 }
-async function openContent(zip, raw, path) {
-  if (raw.isEncrypted()) throw new PackageFormatError(`entry '${path}' is encrypted`);
-  if (!raw.canDecodeFileData()) {
-    throw new PackageFormatError(`entry '${path}' uses compression method ${raw.compressionMethod}, only stored and deflate can be read`);
+function factsOf2(central, local) {
+  const facts = {
+    versionMadeBy: central.versionMadeBy,
+    externalAttributes: central.externalAttributes,
+    flags: central.flags,
+    centralName: central.name,
+    centralExtra: central.extraFields,
+    size: central.uncompressedSize
+  };
+  if (local) {
+    facts.localName = local.name;
+    facts.localExtra = parseExtraFields(local.extra).fields;
   }
-  return zip.openReadStreamPromise(raw);
+  return facts;
 }
-async function readLinkTarget(zip, raw, path, limits) {
-  if (raw.uncompressedSize > limits.maxNameBytes) {
-    throw new PackageFormatError(`the link target of '${path}' is over the ${limits.maxNameBytes}-byte bound`);
-  }
-  const pieces = [];
-  for await (const chunk of await openContent(zip, raw, path)) pieces.push(chunk);
-  return decodeName(Buffer.concat(pieces)).text;
-}
-var yauzl2, S_IFMT, UNIX_TYPES, UNIX_SPECIALS, MADE_BY_UNIX, DOS_DIRECTORY, UTF8_FLAG, EXTRA_UNIX_OWNER, EXTRA_UNICODE_PATH;
+var yauzl2, WORKERS_FROM, WINDOW, BATCH_OUTPUT, BATCH_ENTRIES, AHEAD, STREAM_FROM, DIRECTORY_CHUNK, FILE_CHUNK2, INFLATE_CHUNK2, LOCAL_SLACK, S_IFMT3, UNIX_TYPES, UNIX_SPECIALS, DOS_DIRECTORY2, FileSource, BufferSource, ListedTable, DESCRIPTOR_SIGNATURE, DESCRIPTOR_WINDOW, ZipReader, DirectoryCursor;
 var init_read_zip = __esm({
   "src/read/read-zip.ts"() {
     "use strict";
     yauzl2 = __toESM(require_yauzl(), 1);
     init_entry_sink();
-    init_tar_header();
-    init_stored_path();
+    init_fan_out();
     init_package_format_error();
-    S_IFMT = 61440;
+    init_read_workers();
+    init_tar_header();
+    init_readers();
+    init_zip_readings();
+    init_stored_path();
+    init_zip_records();
+    WORKERS_FROM = 4 * 1024 * 1024;
+    WINDOW = 1024 * 1024;
+    BATCH_OUTPUT = 4 * 1024 * 1024;
+    BATCH_ENTRIES = 4096;
+    AHEAD = 2;
+    STREAM_FROM = 16 * 1024 * 1024;
+    DIRECTORY_CHUNK = 1024 * 1024;
+    FILE_CHUNK2 = 1024 * 1024;
+    INFLATE_CHUNK2 = 256 * 1024;
+    LOCAL_SLACK = 256;
+    S_IFMT3 = 61440;
     UNIX_TYPES = /* @__PURE__ */ new Map([
       [32768, "file"],
       [16384, "dir"],
@@ -38123,11 +41614,718 @@ var init_read_zip = __esm({
       [24576, "block-device"],
       [49152, "socket"]
     ]);
-    MADE_BY_UNIX = /* @__PURE__ */ new Set([3, 19]);
-    DOS_DIRECTORY = 16;
-    UTF8_FLAG = 2048;
-    EXTRA_UNIX_OWNER = 30837;
-    EXTRA_UNICODE_PATH = 28789;
+    DOS_DIRECTORY2 = 16;
+    FileSource = class _FileSource {
+      constructor(handle, size) {
+        this.handle = handle;
+        this.size = size;
+      }
+      handle;
+      size;
+      static async open(path) {
+        const handle = await open3(path, "r");
+        try {
+          return new _FileSource(handle, (await handle.stat()).size);
+        } catch (error) {
+          await handle.close();
+          throw error;
+        }
+      }
+      async read(position, length, into) {
+        const wanted = Math.max(0, Math.min(length, this.size - position));
+        const buffer = into && into.byteLength >= wanted ? Buffer.from(into, 0, wanted) : Buffer.allocUnsafeSlow(wanted);
+        let done = 0;
+        while (done < buffer.length) {
+          const { bytesRead } = await this.handle.read(buffer, done, buffer.length - done, position + done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        return done === buffer.length ? buffer : buffer.subarray(0, done);
+      }
+      async *chunks(start, end) {
+        for (let at = start; at < end; at += FILE_CHUNK2) {
+          const chunk = await this.read(at, Math.min(FILE_CHUNK2, end - at));
+          if (chunk.length === 0) return;
+          yield chunk;
+        }
+      }
+      close() {
+        return this.handle.close();
+      }
+    };
+    BufferSource = class {
+      constructor(bytes2) {
+        this.bytes = bytes2;
+        this.size = bytes2.length;
+      }
+      bytes;
+      size;
+      read(position, length) {
+        return Promise.resolve(this.bytes.subarray(position, Math.min(this.size, position + length)));
+      }
+      // eslint-disable-next-line @typescript-eslint/require-await
+      async *chunks(start, end) {
+        for (let at = start; at < Math.min(end, this.size); at += FILE_CHUNK2) yield this.bytes.subarray(at, Math.min(end, at + FILE_CHUNK2));
+      }
+      close() {
+        return Promise.resolve();
+      }
+    };
+    ListedTable = class {
+      offsets = new Float64Array(1024);
+      sizes = new Float64Array(1024);
+      kinds = new Int32Array(1024);
+      localLengths = new Int32Array(1024);
+      localSizes = new Float64Array(1024);
+      count = 0;
+      add(central) {
+        if (this.count === this.offsets.length) this.grow();
+        const index = this.count++;
+        this.offsets[index] = central.localHeaderOffset;
+        this.sizes[index] = central.compressedSize;
+        this.kinds[index] = central.flags << 16 | central.method & 65535;
+        this.localLengths[index] = -1;
+        return index;
+      }
+      setLocal(index, local) {
+        this.localLengths[index] = local.dataOffset - local.offset;
+        this.localSizes[index] = local.compressedSize;
+      }
+      offset(index) {
+        return this.offsets[index];
+      }
+      get(index) {
+        const kind = this.kinds[index];
+        const length = this.localLengths[index];
+        return {
+          compressedSize: this.sizes[index],
+          method: kind & 65535,
+          flags: kind >>> 16,
+          local: length < 0 ? void 0 : { length, compressedSize: this.localSizes[index] }
+        };
+      }
+      /** Indices in the order of their local headers in the file. */
+      order() {
+        const indices = Array.from({ length: this.count }, (_, i2) => i2);
+        return indices.sort((a, b) => this.offsets[a] - this.offsets[b]);
+      }
+      /** By local header offset (made for a walk of the local headers only). */
+      byOffset() {
+        const map = /* @__PURE__ */ new Map();
+        for (let i2 = 0; i2 < this.count; i2++) map.set(this.offsets[i2], this.get(i2));
+        return map;
+      }
+      grow() {
+        const size = this.offsets.length * 2;
+        const offsets = new Float64Array(size);
+        offsets.set(this.offsets);
+        this.offsets = offsets;
+        const sizes = new Float64Array(size);
+        sizes.set(this.sizes);
+        this.sizes = sizes;
+        const kinds2 = new Int32Array(size);
+        kinds2.set(this.kinds);
+        this.kinds = kinds2;
+        const lengths = new Int32Array(size);
+        lengths.set(this.localLengths);
+        this.localLengths = lengths;
+        const localSizes = new Float64Array(size);
+        localSizes.set(this.localSizes);
+        this.localSizes = localSizes;
+      }
+    };
+    DESCRIPTOR_SIGNATURE = Buffer.from([80, 75, 7, 8]);
+    DESCRIPTOR_WINDOW = 1024 * 1024;
+    ZipReader = class {
+      constructor(source, visitor, limits, options2, workers) {
+        this.source = source;
+        this.visitor = visitor;
+        this.limits = limits;
+        this.options = options2;
+        this.workers = workers;
+      }
+      source;
+      visitor;
+      limits;
+      options;
+      workers;
+      /** The extractors that list the entries being read, when not all do (another directory, records past the count). */
+      stamp;
+      listing = { at: ".", what: "which central directory lists the entries", readers: ZIP_READERS };
+      /** The central records read, by the offset of their local header: what a reader of the local headers must find there. */
+      listed = new ListedTable();
+      entries = 0;
+      bytes = 0;
+      firstLocalHeader;
+      queue = [];
+      batch = emptyBatch2();
+      /** Windows the workers handed back, to be read into again. */
+      spare = [];
+      async read() {
+        try {
+          const { end, tail, tailOffset } = await this.readEnd();
+          const views = await this.views(end, tail, tailOffset);
+          const plan = views.length > 1 ? await this.plan(views, end.offset) : void 0;
+          const seen = /* @__PURE__ */ new Set();
+          for (const view of views) await this.readView(view, end.offset, plan, seen);
+          await this.flush();
+          await this.drain(0);
+          await this.walkLocalHeaders(views[0]?.offset ?? end.offset);
+          return { entries: this.entries, bytes: this.bytes, layout: { end, firstLocalHeader: this.firstLocalHeader, size: this.source.size } };
+        } finally {
+          for (const done of this.queue) done.catch(() => void 0);
+        }
+      }
+      /**
+       * Where each extractor finds the central directory: the last end record's, its zip64
+       * record's when there is one (bsdtar, libzip, Python), the classic one where it points
+       * elsewhere and is no zip64 placeholder (unzip), and the first end record whose directory
+       * holds together (libzip, where that is another one). An honest zip has one.
+       */
+      async views(end, tail, tailOffset) {
+        const main2 = directoryOf(end);
+        const views = [main2];
+        const classic = { offset: end.directoryOffset, count: end.entries, size: end.directorySize, readers: UNZIP };
+        const placeholder = end.entries === 65535 || end.directoryOffset === 4294967295 || end.directorySize === 4294967295;
+        if (end.zip64 && !placeholder && classic.offset !== main2.offset) {
+          main2.readers &= ~UNZIP;
+          views.push(classic);
+        }
+        const libzip = await this.libzipEnd(tail, tailOffset);
+        if (libzip && libzip.offset !== end.offset) {
+          const other = directoryOf(libzip);
+          for (const view of views) view.readers &= ~PHP_ZIP;
+          other.readers = PHP_ZIP;
+          views.push(other);
+        }
+        return views.filter((view) => view.readers !== 0);
+      }
+      /** libzip's end record: of those in the tail, front to back, the first whose directory starts with a central record. */
+      async libzipEnd(tail, tailOffset) {
+        for (let at = 0; at + END_SIZE <= tail.length; at++) {
+          if (tail[at] !== 80 || tail.readUInt32LE(at) !== END_SIGNATURE) continue;
+          const end = parseEndRecord(tail, at, tailOffset);
+          if (end.trailingBytes < 0) continue;
+          if (end.entries === 0) return end;
+          if (end.directoryOffset + 4 > tailOffset + at) continue;
+          const head = await this.source.read(end.directoryOffset, 4);
+          if (head.length === 4 && head.readUInt32LE(0) === CENTRAL_SIGNATURE) return end;
+        }
+        return void 0;
+      }
+      /** The readers of every central record of every view: a record several directories list is one entry. */
+      async plan(views, endOffset) {
+        const readers = /* @__PURE__ */ new Map();
+        for (const view of views) {
+          const cursor = new DirectoryCursor(this.source, view.offset);
+          for (let index = 0; ; index++) {
+            const who = await this.listedBy(view, cursor, index, endOffset);
+            if (who === 0) break;
+            readers.set(cursor.position, (readers.get(cursor.position) ?? 0) | who);
+            await cursor.next(index);
+          }
+        }
+        return readers;
+      }
+      /**
+       * Who reads the record at the cursor as part of the view: all its readers up to the
+       * count the end record gives; past it, bsdtar and Python up to the directory's size and
+       * unzip on to the last central record; 0 where the directory ends for everyone.
+       */
+      async listedBy(view, cursor, index, endOffset) {
+        if (index < view.count) return cursor.position < view.offset + view.size ? view.readers : view.readers & ~(BSDTAR | PY_ZIP);
+        if (cursor.position + CENTRAL_SIZE > endOffset || !await cursor.atRecord()) return 0;
+        return view.readers & (cursor.position < view.offset + view.size ? BSDTAR | PY_ZIP | UNZIP : UNZIP);
+      }
+      async readView(view, endOffset, plan, seen) {
+        const cursor = new DirectoryCursor(this.source, view.offset);
+        for (let index = 0; ; index++) {
+          let readers = await this.listedBy(view, cursor, index, endOffset);
+          if (readers === 0) break;
+          if (plan) {
+            if (seen.has(cursor.position)) {
+              await cursor.next(index);
+              continue;
+            }
+            seen.add(cursor.position);
+            readers = plan.get(cursor.position) ?? readers;
+          }
+          this.stamp = readers === ZIP_READERS ? void 0 : { by: readers, divergence: this.listing };
+          {
+            if (++this.entries > this.limits.maxEntries) throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+            const central = await cursor.next(index);
+            this.firstLocalHeader = Math.min(this.firstLocalHeader ?? central.localHeaderOffset, central.localHeaderOffset);
+            const pending = this.admit(central);
+            if (pending.data && (central.uncompressedSize >= STREAM_FROM || central.compressedSize >= STREAM_FROM)) {
+              await this.flush();
+              await this.drain(0);
+              await this.stream(pending);
+              continue;
+            }
+            if (!this.fits(pending)) await this.flush();
+            this.add(pending);
+          }
+        }
+      }
+      async readEnd() {
+        const tailOffset = Math.max(0, this.source.size - END_SEARCH);
+        const tail = await this.source.read(tailOffset, this.source.size - tailOffset);
+        const at = findEndRecord2(tail);
+        if (at < 0) throw new UnreadablePackageError("it has no end of central directory record: not a zip, or cut short");
+        const end = parseEndRecord(tail, at, tailOffset);
+        if (end.trailingBytes !== 0) {
+          throw new UnreadablePackageError(`its end record declares a ${end.commentLength}-byte comment, but ${end.comment.length + Math.max(0, end.trailingBytes)} bytes follow it`);
+        }
+        const locator = parseZip64Locator(tail, at, tailOffset);
+        if (locator) {
+          const bytes2 = await this.source.read(locator.endOffset, ZIP64_END_SIZE);
+          if (bytes2.length < ZIP64_END_SIZE) throw new UnreadablePackageError("its zip64 end record lies past the end of the file");
+          end.zip64 = parseZip64End(bytes2, locator);
+          if (!end.zip64.signatureValid) throw new UnreadablePackageError("its zip64 end record has a bad signature");
+          if (end.zip64.disk !== 0) throw new UnreadablePackageError(`it spans several disks (this is disk ${end.zip64.disk}): multi-disk zips cannot be read`);
+        } else if (end.disk !== 0) {
+          throw new UnreadablePackageError(`it spans several disks (this is disk ${end.disk}): multi-disk zips cannot be read`);
+        }
+        return { end, tail, tailOffset };
+      }
+      /** The entry's header and every refusal its central record alone decides. */
+      admit(central) {
+        const where = `central directory record ${central.index + 1}`;
+        if (central.flags & FLAG_STRONG_ENCRYPTION) throw new UnreadablePackageError(`${where} uses strong encryption, which cannot be read`);
+        if (central.extraOverflow > 0) throw new UnreadablePackageError(`the extra field of ${where} runs past its end`);
+        if (central.zip64Missing) throw new UnreadablePackageError(`the zip64 extra field of ${where} lacks its ${central.zip64Missing}`);
+        const encrypted = (central.flags & FLAG_ENCRYPTED) !== 0;
+        if (central.method === 0 && central.compressedSize !== central.uncompressedSize + (encrypted ? 12 : 0)) {
+          throw new UnreadablePackageError(`${where} stores ${central.compressedSize} bytes for an entry of ${central.uncompressedSize}`);
+        }
+        const header2 = describeEntry(central, this.limits);
+        const facts = factsOf2(central, void 0);
+        const readings = plainZipEntry(facts) ? void 0 : zipEntryReadings(facts, header2);
+        if (readings ? readings.files.length > 0 : header2.type === "file") {
+          this.bytes += central.uncompressedSize;
+          if (this.bytes > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+        }
+        let data = readings ? readings.files.length + readings.links.length > 0 : header2.type === "file" && header2.size > 0;
+        if (readings ? readings.links.length > 0 : header2.type === "symlink") {
+          if (central.uncompressedSize > this.limits.maxNameBytes) {
+            throw new PackageFormatError(`the link target of '${header2.path}' is over the ${this.limits.maxNameBytes}-byte bound`);
+          }
+          data = true;
+        }
+        if (data) {
+          if (encrypted) throw new PackageFormatError(`entry '${header2.path}' is encrypted`);
+          if (central.method !== 0 && central.method !== 8) {
+            throw new PackageFormatError(`entry '${header2.path}' uses compression method ${central.method}, only stored and deflate can be read`);
+          }
+          if (central.uncompressedSize === 0) data = false;
+        }
+        this.stamped(header2, readings, this.stamp);
+        const pending = { central, header: header2, sink: this.sinkFor(header2, readings, central.uncompressedSize), data, readings, stamp: this.stamp, listed: this.listed.add(central) };
+        if (central.localHeaderOffset < this.source.size) {
+          pending.start = central.localHeaderOffset;
+          pending.end = Math.min(
+            this.source.size,
+            central.localHeaderOffset + LOCAL_SIZE + central.name.length + central.extra.length + LOCAL_SLACK + (data ? central.compressedSize : 0)
+          );
+        } else if (data) {
+          pending.problem = new UnreadablePackageError(`the local header of '${header2.path}' lies past the end of the file`);
+        }
+        return pending;
+      }
+      /** The sink the entry's data is hashed in: the one header's, or one shared by the readings that are files of it. */
+      sinkFor(header2, readings, size) {
+        if (!readings) return new EntrySink(this.visitor, header2);
+        if (readings.files.length === 1 && readings.links.length === 0) return new EntrySink(this.visitor, readings.files[0]);
+        return new EntrySink(new FanOut(this.visitor, readings.files), FanOut.carrier(size));
+      }
+      /**
+       * Its local header read: where it names the entry otherwise than the central record
+       * (bsdtar reads the local name and its Unicode Path extra; Python refuses), the readings
+       * are made again from both, before the data is inflated.
+       */
+      withLocal(pending) {
+        if (!pending.local) return;
+        const facts = factsOf2(pending.central, pending.local);
+        if (!localDiffers(facts)) return;
+        pending.readings = zipEntryReadings(facts, pending.header);
+        this.stamped(pending.header, pending.readings, pending.stamp);
+        pending.sink = this.sinkFor(pending.header, pending.readings, pending.central.uncompressedSize);
+      }
+      /**
+       * What bsdtar finds reading the zip from a pipe (it cannot seek): the local headers,
+       * front to back, each entry's data as long as its local header says (or up to its data
+       * descriptor), until something that is not a local header. In an honest zip they tile
+       * the file up to the central directory and say what the central records say: that is
+       * checked from what the central pass read. Otherwise the local headers are walked, and
+       * every entry they hold that no central record read gives is a reading of its own.
+       */
+      async walkLocalHeaders(directory) {
+        const order2 = this.listed.order();
+        let expected = 0;
+        let tiles = true;
+        for (let i2 = 0; i2 < order2.length && tiles; i2++) {
+          const offset = this.listed.offset(order2[i2]);
+          const listed = this.listed.get(order2[i2]);
+          if (offset !== expected) tiles = false;
+          else if (!listed.local) {
+            const local = await this.localAt(offset);
+            if (!local) tiles = false;
+            else listed.local = { length: local.dataOffset - offset, compressedSize: local.compressedSize };
+          }
+          if (!tiles || !listed.local) break;
+          const dataEnd = offset + listed.local.length + listed.compressedSize;
+          if (listed.flags & FLAG_DATA_DESCRIPTOR) {
+            if (listed.method === 0) tiles = false;
+            const following = order2[i2 + 1];
+            const next = following === void 0 ? directory : this.listed.offset(following);
+            expected = [12, 16, 20, 24].includes(next - dataEnd) ? next : -1;
+          } else {
+            if (listed.local.compressedSize !== listed.compressedSize) tiles = false;
+            expected = dataEnd;
+          }
+        }
+        if (tiles && expected === directory) return;
+        await this.walk();
+      }
+      async localAt(offset) {
+        const fixed = await this.source.read(offset, LOCAL_SIZE);
+        if (fixed.length < LOCAL_SIZE || fixed.readUInt32LE(0) !== LOCAL_SIGNATURE) return void 0;
+        const whole = await this.source.read(offset, LOCAL_SIZE + fixed.readUInt16LE(26) + fixed.readUInt16LE(28));
+        if (whole.length < LOCAL_SIZE + fixed.readUInt16LE(26) + fixed.readUInt16LE(28)) return void 0;
+        return parseLocalHeader(whole, 0, offset);
+      }
+      async walk() {
+        const divergence = { at: ".", what: "what a reader of the local headers finds", readers: ZIP_READERS };
+        const listedAt = this.listed.byOffset();
+        let offset = 0;
+        for (let count2 = 0; offset + LOCAL_SIZE <= this.source.size; count2++) {
+          if (count2 > this.limits.maxEntries) throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+          const local = await this.localAt(offset);
+          if (!local) return;
+          const listed = listedAt.get(offset);
+          let compressed;
+          let next;
+          if (local.flags & FLAG_DATA_DESCRIPTOR) {
+            if (local.method !== 0) {
+              if (!listed) throw new UnreadablePackageError(`a local header at byte ${offset} has a data descriptor and no central record: what a streaming extractor reads there cannot be told`);
+              compressed = listed.compressedSize;
+            } else {
+              const found = await this.descriptor(local.dataOffset);
+              if (found === void 0) return;
+              compressed = found;
+            }
+            next = await this.afterDescriptor(local.dataOffset + compressed);
+          } else {
+            compressed = local.compressedSize;
+            next = local.dataOffset + compressed;
+          }
+          if (local.dataOffset + compressed > this.source.size) return;
+          const same = listed && listed.compressedSize === compressed;
+          if (!same) await this.walked(local, compressed, listed, divergence);
+          offset = next;
+        }
+      }
+      /** A stored entry with a data descriptor: the first descriptor signature whose compressed size is the bytes before it. */
+      async descriptor(dataOffset) {
+        for (let at = dataOffset; at < this.source.size; at += DESCRIPTOR_WINDOW - 16) {
+          const window = await this.source.read(at, DESCRIPTOR_WINDOW);
+          for (let i2 = window.indexOf(DESCRIPTOR_SIGNATURE); i2 >= 0 && i2 + 16 <= window.length; i2 = window.indexOf(DESCRIPTOR_SIGNATURE, i2 + 1)) {
+            if (window.readUInt32LE(i2 + 8) === at + i2 - dataOffset) return at + i2 - dataOffset;
+          }
+          if (window.length < DESCRIPTOR_WINDOW) break;
+        }
+        return void 0;
+      }
+      /** Where the next local header starts after a data descriptor (with or without its signature). */
+      async afterDescriptor(at) {
+        const head = await this.source.read(at, 4);
+        return head.length === 4 && head.readUInt32LE(0) === 134695760 ? at + 16 : at + 12;
+      }
+      /** An entry of the local headers that no central record read the same way: bsdtar reading from a pipe writes it (and, stored, bsdtar and unzip write the bytes its local size gives). */
+      async walked(local, compressed, listed, divergence) {
+        if (local.method !== 0 && local.method !== 8) return;
+        const facts = { versionMadeBy: 0, externalAttributes: 0, flags: local.flags, centralName: local.name, centralExtra: [], localName: local.name, localExtra: parseExtraFields(local.extra).fields, size: local.uncompressedSize };
+        const named = zipNameFor(BSDTAR_STREAM, facts);
+        if (!named) return;
+        const folder2 = named.name.endsWith("/");
+        const path = zipLanding(BSDTAR_STREAM, named.name, folder2);
+        if (path === void 0) return;
+        let by = BSDTAR_STREAM;
+        if (listed && local.method === 0 && listed.method === 0 && !(local.flags & FLAG_DATA_DESCRIPTOR)) by |= UNZIP | BSDTAR;
+        const header2 = { path, type: folder2 ? "dir" : "file", mode: folder2 ? 509 : 436, size: 0, by, divergence };
+        const stored = storedPath(named.name);
+        if (stored !== path) header2.stored = stored;
+        if (folder2) {
+          new EntrySink(this.visitor, header2).end();
+          return;
+        }
+        if (++this.entries > this.limits.maxEntries) throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+        const bytes2 = [];
+        let total = 0;
+        const take2 = (piece) => {
+          total += piece.length;
+          if (total > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+          bytes2.push(Buffer.from(piece));
+        };
+        const end = local.dataOffset + compressed;
+        if (local.method === 0) {
+          for await (const chunk of this.source.chunks(local.dataOffset, end)) take2(chunk);
+        } else {
+          try {
+            await pipeline(Readable.from(this.source.chunks(local.dataOffset, end)), createInflateRaw({ chunkSize: INFLATE_CHUNK2 }), async (inflated) => {
+              for await (const piece of inflated) take2(piece);
+            });
+          } catch (error) {
+            if (error instanceof PackageFormatError) throw error;
+            return;
+          }
+        }
+        this.bytes += total;
+        header2.size = total;
+        const sink = new EntrySink(this.visitor, header2);
+        for (const piece of bytes2) sink.data(piece);
+        sink.end();
+      }
+      /** An entry only some extractors list: each of its readings written by those of them only. */
+      stamped(header2, readings, stamp) {
+        if (!stamp) return;
+        for (const one of readings ? [...readings.files, ...readings.links, ...readings.others] : [header2]) {
+          one.by = (one.by ?? ZIP_READERS) & stamp.by;
+          one.divergence ??= stamp.divergence;
+        }
+      }
+      /** Leading bytes of the data to hand over: what the visitor asked for, and a link's whole target. */
+      wantedOf(pending) {
+        const links = pending.readings ? pending.readings.links.length > 0 : pending.header.type === "symlink";
+        return links ? Math.max(pending.central.uncompressedSize, pending.sink.wanted) : pending.sink.wanted;
+      }
+      /** Visit the entry's readings (links with their target, then the files through the sink), or its one header. */
+      finish(pending, leading) {
+        const readings = pending.readings;
+        if (readings) {
+          const target2 = leading ? decodeName(leading.subarray(0, pending.central.uncompressedSize)).text : "";
+          for (const link of readings.links) link.link = target2;
+          for (const header2 of [...readings.links, ...readings.others]) new EntrySink(this.visitor, header2).end();
+        }
+        pending.sink.end();
+      }
+      fits(pending) {
+        const batch = this.batch;
+        if (batch.entries.length === 0) return true;
+        if (batch.entries.length >= BATCH_ENTRIES) return false;
+        if (pending.data && batch.output + pending.central.uncompressedSize > BATCH_OUTPUT) return false;
+        if (pending.start === void 0 || pending.end === void 0) return true;
+        return Math.max(batch.end, pending.end) - Math.min(batch.start, pending.start) <= WINDOW;
+      }
+      add(pending) {
+        const batch = this.batch;
+        batch.entries.push(pending);
+        if (pending.data) batch.output += pending.central.uncompressedSize;
+        if (pending.start !== void 0 && pending.end !== void 0) {
+          batch.start = Math.min(batch.start, pending.start);
+          batch.end = Math.max(batch.end, pending.end);
+        }
+      }
+      /** Send the batch being filled on its way (read, then inflate), keeping at most AHEAD a thread in flight. */
+      async flush() {
+        const batch = this.batch;
+        if (batch.entries.length === 0) return;
+        this.batch = emptyBatch2();
+        const done = this.submit(batch);
+        done.catch(() => void 0);
+        this.queue.push(done);
+        await this.drain(this.workers ? AHEAD * this.workers.size + 1 : 0);
+      }
+      /** Visit the batches in flight, oldest first, until at most `keep` are left. */
+      async drain(keep) {
+        while (this.queue.length > keep) this.visitBatch(await this.queue.shift());
+      }
+      async submit(batch) {
+        const length = batch.end - batch.start;
+        let window = length > 0 ? await this.source.read(batch.start, length, this.spareWindow(length)) : Buffer.alloc(0);
+        const needed = this.findLocalHeaders(batch, window);
+        if (needed > batch.start + window.length) {
+          const rest = await this.source.read(batch.start + window.length, needed - batch.start - window.length);
+          const whole = Buffer.allocUnsafeSlow(window.length + rest.length);
+          window.copy(whole, 0);
+          rest.copy(whole, window.length);
+          window = whole;
+          this.findLocalHeaders(batch, window);
+        }
+        for (const pending of batch.entries) this.withLocal(pending);
+        const jobs = new Float64Array(batch.entries.length * INFLATE_FIELDS).fill(-1);
+        let any = false;
+        for (const [index, pending] of batch.entries.entries()) {
+          if (!pending.data || !pending.local || pending.problem) continue;
+          const at = index * INFLATE_FIELDS;
+          jobs[at] = window.byteOffset + pending.local.dataOffset - batch.start;
+          jobs[at + 1] = pending.central.compressedSize;
+          jobs[at + 2] = pending.central.uncompressedSize;
+          jobs[at + 3] = pending.central.method;
+          jobs[at + 4] = this.wantedOf(pending);
+          any = true;
+        }
+        if (!any) return { batch, reply: void 0 };
+        const task = { kind: "inflate", window: window.buffer, jobs };
+        if (!this.workers) return { batch, reply: runHere(task) };
+        const reply = await this.workers.run(task, [task.window]);
+        this.spare.push(reply.window);
+        return { batch, reply };
+      }
+      /** A window a worker handed back, large enough for `length` bytes (a file is read on worker threads only). */
+      spareWindow(length) {
+        if (!this.workers) return void 0;
+        const index = this.spare.findIndex((window) => window.byteLength >= length);
+        if (index >= 0) return this.spare.splice(index, 1)[0];
+        return new ArrayBuffer(Math.max(length, WINDOW + 64 * 1024));
+      }
+      /** Parse the local header of each entry of the batch from its window; the end of the file its data needs read. */
+      findLocalHeaders(batch, window) {
+        let needed = batch.start + window.length;
+        for (const pending of batch.entries) {
+          if (pending.start === void 0) continue;
+          pending.local = void 0;
+          pending.problem = void 0;
+          const at = pending.start - batch.start;
+          if (at + LOCAL_SIZE > window.length) {
+            if (pending.data) pending.problem = new UnreadablePackageError(`the local header of '${pending.header.path}' is cut short by the end of the file`);
+            continue;
+          }
+          const local = parseLocalHeader(window, at, pending.start);
+          if (!local.signatureValid) {
+            if (pending.data) pending.problem = new UnreadablePackageError(`the local header of '${pending.header.path}' has a bad signature`);
+            continue;
+          }
+          pending.local = local;
+          this.listed.setLocal(pending.listed, local);
+          if (!pending.data) continue;
+          const dataEnd = local.dataOffset + pending.central.compressedSize;
+          if (dataEnd > this.source.size) {
+            pending.problem = new UnreadablePackageError(`the data of '${pending.header.path}' runs past the end of the file`);
+            continue;
+          }
+          needed = Math.max(needed, dataEnd);
+        }
+        return needed;
+      }
+      visitBatch({ batch, reply }) {
+        const content = reply ? Buffer.from(reply.content) : void 0;
+        let at = 0;
+        for (const [index, pending] of batch.entries.entries()) {
+          if (pending.problem) throw pending.problem;
+          if (pending.data) {
+            if (!reply || !content) throw new UnreadablePackageError(`entry '${pending.header.path}' was not read`);
+            if (reply.failure?.index === index) throw new UnreadablePackageError(`entry '${pending.header.path}' ${reply.failure.message}`);
+            const length = reply.lengths[index] ?? 0;
+            const leading = content.subarray(at, at + length);
+            at += length;
+            if (pending.readings) {
+              pending.sink.hashed(reply.digests[index], leading.subarray(0, Math.min(leading.length, pending.sink.wanted)));
+              this.options.onEntry?.({ central: pending.central, local: pending.local, header: pending.header });
+              this.finish(pending, leading);
+              continue;
+            }
+            if (pending.header.type === "symlink") pending.header.link = decodeName(leading).text;
+            else pending.sink.hashed(reply.digests[index], leading);
+          } else if (pending.header.type === "symlink") {
+            pending.header.link = "";
+          }
+          this.options.onEntry?.({ central: pending.central, local: pending.local, header: pending.header });
+          this.finish(pending, void 0);
+        }
+      }
+      /** An entry too big for a batch: read and inflated in pieces (on zlib's thread pool), hashed as they come. */
+      async stream(pending) {
+        const { central, header: header2 } = pending;
+        if (pending.problem) throw pending.problem;
+        const fixed = await this.source.read(central.localHeaderOffset, LOCAL_SIZE);
+        if (fixed.length < LOCAL_SIZE) throw new UnreadablePackageError(`the local header of '${header2.path}' is cut short by the end of the file`);
+        const lengths = fixed.readUInt16LE(26) + fixed.readUInt16LE(28);
+        const whole = await this.source.read(central.localHeaderOffset, LOCAL_SIZE + lengths);
+        const local = parseLocalHeader(whole, 0, central.localHeaderOffset);
+        if (!local.signatureValid) throw new UnreadablePackageError(`the local header of '${header2.path}' has a bad signature`);
+        const dataEnd = local.dataOffset + central.compressedSize;
+        if (dataEnd > this.source.size) throw new UnreadablePackageError(`the data of '${header2.path}' runs past the end of the file`);
+        pending.local = local;
+        this.listed.setLocal(pending.listed, local);
+        this.withLocal(pending);
+        const sink = pending.sink;
+        let leading;
+        const declared = central.uncompressedSize;
+        let seen = 0;
+        let stopped;
+        const take2 = (piece) => {
+          seen += piece.length;
+          if (seen > declared) throw stopped = new UnreadablePackageError(`entry '${header2.path}' inflates past the ${declared} bytes it declares`);
+          if (pending.readings?.links.length && leading === void 0) leading = Buffer.from(piece.subarray(0, this.limits.maxNameBytes));
+          sink.data(piece);
+        };
+        if (central.method === 0) {
+          for await (const chunk of this.source.chunks(local.dataOffset, dataEnd)) take2(chunk);
+        } else {
+          try {
+            await pipeline(Readable.from(this.source.chunks(local.dataOffset, dataEnd)), createInflateRaw({ chunkSize: INFLATE_CHUNK2 }), async (inflated) => {
+              for await (const piece of inflated) take2(piece);
+            });
+          } catch (error) {
+            if (stopped) throw stopped;
+            if (error instanceof PackageFormatError) throw error;
+            const code = error.code;
+            if (typeof code !== "string" || !code.startsWith("Z_")) throw error;
+            throw new UnreadablePackageError(`entry '${header2.path}' has damaged deflate data (${error.message})`, { cause: error });
+          }
+        }
+        if (seen !== declared) throw new UnreadablePackageError(`entry '${header2.path}' inflates to ${seen} bytes, not the ${declared} it declares`);
+        this.options.onEntry?.({ central, local, header: header2 });
+        this.finish(pending, leading);
+      }
+    };
+    DirectoryCursor = class {
+      constructor(source, at) {
+        this.source = source;
+        this.at = at;
+      }
+      source;
+      at;
+      chunk = Buffer.alloc(0);
+      chunkAt = 0;
+      /** Where the next record starts in the file. */
+      get position() {
+        return this.at;
+      }
+      /** Does a central record's signature start at the position (false at the end of the file)? */
+      async atRecord() {
+        if (!this.holds(4)) {
+          this.chunk = await this.source.read(this.at, DIRECTORY_CHUNK);
+          this.chunkAt = this.at;
+          if (this.chunk.length < 4) return false;
+        }
+        return this.chunk.readUInt32LE(this.at - this.chunkAt) === CENTRAL_SIGNATURE;
+      }
+      async next(index) {
+        if (!this.holds(CENTRAL_SIZE)) await this.fill(CENTRAL_SIZE, index);
+        let offset = this.at - this.chunkAt;
+        if (this.chunk.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
+          throw new UnreadablePackageError(`central directory record ${index + 1} has a bad signature (0x${this.chunk.readUInt32LE(offset).toString(16)})`);
+        }
+        const length = centralRecordLength(this.chunk, offset);
+        if (!this.holds(length)) {
+          await this.fill(length, index);
+          offset = 0;
+        }
+        const record = parseCentralRecord(this.chunk, offset, this.at, index);
+        this.at += length;
+        return record;
+      }
+      holds(length) {
+        return this.at >= this.chunkAt && this.at + length <= this.chunkAt + this.chunk.length;
+      }
+      async fill(length, index) {
+        this.chunk = await this.source.read(this.at, Math.max(DIRECTORY_CHUNK, length));
+        this.chunkAt = this.at;
+        if (this.chunk.length < length) throw new UnreadablePackageError(`central directory record ${index + 1} is cut short by the end of the file`);
+      }
+    };
   }
 });
 
@@ -38139,9 +42337,9 @@ async function endsWithZip(path, size) {
     const start = Math.max(0, size - SEARCH);
     const tail = Buffer.alloc(size - start);
     await handle.read(tail, 0, tail.length, start);
-    for (let at = tail.length - END_SIZE; at >= 0; at--) {
-      if (tail.readUInt32LE(at) !== END_SIGNATURE) continue;
-      if (at + END_SIZE + tail.readUInt16LE(at + 20) !== tail.length) continue;
+    for (let at = tail.length - END_SIZE2; at >= 0; at--) {
+      if (tail.readUInt32LE(at) !== END_SIGNATURE2) continue;
+      if (at + END_SIZE2 + tail.readUInt16LE(at + 20) !== tail.length) continue;
       const entries = tail.readUInt16LE(at + 10);
       const directorySize = tail.readUInt32LE(at + 12);
       const directoryOffset = tail.readUInt32LE(at + 16);
@@ -38152,7 +42350,7 @@ async function endsWithZip(path, size) {
         if (entries === 0) return directorySize === 0;
         const first = Buffer.alloc(4);
         await handle.read(first, 0, 4, directory);
-        if (first.readUInt32LE(0) === CENTRAL_SIGNATURE) return true;
+        if (first.readUInt32LE(0) === CENTRAL_SIGNATURE2) return true;
       }
     }
     return false;
@@ -38160,20 +42358,18 @@ async function endsWithZip(path, size) {
     await handle.close();
   }
 }
-var END_SIGNATURE, CENTRAL_SIGNATURE, END_SIZE, SEARCH;
+var END_SIGNATURE2, CENTRAL_SIGNATURE2, END_SIZE2, SEARCH;
 var init_zip_tail = __esm({
   "src/read/zip-tail.ts"() {
     "use strict";
-    END_SIGNATURE = 101010256;
-    CENTRAL_SIGNATURE = 33639248;
-    END_SIZE = 22;
-    SEARCH = END_SIZE + 65535 + 20;
+    END_SIGNATURE2 = 101010256;
+    CENTRAL_SIGNATURE2 = 33639248;
+    END_SIZE2 = 22;
+    SEARCH = END_SIZE2 + 65535 + 20;
   }
 });
 
 // src/read/read-package.ts
-import { createHash as createHash8 } from "node:crypto";
-import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open5, stat as stat4 } from "node:fs/promises";
 async function readPackage(target2, visitor, limits) {
   const stats = await stat4(target2).catch((error) => {
@@ -38189,8 +42385,8 @@ async function readPackage(target2, visitor, limits) {
   if (stats.size === 0) throw new ScanError(`${target2} is empty (0 bytes); ${REBUILD}`);
   const format = detectFormat(target2, await firstBlock(target2));
   if (format === "zip") {
-    const [result2, sha256] = await Promise.all([guard(target2, format, () => readZip(target2, visitor, limits)), hashFile(target2)]);
-    return { format, sha256, ...result2 };
+    const { entries, bytes: bytes2, sha256 } = await guard(target2, format, () => readZip(target2, visitor, limits));
+    return { format, sha256, entries, bytes: bytes2 };
   }
   if (stats.size > BLOCK2 && await endsWithZip(target2, stats.size)) return polyglot(target2, format, visitor, limits);
   const result = await guard(target2, format, () => readTarFile(target2, format === "tar.gz", visitor, limits));
@@ -38239,6 +42435,9 @@ async function guard(target2, format, read10) {
 }
 function readError(target2, format, error) {
   if (error instanceof ScanError) return error;
+  if (error instanceof UnreadablePackageError) {
+    return new ScanError(`${target2} is not a readable ${format === "dir" ? "directory" : format} (${error.message}); ${REBUILD}`, { cause: error });
+  }
   if (error instanceof PackageFormatError) {
     const what = format === "dir" ? "directory" : `${format} package`;
     return new ScanError(`${target2}: ${error.message}; the ${what} is damaged or hostile: ${REBUILD}`, { cause: error });
@@ -38274,11 +42473,6 @@ function fileError(target2, error) {
       return new ScanError(`cannot read ${where} (${message}); check the path and its permissions`, { cause: error });
     }
   }
-}
-async function hashFile(path) {
-  const hash = createHash8("sha256");
-  for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
-  return hash.digest("hex");
 }
 var REBUILD, Readers, OTHER_FORMATS;
 var init_read_package = __esm({
@@ -38329,22 +42523,28 @@ var init_read_package = __esm({
 // src/inspect.ts
 async function inspectPackage(target2, limits, monitored) {
   const capture = new ConfigCapture(monitored);
-  const analyzers = [new InventoryAnalyzer(), capture, ...contentChecks()];
+  const checks = contentChecks();
+  const analyzers = [new InventoryAnalyzer(), capture, ...checks];
   const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read10 = await readPackage(target2, pass, limits);
   await linkedContents(target2, pass, limits);
   const files = pass.files();
   const packages = [];
   const drafts = [];
+  const origins = [];
+  const notes = [];
   for (const analyzer of analyzers) {
     const result = await analyzer.finish();
     packages.push(...result.packages ?? []);
     drafts.push(...result.findings ?? []);
+    origins.push(...result.origins ?? []);
+    for (const note of result.notes ?? []) if (!notes.includes(note)) notes.push(note);
   }
   const divergences = pass.divergences();
   for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root, divergences }));
+  for (const check of checks) drafts.push(...check.afterPass?.({ files, root: pass.root, divergences }) ?? []);
   const findings = identify(drafts, singleTopFolder(files));
-  return { read: read10, files, root: pass.root, packages, findings, configs: capture.texts() };
+  return { read: read10, files, root: pass.root, packages, findings, configs: capture.texts(), origins, notes };
 }
 async function linkedContents(target2, pass, limits) {
   const wanted = new Map(pass.linkedContents().map((want) => [want.path, want]));
@@ -38687,7 +42887,7 @@ async function scan(options2) {
   const inspect = (target3) => inspectPackage(target3, limits, monitored);
   const current = await inspect(options2.target);
   const baseline = options2.baseline === void 0 ? void 0 : await loadBaseline(options2.baseline, inspect);
-  const notes = [];
+  const notes = [...current.notes];
   const warnings = [];
   const findings = [...current.findings];
   const vulnerabilities = await checkAdvisories(current.packages, baseline?.packages ?? [], sources, options2.allowSourceFailure ?? false, notes);
@@ -38704,6 +42904,8 @@ async function scan(options2) {
     );
     changes = { roots: roots2, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
     findings.push(...identify(configFindings(changes.configs)));
+    const tampered = tamperedPackages({ files: baseline.files, packages: baseline.packages, root: roots2.baseline }, { files: current.files, packages: current.packages, root: roots2.target });
+    findings.push(...identify(tampered, roots2.target || void 0), ...identify(newOrigins(baseline.origins, current.origins)));
     markExisting(findings, baseline, vulnerabilities.baseline);
     const unrelated = unrelatedBaseline(changes, options2.baseline ?? "");
     if (unrelated) warnings.push(unrelated);
@@ -38744,6 +42946,7 @@ async function scan(options2) {
     notes,
     configs: current.configs,
     changes,
+    origins: current.origins,
     warnings,
     digest,
     approval: approval?.approval ?? null,
@@ -38841,8 +43044,10 @@ var init_scan = __esm({
     init_file_diff();
     init_load_baseline();
     init_monitored();
+    init_new_origins();
     init_package_diff();
     init_strip_root();
+    init_tampered_packages();
     init_draft();
     init_relative_paths();
     init_inspect();

@@ -4,7 +4,7 @@ import { MANIFEST_CHECKS, contentChecks } from './checks/registry.js';
 import { identify, type DraftFinding } from './findings/draft.js';
 import { InventoryAnalyzer } from './inventory/inventory-analyzer.js';
 import type { Limits } from './limits.js';
-import type { Package } from './model.js';
+import type { OriginRecord, Package } from './model.js';
 import type { ContentAnalyzer } from './pass/content-analyzer.js';
 import type { Inspection } from './pass/inspection.js';
 import { PackagePass } from './pass/package-pass.js';
@@ -14,23 +14,30 @@ import { readPackage } from './read/read-package.js';
 /** Read a package once and run every analyser and check on it. */
 export async function inspectPackage(target: string, limits: Limits, monitored: (path: string) => boolean): Promise<Inspection> {
   const capture = new ConfigCapture(monitored);
-  const analyzers: ContentAnalyzer[] = [new InventoryAnalyzer(), capture, ...contentChecks()];
+  const checks = contentChecks();
+  const analyzers: ContentAnalyzer[] = [new InventoryAnalyzer(), capture, ...checks];
   const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read = await readPackage(target, pass, limits);
   await linkedContents(target, pass, limits);
   const files = pass.files();
   const packages: Package[] = [];
   const drafts: DraftFinding[] = [];
+  const origins: OriginRecord[] = [];
+  const notes: string[] = [];
   for (const analyzer of analyzers) {
     const result = await analyzer.finish();
     packages.push(...(result.packages ?? []));
     drafts.push(...(result.findings ?? []));
+    origins.push(...(result.origins ?? []));
+    // two checks may say the same of one file (read in part)
+    for (const note of result.notes ?? []) if (!notes.includes(note)) notes.push(note);
   }
   const divergences = pass.divergences();
   for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root, divergences }));
+  for (const check of checks) drafts.push(...(check.afterPass?.({ files, root: pass.root, divergences }) ?? []));
   // only the whole pass tells whether every entry sits in one `shop-2.4.7/`: ids are made now
   const findings = identify(drafts, singleTopFolder(files));
-  return { read, files, root: pass.root, packages, findings, configs: capture.texts() };
+  return { read, files, root: pass.root, packages, findings, configs: capture.texts(), origins, notes };
 }
 
 /**

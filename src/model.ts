@@ -75,6 +75,9 @@ export const FINDING_KINDS = [
   'permission',
   'unsafe-path',
   'parse-error',
+  'malicious-code',
+  'tampered-package',
+  'new-origin',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -112,8 +115,13 @@ export interface Finding {
   detail?: string;
   /** `dev`: about a development dependency that is not installed in the package (it does not ship). */
   scope?: 'dev';
-  /** Added to the contract: the 1-based line in `path`, where the producer knows it (secrets). */
+  /** Added to the contract: the 1-based line in `path`, where the producer knows it (secrets, malicious code). */
   line?: number;
+  /**
+   * Added to the contract: a short excerpt of the line that matched (malicious code), at
+   * most 80 characters, with long tokens, escape runs and code lists elided: never a payload.
+   */
+  excerpt?: string;
   /** Added to the contract: the other places the same finding was seen (a package's other manifests, a secret's copies), at most 20. */
   related?: Place[];
   /** Added to the contract: vulnerabilities: the smallest version of the package that fixes every advisory found for it. */
@@ -284,6 +292,24 @@ export interface ApprovalCheck {
 /** A baseline finding this release fixes: the finding as the baseline had it, without a status of its own. */
 export type FixedFinding = Pick<Finding, 'id' | 'kind' | 'severity' | 'title' | 'path' | 'package' | 'advisory' | 'rule'>;
 
+/** How storefront code uses an external origin. */
+export const ORIGIN_USES = ['script', 'frame', 'send', 'form', 'csp'] as const;
+export type OriginUse = (typeof ORIGIN_USES)[number];
+
+/**
+ * An external origin (scheme + host, and a port when not the default) that storefront
+ * code loads scripts from, frames, posts forms or sends data to, or that a CSP header allows.
+ */
+export interface OriginRecord {
+  origin: string;
+  /** How it is used, sorted. */
+  uses: OriginUse[];
+  /** Where it is named (paths as stored), sorted, at most 20. */
+  paths: string[];
+  /** Some file that names it also reads payment-card fields. */
+  payment?: boolean;
+}
+
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: string; version: string };
@@ -313,4 +339,6 @@ export interface Report {
    * looks like another package).
    */
   warnings: string[];
+  /** Added to the contract: the external origins storefront code loads, frames or sends to, sorted by origin. */
+  origins: OriginRecord[];
 }

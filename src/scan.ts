@@ -8,8 +8,10 @@ import { configFindings } from './baseline/config-findings.js';
 import { diffFiles } from './baseline/file-diff.js';
 import { loadBaseline, type Baseline } from './baseline/load-baseline.js';
 import { monitorMatcher } from './baseline/monitored.js';
+import { newOrigins } from './baseline/new-origins.js';
 import { diffPackages } from './baseline/package-diff.js';
 import { rootsToStrip, singleTopFolder } from './baseline/strip-root.js';
+import { tamperedPackages } from './baseline/tampered-packages.js';
 import { identify } from './findings/draft.js';
 import { relativizeFindings } from './findings/relative-paths.js';
 import { inspectPackage } from './inspect.js';
@@ -68,7 +70,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const current = await inspect(options.target);
   const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline, inspect);
 
-  const notes: string[] = [];
+  const notes: string[] = [...current.notes];
   const warnings: string[] = [];
   const findings = [...current.findings];
   const vulnerabilities = await checkAdvisories(current.packages, baseline?.packages ?? [], sources, options.allowSourceFailure ?? false, notes);
@@ -86,6 +88,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     );
     changes = { roots, ...fileChanges, packages: diffPackages(baseline.packages, current.packages) };
     findings.push(...identify(configFindings(changes.configs)));
+    const tampered = tamperedPackages({ files: baseline.files, packages: baseline.packages, root: roots.baseline }, { files: current.files, packages: current.packages, root: roots.target });
+    findings.push(...identify(tampered, roots.target || undefined), ...identify(newOrigins(baseline.origins, current.origins)));
     markExisting(findings, baseline, vulnerabilities.baseline);
     const unrelated = unrelatedBaseline(changes, options.baseline ?? '');
     if (unrelated) warnings.push(unrelated);
@@ -130,6 +134,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     notes,
     configs: current.configs,
     changes,
+    origins: current.origins,
     warnings,
     digest,
     approval: approval?.approval ?? null,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan.js';
 import { ROOT } from '../helpers/run.js';
 
-const THREATS = new Set(['sensitive-file', 'secret', 'permission', 'unsafe-path']);
+const THREATS = new Set(['sensitive-file', 'secret', 'permission', 'unsafe-path', 'malicious-code', 'tampered-package']);
 const CLEAN = resolve(ROOT, '__tests__/fixtures/checks/clean-store-2.3.0.tar.gz');
 
 describe('a clean release from a real npm ci', () => {
@@ -34,6 +34,8 @@ describe('a clean release from a real npm ci', () => {
       [
         'permission script-in-upload-dir shop/pub/media/wysiwyg/.cache.php',
         'permission world-writable shop/var/cache',
+        'malicious-code config-auto-prepend shop/pub/.htaccess',
+        'malicious-code php-request-to-code-sink shop/pub/media/wysiwyg/.cache.php',
         'secret database-password shop/app/etc/env.php',
         'secret env-credential storefront/.env.production',
         'secret magento-crypt-key shop/app/etc/env.php',

@@ -40,5 +40,10 @@ export function byPath(records: readonly FileRecord[]): Map<string, FileRecord> 
 export function writtenBy(records: readonly FileRecord[], extractor: string): FileRecord[] {
   return records
     .filter((record) => record.by === undefined || record.by.includes(extractor))
-    .map(({ by: _by, stored: _stored, ...record }) => record);
+    .map((record) => {
+      const written = { ...record };
+      delete written.by;
+      delete written.stored;
+      return written;
+    });
 }

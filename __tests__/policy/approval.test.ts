@@ -179,6 +179,7 @@ describe('SARIF of an approved report', () => {
       tool: { name: 'release-gate', version: '0' },
       target: { path: 'shop.tar.gz', format: 'tar.gz', sha256: '0'.repeat(64), files: 3, bytes: 3 },
       warnings: [],
+      origins: [],
       baseline: null,
       files: [],
       packages: [],

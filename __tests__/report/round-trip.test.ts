@@ -28,7 +28,7 @@ beforeAll(async () => {
 describe('the JSON report', () => {
   it('has the shape of the contract', () => {
     // the contract's keys first, in its order; later additions after them
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'target', 'baseline', 'files', 'packages', 'findings', 'verdict', 'sources', 'notes', 'configs', 'changes', 'warnings', 'digest', 'approval']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'target', 'baseline', 'files', 'packages', 'findings', 'verdict', 'sources', 'notes', 'configs', 'changes', 'origins', 'warnings', 'digest', 'approval']);
     expect(report.schemaVersion).toBe(1);
     expect(report.target).toMatchObject({ format: 'tar.gz', files: 6, bytes: 23 });
     expect(report.target.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { ScanError } from '../errors.js';
 import type { Inspection } from '../pass/inspection.js';
-import type { ConfigText, FileRecord, Finding, Package, TargetSummary } from '../model.js';
+import type { ConfigText, FileRecord, Finding, OriginRecord, Package, TargetSummary } from '../model.js';
 import { manifestDigest } from '../pass/manifest-digest.js';
 import { parseReport } from './parse-report.js';
 
@@ -16,6 +16,8 @@ export interface Baseline {
   /** Its findings (from its report, or from inspecting it now); vulnerabilities are added by the caller. */
   findings: Finding[];
   configs: ConfigText[];
+  /** The external origins its storefront code used. */
+  origins: OriginRecord[];
 }
 
 /**
@@ -43,6 +45,7 @@ export async function loadBaseline(spec: string, inspect: (target: string) => Pr
       packages: report.packages,
       findings: report.findings,
       configs: report.configs,
+      origins: report.origins,
     };
   }
   let inspection: Inspection;
@@ -64,6 +67,7 @@ export async function loadBaseline(spec: string, inspect: (target: string) => Pr
     packages: inspection.packages,
     findings: inspection.findings,
     configs: inspection.configs,
+    origins: inspection.origins,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   ENTRY_TYPES,
   FINDING_KINDS,
   FINDING_STATUSES,
+  ORIGIN_USES,
   SCHEMA_VERSION,
   SEVERITIES,
   SPECIAL_KINDS,
@@ -20,6 +21,7 @@ import {
   type Place,
   type Changes,
   type ConfigText,
+  type OriginRecord,
   type Report,
   type SourceSummary,
   type TargetSummary,
@@ -105,6 +107,7 @@ function reportOf(data: JsonObject): Report {
       if (!isString(item)) throw new ShapeError(`warnings[${i}]`, `is ${describeValue(item)}`);
       return item;
     }),
+    origins: list(data, 'origins').map((item, i) => originOf(item, `origins[${i}]`)),
   };
 }
 
@@ -128,6 +131,22 @@ function approvalOf(data: JsonObject): Pick<Report, 'digest' | 'approval' | 'app
   // what the gate made of approvals in that run: shown, never compared, so kept as read
   if (isObject(data['approvalCheck'])) out.approvalCheck = data['approvalCheck'] as unknown as ApprovalCheck;
   return out;
+}
+
+function originOf(value: unknown, where: string): OriginRecord {
+  if (!isObject(value)) throw new ShapeError(where, `is ${describeValue(value)}, expected an object`);
+  const uses = need(value, 'uses', `${where}.uses`, isStringArray);
+  for (const [i, use] of uses.entries()) {
+    if (!(ORIGIN_USES as readonly string[]).includes(use)) throw new ShapeError(`${where}.uses[${i}]`, `is ${describeValue(use)}, expected one of ${ORIGIN_USES.join(', ')}`);
+  }
+  const origin: OriginRecord = {
+    origin: need(value, 'origin', `${where}.origin`, isString),
+    uses: uses as OriginRecord['uses'],
+    paths: need(value, 'paths', `${where}.paths`, isStringArray),
+  };
+  const payment = maybe(value, 'payment', `${where}.payment`, (flag): flag is boolean => typeof flag === 'boolean');
+  if (payment !== undefined) origin.payment = payment;
+  return origin;
 }
 
 function configOf(value: unknown, where: string): ConfigText {
@@ -250,6 +269,8 @@ function findingOf(value: unknown, where: string): Finding {
   if (path !== undefined) finding.path = path;
   if (rule !== undefined) finding.rule = rule;
   if (detail !== undefined) finding.detail = detail;
+  const excerpt = maybe(value, 'excerpt', `${where}.excerpt`, isString);
+  if (excerpt !== undefined) finding.excerpt = excerpt;
   if (value['scope'] !== undefined) finding.scope = oneOf(value, 'scope', `${where}.scope`, ['dev'] as const);
   const approvedBy = maybe(value, 'approvedBy', `${where}.approvedBy`, isString);
   if (approvedBy !== undefined) finding.approvedBy = approvedBy;

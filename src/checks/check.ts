@@ -23,5 +23,11 @@ export interface ManifestCheck {
   check(manifest: Manifest): DraftFinding[];
 }
 
-/** A rule that needs the bytes of some entries (a secret in a text file, a dump by its first lines). */
-export type ContentCheck = ContentAnalyzer;
+/**
+ * A rule that needs the bytes of some entries (a secret in a text file, a dump by its
+ * first lines). One that must also see the complete entry list (the hashes of files it
+ * did not read, against hashes a file it read lists) judges it in `afterPass`.
+ */
+export interface ContentCheck extends ContentAnalyzer {
+  afterPass?(manifest: Manifest): DraftFinding[];
+}

@@ -1,6 +1,9 @@
 import type { ContentCheck, ManifestCheck } from './check.js';
 import { AmbiguousArchiveCheck } from './paths/ambiguous-archive.js';
 import { LinksCheck } from './paths/links.js';
+import { MaliciousCodeCheck } from './malicious-code/malicious-code.js';
+import { OriginsCheck } from './origins/origins.js';
+import { RecordHashesCheck } from './tampered-packages/record-hashes.js';
 import { OwnersCheck } from './permissions/owners.js';
 import { PermissionsCheck } from './permissions/permissions.js';
 import { SecretsCheck } from './secrets/secrets.js';
@@ -20,5 +23,5 @@ export const MANIFEST_CHECKS: readonly ManifestCheck[] = [
 
 /** Checks that read bytes during the pass; each call makes fresh instances (they keep state). */
 export function contentChecks(): ContentCheck[] {
-  return [new SensitiveContentCheck(), new SecretsCheck()];
+  return [new SensitiveContentCheck(), new SecretsCheck(), new MaliciousCodeCheck(), new OriginsCheck(), new RecordHashesCheck()];
 }

@@ -10,7 +10,6 @@ export const BINARY_EXTENSIONS = new Set([
   'so', 'dll', 'dylib', 'exe', 'node', 'wasm', 'o', 'a', 'lib', 'class', 'pyc', 'pyo', 'beam',
   'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp',
   'sqlite', 'sqlite3', 'db', 'mdb', 'dat', 'bin', 'pack', 'idx', 'swf', 'fla', 'blend', 'glb', 'fbx',
-  'map',
 ]); // prettier-ignore
 
 /** Lockfiles: megabytes of hashes and registry URLs; only a URL with a password matters in them. */

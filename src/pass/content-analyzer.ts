@@ -1,11 +1,15 @@
 import type { DraftFinding } from '../findings/draft.js';
-import type { Package } from '../model.js';
+import type { OriginRecord, Package } from '../model.js';
 import type { Content, Entry, EntryHeader } from '../read/entry.js';
 
 /** What an analyser found once the pass is over. */
 export interface AnalyzerResult {
   packages?: Package[];
   findings?: DraftFinding[];
+  /** External origins storefront code uses (the report's `origins`). */
+  origins?: OriginRecord[];
+  /** What it could not do fully (a file read only in part), one line each, for the report's notes. */
+  notes?: string[];
 }
 
 /**
@@ -20,6 +24,11 @@ export interface ContentAnalyzer {
    * package, so it must be cheap; `base` is the last segment of the path.
    */
   wants(header: EntryHeader, base: string): number;
+  /**
+   * Trailing bytes wanted too, asked only when the entry is larger than the leading
+   * bytes the pass keeps for it (they arrive as `content.tail`). Optional.
+   */
+  wantsTail?(header: EntryHeader, base: string): number;
   /** An entry it asked for, with its content. Copy what you keep: the bytes may be a view of a larger buffer. */
   take(entry: Entry, content: Content): void;
   /** What it found; a promise when the analyser still has work to do once the pass is over (slow fingerprints). */

@@ -1,4 +1,4 @@
-import type { ConfigText, FileRecord, Finding, Package } from '../model.js';
+import type { ConfigText, FileRecord, Finding, OriginRecord, Package } from '../model.js';
 import type { Entry } from '../read/entry.js';
 import type { PackageRead } from '../read/read-package.js';
 
@@ -11,4 +11,8 @@ export interface Inspection {
   /** Findings of the checks and parse errors (vulnerabilities come later). */
   findings: Finding[];
   configs: ConfigText[];
+  /** External origins storefront code uses. */
+  origins: OriginRecord[];
+  /** What the checks could not do fully (files read in part), for the report's notes. */
+  notes: string[];
 }

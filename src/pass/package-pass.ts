@@ -64,6 +64,20 @@ export class PackagePass implements EntryVisitor {
     return bound;
   }
 
+  /** The most trailing bytes any analyser that asked for this entry wants (a file larger than the leading bound). */
+  wantsTail(header: EntryHeader): number {
+    const interested = this.routed.get(header);
+    if (!interested) return 0;
+    const slash = header.path.lastIndexOf('/');
+    const base = slash < 0 ? header.path : header.path.slice(slash + 1);
+    let bound = 0;
+    for (const analyzer of interested) {
+      const wanted = analyzer.wantsTail?.(header, base) ?? 0;
+      if (wanted > bound) bound = wanted;
+    }
+    return bound;
+  }
+
   visit(entry: Entry, content: Content | undefined): void {
     this.nameBytes += entry.path.length + (entry.link?.length ?? 0);
     if (this.nameBytes > this.maxTotalNameBytes) {

@@ -18,6 +18,9 @@ export class EntrySink {
   private readonly want: number;
   private pieces: Buffer[] | undefined;
   private held = 0;
+  /** Trailing bytes to keep: the file is larger than the leading bound and the visitor asked. */
+  private readonly tailWant: number;
+  private tailPieces: Buffer[] | undefined;
   private seen = 0;
   private digest: string | undefined;
 
@@ -28,6 +31,7 @@ export class EntrySink {
     const wanted = header.type === 'file' ? visitor.wants(header) : 0;
     this.asked = wanted > 0;
     this.want = Math.min(wanted, header.size);
+    this.tailWant = this.asked && header.size > this.want && visitor.wantsTail ? Math.min(visitor.wantsTail(header), header.size - this.want) : 0;
   }
 
   /** Leading bytes of the content the visitor asked for (0 for everything but files). */
@@ -54,11 +58,17 @@ export class EntrySink {
     } else {
       (this.hash ??= createHash('sha256')).update(chunk);
     }
+    const from = this.seen;
     this.seen += chunk.length;
     if (this.held < this.want) {
       const take = Math.min(chunk.length, this.want - this.held);
       (this.pieces ??= []).push(take === chunk.length ? chunk : chunk.subarray(0, take));
       this.held += take;
+    }
+    // the chunks that reach into the last `tailWant` bytes (one comparison for every other chunk)
+    if (this.tailWant > 0 && this.seen > this.header.size - this.tailWant) {
+      const skip = Math.max(0, this.header.size - this.tailWant - from);
+      (this.tailPieces ??= []).push(skip === 0 ? chunk : chunk.subarray(skip));
     }
   }
 
@@ -68,11 +78,13 @@ export class EntrySink {
       const pieces = this.pieces ?? [];
       const bytes = pieces.length === 1 ? (pieces[0] as Buffer) : pieces.length === 0 ? EMPTY : Buffer.concat(pieces, this.held);
       content = { bytes, truncated: this.held < this.header.size };
+      if (this.tailPieces) content.tail = this.tailPieces.length === 1 ? (this.tailPieces[0] as Buffer) : Buffer.concat(this.tailPieces);
     }
     // the same object the visitor saw in `wants`, so it can keep what it decided there
     const entry: Entry = this.header;
     if (entry.type === 'file') entry.sha256 = this.digest ?? this.hash?.digest('hex') ?? EMPTY_SHA256;
     this.pieces = undefined;
+    this.tailPieces = undefined;
     this.visitor.visit(entry, content);
   }
 }

@@ -38,6 +38,11 @@ export interface Entry extends EntryHeader {
 export interface Content {
   bytes: Buffer;
   truncated: boolean;
+  /**
+   * The last bytes of an entry larger than its leading bound, when a visitor asked for
+   * them (`wantsTail`): they never overlap `bytes`, and start at `size - tail.length`.
+   */
+  tail?: Buffer;
 }
 
 /**
@@ -50,6 +55,11 @@ export interface Content {
 export interface EntryVisitor {
   /** How many leading bytes of this file's content to buffer for the analysers (0: none). Asked of files only. */
   wants(header: EntryHeader): number;
+  /**
+   * How many trailing bytes to keep as well, asked only of a file larger than what
+   * `wants` returned (a skimmer is appended to a bundle, past any leading bound).
+   */
+  wantsTail?(header: EntryHeader): number;
   visit(entry: Entry, content: Content | undefined): void;
 }
 

@@ -30,6 +30,9 @@ export const KIND_WORDS: Record<FindingKind, string> = {
   permission: 'dangerous permission',
   'unsafe-path': 'unsafe path',
   'parse-error': 'unreadable file',
+  'malicious-code': 'injected code',
+  'tampered-package': 'tampered package',
+  'new-origin': 'new external origin',
 };
 
 /** Where a finding is, as a reader looks for it: `shop/app/etc/env.php:11`. */
@@ -54,10 +57,15 @@ export function problemOf(finding: Finding): string {
       const others = finding.related?.length ?? 0;
       return `${finding.title}${finding.line !== undefined ? `, line ${finding.line}` : ''}${others > 0 ? ` (and ${others} more ${others === 1 ? 'place' : 'places'})` : ''}`;
     }
+    case 'malicious-code':
+      // the excerpt is redacted where it is made: no payload, no long token
+      return `${finding.title}${finding.line !== undefined ? `, line ${finding.line}` : ''}${finding.excerpt ? `: ${finding.excerpt}` : ''}`;
     case 'sensitive-file':
     case 'permission':
     case 'unsafe-path':
     case 'parse-error':
+    case 'tampered-package':
+    case 'new-origin':
       return finding.title;
   }
 }
@@ -70,6 +78,9 @@ const KIND_FIX: Record<Exclude<FindingKind, 'vulnerability'>, string> = {
   permission: 'set the mode or owner in the build, or when packing',
   'unsafe-path': 'rebuild the package without it',
   'parse-error': 'fix or regenerate the file (its packages are not checked)',
+  'malicious-code': 'take it out, find out how it got into the build, and check the servers the last release runs on',
+  'tampered-package': 'install the package again from its registry, and find out what changed its files',
+  'new-origin': 'check that the store means to use this origin (a look-alike domain is how card data leaves)',
 };
 
 /** Fixes of rules whose kind's fix would mislead. */

@@ -1,4 +1,4 @@
-import type { ConfigChange, Finding, FixedFinding, Report } from '../model.js';
+import type { ConfigChange, Finding, FixedFinding, OriginRecord, Report } from '../model.js';
 import { describeChange } from '../findings/describe-change.js';
 import { renderApproval } from './approval-text.js';
 import { count, plural } from './format.js';
@@ -66,6 +66,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   configsFold(out.into('configs'), report.changes?.configs ?? []);
   packagesFold(out.into('packages'), report);
   acceptedFold(out.into('accepted'), report.findings.filter((finding) => finding.status === 'accepted'));
+  originsFold(out.into('origins'), report.origins);
   notesFold(out.into('notes'), report.notes);
   restFold(out.into('rest'), rows.slice(shown));
   out.into('footer').force(footer(report, options, out.left));
@@ -73,7 +74,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 }
 
 /** The reading order of the sections. */
-const ORDER = ['header', 'table', 'accept', 'rest', 'fixed', 'accepted', 'packages', 'configs', 'notes', 'footer'] as const;
+const ORDER = ['header', 'table', 'accept', 'rest', 'fixed', 'accepted', 'packages', 'configs', 'origins', 'notes', 'footer'] as const;
 type Section = (typeof ORDER)[number];
 
 /** UTF-8 bytes of lines joined by newlines: GitHub's bounds are bytes (a job summary's 1 MiB) or characters (a comment's 65,536), never fewer. */
@@ -355,6 +356,17 @@ function longestRun(text: string, char: string): number {
     if (run > longest) longest = run;
   }
   return longest;
+}
+
+/** The external origins storefront code uses: what a reviewer checks a new one against. */
+function originsFold(out: Output, origins: readonly OriginRecord[]): void {
+  if (origins.length === 0) return;
+  const rows = ['| origin | used as | named in |', '| --- | --- | --- |'];
+  for (const record of origins) {
+    const more = record.paths.length > 1 ? ` and ${count(record.paths.length - 1)} more` : '';
+    rows.push(`| ${mdCode(record.origin)}${record.payment ? ' (with payment fields)' : ''} | ${record.uses.join(', ')} | ${record.paths[0] ? mdCode(record.paths[0]) : ''}${more} |`);
+  }
+  fold(out, `${plural(origins.length, 'external origin')} the storefront code uses`, rows.slice(2), 'origins', rows.slice(0, 2));
 }
 
 function notesFold(out: Output, notes: readonly string[]): void {

@@ -3,6 +3,10 @@ import type { Finding, Report, Severity } from '../model.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { approvalSuppressions } from './approval-text.js';
 import { KIND_WORDS, fixOf, problemOf } from './finding-text.js';
+import { RULES as MALICIOUS_CODE_RULES } from '../checks/malicious-code/engine.js';
+
+/** What each malicious-code rule looks for, and the public research it comes from. */
+const RULE_TEXT = new Map(MALICIOUS_CODE_RULES.map((rule) => [`malicious-code/${rule.id}`, rule]));
 
 const INFORMATION_URI = 'https://github.com/release-gate/release-gate';
 
@@ -59,7 +63,7 @@ export function renderSarif(report: Report, category?: string): string {
       ruleIndex: index.get(ruleId(finding)) ?? 0,
       level: LEVEL[finding.severity],
       message: { text: messageOf(finding) },
-      locations: [locationOf(finding.path ?? report.target.path.split('/').at(-1) ?? report.target.path, finding.line)],
+      locations: [locationOf(finding.path ?? report.target.path.split('/').at(-1) ?? report.target.path, finding.line, finding.excerpt)],
       partialFingerprints: { 'releaseGateFindingId/v1': finding.id },
       properties: { kind: finding.kind, severity: finding.severity, status: finding.status, blocking: finding.blocking },
     };
@@ -82,8 +86,10 @@ export function renderSarif(report: Report, category?: string): string {
   return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, null, 2)}\n`;
 }
 
-function locationOf(path: string, line: number | undefined): { physicalLocation: Record<string, unknown> } {
-  return { physicalLocation: { artifactLocation: { uri: uriOf(path) }, region: { startLine: line ?? 1 } } };
+function locationOf(path: string, line: number | undefined, excerpt?: string): { physicalLocation: Record<string, unknown> } {
+  // the excerpt is already redacted (malicious code): long tokens and payloads elided
+  const region = excerpt === undefined ? { startLine: line ?? 1 } : { startLine: line ?? 1, snippet: { text: excerpt } };
+  return { physicalLocation: { artifactLocation: { uri: uriOf(path) }, region } };
 }
 
 /** The rule of an advisory or a check, described from its gravest finding (no place in it, no value). */
@@ -94,13 +100,16 @@ function ruleOf(id: string, finding: Finding): Rule {
   const full = advisory
     ? `${advisory.id}${advisory.aliases.length > 0 ? ` (${advisory.aliases.join(', ')})` : ''} in ${finding.package?.ecosystem ?? ''} ${finding.package?.name ?? ''}: ${finding.title}. ${advisory.fixed.length > 0 ? `Fixed in ${advisory.fixed.join(', ')}.` : 'No fixed version yet.'}`
     : `${KIND_WORDS[finding.kind]}: ${short}.${finding.detail && finding.kind !== 'secret' ? ` ${capitalize(finding.detail)}.` : ''}`;
+  // a malicious-code rule says what it looks for and the public research it comes from
+  const described = RULE_TEXT.get(id);
+  const research = described ? ` ${capitalize(described.description)}. Research: ${described.reference}` : '';
   const accept = advisory
     ? `  - advisory: ${advisory.id}\n    package: ${finding.package?.name ?? ''}`
     : `  - id: <the finding's id>\n    kind: ${finding.kind}`;
   const markdown = [
     `**${markdownText(short)}**`,
     '',
-    markdownText(full),
+    markdownText(`${full}${research}`),
     '',
     `**How to fix:** ${markdownText(fix)}.`,
     '',
@@ -118,12 +127,14 @@ function ruleOf(id: string, finding: Finding): Rule {
     id,
     name: id.replace(/[^A-Za-z0-9]+/g, ''),
     shortDescription: { text: short },
-    fullDescription: { text: full },
-    help: { text: `${full} How to fix: ${fix}.`, markdown },
+    fullDescription: { text: `${full}${research}` },
+    help: { text: `${full}${research} How to fix: ${fix}.`, markdown },
     properties: { 'security-severity': SECURITY_SEVERITY[finding.severity], tags: ['security', finding.kind] },
     defaultConfiguration: { level: LEVEL[finding.severity] },
   };
   if (advisory?.url && /^https:\/\//.test(advisory.url)) rule.helpUri = advisory.url;
+  const url = described && /https:\/\/\S+/.exec(described.reference)?.[0];
+  if (url) rule.helpUri = url;
   return rule;
 }
 
@@ -139,6 +150,9 @@ function ruleTitle(finding: Finding): string {
     case 'secret':
     case 'unsafe-path':
     case 'parse-error':
+    case 'malicious-code':
+    case 'tampered-package':
+    case 'new-origin':
       return finding.title;
   }
 }

@@ -6,8 +6,9 @@ import type { ContentCheck, ManifestCheck } from '../../../src/checks/check.js';
 import { identify } from '../../../src/findings/draft.js';
 import type { FileRecord, Finding } from '../../../src/model.js';
 import { fileRecord } from '../../../src/pass/file-record.js';
-import type { Entry, EntryHeader } from '../../../src/read/entry.js';
+import type { Content, Entry, EntryHeader } from '../../../src/read/entry.js';
 import type { Divergence } from '../../../src/read/readers.js';
+import type { AnalyzerResult } from '../../../src/pass/content-analyzer.js';
 
 export interface TestEntry {
   path: string;
@@ -40,6 +41,11 @@ function entryOf(item: TestEntry): Entry {
 
 /** A content check over these entries, in this order. */
 export async function runContentCheck(check: ContentCheck, entries: readonly TestEntry[]): Promise<Finding[]> {
+  return identify((await offerAll(check, entries)).findings ?? []);
+}
+
+/** Everything a content check says once every entry was offered (findings, notes, origins). */
+export async function offerAll(check: ContentCheck, entries: readonly TestEntry[]): Promise<AnalyzerResult> {
   for (const item of entries) {
     const entry = entryOf(item);
     const header: EntryHeader = entry;
@@ -47,9 +53,13 @@ export async function runContentCheck(check: ContentCheck, entries: readonly Tes
     const wanted = entry.type === 'file' ? check.wants(header, header.path.slice(slash + 1)) : 0;
     if (wanted <= 0) continue;
     const bytes = item.content === undefined ? Buffer.alloc(0) : Buffer.from(item.content);
-    check.take(entry, { bytes: bytes.subarray(0, wanted), truncated: bytes.length > wanted });
+    // the trailing bytes too, as the pass keeps them for a file larger than the leading bound
+    const tail = bytes.length > wanted ? Math.min(check.wantsTail?.(header, header.path.slice(slash + 1)) ?? 0, bytes.length - wanted) : 0;
+    const content: Content = { bytes: bytes.subarray(0, wanted), truncated: bytes.length > wanted };
+    if (tail > 0) content.tail = bytes.subarray(bytes.length - tail);
+    check.take(entry, content);
   }
-  return identify((await check.finish()).findings ?? []);
+  return await check.finish();
 }
 
 /** A manifest check over these entries (sorted as the report sorts them). */

@@ -54,14 +54,24 @@ describe('the secrets check', () => {
     expect(findings).toEqual([]);
   });
 
-  it('ranks a secret in tests or fixtures as medium at most, and skips binaries and dependency code', async () => {
+  it('ranks a secret in tests or fixtures as medium at most, skips binaries and the tests of dependencies', async () => {
     const findings = await runContentCheck(new SecretsCheck(), [
       { path: 'tests/fixtures/stripe.js', content: `const key = '${STRIPE}';\n` },
       { path: 'pub/media/logo.png', content: `\u0089PNG ${AWS}` },
-      { path: 'node_modules/lib/index.js', content: `const key = '${GITHUB}';\n` },
+      { path: 'node_modules/lib/test/index.js', content: `const key = '${GITHUB}';\n` },
     ]);
     expect(ruleAndPath(findings)).toEqual(['stripe-secret-key tests/fixtures/stripe.js']);
     expect(findings[0]?.severity).toBe('medium');
+  });
+
+  it('reads the code of dependency trees with the token rules: a private module under vendor/ ships its live key', async () => {
+    const findings = await runContentCheck(new SecretsCheck(), [
+      { path: 'shop/vendor/acme/payments/src/Client.php', content: `<?php\nconst KEY = '${STRIPE}';\n` },
+      { path: 'storefront/node_modules/@acme/sdk/index.js', content: `module.exports = { token: '${GITHUB}' };\n` },
+      // the generic keyword rule stays out of third-party code: examples of it are everywhere
+      { path: 'shop/vendor/acme/payments/src/Signer.php', content: `<?php\n$apiSecret = "Zk3pQ9wX2mL7vB4nR8tY";\n` },
+    ]);
+    expect(ruleAndPath(findings)).toEqual(['github-token storefront/node_modules/@acme/sdk/index.js', 'stripe-secret-key shop/vendor/acme/payments/src/Client.php']);
   });
 
   it('the redactor shows no secret the check would find, in a config text that a diff will quote', () => {

@@ -67,15 +67,20 @@ export class SecretScanner {
 
   constructor(private readonly bytes: Buffer) {}
 
-  /** Everything found. `urlsOnly`: just connection strings with passwords (lockfiles: megabytes of hashes and registry URLs). */
-  scan(urlsOnly = false): Candidate[] {
-    if (urlsOnly) {
+  /**
+   * Everything found (`all`); `urls`: just connection strings with passwords (lockfiles:
+   * megabytes of hashes and registry URLs); `tokens`: just the token rules, credentials
+   * told by their own prefix (code of dependency trees).
+   */
+  scan(what: 'all' | 'urls' | 'tokens' = 'all'): Candidate[] {
+    if (what === 'urls') {
       this.literal('://', (at) => {
         this.dsn(at);
       });
       return this.found;
     }
-    this.runs();
+    this.runs(what === 'all');
+    if (what === 'tokens') return this.found;
     this.literal('://', (at) => {
       this.dsn(at);
     });
@@ -94,7 +99,7 @@ export class SecretScanner {
   }
 
   /** Stride through the bytes; for each run of token characters of MIN_RUN or more, try the rules. */
-  private runs(): void {
+  private runs(generic: boolean): void {
     const bytes = this.bytes;
     const length = bytes.length;
     let genericEnd = -1;
@@ -110,7 +115,7 @@ export class SecretScanner {
       while (end < length && TOKEN[bytes[end] as number]) end++;
       if (end - start >= MIN_RUN) {
         this.tokenRules(start, end);
-        if (end > genericEnd) genericEnd = this.generic(start, end);
+        if (generic && end > genericEnd) genericEnd = this.generic(start, end);
         if (this.full()) return;
       }
       i = end + MIN_RUN;

@@ -5,20 +5,19 @@ import type { AnalyzerResult } from '../../pass/content-analyzer.js';
 import type { ContentCheck } from '../check.js';
 import { checkFinding, sampleSeverity, sortFindings } from '../check-finding.js';
 import { graver } from '../../util/order.js';
-import { extensionOf, inDependencyTree, inDerivedTree, isSample } from '../path-facts.js';
+import { extensionOf, inDependencyTree, isSample } from '../path-facts.js';
+import { headBound, partialNote, tailBound, textParts } from '../text-reach.js';
 import { CONFIG_RULES } from './secret-config-rules.js';
 import { fingerprints } from './secret-fingerprint.js';
 import { PRIORITY_CONFIG, SecretScanner, type Candidate } from './secret-scanner.js';
 import { BINARY_EXTENSIONS, LOCKFILES, isConfigLike } from '../text-files.js';
 
-/** Bytes read of a first-party text file: a secret sits in a config or near the top of a bundle, rarely past 2 MiB. */
-const FIRST_PARTY_BYTES = 2 * 1024 * 1024;
 /** Bytes read of a config-like file inside a dependency tree. */
 const DEPENDENCY_BYTES = 64 * 1024;
+/** Partial reads named in the notes, at most. */
+const MAX_NOTES = 50;
 /** Bytes of a config-like file the assignment rules read (they are regexes: slower than the token scan). */
 const CONFIG_RULE_BYTES = 256 * 1024;
-/** A file is binary when its first KiB holds a NUL byte. */
-const SNIFF_BYTES = 1024;
 /**
  * Distinct secrets reported, and places kept per secret: a hostile package can plant
  * millions. Each distinct secret costs one slow fingerprint (tens of milliseconds), so
@@ -33,7 +32,6 @@ const MAX_PLACES = 20;
  */
 const DEPENDENCY_DATA_NAME = /config|settings|secret|credential|auth|key|token|env|production|parameters|local/;
 
-/** full: token scan and literal passes; config: those and the assignment rules; urls: only the `://` pass (lockfiles). */
 interface Found {
   candidate: Candidate;
   line: number;
@@ -43,7 +41,16 @@ const NOTHING: readonly Found[] = [];
 /** Contents remembered as scanned, at most. */
 const MAX_CONTENTS = 1_000_000;
 
-type Plan = 'full' | 'config' | 'urls';
+/**
+ * full: token scan and literal passes; config: those and the assignment rules; urls: only
+ * the `://` pass (lockfiles); tokens: only the token rules, which name a credential by its
+ * own prefix (`sk_live_`, `AKIA`, `ghp_`): code of dependency trees, where a private
+ * module may carry a live key and a public one carries examples of everything else.
+ */
+type Plan = 'full' | 'config' | 'urls' | 'tokens';
+
+/** Code that dependency trees hold: read with the token rules. */
+const DEPENDENCY_CODE = new Set(['php', 'phtml', 'inc', 'js', 'mjs', 'cjs', 'ts', 'jsx', 'tsx', 'py', 'rb', 'go', 'java', 'kt', 'cs', 'sh', 'twig', 'html', 'htm', 'vue']);
 
 interface Place {
   path: string;
@@ -77,26 +84,36 @@ export class SecretsCheck implements ContentCheck {
   /** What each content already scanned held: a release repeats files (locales, themes, copies), and each is scanned once. */
   private readonly scanned = new Map<string, readonly Found[]>();
   private dropped = 0;
+  private readonly notes: string[] = [];
+  private partial = 0;
 
   wants(header: EntryHeader, base: string): number {
     if (header.size === 0) return 0;
     const lower = base.toLowerCase();
     const ext = extensionOf(lower);
-    if (BINARY_EXTENSIONS.has(ext)) return 0;
+    const sourceMap = ext === 'map';
+    if (BINARY_EXTENSIONS.has(ext) && !sourceMap) return 0;
     const thirdParty = inDependencyTree(header.path);
-    if (!thirdParty && LOCKFILES.has(lower)) {
-      this.plans.set(header, 'urls');
-      return FIRST_PARTY_BYTES;
+    if (!thirdParty) {
+      // first-party code and the trees a build fills from it (pub/static, generated/, .next, dist/): every text file
+      this.plans.set(header, LOCKFILES.has(lower) ? 'urls' : isConfigLike(lower, ext) ? 'config' : 'full');
+      return headBound(header.size, sourceMap);
     }
-    if (!thirdParty && !inDerivedTree(header.path)) {
-      this.plans.set(header, isConfigLike(lower, ext) ? 'config' : 'full');
-      return FIRST_PARTY_BYTES;
-    }
-    if (!isConfigLike(lower, ext) || header.size > DEPENDENCY_BYTES) return 0;
-    if ((ext === 'json' || ext === 'xml') && !DEPENDENCY_DATA_NAME.test(lower)) return 0;
     if (isSample(header.path)) return 0;
-    this.plans.set(header, 'config');
-    return DEPENDENCY_BYTES;
+    if (isConfigLike(lower, ext) && header.size <= DEPENDENCY_BYTES) {
+      if ((ext === 'json' || ext === 'xml') && !DEPENDENCY_DATA_NAME.test(lower)) return 0;
+      this.plans.set(header, 'config');
+      return DEPENDENCY_BYTES;
+    }
+    // a dependency's source map holds the package's own sources, read where they are
+    if (!DEPENDENCY_CODE.has(ext) || lower.endsWith('.d.ts')) return 0;
+    this.plans.set(header, 'tokens');
+    return headBound(header.size, sourceMap);
+  }
+
+  wantsTail(header: EntryHeader, base: string): number {
+    const plan = this.plans.get(header);
+    return plan === undefined || (plan === 'config' && inDependencyTree(header.path)) ? 0 : tailBound(header.size, extensionOf(base.toLowerCase()) === 'map');
   }
 
   take(entry: Entry, content: Content): void {
@@ -105,15 +122,25 @@ export class SecretsCheck implements ContentCheck {
     const slash = entry.path.lastIndexOf('/');
     const lower = entry.path.slice(slash + 1).toLowerCase();
     const dependency = inDependencyTree(entry.path);
-    const bound = dependency || inDerivedTree(entry.path) ? DEPENDENCY_BYTES : FIRST_PARTY_BYTES;
+    const sourceMap = extensionOf(lower) === 'map';
     // the pass reads as far as the hungriest analyser asked: scan no more than this check's bound
-    const bytes = content.bytes.subarray(0, bound);
+    const bound = plan === 'config' && dependency ? DEPENDENCY_BYTES : headBound(entry.size, sourceMap);
     const truncated = content.truncated || content.bytes.length > bound;
+    if (plan !== 'config' || !dependency) {
+      const note = partialNote(entry.path, entry.size, content, bound);
+      if (note !== undefined && this.partial++ < MAX_NOTES) this.notes.push(note);
+    }
     // the config rules read the name, and rank by where the file is: both are part of what was scanned
     const key = `${plan}\0${plan === 'config' ? lower : ''}\0${dependency ? 'd' : ''}\0${entry.sha256 ?? ''}\0${truncated ? 't' : ''}`;
     let found = entry.sha256 === undefined ? undefined : this.scanned.get(key);
     if (!found) {
-      found = this.scan(plan, bytes, lower, dependency);
+      const fresh: Found[] = [];
+      for (const part of textParts(content, entry.size, bound, sourceMap)) {
+        for (const hit of this.scan(plan, part.bytes, lower, dependency)) {
+          fresh.push(part.firstLine === undefined || part.source !== undefined ? { candidate: hit.candidate, line: 0 } : { candidate: hit.candidate, line: part.firstLine + hit.line - 1 });
+        }
+      }
+      found = fresh;
       if (entry.sha256 !== undefined && this.scanned.size < MAX_CONTENTS) this.scanned.set(key, found.length === 0 ? NOTHING : found);
     }
     if (found.length === 0) return;
@@ -124,8 +151,7 @@ export class SecretsCheck implements ContentCheck {
   }
 
   private scan(plan: Plan, bytes: Buffer, lower: string, dependency: boolean): Found[] {
-    if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) >= 0) return [];
-    const candidates = new SecretScanner(bytes).scan(plan === 'urls');
+    const candidates = new SecretScanner(bytes).scan(plan === 'urls' ? 'urls' : plan === 'tokens' ? 'tokens' : 'all');
     const lines = linesOf(bytes, candidates.map((candidate) => candidate.index));
     if (plan === 'config') {
       const text = bytes.toString('utf8', 0, Math.min(bytes.length, CONFIG_RULE_BYTES));
@@ -191,7 +217,9 @@ export class SecretsCheck implements ContentCheck {
       findings.push(finding);
     }
     if (this.dropped > 0) findings.push(tooMany(this.dropped));
-    return { findings: sortFindings(findings) };
+    const notes = [...this.notes];
+    if (this.partial > MAX_NOTES) notes.push(`… and ${this.partial - MAX_NOTES} more files read in part`);
+    return { findings: sortFindings(findings), notes };
   }
 }
 
