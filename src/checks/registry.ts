@@ -1,4 +1,5 @@
 import type { ContentCheck, ManifestCheck } from './check.js';
+import { AmbiguousArchiveCheck } from './paths/ambiguous-archive.js';
 import { LinksCheck } from './paths/links.js';
 import { MaliciousCodeCheck } from './malicious-code/malicious-code.js';
 import { OriginsCheck } from './origins/origins.js';
@@ -17,6 +18,7 @@ export const MANIFEST_CHECKS: readonly ManifestCheck[] = [
   new OwnersCheck(),
   new UnsafeNamesCheck(),
   new LinksCheck(),
+  new AmbiguousArchiveCheck(),
 ];
 
 /** Checks that read bytes during the pass; each call makes fresh instances (they keep state). */
