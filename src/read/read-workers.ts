@@ -12,6 +12,7 @@ import { hash as digestOnce, createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { setImmediate } from 'node:timers/promises';
 import { inflateRawSync } from 'node:zlib';
 
 /**
@@ -481,6 +482,9 @@ export class Dispatcher<R> {
   /** The oldest job's result (its failure thrown), running jobs here while it is not ready; undefined when there are none. */
   async take(): Promise<R | undefined> {
     while (!(this.results[0]?.settled ?? true) && this.backlog.length > 0) {
+      // a worker's answer may be waiting in the event loop already: look once before doing a job's work here
+      await setImmediate();
+      if (this.results[0]?.settled ?? true) break;
       const next = this.backlog.shift();
       if (!next) break;
       try {
