@@ -19,9 +19,10 @@ export const WORKERS_AFTER = 2000;
 /** Files a read batch holds at most, and bytes (by their listed sizes). */
 const BATCH_FILES = 256;
 const BATCH_BYTES = 4 * 1024 * 1024;
-/** Listing tasks in flight, and directories a task lists at most. */
+/** Listing tasks in flight; directories a task lists at most, and names it stops after (the entries under way stay few). */
 const LISTS_AHEAD = 4;
 const LIST_DIRECTORIES = 32;
+const LIST_NAMES = 1024;
 /** Tasks sent to a worker thread and not answered yet, at most; the main thread runs the next one itself rather than wait. */
 const AHEAD = 4;
 /** Read batches made and not visited yet, at most. */
@@ -126,7 +127,7 @@ class Walk {
     for (;;) {
       while (this.directories.length > 0 && this.listing < LISTS_AHEAD) {
         const relatives = this.directories.splice(0, LIST_DIRECTORIES);
-        const task: ListTask = { kind: 'list', dirs: relatives.map((relative) => join(this.root, relative)) };
+        const task: ListTask = { kind: 'list', dirs: relatives.map((relative) => join(this.root, relative)), names: LIST_NAMES };
         this.listing++;
         this.queue.add({
           remote: async (workers) => ({ kind: 'list', relatives, reply: await workers.run(task) }),
@@ -159,9 +160,11 @@ class Walk {
   /** Directories' listings: every name an entry; directories to list, files to read, the rest visited now. */
   private take({ relatives, reply }: Listing): void {
     const { names, counts, stats, links, linkAt } = reply;
+    // directories the task did not get to are listed next
+    this.directories.unshift(...relatives.slice(counts.length));
     let index = 0;
     let link = 0;
-    for (const [listed, relative] of relatives.entries()) {
+    for (const [listed, relative] of relatives.slice(0, counts.length).entries()) {
       for (const end = index + (counts[listed] ?? 0); index < end; index++) {
         const name = names[index] as string;
         const path = relative === '.' ? name : `${relative}/${name}`;
@@ -181,6 +184,7 @@ class Walk {
           batch.meta.push(header.size, stats[at + 4] as number, stats[at + 5] as number, sink.wanted);
           batch.sinks.push(sink);
           batch.bytes += header.size;
+          if (this.full()) this.sendBatch();
           continue;
         }
         if (type === 'dir') this.directories.push(path);

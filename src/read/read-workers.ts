@@ -51,16 +51,21 @@ export interface HashFileReply {
   sha256: string;
 }
 
-/** List directories (each sorted) and lstat each name; read the target of each symlink. */
+/**
+ * List directories (each sorted) and lstat each name; read the target of each symlink.
+ * Stops after the directory that brings the names to `names` or more: the directories
+ * left are listed by a later task.
+ */
 export interface ListTask {
   kind: 'list';
   dirs: string[];
+  names: number;
 }
 
 export const STAT_FIELDS = 6;
 
 export interface ListReply {
-  /** The names of every directory, one directory after another, `counts[i]` of them for directory `i`. */
+  /** The names of every directory listed, one directory after another, `counts[i]` of them for directory `i` (fewer counts than directories: those were not listed). */
   names: string[];
   counts: number[];
   /** STAT_FIELDS numbers a name: mode, uid, gid, size, ino, dev. */
@@ -211,6 +216,7 @@ export function runTask(load: Load, task: Task): { reply: Reply; transfer: Array
     const links: string[] = [];
     const linkAt: number[] = [];
     for (const dir of task.dirs) {
+      if (names.length >= task.names) break;
       const listed = fs.readdirSync(dir).sort();
       counts.push(listed.length);
       for (const name of listed) {
