@@ -16,7 +16,7 @@
 //   BENCH_PACKAGES=a.tgz,b.zip,dir/,…   scan these instead of the generated ones
 //   BENCH_NODE=/path/node     the Node to measure with (default: this one)
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -53,7 +53,8 @@ async function aideConfig(tree) {
   const config = join(scratch, `aide-${packages.findIndex(([, , path]) => path === tree)}.conf`);
   const database = `${config}.db`;
   // a selection line is a regular expression: escape the tree's path, and stop it matching a sibling with a longer name
-  const escaped = tree.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  // AIDE does not descend through a symlink in the path it is given (it would check one link and stop): the real path
+  const escaped = realpathSync(tree).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
   await writeFile(config, [`database_out=file:${database}`, 'gzip_dbout=no', 'Checks = p+s+sha256', `${escaped}(/.*)?$ Checks`, ''].join('\n'));
   return config;
 }
