@@ -55,13 +55,18 @@ import {
 const WORKERS_FROM = 4 * 1024 * 1024;
 /** Bytes of the file one batch reads at most. */
 const WINDOW = 1024 * 1024;
-/** Bytes one batch inflates to at most (by the sizes its entries declare). */
-const BATCH_OUTPUT = 4 * 1024 * 1024;
+/**
+ * Bytes one batch inflates to at most (by the sizes its entries declare). Its content
+ * comes back from the worker as one buffer, which lives until the batch is visited:
+ * smaller batches and fewer waiting keep them from outliving the young generation
+ * (storefront zip scan peak 285-300 -> 235 MiB, magento 260 -> 231 MiB).
+ */
+const BATCH_OUTPUT = 1024 * 1024;
 const BATCH_ENTRIES = 4096;
 /** Batches sent to a worker thread and not answered yet, at most; the main thread inflates the next one itself rather than wait. */
 const AHEAD = 2;
 /** Batches made and not visited yet, at most. */
-const WAITING = 6;
+const WAITING = 2;
 /** An entry that declares this much or more is inflated as a stream, not in a batch. */
 const STREAM_FROM = 16 * 1024 * 1024;
 const DIRECTORY_CHUNK = 1024 * 1024;
