@@ -39066,6 +39066,7 @@ import { hash as digestOnce2, createHash as createHash7 } from "node:crypto";
 import { closeSync, constants as constants2, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker as Worker2 } from "node:worker_threads";
+import { setImmediate as setImmediate2 } from "node:timers/promises";
 import { inflateRawSync as inflateRawSync2 } from "node:zlib";
 function runTask(load, task) {
   const fs = load("node:fs");
@@ -39152,16 +39153,27 @@ function runTask(load, task) {
     }
   }
   if (task.kind === "list") {
-    const names = fs.readdirSync(task.dir).sort();
-    const stats = new Float64Array(names.length * 6);
+    const names = [];
+    const counts = [];
+    const stats = [];
     const links = [];
-    for (let index = 0; index < names.length; index++) {
-      const path = `${task.dir}/${names[index]}`;
-      const stat5 = fs.lstatSync(path);
-      stats.set([stat5.mode, stat5.uid, stat5.gid, stat5.size, stat5.ino, stat5.dev], index * 6);
-      links.push(stat5.isSymbolicLink() ? fs.readlinkSync(path) : null);
+    const linkAt = [];
+    for (const dir of task.dirs) {
+      if (names.length >= task.names) break;
+      const listed = fs.readdirSync(dir).sort();
+      counts.push(listed.length);
+      for (const name of listed) {
+        const path = `${dir}/${name}`;
+        const stat5 = fs.lstatSync(path);
+        stats.push(stat5.mode, stat5.uid, stat5.gid, stat5.size, stat5.ino, stat5.dev);
+        if (stat5.isSymbolicLink()) {
+          links.push(fs.readlinkSync(path));
+          linkAt.push(names.length);
+        }
+        names.push(name);
+      }
     }
-    return { reply: { names, stats, links }, transfer: [] };
+    return { reply: { names, counts, stats: Float64Array.from(stats), links, linkAt }, transfer: [] };
   }
   const { paths, meta } = task;
   const digests = [];
@@ -39193,7 +39205,14 @@ function runTask(load, task) {
       let read10 = 0;
       let digest;
       if (size < CHUNK) {
-        for (let got = 1; got > 0 && read10 < scratch.length; read10 += got) got = fs.readSync(fd2, scratch, read10, scratch.length - read10, null);
+        let got = fs.readSync(fd2, scratch, 0, scratch.length, null);
+        read10 = got;
+        if (got < size) {
+          while (got > 0 && read10 < scratch.length) {
+            got = fs.readSync(fd2, scratch, read10, scratch.length - read10, null);
+            read10 += got;
+          }
+        }
         if (read10 !== size) {
           failure = { index, error: { message: `'${path}' changed while it was being read`, changed: true } };
           break;
@@ -39264,7 +39283,7 @@ function rebuildError(serialized) {
 function workerCount() {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
-var INFLATE_FIELDS, STAT_FIELDS, WORKER_SOURCE, MODULES, ReadWorkers;
+var INFLATE_FIELDS, STAT_FIELDS, WORKER_SOURCE, MODULES, ReadWorkers, Dispatcher;
 var init_read_workers = __esm({
   "src/read/read-workers.ts"() {
     "use strict";
@@ -39307,6 +39326,10 @@ var init_read_workers = __esm({
       get size() {
         return this.workers.length;
       }
+      /** Tasks sent and not answered yet. */
+      get pending() {
+        return this.waiting.size;
+      }
       run(task, transfer = []) {
         if (this.broken) return Promise.reject(this.broken);
         let chosen = 0;
@@ -39326,6 +39349,79 @@ var init_read_workers = __esm({
         this.broken ??= error;
         for (const waiting of this.waiting.values()) waiting.reject(error);
         this.waiting.clear();
+      }
+    };
+    Dispatcher = class {
+      constructor(ahead, workers) {
+        this.ahead = ahead;
+        this.workers = workers;
+      }
+      ahead;
+      workers;
+      results = [];
+      backlog = [];
+      sent = 0;
+      /** Jobs added and not taken yet. */
+      get length() {
+        return this.results.length;
+      }
+      /** From now on, jobs may go to these workers. */
+      use(workers) {
+        this.workers = workers;
+        this.pump();
+      }
+      add(job) {
+        let resolve2;
+        let reject;
+        const promise = new Promise((yes, no) => {
+          resolve2 = yes;
+          reject = no;
+        });
+        const item2 = { promise, settled: false };
+        const settle = () => {
+          item2.settled = true;
+        };
+        promise.then(settle, settle);
+        this.results.push(item2);
+        this.backlog.push({ job, resolve: resolve2, reject });
+        this.pump();
+      }
+      /** The oldest job's result (its failure thrown), running jobs here while it is not ready; undefined when there are none. */
+      async take() {
+        while (!(this.results[0]?.settled ?? true) && this.backlog.length > 0) {
+          await setImmediate2();
+          if (this.results[0]?.settled ?? true) break;
+          const next = this.backlog.shift();
+          if (!next) break;
+          try {
+            next.resolve(await next.job.here());
+          } catch (error) {
+            next.reject(error);
+          }
+          this.pump();
+        }
+        const oldest = this.results.shift();
+        return oldest?.promise;
+      }
+      pump() {
+        const workers = this.workers;
+        if (!workers) return;
+        while (this.sent < this.ahead * workers.size && this.backlog.length > 0) {
+          const next = this.backlog.shift();
+          if (!next) break;
+          this.sent++;
+          next.job.remote(workers).then(
+            (result) => {
+              this.sent--;
+              next.resolve(result);
+              this.pump();
+            },
+            (error) => {
+              this.sent--;
+              next.reject(error);
+            }
+          );
+        }
       }
     };
   }
@@ -39367,7 +39463,7 @@ function specialKind(stats) {
 function emptyBatch() {
   return { paths: [], meta: [], sinks: [], bytes: 0 };
 }
-var WORKERS_AFTER, BATCH_FILES, BATCH_BYTES, LISTS_AHEAD, READS_AHEAD, S_IFMT, TYPES2, SPECIALS, Walk;
+var WORKERS_AFTER, BATCH_FILES, BATCH_BYTES, LISTS_AHEAD, LIST_DIRECTORIES, LIST_NAMES, AHEAD, READS_WAITING, S_IFMT, TYPES2, SPECIALS, Walk;
 var init_read_directory = __esm({
   "src/read/read-directory.ts"() {
     "use strict";
@@ -39378,7 +39474,10 @@ var init_read_directory = __esm({
     BATCH_FILES = 256;
     BATCH_BYTES = 4 * 1024 * 1024;
     LISTS_AHEAD = 4;
-    READS_AHEAD = 2;
+    LIST_DIRECTORIES = 32;
+    LIST_NAMES = 1024;
+    AHEAD = 4;
+    READS_WAITING = 12;
     S_IFMT = 61440;
     TYPES2 = /* @__PURE__ */ new Map([
       [32768, "file"],
@@ -39404,8 +39503,8 @@ var init_read_directory = __esm({
       bytes = 0;
       workers;
       directories = ["."];
-      /** Tasks in flight, taken strictly in the order they were sent: the walk, its batches and its visits are the same every time. */
-      queue = [];
+      /** Tasks taken strictly in the order they were made, wherever they ran: the walk, its batches and its visits are the same every time. */
+      queue = new Dispatcher(AHEAD, void 0);
       listing = 0;
       reading = 0;
       batch = emptyBatch();
@@ -39413,84 +39512,74 @@ var init_read_directory = __esm({
         if (++this.entries > this.limits.maxEntries) throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
       }
       async run() {
-        try {
-          for (; ; ) {
-            while (this.directories.length > 0 && this.listing < LISTS_AHEAD) {
-              const relative2 = this.directories.shift();
-              this.listing++;
-              this.queue.push(this.task({ kind: "list", dir: join3(this.root, relative2) }).then((reply) => ({ kind: "list", relative: relative2, reply })));
-            }
-            const walking = this.listing > 0 || this.directories.length > 0;
-            if (this.batch.paths.length > 0 && this.reading < READS_AHEAD * (this.workers?.size ?? 1) && (this.full() || !walking || this.reading === 0)) {
-              this.sendBatch();
-            }
-            const next = this.queue.shift();
-            if (!next) {
-              if (this.batch.paths.length === 0) return;
-              continue;
-            }
-            const done = await next;
-            if (done.kind === "list") {
-              this.listing--;
-              this.take(done);
-            } else {
-              this.reading--;
-              this.visitRead(done);
-            }
+        for (; ; ) {
+          while (this.directories.length > 0 && this.listing < LISTS_AHEAD) {
+            const relatives = this.directories.splice(0, LIST_DIRECTORIES);
+            const task = { kind: "list", dirs: relatives.map((relative2) => join3(this.root, relative2)), names: LIST_NAMES };
+            this.listing++;
+            this.queue.add({
+              remote: async (workers) => ({ kind: "list", relatives, reply: await workers.run(task) }),
+              here: () => ({ kind: "list", relatives, reply: runHere(task) })
+            });
           }
-        } finally {
-          for (const pending of this.queue) pending.catch(() => void 0);
+          const walking = this.listing > 0 || this.directories.length > 0;
+          if (this.batch.paths.length > 0 && this.reading < READS_WAITING && (this.full() || !walking || this.reading === 0)) this.sendBatch();
+          const done = await this.queue.take();
+          if (!done) {
+            if (this.batch.paths.length === 0) return;
+            continue;
+          }
+          if (done.kind === "list") {
+            this.listing--;
+            this.take(done);
+          } else {
+            this.reading--;
+            this.visitRead(done);
+          }
         }
       }
       async close() {
         await this.workers?.close();
       }
-      /** Run a task on a worker thread, or here while the tree is small. */
-      task(task) {
-        let promise;
-        if (this.workers) {
-          promise = this.workers.run(task);
-        } else {
-          try {
-            promise = Promise.resolve(runHere(task));
-          } catch (error) {
-            promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      /** Directories' listings: every name an entry; directories to list, files to read, the rest visited now. */
+      take({ relatives, reply }) {
+        const { names, counts, stats, links, linkAt } = reply;
+        this.directories.unshift(...relatives.slice(counts.length));
+        let index = 0;
+        let link = 0;
+        for (const [listed, relative2] of relatives.slice(0, counts.length).entries()) {
+          for (const end = index + (counts[listed] ?? 0); index < end; index++) {
+            const name = names[index];
+            const path = relative2 === "." ? name : `${relative2}/${name}`;
+            this.count();
+            const at = index * STAT_FIELDS;
+            const mode = stats[at];
+            const format = mode & S_IFMT;
+            const type = TYPES2.get(format) ?? "other";
+            const header2 = { path, type, mode: mode & 4095, uid: stats[at + 1], gid: stats[at + 2], size: 0 };
+            if (type === "file") {
+              header2.size = stats[at + 3];
+              this.bytes += header2.size;
+              if (this.bytes > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+              const sink = new EntrySink(this.visitor, header2);
+              const batch = this.batch;
+              batch.paths.push(join3(this.root, path));
+              batch.meta.push(header2.size, stats[at + 4], stats[at + 5], sink.wanted);
+              batch.sinks.push(sink);
+              batch.bytes += header2.size;
+              if (this.full()) this.sendBatch();
+              continue;
+            }
+            if (type === "dir") this.directories.push(path);
+            else if (type === "symlink") header2.link = linkAt[link] === index ? links[link++] : "";
+            else header2.special = SPECIALS.get(format) ?? "unknown";
+            new EntrySink(this.visitor, header2).end();
           }
         }
-        promise.catch(() => void 0);
-        return promise;
-      }
-      /** A directory's listing: every name an entry; directories to list, files to read, the rest visited now. */
-      take({ relative: relative2, reply }) {
-        const { names, stats, links } = reply;
-        for (let index = 0; index < names.length; index++) {
-          const name = names[index];
-          const path = relative2 === "." ? name : `${relative2}/${name}`;
-          this.count();
-          const at = index * STAT_FIELDS;
-          const mode = stats[at];
-          const format = mode & S_IFMT;
-          const special2 = SPECIALS.get(format);
-          const type = TYPES2.get(format) ?? "other";
-          const header2 = { path, type, mode: mode & 4095, uid: stats[at + 1], gid: stats[at + 2], size: 0 };
-          if (type === "file") {
-            header2.size = stats[at + 3];
-            this.bytes += header2.size;
-            if (this.bytes > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
-            const sink = new EntrySink(this.visitor, header2);
-            const batch = this.batch;
-            batch.paths.push(join3(this.root, path));
-            batch.meta.push(header2.size, stats[at + 4], stats[at + 5], sink.wanted);
-            batch.sinks.push(sink);
-            batch.bytes += header2.size;
-            continue;
-          }
-          if (type === "dir") this.directories.push(path);
-          else if (type === "symlink") header2.link = links[index] ?? "";
-          else header2.special = special2 ?? "unknown";
-          new EntrySink(this.visitor, header2).end();
+        if (!this.workers && this.entries > WORKERS_AFTER) {
+          this.workers = new ReadWorkers(workerCount());
+          this.queue.use(this.workers);
         }
-        if (!this.workers && this.entries > WORKERS_AFTER) this.workers = new ReadWorkers(workerCount());
       }
       full() {
         return this.batch.paths.length >= BATCH_FILES || this.batch.bytes >= BATCH_BYTES;
@@ -39498,8 +39587,12 @@ var init_read_directory = __esm({
       sendBatch() {
         const batch = this.batch;
         this.batch = emptyBatch();
+        const task = { kind: "read-files", paths: batch.paths, meta: Float64Array.from(batch.meta) };
         this.reading++;
-        this.queue.push(this.task({ kind: "read-files", paths: batch.paths, meta: Float64Array.from(batch.meta) }).then((reply) => ({ kind: "read", batch, reply })));
+        this.queue.add({
+          remote: async (workers) => ({ kind: "read", batch, reply: await workers.run(task, [task.meta.buffer]) }),
+          here: () => ({ kind: "read", batch, reply: runHere(task) })
+        });
       }
       visitRead({ batch, reply }) {
         const content = Buffer.from(reply.content);
@@ -41359,8 +41452,8 @@ function parseCentralRecord(bytes2, at, fileOffset, index) {
   const nameAt = at + CENTRAL_SIZE;
   const extraAt = nameAt + nameLength;
   const commentAt = extraAt + extraLength;
-  const extra = bytes2.subarray(extraAt, commentAt);
-  const { fields, overflow } = parseExtraFields(extra);
+  const extra = extraLength === 0 ? NONE2 : bytes2.subarray(extraAt, commentAt);
+  const { fields, overflow } = extraLength === 0 ? NO_FIELDS : parseExtraFields(extra);
   const record = {
     index,
     offset: fileOffset,
@@ -41380,7 +41473,7 @@ function parseCentralRecord(bytes2, at, fileOffset, index) {
     localHeaderOffset: bytes2.readUInt32LE(at + 42),
     name: bytes2.subarray(nameAt, extraAt),
     extra,
-    comment: bytes2.subarray(commentAt, commentAt + commentLength),
+    comment: commentLength === 0 ? NONE2 : bytes2.subarray(commentAt, commentAt + commentLength),
     extraFields: fields,
     extraOverflow: overflow
   };
@@ -41453,7 +41546,7 @@ function parseExtraFields(extra) {
 function readUInt64(bytes2, at) {
   return bytes2.readUInt32LE(at + 4) * 4294967296 + bytes2.readUInt32LE(at);
 }
-var END_SIGNATURE, ZIP64_LOCATOR_SIGNATURE, ZIP64_END_SIGNATURE, CENTRAL_SIGNATURE, LOCAL_SIGNATURE, END_SIZE, ZIP64_LOCATOR_SIZE, ZIP64_END_SIZE, CENTRAL_SIZE, LOCAL_SIZE, END_SEARCH, EXTRA_ZIP64, EXTRA_UNICODE_PATH2, EXTRA_UNIX_OWNER, FLAG_ENCRYPTED, FLAG_DATA_DESCRIPTOR, FLAG_STRONG_ENCRYPTION, FLAG_UTF82, HOST_UNIX2, HOST_OSX;
+var END_SIGNATURE, ZIP64_LOCATOR_SIGNATURE, ZIP64_END_SIGNATURE, CENTRAL_SIGNATURE, LOCAL_SIGNATURE, END_SIZE, ZIP64_LOCATOR_SIZE, ZIP64_END_SIZE, CENTRAL_SIZE, LOCAL_SIZE, END_SEARCH, EXTRA_ZIP64, EXTRA_UNICODE_PATH2, EXTRA_UNIX_OWNER, FLAG_ENCRYPTED, FLAG_DATA_DESCRIPTOR, FLAG_STRONG_ENCRYPTION, FLAG_UTF82, HOST_UNIX2, HOST_OSX, NONE2, NO_FIELDS;
 var init_zip_records = __esm({
   "src/read/zip-records.ts"() {
     "use strict";
@@ -41477,6 +41570,8 @@ var init_zip_records = __esm({
     FLAG_UTF82 = 2048;
     HOST_UNIX2 = 3;
     HOST_OSX = 19;
+    NONE2 = Buffer.alloc(0);
+    NO_FIELDS = Object.freeze({ fields: Object.freeze([]), overflow: 0 });
   }
 });
 
@@ -41510,6 +41605,19 @@ async function readZip(source, visitor, limits, options2 = {}) {
 function directoryOf(end) {
   const zip64 = end.zip64;
   return zip64 ? { offset: zip64.directoryOffset, count: zip64.entries, size: zip64.directorySize, readers: ZIP_READERS } : { offset: end.directoryOffset, count: end.entries, size: end.directorySize, readers: ZIP_READERS };
+}
+function namesOtherwise(window, at, centralName) {
+  const nameLength = window.readUInt16LE(at + 26);
+  const extraLength = window.readUInt16LE(at + 28);
+  const nameAt = at + LOCAL_SIZE;
+  const extraAt = nameAt + nameLength;
+  const extraEnd = extraAt + extraLength;
+  if (extraEnd > window.length) return true;
+  if (nameLength !== centralName.length || window.compare(centralName, 0, nameLength, nameAt, extraAt) !== 0) return true;
+  for (let field = extraAt; field + 4 <= extraEnd; field += 4 + window.readUInt16LE(field + 2)) {
+    if (window.readUInt16LE(field) === EXTRA_UNICODE_PATH2) return true;
+  }
+  return false;
 }
 function emptyBatch2() {
   return { entries: [], start: Number.POSITIVE_INFINITY, end: 0, output: 0 };
@@ -41578,7 +41686,7 @@ function factsOf2(central, local) {
   }
   return facts;
 }
-var yauzl2, WORKERS_FROM, WINDOW, BATCH_OUTPUT, BATCH_ENTRIES, AHEAD, STREAM_FROM, DIRECTORY_CHUNK, FILE_CHUNK2, INFLATE_CHUNK2, LOCAL_SLACK, S_IFMT3, UNIX_TYPES, UNIX_SPECIALS, DOS_DIRECTORY2, FileSource, BufferSource, ListedTable, DESCRIPTOR_SIGNATURE, DESCRIPTOR_WINDOW, ZipReader, DirectoryCursor;
+var yauzl2, WORKERS_FROM, WINDOW, BATCH_OUTPUT, BATCH_ENTRIES, AHEAD2, WAITING, STREAM_FROM, DIRECTORY_CHUNK, FILE_CHUNK2, INFLATE_CHUNK2, LOCAL_SLACK, S_IFMT3, UNIX_TYPES, UNIX_SPECIALS, DOS_DIRECTORY2, FileSource, BufferSource, ListedTable, DESCRIPTOR_SIGNATURE, DESCRIPTOR_WINDOW, ZipReader, DirectoryCursor;
 var init_read_zip = __esm({
   "src/read/read-zip.ts"() {
     "use strict";
@@ -41594,9 +41702,10 @@ var init_read_zip = __esm({
     init_zip_records();
     WORKERS_FROM = 4 * 1024 * 1024;
     WINDOW = 1024 * 1024;
-    BATCH_OUTPUT = 4 * 1024 * 1024;
+    BATCH_OUTPUT = 1024 * 1024;
     BATCH_ENTRIES = 4096;
-    AHEAD = 2;
+    AHEAD2 = 2;
+    WAITING = 2;
     STREAM_FROM = 16 * 1024 * 1024;
     DIRECTORY_CHUNK = 1024 * 1024;
     FILE_CHUNK2 = 1024 * 1024;
@@ -41687,9 +41796,10 @@ var init_read_zip = __esm({
         this.localLengths[index] = -1;
         return index;
       }
-      setLocal(index, local) {
-        this.localLengths[index] = local.dataOffset - local.offset;
-        this.localSizes[index] = local.compressedSize;
+      /** Its local header: how long it is, and the compressed size it gives. */
+      setLocal(index, length, compressedSize) {
+        this.localLengths[index] = length;
+        this.localSizes[index] = compressedSize;
       }
       offset(index) {
         return this.offsets[index];
@@ -41743,6 +41853,7 @@ var init_read_zip = __esm({
         this.limits = limits;
         this.options = options2;
         this.workers = workers;
+        this.queue = new Dispatcher(AHEAD2, workers);
       }
       source;
       visitor;
@@ -41757,24 +41868,20 @@ var init_read_zip = __esm({
       entries = 0;
       bytes = 0;
       firstLocalHeader;
-      queue = [];
+      queue;
       batch = emptyBatch2();
       /** Windows the workers handed back, to be read into again. */
       spare = [];
       async read() {
-        try {
-          const { end, tail, tailOffset } = await this.readEnd();
-          const views = await this.views(end, tail, tailOffset);
-          const plan = views.length > 1 ? await this.plan(views, end.offset) : void 0;
-          const seen = /* @__PURE__ */ new Set();
-          for (const view of views) await this.readView(view, end.offset, plan, seen);
-          await this.flush();
-          await this.drain(0);
-          await this.walkLocalHeaders(views[0]?.offset ?? end.offset);
-          return { entries: this.entries, bytes: this.bytes, layout: { end, firstLocalHeader: this.firstLocalHeader, size: this.source.size } };
-        } finally {
-          for (const done of this.queue) done.catch(() => void 0);
-        }
+        const { end, tail, tailOffset } = await this.readEnd();
+        const views = await this.views(end, tail, tailOffset);
+        const plan = views.length > 1 ? await this.plan(views, end.offset) : void 0;
+        const seen = /* @__PURE__ */ new Set();
+        for (const view of views) await this.readView(view, end.offset, plan, seen);
+        await this.flush();
+        await this.drain(0);
+        await this.walkLocalHeaders(views[0]?.offset ?? end.offset);
+        return { entries: this.entries, bytes: this.bytes, layout: { end, firstLocalHeader: this.firstLocalHeader, size: this.source.size } };
       }
       /**
        * Where each extractor finds the central directory: the last end record's, its zip64
@@ -42126,21 +42233,20 @@ var init_read_zip = __esm({
           batch.end = Math.max(batch.end, pending.end);
         }
       }
-      /** Send the batch being filled on its way (read, then inflate), keeping at most AHEAD a thread in flight. */
+      /** Send the batch being filled on its way (to a worker thread, or inflated here when the main thread would wait), and visit the batches done. */
       async flush() {
         const batch = this.batch;
         if (batch.entries.length === 0) return;
         this.batch = emptyBatch2();
-        const done = this.submit(batch);
-        done.catch(() => void 0);
-        this.queue.push(done);
-        await this.drain(this.workers ? AHEAD * this.workers.size + 1 : 0);
+        this.queue.add({ remote: (workers) => this.submit(batch, workers), here: () => this.submit(batch, void 0) });
+        await this.drain(this.workers ? WAITING : 0);
       }
-      /** Visit the batches in flight, oldest first, until at most `keep` are left. */
+      /** Visit the batches under way, oldest first, until at most `keep` are left. */
       async drain(keep) {
-        while (this.queue.length > keep) this.visitBatch(await this.queue.shift());
+        while (this.queue.length > keep) this.visitBatch(await this.queue.take());
       }
-      async submit(batch) {
+      /** Read the batch's window and inflate it: on `workers`, or here when there are none. */
+      async submit(batch, workers) {
         const length = batch.end - batch.start;
         let window = length > 0 ? await this.source.read(batch.start, length, this.spareWindow(length)) : Buffer.alloc(0);
         const needed = this.findLocalHeaders(batch, window);
@@ -42156,9 +42262,9 @@ var init_read_zip = __esm({
         const jobs = new Float64Array(batch.entries.length * INFLATE_FIELDS).fill(-1);
         let any = false;
         for (const [index, pending] of batch.entries.entries()) {
-          if (!pending.data || !pending.local || pending.problem) continue;
+          if (!pending.data || pending.dataOffset === void 0 || pending.problem) continue;
           const at = index * INFLATE_FIELDS;
-          jobs[at] = window.byteOffset + pending.local.dataOffset - batch.start;
+          jobs[at] = window.byteOffset + pending.dataOffset - batch.start;
           jobs[at + 1] = pending.central.compressedSize;
           jobs[at + 2] = pending.central.uncompressedSize;
           jobs[at + 3] = pending.central.method;
@@ -42167,9 +42273,8 @@ var init_read_zip = __esm({
         }
         if (!any) return { batch, reply: void 0 };
         const task = { kind: "inflate", window: window.buffer, jobs };
-        if (!this.workers) return { batch, reply: runHere(task) };
-        const reply = await this.workers.run(task, [task.window]);
-        this.spare.push(reply.window);
+        const reply = workers ? await workers.run(task, [task.window]) : runHere(task);
+        if (this.workers) this.spare.push(reply.window);
         return { batch, reply };
       }
       /** A window a worker handed back, large enough for `length` bytes (a file is read on worker threads only). */
@@ -42179,31 +42284,40 @@ var init_read_zip = __esm({
         if (index >= 0) return this.spare.splice(index, 1)[0];
         return new ArrayBuffer(Math.max(length, WINDOW + 64 * 1024));
       }
-      /** Parse the local header of each entry of the batch from its window; the end of the file its data needs read. */
+      /**
+       * Read the local header of each entry of the batch from its window (where its data
+       * starts, and whether it names the entry as the central record does); the end of the
+       * file its data needs read.
+       */
       findLocalHeaders(batch, window) {
         let needed = batch.start + window.length;
+        const observed = this.options.onEntry !== void 0;
         for (const pending of batch.entries) {
           if (pending.start === void 0) continue;
           pending.local = void 0;
+          pending.dataOffset = void 0;
           pending.problem = void 0;
           const at = pending.start - batch.start;
           if (at + LOCAL_SIZE > window.length) {
             if (pending.data) pending.problem = new UnreadablePackageError(`the local header of '${pending.header.path}' is cut short by the end of the file`);
             continue;
           }
-          const local = parseLocalHeader(window, at, pending.start);
-          if (!local.signatureValid) {
+          if (window.readUInt32LE(at) !== LOCAL_SIGNATURE) {
             if (pending.data) pending.problem = new UnreadablePackageError(`the local header of '${pending.header.path}' has a bad signature`);
             continue;
           }
-          pending.local = local;
-          this.listed.setLocal(pending.listed, local);
+          const nameLength = window.readUInt16LE(at + 26);
+          const extraLength = window.readUInt16LE(at + 28);
+          const dataOffset = pending.start + LOCAL_SIZE + nameLength + extraLength;
+          this.listed.setLocal(pending.listed, LOCAL_SIZE + nameLength + extraLength, window.readUInt32LE(at + 18));
+          if (observed || namesOtherwise(window, at, pending.central.name)) pending.local = parseLocalHeader(window, at, pending.start);
           if (!pending.data) continue;
-          const dataEnd = local.dataOffset + pending.central.compressedSize;
+          const dataEnd = dataOffset + pending.central.compressedSize;
           if (dataEnd > this.source.size) {
             pending.problem = new UnreadablePackageError(`the data of '${pending.header.path}' runs past the end of the file`);
             continue;
           }
+          pending.dataOffset = dataOffset;
           needed = Math.max(needed, dataEnd);
         }
         return needed;
@@ -42247,7 +42361,7 @@ var init_read_zip = __esm({
         const dataEnd = local.dataOffset + central.compressedSize;
         if (dataEnd > this.source.size) throw new UnreadablePackageError(`the data of '${header2.path}' runs past the end of the file`);
         pending.local = local;
-        this.listed.setLocal(pending.listed, local);
+        this.listed.setLocal(pending.listed, local.dataOffset - local.offset, local.compressedSize);
         this.withLocal(pending);
         const sink = pending.sink;
         let leading;

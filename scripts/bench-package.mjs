@@ -2,7 +2,9 @@
 // the same bytes. Two shapes:
 //   storefront: a node_modules tree of many small, compressible JS files;
 //   magento:    vendor PHP, generated static assets and incompressible media images.
-// The tree is written to disk and packed with GNU tar, as a release build does.
+// The tree is written to disk and kept (the directory form: a deployed release), packed
+// with GNU tar (.tar.gz, as a release build does) and zipped by Python's zipfile with
+// deflate (.zip, as marketplace extensions and many deploy tools ship them).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -96,16 +98,49 @@ async function writeTree(root, shape, scale, seed) {
   }
 }
 
-/** The package of a shape, made once and kept under `cacheDir`. */
+/** Python's zipfile, deflate at zlib's default level, entries in sorted walk order (directories too). */
+const ZIP_SCRIPT = `
+import os, sys, zipfile
+tree, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as zf:
+    for top, dirs, files in os.walk(tree):
+        dirs.sort()
+        rel = os.path.relpath(top, tree)
+        if rel != '.':
+            zf.write(top, rel)
+        for name in sorted(files):
+            zf.write(os.path.join(top, name), os.path.join(rel, name) if rel != '.' else name)
+`;
+
+/**
+ * The three forms of a shape, made once and kept under `cacheDir`: the tree itself
+ * (the directory form), its .tar.gz and its .zip.
+ */
+export async function benchForms(cacheDir, shape, scale = 1) {
+  const base = join(cacheDir, `${shape}-x${scale}`);
+  const forms = { 'tar.gz': `${base}.tar.gz`, zip: `${base}.zip`, dir: `${base}.dir` };
+  if (!existsSync(`${base}.made`)) {
+    await rm(forms.dir, { recursive: true, force: true });
+    await rm(forms['tar.gz'], { force: true });
+    await rm(forms.zip, { force: true });
+    process.stderr.write(`generating the ${shape} package (once; kept in ${cacheDir}) …\n`);
+    await writeTree(forms.dir, shape, scale, shape === 'storefront' ? 1 : 2);
+    // a marker beside the tree, not in it: the tree is what the bench scans
+    await writeFile(`${base}.made`, '');
+  }
+  if (!existsSync(forms['tar.gz'])) {
+    execFileSync('tar', ['-czf', `${forms['tar.gz']}.partial`, '--owner=0', '--group=0', '--numeric-owner', '--sort=name', '-C', forms.dir, '.']);
+    execFileSync('mv', [`${forms['tar.gz']}.partial`, forms['tar.gz']]);
+  }
+  if (!existsSync(forms.zip)) {
+    process.stderr.write(`zipping the ${shape} package with Python's zipfile …\n`);
+    execFileSync(process.env.BENCH_PYTHON ?? 'python3', ['-c', ZIP_SCRIPT, forms.dir, `${forms.zip}.partial`]);
+    execFileSync('mv', [`${forms.zip}.partial`, forms.zip]);
+  }
+  return forms;
+}
+
+/** The .tar.gz of a shape, made once and kept under `cacheDir`. */
 export async function benchPackage(cacheDir, shape, scale = 1) {
-  const archive = join(cacheDir, `${shape}-x${scale}.tar.gz`);
-  if (existsSync(archive)) return archive;
-  const tree = join(cacheDir, `${shape}-tree`);
-  await rm(tree, { recursive: true, force: true });
-  process.stderr.write(`generating the ${shape} package (once; kept in ${cacheDir}) …\n`);
-  await writeTree(tree, shape, scale, shape === 'storefront' ? 1 : 2);
-  execFileSync('tar', ['-czf', `${archive}.partial`, '--owner=0', '--group=0', '--numeric-owner', '--sort=name', '-C', tree, '.']);
-  execFileSync('mv', [`${archive}.partial`, archive]);
-  await rm(tree, { recursive: true, force: true });
-  return archive;
+  return (await benchForms(cacheDir, shape, scale))['tar.gz'];
 }

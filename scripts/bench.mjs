@@ -1,44 +1,78 @@
-// npm run bench: the scan of a .tar.gz against the floor (inflate + SHA-256 of every
-// byte, scripts/bench-floor.mjs) and against GNU gzip -dc, measured in the same run,
-// interleaved, as whole processes. Reports medians, ratios and peak memory; never
+// npm run bench: the scan of each generated package, in each form (.tar.gz, .zip and
+// the tree itself as a deployed directory), against that form's floor, measured in the
+// same run, interleaved, as whole processes. The floors are the least work a scan must
+// do: inflate + SHA-256 of every byte (.tar.gz, scripts/bench-floor.mjs), the central
+// directory read and every entry inflated and hashed on the main thread (.zip,
+// scripts/bench-floor-zip.mjs), a plain walk that lstats, reads and hashes every file
+// one at a time (directory, scripts/bench-floor-dir.mjs). Beside them GNU gzip -dc
+// (.tar.gz) and AIDE --init with SHA-256 + permissions + size (directory, when aide is
+// installed). Reports medians of wall and CPU seconds, ratios and peak memory; never
 // asserts a time (these machines are noisy).
 //
-//   BENCH_ROUNDS=5          rounds per package
-//   BENCH_SCALE=1           size of the generated packages
-//   BENCH_PACKAGES=a.tgz,…  scan these instead of the generated ones
-//   BENCH_NODE=/path/node   the Node to measure with (default: this one)
+//   BENCH_ROUNDS=5            rounds per package and form
+//   BENCH_SCALE=1             size of the generated packages
+//   BENCH_SHAPES=storefront,magento
+//   BENCH_FORMS=tar.gz,zip,dir
+//   BENCH_PACKAGES=a.tgz,b.zip,dir/,…   scan these instead of the generated ones
+//   BENCH_NODE=/path/node     the Node to measure with (default: this one)
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { benchPackage } from './bench-package.mjs';
+import { benchForms } from './bench-package.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const node = process.env.BENCH_NODE ?? process.execPath;
+const shapes = (process.env.BENCH_SHAPES ?? 'storefront,magento').split(',');
+const forms = new Set((process.env.BENCH_FORMS ?? 'tar.gz,zip,dir').split(','));
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const aide = ['/usr/bin/aide', '/usr/sbin/aide', '/usr/local/bin/aide'].find((path) => existsSync(path));
 const cacheDir = join(root, '.cache', 'bench');
 await mkdir(cacheDir, { recursive: true });
 const scratch = await mkdtemp(join(tmpdir(), 'release-gate-bench-'));
 
-const packages = process.env.BENCH_PACKAGES
-  ? process.env.BENCH_PACKAGES.split(',')
-  : [join(root, 'examples/store-1.4.0.tar.gz'), await benchPackage(cacheDir, 'storefront', scale), await benchPackage(cacheDir, 'magento', scale)];
+const formOf = (path) => (statSync(path).isDirectory() ? 'dir' : path.endsWith('.zip') ? 'zip' : 'tar.gz');
 
-/** Run one command to completion: wall seconds and peak resident memory (of the whole process tree). */
+/** [label, form, path] of every package to measure. */
+const packages = [];
+if (process.env.BENCH_PACKAGES) {
+  for (const path of process.env.BENCH_PACKAGES.split(',')) packages.push([path, formOf(path), resolve(path)]);
+} else {
+  if (forms.has('tar.gz')) packages.push(['store-1.4.0 (example)', 'tar.gz', join(root, 'examples/store-1.4.0.tar.gz')]);
+  for (const shape of shapes) {
+    const made = await benchForms(cacheDir, shape, scale);
+    for (const form of ['tar.gz', 'zip', 'dir']) if (forms.has(form)) packages.push([`${shape}-x${scale}`, form, made[form]]);
+  }
+}
+
+/** AIDE's configuration for one tree: SHA-256, permissions and size of everything under it, into a scratch database. */
+async function aideConfig(tree) {
+  const config = join(scratch, `aide-${packages.findIndex(([, , path]) => path === tree)}.conf`);
+  const database = `${config}.db`;
+  // a selection line is a regular expression: escape the tree's path, and stop it matching a sibling with a longer name
+  // AIDE does not descend through a symlink in the path it is given (it would check one link and stop): the real path
+  const escaped = realpathSync(tree).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  await writeFile(config, [`database_out=file:${database}`, 'gzip_dbout=no', 'Checks = p+s+sha256', `${escaped}(/.*)?$ Checks`, ''].join('\n'));
+  return config;
+}
+
+/** Run one command to completion: wall seconds, CPU seconds (user + system) and peak resident memory. */
 function measure(command, args) {
   const started = process.hrtime.bigint();
   const result = time
-    ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    ? spawnSync(time, ['-f', '%U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
     : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // the scan exits 1 when it finds something to block on: that is a finished scan
   if (result.status !== 0 && !(command === node && result.status === 1)) {
     throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   }
-  const rss = time ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : Number.NaN;
-  return { seconds, rss };
+  if (!time) return { seconds, cpu: Number.NaN, rss: Number.NaN };
+  const [user, system, rss] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { seconds, cpu: user + system, rss: rss / 1024 };
 }
 
 const median = (values) => {
@@ -47,33 +81,43 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-const variants = (pkg) => ({
-  floor: [node, [join(root, 'scripts/bench-floor.mjs'), pkg]],
-  'gzip -dc': ['sh', ['-c', `gzip -dc '${pkg}' > /dev/null`]],
-  // offline, against the example's advisory database: the scan's own work, not the network's
-  scan: [node, [join(root, 'dist/cli.js'), 'scan', pkg, '--quiet', '--offline', '--advisories', join(root, 'examples/advisories'), '--report', join(scratch, 'report.json')]],
-});
+const FLOORS = { 'tar.gz': 'bench-floor.mjs', zip: 'bench-floor-zip.mjs', dir: 'bench-floor-dir.mjs' };
 
-console.log(`release-gate bench: ${rounds} rounds, ${node} (${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()})\n`);
+async function variants(form, pkg) {
+  const list = { floor: [node, [join(root, 'scripts', FLOORS[form]), pkg]] };
+  if (form === 'tar.gz') list['gzip -dc'] = ['sh', ['-c', `gzip -dc '${pkg}' > /dev/null`]];
+  if (form === 'dir' && aide) list['aide'] = [aide, ['--init', `--config=${await aideConfig(pkg)}`]];
+  // offline, against the example's advisory database: the scan's own work, not the network's
+  list.scan = [node, [join(root, 'dist/cli.js'), 'scan', pkg, '--quiet', '--offline', '--advisories', join(root, 'examples/advisories'), '--report', join(scratch, 'report.json')]];
+  return list;
+}
+
+const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+console.log(`release-gate bench: ${rounds} rounds, ${node} (${version})${forms.has('dir') && !aide ? '; aide is not installed (apt-get install aide): no AIDE times' : ''}\n`);
 const summary = [];
-for (const pkg of packages) {
-  const size = statSync(pkg).size;
-  const runs = Object.fromEntries(Object.keys(variants(pkg)).map((name) => [name, []]));
-  measure(...variants(pkg).scan); // warm the page cache and the disk
+for (const [label, form, pkg] of packages) {
+  const stats = statSync(pkg);
+  const list = await variants(form, pkg);
+  const runs = Object.fromEntries(Object.keys(list).map((name) => [name, []]));
+  // warm the page cache and the disk, once for every variant
+  for (const [command, args] of Object.values(list)) measure(command, args);
   for (let round = 0; round < rounds; round++) {
-    for (const [name, [command, args]] of Object.entries(variants(pkg))) runs[name].push(measure(command, args));
+    for (const [name, [command, args]] of Object.entries(list)) runs[name].push(measure(command, args));
   }
   const floor = median(runs.floor.map((run) => run.seconds));
-  console.log(`${pkg} (${(size / 2 ** 20).toFixed(1)} MiB)`);
-  for (const [name, list] of Object.entries(runs)) {
-    const seconds = median(list.map((run) => run.seconds));
-    const rss = Math.max(...list.map((run) => run.rss));
+  console.log(`${label} ${form}${stats.isFile() ? ` (${(stats.size / 2 ** 20).toFixed(1)} MiB)` : ''}: ${pkg}`);
+  for (const [name, measured] of Object.entries(runs)) {
+    const seconds = median(measured.map((run) => run.seconds));
+    const cpu = median(measured.map((run) => run.cpu));
+    const rss = Math.max(...measured.map((run) => run.rss));
+    const range = `(min ${Math.min(...measured.map((run) => run.seconds)).toFixed(3)}, max ${Math.max(...measured.map((run) => run.seconds)).toFixed(3)})`;
     console.log(
-      `  ${name.padEnd(9)} ${seconds.toFixed(3)} s   ×${(seconds / floor).toFixed(3)} of the floor   peak ${Number.isNaN(rss) ? '?' : rss.toFixed(0)} MiB   (min ${Math.min(...list.map((run) => run.seconds)).toFixed(3)}, max ${Math.max(...list.map((run) => run.seconds)).toFixed(3)})`,
+      `  ${name.padEnd(9)} ${seconds.toFixed(3)} s  ×${(seconds / floor).toFixed(3)} of the floor  cpu ${Number.isNaN(cpu) ? '?' : cpu.toFixed(2)} s  peak ${Number.isNaN(rss) ? '?' : rss.toFixed(0)} MiB  ${range}`,
     );
-    summary.push({ package: pkg, variant: name, seconds, ratio: seconds / floor, peakMiB: rss });
+    summary.push({ package: label, form, variant: name, seconds, ratio: seconds / floor, cpuSeconds: cpu, peakMiB: rss });
   }
-  console.log('');
+  const scan = summary.at(-1);
+  console.log(`  floor/scan ${(1 / scan.ratio).toFixed(2)}${runs.aide ? `, scan/aide ${(scan.seconds / median(runs.aide.map((run) => run.seconds))).toFixed(2)}` : ''}\n`);
 }
 console.log(JSON.stringify(summary));
 await rm(scratch, { recursive: true, force: true });

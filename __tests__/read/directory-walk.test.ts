@@ -20,10 +20,10 @@ beforeAll(async () => {
   work = await tempDir();
 });
 
-/** A tree of `files` small files in nested folders, with a big file, a FIFO, links and a symlink loop. */
-async function makeTree(root: string, files: number): Promise<void> {
+/** A tree of `files` small files in nested folders (`folders` under each of 7), with a big file, a FIFO, links and a symlink loop. */
+async function makeTree(root: string, files: number, folders: number): Promise<void> {
   for (let i = 0; i < files; i++) {
-    const dir = join(root, `vendor/v${i % 7}/m${i % 53}`);
+    const dir = join(root, `vendor/v${i % 7}/m${i % folders}`);
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, `f${i}.php`), `<?php // ${i}\n`.repeat(1 + (i % 40)));
   }
@@ -45,16 +45,20 @@ async function failure(root: string, want: (header: EntryHeader) => number): Pro
   return message;
 }
 
-for (const [label, files] of [
-  ['a small tree (read on the main thread)', 50],
-  ['a big tree (read on worker threads)', WORKERS_AFTER + 500],
+for (const [label, files, folders] of [
+  ['a small tree (read on the main thread)', 50, 53],
+  ['a big tree (read on worker threads)', WORKERS_AFTER + 500, 53],
+  // a listing stops after the folder that brings it past its names: the folders left are listed by the next ones
+  ['a big tree of crowded folders (listings cut short)', WORKERS_AFTER + 2500, 2],
 ] as const) {
   describe(label, () => {
     let root: string;
+    /** Where makeTree put file `i`. */
+    const fileAt = (i: number): string => `vendor/v${i % 7}/m${i % folders}/f${i}.php`;
 
     beforeAll(async () => {
-      root = join(work, `tree-${files}`);
-      await makeTree(root, files);
+      root = join(work, `tree-${files}-${folders}`);
+      await makeTree(root, files, folders);
     });
 
     it('lists every entry with what lstat and the bytes on disk say; the FIFO is recorded, not opened', async () => {
@@ -78,9 +82,9 @@ for (const [label, files] of [
     });
 
     it('fails in one line when a listed file is replaced by a link before it is read (the link is not followed)', async () => {
-      const victim = join(root, 'vendor/v3/m3/f3.php');
+      const victim = join(root, fileAt(3));
       const message = await failure(root, (header) => {
-        if (header.path === 'vendor/v3/m3/f3.php') {
+        if (header.path === fileAt(3)) {
           rmSync(victim);
           symlinkSync('/etc/passwd', victim);
         }
@@ -92,9 +96,9 @@ for (const [label, files] of [
     });
 
     it('fails in one line, without hanging, when a listed file is replaced by a FIFO before it is read', async () => {
-      const victim = join(root, 'vendor/v4/m4/f4.php');
+      const victim = join(root, fileAt(4));
       const message = await failure(root, (header) => {
-        if (header.path === 'vendor/v4/m4/f4.php') {
+        if (header.path === fileAt(4)) {
           rmSync(victim);
           execFileSync('mkfifo', [victim]);
         }
@@ -106,9 +110,9 @@ for (const [label, files] of [
     });
 
     it('fails in one line when a listed file grows before it is read', async () => {
-      const victim = join(root, 'vendor/v5/m5/f5.php');
+      const victim = join(root, fileAt(5));
       const message = await failure(root, (header) => {
-        if (header.path === 'vendor/v5/m5/f5.php') appendFileSync(victim, 'more');
+        if (header.path === fileAt(5)) appendFileSync(victim, 'more');
         return 0;
       });
       expect(message).toContain(`'${victim}' changed while it was being read`);
@@ -130,7 +134,7 @@ for (const [label, files] of [
 }
 
 it('stops at the entry bound of a big tree', async () => {
-  const root = join(work, `tree-${WORKERS_AFTER + 500}`);
+  const root = join(work, `tree-${WORKERS_AFTER + 500}-53`);
   const error = await collect(root, () => 0, { maxEntries: WORKERS_AFTER + 100 }).catch((caught: unknown) => caught);
   expect((error as Error).message).toMatch(/more than \d+ entries; the directory is damaged or hostile/);
 });

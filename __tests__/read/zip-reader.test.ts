@@ -172,6 +172,24 @@ describe('a big zip made by Python zipfile (inflated on worker threads)', () => 
     expect(result.entries).toBe(names.length);
   });
 
+  it('reads a local header that names an entry otherwise on the worker threads as from memory (bsdtar writes the local name)', async () => {
+    const copy = await readFile(join(work, 'big.zip'));
+    const [local] = records(copy, 0x04034b50).filter((at) => copy.toString('latin1', at + 30, at + 30 + copy.readUInt16LE(at + 26)) === 'lib/pkg-3/file-3.js');
+    expect(local).toBeDefined();
+    copy.write('lib/pkg-3/shell.php', (local as number) + 30, 'latin1');
+    const path = join(work, 'local-name.zip');
+    await writeFile(path, copy);
+    const fromFile = await collect(path);
+    const fromBytes: FileRecord[] = [];
+    await readZip(copy, { wants: () => 0, visit: (entry) => fromBytes.push(fileRecord(entry)) }, DEFAULT_LIMITS);
+    expect(fromFile.records).toEqual(fromBytes);
+    const bsdtar = byPath(writtenBy(fromFile.records, 'bsdtar'));
+    expect(bsdtar.has('lib/pkg-3/shell.php')).toBe(true);
+    expect(bsdtar.has('lib/pkg-3/file-3.js')).toBe(false);
+    expect(byPath(writtenBy(fromFile.records, 'unzip')).has('lib/pkg-3/file-3.js')).toBe(true);
+    expect(bsdtar.get('lib/pkg-3/shell.php')?.sha256).toBe(sha256(await readFile(join(tree, 'lib/pkg-3/file-3.js'))));
+  });
+
   it('asks wants for files only, with the header it then visits', async () => {
     const archive = join(work, 'big.zip');
     const asked = new Set<EntryHeader>();

@@ -6,7 +6,7 @@ import type { Limits } from '../limits.js';
 import type { EntryHeader, EntryVisitor } from './entry.js';
 import { EntrySink } from './entry-sink.js';
 import { PackageFormatError } from './package-format-error.js';
-import { ReadWorkers, STAT_FIELDS, rebuildError, runHere, workerCount, type ListReply, type ReadFilesReply, type ReplyTo, type Task } from './read-workers.js';
+import { Dispatcher, ReadWorkers, STAT_FIELDS, rebuildError, runHere, workerCount, type ListReply, type ListTask, type ReadFilesReply, type ReadFilesTask } from './read-workers.js';
 
 // How a tree is read: each directory is listed and every name lstat'ed in one task;
 // the main thread makes the headers, asks the analysers what they want, and sends the
@@ -19,10 +19,14 @@ export const WORKERS_AFTER = 2000;
 /** Files a read batch holds at most, and bytes (by their listed sizes). */
 const BATCH_FILES = 256;
 const BATCH_BYTES = 4 * 1024 * 1024;
-/** Listings in flight. */
+/** Listing tasks in flight; directories a task lists at most, and names it stops after (the entries under way stay few). */
 const LISTS_AHEAD = 4;
-/** Read batches in flight a worker thread. */
-const READS_AHEAD = 2;
+const LIST_DIRECTORIES = 32;
+const LIST_NAMES = 1024;
+/** Tasks sent to a worker thread and not answered yet, at most; the main thread runs the next one itself rather than wait. */
+const AHEAD = 4;
+/** Read batches made and not visited yet, at most. */
+const READS_WAITING = 12;
 
 const S_IFMT = 0o170000;
 const TYPES = new Map<number, EntryHeader['type']>([
@@ -81,7 +85,7 @@ function specialKind(stats: Stats): SpecialKind {
 
 interface Listing {
   kind: 'list';
-  relative: string;
+  relatives: string[];
   reply: ListReply;
 }
 
@@ -103,8 +107,8 @@ class Walk {
   bytes = 0;
   private workers: ReadWorkers | undefined;
   private readonly directories: string[] = ['.'];
-  /** Tasks in flight, taken strictly in the order they were sent: the walk, its batches and its visits are the same every time. */
-  private readonly queue: Promise<Listing | Read>[] = [];
+  /** Tasks taken strictly in the order they were made, wherever they ran: the walk, its batches and its visits are the same every time. */
+  private readonly queue = new Dispatcher<Listing | Read>(AHEAD, undefined);
   private listing = 0;
   private reading = 0;
   private batch: ReadBatch = emptyBatch();
@@ -120,89 +124,79 @@ class Walk {
   }
 
   async run(): Promise<void> {
-    try {
-      for (;;) {
-        while (this.directories.length > 0 && this.listing < LISTS_AHEAD) {
-          const relative = this.directories.shift() as string;
-          this.listing++;
-          this.queue.push(this.task({ kind: 'list', dir: join(this.root, relative) }).then((reply) => ({ kind: 'list', relative, reply })));
-        }
-        const walking = this.listing > 0 || this.directories.length > 0;
-        // a full batch goes at once; a partial one when the walk has no more to add, or the readers would idle
-        if (this.batch.paths.length > 0 && this.reading < READS_AHEAD * (this.workers?.size ?? 1) && (this.full() || !walking || this.reading === 0)) {
-          this.sendBatch();
-        }
-        const next = this.queue.shift();
-        if (!next) {
-          if (this.batch.paths.length === 0) return;
-          continue;
-        }
-        const done = await next;
-        if (done.kind === 'list') {
-          this.listing--;
-          this.take(done);
-        } else {
-          this.reading--;
-          this.visitRead(done);
-        }
+    for (;;) {
+      while (this.directories.length > 0 && this.listing < LISTS_AHEAD) {
+        const relatives = this.directories.splice(0, LIST_DIRECTORIES);
+        const task: ListTask = { kind: 'list', dirs: relatives.map((relative) => join(this.root, relative)), names: LIST_NAMES };
+        this.listing++;
+        this.queue.add({
+          remote: async (workers) => ({ kind: 'list', relatives, reply: await workers.run(task) }),
+          here: () => ({ kind: 'list', relatives, reply: runHere(task) }),
+        });
       }
-    } finally {
-      for (const pending of this.queue) pending.catch(() => undefined);
+      const walking = this.listing > 0 || this.directories.length > 0;
+      // a full batch goes at once; a partial one when the walk has no more to add, or the readers would idle
+      if (this.batch.paths.length > 0 && this.reading < READS_WAITING && (this.full() || !walking || this.reading === 0)) this.sendBatch();
+      const done = await this.queue.take();
+      if (!done) {
+        if (this.batch.paths.length === 0) return;
+        continue;
+      }
+      if (done.kind === 'list') {
+        this.listing--;
+        this.take(done);
+      } else {
+        this.reading--;
+        this.visitRead(done);
+      }
     }
+    // (tasks still under way after a failure are dropped: the dispatcher keeps their failures handled)
   }
 
   async close(): Promise<void> {
     await this.workers?.close();
   }
 
-  /** Run a task on a worker thread, or here while the tree is small. */
-  private task<T extends Task>(task: T): Promise<ReplyTo<T>> {
-    let promise: Promise<ReplyTo<T>>;
-    if (this.workers) {
-      promise = this.workers.run(task);
-    } else {
-      try {
-        promise = Promise.resolve(runHere(task));
-      } catch (error) {
-        promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  /** Directories' listings: every name an entry; directories to list, files to read, the rest visited now. */
+  private take({ relatives, reply }: Listing): void {
+    const { names, counts, stats, links, linkAt } = reply;
+    // directories the task did not get to are listed next
+    this.directories.unshift(...relatives.slice(counts.length));
+    let index = 0;
+    let link = 0;
+    for (const [listed, relative] of relatives.slice(0, counts.length).entries()) {
+      for (const end = index + (counts[listed] ?? 0); index < end; index++) {
+        const name = names[index] as string;
+        const path = relative === '.' ? name : `${relative}/${name}`;
+        this.count();
+        const at = index * STAT_FIELDS;
+        const mode = stats[at] as number;
+        const format = mode & S_IFMT;
+        const type = TYPES.get(format) ?? 'other';
+        const header: EntryHeader = { path, type, mode: mode & 0o7777, uid: stats[at + 1] as number, gid: stats[at + 2] as number, size: 0 };
+        if (type === 'file') {
+          header.size = stats[at + 3] as number;
+          this.bytes += header.size;
+          if (this.bytes > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+          const sink = new EntrySink(this.visitor, header);
+          const batch = this.batch;
+          batch.paths.push(join(this.root, path));
+          batch.meta.push(header.size, stats[at + 4] as number, stats[at + 5] as number, sink.wanted);
+          batch.sinks.push(sink);
+          batch.bytes += header.size;
+          if (this.full()) this.sendBatch();
+          continue;
+        }
+        if (type === 'dir') this.directories.push(path);
+        else if (type === 'symlink') header.link = linkAt[link] === index ? (links[link++] as string) : '';
+        else header.special = SPECIALS.get(format) ?? 'unknown';
+        new EntrySink(this.visitor, header).end();
       }
     }
-    // awaited in turn; a failure must not go unhandled while older ones are awaited
-    promise.catch(() => undefined);
-    return promise;
-  }
-
-  /** A directory's listing: every name an entry; directories to list, files to read, the rest visited now. */
-  private take({ relative, reply }: Listing): void {
-    const { names, stats, links } = reply;
-    for (let index = 0; index < names.length; index++) {
-      const name = names[index] as string;
-      const path = relative === '.' ? name : `${relative}/${name}`;
-      this.count();
-      const at = index * STAT_FIELDS;
-      const mode = stats[at] as number;
-      const format = mode & S_IFMT;
-      const special = SPECIALS.get(format);
-      const type = TYPES.get(format) ?? 'other';
-      const header: EntryHeader = { path, type, mode: mode & 0o7777, uid: stats[at + 1] as number, gid: stats[at + 2] as number, size: 0 };
-      if (type === 'file') {
-        header.size = stats[at + 3] as number;
-        this.bytes += header.size;
-        if (this.bytes > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
-        const sink = new EntrySink(this.visitor, header);
-        const batch = this.batch;
-        batch.paths.push(join(this.root, path));
-        batch.meta.push(header.size, stats[at + 4] as number, stats[at + 5] as number, sink.wanted);
-        batch.sinks.push(sink);
-        batch.bytes += header.size;
-        continue;
-      }
-      if (type === 'dir') this.directories.push(path);
-      else if (type === 'symlink') header.link = links[index] ?? '';
-      else header.special = special ?? 'unknown';
-      new EntrySink(this.visitor, header).end();
+    if (!this.workers && this.entries > WORKERS_AFTER) {
+      this.workers = new ReadWorkers(workerCount());
+      this.queue.use(this.workers);
     }
-    if (!this.workers && this.entries > WORKERS_AFTER) this.workers = new ReadWorkers(workerCount());
   }
 
   private full(): boolean {
@@ -212,8 +206,12 @@ class Walk {
   private sendBatch(): void {
     const batch = this.batch;
     this.batch = emptyBatch();
+    const task: ReadFilesTask = { kind: 'read-files', paths: batch.paths, meta: Float64Array.from(batch.meta) };
     this.reading++;
-    this.queue.push(this.task({ kind: 'read-files', paths: batch.paths, meta: Float64Array.from(batch.meta) }).then((reply) => ({ kind: 'read', batch, reply })));
+    this.queue.add({
+      remote: async (workers) => ({ kind: 'read', batch, reply: await workers.run(task, [task.meta.buffer as ArrayBuffer]) }),
+      here: () => ({ kind: 'read', batch, reply: runHere(task) }),
+    });
   }
 
   private visitRead({ batch, reply }: Read): void {

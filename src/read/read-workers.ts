@@ -12,6 +12,7 @@ import { hash as digestOnce, createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { setImmediate } from 'node:timers/promises';
 import { inflateRawSync } from 'node:zlib';
 
 /**
@@ -50,20 +51,28 @@ export interface HashFileReply {
   sha256: string;
 }
 
-/** List a directory (sorted) and lstat each name; read the target of each symlink. */
+/**
+ * List directories (each sorted) and lstat each name; read the target of each symlink.
+ * Stops after the directory that brings the names to `names` or more: the directories
+ * left are listed by a later task.
+ */
 export interface ListTask {
   kind: 'list';
-  dir: string;
+  dirs: string[];
+  names: number;
 }
 
 export const STAT_FIELDS = 6;
 
 export interface ListReply {
+  /** The names of every directory listed, one directory after another, `counts[i]` of them for directory `i` (fewer counts than directories: those were not listed). */
   names: string[];
+  counts: number[];
   /** STAT_FIELDS numbers a name: mode, uid, gid, size, ino, dev. */
   stats: Float64Array;
-  /** The target of each symlink, null for everything else. */
-  links: (string | null)[];
+  /** The target of each symlink, and where its name is in `names`. */
+  links: string[];
+  linkAt: number[];
 }
 
 /**
@@ -201,16 +210,27 @@ export function runTask(load: Load, task: Task): { reply: Reply; transfer: Array
   }
 
   if (task.kind === 'list') {
-    const names = fs.readdirSync(task.dir).sort();
-    const stats = new Float64Array(names.length * 6);
-    const links: (string | null)[] = [];
-    for (let index = 0; index < names.length; index++) {
-      const path = `${task.dir}/${names[index] as string}`;
-      const stat = fs.lstatSync(path);
-      stats.set([stat.mode, stat.uid, stat.gid, stat.size, stat.ino, stat.dev], index * 6);
-      links.push(stat.isSymbolicLink() ? fs.readlinkSync(path) : null);
+    const names: string[] = [];
+    const counts: number[] = [];
+    const stats: number[] = [];
+    const links: string[] = [];
+    const linkAt: number[] = [];
+    for (const dir of task.dirs) {
+      if (names.length >= task.names) break;
+      const listed = fs.readdirSync(dir).sort();
+      counts.push(listed.length);
+      for (const name of listed) {
+        const path = `${dir}/${name}`;
+        const stat = fs.lstatSync(path);
+        stats.push(stat.mode, stat.uid, stat.gid, stat.size, stat.ino, stat.dev);
+        if (stat.isSymbolicLink()) {
+          links.push(fs.readlinkSync(path));
+          linkAt.push(names.length);
+        }
+        names.push(name);
+      }
     }
-    return { reply: { names, stats, links }, transfer: [] };
+    return { reply: { names, counts, stats: Float64Array.from(stats), links, linkAt }, transfer: [] };
   }
 
   // read-files
@@ -245,7 +265,16 @@ export function runTask(load: Load, task: Task): { reply: Reply; transfer: Array
       let read = 0;
       let digest: string;
       if (size < CHUNK) {
-        for (let got = 1; got > 0 && read < scratch.length; read += got) got = fs.readSync(fd, scratch, read, scratch.length - read, null);
+        // a regular file reads short of what was asked only at its end: one read of size + 1 bytes that
+        // returns `size` has seen it all; a shorter one (a network filesystem) reads on to the end
+        let got = fs.readSync(fd, scratch, 0, scratch.length, null);
+        read = got;
+        if (got < size) {
+          while (got > 0 && read < scratch.length) {
+            got = fs.readSync(fd, scratch, read, scratch.length - read, null);
+            read += got;
+          }
+        }
         if (read !== size) {
           failure = { index, error: { message: `'${path}' changed while it was being read`, changed: true } };
           break;
@@ -376,6 +405,11 @@ export class ReadWorkers {
     return this.workers.length;
   }
 
+  /** Tasks sent and not answered yet. */
+  get pending(): number {
+    return this.waiting.size;
+  }
+
   run<T extends Task>(task: T, transfer: ArrayBuffer[] = []): Promise<ReplyTo<T>> {
     if (this.broken) return Promise.reject(this.broken);
     let chosen = 0;
@@ -397,5 +431,97 @@ export class ReadWorkers {
     this.broken ??= error;
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.waiting.clear();
+  }
+}
+
+/** A piece of a reader's work that can run on a worker thread or, when the main thread would wait, on the main thread. */
+export interface Job<R> {
+  remote(workers: ReadWorkers): Promise<R>;
+  here(): R | Promise<R>;
+}
+
+/**
+ * Jobs taken in the order they were added, run where there is room: on the worker
+ * threads while they have fewer than `ahead` each in hand, and on the main thread
+ * when it would otherwise wait for the oldest result (it takes the oldest job not yet
+ * sent). Without workers every job runs on the main thread, in order.
+ */
+export class Dispatcher<R> {
+  private readonly results: { promise: Promise<R>; settled: boolean }[] = [];
+  private readonly backlog: { job: Job<R>; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
+  private sent = 0;
+
+  constructor(
+    private readonly ahead: number,
+    private workers: ReadWorkers | undefined,
+  ) {}
+
+  /** Jobs added and not taken yet. */
+  get length(): number {
+    return this.results.length;
+  }
+
+  /** From now on, jobs may go to these workers. */
+  use(workers: ReadWorkers): void {
+    this.workers = workers;
+    this.pump();
+  }
+
+  add(job: Job<R>): void {
+    let resolve!: (result: R) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<R>((yes, no) => {
+      resolve = yes;
+      reject = no;
+    });
+    const item = { promise, settled: false };
+    const settle = (): void => {
+      item.settled = true;
+    };
+    // a failure is thrown when its turn comes; it must not go unhandled before
+    promise.then(settle, settle);
+    this.results.push(item);
+    this.backlog.push({ job, resolve, reject });
+    this.pump();
+  }
+
+  /** The oldest job's result (its failure thrown), running jobs here while it is not ready; undefined when there are none. */
+  async take(): Promise<R | undefined> {
+    while (!(this.results[0]?.settled ?? true) && this.backlog.length > 0) {
+      // a worker's answer may be waiting in the event loop already: look once before doing a job's work here
+      await setImmediate();
+      if (this.results[0]?.settled ?? true) break;
+      const next = this.backlog.shift();
+      if (!next) break;
+      try {
+        next.resolve(await next.job.here());
+      } catch (error) {
+        next.reject(error);
+      }
+      this.pump();
+    }
+    const oldest = this.results.shift();
+    return oldest?.promise;
+  }
+
+  private pump(): void {
+    const workers = this.workers;
+    if (!workers) return;
+    while (this.sent < this.ahead * workers.size && this.backlog.length > 0) {
+      const next = this.backlog.shift();
+      if (!next) break;
+      this.sent++;
+      next.job.remote(workers).then(
+        (result) => {
+          this.sent--;
+          next.resolve(result);
+          this.pump();
+        },
+        (error: unknown) => {
+          this.sent--;
+          next.reject(error);
+        },
+      );
+    }
   }
 }

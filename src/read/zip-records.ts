@@ -203,6 +203,9 @@ export function parseZip64End(bytes: Buffer, locator: Zip64Locator): Zip64EndRec
   };
 }
 
+const NONE = Buffer.alloc(0);
+const NO_FIELDS: { fields: ZipExtraField[]; overflow: number } = Object.freeze({ fields: Object.freeze([]) as unknown as ZipExtraField[], overflow: 0 });
+
 /** The central record's length from its fixed part at `at` (46 bytes must be there). */
 export function centralRecordLength(bytes: Buffer, at: number): number {
   return CENTRAL_SIZE + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
@@ -216,8 +219,9 @@ export function parseCentralRecord(bytes: Buffer, at: number, fileOffset: number
   const nameAt = at + CENTRAL_SIZE;
   const extraAt = nameAt + nameLength;
   const commentAt = extraAt + extraLength;
-  const extra = bytes.subarray(extraAt, commentAt);
-  const { fields, overflow } = parseExtraFields(extra);
+  // most records have no extra field and no comment: those share one empty view (fewer objects an entry)
+  const extra = extraLength === 0 ? NONE : bytes.subarray(extraAt, commentAt);
+  const { fields, overflow } = extraLength === 0 ? NO_FIELDS : parseExtraFields(extra);
   const record: ZipCentralRecord = {
     index,
     offset: fileOffset,
@@ -237,7 +241,7 @@ export function parseCentralRecord(bytes: Buffer, at: number, fileOffset: number
     localHeaderOffset: bytes.readUInt32LE(at + 42),
     name: bytes.subarray(nameAt, extraAt),
     extra,
-    comment: bytes.subarray(commentAt, commentAt + commentLength),
+    comment: commentLength === 0 ? NONE : bytes.subarray(commentAt, commentAt + commentLength),
     extraFields: fields,
     extraOverflow: overflow,
   };
