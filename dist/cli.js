@@ -15522,27 +15522,45 @@ function around(view, offset, before, after) {
   const base = Math.max(0, offset - before);
   return { text: view.text(base, offset + after), base };
 }
+function walkCode(text, from, visit) {
+  let quote = "";
+  for (let i2 = from; i2 < text.length; i2++) {
+    const c = text[i2];
+    if (quote) {
+      if (c === "\\") i2++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (visit(c, i2)) return i2;
+  }
+  return -1;
+}
 function callArgs(view, offset, limit = 600) {
   const text = view.text(offset, offset + limit);
   const open7 = text.indexOf("(");
   if (open7 < 0 || open7 > 80) return "";
   let depth = 0;
-  let quote = "";
-  for (let i2 = open7; i2 < text.length; i2++) {
-    const c = text[i2];
-    if (quote) {
-      if (c === "\\") i2++;
-      else if (c === quote) quote = "";
-      continue;
+  const close = walkCode(text, open7, (c) => {
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    return c === ")" && depth === 0;
+  });
+  return close < 0 ? text.slice(open7 + 1) : text.slice(open7 + 1, close);
+}
+function splitArgs(args) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  walkCode(args, 0, (c, i2) => {
+    if (OPENING.has(c)) depth++;
+    else if (CLOSING.has(c)) depth--;
+    else if (c === "," && depth === 0) {
+      out.push(args.slice(start, i2));
+      start = i2 + 1;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "(") depth++;
-    else if (c === ")") {
-      depth--;
-      if (depth === 0) return text.slice(open7 + 1, i2);
-    }
-  }
-  return text.slice(open7 + 1);
+    return false;
+  });
+  out.push(args.slice(start));
+  return out;
 }
 function variablesIn(code, max2 = 6) {
   const out = [];
@@ -15596,7 +15614,7 @@ function placesToTry(at, max2) {
   if (at.length <= max2) return at;
   return [...at.slice(0, max2), ...at.slice(Math.max(max2, at.length - Math.floor(max2 / 2)))];
 }
-var PHP_REQUEST, PHP_REQUEST_LITERALS, PHP_CODE_SINK, PHP_CMD_SINK, PHP_DECODER, PHP_DECODER_LITERALS, DANGEROUS_NAME, DANGEROUS_IN_TEXT, JS_SEND, JS_SEND_LITERALS, PAYMENT_FIELD, PAYMENT_LITERALS, VAR, GATEWAY_HOST;
+var PHP_REQUEST, PHP_REQUEST_LITERALS, PHP_CODE_SINK, PHP_CMD_SINK, PHP_DECODER, PHP_DECODER_LITERALS, DANGEROUS_NAME, DANGEROUS_IN_TEXT, JS_SEND, JS_SEND_LITERALS, PAYMENT_FIELD, PAYMENT_LITERALS, OPENING, CLOSING, VAR, GATEWAY_HOST;
 var init_common = __esm({
   "src/checks/malicious-code/common.ts"() {
     "use strict";
@@ -15612,6 +15630,8 @@ var init_common = __esm({
     JS_SEND_LITERALS = ["Image", "sendBeacon", "WebSocket", "XMLHttpRequest", "fetch", "ajax", ".post", ".open", "createElement", ".src", "telegram"];
     PAYMENT_FIELD = /cc_?number|cc_cid|cc_exp|cc_owner|cc_type|card_?number|card-number|cc-number|cc-exp|cc-csc|cardnum|ccnum|credit_?card|creditcard|cardholder|card_holder|\bcvv2?\b|\bcvc\b|cvv_|_cvv|securitycode|security_code|expir(?:y|ation)_?(?:month|year|date)|payment\[cc|billing\[cc|authorizenet_cc|braintree_cc|card_code|cardcode/i;
     PAYMENT_LITERALS = ["cc_number", "ccnumber", "cc_cid", "cc_exp", "cc_owner", "cardnumber", "card_number", "card-number", "cc-number", "cc-exp", "cc-csc", "cardnum", "ccnum", "credit_card", "creditcard", "cardholder", "card_holder", "cvv", "cvc", "securitycode", "security_code", "expiry", "expiration", "payment[cc", "card_code", "cardcode"];
+    OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]);
+    CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]);
     VAR = /\$[A-Za-z_][A-Za-z0-9_]{0,40}/g;
     GATEWAY_HOST = /(?:^|\.)(?:stripe\.com|stripe\.network|braintreegateway\.com|braintree-api\.com|paypal\.com|paypalobjects\.com|adyen\.com|adyenpayments\.com|checkout\.com|authorize\.net|mollie\.com|klarna\.com|squareup\.com|worldpay\.com|cybersource\.com|sagepay\.com|opayo\.co\.uk|payu\.com|razorpay\.com|mercadopago\.com|securepay\.com\.au|eway\.com\.au|2checkout\.com|globalpay\.com|realexpayments\.com|bluesnap\.com|amazonpay\.com|payments-amazon\.com|google\.com|googleapis\.com|gstatic\.com|apple\.com|afterpay\.com|affirm\.com|sezzle\.com|recurly\.com|chargebee\.com|spreedly\.com|vantiv\.com|firstdata\.com|elavon\.com|nmi\.com|paysafe\.com|payeezy\.com|shopify\.com|shopifycdn\.com|bigcommerce\.com|magento\.com|sentry\.io|segment\.(?:io|com)|algolia\.net|algolianet\.com|firebaseio\.com|hcaptcha\.com|recaptcha\.net|mozilla\.org|w3\.org|example\.com|example\.org|braintreepayments\.com|venmo\.com|github\.com|githubusercontent\.com|npmjs\.(?:com|org)|jsdelivr\.net|unpkg\.com|cloudflare\.com|schema\.org|adobe\.com|magento-opensource\.com|developer\.mozilla\.org)$/i;
   }
@@ -16040,29 +16060,6 @@ function requestReaches(view, offset) {
   if (!args) return false;
   if (PHP_REQUEST.test(args)) return true;
   return assignedFrom(view, offset, variablesIn(args), PHP_REQUEST, 1500);
-}
-function splitArgs(args) {
-  const out = [];
-  let depth = 0;
-  let quote = "";
-  let start = 0;
-  for (let i2 = 0; i2 < args.length; i2++) {
-    const c = args[i2];
-    if (quote) {
-      if (c === "\\") i2++;
-      else if (c === quote) quote = "";
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === "," && depth === 0) {
-      out.push(args.slice(start, i2));
-      start = i2 + 1;
-    }
-  }
-  out.push(args.slice(start));
-  return out;
 }
 var MAX_TRIES3, RECON, RECON_KIND, REGISTER_GLOBALS, USER_INPUT, PHP2, CODE_SINK_START, CMD_SINK_START, SHELL_RULES;
 var init_shells = __esm({
