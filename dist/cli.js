@@ -29133,7 +29133,7 @@ var init_malicious_code = __esm({
     init_excerpt();
     init_languages();
     MAX_FINDINGS = 1e4;
-    MAX_CONTENTS = 1e6;
+    MAX_CONTENTS = 65536;
     MAX_NOTES = 50;
     WHAT = {
       shells: "Web shell",
@@ -29168,6 +29168,7 @@ var init_malicious_code = __esm({
       take(entry, content) {
         const plan = this.plans.get(entry);
         if (plan === void 0) return;
+        this.plans.delete(entry);
         let lang = plan.lang === "sniff" ? sniffLanguage(content.bytes.subarray(0, plan.bound), plan.image) : plan.lang;
         if (lang === void 0) return;
         if (plan.image) lang = "php";
@@ -29385,6 +29386,7 @@ var init_origins = __esm({
       take(entry, content) {
         const kind = this.kinds.get(entry);
         if (kind === void 0) return;
+        this.kinds.delete(entry);
         for (const part of textParts(content, entry.size, headBound(entry.size))) {
           const text = part.bytes.toString("latin1");
           const found = kind === "csp" ? cspOrigins(text) : usedOrigins(text);
@@ -29990,7 +29992,7 @@ var init_secrets = __esm({
     MAX_PLACES = 20;
     DEPENDENCY_DATA_NAME = /config|settings|secret|credential|auth|key|token|env|production|parameters|local/;
     NOTHING2 = [];
-    MAX_CONTENTS2 = 1e6;
+    MAX_CONTENTS2 = 65536;
     DEPENDENCY_CODE = /* @__PURE__ */ new Set(["php", "phtml", "inc", "js", "mjs", "cjs", "ts", "jsx", "tsx", "py", "rb", "go", "java", "kt", "cs", "sh", "twig", "html", "htm", "vue"]);
     SecretsCheck = class {
       name = "secrets";
@@ -30029,6 +30031,7 @@ var init_secrets = __esm({
       take(entry, content) {
         const plan = this.plans.get(entry);
         if (plan === void 0) return;
+        this.plans.delete(entry);
         const slash = entry.path.lastIndexOf("/");
         const lower = entry.path.slice(slash + 1).toLowerCase();
         const dependency = inDependencyTree(entry.path);

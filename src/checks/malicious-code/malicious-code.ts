@@ -14,8 +14,12 @@ import type { Family, Lang, Rule } from './rule.js';
 
 /** Findings reported at most (a hostile package can plant a shell in every folder). */
 const MAX_FINDINGS = 10_000;
-/** Contents remembered as scanned (a release repeats files: locales, themes, copies). */
-const MAX_CONTENTS = 1_000_000;
+/**
+ * Contents remembered as scanned (a release repeats files: locales, themes, copies), at
+ * most: the copies worth remembering come early and often, and each costs ~0.25 KiB, so a
+ * package of 500,000 small files would otherwise hold over 100 MiB of them for nothing.
+ */
+const MAX_CONTENTS = 65_536;
 /** Partial reads named in the notes, at most. */
 const MAX_NOTES = 50;
 
@@ -81,6 +85,8 @@ export class MaliciousCodeCheck implements ContentCheck {
   take(entry: Entry, content: Content): void {
     const plan = this.plans.get(entry);
     if (plan === undefined) return;
+    // the header lives on in the pass's records: its plan must not
+    this.plans.delete(entry);
     let lang: Lang | undefined = plan.lang === 'sniff' ? sniffLanguage(content.bytes.subarray(0, plan.bound), plan.image) : plan.lang;
     if (lang === undefined) return;
     if (plan.image) lang = 'php';

@@ -76,6 +76,8 @@ export class OriginsCheck implements ContentCheck {
   take(entry: Entry, content: Content): void {
     const kind = this.kinds.get(entry);
     if (kind === undefined) return;
+    // the header lives on in the pass's records: its kind must not
+    this.kinds.delete(entry);
     for (const part of textParts(content, entry.size, headBound(entry.size))) {
       const text = part.bytes.toString('latin1');
       const found = kind === 'csp' ? cspOrigins(text) : usedOrigins(text);

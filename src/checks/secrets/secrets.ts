@@ -38,8 +38,12 @@ interface Found {
 }
 
 const NOTHING: readonly Found[] = [];
-/** Contents remembered as scanned, at most. */
-const MAX_CONTENTS = 1_000_000;
+/**
+ * Contents remembered as scanned (a release repeats files: locales, themes, copies), at
+ * most: the copies worth remembering come early and often, and each costs ~0.25 KiB, so a
+ * package of 500,000 small files would otherwise hold over 100 MiB of them for nothing.
+ */
+const MAX_CONTENTS = 65_536;
 
 /**
  * full: token scan and literal passes; config: those and the assignment rules; urls: only
@@ -119,6 +123,8 @@ export class SecretsCheck implements ContentCheck {
   take(entry: Entry, content: Content): void {
     const plan = this.plans.get(entry);
     if (plan === undefined) return;
+    // the header lives on in the pass's records: its plan must not
+    this.plans.delete(entry);
     const slash = entry.path.lastIndexOf('/');
     const lower = entry.path.slice(slash + 1).toLowerCase();
     const dependency = inDependencyTree(entry.path);
