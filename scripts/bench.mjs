@@ -1,7 +1,8 @@
 // npm run bench: the scan of a .tar.gz against the floor (inflate + SHA-256 of every
 // byte, scripts/bench-floor.mjs) and against GNU gzip -dc, measured in the same run,
-// interleaved, as whole processes. Reports medians, ratios and peak memory; never
-// asserts a time (these machines are noisy).
+// interleaved, as whole processes. Reports medians, ratios, CPU seconds and peak memory,
+// and what each content check's take() cost on which thread (the scan prints it to
+// stderr when RELEASE_GATE_CHECK_COSTS=1); never asserts a time (these machines are noisy).
 //
 //   BENCH_ROUNDS=5          rounds per package
 //   BENCH_SCALE=1           size of the generated packages
@@ -27,18 +28,22 @@ const packages = process.env.BENCH_PACKAGES
   ? process.env.BENCH_PACKAGES.split(',')
   : [join(root, 'examples/store-1.4.0.tar.gz'), await benchPackage(cacheDir, 'storefront', scale), await benchPackage(cacheDir, 'magento', scale)];
 
-/** Run one command to completion: wall seconds and peak resident memory (of the whole process tree). */
+/** Run one command to completion: wall seconds, CPU seconds and peak resident memory (of the whole process tree), and the cost of each content check the scan names. */
 function measure(command, args) {
   const started = process.hrtime.bigint();
-  const result = time
-    ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const options = { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, RELEASE_GATE_CHECK_COSTS: '1' } };
+  const result = time ? spawnSync(time, ['-f', '%U %S %M', command, ...args], options) : spawnSync(command, args, options);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && !(command === node && result.status === 1)) {
     throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   }
-  const rss = time ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : Number.NaN;
-  return { seconds, rss };
+  const [user, system, kib] = time ? result.stderr.trim().split('\n').at(-1).split(' ').map(Number) : [Number.NaN, Number.NaN, Number.NaN];
+  // `check-cost <name> <thread> <ms> ms <MiB> MiB`, one line per content check
+  const checks = {};
+  for (const [, name, thread, ms, mib] of result.stderr.matchAll(/^check-cost (\S+(?: \([^)]*\))?) (\w+) ([\d.]+) ms ([\d.]+) MiB$/gm)) {
+    if (Number(ms) >= 1) checks[`${name} (${thread})`] = { ms: Number(ms), mib: Number(mib) };
+  }
+  return { seconds, cpu: user + system, rss: kib / 1024, checks };
 }
 
 const median = (values) => {
@@ -68,10 +73,17 @@ for (const pkg of packages) {
   for (const [name, list] of Object.entries(runs)) {
     const seconds = median(list.map((run) => run.seconds));
     const rss = Math.max(...list.map((run) => run.rss));
+    const cpu = median(list.map((run) => run.cpu));
     console.log(
-      `  ${name.padEnd(9)} ${seconds.toFixed(3)} s   ×${(seconds / floor).toFixed(3)} of the floor   peak ${Number.isNaN(rss) ? '?' : rss.toFixed(0)} MiB   (min ${Math.min(...list.map((run) => run.seconds)).toFixed(3)}, max ${Math.max(...list.map((run) => run.seconds)).toFixed(3)})`,
+      `  ${name.padEnd(9)} ${seconds.toFixed(3)} s   ×${(seconds / floor).toFixed(3)} of the floor   CPU ${Number.isNaN(cpu) ? '?' : cpu.toFixed(2)} s   peak ${Number.isNaN(rss) ? '?' : rss.toFixed(0)} MiB   (min ${Math.min(...list.map((run) => run.seconds)).toFixed(3)}, max ${Math.max(...list.map((run) => run.seconds)).toFixed(3)})`,
     );
-    summary.push({ package: pkg, variant: name, seconds, ratio: seconds / floor, peakMiB: rss });
+    const checks = {};
+    for (const check of new Set(list.flatMap((run) => Object.keys(run.checks)))) {
+      const ms = median(list.map((run) => run.checks[check]?.ms ?? 0));
+      checks[check] = ms;
+      console.log(`      ${check.padEnd(44)} ${(ms / 1000).toFixed(3)} s   ${(list[0].checks[check]?.mib ?? 0).toFixed(0)} MiB of content`);
+    }
+    summary.push({ package: pkg, variant: name, seconds, ratio: seconds / floor, cpuSeconds: cpu, peakMiB: rss, ...(Object.keys(checks).length > 0 ? { checkMs: checks } : {}) });
   }
   console.log('');
 }
