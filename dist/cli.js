@@ -328,11 +328,11 @@ function mdText(text, max2 = 200) {
   return safe.length > max2 ? `${cutOutsideEscape(safe, max2)}\u2026` : safe;
 }
 function cutOutsideEscape(text, max2) {
-  let cut = text.slice(0, max2);
-  const space = cut.lastIndexOf(" ");
-  if (space > max2 / 2) cut = cut.slice(0, space);
-  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(cut)) cut = cut.slice(0, -1);
-  return cut;
+  let cut2 = text.slice(0, max2);
+  const space = cut2.lastIndexOf(" ");
+  if (space > max2 / 2) cut2 = cut2.slice(0, space);
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(cut2)) cut2 = cut2.slice(0, -1);
+  return cut2;
 }
 function mdPlain(text) {
   return printable(text).replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
@@ -2259,8 +2259,8 @@ var require_code2 = __commonJS({
           compositeRule: true
         }, schValid);
         gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
+        const merged2 = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged2)
           gen.if((0, codegen_1.not)(valid));
       }));
       cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
@@ -3414,7 +3414,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root, ref2);
+      let _sch = resolve2.call(this, root, ref2);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref2];
         const { schemaId } = this.opts;
@@ -3441,7 +3441,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root, ref2) {
+    function resolve2(root, ref2) {
       let sch;
       while (typeof (sch = this.refs[ref2]) == "string")
         ref2 = sch;
@@ -4305,7 +4305,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve(baseURI, relativeURI, options2) {
+    function resolve2(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4696,7 +4696,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve,
+      resolve: resolve2,
       resolveComponent,
       equal,
       serialize,
@@ -15103,9 +15103,9 @@ function statusWords(row) {
 }
 function clip(text, max2) {
   if (text.length <= max2) return text;
-  const cut = text.slice(0, max2);
-  const space = cut.lastIndexOf(" ");
-  return `${trimChars(space > max2 / 2 ? cut.slice(0, space) : cut, " 	\r\n,;:.(", "end")}\u2026`;
+  const cut2 = text.slice(0, max2);
+  const space = cut2.lastIndexOf(" ");
+  return `${trimChars(space > max2 / 2 ? cut2.slice(0, space) : cut2, " 	\r\n,;:.(", "end")}\u2026`;
 }
 var SEVERITY_ICONS, KIND_WORDS, KIND_FIX, RULE_FIX;
 var init_finding_text = __esm({
@@ -15338,15 +15338,15 @@ function addDays(day, days) {
 }
 function fold(out, summary, items, what, intro = []) {
   if (items.length === 0) return;
-  const open6 = ["", "<details>", `<summary>${summary}</summary>`, "", ...intro];
+  const open7 = ["", "<details>", `<summary>${summary}</summary>`, "", ...intro];
   const close = ["", "</details>"];
-  if (!out.fits([...open6, ...close])) {
+  if (!out.fits([...open7, ...close])) {
     out.left.push(what);
     return;
   }
-  const room = out.room - cost([...open6, ...close, "- \u2026 and 99,999 more (in the full report)"]);
+  const room = out.room - cost([...open7, ...close, "- \u2026 and 99,999 more (in the full report)"]);
   const { taken } = take(items, room);
-  const lines = [...open6, ...taken];
+  const lines = [...open7, ...taken];
   if (taken.length < items.length) {
     lines.push(`- \u2026 and ${count(items.length - taken.length)} more (in the full report)`);
     out.left.push(`${count(items.length - taken.length)} of the ${what}`);
@@ -15405,15 +15405,15 @@ function packagesFold(out, report2) {
 }
 function configsFold(out, configs) {
   if (configs.length === 0) return;
-  const open6 = ["", "<details>", `<summary>\u{1F4DD} Config and system files: ${plural(configs.length, "change")}, with their diffs (secrets redacted)</summary>`, ""];
+  const open7 = ["", "<details>", `<summary>\u{1F4DD} Config and system files: ${plural(configs.length, "change")}, with their diffs (secrets redacted)</summary>`, ""];
   const close = ["</details>"];
-  if (!out.fits([...open6, ...close])) {
+  if (!out.fits([...open7, ...close])) {
     out.left.push("the config diffs");
     return;
   }
-  const room = out.room - cost([...open6, ...close, "\u2026 and 99,999 more config changes (in the full report)", ""]);
+  const room = out.room - cost([...open7, ...close, "\u2026 and 99,999 more config changes (in the full report)", ""]);
   const { taken } = take(configs.map((change) => configBlock(change).join("\n")), room);
-  const lines = [...open6, ...taken];
+  const lines = [...open7, ...taken];
   if (taken.length < configs.length) {
     lines.push(`\u2026 and ${plural(configs.length - taken.length, "more config change")} (in the full report)`, "");
     out.left.push(`${count(configs.length - taken.length)} config diffs`);
@@ -15524,11 +15524,11 @@ function around(view, offset, before, after) {
 }
 function callArgs(view, offset, limit = 600) {
   const text = view.text(offset, offset + limit);
-  const open6 = text.indexOf("(");
-  if (open6 < 0 || open6 > 80) return "";
+  const open7 = text.indexOf("(");
+  if (open7 < 0 || open7 > 80) return "";
   let depth = 0;
   let quote = "";
-  for (let i2 = open6; i2 < text.length; i2++) {
+  for (let i2 = open7; i2 < text.length; i2++) {
     const c = text[i2];
     if (quote) {
       if (c === "\\") i2++;
@@ -15539,10 +15539,10 @@ function callArgs(view, offset, limit = 600) {
     else if (c === "(") depth++;
     else if (c === ")") {
       depth--;
-      if (depth === 0) return text.slice(open6 + 1, i2);
+      if (depth === 0) return text.slice(open7 + 1, i2);
     }
   }
-  return text.slice(open6 + 1);
+  return text.slice(open7 + 1);
 }
 function variablesIn(code, max2 = 6) {
   const out = [];
@@ -16622,11 +16622,11 @@ import { inflateRawSync, inflateSync, gunzipSync } from "node:zlib";
 function isHex(c) {
   return c >= 48 && c <= 57 || c >= 97 && c <= 102 || c >= 65 && c <= 70;
 }
-function unescapeQuoted(s, open6) {
-  const q = s[open6];
+function unescapeQuoted(s, open7) {
+  const q = s[open7];
   let out = "";
   let escapes = 0;
-  let i2 = open6 + 1;
+  let i2 = open7 + 1;
   for (; i2 < s.length && out.length < MAX_ONE; i2++) {
     const c = s[i2];
     if (c === q || c === "\n" && q !== "`" && escapes * 4 < out.length) break;
@@ -16714,24 +16714,24 @@ function decodeAll(raw) {
     for (const at of input.positions(lit)) {
       if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
       const back = input.text(at - 400, at);
-      let open6 = -1;
+      let open7 = -1;
       for (let i2 = back.length - 1; i2 >= 0; i2--) {
         const c = back[i2];
         if ((c === '"' || c === "'" || c === "`") && back[i2 - 1] !== "\\") {
-          open6 = at - back.length + i2;
+          open7 = at - back.length + i2;
           break;
         }
       }
-      if (open6 < 0 || done.has(open6)) continue;
-      done.add(open6);
-      let s = input.text(open6, open6 + 4096);
+      if (open7 < 0 || done.has(open7)) continue;
+      done.add(open7);
+      let s = input.text(open7, open7 + 4096);
       let [text, escapes, end] = unescapeQuoted(s, 0);
       if (end >= s.length && s.length === 4096 && escapes >= 4) {
-        s = input.text(open6, open6 + MAX_ONE);
+        s = input.text(open7, open7 + MAX_ONE);
         [text, escapes, end] = unescapeQuoted(s, 0);
       }
-      last = open6 + end;
-      if (escapes >= 4 && escapes * 4 >= text.length) push(open6, text, "escape");
+      last = open7 + end;
+      if (escapes >= 4 && escapes * 4 >= text.length) push(open7, text, "escape");
     }
   }
   for (const at of input.positions("fromcharcode")) {
@@ -16870,8 +16870,8 @@ function decodeAll(raw) {
       let i2 = back.length - 2;
       while (i2 >= 0 && back[i2] !== back[back.length - 1]) i2--;
       if (i2 < 0) continue;
-      const open6 = at - (back.length - 1) + i2;
-      const s = input.text(open6, open6 + 8 * 1024);
+      const open7 = at - (back.length - 1) + i2;
+      const s = input.text(open7, open7 + 8 * 1024);
       let text = "";
       let pieces = 0;
       let escaped = 0;
@@ -16890,17 +16890,17 @@ function decodeAll(raw) {
         if (!m) break;
         j += m[0].length;
       }
-      last = open6 + j;
-      if (pieces >= 3 || pieces >= 2 && escaped >= 4) push(open6, text, escaped >= 4 ? "escape" : "concat");
+      last = open7 + j;
+      if (pieces >= 3 || pieces >= 2 && escaped >= 4) push(open7, text, escaped >= 4 ? "escape" : "concat");
     }
   }
   for (const lit of ["str_replace", "strtr", "substr_replace", "strrev", "str_rot13", "trim(", "hex2bin", "ucwords", "strtolower"]) {
     for (const at of input.positions(lit).slice(0, 300)) {
       const s = input.text(at, at + 600);
-      const open6 = s.indexOf("(");
-      if (open6 < 0 || open6 > 20 || !/^\(\s{0,4}['"]/.test(s.slice(open6, open6 + 8))) continue;
+      const open7 = s.indexOf("(");
+      if (open7 < 0 || open7 > 20 || !/^\(\s{0,4}['"]/.test(s.slice(open7, open7 + 8))) continue;
       const lits = [];
-      let i2 = open6 + 1;
+      let i2 = open7 + 1;
       for (let n = 0; n < 4; n++) {
         while (s[i2] === " ") i2++;
         const q = s[i2];
@@ -16973,9 +16973,9 @@ function decodeAll(raw) {
     const split = s.indexOf(".split('|')");
     if (split < 0) continue;
     const q = s.lastIndexOf("'", split - 1);
-    const open6 = s.lastIndexOf("'", q - 1);
-    if (open6 < 0) continue;
-    push(at, s.slice(open6 + 1, q).split("|").join(" "), "packer");
+    const open7 = s.lastIndexOf("'", q - 1);
+    if (open7 < 0) continue;
+    push(at, s.slice(open7 + 1, q).split("|").join(" "), "packer");
   }
   for (const at of input.positions("eval").slice(0, 200)) {
     const hidden = unwrapChain(evalChain(input, at));
@@ -17051,9 +17051,9 @@ function assignedLiterals(input, at, name, index) {
 function xorPair(input, at) {
   const back = input.text(at - 80, at + 1);
   const quote = back.charAt(back.length - 1);
-  const open6 = back.lastIndexOf(quote, back.length - 2);
-  if (open6 < 0 || back.charAt(open6 - 1) === "\\") return void 0;
-  const left = unescapeQuoted(back.slice(open6), 0)[0];
+  const open7 = back.lastIndexOf(quote, back.length - 2);
+  if (open7 < 0 || back.charAt(open7 - 1) === "\\") return void 0;
+  const left = unescapeQuoted(back.slice(open7), 0)[0];
   const ahead = input.text(at + 2, at + 84);
   const right = unescapeQuoted(ahead, 0);
   if (right[2] >= ahead.length || left.length === 0 || right[0].length === 0) return void 0;
@@ -18534,16 +18534,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open6 = tokens2[token.tokensIndex];
-          open6.type = "text";
-          open6.value = literal;
-          open6.output = safeOutput || utils.escapeRegex(literal);
+          const open7 = tokens2[token.tokensIndex];
+          open7.type = "text";
+          open7.value = literal;
+          open7.output = safeOutput || utils.escapeRegex(literal);
           for (let i2 = token.tokensIndex + 1; i2 < tokens2.length; i2++) {
             tokens2[i2].value = "";
             tokens2[i2].output = "";
             delete tokens2[i2].suffix;
           }
-          state.output = token.output + open6.output;
+          state.output = token.output + open7.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -18763,15 +18763,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open6 = {
+          const open7 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open6);
-          push(open6);
+          braces.push(open7);
+          push(open7);
           continue;
         }
         if (value === "}") {
@@ -20960,7 +20960,7 @@ function parse(version) {
   const root = [];
   const opened = [root];
   let list3 = root;
-  const open6 = () => {
+  const open7 = () => {
     const next = [];
     list3.push({ list: next });
     opened.push(next);
@@ -20973,26 +20973,26 @@ function parse(version) {
     if (c === "." || c === "-") {
       list3.push(i2 === start ? { number: "0" } : item(inDigits, version.slice(start, i2)));
       start = i2 + 1;
-      if (c === "-") open6();
+      if (c === "-") open7();
     } else if (c >= "0" && c <= "9") {
       if (!inDigits && i2 > start) {
-        if (list3.length > 0) open6();
+        if (list3.length > 0) open7();
         list3.push({ qualifier: qualifier(version.slice(start, i2), true) });
         start = i2;
-        open6();
+        open7();
       }
       inDigits = true;
     } else {
       if (inDigits && i2 > start) {
         list3.push(item(true, version.slice(start, i2)));
         start = i2;
-        open6();
+        open7();
       }
       inDigits = false;
     }
   }
   if (version.length > start) {
-    if (!inDigits && list3.length > 0) open6();
+    if (!inDigits && list3.length > 0) open7();
     list3.push(item(inDigits, version.slice(start)));
   }
   for (const each5 of opened.reverse()) trimNulls(each5);
@@ -24256,10 +24256,10 @@ function groupByAlias(matches3) {
   const groups = [];
   for (const match of matches3) {
     const names = /* @__PURE__ */ new Set([match.record.id, ...match.record.aliases]);
-    const joined = groups.filter((group) => [...names].some((name) => group.names.has(name)));
-    const target2 = joined[0] ?? { names: /* @__PURE__ */ new Set(), members: [] };
-    if (joined.length === 0) groups.push(target2);
-    for (const other of joined.slice(1)) {
+    const joined2 = groups.filter((group) => [...names].some((name) => group.names.has(name)));
+    const target2 = joined2[0] ?? { names: /* @__PURE__ */ new Set(), members: [] };
+    if (joined2.length === 0) groups.push(target2);
+    for (const other of joined2.slice(1)) {
       for (const name of other.names) target2.names.add(name);
       target2.members.push(...other.members);
       groups.splice(groups.indexOf(other), 1);
@@ -24562,7 +24562,7 @@ var init_osv_api = __esm({
         this.maxRetryAfterMs = options2.maxRetryAfterMs ?? 6e4;
         this.timeoutMs = options2.timeoutMs ?? 3e4;
         this.cache = options2.cache ?? /* @__PURE__ */ new Map();
-        this.sleep = options2.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+        this.sleep = options2.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
       }
       async lookup(queries) {
         const hits = await this.queryAll(queries);
@@ -24732,7 +24732,7 @@ var require_fd_slicer = __commonJS({
     var fs = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
-    var Readable = stream.Readable;
+    var Readable2 = stream.Readable;
     var PassThrough = stream.PassThrough;
     var Pend = require_pend();
     var EventEmitter = __require("events").EventEmitter;
@@ -24775,10 +24775,10 @@ var require_fd_slicer = __commonJS({
         }
       }
     };
-    util.inherits(ReadStream, Readable);
+    util.inherits(ReadStream, Readable2);
     function ReadStream(context, options2) {
       options2 = options2 || {};
-      Readable.call(this, options2);
+      Readable2.call(this, options2);
       this.context = context;
       this.context.ref();
       this.start = options2.start || 0;
@@ -25144,14 +25144,14 @@ var require_crc32 = __commonJS({
       1510334235,
       755167117
     ]);
-    function crc322(buf) {
+    function crc323(buf) {
       let crc = -1;
       for (let x2 of buf) {
         crc = CRC_TABLE[(crc ^ x2) & 255] ^ crc >>> 8;
       }
       return (crc ^ -1) >>> 0;
     }
-    module.exports = crc322;
+    module.exports = crc323;
   }
 });
 
@@ -25166,56 +25166,56 @@ var require_yauzl = __commonJS({
     var Transform = __require("stream").Transform;
     var PassThrough = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
-    var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open6;
+    var crc323 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports.open = open7;
     exports.fromFd = fromFd;
     exports.fromBuffer = fromBuffer;
     exports.fromRandomAccessReader = fromRandomAccessReader;
-    exports.openPromise = openPromise3;
+    exports.openPromise = openPromise2;
     exports.fromFdPromise = fromFdPromise;
-    exports.fromBufferPromise = fromBufferPromise2;
+    exports.fromBufferPromise = fromBufferPromise;
     exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
     exports.dosDateTimeToDate = dosDateTimeToDate;
     exports.getFileNameLowLevel = getFileNameLowLevel2;
     exports.validateFileName = validateFileName;
-    exports.parseExtraFields = parseExtraFields;
+    exports.parseExtraFields = parseExtraFields2;
     exports.ZipFile = ZipFile;
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise3(path, options2) {
-      return new Promise((resolve, reject) => {
-        open6(path, { ...options2, lazyEntries: true }, function(err3, zipfile) {
+    function openPromise2(path, options2) {
+      return new Promise((resolve2, reject) => {
+        open7(path, { ...options2, lazyEntries: true }, function(err3, zipfile) {
           if (err3) return reject(err3);
-          resolve(zipfile);
+          resolve2(zipfile);
         });
       });
     }
     function fromFdPromise(fd2, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         fromFd(fd2, { ...options2, lazyEntries: true }, function(err3, zipfile) {
           if (err3) return reject(err3);
-          resolve(zipfile);
+          resolve2(zipfile);
         });
       });
     }
-    function fromBufferPromise2(buffer, options2) {
-      return new Promise((resolve, reject) => {
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve2, reject) => {
         fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err3, zipfile) {
           if (err3) return reject(err3);
-          resolve(zipfile);
+          resolve2(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err3, zipfile) {
           if (err3) return reject(err3);
-          resolve(zipfile);
+          resolve2(zipfile);
         });
       });
     }
-    function open6(path, options2, callback) {
+    function open7(path, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -25419,7 +25419,7 @@ var require_yauzl = __commonJS({
           entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
           entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
           try {
-            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+            entry.extraFields = parseExtraFields2(entry.extraFieldRaw);
           } catch (err5) {
             return emitErrorAndAutoClose(self, err5);
           }
@@ -25495,15 +25495,15 @@ var require_yauzl = __commonJS({
         if (self.autoClose) self.close();
       }
       function onEntry(entry) {
-        let { resolve } = pendingResolveReject;
+        let { resolve: resolve2 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve({ value: entry });
+        resolve2({ value: entry });
       }
       function onEnd() {
-        let { resolve } = pendingResolveReject;
+        let { resolve: resolve2 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve({ done: true });
+        resolve2({ done: true });
       }
       function onError(err3) {
         let { reject } = pendingResolveReject;
@@ -25516,9 +25516,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise = new Promise((resolve, reject) => {
+          const promise = new Promise((resolve2, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve, reject };
+            pendingResolveReject = { resolve: resolve2, reject };
           });
           self.readEntry();
           return promise;
@@ -25707,26 +25707,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         this.openReadStream(entry, options2, function(err3, readStream) {
           if (err3) return reject(err3);
-          resolve(readStream);
+          resolve2(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err3, readStream) {
           if (err3) return reject(err3);
-          resolve(readStream);
+          resolve2(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         this.readLocalFileHeader(entry, options2, function(err3, localFileHeader) {
           if (err3) return reject(err3);
-          resolve(localFileHeader);
+          resolve2(localFileHeader);
         });
       });
     };
@@ -25797,7 +25797,7 @@ var require_yauzl = __commonJS({
             continue;
           }
           var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc322(fileNameBuffer) !== oldNameCrc32) {
+          if (crc323(fileNameBuffer) !== oldNameCrc32) {
             continue;
           }
           fileName = decodeBuffer(extraField.data.subarray(5), true);
@@ -25825,7 +25825,7 @@ var require_yauzl = __commonJS({
       }
       return null;
     }
-    function parseExtraFields(extraFieldBuffer) {
+    function parseExtraFields2(extraFieldBuffer) {
       var extraFields = [];
       var i2 = 0;
       while (i2 < extraFieldBuffer.length - 3) {
@@ -25971,14 +25971,14 @@ var require_yauzl = __commonJS({
       this.unreffedYet = true;
       this.context.unref();
     };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
     function decodeBuffer(buffer, isUtf83) {
       if (isUtf83) {
         return buffer.toString("utf8");
       } else {
         var result = "";
         for (var i2 = 0; i2 < buffer.length; i2++) {
-          result += cp437[buffer[i2]];
+          result += cp4372[buffer[i2]];
         }
         return result;
       }
@@ -27108,10 +27108,10 @@ var init_secret_config_rules = __esm({
 // src/checks/secrets/secret-fingerprint.ts
 import { scrypt } from "node:crypto";
 function fingerprint(value) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     scrypt(Buffer.from(value, "utf8"), SALT, 16, FINGERPRINT_COST, (error, key) => {
       if (error) reject(error);
-      else resolve(key.toString("hex"));
+      else resolve2(key.toString("hex"));
     });
   });
 }
@@ -27943,6 +27943,10 @@ function fileOf(value, where) {
   if (sha256 !== void 0) record.sha256 = sha256;
   if (link !== void 0) record.link = link;
   if (value["special"] !== void 0) record.special = oneOf(value, "special", `${where}.special`, SPECIAL_KINDS);
+  const by = maybe(value, "by", `${where}.by`, isStringArray);
+  const stored = maybe(value, "stored", `${where}.stored`, isString);
+  if (by !== void 0) record.by = by;
+  if (stored !== void 0) record.stored = stored;
   return record;
 }
 function packageOf(value, where) {
@@ -28537,6 +28541,104 @@ var init_config_capture = __esm({
   }
 });
 
+// src/read/readers.ts
+function readerNames(set) {
+  const names = [];
+  for (const [bit, name] of NAMES) if (set & bit) names.push(name);
+  return names;
+}
+function readerBits(set) {
+  const bits2 = [];
+  for (const [bit] of NAMES) if (set & bit) bits2.push(bit);
+  return bits2;
+}
+var GNU_TAR, BSDTAR, PY_TAR, PY_TAR_DATA, PHAR, UNZIP, BSDTAR_STREAM, PHP_ZIP, PY_ZIP, TAR_READERS, ZIP_READERS, NAMES;
+var init_readers = __esm({
+  "src/read/readers.ts"() {
+    "use strict";
+    GNU_TAR = 1 << 0;
+    BSDTAR = 1 << 1;
+    PY_TAR = 1 << 2;
+    PY_TAR_DATA = 1 << 3;
+    PHAR = 1 << 4;
+    UNZIP = 1 << 5;
+    BSDTAR_STREAM = 1 << 6;
+    PHP_ZIP = 1 << 7;
+    PY_ZIP = 1 << 8;
+    TAR_READERS = GNU_TAR | BSDTAR | PY_TAR | PY_TAR_DATA | PHAR;
+    ZIP_READERS = UNZIP | BSDTAR | BSDTAR_STREAM | PHP_ZIP | PY_ZIP;
+    NAMES = [
+      [GNU_TAR, "gnu-tar"],
+      [BSDTAR, "bsdtar"],
+      [BSDTAR_STREAM, "bsdtar-stream"],
+      [UNZIP, "unzip"],
+      [PY_TAR, "python-tarfile"],
+      [PY_TAR_DATA, "python-tarfile-data"],
+      [PY_ZIP, "python-zipfile"],
+      [PHAR, "php-phar"],
+      [PHP_ZIP, "php-zip"]
+    ];
+  }
+});
+
+// src/checks/paths/ambiguous-archive.ts
+function describe(record) {
+  const where = JSON.stringify(record.path);
+  switch (record.type) {
+    case "file":
+      return `${where} (file, ${record.size ?? 0} bytes${record.sha256 ? `, sha256 ${record.sha256.slice(0, 12)}` : ""})`;
+    case "symlink":
+    case "hardlink":
+      return `${where} (${record.type} to ${JSON.stringify(record.link ?? "")})`;
+    case "other":
+      return `${where} (${record.special ?? "special file"})`;
+    case "dir":
+      return `${where} (folder)`;
+  }
+}
+var GROUPS, AmbiguousArchiveCheck;
+var init_ambiguous_archive = __esm({
+  "src/checks/paths/ambiguous-archive.ts"() {
+    "use strict";
+    init_readers();
+    init_check_finding();
+    GROUPS = 8;
+    AmbiguousArchiveCheck = class {
+      name = "ambiguous-archive";
+      check(manifest) {
+        const findings = [];
+        for (const { divergence, records } of manifest.divergences ?? []) {
+          const groups = /* @__PURE__ */ new Map();
+          const writers = /* @__PURE__ */ new Set();
+          for (const record of records) {
+            const key = (record.by ?? readerNames(divergence.readers)).join(", ");
+            for (const name of record.by ?? readerNames(divergence.readers)) writers.add(name);
+            const group = groups.get(key);
+            if (group) group.push(record);
+            else groups.set(key, [record]);
+          }
+          const silent = readerNames(divergence.readers).filter((name) => !writers.has(name));
+          const parts = [...groups].slice(0, GROUPS).map(([by, group]) => `${by}: ${examples(group.map(describe))}`);
+          if (groups.size > GROUPS) parts.push(`and ${groups.size - GROUPS} more readings`);
+          if (silent.length > 0) parts.push(`${silent.join(", ")}: nothing`);
+          findings.push(
+            checkFinding({
+              kind: "unsafe-path",
+              severity: "high",
+              rule: "ambiguous-archive",
+              subject: `${divergence.at}\0${divergence.what}`,
+              path: divergence.at,
+              title: `Extractors unpack this package differently (${divergence.what}): what lands depends on the tool`,
+              detail: `at ${JSON.stringify(divergence.at)}, what each extractor writes: ${parts.join("; ")}`
+            })
+          );
+        }
+        return sortFindings(findings);
+      }
+    };
+  }
+});
+
 // src/checks/paths/path-algebra.ts
 function isAbsoluteName(name) {
   const first = name.charCodeAt(0);
@@ -28631,6 +28733,19 @@ var init_path_algebra = __esm({
   }
 });
 
+// src/checks/paths/readings.ts
+function shareAnExtractor(a, b) {
+  if (a.by?.length === 0 || b.by?.length === 0) return false;
+  if (a.by === void 0 || b.by === void 0) return true;
+  const other = b.by;
+  return a.by.some((name) => other.includes(name));
+}
+var init_readings = __esm({
+  "src/checks/paths/readings.ts"() {
+    "use strict";
+  }
+});
+
 // src/checks/paths/sorted-files.ts
 function lowerBound(files, key) {
   let low = 0;
@@ -28642,15 +28757,19 @@ function lowerBound(files, key) {
   }
   return low;
 }
-function lastStored(files, path) {
-  let i2 = lowerBound(files, path);
+function lastWrittenOver(files, file) {
+  let i2 = lowerBound(files, file.path);
   let last;
-  while (i2 < files.length && files[i2].path === path) last = files[i2++];
+  for (; i2 < files.length && files[i2].path === file.path; i2++) {
+    const other = files[i2];
+    if (other === file || shareAnExtractor(other, file)) last = other;
+  }
   return last;
 }
 var init_sorted_files = __esm({
   "src/checks/paths/sorted-files.ts"() {
     "use strict";
+    init_readings();
   }
 });
 
@@ -28693,7 +28812,7 @@ var init_links = __esm({
         for (const file of links) {
           if (file.type !== "symlink") continue;
           const at = lexicalPath(file.path);
-          if (at !== void 0 && lastStored(files, file.path)?.type === "symlink") symlinks.set(at, file.link);
+          if (at !== void 0 && lastWrittenOver(files, file)?.type === "symlink") symlinks.set(at, file.link);
         }
         const tree = new LinkTree(symlinks);
         const findings = [];
@@ -28794,10 +28913,11 @@ var init_links = __esm({
           }
         }
         for (const file of files) {
-          if (!mayBeOdd(file.path) || !NOT_CANONICAL.test(file.path)) continue;
-          const at = lexicalPath(file.path);
+          const name = file.stored ?? file.path;
+          if (file.stored === void 0 && (!mayBeOdd(name) || !NOT_CANONICAL.test(name))) continue;
+          const at = lexicalPath(name);
           const link = at === void 0 ? void 0 : firstLinkAbove(tree, at);
-          if (link !== void 0) note(link, file.path);
+          if (link !== void 0 && !(beneath.get(link) ?? []).includes(name)) note(link, name);
         }
         const findings = [];
         for (const [link, entries] of beneath) {
@@ -31557,6 +31677,17 @@ var init_fold_table = __esm({
 });
 
 // src/checks/paths/unsafe-names.ts
+function nonCanonical(stored, path) {
+  return checkFinding({
+    kind: "unsafe-path",
+    severity: "medium",
+    rule: "non-canonical-name",
+    subject: stored,
+    path: stored,
+    title: "Entry name lands elsewhere than it reads (empty, . or .. components): judged where it lands",
+    detail: `stored as ${JSON.stringify(stored)}, written at ${JSON.stringify(path)}; a listing of the package shows a name no file has on disk`
+  });
+}
 function nameFinding(path) {
   if (!UNUSUAL.test(path)) return void 0;
   const base = { kind: "unsafe-path", subject: path, path };
@@ -31604,7 +31735,12 @@ function duplicates(files) {
     let j = i2 + 1;
     while (j < files.length && files[j].path === files[i2].path) j++;
     if (j - i2 > 1) {
-      const copies = files.slice(i2, j);
+      const all = files.slice(i2, j);
+      const copies = all.every((file) => file.by === void 0) ? all : all.filter((file) => all.some((other) => other !== file && shareAnExtractor(file, other)));
+      if (copies.length < 2) {
+        i2 = j;
+        continue;
+      }
       const first = copies[0];
       const same = copies.every((copy) => copy.type === first.type && copy.sha256 === first.sha256 && copy.link === first.link && copy.mode === first.mode && copy.uid === first.uid);
       const dirs = copies.every((copy) => copy.type === "dir");
@@ -31617,7 +31753,7 @@ function duplicates(files) {
             subject: first.path,
             path: first.path,
             title: same ? `Entry stored ${copies.length} times, identically` : `Entry stored ${copies.length} times: a later copy replaces the earlier one on extraction`,
-            detail: `in archive order: ${copies.map(describe).join(", then ")}`
+            detail: `in archive order: ${copies.map(describe2).join(", then ")}`
           })
         );
       }
@@ -31626,7 +31762,7 @@ function duplicates(files) {
   }
   return findings;
 }
-function describe(file) {
+function describe2(file) {
   if (file.type === "file") return `file ${file.mode} sha256 ${file.sha256?.slice(0, 12) ?? "?"}`;
   if (file.link !== void 0) return `${file.type} ${file.mode} \u2192 ${file.link}`;
   return `${file.type} ${file.mode}`;
@@ -31748,7 +31884,7 @@ function budgetFinding() {
     detail: `the names add up to more than ${COLLISION_BUDGET.toLocaleString("en-US")} characters; treat the package as hostile`
   });
 }
-var CONTROL, REPLACEMENT, COLLISION_BUDGET, UnsafeNamesCheck, UNUSUAL;
+var CONTROL, REPLACEMENT, COLLISION_BUDGET, UnsafeNamesCheck, DOT_OR_EMPTY, UNUSUAL;
 var init_unsafe_names = __esm({
   "src/checks/paths/unsafe-names.ts"() {
     "use strict";
@@ -31756,6 +31892,7 @@ var init_unsafe_names = __esm({
     init_path_algebra();
     init_fold_table();
     init_path_facts();
+    init_readings();
     CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
     REPLACEMENT = "\uFFFD";
     COLLISION_BUDGET = 5e7;
@@ -31763,14 +31900,27 @@ var init_unsafe_names = __esm({
       name = "unsafe-names";
       check(manifest) {
         const findings = [];
+        let judged;
         for (const file of manifest.files) {
-          const finding = nameFinding(file.path);
-          if (finding) findings.push(finding);
+          if (file.stored === void 0 && file.by === void 0) {
+            const finding = nameFinding(file.path);
+            if (finding) findings.push(finding);
+            continue;
+          }
+          judged ??= /* @__PURE__ */ new Set();
+          for (const name of file.stored === void 0 ? [file.path] : [file.stored, file.path]) {
+            if (judged.has(name)) continue;
+            judged.add(name);
+            const finding = nameFinding(name);
+            if (finding) findings.push(finding);
+            else if (name === file.stored && DOT_OR_EMPTY.test(name)) findings.push(nonCanonical(file.stored, file.path));
+          }
         }
         findings.push(...duplicates(manifest.files), ...collisions(manifest.files));
         return sortFindings(findings);
       }
     };
+    DOT_OR_EMPTY = /(?:^|\/)\.(?:\/|$)|\/\//;
     UNUSUAL = /^[/\\]|^[A-Za-z]:|\.\.|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/;
   }
 });
@@ -31783,6 +31933,7 @@ var MANIFEST_CHECKS;
 var init_registry2 = __esm({
   "src/checks/registry.ts"() {
     "use strict";
+    init_ambiguous_archive();
     init_links();
     init_malicious_code();
     init_origins();
@@ -31798,7 +31949,8 @@ var init_registry2 = __esm({
       new PermissionsCheck(),
       new OwnersCheck(),
       new UnsafeNamesCheck(),
-      new LinksCheck()
+      new LinksCheck(),
+      new AmbiguousArchiveCheck()
     ];
   }
 });
@@ -35851,8 +36003,8 @@ var init_gemfile_lock = __esm({
 });
 
 // src/inventory/syntax/quoted-string.ts
-function closingQuote(text, open6) {
-  for (let at = open6 + 1; at < text.length; at++) {
+function closingQuote(text, open7) {
+  for (let at = open7 + 1; at < text.length; at++) {
     if (text[at] === "\\") at++;
     else if (text[at] === '"') return at;
   }
@@ -36041,7 +36193,7 @@ var init_gradle_lockfile = __esm({
 // src/inventory/syntax/xml-elements.ts
 function xmlElements(text) {
   const elements = [];
-  const open6 = [];
+  const open7 = [];
   let rootSeen = false;
   let at = text.startsWith("\uFEFF") ? 1 : 0;
   const fail = (problem) => {
@@ -36051,7 +36203,7 @@ function xmlElements(text) {
   while (at < text.length) {
     const lt = text.indexOf("<", at);
     const textEnd = lt < 0 ? text.length : lt;
-    if (open6.length === 0 && text.slice(at, textEnd).trim() !== "") fail("text outside the root element");
+    if (open7.length === 0 && text.slice(at, textEnd).trim() !== "") fail("text outside the root element");
     at = textEnd;
     if (lt < 0) break;
     if (text.startsWith("<!--", at)) {
@@ -36063,7 +36215,7 @@ function xmlElements(text) {
       if (end < 0) fail("a processing instruction is not closed");
       at = end + 2;
     } else if (text.startsWith("<![CDATA[", at)) {
-      if (open6.length === 0) fail("CDATA outside the root element");
+      if (open7.length === 0) fail("CDATA outside the root element");
       const end = text.indexOf("]]>", at + 9);
       if (end < 0) fail("a CDATA section is not closed");
       at = end + 3;
@@ -36075,20 +36227,20 @@ function xmlElements(text) {
       const tag = text.slice(at, end + 1);
       const closing = END_TAG.exec(tag);
       if (closing) {
-        if (open6.pop() !== closing[1]) fail("a closing tag does not close the open element");
+        if (open7.pop() !== closing[1]) fail("a closing tag does not close the open element");
       } else {
         const start = START_TAG.exec(tag);
         if (!start) fail("a tag is not well-formed");
         const [, name = "", attributeText = "", selfClosing] = start ?? [];
-        if (open6.length === 0 && rootSeen) fail("a second root element");
+        if (open7.length === 0 && rootSeen) fail("a second root element");
         rootSeen = true;
-        elements.push({ path: [...open6, name], attributes: attributes(attributeText, fail) });
-        if (!selfClosing) open6.push(name);
+        elements.push({ path: [...open7, name], attributes: attributes(attributeText, fail) });
+        if (!selfClosing) open7.push(name);
       }
       at = end + 1;
     }
   }
-  if (open6.length > 0) fail("an element is never closed");
+  if (open7.length > 0) fail("an element is never closed");
   if (!rootSeen) fail("there is no root element");
   return elements;
 }
@@ -37936,8 +38088,8 @@ function trimBackslashes(line) {
 }
 function logicalLines(text) {
   const out = [];
-  const push = (line, joined) => {
-    const stripped = withoutComment2(joined).trim();
+  const push = (line, joined2) => {
+    const stripped = withoutComment2(joined2).trim();
     if (stripped !== "") out.push({ line, text: stripped });
   };
   let pending;
@@ -38488,14 +38640,14 @@ var init_requirements_includes = __esm({
         for (const [path, includes2] of [...this.roots].sort(([a], [b]) => a < b ? -1 : 1)) follow(path, includes2);
         for (let at = 0; at < queue.length; at++) {
           const next = queue[at];
-          const kept = this.candidates.get(next.path);
-          if (!kept) continue;
-          if ("unreadable" in kept) {
-            unreadable2.push({ path: next.path, includedBy: next.includedBy, reason: kept.unreadable });
+          const kept2 = this.candidates.get(next.path);
+          if (!kept2) continue;
+          if ("unreadable" in kept2) {
+            unreadable2.push({ path: next.path, includedBy: next.includedBy, reason: kept2.unreadable });
             continue;
           }
-          for (const pkg of kept.requirements.packages) packages.push({ package: pkg, where: next.path });
-          follow(next.path, kept.requirements.includes);
+          for (const pkg of kept2.requirements.packages) packages.push({ package: pkg, where: next.path });
+          follow(next.path, kept2.requirements.includes);
         }
         return { packages, unreadable: unreadable2 };
       }
@@ -38595,11 +38747,11 @@ var init_inventory_analyzer = __esm({
         return best?.release;
       }
       merge() {
-        const merged = /* @__PURE__ */ new Map();
+        const merged2 = /* @__PURE__ */ new Map();
         for (const found of this.found) {
           const release = this.releaseOf(found.ecosystem, found.where);
           const key = `${found.ecosystem}\0${release ?? ""}\0${found.name}\0${found.version}`;
-          let pkg = merged.get(key);
+          let pkg = merged2.get(key);
           if (!pkg) {
             pkg = {
               ecosystem: found.ecosystem,
@@ -38610,7 +38762,7 @@ var init_inventory_analyzer = __esm({
               devSeen: []
             };
             if (release) pkg.release = release;
-            merged.set(key, pkg);
+            merged2.set(key, pkg);
           }
           if (!pkg.locations.includes(found.where)) pkg.locations.push(found.where);
           if (found.dev !== void 0) pkg.devSeen.push(found.dev);
@@ -38620,7 +38772,7 @@ var init_inventory_analyzer = __esm({
           }
         }
         const packages = [];
-        for (const { devSeen, ...pkg } of merged.values()) {
+        for (const { devSeen, ...pkg } of merged2.values()) {
           pkg.locations.sort();
           pkg.aliases?.sort();
           if (devSeen.length > 0) pkg.dev = devSeen.every(Boolean);
@@ -38633,12 +38785,15 @@ var init_inventory_analyzer = __esm({
 });
 
 // src/read/package-format-error.ts
-var PackageFormatError;
+var PackageFormatError, UnreadablePackageError;
 var init_package_format_error = __esm({
   "src/read/package-format-error.ts"() {
     "use strict";
     PackageFormatError = class extends Error {
       name = "PackageFormatError";
+    };
+    UnreadablePackageError = class extends PackageFormatError {
+      name = "UnreadablePackageError";
     };
   }
 });
@@ -38651,7 +38806,7 @@ function formatMode(mode) {
 function fileRecord(entry) {
   const { path, type, uid, gid, sha256 } = entry;
   const mode = formatMode(entry.mode);
-  if (entry.link === void 0 && entry.special === void 0) {
+  if (entry.link === void 0 && entry.special === void 0 && entry.by === void 0 && entry.stored === void 0) {
     if (uid !== void 0 && gid !== void 0) {
       if (type === "file" && sha256 !== void 0) return { path, type, mode, uid, gid, size: entry.size, sha256 };
       if (type === "dir") return { path, type, mode, uid, gid };
@@ -38669,17 +38824,29 @@ function fileRecord(entry) {
   }
   if (entry.link !== void 0) record.link = entry.link;
   if (entry.special !== void 0) record.special = entry.special;
+  if (entry.by !== void 0) record.by = readerNames(entry.by);
+  if (entry.stored !== void 0) record.stored = entry.stored;
   return record;
 }
 var MODE_TEXT;
 var init_file_record = __esm({
   "src/pass/file-record.ts"() {
     "use strict";
+    init_readers();
     MODE_TEXT = [];
   }
 });
 
 // src/pass/package-pass.ts
+function memberName(link) {
+  const parts = [];
+  for (const part of link.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part !== "..") parts.push(part);
+    else if (parts.pop() === void 0) return void 0;
+  }
+  return parts.join("/");
+}
 var PackagePass;
 var init_package_pass = __esm({
   "src/pass/package-pass.ts"() {
@@ -38697,8 +38864,14 @@ var init_package_pass = __esm({
       maxTotalNameBytes;
       records = [];
       routed = /* @__PURE__ */ new WeakMap();
+      /** Only hostile archives have any. */
+      divergent = /* @__PURE__ */ new Map();
       /** The package root (`.`) when the package records one: not a file of the report, but its mode matters. */
       root;
+      /** Each path's last file or hardlink so far: made at the first hardlink (most packages have none). */
+      contents;
+      /** Hardlinks waiting for their target's content, by the target's path and digest. */
+      linked = /* @__PURE__ */ new Map();
       nameBytes = 0;
       wants(header2) {
         if (this.analyzers.length === 0) return 0;
@@ -38734,11 +38907,70 @@ var init_package_pass = __esm({
         if (this.nameBytes > this.maxTotalNameBytes) {
           throw new PackageFormatError(`the names of its entries add up to more than ${this.maxTotalNameBytes} characters, more than a release holds`);
         }
-        if (entry.path === ".") this.root = entry;
-        else this.records.push(fileRecord(entry));
+        if (entry.path === "." && entry.by === void 0) this.root = entry;
+        else {
+          const record = fileRecord(entry);
+          this.records.push(record);
+          if (entry.divergence !== void 0) {
+            const group = this.divergent.get(entry.divergence);
+            if (group) group.push(record);
+            else this.divergent.set(entry.divergence, [record]);
+          }
+          if (entry.type === "hardlink") this.hardlink(entry, record);
+          if (this.contents && (record.type === "file" || record.type === "hardlink")) this.contents.set(record.path, record);
+        }
         const interested = content && this.routed.get(entry);
         if (!interested) return;
         for (const analyzer of interested) analyzer.take(entry, content);
+      }
+      /**
+       * A hardlink is written with the content of the entry it names, stored before it (GNU
+       * tar, bsdtar and Python link to what they extracted under that name): its record gets
+       * that content's size and digest, and the analysers that want content under the link's
+       * name (`.env`, `app/etc/env.php`) get it after the pass (`linkedContents`).
+       */
+      hardlink(entry, record) {
+        if (entry.link === void 0) return;
+        if (!this.contents) {
+          this.contents = /* @__PURE__ */ new Map();
+          for (const earlier of this.records) if (earlier.type === "file" || earlier.type === "hardlink") this.contents.set(earlier.path, earlier);
+        }
+        const name = memberName(entry.link);
+        const target2 = name === void 0 ? void 0 : this.contents.get(name);
+        if (target2?.sha256 === void 0 || target2.size === void 0) return;
+        record.size = target2.size;
+        record.sha256 = target2.sha256;
+        if (this.analyzers.length === 0) return;
+        const header2 = { ...entry, type: "file", size: target2.size, sha256: target2.sha256 };
+        delete header2.link;
+        const slash = header2.path.lastIndexOf("/");
+        const base = slash < 0 ? header2.path : header2.path.slice(slash + 1);
+        let bound = 0;
+        const analyzers = this.analyzers.filter((analyzer) => {
+          const wanted = analyzer.wants(header2, base);
+          if (wanted > bound) bound = wanted;
+          return wanted > 0;
+        });
+        if (analyzers.length === 0) return;
+        const key = `${target2.path}\0${target2.sha256}`;
+        this.linked.set(key, [...this.linked.get(key) ?? [], { header: header2, analyzers, bound }]);
+      }
+      /** Contents hardlinks wait for: the path and digest of each, and the leading bytes wanted. */
+      linkedContents() {
+        return [...this.linked].map(([key, waiting]) => {
+          const [path = "", sha256 = ""] = key.split("\0");
+          return { path, sha256, bytes: Math.max(...waiting.map(({ bound }) => bound)) };
+        });
+      }
+      /** The content of a hardlink's target, read again: the analysers take it under the link's name. */
+      takeLinked(path, sha256, content) {
+        for (const { header: header2, analyzers } of this.linked.get(`${path}\0${sha256}`) ?? []) {
+          for (const analyzer of analyzers) analyzer.take(header2, content);
+        }
+      }
+      /** Where extractors read the package differently, in archive order. */
+      divergences() {
+        return [...this.divergent].map(([divergence, records]) => ({ divergence, records }));
       }
       /** Every entry as the report lists it, sorted by path (stable: an entry stored twice keeps its order). */
       files() {
@@ -38776,6 +39008,22 @@ var init_entry_sink = __esm({
       tailPieces;
       seen = 0;
       digest;
+      /** Leading bytes of the content the visitor asked for (0 for everything but files). */
+      get wanted() {
+        return this.want;
+      }
+      /**
+       * The whole content went by where this sink could not see it (a reader thread read and
+       * hashed it): its digest, and the leading bytes the visitor asked for (`wanted`).
+       */
+      hashed(digest, leading) {
+        this.digest = digest;
+        this.seen = this.header.size;
+        if (this.want > 0) {
+          this.pieces = [leading];
+          this.held = leading.length;
+        }
+      }
       data(chunk) {
         if (this.seen === 0 && chunk.length === this.header.size) {
           this.digest = digestOnce("sha256", chunk, "hex");
@@ -38813,52 +39061,290 @@ var init_entry_sink = __esm({
   }
 });
 
+// src/read/read-workers.ts
+import { hash as digestOnce2, createHash as createHash7 } from "node:crypto";
+import { closeSync, constants as constants2, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker as Worker2 } from "node:worker_threads";
+import { inflateRawSync as inflateRawSync2 } from "node:zlib";
+function runTask(load, task) {
+  const fs = load("node:fs");
+  const crypto = load("node:crypto");
+  const zlib = load("node:zlib");
+  const CHUNK = 1024 * 1024;
+  const INFLATE_FIELDS_HERE = 5;
+  const describe3 = (error) => {
+    const failure2 = error;
+    const serialized = { message: typeof failure2.message === "string" ? failure2.message : String(error) };
+    if (typeof failure2.code === "string") serialized.code = failure2.code;
+    if (typeof failure2.path === "string") serialized.path = failure2.path;
+    if (typeof failure2.syscall === "string") serialized.syscall = failure2.syscall;
+    return serialized;
+  };
+  if (task.kind === "inflate") {
+    const window = Buffer.from(task.window);
+    const jobs = task.jobs;
+    const count2 = jobs.length / INFLATE_FIELDS_HERE;
+    const digests2 = [];
+    const lengths2 = new Float64Array(count2);
+    let wanted2 = 0;
+    for (let index = 0; index < count2; index++) {
+      const at = index * INFLATE_FIELDS_HERE;
+      if (jobs[at + 3] >= 0) wanted2 += Math.min(jobs[at + 2], jobs[at + 4]);
+    }
+    const content2 = Buffer.allocUnsafeSlow(wanted2);
+    let held2 = 0;
+    let failure2;
+    for (let index = 0; index < count2; index++) {
+      const at = index * INFLATE_FIELDS_HERE;
+      const method = jobs[at + 3];
+      if (method < 0) {
+        digests2.push("");
+        continue;
+      }
+      const start = jobs[at];
+      const data = window.subarray(start, start + jobs[at + 1]);
+      const declared = jobs[at + 2];
+      let piece;
+      if (method === 0) {
+        piece = data;
+      } else {
+        try {
+          piece = zlib.inflateRawSync(data, { chunkSize: Math.max(64, declared + 1), maxOutputLength: declared + 1 });
+        } catch (error) {
+          const code = error.code;
+          const message = error instanceof Error ? error.message : String(error);
+          failure2 = {
+            index,
+            message: code === "ERR_BUFFER_TOO_LARGE" ? `inflates past the ${declared} bytes it declares` : `has damaged deflate data (${message})`
+          };
+          break;
+        }
+        if (piece.length !== declared) {
+          failure2 = {
+            index,
+            message: piece.length > declared ? `inflates past the ${declared} bytes it declares` : `inflates to ${piece.length} bytes, not the ${declared} it declares`
+          };
+          break;
+        }
+      }
+      digests2.push(crypto.hash("sha256", piece, "hex"));
+      const want = Math.min(declared, jobs[at + 4]);
+      piece.copy(content2, held2, 0, want);
+      lengths2[index] = want;
+      held2 += want;
+    }
+    const reply2 = { digests: digests2, content: content2.buffer, lengths: lengths2, window: task.window };
+    if (failure2) reply2.failure = failure2;
+    return { reply: reply2, transfer: [reply2.content, task.window] };
+  }
+  if (task.kind === "hash-file") {
+    const fd2 = fs.openSync(task.path, "r");
+    try {
+      const hash = crypto.createHash("sha256");
+      const buffer = Buffer.allocUnsafeSlow(CHUNK);
+      for (let read10 = fs.readSync(fd2, buffer, 0, CHUNK, null); read10 > 0; read10 = fs.readSync(fd2, buffer, 0, CHUNK, null)) {
+        hash.update(buffer.subarray(0, read10));
+      }
+      return { reply: { sha256: hash.digest("hex") }, transfer: [] };
+    } finally {
+      fs.closeSync(fd2);
+    }
+  }
+  if (task.kind === "list") {
+    const names = fs.readdirSync(task.dir).sort();
+    const stats = new Float64Array(names.length * 6);
+    const links = [];
+    for (let index = 0; index < names.length; index++) {
+      const path = `${task.dir}/${names[index]}`;
+      const stat5 = fs.lstatSync(path);
+      stats.set([stat5.mode, stat5.uid, stat5.gid, stat5.size, stat5.ino, stat5.dev], index * 6);
+      links.push(stat5.isSymbolicLink() ? fs.readlinkSync(path) : null);
+    }
+    return { reply: { names, stats, links }, transfer: [] };
+  }
+  const { paths, meta } = task;
+  const digests = [];
+  const lengths = new Float64Array(paths.length);
+  let wanted = 0;
+  let largest = 0;
+  for (let index = 0; index < paths.length; index++) {
+    const size = meta[index * 4];
+    wanted += Math.min(size, meta[index * 4 + 3]);
+    if (size < CHUNK && size > largest) largest = size;
+  }
+  const content = Buffer.allocUnsafeSlow(wanted);
+  const scratch = Buffer.allocUnsafeSlow(Math.min(largest, CHUNK) + 1);
+  let held = 0;
+  let failure;
+  const flags = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
+  for (let index = 0; index < paths.length; index++) {
+    const path = paths[index];
+    const size = meta[index * 4];
+    const want = Math.min(size, meta[index * 4 + 3]);
+    let fd2;
+    try {
+      fd2 = fs.openSync(path, flags);
+      const now = fs.fstatSync(fd2);
+      if (!now.isFile() || now.ino !== meta[index * 4 + 1] || now.dev !== meta[index * 4 + 2]) {
+        failure = { index, error: { message: `'${path}' changed while it was being read`, changed: true } };
+        break;
+      }
+      let read10 = 0;
+      let digest;
+      if (size < CHUNK) {
+        for (let got = 1; got > 0 && read10 < scratch.length; read10 += got) got = fs.readSync(fd2, scratch, read10, scratch.length - read10, null);
+        if (read10 !== size) {
+          failure = { index, error: { message: `'${path}' changed while it was being read`, changed: true } };
+          break;
+        }
+        digest = crypto.hash("sha256", scratch.subarray(0, size), "hex");
+        scratch.copy(content, held, 0, want);
+      } else {
+        const hash = crypto.createHash("sha256");
+        const chunk = Buffer.allocUnsafeSlow(CHUNK);
+        for (let got = fs.readSync(fd2, chunk, 0, CHUNK, null); got > 0; got = fs.readSync(fd2, chunk, 0, CHUNK, null)) {
+          hash.update(chunk.subarray(0, got));
+          if (read10 < want) chunk.copy(content, held + read10, 0, Math.min(got, want - read10));
+          read10 += got;
+        }
+        if (read10 !== size) {
+          failure = { index, error: { message: `'${path}' changed while it was being read`, changed: true } };
+          break;
+        }
+        digest = hash.digest("hex");
+      }
+      digests.push(digest);
+      lengths[index] = want;
+      held += want;
+    } catch (error) {
+      const changed = fd2 === void 0 && error.code === "ELOOP";
+      failure = { index, error: changed ? { message: `'${path}' changed while it was being read`, changed } : describe3(error) };
+      break;
+    } finally {
+      if (fd2 !== void 0) fs.closeSync(fd2);
+    }
+  }
+  const reply = { digests, content: content.buffer, lengths };
+  if (failure) reply.failure = failure;
+  return { reply, transfer: [reply.content] };
+}
+function workerMain(load, run) {
+  const { parentPort } = load("node:worker_threads");
+  parentPort?.on("message", (message) => {
+    let result;
+    try {
+      result = run(load, message.task);
+    } catch (error) {
+      const failure = error;
+      parentPort.postMessage({
+        id: message.id,
+        error: {
+          message: typeof failure.message === "string" ? failure.message : String(error),
+          code: typeof failure.code === "string" ? failure.code : void 0,
+          path: typeof failure.path === "string" ? failure.path : void 0,
+          syscall: typeof failure.syscall === "string" ? failure.syscall : void 0
+        }
+      });
+      return;
+    }
+    parentPort.postMessage({ id: message.id, reply: result.reply }, result.transfer);
+  });
+}
+function runHere(task) {
+  return runTask((id) => MODULES[id], task).reply;
+}
+function rebuildError(serialized) {
+  const error = new Error(serialized.message);
+  if (serialized.code !== void 0) error.code = serialized.code;
+  if (serialized.path !== void 0) error.path = serialized.path;
+  if (serialized.syscall !== void 0) error.syscall = serialized.syscall;
+  return error;
+}
+function workerCount() {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+var INFLATE_FIELDS, STAT_FIELDS, WORKER_SOURCE, MODULES, ReadWorkers;
+var init_read_workers = __esm({
+  "src/read/read-workers.ts"() {
+    "use strict";
+    INFLATE_FIELDS = 5;
+    STAT_FIELDS = 6;
+    WORKER_SOURCE = `(${workerMain.toString()})(require, (${runTask.toString()}));`;
+    MODULES = {
+      "node:fs": { closeSync, constants: constants2, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync },
+      "node:crypto": { hash: digestOnce2, createHash: createHash7 },
+      "node:zlib": { inflateRawSync: inflateRawSync2 }
+    };
+    ReadWorkers = class {
+      workers = [];
+      busy = [];
+      waiting = /* @__PURE__ */ new Map();
+      nextId = 0;
+      broken;
+      constructor(count2) {
+        for (let index = 0; index < count2; index++) {
+          const worker = new Worker2(WORKER_SOURCE, { eval: true });
+          worker.on("message", (message) => {
+            const waiting = this.waiting.get(message.id);
+            if (!waiting) return;
+            this.waiting.delete(message.id);
+            this.busy[waiting.worker] = (this.busy[waiting.worker] ?? 1) - 1;
+            if (message.error) waiting.reject(rebuildError(message.error));
+            else waiting.resolve(message.reply);
+          });
+          worker.on("error", (error) => {
+            this.fail(error);
+          });
+          worker.on("exit", () => {
+            this.fail(new Error("a reader thread stopped"));
+          });
+          this.workers.push(worker);
+          this.busy.push(0);
+        }
+      }
+      /** Threads running. */
+      get size() {
+        return this.workers.length;
+      }
+      run(task, transfer = []) {
+        if (this.broken) return Promise.reject(this.broken);
+        let chosen = 0;
+        for (let index = 1; index < this.workers.length; index++) if ((this.busy[index] ?? 0) < (this.busy[chosen] ?? 0)) chosen = index;
+        const id = this.nextId++;
+        return new Promise((resolve2, reject) => {
+          this.waiting.set(id, { resolve: resolve2, reject, worker: chosen });
+          this.busy[chosen] = (this.busy[chosen] ?? 0) + 1;
+          this.workers[chosen].postMessage({ id, task }, transfer);
+        });
+      }
+      async close() {
+        this.broken ??= new Error("the reader threads were closed");
+        await Promise.all(this.workers.map((worker) => worker.terminate()));
+      }
+      fail(error) {
+        this.broken ??= error;
+        for (const waiting of this.waiting.values()) waiting.reject(error);
+        this.waiting.clear();
+      }
+    };
+  }
+});
+
 // src/read/read-directory.ts
-import { constants as constants2, createReadStream } from "node:fs";
-import { lstat, open as open3, readdir as readdir2, readlink, stat as stat3 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readDirectory(root, visitor, limits) {
   const rootStats = await stat3(root);
-  let entries = 0;
-  let bytes2 = 0;
-  const pending = /* @__PURE__ */ new Set();
-  let failure;
-  const directories = ["."];
-  const count2 = () => {
-    if (++entries > limits.maxEntries) throw new PackageFormatError(`more than ${limits.maxEntries} entries`);
-  };
-  new EntrySink(visitor, headerOf(".", rootStats)).end();
-  count2();
-  for (let relative2 = directories.pop(); relative2 !== void 0; relative2 = directories.pop()) {
-    const names = (await readdir2(join3(root, relative2))).sort();
-    for (const name of names) {
-      const path = relative2 === "." ? name : `${relative2}/${name}`;
-      const absolute = join3(root, path);
-      const stats = await lstat(absolute);
-      count2();
-      const header2 = headerOf(path, stats);
-      if (header2.type === "dir") {
-        directories.push(path);
-      } else if (header2.type === "symlink") {
-        header2.link = await readlink(absolute);
-      }
-      if (header2.type === "file") {
-        bytes2 += header2.size;
-        if (bytes2 > limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${limits.maxTotalBytes}-byte bound`);
-        const reading = readFileEntry(absolute, stats, new EntrySink(visitor, header2)).catch((error) => {
-          failure ??= error instanceof Error ? error : new Error(String(error));
-        }).finally(() => pending.delete(reading));
-        pending.add(reading);
-        if (pending.size >= PARALLEL_READS2) await Promise.race(pending);
-        if (failure !== void 0) throw failure;
-      } else {
-        new EntrySink(visitor, header2).end();
-      }
-    }
+  const walk = new Walk(root, visitor, limits);
+  try {
+    walk.count();
+    new EntrySink(visitor, headerOf(".", rootStats)).end();
+    await walk.run();
+    return { entries: walk.entries, bytes: walk.bytes };
+  } finally {
+    await walk.close();
   }
-  await Promise.all(pending);
-  if (failure !== void 0) throw failure;
-  return { entries, bytes: bytes2 };
 }
 function headerOf(path, stats) {
   const header2 = { path, type: "file", mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid, size: 0 };
@@ -38878,38 +39364,377 @@ function specialKind(stats) {
   if (stats.isSocket()) return "socket";
   return "unknown";
 }
-async function readFileEntry(absolute, listed, sink) {
-  const handle = await open3(absolute, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
-  try {
-    const now = await handle.stat();
-    if (!now.isFile() || now.ino !== listed.ino || now.dev !== listed.dev) {
-      throw new PackageFormatError(`'${absolute}' changed while it was being read`);
-    }
-    if (listed.size <= SMALL_FILE) {
-      const bytes2 = await handle.readFile();
-      if (bytes2.length !== listed.size) throw new PackageFormatError(`'${absolute}' changed while it was being read`);
-      if (bytes2.length > 0) sink.data(bytes2);
-    } else {
-      let read10 = 0;
-      for await (const chunk of createReadStream("", { fd: handle, autoClose: false, highWaterMark: 1024 * 1024 })) {
-        read10 += chunk.length;
-        sink.data(chunk);
-      }
-      if (read10 !== listed.size) throw new PackageFormatError(`'${absolute}' changed while it was being read`);
-    }
-    sink.end();
-  } finally {
-    await handle.close();
-  }
+function emptyBatch() {
+  return { paths: [], meta: [], sinks: [], bytes: 0 };
 }
-var PARALLEL_READS2, SMALL_FILE;
+var WORKERS_AFTER, BATCH_FILES, BATCH_BYTES, LISTS_AHEAD, READS_AHEAD, S_IFMT, TYPES2, SPECIALS, Walk;
 var init_read_directory = __esm({
   "src/read/read-directory.ts"() {
     "use strict";
     init_entry_sink();
     init_package_format_error();
-    PARALLEL_READS2 = 8;
-    SMALL_FILE = 256 * 1024;
+    init_read_workers();
+    WORKERS_AFTER = 2e3;
+    BATCH_FILES = 256;
+    BATCH_BYTES = 4 * 1024 * 1024;
+    LISTS_AHEAD = 4;
+    READS_AHEAD = 2;
+    S_IFMT = 61440;
+    TYPES2 = /* @__PURE__ */ new Map([
+      [32768, "file"],
+      [16384, "dir"],
+      [40960, "symlink"]
+    ]);
+    SPECIALS = /* @__PURE__ */ new Map([
+      [4096, "fifo"],
+      [8192, "char-device"],
+      [24576, "block-device"],
+      [49152, "socket"]
+    ]);
+    Walk = class {
+      constructor(root, visitor, limits) {
+        this.root = root;
+        this.visitor = visitor;
+        this.limits = limits;
+      }
+      root;
+      visitor;
+      limits;
+      entries = 0;
+      bytes = 0;
+      workers;
+      directories = ["."];
+      /** Tasks in flight, taken strictly in the order they were sent: the walk, its batches and its visits are the same every time. */
+      queue = [];
+      listing = 0;
+      reading = 0;
+      batch = emptyBatch();
+      count() {
+        if (++this.entries > this.limits.maxEntries) throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+      }
+      async run() {
+        try {
+          for (; ; ) {
+            while (this.directories.length > 0 && this.listing < LISTS_AHEAD) {
+              const relative2 = this.directories.shift();
+              this.listing++;
+              this.queue.push(this.task({ kind: "list", dir: join3(this.root, relative2) }).then((reply) => ({ kind: "list", relative: relative2, reply })));
+            }
+            const walking = this.listing > 0 || this.directories.length > 0;
+            if (this.batch.paths.length > 0 && this.reading < READS_AHEAD * (this.workers?.size ?? 1) && (this.full() || !walking || this.reading === 0)) {
+              this.sendBatch();
+            }
+            const next = this.queue.shift();
+            if (!next) {
+              if (this.batch.paths.length === 0) return;
+              continue;
+            }
+            const done = await next;
+            if (done.kind === "list") {
+              this.listing--;
+              this.take(done);
+            } else {
+              this.reading--;
+              this.visitRead(done);
+            }
+          }
+        } finally {
+          for (const pending of this.queue) pending.catch(() => void 0);
+        }
+      }
+      async close() {
+        await this.workers?.close();
+      }
+      /** Run a task on a worker thread, or here while the tree is small. */
+      task(task) {
+        let promise;
+        if (this.workers) {
+          promise = this.workers.run(task);
+        } else {
+          try {
+            promise = Promise.resolve(runHere(task));
+          } catch (error) {
+            promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+        promise.catch(() => void 0);
+        return promise;
+      }
+      /** A directory's listing: every name an entry; directories to list, files to read, the rest visited now. */
+      take({ relative: relative2, reply }) {
+        const { names, stats, links } = reply;
+        for (let index = 0; index < names.length; index++) {
+          const name = names[index];
+          const path = relative2 === "." ? name : `${relative2}/${name}`;
+          this.count();
+          const at = index * STAT_FIELDS;
+          const mode = stats[at];
+          const format = mode & S_IFMT;
+          const special2 = SPECIALS.get(format);
+          const type = TYPES2.get(format) ?? "other";
+          const header2 = { path, type, mode: mode & 4095, uid: stats[at + 1], gid: stats[at + 2], size: 0 };
+          if (type === "file") {
+            header2.size = stats[at + 3];
+            this.bytes += header2.size;
+            if (this.bytes > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+            const sink = new EntrySink(this.visitor, header2);
+            const batch = this.batch;
+            batch.paths.push(join3(this.root, path));
+            batch.meta.push(header2.size, stats[at + 4], stats[at + 5], sink.wanted);
+            batch.sinks.push(sink);
+            batch.bytes += header2.size;
+            continue;
+          }
+          if (type === "dir") this.directories.push(path);
+          else if (type === "symlink") header2.link = links[index] ?? "";
+          else header2.special = special2 ?? "unknown";
+          new EntrySink(this.visitor, header2).end();
+        }
+        if (!this.workers && this.entries > WORKERS_AFTER) this.workers = new ReadWorkers(workerCount());
+      }
+      full() {
+        return this.batch.paths.length >= BATCH_FILES || this.batch.bytes >= BATCH_BYTES;
+      }
+      sendBatch() {
+        const batch = this.batch;
+        this.batch = emptyBatch();
+        this.reading++;
+        this.queue.push(this.task({ kind: "read-files", paths: batch.paths, meta: Float64Array.from(batch.meta) }).then((reply) => ({ kind: "read", batch, reply })));
+      }
+      visitRead({ batch, reply }) {
+        const content = Buffer.from(reply.content);
+        const done = reply.failure?.index ?? batch.sinks.length;
+        let at = 0;
+        for (let index = 0; index < done; index++) {
+          const sink = batch.sinks[index];
+          const length = reply.lengths[index] ?? 0;
+          sink.hashed(reply.digests[index], content.subarray(at, at + length));
+          at += length;
+          sink.end();
+        }
+        if (reply.failure) {
+          const { error } = reply.failure;
+          throw error.changed ? new PackageFormatError(error.message) : rebuildError(error);
+        }
+      }
+    };
+  }
+});
+
+// src/read/link-walk.ts
+function resolve(path) {
+  const absolute = path.startsWith("/");
+  const out = [];
+  let up = 0;
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length > 0) out.pop();
+      else if (!absolute) up++;
+    } else out.push(part);
+  }
+  const joined2 = out.join("/");
+  if (absolute) return `/${joined2}`;
+  return up > 0 ? [...Array(up).fill(".."), ...out].join("/") : joined2;
+}
+var TAR_LINKS, MAX_HOPS2, LinkWalk;
+var init_link_walk = __esm({
+  "src/read/link-walk.ts"() {
+    "use strict";
+    init_readers();
+    TAR_LINKS = {
+      makesLink: (reader, target2) => {
+        if (reader === GNU_TAR) return !target2.startsWith("/") && !target2.split("/").includes("..");
+        return reader === BSDTAR || reader === PY_TAR || reader === PY_TAR_DATA;
+      },
+      followsFolders: (reader) => reader === GNU_TAR || reader === PY_TAR || reader === PY_TAR_DATA,
+      followsLast: (reader) => reader === PY_TAR || reader === PY_TAR_DATA,
+      staysInside: (reader) => reader === PY_TAR_DATA
+    };
+    MAX_HOPS2 = 40;
+    LinkWalk = class {
+      constructor(policy) {
+        this.policy = policy;
+      }
+      policy;
+      links = /* @__PURE__ */ new Map();
+      lastFolder = "";
+      lastAnswer = false;
+      get empty() {
+        return this.links.size === 0;
+      }
+      /** Could an entry at `path` land elsewhere through a link (cheap; the previous entry's folder is remembered)? */
+      mayRoute(path) {
+        if (this.links.size === 0) return false;
+        if (this.links.has(path)) return true;
+        const slash = path.lastIndexOf("/");
+        if (slash < 0) return false;
+        if (slash === this.lastFolder.length && path.startsWith(this.lastFolder)) return this.lastAnswer;
+        const folder2 = path.slice(0, slash);
+        let answer = false;
+        for (let i2 = folder2.indexOf("/"); ; i2 = folder2.indexOf("/", i2 + 1)) {
+          if (this.links.has(i2 < 0 ? folder2 : folder2.slice(0, i2))) {
+            answer = true;
+            break;
+          }
+          if (i2 < 0) break;
+        }
+        this.lastFolder = folder2;
+        this.lastAnswer = answer;
+        return answer;
+      }
+      /**
+       * Where each of `readers` writes an entry stored at `path`: landing path to the readers
+       * that write there (undefined: those that write nothing).
+       */
+      route(path, readers, type) {
+        const places = /* @__PURE__ */ new Map();
+        for (let bit = 1; bit <= readers; bit <<= 1) {
+          if (!(readers & bit)) continue;
+          const place = this.walk(bit, path, type);
+          places.set(place, (places.get(place) ?? 0) | bit);
+        }
+        return places;
+      }
+      /** Remember what `readers` put at `path`: a symlink, or something that replaces one. */
+      note(path, readers, type, target2) {
+        if (type === "symlink" && target2 !== void 0) {
+          let holders = 0;
+          for (let bit = 1; bit <= readers; bit <<= 1) if (readers & bit && this.policy.makesLink(bit, target2)) holders |= bit;
+          const old = this.links.get(path);
+          const others = old ? { makers: old.makers & ~readers, holders: old.holders & ~readers } : { makers: 0, holders: 0 };
+          this.links.set(path, { target: target2, makers: others.makers | readers, holders: others.holders | holders });
+          this.lastFolder = "";
+          return;
+        }
+        const link = this.links.get(path);
+        if (!link || type === "dir") return;
+        link.makers &= ~readers;
+        link.holders &= ~readers;
+        if (link.makers === 0) this.links.delete(path);
+        this.lastFolder = "";
+      }
+      walk(reader, start, type) {
+        let path = start;
+        for (let hops = 0; hops <= MAX_HOPS2; hops++) {
+          const found = this.firstLink(reader, path, type);
+          if (found === void 0) return path;
+          const [at, link] = found;
+          const last = at.length === path.length;
+          if (!(link.holders & reader)) return last ? path : void 0;
+          if (last ? !this.policy.followsLast(reader) : !this.policy.followsFolders(reader)) return last ? path : void 0;
+          const folder2 = at.lastIndexOf("/") < 0 ? "" : at.slice(0, at.lastIndexOf("/"));
+          const resolved = resolve(link.target.startsWith("/") || folder2 === "" ? link.target : `${folder2}/${link.target}`) + path.slice(at.length);
+          if (resolved.startsWith("/") || resolved === ".." || resolved.startsWith("../")) {
+            return this.policy.staysInside(reader) ? void 0 : resolved;
+          }
+          path = resolved;
+        }
+        return void 0;
+      }
+      /** The outermost link on `path` (a folder; or the path itself, for what is not a folder) that `reader` put there. */
+      firstLink(reader, path, type) {
+        for (let i2 = path.indexOf("/"); i2 >= 0; i2 = path.indexOf("/", i2 + 1)) {
+          const link2 = this.links.get(path.slice(0, i2));
+          if (link2 && link2.makers & reader) return [path.slice(0, i2), link2];
+        }
+        if (type === "dir") return void 0;
+        const link = this.links.get(path);
+        return link && link.makers & reader ? [path, link] : void 0;
+      }
+    };
+  }
+});
+
+// src/read/fan-out.ts
+var FanOut;
+var init_fan_out = __esm({
+  "src/read/fan-out.ts"() {
+    "use strict";
+    FanOut = class {
+      constructor(visitor, readings) {
+        this.visitor = visitor;
+        this.readings = readings;
+      }
+      visitor;
+      readings;
+      /** The header an EntrySink hashes the content under: a file of `size` bytes. */
+      static carrier(size) {
+        return { path: "", type: "file", mode: 0, size };
+      }
+      wants() {
+        let bound = 0;
+        for (const reading of this.readings) {
+          if (reading.type !== "file") continue;
+          const wanted = this.visitor.wants(reading);
+          if (wanted > bound) bound = wanted;
+        }
+        return bound;
+      }
+      visit(carrier, content) {
+        for (const reading of this.readings) {
+          if (reading.type !== "file") {
+            this.visitor.visit(reading, void 0);
+            continue;
+          }
+          const entry = reading;
+          if (carrier.sha256 !== void 0) entry.sha256 = carrier.sha256;
+          this.visitor.visit(entry, content);
+        }
+      }
+    };
+  }
+});
+
+// src/read/landing.ts
+function mayLandElsewhere(path) {
+  return path.charCodeAt(0) === 47 || path.includes("./") || path.includes("//") || path.endsWith(".");
+}
+function tarLanding(reader, name, isDir) {
+  const absolute = name.charCodeAt(0) === 47;
+  const parts = name.split("/");
+  const trailingDot = parts[parts.length - 1] === "." && parts.length > 1;
+  if (trailingDot && !isDir && (reader === GNU_TAR || reader === PY_TAR || reader === PY_TAR_DATA)) return void 0;
+  switch (reader) {
+    case GNU_TAR:
+    case BSDTAR: {
+      if (parts.includes("..")) return void 0;
+      return landed(collapse(parts, "refuse"), isDir);
+    }
+    case PY_TAR:
+      return absolute ? `/${collapse(parts, "clamp") ?? ""}` : landed(collapse(parts, "keep"), isDir);
+    case PY_TAR_DATA:
+      return landed(collapse(parts, "refuse"), isDir);
+    case PHAR:
+      return landed(collapse(parts, "clamp"), isDir);
+    default:
+      return landed(collapse(parts, "refuse"), isDir);
+  }
+}
+function landed(path, isDir) {
+  if (path === void 0) return void 0;
+  if (path === "") return isDir ? "." : void 0;
+  return path;
+}
+function collapse(parts, above) {
+  const out = [];
+  let up = 0;
+  for (const part of parts) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length > 0) out.pop();
+      else if (above === "refuse") return void 0;
+      else if (above === "keep") up++;
+      continue;
+    }
+    out.push(part);
+  }
+  return up > 0 ? [...Array(up).fill(".."), ...out].join("/") : out.join("/");
+}
+var init_landing = __esm({
+  "src/read/landing.ts"() {
+    "use strict";
+    init_readers();
   }
 });
 
@@ -39024,7 +39849,11 @@ var init_tar_header = __esm({
 });
 
 // src/read/pax.ts
-function parsePax(data, into = {}) {
+function kept(key) {
+  return key === "path" || key === "linkpath" || key === "size" || key === "uid" || key === "gid" || key.startsWith("GNU.sparse.");
+}
+function parsePax(data) {
+  const records = [];
   let offset = 0;
   while (offset < data.length) {
     if (data[offset] === 0) break;
@@ -39038,32 +39867,14 @@ function parsePax(data, into = {}) {
     const equals = data.indexOf(61, space + 1);
     if (equals < 0 || equals >= end) throw new PackageFormatError("corrupt PAX record: no key");
     const key = data.toString("utf8", space + 1, equals);
-    const value = data.subarray(equals + 1, end - 1);
-    applyRecord(into, key, value);
+    if (kept(key)) {
+      const value = Buffer.from(data.subarray(equals + 1, end - 1));
+      if (key === "size" || key === "uid" || key === "gid") decimal(value, key);
+      records.push([key, value]);
+    }
     offset = end;
   }
-  return into;
-}
-function applyRecord(fields, key, value) {
-  switch (key) {
-    case "path":
-      fields.path = Buffer.from(value);
-      break;
-    case "linkpath":
-      fields.linkpath = Buffer.from(value);
-      break;
-    case "size":
-      fields.size = decimal(value, key);
-      break;
-    case "uid":
-      fields.uid = decimal(value, key);
-      break;
-    case "gid":
-      fields.gid = decimal(value, key);
-      break;
-    default:
-      break;
-  }
+  return records;
 }
 function decimal(value, key) {
   const text = value.toString("latin1");
@@ -39098,44 +39909,73 @@ var init_stored_path = __esm({
   }
 });
 
-// src/read/tar-parser.ts
-function entryName(raw, block, at, long) {
-  if (long) return decodeName(long);
-  const name = decodeName(block, at + NAME_AT, raw.nameEnd);
-  if (raw.prefixEnd === 0) return name;
-  const prefix = decodeName(block, at + PREFIX_AT, raw.prefixEnd);
-  return { text: `${prefix.text}/${name.text}`, bad: prefix.bad || name.bad };
-}
-function padding(size) {
-  const rest = size % BLOCK2;
-  return rest === 0 ? 0 : BLOCK2 - rest;
-}
-function trimNul(bytes2) {
-  const nul = bytes2.indexOf(0);
-  return Buffer.from(nul >= 0 ? bytes2.subarray(0, nul) : bytes2);
-}
-function specialKind2(typeflag) {
+// src/read/tar-types.ts
+function tarOutcome(reader, typeflag, name, size) {
+  const slash = name.endsWith("/");
   switch (typeflag) {
-    case T_CHAR:
-      return "char-device";
-    case T_BLOCK:
-      return "block-device";
-    case T_FIFO:
-      return "fifo";
+    case T_FILE:
+    case T_AFILE:
     case T_CONTIGUOUS:
-      return "contiguous";
+      if (slash && (reader === GNU_TAR || reader === BSDTAR || (reader === PY_TAR || reader === PY_TAR_DATA) && typeflag === T_AFILE)) return DIR;
+      return FILE2;
+    case T_DIR:
+      return DIR;
+    case T_HARDLINK:
+      return reader === PHAR && size > 0 ? FOLLOWING : HARDLINK;
+    case T_SYMLINK:
+      return reader === PHAR && size > 0 ? FOLLOWING : SYMLINK;
+    case T_CHAR:
+    case T_BLOCK:
+    case T_FIFO:
+      if (reader === PHAR && size > 0) return FOLLOWING;
+      return reader === PY_TAR_DATA ? REFUSED : SPECIALS2.get(typeflag);
+    case T_GNU_SPARSE:
+      return reader === PHAR ? FILE2 : EXPANDED;
+    case T_GNU_DUMPDIR:
+      if (reader === GNU_TAR || reader === BSDTAR) return DIR;
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
+    case T_GNU_VOLUME:
+      if (reader === GNU_TAR || reader === BSDTAR) return NOTHING3;
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
+    case T_GNU_MULTIVOLUME:
+      if (reader === GNU_TAR) return NOTHING3;
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
+    case T_SOLARIS_ACL:
+      if (reader === BSDTAR) return NOTHING3;
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
     default:
-      return "unknown";
+      return reader === PY_TAR_DATA ? REFUSED : FILE2;
   }
 }
-var CHAR, T_FILE, T_AFILE, T_HARDLINK, T_SYMLINK, T_CHAR, T_BLOCK, T_DIR, T_FIFO, T_CONTIGUOUS, T_PAX, T_PAX_GLOBAL, T_GNU_LONGNAME, T_GNU_LONGLINK, T_GNU_DUMPDIR, T_GNU_SPARSE, TarParser;
-var init_tar_parser = __esm({
-  "src/read/tar-parser.ts"() {
+function tarDataBytes(reader, typeflag, name, ustar, pax) {
+  const slash = name.endsWith("/");
+  switch (typeflag) {
+    case T_HARDLINK:
+    case T_SYMLINK:
+    case T_CHAR:
+    case T_BLOCK:
+    case T_DIR:
+    case T_FIFO:
+      return reader === BSDTAR ? pax ?? 0 : 0;
+    case T_GNU_VOLUME:
+      if (reader === BSDTAR) return pax ?? 0;
+      return reader === PHAR ? ustar : pax ?? ustar;
+    case T_FILE:
+    case T_AFILE:
+    case T_CONTIGUOUS:
+      if (slash && (reader === GNU_TAR || reader === BSDTAR || (reader === PY_TAR || reader === PY_TAR_DATA) && typeflag === T_AFILE)) {
+        return reader === BSDTAR ? pax ?? 0 : 0;
+      }
+      return reader === PHAR ? ustar : pax ?? ustar;
+    default:
+      return reader === PHAR ? ustar : pax ?? ustar;
+  }
+}
+var CHAR, T_FILE, T_AFILE, T_HARDLINK, T_SYMLINK, T_CHAR, T_BLOCK, T_DIR, T_FIFO, T_CONTIGUOUS, T_PAX, T_PAX_GLOBAL, T_SOLARIS_PAX, T_GNU_LONGNAME, T_GNU_LONGLINK, T_GNU_DUMPDIR, T_GNU_SPARSE, T_GNU_VOLUME, T_GNU_MULTIVOLUME, T_SOLARIS_ACL, FILE2, DIR, HARDLINK, SYMLINK, EXPANDED, FOLLOWING, REFUSED, NOTHING3, SPECIALS2;
+var init_tar_types = __esm({
+  "src/read/tar-types.ts"() {
     "use strict";
-    init_entry_sink();
-    init_pax();
-    init_tar_header();
-    init_stored_path();
+    init_readers();
     CHAR = (c) => c.charCodeAt(0);
     T_FILE = CHAR("0");
     T_AFILE = 0;
@@ -39148,58 +39988,541 @@ var init_tar_parser = __esm({
     T_CONTIGUOUS = CHAR("7");
     T_PAX = CHAR("x");
     T_PAX_GLOBAL = CHAR("g");
+    T_SOLARIS_PAX = CHAR("X");
     T_GNU_LONGNAME = CHAR("L");
     T_GNU_LONGLINK = CHAR("K");
     T_GNU_DUMPDIR = CHAR("D");
     T_GNU_SPARSE = CHAR("S");
-    TarParser = class {
-      constructor(visitor, limits) {
-        this.visitor = visitor;
-        this.limits = limits;
+    T_GNU_VOLUME = CHAR("V");
+    T_GNU_MULTIVOLUME = CHAR("M");
+    T_SOLARIS_ACL = CHAR("A");
+    FILE2 = { write: true, type: "file", source: 1 /* Data */ };
+    DIR = { write: true, type: "dir", source: 0 /* None */ };
+    HARDLINK = { write: true, type: "hardlink", source: 0 /* None */ };
+    SYMLINK = { write: true, type: "symlink", source: 0 /* None */ };
+    EXPANDED = { write: true, type: "file", source: 3 /* Expanded */ };
+    FOLLOWING = { write: true, type: "file", source: 2 /* Following */ };
+    REFUSED = { write: false, policy: true };
+    NOTHING3 = { write: false, policy: false };
+    SPECIALS2 = /* @__PURE__ */ new Map([
+      [T_CHAR, { write: true, type: "other", special: "char-device", source: 0 /* None */ }],
+      [T_BLOCK, { write: true, type: "other", special: "block-device", source: 0 /* None */ }],
+      [T_FIFO, { write: true, type: "other", special: "fifo", source: 0 /* None */ }]
+    ]);
+  }
+});
+
+// src/read/tar-names.ts
+function cString(bytes2) {
+  const nul = bytes2.indexOf(0);
+  return nul < 0 ? bytes2 : bytes2.subarray(0, nul);
+}
+function joined(prefix, name) {
+  return prefix.length === 0 ? name : Buffer.concat([prefix, Buffer.from("/"), name]);
+}
+function nameFor(reader, header2, metas, globals) {
+  switch (reader) {
+    case GNU_TAR:
+      return gnuName(header2, metas, globals);
+    case BSDTAR:
+      return bsdName(header2, metas);
+    case PY_TAR:
+    case PY_TAR_DATA:
+      return pythonName(header2, metas, globals);
+    case PHAR:
+      return pharName(header2, metas);
+    default:
+      return gnuName(header2, metas, globals);
+  }
+}
+function merged(records, emptyDeletes = false) {
+  const map = /* @__PURE__ */ new Map();
+  for (const list3 of records) {
+    for (const [key, value] of list3) {
+      if (emptyDeletes && value.length === 0) map.delete(key);
+      else map.set(key, value);
+    }
+  }
+  return map;
+}
+function sparseOf(map) {
+  return [...map].filter(([key]) => key.startsWith("GNU.sparse.") && key !== "GNU.sparse.name");
+}
+function numberOf(map, key) {
+  const value = map.get(key);
+  return value === void 0 ? void 0 : decimal(value, key);
+}
+function lastValue(metas, kind) {
+  for (let i2 = metas.length - 1; i2 >= 0; i2--) {
+    const meta = metas[i2];
+    if (meta.kind === kind) return meta.value;
+  }
+  return void 0;
+}
+function paxOf(metas) {
+  return metas.filter((meta) => meta.kind === 0 /* Pax */).map((meta) => meta.records);
+}
+function gnuName(header2, metas, globals) {
+  const local = merged(paxOf(metas));
+  const global = merged([globals]);
+  const sparseName = local.get("GNU.sparse.name") ?? global.get("GNU.sparse.name");
+  const name = sparseName ?? local.get("path") ?? lastValue(metas, 2 /* LongName */) ?? global.get("path") ?? (header2.posix ? joined(header2.prefix, header2.name) : header2.name);
+  const link = local.get("linkpath") ?? lastValue(metas, 3 /* LongLink */) ?? global.get("linkpath") ?? header2.link;
+  return {
+    name: cString(name),
+    link: cString(link),
+    paxSize: numberOf(local, "size") ?? numberOf(global, "size"),
+    uid: numberOf(local, "uid") ?? numberOf(global, "uid") ?? header2.uid,
+    gid: numberOf(local, "gid") ?? numberOf(global, "gid") ?? header2.gid,
+    sparse: sparseOf(new Map([...global, ...local]))
+  };
+}
+function bsdName(header2, metas) {
+  const local = merged(paxOf(metas), true);
+  const first = (long, key) => {
+    for (const meta of metas) {
+      if (meta.kind === long) return lastValue(metas, long);
+      if (meta.kind === 0 /* Pax */ && meta.records.some(([k, value]) => k === key && value.length > 0)) return local.get(key);
+    }
+    return void 0;
+  };
+  const name = local.get("GNU.sparse.name") ?? first(2 /* LongName */, "path") ?? (header2.posix ? joined(header2.prefix, header2.name) : header2.name);
+  const link = first(3 /* LongLink */, "linkpath") ?? header2.link;
+  return {
+    name: cString(name),
+    link: cString(link),
+    paxSize: numberOf(local, "size"),
+    uid: numberOf(local, "uid") ?? header2.uid,
+    gid: numberOf(local, "gid") ?? header2.gid,
+    sparse: sparseOf(local)
+  };
+}
+function pythonName(header2, metas, globals) {
+  const usePrefix = header2.prefix.length > 0 && header2.typeflag !== T_GNU_LONGNAME && header2.typeflag !== T_GNU_LONGLINK && header2.typeflag !== T_GNU_SPARSE;
+  let name = usePrefix ? joined(header2.prefix, header2.name) : header2.name;
+  let link = header2.link;
+  let paxSize;
+  let uid = header2.uid;
+  let gid = header2.gid;
+  let sparse = [];
+  const apply = (map, framing) => {
+    for (const [key, value] of map) {
+      if (key === "path" || key === "GNU.sparse.name") name = key === "path" ? trimSlashes(value) : value;
+      else if (key === "linkpath") link = value;
+      else if (key === "uid") uid = decimal(value, key);
+      else if (key === "gid") gid = decimal(value, key);
+      else if (key === "size" && framing) paxSize = decimal(value, key);
+    }
+    const found = sparseOf(map);
+    if (found.length > 0) sparse = found;
+  };
+  const global = merged([globals]);
+  apply(global, false);
+  for (let i2 = metas.length - 1; i2 >= 0; i2--) {
+    const meta = metas[i2];
+    if (meta.kind === 2 /* LongName */) name = cString(meta.value ?? Buffer.alloc(0));
+    else if (meta.kind === 3 /* LongLink */) link = cString(meta.value ?? Buffer.alloc(0));
+    else if (meta.kind === 0 /* Pax */) {
+      const map = new Map(global);
+      for (const [key, value] of meta.records) map.set(key, value);
+      apply(map, true);
+    }
+  }
+  if (name.length === 0 || name.includes(0)) return void 0;
+  return { name, link: cString(link), paxSize, uid, gid, sparse };
+}
+function trimSlashes(value) {
+  let end = value.length;
+  while (end > 0 && value[end - 1] === 47) end--;
+  return end === value.length ? value : value.subarray(0, end);
+}
+function pharName(header2, metas) {
+  const long = metas.find((meta) => meta.kind === 2 /* LongName */)?.value;
+  const name = long !== void 0 ? cString(long) : joined(header2.prefix, header2.name);
+  return { name, link: header2.link, paxSize: void 0, uid: header2.uid, gid: header2.gid, sparse: NO_RECORDS };
+}
+function ustarStandIn(ustar, pax) {
+  if (ustar === "" || ustar === ".") return false;
+  const sparse = /^(?:(.*)\/)?GNUSparseFile\.\d+\/([^/]+)$/.exec(ustar);
+  if (sparse) {
+    const folder2 = sparse[1] === void 0 ? "" : `${sparse[1]}/`;
+    if (pax === `${folder2}${sparse[2] ?? ""}`) return true;
+  }
+  if (Buffer.byteLength(pax) <= 100 && /^[\x20-\x7e]*$/.test(pax)) return false;
+  for (const path of [pax, pax.replace(/[^\x20-\x7e]/gu, "?")]) {
+    if (path.startsWith(ustar)) return true;
+    const cut2 = ustar.lastIndexOf("/");
+    const split = path.lastIndexOf("/");
+    if (cut2 > 0 && split > 0 && path.slice(0, split).startsWith(ustar.slice(0, cut2)) && path.slice(split + 1).startsWith(ustar.slice(cut2 + 1))) return true;
+  }
+  return false;
+}
+var NO_RECORDS;
+var init_tar_names = __esm({
+  "src/read/tar-names.ts"() {
+    "use strict";
+    init_pax();
+    init_readers();
+    init_tar_types();
+    NO_RECORDS = [];
+  }
+});
+
+// src/read/tar-sparse.ts
+function numberRecord(records, key) {
+  let value;
+  for (const [k, v] of records) if (k === key) value = decimal(v, key);
+  return value;
+}
+function paxSparse(records) {
+  if (records.length === 0) return void 0;
+  const major = numberRecord(records, "GNU.sparse.major");
+  const minor = numberRecord(records, "GNU.sparse.minor");
+  if (major === 1 && minor === 0) {
+    const size2 = numberRecord(records, "GNU.sparse.realsize");
+    if (size2 === void 0) throw new PackageFormatError("a PAX 1.0 sparse file without GNU.sparse.realsize");
+    return { inData: true, size: size2 };
+  }
+  const size = numberRecord(records, "GNU.sparse.size");
+  const map = records.find(([key]) => key === "GNU.sparse.map");
+  if (map) {
+    const numbers = map[1].toString("latin1").split(",").filter((part) => part !== "");
+    if (size === void 0 || numbers.length % 2 !== 0) throw new PackageFormatError("a PAX 0.1 sparse map that is not offset,size pairs");
+    const chunks = [];
+    for (let i2 = 0; i2 < numbers.length; i2 += 2) chunks.push([decimalText(numbers[i2]), decimalText(numbers[i2 + 1])]);
+    return { map: { size, chunks } };
+  }
+  const offsets = records.filter(([key]) => key === "GNU.sparse.offset").map(([key, value]) => decimal(value, key));
+  const lengths = records.filter(([key]) => key === "GNU.sparse.numbytes").map(([key, value]) => decimal(value, key));
+  if (size === void 0 || offsets.length === 0) return void 0;
+  if (offsets.length !== lengths.length) throw new PackageFormatError("a PAX 0.0 sparse map with unpaired offsets and sizes");
+  return { map: { size, chunks: offsets.map((offset, i2) => [offset, lengths[i2]]) } };
+}
+function decimalText(text) {
+  if (!/^\d{1,16}$/.test(text)) throw new PackageFormatError("a sparse map entry is not a number");
+  return Number(text);
+}
+function oldGnuChunks(block, at, offset, entries, into) {
+  for (let i2 = 0; i2 < entries; i2++) {
+    const start = at + offset + i2 * 24;
+    if (block[start] === 0) return;
+    into.push([octal(block, start), octal(block, start + 12)]);
+  }
+}
+function octal(block, start) {
+  const value = readNumber(block, start, 12);
+  if (value === void 0) throw new PackageFormatError("an old GNU sparse map entry is not a number");
+  return value;
+}
+function checkMap(map, stored) {
+  let end = 0;
+  let total = 0;
+  for (const [offset, bytes2] of map.chunks) {
+    if (offset < end || offset + bytes2 > map.size) throw new PackageFormatError("a sparse map whose chunks overlap or leave the file");
+    end = offset + bytes2;
+    total += bytes2;
+  }
+  if (total !== stored) throw new PackageFormatError(`a sparse map of ${total} bytes for ${stored} stored bytes`);
+}
+var ZEROS, Expander;
+var init_tar_sparse = __esm({
+  "src/read/tar-sparse.ts"() {
+    "use strict";
+    init_pax();
+    init_tar_header();
+    ZEROS = Buffer.alloc(64 * 1024);
+    Expander = class {
+      constructor(target2, sparse, stored, maxMapBytes) {
+        this.target = target2;
+        this.stored = stored;
+        this.maxMapBytes = maxMapBytes;
+        if ("map" in sparse) this.start(sparse.map, stored);
+        else this.size = sparse.size;
       }
-      visitor;
-      limits;
+      target;
+      stored;
+      maxMapBytes;
+      map;
+      head = [];
+      headBytes = 0;
+      chunk = 0;
+      /** Bytes of the current chunk still to come. */
+      left = 0;
+      written = 0;
+      size = 0;
+      data(chunk) {
+        if (this.map === void 0) {
+          this.head.push(chunk);
+          this.headBytes += chunk.length;
+          const parsed = this.mapInData();
+          if (parsed === void 0) {
+            if (this.headBytes > this.maxMapBytes) throw new PackageFormatError(`a sparse map over the ${this.maxMapBytes}-byte bound`);
+            return;
+          }
+          const all = Buffer.concat(this.head);
+          this.head = [];
+          this.start({ size: this.size, chunks: parsed.chunks }, this.stored - parsed.bytes);
+          if (all.length > parsed.bytes) this.data(all.subarray(parsed.bytes));
+          return;
+        }
+        let offset = 0;
+        while (offset < chunk.length) {
+          if (this.left === 0 && !this.nextChunk()) throw new PackageFormatError("a sparse file with more data than its map places");
+          const n = Math.min(this.left, chunk.length - offset);
+          this.target.data(chunk.subarray(offset, offset + n));
+          offset += n;
+          this.left -= n;
+          this.written += n;
+        }
+      }
+      end() {
+        if (this.map === void 0) throw new PackageFormatError("a sparse file ends inside its map");
+        while (this.left === 0 && this.nextChunk()) ;
+        this.zeros(this.map.size - this.written);
+        this.target.end();
+      }
+      start(map, stored) {
+        checkMap(map, stored);
+        this.map = map;
+      }
+      /** Zeros up to the next chunk with bytes; then those bytes are what comes. False when the map has none left. */
+      nextChunk() {
+        const map = this.map;
+        while (this.chunk < map.chunks.length) {
+          const [offset, bytes2] = map.chunks[this.chunk++];
+          this.zeros(offset - this.written);
+          if (bytes2 > 0) {
+            this.left = bytes2;
+            return true;
+          }
+        }
+        return false;
+      }
+      zeros(count2) {
+        for (let left = count2; left > 0; left -= ZEROS.length) {
+          const n = Math.min(left, ZEROS.length);
+          this.target.data(ZEROS.subarray(0, n));
+        }
+        this.written += Math.max(count2, 0);
+      }
+      /** PAX 1.0: decimal lines (count, then offset and size of each chunk), padded to a block. */
+      mapInData() {
+        const text = Buffer.concat(this.head).toString("latin1");
+        const lines = text.split("\n");
+        const count2 = lines[0];
+        if (lines.length < 2 || count2 === void 0) return void 0;
+        const entries = decimalText(count2);
+        if (lines.length < 2 + entries * 2) return void 0;
+        const chunks = [];
+        let used = count2.length + 1;
+        for (let i2 = 0; i2 < entries; i2++) {
+          const offset = lines[1 + i2 * 2];
+          const bytes2 = lines[2 + i2 * 2];
+          chunks.push([decimalText(offset), decimalText(bytes2)]);
+          used += offset.length + bytes2.length + 2;
+        }
+        const padded = Math.ceil(used / 512) * 512;
+        if (this.headBytes < padded && this.headBytes < this.stored) return void 0;
+        return { chunks, bytes: padded };
+      }
+    };
+  }
+});
+
+// src/read/tar-cursor.ts
+function sinkFor(visitor, readings) {
+  return readings.length === 1 ? new EntrySink(visitor, readings[0]) : new EntrySink(new FanOut(visitor, readings), FanOut.carrier(readings[0]?.size ?? 0));
+}
+function disagreement(typeflag, kinds2, storedNames, links, sources, unplaced) {
+  if (kinds2.size > 1) return `what typeflag ${describeTypeflag(typeflag)} makes of the entry`;
+  const others = new Set([...storedNames].filter(([reader]) => reader !== PHAR).map(([, stored]) => stored));
+  if (others.size > 1) return "which header names the entry";
+  const phar = storedNames.get(PHAR);
+  const other = others.values().next().value;
+  if (phar !== void 0 && other !== void 0 && phar !== other && !ustarStandIn(phar, other)) return "which header names the entry";
+  if (links.size > 1) return "which header gives the link target";
+  if (sources.size > 1) return "whether the entry is a sparse file";
+  if (unplaced && [...storedNames.values()].some((stored) => stored.endsWith("/."))) return "how extractors open a name that ends in /.";
+  return void 0;
+}
+function checkNames(limits, name, link) {
+  const longest = Math.max(name, link);
+  if (longest > limits.maxNameBytes) {
+    throw new PackageFormatError(`an entry name of ${longest} bytes is over the ${limits.maxNameBytes}-byte bound`);
+  }
+}
+function headerNames(raw, block, at, copy) {
+  const field = (start, length) => {
+    let end = start;
+    while (end < start + length && block[end] !== 0) end++;
+    const view = block.subarray(start, end);
+    return copy ? Buffer.from(view) : view;
+  };
+  return {
+    name: field(at + NAME_AT, 100),
+    prefix: field(at + PREFIX_AT, 155),
+    posix: hasPosixMagic(block, at),
+    link: field(at + LINK_AT, 100),
+    typeflag: raw.typeflag,
+    size: raw.size,
+    uid: raw.uid,
+    gid: raw.gid
+  };
+}
+function hasPosixMagic(block, at) {
+  return block[at + 257] === 117 && block[at + 258] === 115 && block[at + 259] === 116 && block[at + 260] === 97 && block[at + 261] === 114 && block[at + 262] === 0;
+}
+function hasUstarMagic(block, at) {
+  return block[at + 257] === 117 && block[at + 258] === 115 && block[at + 259] === 116 && block[at + 260] === 97 && block[at + 261] === 114;
+}
+function octalField(block, start) {
+  const value = readNumber(block, start, 12);
+  if (value === void 0) throw new PackageFormatError("an old GNU sparse header with a real size that is not a number");
+  return value;
+}
+function isPlain(typeflag) {
+  switch (typeflag) {
+    case T_FILE:
+    case T_AFILE:
+    case T_CONTIGUOUS:
+    case T_HARDLINK:
+    case T_SYMLINK:
+    case T_DIR:
+      return true;
+    default:
+      return false;
+  }
+}
+function describeTypeflag(typeflag) {
+  return typeflag >= 33 && typeflag <= 126 ? `'${String.fromCharCode(typeflag)}'` : `0x${typeflag.toString(16).padStart(2, "0")}`;
+}
+function joinedName(prefix, name) {
+  return { text: `${prefix.text}/${name.text}`, bad: prefix.bad || name.bad };
+}
+function padding(size) {
+  const rest = size % BLOCK2;
+  return rest === 0 ? 0 : BLOCK2 - rest;
+}
+var MAX_PENDING, Tee, Cursor, NO_NAMES, NO_RECORDS2;
+var init_tar_cursor = __esm({
+  "src/read/tar-cursor.ts"() {
+    "use strict";
+    init_entry_sink();
+    init_fan_out();
+    init_landing();
+    init_pax();
+    init_readers();
+    init_stored_path();
+    init_tar_header();
+    init_tar_names();
+    init_tar_sparse();
+    init_tar_types();
+    MAX_PENDING = 1e3;
+    Tee = class {
+      constructor(targets) {
+        this.targets = targets;
+      }
+      targets;
+      data(chunk) {
+        for (const target2 of this.targets) target2.data(chunk);
+      }
+      end() {
+        for (const target2 of this.targets) target2.end();
+      }
+    };
+    Cursor = class _Cursor {
+      constructor(stream, readers, divergence) {
+        this.stream = stream;
+        this.readers = readers;
+        this.divergence = divergence;
+      }
+      stream;
+      readers;
+      divergence;
       state = 0 /* Header */;
       remaining = 0;
       padding = 0;
       /** The bytes being skipped are only the padding after complete content. */
       onlyPadding = false;
-      sink;
+      target;
       carry = Buffer.alloc(BLOCK2);
       carryLength = 0;
-      position = 0;
       zeroBlocks = 0;
       ended = false;
       meta;
       metaLength = 0;
-      metaKind = 0 /* PaxLocal */;
-      local = {};
-      hasLocal = false;
-      global = {};
+      pendingMeta;
+      /** Extended records since the last entry, in order; each extractor's own start in it (an entry to some ends theirs). */
+      metas = [];
+      since = /* @__PURE__ */ new Map();
+      /** Every pending record is one every extractor reads alike (one `L`, one `K`, PAX times and owners). */
+      simple = true;
       longName;
       longLink;
+      paxUid;
+      paxGid;
+      globals = [];
+      /** Old GNU sparse: the map read so far, and what to do once its extension blocks are read. */
+      sparseChunks = [];
+      afterExtension;
       current = "";
-      entries = 0;
-      bytes = 0;
-      write(chunk) {
-        let offset = 0;
-        const length = chunk.length;
-        while (offset < length && !this.ended) {
+      /** Where this cursor stopped in the chunk being written: set when it splits. */
+      stop;
+      chunk = Buffer.alloc(0);
+      offset = 0;
+      /** A cursor at a header boundary with nothing pending, like this one, for other extractors. */
+      fork(readers, divergence) {
+        const cursor = new _Cursor(this.stream, readers, divergence);
+        cursor.globals = this.globals;
+        cursor.simple = this.globals.length === 0;
+        cursor.zeroBlocks = this.zeroBlocks;
+        return cursor;
+      }
+      /** Nothing pending at a header boundary: two such cursors at one place read the rest alike. */
+      get idle() {
+        return this.state === 0 /* Header */ && this.carryLength === 0 && this.metas.length === 0 && !this.ended;
+      }
+      /** Bytes this cursor can take before it must decide something (a header, the end of data). */
+      get quantum() {
+        return this.state === 0 /* Header */ || this.state === 4 /* SparseExtension */ ? BLOCK2 - this.carryLength : this.remaining;
+      }
+      /** Take data for an entry of another framing that this cursor was split off for. */
+      startData(target2, dataBytes, current) {
+        this.current = current;
+        if (target2 && dataBytes > 0) {
+          this.target = target2;
+          this.remaining = dataBytes;
+          this.padding = padding(dataBytes);
+          this.state = 1 /* Data */;
+          return;
+        }
+        target2?.end();
+        this.skip(dataBytes + padding(dataBytes));
+      }
+      /**
+       * Read `chunk` from `from` to `to` (`base`: the chunk's place in the stream); returns
+       * where it stopped: `to`, or right after a header where it split.
+       */
+      write(chunk, from, to, base) {
+        let offset = from;
+        this.chunk = chunk;
+        this.stop = void 0;
+        while (offset < to && !this.ended && this.stop === void 0) {
           switch (this.state) {
             case 1 /* Data */: {
-              const n = Math.min(this.remaining, length - offset);
-              this.sink.data(offset === 0 && n === length ? chunk : chunk.subarray(offset, offset + n));
+              const n = Math.min(this.remaining, to - offset);
+              this.target.data(offset === 0 && n === chunk.length ? chunk : chunk.subarray(offset, offset + n));
               offset += n;
               this.remaining -= n;
               if (this.remaining === 0) {
-                this.sink.end();
-                this.sink = void 0;
+                this.target.end();
+                this.target = void 0;
                 this.skip(this.padding, true);
               }
               break;
             }
             case 2 /* Skip */: {
-              const n = Math.min(this.remaining, length - offset);
+              const n = Math.min(this.remaining, to - offset);
               offset += n;
               this.remaining -= n;
               if (this.remaining === 0) this.state = 0 /* Header */;
@@ -39207,14 +40530,15 @@ var init_tar_parser = __esm({
             }
             case 3 /* Meta */: {
               const meta = this.meta;
-              const n = Math.min(this.remaining, length - offset);
+              const n = Math.min(this.remaining, to - offset);
               chunk.copy(meta, this.metaLength, offset, offset + n);
               this.metaLength += n;
               offset += n;
               this.remaining -= n;
               if (this.remaining === 0) {
-                this.applyMeta(meta);
                 this.skip(this.padding, true);
+                this.offset = offset;
+                this.finishMeta(meta);
               }
               break;
             }
@@ -39222,8 +40546,8 @@ var init_tar_parser = __esm({
             case 4 /* SparseExtension */: {
               let block;
               let at;
-              if (this.carryLength > 0 || length - offset < BLOCK2) {
-                const n = Math.min(BLOCK2 - this.carryLength, length - offset);
+              if (this.carryLength > 0 || to - offset < BLOCK2) {
+                const n = Math.min(BLOCK2 - this.carryLength, to - offset);
                 chunk.copy(this.carry, this.carryLength, offset, offset + n);
                 this.carryLength += n;
                 offset += n;
@@ -39236,17 +40560,14 @@ var init_tar_parser = __esm({
                 at = offset;
                 offset += BLOCK2;
               }
-              const blockStart = this.position + offset - BLOCK2;
-              if (this.state === 4 /* SparseExtension */) {
-                if (block[at + 504] === 0) this.skip(this.remaining);
-              } else {
-                this.header(block, at, blockStart);
-              }
+              this.offset = offset;
+              if (this.state === 4 /* SparseExtension */) this.sparseExtension(block, at);
+              else this.header(block, at, base + offset - BLOCK2);
               break;
             }
           }
         }
-        this.position += length;
+        return this.stop ?? offset;
       }
       /** The input is complete: anything but a header boundary means the archive was cut short. */
       end() {
@@ -39274,152 +40595,480 @@ var init_tar_parser = __esm({
           raw = decodeHeader(block, at);
         } catch (error) {
           const what = error instanceof Error ? error.message : String(error);
-          throw new PackageFormatError(
-            this.entries === 0 && blockStart === 0 ? `not a tar archive (${what})` : `${what} at byte ${blockStart}`
-          );
+          throw new PackageFormatError(blockStart === 0 ? `not a tar archive (${what})` : `${what} at byte ${blockStart}`);
         }
-        const type = raw.typeflag;
-        if (type === T_PAX || type === T_PAX_GLOBAL || type === T_GNU_LONGNAME || type === T_GNU_LONGLINK) {
-          this.startMeta(raw, type);
-          return;
-        }
-        this.entry(raw, type, block, at);
+        this.stream.pharOld ??= !hasUstarMagic(block, at);
+        const typeflag = raw.typeflag;
+        const metaFor = this.metaReaders(typeflag) & this.readers;
+        if (metaFor === 0) this.entry(raw, typeflag, block, at);
+        else this.startMeta(raw, typeflag, block, at, metaFor);
       }
-      startMeta(raw, type) {
-        const isName = type === T_GNU_LONGNAME || type === T_GNU_LONGLINK;
-        const bound = isName ? this.limits.maxNameBytes : this.limits.maxPaxBytes;
+      /** The extractors that read a header of this typeflag as metadata for the next entry (the others: as an entry). */
+      metaReaders(typeflag) {
+        switch (typeflag) {
+          case T_PAX:
+          case T_PAX_GLOBAL:
+            return this.stream.pharOld ? TAR_READERS & ~PHAR : TAR_READERS;
+          case T_SOLARIS_PAX:
+            return TAR_READERS & ~PHAR;
+          case T_GNU_LONGNAME:
+            return this.pending(PHAR).some((meta) => meta.kind === 2 /* LongName */) ? TAR_READERS & ~PHAR : TAR_READERS;
+          case T_GNU_LONGLINK:
+            return TAR_READERS;
+          case T_SOLARIS_ACL:
+            return BSDTAR;
+          default:
+            return 0;
+        }
+      }
+      pending(reader) {
+        const start = this.since.get(reader) ?? 0;
+        return start === 0 ? this.metas : this.metas.slice(start);
+      }
+      startMeta(raw, typeflag, block, at, metaFor) {
+        const isName = typeflag === T_GNU_LONGNAME || typeflag === T_GNU_LONGLINK;
+        const bound = isName ? this.stream.limits.maxNameBytes : this.stream.limits.maxPaxBytes;
         if (raw.size > bound) {
           throw new PackageFormatError(`a ${isName ? "GNU long name" : "PAX header"} of ${raw.size} bytes is over the ${bound}-byte bound`);
         }
-        this.metaKind = type === T_PAX ? 0 /* PaxLocal */ : type === T_PAX_GLOBAL ? 1 /* PaxGlobal */ : type === T_GNU_LONGNAME ? 2 /* LongName */ : 3 /* LongLink */;
+        const kind = typeflag === T_PAX || typeflag === T_SOLARIS_PAX ? 0 /* Pax */ : typeflag === T_PAX_GLOBAL ? 1 /* Global */ : typeflag === T_GNU_LONGNAME ? 2 /* LongName */ : typeflag === T_GNU_LONGLINK ? 3 /* LongLink */ : 4 /* Inert */;
+        const entryFor = this.readers & ~metaFor;
+        this.pendingMeta = { kind, metaFor, entryFor, typeflag, mode: raw.mode & 4095, names: entryFor === 0 ? NO_NAMES : headerNames(raw, block, at, true) };
         this.meta = Buffer.allocUnsafe(raw.size);
         this.metaLength = 0;
         this.padding = padding(raw.size);
         this.current = "an extended header";
         if (raw.size === 0) {
-          this.applyMeta(this.meta);
           this.skip(0);
+          this.finishMeta(this.meta);
         } else {
           this.remaining = raw.size;
           this.state = 3 /* Meta */;
         }
       }
-      applyMeta(meta) {
-        switch (this.metaKind) {
-          case 0 /* PaxLocal */:
-            parsePax(meta, this.local);
-            this.hasLocal = true;
-            break;
-          case 1 /* PaxGlobal */:
-            parsePax(meta, this.global);
-            break;
+      finishMeta(bytes2) {
+        const pending = this.pendingMeta;
+        this.pendingMeta = void 0;
+        this.meta = void 0;
+        if (pending.kind === 1 /* Global */) {
+          this.globals = [...this.globals, ...parsePax(bytes2)];
+          if (this.globals.length > 0) this.simple = false;
+        } else {
+          if (this.metas.length >= MAX_PENDING) throw new PackageFormatError(`more than ${MAX_PENDING} extended headers in a row`);
+          const meta = { kind: pending.kind, records: pending.kind === 0 /* Pax */ ? parsePax(bytes2) : NO_RECORDS2 };
+          if (pending.kind === 2 /* LongName */ || pending.kind === 3 /* LongLink */) meta.value = Buffer.from(bytes2);
+          this.push(meta);
+        }
+        if (pending.entryFor !== 0) this.emit(pending.names, pending.typeflag, pending.mode, pending.entryFor, bytes2);
+      }
+      push(meta) {
+        this.metas.push(meta);
+        if (!this.simple) return;
+        switch (meta.kind) {
           case 2 /* LongName */:
-            this.longName = trimNul(meta);
+            if (this.longName !== void 0) this.simple = false;
+            this.longName = cString(meta.value ?? Buffer.alloc(0));
             break;
           case 3 /* LongLink */:
-            this.longLink = trimNul(meta);
+            if (this.longLink !== void 0) this.simple = false;
+            this.longLink = cString(meta.value ?? Buffer.alloc(0));
             break;
-        }
-        this.meta = void 0;
-      }
-      entry(raw, typeflag, block, at) {
-        const local = this.local;
-        const global = this.global;
-        const longName = local.path ?? this.longName ?? global.path;
-        const linkBytes = local.linkpath ?? this.longLink ?? global.linkpath;
-        const longest = Math.max(longName?.length ?? 0, linkBytes?.length ?? 0);
-        if (longest > this.limits.maxNameBytes) {
-          throw new PackageFormatError(`an entry name of ${longest} bytes is over the ${this.limits.maxNameBytes}-byte bound`);
-        }
-        const name = entryName(raw, block, at, longName);
-        const size = local.size ?? global.size ?? raw.size;
-        const uid = local.uid ?? global.uid ?? raw.uid;
-        const gid = local.gid ?? global.gid ?? raw.gid;
-        if (this.hasLocal) {
-          this.local = {};
-          this.hasLocal = false;
-        }
-        this.longName = void 0;
-        this.longLink = void 0;
-        if (++this.entries > this.limits.maxEntries) {
-          throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
-        }
-        const path = storedPath(name.text);
-        this.current = path;
-        const header2 = { path, type: "file", mode: raw.mode & 4095, uid, gid, size: 0 };
-        if (name.bad) header2.badName = true;
-        let dataBytes = size;
-        let hashed = false;
-        switch (typeflag) {
-          case T_FILE:
-          case T_AFILE:
-            if (typeflag === T_AFILE && name.text.endsWith("/")) {
-              header2.type = "dir";
-              dataBytes = 0;
-            } else {
-              header2.size = size;
-              hashed = true;
+          case 0 /* Pax */:
+            for (const [key, value] of meta.records) {
+              if (key === "uid") this.paxUid = Number(value.toString("latin1"));
+              else if (key === "gid") this.paxGid = Number(value.toString("latin1"));
+              else this.simple = false;
             }
             break;
+          default:
+            this.simple = false;
+        }
+      }
+      /** The records before an entry are used up, for the extractors that read it as an entry. */
+      consume(readers) {
+        if (readers === this.readers || this.metas.length === 0) {
+          this.metas = [];
+          this.since.clear();
+          this.simple = this.globals.length === 0;
+          this.longName = void 0;
+          this.longLink = void 0;
+          this.paxUid = void 0;
+          this.paxGid = void 0;
+          return;
+        }
+        for (const reader of readerBits(readers)) this.since.set(reader, this.metas.length);
+        this.simple = false;
+      }
+      entry(raw, typeflag, block, at) {
+        if (typeflag === T_GNU_SPARSE && block[at + 482] !== 0) {
+          const names = headerNames(raw, block, at, true);
+          this.sparseChunks = [];
+          oldGnuChunks(block, at, 386, 4, this.sparseChunks);
+          if (this.sparseChunks.length < 4) {
+            throw new PackageFormatError("an old GNU sparse map goes on in an extension block after fewer than four entries, which GNU tar reads as data and bsdtar and Python as more of the map");
+          }
+          const realSize = octalField(block, at + 483);
+          this.afterExtension = () => this.emit(names, typeflag, raw.mode & 4095, this.readers, void 0, { map: { size: realSize, chunks: this.sparseChunks } });
+          this.state = 4 /* SparseExtension */;
+          return;
+        }
+        const sized = typeflag === T_SYMLINK || typeflag === T_HARDLINK ? raw.size === 0 : true;
+        if (!this.simple || this.since.size > 0 || block[at + PREFIX_AT] !== 0 && !hasPosixMagic(block, at) || !isPlain(typeflag) || !sized) {
+          let sparse;
+          if (typeflag === T_GNU_SPARSE) {
+            const chunks = [];
+            oldGnuChunks(block, at, 386, 4, chunks);
+            sparse = { map: { size: octalField(block, at + 483), chunks } };
+          }
+          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, this.readers, void 0, sparse);
+          return;
+        }
+        const name = this.longName !== void 0 ? decodeName(this.longName) : raw.prefixEnd === 0 ? decodeName(block, at + NAME_AT, raw.nameEnd) : joinedName(decodeName(block, at + PREFIX_AT, raw.prefixEnd), decodeName(block, at + NAME_AT, raw.nameEnd));
+        const path = storedPath(name.text);
+        if (name.text.endsWith("/") && typeflag !== T_DIR || mayLandElsewhere(path) || this.stream.links.mayRoute(path)) {
+          this.emit(headerNames(raw, block, at, false), typeflag, raw.mode & 4095, this.readers);
+          return;
+        }
+        const linkBytes = typeflag === T_SYMLINK || typeflag === T_HARDLINK ? this.longLink ?? block.subarray(at + LINK_AT, raw.linkEnd) : void 0;
+        checkNames(this.stream.limits, this.longName?.length ?? 0, linkBytes?.length ?? 0);
+        const header2 = { path, type: "file", mode: raw.mode & 4095, uid: this.paxUid ?? raw.uid, gid: this.paxGid ?? raw.gid, size: 0 };
+        if (name.bad) header2.badName = true;
+        if (this.readers !== TAR_READERS) {
+          header2.by = this.readers;
+          if (this.divergence) header2.divergence = this.divergence;
+        }
+        this.consume(this.readers);
+        this.counted(path);
+        let dataBytes = raw.size;
+        let hashed = false;
+        switch (typeflag) {
           case T_HARDLINK:
             header2.type = "hardlink";
             dataBytes = 0;
             break;
           case T_SYMLINK:
             header2.type = "symlink";
+            dataBytes = 0;
             break;
           case T_DIR:
             header2.type = "dir";
             dataBytes = 0;
             break;
-          case T_GNU_DUMPDIR:
-            header2.type = "dir";
-            break;
           default:
-            header2.type = "other";
-            header2.special = specialKind2(typeflag);
+            header2.size = raw.size;
+            hashed = true;
             break;
         }
-        if (header2.type === "symlink" || header2.type === "hardlink") {
-          header2.link = linkBytes ? decodeName(linkBytes).text : decodeName(block, at + LINK_AT, raw.linkEnd).text;
+        if (linkBytes !== void 0) header2.link = decodeName(linkBytes).text;
+        if (header2.type === "symlink" || !this.stream.links.empty) this.stream.links.note(path, this.readers, header2.type, header2.link);
+        if (hashed) this.stream.content(raw.size);
+        this.startData(hashed ? new EntrySink(this.stream.visitor, header2) : void 0, dataBytes, path);
+        if (!hashed) new EntrySink(this.stream.visitor, header2).end();
+      }
+      /**
+       * Readings below a symlink an earlier entry made land where each extractor follows it
+       * (link-walk.ts): one reading per place, the stored name kept. Then the links know what
+       * each reading put where.
+       */
+      route(readings) {
+        const links = this.stream.links;
+        if (links.empty) {
+          for (const { header: header2, by } of readings) if (header2.type === "symlink") links.note(header2.path, by, header2.type, header2.link);
+          return readings;
         }
-        if (hashed) {
-          this.bytes += size;
-          if (this.bytes > this.limits.maxTotalBytes) {
-            throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+        const routed = [];
+        for (const reading of readings) {
+          const header2 = reading.header;
+          if (header2.type === "dir" || !links.mayRoute(header2.path)) {
+            routed.push(reading);
+            continue;
+          }
+          for (const [place, by] of links.route(header2.path, reading.by, header2.type)) {
+            if (place === void 0) continue;
+            if (place === header2.path) routed.push({ ...reading, by });
+            else routed.push({ ...reading, by, header: { ...header2, path: place, stored: header2.stored ?? header2.path } });
           }
         }
-        const sink = new EntrySink(this.visitor, header2);
-        if (typeflag === T_GNU_SPARSE && block[at + 482] !== 0) {
-          sink.end();
-          this.state = 4 /* SparseExtension */;
-          this.remaining = dataBytes + padding(dataBytes);
+        for (const { header: header2, by } of routed) links.note(header2.path, by, header2.type, header2.link);
+        return routed;
+      }
+      counted(path) {
+        this.current = path;
+        this.stream.counted();
+      }
+      sparseExtension(block, at) {
+        oldGnuChunks(block, at, 0, 21, this.sparseChunks);
+        if (this.sparseChunks.length > 1e6) throw new PackageFormatError("an old GNU sparse map of more than 1,000,000 chunks");
+        if (block[at + 504] !== 0) return;
+        this.state = 0 /* Header */;
+        const then = this.afterExtension;
+        this.afterExtension = void 0;
+        then();
+      }
+      /**
+       * An entry the extractors may write differently: the name each takes (tar-names.ts),
+       * what each makes of its type and how much data each reads after it (tar-types.ts), and
+       * where each places the name (landing.ts), grouped into readings, each with the
+       * extractors that write it. The data is hashed once for every reading that is a file of
+       * it, and expanded once for the readings of a sparse file. Extractors that frame the
+       * data differently go on with a cursor of their own. `buffered`: the content, already
+       * read (a header some extractors take for metadata); else it streams.
+       */
+      emit(names, typeflag, mode, readers, buffered, oldSparse) {
+        const named = /* @__PURE__ */ new Map();
+        let longest = 0;
+        for (const reader of readerBits(readers)) {
+          const one = nameFor(reader, names, this.pending(reader), this.globals);
+          named.set(reader, one);
+          if (one) longest = Math.max(longest, one.name.length, one.link.length);
+        }
+        checkNames(this.stream.limits, longest, 0);
+        this.consume(readers);
+        const first = named.get(GNU_TAR) ?? [...named.values()].find((one) => one !== void 0);
+        const phar = named.get(PHAR);
+        if (phar && first && phar !== first) {
+          const pharName2 = storedPath(decodeName(phar.name).text);
+          const firstName = storedPath(decodeName(first.name).text);
+          if (pharName2 !== firstName && ustarStandIn(pharName2, firstName)) named.set(PHAR, { ...phar, name: first.name });
+          if ((typeflag === T_SYMLINK || typeflag === T_HARDLINK) && names.size === 0) named.set(PHAR, { ...named.get(PHAR) ?? phar, link: first.link });
+        }
+        const display = first ? storedPath(decodeName(first.name).text) : storedPath(decodeName(names.name).text);
+        this.counted(display);
+        const framings = /* @__PURE__ */ new Map();
+        for (const reader of readerBits(readers)) {
+          const one = named.get(reader);
+          const bytes2 = buffered ? buffered.length : tarDataBytes(reader, typeflag, decodeName(one?.name ?? names.name).text, names.size, one?.paxSize);
+          framings.set(reader, bytes2);
+        }
+        const groups = /* @__PURE__ */ new Map();
+        const kinds2 = new Set(readers === this.readers ? [] : ["metadata"]);
+        const storedNames = /* @__PURE__ */ new Map();
+        const links = /* @__PURE__ */ new Set();
+        const sources = /* @__PURE__ */ new Set();
+        const taps = [];
+        let unplaced = false;
+        for (const [reader, one] of named) {
+          if (one === void 0) continue;
+          const decoded = decodeName(one.name);
+          const text = decoded.text;
+          const framing = framings.get(reader) ?? 0;
+          let outcome = tarOutcome(reader, typeflag, text, names.size);
+          if (reader === BSDTAR && typeflag === T_HARDLINK && framing > 0) outcome = { write: true, type: "file", source: 1 /* Data */ };
+          if (!outcome.write) {
+            if (!outcome.policy) kinds2.add("nothing");
+            continue;
+          }
+          let sparse = outcome.source === 3 /* Expanded */ ? oldSparse : void 0;
+          if (outcome.source === 1 /* Data */ && one.sparse.length > 0) {
+            sparse = paxSparse(one.sparse);
+            if (sparse) outcome = { ...outcome, source: 3 /* Expanded */ };
+          }
+          if (outcome.source === 3 /* Expanded */ && sparse === void 0) outcome = { ...outcome, source: 1 /* Data */ };
+          kinds2.add(`${outcome.type} ${outcome.special ?? ""}`);
+          if (reader !== PHAR) sources.add(outcome.source === 2 /* Following */ ? 1 /* Data */ : outcome.source);
+          const stored = storedPath(text);
+          storedNames.set(reader, stored);
+          const place = tarLanding(reader, text, outcome.type === "dir");
+          if (place === void 0) {
+            unplaced = true;
+            continue;
+          }
+          const link = outcome.type === "symlink" || outcome.type === "hardlink" ? decodeName(one.link).text : void 0;
+          if (link !== void 0) links.add(link);
+          const key = `${place}\0${outcome.type}\0${outcome.special ?? ""}\0${outcome.source}\0${link ?? ""}\0${outcome.source === 2 /* Following */ ? "" : framing}`;
+          const group = groups.get(key);
+          if (group) {
+            group.by |= reader;
+            continue;
+          }
+          const expanded = sparse === void 0 ? 0 : "map" in sparse ? sparse.map.size : sparse.size;
+          const size = outcome.source === 1 /* Data */ ? framing : outcome.source === 3 /* Expanded */ ? expanded : outcome.source === 2 /* Following */ ? names.size : 0;
+          const header2 = { path: place, type: outcome.type, mode, uid: one.uid, gid: one.gid, size };
+          if (decoded.bad) header2.badName = true;
+          if (outcome.special !== void 0) header2.special = outcome.special;
+          if (link !== void 0) header2.link = link;
+          if (place !== stored) header2.stored = stored;
+          const reading = { by: reader, header: header2, source: outcome.source, framing };
+          if (sparse) reading.sparse = sparse;
+          groups.set(key, reading);
+        }
+        const routed = this.route([...groups.values()]);
+        const parts = /* @__PURE__ */ new Map();
+        for (const [reader, bytes2] of framings) parts.set(bytes2, (parts.get(bytes2) ?? 0) | reader);
+        const what = parts.size > 1 ? "where the next header starts" : disagreement(typeflag, kinds2, storedNames, links, sources, unplaced);
+        const divergence = what === void 0 ? this.divergence : { at: display, what, readers: TAR_READERS };
+        const contents = /* @__PURE__ */ new Map();
+        for (const reading of routed) {
+          const header2 = reading.header;
+          if (reading.by !== TAR_READERS) header2.by = reading.by;
+          if (divergence) header2.divergence = divergence;
+          if (reading.source === 2 /* Following */) taps.push(reading);
+          else if (reading.source === 0 /* None */) new EntrySink(this.stream.visitor, header2).end();
+          else {
+            const content = contents.get(reading.framing) ?? { files: [], expanded: [] };
+            contents.set(reading.framing, content);
+            if (reading.source === 1 /* Data */) content.files.push(header2);
+            else {
+              content.expanded.push(header2);
+              if (reading.sparse) content.sparse = reading.sparse;
+            }
+          }
+        }
+        if (routed.length === 0) new EntrySink(this.stream.visitor, { path: display, type: "other", special: "unknown", mode, size: 0, by: 0 }).end();
+        for (const reading of taps) {
+          this.stream.content(reading.header.size);
+          this.stream.tap(new EntrySink(this.stream.visitor, reading.header), reading.header.size, this.chunk, this.offset);
+        }
+        const targetOf2 = (bytes2) => {
+          const content = contents.get(bytes2);
+          if (!content) return void 0;
+          const targets = [];
+          if (content.files.length > 0) targets.push(sinkFor(this.stream.visitor, content.files));
+          if (content.expanded.length > 0 && content.sparse) {
+            targets.push(new Expander(sinkFor(this.stream.visitor, content.expanded), content.sparse, bytes2, this.stream.limits.maxPaxBytes));
+            this.stream.content(content.expanded[0]?.size ?? 0);
+          }
+          this.stream.content(bytes2);
+          return targets.length === 1 ? targets[0] : new Tee(targets);
+        };
+        if (buffered) {
+          const target2 = targetOf2(buffered.length);
+          if (target2) {
+            if (buffered.length > 0) target2.data(buffered);
+            target2.end();
+          }
           return;
         }
-        if (hashed && dataBytes > 0) {
-          this.sink = sink;
-          this.remaining = dataBytes;
-          this.padding = padding(dataBytes);
-          this.state = 1 /* Data */;
-          return;
+        const mine = readerBits(this.readers).map((reader) => framings.get(reader)).find((bytes2) => bytes2 !== void 0) ?? 0;
+        const keep = framings.get(GNU_TAR) ?? mine;
+        for (const [bytes2, part] of parts) {
+          if (bytes2 === keep) continue;
+          const framing = divergence ?? { at: display, what: "where the next header starts", readers: TAR_READERS };
+          this.stream.split(this, part, this.divergence ?? framing, (cursor) => cursor.startData(targetOf2(bytes2), bytes2, display));
+          this.readers &= ~part;
+          this.divergence ??= framing;
+          this.stop = this.offset;
         }
-        sink.end();
-        this.skip(dataBytes + padding(dataBytes));
+        this.startData(targetOf2(keep), keep, display);
+      }
+    };
+    NO_NAMES = { name: Buffer.alloc(0), prefix: Buffer.alloc(0), posix: true, link: Buffer.alloc(0), typeflag: 0, size: 0, uid: 0, gid: 0 };
+    NO_RECORDS2 = [];
+  }
+});
+
+// src/read/tar-parser.ts
+var TarParser;
+var init_tar_parser = __esm({
+  "src/read/tar-parser.ts"() {
+    "use strict";
+    init_link_walk();
+    init_readers();
+    init_tar_cursor();
+    init_tar_header();
+    TarParser = class {
+      constructor(visitor, limits) {
+        this.visitor = visitor;
+        this.limits = limits;
+        this.cursors = [new Cursor(this, TAR_READERS)];
+      }
+      visitor;
+      limits;
+      pharOld;
+      links = new LinkWalk(TAR_LINKS);
+      cursors;
+      /** Content that is the bytes following a header (PharData's reading of a link with a size), still coming. */
+      taps = [];
+      position = 0;
+      entries = 0;
+      bytes = 0;
+      write(chunk) {
+        if (this.taps.length > 0) this.feedTaps(chunk);
+        let offset = 0;
+        while (offset < chunk.length) {
+          if (this.cursors.length === 1) {
+            const cursor = this.cursors[0];
+            if (cursor.ended) break;
+            offset = cursor.write(chunk, offset, chunk.length, this.position);
+            continue;
+          }
+          const live = this.cursors.filter((cursor) => !cursor.ended);
+          if (live.length === 0) break;
+          let step = chunk.length - offset;
+          for (const cursor of live) step = Math.min(step, Math.max(1, cursor.quantum));
+          for (const cursor of live) cursor.write(chunk, offset, offset + step, this.position);
+          offset += step;
+          this.merge();
+        }
+        this.position += chunk.length;
+      }
+      /** The input is complete: anything but a header boundary, in any framing, means the archive was cut short. */
+      end() {
+        for (const tap of this.taps.splice(0)) tap.target.end();
+        for (const cursor of this.cursors) cursor.end();
+      }
+      counted() {
+        if (++this.entries > this.limits.maxEntries) {
+          throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+        }
+      }
+      content(bytes2) {
+        this.bytes += bytes2;
+        if (this.bytes > this.limits.maxTotalBytes) {
+          throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+        }
+      }
+      tap(target2, bytes2, chunk, offset) {
+        const first = chunk.subarray(offset, Math.min(chunk.length, offset + bytes2));
+        if (first.length > 0) target2.data(first);
+        if (first.length === bytes2) target2.end();
+        else this.taps.push({ target: target2, remaining: bytes2 - first.length });
+      }
+      split(from, readers, divergence, setup) {
+        const cursor = from.fork(readers, divergence);
+        setup(cursor);
+        this.cursors.push(cursor);
+      }
+      feedTaps(chunk) {
+        for (let i2 = this.taps.length - 1; i2 >= 0; i2--) {
+          const tap = this.taps[i2];
+          const part = chunk.subarray(0, Math.min(chunk.length, tap.remaining));
+          tap.target.data(part);
+          tap.remaining -= part.length;
+          if (tap.remaining === 0) {
+            tap.target.end();
+            this.taps.splice(i2, 1);
+          }
+        }
+      }
+      /** Cursors at the same header with nothing pending read the rest alike: one of them goes on, for both. */
+      merge() {
+        for (let i2 = 0; i2 < this.cursors.length; i2++) {
+          const a = this.cursors[i2];
+          if (!a.idle) continue;
+          for (let j = this.cursors.length - 1; j > i2; j--) {
+            const b = this.cursors[j];
+            if (!b.idle || a.globals !== b.globals || a.zeroBlocks !== b.zeroBlocks) continue;
+            a.readers |= b.readers;
+            this.cursors.splice(j, 1);
+          }
+          if (a.readers === TAR_READERS) a.divergence = void 0;
+        }
       }
     };
   }
 });
 
 // src/read/read-tar-file.ts
-import { createHash as createHash7 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createHash as createHash8 } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 async function readTarFile(path, compressed, visitor, limits) {
   const parser = new TarParser(visitor, limits);
-  const input = createReadStream2(path, { highWaterMark: FILE_CHUNK });
+  const input = createReadStream(path, { highWaterMark: FILE_CHUNK });
   try {
     if (compressed) {
-      const packageHash = createHash7("sha256");
+      const packageHash = createHash8("sha256");
       input.on("data", (chunk) => packageHash.update(chunk));
       const options2 = { chunkSize: INFLATE_CHUNK, highWaterMark: INFLATE_AHEAD };
       const gunzip = createGunzip(options2);
@@ -39433,7 +41082,7 @@ async function readTarFile(path, compressed, visitor, limits) {
       parser.end();
       return { sha256: packageHash.digest("hex"), entries: parser.entries, bytes: parser.bytes };
     }
-    const fileHash = createHash7("sha256");
+    const fileHash = createHash8("sha256");
     for await (const chunk of input) {
       fileHash.update(chunk);
       parser.write(chunk);
@@ -39455,50 +41104,433 @@ var init_read_tar_file = __esm({
   }
 });
 
-// src/read/read-zip.ts
-async function readZip(source, visitor, limits) {
-  const options2 = { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true, strictFileNames: true };
-  const zip = typeof source === "string" ? await yauzl2.openPromise(source, options2) : await yauzl2.fromBufferPromise(source, options2);
-  let entries = 0;
-  let bytes2 = 0;
-  try {
-    for await (const raw of zip.eachEntry()) {
-      if (++entries > limits.maxEntries) throw new PackageFormatError(`more than ${limits.maxEntries} entries`);
-      const header2 = describeEntry(raw, limits);
-      if (header2.type === "file") {
-        bytes2 += header2.size;
-        if (bytes2 > limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${limits.maxTotalBytes}-byte bound`);
-      }
-      if (header2.type === "symlink") header2.link = await readLinkTarget(zip, raw, header2.path, limits);
-      const sink = new EntrySink(visitor, header2);
-      if (header2.type === "file" && header2.size > 0) {
-        const stream = await openContent(zip, raw, header2.path);
-        for await (const chunk of stream) sink.data(chunk);
-      }
-      sink.end();
-    }
-  } finally {
-    zip.close();
-  }
-  return { entries, bytes: bytes2 };
+// src/read/zip-readings.ts
+import { crc32 as crc322 } from "node:zlib";
+function unicodePath(extra, name) {
+  const field = extra?.find((candidate) => candidate.id === EXTRA_UNICODE_PATH);
+  if (!field || field.data.length < 5 || field.data[0] !== 1) return void 0;
+  if (field.data.readUInt32LE(1) !== crc322(name)) return void 0;
+  return field.data.toString("utf8", 5);
 }
-function describeEntry(raw, limits) {
-  const nameBytes = raw.fileNameRaw;
-  if (nameBytes.length > limits.maxNameBytes) {
-    throw new PackageFormatError(`an entry name of ${nameBytes.length} bytes is over the ${limits.maxNameBytes}-byte bound`);
+function cp437(bytes2) {
+  let text = "";
+  for (const byte of bytes2) text += byte < 128 ? String.fromCharCode(byte) : CP437_HIGH[byte - 128];
+  return text;
+}
+function guessed(bytes2) {
+  const text = bytes2.toString("utf8");
+  return text.includes("\uFFFD") && !Buffer.from(text, "utf8").equals(bytes2) ? cp437(bytes2) : text;
+}
+function cut(name) {
+  const nul = name.indexOf("\0");
+  return nul < 0 ? name : name.slice(0, nul);
+}
+function zipNameFor(reader, facts) {
+  const utf8 = (facts.flags & FLAG_UTF8) !== 0;
+  const host = facts.versionMadeBy >> 8;
+  switch (reader) {
+    case UNZIP: {
+      const unicode = utf8 ? void 0 : unicodePath(facts.centralExtra, facts.centralName);
+      let name = unicode ?? facts.centralName.toString("utf8");
+      if (host === HOST_MSDOS) name = name.replaceAll("\\", "/");
+      return { name: cut(name), source: unicode === void 0 ? facts.centralName : Buffer.from(unicode) };
+    }
+    case BSDTAR:
+    case BSDTAR_STREAM: {
+      const bytes2 = facts.localName ?? facts.centralName;
+      const unicode = unicodePath(facts.localExtra, bytes2);
+      const name = unicode ?? bytes2.toString("utf8");
+      return { name: cut(name).replaceAll("\\", "/"), source: unicode === void 0 ? bytes2 : Buffer.from(unicode) };
+    }
+    case PHP_ZIP: {
+      const unicode = unicodePath(facts.centralExtra, facts.centralName);
+      const name = unicode ?? (utf8 ? facts.centralName.toString("utf8") : guessed(facts.centralName));
+      return { name: name.replaceAll("\0", " "), source: unicode === void 0 ? facts.centralName : Buffer.from(unicode) };
+    }
+    case PY_ZIP: {
+      if (facts.localName && !facts.localName.equals(facts.centralName)) return void 0;
+      const name = utf8 ? facts.centralName.toString("utf8") : cp437(facts.centralName);
+      return { name: cut(name), source: facts.centralName };
+    }
+    default:
+      return void 0;
   }
-  const { text, bad } = entryName2(raw);
+}
+function zipLanding(reader, name, isDir) {
+  let parts = name.split("/");
+  switch (reader) {
+    case UNZIP:
+    case PY_ZIP:
+      parts = parts.filter((part) => part !== "" && part !== "." && part !== "..");
+      break;
+    case BSDTAR:
+    case BSDTAR_STREAM: {
+      if (parts.includes("..")) return void 0;
+      if (/^[A-Za-z]:$/.test(parts[0] ?? "")) parts = parts.slice(1);
+      parts = parts.filter((part) => part !== "" && part !== ".");
+      break;
+    }
+    case PHP_ZIP: {
+      const out = [];
+      for (const part of parts) {
+        if (part === "" || part === ".") continue;
+        if (part === "..") out.pop();
+        else out.push(part);
+      }
+      parts = out;
+      break;
+    }
+    default:
+      return void 0;
+  }
+  const path = parts.join("/");
+  if (path === "") return isDir ? "." : void 0;
+  return path;
+}
+function zipKind(reader, facts, name) {
+  const host = facts.versionMadeBy >> 8;
+  const unix = facts.externalAttributes >>> 16;
+  const format = unix & S_IFMT2;
+  const permissions = unix & 4095;
+  if (name.endsWith("/")) return { type: "dir", mode: host === HOST_UNIX && permissions ? permissions : 493, source: 0 /* None */ };
+  switch (reader) {
+    case UNZIP: {
+      if (UNZIP_LINK_HOSTS.has(host) && format === S_IFLNK) return { type: "symlink", mode: 511, source: 2 /* LinkTarget */ };
+      const mode = (UNZIP_LINK_HOSTS.has(host) || UNZIP_MODE_HOSTS.has(host)) && permissions ? permissions & ~3072 : 420;
+      return { type: "file", mode, source: 1 /* Data */ };
+    }
+    case BSDTAR: {
+      if (host === HOST_UNIX) {
+        if (format === S_IFLNK) return { type: "symlink", mode: 511, source: 2 /* LinkTarget */ };
+        if (format === S_IFDIR) return { type: "dir", mode: permissions || 493, source: 0 /* None */ };
+        return { type: "file", mode: permissions || 420, source: 1 /* Data */ };
+      }
+      if (host === HOST_MSDOS && facts.externalAttributes & DOS_DIRECTORY) return { type: "dir", mode: 509, source: 0 /* None */ };
+      return { type: "file", mode: 436, source: 1 /* Data */ };
+    }
+    case BSDTAR_STREAM:
+      return { type: "file", mode: 436, source: 1 /* Data */ };
+    default:
+      return { type: "file", mode: 420, source: 1 /* Data */ };
+  }
+}
+function zipReadings(facts) {
+  const groups = /* @__PURE__ */ new Map();
+  const sources = /* @__PURE__ */ new Set();
+  const kinds2 = /* @__PURE__ */ new Set();
+  for (const reader of readerBits(ZIP_READERS)) {
+    const named = zipNameFor(reader, facts);
+    if (named === void 0) continue;
+    sources.add(named.source.toString("latin1").replaceAll("\\", "/"));
+    const kind = zipKind(reader, facts, named.name);
+    if (reader === UNZIP || reader === BSDTAR) kinds2.add(`${kind.type} ${kind.mode & 2}`);
+    const path = zipLanding(reader, named.name, kind.type === "dir");
+    if (path === void 0) continue;
+    const key = `${path}\0${kind.type}\0${kind.source}\0${kind.mode & 3074}`;
+    const group = groups.get(key);
+    if (group) group.by |= reader;
+    else groups.set(key, { by: reader, path, name: named.name, type: kind.type, mode: kind.mode, source: kind.source });
+  }
+  const interpretation = { readings: [...groups.values()] };
+  if (sources.size > 1) interpretation.disagreement = "which record names the entry";
+  else if (facts.centralName.includes(0)) interpretation.disagreement = "how extractors read a name with a NUL in it";
+  else if (kinds2.size > 1) interpretation.disagreement = "what the host system and attributes make of the entry";
+  return interpretation;
+}
+function plainZipEntry(facts) {
+  const name = facts.centralName;
+  if (name.length === 0 || name[0] === 47) return false;
+  for (const byte of name) if (byte < 32 || byte > 126 || byte === 92 || byte === 58) return false;
+  const text = name.toString("latin1");
+  if (text.includes("./") || text.includes("//") || text.endsWith(".")) return false;
+  if (facts.centralExtra.some((field) => field.id === EXTRA_UNICODE_PATH)) return false;
+  const host = facts.versionMadeBy >> 8;
+  const unix = facts.externalAttributes >>> 16;
+  const format = unix & S_IFMT2;
+  const folder2 = text.endsWith("/");
+  if (host === HOST_UNIX) {
+    if (unix & 3074) return false;
+    return format === 0 || format === 32768 && !folder2 || format === S_IFDIR && folder2;
+  }
+  if (UNZIP_LINK_HOSTS.has(host) || UNZIP_MODE_HOSTS.has(host) || host === 19) return unix === 0 && (folder2 || !(facts.externalAttributes & DOS_DIRECTORY));
+  return folder2 || !(facts.externalAttributes & DOS_DIRECTORY);
+}
+function localDiffers(facts) {
+  if (facts.localName === void 0) return false;
+  if (!facts.localName.equals(facts.centralName)) return true;
+  return (facts.localExtra ?? []).some((field) => field.id === EXTRA_UNICODE_PATH);
+}
+function zipEntryReadings(facts, base) {
+  const interpretation = zipReadings(facts);
+  const display = base.path;
+  const divergence = interpretation.disagreement === void 0 ? void 0 : { at: display, what: interpretation.disagreement, readers: ZIP_READERS };
+  const result = { files: [], links: [], others: [] };
+  for (const reading of interpretation.readings) {
+    const header2 = { ...base, path: reading.path, type: reading.type, mode: reading.mode, size: reading.source === 1 /* Data */ ? facts.size : 0 };
+    delete header2.link;
+    delete header2.special;
+    if (reading.by !== ZIP_READERS) header2.by = reading.by;
+    const stored = storedPath(reading.name);
+    if (reading.path !== stored) header2.stored = stored;
+    else if (reading.path !== display && interpretation.disagreement === void 0) header2.stored = display;
+    if (divergence) header2.divergence = divergence;
+    if (reading.source === 1 /* Data */) result.files.push(header2);
+    else if (reading.source === 2 /* LinkTarget */) result.links.push(header2);
+    else result.others.push(header2);
+  }
+  if (interpretation.readings.length === 0) result.others.push({ ...base, type: "other", special: "unknown", size: 0, by: 0 });
+  return result;
+}
+var EXTRA_UNICODE_PATH, FLAG_UTF8, DOS_DIRECTORY, S_IFMT2, S_IFLNK, S_IFDIR, HOST_MSDOS, HOST_UNIX, UNZIP_LINK_HOSTS, UNZIP_MODE_HOSTS, CP437_HIGH;
+var init_zip_readings = __esm({
+  "src/read/zip-readings.ts"() {
+    "use strict";
+    init_readers();
+    init_stored_path();
+    EXTRA_UNICODE_PATH = 28789;
+    FLAG_UTF8 = 2048;
+    DOS_DIRECTORY = 16;
+    S_IFMT2 = 61440;
+    S_IFLNK = 40960;
+    S_IFDIR = 16384;
+    HOST_MSDOS = 0;
+    HOST_UNIX = 3;
+    UNZIP_LINK_HOSTS = /* @__PURE__ */ new Set([2, 3, 5, 16, 30]);
+    UNZIP_MODE_HOSTS = /* @__PURE__ */ new Set([12, 13, 17, 18]);
+    CP437_HIGH = "\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+  }
+});
+
+// src/read/zip-records.ts
+function findEndRecord2(tail) {
+  for (let at = tail.length - END_SIZE; at >= 0; at--) {
+    if (tail[at] === 80 && tail.readUInt32LE(at) === END_SIGNATURE) return at;
+  }
+  return -1;
+}
+function parseEndRecord(tail, at, tailOffset) {
+  const commentLength = tail.readUInt16LE(at + 20);
+  const commentStart = at + END_SIZE;
+  return {
+    offset: tailOffset + at,
+    disk: tail.readUInt16LE(at + 4),
+    directoryDisk: tail.readUInt16LE(at + 6),
+    entriesOnDisk: tail.readUInt16LE(at + 8),
+    entries: tail.readUInt16LE(at + 10),
+    directorySize: tail.readUInt32LE(at + 12),
+    directoryOffset: tail.readUInt32LE(at + 16),
+    commentLength,
+    comment: tail.subarray(commentStart, Math.min(tail.length, commentStart + commentLength)),
+    trailingBytes: tail.length - commentStart - commentLength
+  };
+}
+function parseZip64Locator(tail, at, tailOffset) {
+  const locatorAt = at - ZIP64_LOCATOR_SIZE;
+  if (locatorAt < 0 || tail.readUInt32LE(locatorAt) !== ZIP64_LOCATOR_SIGNATURE) return void 0;
+  return {
+    offset: tailOffset + locatorAt,
+    directoryDisk: tail.readUInt32LE(locatorAt + 4),
+    endOffset: readUInt64(tail, locatorAt + 8),
+    disks: tail.readUInt32LE(locatorAt + 16)
+  };
+}
+function parseZip64End(bytes2, locator) {
+  return {
+    locator,
+    signatureValid: bytes2.readUInt32LE(0) === ZIP64_END_SIGNATURE,
+    recordSize: readUInt64(bytes2, 4),
+    versionMadeBy: bytes2.readUInt16LE(12),
+    versionNeeded: bytes2.readUInt16LE(14),
+    disk: bytes2.readUInt32LE(16),
+    directoryDisk: bytes2.readUInt32LE(20),
+    entriesOnDisk: readUInt64(bytes2, 24),
+    entries: readUInt64(bytes2, 32),
+    directorySize: readUInt64(bytes2, 40),
+    directoryOffset: readUInt64(bytes2, 48)
+  };
+}
+function centralRecordLength(bytes2, at) {
+  return CENTRAL_SIZE + bytes2.readUInt16LE(at + 28) + bytes2.readUInt16LE(at + 30) + bytes2.readUInt16LE(at + 32);
+}
+function parseCentralRecord(bytes2, at, fileOffset, index) {
+  const nameLength = bytes2.readUInt16LE(at + 28);
+  const extraLength = bytes2.readUInt16LE(at + 30);
+  const commentLength = bytes2.readUInt16LE(at + 32);
+  const nameAt = at + CENTRAL_SIZE;
+  const extraAt = nameAt + nameLength;
+  const commentAt = extraAt + extraLength;
+  const extra = bytes2.subarray(extraAt, commentAt);
+  const { fields, overflow } = parseExtraFields(extra);
+  const record = {
+    index,
+    offset: fileOffset,
+    length: CENTRAL_SIZE + nameLength + extraLength + commentLength,
+    versionMadeBy: bytes2.readUInt16LE(at + 4),
+    versionNeeded: bytes2.readUInt16LE(at + 6),
+    flags: bytes2.readUInt16LE(at + 8),
+    method: bytes2.readUInt16LE(at + 10),
+    modTime: bytes2.readUInt16LE(at + 12),
+    modDate: bytes2.readUInt16LE(at + 14),
+    crc32: bytes2.readUInt32LE(at + 16),
+    compressedSize: bytes2.readUInt32LE(at + 20),
+    uncompressedSize: bytes2.readUInt32LE(at + 24),
+    diskStart: bytes2.readUInt16LE(at + 34),
+    internalAttributes: bytes2.readUInt16LE(at + 36),
+    externalAttributes: bytes2.readUInt32LE(at + 38),
+    localHeaderOffset: bytes2.readUInt32LE(at + 42),
+    name: bytes2.subarray(nameAt, extraAt),
+    extra,
+    comment: bytes2.subarray(commentAt, commentAt + commentLength),
+    extraFields: fields,
+    extraOverflow: overflow
+  };
+  applyZip64(record);
+  return record;
+}
+function applyZip64(record) {
+  if (record.uncompressedSize !== 4294967295 && record.compressedSize !== 4294967295 && record.localHeaderOffset !== 4294967295) return;
+  const field = record.extraFields.find((candidate) => candidate.id === EXTRA_ZIP64);
+  if (!field) return;
+  const data = field.data;
+  let at = 0;
+  if (record.uncompressedSize === 4294967295) {
+    if (at + 8 > data.length) {
+      record.zip64Missing = "uncompressed size";
+      return;
+    }
+    record.uncompressedSize = readUInt64(data, at);
+    at += 8;
+  }
+  if (record.compressedSize === 4294967295) {
+    if (at + 8 > data.length) {
+      record.zip64Missing = "compressed size";
+      return;
+    }
+    record.compressedSize = readUInt64(data, at);
+    at += 8;
+  }
+  if (record.localHeaderOffset === 4294967295) {
+    if (at + 8 > data.length) {
+      record.zip64Missing = "local header offset";
+      return;
+    }
+    record.localHeaderOffset = readUInt64(data, at);
+  }
+}
+function parseLocalHeader(bytes2, at, fileOffset) {
+  const nameLength = bytes2.readUInt16LE(at + 26);
+  const extraLength = bytes2.readUInt16LE(at + 28);
+  const nameAt = at + LOCAL_SIZE;
+  const extraAt = nameAt + nameLength;
+  return {
+    offset: fileOffset,
+    signatureValid: bytes2.readUInt32LE(at) === LOCAL_SIGNATURE,
+    versionNeeded: bytes2.readUInt16LE(at + 4),
+    flags: bytes2.readUInt16LE(at + 6),
+    method: bytes2.readUInt16LE(at + 8),
+    modTime: bytes2.readUInt16LE(at + 10),
+    modDate: bytes2.readUInt16LE(at + 12),
+    crc32: bytes2.readUInt32LE(at + 14),
+    compressedSize: bytes2.readUInt32LE(at + 18),
+    uncompressedSize: bytes2.readUInt32LE(at + 22),
+    name: bytes2.subarray(nameAt, extraAt),
+    extra: bytes2.subarray(extraAt, extraAt + extraLength),
+    dataOffset: fileOffset + LOCAL_SIZE + nameLength + extraLength
+  };
+}
+function parseExtraFields(extra) {
+  const fields = [];
+  let at = 0;
+  while (at + 4 <= extra.length) {
+    const id = extra.readUInt16LE(at);
+    const end = at + 4 + extra.readUInt16LE(at + 2);
+    if (end > extra.length) return { fields, overflow: extra.length - at };
+    fields.push({ id, data: extra.subarray(at + 4, end) });
+    at = end;
+  }
+  return { fields, overflow: 0 };
+}
+function readUInt64(bytes2, at) {
+  return bytes2.readUInt32LE(at + 4) * 4294967296 + bytes2.readUInt32LE(at);
+}
+var END_SIGNATURE, ZIP64_LOCATOR_SIGNATURE, ZIP64_END_SIGNATURE, CENTRAL_SIGNATURE, LOCAL_SIGNATURE, END_SIZE, ZIP64_LOCATOR_SIZE, ZIP64_END_SIZE, CENTRAL_SIZE, LOCAL_SIZE, END_SEARCH, EXTRA_ZIP64, EXTRA_UNICODE_PATH2, EXTRA_UNIX_OWNER, FLAG_ENCRYPTED, FLAG_DATA_DESCRIPTOR, FLAG_STRONG_ENCRYPTION, FLAG_UTF82, HOST_UNIX2, HOST_OSX;
+var init_zip_records = __esm({
+  "src/read/zip-records.ts"() {
+    "use strict";
+    END_SIGNATURE = 101010256;
+    ZIP64_LOCATOR_SIGNATURE = 117853008;
+    ZIP64_END_SIGNATURE = 101075792;
+    CENTRAL_SIGNATURE = 33639248;
+    LOCAL_SIGNATURE = 67324752;
+    END_SIZE = 22;
+    ZIP64_LOCATOR_SIZE = 20;
+    ZIP64_END_SIZE = 56;
+    CENTRAL_SIZE = 46;
+    LOCAL_SIZE = 30;
+    END_SEARCH = ZIP64_LOCATOR_SIZE + END_SIZE + 65535;
+    EXTRA_ZIP64 = 1;
+    EXTRA_UNICODE_PATH2 = 28789;
+    EXTRA_UNIX_OWNER = 30837;
+    FLAG_ENCRYPTED = 1;
+    FLAG_DATA_DESCRIPTOR = 8;
+    FLAG_STRONG_ENCRYPTION = 64;
+    FLAG_UTF82 = 2048;
+    HOST_UNIX2 = 3;
+    HOST_OSX = 19;
+  }
+});
+
+// src/read/read-zip.ts
+import { open as open3 } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createInflateRaw } from "node:zlib";
+async function readZip(source, visitor, limits, options2 = {}) {
+  const bytes2 = typeof source === "string" ? await FileSource.open(source) : new BufferSource(source);
+  let workers;
+  let packageHash;
+  try {
+    if (typeof source === "string") {
+      if (bytes2.size >= WORKERS_FROM) {
+        workers = new ReadWorkers(workerCount());
+        packageHash = workers.run({ kind: "hash-file", path: source }).then((reply) => reply.sha256);
+      } else {
+        packageHash = Promise.resolve(runHere({ kind: "hash-file", path: source }).sha256);
+      }
+      packageHash.catch(() => void 0);
+    }
+    const reader = new ZipReader(bytes2, visitor, limits, options2, workers);
+    const result = await reader.read();
+    return { ...result, sha256: await packageHash };
+  } finally {
+    await workers?.close();
+    await bytes2.close();
+  }
+}
+function directoryOf(end) {
+  const zip64 = end.zip64;
+  return zip64 ? { offset: zip64.directoryOffset, count: zip64.entries, size: zip64.directorySize, readers: ZIP_READERS } : { offset: end.directoryOffset, count: end.entries, size: end.directorySize, readers: ZIP_READERS };
+}
+function emptyBatch2() {
+  return { entries: [], start: Number.POSITIVE_INFINITY, end: 0, output: 0 };
+}
+function describeEntry(central, limits) {
+  if (central.name.length > limits.maxNameBytes) {
+    throw new PackageFormatError(`an entry name of ${central.name.length} bytes is over the ${limits.maxNameBytes}-byte bound`);
+  }
+  const { text, bad } = entryName(central);
   const path = storedPath(text);
-  const unix = MADE_BY_UNIX.has(raw.versionMadeBy >> 8) ? raw.externalFileAttributes >>> 16 : 0;
-  const format = unix & S_IFMT;
+  const host = central.versionMadeBy >> 8;
+  const unix = host === HOST_UNIX2 || host === HOST_OSX ? central.externalAttributes >>> 16 : 0;
+  const format = unix & S_IFMT3;
   const special2 = UNIX_SPECIALS.get(format);
   let type;
   if (special2) type = "other";
-  else type = UNIX_TYPES.get(format) ?? (text.endsWith("/") || raw.externalFileAttributes & DOS_DIRECTORY ? "dir" : "file");
+  else type = UNIX_TYPES.get(format) ?? (text.endsWith("/") || central.externalAttributes & DOS_DIRECTORY2 ? "dir" : "file");
   const permissions = unix & 4095;
   const mode = permissions !== 0 ? permissions : type === "dir" ? 493 : 420;
-  const header2 = { path, type, mode, size: type === "file" ? raw.uncompressedSize : 0 };
-  const owner = unixOwner(raw.extraFields);
+  const header2 = { path, type, mode, size: type === "file" ? central.uncompressedSize : 0 };
+  const owner = unixOwner(central);
   if (owner) {
     header2.uid = owner.uid;
     header2.gid = owner.gid;
@@ -39507,18 +41539,18 @@ function describeEntry(raw, limits) {
   if (bad) header2.badName = true;
   return header2;
 }
-function entryName2(raw) {
-  const declaredUtf8 = (raw.generalPurposeBitFlag & UTF8_FLAG) !== 0;
-  const hasUnicodeExtra = raw.extraFields.some((field) => field.id === EXTRA_UNICODE_PATH);
-  if (declaredUtf8) return decodeName(raw.fileNameRaw);
+function entryName(central) {
+  const declaredUtf8 = (central.flags & FLAG_UTF82) !== 0;
+  if (declaredUtf8) return decodeName(central.name);
+  const hasUnicodeExtra = central.extraFields.some((field) => field.id === EXTRA_UNICODE_PATH2);
   if (!hasUnicodeExtra) {
-    const utf8 = decodeName(raw.fileNameRaw);
+    const utf8 = decodeName(central.name);
     if (!utf8.bad) return utf8;
   }
-  return { text: yauzl2.getFileNameLowLevel(raw.generalPurposeBitFlag, raw.fileNameRaw, raw.extraFields, true), bad: false };
+  return { text: yauzl2.getFileNameLowLevel(central.flags, central.name, central.extraFields, true), bad: false };
 }
-function unixOwner(fields) {
-  const field = fields.find((candidate) => candidate.id === EXTRA_UNIX_OWNER);
+function unixOwner(central) {
+  const field = central.extraFields.find((candidate) => candidate.id === EXTRA_UNIX_OWNER);
   if (!field || field.data.length < 3 || field.data[0] !== 1) return void 0;
   const data = field.data;
   const uidSize = data[1];
@@ -39531,31 +41563,46 @@ function unixOwner(fields) {
     gid: gidSize === 0 ? 0 : data.readUIntLE(gidAt + 1, gidSize)
   };
 }
-async function openContent(zip, raw, path) {
-  if (raw.isEncrypted()) throw new PackageFormatError(`entry '${path}' is encrypted`);
-  if (!raw.canDecodeFileData()) {
-    throw new PackageFormatError(`entry '${path}' uses compression method ${raw.compressionMethod}, only stored and deflate can be read`);
+function factsOf2(central, local) {
+  const facts = {
+    versionMadeBy: central.versionMadeBy,
+    externalAttributes: central.externalAttributes,
+    flags: central.flags,
+    centralName: central.name,
+    centralExtra: central.extraFields,
+    size: central.uncompressedSize
+  };
+  if (local) {
+    facts.localName = local.name;
+    facts.localExtra = parseExtraFields(local.extra).fields;
   }
-  return zip.openReadStreamPromise(raw);
+  return facts;
 }
-async function readLinkTarget(zip, raw, path, limits) {
-  if (raw.uncompressedSize > limits.maxNameBytes) {
-    throw new PackageFormatError(`the link target of '${path}' is over the ${limits.maxNameBytes}-byte bound`);
-  }
-  const pieces = [];
-  for await (const chunk of await openContent(zip, raw, path)) pieces.push(chunk);
-  return decodeName(Buffer.concat(pieces)).text;
-}
-var yauzl2, S_IFMT, UNIX_TYPES, UNIX_SPECIALS, MADE_BY_UNIX, DOS_DIRECTORY, UTF8_FLAG, EXTRA_UNIX_OWNER, EXTRA_UNICODE_PATH;
+var yauzl2, WORKERS_FROM, WINDOW, BATCH_OUTPUT, BATCH_ENTRIES, AHEAD, STREAM_FROM, DIRECTORY_CHUNK, FILE_CHUNK2, INFLATE_CHUNK2, LOCAL_SLACK, S_IFMT3, UNIX_TYPES, UNIX_SPECIALS, DOS_DIRECTORY2, FileSource, BufferSource, ListedTable, DESCRIPTOR_SIGNATURE, DESCRIPTOR_WINDOW, ZipReader, DirectoryCursor;
 var init_read_zip = __esm({
   "src/read/read-zip.ts"() {
     "use strict";
     yauzl2 = __toESM(require_yauzl(), 1);
     init_entry_sink();
-    init_tar_header();
-    init_stored_path();
+    init_fan_out();
     init_package_format_error();
-    S_IFMT = 61440;
+    init_read_workers();
+    init_tar_header();
+    init_readers();
+    init_zip_readings();
+    init_stored_path();
+    init_zip_records();
+    WORKERS_FROM = 4 * 1024 * 1024;
+    WINDOW = 1024 * 1024;
+    BATCH_OUTPUT = 4 * 1024 * 1024;
+    BATCH_ENTRIES = 4096;
+    AHEAD = 2;
+    STREAM_FROM = 16 * 1024 * 1024;
+    DIRECTORY_CHUNK = 1024 * 1024;
+    FILE_CHUNK2 = 1024 * 1024;
+    INFLATE_CHUNK2 = 256 * 1024;
+    LOCAL_SLACK = 256;
+    S_IFMT3 = 61440;
     UNIX_TYPES = /* @__PURE__ */ new Map([
       [32768, "file"],
       [16384, "dir"],
@@ -39567,18 +41614,763 @@ var init_read_zip = __esm({
       [24576, "block-device"],
       [49152, "socket"]
     ]);
-    MADE_BY_UNIX = /* @__PURE__ */ new Set([3, 19]);
-    DOS_DIRECTORY = 16;
-    UTF8_FLAG = 2048;
-    EXTRA_UNIX_OWNER = 30837;
-    EXTRA_UNICODE_PATH = 28789;
+    DOS_DIRECTORY2 = 16;
+    FileSource = class _FileSource {
+      constructor(handle, size) {
+        this.handle = handle;
+        this.size = size;
+      }
+      handle;
+      size;
+      static async open(path) {
+        const handle = await open3(path, "r");
+        try {
+          return new _FileSource(handle, (await handle.stat()).size);
+        } catch (error) {
+          await handle.close();
+          throw error;
+        }
+      }
+      async read(position, length, into) {
+        const wanted = Math.max(0, Math.min(length, this.size - position));
+        const buffer = into && into.byteLength >= wanted ? Buffer.from(into, 0, wanted) : Buffer.allocUnsafeSlow(wanted);
+        let done = 0;
+        while (done < buffer.length) {
+          const { bytesRead } = await this.handle.read(buffer, done, buffer.length - done, position + done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        return done === buffer.length ? buffer : buffer.subarray(0, done);
+      }
+      async *chunks(start, end) {
+        for (let at = start; at < end; at += FILE_CHUNK2) {
+          const chunk = await this.read(at, Math.min(FILE_CHUNK2, end - at));
+          if (chunk.length === 0) return;
+          yield chunk;
+        }
+      }
+      close() {
+        return this.handle.close();
+      }
+    };
+    BufferSource = class {
+      constructor(bytes2) {
+        this.bytes = bytes2;
+        this.size = bytes2.length;
+      }
+      bytes;
+      size;
+      read(position, length) {
+        return Promise.resolve(this.bytes.subarray(position, Math.min(this.size, position + length)));
+      }
+      // eslint-disable-next-line @typescript-eslint/require-await
+      async *chunks(start, end) {
+        for (let at = start; at < Math.min(end, this.size); at += FILE_CHUNK2) yield this.bytes.subarray(at, Math.min(end, at + FILE_CHUNK2));
+      }
+      close() {
+        return Promise.resolve();
+      }
+    };
+    ListedTable = class {
+      offsets = new Float64Array(1024);
+      sizes = new Float64Array(1024);
+      kinds = new Int32Array(1024);
+      localLengths = new Int32Array(1024);
+      localSizes = new Float64Array(1024);
+      count = 0;
+      add(central) {
+        if (this.count === this.offsets.length) this.grow();
+        const index = this.count++;
+        this.offsets[index] = central.localHeaderOffset;
+        this.sizes[index] = central.compressedSize;
+        this.kinds[index] = central.flags << 16 | central.method & 65535;
+        this.localLengths[index] = -1;
+        return index;
+      }
+      setLocal(index, local) {
+        this.localLengths[index] = local.dataOffset - local.offset;
+        this.localSizes[index] = local.compressedSize;
+      }
+      offset(index) {
+        return this.offsets[index];
+      }
+      get(index) {
+        const kind = this.kinds[index];
+        const length = this.localLengths[index];
+        return {
+          compressedSize: this.sizes[index],
+          method: kind & 65535,
+          flags: kind >>> 16,
+          local: length < 0 ? void 0 : { length, compressedSize: this.localSizes[index] }
+        };
+      }
+      /** Indices in the order of their local headers in the file. */
+      order() {
+        const indices = Array.from({ length: this.count }, (_, i2) => i2);
+        return indices.sort((a, b) => this.offsets[a] - this.offsets[b]);
+      }
+      /** By local header offset (made for a walk of the local headers only). */
+      byOffset() {
+        const map = /* @__PURE__ */ new Map();
+        for (let i2 = 0; i2 < this.count; i2++) map.set(this.offsets[i2], this.get(i2));
+        return map;
+      }
+      grow() {
+        const size = this.offsets.length * 2;
+        const offsets = new Float64Array(size);
+        offsets.set(this.offsets);
+        this.offsets = offsets;
+        const sizes = new Float64Array(size);
+        sizes.set(this.sizes);
+        this.sizes = sizes;
+        const kinds2 = new Int32Array(size);
+        kinds2.set(this.kinds);
+        this.kinds = kinds2;
+        const lengths = new Int32Array(size);
+        lengths.set(this.localLengths);
+        this.localLengths = lengths;
+        const localSizes = new Float64Array(size);
+        localSizes.set(this.localSizes);
+        this.localSizes = localSizes;
+      }
+    };
+    DESCRIPTOR_SIGNATURE = Buffer.from([80, 75, 7, 8]);
+    DESCRIPTOR_WINDOW = 1024 * 1024;
+    ZipReader = class {
+      constructor(source, visitor, limits, options2, workers) {
+        this.source = source;
+        this.visitor = visitor;
+        this.limits = limits;
+        this.options = options2;
+        this.workers = workers;
+      }
+      source;
+      visitor;
+      limits;
+      options;
+      workers;
+      /** The extractors that list the entries being read, when not all do (another directory, records past the count). */
+      stamp;
+      listing = { at: ".", what: "which central directory lists the entries", readers: ZIP_READERS };
+      /** The central records read, by the offset of their local header: what a reader of the local headers must find there. */
+      listed = new ListedTable();
+      entries = 0;
+      bytes = 0;
+      firstLocalHeader;
+      queue = [];
+      batch = emptyBatch2();
+      /** Windows the workers handed back, to be read into again. */
+      spare = [];
+      async read() {
+        try {
+          const { end, tail, tailOffset } = await this.readEnd();
+          const views = await this.views(end, tail, tailOffset);
+          const plan = views.length > 1 ? await this.plan(views, end.offset) : void 0;
+          const seen = /* @__PURE__ */ new Set();
+          for (const view of views) await this.readView(view, end.offset, plan, seen);
+          await this.flush();
+          await this.drain(0);
+          await this.walkLocalHeaders(views[0]?.offset ?? end.offset);
+          return { entries: this.entries, bytes: this.bytes, layout: { end, firstLocalHeader: this.firstLocalHeader, size: this.source.size } };
+        } finally {
+          for (const done of this.queue) done.catch(() => void 0);
+        }
+      }
+      /**
+       * Where each extractor finds the central directory: the last end record's, its zip64
+       * record's when there is one (bsdtar, libzip, Python), the classic one where it points
+       * elsewhere and is no zip64 placeholder (unzip), and the first end record whose directory
+       * holds together (libzip, where that is another one). An honest zip has one.
+       */
+      async views(end, tail, tailOffset) {
+        const main2 = directoryOf(end);
+        const views = [main2];
+        const classic = { offset: end.directoryOffset, count: end.entries, size: end.directorySize, readers: UNZIP };
+        const placeholder = end.entries === 65535 || end.directoryOffset === 4294967295 || end.directorySize === 4294967295;
+        if (end.zip64 && !placeholder && classic.offset !== main2.offset) {
+          main2.readers &= ~UNZIP;
+          views.push(classic);
+        }
+        const libzip = await this.libzipEnd(tail, tailOffset);
+        if (libzip && libzip.offset !== end.offset) {
+          const other = directoryOf(libzip);
+          for (const view of views) view.readers &= ~PHP_ZIP;
+          other.readers = PHP_ZIP;
+          views.push(other);
+        }
+        return views.filter((view) => view.readers !== 0);
+      }
+      /** libzip's end record: of those in the tail, front to back, the first whose directory starts with a central record. */
+      async libzipEnd(tail, tailOffset) {
+        for (let at = 0; at + END_SIZE <= tail.length; at++) {
+          if (tail[at] !== 80 || tail.readUInt32LE(at) !== END_SIGNATURE) continue;
+          const end = parseEndRecord(tail, at, tailOffset);
+          if (end.trailingBytes < 0) continue;
+          if (end.entries === 0) return end;
+          if (end.directoryOffset + 4 > tailOffset + at) continue;
+          const head = await this.source.read(end.directoryOffset, 4);
+          if (head.length === 4 && head.readUInt32LE(0) === CENTRAL_SIGNATURE) return end;
+        }
+        return void 0;
+      }
+      /** The readers of every central record of every view: a record several directories list is one entry. */
+      async plan(views, endOffset) {
+        const readers = /* @__PURE__ */ new Map();
+        for (const view of views) {
+          const cursor = new DirectoryCursor(this.source, view.offset);
+          for (let index = 0; ; index++) {
+            const who = await this.listedBy(view, cursor, index, endOffset);
+            if (who === 0) break;
+            readers.set(cursor.position, (readers.get(cursor.position) ?? 0) | who);
+            await cursor.next(index);
+          }
+        }
+        return readers;
+      }
+      /**
+       * Who reads the record at the cursor as part of the view: all its readers up to the
+       * count the end record gives; past it, bsdtar and Python up to the directory's size and
+       * unzip on to the last central record; 0 where the directory ends for everyone.
+       */
+      async listedBy(view, cursor, index, endOffset) {
+        if (index < view.count) return cursor.position < view.offset + view.size ? view.readers : view.readers & ~(BSDTAR | PY_ZIP);
+        if (cursor.position + CENTRAL_SIZE > endOffset || !await cursor.atRecord()) return 0;
+        return view.readers & (cursor.position < view.offset + view.size ? BSDTAR | PY_ZIP | UNZIP : UNZIP);
+      }
+      async readView(view, endOffset, plan, seen) {
+        const cursor = new DirectoryCursor(this.source, view.offset);
+        for (let index = 0; ; index++) {
+          let readers = await this.listedBy(view, cursor, index, endOffset);
+          if (readers === 0) break;
+          if (plan) {
+            if (seen.has(cursor.position)) {
+              await cursor.next(index);
+              continue;
+            }
+            seen.add(cursor.position);
+            readers = plan.get(cursor.position) ?? readers;
+          }
+          this.stamp = readers === ZIP_READERS ? void 0 : { by: readers, divergence: this.listing };
+          {
+            if (++this.entries > this.limits.maxEntries) throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+            const central = await cursor.next(index);
+            this.firstLocalHeader = Math.min(this.firstLocalHeader ?? central.localHeaderOffset, central.localHeaderOffset);
+            const pending = this.admit(central);
+            if (pending.data && (central.uncompressedSize >= STREAM_FROM || central.compressedSize >= STREAM_FROM)) {
+              await this.flush();
+              await this.drain(0);
+              await this.stream(pending);
+              continue;
+            }
+            if (!this.fits(pending)) await this.flush();
+            this.add(pending);
+          }
+        }
+      }
+      async readEnd() {
+        const tailOffset = Math.max(0, this.source.size - END_SEARCH);
+        const tail = await this.source.read(tailOffset, this.source.size - tailOffset);
+        const at = findEndRecord2(tail);
+        if (at < 0) throw new UnreadablePackageError("it has no end of central directory record: not a zip, or cut short");
+        const end = parseEndRecord(tail, at, tailOffset);
+        if (end.trailingBytes !== 0) {
+          throw new UnreadablePackageError(`its end record declares a ${end.commentLength}-byte comment, but ${end.comment.length + Math.max(0, end.trailingBytes)} bytes follow it`);
+        }
+        const locator = parseZip64Locator(tail, at, tailOffset);
+        if (locator) {
+          const bytes2 = await this.source.read(locator.endOffset, ZIP64_END_SIZE);
+          if (bytes2.length < ZIP64_END_SIZE) throw new UnreadablePackageError("its zip64 end record lies past the end of the file");
+          end.zip64 = parseZip64End(bytes2, locator);
+          if (!end.zip64.signatureValid) throw new UnreadablePackageError("its zip64 end record has a bad signature");
+          if (end.zip64.disk !== 0) throw new UnreadablePackageError(`it spans several disks (this is disk ${end.zip64.disk}): multi-disk zips cannot be read`);
+        } else if (end.disk !== 0) {
+          throw new UnreadablePackageError(`it spans several disks (this is disk ${end.disk}): multi-disk zips cannot be read`);
+        }
+        return { end, tail, tailOffset };
+      }
+      /** The entry's header and every refusal its central record alone decides. */
+      admit(central) {
+        const where = `central directory record ${central.index + 1}`;
+        if (central.flags & FLAG_STRONG_ENCRYPTION) throw new UnreadablePackageError(`${where} uses strong encryption, which cannot be read`);
+        if (central.extraOverflow > 0) throw new UnreadablePackageError(`the extra field of ${where} runs past its end`);
+        if (central.zip64Missing) throw new UnreadablePackageError(`the zip64 extra field of ${where} lacks its ${central.zip64Missing}`);
+        const encrypted = (central.flags & FLAG_ENCRYPTED) !== 0;
+        if (central.method === 0 && central.compressedSize !== central.uncompressedSize + (encrypted ? 12 : 0)) {
+          throw new UnreadablePackageError(`${where} stores ${central.compressedSize} bytes for an entry of ${central.uncompressedSize}`);
+        }
+        const header2 = describeEntry(central, this.limits);
+        const facts = factsOf2(central, void 0);
+        const readings = plainZipEntry(facts) ? void 0 : zipEntryReadings(facts, header2);
+        if (readings ? readings.files.length > 0 : header2.type === "file") {
+          this.bytes += central.uncompressedSize;
+          if (this.bytes > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+        }
+        let data = readings ? readings.files.length + readings.links.length > 0 : header2.type === "file" && header2.size > 0;
+        if (readings ? readings.links.length > 0 : header2.type === "symlink") {
+          if (central.uncompressedSize > this.limits.maxNameBytes) {
+            throw new PackageFormatError(`the link target of '${header2.path}' is over the ${this.limits.maxNameBytes}-byte bound`);
+          }
+          data = true;
+        }
+        if (data) {
+          if (encrypted) throw new PackageFormatError(`entry '${header2.path}' is encrypted`);
+          if (central.method !== 0 && central.method !== 8) {
+            throw new PackageFormatError(`entry '${header2.path}' uses compression method ${central.method}, only stored and deflate can be read`);
+          }
+          if (central.uncompressedSize === 0) data = false;
+        }
+        this.stamped(header2, readings, this.stamp);
+        const pending = { central, header: header2, sink: this.sinkFor(header2, readings, central.uncompressedSize), data, readings, stamp: this.stamp, listed: this.listed.add(central) };
+        if (central.localHeaderOffset < this.source.size) {
+          pending.start = central.localHeaderOffset;
+          pending.end = Math.min(
+            this.source.size,
+            central.localHeaderOffset + LOCAL_SIZE + central.name.length + central.extra.length + LOCAL_SLACK + (data ? central.compressedSize : 0)
+          );
+        } else if (data) {
+          pending.problem = new UnreadablePackageError(`the local header of '${header2.path}' lies past the end of the file`);
+        }
+        return pending;
+      }
+      /** The sink the entry's data is hashed in: the one header's, or one shared by the readings that are files of it. */
+      sinkFor(header2, readings, size) {
+        if (!readings) return new EntrySink(this.visitor, header2);
+        if (readings.files.length === 1 && readings.links.length === 0) return new EntrySink(this.visitor, readings.files[0]);
+        return new EntrySink(new FanOut(this.visitor, readings.files), FanOut.carrier(size));
+      }
+      /**
+       * Its local header read: where it names the entry otherwise than the central record
+       * (bsdtar reads the local name and its Unicode Path extra; Python refuses), the readings
+       * are made again from both, before the data is inflated.
+       */
+      withLocal(pending) {
+        if (!pending.local) return;
+        const facts = factsOf2(pending.central, pending.local);
+        if (!localDiffers(facts)) return;
+        pending.readings = zipEntryReadings(facts, pending.header);
+        this.stamped(pending.header, pending.readings, pending.stamp);
+        pending.sink = this.sinkFor(pending.header, pending.readings, pending.central.uncompressedSize);
+      }
+      /**
+       * What bsdtar finds reading the zip from a pipe (it cannot seek): the local headers,
+       * front to back, each entry's data as long as its local header says (or up to its data
+       * descriptor), until something that is not a local header. In an honest zip they tile
+       * the file up to the central directory and say what the central records say: that is
+       * checked from what the central pass read. Otherwise the local headers are walked, and
+       * every entry they hold that no central record read gives is a reading of its own.
+       */
+      async walkLocalHeaders(directory) {
+        const order2 = this.listed.order();
+        let expected = 0;
+        let tiles = true;
+        for (let i2 = 0; i2 < order2.length && tiles; i2++) {
+          const offset = this.listed.offset(order2[i2]);
+          const listed = this.listed.get(order2[i2]);
+          if (offset !== expected) tiles = false;
+          else if (!listed.local) {
+            const local = await this.localAt(offset);
+            if (!local) tiles = false;
+            else listed.local = { length: local.dataOffset - offset, compressedSize: local.compressedSize };
+          }
+          if (!tiles || !listed.local) break;
+          const dataEnd = offset + listed.local.length + listed.compressedSize;
+          if (listed.flags & FLAG_DATA_DESCRIPTOR) {
+            if (listed.method === 0) tiles = false;
+            const following = order2[i2 + 1];
+            const next = following === void 0 ? directory : this.listed.offset(following);
+            expected = [12, 16, 20, 24].includes(next - dataEnd) ? next : -1;
+          } else {
+            if (listed.local.compressedSize !== listed.compressedSize) tiles = false;
+            expected = dataEnd;
+          }
+        }
+        if (tiles && expected === directory) return;
+        await this.walk();
+      }
+      async localAt(offset) {
+        const fixed = await this.source.read(offset, LOCAL_SIZE);
+        if (fixed.length < LOCAL_SIZE || fixed.readUInt32LE(0) !== LOCAL_SIGNATURE) return void 0;
+        const whole = await this.source.read(offset, LOCAL_SIZE + fixed.readUInt16LE(26) + fixed.readUInt16LE(28));
+        if (whole.length < LOCAL_SIZE + fixed.readUInt16LE(26) + fixed.readUInt16LE(28)) return void 0;
+        return parseLocalHeader(whole, 0, offset);
+      }
+      async walk() {
+        const divergence = { at: ".", what: "what a reader of the local headers finds", readers: ZIP_READERS };
+        const listedAt = this.listed.byOffset();
+        let offset = 0;
+        for (let count2 = 0; offset + LOCAL_SIZE <= this.source.size; count2++) {
+          if (count2 > this.limits.maxEntries) throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+          const local = await this.localAt(offset);
+          if (!local) return;
+          const listed = listedAt.get(offset);
+          let compressed;
+          let next;
+          if (local.flags & FLAG_DATA_DESCRIPTOR) {
+            if (local.method !== 0) {
+              if (!listed) throw new UnreadablePackageError(`a local header at byte ${offset} has a data descriptor and no central record: what a streaming extractor reads there cannot be told`);
+              compressed = listed.compressedSize;
+            } else {
+              const found = await this.descriptor(local.dataOffset);
+              if (found === void 0) return;
+              compressed = found;
+            }
+            next = await this.afterDescriptor(local.dataOffset + compressed);
+          } else {
+            compressed = local.compressedSize;
+            next = local.dataOffset + compressed;
+          }
+          if (local.dataOffset + compressed > this.source.size) return;
+          const same = listed && listed.compressedSize === compressed;
+          if (!same) await this.walked(local, compressed, listed, divergence);
+          offset = next;
+        }
+      }
+      /** A stored entry with a data descriptor: the first descriptor signature whose compressed size is the bytes before it. */
+      async descriptor(dataOffset) {
+        for (let at = dataOffset; at < this.source.size; at += DESCRIPTOR_WINDOW - 16) {
+          const window = await this.source.read(at, DESCRIPTOR_WINDOW);
+          for (let i2 = window.indexOf(DESCRIPTOR_SIGNATURE); i2 >= 0 && i2 + 16 <= window.length; i2 = window.indexOf(DESCRIPTOR_SIGNATURE, i2 + 1)) {
+            if (window.readUInt32LE(i2 + 8) === at + i2 - dataOffset) return at + i2 - dataOffset;
+          }
+          if (window.length < DESCRIPTOR_WINDOW) break;
+        }
+        return void 0;
+      }
+      /** Where the next local header starts after a data descriptor (with or without its signature). */
+      async afterDescriptor(at) {
+        const head = await this.source.read(at, 4);
+        return head.length === 4 && head.readUInt32LE(0) === 134695760 ? at + 16 : at + 12;
+      }
+      /** An entry of the local headers that no central record read the same way: bsdtar reading from a pipe writes it (and, stored, bsdtar and unzip write the bytes its local size gives). */
+      async walked(local, compressed, listed, divergence) {
+        if (local.method !== 0 && local.method !== 8) return;
+        const facts = { versionMadeBy: 0, externalAttributes: 0, flags: local.flags, centralName: local.name, centralExtra: [], localName: local.name, localExtra: parseExtraFields(local.extra).fields, size: local.uncompressedSize };
+        const named = zipNameFor(BSDTAR_STREAM, facts);
+        if (!named) return;
+        const folder2 = named.name.endsWith("/");
+        const path = zipLanding(BSDTAR_STREAM, named.name, folder2);
+        if (path === void 0) return;
+        let by = BSDTAR_STREAM;
+        if (listed && local.method === 0 && listed.method === 0 && !(local.flags & FLAG_DATA_DESCRIPTOR)) by |= UNZIP | BSDTAR;
+        const header2 = { path, type: folder2 ? "dir" : "file", mode: folder2 ? 509 : 436, size: 0, by, divergence };
+        const stored = storedPath(named.name);
+        if (stored !== path) header2.stored = stored;
+        if (folder2) {
+          new EntrySink(this.visitor, header2).end();
+          return;
+        }
+        if (++this.entries > this.limits.maxEntries) throw new PackageFormatError(`more than ${this.limits.maxEntries} entries`);
+        const bytes2 = [];
+        let total = 0;
+        const take2 = (piece) => {
+          total += piece.length;
+          if (total > this.limits.maxTotalBytes) throw new PackageFormatError(`the content expands past the ${this.limits.maxTotalBytes}-byte bound`);
+          bytes2.push(Buffer.from(piece));
+        };
+        const end = local.dataOffset + compressed;
+        if (local.method === 0) {
+          for await (const chunk of this.source.chunks(local.dataOffset, end)) take2(chunk);
+        } else {
+          try {
+            await pipeline(Readable.from(this.source.chunks(local.dataOffset, end)), createInflateRaw({ chunkSize: INFLATE_CHUNK2 }), async (inflated) => {
+              for await (const piece of inflated) take2(piece);
+            });
+          } catch (error) {
+            if (error instanceof PackageFormatError) throw error;
+            return;
+          }
+        }
+        this.bytes += total;
+        header2.size = total;
+        const sink = new EntrySink(this.visitor, header2);
+        for (const piece of bytes2) sink.data(piece);
+        sink.end();
+      }
+      /** An entry only some extractors list: each of its readings written by those of them only. */
+      stamped(header2, readings, stamp) {
+        if (!stamp) return;
+        for (const one of readings ? [...readings.files, ...readings.links, ...readings.others] : [header2]) {
+          one.by = (one.by ?? ZIP_READERS) & stamp.by;
+          one.divergence ??= stamp.divergence;
+        }
+      }
+      /** Leading bytes of the data to hand over: what the visitor asked for, and a link's whole target. */
+      wantedOf(pending) {
+        const links = pending.readings ? pending.readings.links.length > 0 : pending.header.type === "symlink";
+        return links ? Math.max(pending.central.uncompressedSize, pending.sink.wanted) : pending.sink.wanted;
+      }
+      /** Visit the entry's readings (links with their target, then the files through the sink), or its one header. */
+      finish(pending, leading) {
+        const readings = pending.readings;
+        if (readings) {
+          const target2 = leading ? decodeName(leading.subarray(0, pending.central.uncompressedSize)).text : "";
+          for (const link of readings.links) link.link = target2;
+          for (const header2 of [...readings.links, ...readings.others]) new EntrySink(this.visitor, header2).end();
+        }
+        pending.sink.end();
+      }
+      fits(pending) {
+        const batch = this.batch;
+        if (batch.entries.length === 0) return true;
+        if (batch.entries.length >= BATCH_ENTRIES) return false;
+        if (pending.data && batch.output + pending.central.uncompressedSize > BATCH_OUTPUT) return false;
+        if (pending.start === void 0 || pending.end === void 0) return true;
+        return Math.max(batch.end, pending.end) - Math.min(batch.start, pending.start) <= WINDOW;
+      }
+      add(pending) {
+        const batch = this.batch;
+        batch.entries.push(pending);
+        if (pending.data) batch.output += pending.central.uncompressedSize;
+        if (pending.start !== void 0 && pending.end !== void 0) {
+          batch.start = Math.min(batch.start, pending.start);
+          batch.end = Math.max(batch.end, pending.end);
+        }
+      }
+      /** Send the batch being filled on its way (read, then inflate), keeping at most AHEAD a thread in flight. */
+      async flush() {
+        const batch = this.batch;
+        if (batch.entries.length === 0) return;
+        this.batch = emptyBatch2();
+        const done = this.submit(batch);
+        done.catch(() => void 0);
+        this.queue.push(done);
+        await this.drain(this.workers ? AHEAD * this.workers.size + 1 : 0);
+      }
+      /** Visit the batches in flight, oldest first, until at most `keep` are left. */
+      async drain(keep) {
+        while (this.queue.length > keep) this.visitBatch(await this.queue.shift());
+      }
+      async submit(batch) {
+        const length = batch.end - batch.start;
+        let window = length > 0 ? await this.source.read(batch.start, length, this.spareWindow(length)) : Buffer.alloc(0);
+        const needed = this.findLocalHeaders(batch, window);
+        if (needed > batch.start + window.length) {
+          const rest = await this.source.read(batch.start + window.length, needed - batch.start - window.length);
+          const whole = Buffer.allocUnsafeSlow(window.length + rest.length);
+          window.copy(whole, 0);
+          rest.copy(whole, window.length);
+          window = whole;
+          this.findLocalHeaders(batch, window);
+        }
+        for (const pending of batch.entries) this.withLocal(pending);
+        const jobs = new Float64Array(batch.entries.length * INFLATE_FIELDS).fill(-1);
+        let any = false;
+        for (const [index, pending] of batch.entries.entries()) {
+          if (!pending.data || !pending.local || pending.problem) continue;
+          const at = index * INFLATE_FIELDS;
+          jobs[at] = window.byteOffset + pending.local.dataOffset - batch.start;
+          jobs[at + 1] = pending.central.compressedSize;
+          jobs[at + 2] = pending.central.uncompressedSize;
+          jobs[at + 3] = pending.central.method;
+          jobs[at + 4] = this.wantedOf(pending);
+          any = true;
+        }
+        if (!any) return { batch, reply: void 0 };
+        const task = { kind: "inflate", window: window.buffer, jobs };
+        if (!this.workers) return { batch, reply: runHere(task) };
+        const reply = await this.workers.run(task, [task.window]);
+        this.spare.push(reply.window);
+        return { batch, reply };
+      }
+      /** A window a worker handed back, large enough for `length` bytes (a file is read on worker threads only). */
+      spareWindow(length) {
+        if (!this.workers) return void 0;
+        const index = this.spare.findIndex((window) => window.byteLength >= length);
+        if (index >= 0) return this.spare.splice(index, 1)[0];
+        return new ArrayBuffer(Math.max(length, WINDOW + 64 * 1024));
+      }
+      /** Parse the local header of each entry of the batch from its window; the end of the file its data needs read. */
+      findLocalHeaders(batch, window) {
+        let needed = batch.start + window.length;
+        for (const pending of batch.entries) {
+          if (pending.start === void 0) continue;
+          pending.local = void 0;
+          pending.problem = void 0;
+          const at = pending.start - batch.start;
+          if (at + LOCAL_SIZE > window.length) {
+            if (pending.data) pending.problem = new UnreadablePackageError(`the local header of '${pending.header.path}' is cut short by the end of the file`);
+            continue;
+          }
+          const local = parseLocalHeader(window, at, pending.start);
+          if (!local.signatureValid) {
+            if (pending.data) pending.problem = new UnreadablePackageError(`the local header of '${pending.header.path}' has a bad signature`);
+            continue;
+          }
+          pending.local = local;
+          this.listed.setLocal(pending.listed, local);
+          if (!pending.data) continue;
+          const dataEnd = local.dataOffset + pending.central.compressedSize;
+          if (dataEnd > this.source.size) {
+            pending.problem = new UnreadablePackageError(`the data of '${pending.header.path}' runs past the end of the file`);
+            continue;
+          }
+          needed = Math.max(needed, dataEnd);
+        }
+        return needed;
+      }
+      visitBatch({ batch, reply }) {
+        const content = reply ? Buffer.from(reply.content) : void 0;
+        let at = 0;
+        for (const [index, pending] of batch.entries.entries()) {
+          if (pending.problem) throw pending.problem;
+          if (pending.data) {
+            if (!reply || !content) throw new UnreadablePackageError(`entry '${pending.header.path}' was not read`);
+            if (reply.failure?.index === index) throw new UnreadablePackageError(`entry '${pending.header.path}' ${reply.failure.message}`);
+            const length = reply.lengths[index] ?? 0;
+            const leading = content.subarray(at, at + length);
+            at += length;
+            if (pending.readings) {
+              pending.sink.hashed(reply.digests[index], leading.subarray(0, Math.min(leading.length, pending.sink.wanted)));
+              this.options.onEntry?.({ central: pending.central, local: pending.local, header: pending.header });
+              this.finish(pending, leading);
+              continue;
+            }
+            if (pending.header.type === "symlink") pending.header.link = decodeName(leading).text;
+            else pending.sink.hashed(reply.digests[index], leading);
+          } else if (pending.header.type === "symlink") {
+            pending.header.link = "";
+          }
+          this.options.onEntry?.({ central: pending.central, local: pending.local, header: pending.header });
+          this.finish(pending, void 0);
+        }
+      }
+      /** An entry too big for a batch: read and inflated in pieces (on zlib's thread pool), hashed as they come. */
+      async stream(pending) {
+        const { central, header: header2 } = pending;
+        if (pending.problem) throw pending.problem;
+        const fixed = await this.source.read(central.localHeaderOffset, LOCAL_SIZE);
+        if (fixed.length < LOCAL_SIZE) throw new UnreadablePackageError(`the local header of '${header2.path}' is cut short by the end of the file`);
+        const lengths = fixed.readUInt16LE(26) + fixed.readUInt16LE(28);
+        const whole = await this.source.read(central.localHeaderOffset, LOCAL_SIZE + lengths);
+        const local = parseLocalHeader(whole, 0, central.localHeaderOffset);
+        if (!local.signatureValid) throw new UnreadablePackageError(`the local header of '${header2.path}' has a bad signature`);
+        const dataEnd = local.dataOffset + central.compressedSize;
+        if (dataEnd > this.source.size) throw new UnreadablePackageError(`the data of '${header2.path}' runs past the end of the file`);
+        pending.local = local;
+        this.listed.setLocal(pending.listed, local);
+        this.withLocal(pending);
+        const sink = pending.sink;
+        let leading;
+        const declared = central.uncompressedSize;
+        let seen = 0;
+        let stopped;
+        const take2 = (piece) => {
+          seen += piece.length;
+          if (seen > declared) throw stopped = new UnreadablePackageError(`entry '${header2.path}' inflates past the ${declared} bytes it declares`);
+          if (pending.readings?.links.length && leading === void 0) leading = Buffer.from(piece.subarray(0, this.limits.maxNameBytes));
+          sink.data(piece);
+        };
+        if (central.method === 0) {
+          for await (const chunk of this.source.chunks(local.dataOffset, dataEnd)) take2(chunk);
+        } else {
+          try {
+            await pipeline(Readable.from(this.source.chunks(local.dataOffset, dataEnd)), createInflateRaw({ chunkSize: INFLATE_CHUNK2 }), async (inflated) => {
+              for await (const piece of inflated) take2(piece);
+            });
+          } catch (error) {
+            if (stopped) throw stopped;
+            if (error instanceof PackageFormatError) throw error;
+            const code = error.code;
+            if (typeof code !== "string" || !code.startsWith("Z_")) throw error;
+            throw new UnreadablePackageError(`entry '${header2.path}' has damaged deflate data (${error.message})`, { cause: error });
+          }
+        }
+        if (seen !== declared) throw new UnreadablePackageError(`entry '${header2.path}' inflates to ${seen} bytes, not the ${declared} it declares`);
+        this.options.onEntry?.({ central, local, header: header2 });
+        this.finish(pending, leading);
+      }
+    };
+    DirectoryCursor = class {
+      constructor(source, at) {
+        this.source = source;
+        this.at = at;
+      }
+      source;
+      at;
+      chunk = Buffer.alloc(0);
+      chunkAt = 0;
+      /** Where the next record starts in the file. */
+      get position() {
+        return this.at;
+      }
+      /** Does a central record's signature start at the position (false at the end of the file)? */
+      async atRecord() {
+        if (!this.holds(4)) {
+          this.chunk = await this.source.read(this.at, DIRECTORY_CHUNK);
+          this.chunkAt = this.at;
+          if (this.chunk.length < 4) return false;
+        }
+        return this.chunk.readUInt32LE(this.at - this.chunkAt) === CENTRAL_SIGNATURE;
+      }
+      async next(index) {
+        if (!this.holds(CENTRAL_SIZE)) await this.fill(CENTRAL_SIZE, index);
+        let offset = this.at - this.chunkAt;
+        if (this.chunk.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
+          throw new UnreadablePackageError(`central directory record ${index + 1} has a bad signature (0x${this.chunk.readUInt32LE(offset).toString(16)})`);
+        }
+        const length = centralRecordLength(this.chunk, offset);
+        if (!this.holds(length)) {
+          await this.fill(length, index);
+          offset = 0;
+        }
+        const record = parseCentralRecord(this.chunk, offset, this.at, index);
+        this.at += length;
+        return record;
+      }
+      holds(length) {
+        return this.at >= this.chunkAt && this.at + length <= this.chunkAt + this.chunk.length;
+      }
+      async fill(length, index) {
+        this.chunk = await this.source.read(this.at, Math.max(DIRECTORY_CHUNK, length));
+        this.chunkAt = this.at;
+        if (this.chunk.length < length) throw new UnreadablePackageError(`central directory record ${index + 1} is cut short by the end of the file`);
+      }
+    };
+  }
+});
+
+// src/read/zip-tail.ts
+import { open as open4 } from "node:fs/promises";
+async function endsWithZip(path, size) {
+  const handle = await open4(path, "r");
+  try {
+    const start = Math.max(0, size - SEARCH);
+    const tail = Buffer.alloc(size - start);
+    await handle.read(tail, 0, tail.length, start);
+    for (let at = tail.length - END_SIZE2; at >= 0; at--) {
+      if (tail.readUInt32LE(at) !== END_SIGNATURE2) continue;
+      if (at + END_SIZE2 + tail.readUInt16LE(at + 20) !== tail.length) continue;
+      const entries = tail.readUInt16LE(at + 10);
+      const directorySize = tail.readUInt32LE(at + 12);
+      const directoryOffset = tail.readUInt32LE(at + 16);
+      const endOffset = start + at;
+      for (const base of [0, endOffset - directorySize - directoryOffset]) {
+        const directory = base + directoryOffset;
+        if (base < 0 || directory + directorySize > endOffset) continue;
+        if (entries === 0) return directorySize === 0;
+        const first = Buffer.alloc(4);
+        await handle.read(first, 0, 4, directory);
+        if (first.readUInt32LE(0) === CENTRAL_SIGNATURE2) return true;
+      }
+    }
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
+var END_SIGNATURE2, CENTRAL_SIGNATURE2, END_SIZE2, SEARCH;
+var init_zip_tail = __esm({
+  "src/read/zip-tail.ts"() {
+    "use strict";
+    END_SIGNATURE2 = 101010256;
+    CENTRAL_SIGNATURE2 = 33639248;
+    END_SIZE2 = 22;
+    SEARCH = END_SIZE2 + 65535 + 20;
   }
 });
 
 // src/read/read-package.ts
-import { createHash as createHash8 } from "node:crypto";
-import { createReadStream as createReadStream3 } from "node:fs";
-import { open as open4, stat as stat4 } from "node:fs/promises";
+import { open as open5, stat as stat4 } from "node:fs/promises";
 async function readPackage(target2, visitor, limits) {
   const stats = await stat4(target2).catch((error) => {
     throw fileError(target2, error);
@@ -39593,14 +42385,21 @@ async function readPackage(target2, visitor, limits) {
   if (stats.size === 0) throw new ScanError(`${target2} is empty (0 bytes); ${REBUILD}`);
   const format = detectFormat(target2, await firstBlock(target2));
   if (format === "zip") {
-    const [result2, sha256] = await Promise.all([guard(target2, format, () => readZip(target2, visitor, limits)), hashFile(target2)]);
-    return { format, sha256, ...result2 };
+    const { entries, bytes: bytes2, sha256 } = await guard(target2, format, () => readZip(target2, visitor, limits));
+    return { format, sha256, entries, bytes: bytes2 };
   }
+  if (stats.size > BLOCK2 && await endsWithZip(target2, stats.size)) return polyglot(target2, format, visitor, limits);
   const result = await guard(target2, format, () => readTarFile(target2, format === "tar.gz", visitor, limits));
   return { format, ...result };
 }
+async function polyglot(target2, format, visitor, limits) {
+  const divergence = { at: ".", what: "whether the package is a tar or a zip", readers: TAR_READERS | ZIP_READERS };
+  const tar = await guard(target2, format, () => readTarFile(target2, format === "tar.gz", new Readers(visitor, TAR_READERS | BSDTAR_STREAM, divergence), limits));
+  const zip = await guard(target2, "zip", () => readZip(target2, new Readers(visitor, UNZIP | PHP_ZIP | PY_ZIP, divergence), limits));
+  return { format, sha256: tar.sha256, entries: tar.entries + zip.entries, bytes: tar.bytes + zip.bytes };
+}
 async function firstBlock(target2) {
-  const handle = await open4(target2, "r").catch((error) => {
+  const handle = await open5(target2, "r").catch((error) => {
     throw fileError(target2, error);
   });
   try {
@@ -39636,6 +42435,9 @@ async function guard(target2, format, read10) {
 }
 function readError(target2, format, error) {
   if (error instanceof ScanError) return error;
+  if (error instanceof UnreadablePackageError) {
+    return new ScanError(`${target2} is not a readable ${format === "dir" ? "directory" : format} (${error.message}); ${REBUILD}`, { cause: error });
+  }
   if (error instanceof PackageFormatError) {
     const what = format === "dir" ? "directory" : `${format} package`;
     return new ScanError(`${target2}: ${error.message}; the ${what} is damaged or hostile: ${REBUILD}`, { cause: error });
@@ -39672,12 +42474,7 @@ function fileError(target2, error) {
     }
   }
 }
-async function hashFile(path) {
-  const hash = createHash8("sha256");
-  for await (const chunk of createReadStream3(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
-  return hash.digest("hex");
-}
-var REBUILD, OTHER_FORMATS;
+var REBUILD, Readers, OTHER_FORMATS;
 var init_read_package = __esm({
   "src/read/read-package.ts"() {
     "use strict";
@@ -39686,8 +42483,33 @@ var init_read_package = __esm({
     init_read_directory();
     init_read_tar_file();
     init_read_zip();
+    init_readers();
+    init_zip_tail();
     init_tar_header();
     REBUILD = "re-create the package, or check that its upload or download finished";
+    Readers = class {
+      constructor(visitor, readers, divergence) {
+        this.visitor = visitor;
+        this.readers = readers;
+        this.divergence = divergence;
+      }
+      visitor;
+      readers;
+      divergence;
+      wants(header2) {
+        this.stamp(header2);
+        return this.visitor.wants(header2);
+      }
+      visit(entry, content) {
+        this.stamp(entry);
+        this.visitor.visit(entry, content);
+      }
+      stamp(header2) {
+        if (header2.divergence === this.divergence) return;
+        header2.by = header2.by === void 0 ? this.readers : header2.by & this.readers;
+        header2.divergence = this.divergence;
+      }
+    };
     OTHER_FORMATS = [
       ["bzip2", [66, 90, 104]],
       ["xz", [253, 55, 122, 88, 90, 0]],
@@ -39705,6 +42527,7 @@ async function inspectPackage(target2, limits, monitored) {
   const analyzers = [new InventoryAnalyzer(), capture, ...checks];
   const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read10 = await readPackage(target2, pass, limits);
+  await linkedContents(target2, pass, limits);
   const files = pass.files();
   const packages = [];
   const drafts = [];
@@ -39717,10 +42540,25 @@ async function inspectPackage(target2, limits, monitored) {
     origins.push(...result.origins ?? []);
     for (const note of result.notes ?? []) if (!notes.includes(note)) notes.push(note);
   }
-  for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root }));
-  for (const check of checks) drafts.push(...check.afterPass?.({ files, root: pass.root }) ?? []);
+  const divergences = pass.divergences();
+  for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root, divergences }));
+  for (const check of checks) drafts.push(...check.afterPass?.({ files, root: pass.root, divergences }) ?? []);
   const findings = identify(drafts, singleTopFolder(files));
   return { read: read10, files, root: pass.root, packages, findings, configs: capture.texts(), origins, notes };
+}
+async function linkedContents(target2, pass, limits) {
+  const wanted = new Map(pass.linkedContents().map((want) => [want.path, want]));
+  if (wanted.size === 0) return;
+  const visitor = {
+    wants: (header2) => wanted.get(header2.path)?.bytes ?? 0,
+    visit(entry, content) {
+      const want = wanted.get(entry.path);
+      if (!want || !content || entry.sha256 !== want.sha256) return;
+      pass.takeLinked(want.path, want.sha256, content);
+      wanted.delete(entry.path);
+    }
+  };
+  await readPackage(target2, visitor, limits);
 }
 var init_inspect = __esm({
   "src/inspect.ts"() {
@@ -40075,15 +42913,15 @@ async function scan(options2) {
   relativizeFindings(findings, root);
   if (changes && baseline) changes.fixed = fixedByRelease(findings, baseline, vulnerabilities.baseline, current.packages, changes.roots.baseline);
   warnings.push(...topFolderWarnings(options2, findings, root));
-  const kept = leaveOutIgnored(findings, options2.ignore ?? [], notes);
-  const { stale, expired } = applyAcceptances(kept, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+  const kept2 = leaveOutIgnored(findings, options2.ignore ?? [], notes);
+  const { stale, expired } = applyAcceptances(kept2, options2.accept ?? [], options2.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
   for (const acceptance of stale) notes.push(`stale acceptance: ${describeAcceptance(acceptance)} matched no finding; remove it from the policy file`);
   const policy = { ...defaultPolicy(baseline !== void 0), ...options2.policy };
-  applyPolicy(kept, policy);
+  applyPolicy(kept2, policy);
   explainExpired(expired);
-  kept.sort(compareFindings);
-  const digest = blockingDigest(kept);
-  const approval = options2.approval ? decideApproval(options2.approval, kept, digest) : void 0;
+  kept2.sort(compareFindings);
+  const digest = blockingDigest(kept2);
+  const approval = options2.approval ? decideApproval(options2.approval, kept2, digest) : void 0;
   const target2 = {
     path: options2.target,
     format: current.read.format,
@@ -40101,9 +42939,9 @@ async function scan(options2) {
     baseline: baselineSummary,
     files: current.files,
     packages: current.packages,
-    findings: kept,
+    findings: kept2,
     // findings a person approved were reviewed: they leave the verdict a pass, not a warning
-    verdict: decideVerdict(approval?.approval ? kept.filter((finding) => finding.approvedBy === void 0) : kept, policy),
+    verdict: decideVerdict(approval?.approval ? kept2.filter((finding) => finding.approvedBy === void 0) : kept2, policy),
     sources: vulnerabilities.summaries,
     notes,
     configs: current.configs,
@@ -40186,9 +43024,9 @@ async function checkAdvisories(packages, baselinePackages, sources, allowFailure
 function leaveOutIgnored(findings, globs2, notes) {
   if (globs2.length === 0) return findings;
   const ignored = (0, import_picomatch4.default)([...globs2], { dot: true });
-  const kept = findings.filter((finding) => finding.path === void 0 || !ignored(finding.path));
-  if (kept.length < findings.length) notes.push(`${findings.length - kept.length} findings under ignored paths (${globs2.join(", ")}) were left out`);
-  return kept;
+  const kept2 = findings.filter((finding) => finding.path === void 0 || !ignored(finding.path));
+  if (kept2.length < findings.length) notes.push(`${findings.length - kept2.length} findings under ignored paths (${globs2.join(", ")}) were left out`);
+  return kept2;
 }
 function compareFindings(a, b) {
   return severityRank(a.severity) - severityRank(b.severity) || FINDING_STATUSES.indexOf(a.status) - FINDING_STATUSES.indexOf(b.status) || Number(b.blocking) - Number(a.blocking) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || compareCodeUnits(a.path ?? "", b.path ?? "") || compareCodeUnits(a.package ? `${a.package.ecosystem}/${a.package.name}@${a.package.version}` : "", b.package ? `${b.package.ecosystem}/${b.package.name}@${b.package.version}` : "") || compareCodeUnits(a.id, b.id);
@@ -40272,10 +43110,10 @@ var init_json = __esm({
 });
 
 // src/run/write-output.ts
-import { open as open5 } from "node:fs/promises";
+import { open as open6 } from "node:fs/promises";
 async function writeOutput(path, content, what) {
   try {
-    const handle = await open5(path, "w");
+    const handle = await open6(path, "w");
     try {
       if (typeof content === "string") await handle.write(content);
       else for (const piece of content) await handle.write(piece);
@@ -40524,12 +43362,12 @@ async function relaunchForThroughput() {
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
   try {
-    return await new Promise((resolve) => {
+    return await new Promise((resolve2) => {
       child.once("error", () => {
-        resolve(void 0);
+        resolve2(void 0);
       });
       child.once("exit", (code, signal) => {
-        resolve(code ?? (signal ? 128 + signalNumber(signal) : 2));
+        resolve2(code ?? (signal ? 128 + signalNumber(signal) : 2));
       });
     });
   } finally {

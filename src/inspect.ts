@@ -8,6 +8,7 @@ import type { OriginRecord, Package } from './model.js';
 import type { CheckCost, ContentAnalyzer } from './pass/content-analyzer.js';
 import type { Inspection } from './pass/inspection.js';
 import { PackagePass } from './pass/package-pass.js';
+import type { EntryVisitor } from './read/entry.js';
 import { readPackage } from './read/read-package.js';
 
 /** How the pass runs: the worker bundle for the checks that read every text file, and who hears what each check cost. */
@@ -23,6 +24,7 @@ export async function inspectPackage(target: string, limits: Limits, monitored: 
   const analyzers: ContentAnalyzer[] = [new InventoryAnalyzer(), capture, ...checks];
   const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read = await readPackage(target, pass, limits);
+  await linkedContents(target, pass, limits);
   const files = pass.files();
   const packages: Package[] = [];
   const drafts: DraftFinding[] = [];
@@ -39,9 +41,30 @@ export async function inspectPackage(target: string, limits: Limits, monitored: 
     for (const note of result.notes ?? []) if (!notes.includes(note)) notes.push(note);
   }
   options.onCheckCosts?.(costs);
-  for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root }));
-  for (const check of checks) drafts.push(...(check.afterPass?.({ files, root: pass.root }) ?? []));
+  const divergences = pass.divergences();
+  for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root, divergences }));
+  for (const check of checks) drafts.push(...(check.afterPass?.({ files, root: pass.root, divergences }) ?? []));
   // only the whole pass tells whether every entry sits in one `shop-2.4.7/`: ids are made now
   const findings = identify(drafts, singleTopFolder(files));
   return { read, files, root: pass.root, packages, findings, configs: capture.texts(), origins, notes };
+}
+
+/**
+ * Hardlinks an analyser wants content for (a `.env` linked to a `.txt`) take their
+ * target's content, which went by under the target's name: read the package once more for
+ * those contents only. Only packages with such hardlinks pay for it.
+ */
+async function linkedContents(target: string, pass: PackagePass, limits: Limits): Promise<void> {
+  const wanted = new Map(pass.linkedContents().map((want) => [want.path, want]));
+  if (wanted.size === 0) return;
+  const visitor: EntryVisitor = {
+    wants: (header) => wanted.get(header.path)?.bytes ?? 0,
+    visit(entry, content) {
+      const want = wanted.get(entry.path);
+      if (!want || !content || entry.sha256 !== want.sha256) return;
+      pass.takeLinked(want.path, want.sha256, content);
+      wanted.delete(entry.path);
+    },
+  };
+  await readPackage(target, visitor, limits);
 }

@@ -19,14 +19,21 @@ export interface FileRecord {
   mode: string;
   uid?: number;
   gid?: number;
-  /** Files only. */
+  /** Files; hardlinks: of the file they link to, when the package holds it before them. */
   size?: number;
-  /** Files only: SHA-256 of the content, lower-case hex. */
+  /** Files: SHA-256 of the content, lower-case hex; hardlinks: of the content they link to (what extractors write there). */
   sha256?: string;
   /** Symlinks and hardlinks: the target exactly as stored. */
   link?: string;
   /** `other` entries: what kind of special file it is. */
   special?: SpecialKind;
+  /**
+   * Added to the contract: the extractors that write this record, when not all of them do
+   * (an archive they read differently has a record per reading); absent on every honest entry.
+   */
+  by?: string[];
+  /** Added to the contract: the name as stored in the package, when `path` is where extractors put it. */
+  stored?: string;
 }
 
 export const ECOSYSTEMS = [

@@ -90,6 +90,8 @@ export const EXPECTED: readonly Expected[] = [
   { kind: 'unsafe-path', rule: 'absolute-path', path: 'C:evil.txt' },
   { kind: 'unsafe-path', rule: 'path-traversal', path: '../../outside.txt' },
   { kind: 'unsafe-path', rule: 'path-traversal', path: 'shop\\..\\..\\win.txt' },
+  // Python's tarfile writes shop/uploads/x.txt through shop/uploads -> ../../srv/www: above the package
+  { kind: 'unsafe-path', rule: 'path-traversal', path: '../srv/www/x.txt' },
   { kind: 'unsafe-path', rule: 'control-character', path: CONTROL },
   { kind: 'unsafe-path', rule: 'invalid-utf8', path: 'shop/bad\ufffdname.txt' },
   { kind: 'unsafe-path', rule: 'duplicate-entry', path: 'shop/index.php' },

@@ -32,3 +32,18 @@ export async function collect(target: string, want: (header: EntryHeader) => num
 export function byPath(records: readonly FileRecord[]): Map<string, FileRecord> {
   return new Map(records.map((record) => [record.path, record]));
 }
+
+/**
+ * The records one extractor writes (those without `by` are everyone's), without the
+ * reading fields: what that extractor puts on disk, to compare with a tree.
+ */
+export function writtenBy(records: readonly FileRecord[], extractor: string): FileRecord[] {
+  return records
+    .filter((record) => record.by === undefined || record.by.includes(extractor))
+    .map((record) => {
+      const written = { ...record };
+      delete written.by;
+      delete written.stored;
+      return written;
+    });
+}

@@ -2,11 +2,12 @@
 // devices, crafted size fields and extended headers. Where GNU tar can list them, the
 // reader must see the same entries GNU tar sees (it is what most deployments extract with).
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanError } from '../../src/errors.js';
+import { scan } from '../../src/scan.js';
 import { byPath, collect } from '../helpers/collect.js';
 import { sha256 } from '../helpers/disk-manifest.js';
 import { TarWriter } from '../helpers/tar-writer.js';
@@ -31,7 +32,7 @@ function gnuList(path: string): string[] {
     .map((line) => line.replace(/\/$/, ''));
 }
 
-describe('hostile entries are listed as stored, never altered', () => {
+describe('hostile entries are listed where each extractor writes them, with the name as stored', () => {
   let records: ReturnType<typeof byPath>;
   beforeAll(async () => {
     const archive = new TarWriter()
@@ -49,17 +50,28 @@ describe('hostile entries are listed as stored, never altered', () => {
     records = byPath((await collect(await save('hostile.tar.gz', gzipSync(archive)))).records);
   });
 
-  it('keeps absolute and .. names', () => {
-    expect(records.get('/etc/cron.d/evil')?.sha256).toBe(sha256('* * * * * root sh\n'));
-    expect(records.has('../../outside.txt')).toBe(true);
-    expect(records.has('app/../../../up.txt')).toBe(true);
+  it('keeps absolute and .. names, and lists where each extractor writes them', () => {
+    // Python's tarfile without a filter writes the absolute name on the host; the others strip the `/`
+    expect(records.get('/etc/cron.d/evil')).toMatchObject({ sha256: sha256('* * * * * root sh\n'), by: ['python-tarfile'] });
+    expect(records.get('etc/cron.d/evil')).toMatchObject({ stored: '/etc/cron.d/evil', by: ['gnu-tar', 'bsdtar', 'python-tarfile-data', 'php-phar'] });
+    // GNU tar, bsdtar and the data filter refuse `..`; Python follows it, PharData stops at the root
+    expect(records.get('../../outside.txt')).toMatchObject({ by: ['python-tarfile'] });
+    expect(records.get('outside.txt')).toMatchObject({ stored: '../../outside.txt', by: ['php-phar'] });
+    expect(records.get('../../up.txt')).toMatchObject({ stored: 'app/../../../up.txt', by: ['python-tarfile'] });
+    expect(records.get('up.txt')).toMatchObject({ stored: 'app/../../../up.txt', by: ['php-phar'] });
   });
 
-  it('records devices, FIFOs and contiguous files as other, with what they are', () => {
-    expect(records.get('dev/sda')).toMatchObject({ type: 'other', special: 'block-device', mode: '0660' });
-    expect(records.get('dev/null2')).toMatchObject({ type: 'other', special: 'char-device' });
-    expect(records.get('run/pipe')).toMatchObject({ type: 'other', special: 'fifo' });
-    expect(records.get('contiguous.bin')).toMatchObject({ type: 'other', special: 'contiguous' });
+  it('records devices and FIFOs as other, with what they are and who makes them', () => {
+    // Python's data filter refuses them; PharData writes an empty file (left out on purpose)
+    const makers = ['gnu-tar', 'bsdtar', 'python-tarfile', 'php-phar'];
+    expect(records.get('dev/sda')).toMatchObject({ type: 'other', special: 'block-device', mode: '0660', by: makers });
+    expect(records.get('dev/null2')).toMatchObject({ type: 'other', special: 'char-device', by: makers });
+    expect(records.get('run/pipe')).toMatchObject({ type: 'other', special: 'fifo', by: makers });
+  });
+
+  it('records a contiguous file as the regular file every extractor writes', () => {
+    expect(records.get('contiguous.bin')).toMatchObject({ type: 'file', sha256: sha256('') });
+    expect(records.get('contiguous.bin')?.by).toBeUndefined();
   });
 
   it('keeps link targets exactly as stored', () => {
@@ -72,7 +84,25 @@ describe('hostile entries are listed as stored, never altered', () => {
   });
 });
 
-describe('what counts as data follows GNU tar', () => {
+describe('a hardlink is judged with the content it links to', () => {
+  it('a .env hardlinked to a text file gets the .env rules, and its record the content', async () => {
+    const dotenv = 'DB_HOST=db.internal\nDB_PASSWORD=Zq8kT2vLp9wXr4Mn\n';
+    const archive = new TarWriter()
+      .file('shop/config/notes.txt', dotenv)
+      .entry({ path: 'shop/.env', type: 'Link', linkpath: 'shop/config/notes.txt' })
+      .end();
+    const report = await scan({ target: await save('hardlinked-env.tar', archive), advisories: ['none'] });
+    expect(report.files.find((file) => file.path === 'shop/.env')).toMatchObject({ type: 'hardlink', sha256: sha256(dotenv), size: dotenv.length });
+    // finding paths leave the package's single top folder out
+    const onEnv = report.findings.filter((finding) => finding.path === '.env').map((finding) => finding.rule);
+    // the same findings as a .env file of that content: the link's name gets the content's rules
+    expect(onEnv.sort()).toEqual(['env-credential', 'env-file']);
+  });
+});
+
+describe('what counts as data follows what the extractors write', () => {
+  // `tar -t` lists a symlink's or device's size as data; `tar -x`, bsdtar, Python and
+  // PharData read the next block as a header: the hidden entry is written
   const hidden = new TarWriter().file('hidden.txt', 'hello').unterminated();
   const cases = [
     { name: 'a symlink whose size field is not 0', type: 'SymbolicLink' as const },
@@ -83,13 +113,19 @@ describe('what counts as data follows GNU tar', () => {
   ];
   it.each(cases)('$name', async ({ type }) => {
     const archive = new TarWriter()
+      .file('target', 'the link target')
       .entry({ path: 'crafted', type, linkpath: 'target', size: hidden.length })
       .raw(hidden)
       .file('after.txt', '')
       .end();
     const path = await save(`size-${type}.tar`, archive);
-    const ours = (await collect(path)).records.map((record) => record.path);
-    expect(ours).toEqual(gnuList(path));
+    const gnu = (await collect(path)).records.filter((record) => (record.type === 'file' || record.type === 'hardlink') && (record.by === undefined || record.by.includes('gnu-tar')));
+    const out = join(work, `x-${type}`);
+    await mkdir(out);
+    execFileSync('tar', ['-xf', path, '-C', out, '--no-same-owner'], { stdio: 'ignore' });
+    const written = (await readdir(out, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    expect(gnu.map((record) => record.path).sort()).toEqual(written.sort());
+    expect(written).toContain('hidden.txt');
   });
 });
 
@@ -103,9 +139,10 @@ describe('extended headers', () => {
       .entry({ path: 'link', type: 'SymbolicLink', linkpath: 'ignored' })
       .end();
     const records = byPath((await collect(await save('pax.tar', archive))).records);
-    expect(records.get(longName)).toMatchObject({ type: 'file', uid: 3_000_000, gid: 4_000_000, sha256: sha256('pax content') });
+    expect(records.get(longName)).toMatchObject({ type: 'file', uid: 3_000_000, gid: 4_000_000, sha256: sha256('pax content'), by: ['gnu-tar', 'bsdtar', 'python-tarfile', 'python-tarfile-data'] });
     expect(records.get('link')?.link).toBe(`${'t'.repeat(200)}/target`);
-    expect(records.has('short-name-ignored')).toBe(false);
+    // PharData reads no PAX header: it writes the ustar name, which is no stand-in for this path
+    expect(records.get('short-name-ignored')).toMatchObject({ sha256: sha256('pax content'), by: ['php-phar'] });
   });
 
   it('applies a global PAX header to every later entry, and a local one to the next only', async () => {

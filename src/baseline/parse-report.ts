@@ -226,6 +226,10 @@ function fileOf(value: unknown, where: string): FileRecord {
   if (sha256 !== undefined) record.sha256 = sha256;
   if (link !== undefined) record.link = link;
   if (value['special'] !== undefined) record.special = oneOf(value, 'special', `${where}.special`, SPECIAL_KINDS);
+  const by = maybe(value, 'by', `${where}.by`, isStringArray);
+  const stored = maybe(value, 'stored', `${where}.stored`, isString);
+  if (by !== undefined) record.by = by;
+  if (stored !== undefined) record.stored = stored;
   return record;
 }
 

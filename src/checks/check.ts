@@ -2,12 +2,15 @@ import type { DraftFinding } from '../findings/draft.js';
 import type { FileRecord } from '../model.js';
 import type { Entry } from '../read/entry.js';
 import type { ContentAnalyzer } from '../pass/content-analyzer.js';
+import type { DivergentReadings } from '../pass/package-pass.js';
 
 /** What a manifest check sees: the complete, sorted entry list, after the pass. */
 export interface Manifest {
   files: readonly FileRecord[];
   /** The package root (`.`) when the package records one (its mode and owner matter too). */
   root: Entry | undefined;
+  /** Where extractors read the package differently (none in an honest package). */
+  divergences?: readonly DivergentReadings[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ContentCheck, ManifestCheck } from './check.js';
+import { AmbiguousArchiveCheck } from './paths/ambiguous-archive.js';
 import { LinksCheck } from './paths/links.js';
 import { MaliciousCodeCheck } from './malicious-code/malicious-code.js';
 import { OriginsCheck } from './origins/origins.js';
@@ -18,6 +19,7 @@ export const MANIFEST_CHECKS: readonly ManifestCheck[] = [
   new OwnersCheck(),
   new UnsafeNamesCheck(),
   new LinksCheck(),
+  new AmbiguousArchiveCheck(),
 ];
 
 /** The checks that read every text file, and may run on a worker thread (check-worker.ts makes them there by name). */

@@ -1,5 +1,6 @@
 import type { FileRecord } from '../model.js';
 import type { Entry } from '../read/entry.js';
+import { readerNames } from '../read/readers.js';
 
 /** A package holds a handful of distinct modes: each string is made once and shared. */
 const MODE_TEXT: string[] = [];
@@ -18,7 +19,8 @@ function formatMode(mode: number): string {
 export function fileRecord(entry: Entry): FileRecord {
   const { path, type, uid, gid, sha256 } = entry;
   const mode = formatMode(entry.mode);
-  if (entry.link === undefined && entry.special === undefined) {
+  // an honest entry has no reading of its own (`by`) and lands where it is stored
+  if (entry.link === undefined && entry.special === undefined && entry.by === undefined && entry.stored === undefined) {
     if (uid !== undefined && gid !== undefined) {
       if (type === 'file' && sha256 !== undefined) return { path, type, mode, uid, gid, size: entry.size, sha256 };
       if (type === 'dir') return { path, type, mode, uid, gid };
@@ -37,5 +39,7 @@ export function fileRecord(entry: Entry): FileRecord {
   }
   if (entry.link !== undefined) record.link = entry.link;
   if (entry.special !== undefined) record.special = entry.special;
+  if (entry.by !== undefined) record.by = readerNames(entry.by);
+  if (entry.stored !== undefined) record.stored = entry.stored;
   return record;
 }

@@ -34,6 +34,24 @@ export class EntrySink {
     this.tailWant = this.asked && header.size > this.want && visitor.wantsTail ? Math.min(visitor.wantsTail(header), header.size - this.want) : 0;
   }
 
+  /** Leading bytes of the content the visitor asked for (0 for everything but files). */
+  get wanted(): number {
+    return this.want;
+  }
+
+  /**
+   * The whole content went by where this sink could not see it (a reader thread read and
+   * hashed it): its digest, and the leading bytes the visitor asked for (`wanted`).
+   */
+  hashed(digest: string, leading: Buffer): void {
+    this.digest = digest;
+    this.seen = this.header.size;
+    if (this.want > 0) {
+      this.pieces = [leading];
+      this.held = leading.length;
+    }
+  }
+
   data(chunk: Buffer): void {
     if (this.seen === 0 && chunk.length === this.header.size) {
       this.digest = digestOnce('sha256', chunk, 'hex');

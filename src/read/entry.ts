@@ -1,4 +1,5 @@
 import type { EntryType, SpecialKind } from '../model.js';
+import type { Divergence } from './readers.js';
 
 /** What a reader knows of an entry before its content has streamed by. */
 export interface EntryHeader {
@@ -16,6 +17,15 @@ export interface EntryHeader {
   special?: SpecialKind;
   /** The stored name was not valid UTF-8 (it was decoded with replacement characters). */
   badName?: boolean;
+  /**
+   * The extractors that write this reading (bits of readers.ts); absent: every extractor
+   * of the format does. An honest archive has one reading per entry, without it.
+   */
+  by?: number;
+  /** The name as stored, when `path` is where extractors put it (normalised, or from another name source). */
+  stored?: string;
+  /** Set when extractors read this entry, or the stretch of the archive it is in, differently. */
+  divergence?: Divergence;
 }
 
 /** An entry after its content has streamed by. */

@@ -1,19 +1,24 @@
 import { TarFormatError } from './tar-header.js';
 
-/** The PAX keys we honour; the rest (times, uname, xattrs) do not change what is extracted where. */
-export interface PaxFields {
-  path?: Buffer;
-  linkpath?: Buffer;
-  size?: number;
-  uid?: number;
-  gid?: number;
+/** One PAX record: a key and its value as bytes (names are decoded once, by the caller). */
+export type PaxRecord = readonly [key: string, value: Buffer];
+
+/**
+ * The keys that change what is extracted where, or how much data follows: the rest
+ * (times, user names, extended attributes) are dropped as they are read.
+ */
+function kept(key: string): boolean {
+  return key === 'path' || key === 'linkpath' || key === 'size' || key === 'uid' || key === 'gid' || key.startsWith('GNU.sparse.');
 }
 
 /**
  * Parse PAX extended header records: `<length> <key>=<value>\n`, the length counting
- * the whole record. Values stay bytes: names are decoded once, by the caller.
+ * the whole record. The records stay in order, repeated keys included: extractors
+ * disagree on which of two records (or two headers) wins, and each one's rule is applied
+ * to the sequence (tar-names.ts).
  */
-export function parsePax(data: Buffer, into: PaxFields = {}): PaxFields {
+export function parsePax(data: Buffer): PaxRecord[] {
+  const records: PaxRecord[] = [];
   let offset = 0;
   while (offset < data.length) {
     if (data[offset] === 0) break; // NUL padding after the last record
@@ -27,36 +32,18 @@ export function parsePax(data: Buffer, into: PaxFields = {}): PaxFields {
     const equals = data.indexOf(0x3d, space + 1);
     if (equals < 0 || equals >= end) throw new TarFormatError('corrupt PAX record: no key');
     const key = data.toString('utf8', space + 1, equals);
-    const value = data.subarray(equals + 1, end - 1);
-    applyRecord(into, key, value);
+    if (kept(key)) {
+      const value = Buffer.from(data.subarray(equals + 1, end - 1));
+      if (key === 'size' || key === 'uid' || key === 'gid') decimal(value, key);
+      records.push([key, value]);
+    }
     offset = end;
   }
-  return into;
+  return records;
 }
 
-function applyRecord(fields: PaxFields, key: string, value: Buffer): void {
-  switch (key) {
-    case 'path':
-      fields.path = Buffer.from(value);
-      break;
-    case 'linkpath':
-      fields.linkpath = Buffer.from(value);
-      break;
-    case 'size':
-      fields.size = decimal(value, key);
-      break;
-    case 'uid':
-      fields.uid = decimal(value, key);
-      break;
-    case 'gid':
-      fields.gid = decimal(value, key);
-      break;
-    default:
-      break;
-  }
-}
-
-function decimal(value: Buffer, key: string): number {
+/** A numeric record's value (checked when read: a corrupt one fails the scan). */
+export function decimal(value: Buffer, key: string): number {
   const text = value.toString('latin1');
   if (!/^\d{1,16}$/.test(text)) throw new TarFormatError(`corrupt PAX record: ${key} is not a number`);
   const number = Number(text);

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { ScanError, oneLine } from '../errors.js';
 import type { Limits } from '../limits.js';
-import type { EntryVisitor } from './entry.js';
-import { PackageFormatError } from './package-format-error.js';
+import type { Content, Entry, EntryHeader, EntryVisitor } from './entry.js';
+import { PackageFormatError, UnreadablePackageError } from './package-format-error.js';
 import { readDirectory } from './read-directory.js';
 import { readTarFile } from './read-tar-file.js';
 import { readZip } from './read-zip.js';
+import { BSDTAR_STREAM, PHP_ZIP, PY_ZIP, TAR_READERS, UNZIP, ZIP_READERS, type Divergence } from './readers.js';
+import { endsWithZip } from './zip-tail.js';
 import { BLOCK, checksumMatches, isZeroBlock } from './tar-header.js';
 
 export type PackageFormat = 'tar' | 'tar.gz' | 'zip' | 'dir';
@@ -40,11 +40,50 @@ export async function readPackage(target: string, visitor: EntryVisitor, limits:
   if (stats.size === 0) throw new ScanError(`${target} is empty (0 bytes); ${REBUILD}`);
   const format = detectFormat(target, await firstBlock(target));
   if (format === 'zip') {
-    const [result, sha256] = await Promise.all([guard(target, format, () => readZip(target, visitor, limits)), hashFile(target)]);
-    return { format, sha256, ...result };
+    const { entries, bytes, sha256 } = await guard(target, format, () => readZip(target, visitor, limits));
+    return { format, sha256, entries, bytes };
   }
+  if (stats.size > BLOCK && (await endsWithZip(target, stats.size))) return polyglot(target, format, visitor, limits);
   const result = await guard(target, format, () => readTarFile(target, format === 'tar.gz', visitor, limits));
   return { format, ...result };
+}
+
+/**
+ * A tar that ends with a zip: GNU tar, bsdtar (from a file or a pipe), Python's tarfile and
+ * PharData read the tar at its front; unzip, libzip and Python's zipfile the zip at its
+ * back. Both are read, each entry as the extractors of its format write it, and every one
+ * is a reading of a package that means two things.
+ */
+async function polyglot(target: string, format: 'tar' | 'tar.gz', visitor: EntryVisitor, limits: Limits): Promise<PackageRead> {
+  const divergence: Divergence = { at: '.', what: 'whether the package is a tar or a zip', readers: TAR_READERS | ZIP_READERS };
+  const tar = await guard(target, format, () => readTarFile(target, format === 'tar.gz', new Readers(visitor, TAR_READERS | BSDTAR_STREAM, divergence), limits));
+  const zip = await guard(target, 'zip', () => readZip(target, new Readers(visitor, UNZIP | PHP_ZIP | PY_ZIP, divergence), limits));
+  return { format, sha256: tar.sha256, entries: tar.entries + zip.entries, bytes: tar.bytes + zip.bytes };
+}
+
+/** Every entry of one reading of the package: written by these extractors only. */
+class Readers implements EntryVisitor {
+  constructor(
+    private readonly visitor: EntryVisitor,
+    private readonly readers: number,
+    private readonly divergence: Divergence,
+  ) {}
+
+  wants(header: EntryHeader): number {
+    this.stamp(header);
+    return this.visitor.wants(header);
+  }
+
+  visit(entry: Entry, content: Content | undefined): void {
+    this.stamp(entry);
+    this.visitor.visit(entry, content);
+  }
+
+  private stamp(header: EntryHeader): void {
+    if (header.divergence === this.divergence) return;
+    header.by = header.by === undefined ? this.readers : header.by & this.readers;
+    header.divergence = this.divergence;
+  }
 }
 
 async function firstBlock(target: string): Promise<Buffer> {
@@ -95,6 +134,9 @@ async function guard<T extends { entries: number }>(target: string, format: Pack
 
 function readError(target: string, format: PackageFormat, error: unknown): ScanError {
   if (error instanceof ScanError) return error;
+  if (error instanceof UnreadablePackageError) {
+    return new ScanError(`${target} is not a readable ${format === 'dir' ? 'directory' : format} (${error.message}); ${REBUILD}`, { cause: error });
+  }
   if (error instanceof PackageFormatError) {
     const what = format === 'dir' ? 'directory' : `${format} package`;
     return new ScanError(`${target}: ${error.message}; the ${what} is damaged or hostile: ${REBUILD}`, { cause: error });
@@ -131,10 +173,4 @@ function fileError(target: string, error: unknown): ScanError {
       return new ScanError(`cannot read ${where} (${message}); check the path and its permissions`, { cause: error });
     }
   }
-}
-
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

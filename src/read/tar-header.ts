@@ -102,7 +102,7 @@ function requireNumber(block: Buffer, start: number, length: number, field: stri
  * A numeric field: octal digits padded with spaces or NULs, or GNU base-256 (high bit
  * of the first byte set). Undefined when the field holds anything else or is negative.
  */
-function readNumber(block: Buffer, start: number, length: number): number | undefined {
+export function readNumber(block: Buffer, start: number, length: number): number | undefined {
   const first = block[start] as number;
   if (first & 0x80) {
     if (first === 0xff) return undefined; // negative base-256

@@ -7,6 +7,7 @@ import { identify } from '../../../src/findings/draft.js';
 import type { FileRecord, Finding } from '../../../src/model.js';
 import { fileRecord } from '../../../src/pass/file-record.js';
 import type { Content, Entry, EntryHeader } from '../../../src/read/entry.js';
+import type { Divergence } from '../../../src/read/readers.js';
 import type { AnalyzerResult } from '../../../src/pass/content-analyzer.js';
 
 export interface TestEntry {
@@ -18,6 +19,10 @@ export interface TestEntry {
   gid?: number;
   link?: string;
   special?: Entry['special'];
+  /** A reading of an archive extractors read differently (bits of readers.ts). */
+  by?: number;
+  stored?: string;
+  divergence?: Divergence;
 }
 
 function entryOf(item: TestEntry): Entry {
@@ -28,6 +33,8 @@ function entryOf(item: TestEntry): Entry {
   if (item.gid !== undefined) entry.gid = item.gid;
   if (item.link !== undefined) entry.link = item.link;
   if (item.special !== undefined) entry.special = item.special;
+  if (item.by !== undefined) entry.by = item.by;
+  if (item.stored !== undefined) entry.stored = item.stored;
   if (type === 'file') entry.sha256 = createHash('sha256').update(bytes).digest('hex');
   return entry;
 }
@@ -57,8 +64,15 @@ export async function offerAll(check: ContentCheck, entries: readonly TestEntry[
 
 /** A manifest check over these entries (sorted as the report sorts them). */
 export function runManifestCheck(check: ManifestCheck, entries: readonly TestEntry[], root?: TestEntry): Finding[] {
-  const files: FileRecord[] = entries.map((item) => fileRecord(entryOf(item))).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return identify(check.check({ files, root: root ? entryOf(root) : undefined }));
+  const divergent = new Map<Divergence, FileRecord[]>();
+  const records = entries.map((item) => {
+    const record = fileRecord(entryOf(item));
+    if (item.divergence) divergent.set(item.divergence, [...(divergent.get(item.divergence) ?? []), record]);
+    return record;
+  });
+  const files = records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const divergences = [...divergent].map(([divergence, group]) => ({ divergence, records: group }));
+  return identify(check.check({ files, root: root ? entryOf(root) : undefined, divergences }));
 }
 
 /** `rule path` of each finding, sorted: what a reviewer would be shown, in short. */

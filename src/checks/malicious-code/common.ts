@@ -41,25 +41,41 @@ export function around(view: View, offset: number, before: number, after: number
   return { text: view.text(base, offset + after), base };
 }
 
-/** The rest of the statement from `offset` (up to a `;` at depth 0, or `limit` characters). */
-export function statement(view: View, offset: number, limit = 400): string {
-  const text = view.text(offset, offset + limit);
-  let depth = 0;
+const OPENING = new Set(['(', '[', '{']);
+const CLOSING = new Set([')', ']', '}']);
+
+/**
+ * Visit each character of PHP code outside string literals (a backslash escapes the next
+ * character inside one), from `from`, until `visit` returns true: the index it stopped
+ * at, or -1. One walk for every rule that must not take a `;`, `,` or bracket inside a
+ * string for code.
+ */
+function walkCode(text: string, from: number, visit: (c: string, i: number) => boolean): number {
   let quote = '';
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text[i] as string;
     if (quote) {
       if (c === '\\') i++;
       else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if ((c === ';' && depth <= 0) || (c === '?' && text[i + 1] === '>')) return text.slice(0, i);
-    if (depth < 0) return text.slice(0, i + 1);
+    } else if (c === '"' || c === "'") quote = c;
+    else if (visit(c, i)) return i;
   }
-  return text;
+  return -1;
+}
+
+/** The rest of the statement from `offset` (up to a `;` at depth 0, or `limit` characters). */
+export function statement(view: View, offset: number, limit = 400): string {
+  const text = view.text(offset, offset + limit);
+  let depth = 0;
+  const end = walkCode(text, 0, (c, i) => {
+    if (OPENING.has(c)) depth++;
+    else if (CLOSING.has(c)) depth--;
+    else if ((c === ';' && depth <= 0) || (c === '?' && text[i + 1] === '>')) return true;
+    return depth < 0;
+  });
+  if (end < 0) return text;
+  // a bracket that closes one opened before the statement ends it, and belongs to it
+  return text.slice(0, depth < 0 ? end + 1 : end);
 }
 
 /** The argument list after a call's opening parenthesis at or after `offset` (bounded, balanced). */
@@ -68,22 +84,30 @@ export function callArgs(view: View, offset: number, limit = 600): string {
   const open = text.indexOf('(');
   if (open < 0 || open > 80) return '';
   let depth = 0;
-  let quote = '';
-  for (let i = open; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-      continue;
+  const close = walkCode(text, open, (c) => {
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    return c === ')' && depth === 0;
+  });
+  return close < 0 ? text.slice(open + 1) : text.slice(open + 1, close);
+}
+
+/** Split a PHP argument list at top-level commas (bounded input). */
+export function splitArgs(args: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  walkCode(args, 0, (c, i) => {
+    if (OPENING.has(c)) depth++;
+    else if (CLOSING.has(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(args.slice(start, i));
+      start = i + 1;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0) return text.slice(open + 1, i);
-    }
-  }
-  return text.slice(open + 1);
+    return false;
+  });
+  out.push(args.slice(start));
+  return out;
 }
 
 const VAR = /\$[A-Za-z_][A-Za-z0-9_]{0,40}/g;

@@ -1,7 +1,7 @@
 // Web shells and backdoors that give an attacker code or command execution over HTTP.
 // Severity critical. Each rule needs two signals: a sink and attacker input reaching it,
 // or a sink and the shape of a shell (its upload form, its recon commands).
-import { DANGEROUS_NAME, PHP_CMD_SINK, PHP_CODE_SINK, PHP_REQUEST, PHP_REQUEST_LITERALS, around, assignedFrom, callArgs, countRun, variablesIn, tryPlaces, placesToTry } from './common.js';
+import { DANGEROUS_NAME, PHP_CMD_SINK, PHP_CODE_SINK, PHP_REQUEST, PHP_REQUEST_LITERALS, around, assignedFrom, callArgs, countRun, splitArgs, variablesIn, tryPlaces, placesToTry } from './common.js';
 import type { Hit, Rule, View } from './rule.js';
 
 const MAX_TRIES = 400;
@@ -405,30 +405,5 @@ export const SHELL_RULES: Rule[] = [
     }),
   },
 ];
-
-/** Split a PHP argument list at top-level commas (bounded input). */
-export function splitArgs(args: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < args.length; i++) {
-    const c = args[i] as string;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(args.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(args.slice(start));
-  return out;
-}
 
 export { DANGEROUS_NAME };

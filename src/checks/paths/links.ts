@@ -3,7 +3,7 @@ import type { FileRecord } from '../../model.js';
 import type { Manifest, ManifestCheck } from '../check.js';
 import { checkFinding, examples, sortFindings } from '../check-finding.js';
 import { components, isAbsoluteName, lexicalPath, LinkTree, type Resolution } from './path-algebra.js';
-import { lastStored, lowerBound } from './sorted-files.js';
+import { lastWrittenOver, lowerBound } from './sorted-files.js';
 
 /** A name with `.`/`..` components or doubled slashes: it lands somewhere else than it reads. */
 const NOT_CANONICAL = /(?:^|\/)\.\.?(?:\/|$)|\/\//;
@@ -31,7 +31,7 @@ export class LinksCheck implements ManifestCheck {
       if (file.type !== 'symlink') continue;
       const at = lexicalPath(file.path);
       // the last entry stored under a name is what extraction leaves there
-      if (at !== undefined && lastStored(files, file.path)?.type === 'symlink') symlinks.set(at, file.link as string);
+      if (at !== undefined && lastWrittenOver(files, file)?.type === 'symlink') symlinks.set(at, file.link as string);
     }
     const tree = new LinkTree(symlinks);
     const findings: DraftFinding[] = [];
@@ -137,10 +137,12 @@ export class LinksCheck implements ManifestCheck {
       }
     }
     for (const file of files) {
-      if (!mayBeOdd(file.path) || !NOT_CANONICAL.test(file.path)) continue;
-      const at = lexicalPath(file.path);
+      // a name stored below a link that extractors write elsewhere (through the link, or normalised): judged as stored
+      const name = file.stored ?? file.path;
+      if (file.stored === undefined && (!mayBeOdd(name) || !NOT_CANONICAL.test(name))) continue;
+      const at = lexicalPath(name);
       const link = at === undefined ? undefined : firstLinkAbove(tree, at);
-      if (link !== undefined) note(link, file.path);
+      if (link !== undefined && !(beneath.get(link) ?? []).includes(name)) note(link, name);
     }
     const findings: DraftFinding[] = [];
     for (const [link, entries] of beneath) {

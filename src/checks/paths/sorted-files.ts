@@ -1,4 +1,5 @@
 import type { FileRecord } from '../../model.js';
+import { shareAnExtractor } from './readings.js';
 
 // The manifest's list is sorted by path in code-unit order (duplicates together, in
 // archive order), so names and whole folders are found by binary search.
@@ -15,10 +16,13 @@ export function lowerBound(files: readonly FileRecord[], key: string): number {
   return low;
 }
 
-/** The last entry stored under exactly this name. */
-export function lastStored(files: readonly FileRecord[], path: string): FileRecord | undefined {
-  let i = lowerBound(files, path);
+/** The last record under `file`'s name that an extractor writing `file` writes too: what that extractor leaves there. */
+export function lastWrittenOver(files: readonly FileRecord[], file: FileRecord): FileRecord | undefined {
+  let i = lowerBound(files, file.path);
   let last: FileRecord | undefined;
-  while (i < files.length && (files[i] as FileRecord).path === path) last = files[i++];
+  for (; i < files.length && (files[i] as FileRecord).path === file.path; i++) {
+    const other = files[i] as FileRecord;
+    if (other === file || shareAnExtractor(other, file)) last = other;
+  }
   return last;
 }

@@ -5,6 +5,7 @@ import { checkFinding, examples, sortFindings } from '../check-finding.js';
 import { hasParentComponent, isAbsoluteName } from './path-algebra.js';
 import { FoldTable, NO_FOLDER, PrefixHashes, foldName, hashName, type NameHashes } from './fold-table.js';
 import { parentOf } from '../path-facts.js';
+import { shareAnExtractor } from './readings.js';
 
 // C0 and C1 controls, DEL, and the bidirectional overrides and isolates that make a
 // name read differently from what it is (`evil\u202Egnp.php` shows as `evilphp.png`).
@@ -28,13 +29,42 @@ export class UnsafeNamesCheck implements ManifestCheck {
 
   check(manifest: Manifest): DraftFinding[] {
     const findings: DraftFinding[] = [];
+    // a name is judged as stored (absolute, `..`) and where it lands; readings share names
+    let judged: Set<string> | undefined;
     for (const file of manifest.files) {
-      const finding = nameFinding(file.path);
-      if (finding) findings.push(finding);
+      if (file.stored === undefined && file.by === undefined) {
+        const finding = nameFinding(file.path);
+        if (finding) findings.push(finding);
+        continue;
+      }
+      judged ??= new Set();
+      for (const name of file.stored === undefined ? [file.path] : [file.stored, file.path]) {
+        if (judged.has(name)) continue;
+        judged.add(name);
+        const finding = nameFinding(name);
+        if (finding) findings.push(finding);
+        else if (name === file.stored && DOT_OR_EMPTY.test(name)) findings.push(nonCanonical(file.stored, file.path));
+      }
     }
     findings.push(...duplicates(manifest.files), ...collisions(manifest.files));
     return sortFindings(findings);
   }
+}
+
+/** A `.` or empty component: the name reads otherwise than the place it names (a `..` or a leading `/` has findings of its own). */
+const DOT_OR_EMPTY = /(?:^|\/)\.(?:\/|$)|\/\//;
+
+/** A name extractors write elsewhere than it reads (`pub/./media/x.php` lands at `pub/media/x.php`): judged where it lands. */
+function nonCanonical(stored: string, path: string): DraftFinding {
+  return checkFinding({
+    kind: 'unsafe-path',
+    severity: 'medium',
+    rule: 'non-canonical-name',
+    subject: stored,
+    path: stored,
+    title: 'Entry name lands elsewhere than it reads (empty, . or .. components): judged where it lands',
+    detail: `stored as ${JSON.stringify(stored)}, written at ${JSON.stringify(path)}; a listing of the package shows a name no file has on disk`,
+  });
 }
 
 /** Anything the rules below look for, in one test: most names have none of it. */
@@ -90,7 +120,13 @@ function duplicates(files: readonly FileRecord[]): DraftFinding[] {
     let j = i + 1;
     while (j < files.length && (files[j] as FileRecord).path === (files[i] as FileRecord).path) j++;
     if (j - i > 1) {
-      const copies = files.slice(i, j);
+      // readings of one entry by different extractors are not copies: one extractor must write two of them
+      const all = files.slice(i, j);
+      const copies = all.every((file) => file.by === undefined) ? all : all.filter((file) => all.some((other) => other !== file && shareAnExtractor(file, other)));
+      if (copies.length < 2) {
+        i = j;
+        continue;
+      }
       const first = copies[0] as FileRecord;
       const same = copies.every((copy) => copy.type === first.type && copy.sha256 === first.sha256 && copy.link === first.link && copy.mode === first.mode && copy.uid === first.uid);
       const dirs = copies.every((copy) => copy.type === 'dir');
