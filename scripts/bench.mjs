@@ -8,6 +8,7 @@
 //   BENCH_SCALE=1           size of the generated packages
 //   BENCH_PACKAGES=a.tgz,…  scan these instead of the generated ones
 //   BENCH_NODE=/path/node   the Node to measure with (default: this one)
+//   BENCH_COMPARE=/path/cli.js  also scan with another build (a checkout of main), in the same rounds
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { benchPackage } from './bench-package.mjs';
 
 const root = resolve(import.meta.dirname, '..');
+const compare = process.env.BENCH_COMPARE;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const node = process.env.BENCH_NODE ?? process.execPath;
@@ -29,9 +31,9 @@ const packages = process.env.BENCH_PACKAGES
   : [join(root, 'examples/store-1.4.0.tar.gz'), await benchPackage(cacheDir, 'storefront', scale), await benchPackage(cacheDir, 'magento', scale)];
 
 /** Run one command to completion: wall seconds, CPU seconds and peak resident memory (of the whole process tree), and the cost of each content check the scan names. */
-function measure(command, args) {
+function measure(command, args, env = {}) {
   const started = process.hrtime.bigint();
-  const options = { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, RELEASE_GATE_CHECK_COSTS: '1' } };
+  const options = { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, RELEASE_GATE_CHECK_COSTS: '1', ...env } };
   const result = time ? spawnSync(time, ['-f', '%U %S %M', command, ...args], options) : spawnSync(command, args, options);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && !(command === node && result.status === 1)) {
@@ -52,11 +54,15 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+// offline, against the example's advisory database: the scan's own work, not the network's
+const scanArgs = (cli, pkg) => [cli, 'scan', pkg, '--quiet', '--offline', '--advisories', join(root, 'examples/advisories'), '--report', join(scratch, 'report.json')];
 const variants = (pkg) => ({
   floor: [node, [join(root, 'scripts/bench-floor.mjs'), pkg]],
   'gzip -dc': ['sh', ['-c', `gzip -dc '${pkg}' > /dev/null`]],
-  // offline, against the example's advisory database: the scan's own work, not the network's
-  scan: [node, [join(root, 'dist/cli.js'), 'scan', pkg, '--quiet', '--offline', '--advisories', join(root, 'examples/advisories'), '--report', join(scratch, 'report.json')]],
+  scan: [node, scanArgs(join(root, 'dist/cli.js'), pkg)],
+  // the same scan with secrets and malicious code on the main thread: what their worker thread buys
+  'scan, checks on main thread': [node, scanArgs(join(root, 'dist/cli.js'), pkg), { RELEASE_GATE_CHECK_WORKER: '0' }],
+  ...(compare ? { [`scan by ${compare}`]: [node, scanArgs(resolve(compare), pkg)] } : {}),
 });
 
 console.log(`release-gate bench: ${rounds} rounds, ${node} (${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()})\n`);
@@ -66,7 +72,7 @@ for (const pkg of packages) {
   const runs = Object.fromEntries(Object.keys(variants(pkg)).map((name) => [name, []]));
   measure(...variants(pkg).scan); // warm the page cache and the disk
   for (let round = 0; round < rounds; round++) {
-    for (const [name, [command, args]] of Object.entries(variants(pkg))) runs[name].push(measure(command, args));
+    for (const [name, [command, args, env]] of Object.entries(variants(pkg))) runs[name].push(measure(command, args, env));
   }
   const floor = median(runs.floor.map((run) => run.seconds));
   console.log(`${pkg} (${(size / 2 ** 20).toFixed(1)} MiB)`);
