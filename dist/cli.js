@@ -17175,19 +17175,47 @@ function rank(a, b) {
   if (a >= 128 || b >= 128) return 0;
   return parseInt(BIGRAM_RANK[a * 128 + b], 16);
 }
-var FOLD, LiteralSet;
+function compare(list3, bytes2, i2, out, cap) {
+  let added = 0;
+  const n = bytes2.length;
+  for (let j = 0; j < list3.length; j++) {
+    const a = list3[j];
+    const start = i2 - a.k;
+    const lit = a.bytes;
+    if (start < 0 || start + lit.length > n) continue;
+    let m = 0;
+    while (m < lit.length && FOLD[bytes2[start + m]] === lit[m]) m++;
+    if (m === lit.length) {
+      const found = out[a.id] ??= [];
+      if (found.length < cap) {
+        found.push(start);
+        added++;
+      }
+    }
+  }
+  return added;
+}
+var FOLD, BEFORE, AFTER, LiteralSet;
 var init_literals = __esm({
   "src/checks/malicious-code/literals.ts"() {
     "use strict";
     init_bigram_rank();
     FOLD = new Uint8Array(256);
     for (let i2 = 0; i2 < 256; i2++) FOLD[i2] = i2 >= 65 && i2 <= 90 ? i2 + 32 : i2;
+    BEFORE = 0;
+    AFTER = 1;
     LiteralSet = class {
       literals = [];
       index = /* @__PURE__ */ new Map();
-      table = new Uint8Array(65536);
-      /** The literals anchored on each pair (an array, not a Map: it is read in the hot loop). */
-      lists = new Array(65536);
+      /** Anchor pair → slot (0: no literal is anchored on that pair). */
+      pairs = new Uint16Array(65536);
+      slots = 1;
+      /** Per slot: the 2-byte literals that are the pair itself. */
+      whole = [void 0];
+      /** At (slot · 256 + byte) · 2 + side: 1 when a literal anchored on the slot's pair has that byte just before (0) or after (1) the pair. */
+      near = new Uint8Array(512 * 64);
+      /** The literals to compare, at the same index as `near` (an array, not a Map: it is read in the hot loop). */
+      nearLists = [];
       /** Register a literal (folded to lower case); returns its id. */
       add(literal) {
         const key = literal.toLowerCase();
@@ -17208,11 +17236,21 @@ var init_literals = __esm({
           }
         }
         const anchored = { id, bytes: bytes2, k: best };
+        if (bytes2.length === 2) {
+          for (const a of cases(bytes2[0])) for (const b of cases(bytes2[1])) (this.whole[this.slotOf(a << 8 | b)] ??= []).push(anchored);
+          return id;
+        }
+        const before = best >= 2 ? rank(bytes2[best - 2], bytes2[best - 1]) : Infinity;
+        const after = best + 1 < bytes2.length ? rank(bytes2[best], bytes2[best + 1]) : Infinity;
+        const side = before <= after ? BEFORE : AFTER;
+        const neighbour = side === BEFORE ? bytes2[best - 2] : bytes2[best + 1];
         for (const a of cases(bytes2[best - 1])) {
           for (const b of cases(bytes2[best])) {
-            const h = a << 8 | b;
-            this.table[h] = 1;
-            (this.lists[h] ??= []).push(anchored);
+            for (const c of cases(neighbour)) {
+              const at = this.slotOf(a << 8 | b) * 256 + c << 1 | side;
+              this.near[at] = 1;
+              (this.nearLists[at] ??= []).push(anchored);
+            }
           }
         }
         return id;
@@ -17221,40 +17259,51 @@ var init_literals = __esm({
         return this.index.get(literal.toLowerCase());
       }
       /**
-       * Offsets of every literal in `bytes`, per literal id (at most `cap` per literal;
-       * undefined where a literal does not occur), and how many were found in all. The hot
-       * loop: one table load per byte, and a verification only where an anchor pair matched.
+       * Offsets of every literal in `bytes`, per literal id, in ascending order (at most `cap`
+       * per literal; undefined where a literal does not occur), and how many were found in
+       * all. The hot loop: one table load per byte; a neighbour check where an anchor pair
+       * matched; a comparison only where the neighbour matched too.
        */
       scan(bytes2, cap = 5e3) {
         const out = new Array(this.literals.length);
         let total = 0;
         const n = bytes2.length;
         if (n < 2) return { hits: out, total };
-        const table3 = this.table;
+        const pairs = this.pairs;
+        const near = this.near;
         let prev = bytes2[0];
         for (let i2 = 1; i2 < n; i2++) {
           const cur = bytes2[i2];
-          const h = prev << 8 | cur;
+          const slot = pairs[prev << 8 | cur];
           prev = cur;
-          if (table3[h] === 0) continue;
-          const list3 = this.lists[h];
-          for (let j = 0; j < list3.length; j++) {
-            const a = list3[j];
-            const start = i2 - a.k;
-            const lit = a.bytes;
-            if (start < 0 || start + lit.length > n) continue;
-            let m = 0;
-            while (m < lit.length && FOLD[bytes2[start + m]] === lit[m]) m++;
-            if (m === lit.length) {
-              const found = out[a.id] ??= [];
-              if (found.length < cap) {
-                found.push(start);
-                total++;
-              }
-            }
+          if (slot === 0) continue;
+          const base = slot << 9;
+          const whole = this.whole[slot];
+          if (whole !== void 0) total += compare(whole, bytes2, i2, out, cap);
+          if (i2 >= 2) {
+            const at = base | bytes2[i2 - 2] << 1 | BEFORE;
+            if (near[at] === 1) total += compare(this.nearLists[at], bytes2, i2, out, cap);
+          }
+          if (i2 + 1 < n) {
+            const at = base | bytes2[i2 + 1] << 1 | AFTER;
+            if (near[at] === 1) total += compare(this.nearLists[at], bytes2, i2, out, cap);
           }
         }
         return { hits: out, total };
+      }
+      slotOf(pair) {
+        let slot = this.pairs[pair];
+        if (slot !== 0) return slot;
+        slot = this.slots++;
+        if (slot > 65535) throw new Error("too many anchor pairs");
+        this.pairs[pair] = slot;
+        this.whole.push(void 0);
+        if ((slot + 1) * 512 > this.near.length) {
+          const grown = new Uint8Array(this.near.length * 2);
+          grown.set(this.near);
+          this.near = grown;
+        }
+        return slot;
       }
     };
   }
@@ -20740,7 +20789,7 @@ function compareTokens(a, b) {
 function isPreRelease(token) {
   return token.kind === Kind.Suffix && (SUFFIX_RANK.get(token.text) ?? 0) < 0;
 }
-function compare(a, b) {
+function compare2(a, b) {
   for (let i2 = 0; ; i2++) {
     const x2 = a[i2] ?? { kind: Kind.End, text: "" };
     const y = b[i2] ?? { kind: Kind.End, text: "" };
@@ -20776,7 +20825,7 @@ var init_alpine = __esm({
     GRAMMAR = /^([0-9]+)((?:\.[0-9]+)*)(?:([a-z])([0-9]+)?)?((?:_[a-z]+[0-9]*)*)(?:~([0-9a-f]+))?(?:-r([0-9]+))?$/;
     alpine = {
       ecosystem: "Alpine",
-      compare: (a, b) => compare(tokens(a), tokens(b))
+      compare: (a, b) => compare2(tokens(a), tokens(b))
     };
   }
 });
@@ -20907,7 +20956,7 @@ function verrevcmp(a, b) {
   }
   return 0;
 }
-function compare2(a, b) {
+function compare3(a, b) {
   return compareDigits(a.epoch, b.epoch) || verrevcmp(a.upstream, b.upstream) || verrevcmp(a.revision, b.revision);
 }
 var INT_MAX, debian;
@@ -20920,7 +20969,7 @@ var init_debian = __esm({
     INT_MAX = "2147483647";
     debian = {
       ecosystem: "Debian",
-      compare: (a, b) => compare2(read2(a), read2(b))
+      compare: (a, b) => compare3(read2(a), read2(b))
     };
   }
 });
@@ -21727,8 +21776,8 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer2 = require_semver();
-    var compare7 = (a, b, loose) => new SemVer2(a, loose).compare(new SemVer2(b, loose));
-    module.exports = compare7;
+    var compare8 = (a, b, loose) => new SemVer2(a, loose).compare(new SemVer2(b, loose));
+    module.exports = compare8;
   }
 });
 
@@ -21736,8 +21785,8 @@ var require_compare = __commonJS({
 var require_rcompare = __commonJS({
   "node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
-    var compare7 = require_compare();
-    var rcompare = (a, b, loose) => compare7(b, a, loose);
+    var compare8 = require_compare();
+    var rcompare = (a, b, loose) => compare8(b, a, loose);
     module.exports = rcompare;
   }
 });
@@ -21746,8 +21795,8 @@ var require_rcompare = __commonJS({
 var require_compare_loose = __commonJS({
   "node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
-    var compare7 = require_compare();
-    var compareLoose = (a, b) => compare7(a, b, true);
+    var compare8 = require_compare();
+    var compareLoose = (a, b) => compare8(a, b, true);
     module.exports = compareLoose;
   }
 });
@@ -21790,8 +21839,8 @@ var require_rsort = __commonJS({
 var require_gt = __commonJS({
   "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
-    var compare7 = require_compare();
-    var gt = (a, b, loose) => compare7(a, b, loose) > 0;
+    var compare8 = require_compare();
+    var gt = (a, b, loose) => compare8(a, b, loose) > 0;
     module.exports = gt;
   }
 });
@@ -21800,8 +21849,8 @@ var require_gt = __commonJS({
 var require_lt = __commonJS({
   "node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
-    var compare7 = require_compare();
-    var lt = (a, b, loose) => compare7(a, b, loose) < 0;
+    var compare8 = require_compare();
+    var lt = (a, b, loose) => compare8(a, b, loose) < 0;
     module.exports = lt;
   }
 });
@@ -21810,8 +21859,8 @@ var require_lt = __commonJS({
 var require_eq = __commonJS({
   "node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
-    var compare7 = require_compare();
-    var eq = (a, b, loose) => compare7(a, b, loose) === 0;
+    var compare8 = require_compare();
+    var eq = (a, b, loose) => compare8(a, b, loose) === 0;
     module.exports = eq;
   }
 });
@@ -21820,8 +21869,8 @@ var require_eq = __commonJS({
 var require_neq = __commonJS({
   "node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
-    var compare7 = require_compare();
-    var neq = (a, b, loose) => compare7(a, b, loose) !== 0;
+    var compare8 = require_compare();
+    var neq = (a, b, loose) => compare8(a, b, loose) !== 0;
     module.exports = neq;
   }
 });
@@ -21830,8 +21879,8 @@ var require_neq = __commonJS({
 var require_gte = __commonJS({
   "node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
-    var compare7 = require_compare();
-    var gte = (a, b, loose) => compare7(a, b, loose) >= 0;
+    var compare8 = require_compare();
+    var gte = (a, b, loose) => compare8(a, b, loose) >= 0;
     module.exports = gte;
   }
 });
@@ -21840,8 +21889,8 @@ var require_gte = __commonJS({
 var require_lte = __commonJS({
   "node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
-    var compare7 = require_compare();
-    var lte = (a, b, loose) => compare7(a, b, loose) <= 0;
+    var compare8 = require_compare();
+    var lte = (a, b, loose) => compare8(a, b, loose) <= 0;
     module.exports = lte;
   }
 });
@@ -22978,12 +23027,12 @@ var require_simplify = __commonJS({
   "node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
-    var compare7 = require_compare();
+    var compare8 = require_compare();
     module.exports = (versions, range, options2) => {
       const set = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare7(a, b, options2));
+      const v = versions.sort((a, b) => compare8(a, b, options2));
       for (const version of v) {
         const included = satisfies(version, range, options2);
         if (included) {
@@ -23031,7 +23080,7 @@ var require_subset = __commonJS({
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
-    var compare7 = require_compare();
+    var compare8 = require_compare();
     var subset = (sub, dom, options2 = {}) => {
       if (sub === dom) {
         return true;
@@ -23091,7 +23140,7 @@ var require_subset = __commonJS({
       }
       let gtltComp;
       if (gt && lt) {
-        gtltComp = compare7(gt.semver, lt.semver, options2);
+        gtltComp = compare8(gt.semver, lt.semver, options2);
         if (gtltComp > 0) {
           return null;
         } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
@@ -23171,14 +23220,14 @@ var require_subset = __commonJS({
       if (!a) {
         return b;
       }
-      const comp = compare7(a.semver, b.semver, options2);
+      const comp = compare8(a.semver, b.semver, options2);
       return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
     };
     var lowerLT = (a, b, options2) => {
       if (!a) {
         return b;
       }
-      const comp = compare7(a.semver, b.semver, options2);
+      const comp = compare8(a.semver, b.semver, options2);
       return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
     };
     module.exports = subset;
@@ -23202,7 +23251,7 @@ var require_semver2 = __commonJS({
     var minor = require_minor();
     var patch = require_patch();
     var prerelease = require_prerelease();
-    var compare7 = require_compare();
+    var compare8 = require_compare();
     var rcompare = require_rcompare();
     var compareLoose = require_compare_loose();
     var compareBuild = require_compare_build();
@@ -23241,7 +23290,7 @@ var require_semver2 = __commonJS({
       minor,
       patch,
       prerelease,
-      compare: compare7,
+      compare: compare8,
       rcompare,
       compareLoose,
       compareBuild,
@@ -23316,7 +23365,7 @@ function read6(version) {
   while (numbers.length < 4) numbers.push("0");
   return { numbers, labels };
 }
-function compare3(a, b) {
+function compare4(a, b) {
   for (let i2 = 0; i2 < 4; i2++) {
     const order2 = compareDigits(a.numbers[i2] ?? "0", b.numbers[i2] ?? "0");
     if (order2 !== 0) return order2;
@@ -23354,7 +23403,7 @@ var init_nuget = __esm({
     LEADING_ZERO_NUMBER = /^0[0-9]+$/;
     nuget = {
       ecosystem: "NuGet",
-      compare: (a, b) => compare3(read6(a), read6(b))
+      compare: (a, b) => compare4(read6(a), read6(b))
     };
   }
 });
@@ -23525,7 +23574,7 @@ function read7(version) {
   if (normalized === void 0) throw unreadable("Packagist", version, "Composer cannot normalize it");
   return normalized;
 }
-function compare4(a, b) {
+function compare5(a, b) {
   const x2 = read7(a);
   const y = read7(b);
   const branch = [x2, y].find((version) => version.startsWith("dev-"));
@@ -23544,7 +23593,7 @@ var init_packagist = __esm({
     init_unreadable();
     packagist = {
       ecosystem: "Packagist",
-      compare: compare4
+      compare: compare5
     };
   }
 });
@@ -23721,7 +23770,7 @@ function compareLocal(a, b) {
 function comparePep440(a, b) {
   return compareDigits(a.epoch, b.epoch) || compareRelease(a.release, b.release) || compareMarks(a.pre, b.pre) || compareMarks(a.post, b.post) || compareMarks(a.dev, b.dev) || compareLocal(a.local, b.local);
 }
-function compare5(a, b) {
+function compare6(a, b) {
   if ("pep440" in a) return "pep440" in b ? comparePep440(a.pep440, b.pep440) : 1;
   return "pep440" in b ? -1 : compareLegacyKeys(a.legacy, b.legacy);
 }
@@ -23736,7 +23785,7 @@ var init_pypi = __esm({
     PEP440 = new RegExp(`^\\s*${VERSION_PATTERN}\\s*$`, "i");
     pypi = {
       ecosystem: "PyPI",
-      compare: (a, b) => compare5(read8(a), read8(b))
+      compare: (a, b) => compare6(read8(a), read8(b))
     };
   }
 });
@@ -24139,7 +24188,7 @@ function withoutTrailingZeros(segments) {
 function isZero(segment) {
   return segment !== void 0 && segment.number && /^0+$/.test(segment.text);
 }
-function compare6(a, b) {
+function compare7(a, b) {
   const length = Math.max(a.length, b.length);
   for (let i2 = 0; i2 < length; i2++) {
     const x2 = a[i2] ?? ZERO;
@@ -24160,7 +24209,7 @@ var init_rubygems = __esm({
     ZERO = { number: true, text: "0" };
     rubygems = {
       ecosystem: "RubyGems",
-      compare: (a, b) => compare6(read9(a), read9(b))
+      compare: (a, b) => compare7(read9(a), read9(b))
     };
   }
 });
@@ -27409,6 +27458,12 @@ var init_secret_scanner = __esm({
           }
           let start = i2;
           while (start > 0 && TOKEN[bytes2[start - 1]]) start--;
+          const last = start + MIN_RUN - 1;
+          if (last >= length) break;
+          if (!TOKEN[bytes2[last]]) {
+            i2 = last + MIN_RUN;
+            continue;
+          }
           let end = i2 + 1;
           while (end < length && TOKEN[bytes2[end]]) end++;
           if (end - start >= MIN_RUN) {
@@ -28991,7 +29046,7 @@ function utf16Of(bytes2) {
     if (bytes2[0] === 254 && bytes2[1] === 255) return "utf-16be";
   }
   const n = Math.min(bytes2.length, 1024) & ~1;
-  if (n < 16) return void 0;
+  if (n < 16 || bytes2.subarray(0, n).indexOf(0) < 0) return void 0;
   let evenNul = 0;
   let oddNul = 0;
   for (let i2 = 0; i2 < n; i2 += 2) {
@@ -29302,7 +29357,7 @@ function usedOrigins(text) {
   return out;
 }
 function useBefore(text, start) {
-  const before = text.slice(Math.max(0, start - BEFORE), start);
+  const before = text.slice(Math.max(0, start - BEFORE2), start);
   for (const [use, pattern] of USES) if (pattern.test(before)) return use;
   if (!SRC_ASSIGN.test(before)) return void 0;
   const wider = text.slice(Math.max(0, start - 1200), start);
@@ -29339,7 +29394,7 @@ function cspOrigins(text) {
   }
   return out;
 }
-var MAX_ORIGINS, MAX_PATHS, MAX_PER_FILE, BEFORE, SCRIPT_EXT, MARKUP_EXT, NOT_STOREFRONT, VENDOR, VENDOR_VIEW, USES, SRC_ASSIGN, ELEMENT_BEFORE, READS_VALUE, OriginsCheck;
+var MAX_ORIGINS, MAX_PATHS, MAX_PER_FILE, BEFORE2, SCRIPT_EXT, MARKUP_EXT, NOT_STOREFRONT, VENDOR, VENDOR_VIEW, USES, SRC_ASSIGN, ELEMENT_BEFORE, READS_VALUE, OriginsCheck;
 var init_origins = __esm({
   "src/checks/origins/origins.ts"() {
     "use strict";
@@ -29350,7 +29405,7 @@ var init_origins = __esm({
     MAX_ORIGINS = 1e4;
     MAX_PATHS = 20;
     MAX_PER_FILE = 500;
-    BEFORE = 160;
+    BEFORE2 = 160;
     SCRIPT_EXT = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "tsx", "vue", "svelte"]);
     MARKUP_EXT = /* @__PURE__ */ new Set(["html", "htm", "xhtml", "shtml", "phtml", "php", "tpl", "twig", "hbs", "handlebars", "mustache", "ejs", "erb", "liquid", "smarty", "latte", "blade"]);
     NOT_STOREFRONT = /(?:^|\/)(?:node_modules|bower_components|site-packages|dist-packages|\.yarn)\//;
@@ -31925,11 +31980,173 @@ var init_unsafe_names = __esm({
   }
 });
 
+// src/checks/off-thread-checks.ts
+import { Worker } from "node:worker_threads";
+var BATCH_BYTES, RING_BYTES, OWN_BUFFER_BYTES, STALL_MS, IN_FLIGHT, FAILED, OffThreadChecks;
+var init_off_thread_checks = __esm({
+  "src/checks/off-thread-checks.ts"() {
+    "use strict";
+    BATCH_BYTES = 1024 * 1024;
+    RING_BYTES = 16 * 1024 * 1024;
+    OWN_BUFFER_BYTES = 4 * 1024 * 1024;
+    STALL_MS = 12e4;
+    IN_FLIGHT = 0;
+    FAILED = 1;
+    OffThreadChecks = class {
+      /** `planners`: one instance of each check, asked what it wants; the worker runs instances of its own, made from `names`. */
+      constructor(script, names, planners) {
+        this.script = script;
+        this.names = names;
+        this.planners = planners;
+        this.name = names.join("+");
+        if (planners.length !== names.length || planners.length > 30) throw new Error("one planner per named check");
+      }
+      script;
+      names;
+      planners;
+      name;
+      asked = /* @__PURE__ */ new WeakMap();
+      shared = new SharedArrayBuffer(8);
+      counters = new Int32Array(this.shared);
+      ringMemory = new SharedArrayBuffer(RING_BYTES);
+      ring = Buffer.from(this.ringMemory);
+      /** Where the next content goes in the ring. */
+      position = 0;
+      worker;
+      outcome;
+      items = [];
+      /** Ring bytes of the batch being filled (counted in flight already). */
+      batchBytes = 0;
+      owned = [];
+      copyMs = 0;
+      copied = 0;
+      wants(header2, base) {
+        let mask = 0;
+        let bound = 0;
+        for (let i2 = 0; i2 < this.planners.length; i2++) {
+          const wanted = this.planners[i2].wants(header2, base);
+          if (wanted > 0) {
+            mask |= 1 << i2;
+            if (wanted > bound) bound = wanted;
+          }
+        }
+        if (mask !== 0) this.asked.set(header2, mask);
+        return bound;
+      }
+      wantsTail(header2, base) {
+        const mask = this.asked.get(header2) ?? 0;
+        let bound = 0;
+        for (let i2 = 0; i2 < this.planners.length; i2++) {
+          if ((mask & 1 << i2) === 0) continue;
+          const wanted = this.planners[i2].wantsTail?.(header2, base) ?? 0;
+          if (wanted > bound) bound = wanted;
+        }
+        return bound;
+      }
+      take(entry, content) {
+        const mask = this.asked.get(entry);
+        if (mask === void 0 || Atomics.load(this.counters, FAILED) !== 0) return;
+        const started = performance.now();
+        const head = content.bytes.length;
+        const tail = content.tail ? content.tail.length : -1;
+        const need2 = head + Math.max(tail, 0);
+        const item2 = { entry, mask, truncated: content.truncated, at: 0, head, tail };
+        let target2;
+        if (need2 > OWN_BUFFER_BYTES) {
+          this.reserve(Math.min(need2, RING_BYTES));
+          target2 = Buffer.allocUnsafeSlow(need2);
+          item2.own = target2.buffer;
+          this.owned.push(item2.own);
+        } else {
+          const skip = this.position + need2 > RING_BYTES ? RING_BYTES - this.position : 0;
+          this.reserve(skip + need2);
+          if (skip > 0) this.position = 0;
+          item2.at = this.position;
+          this.position += need2;
+          target2 = this.ring;
+        }
+        content.bytes.copy(target2, item2.at);
+        if (content.tail) content.tail.copy(target2, item2.at + head);
+        this.items.push(item2);
+        this.copied += need2;
+        if (this.batchBytes >= BATCH_BYTES || item2.own) this.flush();
+        this.copyMs += performance.now() - started;
+      }
+      async finish() {
+        this.flush();
+        if (!this.worker) return {};
+        this.worker.ref();
+        this.worker.postMessage({ kind: "finish" });
+        const outcome = await this.outcome;
+        await this.worker.terminate();
+        if (outcome.kind === "failed") throw new Error(`the ${this.name} checks failed in their worker thread: ${outcome.message}`);
+        const merged2 = { findings: [], notes: [], costs: [{ name: `${this.name} (copies, waits)`, thread: "main", milliseconds: this.copyMs, bytes: this.copied }, ...outcome.costs] };
+        for (const result of outcome.results) {
+          merged2.findings?.push(...result.findings ?? []);
+          merged2.notes?.push(...result.notes ?? []);
+        }
+        return merged2;
+      }
+      /** Count `bytes` of the ring in flight, first waiting (the pass is synchronous) until the worker has released enough. */
+      reserve(bytes2) {
+        if (Atomics.load(this.counters, IN_FLIGHT) + bytes2 > RING_BYTES) {
+          this.flush();
+          let last = Atomics.load(this.counters, IN_FLIGHT);
+          let since = performance.now();
+          while (last + bytes2 > RING_BYTES && Atomics.load(this.counters, FAILED) === 0) {
+            Atomics.wait(this.counters, IN_FLIGHT, last, 1e3);
+            const now = Atomics.load(this.counters, IN_FLIGHT);
+            if (now !== last) {
+              last = now;
+              since = performance.now();
+            } else if (performance.now() - since > STALL_MS) {
+              throw new Error(`the ${this.name} checks stopped in their worker thread (nothing scanned for ${STALL_MS / 1e3} s)`);
+            }
+          }
+        }
+        Atomics.add(this.counters, IN_FLIGHT, bytes2);
+        this.batchBytes += bytes2;
+      }
+      /** Hand the batch being filled to the worker. */
+      flush() {
+        if (this.items.length === 0) return;
+        const worker = this.start();
+        worker.postMessage({ kind: "batch", items: this.items, bytes: this.batchBytes }, this.owned);
+        this.items = [];
+        this.owned = [];
+        this.batchBytes = 0;
+      }
+      start() {
+        if (this.worker) return this.worker;
+        const workerData = { names: [...this.names], counters: this.shared, ring: this.ringMemory };
+        const worker = new Worker(this.script, { workerData });
+        this.outcome = new Promise((resolve2) => {
+          worker.once("message", (message) => {
+            resolve2(message);
+          });
+          worker.once("error", (error) => {
+            resolve2({ kind: "failed", message: error.message });
+          });
+          worker.once("exit", (code) => {
+            resolve2({ kind: "failed", message: `it exited with status ${code}` });
+          });
+        });
+        worker.unref();
+        this.worker = worker;
+        return worker;
+      }
+    };
+  }
+});
+
 // src/checks/registry.ts
-function contentChecks() {
-  return [new SensitiveContentCheck(), new SecretsCheck(), new MaliciousCodeCheck(), new OriginsCheck(), new RecordHashesCheck()];
+function contentChecks(worker) {
+  const names = Object.keys(OFF_THREAD_CHECKS);
+  const reading = names.map((name) => OFF_THREAD_CHECKS[name]());
+  const middle = worker ? [new OffThreadChecks(worker, names, reading)] : reading;
+  return [new SensitiveContentCheck(), ...middle, new OriginsCheck(), new RecordHashesCheck()];
 }
-var MANIFEST_CHECKS;
+var MANIFEST_CHECKS, OFF_THREAD_CHECKS;
 var init_registry2 = __esm({
   "src/checks/registry.ts"() {
     "use strict";
@@ -31944,6 +32161,7 @@ var init_registry2 = __esm({
     init_sensitive_content();
     init_sensitive_paths();
     init_unsafe_names();
+    init_off_thread_checks();
     MANIFEST_CHECKS = [
       new SensitivePathsCheck(),
       new PermissionsCheck(),
@@ -31952,6 +32170,10 @@ var init_registry2 = __esm({
       new LinksCheck(),
       new AmbiguousArchiveCheck()
     ];
+    OFF_THREAD_CHECKS = {
+      secrets: () => new SecretsCheck(),
+      "malicious-code": () => new MaliciousCodeCheck()
+    };
   }
 });
 
@@ -36414,12 +36636,12 @@ var init_limits = __esm({
 
 // node_modules/fflate/esm/index.mjs
 import { createRequire } from "module";
-var require2, _a, Worker, isMarkedAsUntransferable, u82, u162, i322, fleb, fdeb, clim, freb, _a, fl, revfl, _b, fd, revfd, rev, x, i, hMap, flt, i, i, i, i, fdt, i, flrm, fdrm, max, bits, bits16, shft, slc2, ec2, err2, inflt, et, Inflate, td, tds;
+var require2, _a, Worker2, isMarkedAsUntransferable, u82, u162, i322, fleb, fdeb, clim, freb, _a, fl, revfl, _b, fd, revfd, rev, x, i, hMap, flt, i, i, i, i, fdt, i, flrm, fdrm, max, bits, bits16, shft, slc2, ec2, err2, inflt, et, Inflate, td, tds;
 var init_esm2 = __esm({
   "node_modules/fflate/esm/index.mjs"() {
     require2 = createRequire("/");
     try {
-      _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
+      _a = require2("worker_threads"), Worker2 = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
     } catch (e) {
     }
     u82 = Uint8Array;
@@ -38859,6 +39081,8 @@ var init_package_pass = __esm({
       constructor(analyzers, maxTotalNameBytes = Number.POSITIVE_INFINITY) {
         this.analyzers = analyzers;
         this.maxTotalNameBytes = maxTotalNameBytes;
+        this.spent = new Float64Array(analyzers.length);
+        this.fed = new Float64Array(analyzers.length);
       }
       analyzers;
       maxTotalNameBytes;
@@ -38873,6 +39097,9 @@ var init_package_pass = __esm({
       /** Hardlinks waiting for their target's content, by the target's path and digest. */
       linked = /* @__PURE__ */ new Map();
       nameBytes = 0;
+      /** Main-thread milliseconds and bytes of each analyser's `take`, by its index (a clock read costs ~50 ns; a take, microseconds). */
+      spent;
+      fed;
       wants(header2) {
         if (this.analyzers.length === 0) return 0;
         const slash = header2.path.lastIndexOf("/");
@@ -38921,7 +39148,18 @@ var init_package_pass = __esm({
         }
         const interested = content && this.routed.get(entry);
         if (!interested) return;
-        for (const analyzer of interested) analyzer.take(entry, content);
+        const bytes2 = content.bytes.length + (content.tail?.length ?? 0);
+        for (const analyzer of interested) {
+          const index = this.analyzers.indexOf(analyzer);
+          const started = performance.now();
+          analyzer.take(entry, content);
+          this.spent[index] = this.spent[index] + performance.now() - started;
+          this.fed[index] = this.fed[index] + bytes2;
+        }
+      }
+      /** What each analyser's `take` cost the main thread so far. */
+      costs() {
+        return this.analyzers.map((analyzer, i2) => ({ name: analyzer.name, thread: "main", milliseconds: this.spent[i2], bytes: this.fed[i2] }));
       }
       /**
        * A hardlink is written with the content of the entry it names, stored before it (GNU
@@ -39065,7 +39303,7 @@ var init_entry_sink = __esm({
 import { hash as digestOnce2, createHash as createHash7 } from "node:crypto";
 import { closeSync, constants as constants2, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { Worker as Worker2 } from "node:worker_threads";
+import { Worker as Worker3 } from "node:worker_threads";
 import { setImmediate as setImmediate2 } from "node:timers/promises";
 import { inflateRawSync as inflateRawSync2 } from "node:zlib";
 function runTask(load, task) {
@@ -39303,7 +39541,7 @@ var init_read_workers = __esm({
       broken;
       constructor(count2) {
         for (let index = 0; index < count2; index++) {
-          const worker = new Worker2(WORKER_SOURCE, { eval: true });
+          const worker = new Worker3(WORKER_SOURCE, { eval: true });
           worker.on("message", (message) => {
             const waiting = this.waiting.get(message.id);
             if (!waiting) return;
@@ -39463,7 +39701,7 @@ function specialKind(stats) {
 function emptyBatch() {
   return { paths: [], meta: [], sinks: [], bytes: 0 };
 }
-var WORKERS_AFTER, BATCH_FILES, BATCH_BYTES, LISTS_AHEAD, LIST_DIRECTORIES, LIST_NAMES, AHEAD, READS_WAITING, S_IFMT, TYPES2, SPECIALS, Walk;
+var WORKERS_AFTER, BATCH_FILES, BATCH_BYTES2, LISTS_AHEAD, LIST_DIRECTORIES, LIST_NAMES, AHEAD, READS_WAITING, S_IFMT, TYPES2, SPECIALS, Walk;
 var init_read_directory = __esm({
   "src/read/read-directory.ts"() {
     "use strict";
@@ -39472,7 +39710,7 @@ var init_read_directory = __esm({
     init_read_workers();
     WORKERS_AFTER = 2e3;
     BATCH_FILES = 256;
-    BATCH_BYTES = 4 * 1024 * 1024;
+    BATCH_BYTES2 = 4 * 1024 * 1024;
     LISTS_AHEAD = 4;
     LIST_DIRECTORIES = 32;
     LIST_NAMES = 1024;
@@ -39582,7 +39820,7 @@ var init_read_directory = __esm({
         }
       }
       full() {
-        return this.batch.paths.length >= BATCH_FILES || this.batch.bytes >= BATCH_BYTES;
+        return this.batch.paths.length >= BATCH_FILES || this.batch.bytes >= BATCH_BYTES2;
       }
       sendBatch() {
         const batch = this.batch;
@@ -42635,9 +42873,9 @@ var init_read_package = __esm({
 });
 
 // src/inspect.ts
-async function inspectPackage(target2, limits, monitored) {
+async function inspectPackage(target2, limits, monitored, options2 = {}) {
   const capture = new ConfigCapture(monitored);
-  const checks = contentChecks();
+  const checks = contentChecks(options2.checkWorker);
   const analyzers = [new InventoryAnalyzer(), capture, ...checks];
   const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read10 = await readPackage(target2, pass, limits);
@@ -42647,13 +42885,16 @@ async function inspectPackage(target2, limits, monitored) {
   const drafts = [];
   const origins = [];
   const notes = [];
+  const costs = pass.costs();
   for (const analyzer of analyzers) {
     const result = await analyzer.finish();
+    costs.push(...result.costs ?? []);
     packages.push(...result.packages ?? []);
     drafts.push(...result.findings ?? []);
     origins.push(...result.origins ?? []);
     for (const note of result.notes ?? []) if (!notes.includes(note)) notes.push(note);
   }
+  options2.onCheckCosts?.(costs);
   const divergences = pass.divergences();
   for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root, divergences }));
   for (const check of checks) drafts.push(...check.afterPass?.({ files, root: pass.root, divergences }) ?? []);
@@ -42998,7 +43239,8 @@ async function scan(options2) {
     ...options2.apiCache ? { apiCache: options2.apiCache } : {},
     ...options2.network
   });
-  const inspect = (target3) => inspectPackage(target3, limits, monitored);
+  const pass = { ...options2.checkWorker ? { checkWorker: options2.checkWorker } : {}, ...options2.onCheckCosts ? { onCheckCosts: options2.onCheckCosts } : {} };
+  const inspect = (target3) => inspectPackage(target3, limits, monitored, pass);
   const current = await inspect(options2.target);
   const baseline = options2.baseline === void 0 ? void 0 : await loadBaseline(options2.baseline, inspect);
   const notes = [...current.notes];
@@ -43251,6 +43493,12 @@ var init_write_output = __esm({
 });
 
 // src/run/run-request.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+function checkWorkerBundle() {
+  const bundle = new URL("./check-worker.js", import.meta.url);
+  return bundle.protocol === "file:" && existsSync2(fileURLToPath(bundle)) ? bundle : void 0;
+}
 var RequestRunner;
 var init_run_request = __esm({
   "src/run/run-request.ts"() {
@@ -43288,6 +43536,8 @@ var init_run_request = __esm({
           ...extras.roots ? { roots: extras.roots } : {},
           ...extras.apiCache ? { apiCache: extras.apiCache } : {},
           ...extras.approval ? { approval: extras.approval } : {},
+          ...extras.onCheckCosts ? { onCheckCosts: extras.onCheckCosts } : {},
+          ...extras.checkWorker ? { checkWorker: extras.checkWorker } : {},
           advisories: this.request.advisories,
           offline: this.request.offline,
           allowSourceFailure: this.request.allowSourceFailure,
@@ -43411,7 +43661,12 @@ async function runScan(options2, io) {
   const started = performance.now();
   const runner = await RequestRunner.open(options2, process.cwd());
   const roots2 = { ...options2.root !== void 0 ? { target: options2.root } : {}, ...options2.baselineRoot !== void 0 ? { baseline: options2.baselineRoot } : {} };
-  const report2 = await runner.run(options2.target, options2, { roots: roots2 });
+  const onCheckCosts = process.env["RELEASE_GATE_CHECK_COSTS"] === "1" ? (costs) => {
+    for (const cost2 of costs) io.stderr(`check-cost ${cost2.name} ${cost2.thread} ${cost2.milliseconds.toFixed(1)} ms ${(cost2.bytes / 2 ** 20).toFixed(1)} MiB
+`);
+  } : void 0;
+  const checkWorker = process.env["RELEASE_GATE_CHECK_WORKER"] === "0" ? void 0 : checkWorkerBundle();
+  const report2 = await runner.run(options2.target, options2, { roots: roots2, ...onCheckCosts ? { onCheckCosts } : {}, ...checkWorker ? { checkWorker } : {} });
   io.stdout(options2.quiet ? `${verdictLine(report2)}
 ` : renderTerminal(report2));
   if (options2.debug) {

@@ -28,5 +28,7 @@ export function bundles(outdir) {
     { ...common, entryPoints: ['src/action/index.ts'], outfile: `${outdir}/index.js` },
     // the shebang comes from src/cli/index.ts
     { ...common, entryPoints: ['src/cli/index.ts'], outfile: `${outdir}/cli.js` },
+    // secrets and malicious code on a thread of their own, started by both faces (src/checks/off-thread-checks.ts)
+    { ...common, entryPoints: ['src/checks/check-worker.ts'], outfile: `${outdir}/check-worker.js` },
   ];
 }

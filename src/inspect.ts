@@ -5,16 +5,22 @@ import { identify, type DraftFinding } from './findings/draft.js';
 import { InventoryAnalyzer } from './inventory/inventory-analyzer.js';
 import type { Limits } from './limits.js';
 import type { OriginRecord, Package } from './model.js';
-import type { ContentAnalyzer } from './pass/content-analyzer.js';
+import type { CheckCost, ContentAnalyzer } from './pass/content-analyzer.js';
 import type { Inspection } from './pass/inspection.js';
 import { PackagePass } from './pass/package-pass.js';
 import type { EntryVisitor } from './read/entry.js';
 import { readPackage } from './read/read-package.js';
 
+/** How the pass runs: the worker bundle for the checks that read every text file, and who hears what each check cost. */
+export interface PassOptions {
+  checkWorker?: URL;
+  onCheckCosts?: (costs: readonly CheckCost[]) => void;
+}
+
 /** Read a package once and run every analyser and check on it. */
-export async function inspectPackage(target: string, limits: Limits, monitored: (path: string) => boolean): Promise<Inspection> {
+export async function inspectPackage(target: string, limits: Limits, monitored: (path: string) => boolean, options: PassOptions = {}): Promise<Inspection> {
   const capture = new ConfigCapture(monitored);
-  const checks = contentChecks();
+  const checks = contentChecks(options.checkWorker);
   const analyzers: ContentAnalyzer[] = [new InventoryAnalyzer(), capture, ...checks];
   const pass = new PackagePass(analyzers, limits.maxTotalNameBytes);
   const read = await readPackage(target, pass, limits);
@@ -24,14 +30,17 @@ export async function inspectPackage(target: string, limits: Limits, monitored: 
   const drafts: DraftFinding[] = [];
   const origins: OriginRecord[] = [];
   const notes: string[] = [];
+  const costs = pass.costs();
   for (const analyzer of analyzers) {
     const result = await analyzer.finish();
+    costs.push(...(result.costs ?? []));
     packages.push(...(result.packages ?? []));
     drafts.push(...(result.findings ?? []));
     origins.push(...(result.origins ?? []));
     // two checks may say the same of one file (read in part)
     for (const note of result.notes ?? []) if (!notes.includes(note)) notes.push(note);
   }
+  options.onCheckCosts?.(costs);
   const divergences = pass.divergences();
   for (const check of MANIFEST_CHECKS) drafts.push(...check.check({ files, root: pass.root, divergences }));
   for (const check of checks) drafts.push(...(check.afterPass?.({ files, root: pass.root, divergences }) ?? []));

@@ -23,6 +23,7 @@ import { blockingDigest } from './policy/digest.js';
 import { topFolderWarnings } from './policy/path-globs.js';
 import { applyPolicy, decideVerdict, defaultPolicy } from './policy/policy.js';
 import type { PolicyOptions } from './policy/resolve.js';
+import type { CheckCost } from './pass/content-analyzer.js';
 import { manifestDigest } from './pass/manifest-digest.js';
 import { compareCodeUnits, severityRank } from './util/order.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -51,6 +52,10 @@ export interface ScanOptions extends PolicyOptions {
   /** Today, YYYY-MM-DD (UTC), for the expiry of acceptances. */
   today?: string;
   limits?: Partial<Limits>;
+  /** The check-worker bundle: secrets and malicious code run on a thread of their own (same findings). */
+  checkWorker?: URL;
+  /** Told, after each package's pass, what each content check's take() cost and on which thread (`npm run bench`). */
+  onCheckCosts?: (costs: readonly CheckCost[]) => void;
 }
 
 /** The pipeline as one function: options in, report out. No I/O to GitHub, no terminal. */
@@ -65,7 +70,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     ...(options.apiCache ? { apiCache: options.apiCache } : {}),
     ...options.network,
   });
-  const inspect = (target: string) => inspectPackage(target, limits, monitored);
+  const pass = { ...(options.checkWorker ? { checkWorker: options.checkWorker } : {}), ...(options.onCheckCosts ? { onCheckCosts: options.onCheckCosts } : {}) };
+  const inspect = (target: string) => inspectPackage(target, limits, monitored, pass);
 
   const current = await inspect(options.target);
   const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline, inspect);

@@ -100,6 +100,26 @@ describe('injected code through the command line', () => {
   });
 });
 
+describe('the checks that read every text file, on a worker thread', () => {
+  it('find what they find on the main thread, and name what each cost on which thread', async () => {
+    const reportOf = async (name: string, env: Record<string, string>): Promise<{ findings: unknown[]; notes: unknown; stderr: string }> => {
+      const result = await runCli(['scan', release, '--offline', '--advisories', 'none', '--report', join(work, name)], { cwd: work, env });
+      expect(result.code, result.stderr).toBe(1);
+      const report = parseReport(await readFile(join(work, name), 'utf8'), 'report');
+      return { findings: report.findings, notes: report.notes, stderr: result.stderr };
+    };
+    const threaded = await reportOf('threaded.json', { RELEASE_GATE_CHECK_COSTS: '1' });
+    const inPlace = await reportOf('in-place.json', { RELEASE_GATE_CHECK_WORKER: '0', RELEASE_GATE_CHECK_COSTS: '1' });
+    expect(threaded.findings.length).toBeGreaterThan(3);
+    expect(threaded.findings).toEqual(inPlace.findings);
+    expect(threaded.notes).toEqual(inPlace.notes);
+    expect(threaded.stderr).toMatch(/^check-cost secrets worker [\d.]+ ms [\d.]+ MiB$/m);
+    expect(threaded.stderr).toMatch(/^check-cost malicious-code worker [\d.]+ ms [\d.]+ MiB$/m);
+    expect(inPlace.stderr).toMatch(/^check-cost malicious-code main [\d.]+ ms [\d.]+ MiB$/m);
+    expect(inPlace.stderr).not.toMatch(/ worker /);
+  });
+});
+
 describe('injected code through the action', () => {
   it('fails the step, annotates the lines, and comments with each kind', async () => {
     const result = await runAction(

@@ -7,7 +7,7 @@ import { describeFailure } from '../errors.js';
 import type { Report, Verdict } from '../model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { verdictLine } from '../report/verdict-line.js';
-import { RequestRunner } from '../run/run-request.js';
+import { RequestRunner, checkWorkerBundle } from '../run/run-request.js';
 import { AdvisoryCache } from './advisory-cache.js';
 import { annotate } from './annotations.js';
 import { Approvals } from './approvals.js';
@@ -61,6 +61,8 @@ export async function run(): Promise<void> {
       for (const item of planned) item.commentKey = item.key;
     }
     const runner = await RequestRunner.open(inputs, workspace);
+    // secrets and malicious code on a thread of their own; RELEASE_GATE_CHECK_WORKER=0 keeps them on the main thread
+    const checkWorker = process.env['RELEASE_GATE_CHECK_WORKER'] === '0' ? undefined : checkWorkerBundle();
     approvals = await Approvals.prepare(github, context, inputs);
     if (usesApi(inputs)) await advisoryCache.restore();
     for (const item of planned) {
@@ -68,7 +70,7 @@ export async function run(): Promise<void> {
         const baseline = await baselineFor(inputs, item, context, github);
         const started = performance.now();
         const approval = approvals.evidenceFor(item.commentKey);
-        item.report = await runner.run(item.target, item.paths, { apiCache: advisoryCache.records, ...(baseline !== undefined ? { baseline } : {}), ...(approval ? { approval } : {}) }, item.sarifCategory);
+        item.report = await runner.run(item.target, item.paths, { apiCache: advisoryCache.records, ...(baseline !== undefined ? { baseline } : {}), ...(approval ? { approval } : {}), ...(checkWorker ? { checkWorker } : {}) }, item.sarifCategory);
         const gc = process.execArgv.includes('--single-threaded-gc') ? ', relaunched with single-threaded GC' : '';
         core.debug(`scan of ${item.target} took ${((performance.now() - started) / 1000).toFixed(2)} s${gc}`);
       } catch (error) {

@@ -97,7 +97,8 @@ export function utf16Of(bytes: Buffer): Utf16 | undefined {
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   }
   const n = Math.min(bytes.length, 1024) & ~1;
-  if (n < 16) return undefined;
+  // text without a NUL byte is not UTF-16 (a native search, not a loop over the first KiB of every file)
+  if (n < 16 || bytes.subarray(0, n).indexOf(0) < 0) return undefined;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i += 2) {

@@ -1,7 +1,8 @@
 import { describeFailure } from '../errors.js';
 import type { Report } from '../model.js';
+import type { CheckCost } from '../pass/content-analyzer.js';
 import { verdictLine } from '../report/verdict-line.js';
-import { RequestRunner } from '../run/run-request.js';
+import { RequestRunner, checkWorkerBundle } from '../run/run-request.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { MAIN_HELP, SCAN_HELP, type CliCommand, type CliScanOptions } from './args.js';
 import { renderTerminal } from './terminal.js';
@@ -40,8 +41,14 @@ async function runScan(options: CliScanOptions, io: CliIo): Promise<number> {
   const started = performance.now();
   const runner = await RequestRunner.open(options, process.cwd());
   const roots = { ...(options.root !== undefined ? { target: options.root } : {}), ...(options.baselineRoot !== undefined ? { baseline: options.baselineRoot } : {}) };
+  // `npm run bench` asks what each content check cost: one line per check on stderr
+  const onCheckCosts = process.env['RELEASE_GATE_CHECK_COSTS'] === '1' ? (costs: readonly CheckCost[]) => {
+    for (const cost of costs) io.stderr(`check-cost ${cost.name} ${cost.thread} ${cost.milliseconds.toFixed(1)} ms ${(cost.bytes / 2 ** 20).toFixed(1)} MiB\n`);
+  } : undefined;
+  // secrets and malicious code on a thread of their own; RELEASE_GATE_CHECK_WORKER=0 keeps them on the main thread
+  const checkWorker = process.env['RELEASE_GATE_CHECK_WORKER'] === '0' ? undefined : checkWorkerBundle();
   // the files come first: nothing is lost if the terminal goes away
-  const report = await runner.run(options.target, options, { roots });
+  const report = await runner.run(options.target, options, { roots, ...(onCheckCosts ? { onCheckCosts } : {}), ...(checkWorker ? { checkWorker } : {}) });
   io.stdout(options.quiet ? `${verdictLine(report)}\n` : renderTerminal(report));
   if (options.debug) {
     const gc = process.execArgv.includes('--single-threaded-gc') ? ', relaunched with single-threaded GC' : '';

@@ -10,6 +10,18 @@ export interface AnalyzerResult {
   origins?: OriginRecord[];
   /** What it could not do fully (a file read only in part), one line each, for the report's notes. */
   notes?: string[];
+  /** What its content checks cost on a thread of their own (an analyser that runs checks off the main thread). */
+  costs?: CheckCost[];
+}
+
+/** What one analyser's `take` cost during the pass: for `npm run bench`, never in a report. */
+export interface CheckCost {
+  name: string;
+  /** The thread that paid: the main thread (the pass's own) or a worker thread. */
+  thread: 'main' | 'worker';
+  milliseconds: number;
+  /** Bytes of content handed to it. */
+  bytes: number;
 }
 
 /**

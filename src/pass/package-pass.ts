@@ -1,5 +1,5 @@
 import type { FileRecord } from '../model.js';
-import type { ContentAnalyzer } from './content-analyzer.js';
+import type { CheckCost, ContentAnalyzer } from './content-analyzer.js';
 import type { Content, Entry, EntryHeader, EntryVisitor } from '../read/entry.js';
 import { PackageFormatError } from '../read/package-format-error.js';
 import type { Divergence } from '../read/readers.js';
@@ -40,12 +40,18 @@ export class PackagePass implements EntryVisitor {
   private readonly linked = new Map<string, LinkedContent[]>();
 
   private nameBytes = 0;
+  /** Main-thread milliseconds and bytes of each analyser's `take`, by its index (a clock read costs ~50 ns; a take, microseconds). */
+  private readonly spent: Float64Array;
+  private readonly fed: Float64Array;
 
   /** `maxTotalNameBytes`: the names and link targets of all entries together (they are all kept). */
   constructor(
     private readonly analyzers: readonly ContentAnalyzer[],
     private readonly maxTotalNameBytes = Number.POSITIVE_INFINITY,
-  ) {}
+  ) {
+    this.spent = new Float64Array(analyzers.length);
+    this.fed = new Float64Array(analyzers.length);
+  }
 
   wants(header: EntryHeader): number {
     if (this.analyzers.length === 0) return 0;
@@ -97,7 +103,19 @@ export class PackagePass implements EntryVisitor {
     }
     const interested = content && this.routed.get(entry);
     if (!interested) return;
-    for (const analyzer of interested) analyzer.take(entry, content);
+    const bytes = content.bytes.length + (content.tail?.length ?? 0);
+    for (const analyzer of interested) {
+      const index = this.analyzers.indexOf(analyzer);
+      const started = performance.now();
+      analyzer.take(entry, content);
+      this.spent[index] = (this.spent[index] as number) + performance.now() - started;
+      this.fed[index] = (this.fed[index] as number) + bytes;
+    }
+  }
+
+  /** What each analyser's `take` cost the main thread so far. */
+  costs(): CheckCost[] {
+    return this.analyzers.map((analyzer, i) => ({ name: analyzer.name, thread: 'main', milliseconds: this.spent[i] as number, bytes: this.fed[i] as number }));
   }
 
   /**

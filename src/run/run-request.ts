@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Report } from '../model.js';
 import { resolvePolicy, type PolicyOptions } from '../policy/resolve.js';
 import { renderCycloneDx } from '../report/cyclonedx.js';
@@ -8,7 +10,17 @@ import type { OutputPaths, ScanRequest } from './scan-request.js';
 import { writeJsonReport, writeOutput } from './write-output.js';
 
 /** What a face may add to one package's scan: roots to strip, a record cache, a baseline it fetched itself, what it read about an approval. */
-export type ScanExtras = Pick<ScanOptions, 'roots' | 'apiCache' | 'baseline' | 'approval'>;
+export type ScanExtras = Pick<ScanOptions, 'roots' | 'apiCache' | 'baseline' | 'approval' | 'onCheckCosts' | 'checkWorker'>;
+
+/**
+ * The bundle that runs secrets and malicious code on a worker thread, next to the face's
+ * own bundle in dist/; undefined when the sources run unbundled (as in the tests: the
+ * checks then run on the main thread).
+ */
+export function checkWorkerBundle(): URL | undefined {
+  const bundle = new URL('./check-worker.js', import.meta.url);
+  return bundle.protocol === 'file:' && existsSync(fileURLToPath(bundle)) ? bundle : undefined;
+}
 
 /**
  * What both faces do with a request: read the policy once (a mistake in it stops
@@ -42,6 +54,8 @@ export class RequestRunner {
       ...(extras.roots ? { roots: extras.roots } : {}),
       ...(extras.apiCache ? { apiCache: extras.apiCache } : {}),
       ...(extras.approval ? { approval: extras.approval } : {}),
+      ...(extras.onCheckCosts ? { onCheckCosts: extras.onCheckCosts } : {}),
+      ...(extras.checkWorker ? { checkWorker: extras.checkWorker } : {}),
       advisories: this.request.advisories,
       offline: this.request.offline,
       allowSourceFailure: this.request.allowSourceFailure,

@@ -111,6 +111,15 @@ export class SecretScanner {
       }
       let start = i;
       while (start > 0 && TOKEN[bytes[start - 1] as number]) start--;
+      // this run reaches MIN_RUN only if the byte at start + MIN_RUN - 1 is a token byte; when it is
+      // not, neither this run nor any run that starts before that byte does, so the next sample is
+      // MIN_RUN past it, without walking the rest of the run (most runs in code are words)
+      const last = start + MIN_RUN - 1;
+      if (last >= length) break;
+      if (!TOKEN[bytes[last] as number]) {
+        i = last + MIN_RUN;
+        continue;
+      }
       let end = i + 1;
       while (end < length && TOKEN[bytes[end] as number]) end++;
       if (end - start >= MIN_RUN) {
