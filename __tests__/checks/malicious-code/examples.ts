@@ -52,6 +52,29 @@ export const EXAMPLES: Record<string, Examples> = {
     pos: [`<?php echo php_uname(); echo get_current_user(); echo ini_get('disable_functions');\nif (isset($_POST['c'])) { $out = passthru($cmd); }`],
     neg: [`<?php echo php_uname(); echo ini_get('disable_functions'); echo get_current_user(); $x = $_GET['p'];`],
   },
+  'php-request-flow-to-sink': {
+    lang: 'php',
+    pos: [
+      // the request read through a name the file builds, handed to a command two assignments on
+      `<?php $k = '_' . strtoupper('post'); $in = \${$k}['q']; $cmd = $in; echo shell_exec($cmd);`,
+      // create_function given request data through a helper's return value
+      `<?php function arg() { return $_COOKIE['z']; } $f = create_function('', arg()); $f();`,
+    ],
+    neg: [
+      `<?php $k = '_' . strtoupper('post'); $id = (int) \${$k}['id']; echo shell_exec('uptime');`,
+      `<?php function arg() { return 'return 1;'; } $name = $_GET['n']; $f = create_function('', arg()); echo htmlspecialchars($name);`,
+    ],
+  },
+  'php-request-mailer': {
+    lang: 'php',
+    pos: [`<?php $to = $_POST['to']; $body = $_POST['body']; foreach (explode(',', $to) as $r) {} mail($to, 'hi', $body);`],
+    neg: [`<?php $body = $_POST['message']; mail('owner@example.org', 'Contact form', strip_tags($body));`],
+  },
+  'php-request-sql-console': {
+    lang: 'php',
+    pos: [`<?php $link = mysqli_connect('localhost', 'u', 'p'); $q = $_POST['sql']; $r = mysqli_query($link, $q);`],
+    neg: [`<?php $link = mysqli_connect('localhost', 'u', 'p'); $id = intval($_GET['id']); $r = mysqli_query($link, 'SELECT * FROM t WHERE id = ' . $id);`],
+  },
   'php-request-through-wrapper': {
     lang: 'php',
     pos: [`<?php\nfunction cleanup($q) {\n  @assert($q);\n}\ncleanup($_POST['q']);`, `<?php function run($c, $cwd) { chdir($cwd); return shell_exec($c); } echo run($_REQUEST['cmd'], '/tmp');`],
