@@ -247,11 +247,16 @@ export function decodeAll(raw: DecodeInput): Decoded[] {
       if (end < 0) continue;
       const body = s.slice(start + 1, end);
       if ((body.match(/%[0-9a-fA-F]{2}/g) ?? []).length < 4) continue;
+      let plain: string;
       try {
-        push(at, decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, '%25')), 'percent');
+        plain = decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
       } catch {
-        push(at, percentDecodeLatin1(body), 'percent');
+        plain = percentDecodeLatin1(body);
       }
+      push(at, plain, 'percent');
+      // a string table XORed with a short key right after (`T.charCodeAt(i)^k.charCodeAt(j)`, the key a literal argument)
+      const keyed = xorKeyed(plain, s.slice(end + 1, end + 1 + XOR_REACH));
+      if (keyed !== undefined) push(at, keyed, 'xorkey');
     }
   }
 
@@ -453,6 +458,41 @@ export function decodeAll(raw: DecodeInput): Decoded[] {
     if (own !== undefined) push(at, own, 'selfread');
   }
   return out;
+}
+
+/** Characters after an encoded string its XOR loop and key are looked for in, and keys tried. */
+const XOR_REACH = 800;
+const MAX_XOR_KEYS = 8;
+const XOR_LOOP = /charCodeAt\s{0,4}\([^()]{0,24}\)\s{0,4}\^\s{0,4}[\w$.]{1,24}\s{0,4}\.\s{0,4}charCodeAt\s{0,4}\(/;
+const KEY_LITERAL = /(['"])([^'"\\\n]{2,64})\1/g;
+
+/**
+ * A string table hidden by XOR with a repeating key, as a common JavaScript obfuscator
+ * writes it: the loop right after the encoded string, the key one of the short literals
+ * that follow (its argument). Returns the first key's result that reads as text.
+ */
+function xorKeyed(encoded: string, after: string): string | undefined {
+  if (encoded.length < 16 || !XOR_LOOP.test(after) || !/fromCharCode/.test(after)) return undefined;
+  const sample = encoded.slice(0, 2048);
+  let tried = 0;
+  for (const m of after.matchAll(KEY_LITERAL)) {
+    if (++tried > MAX_XOR_KEYS) break;
+    const key = m[2] as string;
+    let out = '';
+    let printable = 0;
+    for (let i = 0; i < sample.length; i++) {
+      const c = sample.charCodeAt(i) ^ key.charCodeAt(i % key.length);
+      if ((c >= 32 && c < 127) || c === 9 || c === 10 || c === 13) printable++;
+      out += String.fromCharCode(c);
+    }
+    if (printable < sample.length * 0.95) continue;
+    if (encoded.length > sample.length) {
+      out = '';
+      for (let i = 0; i < encoded.length && i < MAX_ONE; i++) out += String.fromCharCode(encoded.charCodeAt(i) ^ key.charCodeAt(i % key.length));
+    }
+    return out;
+  }
+  return undefined;
 }
 
 /** What a decoder of an eval chain does to its argument, or undefined when it fails. */

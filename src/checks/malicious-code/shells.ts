@@ -426,20 +426,42 @@ function callsAny(view: View, names: readonly string[], variable: boolean): bool
   for (const name of names) {
     for (const o of view.positions(name)) {
       if (o > 0 && /[\w>:$\\]/.test(view.text(o - 1, o))) continue;
+      // a method or function of that name being declared is not a call
+      if (/function\s{1,8}&?\s{0,4}$/i.test(view.text(o - 16, o))) continue;
       if (after.test(view.text(o + name.length, o + name.length + 16))) return true;
     }
   }
   return false;
 }
 
+function kindsOf(kinds: readonly SinkHit['kind'][], kind: SinkHit['kind']): boolean {
+  return kinds.includes(kind);
+}
+
+/**
+ * A file this small (a dropper of a few lines) costs the flow little: it runs on any call
+ * that can run code or a command, a variable or computed function name, or extract() of
+ * the request, and request data may take a few more hops to the sink.
+ */
+const FLOW_SMALL = 4096;
+const FLOW_SMALL_HOPS = 3;
+const SMALL_SINK = /(?<![\w>:$\\])(?:eval|assert|create_function|system|passthru|shell_exec|popen|proc_open|pcntl_exec|exec|call_user_func|call_user_func_array|register_shutdown_function|array_map|ob_start|file_put_contents|move_uploaded_file|copy)\s{0,4}\(|\$\w{1,40}\s{0,4}\(|\$\{|\$\$|\bextract\s{0,4}\(/i;
+
 /** Query functions a SQL console calls. */
 const SQL_CALLS = ['mysql_query', 'mysqli_query', 'pg_query', 'mssql_query', 'sqlite_query', 'mysql_db_query', 'odbc_exec', 'oci_parse'];
 
-/** Does one of the literals occur in its own case (the literal pass is case-blind)? */
+/** Does one of the literals occur in its own case (the literal pass is case-blind)? `$_SERVER` counts only for the entries the client writes. */
 function hasExact(view: View, literals: readonly string[]): boolean {
-  for (const l of literals) for (const o of view.positions(l)) if (view.text(o, o + l.length) === l) return true;
+  for (const l of literals) {
+    for (const o of view.positions(l)) {
+      if (view.text(o, o + l.length) !== l) continue;
+      if (l === '$_SERVER' && !CLIENT_SERVER_ENTRY.test(view.text(o + l.length, o + l.length + 40))) continue;
+      return true;
+    }
+  }
   return false;
 }
+const CLIENT_SERVER_ENTRY = /^\s{0,4}\[\s{0,4}['"](?:HTTP_|QUERY_STRING|REQUEST_URI|PATH_INFO|PHP_AUTH)/;
 
 const FLOW_NOTE: Record<SinkHit['kind'], string> = {
   code: 'request data reaches code that is run',
@@ -460,7 +482,9 @@ const FLOW_HOPS: Partial<Record<SinkHit['kind'], number>> = { code: 1, command: 
 /** The first flow hit of the kinds asked for (request data, or the request-fed variables of extract()/register_globals). */
 function flowHit(view: View, kinds: readonly SinkHit['kind'][]): Hit | undefined {
   const flow = flowOf(view, () => view.text(0, view.length));
-  const hit = flow.hits.find((h) => kinds.includes(h.kind) && h.taint !== 'constant' && (h.taint !== 'session' || h.kind === 'code' || h.kind === 'callee') && (h.pure || h.hops <= (FLOW_HOPS[h.kind] ?? 0)));
+  // a dropper of a few lines has no application layers for request data to pass through
+  const extra = view.length <= FLOW_SMALL && (kindsOf(kinds, 'code') || kindsOf(kinds, 'command')) ? FLOW_SMALL_HOPS : 0;
+  const hit = flow.hits.find((h) => kinds.includes(h.kind) && h.taint !== 'constant' && (h.taint !== 'session' || h.kind === 'code' || h.kind === 'callee') && (h.pure || h.hops <= (FLOW_HOPS[h.kind] ?? 0) + (h.kind === 'code' || h.kind === 'command' ? extra : 0)));
   if (!hit) return undefined;
   const from = hit.taint === 'globals' ? ' (variables the request defines)' : hit.taint === 'net' ? ' (read from a socket)' : hit.taint === 'session' ? ' (kept in the session)' : '';
   return { offset: hit.depth > 0 ? (flow.hidden[0]?.at ?? hit.at) : hit.at, note: `${FLOW_NOTE[hit.kind]}${from}${hit.depth > 0 ? ', inside code the file hides' : ''}: ${hit.name}` };
@@ -477,7 +501,10 @@ SHELL_RULES.push(
     // request data named in the file, or names the file makes (and then a sink to reach)
     literals: [...FLOW_SOURCES, ...FLOW_HIDING],
     aux: [...FLOW_SINKS, ...FLOW_ANY_ARG],
-    match: (view) => ((hasExact(view, FLOW_SOURCES) || view.has(FLOW_HIDING)) && (callsAny(view, FLOW_SINKS, true) || callsAny(view, FLOW_ANY_ARG, false)) ? flowHit(view, ['code', 'command', 'callee', 'callback', 'include', 'write', 'upload']) : undefined),
+    match: (view) =>
+      (hasExact(view, FLOW_SOURCES) || view.has(FLOW_HIDING)) && (callsAny(view, FLOW_SINKS, true) || callsAny(view, FLOW_ANY_ARG, false) || (view.length <= FLOW_SMALL && SMALL_SINK.test(view.text(0, view.length))))
+        ? flowHit(view, ['code', 'command', 'callee', 'callback', 'include', 'write', 'upload'])
+        : undefined,
   },
   {
     id: 'php-request-mailer',
