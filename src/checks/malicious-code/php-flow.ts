@@ -137,6 +137,8 @@ interface Assign {
 
 interface Fn {
   name: string;
+  /** Keys of its return's taint: as a function, and as a method. */
+  keys: readonly [string, string];
   scope: number;
   params: string[];
   open: number;
@@ -227,7 +229,7 @@ class Analysis {
   }
   isId(i: number, v: string): boolean {
     const t = this.toks[i];
-    return t !== undefined && t.k === 'id' && t.v.toLowerCase() === v;
+    return t !== undefined && t.k === 'id' && t.l === v;
   }
 
   /** Named functions and methods: their parameters and body, each body a scope of its own. */
@@ -254,7 +256,8 @@ class Analysis {
       const end = this.match[b] ?? -1;
       if (end < 0) continue;
       this.spend(end - b);
-      const fn: Fn = { name: nameTok.v.toLowerCase(), scope: this.fns.length + 1, params, open: b, close: end };
+      const name = nameTok.l ?? nameTok.v.toLowerCase();
+      const fn: Fn = { name, keys: [name, `->${name}`], scope: this.fns.length + 1, params, open: b, close: end };
       this.fns.push(fn);
       if (!this.fnByName.has(fn.name)) this.fnByName.set(fn.name, fn);
       this.scope.fill(fn.scope, b, end + 1);
@@ -325,7 +328,7 @@ class Analysis {
         continue;
       }
       if (t.k !== 'id') continue;
-      const word = t.v.toLowerCase();
+      const word = t.l ?? t.v.toLowerCase();
       if (word === 'foreach' && this.isOp(i + 1, '(')) {
         const close = this.match[i + 1] ?? -1;
         if (close < 0) continue;
@@ -617,7 +620,7 @@ class Analysis {
         return this.env.get(this.key(p.scope, t.v));
       }
       case 'id': {
-        const word = t.v.toLowerCase();
+        const word = t.l ?? t.v.toLowerCase();
         if ((word === 'array' && this.isOp(p.i + 1, '(')) || false) return this.arrayLiteral(p, p.i + 1);
         if (this.isOp(p.i + 1, '(')) {
           const open = p.i + 1;
@@ -712,7 +715,7 @@ class Analysis {
     for (let i = from; i < to; i++) {
       const t = this.toks[i] as Tok;
       if (t.k === 'id') {
-        const word = t.v.toLowerCase();
+        const word = t.l ?? t.v.toLowerCase();
         if (this.isOp(i + 1, '(')) {
           if (SANITIZERS.has(word)) {
             i = Math.max(i, this.match[i + 1] ?? i);
@@ -852,7 +855,7 @@ class Analysis {
       let next = close + 1;
       while ((this.isOp(next, '[') || this.isOp(next, '{')) && next < to) next = (this.match[next] ?? to) + 1;
       if (close < 0 || next !== to) return undefined;
-      const word = t.v.toLowerCase();
+      const word = t.l ?? t.v.toLowerCase();
       const src = this.sourceCall(from, word);
       if (src) return src.t;
       if (!PASSTHROUGH.has(word)) return undefined;
@@ -894,7 +897,7 @@ class Analysis {
       for (let i = 0; i < this.toks.length; i++) {
         const t = this.toks[i] as Tok;
         if (t.k === 'id' && this.isOp(i + 1, '(')) {
-          const word = t.v.toLowerCase();
+          const word = t.l ?? t.v.toLowerCase();
           if ((word === 'extract' || word === 'import_request_variables') && !this.globalsFromRequest) {
             const first = this.args(i + 1)[0];
             if (word === 'import_request_variables' || (first && this.taintOf(first[0], first[1], this.scope[i] as number)?.t === 'req')) {
@@ -911,7 +914,7 @@ class Analysis {
               if (taint && param !== undefined) mark(this.key(fn.scope, param), taint, this.pureOf(a, b, this.scope[i] as number));
             });
           }
-        } else if (t.k === 'id' && t.v.toLowerCase() === 'return') {
+        } else if (t.k === 'id' && t.l === 'return') {
           const scope = this.scope[i] as number;
           if (scope === 0) continue;
           const to = this.exprEnd(i + 1);
@@ -919,7 +922,7 @@ class Analysis {
           const fn = this.fns[scope - 1];
           if (!taint || !fn) continue;
           const ret: Tainted = { t: taint.t, hops: taint.hops + 1 };
-          for (const key of [fn.name, `->${fn.name}`]) {
+          for (const key of fn.keys) {
             const prev = this.returns.get(key);
             if (!prev || better(ret, prev)) {
               this.returns.set(key, ret);
@@ -958,7 +961,7 @@ class Analysis {
         continue;
       }
       if (t.k === 'id') {
-        const word = t.v.toLowerCase();
+        const word = t.l ?? t.v.toLowerCase();
         if (word === 'include' || word === 'include_once' || word === 'require' || word === 'require_once') {
           if (this.isOp(i - 1, '->') || this.isOp(i - 1, '::')) continue;
           let first = i + 1;

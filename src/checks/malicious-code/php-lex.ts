@@ -20,6 +20,8 @@ export interface Tok {
   vars?: string[];
   /** str: a double-quoted or heredoc literal with interpolation (its value is not constant). */
   interp?: true;
+  /** id: the name in lower case (PHP's function names and keywords are case-blind), computed once. */
+  l?: string;
 }
 
 const OPS3 = new Set(['===', '!==', '<=>', '**=', '...', '<<=', '>>=', '??=', '?->']);
@@ -124,7 +126,7 @@ export function lexPhp(source: string, inPhp = false): Tok[] {
       i = open + 2;
       if (text.slice(i, i + 3).toLowerCase() === 'php') i += 3;
       else if (text[i] === '=') {
-        toks.push({ k: 'id', v: 'echo', at: open });
+        toks.push({ k: 'id', v: 'echo', at: open, l: 'echo' });
         i++;
       } else if (text.slice(i, i + 3).toLowerCase() === 'xml') continue;
       php = true;
@@ -177,7 +179,7 @@ export function lexPhp(source: string, inPhp = false): Tok[] {
         i = j;
         continue;
       }
-      toks.push({ k: 'id', v: name, at: i });
+      toks.push({ k: 'id', v: name, at: i, l: name.toLowerCase() });
       i = j;
       continue;
     }

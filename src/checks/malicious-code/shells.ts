@@ -420,6 +420,9 @@ const FLOW_ANY_ARG = ['create_function'];
 /** Literals of names the file makes at run time: where request data may be named without a literal of its own (`${$k}` with `$k` decoded). */
 const FLOW_HIDING = ['${', '$$', 'globals[', 'base64_decode', 'str_rot13', 'gzinflate', 'gzuncompress', 'strrev', 'hex2bin', 'chr(', '\\x', 'pack('];
 
+/** In a larger file, only variables named at run time stand in for a literal of request data (decoders are common in applications; the decoder rules read what they hide). */
+const FLOW_NAMES_MADE = ['${', '$$', 'globals['];
+
 /** One of the functions called as a function of its own (`system(`, not `->system(`, `curl_exec(` or `assertEquals(`), with a variable first when `variable`. */
 function callsAny(view: View, names: readonly string[], variable: boolean): boolean {
   const after = variable ? /^\s{0,4}\(\s{0,4}@?\s{0,4}\$/ : /^\s{0,4}\(/;
@@ -445,6 +448,8 @@ function kindsOf(kinds: readonly SinkHit['kind'][], kind: SinkHit['kind']): bool
  */
 const FLOW_SMALL = 4096;
 const FLOW_SMALL_HOPS = 3;
+/** In a file that small, the string functions names are built with are reason enough to look (`$f = str_replace('x', '', 'sxyxsxtxexm')`). */
+const FLOW_SMALL_HIDING = ['str_replace', 'strtr', 'create_function', 'substr', 'implode', '$_['];
 const SMALL_SINK = /(?<![\w>:$\\])(?:eval|assert|create_function|system|passthru|shell_exec|popen|proc_open|pcntl_exec|exec|call_user_func|call_user_func_array|register_shutdown_function|array_map|ob_start|file_put_contents|move_uploaded_file|copy)\s{0,4}\(|\$\w{1,40}\s{0,4}\(|\$\{|\$\$|\bextract\s{0,4}\(/i;
 
 /** Query functions a SQL console calls. */
@@ -499,10 +504,12 @@ SHELL_RULES.push(
     reference: 'https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (static taint analysis of PHP web shells) ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)',
     langs: PHP,
     // request data named in the file, or names the file makes (and then a sink to reach)
-    literals: [...FLOW_SOURCES, ...FLOW_HIDING],
+    literals: [...FLOW_SOURCES, ...FLOW_HIDING, ...FLOW_SMALL_HIDING],
     aux: [...FLOW_SINKS, ...FLOW_ANY_ARG],
     match: (view) =>
-      (hasExact(view, FLOW_SOURCES) || view.has(FLOW_HIDING)) && (callsAny(view, FLOW_SINKS, true) || callsAny(view, FLOW_ANY_ARG, false) || (view.length <= FLOW_SMALL && SMALL_SINK.test(view.text(0, view.length))))
+      (view.length <= FLOW_SMALL
+        ? (hasExact(view, FLOW_SOURCES) || view.has(FLOW_HIDING) || view.has(FLOW_SMALL_HIDING)) && SMALL_SINK.test(view.text(0, view.length))
+        : (hasExact(view, FLOW_SOURCES) || view.has(FLOW_NAMES_MADE)) && (callsAny(view, FLOW_SINKS, true) || callsAny(view, FLOW_ANY_ARG, false)))
         ? flowHit(view, ['code', 'command', 'callee', 'callback', 'include', 'write', 'upload'])
         : undefined,
   },

@@ -196,9 +196,10 @@ export const SKIMMER_RULES: Rule[] = [
     reference: 'https://www.riskiq.com/blog/external-threat-management/consumer-shopping-guide-magecart/ (RiskIQ, Magecart) ; https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain)',
     langs: WEB,
     literals: JS_SEND_LITERALS,
-    aux: [...PAYMENT_LITERALS, 'billing', 'checkout', 'onepage', 'payment['],
+    aux: [...PAYMENT_LITERALS, 'billing', 'checkout', 'onepage', 'payment[', '<script'],
+    // in PHP, the browser's code is inside a script element (a template): PHP's own fetch() and ->post() are not sends
     match: (view, at) =>
-      view.has([...PAYMENT_LITERALS, 'billing', 'checkout', 'onepage', 'payment['])
+      view.has([...PAYMENT_LITERALS, 'billing', 'checkout', 'onepage', 'payment[']) && (view.lang !== 'php' || view.has(['<script']))
         ? each(at, (o) => {
             const { text } = around(view, o, 4000, 3000);
             if (!DATA_SEND.test(view.text(o - 40, o + 240))) return undefined;
