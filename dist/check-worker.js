@@ -200,8 +200,8 @@ var LinkTree = class {
       }
       current.push(part);
       key = key === "" ? part : `${key}/${part}`;
-      const last = pending.length === 0;
-      if (last && !followLast) break;
+      const last2 = pending.length === 0;
+      if (last2 && !followLast) break;
       const target = this.symlinks.get(key);
       if (target === void 0) continue;
       if (++hops > MAX_HOPS) return { outcome: "loop" };
@@ -238,12 +238,12 @@ function lowerBound(files, key) {
 }
 function lastWrittenOver(files, file) {
   let i = lowerBound(files, file.path);
-  let last;
+  let last2;
   for (; i < files.length && files[i].path === file.path; i++) {
     const other = files[i];
-    if (other === file || shareAnExtractor(other, file)) last = other;
+    if (other === file || shareAnExtractor(other, file)) last2 = other;
   }
-  return last;
+  return last2;
 }
 
 // src/checks/paths/links.ts
@@ -348,8 +348,8 @@ var LinksCheck = class {
   throughLinks(tree, files, symlinks) {
     const beneath = /* @__PURE__ */ new Map();
     const note = (link, path) => {
-      const list = beneath.get(link);
-      if (list) list.push(path);
+      const list2 = beneath.get(link);
+      if (list2) list2.push(path);
       else beneath.set(link, [path]);
     };
     for (const link of symlinks.keys()) {
@@ -457,8 +457,8 @@ function leftoverOf(base) {
 }
 var LEFTOVER_EXTENSIONS = /* @__PURE__ */ new Set(["bak", "backup", "old", "orig", "save", "sav", "tmp", "temp", "copy", "swp", "swo", "swn", "swx", "rej", "un~"]);
 function mayBeLeftover(lower, ext) {
-  const last = lower.charCodeAt(lower.length - 1);
-  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.includes(" copy") || lower.includes(" (") || LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf("_") + 1));
+  const last2 = lower.charCodeAt(lower.length - 1);
+  return last2 === 126 || last2 === 35 || last2 >= 48 && last2 <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.includes(" copy") || lower.includes(" (") || LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf("_") + 1));
 }
 
 // src/checks/text-reach.ts
@@ -786,7 +786,7 @@ function sinkAt(view, o) {
   if (/[A-Za-z0-9_$>:]$/.test(before)) return false;
   return SINK_AT.test(view.text(o, o + 40));
 }
-var DECODER_IN_ARG = /^\s{0,8}(?:@\s{0,4})?(?:['"][^'"\n]{0,24}['"]\s{0,4}\.\s{0,4})?(?:@\s{0,4})?(?:[A-Za-z_][A-Za-z0-9_]{2,40}\s{0,4}\(\s{0,4}['"][A-Za-z0-9+/=]{100}|base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|hexdec|chr|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{[^}]{1,80}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\()/i;
+var DECODER_IN_ARG = /^\s{0,8}(?:@\s{0,4})?(?:['"][^'"\n]{0,24}['"]\s{0,4}\.\s{0,4})?(?:@\s{0,4})?(?:[A-Za-z_][A-Za-z0-9_]{2,40}\s{0,4}\(\s{0,4}['"][A-Za-z0-9+/=]{100}|base64_decode|htmlspecialchars_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|hexdec|chr|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{[^}]{1,80}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\()/i;
 var HIDDEN_URL = /^\s{0,4}(?:https?:)?\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?::\d{2,5})?\/[^\s'"<>]{0,200}$/i;
 var SCRIPT_SRC_NEAR = /createElement\s{0,4}\(\s{0,4}['"]script['"][\s\S]{0,300}\.src\s{0,4}=|\.src\s{0,4}=[\s\S]{0,300}createElement\s{0,4}\(\s{0,4}['"]script['"]|setAttribute\s{0,4}\(\s{0,4}['"]src['"]/i;
 var ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})/;
@@ -1060,6 +1060,1759 @@ function stringOps(text) {
     lastEnd = "";
   }
   return count;
+}
+
+// src/checks/malicious-code/php-flow.ts
+import { inflateRawSync, inflateSync, gunzipSync } from "node:zlib";
+
+// src/checks/malicious-code/php-lex.ts
+var MAX_LEX = 1024 * 1024;
+var MAX_TOKENS = 2e5;
+var OPS3 = /* @__PURE__ */ new Set(["===", "!==", "<=>", "**=", "...", "<<=", ">>=", "??=", "?->"]);
+var OPS2 = /* @__PURE__ */ new Set(["==", "!=", "<>", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=", "/=", ".=", "%=", "&=", "|=", "^=", "->", "=>", "::", "<<", ">>", "??", "**"]);
+function isNameStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
+}
+function isNameChar(c) {
+  return isNameStart(c) || c >= 48 && c <= 57;
+}
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+}
+function isHex(c) {
+  return c >= 48 && c <= 57 || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+}
+function doubleQuoted(body) {
+  let out = "";
+  const vars = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 92 && i + 1 < body.length) {
+      const n = body[i + 1];
+      if (n === "x" && isHex(body.charCodeAt(i + 2))) {
+        const two = isHex(body.charCodeAt(i + 3));
+        out += String.fromCharCode(parseInt(body.slice(i + 2, i + (two ? 4 : 3)), 16));
+        i += two ? 3 : 2;
+      } else if (n >= "0" && n <= "7") {
+        let j = i + 1;
+        while (j < i + 4 && (body[j] ?? "") >= "0" && (body[j] ?? "") <= "7") j++;
+        out += String.fromCharCode(parseInt(body.slice(i + 1, j), 8) & 255);
+        i = j - 1;
+      } else if (n === "u" && body[i + 2] === "{") {
+        const close = body.slice(i + 3, i + 12).indexOf("}") + i + 3;
+        const code = close > i + 3 ? parseInt(body.slice(i + 3, close), 16) : NaN;
+        if (Number.isNaN(code)) out += "\\u";
+        else {
+          out += String.fromCharCode(code & 65535);
+          i = close - 1;
+        }
+        i++;
+      } else {
+        const map = { n: "\n", t: "	", r: "\r", v: "\v", e: "\x1B", f: "\f", $: "$", '"': '"', "\\": "\\", "`": "`" };
+        const m = map[n];
+        out += m ?? `\\${n}`;
+        i++;
+      }
+      continue;
+    }
+    if (c === 36 && isNameStart(body.charCodeAt(i + 1))) {
+      let j = i + 1;
+      while (j < body.length && isNameChar(body.charCodeAt(j))) j++;
+      if (vars.length < 64) vars.push(body.slice(i + 1, j));
+      out += body.slice(i, j);
+      i = j - 1;
+      continue;
+    }
+    if (c === 123 && body[i + 1] === "$" || c === 36 && body[i + 1] === "{") {
+      const close = body.indexOf("}", i + 2);
+      const inner = close < 0 ? body.slice(i + 1, i + 80) : body.slice(i + 1, close);
+      for (let k = 0; k < inner.length && vars.length < 64; k++) {
+        if (inner[k] === "$" && isNameStart(inner.charCodeAt(k + 1))) {
+          let j = k + 1;
+          while (j < inner.length && isNameChar(inner.charCodeAt(j))) j++;
+          vars.push(inner.slice(k + 1, j));
+          k = j - 1;
+        } else if (k === 1 && c === 36 && isNameStart(inner.charCodeAt(k))) {
+          let j = k;
+          while (j < inner.length && isNameChar(inner.charCodeAt(j))) j++;
+          vars.push(inner.slice(k, j));
+          k = j - 1;
+        }
+      }
+      out += c === 123 ? `{${inner}}` : `\${${inner.slice(1)}}`;
+      i = close < 0 ? body.length : close;
+      continue;
+    }
+    out += body[i];
+  }
+  return { value: out, vars };
+}
+function lexPhp(source, inPhp = false) {
+  const text = source.length > MAX_LEX ? source.slice(0, MAX_LEX) : source;
+  const n = text.length;
+  const toks = [];
+  let i = 0;
+  let php = inPhp;
+  while (i < n && toks.length < MAX_TOKENS) {
+    if (!php) {
+      const open = text.indexOf("<?", i);
+      if (open < 0) break;
+      i = open + 2;
+      if (text.slice(i, i + 3).toLowerCase() === "php") i += 3;
+      else if (text[i] === "=") {
+        toks.push({ k: "id", v: "echo", at: open, l: "echo" });
+        i++;
+      } else if (text.slice(i, i + 3).toLowerCase() === "xml") continue;
+      php = true;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (c === 35 && text[i + 1] !== "[") {
+      i = lineEnd(text, i);
+      continue;
+    }
+    if (c === 47 && text[i + 1] === "/") {
+      i = lineEnd(text, i);
+      continue;
+    }
+    if (c === 47 && text[i + 1] === "*") {
+      const close = text.indexOf("*/", i + 2);
+      i = close < 0 ? n : close + 2;
+      continue;
+    }
+    if (c === 63 && text[i + 1] === ">") {
+      toks.push({ k: "op", v: ";", at: i });
+      i += 2;
+      php = false;
+      continue;
+    }
+    if (c === 36) {
+      if (isNameStart(text.charCodeAt(i + 1))) {
+        let j = i + 1;
+        while (j < n && isNameChar(text.charCodeAt(j))) j++;
+        toks.push({ k: "var", v: text.slice(i + 1, j), at: i });
+        i = j;
+      } else {
+        toks.push({ k: "op", v: "$", at: i });
+        i++;
+      }
+      continue;
+    }
+    if (isNameStart(c) || c === 92 && isNameStart(text.charCodeAt(i + 1))) {
+      let j = i + 1;
+      while (j < n && (isNameChar(text.charCodeAt(j)) || text.charCodeAt(j) === 92 && isNameStart(text.charCodeAt(j + 1)))) j++;
+      let name = text.slice(i, j);
+      if (name.includes("\\")) name = name.slice(name.lastIndexOf("\\") + 1);
+      if ((name === "b" || name === "B") && (text[j] === '"' || text[j] === "'")) {
+        i = j;
+        continue;
+      }
+      toks.push({ k: "id", v: name, at: i, l: name.toLowerCase() });
+      i = j;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && (isNameChar(text.charCodeAt(j)) || text[j] === "." && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57)) j++;
+      toks.push({ k: "num", v: text.slice(i, j).replace(/_/g, ""), at: i });
+      i = j;
+      continue;
+    }
+    if (c === 39) {
+      let j = i + 1;
+      let out = "";
+      let start2 = j;
+      while (j < n && text.charCodeAt(j) !== 39) {
+        if (text.charCodeAt(j) === 92 && (text[j + 1] === "'" || text[j + 1] === "\\")) {
+          out += text.slice(start2, j) + text[j + 1];
+          j += 2;
+          start2 = j;
+          continue;
+        }
+        j++;
+      }
+      out += text.slice(start2, j);
+      toks.push({ k: "str", v: out, at: i });
+      i = j + 1;
+      continue;
+    }
+    if (c === 34 || c === 96) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      const { value, vars } = doubleQuoted(text.slice(i + 1, Math.min(j, n)));
+      const tok = { k: c === 96 ? "exec" : "str", v: value, at: i };
+      if (vars.length > 0) {
+        tok.vars = vars;
+        tok.interp = true;
+      }
+      toks.push(tok);
+      i = j + 1;
+      continue;
+    }
+    if (c === 60 && text.startsWith("<<<", i)) {
+      const m = /^<<<[ \t]{0,4}(["']?)([A-Za-z_]\w{0,40})\1\r?\n/.exec(text.slice(i, i + 60));
+      if (m) {
+        const label = m[2];
+        const bodyStart = i + m[0].length;
+        let end = -1;
+        for (let k = text.indexOf(label, bodyStart); k >= 0; k = text.indexOf(label, k + 1)) {
+          let b = k - 1;
+          while (b >= bodyStart && (text[b] === " " || text[b] === "	")) b--;
+          if ((b < bodyStart || text[b] === "\n") && !isNameChar(text.charCodeAt(k + label.length))) {
+            end = k;
+            break;
+          }
+        }
+        const bodyEnd = end < 0 ? n : end;
+        const raw = text.slice(bodyStart, bodyEnd).replace(/\r?\n[ \t]{0,40}$/, "");
+        const tok = { k: "str", v: raw, at: i };
+        if (m[1] !== "'") {
+          const { value, vars } = doubleQuoted(raw);
+          tok.v = value;
+          if (vars.length > 0) {
+            tok.vars = vars;
+            tok.interp = true;
+          }
+        }
+        toks.push(tok);
+        i = end < 0 ? n : end + label.length;
+        continue;
+      }
+    }
+    const three = text.slice(i, i + 3);
+    if (OPS3.has(three)) {
+      toks.push({ k: "op", v: three, at: i });
+      i += 3;
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    if (OPS2.has(two)) {
+      toks.push({ k: "op", v: two, at: i });
+      i += 2;
+      continue;
+    }
+    toks.push({ k: "op", v: text[i], at: i });
+    i++;
+  }
+  return toks;
+}
+function lineEnd(text, from) {
+  for (let j = from; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return j + 1;
+    if (c === 63 && text.charCodeAt(j + 1) === 62) return j;
+  }
+  return text.length;
+}
+
+// src/checks/malicious-code/php-flow.ts
+var WORK_BASE = 1e6;
+var WORK_PER_CHAR = 64;
+var CHARS_PER_WORK = 4;
+var MAX_NEST = 64;
+var MAX_VALUE = 1024 * 1024;
+var MAX_PRODUCED = 16 * 1024 * 1024;
+var MAX_ROUNDS = 8;
+var MAX_HIDDEN_DEPTH = 3;
+var MAX_HIDDEN = 32;
+function isArr(v) {
+  return typeof v === "object" && "arr" in v;
+}
+function isLambda(v) {
+  return typeof v === "object" && "code" in v;
+}
+function str(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  return void 0;
+}
+function num(v) {
+  if (typeof v === "number") return v;
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (/^0x[0-9a-f]{1,12}$/i.test(t)) return parseInt(t, 16);
+    const n = Number.parseFloat(t);
+    return Number.isNaN(n) ? 0 : n;
+  }
+  return void 0;
+}
+function list(v) {
+  return isArr(v) ? [...v.arr.values()] : void 0;
+}
+function arrOf(items) {
+  const arr = /* @__PURE__ */ new Map();
+  items.forEach((item, i) => arr.set(String(i), item));
+  return { arr };
+}
+var SUPERGLOBAL = /* @__PURE__ */ new Set(["_GET", "_POST", "_REQUEST", "_COOKIE", "_FILES", "HTTP_GET_VARS", "HTTP_POST_VARS", "HTTP_COOKIE_VARS", "HTTP_POST_FILES", "HTTP_RAW_POST_DATA"]);
+var OTHER_GLOBALS = /* @__PURE__ */ new Set(["_SERVER", "_SESSION", "_ENV", "GLOBALS", "this", "HTTP_SERVER_VARS", "HTTP_ENV_VARS", "HTTP_SESSION_VARS"]);
+var SERVER_FROM_CLIENT = /^(?:HTTP_\w{1,40}|QUERY_STRING|REQUEST_URI|PATH_INFO|PHP_AUTH_USER|PHP_AUTH_PW)$/;
+var SANITIZERS = /* @__PURE__ */ new Set([
+  "intval",
+  "floatval",
+  "boolval",
+  "count",
+  "sizeof",
+  "strlen",
+  "md5",
+  "sha1",
+  "crc32",
+  "hash",
+  "is_numeric",
+  "isset",
+  "empty",
+  "in_array",
+  "array_key_exists",
+  "escapeshellarg",
+  "escapeshellcmd",
+  "preg_match",
+  "preg_match_all",
+  "strpos",
+  "stripos",
+  "strcmp",
+  "strcasecmp",
+  "password_verify",
+  "password_hash",
+  "json_encode",
+  "filter_var",
+  "abs",
+  "is_array",
+  "is_string",
+  "is_file",
+  "is_dir",
+  "file_exists",
+  "is_writable",
+  "is_readable",
+  "filesize",
+  "filemtime",
+  "date",
+  "mktime",
+  "strtotime",
+  "htmlspecialchars",
+  "htmlentities",
+  "strip_tags",
+  "urlencode",
+  "rawurlencode",
+  "addslashes",
+  "mysql_real_escape_string",
+  "mysqli_real_escape_string",
+  "quote",
+  "round",
+  "floor",
+  "ceil",
+  "max",
+  "min",
+  "is_uploaded_file",
+  "ctype_digit",
+  "ctype_alnum",
+  "uniqid",
+  "base_convert",
+  "dechex",
+  "number_format",
+  "var_dump",
+  "print_r",
+  "serialize",
+  "spl_object_hash",
+  "gettype",
+  "is_null",
+  "is_int",
+  "mb_strlen",
+  "realpath",
+  "preg_quote",
+  "sanitize_text_field",
+  "sanitize_file_name",
+  "esc_attr",
+  "esc_html",
+  "wp_verify_nonce",
+  "check_admin_referer"
+]);
+var CASTS = /* @__PURE__ */ new Set(["int", "integer", "float", "double", "bool", "boolean"]);
+var OUT_OF_WORK = new Error("php-flow: out of work budget");
+var CODE_SINKS = /* @__PURE__ */ new Set(["eval", "assert", "create_function"]);
+var COMMAND_SINKS = /* @__PURE__ */ new Set(["system", "exec", "passthru", "shell_exec", "popen", "proc_open", "pcntl_exec", "expect_popen"]);
+var CALLBACK_AT = {
+  array_map: 0,
+  call_user_func: 0,
+  call_user_func_array: 0,
+  register_shutdown_function: 0,
+  register_tick_function: 0,
+  ob_start: 0,
+  forward_static_call: 0,
+  forward_static_call_array: 0,
+  set_error_handler: 0,
+  set_exception_handler: 0,
+  spl_autoload_register: 0,
+  header_register_callback: 0,
+  array_filter: 1,
+  array_walk: 1,
+  array_walk_recursive: 1,
+  array_reduce: 1,
+  usort: 1,
+  uasort: 1,
+  uksort: 1,
+  iterator_apply: 1,
+  preg_replace_callback: 1,
+  mb_ereg_replace_callback: 1,
+  array_udiff: -1,
+  array_uintersect: -1,
+  array_diff_ukey: -1,
+  array_intersect_ukey: -1,
+  array_udiff_assoc: -1,
+  array_uintersect_assoc: -1,
+  array_diff_uassoc: -1,
+  array_intersect_uassoc: -1
+};
+var DANGEROUS_CALLEE = /^(?:eval|assert|create_function|system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec|call_user_func|call_user_func_array|include|require|file_put_contents|fwrite|fputs|move_uploaded_file|preg_replace|array_map|mail|unserialize)$/i;
+var READS_SOCKET = /* @__PURE__ */ new Set(["fgets", "fread", "socket_read", "socket_recv", "stream_get_line", "stream_get_contents", "fgetc", "fgetss"]);
+var Analysis = class {
+  constructor(text, inPhp, budget) {
+    this.text = text;
+    this.budget = budget;
+    this.spend(Math.min(text.length, MAX_LEX));
+    this.toks = lexPhp(text, inPhp);
+    const n = this.toks.length;
+    this.match = new Int32Array(n).fill(-1);
+    this.scope = new Int32Array(n);
+    const stack = [];
+    for (let i = 0; i < n; i++) {
+      const t = this.toks[i];
+      if (t.k !== "op") continue;
+      if (t.v === "(" || t.v === "[" || t.v === "{") stack.push(i);
+      else if (t.v === ")" || t.v === "]" || t.v === "}") {
+        while (stack.length > 0) {
+          const o = stack.pop();
+          const ov = this.toks[o].v;
+          if (ov === "(" && t.v === ")" || ov === "[" && t.v === "]" || ov === "{" && t.v === "}") {
+            this.match[o] = i;
+            this.match[i] = o;
+            break;
+          }
+        }
+      }
+    }
+    this.functions();
+    this.collect();
+  }
+  text;
+  budget;
+  toks;
+  match;
+  scope;
+  fns = [];
+  fnByName = /* @__PURE__ */ new Map();
+  assigns = [];
+  env = /* @__PURE__ */ new Map();
+  consts = /* @__PURE__ */ new Map();
+  tainted = /* @__PURE__ */ new Map();
+  /** Variables that hold request data as it came (`$c = $_POST['c']`, `$c = trim(base64_decode($_GET['c']))`). */
+  pure = /* @__PURE__ */ new Map();
+  returns = /* @__PURE__ */ new Map();
+  hidden = [];
+  /** Variables assigned somewhere, per scope. */
+  assigned = /* @__PURE__ */ new Set();
+  /** extract()/variable variables fed by request data: unassigned variables hold it. */
+  globalsFromRequest = false;
+  readsSocket = false;
+  produced = 0;
+  /** Expressions being evaluated, nested. */
+  nest = 0;
+  /** Did the last evaluation use a decoder or string operation (not a plain literal)? */
+  made = false;
+  /** Count work against the budget of the whole text. */
+  spendChars(chars) {
+    this.spend(Math.ceil(chars / CHARS_PER_WORK));
+  }
+  spend(work) {
+    this.budget.left -= work;
+    if (this.budget.left < 0) throw OUT_OF_WORK;
+  }
+  tok(i) {
+    return this.toks[i];
+  }
+  isOp(i, v) {
+    const t = this.toks[i];
+    return t !== void 0 && t.k === "op" && t.v === v;
+  }
+  isId(i, v) {
+    const t = this.toks[i];
+    return t !== void 0 && t.k === "id" && t.l === v;
+  }
+  /** Named functions and methods: their parameters and body, each body a scope of its own. */
+  functions() {
+    const n = this.toks.length;
+    for (let i = 0; i < n; i++) {
+      if (!this.isId(i, "function")) continue;
+      let j = i + 1;
+      if (this.isOp(j, "&")) j++;
+      const nameTok = this.toks[j];
+      if (nameTok?.k !== "id" || !this.isOp(j + 1, "(")) continue;
+      const close = this.match[j + 1] ?? -1;
+      if (close < 0) continue;
+      this.spend(close - j);
+      const params = [];
+      for (let k = j + 2; k < close; k++) {
+        const t = this.toks[k];
+        if (t.k === "var" && (k === j + 2 || this.isOp(k - 1, ",") || this.isOp(k - 1, "&") || this.isOp(k - 1, "...") || this.toks[k - 1]?.k === "id" || this.isOp(k - 1, "?"))) params.push(t.v);
+        else if (t.k === "op" && (t.v === "(" || t.v === "[")) k = Math.max(k, this.match[k] ?? k);
+      }
+      let b = close + 1;
+      while (b < n && b < close + 12 && !this.isOp(b, "{") && !this.isOp(b, ";")) b++;
+      if (!this.isOp(b, "{")) continue;
+      const end = this.match[b] ?? -1;
+      if (end < 0) continue;
+      this.spend(end - b);
+      const name = nameTok.l ?? nameTok.v.toLowerCase();
+      const fn = { name, keys: [name, `->${name}`], scope: this.fns.length + 1, params, open: b, close: end };
+      this.fns.push(fn);
+      if (!this.fnByName.has(fn.name)) this.fnByName.set(fn.name, fn);
+      this.scope.fill(fn.scope, b, end + 1);
+      for (const p of params) this.assigned.add(`${fn.scope}\0${p}`);
+    }
+  }
+  /** The variables between tokens `from` and `to` (a parameter or `use` list) are assigned in `scope`. */
+  assignAll(scope, from, to) {
+    for (let k = from; k < to; k++) if (this.toks[k]?.k === "var") this.assigned.add(this.key(scope, this.toks[k].v));
+  }
+  key(scope, name) {
+    return `${scope}\0${name}`;
+  }
+  /** The end of the expression that starts at `from`: a `;`, or a `,`/closer at depth 0, or `?>`. */
+  exprEnd(from, commas = true) {
+    const end = this.exprEndOf(from, commas);
+    this.spend(end - from + 1);
+    return end;
+  }
+  exprEndOf(from, commas) {
+    const n = this.toks.length;
+    for (let i = from; i < n; i++) {
+      const t = this.toks[i];
+      if (t.k !== "op") {
+        if (t.k === "id" && (t.v === "as" || t.v === "AS")) return i;
+        continue;
+      }
+      if (t.v === "(" || t.v === "[" || t.v === "{") {
+        const m = this.match[i] ?? -1;
+        if (m < 0) return i;
+        i = m;
+        continue;
+      }
+      if (t.v === ";" || t.v === ")" || t.v === "]" || t.v === "}" || commas && t.v === "," || t.v === "=>") return i;
+    }
+    return n;
+  }
+  /** Assignments, foreach bindings, list() targets, globals and by-reference outputs. */
+  collect() {
+    const n = this.toks.length;
+    const ASSIGN = /* @__PURE__ */ new Set(["=", ".=", "+=", "-=", "^=", "|=", "&=", "??=", "*="]);
+    for (let i = 0; i < n; i++) {
+      const t = this.toks[i];
+      const scope = this.scope[i];
+      if (t.k === "var") {
+        if (this.isOp(i - 1, "->") || this.isOp(i - 1, "::") || this.isOp(i - 1, "?->")) continue;
+        let j = i + 1;
+        let indexed = false;
+        let keyFrom = -1;
+        let keyTo = -1;
+        while ((this.isOp(j, "[") || this.isOp(j, "{")) && j < n) {
+          const m = this.match[j] ?? -1;
+          if (m < 0) break;
+          if (!indexed) {
+            keyFrom = m > j + 1 ? j + 1 : -1;
+            keyTo = m;
+          }
+          indexed = true;
+          j = m + 1;
+        }
+        const op = this.toks[j];
+        if (op?.k === "op" && ASSIGN.has(op.v)) {
+          const from = j + 1;
+          const to = this.exprEnd(from, false);
+          this.assigns.push({ scope, name: t.v, from, to, op: op.v, indexed, at: i, keyFrom, keyTo });
+          this.assigned.add(this.key(scope, t.v));
+        }
+        continue;
+      }
+      if (t.k !== "id") continue;
+      const word = t.l ?? t.v.toLowerCase();
+      if (word === "foreach" && this.isOp(i + 1, "(")) {
+        const close = this.match[i + 1] ?? -1;
+        if (close < 0) continue;
+        this.spend(close - i);
+        let as = -1;
+        for (let k = i + 2; k < close; k++) if (this.isId(k, "as")) as = k;
+        if (as < 0) continue;
+        for (let k = as + 1; k < close; k++) {
+          const v = this.toks[k];
+          if (v.k === "var") {
+            this.assigns.push({ scope, name: v.v, from: i + 2, to: as, op: "foreach", indexed: false, at: k, keyFrom: -1, keyTo: -1 });
+            this.assigned.add(this.key(scope, v.v));
+          }
+        }
+      } else if (word === "list" && this.isOp(i + 1, "(") || false) {
+        const close = this.match[i + 1] ?? -1;
+        if (close < 0 || !this.isOp(close + 1, "=")) continue;
+        this.spend(close - i);
+        const to = this.exprEnd(close + 2, false);
+        for (let k = i + 2; k < close; k++) {
+          const v = this.toks[k];
+          if (v.k === "var") {
+            this.assigns.push({ scope, name: v.v, from: close + 2, to, op: "list", indexed: false, at: k, keyFrom: -1, keyTo: -1 });
+            this.assigned.add(this.key(scope, v.v));
+          }
+        }
+      } else if (word === "global" || word === "static") {
+        let k = i + 1;
+        for (; k < n && !this.isOp(k, ";"); k++) {
+          const v = this.toks[k];
+          if (v.k === "var") this.assigned.add(this.key(scope, v.v));
+        }
+        this.spend(k - i);
+      } else if ((word === "parse_str" || word === "preg_match" || word === "preg_match_all" || word === "exec" || word === "mb_parse_str") && this.isOp(i + 1, "(")) {
+        const args = this.args(i + 1);
+        const out = word === "exec" ? args[1] : word.endsWith("parse_str") ? args[1] : args[2];
+        const src = word === "exec" ? void 0 : word.endsWith("parse_str") ? args[0] : args[1];
+        if (out) {
+          const v = this.toks[out[0]];
+          if (v?.k === "var") {
+            this.assigned.add(this.key(scope, v.v));
+            if (src) this.assigns.push({ scope, name: v.v, from: src[0], to: src[1], op: "out", indexed: false, at: out[0], keyFrom: -1, keyTo: -1 });
+          }
+        }
+      } else if (word === "catch" && this.isOp(i + 1, "(")) {
+        const close = this.match[i + 1] ?? -1;
+        this.spend(Math.max(0, close - i));
+        this.assignAll(scope, i + 2, close);
+      } else if (word === "function" && this.isOp(i + 1, "(")) {
+        const close = this.match[i + 1] ?? -1;
+        this.spend(Math.max(0, close - i));
+        this.assignAll(scope, i + 2, close);
+        const u = close + 1;
+        if (this.isId(u, "use") && this.isOp(u + 1, "(")) {
+          const uc = this.match[u + 1] ?? -1;
+          this.spend(Math.max(0, uc - u));
+          this.assignAll(scope, u + 2, uc);
+        }
+      } else if (word === "fn" && this.isOp(i + 1, "(")) {
+        const close = this.match[i + 1] ?? -1;
+        this.spend(Math.max(0, close - i));
+        this.assignAll(scope, i + 2, close);
+      }
+    }
+  }
+  /** Argument token ranges [from, to) of the call whose `(` is at `open`. */
+  args(open) {
+    const close = this.match[open] ?? -1;
+    if (close < 0) return [];
+    this.spend(close - open);
+    const out = [];
+    let start2 = open + 1;
+    for (let i = open + 1; i < close; i++) {
+      const t = this.toks[i];
+      if (t.k !== "op") continue;
+      if (t.v === "(" || t.v === "[" || t.v === "{") {
+        i = Math.max(i, this.match[i] ?? i);
+        continue;
+      }
+      if (t.v === ",") {
+        out.push([start2, i]);
+        start2 = i + 1;
+      }
+    }
+    if (close > start2 || out.length > 0) out.push([start2, close]);
+    return out;
+  }
+  // ---- constant evaluation ----
+  /** Evaluate constant assignments in token order (twice: a value used before it is assigned in the text). */
+  evaluate() {
+    for (let round = 0; round < 2; round++) {
+      for (const a of this.assigns) {
+        if (a.op === "foreach" || a.op === "list" || a.op === "out") continue;
+        const k = this.key(a.scope, a.name);
+        this.made = false;
+        const v = this.evalRange(a.from, a.to, a.scope);
+        if (a.indexed) {
+          let base = this.env.get(k);
+          if (base === void 0) {
+            base = { arr: /* @__PURE__ */ new Map() };
+            this.env.set(k, base);
+          }
+          if (!isArr(base)) continue;
+          const key = a.keyFrom < 0 ? String(base.arr.size) : str(this.evalRange(a.keyFrom, a.keyTo, a.scope));
+          if (key === void 0 || v === void 0 || a.op !== "=") continue;
+          if (base.arr.size < 1e4) base.arr.set(key, v);
+          continue;
+        }
+        if (v === void 0) {
+          if (round === 1 || !this.env.has(k)) this.env.delete(k);
+          continue;
+        }
+        if (a.op === ".=") {
+          const prev = str(this.env.get(k));
+          const next = str(v);
+          if (prev !== void 0 && next !== void 0 && prev.length + next.length <= MAX_VALUE) this.env.set(k, prev + next);
+          else this.env.delete(k);
+        } else if (a.op === "=") this.env.set(k, v);
+        else this.env.delete(k);
+      }
+      this.spend(this.toks.length);
+      for (let i = 0; i < this.toks.length; i++) {
+        if (this.isId(i, "define") && this.isOp(i + 1, "(")) {
+          const args = this.args(i + 1);
+          if (args.length < 2) continue;
+          const name = str(this.evalRange(args[0][0], args[0][1], this.scope[i]));
+          const value = this.evalRange(args[1][0], args[1][1], this.scope[i]);
+          if (name !== void 0 && value !== void 0) this.consts.set(name, value);
+        } else if (this.isId(i, "const") && this.toks[i + 1]?.k === "id" && this.isOp(i + 2, "=")) {
+          const to = this.exprEnd(i + 3);
+          const value = this.evalRange(i + 3, to, this.scope[i]);
+          if (value !== void 0) this.consts.set(this.toks[i + 1].v, value);
+        }
+      }
+    }
+  }
+  evalRange(from, to, scope) {
+    if (from >= to) return void 0;
+    const p = { i: from, to, scope };
+    const v = this.expr(p);
+    return p.i === to ? v : void 0;
+  }
+  produce(v) {
+    if (typeof v === "string") {
+      if (v.length > MAX_VALUE) return void 0;
+      this.produced += v.length;
+      if (this.produced > MAX_PRODUCED) return void 0;
+    }
+    return v;
+  }
+  expr(p) {
+    return this.nested(() => this.binary(p, 0));
+  }
+  /** One level deeper in an expression: past MAX_NEST levels there is no value (the stack stays small). */
+  nested(evaluate) {
+    if (this.nest >= MAX_NEST) return void 0;
+    this.nest++;
+    try {
+      return evaluate();
+    } finally {
+      this.nest--;
+    }
+  }
+  /** Binary operators by precedence, lowest first: | ^ & . (+ -) (* / %). */
+  binary(p, level) {
+    if (level >= LEVELS.length) return this.unary(p);
+    let left = this.binary(p, level + 1);
+    const ops = LEVELS[level];
+    while (p.i < p.to) {
+      const t = this.toks[p.i];
+      if (t.k !== "op" || !ops.includes(t.v)) break;
+      p.i++;
+      this.spend(1);
+      const right = this.binary(p, level + 1);
+      if (left === void 0 || right === void 0) return void 0;
+      this.spendChars(weight(left) + weight(right));
+      left = this.produce(binop(t.v, left, right));
+      if (left === void 0) return void 0;
+      if (t.v !== "+" && t.v !== "-" && t.v !== "*" && t.v !== "/") this.made = true;
+    }
+    return left;
+  }
+  unary(p) {
+    const t = this.toks[p.i];
+    if (!t || p.i >= p.to) return void 0;
+    this.spend(1);
+    if (t.k === "op" && t.v === "@") {
+      p.i++;
+      return this.nested(() => this.unary(p));
+    }
+    if (t.k === "op" && t.v === "~") {
+      p.i++;
+      const v = this.nested(() => this.unary(p));
+      this.made = true;
+      this.spendChars(weight(v));
+      if (typeof v === "string") {
+        let out = "";
+        for (let i = 0; i < v.length; i++) out += String.fromCharCode(~v.charCodeAt(i) & 255);
+        return out;
+      }
+      return typeof v === "number" ? ~v : void 0;
+    }
+    if (t.k === "op" && t.v === "-") {
+      p.i++;
+      const v = num(this.nested(() => this.unary(p)));
+      return v === void 0 ? void 0 : -v;
+    }
+    if (t.k === "op" && t.v === "(" && this.toks[p.i + 1]?.k === "id" && this.isOp(p.i + 2, ")")) {
+      const cast = this.toks[p.i + 1].v.toLowerCase();
+      if (cast === "string" || CASTS.has(cast)) {
+        p.i += 3;
+        const v = this.nested(() => this.unary(p));
+        if (cast === "string") return str(v);
+        const x = num(v);
+        return x === void 0 ? void 0 : cast === "float" || cast === "double" ? x : Math.trunc(x);
+      }
+    }
+    return this.postfix(p);
+  }
+  postfix(p) {
+    let v = this.primary(p);
+    while (v !== void 0 && p.i < p.to && (this.isOp(p.i, "[") || this.isOp(p.i, "{") || this.isOp(p.i, "("))) {
+      const open = p.i;
+      const close = this.match[open] ?? -1;
+      if (close < 0 || close >= p.to) return void 0;
+      if (this.isOp(open, "(")) {
+        const name = str(v);
+        if (name === void 0 || !/^[A-Za-z_]\w{0,40}$/.test(name)) return void 0;
+        v = this.call(name.toLowerCase(), open, p.scope);
+        p.i = close + 1;
+        continue;
+      }
+      const key = this.evalRange(open + 1, close, p.scope);
+      p.i = close + 1;
+      if (key === void 0) return void 0;
+      if (typeof v === "string") {
+        const k = num(key);
+        if (k === void 0) return void 0;
+        const idx = k < 0 ? v.length + k : k;
+        v = v.charAt(idx);
+        this.made = true;
+      } else if (isArr(v)) v = v.arr.get(str(key) ?? "");
+      else return void 0;
+    }
+    return v;
+  }
+  primary(p) {
+    const t = this.toks[p.i];
+    if (!t || p.i >= p.to) return void 0;
+    switch (t.k) {
+      case "str": {
+        p.i++;
+        if (!t.interp) return t.v;
+        let out = t.v;
+        for (const name of t.vars ?? []) {
+          const value = str(this.env.get(this.key(p.scope, name)));
+          if (value === void 0) return void 0;
+          this.spendChars(out.length + value.length);
+          out = out.split(`{$${name}}`).join(value).split(`$${name}`).join(value);
+        }
+        return out;
+      }
+      case "num": {
+        p.i++;
+        const s = t.v.toLowerCase();
+        if (s.startsWith("0x")) return parseInt(s.slice(2), 16);
+        if (s.startsWith("0b")) return parseInt(s.slice(2), 2);
+        if (/^0[0-7]+$/.test(s)) return parseInt(s.slice(1), 8);
+        const x = Number(s);
+        return Number.isNaN(x) ? void 0 : x;
+      }
+      case "var": {
+        p.i++;
+        return this.env.get(this.key(p.scope, t.v));
+      }
+      case "id": {
+        const word = t.l ?? t.v.toLowerCase();
+        if (word === "array" && this.isOp(p.i + 1, "(") || false) return this.arrayLiteral(p, p.i + 1);
+        if (this.isOp(p.i + 1, "(")) {
+          const open = p.i + 1;
+          const close = this.match[open] ?? -1;
+          if (close < 0 || close >= p.to) return void 0;
+          const v = this.call(word, open, p.scope);
+          p.i = close + 1;
+          return v;
+        }
+        p.i++;
+        if (word === "null" || word === "false") return "";
+        if (word === "true") return 1;
+        if (word === "php_eol") return "\n";
+        return this.consts.get(t.v);
+      }
+      case "op": {
+        if (t.v === "(") {
+          const close = this.match[p.i] ?? -1;
+          if (close < 0 || close >= p.to) return void 0;
+          const v = this.evalRange(p.i + 1, close, p.scope);
+          p.i = close + 1;
+          return v;
+        }
+        if (t.v === "[") return this.arrayLiteral(p, p.i);
+        return void 0;
+      }
+      case "exec":
+        return void 0;
+    }
+  }
+  arrayLiteral(p, open) {
+    const close = this.match[open] ?? -1;
+    if (close < 0 || close >= p.to) return void 0;
+    const arr = /* @__PURE__ */ new Map();
+    let next = 0;
+    for (const [a, b] of this.args(open)) {
+      if (a >= b) continue;
+      let arrow = -1;
+      this.spend(b - a);
+      for (let k = a; k < b; k++) {
+        if (this.isOp(k, "=>")) {
+          arrow = k;
+          break;
+        }
+        if (this.isOp(k, "(") || this.isOp(k, "[")) k = this.match[k] ?? k;
+      }
+      if (arrow >= 0) {
+        const key = str(this.evalRange(a, arrow, p.scope));
+        const value = this.evalRange(arrow + 1, b, p.scope);
+        if (key === void 0 || value === void 0) return void 0;
+        arr.set(key, value);
+        const k = Number(key);
+        if (Number.isInteger(k) && k >= next) next = k + 1;
+      } else {
+        const value = this.evalRange(a, b, p.scope);
+        if (value === void 0) return void 0;
+        arr.set(String(next++), value);
+      }
+      if (arr.size > 1e4) return void 0;
+    }
+    p.i = close + 1;
+    return { arr };
+  }
+  /** A call of a known function with constant arguments; a variable holding a name is called through it. */
+  call(name, open, scope) {
+    const args = this.args(open).map(([a, b]) => this.evalRange(a, b, scope));
+    if (args.some((a) => a === void 0)) {
+      if (name === "create_function" && args.length === 2 && typeof args[1] === "string") return { code: args[1] };
+      return void 0;
+    }
+    this.spendChars(cost(name, args));
+    const v = callBuiltin(name, args);
+    if (v !== void 0 && name !== "array") this.made = true;
+    return this.produce(v);
+  }
+  // ---- taint ----
+  /**
+   * The taint of the tokens [from, to) in a scope: request data read there, or a tainted
+   * variable, with the fewest hops (assignments, parameters, returns) it took to get
+   * here. The index of a lookup (`$table[$_GET['k']]`) is not the value looked up.
+   */
+  taintOf(from, to, scope) {
+    this.spend(to - from);
+    let found;
+    const take = (t) => {
+      if (t && (!found || better(t, found))) found = t;
+    };
+    for (let i = from; i < to; i++) {
+      const t = this.toks[i];
+      if (t.k === "id") {
+        const word = t.l ?? t.v.toLowerCase();
+        if (this.isOp(i + 1, "(")) {
+          if (SANITIZERS.has(word)) {
+            i = Math.max(i, this.match[i + 1] ?? i);
+            continue;
+          }
+          take(this.sourceCall(i, word));
+          const r = this.isOp(i - 1, "->") || this.isOp(i - 1, "::") || this.isOp(i - 1, "?->") ? this.returns.get(`->${word}`) : this.returns.get(word);
+          if (r) take({ t: r.t, hops: r.hops });
+        }
+        continue;
+      }
+      if (t.k === "op" && t.v === "(" && this.toks[i + 1]?.k === "id" && this.isOp(i + 2, ")") && CASTS.has(this.toks[i + 1].v.toLowerCase())) {
+        let j = i + 3;
+        if (this.toks[j]?.k === "var") {
+          j++;
+          while (this.isOp(j, "[")) j = (this.match[j] ?? j) + 1;
+          i = j - 1;
+        }
+        continue;
+      }
+      if (t.k === "op" && t.v === "$") {
+        take(this.dynamicSource(i, scope));
+        continue;
+      }
+      if (t.k === "var") {
+        take(this.varTaint(t.v, scope, i));
+        if (!SUPERGLOBAL.has(t.v) && t.v !== "_SERVER" && t.v !== "GLOBALS") {
+          let j = i + 1;
+          while ((this.isOp(j, "[") || this.isOp(j, "{")) && (this.match[j] ?? -1) > j && this.match[j] < to) j = this.match[j] + 1;
+          i = j - 1;
+        }
+        continue;
+      }
+      if (t.k === "str" && t.interp || t.k === "exec") for (const name of t.vars ?? []) take(this.varTaint(name, scope, -1));
+    }
+    return found;
+  }
+  /** A call that reads the request (headers, the raw body) or a socket. */
+  sourceCall(i, word) {
+    if (word === "getallheaders" || word === "apache_request_headers") return { t: "req", hops: 0 };
+    const arg = this.toks[i + 2];
+    if ((word === "file_get_contents" || word === "fopen" || word === "file" || word === "stream_get_contents") && arg?.k === "str" && /^php:\/\/input/i.test(arg.v)) return { t: "req", hops: 0 };
+    if (word === "getenv" && arg?.k === "str" && /^HTTP_/.test(arg.v)) return { t: "req", hops: 0 };
+    if (this.readsSocket && READS_SOCKET.has(word)) return { t: "net", hops: 0 };
+    return void 0;
+  }
+  /** `${'_PO'.'ST'}` or `$$name` naming a superglobal. */
+  dynamicSource(i, scope) {
+    if (this.isOp(i + 1, "{")) {
+      const close = this.match[i + 1] ?? -1;
+      const name = close > 0 ? str(this.evalRange(i + 2, close, scope)) : void 0;
+      return name !== void 0 && SUPERGLOBAL.has(name) ? { t: "req", hops: 0 } : void 0;
+    }
+    if (this.toks[i + 1]?.k === "var") {
+      const name = str(this.env.get(this.key(scope, this.toks[i + 1].v)));
+      return name !== void 0 && SUPERGLOBAL.has(name) ? { t: "req", hops: 0 } : void 0;
+    }
+    return void 0;
+  }
+  varTaint(name, scope, at) {
+    if (SUPERGLOBAL.has(name)) return { t: "req", hops: 0 };
+    const key = at >= 0 && this.isOp(at + 1, "[") ? this.toks[at + 2] : void 0;
+    if (name === "_SERVER" || name === "HTTP_SERVER_VARS") return key?.k === "str" && SERVER_FROM_CLIENT.test(key.v) ? { t: "req", hops: 0 } : void 0;
+    if (name === "GLOBALS") {
+      if (key?.k === "str" && SUPERGLOBAL.has(key.v)) return { t: "req", hops: 0 };
+      const g = key?.k === "str" ? this.tainted.get(this.key(0, key.v)) : void 0;
+      return g ? { t: g.t, hops: g.hops + 1 } : void 0;
+    }
+    if (name === "_SESSION") return { t: "session", hops: 0 };
+    const own = this.tainted.get(this.key(scope, name));
+    if (own) return { t: own.t, hops: own.hops + 1 };
+    if (this.globalsFromRequest && !OTHER_GLOBALS.has(name) && !this.assigned.has(this.key(scope, name))) return { t: "globals", hops: 1 };
+    return void 0;
+  }
+  /**
+   * Request data as it came: the tokens [from, to) are one source (a superglobal entry, a
+   * variable that holds one, a call that reads the request), maybe behind `@` and the
+   * decoders a shell wraps its input in, or a `?:`/`??` whose branches are such a source
+   * or a literal.
+   */
+  pureOf(from, to, scope, depth = 0) {
+    while (from < to && this.isOp(from, "@")) from++;
+    if (from >= to || depth > 8) return void 0;
+    this.spend(to - from);
+    let q = -1;
+    let colon = -1;
+    let coalesce = -1;
+    for (let i = from; i < to; i++) {
+      const t2 = this.toks[i];
+      if (t2.k !== "op") continue;
+      if (t2.v === "(" || t2.v === "[" || t2.v === "{") {
+        i = Math.max(i, this.match[i] ?? i);
+        continue;
+      }
+      if (t2.v === "?" && q < 0) q = i;
+      else if (t2.v === ":" && q >= 0 && colon < 0) colon = i;
+      else if (t2.v === "??" && coalesce < 0) coalesce = i;
+    }
+    const branches = q >= 0 && colon > q ? colon === q + 1 ? [[from, q], [colon + 1, to]] : [[q + 1, colon], [colon + 1, to]] : coalesce >= 0 ? [[from, coalesce], [coalesce + 1, to]] : [];
+    if (branches.length > 0) {
+      let got;
+      for (const [a, b] of branches) {
+        const p = this.pureOf(a, b, scope, depth + 1);
+        if (p) got = got === void 0 || better({ t: p, hops: 0 }, { t: got, hops: 0 }) ? p : got;
+        else if (!this.literal(a, b)) return void 0;
+      }
+      return got;
+    }
+    const t = this.toks[from];
+    if (t.k === "var" || t.k === "op" && t.v === "$") {
+      let end = from + 1;
+      if (t.k === "op") {
+        if (this.isOp(end, "{")) end = (this.match[end] ?? to) + 1;
+        else if (this.toks[end]?.k === "var") end++;
+        else return void 0;
+      }
+      while ((this.isOp(end, "[") || this.isOp(end, "{")) && end < to) end = (this.match[end] ?? to) + 1;
+      if (end !== to) return void 0;
+      if (t.k === "op") return this.dynamicSource(from, scope)?.t;
+      if (SUPERGLOBAL.has(t.v) || t.v === "_SERVER" || t.v === "GLOBALS" || t.v === "_SESSION") return this.varTaint(t.v, scope, from)?.t;
+      const p = this.pure.get(this.key(scope, t.v));
+      if (p) return p;
+      if (this.globalsFromRequest && !OTHER_GLOBALS.has(t.v) && !this.assigned.has(this.key(scope, t.v))) return "globals";
+      return void 0;
+    }
+    if (t.k === "id" && this.isOp(from + 1, "(")) {
+      const close = this.match[from + 1] ?? -1;
+      let next = close + 1;
+      while ((this.isOp(next, "[") || this.isOp(next, "{")) && next < to) next = (this.match[next] ?? to) + 1;
+      if (close < 0 || next !== to) return void 0;
+      const word = t.l ?? t.v.toLowerCase();
+      const src = this.sourceCall(from, word);
+      if (src) return src.t;
+      if (!PASSTHROUGH.has(word)) return void 0;
+      const first = this.args(from + 1)[0];
+      return first ? this.pureOf(first[0], first[1], scope, depth + 1) : void 0;
+    }
+    return void 0;
+  }
+  literal(from, to) {
+    while (from < to && this.isOp(from, "@")) from++;
+    if (to - from !== 1) return to - from === 2 && this.isOp(from, "-") && this.toks[from + 1]?.k === "num";
+    const t = this.toks[from];
+    return t.k === "str" && !t.interp || t.k === "num" || t.k === "id" && /^(?:null|false|true)$/i.test(t.v);
+  }
+  /** Propagate taint through assignments, parameters, returns, extract() and variable variables, to a fixpoint. */
+  propagate() {
+    this.readsSocket = this.toks.some((t) => t.k === "id" && /^(?:fsockopen|pfsockopen|socket_create|socket_accept|stream_socket_client|stream_socket_server|stream_socket_accept)$/i.test(t.v));
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      let changed = false;
+      const mark = (key, taint, pure) => {
+        const prev = this.tainted.get(key);
+        if (!prev || better(taint, prev)) {
+          this.tainted.set(key, taint);
+          changed = true;
+        }
+        if (pure && this.pure.get(key) !== pure && (this.pure.get(key) === void 0 || better({ t: pure, hops: 0 }, { t: this.pure.get(key), hops: 0 }))) {
+          this.pure.set(key, pure);
+          changed = true;
+        }
+      };
+      for (const a of this.assigns) {
+        const taint = this.taintOf(a.from, a.to, a.scope);
+        if (!taint) continue;
+        const pure = a.op === "=" || a.op === "foreach" || a.op === "out" || a.op === "??=" ? this.pureOf(a.from, a.to, a.scope) : void 0;
+        mark(this.key(a.scope, a.name), taint, a.indexed ? void 0 : pure);
+      }
+      for (let i = 0; i < this.toks.length; i++) {
+        const t = this.toks[i];
+        if (t.k === "id" && this.isOp(i + 1, "(")) {
+          const word = t.l ?? t.v.toLowerCase();
+          if ((word === "extract" || word === "import_request_variables") && !this.globalsFromRequest) {
+            const first = this.args(i + 1)[0];
+            if (word === "import_request_variables" || first && this.taintOf(first[0], first[1], this.scope[i])?.t === "req") {
+              this.globalsFromRequest = true;
+              changed = true;
+            }
+          }
+          const fn = this.fnByName.get(word);
+          if (fn && !this.isId(i - 1, "function")) {
+            const args = this.args(i + 1);
+            args.forEach(([a, b], k) => {
+              const taint = this.taintOf(a, b, this.scope[i]);
+              const param = fn.params[k];
+              if (taint && param !== void 0) mark(this.key(fn.scope, param), taint, this.pureOf(a, b, this.scope[i]));
+            });
+          }
+        } else if (t.k === "id" && t.l === "return") {
+          const scope = this.scope[i];
+          if (scope === 0) continue;
+          const to = this.exprEnd(i + 1);
+          const taint = this.taintOf(i + 1, to, scope);
+          const fn = this.fns[scope - 1];
+          if (!taint || !fn) continue;
+          const ret = { t: taint.t, hops: taint.hops + 1 };
+          for (const key of fn.keys) {
+            const prev = this.returns.get(key);
+            if (!prev || better(ret, prev)) {
+              this.returns.set(key, ret);
+              changed = true;
+            }
+          }
+        } else if (t.k === "op" && t.v === "$" && !this.globalsFromRequest) {
+          let j = i + 1;
+          if (this.toks[j]?.k === "var") j++;
+          else if (this.isOp(j, "{")) j = (this.match[j] ?? j) + 1;
+          else continue;
+          if (!this.isOp(j, "=")) continue;
+          const to = this.exprEnd(j + 1, false);
+          const scope = this.scope[i];
+          if (this.taintOf(j + 1, to, scope)?.t === "req" || this.taintOf(i + 1, j, scope)?.t === "req") {
+            this.globalsFromRequest = true;
+            changed = true;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+  }
+  // ---- sinks ----
+  sinks(depth, out) {
+    const n = this.toks.length;
+    for (let i = 0; i < n && out.hits.length < 64; i++) {
+      const t = this.toks[i];
+      const scope = this.scope[i];
+      if (t.k === "exec") {
+        const taint = this.taintOf(i, i + 1, scope);
+        if (taint && taint.t !== "session") out.hits.push({ kind: "command", at: t.at, name: "backtick", taint: taint.t, hops: taint.hops, pure: false, depth });
+        continue;
+      }
+      if (t.k === "id") {
+        const word = t.l ?? t.v.toLowerCase();
+        if (word === "include" || word === "include_once" || word === "require" || word === "require_once") {
+          if (this.isOp(i - 1, "->") || this.isOp(i - 1, "::")) continue;
+          let first = i + 1;
+          let to = this.exprEnd(first);
+          if (this.isOp(first, "(") && (this.match[first] ?? -1) === to - 1) {
+            first++;
+            to--;
+          }
+          const taint = this.startsPure(first, to, scope);
+          if (taint === "req" || taint === "net" || taint === "globals") out.hits.push({ kind: "include", at: t.at, name: word, taint, hops: 0, pure: true, depth });
+          continue;
+        }
+        if (!this.isOp(i + 1, "(")) continue;
+        if (this.isOp(i - 1, "->") || this.isOp(i - 1, "::") || this.isOp(i - 1, "?->") || this.isId(i - 1, "function") || this.isId(i - 1, "new")) continue;
+        this.callSink(word, i, i + 1, scope, depth, out);
+        continue;
+      }
+      if ((t.k === "var" || t.k === "op" && t.v === "$") && !this.isOp(i - 1, "->") && !this.isOp(i - 1, "::") && !this.isId(i - 1, "new")) {
+        let j = i + 1;
+        if (t.k === "op") {
+          if (this.isOp(j, "{")) j = (this.match[j] ?? j) + 1;
+          else if (this.toks[j]?.k === "var") j++;
+          else continue;
+        }
+        while (this.isOp(j, "[") || this.isOp(j, "{")) j = (this.match[j] ?? n) + 1;
+        if (!this.isOp(j, "(")) continue;
+        if (t.k === "var" && t.v === "this") continue;
+        this.made = false;
+        const callee = this.evalRange(i, j, scope);
+        if (isLambda(callee)) {
+          this.hide(callee.code, t.at, true, depth, out, "create_function");
+          continue;
+        }
+        const name = str(callee);
+        if (name !== void 0 && /^[A-Za-z_]\w{0,40}$/.test(name)) {
+          this.callSink(name.toLowerCase(), i, j, scope, depth, out);
+          continue;
+        }
+        const pure = this.pureOf(i, j, scope);
+        if ((pure === "req" || pure === "globals" || pure === "session") && this.args(j).length > 0) {
+          out.hits.push({ kind: "callee", at: t.at, name: "variable function", taint: pure, hops: 0, pure: true, depth });
+        }
+      }
+    }
+  }
+  callSink(word, at, open, scope, depth, out) {
+    const pos = this.toks[at].at;
+    const args = this.args(open);
+    const argTaint = (k) => {
+      const a = args[k];
+      return a ? this.taintOf(a[0], a[1], scope) : void 0;
+    };
+    const pureArg = (k) => {
+      const a = args[k];
+      return a ? this.pureOf(a[0], a[1], scope) : void 0;
+    };
+    const push = (kind, name, taint, pure) => out.hits.push({ kind, at: pos, name, taint: taint.t, hops: taint.hops, pure, depth });
+    if (CODE_SINKS.has(word)) {
+      const k = word === "create_function" ? 1 : 0;
+      const taint = argTaint(k);
+      if (taint && (taint.t !== "globals" || pureArg(k))) push("code", word, taint, pureArg(k) !== void 0);
+      else if (args[k]) {
+        this.made = false;
+        const [a, b] = args[k];
+        const code = str(this.evalRange(a, b, scope));
+        if (code !== void 0 && code.length >= 8) this.hide(code, pos, this.made, depth, out, word);
+      }
+      return;
+    }
+    if (COMMAND_SINKS.has(word)) {
+      const taint = argTaint(0);
+      if (taint && taint.t !== "session" && (taint.t !== "globals" || pureArg(0))) push("command", word, taint, pureArg(0) !== void 0);
+      return;
+    }
+    if (word === "preg_replace" || word === "mb_ereg_replace") {
+      const pattern = args[0] ? str(this.evalRange(args[0][0], args[0][1], scope)) : void 0;
+      const e = pattern !== void 0 && (word === "mb_ereg_replace" ? args[3] !== void 0 && /e/.test(str(this.evalRange(args[3][0], args[3][1], scope)) ?? "") : PREG_E.test(pattern));
+      if (!e) return;
+      const taint = argTaint(1) ?? argTaint(2);
+      if (taint && taint.t !== "globals") push("code", `${word} /e`, taint, false);
+      else if (args[1]) {
+        const code = str(this.evalRange(args[1][0], args[1][1], scope));
+        if (code !== void 0 && code.length >= 8) this.hide(code, pos, true, depth, out, word);
+      }
+      return;
+    }
+    const cbAt = CALLBACK_AT[word];
+    if (cbAt !== void 0) {
+      const k = cbAt < 0 ? args.length - 1 : cbAt;
+      const cb = args[k];
+      if (!cb) return;
+      const cbPure = this.pureOf(cb[0], cb[1], scope);
+      this.made = false;
+      const cbValue = this.evalRange(cb[0], cb[1], scope);
+      const cbName = str(cbValue);
+      let others;
+      for (let m = 0; m < args.length; m++) if (m !== k) others ??= argTaint(m);
+      if (cbPure === "req" || cbPure === "globals") push("callback", word, { t: cbPure, hops: 0 }, true);
+      else if (cbName !== void 0 && DANGEROUS_CALLEE.test(cbName.trim()) && others && others.t !== "globals") push("callback", `${word}(${cbName.trim()})`, others, false);
+      else if (cbName !== void 0 && /^(?:assert|eval|create_function)$/i.test(cbName.trim())) {
+        for (const [m, a] of args.entries()) {
+          if (m === k) continue;
+          const v = this.evalRange(a[0], a[1], scope);
+          const code = str(v) ?? (list(v) ?? []).map(str).find((x) => x !== void 0 && x.length >= 8);
+          if (code !== void 0 && code.length >= 8) this.hide(code, pos, true, depth, out, word);
+        }
+      }
+      if (isLambda(cbValue)) this.hide(cbValue.code, pos, true, depth, out, word);
+      return;
+    }
+    if (word === "file_put_contents") {
+      const path = pureArg(0) ?? (args[0] ? this.startsPure(args[0][0], args[0][1], scope) : void 0);
+      const data = argTaint(1);
+      if (path === "req" && data?.t === "req") push("write", word, data, true);
+      return;
+    }
+    if (word === "move_uploaded_file" || word === "copy") {
+      const dest = args[1] ? this.startsPure(args[1][0], args[1][1], scope) : void 0;
+      const src = argTaint(0);
+      if ((dest === "req" || dest === "globals") && (word === "move_uploaded_file" || src?.t === "req" || src?.t === "globals")) push("upload", word, { t: dest, hops: 0 }, true);
+      return;
+    }
+    if (word === "mail") {
+      const to = pureArg(0);
+      const body = argTaint(2);
+      if ((to === "req" || to === "globals") && (body?.t === "req" || body?.t === "globals")) push("mail", word, body, true);
+      return;
+    }
+    if (SQL_AT[word] !== void 0) {
+      const k = SQL_AT[word] === 1 || word === "pg_query" && args.length > 1 ? 1 : 0;
+      const taint = pureArg(k);
+      if (taint === "req" || taint === "globals") push("sql", word, { t: taint, hops: 0 }, true);
+    }
+  }
+  /** The request's own value at the start of a string built by concatenation (`$_POST['dir'].'/'.$name`). */
+  startsPure(from, to, scope) {
+    let j = from;
+    while (j < to && this.isOp(j, "@")) j++;
+    let k = j;
+    if (this.toks[k]?.k === "var") {
+      k++;
+      while (this.isOp(k, "[") || this.isOp(k, "{")) k = (this.match[k] ?? to) + 1;
+    } else if (this.toks[k]?.k === "id" && this.isOp(k + 1, "(")) k = (this.match[k + 1] ?? to) + 1;
+    else return void 0;
+    if (k !== to && !this.isOp(k, ".")) return void 0;
+    return this.pureOf(j, Math.min(k, to), scope);
+  }
+  /** Code a sink runs that the file computes from constants: kept, and analysed again. */
+  hide(code, at, made, depth, out, sink) {
+    if (out.hidden.length >= MAX_HIDDEN) return;
+    out.hidden.push({ at, code, made });
+    if (depth + 1 >= MAX_HIDDEN_DEPTH) return;
+    const inner = analyse(code, true, depth + 1, out, this.budget);
+    if (inner && made) out.hits.push({ kind: "hidden", at, name: sink, taint: "constant", hops: 0, pure: false, depth });
+  }
+};
+function better(a, b) {
+  const rank2 = { req: 4, globals: 3, net: 2, session: 1 };
+  return rank2[a.t] > rank2[b.t] || rank2[a.t] === rank2[b.t] && a.hops < b.hops;
+}
+var PREG_E = /^(.)[\s\S]{0,400}\1[a-zA-Z]{0,8}e[a-zA-Z]{0,8}$|^\([\s\S]{0,400}\)[a-zA-Z]{0,8}e[a-zA-Z]{0,8}$|^\{[\s\S]{0,400}\}[a-zA-Z]{0,8}e[a-zA-Z]{0,8}$/;
+var PASSTHROUGH = /* @__PURE__ */ new Set(["trim", "ltrim", "rtrim", "stripslashes", "stripcslashes", "urldecode", "rawurldecode", "base64_decode", "str_rot13", "strrev", "hex2bin", "gzinflate", "gzuncompress", "gzdecode", "html_entity_decode", "htmlspecialchars_decode", "strval", "convert_uudecode", "reset", "current", "end", "array_pop", "array_shift", "implode", "join", "str_replace", "preg_replace", "strtolower", "strtoupper", "unserialize", "json_decode"]);
+var SQL_AT = { mysql_query: 0, mysqli_query: 1, pg_query: 0, mssql_query: 0, sqlite_query: 0, mysql_db_query: 1, odbc_exec: 1, oci_parse: 1, mysql_unbuffered_query: 0 };
+var LEVELS = [["|"], ["^"], ["&"], ["."], ["+", "-"], ["*", "/", "%"]];
+function binop(op, a, b) {
+  if (op === ".") {
+    const x2 = str(a);
+    const y2 = str(b);
+    return x2 === void 0 || y2 === void 0 ? void 0 : x2 + y2;
+  }
+  if ((op === "^" || op === "|" || op === "&") && typeof a === "string" && typeof b === "string") {
+    const len = op === "|" ? Math.max(a.length, b.length) : Math.min(a.length, b.length);
+    let out = "";
+    for (let i = 0; i < len; i++) {
+      const x2 = a.charCodeAt(i) || 0;
+      const y2 = b.charCodeAt(i) || 0;
+      out += String.fromCharCode((op === "^" ? x2 ^ y2 : op === "|" ? x2 | y2 : x2 & y2) & 255);
+    }
+    return out;
+  }
+  const x = num(a);
+  const y = num(b);
+  if (x === void 0 || y === void 0) return void 0;
+  switch (op) {
+    case "+":
+      return x + y;
+    case "-":
+      return x - y;
+    case "*":
+      return x * y;
+    case "/":
+      return y === 0 ? void 0 : x / y;
+    case "%":
+      return y === 0 ? void 0 : Math.trunc(x) % Math.trunc(y);
+    case "^":
+      return x ^ y;
+    case "|":
+      return x | y;
+    case "&":
+      return x & y;
+    default:
+      return void 0;
+  }
+}
+function rot13(s) {
+  return s.replace(/[a-z]/gi, (c) => {
+    const base = c <= "Z" ? 65 : 97;
+    return String.fromCharCode((c.charCodeAt(0) - base + 13) % 26 + base);
+  });
+}
+function inflate(s, f) {
+  try {
+    return f(Buffer.from(s, "latin1"), { maxOutputLength: MAX_VALUE }).toString("latin1");
+  } catch {
+    return void 0;
+  }
+}
+function uudecode(s) {
+  let out = "";
+  for (const line of s.split("\n")) {
+    if (line.length === 0) continue;
+    const len = line.charCodeAt(0) - 32 & 63;
+    if (len === 0) break;
+    let bytes = "";
+    for (let i = 1; i + 3 < line.length + 3 && bytes.length < len; i += 4) {
+      const c = [0, 1, 2, 3].map((k) => (line.charCodeAt(i + k) || 32) - 32 & 63);
+      const [a = 0, b = 0, cc = 0, d = 0] = c;
+      bytes += String.fromCharCode((a << 2 | b >> 4) & 255, (b << 4 | cc >> 2) & 255, (cc << 6 | d) & 255);
+    }
+    out += bytes.slice(0, len);
+  }
+  return out;
+}
+function replaceAll(subject, search, replace, fold) {
+  const from = list(search) ?? [search];
+  const to = list(replace);
+  let out = subject;
+  for (const [k, s] of from.entries()) {
+    const needle = str(s);
+    if (needle === void 0) return void 0;
+    if (needle === "") continue;
+    const rep = to ? str(to[k]) ?? "" : str(replace);
+    if (rep === void 0) return void 0;
+    if (fold) {
+      const lower = needle.toLowerCase();
+      const folded = out.toLowerCase();
+      let res = "";
+      let i = 0;
+      for (let j = folded.indexOf(lower); j >= 0; j = folded.indexOf(lower, i)) {
+        res += out.slice(i, j) + rep;
+        i = j + needle.length;
+      }
+      out = res + out.slice(i);
+    } else out = out.split(needle).join(rep);
+    if (out.length > MAX_VALUE) return void 0;
+  }
+  return out;
+}
+function sprintf(format, args) {
+  let k = 0;
+  let bad = false;
+  const out = format.replace(/%(?:(\d{1,2})\$)?[-+ 0]{0,3}\d{0,3}(?:\.\d{1,3})?([%sdcuxXob])/g, (_m, pos, type) => {
+    if (type === "%") return "%";
+    const v = pos ? args[Number(pos) - 1] : args[k++];
+    if (v === void 0) {
+      bad = true;
+      return "";
+    }
+    if (type === "s") return str(v) ?? "";
+    const x = Math.trunc(num(v) ?? 0);
+    if (type === "c") return String.fromCharCode(x & 255);
+    if (type === "x") return x.toString(16);
+    if (type === "X") return x.toString(16).toUpperCase();
+    if (type === "o") return x.toString(8);
+    if (type === "b") return x.toString(2);
+    return String(x);
+  });
+  return bad ? void 0 : out;
+}
+function pack(format, args) {
+  const s = str(args[0]);
+  if (s === void 0) return void 0;
+  if (/^H\*$/i.test(format)) {
+    const hex = s.replace(/[^0-9a-f]/gi, "");
+    return Buffer.from(format === "h*" ? hex.replace(/(.)(.)/g, "$2$1") : hex, "hex").toString("latin1");
+  }
+  if (/^[aA]\*$/.test(format)) return s;
+  if (/^C\*$/.test(format)) return args.map((a) => String.fromCharCode(Math.trunc(num(a) ?? 0) & 255)).join("");
+  return void 0;
+}
+function callBuiltin(name, a) {
+  const s0 = str(a[0]);
+  switch (name) {
+    case "str_replace":
+    case "str_ireplace": {
+      const subject = str(a[2]);
+      const subjects = list(a[2]);
+      if (a[0] === void 0 || a[1] === void 0) return void 0;
+      if (subject !== void 0) return replaceAll(subject, a[0], a[1], name === "str_ireplace");
+      if (subjects) {
+        const out = [];
+        for (const x of subjects) {
+          const y = str(x);
+          const r = y === void 0 ? void 0 : replaceAll(y, a[0], a[1], name === "str_ireplace");
+          if (r === void 0) return void 0;
+          out.push(r);
+        }
+        return arrOf(out);
+      }
+      return void 0;
+    }
+    case "strrev":
+      return s0 === void 0 ? void 0 : s0.split("").reverse().join("");
+    case "strtolower":
+    case "mb_strtolower":
+      return s0?.toLowerCase();
+    case "strtoupper":
+    case "mb_strtoupper":
+      return s0?.toUpperCase();
+    case "ucfirst":
+      return s0 === void 0 ? void 0 : s0.charAt(0).toUpperCase() + s0.slice(1);
+    case "lcfirst":
+      return s0 === void 0 ? void 0 : s0.charAt(0).toLowerCase() + s0.slice(1);
+    case "ucwords":
+      return s0?.replace(/(^|\s)([a-z])/g, (_m, sp, c) => sp + c.toUpperCase());
+    case "trim":
+    case "ltrim":
+    case "rtrim":
+    case "chop": {
+      if (s0 === void 0) return void 0;
+      const chars = a[1] === void 0 ? " 	\n\r\0\v" : str(a[1]);
+      if (chars === void 0 || chars.includes("..")) return void 0;
+      let x = 0;
+      let y = s0.length;
+      if (name !== "rtrim" && name !== "chop") while (x < y && chars.includes(s0.charAt(x))) x++;
+      if (name !== "ltrim") while (y > x && chars.includes(s0.charAt(y - 1))) y--;
+      return s0.slice(x, y);
+    }
+    case "base64_decode":
+      return s0 === void 0 ? void 0 : Buffer.from(s0.replace(/[^A-Za-z0-9+/=_-]/g, ""), "base64").toString("latin1");
+    case "base64_encode":
+      return s0 === void 0 ? void 0 : Buffer.from(s0, "latin1").toString("base64");
+    case "str_rot13":
+      return s0 === void 0 ? void 0 : rot13(s0);
+    case "gzinflate":
+      return s0 === void 0 ? void 0 : inflate(s0, inflateRawSync);
+    case "gzuncompress":
+      return s0 === void 0 ? void 0 : inflate(s0, inflateSync);
+    case "gzdecode":
+      return s0 === void 0 ? void 0 : inflate(s0, gunzipSync);
+    case "hex2bin":
+      return s0 === void 0 || !/^(?:[0-9a-f]{2})*$/i.test(s0) ? void 0 : Buffer.from(s0, "hex").toString("latin1");
+    case "bin2hex":
+      return s0 === void 0 ? void 0 : Buffer.from(s0, "latin1").toString("hex");
+    case "chr": {
+      const x = num(a[0]);
+      return x === void 0 ? void 0 : String.fromCharCode((Math.trunc(x) % 256 + 256) % 256);
+    }
+    case "ord":
+      return s0 === void 0 ? void 0 : s0.charCodeAt(0) || 0;
+    case "substr":
+    case "mb_substr": {
+      if (s0 === void 0) return void 0;
+      const start2 = Math.trunc(num(a[1]) ?? 0);
+      const from = start2 < 0 ? Math.max(0, s0.length + start2) : start2;
+      if (a[2] === void 0 || str(a[2]) === "") return s0.slice(from);
+      const len = Math.trunc(num(a[2]) ?? 0);
+      return len < 0 ? s0.slice(from, s0.length + len) : s0.slice(from, from + len);
+    }
+    case "str_repeat": {
+      const times = Math.trunc(num(a[1]) ?? 0);
+      return s0 === void 0 || times < 0 || s0.length * times > MAX_VALUE ? void 0 : s0.repeat(times);
+    }
+    case "implode":
+    case "join": {
+      const items = list(a[1]) ?? list(a[0]);
+      const glue = list(a[1]) ? s0 : a[1] === void 0 ? "" : str(a[1]);
+      if (!items || glue === void 0) return void 0;
+      const parts = items.map(str);
+      return parts.some((x) => x === void 0) ? void 0 : parts.join(glue);
+    }
+    case "explode": {
+      const s = str(a[1]);
+      if (s0 === void 0 || s === void 0 || s0 === "") return void 0;
+      return arrOf(s.split(s0));
+    }
+    case "str_split": {
+      const size = Math.max(1, Math.trunc(num(a[1]) ?? 1));
+      if (s0 === void 0) return void 0;
+      const out = [];
+      for (let i = 0; i < s0.length && out.length < 1e5; i += size) out.push(s0.slice(i, i + size));
+      return arrOf(out);
+    }
+    case "strtr": {
+      if (s0 === void 0) return void 0;
+      if (a.length === 3) {
+        const from = str(a[1]);
+        const to = str(a[2]);
+        if (from === void 0 || to === void 0) return void 0;
+        const len = Math.min(from.length, to.length);
+        let out2 = "";
+        for (const c of s0) {
+          const k = from.lastIndexOf(c);
+          out2 += k >= 0 && k < len ? to[k] : c;
+        }
+        return out2;
+      }
+      const pairs = isArr(a[1]) ? [...a[1].arr.entries()].filter(([k]) => k !== "").sort((x, y) => y[0].length - x[0].length) : void 0;
+      if (!pairs) return void 0;
+      let out = "";
+      for (let i = 0; i < s0.length; ) {
+        const hit = pairs.find(([k]) => s0.startsWith(k, i));
+        if (hit) {
+          out += str(hit[1]) ?? "";
+          i += hit[0].length;
+        } else out += s0.charAt(i++);
+      }
+      return out;
+    }
+    case "sprintf":
+      return s0 === void 0 ? void 0 : sprintf(s0, a.slice(1));
+    case "pack":
+      return s0 === void 0 ? void 0 : pack(s0, a.slice(1));
+    case "urldecode":
+    case "rawurldecode": {
+      if (s0 === void 0) return void 0;
+      const t = name === "urldecode" ? s0.replace(/\+/g, " ") : s0;
+      return t.replace(/%([0-9a-f]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16)));
+    }
+    case "convert_uudecode":
+      return s0 === void 0 ? void 0 : uudecode(s0);
+    case "stripslashes":
+      return s0?.replace(/\\(.)/g, "$1");
+    case "htmlspecialchars_decode":
+    case "html_entity_decode":
+      return s0?.replace(/&(lt|gt|quot|#0?39|amp);/g, (_m, e) => ({ lt: "<", gt: ">", quot: '"', "#039": "'", "#39": "'", amp: "&" })[e] ?? "");
+    case "strval":
+      return s0;
+    case "intval": {
+      const x = num(a[0]);
+      return x === void 0 ? void 0 : Math.trunc(x);
+    }
+    case "hexdec":
+      return s0 === void 0 ? void 0 : parseInt(s0.replace(/[^0-9a-f]/gi, "") || "0", 16);
+    case "octdec":
+      return s0 === void 0 ? void 0 : parseInt(s0.replace(/[^0-7]/g, "") || "0", 8);
+    case "bindec":
+      return s0 === void 0 ? void 0 : parseInt(s0.replace(/[^01]/g, "") || "0", 2);
+    case "dechex": {
+      const x = num(a[0]);
+      return x === void 0 ? void 0 : Math.trunc(x).toString(16);
+    }
+    case "base_convert": {
+      const from = Math.trunc(num(a[1]) ?? 10);
+      const to = Math.trunc(num(a[2]) ?? 10);
+      if (s0 === void 0 || from < 2 || from > 36 || to < 2 || to > 36) return void 0;
+      const x = parseInt(s0.toLowerCase(), from);
+      return Number.isNaN(x) ? void 0 : x.toString(to);
+    }
+    case "strlen":
+      return s0?.length;
+    case "count":
+    case "sizeof":
+      return list(a[0])?.length;
+    case "array":
+      return arrOf(a);
+    case "array_reverse": {
+      const items = list(a[0]);
+      return items ? arrOf(items.reverse()) : void 0;
+    }
+    case "array_values": {
+      const items = list(a[0]);
+      return items ? arrOf(items) : void 0;
+    }
+    case "array_merge": {
+      const out = [];
+      for (const x of a) {
+        const items = list(x);
+        if (!items) return void 0;
+        out.push(...items);
+      }
+      return arrOf(out);
+    }
+    case "array_diff": {
+      if (!isArr(a[0])) return void 0;
+      const drop = /* @__PURE__ */ new Set();
+      for (const x of a.slice(1)) for (const y of list(x) ?? []) drop.add(str(y) ?? "");
+      const arr = /* @__PURE__ */ new Map();
+      for (const [k, v] of a[0].arr) if (!drop.has(str(v) ?? "\0")) arr.set(k, v);
+      return { arr };
+    }
+    case "array_pop":
+    case "end": {
+      const items = list(a[0]);
+      return items ? items[items.length - 1] : void 0;
+    }
+    case "reset":
+    case "current":
+    case "array_shift": {
+      const items = list(a[0]);
+      return items ? items[0] : void 0;
+    }
+    case "range": {
+      if (typeof a[0] === "string" && typeof a[1] === "string" && a[0].length === 1 && a[1].length === 1) {
+        const out2 = [];
+        const x2 = a[0].charCodeAt(0);
+        const y2 = a[1].charCodeAt(0);
+        for (let c = x2; x2 <= y2 ? c <= y2 : c >= y2; c += x2 <= y2 ? 1 : -1) out2.push(String.fromCharCode(c));
+        return arrOf(out2);
+      }
+      const x = num(a[0]);
+      const y = num(a[1]);
+      if (x === void 0 || y === void 0 || Math.abs(y - x) > 1e4) return void 0;
+      const out = [];
+      for (let c = x; x <= y ? c <= y : c >= y; c += x <= y ? 1 : -1) out.push(c);
+      return arrOf(out);
+    }
+    case "str_pad": {
+      const len = Math.trunc(num(a[1]) ?? 0);
+      const pad = a[2] === void 0 ? " " : str(a[2]);
+      if (s0 === void 0 || pad === void 0 || pad === "" || len > MAX_VALUE) return void 0;
+      return s0.length >= len ? s0 : s0 + pad.repeat(Math.ceil((len - s0.length) / pad.length)).slice(0, len - s0.length);
+    }
+    default:
+      return void 0;
+  }
+}
+function analyse(text, inPhp, depth, out, budget) {
+  const before = out.hits.length;
+  const a = new Analysis(text, inPhp, budget);
+  if (a.toks.length === 0) return false;
+  a.evaluate();
+  a.propagate();
+  a.sinks(depth, out);
+  return out.hits.length > before;
+}
+function phpFlow(text) {
+  const out = { hits: [], hidden: [], spent: 0, exhausted: false };
+  const total = WORK_BASE + WORK_PER_CHAR * Math.min(text.length, MAX_LEX);
+  const budget = { left: total };
+  try {
+    analyse(text, !text.includes("<?"), 0, out, budget);
+  } catch (error) {
+    if (error !== OUT_OF_WORK) throw error;
+    out.exhausted = true;
+  }
+  out.spent = total - Math.max(0, budget.left);
+  return out;
+}
+function weight(v) {
+  if (typeof v === "string") return v.length;
+  if (isArr(v)) {
+    let w = v.arr.size;
+    for (const x of v.arr.values()) w += typeof x === "string" ? x.length : 1;
+    return w;
+  }
+  return 1;
+}
+function cost(name, args) {
+  let w = 1;
+  for (const a of args) w += weight(a);
+  if (name === "str_replace" || name === "str_ireplace") return w * Math.max(1, list(args[0])?.length ?? 1);
+  if (name === "strtr") return w * Math.max(1, isArr(args[1]) ? args[1].arr.size : 1);
+  return w;
+}
+var cache = /* @__PURE__ */ new WeakMap();
+var last;
+function flowOf(owner, text) {
+  const known = cache.get(owner);
+  if (known) return known;
+  const t = text();
+  const flow = last !== void 0 && last.text.length === t.length && last.text === t ? last.flow : phpFlow(t);
+  last = { text: t, flow };
+  cache.set(owner, flow);
+  return flow;
 }
 
 // src/checks/malicious-code/shells.ts
@@ -1421,6 +3174,98 @@ var SHELL_RULES = [
     })
   }
 ];
+var FLOW_SOURCES = ["_POST", "_GET", "_REQUEST", "_COOKIE", "_FILES", "$_SERVER", "$HTTP_", "php://input", "getallheaders", "apache_request_headers", "_SESSION", "import_request_variables", "fsockopen", "socket_create", "stream_socket_client", "stream_socket_server"];
+var FLOW_SINKS = ["eval", "assert", "system", "passthru", "shell_exec", "popen", "proc_open", "pcntl_exec", "exec"];
+var FLOW_ANY_ARG = ["create_function"];
+var FLOW_HIDING = ["${", "$$", "globals[", "base64_decode", "str_rot13", "gzinflate", "gzuncompress", "strrev", "hex2bin", "chr(", "\\x", "pack("];
+var FLOW_NAMES_MADE = ["${", "$$", "globals["];
+function callsAny(view, names, variable) {
+  const after = variable ? /^\s{0,4}\(\s{0,4}@?\s{0,4}\$/ : /^\s{0,4}\(/;
+  for (const name of names) {
+    for (const o of view.positions(name)) {
+      if (o > 0 && /[\w>:$\\]/.test(view.text(o - 1, o))) continue;
+      if (/function\s{1,8}&?\s{0,4}$/i.test(view.text(o - 16, o))) continue;
+      if (after.test(view.text(o + name.length, o + name.length + 16))) return true;
+    }
+  }
+  return false;
+}
+function kindsOf(kinds, kind) {
+  return kinds.includes(kind);
+}
+var FLOW_SMALL = 4096;
+var FLOW_SMALL_HOPS = 3;
+var FLOW_SMALL_HIDING = ["str_replace", "strtr", "create_function", "substr", "implode", "$_["];
+var SMALL_SINK = /(?<![\w>:$\\])(?:eval|assert|create_function|system|passthru|shell_exec|popen|proc_open|pcntl_exec|exec|call_user_func|call_user_func_array|register_shutdown_function|array_map|ob_start|file_put_contents|move_uploaded_file|copy)\s{0,4}\(|\$\w{1,40}\s{0,4}\(|\$\{|\$\$|\bextract\s{0,4}\(/i;
+var SQL_CALLS = ["mysql_query", "mysqli_query", "pg_query", "mssql_query", "sqlite_query", "mysql_db_query", "odbc_exec", "oci_parse"];
+function hasExact(view, literals) {
+  for (const l of literals) {
+    for (const o of view.positions(l)) {
+      if (view.text(o, o + l.length) !== l) continue;
+      if (l === "$_SERVER" && !CLIENT_SERVER_ENTRY.test(view.text(o + l.length, o + l.length + 40))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+var CLIENT_SERVER_ENTRY = /^\s{0,4}\[\s{0,4}['"](?:HTTP_|QUERY_STRING|REQUEST_URI|PATH_INFO|PHP_AUTH)/;
+var FLOW_NOTE = {
+  code: "request data reaches code that is run",
+  command: "request data reaches a shell command",
+  callee: "the request names the function called",
+  callback: "request data through a dangerous callback",
+  include: "the request names the file included",
+  write: "the request names a file and fills it",
+  upload: "an upload stored where the client says",
+  mail: "mail sent to recipients and with a body the request gives",
+  sql: "SQL text taken whole from the request",
+  hidden: "code hidden by string operations is run"
+};
+var FLOW_HOPS = { code: 1, command: 2, callback: 1 };
+function flowHit(view, kinds) {
+  const flow = flowOf(view, () => view.text(0, view.length));
+  const extra = view.length <= FLOW_SMALL && (kindsOf(kinds, "code") || kindsOf(kinds, "command")) ? FLOW_SMALL_HOPS : 0;
+  const hit = flow.hits.find((h) => kinds.includes(h.kind) && h.taint !== "constant" && (h.taint !== "session" || h.kind === "code" || h.kind === "callee") && (h.pure || h.hops <= (FLOW_HOPS[h.kind] ?? 0) + (h.kind === "code" || h.kind === "command" ? extra : 0)));
+  if (!hit) return void 0;
+  const from = hit.taint === "globals" ? " (variables the request defines)" : hit.taint === "net" ? " (read from a socket)" : hit.taint === "session" ? " (kept in the session)" : "";
+  return { offset: hit.depth > 0 ? flow.hidden[0]?.at ?? hit.at : hit.at, note: `${FLOW_NOTE[hit.kind]}${from}${hit.depth > 0 ? ", inside code the file hides" : ""}: ${hit.name}` };
+}
+SHELL_RULES.push(
+  {
+    id: "php-request-flow-to-sink",
+    family: "shells",
+    severity: "critical",
+    description: "request data reaches eval/assert/system/exec, a function name, a callback, an include or an upload path, followed through assignments, function parameters and returns, variable variables, extract() and the session, and through names and code the file computes from literals",
+    reference: "https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (static taint analysis of PHP web shells) ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)",
+    langs: PHP2,
+    // request data named in the file, or names the file makes (and then a sink to reach)
+    literals: [...FLOW_SOURCES, ...FLOW_HIDING, ...FLOW_SMALL_HIDING],
+    aux: [...FLOW_SINKS, ...FLOW_ANY_ARG],
+    match: (view) => (view.length <= FLOW_SMALL ? (hasExact(view, FLOW_SOURCES) || view.has(FLOW_HIDING) || view.has(FLOW_SMALL_HIDING)) && SMALL_SINK.test(view.text(0, view.length)) : (hasExact(view, FLOW_SOURCES) || view.has(FLOW_NAMES_MADE)) && (callsAny(view, FLOW_SINKS, true) || callsAny(view, FLOW_ANY_ARG, false))) ? flowHit(view, ["code", "command", "callee", "callback", "include", "write", "upload"]) : void 0
+  },
+  {
+    id: "php-request-mailer",
+    family: "shells",
+    severity: "critical",
+    description: "mail() sends a message whose recipients and body both come from the request: a mass mailer of the kind shell collections carry (spam and phishing sent from the store)",
+    reference: "https://blog.sucuri.net/2019/02/mailer-malware-analysis.html (Sucuri: PHP mailers planted on compromised sites) ; https://www.php.net/manual/en/function.mail.php",
+    langs: PHP2,
+    literals: ["mail"],
+    aux: FLOW_SOURCES,
+    match: (view) => callsAny(view, ["mail"], false) && hasExact(view, FLOW_SOURCES) ? flowHit(view, ["mail"]) : void 0
+  },
+  {
+    id: "php-request-sql-console",
+    family: "shells",
+    severity: "critical",
+    description: 'a database query whose whole text comes from the request (mysql_query($_POST["sql"])): a SQL console for whoever holds the URL',
+    reference: "https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; SQL client web shells (a query box run as given), described in words",
+    langs: PHP2,
+    literals: SQL_CALLS,
+    aux: FLOW_SOURCES,
+    match: (view) => callsAny(view, SQL_CALLS, false) && hasExact(view, FLOW_SOURCES) ? flowHit(view, ["sql"]) : void 0
+  }
+);
 
 // src/checks/malicious-code/skimmers.ts
 var MAX_TRIES4 = 200;
@@ -1592,6 +3437,25 @@ var SKIMMER_RULES = [
     })
   },
   {
+    id: "js-typed-fields-sent-away",
+    family: "skimmers",
+    severity: "critical",
+    description: "a send (XHR, fetch, $.ajax/$.post, an image or script address, a beacon, a WebSocket) of what the shopper typed in card, billing or checkout fields, to a host that is not a payment gateway or to a hidden one, with a skimmer's tells: polling or listening for input, card-length checks, fields joined into a query, encoding or storage",
+    reference: "https://www.riskiq.com/blog/external-threat-management/consumer-shopping-guide-magecart/ (RiskIQ, Magecart) ; https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain)",
+    langs: WEB,
+    literals: JS_SEND_LITERALS,
+    aux: [...PAYMENT_LITERALS, "billing", "checkout", "onepage", "payment[", "<script"],
+    // in PHP, the browser's code is inside a script element (a template): PHP's own fetch() and ->post() are not sends
+    match: (view, at) => view.has([...PAYMENT_LITERALS, "billing", "checkout", "onepage", "payment["]) && (view.lang !== "php" || view.has(["<script"])) ? each4(at, (o) => {
+      const { text } = around(view, o, 4e3, 3e3);
+      if (!DATA_SEND.test(view.text(o - 40, o + 240))) return void 0;
+      if (!PAYMENT_FIELD.test(text) && !CARD_TARGET.test(text)) return void 0;
+      if (!HARVEST.test(text) && (text.match(/\.value\b|\.val\s{0,4}\(\s{0,4}\)/g) ?? []).length < 2) return void 0;
+      if (!SKIMMER_TELL.test(text) || !sendsAway(text)) return void 0;
+      return { offset: o, note: "typed card or checkout fields sent away" };
+    }) : void 0
+  },
+  {
     id: "php-serverside-card-capture",
     family: "skimmers",
     severity: "critical",
@@ -1610,6 +3474,9 @@ var SKIMMER_RULES = [
     })
   }
 ];
+var SKIMMER_TELL = /setInterval\s{0,4}\(|setTimeout\s{0,4}\(|addEventListener\s{0,4}\(\s{0,4}['"](?:click|change|submit|blur|mouseup|mousedown|keyup|keydown|input|touchend)|\.(?:on|bind|live|delegate)\s{0,4}\(\s{0,4}['"](?:click|change|submit|blur|mouseup|mousedown|keyup|keydown|input)|\.length\s{0,4}={2,3}\s{0,4}1[56]\b|\b1[56]\s{0,4}={2,3}\s{0,4}[\w$.]{1,40}\.length|['"]&[\w[\]-]{1,30}=['"]|\+\s{0,4}['"]&|btoa\s{0,4}\(|encodeURIComponent\s{0,4}\(|\bescape\s{0,4}\(|JSON\.stringify|localStorage|sessionStorage|document\.cookie/;
+var DATA_SEND = /\bnew\s{1,4}Image\b|\.sendBeacon\s{0,4}\(|\bnew\s{1,4}WebSocket\b|XMLHttpRequest|\bfetch\s{0,4}\(|\.(?:ajax|post)\s{0,4}\(|\.open\s{0,4}\(\s{0,4}['"](?:POST|GET)|createElement\s{0,4}\(\s{0,4}['"]img|\.src\s{0,4}=[^;\n+]{0,200}\+/;
+var CARD_TARGET = /billing[:_[]|payment\[|\bonepage\b|checkout/i;
 function readable(text) {
   const sample = text.slice(0, 4096);
   let letters = 0;
@@ -1621,11 +3488,11 @@ function readable(text) {
 }
 
 // src/checks/malicious-code/decode.ts
-import { inflateRawSync, inflateSync, gunzipSync } from "node:zlib";
+import { inflateRawSync as inflateRawSync2, inflateSync as inflateSync2, gunzipSync as gunzipSync2 } from "node:zlib";
 var MAX_DECODED_ITEMS = 2e3;
 var MAX_DECODED_CHARS = 4 * 1024 * 1024;
 var MAX_ONE = 1024 * 1024;
-function isHex(c) {
+function isHex2(c) {
   return c >= 48 && c <= 57 || c >= 97 && c <= 102 || c >= 65 && c <= 70;
 }
 function unescapeQuoted(s, open) {
@@ -1641,7 +3508,7 @@ function unescapeQuoted(s, open) {
       continue;
     }
     const n = s[i + 1] ?? "";
-    if (n === "x" && isHex(s.charCodeAt(i + 2)) && isHex(s.charCodeAt(i + 3))) {
+    if (n === "x" && isHex2(s.charCodeAt(i + 2)) && isHex2(s.charCodeAt(i + 3))) {
       out += String.fromCharCode(parseInt(s.slice(i + 2, i + 4), 16));
       i += 3;
       escapes++;
@@ -1668,14 +3535,14 @@ function percentDecodeLatin1(body) {
   let out = "";
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
-    if (c === "%" && i + 2 < body.length && isHex(body.charCodeAt(i + 1)) && isHex(body.charCodeAt(i + 2))) {
+    if (c === "%" && i + 2 < body.length && isHex2(body.charCodeAt(i + 1)) && isHex2(body.charCodeAt(i + 2))) {
       out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16));
       i += 2;
     } else out += c;
   }
   return out;
 }
-function rot13(s) {
+function rot132(s) {
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -1686,7 +3553,7 @@ function rot13(s) {
   return out;
 }
 function tryInflate(bytes) {
-  for (const f of [inflateRawSync, inflateSync, gunzipSync]) {
+  for (const f of [inflateRawSync2, inflateSync2, gunzipSync2]) {
     try {
       return f(bytes, { maxOutputLength: MAX_ONE }).toString("latin1");
     } catch {
@@ -1719,9 +3586,9 @@ function decodeAll(raw) {
   };
   const done = /* @__PURE__ */ new Set();
   for (const lit of ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4"]) {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions(lit)) {
-      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
+      if (at <= last2 || out.length >= MAX_DECODED_ITEMS) continue;
       const back = input.text(at - 400, at);
       let open = -1;
       for (let i = back.length - 1; i >= 0; i--) {
@@ -1739,7 +3606,7 @@ function decodeAll(raw) {
         s = input.text(open, open + MAX_ONE);
         [text, escapes, end] = unescapeQuoted(s, 0);
       }
-      last = open + end;
+      last2 = open + end;
       if (escapes >= 4 && escapes * 4 >= text.length) push(open, text, "escape");
     }
   }
@@ -1752,15 +3619,15 @@ function decodeAll(raw) {
     if (i < 0 || i > 20) continue;
     i++;
     let text = "";
-    let num = "";
+    let num2 = "";
     let count = 0;
     for (; i < s.length; i++) {
       const c = s[i];
-      if (c >= "0" && c <= "9") num += c;
+      if (c >= "0" && c <= "9") num2 += c;
       else if (c === "," || c === ")" || c === " " || c === "\n" || c === "\r" || c === "	") {
-        if (num) {
-          text += String.fromCharCode(Number(num) & 65535);
-          num = "";
+        if (num2) {
+          text += String.fromCharCode(Number(num2) & 65535);
+          num2 = "";
           count++;
         }
         if (c === ")") break;
@@ -1769,9 +3636,9 @@ function decodeAll(raw) {
     if (count >= 4) push(at, text, "charcode");
   }
   {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions("chr(")) {
-      if (at <= last) continue;
+      if (at <= last2) continue;
       if (!/^chr\s{0,2}\(\s{0,2}\d{1,3}\s{0,2}\)\s{0,4}\./i.test(input.text(at, at + 24))) continue;
       const s = input.text(at, at + 8 * 1024);
       let i = 0;
@@ -1798,14 +3665,14 @@ function decodeAll(raw) {
         }
         break;
       }
-      last = at + i;
+      last2 = at + i;
       if (count >= 3) push(at, text, "chr");
     }
   }
   {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions("&#")) {
-      if (at <= last) continue;
+      if (at <= last2) continue;
       if (!/^&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#/i.test(input.text(at, at + 40))) continue;
       const s = input.text(at, at + 8 * 1024);
       let i = 0;
@@ -1819,7 +3686,7 @@ function decodeAll(raw) {
         i += m[0].length;
         count++;
       }
-      last = at + i;
+      last2 = at + i;
       if (count >= 6) push(at, text, "entity");
     }
   }
@@ -1834,11 +3701,15 @@ function decodeAll(raw) {
       if (end < 0) continue;
       const body = s.slice(start2 + 1, end);
       if ((body.match(/%[0-9a-fA-F]{2}/g) ?? []).length < 4) continue;
+      let plain;
       try {
-        push(at, decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, "%25")), "percent");
+        plain = decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, "%25"));
       } catch {
-        push(at, percentDecodeLatin1(body), "percent");
+        plain = percentDecodeLatin1(body);
       }
+      push(at, plain, "percent");
+      const keyed = xorKeyed(plain, s.slice(end + 1, end + 1 + XOR_REACH));
+      if (keyed !== void 0) push(at, keyed, "xorkey");
     }
   }
   for (const lit of ["atob", "base64_decode"]) {
@@ -1866,15 +3737,15 @@ function decodeAll(raw) {
           how = "inflate";
         }
       }
-      if (/str_rot13\s{0,4}\(\s{0,4}(?:gzinflate\s{0,4}\(\s{0,4})?$/.test(before)) text = rot13(text);
+      if (/str_rot13\s{0,4}\(\s{0,4}(?:gzinflate\s{0,4}\(\s{0,4})?$/.test(before)) text = rot132(text);
       if (/strrev\s{0,4}\(\s{0,4}$/.test(before)) text = text.split("").reverse().join("");
       push(at, text.slice(0, MAX_ONE), how);
     }
   }
   for (const lit of ["'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`]) {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions(lit).slice(0, 2e3)) {
-      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
+      if (at <= last2 || out.length >= MAX_DECODED_ITEMS) continue;
       const back = input.text(at - 64, at + 1);
       let i = back.length - 2;
       while (i >= 0 && back[i] !== back[back.length - 1]) i--;
@@ -1899,7 +3770,7 @@ function decodeAll(raw) {
         if (!m) break;
         j += m[0].length;
       }
-      last = open + j;
+      last2 = open + j;
       if (pieces >= 3 || pieces >= 2 && escaped >= 4) push(open, text, escaped >= 4 ? "escape" : "concat");
     }
   }
@@ -1941,7 +3812,7 @@ function decodeAll(raw) {
         });
       } else if (name === "substr_replace" && lits.length >= 3) v = lits[0].slice(0, Number(lits[2])) + lits[1];
       else if (name === "strrev" && lits.length === 1) v = lits[0].split("").reverse().join("");
-      else if (name === "str_rot13" && lits.length === 1) v = rot13(lits[0]);
+      else if (name === "str_rot13" && lits.length === 1) v = rot132(lits[0]);
       else if (name === "trim" && lits.length === 1) v = lits[0].trim();
       else if (name === "hex2bin" && lits.length === 1 && /^[0-9a-f]{2,}$/i.test(lits[0])) v = Buffer.from(lits[0], "hex").toString("latin1");
       else if ((name === "ucwords" || name === "strtolower") && lits.length === 1) v = lits[0].toLowerCase();
@@ -1987,12 +3858,12 @@ function decodeAll(raw) {
     push(at, s.slice(open + 1, q).split("|").join(" "), "packer");
   }
   for (const at of input.positions("eval").slice(0, 200)) {
-    const hidden = unwrapChain(evalChain(input, at));
+    const hidden = unwrapChain(evalChain(input, at), input);
     if (hidden !== void 0) push(at, hidden, "chain");
   }
   for (const d of out.slice()) {
     if ((d.how === "escape" || d.how === "base64" || d.how === "inflate") && EVAL_START.test(d.text.slice(0, 128))) {
-      const hidden = unwrapChain(d.text);
+      const hidden = unwrapChain(d.text, input);
       if (hidden !== void 0 && hidden !== d.text) push(d.offset, hidden, "chain");
     }
   }
@@ -2003,12 +3874,12 @@ function decodeAll(raw) {
     }
   }
   {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions("].$").slice(0, 300)) {
-      if (at <= last) continue;
+      if (at <= last2) continue;
       const picked = indexPicks(input, at);
       if (picked === void 0) continue;
-      last = picked.end;
+      last2 = picked.end;
       if (picked.text.length >= 3) push(picked.start, picked.text, "index");
     }
   }
@@ -2018,12 +3889,39 @@ function decodeAll(raw) {
   }
   return out;
 }
+var XOR_REACH = 800;
+var MAX_XOR_KEYS = 8;
+var XOR_LOOP = /charCodeAt\s{0,4}\([^()]{0,24}\)\s{0,4}\^\s{0,4}[\w$.]{1,24}\s{0,4}\.\s{0,4}charCodeAt\s{0,4}\(/;
+var KEY_LITERAL = /(['"])([^'"\\\n]{2,64})\1/g;
+function xorKeyed(encoded, after) {
+  if (encoded.length < 16 || !XOR_LOOP.test(after) || !/fromCharCode/.test(after)) return void 0;
+  const sample = encoded.slice(0, 2048);
+  let tried = 0;
+  for (const m of after.matchAll(KEY_LITERAL)) {
+    if (++tried > MAX_XOR_KEYS) break;
+    const key = m[2];
+    let out = "";
+    let printable = 0;
+    for (let i = 0; i < sample.length; i++) {
+      const c = sample.charCodeAt(i) ^ key.charCodeAt(i % key.length);
+      if (c >= 32 && c < 127 || c === 9 || c === 10 || c === 13) printable++;
+      out += String.fromCharCode(c);
+    }
+    if (printable < sample.length * 0.95) continue;
+    if (encoded.length > sample.length) {
+      out = "";
+      for (let i = 0; i < encoded.length && i < MAX_ONE; i++) out += String.fromCharCode(encoded.charCodeAt(i) ^ key.charCodeAt(i % key.length));
+    }
+    return out;
+  }
+  return void 0;
+}
 var CHAIN_STEPS = {
   base64_decode: (text) => Buffer.from(text.replace(/[^A-Za-z0-9+/=_-]/g, ""), "base64").toString("latin1"),
-  gzinflate: (text) => inflateWith(inflateRawSync, text),
-  gzuncompress: (text) => inflateWith(inflateSync, text),
-  gzdecode: (text) => inflateWith(gunzipSync, text),
-  str_rot13: rot13,
+  gzinflate: (text) => inflateWith(inflateRawSync2, text),
+  gzuncompress: (text) => inflateWith(inflateSync2, text),
+  gzdecode: (text) => inflateWith(gunzipSync2, text),
+  str_rot13: rot132,
   htmlspecialchars_decode: (text) => text.replace(/&(lt|gt|quot|#0?39|amp);/g, (_, name) => ({ lt: "<", gt: ">", quot: '"', "#039": "'", "#39": "'", amp: "&" })[name] ?? ""),
   stripslashes: (text) => text.replace(/\\(.)/g, "$1"),
   trim: (text) => text.trim(),
@@ -2031,39 +3929,52 @@ var CHAIN_STEPS = {
   rawurldecode: percentDecodeLatin1,
   urldecode: (text) => percentDecodeLatin1(text.replace(/\+/g, " "))
 };
-function inflateWith(inflate, text) {
+function inflateWith(inflate2, text) {
   try {
-    return inflate(Buffer.from(text, "latin1"), { maxOutputLength: MAX_ONE }).toString("latin1");
+    return inflate2(Buffer.from(text, "latin1"), { maxOutputLength: MAX_ONE }).toString("latin1");
   } catch {
     return void 0;
   }
 }
-var CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
-function evalChain(input, at) {
+var CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}(?:(['"])\?>\1\s{0,4}\.\s{0,4}@?\s{0,4})?((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,24})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+function evalChain(input, at, outer) {
   const m = CHAIN_START.exec(input.text(at, at + 300));
   if (!m) return void 0;
-  const names = m[1].split("(").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const names = m[2].split("(").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
   let value;
-  if (m[2] !== void 0) {
+  if (m[3] !== void 0) {
     const start2 = at + m[0].length;
     const body = input.text(start2, start2 + MAX_ONE);
-    const end = body.indexOf(m[2]);
+    const end = body.indexOf(m[3]);
     if (end < 0) return void 0;
-    value = m[2] === '"' ? unescapeQuoted(`"${body.slice(0, end)}"`, 0)[0] : body.slice(0, end);
-  } else value = assignedLiterals(input, at, m[3], m[4] === void 0 ? void 0 : Number(m[4]));
+    value = m[3] === '"' ? unescapeQuoted(`"${body.slice(0, end)}"`, 0)[0] : body.slice(0, end);
+  } else {
+    const index = m[5] === void 0 ? void 0 : Number(m[5]);
+    value = assignedLiterals(input, at, m[4], index) ?? (outer ? assignedLiterals(outer, outer.length, m[4], index) : void 0);
+  }
   if (value === void 0 || value.length < 8) return void 0;
   for (let i = names.length - 1; i >= 0 && value !== void 0; i--) value = CHAIN_STEPS[names[i]]?.(value);
   return value;
 }
+var ASSIGN_REACH = 1024 * 1024;
+var MAX_ASSIGNS = 24;
 function assignedLiterals(input, at, name, index) {
-  const before = input.text(at - 4e3, at);
-  const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, "g");
+  return assignedWithin(input, at, name, index, 4e3) ?? (at > 4e3 ? assignedWithin(input, at, name, index, ASSIGN_REACH) : void 0);
+}
+function assignedWithin(input, at, name, index, reach) {
+  const before = input.text(at - reach, at);
+  const places = [];
+  for (let i = before.lastIndexOf(`$${name}`); i >= 0 && places.length < MAX_ASSIGNS; i = i === 0 ? -1 : before.lastIndexOf(`$${name}`, i - 1)) places.push(i);
+  const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, "y");
   let value;
-  for (let m = assign.exec(before); m; m = assign.exec(before)) {
+  for (const place of places.reverse()) {
+    assign.lastIndex = place;
+    const m = assign.exec(before);
+    if (!m) continue;
     let piece = m[2] === '"' && m[3] !== void 0 ? unescapeQuoted(`"${m[3]}"`, 0)[0] : m[3];
-    const list = m[4] ?? m[5];
-    if (list !== void 0) {
-      const items = [...list.matchAll(/(['"])([^'"]{0,100000})\1/g)].map((item) => item[2] ?? "");
+    const list2 = m[4] ?? m[5];
+    if (list2 !== void 0) {
+      const items = [...list2.matchAll(/(['"])([^'"]{0,100000})\1/g)].map((item) => item[2] ?? "");
       piece = index === void 0 ? void 0 : items[index];
     }
     if (piece === void 0) continue;
@@ -2107,13 +4018,13 @@ function indexPicks(input, at) {
   return { start: start2, end: start2 + i, text: indices.map((n) => alphabet.charAt(n)).join("") };
 }
 var EVAL_START = /^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i;
-function unwrapChain(first) {
+function unwrapChain(first, outer) {
   let hidden = first;
   let spent2 = hidden?.length ?? 0;
   for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== void 0 && spent2 < MAX_CHAIN_CHARS; round++) {
     if (!EVAL_START.test(hidden.slice(0, 128))) break;
     const inner = hidden;
-    const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
+    const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i), outer);
     if (next === void 0) break;
     hidden = next;
     spent2 += next.length;
@@ -2275,11 +4186,11 @@ var LiteralSet = class {
     return slot;
   }
 };
-function compare(list, bytes, i, out, cap) {
+function compare(list2, bytes, i, out, cap) {
   let added = 0;
   const n = bytes.length;
-  for (let j = 0; j < list.length; j++) {
-    const a = list[j];
+  for (let j = 0; j < list2.length; j++) {
+    const a = list2[j];
     const start2 = i - a.k;
     const lit = a.bytes;
     if (start2 < 0 || start2 + lit.length > n) continue;
@@ -2422,17 +4333,17 @@ function scanLayers(view, lang, depth, found) {
 // src/checks/malicious-code/excerpt.ts
 function placeOf(bytes, offset, lineBase = 1) {
   let line = lineBase;
-  let last = -1;
+  let last2 = -1;
   for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) {
     line++;
-    last = i;
+    last2 = i;
   }
-  const column = offset - last;
+  const column = offset - last2;
   let end = bytes.indexOf(10, offset);
   if (end < 0) end = bytes.length;
-  const from = Math.max(last + 1, offset - 24);
+  const from = Math.max(last2 + 1, offset - 24);
   const to = Math.min(end, offset + 120);
-  return { line, column, excerpt: redact(bytes.toString("latin1", from, to), from > last + 1, to < end) };
+  return { line, column, excerpt: redact(bytes.toString("latin1", from, to), from > last2 + 1, to < end) };
 }
 function redact(text, cutStart, cutEnd) {
   let s = text.replace(/[\x00-\x08\x0b-\x1f\x7f-\xff]/g, ".").replace(/\t/g, " ").replace(/(?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}|\\u[0-9a-fA-F]{4}|&#\d{2,5};|%[0-9a-fA-F]{2}){4,}/g, (m) => `\u2039${m.length} escaped\u203A`).replace(/[A-Za-z0-9+/=_\-.%\\]{24,}/g, (m) => `${m.slice(0, 6)}\u2039${m.length}\u203A`).replace(/\d{1,3}(?:\s{0,2},\s{0,2}\d{1,3}){6,}/g, (m) => `\u2039${m.split(",").length} codes\u203A`).replace(/\s{2,}/g, " ");
@@ -2612,15 +4523,15 @@ var OwnersCheck = class {
   name = "owners";
   check(manifest) {
     const owners = /* @__PURE__ */ new Map();
-    let last;
+    let last2;
     const note = (path, uid, gid) => {
       if (uid === void 0) return true;
-      let owner = last !== void 0 && last.uid === uid && last.gid === (gid ?? uid) ? last : owners.get(`${uid}:${gid ?? uid}`);
+      let owner = last2 !== void 0 && last2.uid === uid && last2.gid === (gid ?? uid) ? last2 : owners.get(`${uid}:${gid ?? uid}`);
       if (!owner) {
         if (owners.size >= MAX_OWNERS) return false;
         owners.set(`${uid}:${gid ?? uid}`, owner = { uid, gid: gid ?? uid, count: 0, paths: [] });
       }
-      last = owner;
+      last2 = owner;
       owner.count++;
       if (owner.paths.length < EXAMPLES) owner.paths.push(path);
       return true;
@@ -3345,12 +5256,12 @@ var BEFORE_START = /* @__PURE__ */ new Map();
 for (const [priority, rule] of TOKEN_RULES.entries()) {
   for (const prefix of rule.prefixes) {
     const bytes = Buffer.from(prefix, "latin1");
-    const last = bytes[bytes.length - 1];
-    const table = TOKEN[last] ? AT_START : BEFORE_START;
-    const key = TOKEN[last] ? bytes[0] : last;
-    let list = table.get(key);
-    if (!list) table.set(key, list = []);
-    list.push({ rule, prefix: bytes, priority });
+    const last2 = bytes[bytes.length - 1];
+    const table = TOKEN[last2] ? AT_START : BEFORE_START;
+    const key = TOKEN[last2] ? bytes[0] : last2;
+    let list2 = table.get(key);
+    if (!list2) table.set(key, list2 = []);
+    list2.push({ rule, prefix: bytes, priority });
   }
 }
 var PRIORITY_MAILCHIMP = TOKEN_RULES.length;
@@ -3408,10 +5319,10 @@ var SecretScanner = class {
       }
       let start2 = i;
       while (start2 > 0 && TOKEN[bytes[start2 - 1]]) start2--;
-      const last = start2 + MIN_RUN - 1;
-      if (last >= length) break;
-      if (!TOKEN[bytes[last]]) {
-        i = last + MIN_RUN;
+      const last2 = start2 + MIN_RUN - 1;
+      if (last2 >= length) break;
+      if (!TOKEN[bytes[last2]]) {
+        i = last2 + MIN_RUN;
         continue;
       }
       let end = i + 1;
@@ -4574,10 +6485,10 @@ function collisions(files) {
     spent2 += file.path.length;
     if (spent2 > COLLISION_BUDGET) return [budgetFinding()];
     hashes.of(file.path);
-    const last = hashes.count - 1;
-    folded[i] = hashes.folded[last];
-    raw[i] = hashes.raw[last];
-    folders[i] = last > 0 ? hashes.raw[last - 1] : NO_FOLDER;
+    const last2 = hashes.count - 1;
+    folded[i] = hashes.folded[last2];
+    raw[i] = hashes.raw[last2];
+    folders[i] = last2 > 0 ? hashes.raw[last2 - 1] : NO_FOLDER;
     if (file.type === "dir") dirs.push(raw[i]);
   }
   const stored = Int32Array.from(dirs).sort();

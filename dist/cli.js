@@ -123,8 +123,8 @@ var init_model = __esm({
 });
 
 // src/policy/values.ts
-function parseKinds(list3) {
-  const kinds2 = list3.split(",").map((kind) => kind.trim()).filter((kind) => kind.length > 0);
+function parseKinds(list4) {
+  const kinds2 = list4.split(",").map((kind) => kind.trim()).filter((kind) => kind.length > 0);
   for (const kind of kinds2) {
     if (!FINDING_KINDS.includes(kind)) {
       throw new ScanError(`unknown finding kind '${kind}' in fail-on; use a comma list of: ${FINDING_KINDS.join(", ")}`);
@@ -531,7 +531,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str(strs, ...args) {
+    function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i2 = 0;
       while (i2 < args.length) {
@@ -542,7 +542,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str;
+    exports.str = str2;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -585,7 +585,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x2) {
@@ -1547,22 +1547,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
+    function unescapeFragment(str2) {
+      return unescapeJsonPointer(decodeURIComponent(str2));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
+    function escapeFragment(str2) {
+      return encodeURIComponent(escapeJsonPointer(str2));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str2) {
+      if (typeof str2 == "number")
+        return `${str2}`;
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str2) {
+      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -2587,8 +2587,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str2) {
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -3685,10 +3685,10 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str, token) {
+    function findToken(str2, token) {
       let ind = 0;
-      for (let i2 = 0; i2 < str.length; i2++) {
-        if (str[i2] === token) ind++;
+      for (let i2 = 0; i2 < str2.length; i2++) {
+        if (str2[i2] === token) ind++;
       }
       return ind;
     }
@@ -3772,10 +3772,10 @@ var require_utils = __commonJS({
         return removeDotSegments(path);
       }
       const segments = path.split("/");
-      const last = segments.length - 1;
+      const last2 = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
-      for (let i2 = 0; i2 <= last; i2++) {
+      for (let i2 = 0; i2 <= last2; i2++) {
         const segment = segments[i2];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
@@ -3785,7 +3785,7 @@ var require_utils = __commonJS({
               output.push("..");
             }
           }
-          trailingDirectory = i2 === last;
+          trailingDirectory = i2 === last2;
         } else {
           output.push(segment);
         }
@@ -4758,7 +4758,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -5553,16 +5553,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
+    function ucs2length(str2) {
+      const len = str2.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str.charCodeAt(pos++);
+        value = str2.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
+          value = str2.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -8315,13 +8315,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -8475,16 +8475,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
-        if (str[i2] === "\n") {
+        if (str2[i2] === "\n") {
           if (i2 - start > limit)
             return true;
           start = i2 + 1;
@@ -8501,11 +8501,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
         if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
-          str += json.slice(start, i2) + "\\ ";
+          str2 += json.slice(start, i2) + "\\ ";
           i2 += 1;
           start = i2;
           ch = "\\";
@@ -8514,38 +8514,38 @@ var require_stringifyString = __commonJS({
           switch (json[i2 + 1]) {
             case "u":
               {
-                str += json.slice(start, i2);
+                str2 += json.slice(start, i2);
                 const code = json.substr(i2 + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i2, 6);
+                      str2 += json.substr(i2, 6);
                 }
                 i2 += 5;
                 start = i2 + 1;
@@ -8555,14 +8555,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
                 i2 += 1;
               } else {
-                str += json.slice(start, i2) + "\n\n";
+                str2 += json.slice(start, i2) + "\n\n";
                 while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i2 += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i2 + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i2 += 1;
                 start = i2 + 1;
               }
@@ -8571,8 +8571,8 @@ var require_stringifyString = __commonJS({
               i2 += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -8700,15 +8700,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -8860,11 +8860,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -8899,8 +8899,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -8909,27 +8909,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -8945,7 +8945,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -8989,16 +8989,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -9225,31 +9225,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line = lines[i2];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -9292,21 +9292,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item2, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify2.stringify(item2, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i2 < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -9318,11 +9318,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -9654,7 +9654,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item2, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
@@ -9692,7 +9692,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -9713,9 +9713,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i2 = n.indexOf(".");
@@ -9744,7 +9744,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -9753,10 +9753,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -9764,11 +9764,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -9785,7 +9785,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -9798,7 +9798,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int = {
@@ -9806,7 +9806,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -9815,7 +9815,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int;
@@ -9868,7 +9868,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -9885,7 +9885,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -9893,7 +9893,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -9901,7 +9901,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -9909,9 +9909,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -9943,10 +9943,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i2 = 0; i2 < str.length; ++i2)
-            buffer[i2] = str.charCodeAt(i2);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i2 = 0; i2 < str2.length; ++i2)
+            buffer[i2] = str2.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -9957,28 +9957,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i2 = 0; i2 < buf.length; ++i2)
             s += String.fromCharCode(buf[i2]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
-            lines[i2] = str.substr(o, lineWidth);
+            lines[i2] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -10184,7 +10184,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -10193,10 +10193,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -10204,11 +10204,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -10228,34 +10228,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign2 = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign2 = str2[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -10265,7 +10265,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -10274,7 +10274,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int = {
@@ -10282,7 +10282,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -10291,7 +10291,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int;
@@ -10395,26 +10395,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign2 = str[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign2 === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign2 = str2[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign2 === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign2 = "";
       if (value < 0) {
         sign2 = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -10434,7 +10434,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -10443,7 +10443,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -10454,8 +10454,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -11212,8 +11212,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens2[tokens2.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const last2 = tokens2[tokens2.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -12061,9 +12061,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line.lastIndex;
       }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
+      const last2 = /[ \t]*(.*)/sy;
+      last2.lastIndex = pos;
+      match = last2.exec(source);
       return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -13682,15 +13682,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i2 = 0; i2 < list3.length; ++i2)
-        if (list3[i2].type === type)
+    function includesToken(list4, type) {
+      for (let i2 = 0; i2 < list4.length; ++i2)
+        if (list4[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i2 = 0; i2 < list3.length; ++i2) {
-        switch (list3[i2].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i2 = 0; i2 < list4.length; ++i2) {
+        switch (list4[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -13970,12 +13970,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last.start;
+                top.end = last2.start;
               else
-                top.items.push({ start: last.start });
+                top.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -14099,8 +14099,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
@@ -14292,8 +14292,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
@@ -15824,7 +15824,7 @@ var init_loaders = __esm({
     MAX_TRIES2 = 400;
     PHP = ["php", "html"];
     SINK_AT = /^(?:eval|assert|create_function|include|include_once|require|require_once)\s{0,8}(?:\/\*[^*]{0,40}\*\/\s{0,4})?\(?/i;
-    DECODER_IN_ARG = /^\s{0,8}(?:@\s{0,4})?(?:['"][^'"\n]{0,24}['"]\s{0,4}\.\s{0,4})?(?:@\s{0,4})?(?:[A-Za-z_][A-Za-z0-9_]{2,40}\s{0,4}\(\s{0,4}['"][A-Za-z0-9+/=]{100}|base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|hexdec|chr|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{[^}]{1,80}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\()/i;
+    DECODER_IN_ARG = /^\s{0,8}(?:@\s{0,4})?(?:['"][^'"\n]{0,24}['"]\s{0,4}\.\s{0,4})?(?:@\s{0,4})?(?:[A-Za-z_][A-Za-z0-9_]{2,40}\s{0,4}\(\s{0,4}['"][A-Za-z0-9+/=]{100}|base64_decode|htmlspecialchars_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|convert_uudecode|hex2bin|rawurldecode|urldecode|bzdecompress|gzinflate|pack|hexdec|chr|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}(?:\[[^\]]{0,60}\]\s{0,4})?\(|\$\{[^}]{1,80}\}\s{0,4}\(|\$[A-Za-z_][A-Za-z0-9_]{0,40}\s{0,4}\()/i;
     HIDDEN_URL = /^\s{0,4}(?:https?:)?\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?::\d{2,5})?\/[^\s'"<>]{0,200}$/i;
     SCRIPT_SRC_NEAR = /createElement\s{0,4}\(\s{0,4}['"]script['"][\s\S]{0,300}\.src\s{0,4}=|\.src\s{0,4}=[\s\S]{0,300}createElement\s{0,4}\(\s{0,4}['"]script['"]|setAttribute\s{0,4}\(\s{0,4}['"]src['"]/i;
     ESCAPE_RUN = /(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})(?:\\x[0-9a-fA-F]{2}|\\[0-7]{2,3})/;
@@ -16042,6 +16042,1769 @@ var init_loaders = __esm({
   }
 });
 
+// src/checks/malicious-code/php-lex.ts
+function isNameStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128;
+}
+function isNameChar(c) {
+  return isNameStart(c) || c >= 48 && c <= 57;
+}
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+}
+function isHex(c) {
+  return c >= 48 && c <= 57 || c >= 97 && c <= 102 || c >= 65 && c <= 70;
+}
+function doubleQuoted(body) {
+  let out = "";
+  const vars = [];
+  for (let i2 = 0; i2 < body.length; i2++) {
+    const c = body.charCodeAt(i2);
+    if (c === 92 && i2 + 1 < body.length) {
+      const n = body[i2 + 1];
+      if (n === "x" && isHex(body.charCodeAt(i2 + 2))) {
+        const two = isHex(body.charCodeAt(i2 + 3));
+        out += String.fromCharCode(parseInt(body.slice(i2 + 2, i2 + (two ? 4 : 3)), 16));
+        i2 += two ? 3 : 2;
+      } else if (n >= "0" && n <= "7") {
+        let j = i2 + 1;
+        while (j < i2 + 4 && (body[j] ?? "") >= "0" && (body[j] ?? "") <= "7") j++;
+        out += String.fromCharCode(parseInt(body.slice(i2 + 1, j), 8) & 255);
+        i2 = j - 1;
+      } else if (n === "u" && body[i2 + 2] === "{") {
+        const close = body.slice(i2 + 3, i2 + 12).indexOf("}") + i2 + 3;
+        const code = close > i2 + 3 ? parseInt(body.slice(i2 + 3, close), 16) : NaN;
+        if (Number.isNaN(code)) out += "\\u";
+        else {
+          out += String.fromCharCode(code & 65535);
+          i2 = close - 1;
+        }
+        i2++;
+      } else {
+        const map = { n: "\n", t: "	", r: "\r", v: "\v", e: "\x1B", f: "\f", $: "$", '"': '"', "\\": "\\", "`": "`" };
+        const m = map[n];
+        out += m ?? `\\${n}`;
+        i2++;
+      }
+      continue;
+    }
+    if (c === 36 && isNameStart(body.charCodeAt(i2 + 1))) {
+      let j = i2 + 1;
+      while (j < body.length && isNameChar(body.charCodeAt(j))) j++;
+      if (vars.length < 64) vars.push(body.slice(i2 + 1, j));
+      out += body.slice(i2, j);
+      i2 = j - 1;
+      continue;
+    }
+    if (c === 123 && body[i2 + 1] === "$" || c === 36 && body[i2 + 1] === "{") {
+      const close = body.indexOf("}", i2 + 2);
+      const inner = close < 0 ? body.slice(i2 + 1, i2 + 80) : body.slice(i2 + 1, close);
+      for (let k = 0; k < inner.length && vars.length < 64; k++) {
+        if (inner[k] === "$" && isNameStart(inner.charCodeAt(k + 1))) {
+          let j = k + 1;
+          while (j < inner.length && isNameChar(inner.charCodeAt(j))) j++;
+          vars.push(inner.slice(k + 1, j));
+          k = j - 1;
+        } else if (k === 1 && c === 36 && isNameStart(inner.charCodeAt(k))) {
+          let j = k;
+          while (j < inner.length && isNameChar(inner.charCodeAt(j))) j++;
+          vars.push(inner.slice(k, j));
+          k = j - 1;
+        }
+      }
+      out += c === 123 ? `{${inner}}` : `\${${inner.slice(1)}}`;
+      i2 = close < 0 ? body.length : close;
+      continue;
+    }
+    out += body[i2];
+  }
+  return { value: out, vars };
+}
+function lexPhp(source, inPhp = false) {
+  const text = source.length > MAX_LEX ? source.slice(0, MAX_LEX) : source;
+  const n = text.length;
+  const toks = [];
+  let i2 = 0;
+  let php = inPhp;
+  while (i2 < n && toks.length < MAX_TOKENS) {
+    if (!php) {
+      const open7 = text.indexOf("<?", i2);
+      if (open7 < 0) break;
+      i2 = open7 + 2;
+      if (text.slice(i2, i2 + 3).toLowerCase() === "php") i2 += 3;
+      else if (text[i2] === "=") {
+        toks.push({ k: "id", v: "echo", at: open7, l: "echo" });
+        i2++;
+      } else if (text.slice(i2, i2 + 3).toLowerCase() === "xml") continue;
+      php = true;
+      continue;
+    }
+    const c = text.charCodeAt(i2);
+    if (isSpace(c)) {
+      i2++;
+      continue;
+    }
+    if (c === 35 && text[i2 + 1] !== "[") {
+      i2 = lineEnd(text, i2);
+      continue;
+    }
+    if (c === 47 && text[i2 + 1] === "/") {
+      i2 = lineEnd(text, i2);
+      continue;
+    }
+    if (c === 47 && text[i2 + 1] === "*") {
+      const close = text.indexOf("*/", i2 + 2);
+      i2 = close < 0 ? n : close + 2;
+      continue;
+    }
+    if (c === 63 && text[i2 + 1] === ">") {
+      toks.push({ k: "op", v: ";", at: i2 });
+      i2 += 2;
+      php = false;
+      continue;
+    }
+    if (c === 36) {
+      if (isNameStart(text.charCodeAt(i2 + 1))) {
+        let j = i2 + 1;
+        while (j < n && isNameChar(text.charCodeAt(j))) j++;
+        toks.push({ k: "var", v: text.slice(i2 + 1, j), at: i2 });
+        i2 = j;
+      } else {
+        toks.push({ k: "op", v: "$", at: i2 });
+        i2++;
+      }
+      continue;
+    }
+    if (isNameStart(c) || c === 92 && isNameStart(text.charCodeAt(i2 + 1))) {
+      let j = i2 + 1;
+      while (j < n && (isNameChar(text.charCodeAt(j)) || text.charCodeAt(j) === 92 && isNameStart(text.charCodeAt(j + 1)))) j++;
+      let name = text.slice(i2, j);
+      if (name.includes("\\")) name = name.slice(name.lastIndexOf("\\") + 1);
+      if ((name === "b" || name === "B") && (text[j] === '"' || text[j] === "'")) {
+        i2 = j;
+        continue;
+      }
+      toks.push({ k: "id", v: name, at: i2, l: name.toLowerCase() });
+      i2 = j;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      let j = i2 + 1;
+      while (j < n && (isNameChar(text.charCodeAt(j)) || text[j] === "." && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57)) j++;
+      toks.push({ k: "num", v: text.slice(i2, j).replace(/_/g, ""), at: i2 });
+      i2 = j;
+      continue;
+    }
+    if (c === 39) {
+      let j = i2 + 1;
+      let out = "";
+      let start = j;
+      while (j < n && text.charCodeAt(j) !== 39) {
+        if (text.charCodeAt(j) === 92 && (text[j + 1] === "'" || text[j + 1] === "\\")) {
+          out += text.slice(start, j) + text[j + 1];
+          j += 2;
+          start = j;
+          continue;
+        }
+        j++;
+      }
+      out += text.slice(start, j);
+      toks.push({ k: "str", v: out, at: i2 });
+      i2 = j + 1;
+      continue;
+    }
+    if (c === 34 || c === 96) {
+      let j = i2 + 1;
+      while (j < n && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      const { value, vars } = doubleQuoted(text.slice(i2 + 1, Math.min(j, n)));
+      const tok = { k: c === 96 ? "exec" : "str", v: value, at: i2 };
+      if (vars.length > 0) {
+        tok.vars = vars;
+        tok.interp = true;
+      }
+      toks.push(tok);
+      i2 = j + 1;
+      continue;
+    }
+    if (c === 60 && text.startsWith("<<<", i2)) {
+      const m = /^<<<[ \t]{0,4}(["']?)([A-Za-z_]\w{0,40})\1\r?\n/.exec(text.slice(i2, i2 + 60));
+      if (m) {
+        const label2 = m[2];
+        const bodyStart = i2 + m[0].length;
+        let end = -1;
+        for (let k = text.indexOf(label2, bodyStart); k >= 0; k = text.indexOf(label2, k + 1)) {
+          let b = k - 1;
+          while (b >= bodyStart && (text[b] === " " || text[b] === "	")) b--;
+          if ((b < bodyStart || text[b] === "\n") && !isNameChar(text.charCodeAt(k + label2.length))) {
+            end = k;
+            break;
+          }
+        }
+        const bodyEnd = end < 0 ? n : end;
+        const raw = text.slice(bodyStart, bodyEnd).replace(/\r?\n[ \t]{0,40}$/, "");
+        const tok = { k: "str", v: raw, at: i2 };
+        if (m[1] !== "'") {
+          const { value, vars } = doubleQuoted(raw);
+          tok.v = value;
+          if (vars.length > 0) {
+            tok.vars = vars;
+            tok.interp = true;
+          }
+        }
+        toks.push(tok);
+        i2 = end < 0 ? n : end + label2.length;
+        continue;
+      }
+    }
+    const three = text.slice(i2, i2 + 3);
+    if (OPS3.has(three)) {
+      toks.push({ k: "op", v: three, at: i2 });
+      i2 += 3;
+      continue;
+    }
+    const two = text.slice(i2, i2 + 2);
+    if (OPS2.has(two)) {
+      toks.push({ k: "op", v: two, at: i2 });
+      i2 += 2;
+      continue;
+    }
+    toks.push({ k: "op", v: text[i2], at: i2 });
+    i2++;
+  }
+  return toks;
+}
+function lineEnd(text, from) {
+  for (let j = from; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return j + 1;
+    if (c === 63 && text.charCodeAt(j + 1) === 62) return j;
+  }
+  return text.length;
+}
+var MAX_LEX, MAX_TOKENS, OPS3, OPS2;
+var init_php_lex = __esm({
+  "src/checks/malicious-code/php-lex.ts"() {
+    "use strict";
+    MAX_LEX = 1024 * 1024;
+    MAX_TOKENS = 2e5;
+    OPS3 = /* @__PURE__ */ new Set(["===", "!==", "<=>", "**=", "...", "<<=", ">>=", "??=", "?->"]);
+    OPS2 = /* @__PURE__ */ new Set(["==", "!=", "<>", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=", "/=", ".=", "%=", "&=", "|=", "^=", "->", "=>", "::", "<<", ">>", "??", "**"]);
+  }
+});
+
+// src/checks/malicious-code/php-flow.ts
+import { inflateRawSync, inflateSync, gunzipSync } from "node:zlib";
+function isArr(v) {
+  return typeof v === "object" && "arr" in v;
+}
+function isLambda(v) {
+  return typeof v === "object" && "code" in v;
+}
+function str(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  return void 0;
+}
+function num(v) {
+  if (typeof v === "number") return v;
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (/^0x[0-9a-f]{1,12}$/i.test(t)) return parseInt(t, 16);
+    const n = Number.parseFloat(t);
+    return Number.isNaN(n) ? 0 : n;
+  }
+  return void 0;
+}
+function list(v) {
+  return isArr(v) ? [...v.arr.values()] : void 0;
+}
+function arrOf(items) {
+  const arr = /* @__PURE__ */ new Map();
+  items.forEach((item2, i2) => arr.set(String(i2), item2));
+  return { arr };
+}
+function better(a, b) {
+  const rank4 = { req: 4, globals: 3, net: 2, session: 1 };
+  return rank4[a.t] > rank4[b.t] || rank4[a.t] === rank4[b.t] && a.hops < b.hops;
+}
+function binop(op, a, b) {
+  if (op === ".") {
+    const x3 = str(a);
+    const y2 = str(b);
+    return x3 === void 0 || y2 === void 0 ? void 0 : x3 + y2;
+  }
+  if ((op === "^" || op === "|" || op === "&") && typeof a === "string" && typeof b === "string") {
+    const len = op === "|" ? Math.max(a.length, b.length) : Math.min(a.length, b.length);
+    let out = "";
+    for (let i2 = 0; i2 < len; i2++) {
+      const x3 = a.charCodeAt(i2) || 0;
+      const y2 = b.charCodeAt(i2) || 0;
+      out += String.fromCharCode((op === "^" ? x3 ^ y2 : op === "|" ? x3 | y2 : x3 & y2) & 255);
+    }
+    return out;
+  }
+  const x2 = num(a);
+  const y = num(b);
+  if (x2 === void 0 || y === void 0) return void 0;
+  switch (op) {
+    case "+":
+      return x2 + y;
+    case "-":
+      return x2 - y;
+    case "*":
+      return x2 * y;
+    case "/":
+      return y === 0 ? void 0 : x2 / y;
+    case "%":
+      return y === 0 ? void 0 : Math.trunc(x2) % Math.trunc(y);
+    case "^":
+      return x2 ^ y;
+    case "|":
+      return x2 | y;
+    case "&":
+      return x2 & y;
+    default:
+      return void 0;
+  }
+}
+function rot13(s) {
+  return s.replace(/[a-z]/gi, (c) => {
+    const base = c <= "Z" ? 65 : 97;
+    return String.fromCharCode((c.charCodeAt(0) - base + 13) % 26 + base);
+  });
+}
+function inflate(s, f) {
+  try {
+    return f(Buffer.from(s, "latin1"), { maxOutputLength: MAX_VALUE }).toString("latin1");
+  } catch {
+    return void 0;
+  }
+}
+function uudecode(s) {
+  let out = "";
+  for (const line of s.split("\n")) {
+    if (line.length === 0) continue;
+    const len = line.charCodeAt(0) - 32 & 63;
+    if (len === 0) break;
+    let bytes2 = "";
+    for (let i2 = 1; i2 + 3 < line.length + 3 && bytes2.length < len; i2 += 4) {
+      const c = [0, 1, 2, 3].map((k) => (line.charCodeAt(i2 + k) || 32) - 32 & 63);
+      const [a = 0, b = 0, cc = 0, d = 0] = c;
+      bytes2 += String.fromCharCode((a << 2 | b >> 4) & 255, (b << 4 | cc >> 2) & 255, (cc << 6 | d) & 255);
+    }
+    out += bytes2.slice(0, len);
+  }
+  return out;
+}
+function replaceAll(subject, search, replace, fold2) {
+  const from = list(search) ?? [search];
+  const to = list(replace);
+  let out = subject;
+  for (const [k, s] of from.entries()) {
+    const needle = str(s);
+    if (needle === void 0) return void 0;
+    if (needle === "") continue;
+    const rep = to ? str(to[k]) ?? "" : str(replace);
+    if (rep === void 0) return void 0;
+    if (fold2) {
+      const lower = needle.toLowerCase();
+      const folded = out.toLowerCase();
+      let res = "";
+      let i2 = 0;
+      for (let j = folded.indexOf(lower); j >= 0; j = folded.indexOf(lower, i2)) {
+        res += out.slice(i2, j) + rep;
+        i2 = j + needle.length;
+      }
+      out = res + out.slice(i2);
+    } else out = out.split(needle).join(rep);
+    if (out.length > MAX_VALUE) return void 0;
+  }
+  return out;
+}
+function sprintf(format, args) {
+  let k = 0;
+  let bad = false;
+  const out = format.replace(/%(?:(\d{1,2})\$)?[-+ 0]{0,3}\d{0,3}(?:\.\d{1,3})?([%sdcuxXob])/g, (_m, pos, type) => {
+    if (type === "%") return "%";
+    const v = pos ? args[Number(pos) - 1] : args[k++];
+    if (v === void 0) {
+      bad = true;
+      return "";
+    }
+    if (type === "s") return str(v) ?? "";
+    const x2 = Math.trunc(num(v) ?? 0);
+    if (type === "c") return String.fromCharCode(x2 & 255);
+    if (type === "x") return x2.toString(16);
+    if (type === "X") return x2.toString(16).toUpperCase();
+    if (type === "o") return x2.toString(8);
+    if (type === "b") return x2.toString(2);
+    return String(x2);
+  });
+  return bad ? void 0 : out;
+}
+function pack(format, args) {
+  const s = str(args[0]);
+  if (s === void 0) return void 0;
+  if (/^H\*$/i.test(format)) {
+    const hex = s.replace(/[^0-9a-f]/gi, "");
+    return Buffer.from(format === "h*" ? hex.replace(/(.)(.)/g, "$2$1") : hex, "hex").toString("latin1");
+  }
+  if (/^[aA]\*$/.test(format)) return s;
+  if (/^C\*$/.test(format)) return args.map((a) => String.fromCharCode(Math.trunc(num(a) ?? 0) & 255)).join("");
+  return void 0;
+}
+function callBuiltin(name, a) {
+  const s0 = str(a[0]);
+  switch (name) {
+    case "str_replace":
+    case "str_ireplace": {
+      const subject = str(a[2]);
+      const subjects = list(a[2]);
+      if (a[0] === void 0 || a[1] === void 0) return void 0;
+      if (subject !== void 0) return replaceAll(subject, a[0], a[1], name === "str_ireplace");
+      if (subjects) {
+        const out = [];
+        for (const x2 of subjects) {
+          const y = str(x2);
+          const r = y === void 0 ? void 0 : replaceAll(y, a[0], a[1], name === "str_ireplace");
+          if (r === void 0) return void 0;
+          out.push(r);
+        }
+        return arrOf(out);
+      }
+      return void 0;
+    }
+    case "strrev":
+      return s0 === void 0 ? void 0 : s0.split("").reverse().join("");
+    case "strtolower":
+    case "mb_strtolower":
+      return s0?.toLowerCase();
+    case "strtoupper":
+    case "mb_strtoupper":
+      return s0?.toUpperCase();
+    case "ucfirst":
+      return s0 === void 0 ? void 0 : s0.charAt(0).toUpperCase() + s0.slice(1);
+    case "lcfirst":
+      return s0 === void 0 ? void 0 : s0.charAt(0).toLowerCase() + s0.slice(1);
+    case "ucwords":
+      return s0?.replace(/(^|\s)([a-z])/g, (_m, sp, c) => sp + c.toUpperCase());
+    case "trim":
+    case "ltrim":
+    case "rtrim":
+    case "chop": {
+      if (s0 === void 0) return void 0;
+      const chars = a[1] === void 0 ? " 	\n\r\0\v" : str(a[1]);
+      if (chars === void 0 || chars.includes("..")) return void 0;
+      let x2 = 0;
+      let y = s0.length;
+      if (name !== "rtrim" && name !== "chop") while (x2 < y && chars.includes(s0.charAt(x2))) x2++;
+      if (name !== "ltrim") while (y > x2 && chars.includes(s0.charAt(y - 1))) y--;
+      return s0.slice(x2, y);
+    }
+    case "base64_decode":
+      return s0 === void 0 ? void 0 : Buffer.from(s0.replace(/[^A-Za-z0-9+/=_-]/g, ""), "base64").toString("latin1");
+    case "base64_encode":
+      return s0 === void 0 ? void 0 : Buffer.from(s0, "latin1").toString("base64");
+    case "str_rot13":
+      return s0 === void 0 ? void 0 : rot13(s0);
+    case "gzinflate":
+      return s0 === void 0 ? void 0 : inflate(s0, inflateRawSync);
+    case "gzuncompress":
+      return s0 === void 0 ? void 0 : inflate(s0, inflateSync);
+    case "gzdecode":
+      return s0 === void 0 ? void 0 : inflate(s0, gunzipSync);
+    case "hex2bin":
+      return s0 === void 0 || !/^(?:[0-9a-f]{2})*$/i.test(s0) ? void 0 : Buffer.from(s0, "hex").toString("latin1");
+    case "bin2hex":
+      return s0 === void 0 ? void 0 : Buffer.from(s0, "latin1").toString("hex");
+    case "chr": {
+      const x2 = num(a[0]);
+      return x2 === void 0 ? void 0 : String.fromCharCode((Math.trunc(x2) % 256 + 256) % 256);
+    }
+    case "ord":
+      return s0 === void 0 ? void 0 : s0.charCodeAt(0) || 0;
+    case "substr":
+    case "mb_substr": {
+      if (s0 === void 0) return void 0;
+      const start = Math.trunc(num(a[1]) ?? 0);
+      const from = start < 0 ? Math.max(0, s0.length + start) : start;
+      if (a[2] === void 0 || str(a[2]) === "") return s0.slice(from);
+      const len = Math.trunc(num(a[2]) ?? 0);
+      return len < 0 ? s0.slice(from, s0.length + len) : s0.slice(from, from + len);
+    }
+    case "str_repeat": {
+      const times = Math.trunc(num(a[1]) ?? 0);
+      return s0 === void 0 || times < 0 || s0.length * times > MAX_VALUE ? void 0 : s0.repeat(times);
+    }
+    case "implode":
+    case "join": {
+      const items = list(a[1]) ?? list(a[0]);
+      const glue = list(a[1]) ? s0 : a[1] === void 0 ? "" : str(a[1]);
+      if (!items || glue === void 0) return void 0;
+      const parts = items.map(str);
+      return parts.some((x2) => x2 === void 0) ? void 0 : parts.join(glue);
+    }
+    case "explode": {
+      const s = str(a[1]);
+      if (s0 === void 0 || s === void 0 || s0 === "") return void 0;
+      return arrOf(s.split(s0));
+    }
+    case "str_split": {
+      const size = Math.max(1, Math.trunc(num(a[1]) ?? 1));
+      if (s0 === void 0) return void 0;
+      const out = [];
+      for (let i2 = 0; i2 < s0.length && out.length < 1e5; i2 += size) out.push(s0.slice(i2, i2 + size));
+      return arrOf(out);
+    }
+    case "strtr": {
+      if (s0 === void 0) return void 0;
+      if (a.length === 3) {
+        const from = str(a[1]);
+        const to = str(a[2]);
+        if (from === void 0 || to === void 0) return void 0;
+        const len = Math.min(from.length, to.length);
+        let out2 = "";
+        for (const c of s0) {
+          const k = from.lastIndexOf(c);
+          out2 += k >= 0 && k < len ? to[k] : c;
+        }
+        return out2;
+      }
+      const pairs = isArr(a[1]) ? [...a[1].arr.entries()].filter(([k]) => k !== "").sort((x2, y) => y[0].length - x2[0].length) : void 0;
+      if (!pairs) return void 0;
+      let out = "";
+      for (let i2 = 0; i2 < s0.length; ) {
+        const hit = pairs.find(([k]) => s0.startsWith(k, i2));
+        if (hit) {
+          out += str(hit[1]) ?? "";
+          i2 += hit[0].length;
+        } else out += s0.charAt(i2++);
+      }
+      return out;
+    }
+    case "sprintf":
+      return s0 === void 0 ? void 0 : sprintf(s0, a.slice(1));
+    case "pack":
+      return s0 === void 0 ? void 0 : pack(s0, a.slice(1));
+    case "urldecode":
+    case "rawurldecode": {
+      if (s0 === void 0) return void 0;
+      const t = name === "urldecode" ? s0.replace(/\+/g, " ") : s0;
+      return t.replace(/%([0-9a-f]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16)));
+    }
+    case "convert_uudecode":
+      return s0 === void 0 ? void 0 : uudecode(s0);
+    case "stripslashes":
+      return s0?.replace(/\\(.)/g, "$1");
+    case "htmlspecialchars_decode":
+    case "html_entity_decode":
+      return s0?.replace(/&(lt|gt|quot|#0?39|amp);/g, (_m, e) => ({ lt: "<", gt: ">", quot: '"', "#039": "'", "#39": "'", amp: "&" })[e] ?? "");
+    case "strval":
+      return s0;
+    case "intval": {
+      const x2 = num(a[0]);
+      return x2 === void 0 ? void 0 : Math.trunc(x2);
+    }
+    case "hexdec":
+      return s0 === void 0 ? void 0 : parseInt(s0.replace(/[^0-9a-f]/gi, "") || "0", 16);
+    case "octdec":
+      return s0 === void 0 ? void 0 : parseInt(s0.replace(/[^0-7]/g, "") || "0", 8);
+    case "bindec":
+      return s0 === void 0 ? void 0 : parseInt(s0.replace(/[^01]/g, "") || "0", 2);
+    case "dechex": {
+      const x2 = num(a[0]);
+      return x2 === void 0 ? void 0 : Math.trunc(x2).toString(16);
+    }
+    case "base_convert": {
+      const from = Math.trunc(num(a[1]) ?? 10);
+      const to = Math.trunc(num(a[2]) ?? 10);
+      if (s0 === void 0 || from < 2 || from > 36 || to < 2 || to > 36) return void 0;
+      const x2 = parseInt(s0.toLowerCase(), from);
+      return Number.isNaN(x2) ? void 0 : x2.toString(to);
+    }
+    case "strlen":
+      return s0?.length;
+    case "count":
+    case "sizeof":
+      return list(a[0])?.length;
+    case "array":
+      return arrOf(a);
+    case "array_reverse": {
+      const items = list(a[0]);
+      return items ? arrOf(items.reverse()) : void 0;
+    }
+    case "array_values": {
+      const items = list(a[0]);
+      return items ? arrOf(items) : void 0;
+    }
+    case "array_merge": {
+      const out = [];
+      for (const x2 of a) {
+        const items = list(x2);
+        if (!items) return void 0;
+        out.push(...items);
+      }
+      return arrOf(out);
+    }
+    case "array_diff": {
+      if (!isArr(a[0])) return void 0;
+      const drop = /* @__PURE__ */ new Set();
+      for (const x2 of a.slice(1)) for (const y of list(x2) ?? []) drop.add(str(y) ?? "");
+      const arr = /* @__PURE__ */ new Map();
+      for (const [k, v] of a[0].arr) if (!drop.has(str(v) ?? "\0")) arr.set(k, v);
+      return { arr };
+    }
+    case "array_pop":
+    case "end": {
+      const items = list(a[0]);
+      return items ? items[items.length - 1] : void 0;
+    }
+    case "reset":
+    case "current":
+    case "array_shift": {
+      const items = list(a[0]);
+      return items ? items[0] : void 0;
+    }
+    case "range": {
+      if (typeof a[0] === "string" && typeof a[1] === "string" && a[0].length === 1 && a[1].length === 1) {
+        const out2 = [];
+        const x3 = a[0].charCodeAt(0);
+        const y2 = a[1].charCodeAt(0);
+        for (let c = x3; x3 <= y2 ? c <= y2 : c >= y2; c += x3 <= y2 ? 1 : -1) out2.push(String.fromCharCode(c));
+        return arrOf(out2);
+      }
+      const x2 = num(a[0]);
+      const y = num(a[1]);
+      if (x2 === void 0 || y === void 0 || Math.abs(y - x2) > 1e4) return void 0;
+      const out = [];
+      for (let c = x2; x2 <= y ? c <= y : c >= y; c += x2 <= y ? 1 : -1) out.push(c);
+      return arrOf(out);
+    }
+    case "str_pad": {
+      const len = Math.trunc(num(a[1]) ?? 0);
+      const pad = a[2] === void 0 ? " " : str(a[2]);
+      if (s0 === void 0 || pad === void 0 || pad === "" || len > MAX_VALUE) return void 0;
+      return s0.length >= len ? s0 : s0 + pad.repeat(Math.ceil((len - s0.length) / pad.length)).slice(0, len - s0.length);
+    }
+    default:
+      return void 0;
+  }
+}
+function analyse(text, inPhp, depth, out, budget) {
+  const before = out.hits.length;
+  const a = new Analysis(text, inPhp, budget);
+  if (a.toks.length === 0) return false;
+  a.evaluate();
+  a.propagate();
+  a.sinks(depth, out);
+  return out.hits.length > before;
+}
+function phpFlow(text) {
+  const out = { hits: [], hidden: [], spent: 0, exhausted: false };
+  const total = WORK_BASE + WORK_PER_CHAR * Math.min(text.length, MAX_LEX);
+  const budget = { left: total };
+  try {
+    analyse(text, !text.includes("<?"), 0, out, budget);
+  } catch (error) {
+    if (error !== OUT_OF_WORK) throw error;
+    out.exhausted = true;
+  }
+  out.spent = total - Math.max(0, budget.left);
+  return out;
+}
+function weight(v) {
+  if (typeof v === "string") return v.length;
+  if (isArr(v)) {
+    let w = v.arr.size;
+    for (const x2 of v.arr.values()) w += typeof x2 === "string" ? x2.length : 1;
+    return w;
+  }
+  return 1;
+}
+function cost2(name, args) {
+  let w = 1;
+  for (const a of args) w += weight(a);
+  if (name === "str_replace" || name === "str_ireplace") return w * Math.max(1, list(args[0])?.length ?? 1);
+  if (name === "strtr") return w * Math.max(1, isArr(args[1]) ? args[1].arr.size : 1);
+  return w;
+}
+function flowOf(owner, text) {
+  const known = cache.get(owner);
+  if (known) return known;
+  const t = text();
+  const flow = last !== void 0 && last.text.length === t.length && last.text === t ? last.flow : phpFlow(t);
+  last = { text: t, flow };
+  cache.set(owner, flow);
+  return flow;
+}
+var WORK_BASE, WORK_PER_CHAR, CHARS_PER_WORK, MAX_NEST, MAX_VALUE, MAX_PRODUCED, MAX_ROUNDS, MAX_HIDDEN_DEPTH, MAX_HIDDEN, SUPERGLOBAL, OTHER_GLOBALS, SERVER_FROM_CLIENT, SANITIZERS, CASTS, OUT_OF_WORK, CODE_SINKS, COMMAND_SINKS, CALLBACK_AT, DANGEROUS_CALLEE, READS_SOCKET, Analysis, PREG_E, PASSTHROUGH, SQL_AT, LEVELS, cache, last;
+var init_php_flow = __esm({
+  "src/checks/malicious-code/php-flow.ts"() {
+    "use strict";
+    init_php_lex();
+    WORK_BASE = 1e6;
+    WORK_PER_CHAR = 64;
+    CHARS_PER_WORK = 4;
+    MAX_NEST = 64;
+    MAX_VALUE = 1024 * 1024;
+    MAX_PRODUCED = 16 * 1024 * 1024;
+    MAX_ROUNDS = 8;
+    MAX_HIDDEN_DEPTH = 3;
+    MAX_HIDDEN = 32;
+    SUPERGLOBAL = /* @__PURE__ */ new Set(["_GET", "_POST", "_REQUEST", "_COOKIE", "_FILES", "HTTP_GET_VARS", "HTTP_POST_VARS", "HTTP_COOKIE_VARS", "HTTP_POST_FILES", "HTTP_RAW_POST_DATA"]);
+    OTHER_GLOBALS = /* @__PURE__ */ new Set(["_SERVER", "_SESSION", "_ENV", "GLOBALS", "this", "HTTP_SERVER_VARS", "HTTP_ENV_VARS", "HTTP_SESSION_VARS"]);
+    SERVER_FROM_CLIENT = /^(?:HTTP_\w{1,40}|QUERY_STRING|REQUEST_URI|PATH_INFO|PHP_AUTH_USER|PHP_AUTH_PW)$/;
+    SANITIZERS = /* @__PURE__ */ new Set([
+      "intval",
+      "floatval",
+      "boolval",
+      "count",
+      "sizeof",
+      "strlen",
+      "md5",
+      "sha1",
+      "crc32",
+      "hash",
+      "is_numeric",
+      "isset",
+      "empty",
+      "in_array",
+      "array_key_exists",
+      "escapeshellarg",
+      "escapeshellcmd",
+      "preg_match",
+      "preg_match_all",
+      "strpos",
+      "stripos",
+      "strcmp",
+      "strcasecmp",
+      "password_verify",
+      "password_hash",
+      "json_encode",
+      "filter_var",
+      "abs",
+      "is_array",
+      "is_string",
+      "is_file",
+      "is_dir",
+      "file_exists",
+      "is_writable",
+      "is_readable",
+      "filesize",
+      "filemtime",
+      "date",
+      "mktime",
+      "strtotime",
+      "htmlspecialchars",
+      "htmlentities",
+      "strip_tags",
+      "urlencode",
+      "rawurlencode",
+      "addslashes",
+      "mysql_real_escape_string",
+      "mysqli_real_escape_string",
+      "quote",
+      "round",
+      "floor",
+      "ceil",
+      "max",
+      "min",
+      "is_uploaded_file",
+      "ctype_digit",
+      "ctype_alnum",
+      "uniqid",
+      "base_convert",
+      "dechex",
+      "number_format",
+      "var_dump",
+      "print_r",
+      "serialize",
+      "spl_object_hash",
+      "gettype",
+      "is_null",
+      "is_int",
+      "mb_strlen",
+      "realpath",
+      "preg_quote",
+      "sanitize_text_field",
+      "sanitize_file_name",
+      "esc_attr",
+      "esc_html",
+      "wp_verify_nonce",
+      "check_admin_referer"
+    ]);
+    CASTS = /* @__PURE__ */ new Set(["int", "integer", "float", "double", "bool", "boolean"]);
+    OUT_OF_WORK = new Error("php-flow: out of work budget");
+    CODE_SINKS = /* @__PURE__ */ new Set(["eval", "assert", "create_function"]);
+    COMMAND_SINKS = /* @__PURE__ */ new Set(["system", "exec", "passthru", "shell_exec", "popen", "proc_open", "pcntl_exec", "expect_popen"]);
+    CALLBACK_AT = {
+      array_map: 0,
+      call_user_func: 0,
+      call_user_func_array: 0,
+      register_shutdown_function: 0,
+      register_tick_function: 0,
+      ob_start: 0,
+      forward_static_call: 0,
+      forward_static_call_array: 0,
+      set_error_handler: 0,
+      set_exception_handler: 0,
+      spl_autoload_register: 0,
+      header_register_callback: 0,
+      array_filter: 1,
+      array_walk: 1,
+      array_walk_recursive: 1,
+      array_reduce: 1,
+      usort: 1,
+      uasort: 1,
+      uksort: 1,
+      iterator_apply: 1,
+      preg_replace_callback: 1,
+      mb_ereg_replace_callback: 1,
+      array_udiff: -1,
+      array_uintersect: -1,
+      array_diff_ukey: -1,
+      array_intersect_ukey: -1,
+      array_udiff_assoc: -1,
+      array_uintersect_assoc: -1,
+      array_diff_uassoc: -1,
+      array_intersect_uassoc: -1
+    };
+    DANGEROUS_CALLEE = /^(?:eval|assert|create_function|system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec|call_user_func|call_user_func_array|include|require|file_put_contents|fwrite|fputs|move_uploaded_file|preg_replace|array_map|mail|unserialize)$/i;
+    READS_SOCKET = /* @__PURE__ */ new Set(["fgets", "fread", "socket_read", "socket_recv", "stream_get_line", "stream_get_contents", "fgetc", "fgetss"]);
+    Analysis = class {
+      constructor(text, inPhp, budget) {
+        this.text = text;
+        this.budget = budget;
+        this.spend(Math.min(text.length, MAX_LEX));
+        this.toks = lexPhp(text, inPhp);
+        const n = this.toks.length;
+        this.match = new Int32Array(n).fill(-1);
+        this.scope = new Int32Array(n);
+        const stack = [];
+        for (let i2 = 0; i2 < n; i2++) {
+          const t = this.toks[i2];
+          if (t.k !== "op") continue;
+          if (t.v === "(" || t.v === "[" || t.v === "{") stack.push(i2);
+          else if (t.v === ")" || t.v === "]" || t.v === "}") {
+            while (stack.length > 0) {
+              const o = stack.pop();
+              const ov = this.toks[o].v;
+              if (ov === "(" && t.v === ")" || ov === "[" && t.v === "]" || ov === "{" && t.v === "}") {
+                this.match[o] = i2;
+                this.match[i2] = o;
+                break;
+              }
+            }
+          }
+        }
+        this.functions();
+        this.collect();
+      }
+      text;
+      budget;
+      toks;
+      match;
+      scope;
+      fns = [];
+      fnByName = /* @__PURE__ */ new Map();
+      assigns = [];
+      env = /* @__PURE__ */ new Map();
+      consts = /* @__PURE__ */ new Map();
+      tainted = /* @__PURE__ */ new Map();
+      /** Variables that hold request data as it came (`$c = $_POST['c']`, `$c = trim(base64_decode($_GET['c']))`). */
+      pure = /* @__PURE__ */ new Map();
+      returns = /* @__PURE__ */ new Map();
+      hidden = [];
+      /** Variables assigned somewhere, per scope. */
+      assigned = /* @__PURE__ */ new Set();
+      /** extract()/variable variables fed by request data: unassigned variables hold it. */
+      globalsFromRequest = false;
+      readsSocket = false;
+      produced = 0;
+      /** Expressions being evaluated, nested. */
+      nest = 0;
+      /** Did the last evaluation use a decoder or string operation (not a plain literal)? */
+      made = false;
+      /** Count work against the budget of the whole text. */
+      spendChars(chars) {
+        this.spend(Math.ceil(chars / CHARS_PER_WORK));
+      }
+      spend(work) {
+        this.budget.left -= work;
+        if (this.budget.left < 0) throw OUT_OF_WORK;
+      }
+      tok(i2) {
+        return this.toks[i2];
+      }
+      isOp(i2, v) {
+        const t = this.toks[i2];
+        return t !== void 0 && t.k === "op" && t.v === v;
+      }
+      isId(i2, v) {
+        const t = this.toks[i2];
+        return t !== void 0 && t.k === "id" && t.l === v;
+      }
+      /** Named functions and methods: their parameters and body, each body a scope of its own. */
+      functions() {
+        const n = this.toks.length;
+        for (let i2 = 0; i2 < n; i2++) {
+          if (!this.isId(i2, "function")) continue;
+          let j = i2 + 1;
+          if (this.isOp(j, "&")) j++;
+          const nameTok = this.toks[j];
+          if (nameTok?.k !== "id" || !this.isOp(j + 1, "(")) continue;
+          const close = this.match[j + 1] ?? -1;
+          if (close < 0) continue;
+          this.spend(close - j);
+          const params = [];
+          for (let k = j + 2; k < close; k++) {
+            const t = this.toks[k];
+            if (t.k === "var" && (k === j + 2 || this.isOp(k - 1, ",") || this.isOp(k - 1, "&") || this.isOp(k - 1, "...") || this.toks[k - 1]?.k === "id" || this.isOp(k - 1, "?"))) params.push(t.v);
+            else if (t.k === "op" && (t.v === "(" || t.v === "[")) k = Math.max(k, this.match[k] ?? k);
+          }
+          let b = close + 1;
+          while (b < n && b < close + 12 && !this.isOp(b, "{") && !this.isOp(b, ";")) b++;
+          if (!this.isOp(b, "{")) continue;
+          const end = this.match[b] ?? -1;
+          if (end < 0) continue;
+          this.spend(end - b);
+          const name = nameTok.l ?? nameTok.v.toLowerCase();
+          const fn = { name, keys: [name, `->${name}`], scope: this.fns.length + 1, params, open: b, close: end };
+          this.fns.push(fn);
+          if (!this.fnByName.has(fn.name)) this.fnByName.set(fn.name, fn);
+          this.scope.fill(fn.scope, b, end + 1);
+          for (const p of params) this.assigned.add(`${fn.scope}\0${p}`);
+        }
+      }
+      /** The variables between tokens `from` and `to` (a parameter or `use` list) are assigned in `scope`. */
+      assignAll(scope, from, to) {
+        for (let k = from; k < to; k++) if (this.toks[k]?.k === "var") this.assigned.add(this.key(scope, this.toks[k].v));
+      }
+      key(scope, name) {
+        return `${scope}\0${name}`;
+      }
+      /** The end of the expression that starts at `from`: a `;`, or a `,`/closer at depth 0, or `?>`. */
+      exprEnd(from, commas = true) {
+        const end = this.exprEndOf(from, commas);
+        this.spend(end - from + 1);
+        return end;
+      }
+      exprEndOf(from, commas) {
+        const n = this.toks.length;
+        for (let i2 = from; i2 < n; i2++) {
+          const t = this.toks[i2];
+          if (t.k !== "op") {
+            if (t.k === "id" && (t.v === "as" || t.v === "AS")) return i2;
+            continue;
+          }
+          if (t.v === "(" || t.v === "[" || t.v === "{") {
+            const m = this.match[i2] ?? -1;
+            if (m < 0) return i2;
+            i2 = m;
+            continue;
+          }
+          if (t.v === ";" || t.v === ")" || t.v === "]" || t.v === "}" || commas && t.v === "," || t.v === "=>") return i2;
+        }
+        return n;
+      }
+      /** Assignments, foreach bindings, list() targets, globals and by-reference outputs. */
+      collect() {
+        const n = this.toks.length;
+        const ASSIGN = /* @__PURE__ */ new Set(["=", ".=", "+=", "-=", "^=", "|=", "&=", "??=", "*="]);
+        for (let i2 = 0; i2 < n; i2++) {
+          const t = this.toks[i2];
+          const scope = this.scope[i2];
+          if (t.k === "var") {
+            if (this.isOp(i2 - 1, "->") || this.isOp(i2 - 1, "::") || this.isOp(i2 - 1, "?->")) continue;
+            let j = i2 + 1;
+            let indexed = false;
+            let keyFrom = -1;
+            let keyTo = -1;
+            while ((this.isOp(j, "[") || this.isOp(j, "{")) && j < n) {
+              const m = this.match[j] ?? -1;
+              if (m < 0) break;
+              if (!indexed) {
+                keyFrom = m > j + 1 ? j + 1 : -1;
+                keyTo = m;
+              }
+              indexed = true;
+              j = m + 1;
+            }
+            const op = this.toks[j];
+            if (op?.k === "op" && ASSIGN.has(op.v)) {
+              const from = j + 1;
+              const to = this.exprEnd(from, false);
+              this.assigns.push({ scope, name: t.v, from, to, op: op.v, indexed, at: i2, keyFrom, keyTo });
+              this.assigned.add(this.key(scope, t.v));
+            }
+            continue;
+          }
+          if (t.k !== "id") continue;
+          const word = t.l ?? t.v.toLowerCase();
+          if (word === "foreach" && this.isOp(i2 + 1, "(")) {
+            const close = this.match[i2 + 1] ?? -1;
+            if (close < 0) continue;
+            this.spend(close - i2);
+            let as = -1;
+            for (let k = i2 + 2; k < close; k++) if (this.isId(k, "as")) as = k;
+            if (as < 0) continue;
+            for (let k = as + 1; k < close; k++) {
+              const v = this.toks[k];
+              if (v.k === "var") {
+                this.assigns.push({ scope, name: v.v, from: i2 + 2, to: as, op: "foreach", indexed: false, at: k, keyFrom: -1, keyTo: -1 });
+                this.assigned.add(this.key(scope, v.v));
+              }
+            }
+          } else if (word === "list" && this.isOp(i2 + 1, "(") || false) {
+            const close = this.match[i2 + 1] ?? -1;
+            if (close < 0 || !this.isOp(close + 1, "=")) continue;
+            this.spend(close - i2);
+            const to = this.exprEnd(close + 2, false);
+            for (let k = i2 + 2; k < close; k++) {
+              const v = this.toks[k];
+              if (v.k === "var") {
+                this.assigns.push({ scope, name: v.v, from: close + 2, to, op: "list", indexed: false, at: k, keyFrom: -1, keyTo: -1 });
+                this.assigned.add(this.key(scope, v.v));
+              }
+            }
+          } else if (word === "global" || word === "static") {
+            let k = i2 + 1;
+            for (; k < n && !this.isOp(k, ";"); k++) {
+              const v = this.toks[k];
+              if (v.k === "var") this.assigned.add(this.key(scope, v.v));
+            }
+            this.spend(k - i2);
+          } else if ((word === "parse_str" || word === "preg_match" || word === "preg_match_all" || word === "exec" || word === "mb_parse_str") && this.isOp(i2 + 1, "(")) {
+            const args = this.args(i2 + 1);
+            const out = word === "exec" ? args[1] : word.endsWith("parse_str") ? args[1] : args[2];
+            const src = word === "exec" ? void 0 : word.endsWith("parse_str") ? args[0] : args[1];
+            if (out) {
+              const v = this.toks[out[0]];
+              if (v?.k === "var") {
+                this.assigned.add(this.key(scope, v.v));
+                if (src) this.assigns.push({ scope, name: v.v, from: src[0], to: src[1], op: "out", indexed: false, at: out[0], keyFrom: -1, keyTo: -1 });
+              }
+            }
+          } else if (word === "catch" && this.isOp(i2 + 1, "(")) {
+            const close = this.match[i2 + 1] ?? -1;
+            this.spend(Math.max(0, close - i2));
+            this.assignAll(scope, i2 + 2, close);
+          } else if (word === "function" && this.isOp(i2 + 1, "(")) {
+            const close = this.match[i2 + 1] ?? -1;
+            this.spend(Math.max(0, close - i2));
+            this.assignAll(scope, i2 + 2, close);
+            const u = close + 1;
+            if (this.isId(u, "use") && this.isOp(u + 1, "(")) {
+              const uc = this.match[u + 1] ?? -1;
+              this.spend(Math.max(0, uc - u));
+              this.assignAll(scope, u + 2, uc);
+            }
+          } else if (word === "fn" && this.isOp(i2 + 1, "(")) {
+            const close = this.match[i2 + 1] ?? -1;
+            this.spend(Math.max(0, close - i2));
+            this.assignAll(scope, i2 + 2, close);
+          }
+        }
+      }
+      /** Argument token ranges [from, to) of the call whose `(` is at `open`. */
+      args(open7) {
+        const close = this.match[open7] ?? -1;
+        if (close < 0) return [];
+        this.spend(close - open7);
+        const out = [];
+        let start = open7 + 1;
+        for (let i2 = open7 + 1; i2 < close; i2++) {
+          const t = this.toks[i2];
+          if (t.k !== "op") continue;
+          if (t.v === "(" || t.v === "[" || t.v === "{") {
+            i2 = Math.max(i2, this.match[i2] ?? i2);
+            continue;
+          }
+          if (t.v === ",") {
+            out.push([start, i2]);
+            start = i2 + 1;
+          }
+        }
+        if (close > start || out.length > 0) out.push([start, close]);
+        return out;
+      }
+      // ---- constant evaluation ----
+      /** Evaluate constant assignments in token order (twice: a value used before it is assigned in the text). */
+      evaluate() {
+        for (let round = 0; round < 2; round++) {
+          for (const a of this.assigns) {
+            if (a.op === "foreach" || a.op === "list" || a.op === "out") continue;
+            const k = this.key(a.scope, a.name);
+            this.made = false;
+            const v = this.evalRange(a.from, a.to, a.scope);
+            if (a.indexed) {
+              let base = this.env.get(k);
+              if (base === void 0) {
+                base = { arr: /* @__PURE__ */ new Map() };
+                this.env.set(k, base);
+              }
+              if (!isArr(base)) continue;
+              const key = a.keyFrom < 0 ? String(base.arr.size) : str(this.evalRange(a.keyFrom, a.keyTo, a.scope));
+              if (key === void 0 || v === void 0 || a.op !== "=") continue;
+              if (base.arr.size < 1e4) base.arr.set(key, v);
+              continue;
+            }
+            if (v === void 0) {
+              if (round === 1 || !this.env.has(k)) this.env.delete(k);
+              continue;
+            }
+            if (a.op === ".=") {
+              const prev = str(this.env.get(k));
+              const next = str(v);
+              if (prev !== void 0 && next !== void 0 && prev.length + next.length <= MAX_VALUE) this.env.set(k, prev + next);
+              else this.env.delete(k);
+            } else if (a.op === "=") this.env.set(k, v);
+            else this.env.delete(k);
+          }
+          this.spend(this.toks.length);
+          for (let i2 = 0; i2 < this.toks.length; i2++) {
+            if (this.isId(i2, "define") && this.isOp(i2 + 1, "(")) {
+              const args = this.args(i2 + 1);
+              if (args.length < 2) continue;
+              const name = str(this.evalRange(args[0][0], args[0][1], this.scope[i2]));
+              const value = this.evalRange(args[1][0], args[1][1], this.scope[i2]);
+              if (name !== void 0 && value !== void 0) this.consts.set(name, value);
+            } else if (this.isId(i2, "const") && this.toks[i2 + 1]?.k === "id" && this.isOp(i2 + 2, "=")) {
+              const to = this.exprEnd(i2 + 3);
+              const value = this.evalRange(i2 + 3, to, this.scope[i2]);
+              if (value !== void 0) this.consts.set(this.toks[i2 + 1].v, value);
+            }
+          }
+        }
+      }
+      evalRange(from, to, scope) {
+        if (from >= to) return void 0;
+        const p = { i: from, to, scope };
+        const v = this.expr(p);
+        return p.i === to ? v : void 0;
+      }
+      produce(v) {
+        if (typeof v === "string") {
+          if (v.length > MAX_VALUE) return void 0;
+          this.produced += v.length;
+          if (this.produced > MAX_PRODUCED) return void 0;
+        }
+        return v;
+      }
+      expr(p) {
+        return this.nested(() => this.binary(p, 0));
+      }
+      /** One level deeper in an expression: past MAX_NEST levels there is no value (the stack stays small). */
+      nested(evaluate2) {
+        if (this.nest >= MAX_NEST) return void 0;
+        this.nest++;
+        try {
+          return evaluate2();
+        } finally {
+          this.nest--;
+        }
+      }
+      /** Binary operators by precedence, lowest first: | ^ & . (+ -) (* / %). */
+      binary(p, level) {
+        if (level >= LEVELS.length) return this.unary(p);
+        let left = this.binary(p, level + 1);
+        const ops = LEVELS[level];
+        while (p.i < p.to) {
+          const t = this.toks[p.i];
+          if (t.k !== "op" || !ops.includes(t.v)) break;
+          p.i++;
+          this.spend(1);
+          const right = this.binary(p, level + 1);
+          if (left === void 0 || right === void 0) return void 0;
+          this.spendChars(weight(left) + weight(right));
+          left = this.produce(binop(t.v, left, right));
+          if (left === void 0) return void 0;
+          if (t.v !== "+" && t.v !== "-" && t.v !== "*" && t.v !== "/") this.made = true;
+        }
+        return left;
+      }
+      unary(p) {
+        const t = this.toks[p.i];
+        if (!t || p.i >= p.to) return void 0;
+        this.spend(1);
+        if (t.k === "op" && t.v === "@") {
+          p.i++;
+          return this.nested(() => this.unary(p));
+        }
+        if (t.k === "op" && t.v === "~") {
+          p.i++;
+          const v = this.nested(() => this.unary(p));
+          this.made = true;
+          this.spendChars(weight(v));
+          if (typeof v === "string") {
+            let out = "";
+            for (let i2 = 0; i2 < v.length; i2++) out += String.fromCharCode(~v.charCodeAt(i2) & 255);
+            return out;
+          }
+          return typeof v === "number" ? ~v : void 0;
+        }
+        if (t.k === "op" && t.v === "-") {
+          p.i++;
+          const v = num(this.nested(() => this.unary(p)));
+          return v === void 0 ? void 0 : -v;
+        }
+        if (t.k === "op" && t.v === "(" && this.toks[p.i + 1]?.k === "id" && this.isOp(p.i + 2, ")")) {
+          const cast = this.toks[p.i + 1].v.toLowerCase();
+          if (cast === "string" || CASTS.has(cast)) {
+            p.i += 3;
+            const v = this.nested(() => this.unary(p));
+            if (cast === "string") return str(v);
+            const x2 = num(v);
+            return x2 === void 0 ? void 0 : cast === "float" || cast === "double" ? x2 : Math.trunc(x2);
+          }
+        }
+        return this.postfix(p);
+      }
+      postfix(p) {
+        let v = this.primary(p);
+        while (v !== void 0 && p.i < p.to && (this.isOp(p.i, "[") || this.isOp(p.i, "{") || this.isOp(p.i, "("))) {
+          const open7 = p.i;
+          const close = this.match[open7] ?? -1;
+          if (close < 0 || close >= p.to) return void 0;
+          if (this.isOp(open7, "(")) {
+            const name = str(v);
+            if (name === void 0 || !/^[A-Za-z_]\w{0,40}$/.test(name)) return void 0;
+            v = this.call(name.toLowerCase(), open7, p.scope);
+            p.i = close + 1;
+            continue;
+          }
+          const key = this.evalRange(open7 + 1, close, p.scope);
+          p.i = close + 1;
+          if (key === void 0) return void 0;
+          if (typeof v === "string") {
+            const k = num(key);
+            if (k === void 0) return void 0;
+            const idx = k < 0 ? v.length + k : k;
+            v = v.charAt(idx);
+            this.made = true;
+          } else if (isArr(v)) v = v.arr.get(str(key) ?? "");
+          else return void 0;
+        }
+        return v;
+      }
+      primary(p) {
+        const t = this.toks[p.i];
+        if (!t || p.i >= p.to) return void 0;
+        switch (t.k) {
+          case "str": {
+            p.i++;
+            if (!t.interp) return t.v;
+            let out = t.v;
+            for (const name of t.vars ?? []) {
+              const value = str(this.env.get(this.key(p.scope, name)));
+              if (value === void 0) return void 0;
+              this.spendChars(out.length + value.length);
+              out = out.split(`{$${name}}`).join(value).split(`$${name}`).join(value);
+            }
+            return out;
+          }
+          case "num": {
+            p.i++;
+            const s = t.v.toLowerCase();
+            if (s.startsWith("0x")) return parseInt(s.slice(2), 16);
+            if (s.startsWith("0b")) return parseInt(s.slice(2), 2);
+            if (/^0[0-7]+$/.test(s)) return parseInt(s.slice(1), 8);
+            const x2 = Number(s);
+            return Number.isNaN(x2) ? void 0 : x2;
+          }
+          case "var": {
+            p.i++;
+            return this.env.get(this.key(p.scope, t.v));
+          }
+          case "id": {
+            const word = t.l ?? t.v.toLowerCase();
+            if (word === "array" && this.isOp(p.i + 1, "(") || false) return this.arrayLiteral(p, p.i + 1);
+            if (this.isOp(p.i + 1, "(")) {
+              const open7 = p.i + 1;
+              const close = this.match[open7] ?? -1;
+              if (close < 0 || close >= p.to) return void 0;
+              const v = this.call(word, open7, p.scope);
+              p.i = close + 1;
+              return v;
+            }
+            p.i++;
+            if (word === "null" || word === "false") return "";
+            if (word === "true") return 1;
+            if (word === "php_eol") return "\n";
+            return this.consts.get(t.v);
+          }
+          case "op": {
+            if (t.v === "(") {
+              const close = this.match[p.i] ?? -1;
+              if (close < 0 || close >= p.to) return void 0;
+              const v = this.evalRange(p.i + 1, close, p.scope);
+              p.i = close + 1;
+              return v;
+            }
+            if (t.v === "[") return this.arrayLiteral(p, p.i);
+            return void 0;
+          }
+          case "exec":
+            return void 0;
+        }
+      }
+      arrayLiteral(p, open7) {
+        const close = this.match[open7] ?? -1;
+        if (close < 0 || close >= p.to) return void 0;
+        const arr = /* @__PURE__ */ new Map();
+        let next = 0;
+        for (const [a, b] of this.args(open7)) {
+          if (a >= b) continue;
+          let arrow = -1;
+          this.spend(b - a);
+          for (let k = a; k < b; k++) {
+            if (this.isOp(k, "=>")) {
+              arrow = k;
+              break;
+            }
+            if (this.isOp(k, "(") || this.isOp(k, "[")) k = this.match[k] ?? k;
+          }
+          if (arrow >= 0) {
+            const key = str(this.evalRange(a, arrow, p.scope));
+            const value = this.evalRange(arrow + 1, b, p.scope);
+            if (key === void 0 || value === void 0) return void 0;
+            arr.set(key, value);
+            const k = Number(key);
+            if (Number.isInteger(k) && k >= next) next = k + 1;
+          } else {
+            const value = this.evalRange(a, b, p.scope);
+            if (value === void 0) return void 0;
+            arr.set(String(next++), value);
+          }
+          if (arr.size > 1e4) return void 0;
+        }
+        p.i = close + 1;
+        return { arr };
+      }
+      /** A call of a known function with constant arguments; a variable holding a name is called through it. */
+      call(name, open7, scope) {
+        const args = this.args(open7).map(([a, b]) => this.evalRange(a, b, scope));
+        if (args.some((a) => a === void 0)) {
+          if (name === "create_function" && args.length === 2 && typeof args[1] === "string") return { code: args[1] };
+          return void 0;
+        }
+        this.spendChars(cost2(name, args));
+        const v = callBuiltin(name, args);
+        if (v !== void 0 && name !== "array") this.made = true;
+        return this.produce(v);
+      }
+      // ---- taint ----
+      /**
+       * The taint of the tokens [from, to) in a scope: request data read there, or a tainted
+       * variable, with the fewest hops (assignments, parameters, returns) it took to get
+       * here. The index of a lookup (`$table[$_GET['k']]`) is not the value looked up.
+       */
+      taintOf(from, to, scope) {
+        this.spend(to - from);
+        let found;
+        const take2 = (t) => {
+          if (t && (!found || better(t, found))) found = t;
+        };
+        for (let i2 = from; i2 < to; i2++) {
+          const t = this.toks[i2];
+          if (t.k === "id") {
+            const word = t.l ?? t.v.toLowerCase();
+            if (this.isOp(i2 + 1, "(")) {
+              if (SANITIZERS.has(word)) {
+                i2 = Math.max(i2, this.match[i2 + 1] ?? i2);
+                continue;
+              }
+              take2(this.sourceCall(i2, word));
+              const r = this.isOp(i2 - 1, "->") || this.isOp(i2 - 1, "::") || this.isOp(i2 - 1, "?->") ? this.returns.get(`->${word}`) : this.returns.get(word);
+              if (r) take2({ t: r.t, hops: r.hops });
+            }
+            continue;
+          }
+          if (t.k === "op" && t.v === "(" && this.toks[i2 + 1]?.k === "id" && this.isOp(i2 + 2, ")") && CASTS.has(this.toks[i2 + 1].v.toLowerCase())) {
+            let j = i2 + 3;
+            if (this.toks[j]?.k === "var") {
+              j++;
+              while (this.isOp(j, "[")) j = (this.match[j] ?? j) + 1;
+              i2 = j - 1;
+            }
+            continue;
+          }
+          if (t.k === "op" && t.v === "$") {
+            take2(this.dynamicSource(i2, scope));
+            continue;
+          }
+          if (t.k === "var") {
+            take2(this.varTaint(t.v, scope, i2));
+            if (!SUPERGLOBAL.has(t.v) && t.v !== "_SERVER" && t.v !== "GLOBALS") {
+              let j = i2 + 1;
+              while ((this.isOp(j, "[") || this.isOp(j, "{")) && (this.match[j] ?? -1) > j && this.match[j] < to) j = this.match[j] + 1;
+              i2 = j - 1;
+            }
+            continue;
+          }
+          if (t.k === "str" && t.interp || t.k === "exec") for (const name of t.vars ?? []) take2(this.varTaint(name, scope, -1));
+        }
+        return found;
+      }
+      /** A call that reads the request (headers, the raw body) or a socket. */
+      sourceCall(i2, word) {
+        if (word === "getallheaders" || word === "apache_request_headers") return { t: "req", hops: 0 };
+        const arg = this.toks[i2 + 2];
+        if ((word === "file_get_contents" || word === "fopen" || word === "file" || word === "stream_get_contents") && arg?.k === "str" && /^php:\/\/input/i.test(arg.v)) return { t: "req", hops: 0 };
+        if (word === "getenv" && arg?.k === "str" && /^HTTP_/.test(arg.v)) return { t: "req", hops: 0 };
+        if (this.readsSocket && READS_SOCKET.has(word)) return { t: "net", hops: 0 };
+        return void 0;
+      }
+      /** `${'_PO'.'ST'}` or `$$name` naming a superglobal. */
+      dynamicSource(i2, scope) {
+        if (this.isOp(i2 + 1, "{")) {
+          const close = this.match[i2 + 1] ?? -1;
+          const name = close > 0 ? str(this.evalRange(i2 + 2, close, scope)) : void 0;
+          return name !== void 0 && SUPERGLOBAL.has(name) ? { t: "req", hops: 0 } : void 0;
+        }
+        if (this.toks[i2 + 1]?.k === "var") {
+          const name = str(this.env.get(this.key(scope, this.toks[i2 + 1].v)));
+          return name !== void 0 && SUPERGLOBAL.has(name) ? { t: "req", hops: 0 } : void 0;
+        }
+        return void 0;
+      }
+      varTaint(name, scope, at) {
+        if (SUPERGLOBAL.has(name)) return { t: "req", hops: 0 };
+        const key = at >= 0 && this.isOp(at + 1, "[") ? this.toks[at + 2] : void 0;
+        if (name === "_SERVER" || name === "HTTP_SERVER_VARS") return key?.k === "str" && SERVER_FROM_CLIENT.test(key.v) ? { t: "req", hops: 0 } : void 0;
+        if (name === "GLOBALS") {
+          if (key?.k === "str" && SUPERGLOBAL.has(key.v)) return { t: "req", hops: 0 };
+          const g = key?.k === "str" ? this.tainted.get(this.key(0, key.v)) : void 0;
+          return g ? { t: g.t, hops: g.hops + 1 } : void 0;
+        }
+        if (name === "_SESSION") return { t: "session", hops: 0 };
+        const own = this.tainted.get(this.key(scope, name));
+        if (own) return { t: own.t, hops: own.hops + 1 };
+        if (this.globalsFromRequest && !OTHER_GLOBALS.has(name) && !this.assigned.has(this.key(scope, name))) return { t: "globals", hops: 1 };
+        return void 0;
+      }
+      /**
+       * Request data as it came: the tokens [from, to) are one source (a superglobal entry, a
+       * variable that holds one, a call that reads the request), maybe behind `@` and the
+       * decoders a shell wraps its input in, or a `?:`/`??` whose branches are such a source
+       * or a literal.
+       */
+      pureOf(from, to, scope, depth = 0) {
+        while (from < to && this.isOp(from, "@")) from++;
+        if (from >= to || depth > 8) return void 0;
+        this.spend(to - from);
+        let q = -1;
+        let colon = -1;
+        let coalesce = -1;
+        for (let i2 = from; i2 < to; i2++) {
+          const t2 = this.toks[i2];
+          if (t2.k !== "op") continue;
+          if (t2.v === "(" || t2.v === "[" || t2.v === "{") {
+            i2 = Math.max(i2, this.match[i2] ?? i2);
+            continue;
+          }
+          if (t2.v === "?" && q < 0) q = i2;
+          else if (t2.v === ":" && q >= 0 && colon < 0) colon = i2;
+          else if (t2.v === "??" && coalesce < 0) coalesce = i2;
+        }
+        const branches = q >= 0 && colon > q ? colon === q + 1 ? [[from, q], [colon + 1, to]] : [[q + 1, colon], [colon + 1, to]] : coalesce >= 0 ? [[from, coalesce], [coalesce + 1, to]] : [];
+        if (branches.length > 0) {
+          let got;
+          for (const [a, b] of branches) {
+            const p = this.pureOf(a, b, scope, depth + 1);
+            if (p) got = got === void 0 || better({ t: p, hops: 0 }, { t: got, hops: 0 }) ? p : got;
+            else if (!this.literal(a, b)) return void 0;
+          }
+          return got;
+        }
+        const t = this.toks[from];
+        if (t.k === "var" || t.k === "op" && t.v === "$") {
+          let end = from + 1;
+          if (t.k === "op") {
+            if (this.isOp(end, "{")) end = (this.match[end] ?? to) + 1;
+            else if (this.toks[end]?.k === "var") end++;
+            else return void 0;
+          }
+          while ((this.isOp(end, "[") || this.isOp(end, "{")) && end < to) end = (this.match[end] ?? to) + 1;
+          if (end !== to) return void 0;
+          if (t.k === "op") return this.dynamicSource(from, scope)?.t;
+          if (SUPERGLOBAL.has(t.v) || t.v === "_SERVER" || t.v === "GLOBALS" || t.v === "_SESSION") return this.varTaint(t.v, scope, from)?.t;
+          const p = this.pure.get(this.key(scope, t.v));
+          if (p) return p;
+          if (this.globalsFromRequest && !OTHER_GLOBALS.has(t.v) && !this.assigned.has(this.key(scope, t.v))) return "globals";
+          return void 0;
+        }
+        if (t.k === "id" && this.isOp(from + 1, "(")) {
+          const close = this.match[from + 1] ?? -1;
+          let next = close + 1;
+          while ((this.isOp(next, "[") || this.isOp(next, "{")) && next < to) next = (this.match[next] ?? to) + 1;
+          if (close < 0 || next !== to) return void 0;
+          const word = t.l ?? t.v.toLowerCase();
+          const src = this.sourceCall(from, word);
+          if (src) return src.t;
+          if (!PASSTHROUGH.has(word)) return void 0;
+          const first = this.args(from + 1)[0];
+          return first ? this.pureOf(first[0], first[1], scope, depth + 1) : void 0;
+        }
+        return void 0;
+      }
+      literal(from, to) {
+        while (from < to && this.isOp(from, "@")) from++;
+        if (to - from !== 1) return to - from === 2 && this.isOp(from, "-") && this.toks[from + 1]?.k === "num";
+        const t = this.toks[from];
+        return t.k === "str" && !t.interp || t.k === "num" || t.k === "id" && /^(?:null|false|true)$/i.test(t.v);
+      }
+      /** Propagate taint through assignments, parameters, returns, extract() and variable variables, to a fixpoint. */
+      propagate() {
+        this.readsSocket = this.toks.some((t) => t.k === "id" && /^(?:fsockopen|pfsockopen|socket_create|socket_accept|stream_socket_client|stream_socket_server|stream_socket_accept)$/i.test(t.v));
+        for (let round = 0; round < MAX_ROUNDS; round++) {
+          let changed = false;
+          const mark = (key, taint, pure) => {
+            const prev = this.tainted.get(key);
+            if (!prev || better(taint, prev)) {
+              this.tainted.set(key, taint);
+              changed = true;
+            }
+            if (pure && this.pure.get(key) !== pure && (this.pure.get(key) === void 0 || better({ t: pure, hops: 0 }, { t: this.pure.get(key), hops: 0 }))) {
+              this.pure.set(key, pure);
+              changed = true;
+            }
+          };
+          for (const a of this.assigns) {
+            const taint = this.taintOf(a.from, a.to, a.scope);
+            if (!taint) continue;
+            const pure = a.op === "=" || a.op === "foreach" || a.op === "out" || a.op === "??=" ? this.pureOf(a.from, a.to, a.scope) : void 0;
+            mark(this.key(a.scope, a.name), taint, a.indexed ? void 0 : pure);
+          }
+          for (let i2 = 0; i2 < this.toks.length; i2++) {
+            const t = this.toks[i2];
+            if (t.k === "id" && this.isOp(i2 + 1, "(")) {
+              const word = t.l ?? t.v.toLowerCase();
+              if ((word === "extract" || word === "import_request_variables") && !this.globalsFromRequest) {
+                const first = this.args(i2 + 1)[0];
+                if (word === "import_request_variables" || first && this.taintOf(first[0], first[1], this.scope[i2])?.t === "req") {
+                  this.globalsFromRequest = true;
+                  changed = true;
+                }
+              }
+              const fn = this.fnByName.get(word);
+              if (fn && !this.isId(i2 - 1, "function")) {
+                const args = this.args(i2 + 1);
+                args.forEach(([a, b], k) => {
+                  const taint = this.taintOf(a, b, this.scope[i2]);
+                  const param = fn.params[k];
+                  if (taint && param !== void 0) mark(this.key(fn.scope, param), taint, this.pureOf(a, b, this.scope[i2]));
+                });
+              }
+            } else if (t.k === "id" && t.l === "return") {
+              const scope = this.scope[i2];
+              if (scope === 0) continue;
+              const to = this.exprEnd(i2 + 1);
+              const taint = this.taintOf(i2 + 1, to, scope);
+              const fn = this.fns[scope - 1];
+              if (!taint || !fn) continue;
+              const ret = { t: taint.t, hops: taint.hops + 1 };
+              for (const key of fn.keys) {
+                const prev = this.returns.get(key);
+                if (!prev || better(ret, prev)) {
+                  this.returns.set(key, ret);
+                  changed = true;
+                }
+              }
+            } else if (t.k === "op" && t.v === "$" && !this.globalsFromRequest) {
+              let j = i2 + 1;
+              if (this.toks[j]?.k === "var") j++;
+              else if (this.isOp(j, "{")) j = (this.match[j] ?? j) + 1;
+              else continue;
+              if (!this.isOp(j, "=")) continue;
+              const to = this.exprEnd(j + 1, false);
+              const scope = this.scope[i2];
+              if (this.taintOf(j + 1, to, scope)?.t === "req" || this.taintOf(i2 + 1, j, scope)?.t === "req") {
+                this.globalsFromRequest = true;
+                changed = true;
+              }
+            }
+          }
+          if (!changed) break;
+        }
+      }
+      // ---- sinks ----
+      sinks(depth, out) {
+        const n = this.toks.length;
+        for (let i2 = 0; i2 < n && out.hits.length < 64; i2++) {
+          const t = this.toks[i2];
+          const scope = this.scope[i2];
+          if (t.k === "exec") {
+            const taint = this.taintOf(i2, i2 + 1, scope);
+            if (taint && taint.t !== "session") out.hits.push({ kind: "command", at: t.at, name: "backtick", taint: taint.t, hops: taint.hops, pure: false, depth });
+            continue;
+          }
+          if (t.k === "id") {
+            const word = t.l ?? t.v.toLowerCase();
+            if (word === "include" || word === "include_once" || word === "require" || word === "require_once") {
+              if (this.isOp(i2 - 1, "->") || this.isOp(i2 - 1, "::")) continue;
+              let first = i2 + 1;
+              let to = this.exprEnd(first);
+              if (this.isOp(first, "(") && (this.match[first] ?? -1) === to - 1) {
+                first++;
+                to--;
+              }
+              const taint = this.startsPure(first, to, scope);
+              if (taint === "req" || taint === "net" || taint === "globals") out.hits.push({ kind: "include", at: t.at, name: word, taint, hops: 0, pure: true, depth });
+              continue;
+            }
+            if (!this.isOp(i2 + 1, "(")) continue;
+            if (this.isOp(i2 - 1, "->") || this.isOp(i2 - 1, "::") || this.isOp(i2 - 1, "?->") || this.isId(i2 - 1, "function") || this.isId(i2 - 1, "new")) continue;
+            this.callSink(word, i2, i2 + 1, scope, depth, out);
+            continue;
+          }
+          if ((t.k === "var" || t.k === "op" && t.v === "$") && !this.isOp(i2 - 1, "->") && !this.isOp(i2 - 1, "::") && !this.isId(i2 - 1, "new")) {
+            let j = i2 + 1;
+            if (t.k === "op") {
+              if (this.isOp(j, "{")) j = (this.match[j] ?? j) + 1;
+              else if (this.toks[j]?.k === "var") j++;
+              else continue;
+            }
+            while (this.isOp(j, "[") || this.isOp(j, "{")) j = (this.match[j] ?? n) + 1;
+            if (!this.isOp(j, "(")) continue;
+            if (t.k === "var" && t.v === "this") continue;
+            this.made = false;
+            const callee = this.evalRange(i2, j, scope);
+            if (isLambda(callee)) {
+              this.hide(callee.code, t.at, true, depth, out, "create_function");
+              continue;
+            }
+            const name = str(callee);
+            if (name !== void 0 && /^[A-Za-z_]\w{0,40}$/.test(name)) {
+              this.callSink(name.toLowerCase(), i2, j, scope, depth, out);
+              continue;
+            }
+            const pure = this.pureOf(i2, j, scope);
+            if ((pure === "req" || pure === "globals" || pure === "session") && this.args(j).length > 0) {
+              out.hits.push({ kind: "callee", at: t.at, name: "variable function", taint: pure, hops: 0, pure: true, depth });
+            }
+          }
+        }
+      }
+      callSink(word, at, open7, scope, depth, out) {
+        const pos = this.toks[at].at;
+        const args = this.args(open7);
+        const argTaint = (k) => {
+          const a = args[k];
+          return a ? this.taintOf(a[0], a[1], scope) : void 0;
+        };
+        const pureArg = (k) => {
+          const a = args[k];
+          return a ? this.pureOf(a[0], a[1], scope) : void 0;
+        };
+        const push = (kind, name, taint, pure) => out.hits.push({ kind, at: pos, name, taint: taint.t, hops: taint.hops, pure, depth });
+        if (CODE_SINKS.has(word)) {
+          const k = word === "create_function" ? 1 : 0;
+          const taint = argTaint(k);
+          if (taint && (taint.t !== "globals" || pureArg(k))) push("code", word, taint, pureArg(k) !== void 0);
+          else if (args[k]) {
+            this.made = false;
+            const [a, b] = args[k];
+            const code = str(this.evalRange(a, b, scope));
+            if (code !== void 0 && code.length >= 8) this.hide(code, pos, this.made, depth, out, word);
+          }
+          return;
+        }
+        if (COMMAND_SINKS.has(word)) {
+          const taint = argTaint(0);
+          if (taint && taint.t !== "session" && (taint.t !== "globals" || pureArg(0))) push("command", word, taint, pureArg(0) !== void 0);
+          return;
+        }
+        if (word === "preg_replace" || word === "mb_ereg_replace") {
+          const pattern = args[0] ? str(this.evalRange(args[0][0], args[0][1], scope)) : void 0;
+          const e = pattern !== void 0 && (word === "mb_ereg_replace" ? args[3] !== void 0 && /e/.test(str(this.evalRange(args[3][0], args[3][1], scope)) ?? "") : PREG_E.test(pattern));
+          if (!e) return;
+          const taint = argTaint(1) ?? argTaint(2);
+          if (taint && taint.t !== "globals") push("code", `${word} /e`, taint, false);
+          else if (args[1]) {
+            const code = str(this.evalRange(args[1][0], args[1][1], scope));
+            if (code !== void 0 && code.length >= 8) this.hide(code, pos, true, depth, out, word);
+          }
+          return;
+        }
+        const cbAt = CALLBACK_AT[word];
+        if (cbAt !== void 0) {
+          const k = cbAt < 0 ? args.length - 1 : cbAt;
+          const cb = args[k];
+          if (!cb) return;
+          const cbPure = this.pureOf(cb[0], cb[1], scope);
+          this.made = false;
+          const cbValue = this.evalRange(cb[0], cb[1], scope);
+          const cbName = str(cbValue);
+          let others;
+          for (let m = 0; m < args.length; m++) if (m !== k) others ??= argTaint(m);
+          if (cbPure === "req" || cbPure === "globals") push("callback", word, { t: cbPure, hops: 0 }, true);
+          else if (cbName !== void 0 && DANGEROUS_CALLEE.test(cbName.trim()) && others && others.t !== "globals") push("callback", `${word}(${cbName.trim()})`, others, false);
+          else if (cbName !== void 0 && /^(?:assert|eval|create_function)$/i.test(cbName.trim())) {
+            for (const [m, a] of args.entries()) {
+              if (m === k) continue;
+              const v = this.evalRange(a[0], a[1], scope);
+              const code = str(v) ?? (list(v) ?? []).map(str).find((x2) => x2 !== void 0 && x2.length >= 8);
+              if (code !== void 0 && code.length >= 8) this.hide(code, pos, true, depth, out, word);
+            }
+          }
+          if (isLambda(cbValue)) this.hide(cbValue.code, pos, true, depth, out, word);
+          return;
+        }
+        if (word === "file_put_contents") {
+          const path = pureArg(0) ?? (args[0] ? this.startsPure(args[0][0], args[0][1], scope) : void 0);
+          const data = argTaint(1);
+          if (path === "req" && data?.t === "req") push("write", word, data, true);
+          return;
+        }
+        if (word === "move_uploaded_file" || word === "copy") {
+          const dest = args[1] ? this.startsPure(args[1][0], args[1][1], scope) : void 0;
+          const src = argTaint(0);
+          if ((dest === "req" || dest === "globals") && (word === "move_uploaded_file" || src?.t === "req" || src?.t === "globals")) push("upload", word, { t: dest, hops: 0 }, true);
+          return;
+        }
+        if (word === "mail") {
+          const to = pureArg(0);
+          const body = argTaint(2);
+          if ((to === "req" || to === "globals") && (body?.t === "req" || body?.t === "globals")) push("mail", word, body, true);
+          return;
+        }
+        if (SQL_AT[word] !== void 0) {
+          const k = SQL_AT[word] === 1 || word === "pg_query" && args.length > 1 ? 1 : 0;
+          const taint = pureArg(k);
+          if (taint === "req" || taint === "globals") push("sql", word, { t: taint, hops: 0 }, true);
+        }
+      }
+      /** The request's own value at the start of a string built by concatenation (`$_POST['dir'].'/'.$name`). */
+      startsPure(from, to, scope) {
+        let j = from;
+        while (j < to && this.isOp(j, "@")) j++;
+        let k = j;
+        if (this.toks[k]?.k === "var") {
+          k++;
+          while (this.isOp(k, "[") || this.isOp(k, "{")) k = (this.match[k] ?? to) + 1;
+        } else if (this.toks[k]?.k === "id" && this.isOp(k + 1, "(")) k = (this.match[k + 1] ?? to) + 1;
+        else return void 0;
+        if (k !== to && !this.isOp(k, ".")) return void 0;
+        return this.pureOf(j, Math.min(k, to), scope);
+      }
+      /** Code a sink runs that the file computes from constants: kept, and analysed again. */
+      hide(code, at, made, depth, out, sink) {
+        if (out.hidden.length >= MAX_HIDDEN) return;
+        out.hidden.push({ at, code, made });
+        if (depth + 1 >= MAX_HIDDEN_DEPTH) return;
+        const inner = analyse(code, true, depth + 1, out, this.budget);
+        if (inner && made) out.hits.push({ kind: "hidden", at, name: sink, taint: "constant", hops: 0, pure: false, depth });
+      }
+    };
+    PREG_E = /^(.)[\s\S]{0,400}\1[a-zA-Z]{0,8}e[a-zA-Z]{0,8}$|^\([\s\S]{0,400}\)[a-zA-Z]{0,8}e[a-zA-Z]{0,8}$|^\{[\s\S]{0,400}\}[a-zA-Z]{0,8}e[a-zA-Z]{0,8}$/;
+    PASSTHROUGH = /* @__PURE__ */ new Set(["trim", "ltrim", "rtrim", "stripslashes", "stripcslashes", "urldecode", "rawurldecode", "base64_decode", "str_rot13", "strrev", "hex2bin", "gzinflate", "gzuncompress", "gzdecode", "html_entity_decode", "htmlspecialchars_decode", "strval", "convert_uudecode", "reset", "current", "end", "array_pop", "array_shift", "implode", "join", "str_replace", "preg_replace", "strtolower", "strtoupper", "unserialize", "json_decode"]);
+    SQL_AT = { mysql_query: 0, mysqli_query: 1, pg_query: 0, mssql_query: 0, sqlite_query: 0, mysql_db_query: 1, odbc_exec: 1, oci_parse: 1, mysql_unbuffered_query: 0 };
+    LEVELS = [["|"], ["^"], ["&"], ["."], ["+", "-"], ["*", "/", "%"]];
+    cache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/checks/malicious-code/shells.ts
 function each3(at, test) {
   return tryPlaces(at, MAX_TRIES3, test);
@@ -16061,11 +17824,44 @@ function requestReaches(view, offset) {
   if (PHP_REQUEST.test(args)) return true;
   return assignedFrom(view, offset, variablesIn(args), PHP_REQUEST, 1500);
 }
-var MAX_TRIES3, RECON, RECON_KIND, REGISTER_GLOBALS, USER_INPUT, PHP2, CODE_SINK_START, CMD_SINK_START, SHELL_RULES;
+function callsAny(view, names, variable) {
+  const after = variable ? /^\s{0,4}\(\s{0,4}@?\s{0,4}\$/ : /^\s{0,4}\(/;
+  for (const name of names) {
+    for (const o of view.positions(name)) {
+      if (o > 0 && /[\w>:$\\]/.test(view.text(o - 1, o))) continue;
+      if (/function\s{1,8}&?\s{0,4}$/i.test(view.text(o - 16, o))) continue;
+      if (after.test(view.text(o + name.length, o + name.length + 16))) return true;
+    }
+  }
+  return false;
+}
+function kindsOf(kinds2, kind) {
+  return kinds2.includes(kind);
+}
+function hasExact(view, literals) {
+  for (const l of literals) {
+    for (const o of view.positions(l)) {
+      if (view.text(o, o + l.length) !== l) continue;
+      if (l === "$_SERVER" && !CLIENT_SERVER_ENTRY.test(view.text(o + l.length, o + l.length + 40))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+function flowHit(view, kinds2) {
+  const flow = flowOf(view, () => view.text(0, view.length));
+  const extra = view.length <= FLOW_SMALL && (kindsOf(kinds2, "code") || kindsOf(kinds2, "command")) ? FLOW_SMALL_HOPS : 0;
+  const hit = flow.hits.find((h) => kinds2.includes(h.kind) && h.taint !== "constant" && (h.taint !== "session" || h.kind === "code" || h.kind === "callee") && (h.pure || h.hops <= (FLOW_HOPS[h.kind] ?? 0) + (h.kind === "code" || h.kind === "command" ? extra : 0)));
+  if (!hit) return void 0;
+  const from = hit.taint === "globals" ? " (variables the request defines)" : hit.taint === "net" ? " (read from a socket)" : hit.taint === "session" ? " (kept in the session)" : "";
+  return { offset: hit.depth > 0 ? flow.hidden[0]?.at ?? hit.at : hit.at, note: `${FLOW_NOTE[hit.kind]}${from}${hit.depth > 0 ? ", inside code the file hides" : ""}: ${hit.name}` };
+}
+var MAX_TRIES3, RECON, RECON_KIND, REGISTER_GLOBALS, USER_INPUT, PHP2, CODE_SINK_START, CMD_SINK_START, SHELL_RULES, FLOW_SOURCES, FLOW_SINKS, FLOW_ANY_ARG, FLOW_HIDING, FLOW_NAMES_MADE, FLOW_SMALL, FLOW_SMALL_HOPS, FLOW_SMALL_HIDING, SMALL_SINK, SQL_CALLS, CLIENT_SERVER_ENTRY, FLOW_NOTE, FLOW_HOPS;
 var init_shells = __esm({
   "src/checks/malicious-code/shells.ts"() {
     "use strict";
     init_common();
+    init_php_flow();
     MAX_TRIES3 = 400;
     RECON = ["php_uname", "posix_getpwuid", "disable_functions", "safe_mode", "disk_free_space", "/etc/passwd", "getmyuid", "posix_geteuid", "uname -a", "get_current_user", "open_basedir", "posix_getgrgid", "getmypid", "whoami", "netstat", "ps aux", "cmd.exe", "/bin/sh", "server_software"];
     RECON_KIND = { posix_geteuid: "getmyuid", posix_getgrgid: "posix_getpwuid", "cmd.exe": "shell", "/bin/sh": "shell", getmypid: "getmyuid" };
@@ -16406,6 +18202,66 @@ var init_shells = __esm({
         })
       }
     ];
+    FLOW_SOURCES = ["_POST", "_GET", "_REQUEST", "_COOKIE", "_FILES", "$_SERVER", "$HTTP_", "php://input", "getallheaders", "apache_request_headers", "_SESSION", "import_request_variables", "fsockopen", "socket_create", "stream_socket_client", "stream_socket_server"];
+    FLOW_SINKS = ["eval", "assert", "system", "passthru", "shell_exec", "popen", "proc_open", "pcntl_exec", "exec"];
+    FLOW_ANY_ARG = ["create_function"];
+    FLOW_HIDING = ["${", "$$", "globals[", "base64_decode", "str_rot13", "gzinflate", "gzuncompress", "strrev", "hex2bin", "chr(", "\\x", "pack("];
+    FLOW_NAMES_MADE = ["${", "$$", "globals["];
+    FLOW_SMALL = 4096;
+    FLOW_SMALL_HOPS = 3;
+    FLOW_SMALL_HIDING = ["str_replace", "strtr", "create_function", "substr", "implode", "$_["];
+    SMALL_SINK = /(?<![\w>:$\\])(?:eval|assert|create_function|system|passthru|shell_exec|popen|proc_open|pcntl_exec|exec|call_user_func|call_user_func_array|register_shutdown_function|array_map|ob_start|file_put_contents|move_uploaded_file|copy)\s{0,4}\(|\$\w{1,40}\s{0,4}\(|\$\{|\$\$|\bextract\s{0,4}\(/i;
+    SQL_CALLS = ["mysql_query", "mysqli_query", "pg_query", "mssql_query", "sqlite_query", "mysql_db_query", "odbc_exec", "oci_parse"];
+    CLIENT_SERVER_ENTRY = /^\s{0,4}\[\s{0,4}['"](?:HTTP_|QUERY_STRING|REQUEST_URI|PATH_INFO|PHP_AUTH)/;
+    FLOW_NOTE = {
+      code: "request data reaches code that is run",
+      command: "request data reaches a shell command",
+      callee: "the request names the function called",
+      callback: "request data through a dangerous callback",
+      include: "the request names the file included",
+      write: "the request names a file and fills it",
+      upload: "an upload stored where the client says",
+      mail: "mail sent to recipients and with a body the request gives",
+      sql: "SQL text taken whole from the request",
+      hidden: "code hidden by string operations is run"
+    };
+    FLOW_HOPS = { code: 1, command: 2, callback: 1 };
+    SHELL_RULES.push(
+      {
+        id: "php-request-flow-to-sink",
+        family: "shells",
+        severity: "critical",
+        description: "request data reaches eval/assert/system/exec, a function name, a callback, an include or an upload path, followed through assignments, function parameters and returns, variable variables, extract() and the session, and through names and code the file computes from literals",
+        reference: "https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (static taint analysis of PHP web shells) ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)",
+        langs: PHP2,
+        // request data named in the file, or names the file makes (and then a sink to reach)
+        literals: [...FLOW_SOURCES, ...FLOW_HIDING, ...FLOW_SMALL_HIDING],
+        aux: [...FLOW_SINKS, ...FLOW_ANY_ARG],
+        match: (view) => (view.length <= FLOW_SMALL ? (hasExact(view, FLOW_SOURCES) || view.has(FLOW_HIDING) || view.has(FLOW_SMALL_HIDING)) && SMALL_SINK.test(view.text(0, view.length)) : (hasExact(view, FLOW_SOURCES) || view.has(FLOW_NAMES_MADE)) && (callsAny(view, FLOW_SINKS, true) || callsAny(view, FLOW_ANY_ARG, false))) ? flowHit(view, ["code", "command", "callee", "callback", "include", "write", "upload"]) : void 0
+      },
+      {
+        id: "php-request-mailer",
+        family: "shells",
+        severity: "critical",
+        description: "mail() sends a message whose recipients and body both come from the request: a mass mailer of the kind shell collections carry (spam and phishing sent from the store)",
+        reference: "https://blog.sucuri.net/2019/02/mailer-malware-analysis.html (Sucuri: PHP mailers planted on compromised sites) ; https://www.php.net/manual/en/function.mail.php",
+        langs: PHP2,
+        literals: ["mail"],
+        aux: FLOW_SOURCES,
+        match: (view) => callsAny(view, ["mail"], false) && hasExact(view, FLOW_SOURCES) ? flowHit(view, ["mail"]) : void 0
+      },
+      {
+        id: "php-request-sql-console",
+        family: "shells",
+        severity: "critical",
+        description: 'a database query whose whole text comes from the request (mysql_query($_POST["sql"])): a SQL console for whoever holds the URL',
+        reference: "https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; SQL client web shells (a query box run as given), described in words",
+        langs: PHP2,
+        literals: SQL_CALLS,
+        aux: FLOW_SOURCES,
+        match: (view) => callsAny(view, SQL_CALLS, false) && hasExact(view, FLOW_SOURCES) ? flowHit(view, ["sql"]) : void 0
+      }
+    );
   }
 });
 
@@ -16428,7 +18284,7 @@ function readable(text) {
   }
   return sample.length >= 4 && letters / sample.length >= 0.45;
 }
-var MAX_TRIES4, WEB, LOCATION_GATE, HARVEST, READ_VALUE, LABELLED_VALUE, SKIMMER_RULES;
+var MAX_TRIES4, WEB, LOCATION_GATE, HARVEST, READ_VALUE, LABELLED_VALUE, SKIMMER_RULES, SKIMMER_TELL, DATA_SEND, CARD_TARGET;
 var init_skimmers = __esm({
   "src/checks/malicious-code/skimmers.ts"() {
     "use strict";
@@ -16593,6 +18449,25 @@ var init_skimmers = __esm({
         })
       },
       {
+        id: "js-typed-fields-sent-away",
+        family: "skimmers",
+        severity: "critical",
+        description: "a send (XHR, fetch, $.ajax/$.post, an image or script address, a beacon, a WebSocket) of what the shopper typed in card, billing or checkout fields, to a host that is not a payment gateway or to a hidden one, with a skimmer's tells: polling or listening for input, card-length checks, fields joined into a query, encoding or storage",
+        reference: "https://www.riskiq.com/blog/external-threat-management/consumer-shopping-guide-magecart/ (RiskIQ, Magecart) ; https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain)",
+        langs: WEB,
+        literals: JS_SEND_LITERALS,
+        aux: [...PAYMENT_LITERALS, "billing", "checkout", "onepage", "payment[", "<script"],
+        // in PHP, the browser's code is inside a script element (a template): PHP's own fetch() and ->post() are not sends
+        match: (view, at) => view.has([...PAYMENT_LITERALS, "billing", "checkout", "onepage", "payment["]) && (view.lang !== "php" || view.has(["<script"])) ? each4(at, (o) => {
+          const { text } = around(view, o, 4e3, 3e3);
+          if (!DATA_SEND.test(view.text(o - 40, o + 240))) return void 0;
+          if (!PAYMENT_FIELD.test(text) && !CARD_TARGET.test(text)) return void 0;
+          if (!HARVEST.test(text) && (text.match(/\.value\b|\.val\s{0,4}\(\s{0,4}\)/g) ?? []).length < 2) return void 0;
+          if (!SKIMMER_TELL.test(text) || !sendsAway(text)) return void 0;
+          return { offset: o, note: "typed card or checkout fields sent away" };
+        }) : void 0
+      },
+      {
         id: "php-serverside-card-capture",
         family: "skimmers",
         severity: "critical",
@@ -16611,12 +18486,15 @@ var init_skimmers = __esm({
         })
       }
     ];
+    SKIMMER_TELL = /setInterval\s{0,4}\(|setTimeout\s{0,4}\(|addEventListener\s{0,4}\(\s{0,4}['"](?:click|change|submit|blur|mouseup|mousedown|keyup|keydown|input|touchend)|\.(?:on|bind|live|delegate)\s{0,4}\(\s{0,4}['"](?:click|change|submit|blur|mouseup|mousedown|keyup|keydown|input)|\.length\s{0,4}={2,3}\s{0,4}1[56]\b|\b1[56]\s{0,4}={2,3}\s{0,4}[\w$.]{1,40}\.length|['"]&[\w[\]-]{1,30}=['"]|\+\s{0,4}['"]&|btoa\s{0,4}\(|encodeURIComponent\s{0,4}\(|\bescape\s{0,4}\(|JSON\.stringify|localStorage|sessionStorage|document\.cookie/;
+    DATA_SEND = /\bnew\s{1,4}Image\b|\.sendBeacon\s{0,4}\(|\bnew\s{1,4}WebSocket\b|XMLHttpRequest|\bfetch\s{0,4}\(|\.(?:ajax|post)\s{0,4}\(|\.open\s{0,4}\(\s{0,4}['"](?:POST|GET)|createElement\s{0,4}\(\s{0,4}['"]img|\.src\s{0,4}=[^;\n+]{0,200}\+/;
+    CARD_TARGET = /billing[:_[]|payment\[|\bonepage\b|checkout/i;
   }
 });
 
 // src/checks/malicious-code/decode.ts
-import { inflateRawSync, inflateSync, gunzipSync } from "node:zlib";
-function isHex(c) {
+import { inflateRawSync as inflateRawSync2, inflateSync as inflateSync2, gunzipSync as gunzipSync2 } from "node:zlib";
+function isHex2(c) {
   return c >= 48 && c <= 57 || c >= 97 && c <= 102 || c >= 65 && c <= 70;
 }
 function unescapeQuoted(s, open7) {
@@ -16632,7 +18510,7 @@ function unescapeQuoted(s, open7) {
       continue;
     }
     const n = s[i2 + 1] ?? "";
-    if (n === "x" && isHex(s.charCodeAt(i2 + 2)) && isHex(s.charCodeAt(i2 + 3))) {
+    if (n === "x" && isHex2(s.charCodeAt(i2 + 2)) && isHex2(s.charCodeAt(i2 + 3))) {
       out += String.fromCharCode(parseInt(s.slice(i2 + 2, i2 + 4), 16));
       i2 += 3;
       escapes++;
@@ -16657,14 +18535,14 @@ function percentDecodeLatin1(body) {
   let out = "";
   for (let i2 = 0; i2 < body.length; i2++) {
     const c = body[i2];
-    if (c === "%" && i2 + 2 < body.length && isHex(body.charCodeAt(i2 + 1)) && isHex(body.charCodeAt(i2 + 2))) {
+    if (c === "%" && i2 + 2 < body.length && isHex2(body.charCodeAt(i2 + 1)) && isHex2(body.charCodeAt(i2 + 2))) {
       out += String.fromCharCode(parseInt(body.slice(i2 + 1, i2 + 3), 16));
       i2 += 2;
     } else out += c;
   }
   return out;
 }
-function rot13(s) {
+function rot132(s) {
   let out = "";
   for (let i2 = 0; i2 < s.length; i2++) {
     const c = s.charCodeAt(i2);
@@ -16675,7 +18553,7 @@ function rot13(s) {
   return out;
 }
 function tryInflate(bytes2) {
-  for (const f of [inflateRawSync, inflateSync, gunzipSync]) {
+  for (const f of [inflateRawSync2, inflateSync2, gunzipSync2]) {
     try {
       return f(bytes2, { maxOutputLength: MAX_ONE }).toString("latin1");
     } catch {
@@ -16707,9 +18585,9 @@ function decodeAll(raw) {
   };
   const done = /* @__PURE__ */ new Set();
   for (const lit of ["\\x", "\\u00", "\\1", "\\14", "\\15", "\\16", "\\13", "\\12", "\\10", "\\7", "\\6", "\\5", "\\4"]) {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions(lit)) {
-      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
+      if (at <= last2 || out.length >= MAX_DECODED_ITEMS) continue;
       const back = input.text(at - 400, at);
       let open7 = -1;
       for (let i2 = back.length - 1; i2 >= 0; i2--) {
@@ -16727,7 +18605,7 @@ function decodeAll(raw) {
         s = input.text(open7, open7 + MAX_ONE);
         [text, escapes, end] = unescapeQuoted(s, 0);
       }
-      last = open7 + end;
+      last2 = open7 + end;
       if (escapes >= 4 && escapes * 4 >= text.length) push(open7, text, "escape");
     }
   }
@@ -16740,15 +18618,15 @@ function decodeAll(raw) {
     if (i2 < 0 || i2 > 20) continue;
     i2++;
     let text = "";
-    let num = "";
+    let num2 = "";
     let count2 = 0;
     for (; i2 < s.length; i2++) {
       const c = s[i2];
-      if (c >= "0" && c <= "9") num += c;
+      if (c >= "0" && c <= "9") num2 += c;
       else if (c === "," || c === ")" || c === " " || c === "\n" || c === "\r" || c === "	") {
-        if (num) {
-          text += String.fromCharCode(Number(num) & 65535);
-          num = "";
+        if (num2) {
+          text += String.fromCharCode(Number(num2) & 65535);
+          num2 = "";
           count2++;
         }
         if (c === ")") break;
@@ -16757,9 +18635,9 @@ function decodeAll(raw) {
     if (count2 >= 4) push(at, text, "charcode");
   }
   {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions("chr(")) {
-      if (at <= last) continue;
+      if (at <= last2) continue;
       if (!/^chr\s{0,2}\(\s{0,2}\d{1,3}\s{0,2}\)\s{0,4}\./i.test(input.text(at, at + 24))) continue;
       const s = input.text(at, at + 8 * 1024);
       let i2 = 0;
@@ -16786,14 +18664,14 @@ function decodeAll(raw) {
         }
         break;
       }
-      last = at + i2;
+      last2 = at + i2;
       if (count2 >= 3) push(at, text, "chr");
     }
   }
   {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions("&#")) {
-      if (at <= last) continue;
+      if (at <= last2) continue;
       if (!/^&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#(?:x[0-9a-f]{1,4}|\d{1,5});?&#/i.test(input.text(at, at + 40))) continue;
       const s = input.text(at, at + 8 * 1024);
       let i2 = 0;
@@ -16807,7 +18685,7 @@ function decodeAll(raw) {
         i2 += m[0].length;
         count2++;
       }
-      last = at + i2;
+      last2 = at + i2;
       if (count2 >= 6) push(at, text, "entity");
     }
   }
@@ -16822,11 +18700,15 @@ function decodeAll(raw) {
       if (end < 0) continue;
       const body = s.slice(start + 1, end);
       if ((body.match(/%[0-9a-fA-F]{2}/g) ?? []).length < 4) continue;
+      let plain2;
       try {
-        push(at, decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, "%25")), "percent");
+        plain2 = decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, "%25"));
       } catch {
-        push(at, percentDecodeLatin1(body), "percent");
+        plain2 = percentDecodeLatin1(body);
       }
+      push(at, plain2, "percent");
+      const keyed = xorKeyed(plain2, s.slice(end + 1, end + 1 + XOR_REACH));
+      if (keyed !== void 0) push(at, keyed, "xorkey");
     }
   }
   for (const lit of ["atob", "base64_decode"]) {
@@ -16854,15 +18736,15 @@ function decodeAll(raw) {
           how = "inflate";
         }
       }
-      if (/str_rot13\s{0,4}\(\s{0,4}(?:gzinflate\s{0,4}\(\s{0,4})?$/.test(before)) text = rot13(text);
+      if (/str_rot13\s{0,4}\(\s{0,4}(?:gzinflate\s{0,4}\(\s{0,4})?$/.test(before)) text = rot132(text);
       if (/strrev\s{0,4}\(\s{0,4}$/.test(before)) text = text.split("").reverse().join("");
       push(at, text.slice(0, MAX_ONE), how);
     }
   }
   for (const lit of ["'.'", '"."', "' . '", '" . "', "'+'", '"+"', "' + '", '" + "', `'."`, `".'`]) {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions(lit).slice(0, 2e3)) {
-      if (at <= last || out.length >= MAX_DECODED_ITEMS) continue;
+      if (at <= last2 || out.length >= MAX_DECODED_ITEMS) continue;
       const back = input.text(at - 64, at + 1);
       let i2 = back.length - 2;
       while (i2 >= 0 && back[i2] !== back[back.length - 1]) i2--;
@@ -16887,7 +18769,7 @@ function decodeAll(raw) {
         if (!m) break;
         j += m[0].length;
       }
-      last = open7 + j;
+      last2 = open7 + j;
       if (pieces >= 3 || pieces >= 2 && escaped >= 4) push(open7, text, escaped >= 4 ? "escape" : "concat");
     }
   }
@@ -16929,7 +18811,7 @@ function decodeAll(raw) {
         });
       } else if (name === "substr_replace" && lits.length >= 3) v = lits[0].slice(0, Number(lits[2])) + lits[1];
       else if (name === "strrev" && lits.length === 1) v = lits[0].split("").reverse().join("");
-      else if (name === "str_rot13" && lits.length === 1) v = rot13(lits[0]);
+      else if (name === "str_rot13" && lits.length === 1) v = rot132(lits[0]);
       else if (name === "trim" && lits.length === 1) v = lits[0].trim();
       else if (name === "hex2bin" && lits.length === 1 && /^[0-9a-f]{2,}$/i.test(lits[0])) v = Buffer.from(lits[0], "hex").toString("latin1");
       else if ((name === "ucwords" || name === "strtolower") && lits.length === 1) v = lits[0].toLowerCase();
@@ -16975,12 +18857,12 @@ function decodeAll(raw) {
     push(at, s.slice(open7 + 1, q).split("|").join(" "), "packer");
   }
   for (const at of input.positions("eval").slice(0, 200)) {
-    const hidden = unwrapChain(evalChain(input, at));
+    const hidden = unwrapChain(evalChain(input, at), input);
     if (hidden !== void 0) push(at, hidden, "chain");
   }
   for (const d of out.slice()) {
     if ((d.how === "escape" || d.how === "base64" || d.how === "inflate") && EVAL_START.test(d.text.slice(0, 128))) {
-      const hidden = unwrapChain(d.text);
+      const hidden = unwrapChain(d.text, input);
       if (hidden !== void 0 && hidden !== d.text) push(d.offset, hidden, "chain");
     }
   }
@@ -16991,12 +18873,12 @@ function decodeAll(raw) {
     }
   }
   {
-    let last = -1;
+    let last2 = -1;
     for (const at of input.positions("].$").slice(0, 300)) {
-      if (at <= last) continue;
+      if (at <= last2) continue;
       const picked = indexPicks(input, at);
       if (picked === void 0) continue;
-      last = picked.end;
+      last2 = picked.end;
       if (picked.text.length >= 3) push(picked.start, picked.text, "index");
     }
   }
@@ -17006,38 +18888,72 @@ function decodeAll(raw) {
   }
   return out;
 }
-function inflateWith(inflate, text) {
+function xorKeyed(encoded, after) {
+  if (encoded.length < 16 || !XOR_LOOP.test(after) || !/fromCharCode/.test(after)) return void 0;
+  const sample = encoded.slice(0, 2048);
+  let tried = 0;
+  for (const m of after.matchAll(KEY_LITERAL)) {
+    if (++tried > MAX_XOR_KEYS) break;
+    const key = m[2];
+    let out = "";
+    let printable2 = 0;
+    for (let i2 = 0; i2 < sample.length; i2++) {
+      const c = sample.charCodeAt(i2) ^ key.charCodeAt(i2 % key.length);
+      if (c >= 32 && c < 127 || c === 9 || c === 10 || c === 13) printable2++;
+      out += String.fromCharCode(c);
+    }
+    if (printable2 < sample.length * 0.95) continue;
+    if (encoded.length > sample.length) {
+      out = "";
+      for (let i2 = 0; i2 < encoded.length && i2 < MAX_ONE; i2++) out += String.fromCharCode(encoded.charCodeAt(i2) ^ key.charCodeAt(i2 % key.length));
+    }
+    return out;
+  }
+  return void 0;
+}
+function inflateWith(inflate2, text) {
   try {
-    return inflate(Buffer.from(text, "latin1"), { maxOutputLength: MAX_ONE }).toString("latin1");
+    return inflate2(Buffer.from(text, "latin1"), { maxOutputLength: MAX_ONE }).toString("latin1");
   } catch {
     return void 0;
   }
 }
-function evalChain(input, at) {
+function evalChain(input, at, outer) {
   const m = CHAIN_START.exec(input.text(at, at + 300));
   if (!m) return void 0;
-  const names = m[1].split("(").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const names = m[2].split("(").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
   let value;
-  if (m[2] !== void 0) {
+  if (m[3] !== void 0) {
     const start = at + m[0].length;
     const body = input.text(start, start + MAX_ONE);
-    const end = body.indexOf(m[2]);
+    const end = body.indexOf(m[3]);
     if (end < 0) return void 0;
-    value = m[2] === '"' ? unescapeQuoted(`"${body.slice(0, end)}"`, 0)[0] : body.slice(0, end);
-  } else value = assignedLiterals(input, at, m[3], m[4] === void 0 ? void 0 : Number(m[4]));
+    value = m[3] === '"' ? unescapeQuoted(`"${body.slice(0, end)}"`, 0)[0] : body.slice(0, end);
+  } else {
+    const index = m[5] === void 0 ? void 0 : Number(m[5]);
+    value = assignedLiterals(input, at, m[4], index) ?? (outer ? assignedLiterals(outer, outer.length, m[4], index) : void 0);
+  }
   if (value === void 0 || value.length < 8) return void 0;
   for (let i2 = names.length - 1; i2 >= 0 && value !== void 0; i2--) value = CHAIN_STEPS[names[i2]]?.(value);
   return value;
 }
 function assignedLiterals(input, at, name, index) {
-  const before = input.text(at - 4e3, at);
-  const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, "g");
+  return assignedWithin(input, at, name, index, 4e3) ?? (at > 4e3 ? assignedWithin(input, at, name, index, ASSIGN_REACH) : void 0);
+}
+function assignedWithin(input, at, name, index, reach2) {
+  const before = input.text(at - reach2, at);
+  const places = [];
+  for (let i2 = before.lastIndexOf(`$${name}`); i2 >= 0 && places.length < MAX_ASSIGNS; i2 = i2 === 0 ? -1 : before.lastIndexOf(`$${name}`, i2 - 1)) places.push(i2);
+  const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, "y");
   let value;
-  for (let m = assign.exec(before); m; m = assign.exec(before)) {
+  for (const place of places.reverse()) {
+    assign.lastIndex = place;
+    const m = assign.exec(before);
+    if (!m) continue;
     let piece = m[2] === '"' && m[3] !== void 0 ? unescapeQuoted(`"${m[3]}"`, 0)[0] : m[3];
-    const list3 = m[4] ?? m[5];
-    if (list3 !== void 0) {
-      const items = [...list3.matchAll(/(['"])([^'"]{0,100000})\1/g)].map((item2) => item2[2] ?? "");
+    const list4 = m[4] ?? m[5];
+    if (list4 !== void 0) {
+      const items = [...list4.matchAll(/(['"])([^'"]{0,100000})\1/g)].map((item2) => item2[2] ?? "");
       piece = index === void 0 ? void 0 : items[index];
     }
     if (piece === void 0) continue;
@@ -17079,13 +18995,13 @@ function indexPicks(input, at) {
   if (alphabet === void 0 || alphabet.length < 8) return void 0;
   return { start, end: start + i2, text: indices.map((n) => alphabet.charAt(n)).join("") };
 }
-function unwrapChain(first) {
+function unwrapChain(first, outer) {
   let hidden = first;
   let spent = hidden?.length ?? 0;
   for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== void 0 && spent < MAX_CHAIN_CHARS; round++) {
     if (!EVAL_START.test(hidden.slice(0, 128))) break;
     const inner = hidden;
-    const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
+    const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i), outer);
     if (next === void 0) break;
     hidden = next;
     spent += next.length;
@@ -17126,7 +19042,7 @@ function selfReadStages(input, first, rest) {
   if (tail.length === 0) return void 0;
   return Buffer.from(translate(tail), "base64").toString("latin1");
 }
-var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ, CHAIN_STEPS, CHAIN_START, PICK_BEFORE, EVAL_START, MAX_CHAIN_ROUNDS, MAX_CHAIN_CHARS, STD_ALPHABET;
+var MAX_DECODED_ITEMS, MAX_DECODED_CHARS, MAX_ONE, PRINTABLE_64, PRINTABLE_32, MAX_READ, XOR_REACH, MAX_XOR_KEYS, XOR_LOOP, KEY_LITERAL, CHAIN_STEPS, CHAIN_START, ASSIGN_REACH, MAX_ASSIGNS, PICK_BEFORE, EVAL_START, MAX_CHAIN_ROUNDS, MAX_CHAIN_CHARS, STD_ALPHABET;
 var init_decode = __esm({
   "src/checks/malicious-code/decode.ts"() {
     "use strict";
@@ -17136,12 +19052,16 @@ var init_decode = __esm({
     PRINTABLE_64 = /^[\t\n\r -~]{0,64}$/;
     PRINTABLE_32 = /^[\t\n\r -~]{32}/;
     MAX_READ = 32 * 1024 * 1024;
+    XOR_REACH = 800;
+    MAX_XOR_KEYS = 8;
+    XOR_LOOP = /charCodeAt\s{0,4}\([^()]{0,24}\)\s{0,4}\^\s{0,4}[\w$.]{1,24}\s{0,4}\.\s{0,4}charCodeAt\s{0,4}\(/;
+    KEY_LITERAL = /(['"])([^'"\\\n]{2,64})\1/g;
     CHAIN_STEPS = {
       base64_decode: (text) => Buffer.from(text.replace(/[^A-Za-z0-9+/=_-]/g, ""), "base64").toString("latin1"),
-      gzinflate: (text) => inflateWith(inflateRawSync, text),
-      gzuncompress: (text) => inflateWith(inflateSync, text),
-      gzdecode: (text) => inflateWith(gunzipSync, text),
-      str_rot13: rot13,
+      gzinflate: (text) => inflateWith(inflateRawSync2, text),
+      gzuncompress: (text) => inflateWith(inflateSync2, text),
+      gzdecode: (text) => inflateWith(gunzipSync2, text),
+      str_rot13: rot132,
       htmlspecialchars_decode: (text) => text.replace(/&(lt|gt|quot|#0?39|amp);/g, (_, name) => ({ lt: "<", gt: ">", quot: '"', "#039": "'", "#39": "'", amp: "&" })[name] ?? ""),
       stripslashes: (text) => text.replace(/\\(.)/g, "$1"),
       trim: (text) => text.trim(),
@@ -17149,7 +19069,9 @@ var init_decode = __esm({
       rawurldecode: percentDecodeLatin1,
       urldecode: (text) => percentDecodeLatin1(text.replace(/\+/g, " "))
     };
-    CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+    CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}(?:(['"])\?>\1\s{0,4}\.\s{0,4}@?\s{0,4})?((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,24})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+    ASSIGN_REACH = 1024 * 1024;
+    MAX_ASSIGNS = 24;
     PICK_BEFORE = /\$(\w{1,40})\s{0,2}[[{]\s{0,2}\d{1,4}\s{0,2}[\]}]$/;
     EVAL_START = /^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i;
     MAX_CHAIN_ROUNDS = 100;
@@ -17175,11 +19097,11 @@ function rank(a, b) {
   if (a >= 128 || b >= 128) return 0;
   return parseInt(BIGRAM_RANK[a * 128 + b], 16);
 }
-function compare(list3, bytes2, i2, out, cap) {
+function compare(list4, bytes2, i2, out, cap) {
   let added = 0;
   const n = bytes2.length;
-  for (let j = 0; j < list3.length; j++) {
-    const a = list3[j];
+  for (let j = 0; j < list4.length; j++) {
+    const a = list4[j];
     const start = i2 - a.k;
     const lit = a.bytes;
     if (start < 0 || start + lit.length > n) continue;
@@ -17792,10 +19714,10 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -17806,8 +19728,8 @@ var require_utils2 = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -17836,11 +19758,11 @@ var require_utils2 = __commonJS({
     };
     exports.basename = (path, { windows } = {}) => {
       const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
+      const last2 = segs[segs.length - 1];
+      if (last2 === "") {
         return segs[segs.length - 2];
       }
-      return last;
+      return last2;
     };
   }
 });
@@ -17897,7 +19819,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens2 = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -17916,10 +19838,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -18096,24 +20018,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -18506,9 +20428,9 @@ var require_parse = __commonJS({
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
+      const consume = (value2 = "", num2 = 0) => {
         state.consumed += value2;
-        state.index += num;
+        state.index += num2;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -19160,8 +21082,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -19179,7 +21101,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -19210,9 +21132,9 @@ var require_picomatch = __commonJS({
     var picomatch5 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch5(input, options2, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -19288,7 +21210,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options2);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch5.isMatch = (str, patterns, options2) => picomatch5(patterns, options2)(str);
+    picomatch5.isMatch = (str2, patterns, options2) => picomatch5(patterns, options2)(str2);
     picomatch5.parse = (pattern, options2) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
       return parse3(pattern, { ...options2, fastpaths: false });
@@ -19399,8 +21321,8 @@ function leftoverOf(base) {
   return original;
 }
 function mayBeLeftover(lower, ext) {
-  const last = lower.charCodeAt(lower.length - 1);
-  return last === 126 || last === 35 || last >= 48 && last <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.includes(" copy") || lower.includes(" (") || LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf("_") + 1));
+  const last2 = lower.charCodeAt(lower.length - 1);
+  return last2 === 126 || last2 === 35 || last2 >= 48 && last2 <= 57 || LEFTOVER_EXTENSIONS.has(ext) || lower.includes(" copy") || lower.includes(" (") || LEFTOVER_EXTENSIONS.has(ext.slice(ext.lastIndexOf("_") + 1));
 }
 var DEPENDENCY_TREE, SAMPLE_FOLDER, SAMPLE_NAME, LEFTOVER_EXTENSIONS;
 var init_path_facts = __esm({
@@ -20753,20 +22675,20 @@ function tokens(version) {
   const match = GRAMMAR.exec(version);
   if (!match) throw unreadable("Alpine", version);
   const [, first = "", numbers = "", letter, afterLetter, suffixes = "", hash, revision] = match;
-  const list3 = [{ kind: Kind.FirstNumber, text: first }];
-  for (const number of numbers.split(".").slice(1)) list3.push({ kind: Kind.Number, text: number });
-  if (letter !== void 0) list3.push({ kind: Kind.Letter, text: letter });
-  if (afterLetter !== void 0) list3.push({ kind: Kind.Number, text: afterLetter });
+  const list4 = [{ kind: Kind.FirstNumber, text: first }];
+  for (const number of numbers.split(".").slice(1)) list4.push({ kind: Kind.Number, text: number });
+  if (letter !== void 0) list4.push({ kind: Kind.Letter, text: letter });
+  if (afterLetter !== void 0) list4.push({ kind: Kind.Number, text: afterLetter });
   for (const suffix2 of suffixes.split("_").slice(1)) {
     const [, name = "", number = ""] = /^([a-z]+)([0-9]*)$/.exec(suffix2) ?? [];
     if (!SUFFIX_RANK.has(name)) throw unreadable("Alpine", version, `unknown suffix _${name}`);
-    list3.push({ kind: Kind.Suffix, text: name });
-    if (number !== "") list3.push({ kind: Kind.SuffixNumber, text: number });
+    list4.push({ kind: Kind.Suffix, text: name });
+    if (number !== "") list4.push({ kind: Kind.SuffixNumber, text: number });
   }
-  if (hash !== void 0) list3.push({ kind: Kind.Hash, text: hash });
-  if (revision !== void 0) list3.push({ kind: Kind.Revision, text: revision });
-  list3.push({ kind: Kind.End, text: "" });
-  return list3;
+  if (hash !== void 0) list4.push({ kind: Kind.Hash, text: hash });
+  if (revision !== void 0) list4.push({ kind: Kind.Revision, text: revision });
+  list4.push({ kind: Kind.End, text: "" });
+  return list4;
 }
 function compareTokens(a, b) {
   switch (a.kind) {
@@ -20926,7 +22848,7 @@ function read2(version) {
   if (upstream === "") throw unreadable("Debian", version, "empty upstream version");
   return { epoch, upstream, revision };
 }
-function weight(code) {
+function weight2(code) {
   if (code === void 0) return 0;
   if (isDigit(code)) return 0;
   if (code >= 65 && code <= 90 || code >= 97 && code <= 122) return code;
@@ -20941,8 +22863,8 @@ function verrevcmp(a, b) {
   let j = 0;
   while (i2 < a.length || j < b.length) {
     while (i2 < a.length && !isDigit(a.charCodeAt(i2)) || j < b.length && !isDigit(b.charCodeAt(j))) {
-      const x2 = weight(i2 < a.length ? a.charCodeAt(i2) : void 0);
-      const y = weight(j < b.length ? b.charCodeAt(j) : void 0);
+      const x2 = weight2(i2 < a.length ? a.charCodeAt(i2) : void 0);
+      const y = weight2(j < b.length ? b.charCodeAt(j) : void 0);
       if (x2 !== y) return x2 - y;
       i2++;
       j++;
@@ -21005,32 +22927,32 @@ function read4(version) {
 function parse(version) {
   const root = [];
   const opened = [root];
-  let list3 = root;
+  let list4 = root;
   const open7 = () => {
     const next = [];
-    list3.push({ list: next });
+    list4.push({ list: next });
     opened.push(next);
-    list3 = next;
+    list4 = next;
   };
   let inDigits = false;
   let start = 0;
   for (let i2 = 0; i2 < version.length; i2++) {
     const c = version.charAt(i2);
     if (c === "." || c === "-") {
-      list3.push(i2 === start ? { number: "0" } : item(inDigits, version.slice(start, i2)));
+      list4.push(i2 === start ? { number: "0" } : item(inDigits, version.slice(start, i2)));
       start = i2 + 1;
       if (c === "-") open7();
     } else if (c >= "0" && c <= "9") {
       if (!inDigits && i2 > start) {
-        if (list3.length > 0) open7();
-        list3.push({ qualifier: qualifier(version.slice(start, i2), true) });
+        if (list4.length > 0) open7();
+        list4.push({ qualifier: qualifier(version.slice(start, i2), true) });
         start = i2;
         open7();
       }
       inDigits = true;
     } else {
       if (inDigits && i2 > start) {
-        list3.push(item(true, version.slice(start, i2)));
+        list4.push(item(true, version.slice(start, i2)));
         start = i2;
         open7();
       }
@@ -21038,8 +22960,8 @@ function parse(version) {
     }
   }
   if (version.length > start) {
-    if (!inDigits && list3.length > 0) open7();
-    list3.push(item(inDigits, version.slice(start)));
+    if (!inDigits && list4.length > 0) open7();
+    list4.push(item(inDigits, version.slice(start)));
   }
   for (const each5 of opened.reverse()) trimNulls(each5);
   return root;
@@ -21055,12 +22977,12 @@ function qualifier(text, followedByDigit) {
   }
   return text === "cr" ? "rc" : text;
 }
-function trimNulls(list3) {
-  for (let i2 = list3.length - 1; i2 >= 0; i2--) {
-    const last = list3[i2];
-    if (last === void 0) continue;
-    if (isNull(last)) list3.splice(i2, 1);
-    else if (!("list" in last)) break;
+function trimNulls(list4) {
+  for (let i2 = list4.length - 1; i2 >= 0; i2--) {
+    const last2 = list4[i2];
+    if (last2 === void 0) continue;
+    if (isNull(last2)) list4.splice(i2, 1);
+    else if (!("list" in last2)) break;
   }
 }
 function isNull(item2) {
@@ -21384,9 +23306,9 @@ var require_semver = __commonJS({
         } else {
           this.prerelease = m[4].split(".").map((id) => {
             if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
+              const num2 = +id;
+              if (num2 >= 0 && num2 < MAX_SAFE_INTEGER) {
+                return num2;
               }
             }
             return id;
@@ -21820,7 +23742,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list3, loose) => list3.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list4, loose) => list4.sort((a, b) => compareBuild(a, b, loose));
     module.exports = sort;
   }
 });
@@ -21830,7 +23752,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list3, loose) => list3.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list4, loose) => list4.sort((a, b) => compareBuild(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -22334,7 +24256,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
+        const cached = cache2.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -22368,7 +24290,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
+        cache2.set(memoKey, result);
         return result;
       }
       intersects(range, options2) {
@@ -22407,7 +24329,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache = new LRU();
+    var cache2 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
@@ -24454,8 +26376,8 @@ function osvRecordOf(value) {
     modified: isString(modified) ? modified : "",
     aliases: strings(value["aliases"], `${id}: aliases`),
     severity: severities(value["severity"], id),
-    affected: list(value["affected"], `${id}: affected`).map((item2, i2) => affectedOf(item2, `${id}: affected[${i2}]`)),
-    references: list(value["references"], `${id}: references`).filter(isObject).flatMap((ref2) => isString(ref2["url"]) ? [{ type: isString(ref2["type"]) ? ref2["type"] : "WEB", url: ref2["url"] }] : [])
+    affected: list2(value["affected"], `${id}: affected`).map((item2, i2) => affectedOf(item2, `${id}: affected[${i2}]`)),
+    references: list2(value["references"], `${id}: references`).filter(isObject).flatMap((ref2) => isString(ref2["url"]) ? [{ type: isString(ref2["type"]) ? ref2["type"] : "WEB", url: ref2["url"] }] : [])
   };
   if (isString(value["withdrawn"])) record.withdrawn = value["withdrawn"];
   if (isString(value["summary"])) record.summary = value["summary"].slice(0, MAX_TEXT);
@@ -24467,7 +26389,7 @@ function osvRecordOf(value) {
 function affectedOf(value, where) {
   if (!isObject(value)) throw new OsvRecordError(`${where} is not an object`);
   const affected = {
-    ranges: list(value["ranges"], `${where}.ranges`).map((range, i2) => rangeOf(range, `${where}.ranges[${i2}]`)),
+    ranges: list2(value["ranges"], `${where}.ranges`).map((range, i2) => rangeOf(range, `${where}.ranges[${i2}]`)),
     versions: strings(value["versions"], `${where}.versions`),
     severity: severities(value["severity"], where)
   };
@@ -24484,7 +26406,7 @@ function affectedOf(value, where) {
 }
 function rangeOf(value, where) {
   if (!isObject(value) || !isString(value["type"])) throw new OsvRecordError(`${where} needs a type`);
-  const events = list(value["events"], `${where}.events`).map((event, i2) => {
+  const events = list2(value["events"], `${where}.events`).map((event, i2) => {
     if (!isObject(event)) throw new OsvRecordError(`${where}.events[${i2}] is not an object`);
     const keys = Object.keys(event).filter((key2) => key2 !== "database_specific");
     const [key] = keys;
@@ -24506,7 +26428,7 @@ function rangeOf(value, where) {
   return { type: value["type"], events };
 }
 function severities(value, where) {
-  return list(value, `${where}: severity`).flatMap(
+  return list2(value, `${where}: severity`).flatMap(
     (item2) => isObject(item2) && isString(item2["type"]) && isString(item2["score"]) ? [{ type: item2["type"], score: item2["score"] }] : []
   );
 }
@@ -24515,14 +26437,14 @@ function databaseSeverityOf(value) {
   const severity = value["severity"];
   return isString(severity) ? severity : void 0;
 }
-function list(value, where) {
+function list2(value, where) {
   if (value === void 0 || value === null) return [];
   if (!Array.isArray(value)) throw new OsvRecordError(`${where} is not a list`);
   if (value.length > MAX_ITEMS) throw new OsvRecordError(`${where} has more than ${MAX_ITEMS} items`);
   return value;
 }
 function strings(value, where) {
-  return list(value, where).filter(isString);
+  return list2(value, where).filter(isString);
 }
 var OsvRecordError, MAX_TEXT, MAX_ITEMS;
 var init_osv = __esm({
@@ -24613,9 +26535,9 @@ var init_osv_api = __esm({
       async lookup(queries) {
         const hits = await this.queryAll(queries);
         const wanted = /* @__PURE__ */ new Map();
-        for (const list3 of hits) for (const hit of list3) wanted.set(hit.id, hit.modified);
+        for (const list4 of hits) for (const hit of list4) wanted.set(hit.id, hit.modified);
         await this.hydrate(wanted);
-        return hits.map((list3) => list3.flatMap((hit) => this.cache.get(hit.id) ?? []));
+        return hits.map((list4) => list4.flatMap((hit) => this.cache.get(hit.id) ?? []));
       }
       stats() {
         return { source: this.description, records: this.cache.size, httpCalls: this.calls, skipped: this.skipped };
@@ -26145,8 +28067,8 @@ var init_osv_offline = __esm({
           if (affected.package) keys.add(packageKey(affected.package.ecosystem, affected.package.name));
         }
         for (const key of keys) {
-          const list3 = this.index.get(key);
-          if (list3) list3.push(record);
+          const list4 = this.index.get(key);
+          if (list4) list4.push(record);
           else this.index.set(key, [record]);
         }
       }
@@ -26384,16 +28306,16 @@ var init_base = __esm({
         }
       }
       addToPath(path, added, removed, oldPosInc, options2) {
-        const last = path.lastComponent;
-        if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+        const last2 = path.lastComponent;
+        if (last2 && !options2.oneChangePerToken && last2.added === added && last2.removed === removed) {
           return {
             oldPos: path.oldPos + oldPosInc,
-            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+            lastComponent: { count: last2.count + 1, added, removed, previousComponent: last2.previousComponent }
           };
         } else {
           return {
             oldPos: path.oldPos + oldPosInc,
-            lastComponent: { count: 1, added, removed, previousComponent: last }
+            lastComponent: { count: 1, added, removed, previousComponent: last2 }
           };
         }
       }
@@ -27395,12 +29317,12 @@ var init_secret_scanner = __esm({
     for (const [priority, rule] of TOKEN_RULES.entries()) {
       for (const prefix of rule.prefixes) {
         const bytes2 = Buffer.from(prefix, "latin1");
-        const last = bytes2[bytes2.length - 1];
-        const table3 = TOKEN[last] ? AT_START : BEFORE_START;
-        const key = TOKEN[last] ? bytes2[0] : last;
-        let list3 = table3.get(key);
-        if (!list3) table3.set(key, list3 = []);
-        list3.push({ rule, prefix: bytes2, priority });
+        const last2 = bytes2[bytes2.length - 1];
+        const table3 = TOKEN[last2] ? AT_START : BEFORE_START;
+        const key = TOKEN[last2] ? bytes2[0] : last2;
+        let list4 = table3.get(key);
+        if (!list4) table3.set(key, list4 = []);
+        list4.push({ rule, prefix: bytes2, priority });
       }
     }
     PRIORITY_MAILCHIMP = TOKEN_RULES.length;
@@ -27458,10 +29380,10 @@ var init_secret_scanner = __esm({
           }
           let start = i2;
           while (start > 0 && TOKEN[bytes2[start - 1]]) start--;
-          const last = start + MIN_RUN - 1;
-          if (last >= length) break;
-          if (!TOKEN[bytes2[last]]) {
-            i2 = last + MIN_RUN;
+          const last2 = start + MIN_RUN - 1;
+          if (last2 >= length) break;
+          if (!TOKEN[bytes2[last2]]) {
+            i2 = last2 + MIN_RUN;
             continue;
           }
           let end = i2 + 1;
@@ -27875,20 +29797,20 @@ function reportOf(data) {
     packages,
     findings,
     verdict: oneOf(data, "verdict", "verdict", VERDICTS),
-    sources: list2(data, "sources").map((item2, i2) => sourceOf(item2, `sources[${i2}]`)),
-    notes: list2(data, "notes").map((item2, i2) => {
+    sources: list3(data, "sources").map((item2, i2) => sourceOf(item2, `sources[${i2}]`)),
+    notes: list3(data, "notes").map((item2, i2) => {
       if (!isString(item2)) throw new ShapeError(`notes[${i2}]`, `is ${describeValue(item2)}`);
       return item2;
     }),
-    configs: list2(data, "configs").map((item2, i2) => configOf(item2, `configs[${i2}]`)),
+    configs: list3(data, "configs").map((item2, i2) => configOf(item2, `configs[${i2}]`)),
     // what changed against the report's own baseline: shown, never compared, so kept as read
     changes: isObject(data["changes"]) ? data["changes"] : null,
     ...approvalOf(data),
-    warnings: list2(data, "warnings").map((item2, i2) => {
+    warnings: list3(data, "warnings").map((item2, i2) => {
       if (!isString(item2)) throw new ShapeError(`warnings[${i2}]`, `is ${describeValue(item2)}`);
       return item2;
     }),
-    origins: list2(data, "origins").map((item2, i2) => originOf(item2, `origins[${i2}]`))
+    origins: list3(data, "origins").map((item2, i2) => originOf(item2, `origins[${i2}]`))
   };
 }
 function approvalOf(data) {
@@ -27936,7 +29858,7 @@ function configOf(value, where) {
   if (value["omitted"] !== void 0) config.omitted = oneOf(value, "omitted", `${where}.omitted`, ["binary", "too-large", "report-bound"]);
   return config;
 }
-function list2(data, key) {
+function list3(data, key) {
   const value = data[key];
   if (value === void 0) return [];
   if (!Array.isArray(value)) throw new ShapeError(key, `is ${describeValue(value)}, expected a list`);
@@ -28766,8 +30688,8 @@ var init_path_algebra = __esm({
           }
           current.push(part);
           key = key === "" ? part : `${key}/${part}`;
-          const last = pending.length === 0;
-          if (last && !followLast) break;
+          const last2 = pending.length === 0;
+          if (last2 && !followLast) break;
           const target2 = this.symlinks.get(key);
           if (target2 === void 0) continue;
           if (++hops > MAX_HOPS) return { outcome: "loop" };
@@ -28811,12 +30733,12 @@ function lowerBound(files, key) {
 }
 function lastWrittenOver(files, file) {
   let i2 = lowerBound(files, file.path);
-  let last;
+  let last2;
   for (; i2 < files.length && files[i2].path === file.path; i2++) {
     const other = files[i2];
-    if (other === file || shareAnExtractor(other, file)) last = other;
+    if (other === file || shareAnExtractor(other, file)) last2 = other;
   }
-  return last;
+  return last2;
 }
 var init_sorted_files = __esm({
   "src/checks/paths/sorted-files.ts"() {
@@ -28954,8 +30876,8 @@ var init_links = __esm({
       throughLinks(tree, files, symlinks) {
         const beneath = /* @__PURE__ */ new Map();
         const note = (link, path) => {
-          const list3 = beneath.get(link);
-          if (list3) list3.push(path);
+          const list4 = beneath.get(link);
+          if (list4) list4.push(path);
           else beneath.set(link, [path]);
         };
         for (const link of symlinks.keys()) {
@@ -29097,17 +31019,17 @@ var init_text_reach = __esm({
 // src/checks/malicious-code/excerpt.ts
 function placeOf3(bytes2, offset, lineBase = 1) {
   let line = lineBase;
-  let last = -1;
+  let last2 = -1;
   for (let i2 = bytes2.indexOf(10); i2 >= 0 && i2 < offset; i2 = bytes2.indexOf(10, i2 + 1)) {
     line++;
-    last = i2;
+    last2 = i2;
   }
-  const column = offset - last;
+  const column = offset - last2;
   let end = bytes2.indexOf(10, offset);
   if (end < 0) end = bytes2.length;
-  const from = Math.max(last + 1, offset - 24);
+  const from = Math.max(last2 + 1, offset - 24);
   const to = Math.min(end, offset + 120);
-  return { line, column, excerpt: redact(bytes2.toString("latin1", from, to), from > last + 1, to < end) };
+  return { line, column, excerpt: redact(bytes2.toString("latin1", from, to), from > last2 + 1, to < end) };
 }
 function redact(text, cutStart, cutEnd) {
   let s = text.replace(/[\x00-\x08\x0b-\x1f\x7f-\xff]/g, ".").replace(/\t/g, " ").replace(/(?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}|\\u[0-9a-fA-F]{4}|&#\d{2,5};|%[0-9a-fA-F]{2}){4,}/g, (m) => `\u2039${m.length} escaped\u203A`).replace(/[A-Za-z0-9+/=_\-.%\\]{24,}/g, (m) => `${m.slice(0, 6)}\u2039${m.length}\u203A`).replace(/\d{1,3}(?:\s{0,2},\s{0,2}\d{1,3}){6,}/g, (m) => `\u2039${m.split(",").length} codes\u203A`).replace(/\s{2,}/g, " ");
@@ -29618,15 +31540,15 @@ var init_owners = __esm({
       name = "owners";
       check(manifest) {
         const owners = /* @__PURE__ */ new Map();
-        let last;
+        let last2;
         const note = (path, uid, gid) => {
           if (uid === void 0) return true;
-          let owner = last !== void 0 && last.uid === uid && last.gid === (gid ?? uid) ? last : owners.get(`${uid}:${gid ?? uid}`);
+          let owner = last2 !== void 0 && last2.uid === uid && last2.gid === (gid ?? uid) ? last2 : owners.get(`${uid}:${gid ?? uid}`);
           if (!owner) {
             if (owners.size >= MAX_OWNERS) return false;
             owners.set(`${uid}:${gid ?? uid}`, owner = { uid, gid: gid ?? uid, count: 0, paths: [] });
           }
-          last = owner;
+          last2 = owner;
           owner.count++;
           if (owner.paths.length < EXAMPLES) owner.paths.push(path);
           return true;
@@ -30862,7 +32784,7 @@ var init_esm = __esm({
 });
 
 // src/checks/sensitive-files/dump-sniff.ts
-import { constants, gunzipSync as gunzipSync2 } from "node:zlib";
+import { constants, gunzipSync as gunzipSync3 } from "node:zlib";
 function sniffSql(text) {
   const header2 = DUMP_HEADER.exec(text);
   const data = DATA_STATEMENT.test(text);
@@ -30881,7 +32803,7 @@ function gunzipStart(bytes2, maxOutput = 1024 * 1024) {
   for (const take2 of [bytes2.length, 2048, 256]) {
     if (take2 > bytes2.length) continue;
     try {
-      return gunzipSync2(bytes2.subarray(0, take2), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
+      return gunzipSync3(bytes2.subarray(0, take2), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
     } catch {
     }
   }
@@ -31835,10 +33757,10 @@ function collisions(files) {
     spent += file.path.length;
     if (spent > COLLISION_BUDGET) return [budgetFinding()];
     hashes.of(file.path);
-    const last = hashes.count - 1;
-    folded[i2] = hashes.folded[last];
-    raw[i2] = hashes.raw[last];
-    folders[i2] = last > 0 ? hashes.raw[last - 1] : NO_FOLDER;
+    const last2 = hashes.count - 1;
+    folded[i2] = hashes.folded[last2];
+    raw[i2] = hashes.raw[last2];
+    folders[i2] = last2 > 0 ? hashes.raw[last2 - 1] : NO_FOLDER;
     if (file.type === "dir") dirs.push(raw[i2]);
   }
   const stored = Int32Array.from(dirs).sort();
@@ -32091,13 +34013,13 @@ var init_off_thread_checks = __esm({
       reserve(bytes2) {
         if (Atomics.load(this.counters, IN_FLIGHT) + bytes2 > RING_BYTES) {
           this.flush();
-          let last = Atomics.load(this.counters, IN_FLIGHT);
+          let last2 = Atomics.load(this.counters, IN_FLIGHT);
           let since = performance.now();
-          while (last + bytes2 > RING_BYTES && Atomics.load(this.counters, FAILED) === 0) {
-            Atomics.wait(this.counters, IN_FLIGHT, last, 1e3);
+          while (last2 + bytes2 > RING_BYTES && Atomics.load(this.counters, FAILED) === 0) {
+            Atomics.wait(this.counters, IN_FLIGHT, last2, 1e3);
             const now = Atomics.load(this.counters, IN_FLIGHT);
-            if (now !== last) {
-              last = now;
+            if (now !== last2) {
+              last2 = now;
               since = performance.now();
             } else if (performance.now() - since > STALL_MS) {
               throw new Error(`the ${this.name} checks stopped in their worker thread (nothing scanned for ${STALL_MS / 1e3} s)`);
@@ -32328,7 +34250,7 @@ function openingBanners(head) {
   const banners = [];
   let at = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
   while (banners.length < MAX_BLOCKS) {
-    while (at < head.length && isSpace(head.charCodeAt(at))) at++;
+    while (at < head.length && isSpace2(head.charCodeAt(at))) at++;
     if (head.charCodeAt(at) !== SLASH) break;
     const next = head.charCodeAt(at + 1);
     let body;
@@ -32360,7 +34282,7 @@ function openingBanners(head) {
   }
   return banners;
 }
-function isSpace(code) {
+function isSpace2(code) {
   return code === SPACE || code === TAB || code === 10 || code === 13 || code === 12 || code === 59 || code === 33;
 }
 function recogniseLibrary(head, tail, base) {
@@ -35209,10 +37131,10 @@ function parseNumber(ctx, startPtr, startChr, sign2, endChr) {
   }
   if (!(state & 1))
     TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
+  let str2 = ctx.s.slice(startPtr, ctx.p);
   if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+    str2 = str2.replaceAll("_", "");
+  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
 }
 function parseIntegerBaseN(ctx, startPtr, base, endChr) {
   let c, underscore = 1;
@@ -35228,15 +37150,15 @@ function parseIntegerBaseN(ctx, startPtr, base, endChr) {
   }
   if (underscore & 1)
     TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
   if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
+    str2 = str2.replaceAll("_", "");
+  return parseInteger(ctx, str2, base, startPtr);
 }
-function parseInteger(ctx, str, base, startPtr) {
+function parseInteger(ctx, str2, base, startPtr) {
   if (ctx.bi !== true)
     int: {
-      let val = parseInt(str, base);
+      let val = parseInt(str2, base);
       if (!Number.isSafeInteger(val)) {
         if (ctx.bi)
           break int;
@@ -35244,7 +37166,7 @@ function parseInteger(ctx, str, base, startPtr) {
       }
       return val;
     }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
 }
 function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
@@ -35291,25 +37213,25 @@ function parseTime(ctx, c, endChr) {
   let t = ctx.s.slice(start, ctx.p);
   return readDate(ctx, t, 4, false, start);
 }
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
   if (ctx.ld) {
-    let date = new TomlDate(str, type, unsafeDelim);
+    let date = new TomlDate(str2, type, unsafeDelim);
     if (!date.isValid())
       TomlError.x("invalid date", ctx, errPtr);
     return date;
   }
   try {
     if (temporalSuffix)
-      str += temporalSuffix;
+      str2 += temporalSuffix;
     switch (type) {
       case 1:
-        return Temporal.ZonedDateTime.from(str);
+        return Temporal.ZonedDateTime.from(str2);
       case 2:
-        return Temporal.PlainDateTime.from(str);
+        return Temporal.PlainDateTime.from(str2);
       case 3:
-        return Temporal.PlainDate.from(str);
+        return Temporal.PlainDate.from(str2);
       case 4:
-        return Temporal.PlainTime.from(str);
+        return Temporal.PlainTime.from(str2);
     }
   } catch (e) {
     TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
@@ -35731,9 +37653,9 @@ var init_path_segments = __esm({
 });
 
 // src/inventory/extractors/php/composer-packages.ts
-function composerPackages(list3, where, dev) {
-  if (!Array.isArray(list3)) throw new FormatError(`${where} is not a list of packages`);
-  return list3.map((item2, index) => {
+function composerPackages(list4, where, dev) {
+  if (!Array.isArray(list4)) throw new FormatError(`${where} is not a list of packages`);
+  return list4.map((item2, index) => {
     if (!isObject(item2)) throw new FormatError(`${where}[${index}] is not a package object`);
     const name = stringAt(item2, "name")?.toLowerCase();
     const version = stringAt(item2, "version");
@@ -36101,16 +38023,16 @@ function sourceAlias(source, name, version, line) {
 function stanzas(text) {
   const out = [];
   let current;
-  let last;
+  let last2;
   const lines = text.split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     if (/^[ \t]*$/.test(line)) {
       current = void 0;
-      last = void 0;
+      last2 = void 0;
       continue;
     }
     if (line.startsWith(" ") || line.startsWith("	")) {
-      if (!current || last === void 0) throw new FormatError(`line ${index + 1} continues a field, but no field precedes it`);
+      if (!current || last2 === void 0) throw new FormatError(`line ${index + 1} continues a field, but no field precedes it`);
       continue;
     }
     const match = FIELD.exec(line);
@@ -36120,9 +38042,9 @@ function stanzas(text) {
       current = { line: index + 1, fields: /* @__PURE__ */ new Map() };
       out.push(current);
     }
-    last = name.toLowerCase();
-    if (current.fields.has(last)) throw new FormatError(`line ${index + 1} repeats a field of its stanza`);
-    current.fields.set(last, value.trim());
+    last2 = name.toLowerCase();
+    if (current.fields.has(last2)) throw new FormatError(`line ${index + 1} repeats a field of its stanza`);
+    current.fields.set(last2, value.trim());
   }
   return out;
 }
@@ -37579,10 +39501,10 @@ var init_pypi_name = __esm({
 // src/inventory/extractors/python/python-lock-toml.ts
 function lockPackages(content, format) {
   const document = parseToml(decodeText(content, format));
-  const list3 = document["package"];
-  if (list3 === void 0) return { document, packages: [] };
-  if (!Array.isArray(list3)) throw new FormatError('"package" is not a list of tables');
-  const packages = list3.map((item2, index) => {
+  const list4 = document["package"];
+  if (list4 === void 0) return { document, packages: [] };
+  if (!Array.isArray(list4)) throw new FormatError('"package" is not a list of tables');
+  const packages = list4.map((item2, index) => {
     if (!isTomlTable(item2)) throw new FormatError(`package ${index + 1} is not a table`);
     return item2;
   });
@@ -37983,12 +39905,12 @@ function parseYamlDocuments(text) {
   }
   if (fast) return fast;
   const documents = (0, import_yaml2.parseAllDocuments)(text, { schema: "failsafe", prettyErrors: false, uniqueKeys: false });
-  const list3 = Array.isArray(documents) ? documents : [documents];
-  for (const document of list3) {
+  const list4 = Array.isArray(documents) ? documents : [documents];
+  for (const document of list4) {
     const error = document.errors[0];
     if (error) throw new FormatError(`it is not YAML: ${error.code.toLowerCase().replace(/_/g, " ")} at ${lineAndColumn(text, error.pos[0])}`);
   }
-  return list3.length === 0 ? [null] : list3.map((document) => document.toJS({ maxAliasCount: 1e3 }));
+  return list4.length === 0 ? [null] : list4.map((document) => document.toJS({ maxAliasCount: 1e3 }));
 }
 var import_yaml2;
 var init_yaml_documents = __esm({
@@ -38017,9 +39939,9 @@ function splitAtSign(path) {
 function splitSlashes(path) {
   const segments = path.split("/");
   if (segments.length < 2) return void 0;
-  const last = segments.pop() ?? "";
-  const underscore = last.indexOf("_");
-  const version = underscore < 0 ? last : last.slice(0, underscore);
+  const last2 = segments.pop() ?? "";
+  const underscore = last2.indexOf("_");
+  const version = underscore < 0 ? last2 : last2.slice(0, underscore);
   const bare = segments.pop() ?? "";
   const scope = segments[segments.length - 1];
   const name = scope?.startsWith("@") ? `${scope}/${bare}` : bare;
@@ -38236,17 +40158,17 @@ var init_poetry_lock = __esm({
 // src/inventory/extractors/python/python-installed-metadata.ts
 function metadataHeaders(text) {
   const headers = /* @__PURE__ */ new Map();
-  let last;
+  let last2;
   for (const [index, line] of text.split(/\r\n|\r|\n/).entries()) {
     if (line === "") break;
     if (/^[ \t]/.test(line)) {
-      if (last === void 0) throw new FormatError("it starts with a continuation line, not a header");
+      if (last2 === void 0) throw new FormatError("it starts with a continuation line, not a header");
       continue;
     }
     const colon = line.indexOf(":");
     if (colon <= 0 || !/^[A-Za-z0-9-]+$/.test(line.slice(0, colon))) throw new FormatError(`line ${index + 1} is not a metadata header`);
-    last = line.slice(0, colon).toLowerCase();
-    if (!headers.has(last)) headers.set(last, line.slice(colon + 1).trim());
+    last2 = line.slice(0, colon).toLowerCase();
+    if (!headers.has(last2)) headers.set(last2, line.slice(colon + 1).trim());
   }
   return headers;
 }
@@ -39305,7 +41227,7 @@ import { closeSync, constants as constants2, fstatSync, lstatSync, openSync, rea
 import { availableParallelism } from "node:os";
 import { Worker as Worker3 } from "node:worker_threads";
 import { setImmediate as setImmediate2 } from "node:timers/promises";
-import { inflateRawSync as inflateRawSync2 } from "node:zlib";
+import { inflateRawSync as inflateRawSync3 } from "node:zlib";
 function runTask(load, task) {
   const fs = load("node:fs");
   const crypto = load("node:crypto");
@@ -39531,7 +41453,7 @@ var init_read_workers = __esm({
     MODULES = {
       "node:fs": { closeSync, constants: constants2, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync },
       "node:crypto": { hash: digestOnce2, createHash: createHash7 },
-      "node:zlib": { inflateRawSync: inflateRawSync2 }
+      "node:zlib": { inflateRawSync: inflateRawSync3 }
     };
     ReadWorkers = class {
       workers = [];
@@ -39951,9 +41873,9 @@ var init_link_walk = __esm({
           const found = this.firstLink(reader, path, type);
           if (found === void 0) return path;
           const [at, link] = found;
-          const last = at.length === path.length;
-          if (!(link.holders & reader)) return last ? path : void 0;
-          if (last ? !this.policy.followsLast(reader) : !this.policy.followsFolders(reader)) return last ? path : void 0;
+          const last2 = at.length === path.length;
+          if (!(link.holders & reader)) return last2 ? path : void 0;
+          if (last2 ? !this.policy.followsLast(reader) : !this.policy.followsFolders(reader)) return last2 ? path : void 0;
           const folder2 = at.lastIndexOf("/") < 0 ? "" : at.slice(0, at.lastIndexOf("/"));
           const resolved = resolve(link.target.startsWith("/") || folder2 === "" ? link.target : `${folder2}/${link.target}`) + path.slice(at.length);
           if (resolved.startsWith("/") || resolved === ".." || resolved.startsWith("../")) {
@@ -40368,8 +42290,8 @@ function nameFor(reader, header2, metas, globals) {
 }
 function merged(records, emptyDeletes = false) {
   const map = /* @__PURE__ */ new Map();
-  for (const list3 of records) {
-    for (const [key, value] of list3) {
+  for (const list4 of records) {
+    for (const [key, value] of list4) {
       if (emptyDeletes && value.length === 0) map.delete(key);
       else map.set(key, value);
     }
@@ -41724,28 +43646,14 @@ function applyZip64(record) {
   if (!field) return;
   const data = field.data;
   let at = 0;
-  if (record.uncompressedSize === 4294967295) {
+  for (const [key, name] of ZIP64_ORDER) {
+    if (record[key] !== 4294967295) continue;
     if (at + 8 > data.length) {
-      record.zip64Missing = "uncompressed size";
+      record.zip64Missing = name;
       return;
     }
-    record.uncompressedSize = readUInt64(data, at);
+    record[key] = readUInt64(data, at);
     at += 8;
-  }
-  if (record.compressedSize === 4294967295) {
-    if (at + 8 > data.length) {
-      record.zip64Missing = "compressed size";
-      return;
-    }
-    record.compressedSize = readUInt64(data, at);
-    at += 8;
-  }
-  if (record.localHeaderOffset === 4294967295) {
-    if (at + 8 > data.length) {
-      record.zip64Missing = "local header offset";
-      return;
-    }
-    record.localHeaderOffset = readUInt64(data, at);
   }
 }
 function parseLocalHeader(bytes2, at, fileOffset) {
@@ -41784,7 +43692,7 @@ function parseExtraFields(extra) {
 function readUInt64(bytes2, at) {
   return bytes2.readUInt32LE(at + 4) * 4294967296 + bytes2.readUInt32LE(at);
 }
-var END_SIGNATURE, ZIP64_LOCATOR_SIGNATURE, ZIP64_END_SIGNATURE, CENTRAL_SIGNATURE, LOCAL_SIGNATURE, END_SIZE, ZIP64_LOCATOR_SIZE, ZIP64_END_SIZE, CENTRAL_SIZE, LOCAL_SIZE, END_SEARCH, EXTRA_ZIP64, EXTRA_UNICODE_PATH2, EXTRA_UNIX_OWNER, FLAG_ENCRYPTED, FLAG_DATA_DESCRIPTOR, FLAG_STRONG_ENCRYPTION, FLAG_UTF82, HOST_UNIX2, HOST_OSX, NONE2, NO_FIELDS;
+var END_SIGNATURE, ZIP64_LOCATOR_SIGNATURE, ZIP64_END_SIGNATURE, CENTRAL_SIGNATURE, LOCAL_SIGNATURE, END_SIZE, ZIP64_LOCATOR_SIZE, ZIP64_END_SIZE, CENTRAL_SIZE, LOCAL_SIZE, END_SEARCH, EXTRA_ZIP64, EXTRA_UNICODE_PATH2, EXTRA_UNIX_OWNER, FLAG_ENCRYPTED, FLAG_DATA_DESCRIPTOR, FLAG_STRONG_ENCRYPTION, FLAG_UTF82, HOST_UNIX2, HOST_OSX, NONE2, NO_FIELDS, ZIP64_ORDER;
 var init_zip_records = __esm({
   "src/read/zip-records.ts"() {
     "use strict";
@@ -41810,6 +43718,11 @@ var init_zip_records = __esm({
     HOST_OSX = 19;
     NONE2 = Buffer.alloc(0);
     NO_FIELDS = Object.freeze({ fields: Object.freeze([]), overflow: 0 });
+    ZIP64_ORDER = [
+      ["uncompressedSize", "uncompressed size"],
+      ["compressedSize", "compressed size"],
+      ["localHeaderOffset", "local header offset"]
+    ];
   }
 });
 
@@ -43437,9 +45350,9 @@ function* jsonReportPieces(report2) {
     if (Array.isArray(value) && value.length > 0) {
       piece += `  ${JSON.stringify(key)}: [
 `;
-      const last = value.length - 1;
+      const last2 = value.length - 1;
       for (const [i2, item2] of value.entries()) {
-        piece += `    ${JSON.stringify(item2)}${i2 < last ? "," : ""}
+        piece += `    ${JSON.stringify(item2)}${i2 < last2 ? "," : ""}
 `;
         if (piece.length >= PIECE) {
           yield emit(piece);
@@ -43662,7 +45575,7 @@ async function runScan(options2, io) {
   const runner = await RequestRunner.open(options2, process.cwd());
   const roots2 = { ...options2.root !== void 0 ? { target: options2.root } : {}, ...options2.baselineRoot !== void 0 ? { baseline: options2.baselineRoot } : {} };
   const onCheckCosts = process.env["RELEASE_GATE_CHECK_COSTS"] === "1" ? (costs) => {
-    for (const cost2 of costs) io.stderr(`check-cost ${cost2.name} ${cost2.thread} ${cost2.milliseconds.toFixed(1)} ms ${(cost2.bytes / 2 ** 20).toFixed(1)} MiB
+    for (const cost3 of costs) io.stderr(`check-cost ${cost3.name} ${cost3.thread} ${cost3.milliseconds.toFixed(1)} ms ${(cost3.bytes / 2 ** 20).toFixed(1)} MiB
 `);
   } : void 0;
   const checkWorker = process.env["RELEASE_GATE_CHECK_WORKER"] === "0" ? void 0 : checkWorkerBundle();

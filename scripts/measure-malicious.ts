@@ -7,6 +7,8 @@
 //   plant [train|holdout]    each sample planted where a store release hides it: a new class in
 //                            app/code, a file in vendor/, appended to a Magento class, a script in
 //                            pub/static, appended to a 3 MiB and an 11 MiB bundle, to a .phtml
+//   stress                   the stress set (a web shell detection data set), as counts only
+//   reconstructed            skimmers reconstructed from public write-ups and labs
 //   clean [corpus…]          a scan of each clean corpus (a directory): findings by kind
 //   speed [corpus…]          the check alone over the text of the clean corpora, in MB/s
 import { createHash } from 'node:crypto';
@@ -61,8 +63,11 @@ function extOf(file: string): string {
 }
 
 async function detect(split: string): Promise<void> {
-  for (const family of FAMILIES) {
-    const files = samples(family, split);
+  for (const family of FAMILIES) await detectFiles(`${family}/${split}`, samples(family, split), split !== 'holdout');
+}
+
+async function detectFiles(label: string, files: readonly string[], showMissed: boolean): Promise<void> {
+  {
     let found = 0;
     const byRule = new Map<string, number>();
     const missed: string[] = [];
@@ -72,9 +77,9 @@ async function detect(split: string): Promise<void> {
       else missed.push(file.slice(file.lastIndexOf('/') + 1));
       for (const finding of findings) byRule.set(finding.rule ?? '', (byRule.get(finding.rule ?? '') ?? 0) + 1);
     }
-    console.log(`${family}/${split}: ${found}/${files.length} detected (${pct(found, files.length)})`);
+    console.log(`${label}: ${found}/${files.length} detected (${pct(found, files.length)})`);
     console.log(`  rules: ${[...byRule].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule}=${n}`).join(' ')}`);
-    if (SHOW_MISSED && split !== 'holdout') console.log(`  missed: ${missed.join(' ')}`);
+    if (SHOW_MISSED && showMissed) console.log(`  missed: ${missed.join(' ')}`);
   }
 }
 
@@ -189,10 +194,12 @@ async function speed(names: string[]): Promise<void> {
 
 const [mode = 'detect', ...rest] = process.argv.slice(2);
 if (mode === 'detect') await detect(rest[0] ?? 'train');
+else if (mode === 'stress') await detectFiles('stress/holdout', samples('stress', 'holdout'), false);
+else if (mode === 'reconstructed') await detectFiles('skimmers/reconstructed', samples('skimmers', 'reconstructed'), true);
 else if (mode === 'plant') await plant(rest[0] ?? 'train');
 else if (mode === 'clean') await clean(rest);
 else if (mode === 'speed') await speed(rest);
 else {
-  console.log('usage: measure-malicious detect|plant [train|holdout] | clean|speed [corpus…]');
+  console.log('usage: measure-malicious detect|plant [train|holdout] | stress | reconstructed | clean|speed [corpus…]');
   process.exitCode = 2;
 }

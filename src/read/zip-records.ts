@@ -256,30 +256,23 @@ function applyZip64(record: ZipCentralRecord): void {
   if (!field) return;
   const data = field.data;
   let at = 0;
-  if (record.uncompressedSize === 0xffffffff) {
+  // the field holds only the values whose 32-bit field is full, in this order
+  for (const [key, name] of ZIP64_ORDER) {
+    if (record[key] !== 0xffffffff) continue;
     if (at + 8 > data.length) {
-      record.zip64Missing = 'uncompressed size';
+      record.zip64Missing = name;
       return;
     }
-    record.uncompressedSize = readUInt64(data, at);
+    record[key] = readUInt64(data, at);
     at += 8;
-  }
-  if (record.compressedSize === 0xffffffff) {
-    if (at + 8 > data.length) {
-      record.zip64Missing = 'compressed size';
-      return;
-    }
-    record.compressedSize = readUInt64(data, at);
-    at += 8;
-  }
-  if (record.localHeaderOffset === 0xffffffff) {
-    if (at + 8 > data.length) {
-      record.zip64Missing = 'local header offset';
-      return;
-    }
-    record.localHeaderOffset = readUInt64(data, at);
   }
 }
+
+const ZIP64_ORDER = [
+  ['uncompressedSize', 'uncompressed size'],
+  ['compressedSize', 'compressed size'],
+  ['localHeaderOffset', 'local header offset'],
+] as const;
 
 /** The local header at `at` in `bytes`, whose first byte is at file offset `fileOffset`: its fixed 30 bytes must be there; the name and extra field are clipped to `bytes`. */
 export function parseLocalHeader(bytes: Buffer, at: number, fileOffset: number): ZipLocalHeader {

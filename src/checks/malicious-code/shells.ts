@@ -3,6 +3,7 @@
 // or a sink and the shape of a shell (its upload form, its recon commands).
 import { DANGEROUS_NAME, PHP_CMD_SINK, PHP_CODE_SINK, PHP_REQUEST, PHP_REQUEST_LITERALS, around, assignedFrom, callArgs, countRun, splitArgs, variablesIn, tryPlaces, placesToTry } from './common.js';
 import type { Hit, Rule, View } from './rule.js';
+import { flowOf, type SinkHit } from './php-flow.js';
 
 const MAX_TRIES = 400;
 /** What a shell shows its operator about the server: each entry a kind (aliases map to one). */
@@ -405,5 +406,135 @@ export const SHELL_RULES: Rule[] = [
     }),
   },
 ];
+
+/** Literals of request data, however the file names it (`$_POST`, `${'_POST'}`, `$GLOBALS['_POST']`, a socket's input), matched in their own case: `->_getData()` and `$this->_request` are an application's own. */
+const FLOW_SOURCES = ['_POST', '_GET', '_REQUEST', '_COOKIE', '_FILES', '$_SERVER', '$HTTP_', 'php://input', 'getallheaders', 'apache_request_headers', '_SESSION', 'import_request_variables', 'fsockopen', 'socket_create', 'stream_socket_client', 'stream_socket_server'];
+/**
+ * Calls the flow looks for at the other end: code and command sinks given a variable
+ * (`system($`, `eval(@$`), or create_function. The flow is slow next to the literal pass
+ * (a few MB/s), so it runs only where one is called: callbacks, uploads and file writes
+ * fed by the request have rules of their own.
+ */
+const FLOW_SINKS = ['eval', 'assert', 'system', 'passthru', 'shell_exec', 'popen', 'proc_open', 'pcntl_exec', 'exec'];
+const FLOW_ANY_ARG = ['create_function'];
+/** Literals of names the file makes at run time: where request data may be named without a literal of its own (`${$k}` with `$k` decoded). */
+const FLOW_HIDING = ['${', '$$', 'globals[', 'base64_decode', 'str_rot13', 'gzinflate', 'gzuncompress', 'strrev', 'hex2bin', 'chr(', '\\x', 'pack('];
+
+/** In a larger file, only variables named at run time stand in for a literal of request data (decoders are common in applications; the decoder rules read what they hide). */
+const FLOW_NAMES_MADE = ['${', '$$', 'globals['];
+
+/** One of the functions called as a function of its own (`system(`, not `->system(`, `curl_exec(` or `assertEquals(`), with a variable first when `variable`. */
+function callsAny(view: View, names: readonly string[], variable: boolean): boolean {
+  const after = variable ? /^\s{0,4}\(\s{0,4}@?\s{0,4}\$/ : /^\s{0,4}\(/;
+  for (const name of names) {
+    for (const o of view.positions(name)) {
+      if (o > 0 && /[\w>:$\\]/.test(view.text(o - 1, o))) continue;
+      // a method or function of that name being declared is not a call
+      if (/function\s{1,8}&?\s{0,4}$/i.test(view.text(o - 16, o))) continue;
+      if (after.test(view.text(o + name.length, o + name.length + 16))) return true;
+    }
+  }
+  return false;
+}
+
+function kindsOf(kinds: readonly SinkHit['kind'][], kind: SinkHit['kind']): boolean {
+  return kinds.includes(kind);
+}
+
+/**
+ * A file this small (a dropper of a few lines) costs the flow little: it runs on any call
+ * that can run code or a command, a variable or computed function name, or extract() of
+ * the request, and request data may take a few more hops to the sink.
+ */
+const FLOW_SMALL = 4096;
+const FLOW_SMALL_HOPS = 3;
+/** In a file that small, the string functions names are built with are reason enough to look (`$f = str_replace('x', '', 'sxyxsxtxexm')`). */
+const FLOW_SMALL_HIDING = ['str_replace', 'strtr', 'create_function', 'substr', 'implode', '$_['];
+const SMALL_SINK = /(?<![\w>:$\\])(?:eval|assert|create_function|system|passthru|shell_exec|popen|proc_open|pcntl_exec|exec|call_user_func|call_user_func_array|register_shutdown_function|array_map|ob_start|file_put_contents|move_uploaded_file|copy)\s{0,4}\(|\$\w{1,40}\s{0,4}\(|\$\{|\$\$|\bextract\s{0,4}\(/i;
+
+/** Query functions a SQL console calls. */
+const SQL_CALLS = ['mysql_query', 'mysqli_query', 'pg_query', 'mssql_query', 'sqlite_query', 'mysql_db_query', 'odbc_exec', 'oci_parse'];
+
+/** Does one of the literals occur in its own case (the literal pass is case-blind)? `$_SERVER` counts only for the entries the client writes. */
+function hasExact(view: View, literals: readonly string[]): boolean {
+  for (const l of literals) {
+    for (const o of view.positions(l)) {
+      if (view.text(o, o + l.length) !== l) continue;
+      if (l === '$_SERVER' && !CLIENT_SERVER_ENTRY.test(view.text(o + l.length, o + l.length + 40))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+const CLIENT_SERVER_ENTRY = /^\s{0,4}\[\s{0,4}['"](?:HTTP_|QUERY_STRING|REQUEST_URI|PATH_INFO|PHP_AUTH)/;
+
+const FLOW_NOTE: Record<SinkHit['kind'], string> = {
+  code: 'request data reaches code that is run',
+  command: 'request data reaches a shell command',
+  callee: 'the request names the function called',
+  callback: 'request data through a dangerous callback',
+  include: 'the request names the file included',
+  write: 'the request names a file and fills it',
+  upload: 'an upload stored where the client says',
+  mail: 'mail sent to recipients and with a body the request gives',
+  sql: 'SQL text taken whole from the request',
+  hidden: 'code hidden by string operations is run',
+};
+
+/** Hops (assignments, parameters, returns) request data may take to a sink when it arrives built into other text: a shell passes it on directly, an application through its layers. */
+const FLOW_HOPS: Partial<Record<SinkHit['kind'], number>> = { code: 1, command: 2, callback: 1 };
+
+/** The first flow hit of the kinds asked for (request data, or the request-fed variables of extract()/register_globals). */
+function flowHit(view: View, kinds: readonly SinkHit['kind'][]): Hit | undefined {
+  const flow = flowOf(view, () => view.text(0, view.length));
+  // a dropper of a few lines has no application layers for request data to pass through
+  const extra = view.length <= FLOW_SMALL && (kindsOf(kinds, 'code') || kindsOf(kinds, 'command')) ? FLOW_SMALL_HOPS : 0;
+  const hit = flow.hits.find((h) => kinds.includes(h.kind) && h.taint !== 'constant' && (h.taint !== 'session' || h.kind === 'code' || h.kind === 'callee') && (h.pure || h.hops <= (FLOW_HOPS[h.kind] ?? 0) + (h.kind === 'code' || h.kind === 'command' ? extra : 0)));
+  if (!hit) return undefined;
+  const from = hit.taint === 'globals' ? ' (variables the request defines)' : hit.taint === 'net' ? ' (read from a socket)' : hit.taint === 'session' ? ' (kept in the session)' : '';
+  return { offset: hit.depth > 0 ? (flow.hidden[0]?.at ?? hit.at) : hit.at, note: `${FLOW_NOTE[hit.kind]}${from}${hit.depth > 0 ? ', inside code the file hides' : ''}: ${hit.name}` };
+}
+
+SHELL_RULES.push(
+  {
+    id: 'php-request-flow-to-sink',
+    family: 'shells',
+    severity: 'critical',
+    description: 'request data reaches eval/assert/system/exec, a function name, a callback, an include or an upload path, followed through assignments, function parameters and returns, variable variables, extract() and the session, and through names and code the file computes from literals',
+    reference: 'https://docslib.org/doc/6579966/wta-a-static-taint-analysis-framework-for-php-webshell (static taint analysis of PHP web shells) ; https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware)',
+    langs: PHP,
+    // request data named in the file, or names the file makes (and then a sink to reach)
+    literals: [...FLOW_SOURCES, ...FLOW_HIDING, ...FLOW_SMALL_HIDING],
+    aux: [...FLOW_SINKS, ...FLOW_ANY_ARG],
+    match: (view) =>
+      (view.length <= FLOW_SMALL
+        ? (hasExact(view, FLOW_SOURCES) || view.has(FLOW_HIDING) || view.has(FLOW_SMALL_HIDING)) && SMALL_SINK.test(view.text(0, view.length))
+        : (hasExact(view, FLOW_SOURCES) || view.has(FLOW_NAMES_MADE)) && (callsAny(view, FLOW_SINKS, true) || callsAny(view, FLOW_ANY_ARG, false)))
+        ? flowHit(view, ['code', 'command', 'callee', 'callback', 'include', 'write', 'upload'])
+        : undefined,
+  },
+  {
+    id: 'php-request-mailer',
+    family: 'shells',
+    severity: 'critical',
+    description: 'mail() sends a message whose recipients and body both come from the request: a mass mailer of the kind shell collections carry (spam and phishing sent from the store)',
+    reference: 'https://blog.sucuri.net/2019/02/mailer-malware-analysis.html (Sucuri: PHP mailers planted on compromised sites) ; https://www.php.net/manual/en/function.mail.php',
+    langs: PHP,
+    literals: ['mail'],
+    aux: FLOW_SOURCES,
+    match: (view) => (callsAny(view, ['mail'], false) && hasExact(view, FLOW_SOURCES) ? flowHit(view, ['mail']) : undefined),
+  },
+  {
+    id: 'php-request-sql-console',
+    family: 'shells',
+    severity: 'critical',
+    description: 'a database query whose whole text comes from the request (mysql_query($_POST["sql"])): a SQL console for whoever holds the URL',
+    reference: 'https://www.nsa.gov/Press-Room/News-Highlights/Article/Article/2159419/detect-prevent-cyber-attackers-from-exploiting-web-servers-via-web-shell-malware/ (NSA/ASD, Detect and Prevent Web Shell Malware) ; SQL client web shells (a query box run as given), described in words',
+    langs: PHP,
+    literals: SQL_CALLS,
+    aux: FLOW_SOURCES,
+    match: (view) => (callsAny(view, SQL_CALLS, false) && hasExact(view, FLOW_SOURCES) ? flowHit(view, ['sql']) : undefined),
+  },
+);
 
 export { DANGEROUS_NAME };

@@ -189,6 +189,28 @@ export const SKIMMER_RULES: Rule[] = [
     }),
   },
   {
+    id: 'js-typed-fields-sent-away',
+    family: 'skimmers',
+    severity: 'critical',
+    description: 'a send (XHR, fetch, $.ajax/$.post, an image or script address, a beacon, a WebSocket) of what the shopper typed in card, billing or checkout fields, to a host that is not a payment gateway or to a hidden one, with a skimmer\'s tells: polling or listening for input, card-length checks, fields joined into a query, encoding or storage',
+    reference: 'https://www.riskiq.com/blog/external-threat-management/consumer-shopping-guide-magecart/ (RiskIQ, Magecart) ; https://sites.northwestern.edu/thesafe/2019/10/17/secure-it-e-commerce-e-skimming/ (e-skimming: card data captured and sent to an actor-controlled domain)',
+    langs: WEB,
+    literals: JS_SEND_LITERALS,
+    aux: [...PAYMENT_LITERALS, 'billing', 'checkout', 'onepage', 'payment[', '<script'],
+    // in PHP, the browser's code is inside a script element (a template): PHP's own fetch() and ->post() are not sends
+    match: (view, at) =>
+      view.has([...PAYMENT_LITERALS, 'billing', 'checkout', 'onepage', 'payment[']) && (view.lang !== 'php' || view.has(['<script']))
+        ? each(at, (o) => {
+            const { text } = around(view, o, 4000, 3000);
+            if (!DATA_SEND.test(view.text(o - 40, o + 240))) return undefined;
+            if (!PAYMENT_FIELD.test(text) && !CARD_TARGET.test(text)) return undefined;
+            if (!HARVEST.test(text) && (text.match(/\.value\b|\.val\s{0,4}\(\s{0,4}\)/g) ?? []).length < 2) return undefined;
+            if (!SKIMMER_TELL.test(text) || !sendsAway(text)) return undefined;
+            return { offset: o, note: 'typed card or checkout fields sent away' };
+          })
+        : undefined,
+  },
+  {
     id: 'php-serverside-card-capture',
     family: 'skimmers',
     severity: 'critical',
@@ -208,6 +230,16 @@ export const SKIMMER_RULES: Rule[] = [
     }),
   },
 ];
+
+/** What gives a skimmer away next to a send of typed fields: polling or listening for the shopper, card-length or Luhn checks, a send-once flag, fields joined into a query or a log, encoding, storage. */
+const SKIMMER_TELL =
+  /setInterval\s{0,4}\(|setTimeout\s{0,4}\(|addEventListener\s{0,4}\(\s{0,4}['"](?:click|change|submit|blur|mouseup|mousedown|keyup|keydown|input|touchend)|\.(?:on|bind|live|delegate)\s{0,4}\(\s{0,4}['"](?:click|change|submit|blur|mouseup|mousedown|keyup|keydown|input)|\.length\s{0,4}={2,3}\s{0,4}1[56]\b|\b1[56]\s{0,4}={2,3}\s{0,4}[\w$.]{1,40}\.length|['"]&[\w[\]-]{1,30}=['"]|\+\s{0,4}['"]&|btoa\s{0,4}\(|encodeURIComponent\s{0,4}\(|\bescape\s{0,4}\(|JSON\.stringify|localStorage|sessionStorage|document\.cookie/;
+
+/** A send that carries data (not a script or frame being loaded): XHR, fetch, $.ajax/$.post, a beacon, a WebSocket, an image, an address built from values. */
+const DATA_SEND = /\bnew\s{1,4}Image\b|\.sendBeacon\s{0,4}\(|\bnew\s{1,4}WebSocket\b|XMLHttpRequest|\bfetch\s{0,4}\(|\.(?:ajax|post)\s{0,4}\(|\.open\s{0,4}\(\s{0,4}['"](?:POST|GET)|createElement\s{0,4}\(\s{0,4}['"]img|\.src\s{0,4}=[^;\n+]{0,200}\+/;
+
+/** Card data as a skimmer aims at it: the fields by name, a billing field, or the checkout page tested for. */
+const CARD_TARGET = /billing[:_[]|payment\[|\bonepage\b|checkout/i;
 
 export type { View };
 
