@@ -4416,6 +4416,9 @@ var MaliciousCodeCheck = class {
     const plan = this.plans.get(header);
     return plan && !plan.image ? tailBound(header.size, plan.sourceMap) : 0;
   }
+  forget(header) {
+    this.plans.delete(header);
+  }
   take(entry, content) {
     const plan = this.plans.get(entry);
     if (plan === void 0) return;
@@ -5682,6 +5685,9 @@ var SecretsCheck = class {
   wantsTail(header, base) {
     const plan = this.plans.get(header);
     return plan === void 0 || plan === "config" && inDependencyTree(header.path) ? 0 : tailBound(header.size, extensionOf(base.toLowerCase()) === "map");
+  }
+  forget(header) {
+    this.plans.delete(header);
   }
   take(entry, content) {
     const plan = this.plans.get(entry);

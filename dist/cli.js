@@ -31142,6 +31142,9 @@ var init_malicious_code = __esm({
         const plan = this.plans.get(header2);
         return plan && !plan.image ? tailBound(header2.size, plan.sourceMap) : 0;
       }
+      forget(header2) {
+        this.plans.delete(header2);
+      }
       take(entry, content) {
         const plan = this.plans.get(entry);
         if (plan === void 0) return;
@@ -32004,6 +32007,9 @@ var init_secrets = __esm({
       wantsTail(header2, base) {
         const plan = this.plans.get(header2);
         return plan === void 0 || plan === "config" && inDependencyTree(header2.path) ? 0 : tailBound(header2.size, extensionOf(base.toLowerCase()) === "map");
+      }
+      forget(header2) {
+        this.plans.delete(header2);
       }
       take(entry, content) {
         const plan = this.plans.get(entry);
@@ -33967,7 +33973,10 @@ var init_off_thread_checks = __esm({
       }
       take(entry, content) {
         const mask = this.asked.get(entry);
-        if (mask === void 0 || Atomics.load(this.counters, FAILED) !== 0) return;
+        if (mask === void 0) return;
+        this.asked.delete(entry);
+        for (const planner of this.planners) planner.forget?.(entry);
+        if (Atomics.load(this.counters, FAILED) !== 0) return;
         const started = performance.now();
         const head = content.bytes.length;
         const tail = content.tail ? content.tail.length : -1;
@@ -34041,7 +34050,7 @@ var init_off_thread_checks = __esm({
       start() {
         if (this.worker) return this.worker;
         const workerData = { names: [...this.names], counters: this.shared, ring: this.ringMemory };
-        const worker = new Worker(this.script, { workerData });
+        const worker = new Worker(this.script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
         this.outcome = new Promise((resolve2) => {
           worker.once("message", (message) => {
             resolve2(message);

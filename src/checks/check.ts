@@ -1,6 +1,6 @@
 import type { DraftFinding } from '../findings/draft.js';
 import type { FileRecord } from '../model.js';
-import type { Entry } from '../read/entry.js';
+import type { Entry, EntryHeader } from '../read/entry.js';
 import type { ContentAnalyzer } from '../pass/content-analyzer.js';
 import type { DivergentReadings } from '../pass/package-pass.js';
 
@@ -30,4 +30,9 @@ export interface ManifestCheck {
  */
 export interface ContentCheck extends ContentAnalyzer {
   afterPass?(manifest: Manifest): DraftFinding[];
+  /**
+   * Drop what `wants` planned for this header: a check that only plans (its bytes go to
+   * another thread) is never given them, and the pass keeps every header to the end.
+   */
+  forget?(header: EntryHeader): void;
 }

@@ -105,7 +105,11 @@ export class OffThreadChecks implements ContentCheck {
 
   take(entry: Entry, content: Content): void {
     const mask = this.asked.get(entry);
-    if (mask === undefined || Atomics.load(this.counters, FAILED) !== 0) return; // finish() reports why
+    if (mask === undefined) return;
+    // the pass keeps every header to the end: what was planned for it must not stay too
+    this.asked.delete(entry);
+    for (const planner of this.planners) planner.forget?.(entry);
+    if (Atomics.load(this.counters, FAILED) !== 0) return; // finish() reports why
     const started = performance.now();
     const head = content.bytes.length;
     const tail = content.tail ? content.tail.length : -1;
@@ -187,7 +191,10 @@ export class OffThreadChecks implements ContentCheck {
   private start(): Worker {
     if (this.worker) return this.worker;
     const workerData: WorkerStart = { names: [...this.names], counters: this.shared, ring: this.ringMemory };
-    const worker = new Worker(this.script, { workerData });
+    // a small young generation, as the relaunched main thread has: the worker's garbage is
+    // one file's text at a time (its old generation is left unbounded: the pass blocks on
+    // the ring while the worker runs, so a worker killed for memory would only show as a stall)
+    const worker = new Worker(this.script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.outcome = new Promise<FromWorker>((resolve) => {
       worker.once('message', (message: FromWorker) => {
         resolve(message);

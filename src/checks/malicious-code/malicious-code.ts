@@ -82,6 +82,10 @@ export class MaliciousCodeCheck implements ContentCheck {
     return plan && !plan.image ? tailBound(header.size, plan.sourceMap) : 0;
   }
 
+  forget(header: EntryHeader): void {
+    this.plans.delete(header);
+  }
+
   take(entry: Entry, content: Content): void {
     const plan = this.plans.get(entry);
     if (plan === undefined) return;

@@ -120,6 +120,10 @@ export class SecretsCheck implements ContentCheck {
     return plan === undefined || (plan === 'config' && inDependencyTree(header.path)) ? 0 : tailBound(header.size, extensionOf(base.toLowerCase()) === 'map');
   }
 
+  forget(header: EntryHeader): void {
+    this.plans.delete(header);
+  }
+
   take(entry: Entry, content: Content): void {
     const plan = this.plans.get(entry);
     if (plan === undefined) return;
