@@ -3,6 +3,27 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 // src/checks/check-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/checks/plans.ts
+var Plans = class {
+  byHeader = /* @__PURE__ */ new WeakMap();
+  set(header, plan) {
+    this.byHeader.set(header, plan);
+  }
+  /** The plan, kept (for `wantsTail`, asked before the bytes come). */
+  peek(header) {
+    return this.byHeader.get(header);
+  }
+  /** The plan, dropped (for `take`). */
+  use(header) {
+    const plan = this.byHeader.get(header);
+    this.byHeader.delete(header);
+    return plan;
+  }
+  forget(header) {
+    this.byHeader.delete(header);
+  }
+};
+
 // src/checks/off-thread-checks.ts
 var BATCH_BYTES = 1024 * 1024;
 var RING_BYTES = 16 * 1024 * 1024;
@@ -4395,7 +4416,7 @@ var WHAT = {
 var NOTHING = [];
 var MaliciousCodeCheck = class {
   name = "malicious-code";
-  plans = /* @__PURE__ */ new WeakMap();
+  plans = new Plans();
   findings = [];
   scanned = /* @__PURE__ */ new Map();
   notes = [];
@@ -4413,16 +4434,15 @@ var MaliciousCodeCheck = class {
     return bound;
   }
   wantsTail(header) {
-    const plan = this.plans.get(header);
+    const plan = this.plans.peek(header);
     return plan && !plan.image ? tailBound(header.size, plan.sourceMap) : 0;
   }
   forget(header) {
-    this.plans.delete(header);
+    this.plans.forget(header);
   }
   take(entry, content) {
-    const plan = this.plans.get(entry);
+    const plan = this.plans.use(entry);
     if (plan === void 0) return;
-    this.plans.delete(entry);
     let lang = plan.lang === "sniff" ? sniffLanguage(content.bytes.subarray(0, plan.bound), plan.image) : plan.lang;
     if (lang === void 0) return;
     if (plan.image) lang = "php";
@@ -5654,7 +5674,7 @@ var MAX_CONTENTS2 = 65536;
 var DEPENDENCY_CODE = /* @__PURE__ */ new Set(["php", "phtml", "inc", "js", "mjs", "cjs", "ts", "jsx", "tsx", "py", "rb", "go", "java", "kt", "cs", "sh", "twig", "html", "htm", "vue"]);
 var SecretsCheck = class {
   name = "secrets";
-  plans = /* @__PURE__ */ new WeakMap();
+  plans = new Plans();
   secrets = /* @__PURE__ */ new Map();
   /** What each content already scanned held: a release repeats files (locales, themes, copies), and each is scanned once. */
   scanned = /* @__PURE__ */ new Map();
@@ -5683,16 +5703,15 @@ var SecretsCheck = class {
     return headBound(header.size, sourceMap);
   }
   wantsTail(header, base) {
-    const plan = this.plans.get(header);
+    const plan = this.plans.peek(header);
     return plan === void 0 || plan === "config" && inDependencyTree(header.path) ? 0 : tailBound(header.size, extensionOf(base.toLowerCase()) === "map");
   }
   forget(header) {
-    this.plans.delete(header);
+    this.plans.forget(header);
   }
   take(entry, content) {
-    const plan = this.plans.get(entry);
+    const plan = this.plans.use(entry);
     if (plan === void 0) return;
-    this.plans.delete(entry);
     const slash = entry.path.lastIndexOf("/");
     const lower = entry.path.slice(slash + 1).toLowerCase();
     const dependency = inDependencyTree(entry.path);

@@ -30922,6 +30922,33 @@ var init_links = __esm({
   }
 });
 
+// src/checks/plans.ts
+var Plans;
+var init_plans = __esm({
+  "src/checks/plans.ts"() {
+    "use strict";
+    Plans = class {
+      byHeader = /* @__PURE__ */ new WeakMap();
+      set(header2, plan) {
+        this.byHeader.set(header2, plan);
+      }
+      /** The plan, kept (for `wantsTail`, asked before the bytes come). */
+      peek(header2) {
+        return this.byHeader.get(header2);
+      }
+      /** The plan, dropped (for `take`). */
+      use(header2) {
+        const plan = this.byHeader.get(header2);
+        this.byHeader.delete(header2);
+        return plan;
+      }
+      forget(header2) {
+        this.byHeader.delete(header2);
+      }
+    };
+  }
+});
+
 // src/checks/text-reach.ts
 function headBound(size, sourceMap = false) {
   if (sourceMap && size <= SOURCE_MAP_BYTES) return size;
@@ -31102,6 +31129,7 @@ var MAX_FINDINGS, MAX_CONTENTS, MAX_NOTES, WHAT, NOTHING, MaliciousCodeCheck;
 var init_malicious_code = __esm({
   "src/checks/malicious-code/malicious-code.ts"() {
     "use strict";
+    init_plans();
     init_check_finding();
     init_order();
     init_path_facts();
@@ -31121,7 +31149,7 @@ var init_malicious_code = __esm({
     NOTHING = [];
     MaliciousCodeCheck = class {
       name = "malicious-code";
-      plans = /* @__PURE__ */ new WeakMap();
+      plans = new Plans();
       findings = [];
       scanned = /* @__PURE__ */ new Map();
       notes = [];
@@ -31139,16 +31167,15 @@ var init_malicious_code = __esm({
         return bound;
       }
       wantsTail(header2) {
-        const plan = this.plans.get(header2);
+        const plan = this.plans.peek(header2);
         return plan && !plan.image ? tailBound(header2.size, plan.sourceMap) : 0;
       }
       forget(header2) {
-        this.plans.delete(header2);
+        this.plans.forget(header2);
       }
       take(entry, content) {
-        const plan = this.plans.get(entry);
+        const plan = this.plans.use(entry);
         if (plan === void 0) return;
-        this.plans.delete(entry);
         let lang = plan.lang === "sniff" ? sniffLanguage(content.bytes.subarray(0, plan.bound), plan.image) : plan.lang;
         if (lang === void 0) return;
         if (plan.image) lang = "php";
@@ -31323,6 +31350,7 @@ var MAX_ORIGINS, MAX_PATHS, MAX_PER_FILE, BEFORE2, SCRIPT_EXT, MARKUP_EXT, NOT_S
 var init_origins = __esm({
   "src/checks/origins/origins.ts"() {
     "use strict";
+    init_plans();
     init_order();
     init_path_facts();
     init_text_reach();
@@ -31350,7 +31378,7 @@ var init_origins = __esm({
     READS_VALUE = /\.value\b|\.val\s{0,4}\(\s{0,4}\)|\.serialize(?:Array)?\s{0,4}\(|new\s{1,4}FormData|getElementsByName|querySelector/;
     OriginsCheck = class {
       name = "origins";
-      kinds = /* @__PURE__ */ new WeakMap();
+      kinds = new Plans();
       origins = /* @__PURE__ */ new Map();
       dropped = 0;
       wants(header2, base) {
@@ -31361,12 +31389,11 @@ var init_origins = __esm({
         return headBound(header2.size);
       }
       wantsTail(header2) {
-        return this.kinds.has(header2) ? tailBound(header2.size) : 0;
+        return this.kinds.peek(header2) !== void 0 ? tailBound(header2.size) : 0;
       }
       take(entry, content) {
-        const kind = this.kinds.get(entry);
+        const kind = this.kinds.use(entry);
         if (kind === void 0) return;
-        this.kinds.delete(entry);
         for (const part of textParts(content, entry.size, headBound(entry.size))) {
           const text = part.bytes.toString("latin1");
           const found = kind === "csp" ? cspOrigins(text) : usedOrigins(text);
@@ -31957,6 +31984,7 @@ var DEPENDENCY_BYTES, MAX_NOTES2, CONFIG_RULE_BYTES, MAX_SECRETS, MAX_PLACES, DE
 var init_secrets = __esm({
   "src/checks/secrets/secrets.ts"() {
     "use strict";
+    init_plans();
     init_check_finding();
     init_order();
     init_path_facts();
@@ -31976,7 +32004,7 @@ var init_secrets = __esm({
     DEPENDENCY_CODE = /* @__PURE__ */ new Set(["php", "phtml", "inc", "js", "mjs", "cjs", "ts", "jsx", "tsx", "py", "rb", "go", "java", "kt", "cs", "sh", "twig", "html", "htm", "vue"]);
     SecretsCheck = class {
       name = "secrets";
-      plans = /* @__PURE__ */ new WeakMap();
+      plans = new Plans();
       secrets = /* @__PURE__ */ new Map();
       /** What each content already scanned held: a release repeats files (locales, themes, copies), and each is scanned once. */
       scanned = /* @__PURE__ */ new Map();
@@ -32005,16 +32033,15 @@ var init_secrets = __esm({
         return headBound(header2.size, sourceMap);
       }
       wantsTail(header2, base) {
-        const plan = this.plans.get(header2);
+        const plan = this.plans.peek(header2);
         return plan === void 0 || plan === "config" && inDependencyTree(header2.path) ? 0 : tailBound(header2.size, extensionOf(base.toLowerCase()) === "map");
       }
       forget(header2) {
-        this.plans.delete(header2);
+        this.plans.forget(header2);
       }
       take(entry, content) {
-        const plan = this.plans.get(entry);
+        const plan = this.plans.use(entry);
         if (plan === void 0) return;
-        this.plans.delete(entry);
         const slash = entry.path.lastIndexOf("/");
         const lower = entry.path.slice(slash + 1).toLowerCase();
         const dependency = inDependencyTree(entry.path);
@@ -33914,6 +33941,7 @@ var BATCH_BYTES, RING_BYTES, OWN_BUFFER_BYTES, STALL_MS, IN_FLIGHT, FAILED, OffT
 var init_off_thread_checks = __esm({
   "src/checks/off-thread-checks.ts"() {
     "use strict";
+    init_plans();
     BATCH_BYTES = 1024 * 1024;
     RING_BYTES = 16 * 1024 * 1024;
     OWN_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -33933,7 +33961,7 @@ var init_off_thread_checks = __esm({
       names;
       planners;
       name;
-      asked = /* @__PURE__ */ new WeakMap();
+      asked = new Plans();
       shared = new SharedArrayBuffer(8);
       counters = new Int32Array(this.shared);
       ringMemory = new SharedArrayBuffer(RING_BYTES);
@@ -33962,7 +33990,7 @@ var init_off_thread_checks = __esm({
         return bound;
       }
       wantsTail(header2, base) {
-        const mask = this.asked.get(header2) ?? 0;
+        const mask = this.asked.peek(header2) ?? 0;
         let bound = 0;
         for (let i2 = 0; i2 < this.planners.length; i2++) {
           if ((mask & 1 << i2) === 0) continue;
@@ -33972,9 +34000,8 @@ var init_off_thread_checks = __esm({
         return bound;
       }
       take(entry, content) {
-        const mask = this.asked.get(entry);
+        const mask = this.asked.use(entry);
         if (mask === void 0) return;
-        this.asked.delete(entry);
         for (const planner of this.planners) planner.forget?.(entry);
         if (Atomics.load(this.counters, FAILED) !== 0) return;
         const started = performance.now();

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Content, Entry, EntryHeader } from '../read/entry.js';
 import type { AnalyzerResult, CheckCost } from '../pass/content-analyzer.js';
 import type { ContentCheck } from './check.js';
+import { Plans } from './plans.js';
 
 /** Bytes per batch handed to the worker. */
 const BATCH_BYTES = 1024 * 1024;
@@ -52,7 +53,7 @@ export interface WorkerStart {
 
 export class OffThreadChecks implements ContentCheck {
   readonly name: string;
-  private readonly asked = new WeakMap<EntryHeader, number>();
+  private readonly asked = new Plans<number>();
   private readonly shared = new SharedArrayBuffer(8);
   private readonly counters = new Int32Array(this.shared);
   private readonly ringMemory = new SharedArrayBuffer(RING_BYTES);
@@ -93,7 +94,7 @@ export class OffThreadChecks implements ContentCheck {
   }
 
   wantsTail(header: EntryHeader, base: string): number {
-    const mask = this.asked.get(header) ?? 0;
+    const mask = this.asked.peek(header) ?? 0;
     let bound = 0;
     for (let i = 0; i < this.planners.length; i++) {
       if ((mask & (1 << i)) === 0) continue;
@@ -104,10 +105,8 @@ export class OffThreadChecks implements ContentCheck {
   }
 
   take(entry: Entry, content: Content): void {
-    const mask = this.asked.get(entry);
+    const mask = this.asked.use(entry);
     if (mask === undefined) return;
-    // the pass keeps every header to the end: what was planned for it must not stay too
-    this.asked.delete(entry);
     for (const planner of this.planners) planner.forget?.(entry);
     if (Atomics.load(this.counters, FAILED) !== 0) return; // finish() reports why
     const started = performance.now();

@@ -1,3 +1,4 @@
+import { Plans } from '../plans.js';
 import type { DraftFinding } from '../../findings/draft.js';
 import type { Severity } from '../../model.js';
 import type { Content, Entry, EntryHeader } from '../../read/entry.js';
@@ -58,7 +59,7 @@ interface Plan {
  */
 export class MaliciousCodeCheck implements ContentCheck {
   readonly name = 'malicious-code';
-  private readonly plans = new WeakMap<EntryHeader, Plan>();
+  private readonly plans = new Plans<Plan>();
   private readonly findings: DraftFinding[] = [];
   private readonly scanned = new Map<string, readonly Found[]>();
   private readonly notes: string[] = [];
@@ -78,19 +79,17 @@ export class MaliciousCodeCheck implements ContentCheck {
   }
 
   wantsTail(header: EntryHeader): number {
-    const plan = this.plans.get(header);
+    const plan = this.plans.peek(header);
     return plan && !plan.image ? tailBound(header.size, plan.sourceMap) : 0;
   }
 
   forget(header: EntryHeader): void {
-    this.plans.delete(header);
+    this.plans.forget(header);
   }
 
   take(entry: Entry, content: Content): void {
-    const plan = this.plans.get(entry);
+    const plan = this.plans.use(entry);
     if (plan === undefined) return;
-    // the header lives on in the pass's records: its plan must not
-    this.plans.delete(entry);
     let lang: Lang | undefined = plan.lang === 'sniff' ? sniffLanguage(content.bytes.subarray(0, plan.bound), plan.image) : plan.lang;
     if (lang === undefined) return;
     if (plan.image) lang = 'php';

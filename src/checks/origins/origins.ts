@@ -1,3 +1,4 @@
+import { Plans } from '../plans.js';
 import type { OriginRecord, OriginUse } from '../../model.js';
 import type { Content, Entry, EntryHeader } from '../../read/entry.js';
 import type { AnalyzerResult } from '../../pass/content-analyzer.js';
@@ -57,7 +58,7 @@ interface Seen {
  */
 export class OriginsCheck implements ContentCheck {
   readonly name = 'origins';
-  private readonly kinds = new WeakMap<EntryHeader, FileKind>();
+  private readonly kinds = new Plans<FileKind>();
   private readonly origins = new Map<string, Seen>();
   private dropped = 0;
 
@@ -70,14 +71,12 @@ export class OriginsCheck implements ContentCheck {
   }
 
   wantsTail(header: EntryHeader): number {
-    return this.kinds.has(header) ? tailBound(header.size) : 0;
+    return this.kinds.peek(header) !== undefined ? tailBound(header.size) : 0;
   }
 
   take(entry: Entry, content: Content): void {
-    const kind = this.kinds.get(entry);
+    const kind = this.kinds.use(entry);
     if (kind === undefined) return;
-    // the header lives on in the pass's records: its kind must not
-    this.kinds.delete(entry);
     for (const part of textParts(content, entry.size, headBound(entry.size))) {
       const text = part.bytes.toString('latin1');
       const found = kind === 'csp' ? cspOrigins(text) : usedOrigins(text);

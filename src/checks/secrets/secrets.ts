@@ -1,3 +1,4 @@
+import { Plans } from '../plans.js';
 import type { DraftFinding } from '../../findings/draft.js';
 import type { Severity } from '../../model.js';
 import type { Content, Entry, EntryHeader } from '../../read/entry.js';
@@ -83,7 +84,7 @@ interface Secret {
  */
 export class SecretsCheck implements ContentCheck {
   readonly name = 'secrets';
-  private readonly plans = new WeakMap<EntryHeader, Plan>();
+  private readonly plans = new Plans<Plan>();
   private readonly secrets = new Map<string, Secret>();
   /** What each content already scanned held: a release repeats files (locales, themes, copies), and each is scanned once. */
   private readonly scanned = new Map<string, readonly Found[]>();
@@ -116,19 +117,17 @@ export class SecretsCheck implements ContentCheck {
   }
 
   wantsTail(header: EntryHeader, base: string): number {
-    const plan = this.plans.get(header);
+    const plan = this.plans.peek(header);
     return plan === undefined || (plan === 'config' && inDependencyTree(header.path)) ? 0 : tailBound(header.size, extensionOf(base.toLowerCase()) === 'map');
   }
 
   forget(header: EntryHeader): void {
-    this.plans.delete(header);
+    this.plans.forget(header);
   }
 
   take(entry: Entry, content: Content): void {
-    const plan = this.plans.get(entry);
+    const plan = this.plans.use(entry);
     if (plan === undefined) return;
-    // the header lives on in the pass's records: its plan must not
-    this.plans.delete(entry);
     const slash = entry.path.lastIndexOf('/');
     const lower = entry.path.slice(slash + 1).toLowerCase();
     const dependency = inDependencyTree(entry.path);
