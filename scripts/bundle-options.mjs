@@ -8,7 +8,7 @@
 
 // Bundled CommonJS dependencies call require() on Node built-ins; an ESM bundle has
 // no require, so give it one or the bundle dies at start ("Dynamic require of net").
-const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+export const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 const common = {
   bundle: true,

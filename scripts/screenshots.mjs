@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { requireShim } from './bundle-options.mjs';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 
@@ -70,7 +71,7 @@ async function renderExample() {
     format: 'esm',
     outfile: out,
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: { js: requireShim },
   });
   const { render } = await import(pathToFileURL(out).href);
   const cwd = process.cwd();
