@@ -3922,13 +3922,13 @@ function xorKeyed(encoded, after) {
     if (++tried > MAX_XOR_KEYS) break;
     const key = m[2];
     let out = "";
-    let printable = 0;
+    let printable2 = 0;
     for (let i = 0; i < sample.length; i++) {
       const c = sample.charCodeAt(i) ^ key.charCodeAt(i % key.length);
-      if (c >= 32 && c < 127 || c === 9 || c === 10 || c === 13) printable++;
+      if (c >= 32 && c < 127 || c === 9 || c === 10 || c === 13) printable2++;
       out += String.fromCharCode(c);
     }
-    if (printable < sample.length * 0.95) continue;
+    if (printable2 < sample.length * 0.95) continue;
     if (encoded.length > sample.length) {
       out = "";
       for (let i = 0; i < encoded.length && i < MAX_ONE; i++) out += String.fromCharCode(encoded.charCodeAt(i) ^ key.charCodeAt(i % key.length));
@@ -4321,12 +4321,12 @@ var OBFUSCATION_ONLY = /* @__PURE__ */ new Set(["php-decoder-to-code-sink", "php
 function isPlainCode(d) {
   if (d.text.length < 48 || !(d.how === "base64" || d.how === "inflate" || d.how === "selfread" || d.how === "chain")) return false;
   const sample = d.text.slice(0, 4096);
-  let printable = 0;
+  let printable2 = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c >= 32 && c < 127 || c === 9 || c === 10 || c === 13) printable++;
+    if (c >= 32 && c < 127 || c === 9 || c === 10 || c === 13) printable2++;
   }
-  return printable >= sample.length * 0.97 && /[;{}]/.test(sample) && /\bfunction\b|\bclass\s{1,4}\w|\$\w{1,40}\s{0,4}(?:->|=|\()/.test(sample) && !CAPABILITY.test(d.text.slice(0, 256 * 1024));
+  return printable2 >= sample.length * 0.97 && /[;{}]/.test(sample) && /\bfunction\b|\bclass\s{1,4}\w|\$\w{1,40}\s{0,4}(?:->|=|\()/.test(sample) && !CAPABILITY.test(d.text.slice(0, 256 * 1024));
 }
 function scanLayers(view, lang, depth, found) {
   let budget = LAYER_BUDGET;

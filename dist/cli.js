@@ -33937,15 +33937,17 @@ var init_unsafe_names = __esm({
 
 // src/checks/off-thread-checks.ts
 import { Worker } from "node:worker_threads";
-var BATCH_BYTES, RING_BYTES, OWN_BUFFER_BYTES, STALL_MS, IN_FLIGHT, FAILED, OffThreadChecks;
+var BATCH_BYTES, RING_BYTES, OWN_BUFFER_BYTES, STALL_MS, WORKER_FIX, IN_FLIGHT, FAILED, OffThreadChecks;
 var init_off_thread_checks = __esm({
   "src/checks/off-thread-checks.ts"() {
     "use strict";
+    init_errors();
     init_plans();
     BATCH_BYTES = 1024 * 1024;
     RING_BYTES = 16 * 1024 * 1024;
     OWN_BUFFER_BYTES = 4 * 1024 * 1024;
     STALL_MS = 12e4;
+    WORKER_FIX = "run again with RELEASE_GATE_CHECK_WORKER=0 to scan on the main thread, and report it with the output of --debug";
     IN_FLIGHT = 0;
     FAILED = 1;
     OffThreadChecks = class {
@@ -34037,7 +34039,7 @@ var init_off_thread_checks = __esm({
         this.worker.postMessage({ kind: "finish" });
         const outcome = await this.outcome;
         await this.worker.terminate();
-        if (outcome.kind === "failed") throw new Error(`the ${this.name} checks failed in their worker thread: ${outcome.message}`);
+        if (outcome.kind === "failed") throw new ScanError(`the ${this.name} checks failed in their worker thread (${oneLine(outcome.message)}); ${WORKER_FIX}`);
         const merged2 = { findings: [], notes: [], costs: [{ name: `${this.name} (copies, waits)`, thread: "main", milliseconds: this.copyMs, bytes: this.copied }, ...outcome.costs] };
         for (const result of outcome.results) {
           merged2.findings?.push(...result.findings ?? []);
@@ -34058,7 +34060,7 @@ var init_off_thread_checks = __esm({
               last2 = now;
               since = performance.now();
             } else if (performance.now() - since > STALL_MS) {
-              throw new Error(`the ${this.name} checks stopped in their worker thread (nothing scanned for ${STALL_MS / 1e3} s)`);
+              throw new ScanError(`the ${this.name} checks stopped in their worker thread (nothing scanned for ${STALL_MS / 1e3} s); ${WORKER_FIX}`);
             }
           }
         }

@@ -7,6 +7,7 @@
 // worker calls the same checks in the same order on the same bytes, so their findings
 // and notes are those of the checks run in place.
 import { Worker } from 'node:worker_threads';
+import { ScanError, oneLine } from '../errors.js';
 import type { Content, Entry, EntryHeader } from '../read/entry.js';
 import type { AnalyzerResult, CheckCost } from '../pass/content-analyzer.js';
 import type { ContentCheck } from './check.js';
@@ -20,6 +21,9 @@ const RING_BYTES = 16 * 1024 * 1024;
 const OWN_BUFFER_BYTES = 4 * 1024 * 1024;
 /** A worker that has taken nothing for this long while the pass waits on it has stopped. */
 const STALL_MS = 120_000;
+
+/** What to do when the worker fails: the package is not at fault, the thread is. */
+const WORKER_FIX = 'run again with RELEASE_GATE_CHECK_WORKER=0 to scan on the main thread, and report it with the output of --debug';
 
 /** Indices into the shared counters. */
 export const IN_FLIGHT = 0;
@@ -146,7 +150,7 @@ export class OffThreadChecks implements ContentCheck {
     this.worker.postMessage({ kind: 'finish' } satisfies ToWorker);
     const outcome = await (this.outcome as Promise<FromWorker>);
     await this.worker.terminate();
-    if (outcome.kind === 'failed') throw new Error(`the ${this.name} checks failed in their worker thread: ${outcome.message}`);
+    if (outcome.kind === 'failed') throw new ScanError(`the ${this.name} checks failed in their worker thread (${oneLine(outcome.message)}); ${WORKER_FIX}`);
     const merged: AnalyzerResult = { findings: [], notes: [], costs: [{ name: `${this.name} (copies, waits)`, thread: 'main', milliseconds: this.copyMs, bytes: this.copied }, ...outcome.costs] };
     for (const result of outcome.results) {
       merged.findings?.push(...(result.findings ?? []));
@@ -169,7 +173,7 @@ export class OffThreadChecks implements ContentCheck {
           last = now;
           since = performance.now();
         } else if (performance.now() - since > STALL_MS) {
-          throw new Error(`the ${this.name} checks stopped in their worker thread (nothing scanned for ${STALL_MS / 1000} s)`);
+          throw new ScanError(`the ${this.name} checks stopped in their worker thread (nothing scanned for ${STALL_MS / 1000} s); ${WORKER_FIX}`);
         }
       }
     }
